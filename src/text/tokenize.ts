@@ -1,0 +1,93 @@
+/**
+ * Tokens with exact offsets. Words keep inner hyphens, apostrophes and periods
+ * ("S-300", "U.S.", "4.5"); possessive and clitic endings are split off the way
+ * the CoNLL/Penn treebanks do ("Russia’s" → "Russia" "’s", "didn’t" → "did" "n’t"),
+ * so the entity recogniser sees the same units it was trained on. Linear time:
+ * one sticky regex scan with no nested quantifiers.
+ */
+
+export interface RawToken {
+  start: number;
+  end: number;
+  text: string;
+  spaceBefore: boolean;
+}
+
+// A word: letters/digits/marks, joined by single inner connectors.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-‐'’.&_/][\p{L}\p{M}\p{N}]+)*/uy;
+const URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/uy;
+const SPACE = /\s+/uy;
+const REPEAT_PUNCT = /([.\-—–_*=!?])\1+/uy;
+
+/** Words that take a period as part of the token (titles, months, common abbreviations). */
+export const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt ft lt col gen maj capt cpt sgt adm gov sen rep rev hon pres supt cmdr brig cdr insp ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'inc ltd co corp bros plc llc no nos vs v etc al approx dept est fig ave blvd rd univ assn ' +
+    'a.m p.m e.g i.e u.s u.k u.n u.s.a d.c'
+  ).split(' '),
+);
+
+const CLITIC = /^(.+?)((?:['’](?:s|re|ve|ll|d|m))|n['’]t)$/iu;
+
+export function tokenize(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  let i = 0;
+  let spaceBefore = true;
+  const n = text.length;
+  while (i < n) {
+    SPACE.lastIndex = i;
+    const space = SPACE.exec(text);
+    if (space) {
+      i += space[0].length;
+      spaceBefore = true;
+      continue;
+    }
+    URL.lastIndex = i;
+    WORD.lastIndex = i;
+    let m = URL.exec(text);
+    if (m) {
+      let end = i + m[0].length;
+      while (end > i + 1 && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
+      push(out, text, i, end, spaceBefore);
+      i = end;
+    } else if ((m = WORD.exec(text))) {
+      let end = i + m[0].length;
+      let word = m[0];
+      // A trailing period belongs to abbreviations and initials ("Lt.", "J.", "U.S.").
+      if (text[end] === '.' && isAbbreviation(word)) {
+        end += 1;
+        word += '.';
+      }
+      const clitic = CLITIC.exec(word);
+      if (clitic && clitic[1]!.length > 0 && /[\p{L}]$/u.test(clitic[1]!)) {
+        const split = i + clitic[1]!.length;
+        push(out, text, i, split, spaceBefore);
+        push(out, text, split, end, false);
+      } else {
+        push(out, text, i, end, spaceBefore);
+      }
+      i = end;
+    } else {
+      REPEAT_PUNCT.lastIndex = i;
+      const rep = REPEAT_PUNCT.exec(text);
+      const cp = text.codePointAt(i)!;
+      const len = rep ? rep[0].length : cp > 0xffff ? 2 : 1;
+      push(out, text, i, i + len, spaceBefore);
+      i += len;
+    }
+    spaceBefore = false;
+  }
+  return out;
+}
+
+function push(out: RawToken[], text: string, start: number, end: number, spaceBefore: boolean): void {
+  out.push({ start, end, text: text.slice(start, end), spaceBefore });
+}
+
+function isAbbreviation(word: string): boolean {
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
