@@ -1,4 +1,108 @@
+/**
+ * Time stage: finds time expressions and normalises them to TIMEX3 values
+ * against the publication date (see docs/times.md for the conventions).
+ */
+import type { TimeExpression } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
+import { parseIsoDate } from './calendar.js';
+import { RULES, type Norm, type RuleContext } from './grammar.js';
+import { tenseAround } from './tense.js';
 
-/** Placeholder until the times stage lands: assigns nothing. */
-export const tagTimes: Stage = (_doc: Doc) => {};
+export interface TimeMatch extends Norm {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+// Matches that make sense only inside a longer expression are never tagged alone.
+const MAX_EXPRESSION = 80;
+
+/**
+ * Finds and normalises every time expression of a text, in text order, without overlaps
+ * (the longest candidate wins; at equal length, the earlier rule).
+ *
+ * @example
+ * findTimes('They met on Friday.', '2024-10-14').map((t) => t.value) // ['2024-10-11']
+ */
+export function findTimes(text: string, publishedAt: string | null, tokens?: Doc['tokens']): TimeMatch[] {
+  const anchor = parseIsoDate(publishedAt);
+  const toks = tokens ?? [];
+  const ctx: RuleContext = {
+    anchor,
+    before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
+    after: (pos, n) => text.slice(pos, pos + n),
+    tense: (start, end) => tenseAround(sentenceTokens(toks, text, start), start, end),
+  };
+  const candidates: TimeMatch[] = [];
+  RULES.forEach((rule) => {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      if (m[0].length > MAX_EXPRESSION) continue;
+      const norm = rule.norm(m, ctx);
+      if (norm) candidates.push({ ...norm, start: m.index, end: m.index + m[0].length, rule: rule.name });
+    }
+  });
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: TimeMatch[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const c of candidates) {
+    if (taken.some(([s, e]) => c.start < e && c.end > s)) continue;
+    taken.push([c.start, c.end]);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Tokens of the sentence around `pos` (binary search), or a whitespace split of nearby text when no tokens were given. */
+function sentenceTokens(tokens: Doc['tokens'], text: string, pos: number) {
+  if (tokens.length === 0) {
+    const from = Math.max(0, pos - 200);
+    const out: Array<{ start: number; end: number; text: string }> = [];
+    const re = /[\p{L}\p{N}'’]+/gu;
+    const piece = text.slice(from, pos + 200);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(piece))) out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
+    return out;
+  }
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = tokens[lo]!.sentence;
+  let a = lo;
+  let b = lo;
+  while (a > 0 && tokens[a - 1]!.sentence === s && lo - a < 40) a--;
+  while (b < tokens.length - 1 && tokens[b + 1]!.sentence === s && b - lo < 40) b++;
+  return tokens.slice(a, b + 1);
+}
+
+/**
+ * Fills `doc.times` with TIMEX3-normalised expressions ("t1", "t2"… in text order).
+ *
+ * @example
+ * const doc = createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' });
+ * tagTimes(doc);
+ * doc.times[0]; // { time_id: 't1', text: 'Friday', type: 'DATE', value: '2024-10-11', date_start: '2024-10-11', … }
+ */
+export const tagTimes: Stage = (doc: Doc) => {
+  doc.times = findTimes(doc.text, doc.publishedAt, doc.tokens).map(
+    (m, i): TimeExpression => ({
+      time_id: `t${i + 1}`,
+      text: doc.text.slice(m.start, m.end),
+      start: m.start,
+      end: m.end,
+      type: m.type,
+      value: m.value,
+      date_start: m.from,
+      date_end: m.to,
+    }),
+  );
+};

@@ -1,0 +1,577 @@
+/**
+ * The time-expression grammar: regex rules (HeidelTime style) that find TIMEX3
+ * expressions and normalise them against an anchor date (the publication date).
+ * Spans follow TimeML: prepositions stay outside ("on [Friday]", "in [2003]"),
+ * determiners and modifiers inside ("[the 1990s]", "[last week]").
+ *
+ * Every regex is a flat alternation of literals and bounded classes, with no
+ * nested unbounded quantifiers, so a scan is linear in the text length.
+ */
+import {
+  type Granularity,
+  type Period,
+  addDays,
+  dayPeriod,
+  isoDate,
+  isoWeekday,
+  periodDates,
+  periodOf,
+  periodValue,
+  shiftPeriod,
+  utc,
+} from './calendar.js';
+import {
+  MONTH,
+  NUM,
+  ORDINALS,
+  PART_OF_DAY,
+  SEASONS,
+  UNIT,
+  UNIT_CODE,
+  WEEKDAY,
+  alt,
+  ci,
+  monthNumber,
+  parseNumber,
+  unitOf,
+  weekdayNumber,
+} from './lexicon.js';
+import type { Tense } from './tense.js';
+
+export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A normalised expression: TIMEX3 type and value, and its calendar range when it has one. */
+export interface Norm {
+  type: TimeType;
+  value: string;
+  /** First and last day (ISO) of the calendar range, or null. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface RuleContext {
+  /** Publication date that relative expressions resolve against, or null (they then stay unresolved). */
+  anchor: Date | null;
+  tense(start: number, end: number): Tense;
+  /** Text just before a position (for cues such as "in", "every"). */
+  before(pos: number, chars: number): string;
+  /** Text just after a position. */
+  after(pos: number, chars: number): string;
+}
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  norm(m: RegExpExecArray, ctx: RuleContext): Norm | null;
+}
+
+// Word boundaries that also hold next to punctuation and non-ASCII letters.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const rx = (src: string) => new RegExp(`${B}(?:${src})${E}`, 'gu');
+
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[5-9]\\d\\d|20\\d\\d)';
+const DASH = '\\s*(?:-|–|—|to|and|through)\\s*';
+
+const dayNum = (s: string) => parseInt(s, 10);
+
+export function fromPeriod(p: Period, type: TimeType = 'DATE'): Norm {
+  const { start, end } = periodDates(p);
+  return { type, value: periodValue(p), from: start, to: end };
+}
+const unresolved = (value: string, type: TimeType = 'DATE'): Norm => ({ type, value, from: null, to: null });
+
+/** Year for a month/day without one: the publication year, moved by a year when the tense points across it. */
+function yearFor(ctx: RuleContext, month: number, day: number, start: number, end: number): number | null {
+  if (!ctx.anchor) return null;
+  const y = ctx.anchor.getUTCFullYear();
+  const candidate = utc(y, month, day);
+  const diffDays = (candidate.getTime() - ctx.anchor.getTime()) / 86_400_000;
+  // Only far-away readings flip: "18 September" in an October article is this year's, whatever the tense.
+  if (diffDays > 120 && ctx.tense(start, end) === 'past') return y - 1;
+  if (diffDays < -240 && ctx.tense(start, end) === 'future') return y + 1;
+  return y;
+}
+
+function dayNorm(y: number | null, m: number, d: number): Norm | null {
+  if (d < 1 || d > 31) return null;
+  if (y === null) return unresolved(`XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const date = utc(y, m, d);
+  if (date.getUTCMonth() + 1 !== m) return null;
+  return fromPeriod(dayPeriod(date));
+}
+
+function rangeNorm(y: number | null, m: number, d1: number, d2: number, m2 = m): Norm | null {
+  const a = dayNorm(y, m, d1);
+  const b = dayNorm(y, m2, d2);
+  if (!a || !b || (m2 === m && d2 <= d1)) return null;
+  if (y === null) return unresolved(`${a.value}/${b.value}`);
+  return { type: 'DATE', value: `${a.value}/${b.value}`, from: a.from, to: b.to };
+}
+
+/** Weekday relative to the anchor: the last one for past clauses, the next one for future ones. */
+function weekdayDate(ctx: RuleContext, wd: number, mod: string | null, start: number, end: number): Date | null {
+  if (!ctx.anchor) return null;
+  const a = isoWeekday(ctx.anchor);
+  const m = mod?.toLowerCase() ?? null;
+  if (m === 'this') return addDays(ctx.anchor, wd - a);
+  const tense = m === 'last' || m === 'past' ? 'past' : m === 'next' || m === 'coming' ? 'future' : ctx.tense(start, end);
+  if (tense === 'past') {
+    const back = (a - wd + 7) % 7 || (m ? 7 : 0);
+    return addDays(ctx.anchor, -back);
+  }
+  const fwd = (wd - a + 7) % 7 || 7;
+  return addDays(ctx.anchor, fwd);
+}
+
+function durationValue(n: number | null, unit: string): string | null {
+  const u = UNIT_CODE[unit];
+  if (!u) return null;
+  let code = u.code;
+  let k: number | null = n === null ? null : n * u.factor;
+  if (code === 'WE') code = 'WE';
+  if (code === 'DE') {
+    code = 'Y';
+    k = k === null ? null : k * 10;
+    if (k === null) return 'PXDE';
+  }
+  if (code === 'CE') {
+    code = 'Y';
+    k = k === null ? null : k * 100;
+    if (k === null) return 'PXCE';
+  }
+  if (code === 'Q') {
+    if (k === null) return 'PXQ';
+    code = 'M';
+    k *= 3;
+  }
+  const num = k === null ? 'X' : Number.isInteger(k) ? String(k) : String(k);
+  return `P${u.time ? 'T' : ''}${num}${code}`;
+}
+
+function shiftFromAnchor(ctx: RuleContext, gran: Granularity, k: number): Norm | null {
+  if (!ctx.anchor) return null;
+  return fromPeriod(shiftPeriod(periodOf(ctx.anchor, gran), k));
+}
+
+const REL_UNITS = '(?:week|weekend|month|year|quarter|decade|century)';
+const SEASON = '(?:spring|summer|fall|autumn|winter)';
+const SEASON_C = alt(['spring', 'summer', 'fall', 'autumn', 'winter']);
+
+/** Granularity and index of a relative head ("week", "summer"). */
+function relHead(word: string): { gran: Granularity; season?: number } | null {
+  const w = word.toLowerCase();
+  if (w in SEASONS) return { gran: 'season', season: SEASONS[w]! };
+  const u = UNIT_CODE[w];
+  return u?.gran ? { gran: u.gran } : null;
+}
+
+/** "last/this/next/past/coming/previous/current" + head, relative to the anchor. */
+function relativeNorm(ctx: RuleContext, modifier: string, head: string, start: number, end: number): Norm | null {
+  const h = relHead(head);
+  if (!h) return null;
+  const mod = modifier.toLowerCase();
+  const k = mod === 'last' || mod === 'past' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
+  if (!ctx.anchor) {
+    const ref = k < 0 ? 'PAST_REF' : k > 0 ? 'FUTURE_REF' : 'PRESENT_REF';
+    const x: Record<string, string> = { week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', quarter: 'XXXX-QX' };
+    return unresolved(x[h.gran] ?? ref);
+  }
+  if (h.gran === 'season') {
+    const cur = periodOf(ctx.anchor, 'season');
+    let p: Period = { gran: 'season', y: cur.y, n: h.season! };
+    // "last summer": the most recent summer that has ended; "next summer": the first one to come.
+    if (k < 0 && (p.y > cur.y || (p.y === cur.y && p.n! >= cur.n!))) p = shiftPeriod(p, -4);
+    if (k > 0 && (p.y < cur.y || (p.y === cur.y && p.n! <= cur.n!))) p = shiftPeriod(p, 4);
+    if (k === 0 && ctx.tense(start, end) === 'past' && p.n! > cur.n!) p = shiftPeriod(p, -4);
+    return fromPeriod(p);
+  }
+  if (h.gran === 'weekend' && k < 0) {
+    // "last weekend" read on a Monday is the one that just ended.
+    return fromPeriod(mostRecentWeekend(ctx.anchor));
+  }
+  return shiftFromAnchor(ctx, h.gran, k);
+}
+
+function mostRecentWeekend(anchor: Date): Period {
+  const wd = isoWeekday(anchor);
+  const sat = wd >= 6 ? addDays(anchor, 6 - wd) : addDays(anchor, -(wd + 1));
+  return { ...periodOf(sat, 'week'), gran: 'weekend' };
+}
+
+function nextWeekend(anchor: Date): Period {
+  const wd = isoWeekday(anchor);
+  const sat = addDays(anchor, 6 - wd);
+  return { ...periodOf(sat, 'week'), gran: 'weekend' };
+}
+
+function partOfDay(base: Norm, part: string | undefined): Norm {
+  const code = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+  if (!code) return base;
+  return { ...base, type: 'TIME', value: `${base.value}T${code}` };
+}
+
+function clockValue(h: number, min: number, ampm: string | undefined): string | null {
+  let hour = h;
+  const ap = ampm?.toLowerCase().replace(/\./g, '');
+  if (ap === 'pm' && hour < 12) hour += 12;
+  if (ap === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || min > 59) return null;
+  return `T${String(hour).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** Day a time of day belongs to: the named weekday/relative day, else the anchor. */
+function dayFor(ctx: RuleContext, word: string | undefined, start: number, end: number): Norm | null {
+  if (!word) return ctx.anchor ? fromPeriod(dayPeriod(ctx.anchor)) : unresolved('XXXX-XX-XX');
+  const w = word.toLowerCase();
+  const wd = weekdayNumber(w);
+  if (wd) {
+    const d = weekdayDate(ctx, wd, null, start, end);
+    return d ? fromPeriod(dayPeriod(d)) : unresolved(`XXXX-WXX-${wd}`);
+  }
+  const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+  if (!ctx.anchor) return unresolved(off < 0 ? 'PAST_REF' : off > 0 ? 'FUTURE_REF' : 'PRESENT_REF');
+  return fromPeriod(dayPeriod(addDays(ctx.anchor, off)));
+}
+
+const REF_WORDS: Record<string, string> = {
+  now: 'PRESENT_REF', currently: 'PRESENT_REF', current: 'PRESENT_REF', nowadays: 'PRESENT_REF', presently: 'PRESENT_REF',
+  'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF', recently: 'PAST_REF', recent: 'PAST_REF', lately: 'PAST_REF',
+  previously: 'PAST_REF', formerly: 'PAST_REF', 'the past': 'PAST_REF', 'in the past': 'PAST_REF', 'the future': 'FUTURE_REF',
+  soon: 'FUTURE_REF', 'in the future': 'FUTURE_REF',
+};
+
+const TIMEZONE = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local time))?';
+const AMPM = '(?:a\\.m\\.?|p\\.m\\.?|am|pm|AM|PM|A\\.M\\.|P\\.M\\.)';
+const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
+const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
+
+/** The rules, tried independently; overlaps are settled by the tagger (longest wins). */
+export const RULES: Rule[] = [
+  {
+    name: 'iso-date',
+    re: rx(`(\\d{4})-(\\d{2})-(\\d{2})`),
+    norm: (m) => dayNorm(+m[1]!, +m[2]!, +m[3]!),
+  },
+  {
+    name: 'numeric-date',
+    re: rx(`(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})`),
+    norm: (m) => {
+      let y = +m[3]!;
+      if (y < 100) y += y > 40 ? 1900 : 2000;
+      // US order (month first) unless the first number cannot be a month.
+      const [a, b] = [+m[1]!, +m[2]!];
+      return a > 12 ? dayNorm(y, b, a) : dayNorm(y, a, b);
+    },
+  },
+  {
+    name: 'day-range-month',
+    re: rx(`(${DAY})${DASH}(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
+    norm: (m, ctx) => {
+      const mo = monthNumber(m[3]!)!;
+      const d1 = dayNum(m[1]!);
+      const y = m[4] ? +m[4] : yearFor(ctx, mo, d1, m.index, m.index + m[0].length);
+      return rangeNorm(y, mo, d1, dayNum(m[2]!));
+    },
+  },
+  {
+    name: 'month-day-range',
+    re: rx(`(${MONTH})\\s+(${DAY})${DASH}(?:(${MONTH})\\s+)?(${DAY})(?:,?\\s+(${YEAR}))?`),
+    norm: (m, ctx) => {
+      const mo = monthNumber(m[1]!)!;
+      const mo2 = m[3] ? monthNumber(m[3])! : mo;
+      const d1 = dayNum(m[2]!);
+      const y = m[5] ? +m[5] : yearFor(ctx, mo, d1, m.index, m.index + m[0].length);
+      return rangeNorm(y, mo, d1, dayNum(m[4]!), mo2);
+    },
+  },
+  {
+    name: 'day-month',
+    re: rx(`(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
+    norm: (m, ctx) => {
+      const mo = monthNumber(m[3]!)!;
+      const d = dayNum(m[2]!);
+      const y = m[4] ? +m[4] : yearFor(ctx, mo, d, m.index, m.index + m[0].length);
+      return dayNorm(y, mo, d);
+    },
+  },
+  {
+    name: 'month-day',
+    re: new RegExp(`${B}(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}%]|,\\d|\\.\\d)`, 'gu'),
+    norm: (m, ctx) => {
+      const mo = monthNumber(m[2]!)!;
+      const d = dayNum(m[3]!);
+      const y = m[4] ? +m[4] : yearFor(ctx, mo, d, m.index, m.index + m[0].length);
+      return dayNorm(y, mo, d);
+    },
+  },
+  {
+    name: 'month-year',
+    re: rx(`${EDGE}?(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})`),
+    norm: (m) => fromPeriod({ gran: 'month', y: +m[2]!, n: monthNumber(m[1]!)! }),
+  },
+  {
+    name: 'month',
+    re: rx(`(${alt(['last', 'next', 'this', 'early', 'late', 'mid', 'mid-', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-'])}[- ]?\\s*)?(${MONTH})`),
+    norm: (m, ctx) => {
+      const word = m[2]!;
+      const mod = m[1]?.trim().toLowerCase() ?? '';
+      // Abbreviations and the ambiguous "May"/"March" need a cue before them.
+      const ambiguous = /^(?:May|March|MAY|MARCH)$/.test(word) || /^[A-Z][a-z]{2,3}\.?$/.test(word);
+      if (ambiguous && !mod && !/(?:^|\s)(?:in|since|until|till|by|of|during|from|to|before|after|through|early|late|mid|last|next|this|between)\s+$/i.test(ctx.before(m.index, 16))) {
+        return null;
+      }
+      const mo = monthNumber(word)!;
+      if (!ctx.anchor) return unresolved(`XXXX-${String(mo).padStart(2, '0')}`);
+      const cur = periodOf(ctx.anchor, 'month');
+      let y = cur.y;
+      if (mod === 'last') y = mo >= cur.n! ? y - 1 : y;
+      else if (mod === 'next') y = mo <= cur.n! ? y + 1 : y;
+      else if (mod !== 'this') y = yearFor(ctx, mo, 15, m.index, m.index + m[0].length) ?? y;
+      return fromPeriod({ gran: 'month', y, n: mo });
+    },
+  },
+  {
+    name: 'year',
+    re: new RegExp(
+      `(?<![\\p{L}\\p{N}$£€.,:/#-])(${alt(['fiscal', 'calendar', 'early', 'late', 'mid', 'mid-', 'the end of', 'the beginning of', 'end-', 'the year'])}[- ]?\\s*)?(${YEAR})(?![\\p{L}\\p{N}%]|,\\d|\\.\\d|-\\d|\\s*(?:%|per\\s?cent|percent|people|persons|troops|km|miles|meters|metres|tons|tonnes|feet|dollars|euros))`,
+      'gu',
+    ),
+    norm: (m) => fromPeriod({ gran: 'year', y: +m[2]! }),
+  },
+  {
+    name: 'decade',
+    re: rx(`(?:${ci('the')}\\s+)?(?:${alt(['early', 'late', 'mid'])}[- ]?\\s*)?(?:(1[5-9]\\d0|20\\d0)|['’](\\d0))['’]?s`),
+    norm: (m) => {
+      const y = m[1] ? +m[1] : +m[2]! >= 30 ? 1900 + +m[2]! : 2000 + +m[2]!;
+      return fromPeriod({ gran: 'decade', y });
+    },
+  },
+  {
+    name: 'century',
+    re: rx(`(?:${ci('the')}\\s+)?(?:${alt(['early', 'late', 'mid'])}[- ]?\\s*)?(\\d{1,2}(?:st|nd|rd|th)|${alt(Object.keys(ORDINALS).filter((k) => !/\d/.test(k)))})[- ]century`),
+    norm: (m) => {
+      const o = /^\d/.test(m[1]!) ? parseInt(m[1]!, 10) : ORDINALS[m[1]!.toLowerCase()];
+      return o ? fromPeriod({ gran: 'century', y: (o - 1) * 100 }) : null;
+    },
+  },
+  {
+    name: 'quarter',
+    re: rx(
+      `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's"])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
+    ),
+    norm: (m, ctx) => {
+      const n = ORDINALS[m[2]!.toLowerCase()]!;
+      const gran: Granularity = m[3] === 'half' ? 'half' : 'quarter';
+      if (gran === 'half' && n > 2) return null;
+      const explicit = m[1] ?? m[4];
+      const lead = m[0].toLowerCase();
+      if (explicit) return fromPeriod({ gran, y: +explicit, n });
+      if (!ctx.anchor) return unresolved(gran === 'quarter' ? `XXXX-Q${n}` : `XXXX-H${n}`);
+      let y = ctx.anchor.getUTCFullYear();
+      if (lead.startsWith('last')) y -= 1;
+      else {
+        // A quarter not yet begun is last year's when the clause looks back.
+        const p: Period = { gran, y, n };
+        const startsAfter = periodDates(p).start > isoDate(ctx.anchor);
+        if (startsAfter && ctx.tense(m.index, m.index + m[0].length) === 'past') y -= 1;
+      }
+      return fromPeriod({ gran, y, n });
+    },
+  },
+  {
+    name: 'weekday',
+    re: rx(`(?:(${alt(['last', 'next', 'this', 'coming', 'past'])})\\s+)?(${WEEKDAY})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
+    norm: (m, ctx) => {
+      const wd = weekdayNumber(m[2]!)!;
+      const d = weekdayDate(ctx, wd, m[1] ?? null, m.index, m.index + m[0].length);
+      const base = d ? fromPeriod(dayPeriod(d)) : unresolved(`XXXX-WXX-${wd}`);
+      return partOfDay(base, m[3]);
+    },
+  },
+  {
+    name: 'deictic-day',
+    re: rx(`(?:(${alt(['early', 'late'])})\\s+)?(${alt(['yesterday', 'today', 'tomorrow', 'tonight', 'the day before yesterday', 'the day after tomorrow'])})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
+    norm: (m, ctx) => {
+      const w = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+      const off: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1, tonight: 0, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
+      const k = off[w]!;
+      const part = w === 'tonight' ? 'night' : m[3];
+      if (!ctx.anchor) {
+        const ref = k < 0 ? 'PAST_REF' : k > 0 ? 'FUTURE_REF' : 'PRESENT_REF';
+        return unresolved(ref, part ? 'TIME' : 'DATE');
+      }
+      return partOfDay(fromPeriod(dayPeriod(addDays(ctx.anchor, k))), part);
+    },
+  },
+  {
+    name: 'this-part-of-day',
+    re: rx(`${ci('this')}\\s+(morning|afternoon|evening)`),
+    norm: (m, ctx) => (ctx.anchor ? partOfDay(fromPeriod(dayPeriod(ctx.anchor)), m[1]) : unresolved(`PRESENT_REF`, 'TIME')),
+  },
+  {
+    name: 'clock',
+    re: new RegExp(
+      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2}):(\\d{2})(?=\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(${alt(['noon', 'midnight', 'midday'])}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
+    norm: (m, ctx) => {
+      let t: string | null;
+      if (m[6]) t = /^mid(?:day|$)|^noon/i.test(m[6]) && !/night/i.test(m[6]) ? 'T12:00' : 'T24:00';
+      else if (m[4]) t = clockValue(+m[4], +m[5]!, undefined);
+      else t = clockValue(+m[1]!, m[2] ? +m[2] : 0, m[3]);
+      if (!t) return null;
+      const day = dayFor(ctx, m[7], m.index, m.index + m[0].length);
+      if (!day) return null;
+      const v = /_REF$/.test(day.value) ? `XXXX-XX-XX${t}` : `${day.value}${t}`;
+      return { type: 'TIME', value: v, from: day.from, to: day.to };
+    },
+  },
+  {
+    name: 'part-of-day-weekday',
+    re: rx(`(${alt(['morning', 'afternoon', 'evening', 'night'])})\\s+(?:of\\s+)?(${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`),
+    norm: (m, ctx) => {
+      const day = dayFor(ctx, m[2], m.index, m.index + m[0].length);
+      return day ? partOfDay(day, m[1]) : null;
+    },
+  },
+  {
+    name: 'relative-unit',
+    re: rx(
+      `(?:(${alt(['early', 'late', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the rest of', 'the remainder of'])})\\s+)?(?:${ci('the')}\\s+)?(${alt(['last', 'next', 'this', 'past', 'coming', 'previous', 'current'])})\\s+(${REL_UNITS}|${SEASON})`,
+    ),
+    norm: (m, ctx) => relativeNorm(ctx, m[2]!, m[3]!, m.index, m.index + m[0].length),
+  },
+  {
+    name: 'earlier-in-the-unit',
+    re: rx(`(${alt(['earlier', 'later'])})\\s+in\\s+the\\s+(week|month|year)`),
+    norm: (m, ctx) => {
+      const unit = m[2]!;
+      if (!ctx.anchor) return unresolved(unit === 'week' ? 'XXXX-WXX' : unit === 'month' ? 'XXXX-XX' : 'XXXX');
+      const gran = unit as Granularity;
+      let p = periodOf(ctx.anchor, gran);
+      // Nothing of the week is "earlier" on its first day: the text means the week just past.
+      const first = periodDates(p).start === isoDate(ctx.anchor);
+      if (m[1]!.toLowerCase() === 'earlier' && first) p = shiftPeriod(p, -1);
+      return fromPeriod(p);
+    },
+  },
+  {
+    name: 'weekend',
+    re: rx(`(?:${ci('the')}\\s+)?weekend`),
+    norm: (m, ctx) => {
+      if (/\b(?:a|every|each|per|one)\s+$/i.test(ctx.before(m.index, 8))) return null;
+      if (!ctx.anchor) return unresolved('XXXX-WXX-WE');
+      const future = ctx.tense(m.index, m.index + m[0].length) === 'future';
+      return fromPeriod(future ? nextWeekend(ctx.anchor) : mostRecentWeekend(ctx.anchor));
+    },
+  },
+  {
+    name: 'season',
+    re: rx(`(?:(${alt(['early', 'late', 'mid'])})[- ]?\\s*)?(?:${ci('the')}\\s+)?(${SEASON_C})(?:\\s+(?:of\\s+)?(${YEAR}))?`),
+    norm: (m, ctx) => {
+      const n = SEASONS[m[2]!.toLowerCase()]!;
+      if (m[3]) return fromPeriod({ gran: 'season', y: +m[3], n });
+      // A bare season word needs "the" or a cue ("in spring"); otherwise it is too often a name.
+      if (!/^(?:[Tt]he|early|late|mid)/.test(m[0]) && !/(?:^|\s)(?:in|this|last|next|during|by|until|since)\s+$/i.test(ctx.before(m.index, 10))) return null;
+      if (!ctx.anchor) return unresolved(`XXXX-${['SP', 'SU', 'FA', 'WI'][n]}`);
+      return relativeNorm(ctx, 'this', m[2]!, m.index, m.index + m[0].length);
+    },
+  },
+  {
+    name: 'ago',
+    re: rx(`(${NUM})[- ]+(${UNIT})\\s+(${alt(['ago', 'earlier', 'before', 'later', 'from now', 'hence', 'since'])})`),
+    norm: (m, ctx) => {
+      const unit = unitOf(m[2]!);
+      const u = UNIT_CODE[unit];
+      const dir = m[3]!.toLowerCase();
+      if (dir === 'since') return null;
+      const n = parseNumber(m[1]!);
+      if (!u) return null;
+      const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' ? -1 : 1;
+      if (u.time) {
+        return { type: 'TIME', value: ctx.anchor && n !== null ? `${isoDate(ctx.anchor)}` : sign < 0 ? 'PAST_REF' : 'FUTURE_REF', from: ctx.anchor ? isoDate(ctx.anchor) : null, to: ctx.anchor ? isoDate(ctx.anchor) : null };
+      }
+      if (!ctx.anchor || n === null || !u.gran || !Number.isInteger(n * u.factor)) return unresolved(sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
+      return shiftFromAnchor(ctx, u.gran, sign * n * u.factor);
+    },
+  },
+  {
+    name: 'duration',
+    re: rx(
+      `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(?:[- ](?:long|old))?`,
+    ),
+    norm: (m, ctx) => {
+      const unit = unitOf(m[2]!);
+      const before = ctx.before(m.index, 12);
+      if (/(?:^|\s)(?:every|each)\s+$/i.test(before)) return null;
+      const num = m[1]!.toLowerCase();
+      // "one day" at a clause start is idiom ("one day, they will…"), but "for one day" is a duration.
+      const n = parseNumber(num);
+      const v = durationValue(n, unit);
+      if (!v) return null;
+      // "a day" after a frequency ("twice a day", "$5 a year") is a set, not a duration.
+      if ((num === 'a' || num === 'an' || num === 'per') && /(?:twice|once|times|\d|percent|%|dollars?|euros?|cents?)\s+$/i.test(before)) {
+        return { type: 'SET', value: v, from: null, to: null };
+      }
+      return { type: 'DURATION', value: v, from: null, to: null };
+    },
+  },
+  {
+    name: 'bare-units',
+    re: rx(`(?:(${alt(['recent', 'coming', 'past', 'next', 'last'])})\\s+)?(days|weeks|months|years|decades|hours|minutes|centuries)`),
+    norm: (m, ctx) => {
+      const mod = m[1]?.toLowerCase();
+      if (mod === 'recent') return unresolved('PAST_REF');
+      if (!mod && !/(?:^|\s)(?:within|for|over|in|after|takes?|took|lasted|last)\s+$/i.test(ctx.before(m.index, 10))) return null;
+      if (mod === 'next' || mod === 'last' || mod === 'past' || mod === 'coming') {
+        const v = durationValue(null, unitOf(m[2]!));
+        return v ? { type: 'DURATION', value: v, from: null, to: null } : null;
+      }
+      const v = durationValue(null, unitOf(m[2]!));
+      return v ? { type: 'DURATION', value: v, from: null, to: null } : null;
+    },
+  },
+  {
+    name: 'set',
+    re: rx(`(${alt(['every', 'each'])})\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${alt(['morning', 'afternoon', 'evening', 'night', 'weekend'])})`),
+    norm: (m) => {
+      const head = m[4]!;
+      const wd = weekdayNumber(head);
+      if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}`, from: null, to: null };
+      const part = PART_OF_DAY[head.toLowerCase()];
+      if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}`, from: null, to: null };
+      if (head.toLowerCase() === 'weekend') return { type: 'SET', value: 'XXXX-WXX-WE', from: null, to: null };
+      const n = m[3] ? parseNumber(m[3]) : m[2] ? 2 : 1;
+      const v = durationValue(n, unitOf(head));
+      return v ? { type: 'SET', value: v, from: null, to: null } : null;
+    },
+  },
+  {
+    name: 'frequency-adverb',
+    re: rx(alt(['annually', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'hourly', 'nightly', 'biannually'])),
+    norm: (m, ctx) => {
+      const w = m[0].toLowerCase();
+      // Only as adverbs: "paid annually", not "a weekly magazine" (an adjective before a noun).
+      if (!/annually$/.test(w) && /^\s+[a-z]/.test(ctx.after(m.index + m[0].length, 2))) return null;
+      const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', quarterly: 'P3M', monthly: 'P1M', weekly: 'P1W', daily: 'P1D', hourly: 'PT1H', nightly: 'P1D', biannually: 'P6M' };
+      return { type: 'SET', value: v[w]!, from: null, to: null };
+    },
+  },
+  {
+    name: 'ref-word',
+    re: rx(alt(Object.keys(REF_WORDS))),
+    norm: (m, ctx) => {
+      const w = m[0].toLowerCase().replace(/\s+/g, ' ');
+      // "now" as a discourse marker ("now that") and "current" before non-time nouns stay untagged.
+      if (w === 'current' && !/^\s+(?:year|quarter|period|month|week|term|season|fiscal|session|administration|government|crisis|situation|level|levels|rate|rates|price|prices)\b/i.test(ctx.after(m.index + m[0].length, 14))) return null;
+      return unresolved(REF_WORDS[w]!);
+    },
+  },
+  {
+    name: 'since-ref',
+    re: rx(`(?:${alt(['the same', 'that'])})\\s+(day|week|month|year)`),
+    norm: () => null,
+  },
+];

@@ -1,0 +1,67 @@
+/**
+ * Clause tense around a position, for the expressions whose date depends on it
+ * ("on Friday" in "met on Friday" is the Friday before publication, in "will
+ * meet on Friday" the one after). The nearest tense marker in the sentence wins;
+ * news reports mostly narrate the past, so that is the default.
+ */
+
+export type Tense = 'past' | 'future';
+
+const FUTURE_WORDS = new Set([
+  'will', "'ll", '’ll', 'shall', 'upcoming', 'scheduled', 'due', 'expected', 'plans', 'planned', 'plan', 'would',
+  'forthcoming', 'tomorrow', 'next', 'intends', 'hopes', 'aims',
+]);
+const PAST_WORDS = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'met', 'made', 'took', 'went', 'came', 'gave', 'held', 'began', 'saw',
+  'knew', 'thought', 'found', 'left', 'brought', 'sent', 'won', 'lost', 'fell', 'rose', 'hit', 'struck', 'paid', 'sold',
+  'bought', 'spoke', 'wrote', 'led', 'ran', 'got', 'became', 'ago', 'last', 'yesterday', 'earlier', 'fought', 'shot',
+  'flew', 'drove', 'stood', 'sat', 'kept', 'meant', 'felt', 'put', 'set', 'cut', 'quit', 'let', 'read', 'heard',
+  'taken', 'given', 'done', 'seen', 'been', 'gone', 'spoken', 'written', 'known', 'shown', 'begun', 'won', 'hung',
+]);
+// Words ending in -ed that are not past-tense verbs.
+const NOT_PAST = new Set(['need', 'speed', 'indeed', 'red', 'bed', 'hundred', 'united', 'based', 'seed', 'feed', 'breed', 'deed', 'greed', 'proceed', 'exceed', 'succeed', 'shed', 'wed', 'naked', 'sacred', 'wicked', 'kindred', 'ted', 'fred', 'ed', 'bled', 'med', 'creed', 'weed', 'heed']);
+
+function markerTense(word: string, next: string | undefined): Tense | null {
+  const w = word.toLowerCase();
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if ((w === 'is' || w === 'are' || w === 'am') && next === 'to') return 'future';
+  if (w === 'going' && next === 'to') return 'future';
+  if (PAST_WORDS.has(w)) return 'past';
+  if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w)) return 'past';
+  return null;
+}
+
+/** Minimal token view: the words of one sentence with their offsets. */
+export interface TenseToken {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Tense of the clause around [start, end): the marker word nearest to the span
+ * (by token distance, ties to the left) decides; 'past' when there is none.
+ *
+ * @example
+ * tenseAround([{start:0,end:4,text:'They'},{start:5,end:9,text:'will'},{start:10,end:14,text:'meet'},{start:15,end:21,text:'Friday'}], 15, 21) // 'future'
+ */
+export function tenseAround(tokens: readonly TenseToken[], start: number, end: number): Tense {
+  let best: Tense | null = null;
+  let bestDist = Infinity;
+  const window = 12;
+  let first = tokens.findIndex((t) => t.end > start);
+  if (first < 0) first = tokens.length;
+  for (let i = Math.max(0, first - window); i < Math.min(tokens.length, first + window); i++) {
+    const t = tokens[i]!;
+    if (t.start < end && t.end > start) continue; // inside the expression itself
+    const tense = markerTense(t.text, tokens[i + 1]?.text.toLowerCase());
+    if (!tense) continue;
+    // Prefer markers to the left at equal distance: the verb usually precedes its adjunct.
+    const dist = t.end <= start ? first - i : i - first + 0.5;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = tense;
+    }
+  }
+  return best ?? 'past';
+}
