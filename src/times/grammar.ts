@@ -47,6 +47,8 @@ export interface Norm {
   /** First and last day (ISO) of the calendar range, or null. */
   from: string | null;
   to: string | null;
+  /** Set by rules whose value depends on the quarter under discussion ("the quarter", "a year earlier"): resolved in text order. */
+  discourse?: (quarter: Period | null) => Norm | null;
 }
 
 export interface RuleContext {
@@ -238,8 +240,8 @@ function dayFor(ctx: RuleContext, word: string | undefined, start: number, end: 
 const REF_WORDS: Record<string, string> = {
   now: 'PRESENT_REF', currently: 'PRESENT_REF', current: 'PRESENT_REF', nowadays: 'PRESENT_REF', presently: 'PRESENT_REF',
   'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF', recently: 'PAST_REF', recent: 'PAST_REF', lately: 'PAST_REF',
-  previously: 'PAST_REF', formerly: 'PAST_REF', 'the past': 'PAST_REF', 'in the past': 'PAST_REF', 'the future': 'FUTURE_REF',
-  soon: 'FUTURE_REF', 'in the future': 'FUTURE_REF',
+  'the past': 'PAST_REF', 'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF', 'the near term': 'FUTURE_REF',
+  'these days': 'PRESENT_REF', 'the short term': 'FUTURE_REF',
 };
 
 const TIMEZONE = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT|local time))?';
@@ -359,7 +361,7 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     re: rx(
-      `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's"])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
+      `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's", "next year's", 'the year-earlier', 'the year-ago', 'year-earlier', 'year-ago'])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
     ),
     norm: (m, ctx) => {
       const n = ORDINALS[m[2]!.toLowerCase()]!;
@@ -370,7 +372,8 @@ export const RULES: Rule[] = [
       if (explicit) return fromPeriod({ gran, y: +explicit, n });
       if (!ctx.anchor) return unresolved(gran === 'quarter' ? `XXXX-Q${n}` : `XXXX-H${n}`);
       let y = ctx.anchor.getUTCFullYear();
-      if (lead.startsWith('last')) y -= 1;
+      if (/^(?:last|the year-|year-)/.test(lead)) y -= 1;
+      else if (lead.startsWith('next')) y += 1;
       else {
         // A quarter not yet begun is last year's when the clause looks back.
         const p: Period = { gran, y, n };
@@ -481,7 +484,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
-    re: rx(`(${NUM})[- ]+(${UNIT})\\s+(${alt(['ago', 'earlier', 'before', 'later', 'from now', 'hence', 'since'])})`),
+    re: rx(`(?:${alt(['nearly', 'almost', 'about', 'around', 'some', 'more than', 'less than', 'over', 'just', 'only', 'roughly', 'exactly'])}\\s+)?(${NUM})[- ]+(${UNIT})\\s+(${alt(['ago', 'earlier', 'before', 'later', 'from now', 'hence', 'since'])})`),
     norm: (m, ctx) => {
       const unit = unitOf(m[2]!);
       const u = UNIT_CODE[unit];
@@ -494,7 +497,12 @@ export const RULES: Rule[] = [
         return { type: 'TIME', value: ctx.anchor && n !== null ? `${isoDate(ctx.anchor)}` : sign < 0 ? 'PAST_REF' : 'FUTURE_REF', from: ctx.anchor ? isoDate(ctx.anchor) : null, to: ctx.anchor ? isoDate(ctx.anchor) : null };
       }
       if (!ctx.anchor || n === null || !u.gran || !Number.isInteger(n * u.factor)) return unresolved(sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
-      return shiftFromAnchor(ctx, u.gran, sign * n * u.factor);
+      const plain = shiftFromAnchor(ctx, u.gran, sign * n * u.factor);
+      // "a year ago" in a report about a quarter means that quarter a year before.
+      if (u.gran === 'year' && n === 1 && plain) {
+        return { ...plain, discourse: (q) => (q ? fromPeriod(shiftPeriod(q, 4 * sign)) : plain) };
+      }
+      return plain;
     },
   },
   {
@@ -509,8 +517,10 @@ export const RULES: Rule[] = [
       const num = m[1]!.toLowerCase();
       // "one day" at a clause start is idiom ("one day, they will…"), but "for one day" is a duration.
       const n = parseNumber(num);
+      if (n !== null && n >= 1000) return null; // "the 1988 quarter" names a period, it is no duration
       const v = durationValue(n, unit);
       if (!v) return null;
+      if (/^[- ]old\b/.test(ctx.after(m.index + m[0].length, 4)) || /old$/.test(m[0])) return null; // ages are not times
       // "a day" after a frequency ("twice a day", "$5 a year") is a set, not a duration.
       if ((num === 'a' || num === 'an' || num === 'per') && /(?:twice|once|times|\d|percent|%|dollars?|euros?|cents?)\s+$/i.test(before)) {
         return { type: 'SET', value: v, from: null, to: null };
@@ -570,8 +580,35 @@ export const RULES: Rule[] = [
     },
   },
   {
-    name: 'since-ref',
-    re: rx(`(?:${alt(['the same', 'that'])})\\s+(day|week|month|year)`),
-    norm: () => null,
+    name: 'discourse-quarter',
+    re: rx(
+      `(?:${alt(['the', 'its', 'their', 'this', 'that'])}\\s+)?(?:(${alt(['latest', 'most recent', 'recent', 'same', 'comparable', 'just-ended', 'year-earlier', 'year-ago', 'year-before', 'corresponding'])})\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal'])}\\s+)?(quarter|period)(?:\\s+(a year (?:ago|earlier)|last year))?`,
+    ),
+    norm: (m, ctx) => {
+      const mod = m[1]?.toLowerCase() ?? '';
+      const back = /year/.test(mod) || !!m[4];
+      const year = m[2] ? +m[2] : null;
+      if (m[3] === 'period' && !mod && !year) return null;
+      if (!/^(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s/.test(m[0]) && !mod) return null;
+      if (/(?:^|\s)(?:a|per|each|every)\s+$/i.test(ctx.before(m.index, 6))) return null;
+      return {
+        ...unresolved('XXXX-QX'),
+        discourse: (q) => {
+          const cur = q ?? (ctx.anchor ? shiftPeriod(periodOf(ctx.anchor, 'quarter'), -1) : null);
+          if (!cur) return year ? fromPeriod({ gran: 'year', y: year }) : unresolved('XXXX-QX');
+          if (year) return fromPeriod({ gran: 'quarter', y: year, n: cur.n });
+          return fromPeriod(back ? shiftPeriod(cur, -4) : cur);
+        },
+      };
+    },
+  },
+  {
+    name: 'year-earlier',
+    re: rx(alt(['year-earlier', 'year-ago', 'year earlier', 'a year earlier'])),
+    norm: (m, ctx) => {
+      if (!ctx.anchor) return unresolved('PAST_REF');
+      const plain = shiftFromAnchor(ctx, 'year', -1)!;
+      return { ...plain, discourse: (q) => (q ? fromPeriod(shiftPeriod(q, -4)) : plain) };
+    },
   },
 ];

@@ -4,7 +4,7 @@
  */
 import type { TimeExpression } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
-import { parseIsoDate } from './calendar.js';
+import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
 import { tenseAround } from './tense.js';
 
@@ -55,7 +55,22 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
     taken.push([c.start, c.end]);
     chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  chosen.sort((a, b) => a.start - b.start);
+  // Expressions like "the quarter" or "a year earlier" refer to the last quarter the text named.
+  let quarter: Period | null = null;
+  const out: TimeMatch[] = [];
+  for (const c of chosen) {
+    if (c.discourse) {
+      const r = c.discourse(quarter);
+      if (r) out.push({ type: r.type, value: r.value, from: r.from, to: r.to, start: c.start, end: c.end, rule: c.rule });
+      continue;
+    }
+    const q = /^(\d{4})-Q([1-4])$/.exec(c.value);
+    // Only quarters already ended can be "the quarter" a report is about.
+    if (q && (!publishedAt || (c.to !== null && c.to < publishedAt))) quarter = { gran: 'quarter', y: +q[1]!, n: +q[2]! };
+    out.push(c);
+  }
+  return out;
 }
 
 /** Tokens of the sentence around `pos` (binary search), or a whitespace split of nearby text when no tokens were given. */
