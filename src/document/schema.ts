@@ -58,6 +58,7 @@ export type ArticleSource = Static<typeof ArticleSource>;
 export const Article = Type.Object(
   {
     article_id: Type.String({ pattern: '^a_[0-9a-f]{16}$', description: 'Stable id derived from the source identity' }),
+    external_id: Nullable(Type.String({ description: 'The id the input declares for itself (front matter or JSON "id")' })),
     title: Nullable(Type.String()),
     published_at: Nullable(IsoDate),
     published_at_source: PublishedAtSource,

@@ -1,0 +1,60 @@
+/**
+ * The extraction Lambda: SQS batch of S3 notifications → processObject for each
+ * object, reporting partial batch failures so only failed messages are retried.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { processObject, type ObjectRef, type ProcessResult } from '../../src/process/process-object.js';
+import type { ObjectStore } from '../../src/storage/store.js';
+import { objectsInMessage } from './s3-events.js';
+
+export interface HandlerDeps {
+  client: S3Client;
+  output: ObjectStore;
+  maxBytes?: number;
+  /** Only keys under this prefix are processed (the notification filter should already ensure it). */
+  inputPrefix?: string;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Called after each object, e.g. for local mode's console lines. */
+  onResult?: (ref: ObjectRef, result: ProcessResult) => void;
+}
+
+export function createHandler(deps: HandlerDeps) {
+  const logger = deps.logger ?? new Logger({ serviceName: 'article-export' });
+  const metrics = deps.metrics ?? new Metrics({ namespace: 'ArticleExport', serviceName: 'article-export' });
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    for (const ref of objectsInMessage(record)) {
+      if (deps.inputPrefix && !ref.key.startsWith(deps.inputPrefix)) continue;
+      const result = await processObject(ref, { client: deps.client, output: deps.output, maxBytes: deps.maxBytes });
+      deps.onResult?.(ref, result);
+      metrics.addMetric('ArticleDuration', MetricUnit.Milliseconds, result.ms);
+      if (result.status === 'ok') {
+        metrics.addMetric('Articles', MetricUnit.Count, 1);
+        metrics.addMetric('Entities', MetricUnit.Count, result.entities);
+        metrics.addMetric('Quotes', MetricUnit.Count, result.quotes);
+        metrics.addMetric('Events', MetricUnit.Count, result.events);
+        logger.info('article exported', { bucket: ref.bucket, key: ref.key, ...result });
+      } else if (result.status === 'error') {
+        metrics.addMetric('InputErrors', MetricUnit.Count, 1);
+        logger.warn('input rejected; error record written', { bucket: ref.bucket, key: ref.key, ...result });
+      } else {
+        logger.info('object no longer exists; skipped', { bucket: ref.bucket, key: ref.key });
+      }
+    }
+  };
+
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    if (context) logger.addContext(context);
+    try {
+      return await processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The embedded S3-compatible server (s3rver) for local mode and tests: loopback
+ * only, data in a folder, and its object-created events turned into the SQS
+ * messages S3 would send, so the Lambda handler runs unchanged.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import type { SQSEvent } from 'aws-lambda';
+import S3rver from 's3rver';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface LocalS3 {
+  endpoint: string;
+  port: number;
+  server: S3rver;
+  close(): Promise<void>;
+}
+
+export async function startLocalS3(options: { directory: string; buckets: string[]; port?: number }): Promise<LocalS3> {
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    silent: true,
+    directory: options.directory,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+  });
+  const { port } = (await server.run()) as { port: number };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    server,
+    close: async () => {
+      await server.close();
+    },
+  };
+}
+
+/** S3 encodes keys in notifications like a form value (space → "+"); s3rver does not, so local mode does it. */
+export function encodeS3EventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
+}
+
+interface S3rverEvent {
+  Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }[];
+}
+
+/**
+ * Calls `deliver` with an SQS-shaped event for every object created in `bucket`,
+ * one at a time in arrival order (s3rver's emitter fires for every bucket, so
+ * writes to the output bucket are filtered out rather than looping back).
+ */
+export function forwardObjectCreated(
+  local: LocalS3,
+  bucket: string,
+  deliver: (event: SQSEvent) => Promise<unknown>,
+): { idle(): Promise<void>; stop(): void; delivered: () => number } {
+  let chain: Promise<unknown> = Promise.resolve();
+  let count = 0;
+  const listener = (e: S3rverEvent) => {
+    const records = e.Records.filter((r) => r.s3.bucket.name === bucket && r.eventName.startsWith('ObjectCreated'));
+    if (records.length === 0) return;
+    const body = JSON.stringify({
+      Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3EventKey(r.s3.object.key) } } })),
+    });
+    const event = sqsEvent(body);
+    chain = chain.then(() => deliver(event)).then(
+      () => void count++,
+      (err) => console.error(`local queue: delivery failed: ${(err as Error).message}`),
+    );
+  };
+  (local.server as unknown as EventEmitter).on('event', listener);
+  return {
+    idle: async () => {
+      // Deliveries can enqueue while we wait: settle until the chain stops growing.
+      let seen: Promise<unknown>;
+      do {
+        seen = chain;
+        await seen;
+        await new Promise((r) => setTimeout(r, 20));
+      } while (seen !== chain);
+    },
+    stop: () => void (local.server as unknown as EventEmitter).off('event', listener),
+    delivered: () => count,
+  };
+}
+
+export function sqsEvent(body: string): SQSEvent {
+  const messageId = randomUUID();
+  return {
+    Records: [
+      {
+        messageId,
+        receiptHandle: messageId,
+        body,
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: String(Date.now()),
+          SenderId: 'local',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:local:000000000000:article-export-local',
+        awsRegion: 'local',
+      },
+    ],
+  };
+}

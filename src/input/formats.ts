@@ -1,0 +1,223 @@
+/**
+ * Text → article fields, per format: .txt and .md with optional YAML front
+ * matter, .html (main text by Mozilla Readability), .json
+ * ({"id","title","text","published_at","url"}).
+ */
+import { Readability } from '@mozilla/readability';
+import { convert as htmlToText } from 'html-to-text';
+import { parseHTML } from 'linkedom';
+import { marked } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from './errors.js';
+import { normalizeDate } from './dates.js';
+
+export type InputFormat = 'txt' | 'md' | 'html' | 'json';
+
+export interface ParsedArticle {
+  text: string;
+  title: string | null;
+  publishedAt: string | null;
+  /** Where publishedAt came from inside the content. */
+  publishedAtSource: 'front_matter' | 'json' | 'html_meta' | null;
+  url: string | null;
+  /** An id the input declares for itself (front matter or JSON "id"). */
+  externalId: string | null;
+}
+
+/** Picks the format from the file name, falling back to a look at the content. */
+export function detectFormat(name: string, text: string, contentType?: string | null): InputFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'json') return 'json';
+  if (ext === 'txt' || ext === 'text') return 'txt';
+  if (contentType?.includes('html')) return 'html';
+  if (contentType?.includes('json')) return 'json';
+  if (contentType?.includes('markdown')) return 'md';
+  const head = text.slice(0, 512).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(?:head|body|article|div|p)[\s>]/.test(head)) return 'html';
+  if (head.startsWith('{') && text.trimEnd().endsWith('}')) return 'json';
+  return 'txt';
+}
+
+/**
+ * @example
+ * parseArticle('---\ntitle: Hello\npublished: 2024-10-14\n---\nBody text.', 'txt')
+ * // { text: 'Body text.', title: 'Hello', publishedAt: '2024-10-14', … }
+ */
+export function parseArticle(text: string, format: InputFormat): ParsedArticle {
+  switch (format) {
+    case 'json':
+      return parseJson(text);
+    case 'html':
+      return parseHtml(text);
+    case 'md':
+      return parseMarkdown(text);
+    case 'txt':
+      return parseTxt(text);
+  }
+}
+
+const empty = (text: string): ParsedArticle => ({
+  text,
+  title: null,
+  publishedAt: null,
+  publishedAtSource: null,
+  url: null,
+  externalId: null,
+});
+
+interface FrontMatter {
+  body: string;
+  data: Record<string, unknown>;
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+function splitFrontMatter(text: string): FrontMatter {
+  if (!text.startsWith('---')) return { body: text, data: {} };
+  const m = FRONT_MATTER.exec(text.slice(0, 65536));
+  if (!m) return { body: text, data: {} };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1]!);
+  } catch {
+    return { body: text, data: {} }; // not YAML after all: keep the text as given
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { body: text, data: {} };
+  return { body: text.slice(m[0].length), data: data as Record<string, unknown> };
+}
+
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString() : null;
+
+function fromFrontMatter(fm: FrontMatter, text: string): ParsedArticle {
+  const d = fm.data;
+  const published = normalizeDate(str(d.published) ?? str(d.published_at) ?? str(d.date));
+  return {
+    text,
+    title: str(d.title),
+    publishedAt: published,
+    publishedAtSource: published ? 'front_matter' : null,
+    url: str(d.url),
+    externalId: str(d.id),
+  };
+}
+
+function parseTxt(raw: string): ParsedArticle {
+  const fm = splitFrontMatter(raw);
+  const parsed = fromFrontMatter(fm, fm.body);
+  if (!parsed.title) parsed.title = headline(fm.body);
+  return parsed;
+}
+
+/** A first line that stands alone, is short and has no final period reads as the headline (as in the BBC corpus). */
+function headline(text: string): string | null {
+  const m = /^[ \t]*([^\n]{3,200})\n[ \t]*\n/.exec(text);
+  if (!m) return null;
+  const line = m[1]!.trim();
+  return /[.,;:]$/.test(line) ? null : line;
+}
+
+function parseMarkdown(raw: string): ParsedArticle {
+  const fm = splitFrontMatter(raw);
+  const html = marked.parse(fm.body, { async: false, gfm: true });
+  const text = htmlToPlainText(html);
+  const parsed = fromFrontMatter(fm, text);
+  if (!parsed.title) parsed.title = /^\s*#\s+(.+)$/m.exec(fm.body)?.[1]?.trim() ?? null;
+  return parsed;
+}
+
+function parseJson(raw: string): ParsedArticle {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new InputError('INVALID_JSON', `The file is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError('INVALID_JSON', 'The JSON must be an object like {"id","title","text","published_at","url"}.');
+  }
+  const d = data as Record<string, unknown>;
+  if (typeof d.text !== 'string') {
+    throw new InputError('NO_TEXT', 'The JSON object has no "text" string; expected {"id","title","text","published_at","url"}.');
+  }
+  const published = normalizeDate(str(d.published_at) ?? str(d.published) ?? str(d.date));
+  return {
+    text: d.text.replace(/\r\n?/g, '\n'),
+    title: str(d.title),
+    publishedAt: published,
+    publishedAtSource: published ? 'json' : null,
+    url: str(d.url),
+    externalId: str(d.id),
+  };
+}
+
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="pubdate"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+];
+
+function parseHtml(raw: string): ParsedArticle {
+  const { document } = parseHTML(raw);
+  const attr = (sel: string, name: string) => str(document.querySelector(sel)?.getAttribute(name));
+  let published: string | null = null;
+  for (const sel of PUBLISHED_META) {
+    published = normalizeDate(attr(sel, 'content'));
+    if (published) break;
+  }
+  published ??= normalizeDate(attr('time[datetime]', 'datetime'));
+  const url = attr('link[rel="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content');
+  const metaTitle = attr('meta[property="og:title"]', 'content') ?? str(document.querySelector('title')?.textContent);
+
+  let contentHtml: string | null = null;
+  let title: string | null = null;
+  try {
+    // Readability mutates the DOM it reads, so it gets its own parse.
+    const article = new Readability(parseHTML(raw).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+    if (article?.content && (article.textContent ?? '').trim().length > 0) {
+      contentHtml = article.content;
+      title = str(article.title);
+    }
+  } catch {
+    contentHtml = null; // fall back to the whole body below
+  }
+  const text = htmlToPlainText(contentHtml ?? document.body?.innerHTML ?? raw);
+  return {
+    text,
+    title: title ?? metaTitle,
+    publishedAt: published,
+    publishedAtSource: published ? 'html_meta' : null,
+    url,
+    externalId: null,
+  };
+}
+
+/** Block-aware HTML → text: paragraphs separated by blank lines, no link targets or images. */
+export function htmlToPlainText(html: string): string {
+  return htmlToText(html, {
+    wordwrap: false,
+    preserveNewlines: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'noscript', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'h4', options: { uppercase: false } },
+      { selector: 'h5', options: { uppercase: false } },
+      { selector: 'h6', options: { uppercase: false } },
+      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    ],
+  }).trim();
+}
+
+export { empty as emptyParsedArticle };

@@ -1,0 +1,106 @@
+/**
+ * The pipeline: text → Doc → stages in order → ArticleDocument.
+ * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleDocument, ArticleSource, PublishedAtSource } from './document/schema.js';
+import { articleId } from './document/ids.js';
+import { recognizeEntities } from './entities/index.js';
+import { extractEvents } from './events/index.js';
+import { extractQuotes } from './quotes/index.js';
+import { createDoc } from './text/create-doc.js';
+import type { Doc, Stage } from './text/doc.js';
+import { codePointLength, codePointMapper, type OffsetMapper } from './text/offsets.js';
+import { tagTimes } from './times/index.js';
+import { PIPELINE_VERSION } from './version.js';
+
+export interface ArticleMetadata {
+  /** What identifies the source (s3://bucket/key, a file path): article_id derives from it. Defaults to the text's hash. */
+  sourceIdentity?: string;
+  title?: string | null;
+  /** ISO date; relative dates resolve against it. Without it they stay unresolved. */
+  publishedAt?: string | null;
+  publishedAtSource?: PublishedAtSource;
+  externalId?: string | null;
+  language?: string;
+  source?: Partial<ArticleSource>;
+}
+
+/** The stages, in order: each reads what the earlier ones assigned. */
+export const STAGES: readonly [name: string, stage: Stage][] = [
+  ['entities', recognizeEntities],
+  ['times', tagTimes],
+  ['quotes', extractQuotes],
+  ['events', extractEvents],
+];
+
+/**
+ * Runs the whole extraction on one article.
+ *
+ * @example
+ * const doc = extract('Putin met Pezeshkian in Ashgabat on Friday.', { publishedAt: '2024-10-14' });
+ * doc.entities.map((e) => e.name); // ['Putin', 'Pezeshkian', 'Ashgabat']
+ */
+export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDocument {
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const publishedAt = metadata.publishedAt ?? null;
+  const doc = createDoc({ text, title: metadata.title ?? null, publishedAt });
+  for (const [, stage] of STAGES) stage(doc);
+  const src = metadata.source ?? {};
+  return {
+    article: {
+      article_id: articleId(metadata.sourceIdentity ?? `sha256:${sha256}`),
+      external_id: metadata.externalId ?? null,
+      title: metadata.title ?? null,
+      published_at: publishedAt,
+      published_at_source: publishedAt ? (metadata.publishedAtSource ?? 'cli') : 'none',
+      text,
+      language: metadata.language ?? 'en',
+      char_count: codePointLength(text),
+      word_count: countWords(doc),
+      sha256,
+      pipeline_version: PIPELINE_VERSION,
+      source: {
+        kind: src.kind ?? 'inline',
+        uri: src.uri ?? metadata.sourceIdentity ?? 'inline',
+        bucket: src.bucket ?? null,
+        key: src.key ?? null,
+        version_id: src.version_id ?? null,
+        format: src.format ?? 'txt',
+        encoding: src.encoding ?? 'utf-8',
+        bytes: src.bytes ?? Buffer.byteLength(text, 'utf8'),
+        url: src.url ?? null,
+      },
+    },
+    ...toCodePoints(doc),
+  };
+}
+
+function countWords(doc: Doc): number {
+  let n = 0;
+  for (const t of doc.tokens) if (/[\p{L}\p{N}]/u.test(t.text)) n++;
+  return n;
+}
+
+/**
+ * Converts every span of the stage layers from UTF-16 to code point offsets, and
+ * re-reads each span's text from the article so that offsets and text can never disagree.
+ */
+function toCodePoints(doc: Doc): Pick<ArticleDocument, 'entities' | 'quotes' | 'times' | 'events'> {
+  const cp = codePointMapper(doc.text);
+  const span = <T extends { start: number; end: number; text: string }>(s: T): T => fix(doc.text, cp, s);
+  return {
+    entities: doc.entities.map((e) => ({ ...e, mentions: e.mentions.map(span) })),
+    quotes: doc.quotes.map((q) => ({
+      ...span(q),
+      cue: q.cue && span(q.cue),
+      speaker: q.speaker && { ...q.speaker, mention: q.speaker.mention && span(q.speaker.mention) },
+    })),
+    times: doc.times.map(span),
+    events: doc.events.map((e) => ({ ...e, trigger: span(e.trigger), sentence: span(e.sentence) })),
+  };
+}
+
+function fix<T extends { start: number; end: number; text: string }>(text: string, cp: OffsetMapper, s: T): T {
+  return { ...s, text: text.slice(s.start, s.end), start: cp(s.start), end: cp(s.end) };
+}

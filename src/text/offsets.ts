@@ -1,0 +1,33 @@
+/**
+ * UTF-16 (JavaScript string index) → Unicode code point offsets. Outputs use
+ * code points so that Python's text[start:end] and JS's [...text].slice(start, end)
+ * both give the span's text, emoji included.
+ */
+export type OffsetMapper = (utf16: number) => number;
+
+export function codePointMapper(text: string): OffsetMapper {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    // The low half of a surrogate pair shares its code point with the high half.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1)))) cp++;
+    else map[i] = cp - 1;
+  }
+  map[text.length] = cp;
+  return (i) => map[i]!;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Number of code points in text. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1)))) n++;
+  }
+  return n;
+}
