@@ -1,4 +1,116 @@
-import type { Doc, Stage } from '../text/doc.js';
+/**
+ * The entity stage: finds named mentions with the trained recogniser, cleans
+ * their edges (titles, possessives), clusters them per document, and attaches
+ * roles (titles stated before person names) and places (country code and
+ * coordinates for unambiguous countries and cities).
+ */
+import type { Entity, EntityType } from '../document/schema.js';
+import { entityId } from '../document/ids.js';
+import type { Doc, NamedMention, Stage } from '../text/doc.js';
+import { clusterMentions, type ClusterInput } from './cluster.js';
+import { demonymCountry, resolvePlace } from './geo.js';
+import { ENTITY_TYPE, TYPES } from './labels.js';
+import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
+import { roleBefore } from './roles.js';
 
-/** Placeholder until the entities stage lands: assigns nothing. */
-export const recognizeEntities: Stage = (_doc: Doc) => {};
+export { loadRecognizer } from './recognizer.js';
+
+const POSSESSIVE = /^(?:['’]s?|['’])$/u;
+const EDGE_PUNCT = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * Fills doc.mentions and doc.entities.
+ * @example
+ * const doc = createDoc({ text: 'Russian President Vladimir Putin met Masoud Pezeshkian. Putin said…' });
+ * recognizeEntities(doc);
+ * doc.entities.find((e) => e.name === 'Vladimir Putin')?.roles; // ['Russian President']
+ */
+export const recognizeEntities: Stage = (doc: Doc) => {
+  const rec = loadRecognizer();
+  const mentions = findMentions(doc, rec);
+  doc.mentions = mentions;
+  doc.entities = buildEntities(doc, mentions, rec);
+};
+
+/** Recogniser spans with clean edges, as NamedMentions in text order. */
+export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
+  const toks = doc.tokens;
+  const out: NamedMention[] = [];
+  for (const s of recognizeSpans(doc, rec)) {
+    let a = s.start;
+    let b = s.end;
+    const type = ENTITY_TYPE[TYPES[s.type]!];
+    // Possessive endings and stray punctuation never belong to a name.
+    while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && toks[b - 1]!.text !== '.'))) b--;
+    while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
+    // Titles in front of a person's name are roles, not part of the name.
+    if (type === 'PERSON') while (b - a > 1 && rec.roles.heads.has(toks[a]!.text.toLowerCase())) a++;
+    if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(toks[a]!.text.toLowerCase()) && /\.$/.test(toks[a]!.text)) a++;
+    if (b <= a) continue;
+    if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) continue;
+    out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
+  }
+  return out;
+}
+
+/** Clusters mentions into schema Entities (UTF-16 offsets). */
+export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
+  const toks = doc.tokens;
+  const inputs: ClusterInput[] = mentions.map((m) => ({
+    text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),
+    type: m.type,
+    tokenStart: m.tokenStart,
+    tokenEnd: m.tokenEnd,
+  }));
+  // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
+  const startsAt = new Map(mentions.map((m, k) => [m.tokenStart, k]));
+  mentions.forEach((m, k) => {
+    const open = toks[m.tokenEnd];
+    const inner = startsAt.get(m.tokenEnd + 1);
+    if (open?.text === '(' && inner !== undefined && toks[mentions[inner]!.tokenEnd]?.text === ')' && mentions[inner]!.tokenEnd === mentions[inner]!.tokenStart + 1) {
+      inputs[inner]!.definedBy = k;
+    }
+  });
+  const named = new Uint8Array(toks.length);
+  for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
+
+  return clusterMentions(inputs).map((c) => {
+    const roles: string[] = [];
+    if (c.type === 'PERSON') {
+      for (const k of c.members) {
+        const role = roleBefore(doc, mentions[k]!.tokenStart, rec.roles, (i) => named[i] === 1);
+        if (role && !roles.includes(role)) roles.push(role);
+      }
+    }
+    let subtype: string | null = null;
+    let geo: Entity['geo'] = null;
+    if (c.type === 'LOCATION') {
+      for (const form of [c.name, ...c.aliases]) {
+        const place = resolvePlace(form);
+        if (place.subtype) {
+          subtype = place.subtype;
+          geo = place.geo;
+          break;
+        }
+      }
+    } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
+    for (const k of c.members) mentions[k]!.subtype = subtype;
+    const type: EntityType = c.type;
+    return {
+      entity_id: entityId(type, c.name),
+      type,
+      subtype,
+      name: c.name,
+      aliases: c.aliases,
+      roles,
+      geo,
+      mention_count: c.members.length,
+      mentions: c.members.map((k) => ({
+        text: doc.text.slice(mentions[k]!.start, mentions[k]!.end),
+        start: mentions[k]!.start,
+        end: mentions[k]!.end,
+        sentence: toks[mentions[k]!.tokenStart]!.sentence,
+      })),
+    };
+  });
+}

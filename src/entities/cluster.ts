@@ -1,0 +1,179 @@
+/**
+ * Per-document clustering of mentions into entities:
+ *  - identical names (case, dots and apostrophes folded) are one entity, even
+ *    when the recogniser typed them differently (majority type wins);
+ *  - short forms join the full name they are part of ("Putin" → "Vladimir
+ *    Putin", "Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh"), preferring the
+ *    nearest preceding full name when several fit;
+ *  - acronyms join their expansion, by initials ("UN" ↔ "United Nations") or
+ *    by an in-text definition ("Office of the … (ODNI)");
+ * Canonical name = the fullest form; other forms are aliases.
+ */
+import type { EntityType } from '../document/schema.js';
+
+export interface ClusterInput {
+  /** Surface text of the mention, already stripped of titles and possessives. */
+  text: string;
+  type: EntityType;
+  tokenStart: number;
+  tokenEnd: number;
+  /** Index of the mention this one is an in-text acronym of ("(ODNI)"), if any. */
+  definedBy?: number;
+}
+
+export interface Cluster {
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Indices into the input mentions, in text order. */
+  members: number[];
+}
+
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'et', 'to', 'at', '&']);
+
+/** Folds what does not make a different name. @example nameKey('U.S.') === nameKey('US') // true */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[.’'`]/g, '')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const words = (s: string) => nameKey(s).split(/[\s]+/).filter(Boolean);
+
+/** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
+export function initials(name: string): string {
+  const ws = name.split(/\s+/).filter((w) => w && !FUNCTION_WORDS.has(w.toLowerCase()));
+  if (ws.length < 2) return '';
+  return ws.map((w) => w[0]!.toLowerCase()).join('');
+}
+
+const isAcronym = (s: string) => /^(?:\p{Lu}\.?){2,8}$/u.test(s.replace(/[.\s]/g, '')) && s.replace(/[.\s]/g, '').length <= 8 && !/\p{Ll}/u.test(s);
+
+/** True when every word of `short` occurs in `long`, in order. */
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
+}
+
+interface Group {
+  key: string;
+  forms: Map<string, number>;
+  votes: Map<EntityType, number>;
+  members: number[];
+  words: string[];
+  parent: number;
+}
+
+/**
+ * @example
+ * clusterMentions([{ text: 'Vladimir Putin', type: 'PERSON', tokenStart: 0, tokenEnd: 2 }, { text: 'Putin', type: 'PERSON', tokenStart: 9, tokenEnd: 10 }])
+ * // [{ type: 'PERSON', name: 'Vladimir Putin', aliases: ['Putin'], members: [0, 1] }]
+ */
+export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
+  // 1. Identical names.
+  const groups: Group[] = [];
+  const byKey = new Map<string, number>();
+  mentions.forEach((m, k) => {
+    const key = nameKey(m.text);
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      byKey.set(key, g);
+      groups.push({ key, forms: new Map(), votes: new Map(), members: [], words: words(m.text), parent: -1 });
+    }
+    const grp = groups[g]!;
+    grp.forms.set(m.text, (grp.forms.get(m.text) ?? 0) + 1);
+    grp.votes.set(m.type, (grp.votes.get(m.type) ?? 0) + 1);
+    grp.members.push(k);
+  });
+  const typeOf = (g: Group): EntityType => {
+    let best: EntityType = 'MISC';
+    let n = -1;
+    for (const [t, c] of g.votes) if (c > n || (c === n && t === mentions[g.members[0]!]!.type)) [best, n] = [t, c];
+    return best;
+  };
+  const root = (g: number): number => (groups[g]!.parent < 0 ? g : root(groups[g]!.parent));
+
+  // 2. In-text acronym definitions: "… Intelligence (ODNI)".
+  mentions.forEach((m, k) => {
+    if (m.definedBy === undefined) return;
+    const a = root(byKey.get(nameKey(m.text))!);
+    const b = root(byKey.get(nameKey(mentions[m.definedBy]!.text))!);
+    if (a !== b) groups[a]!.parent = b;
+  });
+
+  // 3. Short forms and acronyms join longer names (longest first, so chains resolve to the fullest).
+  const order = groups.map((_, g) => g).sort((a, b) => groups[a]!.words.length - groups[b]!.words.length || a - b);
+  for (const g of order) {
+    const grp = groups[g]!;
+    if (grp.parent >= 0) continue;
+    const gType = typeOf(grp);
+    const firstTok = mentions[grp.members[0]!]!.tokenStart;
+    const acronym = isAcronym(mentions[grp.members[0]!]!.text) ? nameKey(mentions[grp.members[0]!]!.text).replace(/[\s-]/g, '') : '';
+    let best = -1;
+    let bestDist = Infinity;
+    for (let h = 0; h < groups.length; h++) {
+      const head = groups[h]!;
+      if (h === g || head.words.length <= grp.words.length && !acronym) continue;
+      const hType = typeOf(head);
+      let fits = false;
+      if (acronym && head.words.length >= 2) fits = initials([...head.forms.keys()][0]!) === acronym;
+      else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
+        if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
+        else fits = gType === hType && grp.words.length >= 1 && head.words[0] === grp.words[0];
+      }
+      if (!fits) continue;
+      // Prefer the nearest full name mentioned before the short form, else the nearest after.
+      const hFirst = mentions[head.members[0]!]!.tokenStart;
+      const dist = hFirst <= firstTok ? firstTok - hFirst : 1e9 + hFirst - firstTok;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = h;
+      }
+    }
+    if (best >= 0) grp.parent = root(best);
+  }
+
+  // 4. Collect.
+  const clusters = new Map<number, Group[]>();
+  groups.forEach((grp, g) => {
+    const r = root(g);
+    if (!clusters.has(r)) clusters.set(r, []);
+    clusters.get(r)!.push(grp);
+  });
+  const out: Cluster[] = [];
+  for (const [r, gs] of clusters) {
+    const votes = new Map<EntityType, number>();
+    const forms = new Map<string, number>();
+    const members: number[] = [];
+    for (const grp of gs) {
+      for (const [t, c] of grp.votes) votes.set(t, (votes.get(t) ?? 0) + c);
+      for (const [f, c] of grp.forms) forms.set(f, (forms.get(f) ?? 0) + c);
+      members.push(...grp.members);
+    }
+    members.sort((a, b) => a - b);
+    // The fullest form: most words, then longest, then most frequent, then first seen.
+    const name = [...forms.keys()].sort((a, b) => words(b).length - words(a).length || b.length - a.length || forms.get(b)! - forms.get(a)!)[0]!;
+    // The head's type decides ties and acronym joins (the expansion knows best).
+    const headType = typeOf(groups[r]!);
+    let type = headType;
+    let n = votes.get(headType)! + 0.5;
+    for (const [t, c] of votes) if (c > n) [type, n] = [t, c];
+    const seen = new Set([name]);
+    const aliases: string[] = [];
+    for (const m of members) {
+      const f = mentions[m]!.text;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      aliases.push(f);
+    }
+    out.push({ type, name, aliases, members });
+  }
+  out.sort((a, b) => a.members[0]! - b.members[0]!);
+  return out;
+}

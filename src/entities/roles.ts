@@ -1,0 +1,82 @@
+/**
+ * Roles: the title a text states right before a person's name — "Russian
+ * Deputy Foreign Minister Sergey Ryabkov", "CIA Director William Burns",
+ * "the Iranian foreign ministry spokesman Esmaeil Baghaei Hamaneh",
+ * "Lt. General Qassem Soleimani".
+ *
+ * A role is a run of tokens ending in a title head noun (minister, spokesman,
+ * director, general, analyst…) directly before the name, extended leftwards
+ * over modifiers: capitalised words, title words, known modifiers (deputy,
+ * foreign, prime…), organisation and nationality mentions. Head nouns and
+ * modifiers come from the lexicon (derived from CoNLL-2003: the nouns that
+ * precede person names) plus the general list below.
+ */
+import type { Doc } from '../text/doc.js';
+
+/** Common title heads in news, beyond what the training data shows. */
+const BASE_HEADS = (
+  'president minister premier chancellor secretary spokesman spokeswoman spokesperson director general colonel ' +
+  'lieutenant major captain sergeant admiral commander marshal brigadier officer chief head leader chairman chairwoman chair ' +
+  'ceo cfo founder analyst economist ambassador envoy diplomat governor mayor senator congressman congresswoman representative ' +
+  'lawmaker judge justice prosecutor attorney lawyer king queen prince princess emperor sultan sheikh emir ayatollah pope bishop ' +
+  'archbishop cardinal rabbi imam professor researcher scientist journalist correspondent editor reporter columnist coach manager ' +
+  'striker midfielder defender goalkeeper president-elect commissioner inspector superintendent deputy vice-president ' +
+  'administrator adviser advisor aide strategist consultant executive official negotiator mediator activist'
+).split(' ');
+
+/** Honorifics and relations that precede names but are not roles. */
+const NOT_ROLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame', 'lady', 'lord', 'wife', 'husband', 'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'mate', 'beat', 'seed', 'st', 'st.', 'centre', 'wing', 'affairs', 'compatriot', 'counterpart', 'veteran']);
+
+const BASE_MODIFIERS = (
+  'deputy vice prime foreign interior defence defense finance economy trade justice health education energy security ' +
+  'state federal national regional chief senior former acting interim first second top assistant associate executive ' +
+  'general lt. lt gen. maj. col. capt. sgt. adm. brig. lieutenant major supreme high ministry department party military ' +
+  'police intelligence press army navy air force political'
+).split(' ');
+
+export interface RoleLexicon {
+  heads: Set<string>;
+  modifiers: Set<string>;
+}
+
+/** @example roleLexicon(['coach'], ['assistant']).heads.has('minister') // true */
+export function roleLexicon(heads: readonly string[] = [], modifiers: readonly string[] = []): RoleLexicon {
+  const h = new Set([...BASE_HEADS, ...heads].map((w) => w.toLowerCase()).filter((w) => !NOT_ROLES.has(w)));
+  const m = new Set([...BASE_MODIFIERS, ...modifiers].map((w) => w.toLowerCase()));
+  return { heads: h, modifiers: m };
+}
+
+const STOP = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by', 'of', 'and', 'with', 'to', 'from', 'for', 'as', 'said', 'says', 'told', 'when', 'while']);
+
+/**
+ * The role stated before the person mention starting at token `start`, or null.
+ * `isNamed(i)` tells whether token i is inside another entity mention (an
+ * organisation or nationality can be part of a role: "CIA Director").
+ * @example roleBefore(createDoc({ text: 'CIA Director William Burns said.' }), 2, lex, () => false) // 'CIA Director'
+ */
+export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (i: number) => boolean): string | null {
+  const toks = doc.tokens;
+  if (start === 0) return null;
+  const sentence = toks[start]!.sentence;
+  const head = start - 1;
+  const headTok = toks[head]!;
+  if (headTok.sentence !== sentence || !lex.heads.has(headTok.text.toLowerCase())) return null;
+  let first = head;
+  for (let i = head - 1; i >= 0 && head - i < 8; i--) {
+    const t = toks[i]!;
+    if (t.sentence !== sentence) break;
+    const w = t.text;
+    const lw = w.toLowerCase();
+    if (STOP.has(lw)) break;
+    const capitalised = /^\p{Lu}/u.test(w);
+    const isInitial = i === doc.sentences[sentence]!.tokenStart;
+    const ok = lex.heads.has(lw) || lex.modifiers.has(lw) || isNamed(i) || (capitalised && !isInitial && /^[\p{L}.-]+$/u.test(w)) || (capitalised && isInitial && lex.modifiers.has(lw));
+    if (!ok) {
+      // A sentence-initial capitalised word is part of the role only if it is a title word or a named entity.
+      break;
+    }
+    first = i;
+  }
+  const text = doc.text.slice(toks[first]!.start, headTok.end);
+  return text.replace(/\s+/g, ' ');
+}

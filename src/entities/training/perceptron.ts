@@ -1,0 +1,152 @@
+/**
+ * Averaged structured perceptron (Collins 2002) over hashed features with
+ * first-order BILOU transitions, decoded by the same constrained Viterbi as at
+ * run time. Deterministic: sentence order comes from a seeded PRNG.
+ */
+import { N_LABELS } from '../labels.js';
+import { CompactModel, viterbi, type FeatureWeights } from '../model.js';
+
+export interface TrainingSentence {
+  ids: Uint32Array;
+  /** offsets[i]..offsets[i+1] are token i's features (length = tokens + 1). */
+  offsets: Int32Array;
+  gold: Uint8Array;
+}
+
+const N = N_LABELS;
+const TRANS = (N + 1) * N;
+
+export class PerceptronTrainer implements FeatureWeights {
+  private rowOf = new Map<number, number>();
+  private keys: number[] = [];
+  private w = new Float32Array(1 << 20);
+  private u = new Float64Array(1 << 20);
+  readonly transitions = new Float32Array(TRANS);
+  private tu = new Float64Array(TRANS);
+  /** Examples seen (the averaging clock). */
+  private c = 1;
+
+  addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
+    const w = this.w;
+    for (let k = from; k < to; k++) {
+      const r = this.rowOf.get(ids[k]!);
+      if (r === undefined) continue;
+      const base = r * N;
+      for (let l = 0; l < N; l++) out[outOffset + l] = out[outOffset + l]! + w[base + l]!;
+    }
+  }
+
+  private row(id: number): number {
+    let r = this.rowOf.get(id);
+    if (r === undefined) {
+      r = this.keys.length;
+      this.keys.push(id);
+      this.rowOf.set(id, r);
+      if ((r + 1) * N > this.w.length) {
+        const w2 = new Float32Array(this.w.length * 2);
+        w2.set(this.w);
+        this.w = w2;
+        const u2 = new Float64Array(this.u.length * 2);
+        u2.set(this.u);
+        this.u = u2;
+      }
+    }
+    return r;
+  }
+
+  private update(id: number, label: number, delta: number): void {
+    const i = this.row(id) * N + label;
+    this.w[i] = this.w[i]! + delta;
+    this.u[i] = this.u[i]! + this.c * delta;
+  }
+
+  private updateTrans(prev: number, cur: number, delta: number): void {
+    const i = prev * N + cur;
+    this.transitions[i] = this.transitions[i]! + delta;
+    this.tu[i] = this.tu[i]! + this.c * delta;
+  }
+
+  /** Decodes one sentence with the current weights. */
+  predict(s: TrainingSentence, out: Uint8Array): void {
+    const n = s.gold.length;
+    const scores = new Float32Array(n * N);
+    for (let i = 0; i < n; i++) this.addScores(s.ids, s.offsets[i]!, s.offsets[i + 1]!, scores, i * N);
+    viterbi(scores, n, this.transitions, out);
+  }
+
+  /** One perceptron step; returns the number of wrongly labelled tokens. */
+  learn(s: TrainingSentence): number {
+    const n = s.gold.length;
+    const pred = new Uint8Array(n);
+    this.predict(s, pred);
+    let errors = 0;
+    for (let i = 0; i < n; i++) {
+      const g = s.gold[i]!;
+      const p = pred[i]!;
+      const gPrev = i === 0 ? N : s.gold[i - 1]!;
+      const pPrev = i === 0 ? N : pred[i - 1]!;
+      if (g !== p) {
+        errors++;
+        for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) {
+          this.update(s.ids[k]!, g, 1);
+          this.update(s.ids[k]!, p, -1);
+        }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        this.updateTrans(gPrev, g, 1);
+        this.updateTrans(pPrev, p, -1);
+      }
+    }
+    this.c++;
+    return errors;
+  }
+
+  /** Averaged weights, pruned to the `maxRows` strongest features and quantised to int8 per row. */
+  compact(maxRows: number, minMagnitude = 0): CompactModel {
+    const nRows = this.keys.length;
+    const avg = new Float32Array(nRows * N);
+    const mag = new Float32Array(nRows);
+    for (let r = 0; r < nRows; r++) {
+      let m = 0;
+      for (let l = 0; l < N; l++) {
+        const v = this.w[r * N + l]! - this.u[r * N + l]! / this.c;
+        avg[r * N + l] = v;
+        if (Math.abs(v) > m) m = Math.abs(v);
+      }
+      mag[r] = m;
+    }
+    const order = Array.from({ length: nRows }, (_, r) => r)
+      .filter((r) => mag[r]! > minMagnitude)
+      .sort((a, b) => mag[b]! - mag[a]! || this.keys[a]! - this.keys[b]!)
+      .slice(0, maxRows)
+      .sort((a, b) => this.keys[a]! - this.keys[b]!);
+    const keys = new Uint32Array(order.length);
+    const scales = new Float32Array(order.length);
+    const weights = new Int8Array(order.length * N);
+    order.forEach((r, k) => {
+      keys[k] = this.keys[r]!;
+      const s = mag[r]! / 127;
+      scales[k] = s;
+      for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(avg[r * N + l]! / s);
+    });
+    const trans = new Float32Array(TRANS);
+    for (let i = 0; i < TRANS; i++) trans[i] = this.transitions[i]! - this.tu[i]! / this.c;
+    return new CompactModel(keys, scales, weights, trans);
+  }
+
+  get featureCount(): number {
+    return this.keys.length;
+  }
+}
+
+/** Mulberry32: a small seeded PRNG for reproducible shuffles. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
