@@ -1,0 +1,378 @@
+/**
+ * Assertions on the synthesised CloudFormation template of the real app
+ * (infra/build-app.ts with cdk.json's context), plus cdk-nag AwsSolutions.
+ *
+ * The default configuration is synthesised once with real esbuild bundling (to
+ * check the Lambda bundle); a second configuration (input prefix/suffix,
+ * customer KMS key, alarm e-mail) is synthesised with bundling skipped.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ArticleExportStack, OUTPUT_PREFIXES, REPO_ROOT } from '../../infra/article-export-stack.js';
+import { buildApp } from '../../infra/build-app.js';
+import { readConfig } from '../../infra/config.js';
+
+type Json = Record<string, any>;
+
+const cdkJson = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { app: string; context: Json };
+const outdirs: string[] = [];
+
+function synth(context: Json): { app: App; stack: ArticleExportStack; template: Template; json: Json } {
+  const outdir = mkdtempSync(join(tmpdir(), 'article-export-cdk-'));
+  outdirs.push(outdir);
+  const app = new App({
+    outdir,
+    context: { ...cdkJson.context, 'aws:cdk:enable-asset-metadata': true, ...context },
+  });
+  const stack = buildApp(app);
+  app.synth(); // runs the cdk-nag plugin: throws on any unacknowledged finding
+  const template = Template.fromStack(stack);
+  return { app, stack, template, json: template.toJSON() as Json };
+}
+
+function resourcesOfType(json: Json, type: string): Array<[string, Json]> {
+  return Object.entries(json.Resources as Record<string, Json>).filter(([, r]) => r.Type === type);
+}
+
+function logicalId(stack: ArticleExportStack, c: IConstruct): string {
+  return stack.getLogicalId(c.node.defaultChild as never);
+}
+
+/** Every `{ Fn::GetAtt: [X, 'Arn'] }` / `{ Ref: X }` logical id mentioned anywhere in a value. */
+function referencedIds(value: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Json;
+      if (typeof o.Ref === 'string') ids.push(o.Ref);
+      if (Array.isArray(o['Fn::GetAtt'])) ids.push(o['Fn::GetAtt'][0]);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(value);
+  return ids;
+}
+
+/** Renders an IAM resource (string or Fn::Join of Ref/GetAtt) as text like `<Bucket.Arn>/json/*`. */
+function renderResource(r: unknown): string {
+  if (typeof r === 'string') return r;
+  const o = r as Json;
+  if (o.Ref) return `<${o.Ref}>`;
+  if (o['Fn::GetAtt']) return `<${o['Fn::GetAtt'][0]}.${o['Fn::GetAtt'][1]}>`;
+  if (o['Fn::Join']) return (o['Fn::Join'][1] as unknown[]).map(renderResource).join(o['Fn::Join'][0]);
+  return JSON.stringify(o);
+}
+
+function statementsOf(json: Json): Json[] {
+  return resourcesOfType(json, 'AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+}
+
+const asArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    total += st.isDirectory() ? dirSize(p) : st.size;
+  }
+  return total;
+}
+
+afterAll(() => {
+  for (const d of outdirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('default configuration (bundled)', () => {
+  let s: ReturnType<typeof synth>;
+  beforeAll(() => {
+    s = synth({});
+  }, 180_000);
+
+  it('encrypts every bucket and blocks all public access', () => {
+    const buckets = resourcesOfType(s.json, 'AWS::S3::Bucket');
+    expect(buckets.length).toBe(3);
+    for (const [, b] of buckets) {
+      const rule = b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0];
+      expect(['AES256', 'aws:kms']).toContain(rule.ServerSideEncryptionByDefault.SSEAlgorithm);
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+  });
+
+  it('denies non-TLS access to every bucket', () => {
+    const policies = resourcesOfType(s.json, 'AWS::S3::BucketPolicy');
+    for (const [id] of resourcesOfType(s.json, 'AWS::S3::Bucket')) {
+      const policy = policies.find(([, p]) => referencedIds(p.Properties.Bucket).includes(id));
+      expect(policy, `bucket policy for ${id}`).toBeDefined();
+      const statements = policy![1].Properties.PolicyDocument.Statement as Json[];
+      expect(
+        statements.some((st) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+      ).toBe(true);
+    }
+  });
+
+  it('versions the input bucket and logs access to both data buckets', () => {
+    const input = s.json.Resources[logicalId(s.stack, s.stack.inputBucket)];
+    expect(input.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const logsId = logicalId(s.stack, s.stack.accessLogsBucket);
+    for (const b of [s.stack.inputBucket, s.stack.outputBucket]) {
+      const props = s.json.Resources[logicalId(s.stack, b)].Properties;
+      expect(referencedIds(props.LoggingConfiguration.DestinationBucketName)).toEqual([logsId]);
+    }
+  });
+
+  it('wires the queue to an encrypted DLQ with redrive and a long enough visibility timeout', () => {
+    const dlqId = logicalId(s.stack, s.stack.deadLetterQueue);
+    const queue = s.json.Resources[logicalId(s.stack, s.stack.queue)].Properties;
+    expect(queue.RedrivePolicy.maxReceiveCount).toBe(5);
+    expect(referencedIds(queue.RedrivePolicy.deadLetterTargetArn)).toEqual([dlqId]);
+    const fn = s.json.Resources[logicalId(s.stack, s.stack.extractFunction)].Properties;
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Timeout);
+    const dlq = s.json.Resources[dlqId].Properties;
+    expect(dlq.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    for (const q of [queue, dlq]) expect(q.SqsManagedSseEnabled === true || q.KmsMasterKeyId !== undefined).toBe(true);
+    // enforceSSL on both queues
+    const queuePolicies = resourcesOfType(s.json, 'AWS::SQS::QueuePolicy');
+    for (const id of [logicalId(s.stack, s.stack.queue), dlqId]) {
+      const p = queuePolicies.find(([, qp]) => referencedIds(qp.Properties.Queues).includes(id));
+      expect(p, `queue policy for ${id}`).toBeDefined();
+      const sts = p![1].Properties.PolicyDocument.Statement as Json[];
+      expect(sts.some((st) => st.Effect === 'Deny' && st.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+    }
+  });
+
+  it('sends ObjectCreated notifications of the input bucket to the queue', () => {
+    const queueId = logicalId(s.stack, s.stack.queue);
+    const [[, notifications]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
+    expect(referencedIds(notifications.Properties.BucketName)).toEqual([logicalId(s.stack, s.stack.inputBucket)]);
+    const [config] = notifications.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    expect(config!.Events).toEqual(['s3:ObjectCreated:*']);
+    expect(referencedIds(config!.QueueArn)).toEqual([queueId]);
+    // and S3 may send to the queue, from this bucket only
+    const queuePolicy = resourcesOfType(s.json, 'AWS::SQS::QueuePolicy').find(([, qp]) =>
+      referencedIds(qp.Properties.Queues).includes(queueId),
+    )!;
+    const allowS3 = (queuePolicy[1].Properties.PolicyDocument.Statement as Json[]).find(
+      (st) => st.Effect === 'Allow' && st.Principal?.Service === 's3.amazonaws.com',
+    );
+    expect(allowS3).toBeDefined();
+    expect(referencedIds(allowS3!.Condition.ArnLike['aws:SourceArn'])).toEqual([logicalId(s.stack, s.stack.inputBucket)]);
+  });
+
+  it('runs the function on Node 22+ arm64 with its environment and a log group with retention', () => {
+    const fn = s.json.Resources[logicalId(s.stack, s.stack.extractFunction)].Properties;
+    const version = /^nodejs(\d+)\.x$/.exec(fn.Runtime)?.[1];
+    expect(Number(version)).toBeGreaterThanOrEqual(22);
+    expect(fn.Architectures).toEqual(['arm64']);
+    expect(fn.Handler).toBe('index.handler');
+    expect(fn.MemorySize).toBe(1024);
+    expect(fn.Timeout).toBe(60);
+    const env = fn.Environment.Variables as Json;
+    expect(referencedIds(env.OUTPUT_BUCKET)).toEqual([logicalId(s.stack, s.stack.outputBucket)]);
+    expect(env.MAX_INPUT_BYTES).toBe('5242880');
+    for (const k of ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'LOG_LEVEL']) expect(env[k]).toBeTruthy();
+    expect(env.INPUT_PREFIX).toBe('');
+    const [logGroupId] = referencedIds(fn.LoggingConfig.LogGroup);
+    expect(s.json.Resources[logGroupId!].Properties.RetentionInDays).toBe(30);
+    for (const [, lg] of resourcesOfType(s.json, 'AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('consumes the queue in batches with partial batch failure reporting', () => {
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 5,
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(s.stack, s.stack.queue), 'Arn'] },
+      FunctionName: { Ref: logicalId(s.stack, s.stack.extractFunction) },
+    });
+  });
+
+  it('scopes every S3 permission to a bucket, and the function to its prefixes', () => {
+    const bucketIds = [s.stack.inputBucket, s.stack.outputBucket, s.stack.accessLogsBucket].map((b) =>
+      logicalId(s.stack, b),
+    );
+    for (const st of statementsOf(s.json)) {
+      const actions = asArray(st.Action as string | string[]);
+      if (!actions.some((a) => a.startsWith('s3:'))) continue;
+      expect(actions).not.toContain('s3:*');
+      for (const r of asArray(st.Resource)) {
+        expect(r).not.toBe('*');
+        expect(referencedIds(r).some((id) => bucketIds.includes(id))).toBe(true);
+      }
+    }
+    const roleId = logicalId(s.stack, s.stack.extractFunction.role!);
+    const fnStatements = resourcesOfType(s.json, 'AWS::IAM::Policy')
+      .filter(([, p]) => referencedIds(p.Properties.Roles).includes(roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[]);
+    const out = `<${logicalId(s.stack, s.stack.outputBucket)}.Arn>`;
+    const writes = fnStatements.filter((st) => asArray(st.Action).includes('s3:PutObject'));
+    expect(writes.flatMap((st) => asArray(st.Resource).map(renderResource)).sort()).toEqual(
+      OUTPUT_PREFIXES.map((p) => `${out}/${p}*`).sort(),
+    );
+    const reads = fnStatements.filter((st) => asArray(st.Action).includes('s3:GetObject'));
+    const readResources = reads.flatMap((st) => asArray(st.Resource).map(renderResource));
+    expect(readResources).toContain(`<${logicalId(s.stack, s.stack.inputBucket)}.Arn>/*`);
+    expect(readResources.filter((r) => !r.startsWith(out) && !r.startsWith(`<${logicalId(s.stack, s.stack.inputBucket)}`))).toEqual([]);
+    // No AWS managed policies on the function's role.
+    expect(s.json.Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('alarms on DLQ depth and function errors', () => {
+    const alarms = resourcesOfType(s.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties as Json);
+    const dlqAlarm = alarms.find((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarm).toBeDefined();
+    expect(referencedIds(dlqAlarm!.Dimensions)).toEqual([logicalId(s.stack, s.stack.deadLetterQueue)]);
+    expect(dlqAlarm!.Threshold).toBe(0);
+    expect(dlqAlarm!.ComparisonOperator).toBe('GreaterThanThreshold');
+    const errAlarm = alarms.find((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda');
+    expect(errAlarm).toBeDefined();
+    expect(referencedIds(errAlarm!.Dimensions)).toEqual([logicalId(s.stack, s.stack.extractFunction)]);
+  });
+
+  it('has a Distributed Map backfill over the input bucket with bounded concurrency', () => {
+    const [[, sm]] = resourcesOfType(s.json, 'AWS::StepFunctions::StateMachine') as [[string, Json]];
+    const def = JSON.parse(sm.Properties.DefinitionString as string) as Json;
+    const map = def.States[def.StartAt as string] as Json;
+    expect(map.Type).toBe('Map');
+    expect(map.ItemProcessor.ProcessorConfig.Mode).toBe('DISTRIBUTED');
+    expect(map.ItemReader.Resource).toBe('arn:aws:states:::s3:listObjectsV2');
+    expect(map.MaxConcurrency).toBe(10);
+    expect(map.ItemBatcher.MaxItemsPerBatch).toBeLessThanOrEqual(10); // SendMessageBatch limit
+    expect(referencedIds(sm.Properties.DefinitionSubstitutions.InputBucketName)).toEqual([
+      logicalId(s.stack, s.stack.inputBucket),
+    ]);
+    expect(referencedIds(sm.Properties.DefinitionSubstitutions.QueueUrl)).toEqual([logicalId(s.stack, s.stack.queue)]);
+    expect(sm.Properties.LoggingConfiguration.Level).toBe('ALL');
+    expect(sm.Properties.TracingConfiguration.Enabled).toBe(true);
+  });
+
+  it('outputs bucket names, queue URLs and an upload command', () => {
+    const outputs = s.json.Outputs as Json;
+    for (const k of ['InputBucketName', 'OutputBucketName', 'QueueUrl', 'DeadLetterQueueUrl', 'UploadCommand']) {
+      expect(outputs[k], k).toBeDefined();
+    }
+    expect(renderResource(outputs.UploadCommand.Value)).toBe(
+      `aws s3 cp article.txt s3://<${logicalId(s.stack, s.stack.inputBucket)}>/`,
+    );
+  });
+
+  it('bundles the handler as ESM with the models, under 10 MB', () => {
+    const fnId = logicalId(s.stack, s.stack.extractFunction);
+    const assetPath = s.json.Resources[fnId].Metadata['aws:asset:path'] as string;
+    const dir = join(s.app.outdir, assetPath);
+    expect(existsSync(join(dir, 'index.mjs'))).toBe(true);
+    if (existsSync(join(REPO_ROOT, 'models'))) {
+      for (const f of readdirSync(join(REPO_ROOT, 'models'))) expect(existsSync(join(dir, 'models', f)), f).toBe(true);
+    }
+    expect(dirSize(dir)).toBeLessThanOrEqual(10 * 1024 * 1024);
+  });
+
+  it('passes cdk-nag AwsSolutions, every acknowledgement with a reason', () => {
+    const report = new AwsSolutionsChecks().validateScope(s.app);
+    expect(report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath)}`)).toEqual([]);
+    const acks = s.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(acks.length).toBeGreaterThan(0);
+    for (const [id, reason] of acks) expect(reason.length, id).toBeGreaterThan(40);
+  });
+});
+
+describe('configured: prefix, suffix, customer key, alarm e-mail (bundling skipped)', () => {
+  let s: ReturnType<typeof synth>;
+  beforeAll(() => {
+    s = synth({
+      'aws:cdk:bundling-stacks': [],
+      stackName: 'ArticleExportConfigured',
+      inputPrefix: 'incoming/',
+      inputSuffix: '.txt',
+      useCustomerKey: 'true',
+      alarmEmail: 'ops@example.org',
+      memorySize: '2048',
+      timeoutSeconds: '120',
+      backfillMaxConcurrency: '25',
+    });
+  }, 120_000);
+
+  it('filters notifications by prefix and suffix', () => {
+    const [[, n]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
+    const rules = n.Properties.NotificationConfiguration.QueueConfigurations[0].Filter.Key.FilterRules as Json[];
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        { Name: 'prefix', Value: 'incoming/' },
+        { Name: 'suffix', Value: '.txt' },
+      ]),
+    );
+  });
+
+  it('encrypts the data buckets with the customer key and grants only that key', () => {
+    const keyId = logicalId(s.stack, s.stack.encryptionKey as never);
+    s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    for (const b of [s.stack.inputBucket, s.stack.outputBucket]) {
+      const rule = s.json.Resources[logicalId(s.stack, b)].Properties.BucketEncryption.ServerSideEncryptionConfiguration[0];
+      expect(rule.ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms');
+      expect(referencedIds(rule.ServerSideEncryptionByDefault.KMSMasterKeyID)).toEqual([keyId]);
+    }
+    const kmsStatements = statementsOf(s.json).filter((st) => asArray(st.Action).some((a: string) => a.startsWith('kms:')));
+    expect(kmsStatements.length).toBeGreaterThan(0);
+    for (const st of kmsStatements) {
+      expect(asArray(st.Action).some((a: string) => a.includes('*'))).toBe(false);
+      expect(asArray(st.Resource).every((r) => referencedIds(r).includes(keyId))).toBe(true);
+    }
+  });
+
+  it('limits the function to the input prefix and applies sizing from context', () => {
+    const inRef = `<${logicalId(s.stack, s.stack.inputBucket)}.Arn>`;
+    const resources = statementsOf(s.json)
+      .filter((st) => asArray(st.Action).includes('s3:GetObject'))
+      .flatMap((st) => asArray(st.Resource).map(renderResource))
+      .filter((r) => r.startsWith(inRef));
+    expect(resources).toEqual([`${inRef}/incoming/*`]);
+    s.template.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 2048,
+      Timeout: 120,
+      Environment: { Variables: { INPUT_PREFIX: 'incoming/' } },
+    });
+    const queue = s.json.Resources[logicalId(s.stack, s.stack.queue)].Properties;
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 120);
+    const [[, sm]] = resourcesOfType(s.json, 'AWS::StepFunctions::StateMachine') as [[string, Json]];
+    expect(JSON.parse(sm.Properties.DefinitionString).States.EnqueueObjects.MaxConcurrency).toBe(25);
+  });
+
+  it('sends alarms to an SSL-only SNS topic', () => {
+    const [[topicId]] = resourcesOfType(s.json, 'AWS::SNS::Topic') as [[string, Json]];
+    s.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    for (const [, a] of resourcesOfType(s.json, 'AWS::CloudWatch::Alarm')) {
+      expect(referencedIds(a.Properties.AlarmActions)).toEqual([topicId]);
+    }
+  });
+
+  it('passes cdk-nag AwsSolutions', () => {
+    expect(new AwsSolutionsChecks().validateScope(s.app).violations).toEqual([]);
+  });
+});
+
+describe('context parsing', () => {
+  it('parses numbers and booleans given as strings and rejects bad values', () => {
+    const ok = readConfig(new App({ context: { memorySize: '1536', useCustomerKey: 'false' } }).node);
+    expect(ok.props.memorySize).toBe(1536);
+    expect(ok.props.useCustomerKey).toBe(false);
+    expect(ok.stackName).toBe('ArticleExport');
+    expect(() => readConfig(new App({ context: { memorySize: 'lots' } }).node)).toThrow(/memorySize/);
+    expect(() => readConfig(new App({ context: { useCustomerKey: 'maybe' } }).node)).toThrow(/useCustomerKey/);
+    expect(() => readConfig(new App({ context: { logLevel: 'LOUD' } }).node)).toThrow(/logLevel/);
+  });
+});
