@@ -34,6 +34,7 @@ import * as snsSubs from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BackfillStateMachine } from './backfill.js';
+import { DatasetsCatalog } from './datasets-catalog.js';
 
 /** Repository root (the directory holding package.json, functions/ and models/). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -82,6 +83,8 @@ export interface ArticleExportStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** Concurrent child workflows of the backfill Distributed Map. Default: 10. */
   readonly backfillMaxConcurrency?: number;
+  /** Glue database for the CSV tables. Default: derived from the stack name. */
+  readonly glueDatabaseName?: string;
 }
 
 export class ArticleExportStack extends Stack {
@@ -93,6 +96,7 @@ export class ArticleExportStack extends Stack {
   readonly extractFunction: NodejsFunction;
   readonly encryptionKey?: kms.IKey;
   readonly backfill: BackfillStateMachine;
+  readonly catalog: DatasetsCatalog;
 
   constructor(scope: Construct, id: string, props: ArticleExportStackProps = {}) {
     super(scope, id, props);
@@ -164,6 +168,8 @@ export class ArticleExportStack extends Stack {
           abortIncompleteMultipartUploadAfter: Duration.days(7),
           ...(props.outputVersioning ? { noncurrentVersionExpiration: Duration.days(30) } : {}),
         },
+        // Athena query results (see DatasetsCatalog) are scratch data.
+        { prefix: 'athena-results/', expiration: Duration.days(30) },
       ],
     });
 
@@ -288,6 +294,13 @@ export class ArticleExportStack extends Stack {
       logRetention,
     });
 
+    // ------------------------------------------------------------ Athena / Glue
+    this.catalog = new DatasetsCatalog(this, 'Catalog', {
+      outputBucket: this.outputBucket,
+      encryptionKey: this.encryptionKey,
+      databaseName: props.glueDatabaseName,
+    });
+
     // -------------------------------------------------------------------- alarms
     this.createAlarms(props.alarmEmail);
 
@@ -306,6 +319,12 @@ export class ArticleExportStack extends Stack {
     new CfnOutput(this, 'DownloadCommand', {
       description: 'Example: download the datasets as merged CSV tables',
       value: `npx article-export download s3://${this.outputBucket.bucketName} --out ./datasets`,
+    });
+    new CfnOutput(this, 'GlueDatabaseName', { value: this.catalog.databaseName });
+    new CfnOutput(this, 'AthenaWorkGroup', { value: this.catalog.workGroupName });
+    new CfnOutput(this, 'AthenaQueryCommand', {
+      description: 'Example: count entities by type with Athena',
+      value: `aws athena start-query-execution --work-group ${this.catalog.workGroupName} --query-string "SELECT type, count(*) AS n FROM ${this.catalog.databaseName}.entities GROUP BY type ORDER BY n DESC"`,
     });
     new CfnOutput(this, 'BackfillCommand', {
       description: 'Example: reprocess every object under the input prefix',

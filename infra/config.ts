@@ -29,6 +29,7 @@ export const CONTEXT_KEYS = [
   'accessLogExpirationDays',
   'alarmEmail',
   'backfillMaxConcurrency',
+  'glueDatabaseName',
 ] as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -96,6 +97,7 @@ export function readConfig(node: Node): AppConfig {
       accessLogExpirationDays: int('accessLogExpirationDays', 1, 3653),
       alarmEmail: str('alarmEmail'),
       backfillMaxConcurrency: int('backfillMaxConcurrency', 1, 10000),
+      glueDatabaseName: str('glueDatabaseName'),
     },
   };
 }

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArticleExportStack, OUTPUT_PREFIXES, REPO_ROOT } from '../../infra/article-export-stack.js';
 import { buildApp } from '../../infra/build-app.js';
 import { readConfig } from '../../infra/config.js';
+import { columns, TABLE_NAMES } from '../../src/datasets/tables.js';
 
 type Json = Record<string, any>;
 
@@ -256,6 +257,25 @@ describe('default configuration (bundled)', () => {
     expect(referencedIds(sm.Properties.DefinitionSubstitutions.QueueUrl)).toEqual([logicalId(s.stack, s.stack.queue)]);
     expect(sm.Properties.LoggingConfiguration.Level).toBe('ALL');
     expect(sm.Properties.TracingConfiguration.Enabled).toBe(true);
+  });
+
+  it('catalogs every CSV table for Athena, columns in CSV header order', () => {
+    const tables = resourcesOfType(s.json, 'AWS::Glue::Table').map(([, t]) => t.Properties.TableInput as Json);
+    expect(tables.map((t) => t.Name).sort()).toEqual([...TABLE_NAMES].sort());
+    const out = `<${logicalId(s.stack, s.stack.outputBucket)}>`;
+    for (const t of tables) {
+      const sd = t.StorageDescriptor as Json;
+      expect(renderResource(sd.Location)).toBe(`s3://${out}/csv/${t.Name}/`);
+      expect(t.Parameters['skip.header.line.count']).toBe('1');
+      expect(sd.SerdeInfo.SerializationLibrary).toBe('org.apache.hadoop.hive.serde2.OpenCSVSerde');
+      expect((sd.Columns as Json[]).map((c) => c.Name)).toEqual(columns(t.Name));
+    }
+    s.template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: {
+        EnforceWorkGroupConfiguration: true,
+        ResultConfiguration: { EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } },
+      },
+    });
   });
 
   it('outputs bucket names, queue URLs and an upload command', () => {
