@@ -87,7 +87,7 @@ export class BackfillStateMachine extends Construct {
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
       stateMachineName,
       role,
-      definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(definition(props), null, 2)),
+      definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(backfillDefinition(props), null, 2)),
       definitionSubstitutions: {
         InputBucketName: props.inputBucket.bucketName,
         InputBucketArn: props.inputBucket.bucketArn,
@@ -121,7 +121,7 @@ export class BackfillStateMachine extends Construct {
  * ListObjectsV2 entries `{Key, Size, ETag, …}`. Keys are URL-encoded like real S3 event
  * notifications (the handler decodes them), and folder markers (keys ending in `/`) skipped.
  */
-function definition(props: BackfillProps): Record<string, unknown> {
+export function backfillDefinition(props: Pick<BackfillProps, 'inputPrefix' | 'maxConcurrency'>): Record<string, unknown> {
   const record =
     '{"eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Backfill", ' +
     '"awsRegion": $states.input.BatchInput.region, ' +
