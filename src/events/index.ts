@@ -1,4 +1,197 @@
+/**
+ * Event stage: typed events (docs/events.md) with trigger, sentence, participants,
+ * location, date and the evidence behind each field. Rule-based and explainable:
+ * a documented trigger lexicon, clause-level modality filters, and argument
+ * positions read off the tokens around the trigger.
+ */
+import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
+import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
+import { clauseIds, inRanges, modality, speechRanges } from './clauses.js';
+import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 
-/** Placeholder until the events stage lands: assigns nothing. */
-export const extractEvents: Stage = (_doc: Doc) => {};
+export { TRIGGERS } from './lexicon.js';
+
+const TRIGGER_INDEX = buildTriggerIndex();
+const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
+const DETERMINERS = /^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|first|last|latest|recent|new|annual|first-ever|whose|['’]s?)$/i;
+
+interface Candidate {
+  info: TriggerInfo;
+  ts: number;
+  te: number;
+  key: string;
+}
+
+/** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
+function triggerAt(doc: Doc, i: number, clauseText: () => string): Candidate | null {
+  const toks = doc.tokens;
+  for (let n = 3; n >= 1; n--) {
+    if (i + n > toks.length) continue;
+    if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
+    const key = toks.slice(i, i + n).map((t) => t.text.toLowerCase()).join('_');
+    const infos = TRIGGER_INDEX.get(key);
+    if (!infos) continue;
+    const ctxText = clauseText();
+    const usable = infos.filter((inf) => {
+      const cue = LEGAL_VERB_CUE[key] && inf.cls.type === 'LEGAL' ? LEGAL_VERB_CUE[key] : inf.cls.cue;
+      return !cue || cue.test(ctxText);
+    });
+    if (usable.length === 0) continue;
+    // Cued classes are more specific than uncued ones ("reported a profit" is a result, not a statement).
+    usable.sort((a, b) => Number(!!b.cls.cue) - Number(!!a.cls.cue));
+    // A word both verb and noun ("attack", "visit") is a noun after a determiner or possessive.
+    const prev = toks[i - 1]?.text ?? '';
+    const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
+    const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
+    return { info: pick, ts: i, te: i + n, key };
+  }
+  return null;
+}
+
+/**
+ * Finds the events of a Doc whose entities and times are already assigned.
+ *
+ * @example
+ * const doc = createDoc({ text: 'Putin met Pezeshkian in Kazan on Friday.', publishedAt: '2024-10-14' });
+ * recognizeEntities(doc); tagTimes(doc); extractEvents(doc);
+ * doc.events[0].type; // 'MEETING'
+ */
+export const extractEvents: Stage = (doc: Doc) => {
+  const toks = doc.tokens;
+  const clause = clauseIds(doc);
+  const speech = speechRanges(doc);
+  const { mentions, byToken } = placeMentions(doc);
+  const timeTokens = timeTokenIndex(doc);
+  const ctx: ArgContext = { doc, clause, mentions, byToken };
+
+  // Clause text, for cue words, computed lazily.
+  const clauseStart = new Int32Array(toks.length);
+  const clauseEnd = new Int32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) clauseStart[i] = i > 0 && clause[i - 1] === clause[i] ? clauseStart[i - 1]! : i;
+  for (let i = toks.length - 1; i >= 0; i--) clauseEnd[i] = i < toks.length - 1 && clause[i + 1] === clause[i] ? clauseEnd[i + 1]! : i + 1;
+  const clauseTextOf = (i: number) => doc.text.slice(toks[clauseStart[i]!]!.start, toks[clauseEnd[i]! - 1]!.end);
+
+  const events: Event[] = [];
+  let clauseOfLast = -1;
+  let lastInClause: Event | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
+    // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
+    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && /^(?:summit|conference|forum|congress|convention|expo)$/i.test(toks[i]!.text))) continue;
+    const cand = triggerAt(doc, i, () => clauseTextOf(i));
+    if (!cand) continue;
+    const { info, ts, te, key } = cand;
+    const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
+    const evidence: Record<string, string> = { type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"` };
+    if (inRanges(speech, trigger.start)) continue; // events inside quoted speech are the speaker's, not the article's
+    const mod = modality(doc, clause, ts, info.pos);
+    if (!mod.ok) continue;
+    const statement = info.cls.type === 'STATEMENT';
+    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
+    const objectRole = statement ? (OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null) : 'patient';
+    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole);
+    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
+    if (eventName) {
+      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
+      const head = doc.text.slice(eventName.start, toks[ts]!.start).trim().toLowerCase();
+      const org = doc.entities.find((e) => e.type !== 'MISC' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === head));
+      if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+    }
+    const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
+    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement ? 4 : 40);
+    if (NEEDS_DATE.has(info.cls.type) && !date) continue;
+    // Mentions with no participant, place or date are too vague to chart ("their first meeting").
+    if (participants.length === 0 && !location && !date) continue;
+    const s = doc.sentences[toks[ts]!.sentence]!;
+    const ev: Event = {
+      event_id: '',
+      type: info.cls.type,
+      cameo: CAMEO_OVERRIDE[key] && info.cls.cameo ? CAMEO_OVERRIDE[key]! : info.cls.cameo,
+      trigger,
+      sentence: { text: doc.text.slice(s.start, s.end), start: s.start, end: s.end },
+      date: date ? { start: date.value.date_start, end: date.value.date_end, time_id: date.value.time_id } : null,
+      location: location ? { entity_id: location.value.entity_id, name: location.value.name } : null,
+      participants: participants.map((p): EventParticipant => ({ entity_id: p.entity.entity_id, name: p.entity.name, role: p.role })),
+      evidence: {
+        ...evidence,
+        modality: 'asserted: not negated, not modal, not inside quoted speech',
+        participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
+        location: location?.why ?? 'no place governed by in/at in the clause',
+        date: date?.why ?? 'no dated time expression in the clause',
+      },
+    };
+    // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
+    const c = clause[ts]!;
+    if (clauseOfLast === c && lastInClause && sameEventInClause(lastInClause, ev)) {
+      absorb(lastInClause, ev);
+      continue;
+    }
+    clauseOfLast = c;
+    lastInClause = ev;
+    events.push(ev);
+  }
+  doc.events = corefMerge(events).map((e, i) => ({ ...e, event_id: `ev${i + 1}` }));
+};
+
+/** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
+function sameEventInClause(a: Event, b: Event): boolean {
+  if (a.type === b.type) return true;
+  const pair = new Set([a.type, b.type]);
+  return pair.has('SUMMIT') && pair.has('MEETING');
+}
+
+function absorb(into: Event, other: Event) {
+  if (other.type === 'SUMMIT' && into.type === 'MEETING') {
+    into.type = 'SUMMIT';
+    into.evidence.type = `${other.evidence.type} (meeting held at the summit)`;
+  }
+  const before = into.participants.length;
+  for (const p of other.participants) if (!into.participants.some((q) => q.entity_id === p.entity_id)) into.participants.push(p);
+  if (into.participants.length > before) {
+    into.evidence.participants = `${before ? `${into.evidence.participants}; ` : ''}from "${other.trigger.text}": ${other.evidence.participants}`;
+  }
+  if (!into.date && other.date) {
+    into.date = other.date;
+    into.evidence.date = other.evidence.date!;
+  }
+  if (!into.location && other.location) {
+    into.location = other.location;
+    into.evidence.location = other.evidence.location!;
+  }
+  into.evidence.merged = `${into.evidence.merged ? `${into.evidence.merged}; ` : ''}"${other.trigger.text}" in the same clause`;
+}
+
+const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.start === b.date.start && a.date.end === b.date.end;
+const conflicts = (a: Event, b: Event) =>
+  (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.entity_id !== b.location.entity_id);
+const sameParticipants = (a: Event, b: Event) =>
+  a.participants.length > 0 &&
+  a.participants.length === b.participants.length &&
+  a.participants.every((p) => b.participants.some((q) => q.entity_id === p.entity_id));
+
+/**
+ * Later mentions of an event already reported ("At the Ashgabat meeting…") merge into
+ * the first: same type, nothing in conflict, and the same place, date or participants.
+ * Statements are never merged: each one is its own act.
+ */
+function corefMerge(events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const prior = e.type === 'STATEMENT' ? undefined : out.find(
+      (o) =>
+        o.type === e.type &&
+        !conflicts(o, e) &&
+        ((!!o.location && !!e.location && o.location.entity_id === e.location.entity_id) || sameDate(o, e) || sameParticipants(o, e)),
+    );
+    if (prior) {
+      for (const p of e.participants) if (!prior.participants.some((q) => q.entity_id === p.entity_id) && prior.participants.length === 0) prior.participants.push(p);
+      prior.date ??= e.date;
+      prior.location ??= e.location;
+      prior.evidence.coreference = `${prior.evidence.coreference ? `${prior.evidence.coreference}; ` : ''}also "${e.trigger.text}" at ${e.trigger.start}`;
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,257 @@
+/**
+ * Event arguments from the token neighbourhood of a trigger: participants
+ * (entity mentions in grammatical positions around it), the location (a place
+ * governed by "in"/"at" in the clause) and the date (a time expression of the
+ * clause). Every choice returns the reason it was made, for `evidence`.
+ */
+import type { Entity, TimeExpression } from '../document/schema.js';
+import type { Doc } from '../text/doc.js';
+
+/** An entity mention placed on tokens. */
+export interface PlacedMention {
+  entity: Entity;
+  start: number;
+  end: number;
+  tokStart: number;
+  tokEnd: number;
+}
+
+/** Entity mentions with token positions, and for each token the mention covering it (-1 if none). */
+export function placeMentions(doc: Doc): { mentions: PlacedMention[]; byToken: Int32Array } {
+  const byToken = new Int32Array(doc.tokens.length).fill(-1);
+  const raw: Array<{ entity: Entity; start: number; end: number }> = [];
+  for (const e of doc.entities) for (const m of e.mentions) raw.push({ entity: e, start: m.start, end: m.end });
+  raw.sort((a, b) => a.start - b.start);
+  const mentions: PlacedMention[] = [];
+  let t = 0;
+  const toks = doc.tokens;
+  for (const r of raw) {
+    while (t < toks.length && toks[t]!.end <= r.start) t++;
+    let u = t;
+    while (u < toks.length && toks[u]!.start < r.end) u++;
+    if (u === t) continue;
+    const idx = mentions.length;
+    mentions.push({ ...r, tokStart: t, tokEnd: u });
+    for (let k = t; k < u; k++) if (byToken[k] === -1) byToken[k] = idx;
+  }
+  return { mentions, byToken };
+}
+
+export type Role = 'agent' | 'patient' | 'participant' | 'recipient';
+
+export interface ArgumentChoice<T> {
+  value: T;
+  why: string;
+}
+
+const PREPOSITIONS = new Set([
+  'in', 'at', 'on', 'from', 'to', 'with', 'of', 'for', 'by', 'about', 'against', 'near', 'over', 'under', 'into',
+  'between', 'among', 'across', 'after', 'before', 'during', 'since', 'toward', 'towards', 'through', 'within', 'like',
+  'than', 'via', 'outside', 'inside', 'around', 'upon', 'despite',
+]);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
+const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+/** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
+const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
+
+export interface ArgContext {
+  doc: Doc;
+  clause: Int32Array;
+  mentions: PlacedMention[];
+  byToken: Int32Array;
+}
+
+const lower = (doc: Doc, k: number) => doc.tokens[k]?.text.toLowerCase() ?? '';
+const isPossessive = (doc: Doc, k: number) => /^['’]s?$/.test(doc.tokens[k]?.text ?? '');
+
+/** The word before a mention, skipping determiners and adjectives that are part of its noun phrase. */
+function governor(ctx: ArgContext, m: PlacedMention): string {
+  let k = m.tokStart - 1;
+  for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
+    const w = lower(ctx.doc, k);
+    if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
+    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
+    break;
+  }
+  return lower(ctx.doc, k);
+}
+
+/** Mentions in the clause of token i, in text order, each once per entity position. */
+function clauseMentions(ctx: ArgContext, i: number, window: number): PlacedMention[] {
+  const c = ctx.clause[i]!;
+  const out: PlacedMention[] = [];
+  const seen = new Set<number>();
+  for (let k = Math.max(0, i - window); k < Math.min(ctx.doc.tokens.length, i + window + 1); k++) {
+    if (ctx.clause[k] !== c) continue;
+    const mi = ctx.byToken[k]!;
+    if (mi >= 0 && !seen.has(mi)) {
+      seen.add(mi);
+      out.push(ctx.mentions[mi]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Participants of the trigger at tokens [ts, te): subject before a verb, object
+ * after it, arguments introduced by prepositions, the possessor of a noun and
+ * the name modifying it ("BRICS Summit").
+ */
+export function findParticipants(
+  ctx: ArgContext,
+  ts: number,
+  te: number,
+  pos: 'verb' | 'noun',
+  possessorIsPatient: boolean,
+  objectRole: Role | null = possessorIsPatient ? 'patient' : 'patient',
+): Array<{ entity: Entity; role: Role; why: string }> {
+  const { doc } = ctx;
+  const out: Array<{ entity: Entity; role: Role; why: string }> = [];
+  const add = (entity: Entity, role: Role, why: string) => {
+    if (!participantType(entity) || out.some((p) => p.entity.entity_id === entity.entity_id)) return;
+    out.push({ entity, role, why });
+  };
+  const ms = clauseMentions(ctx, ts, 14);
+  const before = ms.filter((m) => m.tokEnd <= ts);
+  const after = ms.filter((m) => m.tokStart >= te);
+
+  if (pos === 'noun') {
+    // Possessor: "Soleimani's assassination", "Russia's transfer of…".
+    for (let k = ts - 1; k >= ts - 4 && k >= 0; k--) {
+      if (isPossessive(doc, k) && ctx.byToken[k - 1]! >= 0) {
+        const m = ctx.mentions[ctx.byToken[k - 1]!]!;
+        add(m.entity, possessorIsPatient ? 'patient' : 'agent', `possessor "${doc.text.slice(m.start, m.end)}'s"`);
+        break;
+      }
+      if (ctx.byToken[k]! >= 0) {
+        // Name modifying the noun: "BRICS Summit" (places modifying a noun are locations, handled there).
+        const m = ctx.mentions[ctx.byToken[k]!]!;
+        if (m.tokEnd === ts || (m.tokEnd === k + 1 && k >= ts - 2)) {
+          if (m.entity.type !== 'LOCATION') add(m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`);
+        }
+        break;
+      }
+      if (/^[,.;:]$/.test(doc.tokens[k]!.text)) break;
+    }
+    // Possessive pronoun: "his recent interactions" → the person last named.
+    for (let k = ts - 1; k >= ts - 3 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
+      const w = lower(doc, k);
+      if (w === 'his' || w === 'her') {
+        const p = nearestPersonBefore(ctx, k);
+        if (p) add(p.entity, possessorIsPatient ? 'patient' : 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
+        break;
+      }
+    }
+    // Subject of a light verb: "Iran filed a lawsuit", "X held talks".
+    for (let k = ts - 1; k >= ts - 5 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
+      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported)$/.test(lower(doc, k))) {
+        const subj = [...before].reverse().find((m) => m.tokEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+        if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
+        break;
+      }
+    }
+  } else {
+    // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
+    const passive = /^(?:was|were|been|being|is|are|be)$/.test(lower(doc, ts - 1)) && /ed$/.test(lower(doc, ts));
+    const subj = [...before].reverse().find((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+    if (subj) add(subj.entity, passive ? 'patient' : 'agent', `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
+    else {
+      // A pronoun subject takes the nearest person before it (same or previous sentence).
+      for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
+        if (PRONOUNS.has(lower(doc, k))) {
+          const p = nearestPersonBefore(ctx, k);
+          if (p) add(p.entity, 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
+          break;
+        }
+      }
+    }
+    // Direct object: first mention right after the verb (within 3 tokens, no preposition between).
+    const obj = after.find((m) => m.tokStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+    if (obj && objectRole) add(obj.entity, passive ? 'agent' : objectRole, `object "${doc.text.slice(obj.start, obj.end)}"`);
+  }
+  // Prepositional arguments after the trigger.
+  for (const m of after) {
+    if (m.tokStart - te > 10) break;
+    if (isPossessive(doc, m.tokEnd)) continue; // "against Russia's agency": Russia only modifies the argument
+    const g = governor(ctx, m);
+    const name = doc.text.slice(m.start, m.end);
+    if (g === 'between' || g === 'with' || g === 'and' && out.some((p) => p.why.startsWith('between'))) add(m.entity, 'participant', `${g} "${name}"`);
+    else if (g === 'to' && m.entity.type !== 'LOCATION') add(m.entity, 'recipient', `to "${name}"`);
+    else if (g === 'to') add(m.entity, 'recipient', `to "${name}"`);
+    else if (g === 'against' || (g === 'on' && possessorIsPatient)) add(m.entity, 'patient', `${g} "${name}"`);
+    else if (g === 'by' && pos === 'noun') add(m.entity, 'agent', `by "${name}"`);
+    else if (g === 'from' && pos === 'noun') add(m.entity, 'participant', `from "${name}"`);
+    else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
+  }
+  return out;
+}
+
+function nearestPersonBefore(ctx: ArgContext, k: number): PlacedMention | null {
+  const sentence = ctx.doc.tokens[k]!.sentence;
+  for (let j = k - 1; j >= 0 && ctx.doc.tokens[j]!.sentence >= sentence - 1; j--) {
+    const mi = ctx.byToken[j]!;
+    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'PERSON') return ctx.mentions[mi]!;
+  }
+  return null;
+}
+
+/** A place governed by "in"/"at"/"near" in the clause, nearest to the trigger; or a place name modifying a noun trigger ("the Ashgabat meeting"). */
+export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb' | 'noun', visit: boolean): ArgumentChoice<Entity> | null {
+  const { doc } = ctx;
+  if (pos === 'noun') {
+    const k = ts - 1;
+    const mi = ctx.byToken[k] ?? -1;
+    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'LOCATION' && ctx.mentions[mi]!.tokEnd === ts) {
+      const m = ctx.mentions[mi]!;
+      return { value: m.entity, why: `place modifying the noun: "${doc.text.slice(m.start, m.end)}"` };
+    }
+  }
+  let best: { m: PlacedMention; dist: number; g: string } | null = null;
+  for (const m of clauseMentions(ctx, ts, 20)) {
+    if (m.entity.type !== 'LOCATION') continue;
+    if (isPossessive(doc, m.tokEnd)) continue;
+    const g = governor(ctx, m);
+    const locative = LOCATIVE.has(g) || (visit && (g === 'to' || (pos === 'verb' && m.tokStart === te)));
+    if (!locative) continue;
+    const dist = m.tokStart >= te ? m.tokStart - te : ts - m.tokEnd + 0.5;
+    if (!best || dist < best.dist) best = { m, dist, g };
+  }
+  if (!best) return null;
+  return { value: best.m.entity, why: `"${best.g} ${doc.text.slice(best.m.start, best.m.end)}" in the same clause` };
+}
+
+/** The dated time expression of the clause nearest to the trigger (durations, sets and undated references do not date an event). */
+export function findDate(
+  ctx: ArgContext,
+  times: readonly TimeExpression[],
+  timeTokens: Int32Array,
+  ts: number,
+  te: number,
+  /** How far after the trigger a time expression may be (reporting verbs: only "said on Sunday", not dates of what was said). */
+  maxAfter = 40,
+): ArgumentChoice<TimeExpression> | null {
+  const c = ctx.clause[ts]!;
+  let best: { t: TimeExpression; dist: number } | null = null;
+  for (let k = Math.max(0, ts - 40); k < Math.min(ctx.doc.tokens.length, te + maxAfter); k++) {
+    if (ctx.clause[k] !== c) continue;
+    const ti = timeTokens[k]!;
+    if (ti < 0) continue;
+    const t = times[ti]!;
+    if (!t.date_start || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    const dist = k >= te ? k - te : ts - k;
+    if (!best || dist < best.dist) best = { t, dist };
+  }
+  if (!best) return null;
+  return { value: best.t, why: `${best.t.time_id} "${best.t.text}" same clause` };
+}
+
+/** For each token, the index of the time expression covering it (-1 if none). */
+export function timeTokenIndex(doc: Doc): Int32Array {
+  const out = new Int32Array(doc.tokens.length).fill(-1);
+  let t = 0;
+  doc.times.forEach((time, i) => {
+    while (t < doc.tokens.length && doc.tokens[t]!.end <= time.start) t++;
+    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < time.end; k++) out[k] = i;
+  });
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Clause structure and modality from tokens alone: clause segments inside a
+ * sentence (split at complementisers and strong punctuation), speech inside
+ * quotation marks, and the cues that make an event negated or irrealis.
+ */
+import type { Doc } from '../text/doc.js';
+
+/** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
+const CLAUSE_OPENERS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless',
+  'whether', 'where', 'when', 'since', 'but', 'despite',
+]);
+const CLAUSE_PUNCT = new Set([';', ':', '—', '–', '(', ')', '“', '”', '"']);
+
+/**
+ * Clause index of every token (clauses numbered across the document), so that
+ * two tokens share a clause when they get the same number.
+ *
+ * @example
+ * clauseIds(createDoc({ text: 'He said that they met.' })) // [0, 0, 1, 1, 1, 1]
+ */
+export function clauseIds(doc: Doc): Int32Array {
+  const ids = new Int32Array(doc.tokens.length);
+  let id = 0;
+  let prevSentence = -1;
+  doc.tokens.forEach((t, i) => {
+    if (t.sentence !== prevSentence) {
+      if (prevSentence >= 0) id++;
+      prevSentence = t.sentence;
+    } else {
+      const w = t.text.toLowerCase();
+      // ", as …" opens a reason or comparison clause; a bare "as" does not ("as far back as").
+      const commaAs = w === 'as' && doc.tokens[i - 1]?.text === ',';
+      if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(t.text) || commaAs) id++;
+    }
+    ids[i] = id;
+  });
+  return ids;
+}
+
+/**
+ * Character ranges of quoted speech: text between paired quotation marks that
+ * runs to four words or more (shorter quoted phrases are scare quotes, e.g. a
+ * ‘working meeting’), plus the direct quotes of the quote stage.
+ */
+export function speechRanges(doc: Doc): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const text = doc.text;
+  const re = /“[^”\n]{0,3000}”|"[^"\n]{0,3000}"|‘[^\n]{0,3000}?’(?![\p{L}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const words = m[0].split(/\s+/).length;
+    if (words >= 4) out.push([m.index, m.index + m[0].length]);
+  }
+  for (const q of doc.quotes ?? []) if (q.kind !== 'indirect') out.push([q.start, q.end]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+export const inRanges = (ranges: Array<[number, number]>, pos: number) => {
+  // Binary search on start; ranges may overlap slightly, so check a few neighbours.
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = best; i >= 0 && i > best - 4; i--) if (ranges[i]![0] <= pos && pos < ranges[i]![1]) return true;
+  return false;
+};
+
+const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor', 'without', 'nobody', 'none']);
+const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'cannot', 'ought']);
+const IRREALIS_NOUN_MODS = new Set(['any', 'possible', 'potential', 'future', 'planned', 'proposed', 'prospective', 'hypothetical', 'no']);
+const IRREALIS_CLAUSE = new Set(['if', 'unless', 'whether', 'impossible', 'unlikely', 'hypothetical', 'lest']);
+/** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
+const SCHEDULING = new Set(['is', 'are', 'was', 'were', 'be', 'scheduled', 'due', 'set', 'slated', 'expected', 'poised', 'have', 'has', 'had']);
+
+export type Modality = { ok: true } | { ok: false; why: string };
+
+/**
+ * Whether the trigger at token i reports an actual (or scheduled) event: not
+ * negated, not under a modal or condition, not an intention ("plan to attack"),
+ * not a noun with an irrealis determiner ("any strike").
+ */
+export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 'noun'): Modality {
+  const toks = doc.tokens;
+  const c = clause[i]!;
+  const lower = (k: number) => toks[k]?.text.toLowerCase() ?? '';
+  // Clause-level cues.
+  for (let k = i - 1; k >= 0 && clause[k] === c; k--) {
+    const w = lower(k);
+    if (IRREALIS_CLAUSE.has(w)) return { ok: false, why: `irrealis clause "${toks[k]!.text}"` };
+    if (i - k <= 6 && MODALS.has(w)) return { ok: false, why: `modal "${toks[k]!.text}"` };
+    if (i - k <= 3 && NEGATORS.has(w)) return { ok: false, why: `negated by "${toks[k]!.text}"` };
+  }
+  for (let k = i + 1; k < toks.length && clause[k] === c && k <= i + 4; k++) {
+    if (IRREALIS_CLAUSE.has(lower(k))) return { ok: false, why: `irrealis "${toks[k]!.text}"` };
+  }
+  if (pos === 'verb') {
+    // Infinitives are intentions, except scheduled ("are to meet") and perfect ("to have approved") ones.
+    const prev = lower(i - 1);
+    if (prev === 'to') {
+      if (!SCHEDULING.has(lower(i - 2))) return { ok: false, why: 'infinitive (intention, not occurrence)' };
+    }
+    if ((prev === 'have' || prev === 'has') && lower(i - 2) === 'to' && !SCHEDULING.has(lower(i - 3)) && lower(i - 3) !== 'known' && lower(i - 3) !== 'said' && lower(i - 3) !== 'reported' && lower(i - 3) !== 'believed') {
+      // "plans to have signed" stays irrealis; "is known to have approved" is reported fact.
+      return { ok: false, why: 'perfect infinitive of intention' };
+    }
+  } else {
+    for (let k = i - 1; k >= 0 && k >= i - 3 && clause[k] === c; k--) {
+      const w = lower(k);
+      if (IRREALIS_NOUN_MODS.has(w)) return { ok: false, why: `irrealis determiner "${toks[k]!.text}"` };
+      if (w === 'planning' || w === 'plan' || w === 'plans' || w === 'threat' || w === 'threatened' || w === 'risk') return { ok: false, why: `intention "${toks[k]!.text}"` };
+    }
+    // "of the event" after a noun such as "the risk", "a plan", "threat"
+    const p1 = lower(i - 1);
+    const p2 = lower(i - 2);
+    const p3 = lower(i - 3);
+    if ((p1 === 'of' || p2 === 'of' || p3 === 'of') && /^(?:risk|threat|possibility|prospect|danger|plan|plans|idea|fear|fears|threats)$/.test(p1 === 'of' ? p2 : p2 === 'of' ? p3 : lower(i - 4))) {
+      return { ok: false, why: 'possibility, not occurrence' };
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,151 @@
+/**
+ * Event taxonomy and trigger lexicon (documented in docs/events.md). Each type
+ * lists the verb forms and nouns that evoke it, an optional cue that must occur
+ * near ambiguous triggers ("filed" is LEGAL only near "lawsuit", "charges"…),
+ * and the CAMEO root code where CAMEO has one, so users can compare with GDELT.
+ * The lists are general English, drawn from CAMEO's verb dictionaries and the
+ * event predicates annotated in TimeBank and MEANTIME.
+ */
+
+export type EventType =
+  | 'MEETING'
+  | 'SUMMIT'
+  | 'VISIT'
+  | 'CALL'
+  | 'STATEMENT'
+  | 'AGREEMENT'
+  | 'DECISION'
+  | 'LEGAL'
+  | 'ARREST'
+  | 'ATTACK'
+  | 'ARMS_TRANSFER'
+  | 'ELECTION'
+  | 'PROTEST'
+  | 'SANCTIONS'
+  | 'ACQUISITION'
+  | 'PRODUCT_LAUNCH'
+  | 'FINANCIAL_RESULT'
+  | 'PERSONNEL'
+  | 'ACCIDENT'
+  | 'DEATH';
+
+export interface TriggerClass {
+  type: EventType;
+  /** CAMEO root code (two digits) or null when CAMEO has no such category. */
+  cameo: string | null;
+  /** Inflected verb forms, space-separated. */
+  verbs: string;
+  /** Nouns (singular and plural), space-separated; multiword nouns use "_". */
+  nouns: string;
+  /** When set, the trigger counts only if a word matching this appears within the clause. */
+  cue?: RegExp;
+  /** Whether a possessor ("X's assassination") is the patient rather than the agent. */
+  possessorIsPatient?: boolean;
+}
+
+const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks?|jets?|fighter|aircraft|helicopters?|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|systems?)\b/i;
+const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
+const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
+const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
+const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition)\b/i;
+
+/** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
+export const TRIGGERS: TriggerClass[] = [
+  { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo keynote' },
+  {
+    type: 'MEETING', cameo: '04',
+    verbs: 'meet meets met meeting confer conferred confers consult consulted consults negotiate negotiated negotiates negotiating',
+    nouns: 'meeting meetings talks negotiations encounter interactions interaction consultations consultation session_of_talks',
+  },
+  { type: 'VISIT', cameo: '04', verbs: 'visit visited visits visiting toured tour', nouns: 'visit visits trip trips tour' },
+  { type: 'CALL', cameo: '04', verbs: 'phoned telephoned', nouns: 'call calls phone_call phone_calls telephone_call conversation' , cue: /\b(?:phone|telephone|call|calls|spoke|conversation|video)\b/i },
+  {
+    type: 'STATEMENT', cameo: '01',
+    verbs:
+      'said says announced announces announce announcing declared declares stated states repeated reiterated reiterates stressed stresses emphasised emphasized told tells quoted wrote writes posted tweeted disclosed revealed revealing confirmed confirms denied denies claimed warned warns insisted urged admitted acknowledged commented remarked asserted affirmed noted explained reported',
+    nouns: 'statement statements announcement announcements declaration press_conference speech interview',
+  },
+  {
+    type: 'AGREEMENT', cameo: '05',
+    verbs: 'agreed agree agrees approved approve approves signed sign signs ratified ratify endorsed finalized finalised concluded settled',
+    nouns: 'agreement agreements deal deals accord accords treaty treaties signing settlement pact ratification approval',
+    cue: undefined,
+  },
+  { type: 'DECISION', cameo: null, verbs: 'decided decides chose voted ruled', nouns: 'decision decisions ruling verdict vote' },
+  {
+    type: 'LEGAL', cameo: '11',
+    verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing',
+    nouns: 'lawsuit lawsuits suit trial hearing indictment prosecution conviction litigation',
+    cue: undefined,
+  },
+  { type: 'ARREST', cameo: '17', verbs: 'arrested detained jailed imprisoned', nouns: 'arrest arrests detention', possessorIsPatient: true },
+  {
+    type: 'ATTACK', cameo: '18',
+    verbs: 'attacked attack attacks bombed shelled struck raided invaded assassinated killed shot stabbed ambushed',
+    nouns: 'attack attacks airstrike airstrikes air_strike strikes strike bombing bombings shelling raid raids invasion assassination assassinations killing killings shooting massacre ambush',
+    possessorIsPatient: true,
+  },
+  {
+    type: 'ARMS_TRANSFER', cameo: '06',
+    verbs: 'transferred delivered supplied sold provided shipped sent transfer deliver supply',
+    nouns: 'transfer transfers delivery deliveries supply supplies sale sales shipment shipments',
+    cue: WEAPONS,
+  },
+  { type: 'ELECTION', cameo: null, verbs: 'elected re-elected', nouns: 'election elections ballot referendum primary primaries vote' },
+  { type: 'PROTEST', cameo: '14', verbs: 'protested demonstrated rallied marched boycotted', nouns: 'protest protests demonstration demonstrations rally rallies march boycott sit-in' },
+  { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
+  { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
+  {
+    type: 'PRODUCT_LAUNCH', cameo: null,
+    verbs: 'launched launches launch unveiled unveils unveil introduced introduces released releases release debuted rolled_out',
+    nouns: 'launch launches release unveiling introduction debut',
+    cue: PRODUCT,
+  },
+  {
+    type: 'FINANCIAL_RESULT', cameo: null,
+    verbs: 'posted posts reported reports earned lost fell rose dropped increased decreased declined grew jumped slumped plunged surged',
+    nouns: 'profit profits loss losses earnings revenue revenues results increase decline drop',
+    cue: FINANCE,
+  },
+  {
+    type: 'PERSONNEL', cameo: null,
+    verbs: 'appointed appoints named names nominated resigned resigns hired fired dismissed sacked replaced promoted retired stepped_down ousted',
+    nouns: 'appointment resignation nomination retirement dismissal departure',
+    cue: POST,
+  },
+  { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse', },
+  { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral' },
+];
+
+/** Per-trigger CAMEO overrides where the root differs inside a type (military force is 19, assault 18). */
+export const CAMEO_OVERRIDE: Record<string, string> = {
+  airstrike: '19', airstrikes: '19', air_strike: '19', shelling: '19', shelled: '19', invasion: '19', invaded: '19', strikes: '19', strike: '19',
+  lawsuit: '11', arrested: '17', signed: '05',
+  filed: '11', sued: '11',
+};
+
+/** Reporting verbs are events only when dated in their clause (otherwise they are quote attributions). */
+export const NEEDS_DATE: ReadonlySet<EventType> = new Set(['STATEMENT']);
+
+/** Cues checked for LEGAL verbs that mean many things alone. */
+export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT };
+
+export interface TriggerInfo {
+  cls: TriggerClass;
+  pos: 'verb' | 'noun';
+}
+
+/** word (lower case; multiword joined with "_") → the classes it may trigger. */
+export function buildTriggerIndex(): Map<string, TriggerInfo[]> {
+  const index = new Map<string, TriggerInfo[]>();
+  const add = (w: string, info: TriggerInfo) => {
+    const list = index.get(w) ?? [];
+    list.push(info);
+    index.set(w, list);
+  };
+  for (const cls of TRIGGERS) {
+    for (const v of cls.verbs.split(/\s+/).filter(Boolean)) add(v, { cls, pos: 'verb' });
+    for (const n of cls.nouns.split(/\s+/).filter(Boolean)) add(n, { cls, pos: 'noun' });
+  }
+  return index;
+}
