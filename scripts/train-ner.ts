@@ -19,7 +19,7 @@ import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { extractFeatures, tokenInfo } from '../src/entities/features.js';
 import { decodeSpans, encodeSpans, TYPES } from '../src/entities/labels.js';
-import { buildLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
+import { buildLexicon, encodeLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../src/entities/model.js';
 import { entityStrings, goldDoc, projectSpans, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
 import { PerceptronTrainer, prng, type TrainingSentence } from '../src/entities/training/perceptron.js';
@@ -99,6 +99,39 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
   return { gaz, firstNames };
 }
 
+/**
+ * Role words from CoNLL-2003 train: nouns tagged O right before a person name
+ * ("minister", "spokesman", "coach"), seen ≥ 3 times, and the adjectives and
+ * nouns that precede them ("foreign", "deputy", "prime"), seen ≥ 3 times.
+ */
+function titleWords(path: string): { heads: string[]; modifiers: string[] } {
+  const heads = new Map<string, number>();
+  const mods = new Map<string, number>();
+  const sents: string[][][] = [[]];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const p = line.trim().split(/\s+/);
+    if (p.length < 4) {
+      if (sents[sents.length - 1]!.length) sents.push([]);
+      continue;
+    }
+    if (p[0] !== '-DOCSTART-') sents[sents.length - 1]!.push(p);
+  }
+  const isPer = (t: string) => t.endsWith('-PER');
+  for (const s of sents) {
+    for (let i = 1; i < s.length; i++) {
+      if (!isPer(s[i]![3]!) || isPer(s[i - 1]![3]!)) continue;
+      const [w, pos, , tag] = s[i - 1]!;
+      if (tag !== 'O' || !/^NNS?P?$/.test(pos!) || !/^\p{L}[\p{L}.-]*$/u.test(w!)) continue;
+      heads.set(w!.toLowerCase(), (heads.get(w!.toLowerCase()) ?? 0) + 1);
+      for (let j = i - 2; j >= 0 && s[j]![3] === 'O' && /^(?:JJ|NNS?P?)$/.test(s[j]![1]!) && /^\p{L}/u.test(s[j]![0]!); j--) {
+        mods.set(s[j]![0]!.toLowerCase(), (mods.get(s[j]![0]!.toLowerCase()) ?? 0) + 1);
+      }
+    }
+  }
+  const pick = (m: Map<string, number>) => [...m].filter(([, n]) => n >= 3).map(([w]) => w).sort();
+  return { heads: pick(heads), modifiers: pick(mods) };
+}
+
 // ---------- data ----------
 function toTraining(gd: GoldDoc, lex: Lexicon): TrainingSentence[] {
   const { doc } = gd;
@@ -134,7 +167,7 @@ const { gaz, firstNames } = gazetteer(wikiTrain);
 const conllTrain = readConll(join(dataDir, 'conll2003', 'train.txt'));
 const conllValid = readConll(join(dataDir, 'conll2003', 'valid.txt'));
 const capTexts = [...bbcTexts(), ...conllTrain.map((d) => d.map((s) => s.words.join(' ')).join('\n\n'))];
-const lexFile: LexiconFile = { caps: capsLexicon(capTexts), gazetteer: gaz, firstNames };
+const lexFile: LexiconFile = { caps: capsLexicon(capTexts), gazetteer: gaz, firstNames, titles: titleWords(join(dataDir, 'conll2003', 'train.txt')) };
 const lex = buildLexicon(lexFile);
 log(`lexicon: caps ${lexFile.caps.map((b) => b.length).join('/')}, gazetteer ${GAZ_TYPES.map((t) => `${t} ${gaz[t].length}`).join(', ')}, first names ${firstNames.length}`);
 
@@ -169,6 +202,6 @@ const model = trainer.compact(MAX_ROWS);
 console.log(formatScoreboard(evaluate(model, validDocs, lex), 'CoNLL-2003 valid (training-time check, pruned model)'));
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'ner.bin'), model.toBuffer());
-writeFileSync(join(OUT, 'ner-lexicon.json'), JSON.stringify(lexFile));
-log(`wrote ${join(OUT, 'ner.bin')} (${model.rows} features) and ner-lexicon.json`);
+writeFileSync(join(OUT, 'ner-lexicon.bin'), encodeLexicon(lexFile));
+log(`wrote ${join(OUT, 'ner.bin')} (${model.rows} features) and ner-lexicon.bin; role heads: ${lexFile.titles!.heads.join(' ')}`);
 void TYPES;

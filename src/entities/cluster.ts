@@ -97,7 +97,10 @@ export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
     for (const [t, c] of g.votes) if (c > n || (c === n && t === mentions[g.members[0]!]!.type)) [best, n] = [t, c];
     return best;
   };
-  const root = (g: number): number => (groups[g]!.parent < 0 ? g : root(groups[g]!.parent));
+  const root = (g: number): number => {
+    while (groups[g]!.parent >= 0) g = groups[g]!.parent;
+    return g;
+  };
 
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
@@ -119,7 +122,7 @@ export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
     let bestDist = Infinity;
     for (let h = 0; h < groups.length; h++) {
       const head = groups[h]!;
-      if (h === g || head.words.length <= grp.words.length && !acronym) continue;
+      if (h === g || (head.words.length <= grp.words.length && !acronym) || root(h) === g) continue;
       const hType = typeOf(head);
       let fits = false;
       if (acronym && head.words.length >= 2) fits = initials([...head.forms.keys()][0]!) === acronym;
@@ -136,7 +139,7 @@ export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
         best = h;
       }
     }
-    if (best >= 0) grp.parent = root(best);
+    if (best >= 0 && root(best) !== g) grp.parent = root(best);
   }
 
   // 4. Collect.

@@ -11,8 +11,15 @@
  * matches (longest match, with B/I/L/U position) and given names.
  */
 import type { Doc } from '../text/doc.js';
-import { hashString, mix } from './hash.js';
-import { SEQ_SEED, seqHash, type Lexicon } from './lexicon.js';
+import * as hash from './hash.js';
+import * as lexicon from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
+
+// Local bindings: hot loops must not go through module-namespace getters.
+const hashString = hash.hashString;
+const mix = hash.mix;
+const seqHash = lexicon.seqHash;
+const SEQ_SEED = lexicon.SEQ_SEED;
 
 export interface TokenFeatures {
   /** Feature ids of token i are ids[offsets[i] .. offsets[i+1]). */
@@ -123,18 +130,24 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
   }
 
   // Word forms: in all-caps lines use the article's mixed-case spelling when known.
-  const form = new Array<string>(n);
+  const cache = wordCache(lex);
+  const words = new Array<WordInfo>(n);
   const hLower = new Uint32Array(n);
   const hShort = new Uint32Array(n);
-  const hShape = new Uint32Array(n);
   const capsB = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
-    form[i] = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
-    hLower[i] = hashString(lower[i]!);
-    hShort[i] = hashString(shapeOf(form[i]!, true));
-    hShape[i] = hashString(shapeOf(form[i]!, false));
-    capsB[i] = lex.caps.get(hLower[i]!) ?? 0;
+    const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
+    let wi = cache.get(f);
+    if (wi === undefined) {
+      if (cache.size > 200000) cache.clear();
+      wi = wordInfo(f, lex);
+      cache.set(f, wi);
+    }
+    words[i] = wi;
+    hLower[i] = wi.hLower;
+    hShort[i] = wi.hShort;
+    capsB[i] = wi.capsB;
   }
 
   // Gazetteer: longest match starting at each capitalised token.
@@ -167,64 +180,109 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
     i += best - 1;
   }
 
-  const ids: number[] = [];
+  let ids = new Uint32Array(n * 40 + 64);
+  let len0 = 0;
   const offsets = new Int32Array(n + 1);
-  const L = (j: number) => (j < 0 ? BOS : j >= n ? EOS : toks[j]!.sentence === toks[i0]!.sentence ? hLower[j]! : j < i0 ? BOS : EOS);
-  const S = (j: number) => (j < 0 || j >= n || toks[j]!.sentence !== toks[i0]!.sentence ? (j < i0 ? BOS : EOS) : hShort[j]!);
-  let i0 = 0;
   for (let i = 0; i < n; i++) {
-    i0 = i;
-    offsets[i] = ids.length;
-    const w = form[i]!;
-    const lw = lower[i]!;
+    if (len0 + 64 > ids.length) {
+      const grown = new Uint32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    offsets[i] = len0;
+    const sent = doc.sentences[toks[i]!.sentence]!;
+    const lo = sent.tokenStart;
+    const hi = sent.tokenEnd;
+    const hasPrev = i - 1 >= lo;
+    const hasNext = i + 1 < hi;
+    const p = hasPrev ? hLower[i - 1]! : BOS;
+    const p2 = i - 2 >= lo ? hLower[i - 2]! : BOS;
+    const nx = hasNext ? hLower[i + 1]! : EOS;
+    const nx2 = i + 2 < hi ? hLower[i + 2]! : EOS;
+    const sp = hasPrev ? hShort[i - 1]! : BOS;
+    const sn = hasNext ? hShort[i + 1]! : EOS;
+    const cur = hLower[i]!;
+    const sh = hShort[i]!;
+    const wi = words[i]!;
     const ini = initial[i]!;
     const cl = capsLine[i]!;
     const ctx = ini * 2 + cl; // position context: initial × caps line
-    ids.push(T.Bias, mix(T.Word, hashString(w)), mix(T.Lower, hLower[i]!), mix(T.Shape, hShape[i]!), mix(T.Short, hShort[i]!));
-    const len = lw.length;
-    for (let k = 1; k <= 4 && k < len; k++) {
-      ids.push(mix(T.Pre1 + k - 1, hashString(lw.slice(0, k))), mix(T.Suf1 + k - 1, hashString(lw.slice(len - k))));
-    }
-    const p = L(i - 1);
-    const nx = L(i + 1);
-    ids.push(
-      mix(T.Prev, p),
-      mix(T.Next, nx),
-      mix(T.Prev2, L(i - 2)),
-      mix(T.Next2, L(i + 2)),
-      mix(mix(T.PrevCur, p), hLower[i]!),
-      mix(mix(T.CurNext, hLower[i]!), nx),
-      mix(mix(T.PrevPrevCur, L(i - 2)), mix(p, hLower[i]!)),
-      mix(mix(T.ShapePrevCur, S(i - 1)), hShort[i]!),
-      mix(mix(T.ShapeCurNext, hShort[i]!), S(i + 1)),
-      mix(mix(T.ShortTri, S(i - 1)), mix(hShort[i]!, S(i + 1))),
-      mix(mix(T.InitialShort, ctx), hShort[i]!),
-      mix(T.PrevShort, S(i - 1)),
-      mix(T.NextShort, S(i + 1)),
-      mix(T.Len, Math.min(len, 12) * 4 + ctx),
-    );
-    if (ini) ids.push(mix(T.InitialWord, hLower[i]!));
-    if (cl) ids.push(mix(T.CapsShort, hShort[i]!));
-    if (isUpperStart(toks[i]!.text)) {
-      ids.push(mix(T.CapsLex, capsB[i]!), mix(T.CapsLexInitial, capsB[i]! * 4 + ctx));
-      ids.push(mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx));
-      if (i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence) ids.push(mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (isUpperStart(toks[i - 1]!.text) ? 1 : 0)));
-      if (i + 1 < n && toks[i + 1]!.sentence === toks[i]!.sentence) ids.push(mix(T.NextCapsLex, capsB[i + 1]! * 2 + (isUpperStart(toks[i + 1]!.text) ? 1 : 0)));
+    const own = wi.ids;
+    for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
+    ids[len0++] = mix(T.Prev, p);
+    ids[len0++] = mix(T.Next, nx);
+    ids[len0++] = mix(T.Prev2, p2);
+    ids[len0++] = mix(T.Next2, nx2);
+    ids[len0++] = mix(mix(T.PrevCur, p), cur);
+    ids[len0++] = mix(mix(T.CurNext, cur), nx);
+    ids[len0++] = mix(mix(T.PrevPrevCur, p2), mix(p, cur));
+    ids[len0++] = mix(mix(T.ShapePrevCur, sp), sh);
+    ids[len0++] = mix(mix(T.ShapeCurNext, sh), sn);
+    ids[len0++] = mix(mix(T.ShortTri, sp), mix(sh, sn));
+    ids[len0++] = mix(mix(T.InitialShort, ctx), sh);
+    ids[len0++] = mix(T.PrevShort, sp);
+    ids[len0++] = mix(T.NextShort, sn);
+    ids[len0++] = mix(T.Len, wi.len * 4 + ctx);
+    if (ini) ids[len0++] = mix(T.InitialWord, cur);
+    if (cl) ids[len0++] = mix(T.CapsShort, sh);
+    if (wi.upper) {
+      const lw = lower[i]!;
+      ids[len0++] = mix(T.CapsLex, wi.capsB);
+      ids[len0++] = mix(T.CapsLexInitial, wi.capsB * 4 + ctx);
+      ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
+      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
+      if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
     }
     if (gazHit[i]) {
       const g = gaz[i]!;
-      ids.push(mix(T.Gaz, g));
-      ids.push(mix(mix(T.GazWord, g), ctx));
+      ids[len0++] = mix(T.Gaz, g);
+      ids[len0++] = mix(mix(T.GazWord, g), ctx);
     }
-    if (lex.firstNames.has(hLower[i]!)) ids.push(mix(T.First, isUpperStart(toks[i]!.text) ? 1 : 0));
-    if (i > 0 && lex.firstNames.has(hLower[i - 1]!) && isUpperStart(toks[i - 1]!.text)) ids.push(mix(T.PrevFirst, hShort[i]!));
-    const hy = lw.indexOf('-');
-    if (hy > 0 && hy < lw.length - 1) {
-      ids.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
-    }
+    if (i > 0 && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
   }
-  offsets[n] = ids.length;
-  return { ids: Uint32Array.from(ids), offsets };
+  offsets[n] = len0;
+  return { ids: ids.subarray(0, len0), offsets };
+}
+
+/** What a word form contributes on its own, computed once per distinct form. */
+interface WordInfo {
+  /** Context-free feature ids: word, lowercase, shapes, affixes, hyphen parts, given name. */
+  ids: Uint32Array;
+  hLower: number;
+  hShort: number;
+  capsB: number;
+  len: number;
+  upper: boolean;
+  first: boolean;
+}
+
+const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
+function wordCache(lex: Lexicon): Map<string, WordInfo> {
+  let c = caches.get(lex);
+  if (!c) caches.set(lex, (c = new Map()));
+  return c;
+}
+
+function wordInfo(form: string, lex: Lexicon): WordInfo {
+  const lw = form.toLowerCase();
+  const hLower = hashString(lw);
+  const hShort = hashString(shapeOf(form, true));
+  const out: number[] = [T.Bias, mix(T.Word, hashString(form)), mix(T.Lower, hLower), mix(T.Shape, hashString(shapeOf(form, false))), mix(T.Short, hShort)];
+  const len = lw.length;
+  // Affix hashes built incrementally (FNV over the first / last k characters).
+  let hp = 0x811c9dc5;
+  let hs = 0x811c9dc5;
+  for (let k = 1; k <= 4 && k < len; k++) {
+    hp = Math.imul(hp ^ lw.charCodeAt(k - 1), 0x01000193) >>> 0;
+    hs = Math.imul(hs ^ lw.charCodeAt(len - k), 0x01000193) >>> 0;
+    out.push(mix(T.Pre1 + k - 1, hp), mix(T.Suf1 + k - 1, hs));
+  }
+  const upper = isUpperStart(form);
+  const first = lex.firstNames.has(hLower);
+  if (first) out.push(mix(T.First, upper ? 1 : 0));
+  const hy = lw.indexOf('-');
+  if (hy > 0 && hy < lw.length - 1) out.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

@@ -9,7 +9,17 @@
  * load time an open-addressing index over the keys is built (a few ms).
  */
 import { readFileSync } from 'node:fs';
-import { ALLOWED, CAN_END, N_LABELS } from './labels.js';
+import * as labels from './labels.js';
+
+// Local copies: in hot loops an imported binding can cost a getter call per read.
+const N_LABELS = 17;
+const ALLOWED = labels.ALLOWED;
+const CAN_END_MASK = Uint8Array.from({ length: N_LABELS }, (_, l) => (labels.CAN_END(l) ? 1 : 0));
+/** For each label: the allowed previous labels. */
+const PREDECESSORS: Uint8Array[] = Array.from({ length: N_LABELS }, (_, c) =>
+  Uint8Array.from(Array.from({ length: N_LABELS }, (_, p) => p).filter((p) => ALLOWED[p * N_LABELS + c])),
+);
+if (labels.N_LABELS !== N_LABELS) throw new Error('label set changed');
 
 export interface FeatureWeights {
   /** Adds the weights of features ids[from..to) to out[outOffset .. outOffset+N_LABELS). */
@@ -19,7 +29,10 @@ export interface FeatureWeights {
 }
 
 export class CompactModel implements FeatureWeights {
-  private readonly index: Int32Array;
+  // Open-addressing table laid out in slot order (key, scale and weights side by side) for one memory hop per lookup.
+  private readonly slotKeys: Uint32Array;
+  private readonly slotScales: Float32Array;
+  private readonly slotWeights: Int8Array;
   private readonly mask: number;
   constructor(
     readonly keys: Uint32Array,
@@ -30,24 +43,31 @@ export class CompactModel implements FeatureWeights {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.index = new Int32Array(size).fill(-1);
+    this.slotKeys = new Uint32Array(size);
+    this.slotScales = new Float32Array(size);
+    this.slotWeights = new Int8Array(size * N_LABELS);
     for (let r = 0; r < keys.length; r++) {
       let slot = keys[r]! & this.mask;
-      while (this.index[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.index[slot] = r;
+      while (this.slotKeys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot] = keys[r]!;
+      this.slotScales[slot] = scales[r]!;
+      this.slotWeights.set(weights.subarray(r * N_LABELS, (r + 1) * N_LABELS), slot * N_LABELS);
     }
   }
 
   addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
-    const { index, mask, keys, scales, weights } = this;
+    const keys = this.slotKeys;
+    const scales = this.slotScales;
+    const weights = this.slotWeights;
+    const mask = this.mask;
     for (let k = from; k < to; k++) {
       const id = ids[k]!;
       let slot = id & mask;
-      let r: number;
-      while ((r = index[slot]!) !== -1) {
-        if (keys[r] === id) {
-          const s = scales[r]!;
-          const base = r * N_LABELS;
+      let key: number;
+      while ((key = keys[slot]!) !== 0) {
+        if (key === id) {
+          const s = scales[slot]!;
+          const base = slot * N_LABELS;
           for (let l = 0; l < N_LABELS; l++) out[outOffset + l] = out[outOffset + l]! + weights[base + l]! * s;
           break;
         }
@@ -101,6 +121,10 @@ export class CompactModel implements FeatureWeights {
   }
 }
 
+// Scratch buffers reused across calls (grown on demand).
+let delta = new Float32Array(256 * N_LABELS);
+let back = new Uint8Array(256 * N_LABELS);
+
 /**
  * Best well-formed BILOU label sequence for one sentence given per-token
  * scores (n × N_LABELS) and transition weights.
@@ -109,8 +133,10 @@ export class CompactModel implements FeatureWeights {
 export function viterbi(scores: Float32Array, n: number, trans: Float32Array, out: Uint8Array, outOffset = 0): void {
   if (n === 0) return;
   const N = N_LABELS;
-  const delta = new Float32Array(n * N);
-  const back = new Uint8Array(n * N);
+  if (delta.length < n * N) {
+    delta = new Float32Array(n * N * 2);
+    back = new Uint8Array(n * N * 2);
+  }
   for (let c = 0; c < N; c++) delta[c] = ALLOWED[N * N + c] ? scores[c]! + trans[N * N + c]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const base = i * N;
@@ -118,8 +144,9 @@ export function viterbi(scores: Float32Array, n: number, trans: Float32Array, ou
     for (let c = 0; c < N; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < N; p++) {
-        if (!ALLOWED[p * N + c]) continue;
+      const preds = PREDECESSORS[c]!;
+      for (let q = 0; q < preds.length; q++) {
+        const p = preds[q]!;
         const v = delta[pbase + p]! + trans[p * N + c]!;
         if (v > best) {
           best = v;
@@ -134,7 +161,7 @@ export function viterbi(scores: Float32Array, n: number, trans: Float32Array, ou
   let arg = 0;
   for (let c = 0; c < N; c++) {
     const v = delta[(n - 1) * N + c]!;
-    if (CAN_END(c) && v > best) {
+    if (CAN_END_MASK[c] && v > best) {
       best = v;
       arg = c;
     }

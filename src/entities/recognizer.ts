@@ -6,13 +6,15 @@ import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
 import { extractFeatures, tokenInfo } from './features.js';
-import { decodeSpans, N_LABELS } from './labels.js';
-import { buildLexicon, type Lexicon, type LexiconFile } from './lexicon.js';
+import { decodeSpans } from './labels.js';
+
+const N_LABELS = 17; // local copy: hot loops must not read an imported binding
+import { decodeLexicon, type Lexicon } from './lexicon.js';
 import { CompactModel, viterbi, type FeatureWeights } from './model.js';
 import { roleLexicon, type RoleLexicon } from './roles.js';
 
 export const MODEL_FILE = 'ner.bin';
-export const LEXICON_FILE = 'ner-lexicon.json';
+export const LEXICON_FILE = 'ner-lexicon.bin';
 
 export interface Recognizer {
   weights: FeatureWeights;
@@ -25,11 +27,11 @@ let cached: Recognizer | null = null;
 /** Loads (once) the recogniser shipped in models/. @example loadRecognizer().lexicon.gaz.size > 0 */
 export function loadRecognizer(): Recognizer {
   if (!cached) {
-    const file = JSON.parse(readFileSync(resolveModelPath(LEXICON_FILE), 'utf8')) as LexiconFile;
+    const { lexicon, titles } = decodeLexicon(readFileSync(resolveModelPath(LEXICON_FILE)));
     cached = {
       weights: CompactModel.load(resolveModelPath(MODEL_FILE)),
-      lexicon: buildLexicon(file),
-      roles: roleLexicon(file.titles?.heads, file.titles?.modifiers),
+      lexicon,
+      roles: roleLexicon(titles.heads, titles.modifiers),
     };
   }
   return cached;
