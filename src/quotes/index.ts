@@ -1,4 +1,146 @@
+/**
+ * The quotation stage: direct, partial and reported speech with speaker, cue
+ * and addressee, in text order.
+ *
+ * 1. `findQuotedSpans` pairs quotation marks paragraph by paragraph (linear).
+ * 2. `attributeQuotes` binds each quoted span to a reporting cue before or after
+ *    it and that cue's speaker; quotes with no cue and not a continuation of an
+ *    attributed one are dropped when short (scare quotes, titles).
+ * 3. `findIndirect` finds "X said that …" reported speech outside quotation marks.
+ * Speakers are linked to `doc.entities`; pronouns resolve to the person the
+ * preceding text is about; definite role descriptions ("the spokesman") resolve
+ * to the person the text named with that role earlier.
+ */
+import type { Entity, Quote, Speaker } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
+import { buildContext, type QuoteContext } from './context.js';
+import type { Cue } from './cues.js';
+import { attributeQuotes, type DirectQuote } from './direct.js';
+import { findIndirect } from './indirect.js';
+import { DESCRIPTION_NOUNS } from './lexicon.js';
+import { findQuotedSpans } from './marks.js';
+import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 
-/** Placeholder until the quotes stage lands: assigns nothing. */
-export const extractQuotes: Stage = (_doc: Doc) => {};
+interface Draft {
+  start: number;
+  end: number;
+  kind: Quote['kind'];
+  speaker: FoundSpeaker | null;
+  cue: Cue | null;
+  addressee: Entity | null;
+  /** Index in the drafts of the group's first piece, or -1. */
+  groupWith: number;
+}
+
+/**
+ * Fills `doc.quotes`.
+ *
+ * @example
+ * const doc = createDoc({ text: 'Ryabkov said: “We call on all parties to exercise restraint.”' });
+ * doc.entities = [ryabkov]; // from the entity stage
+ * extractQuotes(doc);
+ * doc.quotes[0].text; // 'We call on all parties to exercise restraint.'
+ */
+export const extractQuotes: Stage = (doc: Doc) => {
+  const spans = findQuotedSpans(doc);
+  const ctx = buildContext(doc, spans);
+  const history: SpeakerHistory = new Map();
+  const direct = attributeQuotes(ctx, spans, history);
+  const indirect = findIndirect(ctx, direct, history);
+
+  const drafts: Draft[] = direct.map((q: DirectQuote) => ({
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    speaker: q.attribution?.speaker ?? null,
+    cue: q.attribution?.cue ?? null,
+    addressee: q.attribution?.addressee ?? null,
+    groupWith: q.groupWith,
+  }));
+  for (const r of indirect) drafts.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1 });
+
+  // Text order, keeping group links valid.
+  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
+  const rank = new Int32Array(drafts.length);
+  order.forEach((d, r) => (rank[d] = r));
+  const resolve = speakerResolver(ctx);
+  const grouped = new Set<number>();
+  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
+
+  doc.quotes = order.map((di, r) => {
+    const d = drafts[di]!;
+    const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
+    return {
+      quote_id: `q${r + 1}`,
+      text: doc.text.slice(d.start, d.end),
+      start: d.start,
+      end: d.end,
+      kind: d.kind,
+      speaker: d.speaker ? resolve(d.speaker) : null,
+      cue: d.cue ? cueSpan(ctx, d.cue) : null,
+      addressee: d.addressee ? { entity_id: d.addressee.entity_id, name: d.addressee.name } : null,
+      group: first >= 0 ? `q${rank[first]! + 1}` : null,
+    };
+  });
+};
+
+function cueSpan(ctx: QuoteContext, cue: Cue) {
+  const start = ctx.doc.tokens[cue.tokenStart]!.start;
+  const end = ctx.doc.tokens[cue.tokenEnd - 1]!.end;
+  return { text: ctx.doc.text.slice(start, end), start, end };
+}
+
+/**
+ * Final speaker records: a short name maps to the fuller person entity it
+ * abbreviates ("Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh") when the entity
+ * stage left them apart, and a definite description ("the spokesman") maps to
+ * the person last introduced with that role ("spokesman Esmaeil Baghaei Hamaneh").
+ */
+function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
+  const { doc } = ctx;
+  const persons = doc.entities.filter((e) => e.type === 'PERSON');
+  const byLastWords = new Map<string, Entity>();
+  for (const e of persons) {
+    const words = e.name.toLowerCase().split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const key = words.slice(k).join(' ');
+      const cur = byLastWords.get(key);
+      if (!cur || cur.name.length < e.name.length) byLastWords.set(key, e);
+    }
+  }
+  // Role noun → persons introduced with it, in text order.
+  const roles = new Map<string, { pos: number; entity: Entity }[]>();
+  for (const m of ctx.mentions) {
+    if (m.entity.type !== 'PERSON' || m.tokenStart === 0) continue;
+    const w = ctx.lower[m.tokenStart - 1]!;
+    if (!DESCRIPTION_NOUNS.has(w)) continue;
+    const list = roles.get(w) ?? [];
+    list.push({ pos: m.start, entity: m.entity });
+    roles.set(w, list);
+  }
+  for (const list of roles.values()) list.sort((a, b) => a.pos - b.pos);
+
+  return (s: FoundSpeaker): Speaker => {
+    let entity = s.entity;
+    if (entity && entity.type === 'PERSON') {
+      const fuller = byLastWords.get(entity.name.toLowerCase());
+      if (fuller && fuller !== entity) entity = fuller;
+    }
+    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(s.name.toLowerCase()) ?? null;
+    if (!entity && s.kind === 'description' && s.description && /^(?:the|this|that)\s/i.test(s.description)) {
+      const head = s.description.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
+      const list = roles.get(head);
+      if (list) {
+        let best: Entity | null = null;
+        for (const r of list) if (r.pos < s.start) best = r.entity;
+        entity = best;
+      }
+    }
+    return {
+      entity_id: entity?.entity_id ?? null,
+      name: entity?.name ?? s.name,
+      description: s.description,
+      mention: { text: doc.text.slice(s.start, s.end), start: s.start, end: s.end },
+    };
+  };
+}

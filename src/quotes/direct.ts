@@ -1,0 +1,233 @@
+/**
+ * Direct and partial quotations: attributes each quoted span to a cue and a
+ * speaker, groups pieces split by their attribution or continued over
+ * paragraphs, and rejects scare quotes and titles.
+ */
+import type { Entity } from '../document/schema.js';
+import { tokenAt, type QuoteContext } from './context.js';
+import { cueAt, type Cue } from './cues.js';
+import { ADDRESSEE_LEMMAS, DETERMINERS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
+import type { QuotedSpan } from './marks.js';
+import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { isWordTok } from './chars.js';
+
+export interface Attribution {
+  cue: Cue;
+  speaker: FoundSpeaker | null;
+  addressee: Entity | null;
+  /** The cue introduces the quotation directly ("X said: “…”", "“…,” X said"). */
+  adjacent: boolean;
+  position: 'before' | 'after';
+}
+
+export interface DirectQuote {
+  span: QuotedSpan;
+  start: number;
+  end: number;
+  kind: 'direct' | 'partial';
+  attribution: Attribution | null;
+  /** Index (in the result list) of the first piece of the quotation this one continues, or -1. */
+  groupWith: number;
+}
+
+const WINDOW = 40;
+
+/** Finds a cue before the quotation in its sentence, or in the previous one when that ends with a colon. */
+function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
+  const { doc, lower, quoteOf } = ctx;
+  const openTok = tokenAt(doc, q.open);
+  const sent = doc.tokens[openTok]?.sentence ?? 0;
+  let floor = Math.max(doc.sentences[sent]!.tokenStart, openTok - WINDOW);
+  let limit = openTok;
+  let hasWords = false;
+  for (let k = floor; k < openTok; k++) if (quoteOf[k]! < 0 && isWordTok(doc.tokens[k]!.text)) hasWords = true;
+  if (!hasWords && sent > 0) {
+    // "Ryabkov said:" ending the previous sentence or paragraph.
+    const S = doc.sentences[sent - 1]!;
+    const last = lower[S.tokenEnd - 1];
+    if (last === ':' || last === ',') {
+      floor = Math.max(S.tokenStart, S.tokenEnd - WINDOW);
+      limit = S.tokenEnd;
+    }
+  }
+  for (let k = limit - 1; k >= floor; k--) {
+    if (quoteOf[k]! >= 0) continue;
+    const cue = cueAt(ctx, k, false);
+    if (!cue) continue;
+    const sFloor = doc.sentences[doc.tokens[k]!.sentence]!.tokenStart;
+    let cand: Candidate | null;
+    if (cue.form === 'according' || cue.form === 'toQuote' || cue.form === 'quoted') cand = phraseAfter(ctx, cue.tokenEnd, limit);
+    else cand = subjectOf(ctx, cue.tokenStart, Math.max(sFloor, cue.tokenStart - WINDOW));
+    if (cue.form === 'quoted' && !cand) continue;
+    const addressee = addresseeAfter(ctx, cue, limit);
+    const speaker = cand ? toSpeaker(ctx, cand, history, sFloor, cue.tokenStart) : null;
+    return { cue, speaker, addressee, adjacent: isAdjacent(ctx, cue, limit), position: 'before' };
+  }
+  return null;
+}
+
+/** Only an addressee, a short phrase, and a comma, colon or "that" separate the cue from the quotation. */
+function isAdjacent(ctx: QuoteContext, cue: Cue, limit: number): boolean {
+  if (limit - cue.tokenEnd > 12) return false;
+  if (cue.form === 'according' || cue.form === 'toQuote' || cue.form === 'quoted') return true;
+  let k = limit - 1;
+  while (k >= cue.tokenEnd && ctx.quoteOf[k]! >= 0) k--;
+  if (k < cue.tokenEnd) return true;
+  const w = ctx.lower[k]!;
+  if (w === ',' || w === ':' || w === 'that' || w === '—' || w === '–') return true;
+  // "told them “…”", "told Pezeshkian “…”"
+  return limit - cue.tokenEnd <= 3 && ADDRESSEE_LEMMAS.has(cue.lemma);
+}
+
+/** The addressee of "told X", "assured X", "suggested to X". */
+export function addresseeAfter(ctx: QuoteContext, cue: Cue, limit: number): Entity | null {
+  if (cue.form !== 'verb') return null;
+  let k = cue.tokenEnd;
+  while (k < limit && /ly$/.test(ctx.lower[k]!)) k++;
+  if (TO_ADDRESSEE_LEMMAS.has(cue.lemma) && ctx.lower[k] === 'to') k++;
+  else if (!ADDRESSEE_LEMMAS.has(cue.lemma)) return null;
+  while (k < limit && DETERMINERS.has(ctx.lower[k]!)) k++;
+  const mi = ctx.mentionOf[k];
+  if (mi === undefined || mi < 0 || k >= limit) return null;
+  const e = ctx.mentions[mi]!.entity;
+  return e.type === 'PERSON' || e.type === 'ORGANIZATION' || e.type === 'LOCATION' ? e : null;
+}
+
+/** Finds "…," he said / said X / according to X right after the quotation. */
+function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
+  if (!q.closed) return null;
+  const { doc, lower, quoteOf } = ctx;
+  const closeTok = tokenAt(doc, q.close);
+  const sent = doc.tokens[closeTok]?.sentence;
+  if (sent === undefined) return null;
+  const sEnd = doc.sentences[sent]!.tokenEnd;
+  const from = closeTok + 1;
+  const lastChar = doc.text.slice(q.start, q.end).trimEnd().slice(-1);
+  const firstAfter = lower[from];
+  // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
+  const leads = /[,?!—–…-]/.test(lastChar) || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' || (firstAfter !== undefined && /^\p{Ll}/u.test(doc.tokens[from]!.text));
+  if (!leads) return null;
+  const limit = Math.min(sEnd, from + 14);
+  let words = 0;
+  for (let k = from; k < limit; k++) {
+    if (quoteOf[k]! >= 0) break;
+    const w = lower[k]!;
+    if (w === '.' || w === ';' || w === '!' || w === '?') break;
+    if (isWordTok(w)) words++;
+    if (words > 9) break;
+    const cue = cueAt(ctx, k, false);
+    if (!cue || cue.form === 'quoted' || cue.form === 'toQuote') continue;
+    if (lower[cue.tokenStart - 1] === 'to') continue; // "that is to say"
+    let cand: Candidate | null = null;
+    if (cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, limit);
+    else {
+      const before = candidatesIn(ctx, from, cue.tokenStart).filter((c) => c.kind !== 'entity' || c.entity!.type !== 'MISC');
+      cand = before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
+    }
+    const addressee = addresseeAfter(ctx, cue, Math.min(sEnd, cue.tokenEnd + 6));
+    const speaker = cand ? toSpeaker(ctx, cand, history, from, sEnd) : null;
+    return { cue, speaker, addressee, adjacent: true, position: 'after' };
+  }
+  return null;
+}
+
+const SENTENCE_INSIDE = /[.!?…]["”’']?\s+["“‘']?[\p{Lu}\p{N}]/u;
+
+function wordCount(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+/** The quotation opens its sentence (nothing but punctuation before it). */
+function opensSentence(ctx: QuoteContext, q: QuotedSpan): boolean {
+  const openTok = tokenAt(ctx.doc, q.open);
+  const S = ctx.doc.sentences[ctx.doc.tokens[openTok]?.sentence ?? 0]!;
+  if (openTok - S.tokenStart > WINDOW) return false;
+  for (let k = S.tokenStart; k < openTok; k++) if (isWordTok(ctx.doc.tokens[k]!.text) && ctx.quoteOf[k]! < 0) return false;
+  return true;
+}
+
+/** What follows the closing mark within the sentence: more words (a scare quote or title usually). */
+function followedByWords(ctx: QuoteContext, q: QuotedSpan): boolean {
+  if (!q.closed) return false;
+  const after = ctx.doc.text.slice(q.close + 1, q.close + 4);
+  return /^\s*[\p{L}\p{N}]/u.test(after) && !/^\s*(?:he|she|they|it|we|i)\b/iu.test(ctx.doc.text.slice(q.close + 1, q.close + 8));
+}
+
+/**
+ * Attributes every quoted span and keeps those that are quotations.
+ *
+ * @example
+ * // doc.text = 'Ryabkov said: “We call on all parties to exercise restraint.”'
+ * // attributeQuotes(ctx, spans, new Map())[0].attribution.speaker.name === 'Sergey Ryabkov'
+ */
+export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history: SpeakerHistory): DirectQuote[] {
+  const { doc } = ctx;
+  const out: DirectQuote[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const q = spans[i]!;
+    // Trim spaces inside the marks.
+    let start = q.start;
+    let end = q.end;
+    while (start < end && /\s/.test(doc.text[start]!)) start++;
+    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    if (end <= start) continue;
+    const content = doc.text.slice(start, end);
+    const words = wordCount(content);
+    if (words === 0) continue;
+    const prev = out[out.length - 1];
+
+    // A paragraph that reopens the previous paragraph's quotation continues it.
+    if (q.continuation && prev && prev.span.continues && prev.span.paragraph === q.paragraph - 1) {
+      out.push({ span: q, start, end, kind: prev.kind === 'partial' ? 'direct' : prev.kind, attribution: prev.attribution, groupWith: prev.groupWith >= 0 ? prev.groupWith : out.length - 1 });
+      continue;
+    }
+
+    const before = cueBefore(ctx, q, history);
+    const after = cueAfter(ctx, q, history);
+    let attribution: Attribution | null = null;
+    if (before && before.adjacent) attribution = before;
+    else if (after && (after.speaker || !before)) attribution = after;
+    else if (before) attribution = before;
+
+    const atSentenceStart = opensSentence(ctx, q);
+    const sentenceLike = SENTENCE_INSIDE.test(content) || (/^[\p{Lu}\p{N}"“‘']/u.test(content) && (atSentenceStart || attribution?.adjacent === true) && words >= 3);
+
+    // Scare quotes and titles: short, or followed by more of the sentence, with no cue introducing them.
+    if (words <= 2 && followedByWords(ctx, q) && !(attribution && attribution.adjacent && attribution.position === 'after')) continue;
+    if (!attribution || !attribution.adjacent) {
+      const titleCase = content.split(/\s+/).filter((t) => /^\p{L}/u.test(t)).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|the|a|an|and|in|on|for|to|at|with)$/.test(t));
+      if (titleCase && words <= 6 && !SENTENCE_INSIDE.test(content)) continue;
+    }
+
+    let groupWith = -1;
+    if (!attribution) {
+      // No cue: a full-sentence quotation right after another one continues it
+      // ("“…,” she said. “These cases take patience.”"); otherwise only long,
+      // sentence-like quotations are kept (the speaker may be named elsewhere).
+      const near = prev && (prev.span.paragraph === q.paragraph || prev.span.paragraph === q.paragraph - 1) && prev.attribution && gapIsAttributionOnly(ctx, prev.span, q);
+      if (near && (sentenceLike || words >= 4)) {
+        out.push({ span: q, start, end, kind: sentenceLike ? 'direct' : 'partial', attribution: prev.attribution, groupWith: prev.groupWith >= 0 ? prev.groupWith : out.length - 1 });
+        continue;
+      }
+      if (!(sentenceLike && words >= 6 && atSentenceStart)) continue;
+    } else {
+      if (!attribution.adjacent && words <= 3 && followedByWords(ctx, q)) continue;
+      if (!attribution.adjacent && words <= 1) continue;
+      // “We are ready,” he said, “to talk.” — both pieces bound to one cue.
+      if (prev && prev.attribution && prev.attribution.cue.tokenStart === attribution.cue.tokenStart) groupWith = prev.groupWith >= 0 ? prev.groupWith : out.length - 1;
+    }
+    if (attribution?.speaker?.entity) history.set(doc.tokens[attribution.cue.tokenStart]!.sentence, attribution.speaker.entity);
+    out.push({ span: q, start, end, kind: sentenceLike ? 'direct' : 'partial', attribution, groupWith });
+  }
+  return out;
+}
+
+/** Between two quotations there is at most an attribution sentence ("she said."). */
+function gapIsAttributionOnly(ctx: QuoteContext, a: QuotedSpan, b: QuotedSpan): boolean {
+  if (!a.closed) return false;
+  const gap = ctx.doc.text.slice(a.close + 1, b.open);
+  if (gap.length > 160) return false;
+  if (!/[.!?…:]\s*$/.test(gap) && !/^[\s.,]*$/.test(gap) && !/[.!?…]["”’]?\s*$/.test(ctx.doc.text.slice(a.start, a.close))) return false;
+  return wordCount(gap) <= 12;
+}

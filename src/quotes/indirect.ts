@@ -1,0 +1,220 @@
+/**
+ * Reported (indirect) speech: "X said/told Y/warned/… that <clause>" and the
+ * trailing form "<clause>, X said." / "<clause>, according to X." Only the
+ * outermost attribution of a sentence is kept (the PolNeAR convention).
+ */
+import type { Entity } from '../document/schema.js';
+import { tokenAt, type QuoteContext } from './context.js';
+import { cueAt, type Cue } from './cues.js';
+import type { DirectQuote } from './direct.js';
+import { addresseeAfter } from './direct.js';
+import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { isWordTok } from './chars.js';
+
+export interface IndirectQuote {
+  start: number;
+  end: number;
+  cue: Cue;
+  speaker: FoundSpeaker;
+  addressee: Entity | null;
+}
+
+/** Verbs that take a clause without "that": "said the US had not seen…". */
+const BARE_CLAUSE = new Set([
+  'say', 'tell', 'add', 'write', 'claim', 'argue', 'insist', 'warn', 'predict', 'suggest', 'note', 'admit', 'acknowledge',
+  'deny', 'announce', 'explain', 'believe', 'think', 'feel', 'hope', 'fear', 'expect', 'assert', 'contend', 'maintain',
+  'tweet', 'reckon', 'guess', 'suspect', 'assume', 'suppose', 'agree', 'concede', 'recall', 'complain', 'worry', 'doubt',
+  'allege', 'declare', 'reply', 'respond', 'stress', 'emphasize', 'emphasise', 'promise', 'vow', 'pledge', 'assure',
+  'confirm', 'reveal', 'disclose', 'report', 'testify', 'observe', 'remark',
+]);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
+const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
+const MAX_CONTENT = 120;
+const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", '’ve', "'ve", 'wo', 'ca', 'won', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'shall']);
+
+/**
+ * Finds reported speech in every sentence.
+ *
+ * @example
+ * // 'Pezeshkian proposed that the ceremony could take place in Kazan.'
+ * // → content 'the ceremony could take place in Kazan', cue 'proposed', speaker Pezeshkian
+ */
+export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: SpeakerHistory): IndirectQuote[] {
+  const { doc, lower } = ctx;
+  const out: IndirectQuote[] = [];
+  const keptQuote = new Map<number, DirectQuote>();
+  const spanIndex = new Map(ctx.spans.map((s, i) => [s, i]));
+  for (const q of quotes) keptQuote.set(spanIndex.get(q.span)!, q);
+  // Rejected spans (scare quotes, titles) are ordinary words here.
+  const quoteOf = ctx.quoteOf.map((i) => (i >= 0 && keptQuote.has(i) ? i : -1));
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const S = doc.sentences[s]!;
+    let coveredUntil = -1; // nested attributions inside an earlier content are skipped
+    for (let k = S.tokenStart; k < S.tokenEnd; k++) {
+      if (quoteOf[k]! >= 0 || k < coveredUntil) continue;
+      const cue = cueAt(ctx, k, true);
+      if (!cue) continue;
+      if (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined)) {
+        const trailing = trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history);
+        if (trailing) {
+          out.push(trailing);
+          coveredUntil = S.tokenEnd;
+          continue;
+        }
+      }
+      if (cue.form === 'according') {
+        const leading = leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history);
+        if (leading) {
+          out.push(leading);
+          coveredUntil = S.tokenEnd;
+        }
+        continue;
+      }
+      if (cue.form !== 'verb') continue;
+      const contentStart = complementStart(ctx, cue, S.tokenEnd);
+      if (contentStart < 0) continue;
+      // The content runs to the sentence end, a quotation, or a clause break.
+      let e = contentStart;
+      let hitQuote = -1;
+      while (e < S.tokenEnd && e - contentStart < MAX_CONTENT) {
+        if (quoteOf[e]! >= 0) {
+          hitQuote = quoteOf[e]!;
+          break;
+        }
+        const w = lower[e]!;
+        if (w === ';' || w === '—' || w === '–') break;
+        if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
+        e++;
+      }
+      // Drop the sentence's final punctuation and dangling conjunctions.
+      let last = e - 1;
+      while (last >= contentStart && /^(?:[.!?,:…]|and|but|or|as)$/.test(lower[last]!)) last--;
+      if (last < contentStart) continue;
+      let words = 0;
+      for (let t = contentStart; t <= last; t++) if (isWordTok(doc.tokens[t]!.text)) words++;
+      if (words < 2) continue;
+      if (hitQuote >= 0) {
+        const dq = keptQuote.get(hitQuote);
+        // "stressed that Iran’s ties are “sincere and strategic.”": the partial quotation carries the attribution.
+        const conj = /^(?:and|but|or|,)$/.test(lower[e - 1] ?? '');
+        if (dq && dq.kind === 'partial' && !conj) continue;
+      }
+      const cand = subjectOf(ctx, cue.tokenStart, Math.max(S.tokenStart, cue.tokenStart - 40));
+      if (!cand) continue;
+      const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cue.tokenStart);
+      if (speaker.entity) history.set(s, speaker.entity);
+      out.push({
+        start: doc.tokens[contentStart]!.start,
+        end: doc.tokens[last]!.end,
+        cue,
+        speaker,
+        addressee: addresseeAfter(ctx, cue, contentStart),
+      });
+      coveredUntil = last + 1;
+    }
+  }
+  return out;
+}
+
+/** Token where the reported clause starts after the cue, or -1. */
+function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
+  const { lower, doc, mentionOf, mentions, quoteOf } = ctx;
+  let k = cue.tokenEnd;
+  while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
+  let skippedObject = false;
+  // Addressee: "told Putin that", "assured him that", "suggested to Putin that".
+  if (ADDRESSEE_LEMMAS.has(cue.lemma) || (TO_ADDRESSEE_LEMMAS.has(cue.lemma) && lower[k] === 'to')) {
+    const k0 = k;
+    if (lower[k] === 'to') k++;
+    while (k < sentEnd && DETERMINERS.has(lower[k]!)) k++;
+    const mi = mentionOf[k];
+    if (mi !== undefined && mi >= 0) k = mentions[mi]!.tokenEnd;
+    else if (OBJECT_PRONOUNS.has(lower[k]!)) k++;
+    skippedObject = k > k0;
+  }
+  // Up to a few words of circumstance before "that": "said in a statement that", "said on Sunday that".
+  for (let j = k; j < Math.min(sentEnd, k + 9); j++) {
+    const w = lower[j]!;
+    if (quoteOf[j]! >= 0) break;
+    if (w === 'that') return j + 1 < sentEnd ? j + 1 : -1;
+    if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w)) break;
+  }
+  if (!BARE_CLAUSE.has(cue.lemma)) return -1;
+  if (cue.lemma === 'tell' && !skippedObject) return -1;
+  if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
+  const w = lower[k]!;
+  const t = doc.tokens[k]!.text;
+  // A clause starts with a subject: a pronoun, a determiner, or a name.
+  if (CLAUSE_START_WORDS.has(w) || /^\p{Lu}/u.test(t) || /^\p{N}/u.test(t)) {
+    // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
+    if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
+    for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
+      const v = lower[j]!;
+      if (FINITE.has(v) || (/ed$/.test(v) && j > k + 1)) return k;
+      if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb, then the sentence ends. */
+function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
+  let words = 0;
+  let sawCue = false;
+  for (let j = k; j < sentEnd; j++) {
+    const w = ctx.lower[j]!;
+    if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
+    if (SPEECH_FORMS.has(w)) sawCue = true;
+    if (isWordTok(w) && ++words > 9) return false;
+  }
+  return sawCue;
+}
+
+/** "<clause>, X said." or "<clause>, according to X.": the content precedes the attribution. */
+function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc, quoteOf } = ctx;
+  // Find the comma that opens the attribution: ", according to X." / ", X said." / ", said X."
+  let comma = cue.tokenStart - 1;
+  while (comma > sentStart && cue.tokenStart - comma <= 8 && lower[comma] !== ',') comma--;
+  if (lower[comma] !== ',' || comma <= sentStart) return null;
+  // Only the speaker may stand between the comma and the cue, and little after it.
+  if (!trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  if (sentEnd - cue.tokenEnd > 16 || comma - sentStart > MAX_CONTENT) return null;
+  let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+  if (!cand) return null;
+  // The content: the sentence before the comma, without quotations.
+  let cs = sentStart;
+  for (let j = sentStart; j < comma; j++) if (quoteOf[j]! >= 0) return null;
+  while (cs < comma && !isWordTok(doc.tokens[cs]!.text)) cs++;
+  let words = 0;
+  for (let j = cs; j < comma; j++) if (isWordTok(doc.tokens[j]!.text)) words++;
+  if (words < 4) return null;
+  const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
+  if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
+  return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: null };
+}
+
+/** "According to X, <clause>." at the start of a sentence. */
+function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  if (cue.tokenStart - sentStart > 6 || sentEnd - cue.tokenEnd > MAX_CONTENT) return null;
+  for (let j = sentStart; j < cue.tokenStart; j++) if (isWordTok(lower[j]!) && !/ly$/.test(lower[j]!)) return null;
+  let comma = cue.tokenEnd;
+  while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
+  if (lower[comma] !== ',') return null;
+  const cand = phraseAfter(ctx, cue.tokenEnd, comma);
+  if (!cand) return null;
+  let last = sentEnd - 1;
+  for (let j = comma + 1; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;
+  while (last > comma && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = comma + 1; j <= last; j++) if (isWordTok(doc.tokens[j]!.text)) words++;
+  if (words < 3) return null;
+  const speaker = toSpeaker(ctx, cand, history, cue.tokenEnd, comma);
+  return { start: doc.tokens[comma + 1]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
+}
+
+export { tokenAt };

@@ -1,0 +1,218 @@
+/**
+ * Pairs quotation marks into quoted spans, paragraph by paragraph, in one pass.
+ *
+ * Handles “…” ‘…’ "…" '…' «…» ‹…› „…“ and ‚…‘, nested quotes (inner pairs stay
+ * inside the outer span), apostrophes (we’ve, Russia’s, ’90s are not marks), and
+ * multi-paragraph quotations (a paragraph reopens with a mark without closing the
+ * previous one). A mark that never closes is dropped, unless it opens its
+ * paragraph or follows a colon or comma (then the quotation runs to the
+ * paragraph's end): a stray mark can never swallow more than one paragraph.
+ */
+import type { Doc } from '../text/doc.js';
+
+export type MarkFamily = 'double' | 'single' | 'angle' | 'angle1';
+
+/** An outermost quoted span: the content between the marks (marks excluded). */
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or the paragraph end when it never closed. */
+  close: number;
+  /** Content start (after the opening mark) and end (before the closing mark). */
+  start: number;
+  end: number;
+  paragraph: number;
+  /** The closing mark was found (false: ran to the paragraph's end). */
+  closed: boolean;
+  /** The quotation goes on in the next paragraph, which reopens with a mark. */
+  continues: boolean;
+  /** The quotation continues one from the previous paragraph. */
+  continuation: boolean;
+  family: MarkFamily;
+}
+
+interface Open {
+  family: MarkFamily;
+  pos: number;
+  /** Index in `opens` of the enclosing open mark, or -1. */
+  parent: number;
+}
+
+const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+/** Characters after which a mark opens: start, space, opening punctuation, dashes. */
+const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'", '«', '‹', '„', '‚', ':']);
+const CLOSE_CONTEXT = new Set([')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '”', '’', '"', "'", '»', '›']);
+
+/** How a character can act: open, close, both (straight marks decide by context), or not a mark. */
+function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; close: boolean } | null {
+  const c = text[i]!;
+  const prev = i > 0 ? text[i - 1] : undefined;
+  const next = text[i + 1];
+  const leftOpen = isSpace(prev) || OPEN_CONTEXT.has(prev!);
+  const rightClose = isSpace(next) || CLOSE_CONTEXT.has(next!);
+  switch (c) {
+    case '“':
+      return { family: 'double', open: true, close: !leftOpen }; // closes „…“
+    case '”':
+      return { family: 'double', open: leftOpen && !isSpace(next), close: true };
+    case '„':
+      return { family: 'double', open: true, close: false };
+    case '"':
+      return { family: 'double', open: leftOpen || !rightClose, close: rightClose || !leftOpen };
+    case '«':
+      return { family: 'angle', open: true, close: false };
+    case '»':
+      return { family: 'angle', open: false, close: true };
+    case '‹':
+      return { family: 'angle1', open: true, close: false };
+    case '›':
+      return { family: 'angle1', open: false, close: true };
+    case '‚':
+      return { family: 'single', open: true, close: false };
+    case '‘':
+      if (isLetterOrDigit(prev) && isLetterOrDigit(next)) return null; // mis-typed apostrophe
+      return { family: 'single', open: true, close: !leftOpen };
+    case '’':
+    case "'": {
+      if (isLetterOrDigit(prev) && isLetterOrDigit(next)) return null; // we’ve, Russia’s
+      // Elision at a word start: ’90s, 'em, ’til.
+      if (leftOpen && next !== undefined && /\d/.test(next)) return null;
+      if (leftOpen && /^(?:em|til|tis|twas|cause|n)\b/i.test(text.slice(i + 1, i + 6))) return null;
+      return { family: 'single', open: c === "'" ? leftOpen && !isSpace(next) : false, close: !leftOpen };
+    }
+    default:
+      return null;
+  }
+}
+
+const MARK_CHARS = /["“”„‘’'‚«»‹›]/g;
+const MAX_DEPTH = 8;
+
+/**
+ * Finds the outermost quoted spans of every paragraph, in text order.
+ *
+ * @example
+ * const doc = createDoc({ text: '“We are ready,” he said, “to talk.”' });
+ * findQuotedSpans(doc).map((q) => doc.text.slice(q.start, q.end)); // ['We are ready,', 'to talk.']
+ */
+export function findQuotedSpans(doc: Doc): QuotedSpan[] {
+  const { text } = doc;
+  const out: QuotedSpan[] = [];
+  let carry: MarkFamily | null = null; // an unclosed quotation from the previous paragraph
+  for (let p = 0; p < doc.paragraphs.length; p++) {
+    const para = doc.paragraphs[p]!;
+    const spans = pairParagraph(text, para.start, para.end, p);
+    // Multi-paragraph: this paragraph reopens the quotation left open by the previous one.
+    const first = spans[0];
+    const reopened = first !== undefined && carry !== null && first.family === carry && first.open === firstNonSpace(text, para.start);
+    if (reopened) {
+      first.continuation = true;
+      const prev = out[out.length - 1];
+      if (prev) prev.continues = true;
+    } else if (carry !== null) {
+      // The previous paragraph's open quotation was not continued: it ends with its paragraph.
+    }
+    const last = spans[spans.length - 1];
+    carry = last && !last.closed ? last.family : null;
+    for (const sp of spans) out.push(sp);
+  }
+  return out;
+}
+
+function firstNonSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function pairParagraph(text: string, start: number, end: number, paragraph: number): QuotedSpan[] {
+  const opens: Open[] = [];
+  const stack: number[] = []; // indices into opens
+  const dropped = new Set<number>(); // opens that never closed and were discarded
+  const pairs: { open: number; close: number; openIndex: number }[] = [];
+  const segment = text.slice(start, end);
+  // The last mark in the paragraph that can close a single quotation: a plural
+  // possessive before it ("the voters’ choice") is an apostrophe, not the close.
+  let lastSingleClose = -1;
+  MARK_CHARS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARK_CHARS.exec(segment))) {
+    const r = roleOf(text, start + m.index);
+    if (r && r.family === 'single' && r.close) lastSingleClose = start + m.index;
+  }
+  MARK_CHARS.lastIndex = 0;
+  while ((m = MARK_CHARS.exec(segment))) {
+    const i = start + m.index;
+    const role = roleOf(text, i);
+    if (!role) continue;
+    if (role.family === 'single' && !role.open && i < lastSingleClose && /[sS]$/.test(text[i - 1]!) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) continue;
+    let closedHere = false;
+    if (role.close) {
+      // Find the nearest open mark of the same family; inner unmatched marks are dropped.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const o = opens[stack[k]!]!;
+        if (o.family !== role.family) continue;
+        // A straight mark that could open, facing an unrelated open below, opens instead.
+        if (k < stack.length - 1 && role.open && o.family !== opens[stack[stack.length - 1]!]!.family) break;
+        for (let j = stack.length - 1; j > k; j--) dropped.add(stack[j]!);
+        pairs.push({ open: o.pos, close: i, openIndex: stack[k]! });
+        stack.length = k;
+        closedHere = true;
+        break;
+      }
+    }
+    if (!closedHere && role.open) {
+      if (stack.length >= MAX_DEPTH) dropped.add(stack.shift()!);
+      opens.push({ family: role.family, pos: i, parent: stack.length ? stack[stack.length - 1]! : -1 });
+      stack.push(opens.length - 1);
+    }
+  }
+  // Unclosed opens: the outermost one runs to the paragraph end when it plausibly
+  // starts a quotation (paragraph start, or after a colon/comma); others are dropped.
+  let runaway: QuotedSpan | null = null;
+  if (stack.length) {
+    const o = opens[stack[0]!]!;
+    if (startsQuotation(text, start, o.pos)) {
+      runaway = {
+        open: o.pos, close: end, start: o.pos + 1, end, paragraph, closed: false,
+        continues: false, continuation: false, family: o.family,
+      };
+      for (let j = 1; j < stack.length; j++) dropped.add(stack[j]!);
+    } else for (const k of stack) dropped.add(k);
+  }
+  const isOuter = (openIndex: number): boolean => {
+    let parent = opens[openIndex]!.parent;
+    for (let guard = 0; parent >= 0 && guard < MAX_DEPTH + 2; guard++) {
+      if (!dropped.has(parent)) return false;
+      parent = opens[parent]!.parent;
+    }
+    return true;
+  };
+  const out: QuotedSpan[] = [];
+  for (const pr of pairs) {
+    if (runaway && pr.open > runaway.open) continue;
+    if (!isOuter(pr.openIndex)) continue;
+    out.push({
+      open: pr.open, close: pr.close, start: pr.open + 1, end: pr.close, paragraph, closed: true,
+      continues: false, continuation: false, family: opens[pr.openIndex]!.family,
+    });
+  }
+  if (runaway) out.push(runaway);
+  out.sort((a, b) => a.open - b.open);
+  // A pair nested in an earlier kept pair (possible after promotion) is not outermost.
+  const kept: QuotedSpan[] = [];
+  for (const q of out) {
+    const last = kept[kept.length - 1];
+    if (last && q.open < last.close) continue;
+    kept.push(q);
+  }
+  return kept;
+}
+
+function startsQuotation(text: string, paraStart: number, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= paraStart && /\s/.test(text[i]!)) i--;
+  if (i < paraStart) return true;
+  return text[i] === ':' || text[i] === ',';
+}

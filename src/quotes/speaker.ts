@@ -1,0 +1,267 @@
+/**
+ * Finding who speaks: the subject of a reporting verb, the noun phrase after
+ * "according to" or an inverted "said X", and what a pronoun refers to.
+ *
+ * No parser: a clause's subject is found by splitting the words before the verb
+ * at commas and clause words, skipping pieces that cannot hold a subject
+ * (prepositional phrases, relative clauses, adverbs), and taking the first
+ * speaker-like phrase of the nearest remaining piece — an entity mention, a
+ * pronoun, or a role description ("the spokesman"), where a description or an
+ * organisation directly before a person's name is read as that person's title.
+ */
+import type { Entity } from '../document/schema.js';
+import type { QuoteContext } from './context.js';
+import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
+import { isWordTok as isWord, isCapTok as isCap } from './chars.js';
+
+export type SpeakerKind = 'entity' | 'pronoun' | 'description' | 'proper';
+
+export interface Candidate {
+  kind: SpeakerKind;
+  tokenStart: number;
+  tokenEnd: number;
+  entity: Entity | null;
+}
+
+/** A speaker as found in the text, with what it resolves to. */
+export interface FoundSpeaker {
+  entity: Entity | null;
+  name: string | null;
+  description: string | null;
+  /** The words that name the speaker in the attribution (UTF-16). */
+  start: number;
+  end: number;
+  kind: SpeakerKind;
+}
+
+const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'because', 'but', 'and', 'while', 'whereas', 'if', 'when', 'so']);
+const NON_NAME_CAPS = new Set(
+  'the a an in on at for with after before during but and or so however meanwhile still yet then this that these those it its he she they we i you his her their our my your there here when while if as by from to of not no yes also mr mrs ms dr sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+
+/** Speaker-like phrases in tokens [from, to), in text order, quoted tokens skipped. */
+export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candidate[] {
+  const { doc, lower, mentionOf, mentions, quoteOf } = ctx;
+  const raw: Candidate[] = [];
+  for (let i = Math.max(0, from); i < to; ) {
+    if (quoteOf[i]! >= 0) {
+      i++;
+      continue;
+    }
+    const mi = mentionOf[i]!;
+    if (mi >= 0) {
+      const m = mentions[mi]!;
+      raw.push({ kind: 'entity', tokenStart: Math.max(m.tokenStart, from), tokenEnd: Math.min(m.tokenEnd, to), entity: m.entity });
+      i = Math.max(m.tokenEnd, i + 1);
+      continue;
+    }
+    const w = lower[i]!;
+    const tok = doc.tokens[i]!;
+    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I')) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
+    else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
+    else if (isCap(tok.text) && isWord(tok.text) && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !sentenceInitial(ctx, i)) {
+      let j = i + 1;
+      while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && isCap(doc.tokens[j]!.text) && isWord(doc.tokens[j]!.text) && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
+      raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  // A title or organisation directly before a name (or before a role) modifies it:
+  // "CIA Director William Burns", "foreign ministry spokesman", "US officials".
+  const out: Candidate[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k]!;
+    const next = raw[k + 1];
+    const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && lower[c.tokenEnd] === '’s') || (next.tokenStart === c.tokenEnd + 1 && lower[c.tokenEnd] === "'s"));
+    if (adjacent && c.kind !== 'pronoun' && !(c.kind === 'entity' && c.entity!.type === 'PERSON')) {
+      if (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON') || next.kind === 'proper') continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function sentenceInitial(ctx: QuoteContext, i: number): boolean {
+  const tok = ctx.doc.tokens[i]!;
+  if (ctx.doc.sentences[tok.sentence]!.tokenStart === i) return true;
+  const prev = ctx.doc.tokens[i - 1];
+  return prev !== undefined && /^[“"‘'(\[—–-]$/.test(prev.text);
+}
+
+/** The candidate sits inside a prepositional phrase ("to Putin", "for the Office"). */
+function inPrepositionalPhrase(ctx: QuoteContext, c: Candidate, floor: number): boolean {
+  for (let k = c.tokenStart - 1, steps = 0; k >= floor && steps < 4; k--, steps++) {
+    const w = ctx.lower[k]!;
+    if (PREPOSITIONS.has(w)) return true;
+    if (DETERMINERS.has(w) || isCap(ctx.doc.tokens[k]!.text) || w === '’s' || w === "'s") continue;
+    return false;
+  }
+  return false;
+}
+
+function usable(c: Candidate): boolean {
+  if (c.kind !== 'entity') return true;
+  return c.entity!.type === 'PERSON' || c.entity!.type === 'ORGANIZATION' || c.entity!.type === 'LOCATION' || (c.entity!.type === 'MISC' && c.entity!.subtype === 'media');
+}
+
+/**
+ * The subject of the verb at token `cue`, searched back to token `floor`.
+ * Returns the candidate and, for relative clauses ("Burns, who said"), the antecedent.
+ */
+export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+  const { lower, doc } = ctx;
+  let end = cue;
+  let relative = false;
+  for (let guard = 0; guard < 8 && end > floor; guard++) {
+    // The piece of the clause before `end`, back to a comma or clause word.
+    let start = end;
+    while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
+    // Skip leading adverbs and auxiliaries: is anything left?
+    let first = start;
+    while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || /ly$/.test(lower[first]!) || !isWord(doc.tokens[first]!.text))) first++;
+    const w = lower[first];
+    if (first >= end) {
+      // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
+    } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
+      const cands = candidatesIn(ctx, start, end).filter(usable);
+      const startsWithPrep = w !== undefined && PREPOSITIONS.has(w);
+      if (relative) {
+        // Antecedent of "who/which": the nearest speaker-like phrase.
+        const last = [...cands].reverse().find((c) => c.kind !== 'pronoun' || true);
+        if (last) return last;
+      } else if (startsWithPrep) {
+        // "In an interview on Fox News Trump said": take a name right before the verb.
+        const last = cands[cands.length - 1];
+        if (last && trailingOnlySkippable(ctx, last.tokenEnd, end) && !inPrepositionalPhrase(ctx, last, start)) return last;
+      } else {
+        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start));
+        if (c && c.kind === 'description' && lower[start - 1] === ',') {
+          // "John Smith, the ministry spokesman, said": the name stands before the comma.
+          let s2 = start - 1;
+          while (s2 > floor && !SEGMENT_BREAK.has(lower[s2 - 1]!)) s2--;
+          const prevCands = candidatesIn(ctx, s2, start - 1);
+          const name = prevCands[prevCands.length - 1];
+          if (name && name.kind === 'entity' && name.entity!.type === 'PERSON' && name.tokenEnd === start - 1) return name;
+        }
+        if (c) return c;
+        // A piece with words but no subject (a verb phrase): the subject is not here.
+        if (lower[start - 1] === 'and') {
+          end = start - 1;
+          continue;
+        }
+        return null;
+      }
+    } else {
+      relative = true; // "…, who said": the subject is the phrase before the comma
+    }
+    if (start <= floor) break;
+    end = start - 1;
+    // Clause words ("that", "because") end the search unless we are inside a parenthetical.
+    if (!relative && !(lower[end] === ',' || lower[end] === '(' || lower[end] === ')' || lower[end] === '—' || lower[end] === '–')) {
+      if (lower[end] === 'and') continue;
+      break;
+    }
+  }
+  return null;
+}
+
+function trailingOnlySkippable(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (!SKIPPABLE_BEFORE_VERB.has(w) && !/ly$/.test(w)) return false;
+  }
+  return true;
+}
+
+/** The speaker-like phrase starting within a few tokens after `from` ("said the spokesman", "according to X"). */
+export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Candidate | null {
+  const to = Math.min(limit, from + 8);
+  const cands = candidatesIn(ctx, from, to).filter(usable);
+  const c = cands[0];
+  if (!c) return null;
+  // Only determiners and adjectives may stand before it.
+  for (let k = from; k < c.tokenStart; k++) {
+    const w = ctx.lower[k]!;
+    if (PREPOSITIONS.has(w) || w === ',' || w === '.' || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+  }
+  return c;
+}
+
+/** Text of a description candidate, widened to its noun phrase ("a spokesperson for the Office of … (ODNI)"). */
+export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, ceiling: number): { start: number; end: number } {
+  const { lower, doc } = ctx;
+  let s = c.tokenStart;
+  for (let steps = 0; s - 1 >= floor && steps < 5; steps++) {
+    const w = lower[s - 1]!;
+    const t = doc.tokens[s - 1]!.text;
+    if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !isWord(t) || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
+    if (/(?:ed|ing)$/.test(w) && !DETERMINERS.has(w)) break; // a verb, most likely
+    s--;
+  }
+  let e = c.tokenEnd;
+  // "for the Office of the Director of National Intelligence (ODNI) in Washington"
+  while (e < ceiling && (lower[e] === 'for' || lower[e] === 'of' || lower[e] === 'at' || lower[e] === 'in' || lower[e] === 'from' || lower[e] === 'with')) {
+    let k = e + 1;
+    while (k < ceiling && (DETERMINERS.has(lower[k]!) || isCap(doc.tokens[k]!.text) || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && isCap(doc.tokens[k + 1]!.text)))) k++;
+    if (k === e + 1) break;
+    e = k;
+  }
+  return { start: doc.tokens[s]!.start, end: doc.tokens[e - 1]!.end };
+}
+
+/** Earlier attributions, for pronoun resolution: sentence index → speaker entity. */
+export type SpeakerHistory = Map<number, Entity>;
+
+/**
+ * The entity a pronoun refers to: for he/she, the person the current sentence
+ * (before the pronoun) or the nearest previous sentences are about — the
+ * speaker of an attribution there, else its first person mentioned outside
+ * quotation marks; for it/they, an organisation likewise.
+ */
+export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory): Entity | null {
+  const w = ctx.lower[tok]!;
+  const want: Entity['type'] | null = w === 'he' || w === 'she' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
+  if (!want) return null;
+  const { doc } = ctx;
+  const sent = doc.tokens[tok]!.sentence;
+  const firstOfType = (from: number, to: number): Entity | null => {
+    for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && c.entity!.type === want) return c.entity;
+    return null;
+  };
+  const here = firstOfType(Math.max(doc.sentences[sent]!.tokenStart, tok - 60), tok);
+  if (here) return here;
+  for (let s = sent - 1; s >= 0 && s >= sent - 5; s--) {
+    const h = history.get(s);
+    if (h && h.type === want) return h;
+    const S = doc.sentences[s]!;
+    const e = firstOfType(Math.max(S.tokenStart, S.tokenEnd - 200), S.tokenEnd);
+    if (e) return e;
+    if (want === 'ORGANIZATION') break; // "it/they" reach back one sentence only
+  }
+  return null;
+}
+
+/** Turns a candidate into a speaker, resolving pronouns and widening descriptions. */
+export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHistory, floor: number, ceiling: number): FoundSpeaker {
+  const { doc } = ctx;
+  const start = doc.tokens[c.tokenStart]!.start;
+  const end = doc.tokens[c.tokenEnd - 1]!.end;
+  const text = doc.text.slice(start, end);
+  switch (c.kind) {
+    case 'entity':
+      return { entity: c.entity, name: c.entity!.name, description: null, start, end, kind: c.kind };
+    case 'pronoun': {
+      const e = resolvePronoun(ctx, c.tokenStart, history);
+      return { entity: e, name: e?.name ?? null, description: text, start, end, kind: c.kind };
+    }
+    case 'description': {
+      const span = descriptionText(ctx, c, floor, ceiling);
+      return { entity: null, name: null, description: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind: c.kind };
+    }
+    case 'proper':
+      return { entity: null, name: text, description: null, start, end, kind: c.kind };
+  }
+}

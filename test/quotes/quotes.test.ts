@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { quotesOf, type EntitySpec } from './helpers.js';
+
+const SMITH: EntitySpec = { name: 'John Smith', type: 'PERSON', aliases: ['Smith'] };
+const JONES: EntitySpec = { name: 'Mary Jones', type: 'PERSON', aliases: ['Jones'] };
+const direct = (qs: ReturnType<typeof quotesOf>) => qs.filter((q) => q.kind !== 'indirect');
+
+describe('typographies', () => {
+  const cases: [string, string][] = [
+    ['curly double', 'Smith said: “We will win this election.”'],
+    ['straight double', 'Smith said: "We will win this election."'],
+    ['curly single', 'Smith said: ‘We will win this election.’'],
+    ['straight single', "Smith said: 'We will win this election.'"],
+    ['guillemets', 'Smith said: «We will win this election.»'],
+    ['low-high', 'Smith said: „We will win this election.“'],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const qs = direct(quotesOf(text, [SMITH]));
+      expect(qs).toHaveLength(1);
+      expect(qs[0]!.text).toBe('We will win this election.');
+      expect(qs[0]!.kind).toBe('direct');
+      expect(qs[0]!.speaker?.name).toBe('John Smith');
+      expect(qs[0]!.cue?.text).toBe('said');
+      expect(text.slice(qs[0]!.start, qs[0]!.end)).toBe(qs[0]!.text);
+    });
+  }
+});
+
+describe('marks inside quotations', () => {
+  it('keeps nested quotations inside the outer one', () => {
+    const qs = direct(quotesOf('Smith said: “They called it ‘a disaster’ and we agree with them.”', [SMITH]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe('They called it ‘a disaster’ and we agree with them.');
+  });
+  it('does not take apostrophes for marks', () => {
+    const text = "Smith said: ‘We’ve seen Russia’s plans and the voters’ choice, and we don’t like them.’";
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe('We’ve seen Russia’s plans and the voters’ choice, and we don’t like them.');
+  });
+  it('keeps [bracketed] editorial insertions', () => {
+    const qs = direct(quotesOf('Smith said: “We are following the events [in the region] very closely.”', [SMITH]));
+    expect(qs[0]!.text).toBe('We are following the events [in the region] very closely.');
+  });
+});
+
+describe('structure', () => {
+  it('splits a quotation around its attribution into one group', () => {
+    const qs = direct(quotesOf('“We are ready,” Smith said, “to talk with anyone who wants peace.”', [SMITH]));
+    expect(qs.map((q) => q.text)).toEqual(['We are ready,', 'to talk with anyone who wants peace.']);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+    expect(qs[1]!.speaker?.name).toBe('John Smith');
+    expect(qs[0]!.cue?.start).toBe(qs[1]!.cue?.start);
+    expect(qs[0]!.group).not.toBeNull();
+    expect(qs[1]!.group).toBe(qs[0]!.group);
+  });
+  it('follows a quotation over paragraphs that reopen without closing', () => {
+    const text = 'Smith said: “The first part of my statement is here.\n“And the second part follows in this paragraph.”\nThe weather was fine.';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs).toHaveLength(2);
+    expect(qs[0]!.text).toBe('The first part of my statement is here.');
+    expect(qs[1]!.text).toBe('And the second part follows in this paragraph.');
+    expect(qs[1]!.speaker?.name).toBe('John Smith');
+    expect(qs[1]!.group).toBe(qs[0]!.group);
+  });
+  it('takes a quotation introduced by a colon, even across a paragraph break', () => {
+    const qs = direct(quotesOf('Jones said in a statement:\n“Our party will not accept this result.”', [JONES]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.name).toBe('Mary Jones');
+  });
+  it('attributes after the quotation, with inverted order', () => {
+    const qs = direct(quotesOf('“The morbidity rate is striking,” said Mary Jones, a doctor at the clinic.', [JONES]));
+    expect(qs[0]!.speaker?.name).toBe('Mary Jones');
+    expect(qs[0]!.cue?.text).toBe('said');
+  });
+});
+
+describe('not quotations', () => {
+  it('rejects scare quotes and titles', () => {
+    const text =
+      'The hastily-arranged ‘working meeting’ was held on Friday. Moscow continues with its ‘neutrality,’ which does not help. ' +
+      'Officials affirmed that Tehran is not ‘upgrading’ its doctrine. Later he appeared on “Meet the Press.” ' +
+      'It was not so much a "truce" as mutual exhaustion.';
+    const qs = direct(quotesOf(text, []));
+    expect(qs.map((q) => q.text)).toEqual([]);
+  });
+  it('keeps partial quotations of speech as partial', () => {
+    const qs = direct(quotesOf('Smith stressed that the ties with Russia are “sincere and strategic.”', [SMITH]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.kind).toBe('partial');
+    expect(qs[0]!.text).toBe('sincere and strategic.');
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
+});
+
+describe('speakers', () => {
+  it('resolves a pronoun to the person the previous sentence is about', () => {
+    const text = 'Smith met Jones on Monday. Smith stressed that the ties are strong. He added, “Our positions are much closer than ever before.”';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+    expect(qs[0]!.speaker?.description).toBe('He');
+    expect(qs[0]!.speaker?.mention?.text).toBe('He');
+  });
+  it('keeps an unnamed description as the speaker', () => {
+    const text = 'A spokesperson for the Office of the Director of National Intelligence said: “We have not seen any evidence of that.”';
+    const qs = direct(quotesOf(text, [{ name: 'Office of the Director of National Intelligence', type: 'ORGANIZATION' }]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.entity_id).toBeNull();
+    expect(qs[0]!.speaker?.description).toBe('A spokesperson for the Office of the Director of National Intelligence');
+  });
+  it('resolves a description to the name given in apposition', () => {
+    const a = direct(quotesOf('The ministry spokesman John Smith said: “We will respond in time.”', [SMITH]));
+    expect(a[0]!.speaker?.name).toBe('John Smith');
+    const b = direct(quotesOf('John Smith, the ministry spokesman, said: “We will respond in time.”', [SMITH]));
+    expect(b[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('takes organisations and media as speakers', () => {
+    const qs = quotesOf('Nournews, which is close to the government, commented that the assessment “could help explain the opposition to any strike.”', [
+      { name: 'Nournews', type: 'ORGANIZATION' },
+    ]);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.name).toBe('Nournews');
+  });
+  it('finds the addressee', () => {
+    const qs = direct(quotesOf('Smith told Jones, “Our relationship is a priority for us.”', [SMITH, JONES]));
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+    expect(qs[0]!.addressee?.name).toBe('Mary Jones');
+  });
+  it('handles "to quote X" and "X quoted Y:"', () => {
+    const a = direct(quotesOf('To quote Smith, “This act entails international responsibility.”', [SMITH]));
+    expect(a[0]!.speaker?.name).toBe('John Smith');
+    const b = direct(quotesOf('The Daily Planet quoted analyst Mary Jones: “I think nobody wants an escalation.”', [JONES, { name: 'Daily Planet', type: 'ORGANIZATION' }]));
+    expect(b[0]!.speaker?.name).toBe('Mary Jones');
+  });
+});
+
+describe('reported speech', () => {
+  it('finds "X said that …" with content, cue and speaker', () => {
+    const qs = quotesOf('On Sunday, Smith repeated that the country is resolved to pursue its rights.', [SMITH]);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.kind).toBe('indirect');
+    expect(qs[0]!.text).toBe('the country is resolved to pursue its rights');
+    expect(qs[0]!.cue?.text).toBe('repeated');
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('finds the addressee and bare clauses', () => {
+    const a = quotesOf('Smith pointedly suggested to Jones that the signing should be speeded up.', [SMITH, JONES]);
+    expect(a[0]!.text).toBe('the signing should be speeded up');
+    expect(a[0]!.addressee?.name).toBe('Mary Jones');
+    const b = quotesOf('Director John Smith, who said the agency had not seen any evidence, spoke on Monday.', [SMITH]);
+    expect(b[0]!.text).toBe('the agency had not seen any evidence');
+    expect(b[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('does not take an object noun phrase for a clause', () => {
+    expect(quotesOf('Neither Smith nor Jones claimed a strategic convergence in their policies.', [SMITH, JONES])).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('bounds an unbalanced mark to its paragraph', () => {
+    const text = 'Smith said the “plan was bad.\nJones met reporters on Monday. “We are ready to talk to everyone,” Jones said.';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs.map((q) => q.text)).toEqual(['We are ready to talk to everyone,']);
+    expect(qs[0]!.speaker?.name).toBe('Mary Jones');
+  });
+  it('handles a long single-line hostile input quickly', () => {
+    const unit = 'He said “yes and ‘no’ it’s "fine" «ok» „so“ and then, that it is what it is: ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const t0 = performance.now();
+    const qs = quotesOf(text, []);
+    const ms = performance.now() - t0;
+    expect(Array.isArray(qs)).toBe(true);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
