@@ -38,7 +38,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export async function localCommand(opts: LocalOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<{ close(): Promise<void> }> {
+export async function localCommand(opts: LocalOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<{ endpoint: string; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'article-export-s3-'));
   const local = await startLocalS3({ directory: dataDir, buckets: [opts.inputBucket, opts.outputBucket], port: opts.port });
   const client = createS3Client({ endpoint: local.endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
@@ -89,7 +89,7 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
   };
   if (!opts.serve) {
     await close();
-    return { close: async () => {} };
+    return { endpoint: local.endpoint, close: async () => {} };
   }
   const env = `AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`;
   log(`
@@ -107,6 +107,7 @@ Serving. Any S3 client can upload now; each upload is processed as in Lambda.
     timer = setTimeout(() => void refresh().then(({ summary: s }) => log(`  ./${opts.out} refreshed: ${s.articles} articles, ${s.errors} errors`)), 300);
   }, 250);
   return {
+    endpoint: local.endpoint,
     close: async () => {
       clearInterval(poll);
       clearTimeout(timer);

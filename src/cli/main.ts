@@ -1,17 +1,11 @@
 /** The `article-export` command line: thin doors onto the pipeline and storage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { downloadDatasets } from '../storage/download.js';
-import { createS3Client, S3Store } from '../storage/s3.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { extractCommand } from './extract-command.js';
 import { UsageError } from './files.js';
-import { LOCAL_CREDENTIALS } from './local-s3.js';
-import { localCommand } from './local-command.js';
-import { formatSummary } from './summary.js';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'articles');
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -24,7 +18,8 @@ export function buildProgram(): Command {
     .name('article-export')
     .description('Turn news articles into datasets: entities, attributed quotations, dated events (JSON + CSV).')
     .version(PIPELINE_VERSION)
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride(); // set before the subcommands so they inherit it: usage errors become exit code 2 in main()
 
   program
     .command('extract')
@@ -35,6 +30,8 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'what to write with --out').choices(['json', 'csv', 'both']).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
     .action(async (inputs: string[], o: { out?: string; published?: string; format: 'json' | 'csv' | 'both'; maxBytes: number }) => {
+      const { extractCommand } = await import('./extract-command.js');
+      const { formatSummary } = await import('./summary.js');
       const format = o.out ? o.format : 'json';
       const s = await extractCommand(inputs, { out: o.out, published: o.published, format, maxBytes: o.maxBytes });
       if (o.out) {
@@ -54,6 +51,7 @@ export function buildProgram(): Command {
     .option('--input-bucket <name>', 'input bucket', 'article-export-input')
     .option('--output-bucket <name>', 'output bucket', 'article-export-output')
     .action(async (articles: string[], o: { out: string; serve?: boolean; port?: number; inputBucket: string; outputBucket: string }) => {
+      const { localCommand } = await import('./local-command.js');
       const run = await localCommand({ articles, ...o });
       if (o.serve) {
         await new Promise<void>((done) => process.once('SIGINT', () => done()));
@@ -69,6 +67,9 @@ export function buildProgram(): Command {
     .option('--endpoint <url>', 'S3-compatible endpoint, e.g. the local server of `article-export local --serve`')
     .option('--region <region>', 'AWS region')
     .action(async (uri: string, o: { out: string; endpoint?: string; region?: string }) => {
+      const { downloadDatasets } = await import('../storage/download.js');
+      const { createS3Client, S3Store } = await import('../storage/s3.js');
+      const { LOCAL_CREDENTIALS } = await import('./local-s3.js');
       const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
       if (!m) throw new UsageError(`Expected s3://bucket[/prefix], got "${uri}"`);
       const prefix = m[2] && !m[2].endsWith('/') ? `${m[2]}/` : (m[2] ?? '');
@@ -84,7 +85,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
   } catch (e) {

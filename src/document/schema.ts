@@ -16,7 +16,7 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'I
 
 export const Span = Type.Object(
   { text: Type.String(), start: Offset, end: Offset },
-  { $id: 'Span', additionalProperties: false, description: 'A piece of article.text: start inclusive, end exclusive, code points' },
+  { additionalProperties: false, description: 'A piece of article.text: start inclusive, end exclusive, code points' },
 );
 export type Span = Static<typeof Span>;
 

@@ -72,7 +72,15 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1 control characters,
+// so the 27 characters Windows-1252 puts there are mapped here (the rest is Latin-1).
+const CP1252_HIGH: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
+  0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
+  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
+  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+const cp1252Char = (byte: number) => String.fromCharCode(CP1252_HIGH[byte] ?? byte);
 
 function decodeUtf8Lenient(bytes: Uint8Array): Decoded {
   try {
@@ -92,7 +100,7 @@ function decodeUtf8Lenient(bytes: Uint8Array): Decoded {
       continue;
     }
     if (i > runStart) parts.push(strictUtf8.decode(bytes.subarray(runStart, i)));
-    parts.push(cp1252.decode(bytes.subarray(i, i + 1)));
+    parts.push(cp1252Char(bytes[i]!));
     i += 1;
     runStart = i;
   }

@@ -1,0 +1,16 @@
+/** Validates outputs against the committed JSON Schema files with a real validator (Ajv), not the TypeBox source. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { ROOT } from './fixtures.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const load = (file: string) => ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
+
+export const validateDocument = load('article-document.schema.json');
+export const validateErrorRecord = load('error-record.schema.json');
+export const validateRow = (table: string) => load(`csv/${table}.schema.json`);
+
+export function assertValid(validate: ReturnType<typeof load>, value: unknown): void {
+  if (!validate(value)) throw new Error(`schema validation failed: ${ajv.errorsText(validate.errors)}`);
+}
