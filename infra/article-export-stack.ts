@@ -100,6 +100,9 @@ export class ArticleExportStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ArticleExportStackProps = {}) {
     super(scope, id, props);
+    // Deliver server access logs via a bucket policy (works with BucketOwnerEnforced, no ACLs),
+    // even when the stack is used in an app without this repo's cdk.json.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
 
     const memorySize = props.memorySize ?? 1024;
     const timeoutSeconds = props.timeoutSeconds ?? 60;
