@@ -9,7 +9,11 @@ const load = (file: string) => ajv.compile(JSON.parse(readFileSync(join(ROOT, 's
 
 export const validateDocument = load('article-document.schema.json');
 export const validateErrorRecord = load('error-record.schema.json');
-export const validateRow = (table: string) => load(`csv/${table}.schema.json`);
+const rowValidators = new Map<string, ReturnType<typeof load>>();
+export const validateRow = (table: string) => {
+  if (!rowValidators.has(table)) rowValidators.set(table, load(`csv/${table}.schema.json`));
+  return rowValidators.get(table)!;
+};
 
 export function assertValid(validate: ReturnType<typeof load>, value: unknown): void {
   if (!validate(value)) throw new Error(`schema validation failed: ${ajv.errorsText(validate.errors)}`);
