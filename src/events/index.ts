@@ -58,6 +58,15 @@ function triggerAt(doc: Doc, i: number, clauseText: () => string): Candidate | n
  * doc.events[0].type; // 'MEETING'
  */
 export const extractEvents: Stage = (doc: Doc) => {
+  doc.events = findEvents(doc);
+};
+
+/**
+ * The events of a Doc; `onReject` hears about every trigger that was dropped and why
+ * (for debugging the lexicon and filters).
+ */
+export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, why: string) => void): Event[] {
+  const reject = (trigger: string, at: number, why: string) => onReject?.(trigger, at, why);
   const toks = doc.tokens;
   const clause = clauseIds(doc);
   const speech = speechRanges(doc);
@@ -84,9 +93,15 @@ export const extractEvents: Stage = (doc: Doc) => {
     const { info, ts, te, key } = cand;
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
     const evidence: Record<string, string> = { type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"` };
-    if (inRanges(speech, trigger.start)) continue; // events inside quoted speech are the speaker's, not the article's
+    if (inRanges(speech, trigger.start)) {
+      reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
+      continue;
+    }
     const mod = modality(doc, clause, ts, info.pos);
-    if (!mod.ok) continue;
+    if (!mod.ok) {
+      reject(trigger.text, trigger.start, mod.why);
+      continue;
+    }
     const statement = info.cls.type === 'STATEMENT';
     // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
     const objectRole = statement ? (OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null) : 'patient';
@@ -100,9 +115,15 @@ export const extractEvents: Stage = (doc: Doc) => {
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
     const date = findDate(ctx, doc.times, timeTokens, ts, te, statement ? 4 : 40);
-    if (NEEDS_DATE.has(info.cls.type) && !date) continue;
+    if (NEEDS_DATE.has(info.cls.type) && !date) {
+      reject(trigger.text, trigger.start, 'undated reporting verb');
+      continue;
+    }
     // Mentions with no participant, place or date are too vague to chart ("their first meeting").
-    if (participants.length === 0 && !location && !date) continue;
+    if (participants.length === 0 && !location && !date) {
+      reject(trigger.text, trigger.start, 'no participant, place or date');
+      continue;
+    }
     const s = doc.sentences[toks[ts]!.sentence]!;
     const ev: Event = {
       event_id: '',
@@ -119,6 +140,7 @@ export const extractEvents: Stage = (doc: Doc) => {
         participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
         location: location?.why ?? 'no place governed by in/at in the clause',
         date: date?.why ?? 'no dated time expression in the clause',
+        triggers: `${trigger.start}-${trigger.end}`,
       },
     };
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
@@ -131,8 +153,8 @@ export const extractEvents: Stage = (doc: Doc) => {
     lastInClause = ev;
     events.push(ev);
   }
-  doc.events = corefMerge(events).map((e, i) => ({ ...e, event_id: `ev${i + 1}` }));
-};
+  return corefMerge(events).map((e, i) => ({ ...e, event_id: `ev${i + 1}` }));
+}
 
 /** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
 function sameEventInClause(a: Event, b: Event): boolean {
@@ -160,6 +182,7 @@ function absorb(into: Event, other: Event) {
     into.evidence.location = other.evidence.location!;
   }
   into.evidence.merged = `${into.evidence.merged ? `${into.evidence.merged}; ` : ''}"${other.trigger.text}" in the same clause`;
+  into.evidence.triggers = `${into.evidence.triggers}; ${other.evidence.triggers}`;
 }
 
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.start === b.date.start && a.date.end === b.date.end;
@@ -189,6 +212,7 @@ function corefMerge(events: Event[]): Event[] {
       prior.date ??= e.date;
       prior.location ??= e.location;
       prior.evidence.coreference = `${prior.evidence.coreference ? `${prior.evidence.coreference}; ` : ''}also "${e.trigger.text}" at ${e.trigger.start}`;
+      prior.evidence.triggers = `${prior.evidence.triggers}; ${e.evidence.triggers}`;
       continue;
     }
     out.push(e);

@@ -1,0 +1,346 @@
+/**
+ * Scores the event stage.
+ *
+ *   npx tsx scripts/eval-events.ts [--gold-entities] [--errors] [--corpus apple|gm]
+ *
+ * 1. MEANTIME (Wikinews, CAT XML) corpora apple and gm: the text is rebuilt from
+ *    the tokens, publishedAt = the document creation time, and the real stages
+ *    run (entities, times, events). With --gold-entities (or when the entity
+ *    model is unavailable) entities come from the gold named mentions instead.
+ *    - recall of time-anchored events: gold event mentions with a TLINK
+ *      (INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS, ENDS…) to a DATE timex in
+ *      the text, found when a system trigger overlaps them; also reported with
+ *      the creation time counted as an anchor;
+ *    - date accuracy: on those found, the system date equals the gold timex
+ *      (same value or same calendar range);
+ *    - participant precision/recall: on found gold events, system participants
+ *      whose mentions overlap a HAS_PARTICIPANT target of the event;
+ *    - trigger precision: system triggers overlapping any gold event mention.
+ * 2. The example article(s) in ../shared/examples: every non-optional gold event
+ *    found with the right type, date, location and participants; gold dates.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Entity, EntityType } from '../src/document/schema.js';
+import { entityId } from '../src/document/ids.js';
+import { recognizeEntities } from '../src/entities/index.js';
+import { extractEvents, findEvents } from '../src/events/index.js';
+import { createDoc } from '../src/text/create-doc.js';
+import type { Doc } from '../src/text/doc.js';
+import { tagTimes } from '../src/times/index.js';
+import { periodDates, type Period } from '../src/times/calendar.js';
+import { oracleEntities } from '../test/events/oracle-entities.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
+const examplesDir = process.env.ARTICLE_EXPORT_EXAMPLES_DIR ?? join(repo, '..', 'shared', 'examples');
+
+const args = process.argv.slice(2);
+const forceGoldEntities = args.includes('--gold-entities');
+const showErrors = args.includes('--errors');
+const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : null;
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface MeantimeDoc {
+  name: string;
+  text: string;
+  dct: string | null;
+  events: Map<string, Span & { text: string }>;
+  timexes: Map<string, Span & { type: string; value: string; dct: boolean }>;
+  entityMentions: Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>;
+  participants: Map<string, string[]>;
+  anchors: Map<string, string>;
+  dctAnchored: Set<string>;
+}
+
+const attr = (s: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(s)?.[1] ?? '';
+const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+const NO_SPACE_BEFORE = /^(?:[.,;:!?)\]}%]|['’]s|['’]|n['’]t|['’](?:re|ve|ll|d|m))$/i;
+const ANCHOR_RELS = new Set(['INCLUDES', 'IS_INCLUDED', 'SIMULTANEOUS', 'BEGINS', 'ENDS', 'BEGUN_BY', 'ENDED_BY', 'DURING', 'IDENTITY']);
+const ENT_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', PRO: 'MISC', FIN: 'MISC', MIX: 'MISC' };
+
+export function parseMeantime(xml: string, name: string): MeantimeDoc {
+  const tokenPos = new Map<string, Span>();
+  let text = '';
+  let prevSentence = -1;
+  let prevOpen = false;
+  for (const m of xml.matchAll(/<token [^>]*>[^<]*<\/token>/g)) {
+    const tag = m[0];
+    const id = attr(tag, 't_id');
+    const sentence = +attr(tag, 'sentence');
+    const word = unescape(/>([^<]*)</.exec(tag)![1]!);
+    if (prevSentence >= 0 && sentence !== prevSentence) text += '\n\n';
+    else if (prevSentence >= 0 && !NO_SPACE_BEFORE.test(word) && !prevOpen) text += ' ';
+    tokenPos.set(id, { start: text.length, end: text.length + word.length });
+    text += word;
+    prevSentence = sentence;
+    prevOpen = /^[([{$]$/.test(word);
+  }
+  const spanOf = (body: string): Span | null => {
+    const ids = [...body.matchAll(/t_id="(\d+)"/g)].map((x) => tokenPos.get(x[1]!)).filter((x): x is Span => !!x);
+    if (ids.length === 0) return null;
+    return { start: Math.min(...ids.map((x) => x.start)), end: Math.max(...ids.map((x) => x.end)) };
+  };
+  const events = new Map<string, Span & { text: string }>();
+  for (const m of xml.matchAll(/<EVENT_MENTION ([^>]*)>([\s\S]*?)<\/EVENT_MENTION>/g)) {
+    const s = spanOf(m[2]!);
+    if (s) events.set(attr(m[1]!, 'm_id'), { ...s, text: text.slice(s.start, s.end) });
+  }
+  const timexes = new Map<string, Span & { type: string; value: string; dct: boolean }>();
+  let dct: string | null = null;
+  for (const m of xml.matchAll(/<TIMEX3 ([^>]*)>([\s\S]*?)<\/TIMEX3>/g)) {
+    const isDct = attr(m[1]!, 'functionInDocument') === 'CREATION_TIME';
+    const value = attr(m[1]!, 'value');
+    if (isDct && /^\d{4}-\d{2}-\d{2}/.test(value)) dct = value.slice(0, 10);
+    const s = spanOf(m[2]!) ?? { start: -1, end: -1 };
+    timexes.set(attr(m[1]!, 'm_id'), { ...s, type: attr(m[1]!, 'type'), value, dct: isDct });
+  }
+  const instances = new Map<string, { type: string; name: string }>();
+  for (const m of xml.matchAll(/<ENTITY ([^>]*)\/>/g)) instances.set(attr(m[1]!, 'm_id'), { type: attr(m[1]!, 'ent_type'), name: attr(m[1]!, 'TAG_DESCRIPTOR') });
+  const refersTo = new Map<string, string>();
+  for (const m of xml.matchAll(/<REFERS_TO [^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
+    const target = /<target m_id="(\d+)"/.exec(m[1]!)?.[1];
+    for (const src of m[1]!.matchAll(/<source m_id="(\d+)"/g)) if (target) refersTo.set(src[1]!, target);
+  }
+  const entityMentions = new Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>();
+  for (const m of xml.matchAll(/<ENTITY_MENTION ([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
+    const s = spanOf(m[2]!);
+    if (!s) continue;
+    const id = attr(m[1]!, 'm_id');
+    const inst = refersTo.get(id) ?? null;
+    const info = inst ? instances.get(inst) : undefined;
+    const named = attr(m[1]!, 'syntactic_type') === 'NAM';
+    entityMentions.set(id, { ...s, type: named && info ? ENT_TYPE[info.type] ?? null : null, name: info?.name ?? text.slice(s.start, s.end), instance: inst });
+  }
+  const participants = new Map<string, string[]>();
+  for (const m of xml.matchAll(/<HAS_PARTICIPANT [^>]*>\s*<source m_id="(\d+)"\/>\s*<target m_id="(\d+)"\/>/g)) {
+    const list = participants.get(m[1]!) ?? [];
+    list.push(m[2]!);
+    participants.set(m[1]!, list);
+  }
+  const anchors = new Map<string, string>();
+  const dctAnchored = new Set<string>();
+  for (const m of xml.matchAll(/<TLINK [^>]*reltype="([^"]*)"[^>]*>\s*<source m_id="(\d+)"\/>\s*<target m_id="(\d+)"\/>/g)) {
+    const [, rel, s, t] = m;
+    for (const [e, ti] of [[s!, t!], [t!, s!]] as const) {
+      const tx = timexes.get(ti);
+      if (!events.has(e) || !tx || tx.type !== 'DATE' || !ANCHOR_RELS.has(rel!)) continue;
+      if (tx.dct) dctAnchored.add(e);
+      else if (tx.start >= 0) anchors.set(e, ti);
+    }
+  }
+  return { name, text, dct, events, timexes, entityMentions, participants, anchors, dctAnchored };
+}
+
+/** Calendar range of a TIMEX3 value (day, month, year, week, quarter), or null. */
+function valueRange(value: string): { start: string; end: string } | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) return { start: m[0], end: m[0] };
+  let p: Period | null = null;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) p = { gran: 'week', y: +m[1]!, n: +m[2]! };
+  else if ((m = /^(\d{4})-Q(\d)$/.exec(value))) p = { gran: 'quarter', y: +m[1]!, n: +m[2]! };
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(value))) p = { gran: 'month', y: +m[1]!, n: +m[2]! };
+  else if ((m = /^(\d{4})$/.exec(value))) p = { gran: 'year', y: +m[1]! };
+  return p ? periodDates(p) : null;
+}
+
+let entityStageOk = !forceGoldEntities;
+function runStages(doc: Doc, gold: MeantimeDoc | null) {
+  if (entityStageOk) {
+    try {
+      recognizeEntities(doc);
+    } catch (err) {
+      console.error(`entity stage unavailable (${(err as Error).message.split('\n')[0]}); using gold entities`);
+      entityStageOk = false;
+    }
+  }
+  if (!entityStageOk && gold) doc.entities = goldEntities(gold);
+  tagTimes(doc);
+  extractEvents(doc);
+}
+
+function goldEntities(g: MeantimeDoc): Entity[] {
+  const byInstance = new Map<string, Entity>();
+  for (const m of g.entityMentions.values()) {
+    if (!m.type || !m.instance) continue;
+    let e = byInstance.get(m.instance);
+    if (!e) {
+      e = { entity_id: entityId(m.type, m.name), type: m.type, subtype: null, name: m.name, aliases: [], roles: [], geo: null, mention_count: 0, mentions: [] };
+      byInstance.set(m.instance, e);
+    }
+    e.mentions.push({ text: g.text.slice(m.start, m.end), start: m.start, end: m.end, sentence: 0 });
+    e.mention_count++;
+  }
+  for (const e of byInstance.values()) e.mentions.sort((a, b) => a.start - b.start);
+  return [...byInstance.values()];
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** All trigger spans of a system event: its own and those merged into it (evidence.triggers, "start-end; …"). */
+const triggerSpans = (e: { trigger: Span; evidence: Record<string, string> }): Span[] => [
+  e.trigger,
+  ...(e.evidence.triggers ?? '').split(';').map((x) => x.trim().split('-').map(Number)).filter((x) => x.length === 2 && !x.some(Number.isNaN)).map(([start, end]) => ({ start: start!, end: end! })),
+];
+const covers = (e: { trigger: Span; evidence: Record<string, string> }, g: Span) => triggerSpans(e).some((t) => overlaps(t, g));
+
+function evalMeantime() {
+  const base = join(dataDir, 'meantime-en', 'intra-doc_annotation');
+  if (!existsSync(base)) {
+    console.log(`MEANTIME not found at ${base}: skipped`);
+    return null;
+  }
+  const corpora = corpusArg ? [corpusArg] : ['apple', 'gm'];
+  const c = { anchored: 0, found: 0, dateRight: 0, anchoredDct: 0, foundDct: 0, sys: 0, sysTrue: 0, partSys: 0, partRight: 0, partGold: 0, partGoldFound: 0, docs: 0, chars: 0, ms: 0 };
+  for (const corpus of corpora) {
+    const dir = join(base, `corpus_${corpus}`);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.xml')).sort()) {
+      const g = parseMeantime(readFileSync(join(dir, f), 'utf8'), f);
+      const doc = createDoc({ text: g.text, publishedAt: g.dct });
+      const t0 = performance.now();
+      runStages(doc, g);
+      c.ms += performance.now() - t0;
+      c.chars += g.text.length;
+      c.docs++;
+      const goldEvents = [...g.events.entries()];
+      c.sys += doc.events.length;
+      for (const e of doc.events) {
+        const hit = goldEvents.some(([, ge]) => covers(e, ge));
+        if (hit) c.sysTrue++;
+        else if (showErrors) console.log(`FP-TRIGGER ${f} ${e.type} "${e.trigger.text}" | ${e.sentence.text.slice(0, 120)}`);
+      }
+      for (const [id, ge] of goldEvents) {
+        const sys = doc.events.find((e) => covers(e, ge));
+        const anchor = g.anchors.get(id);
+        if (anchor || g.dctAnchored.has(id)) {
+          c.anchoredDct++;
+          if (sys) c.foundDct++;
+        }
+        if (anchor) {
+          c.anchored++;
+          const tx = g.timexes.get(anchor)!;
+          if (sys) {
+            c.found++;
+            const sysTime = sys.date?.time_id ? doc.times.find((t) => t.time_id === sys.date!.time_id) : null;
+            const gr = valueRange(tx.value);
+            const right = !!sys.date && ((sysTime && sysTime.value === tx.value) || (!!gr && gr.start === sys.date.start && gr.end === sys.date.end));
+            if (right) c.dateRight++;
+            else if (showErrors) console.log(`DATE ${f} "${ge.text}" gold ${tx.value} ("${g.text.slice(tx.start, tx.end)}") sys ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'null'}`);
+          } else if (showErrors) {
+            const why: string[] = [];
+            findEvents(doc, (t, at, reason) => at >= ge.start && at < ge.end && why.push(reason));
+            console.log(`MISS ${f} "${ge.text}" anchored to "${g.text.slice(tx.start, tx.end)}" ${why.length ? `(rejected: ${why.join(', ')})` : '(no trigger)'}`);
+          }
+        }
+        if (sys) {
+          const goldParts = (g.participants.get(id) ?? []).map((m) => g.entityMentions.get(m)).filter((m): m is NonNullable<typeof m> => !!m);
+          const named = goldParts.filter((m) => m.type);
+          c.partGold += named.length;
+          for (const p of sys.participants) {
+            c.partSys++;
+            const ent = doc.entities.find((e) => e.entity_id === p.entity_id);
+            const ok = !!ent && ent.mentions.some((em) => goldParts.some((gp) => overlaps(gp, em) && em.start >= gp.start - 40));
+            if (ok) c.partRight++;
+            else if (showErrors) console.log(`PART ${f} "${ge.text}" sys ${p.role}:${p.name} gold [${goldParts.map((x) => g.text.slice(x.start, x.end)).join(' | ')}]`);
+          }
+          for (const gp of named) {
+            if (sys.participants.some((p) => doc.entities.find((e) => e.entity_id === p.entity_id)?.mentions.some((em) => overlaps(gp, em)))) c.partGoldFound++;
+          }
+        }
+      }
+    }
+  }
+  const r = (a: number, b: number) => (b ? +(a / b).toFixed(3) : 0);
+  return {
+    corpora,
+    documents: c.docs,
+    entities: entityStageOk ? 'entity stage' : 'gold named mentions',
+    anchored_events: c.anchored,
+    recall_time_anchored: r(c.found, c.anchored),
+    date_accuracy: r(c.dateRight, c.found),
+    recall_anchored_incl_creation_time: r(c.foundDct, c.anchoredDct),
+    trigger_precision: r(c.sysTrue, c.sys),
+    system_events: c.sys,
+    participant_precision: r(c.partRight, c.partSys),
+    participant_recall_named: r(c.partGoldFound, c.partGold),
+    speed_chars_per_ms_all_stages: +(c.chars / c.ms).toFixed(1),
+  };
+}
+
+interface GoldEvent {
+  type: string;
+  participants: string[];
+  location: string | null;
+  date: { start: string; end: string } | null;
+  optional?: boolean;
+  evidence: string;
+}
+
+function evalExamples() {
+  if (!existsSync(examplesDir)) return null;
+  const results: unknown[] = [];
+  for (const f of readdirSync(examplesDir).filter((x) => x.endsWith('.gold.json'))) {
+    const gold = JSON.parse(readFileSync(join(examplesDir, f), 'utf8'));
+    const text = readFileSync(join(examplesDir, gold.article.file), 'utf8');
+    const doc = createDoc({ text, publishedAt: gold.article.published });
+    runStages(doc, null);
+    if (!entityStageOk) {
+      // Without the entity model, entities come from the gold names (string search), as in test/events.
+      doc.entities = oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
+      tagTimes(doc);
+      extractEvents(doc);
+    }
+    const nameOf = (id: string) => doc.entities.find((e) => e.entity_id === id);
+    const goldNames = (n: string) => {
+      const ge = gold.entities.find((e: { name: string }) => e.name === n);
+      return new Set([n, ...(ge?.aliases ?? [])].map((x: string) => x.toLowerCase()));
+    };
+    const matchesName = (entity: { name: string; aliases: string[] } | undefined, n: string) =>
+      !!entity && [entity.name, ...entity.aliases].some((x) => goldNames(n).has(x.toLowerCase()));
+    const rows = (gold.events as GoldEvent[]).map((ge) => {
+      const cands = doc.events.filter((e) => e.type === ge.type || (ge.type === 'COMMUNICATION' && e.type === 'CALL'));
+      const score = (e: (typeof doc.events)[number]) => {
+        const dateOk = ge.date ? e.date?.start === ge.date.start && e.date?.end === ge.date.end : !e.date?.start;
+        const locOk = ge.location ? matchesName(e.location ? nameOf(e.location.entity_id) : undefined, ge.location) : !e.location;
+        const partOk =
+          ge.participants.every((n) => e.participants.some((p) => matchesName(nameOf(p.entity_id), n))) &&
+          e.participants.every((p) => ge.participants.some((n) => matchesName(nameOf(p.entity_id), n)));
+        return { e, dateOk, locOk, partOk, n: +dateOk + +locOk + +partOk };
+      };
+      const best = cands.map(score).sort((a, b) => b.n - a.n)[0];
+      return {
+        gold: `${ge.type}${ge.optional ? ' (optional)' : ''}: ${ge.evidence.slice(0, 60)}`,
+        found: best ? `${best.e.event_id} "${best.e.trigger.text}"` : null,
+        type: !!best,
+        date: best?.dateOk ?? false,
+        location: best?.locOk ?? false,
+        participants: best?.partOk ?? false,
+        optional: !!ge.optional,
+      };
+    });
+    const required = rows.filter((r) => !r.optional);
+    const allRight = (r: (typeof rows)[number]) => r.type && r.date && r.location && r.participants;
+    const datesRight = (gold.dates as Array<{ text: string; start: string; end: string }>).filter((gd) =>
+      doc.times.some((t) => t.text.toLowerCase().includes(gd.text.toLowerCase().replace(/^(?:on|in) /, '')) && t.date_start === gd.start && t.date_end === gd.end),
+    ).length;
+    results.push({
+      file: gold.article.file,
+      entities: entityStageOk ? 'entity stage' : 'gold entity names (string search)',
+      required_events_fully_right: `${required.filter(allRight).length}/${required.length}`,
+      required_events_found_with_type: `${required.filter((r) => r.type).length}/${required.length}`,
+      gold_dates_right: `${datesRight}/${gold.dates.length}`,
+      system_events: doc.events.length,
+      rows,
+    });
+  }
+  return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const meantime = evalMeantime();
+  const examples = evalExamples();
+  console.log(JSON.stringify({ meantime, examples }, null, 2));
+}
