@@ -6,9 +6,13 @@
  * check the Lambda bundle); a second configuration (input prefix/suffix,
  * customer KMS key, alarm e-mail) is synthesised with bundling skipped.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -17,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArticleExportStack, OUTPUT_PREFIXES, REPO_ROOT } from '../../infra/article-export-stack.js';
 import { buildApp } from '../../infra/build-app.js';
 import { readConfig } from '../../infra/config.js';
+import { encodeS3EventKey, LOCAL_CREDENTIALS, sqsEvent, startLocalS3 } from '../../src/cli/local-s3.js';
 import { columns, TABLE_NAMES } from '../../src/datasets/tables.js';
 
 type Json = Record<string, any>;
@@ -298,6 +303,55 @@ describe('default configuration (bundled)', () => {
     }
     expect(dirSize(dir)).toBeLessThanOrEqual(10 * 1024 * 1024);
   });
+
+  it('the bundled handler (index.mjs + models/) processes an article from S3 in a plain Node process', async () => {
+    const fnId = logicalId(s.stack, s.stack.extractFunction);
+    const bundle = join(s.app.outdir, s.json.Resources[fnId].Metadata['aws:asset:path'] as string, 'index.mjs');
+    const dataDir = mkdtempSync(join(tmpdir(), 'article-export-s3-'));
+    outdirs.push(dataDir);
+    const local = await startLocalS3({ directory: dataDir, buckets: ['in', 'out'] });
+    try {
+      const client = new S3Client({ endpoint: local.endpoint, forcePathStyle: true, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+      const key = 'news/tram line approved.txt';
+      await client.send(
+        new PutObjectCommand({ Bucket: 'in', Key: key, Body: readFileSync(join(REPO_ROOT, 'examples/articles/tram-line-approved.txt')) }),
+      );
+      const event = sqsEvent(JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'in' }, object: { key: encodeS3EventKey(key) } } }] }));
+      // Only what Lambda would provide: the stack's environment, no repo paths.
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '',
+        ...(s.json.Resources[fnId].Properties.Environment.Variables as Record<string, string>),
+        OUTPUT_BUCKET: 'out',
+        AWS_ENDPOINT_URL_S3: local.endpoint,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        AWS_REGION: 'us-east-1',
+      };
+      const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+        const r = await handler(JSON.parse(process.env.TEST_EVENT), {});
+        process.stdout.write('RESULT ' + JSON.stringify(r) + '\\n');`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...env, TEST_EVENT: JSON.stringify(event) },
+        cwd: tmpdir(),
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const result = JSON.parse(/^RESULT (.*)$/m.exec(stdout)![1]!) as { batchItemFailures: unknown[] };
+      expect(result.batchItemFailures).toEqual([]);
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: 'out' }));
+      const keys = (listed.Contents ?? []).map((o) => o.Key!);
+      const manifestKey = keys.find((k) => k.startsWith('manifests/'));
+      expect(manifestKey, keys.join(', ')).toBeDefined();
+      const manifest = JSON.parse(
+        await (await client.send(new GetObjectCommand({ Bucket: 'out', Key: manifestKey! }))).Body!.transformToString(),
+      ) as { status: string; files: string[] };
+      expect(manifest.status).toBe('ok');
+      expect(manifest.files.some((f) => f.startsWith('json/'))).toBe(true);
+      expect(manifest.files.some((f) => f.startsWith('csv/entities/'))).toBe(true);
+      for (const f of manifest.files) expect(keys).toContain(f);
+    } finally {
+      await local.close();
+    }
+  }, 120_000);
 
   it('passes cdk-nag AwsSolutions, every acknowledgement with a reason', () => {
     const report = new AwsSolutionsChecks().validateScope(s.app);
