@@ -25,16 +25,16 @@ const STRONG_AFTER = new Set(['that', ':', ',', '“', '"', '‘', "'", '«', '�
  * @example
  * // tokens of 'He said that …': cueAt(ctx, 1, false) → { form: 'verb', lemma: 'say', … }
  */
-export function cueAt(ctx: QuoteContext, i: number, cognition: boolean): Cue | null {
+export function cueAt(ctx: QuoteContext, i: number, cognition: boolean, afterQuote = false): Cue | null {
   let cache = caches.get(ctx);
   if (!cache) {
-    cache = [new Array(ctx.lower.length), new Array(ctx.lower.length)];
+    cache = [new Array(ctx.lower.length), new Array(ctx.lower.length), new Array(ctx.lower.length)];
     caches.set(ctx, cache);
   }
-  const slot = cache[cognition ? 1 : 0]!;
+  const slot = cache[afterQuote ? 2 : cognition ? 1 : 0]!;
   let v = slot[i];
   if (v === undefined) {
-    v = computeCue(ctx, i, cognition);
+    v = computeCue(ctx, i, cognition, afterQuote);
     slot[i] = v;
   }
   return v;
@@ -42,7 +42,7 @@ export function cueAt(ctx: QuoteContext, i: number, cognition: boolean): Cue | n
 
 const caches = new WeakMap<QuoteContext, (Cue | null | undefined)[][]>();
 
-function computeCue(ctx: QuoteContext, i: number, cognition: boolean): Cue | null {
+function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote: boolean): Cue | null {
   const { lower, doc } = ctx;
   const w = lower[i]!;
   if (w === 'according' && lower[i + 1] === 'to') return { form: 'according', lemma: 'according to', tokenStart: i, tokenEnd: i + 2 };
@@ -60,12 +60,7 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean): Cue | nul
   }
   if (lemma === 'quote' || lemma === 'cite') return { form: 'quoted', lemma, tokenStart: i, tokenEnd: i + 1 };
   if (lemma === 'point' && lower[i + 1] === 'out') return { form: 'verb', lemma: 'point out', tokenStart: i, tokenEnd: i + 2 };
-  if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '')) {
-    // Weak verbs count after a quotation ("…," he continued) but not on their own.
-    const before = lower[i - 1];
-    const before2 = lower[i - 2];
-    const afterQuote = before === ',' || before2 === ',' || (before !== undefined && /^[”"’']$/.test(before));
-    if (!afterQuote) return null;
-  }
+  // Weak verbs count right after a quotation ("…," he continued) but not on their own.
+  if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '') && !afterQuote) return null;
   return { form: 'verb', lemma, tokenStart: i, tokenEnd: i + 1 };
 }

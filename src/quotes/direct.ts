@@ -6,7 +6,7 @@
 import type { Entity } from '../document/schema.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { cueAt, type Cue } from './cues.js';
-import { ADDRESSEE_LEMMAS, DETERMINERS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { isWordTok } from './chars.js';
@@ -52,7 +52,8 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
   }
   for (let k = limit - 1; k >= floor; k--) {
     if (quoteOf[k]! >= 0) continue;
-    const cue = cueAt(ctx, k, false);
+    // Weak verbs ("called him a “loser”") count when the quotation follows closely.
+    const cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true) ?? (limit - k <= 8 ? cueAt(ctx, k, false, true) : null);
     if (!cue) continue;
     const sFloor = doc.sentences[doc.tokens[k]!.sentence]!.tokenStart;
     let cand: Candidate | null;
@@ -105,19 +106,23 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   const lastChar = doc.text.slice(q.start, q.end).trimEnd().slice(-1);
   const firstAfter = lower[from];
   // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
-  const leads = /[,?!—–…-]/.test(lastChar) || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' || (firstAfter !== undefined && /^\p{Ll}/u.test(doc.tokens[from]!.text));
+  const leads =
+    /[,?!—–…-]/.test(lastChar) || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
+    (firstAfter !== undefined && (PRONOUNS.has(firstAfter) || SPEECH_FORMS.has(firstAfter)) && /^\p{Ll}/u.test(doc.tokens[from]!.text));
   if (!leads) return null;
-  const limit = Math.min(sEnd, from + 14);
+  const limit = Math.min(sEnd, from + 24);
   let words = 0;
   for (let k = from; k < limit; k++) {
     if (quoteOf[k]! >= 0) break;
     const w = lower[k]!;
     if (w === '.' || w === ';' || w === '!' || w === '?') break;
     if (isWordTok(w)) words++;
-    if (words > 9) break;
-    const cue = cueAt(ctx, k, false);
+    if (words > 14) break;
+    const cue = cueAt(ctx, k, false, true);
     if (!cue || cue.form === 'quoted' || cue.form === 'toQuote') continue;
     if (lower[cue.tokenStart - 1] === 'to') continue; // "that is to say"
+    // ", adding that …": a participle continues the main clause, it does not attribute this quotation.
+    if (/ing$/.test(lower[cue.tokenStart]!) && cue.tokenStart === from + 1) return null;
     let cand: Candidate | null = null;
     if (cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, limit);
     else {
@@ -194,7 +199,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     const sentenceLike = SENTENCE_INSIDE.test(content) || (/^[\p{Lu}\p{N}"“‘']/u.test(content) && (atSentenceStart || attribution?.adjacent === true) && words >= 3);
 
     // Scare quotes and titles: short, or followed by more of the sentence, with no cue introducing them.
-    if (words <= 2 && followedByWords(ctx, q) && !(attribution && attribution.adjacent && attribution.position === 'after')) continue;
+    if (words <= 2 && followedByWords(ctx, q) && !attribution) continue;
     if (!attribution || !attribution.adjacent) {
       const titleCase = content.split(/\s+/).filter((t) => /^\p{L}/u.test(t)).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|the|a|an|and|in|on|for|to|at|with)$/.test(t));
       if (titleCase && words <= 6 && !SENTENCE_INSIDE.test(content)) continue;

@@ -31,6 +31,8 @@ const BARE_CLAUSE = new Set([
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
+/** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
+const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", '’ve', "'ve", 'wo', 'ca', 'won', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'shall']);
 
 /**
@@ -137,7 +139,7 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   for (let j = k; j < Math.min(sentEnd, k + 9); j++) {
     const w = lower[j]!;
     if (quoteOf[j]! >= 0) break;
-    if (w === 'that') return j + 1 < sentEnd ? j + 1 : -1;
+    if (w === 'that') return j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) ? j + 1 : -1;
     if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w)) break;
   }
   if (!BARE_CLAUSE.has(cue.lemma)) return -1;

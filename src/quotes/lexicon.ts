@@ -16,7 +16,9 @@ const SPEECH_VERBS = (
   'forecast agree disagree object protest threaten order instruct request recommend advocate tout praise criticize ' +
   'criticise blast slam attack dismiss acknowledge predict point concur stipulate specify announce broadcast ' +
   'wonder question signal telegraph voice told begin interject interrupt rail fume rant grumble gush marvel ' +
-  'sneer snap snarl chide scold tease tout vent implore beg add write sing chant read'
+  'sneer snap snarl chide scold tease tout vent implore beg add write sing chant read call dub label brand term ' +
+  'characterize characterise applaud thank congratulate blame fault mock ridicule decry denounce condemn defend ' +
+  'welcome hail laud'
 ).split(/\s+/);
 
 /** Verbs of thought and attitude: PolNeAR counts beliefs and intentions as attributions too. */
@@ -84,6 +86,8 @@ export const WEAK_LEMMAS = new Set([
   'show', 'learn', 'hear', 'figure', 'decide', 'know', 'understand', 'put', 'sing', 'object', 'counter', 'state',
   'answer', 'request', 'offer', 'describe', 'mention', 'estimate', 'blast', 'slam', 'praise', 'criticize', 'criticise',
   'dismiss', 'tout', 'report', 'quote', 'cite', 'voice', 'broadcast', 'indicate', 'reason', 'advocate',
+  'call', 'dub', 'label', 'brand', 'term', 'characterize', 'characterise', 'applaud', 'thank', 'congratulate', 'blame',
+  'fault', 'mock', 'ridicule', 'decry', 'denounce', 'condemn', 'defend', 'welcome', 'hail', 'laud',
 ]);
 
 /** Lemmas whose first object is the addressee: "told Putin that", "assured Putin that". */

@@ -14,6 +14,8 @@ import type { QuoteContext } from './context.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 import { isWordTok as isWord, isCapTok as isCap } from './chars.js';
 
+const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
+
 export type SpeakerKind = 'entity' | 'pronoun' | 'description' | 'proper';
 
 export interface Candidate {
@@ -58,7 +60,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     }
     const w = lower[i]!;
     const tok = doc.tokens[i]!;
-    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I')) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
+    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && isWord(doc.tokens[i - 1]!.text))) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (isCap(tok.text) && isWord(tok.text) && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !sentenceInitial(ctx, i)) {
       let j = i + 1;
@@ -113,6 +115,7 @@ function usable(c: Candidate): boolean {
  */
 export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
   const { lower, doc } = ctx;
+  if (/ing$/.test(lower[cue]!) && (lower[cue - 1] === ',' || lower[cue - 2] === ',')) return mainSubject(ctx, cue, floor);
   let end = cue;
   let relative = false;
   for (let guard = 0; guard < 8 && end > floor; guard++) {
@@ -125,6 +128,8 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     const w = lower[first];
     if (first >= end) {
       // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
+    } else if (!relative && w !== undefined && /ing$/.test(w) && !isCap(doc.tokens[first]!.text) && first === start) {
+      // A participial phrase (", declaring it …"): its subject is the main clause's.
     } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
       const cands = candidatesIn(ctx, start, end).filter(usable);
       const startsWithPrep = w !== undefined && PREPOSITIONS.has(w);
@@ -168,6 +173,29 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   return null;
 }
 
+/**
+ * The subject of the main clause, for a participle (", adding that …"): the
+ * first speaker-like phrase outside prepositional and participial openers.
+ */
+function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+  const { lower, doc } = ctx;
+  let start = floor;
+  while (start < cue) {
+    let end = start;
+    while (end < cue && !(lower[end] === ',' && ctx.quoteOf[end]! < 0)) end++;
+    let first = start;
+    while (first < end && !isWord(doc.tokens[first]!.text)) first++;
+    const w = lower[first] ?? '';
+    const opener = PREPOSITIONS.has(w) || (/ing$/.test(w) && !isCap(doc.tokens[first]?.text ?? '')) || SKIPPABLE_BEFORE_VERB.has(w) || /ly$/.test(w);
+    if (!opener) {
+      const c = candidatesIn(ctx, start, end).filter(usable).find((x) => !inPrepositionalPhrase(ctx, x, start));
+      return c ?? null;
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
 function trailingOnlySkippable(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
@@ -182,10 +210,11 @@ export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Can
   const cands = candidatesIn(ctx, from, to).filter(usable);
   const c = cands[0];
   if (!c) return null;
-  // Only determiners and adjectives may stand before it.
+  // Only determiners, titles and a few role adjectives may stand before it.
   for (let k = from; k < c.tokenStart; k++) {
     const w = ctx.lower[k]!;
-    if (PREPOSITIONS.has(w) || w === ',' || w === '.' || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if (DETERMINERS.has(w) || ROLE_ADJECTIVES.has(w) || DESCRIPTION_NOUNS.has(w) || isCap(ctx.doc.tokens[k]!.text)) continue;
+    return null;
   }
   return c;
 }
