@@ -162,11 +162,14 @@ export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
     members.sort((a, b) => a - b);
     // The fullest form: most words, then longest, then most frequent, then first seen.
     const name = [...forms.keys()].sort((a, b) => words(b).length - words(a).length || b.length - a.length || forms.get(b)! - forms.get(a)!)[0]!;
-    // The head's type decides ties and acronym joins (the expansion knows best).
+    // A multi-word head (the full name, the expansion) decides the type: short
+    // forms are the ambiguous ones. A one-word head goes by majority, head wins ties.
     const headType = typeOf(groups[r]!);
     let type = headType;
-    let n = votes.get(headType)! + 0.5;
-    for (const [t, c] of votes) if (c > n) [type, n] = [t, c];
+    if (groups[r]!.words.length < 2) {
+      let n = votes.get(headType)! + 0.5;
+      for (const [t, c] of votes) if (c > n) [type, n] = [t, c];
+    }
     const seen = new Set([name]);
     const aliases: string[] = [];
     for (const m of members) {

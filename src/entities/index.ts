@@ -8,6 +8,7 @@ import type { Entity, EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
 import type { Doc, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
+import { hashString } from './hash.js';
 import { demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
@@ -47,10 +48,25 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
     if (type === 'PERSON') while (b - a > 1 && rec.roles.heads.has(toks[a]!.text.toLowerCase())) a++;
     if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(toks[a]!.text.toLowerCase()) && /\.$/.test(toks[a]!.text)) a++;
     if (b <= a) continue;
+    if (b - a === 1 && isSentenceAdverb(doc, a, rec)) continue;
     if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) continue;
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }
   return out;
+}
+
+/**
+ * A lone capitalised word opening a sentence and followed by a comma that is
+ * an adverb or a word news text writes lowercase ("Interestingly,",
+ * "Apparently,", "Indeed,") — capitalised only by position.
+ */
+function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[i]!.sentence]!;
+  if (i !== sent.tokenStart || toks[i + 1]?.text !== ',') return false;
+  const lw = toks[i]!.text.toLowerCase();
+  const caps = rec.lexicon.caps.get(hashString(lw)) ?? 0;
+  return caps === 1 || caps === 2 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
 }
 
 /** Clusters mentions into schema Entities (UTF-16 offsets). */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
 import { extractFeatures, tokenInfo } from './features.js';
+import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 
 const N_LABELS = 17; // local copy: hot loops must not read an imported binding
@@ -57,5 +58,6 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
 
 /** Typed token spans [start, end) found in the doc (type = index into TYPES). */
 export function recognizeSpans(doc: Doc, rec: Recognizer = loadRecognizer()): { start: number; end: number; type: number }[] {
-  return decodeSpans(tagTokens(doc, rec));
+  const spans = decodeSpans(tagTokens(doc, rec));
+  return harmonize(doc, spans, rec.lexicon);
 }

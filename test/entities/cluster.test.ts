@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { clusterMentions, initials, nameKey, type ClusterInput } from '../../src/entities/cluster.js';
+import { entityId } from '../../src/document/ids.js';
+import { createDoc } from '../../src/text/create-doc.js';
+import { recognizeEntities } from '../../src/entities/index.js';
+
+const m = (text: string, type: ClusterInput['type'], at: number, definedBy?: number): ClusterInput => ({ text, type, tokenStart: at, tokenEnd: at + text.split(' ').length, definedBy });
+
+describe('clustering', () => {
+  it('joins short forms to the full name and keeps the fullest form as name', () => {
+    const cs = clusterMentions([m('Angela Merkel', 'PERSON', 0), m('Merkel', 'PERSON', 10), m('Merkel', 'PERSON', 20)]);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ name: 'Angela Merkel', aliases: ['Merkel'], type: 'PERSON', members: [0, 1, 2] });
+  });
+
+  it('joins a multi-word short form ("Baghaei Hamaneh" style)', () => {
+    const cs = clusterMentions([m('Maria Garcia Lopez', 'PERSON', 0), m('Garcia Lopez', 'PERSON', 9)]);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]!.name).toBe('Maria Garcia Lopez');
+  });
+
+  it('keeps two people with different surnames apart and picks the nearest full name', () => {
+    const cs = clusterMentions([m('John Smith', 'PERSON', 0), m('Jane Smith', 'PERSON', 5), m('Smith', 'PERSON', 8), m('Paul Jones', 'PERSON', 12)]);
+    const jane = cs.find((c) => c.name === 'Jane Smith')!;
+    expect(jane.members).toContain(2);
+    expect(cs.find((c) => c.name === 'Paul Jones')!.members).toEqual([3]);
+  });
+
+  it('links acronyms to expansions by initials and by in-text definition', () => {
+    expect(initials('Office of the Director of National Intelligence')).toBe('odni');
+    const cs = clusterMentions([m('United Nations', 'ORGANIZATION', 0), m('UN', 'ORGANIZATION', 5), m('U.S.', 'LOCATION', 7), m('United States', 'LOCATION', 9)]);
+    expect(cs.find((c) => c.name === 'United Nations')!.aliases).toEqual(['UN']);
+    expect(cs.find((c) => c.name === 'United States')!.aliases).toEqual(['U.S.']);
+    const defined = clusterMentions([m('Islamic Revolutionary Guard Corps', 'ORGANIZATION', 0), m('IRGC', 'ORGANIZATION', 5, 0), m('IRGC', 'ORGANIZATION', 30)]);
+    expect(defined).toHaveLength(1);
+    expect(defined[0]!.name).toBe('Islamic Revolutionary Guard Corps');
+  });
+
+  it('a one-word head of another type does not swallow a place', () => {
+    const cs = clusterMentions([m('George Washington', 'PERSON', 0), m('Washington', 'LOCATION', 10)]);
+    expect(cs).toHaveLength(2);
+  });
+
+  it('folds case, dots and apostrophes in name keys', () => {
+    expect(nameKey('U.S.')).toBe(nameKey('US'));
+    expect(nameKey('O’Brien')).toBe(nameKey("O'Brien"));
+  });
+
+  it('gives stable ids across articles and defines acronyms from the text', () => {
+    const a = createDoc({ text: 'Officials at the International Atomic Energy Agency (IAEA) in Vienna said the IAEA would inspect the site.' });
+    const b = createDoc({ text: 'The International Atomic Energy Agency has no access, a diplomat said in Vienna.' });
+    recognizeEntities(a);
+    recognizeEntities(b);
+    const ia = a.entities.find((e) => e.name === 'International Atomic Energy Agency');
+    const ib = b.entities.find((e) => e.name === 'International Atomic Energy Agency');
+    expect(ia?.aliases).toContain('IAEA');
+    expect(ia?.entity_id).toBe(ib?.entity_id);
+    expect(ia?.entity_id).toBe(entityId('ORGANIZATION', 'International Atomic Energy Agency'));
+    expect(a.entities.find((e) => e.name === 'Vienna')?.entity_id).toBe(b.entities.find((e) => e.name === 'Vienna')?.entity_id);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../src/text/create-doc.js';
+import { loadRecognizer, recognizeEntities } from '../../src/entities/index.js';
+
+const run = (text: string) => {
+  const doc = createDoc({ text });
+  recognizeEntities(doc);
+  return doc;
+};
+const find = (doc: ReturnType<typeof run>, name: string) => doc.entities.find((e) => e.name === name);
+
+describe('recogniser', () => {
+  it('loads the shipped model', () => {
+    const rec = loadRecognizer();
+    expect(rec.lexicon.gaz.size).toBeGreaterThan(1000);
+    expect(rec.weights.transitions.length).toBe(18 * 17);
+  });
+
+  it('finds people, organisations and places in news text', () => {
+    const doc = run(
+      'German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Tuesday. ' +
+        'The two leaders discussed the European Union budget and support for Ukraine. ' +
+        'Scholz later told reporters at the Chancellery that NATO must stay united.',
+    );
+    expect(find(doc, 'Olaf Scholz')?.type).toBe('PERSON');
+    expect(find(doc, 'Emmanuel Macron')?.type).toBe('PERSON');
+    expect(find(doc, 'Berlin')?.type).toBe('LOCATION');
+    expect(find(doc, 'Ukraine')?.type).toBe('LOCATION');
+    expect(find(doc, 'European Union')?.type).toBe('ORGANIZATION');
+    expect(find(doc, 'NATO')?.type).toBe('ORGANIZATION');
+    // The sentence-initial "Scholz" joins the full name.
+    expect(find(doc, 'Olaf Scholz')?.aliases).toContain('Scholz');
+    expect(find(doc, 'Olaf Scholz')?.mention_count).toBe(2);
+    // Sentence-initial function words are never entities.
+    expect(doc.entities.map((e) => e.name)).not.toContain('The');
+  });
+
+  it('fills mentions with token indices and offsets that match the text', () => {
+    const doc = run('Shares of Apple rose in New York after Tim Cook spoke.');
+    expect(doc.mentions.length).toBeGreaterThanOrEqual(3);
+    for (const m of doc.mentions) {
+      const text = doc.text.slice(m.start, m.end);
+      expect(doc.tokens[m.tokenStart]!.start).toBe(m.start);
+      expect(doc.tokens[m.tokenEnd - 1]!.end).toBe(m.end);
+      expect(text.trim()).toBe(text);
+    }
+    for (const e of doc.entities) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('strips possessives from names', () => {
+    const doc = run('Russia’s defence ministry said on Monday that Russia would respond. Iran\'s envoy agreed.');
+    const russia = find(doc, 'Russia');
+    expect(russia?.type).toBe('LOCATION');
+    expect(russia?.mention_count).toBe(2);
+    expect(doc.entities.some((e) => /['’]s$/.test(e.name))).toBe(false);
+  });
+
+  it('handles empty and punctuation-only text', () => {
+    expect(run('').entities).toEqual([]);
+    expect(run('… — !!').entities).toEqual([]);
+  });
+
+  it('stays fast on a long single-line text', () => {
+    const text = 'Vladimir Putin met officials in Moscow and Tehran, '.repeat(4000);
+    const t = performance.now();
+    const doc = run(text);
+    expect(doc.entities.length).toBeGreaterThan(0);
+    expect(performance.now() - t).toBeLessThan(20000);
+  });
+});

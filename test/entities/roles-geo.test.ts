@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../src/text/create-doc.js';
+import { recognizeEntities } from '../../src/entities/index.js';
+import { geoKey, resolvePlace } from '../../src/entities/geo.js';
+import { roleBefore, roleLexicon } from '../../src/entities/roles.js';
+
+const entities = (text: string) => {
+  const doc = createDoc({ text });
+  recognizeEntities(doc);
+  return doc.entities;
+};
+
+describe('roles', () => {
+  const lex = roleLexicon();
+  const role = (text: string, nameStart: string) => {
+    const doc = createDoc({ text });
+    const i = doc.tokens.findIndex((t) => t.text === nameStart);
+    return roleBefore(doc, i, lex, () => false);
+  };
+
+  it('takes the title run before a name, stopping at determiners and verbs', () => {
+    expect(role('Yesterday the German foreign ministry spokeswoman Anna Weber denied it.', 'Anna')).toBe('German foreign ministry spokeswoman');
+    expect(role('He met Brazilian Finance Minister Paulo Santos on Friday.', 'Paulo')).toBe('Brazilian Finance Minister');
+    expect(role('A report by NASA Administrator Bill Nelson followed.', 'Bill')).toBe('NASA Administrator');
+    expect(role('Maj. General John Doe resigned.', 'John')).toBe('Maj. General');
+    expect(role('Then John Doe resigned.', 'John')).toBeNull();
+    expect(role('She called Paulo Santos.', 'Paulo')).toBeNull();
+  });
+
+  it('puts stated titles on person entities and strips them from names', () => {
+    const es = entities('French Prime Minister Michel Barnier spoke to Polish Deputy Defence Minister Cezary Tomczyk. Barnier said little.');
+    const barnier = es.find((e) => e.name === 'Michel Barnier');
+    expect(barnier?.roles).toEqual(['French Prime Minister']);
+    expect(barnier?.mention_count).toBe(2);
+    expect(es.find((e) => e.name === 'Cezary Tomczyk')?.roles).toEqual(['Polish Deputy Defence Minister']);
+  });
+});
+
+describe('geo', () => {
+  it('resolves countries and well-known cities', () => {
+    expect(resolvePlace('France').geo?.country_code).toBe('FR');
+    expect(resolvePlace('the U.S.').geo?.country_code).toBe('US');
+    const tehran = resolvePlace('Tehran');
+    expect(tehran.subtype).toBe('city');
+    expect(tehran.geo?.country_code).toBe('IR');
+    expect(tehran.geo?.latitude).toBeCloseTo(35.7, 0);
+    expect(tehran.geo?.geonames_id).toBeGreaterThan(0);
+  });
+
+  it('leaves ambiguous and unknown names unresolved', () => {
+    expect(resolvePlace('Springfield').geo).toBeNull();
+    expect(resolvePlace('Nowhereville Upon Sea').geo).toBeNull();
+    expect(resolvePlace('Europe')).toEqual({ geo: null, subtype: 'region' });
+    expect(geoKey('The  Hague')).toBe('hague');
+  });
+
+  it('attaches geo to LOCATION entities and nationality subtype to demonyms', () => {
+    const es = entities('Turkish troops crossed into Syria near Aleppo, officials in Ankara said.');
+    expect(es.find((e) => e.name === 'Ankara')?.geo?.country_code).toBe('TR');
+    expect(es.find((e) => e.name === 'Syria')?.subtype).toBe('country');
+    expect(es.find((e) => e.name === 'Turkish')?.subtype).toBe('nationality');
+  });
+});
