@@ -155,7 +155,16 @@ export function findParticipants(
     const passive = /^(?:was|were|been|being|is|are|be)$/.test(lower(doc, ts - 1)) && /ed$/.test(lower(doc, ts));
     const subj = [...before].reverse().find((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
     if (subj) add(subj.entity, passive ? 'patient' : 'agent', `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
-    else {
+    else if (/^(?:who|which|that)$/.test(lower(doc, clauseFirst(ctx, ts)))) {
+      // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
+      const k = clauseFirst(ctx, ts) - 1;
+      const direct = ctx.byToken[k] ?? -1;
+      const mi = direct >= 0 ? direct : (ctx.byToken[k - 1] ?? -1); // skip the comma
+      if (mi >= 0) {
+        const m = ctx.mentions[mi]!;
+        add(m.entity, passive ? 'patient' : 'agent', `relative-clause subject "${doc.text.slice(m.start, m.end)}"`);
+      }
+    } else {
       // A pronoun subject takes the nearest person before it (same or previous sentence).
       for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
         if (PRONOUNS.has(lower(doc, k))) {
@@ -184,6 +193,12 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+function clauseFirst(ctx: ArgContext, i: number): number {
+  let k = i;
+  while (k > 0 && ctx.clause[k - 1] === ctx.clause[i]) k--;
+  return k;
 }
 
 function nearestPersonBefore(ctx: ArgContext, k: number): PlacedMention | null {

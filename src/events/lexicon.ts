@@ -27,6 +27,9 @@ export type EventType =
   | 'FINANCIAL_RESULT'
   | 'PERSONNEL'
   | 'ACCIDENT'
+  | 'BANKRUPTCY'
+  | 'RESTRUCTURING'
+  | 'BIRTH'
   | 'DEATH';
 
 export interface TriggerClass {
@@ -51,7 +54,7 @@ const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|compute
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
 export const TRIGGERS: TriggerClass[] = [
-  { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo keynote' },
+  { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo' },
   {
     type: 'MEETING', cameo: '04',
     verbs: 'meet meets met meeting confer conferred confers consult consulted consults negotiate negotiated negotiates negotiating',
@@ -63,7 +66,7 @@ export const TRIGGERS: TriggerClass[] = [
     type: 'STATEMENT', cameo: '01',
     verbs:
       'said says announced announces announce announcing declared declares stated states repeated reiterated reiterates stressed stresses emphasised emphasized told tells quoted wrote writes posted tweeted disclosed revealed revealing confirmed confirms denied denies claimed warned warns insisted urged admitted acknowledged commented remarked asserted affirmed noted explained reported',
-    nouns: 'statement statements announcement announcements declaration press_conference speech interview',
+    nouns: 'statement statements announcement announcements declaration press_conference speech interview keynote',
   },
   {
     type: 'AGREEMENT', cameo: '05',
@@ -103,8 +106,8 @@ export const TRIGGERS: TriggerClass[] = [
   },
   {
     type: 'FINANCIAL_RESULT', cameo: null,
-    verbs: 'posted posts reported reports earned lost fell rose dropped increased decreased declined grew jumped slumped plunged surged',
-    nouns: 'profit profits loss losses earnings revenue revenues results increase decline drop',
+    verbs: 'posted posts reported reports earned lost losing made fell rose dropped increased decreased declined grew jumped slumped plunged surged',
+    nouns: 'profit profits loss losses earnings revenue revenues results increase decline drop sales',
     cue: FINANCE,
   },
   {
@@ -114,6 +117,14 @@ export const TRIGGERS: TriggerClass[] = [
     cue: POST,
   },
   { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse', },
+  { type: 'BANKRUPTCY', cameo: null, verbs: 'filed filing files', nouns: 'bankruptcy bankruptcies insolvency', cue: /\b(?:bankruptcy|insolvency|Chapter 11|creditor protection)\b/i },
+  {
+    type: 'RESTRUCTURING', cameo: null,
+    verbs: 'cut cuts cutting eliminate eliminated eliminating closed close closing shut slashed axed',
+    nouns: 'layoffs layoff closure closures cuts job_cuts restructuring',
+    cue: /\b(?:jobs?|workers|employees|staff|positions|plants?|factory|factories|dealerships?|stores?|shifts?|production|capacity|workforce|brands?|operations|sites?)\b/i,
+  },
+  { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth' },
   { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral' },
 ];
 

@@ -361,17 +361,19 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     re: rx(
-      `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's", "next year's", 'the year-earlier', 'the year-ago', 'year-earlier', 'year-ago'])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(${YEAR}))?`,
+      `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's", "next year's", 'the year-earlier', 'the year-ago', 'year-earlier', 'year-ago'])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', 'final', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?:(${YEAR})|(${alt(['last year', 'this year', 'next year', 'the year', 'the previous year'])})))?`,
     ),
     norm: (m, ctx) => {
-      const n = ORDINALS[m[2]!.toLowerCase()]!;
       const gran: Granularity = m[3] === 'half' ? 'half' : 'quarter';
+      const n = m[2]!.toLowerCase() === 'final' ? (gran === 'half' ? 2 : 4) : ORDINALS[m[2]!.toLowerCase()]!;
+      const ofRel = m[5]?.toLowerCase().replace(/\s+/g, ' ');
       if (gran === 'half' && n > 2) return null;
       const explicit = m[1] ?? m[4];
       const lead = m[0].toLowerCase();
       if (explicit) return fromPeriod({ gran, y: +explicit, n });
       if (!ctx.anchor) return unresolved(gran === 'quarter' ? `XXXX-Q${n}` : `XXXX-H${n}`);
       let y = ctx.anchor.getUTCFullYear();
+      if (ofRel) return fromPeriod({ gran, y: y + (/^(?:last|the previous)/.test(ofRel) ? -1 : ofRel.startsWith('next') ? 1 : 0), n });
       if (/^(?:last|the year-|year-)/.test(lead)) y -= 1;
       else if (lead.startsWith('next')) y += 1;
       else {

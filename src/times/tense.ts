@@ -25,7 +25,7 @@ function markerTense(word: string, next: string | undefined): Tense | null {
   const w = word.toLowerCase();
   if (FUTURE_WORDS.has(w)) return 'future';
   if ((w === 'is' || w === 'are' || w === 'am') && next === 'to') return 'future';
-  if (w === 'going' && next === 'to') return 'future';
+  if ((w === 'going' || w === 'set' || w === 'poised' || w === 'slated') && next === 'to') return 'future';
   if (PAST_WORDS.has(w)) return 'past';
   if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w)) return 'past';
   return null;
