@@ -408,10 +408,20 @@ export class ArticleExportStack extends Stack {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'ExtractFunctionErrors', {
-        alarmDescription: 'The extract function failed whole invocations (crash, timeout or out of memory)',
-        metric: this.extractFunction.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-        threshold: 0,
+      // Per-article failures are reported as partial batch failures (retried, then DLQ);
+      // a failed invocation means a crash, timeout or out-of-memory for the whole batch.
+      new cloudwatch.Alarm(this, 'ExtractFunctionErrorRate', {
+        alarmDescription: 'Over 1% of extract function invocations failed in 5 minutes (crash, timeout or out of memory)',
+        metric: new cloudwatch.MathExpression({
+          label: 'Error rate (%)',
+          expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+          usingMetrics: {
+            errors: this.extractFunction.metricErrors({ statistic: cloudwatch.Stats.SUM }),
+            invocations: this.extractFunction.metricInvocations({ statistic: cloudwatch.Stats.SUM }),
+          },
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,

@@ -242,9 +242,18 @@ describe('default configuration (bundled)', () => {
     expect(referencedIds(dlqAlarm!.Dimensions)).toEqual([logicalId(s.stack, s.stack.deadLetterQueue)]);
     expect(dlqAlarm!.Threshold).toBe(0);
     expect(dlqAlarm!.ComparisonOperator).toBe('GreaterThanThreshold');
-    const errAlarm = alarms.find((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda');
-    expect(errAlarm).toBeDefined();
-    expect(referencedIds(errAlarm!.Dimensions)).toEqual([logicalId(s.stack, s.stack.extractFunction)]);
+    // error rate: Errors / Invocations of the extract function
+    const rateAlarm = alarms.find((a) =>
+      (a.Metrics as Json[] | undefined)?.some((m) => m.MetricStat?.Metric?.MetricName === 'Errors'),
+    );
+    expect(rateAlarm).toBeDefined();
+    const metrics = rateAlarm!.Metrics as Json[];
+    expect(metrics.find((m) => m.ReturnData !== false)?.Expression).toMatch(/errors \/ invocations/);
+    for (const name of ['Errors', 'Invocations']) {
+      const m = metrics.find((x) => x.MetricStat?.Metric?.MetricName === name);
+      expect(m?.MetricStat.Metric.Namespace).toBe('AWS/Lambda');
+      expect(referencedIds(m?.MetricStat.Metric.Dimensions)).toEqual([logicalId(s.stack, s.stack.extractFunction)]);
+    }
   });
 
   it('has a Distributed Map backfill over the input bucket with bounded concurrency', () => {
