@@ -1,0 +1,101 @@
+/**
+ * Speed benchmark over BBC News (2,225 articles), one core, one process:
+ * the entity recogniser, the entity stage, the whole pipeline and compromise,
+ * measured in the same run on the same texts.
+ *
+ *   npx tsx scripts/bench.ts [--limit N] [--no-compromise]
+ *
+ * Throughput is given per wall-clock second and per CPU second (the CPU
+ * figure is the stable one on a shared machine). Also: model load time, peak
+ * memory (max RSS) and a linearity check (10× the text must take ≤ 12× the time).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDoc } from '../src/text/create-doc.js';
+import type { Doc } from '../src/text/doc.js';
+import { resolveModelPath } from '../src/models.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
+const limitArg = process.argv.indexOf('--limit');
+const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+const withCompromise = !process.argv.includes('--no-compromise');
+
+// ---- load time (first thing: nothing of the entity stage is loaded yet) ----
+let t = performance.now();
+const { loadRecognizer, recognizeEntities } = await import('../src/entities/index.js');
+const importMs = performance.now() - t;
+t = performance.now();
+const rec = loadRecognizer();
+const loadMs = performance.now() - t;
+const { recognizeSpans } = await import('../src/entities/recognizer.js');
+const { extract } = await import('../src/pipeline.js');
+
+// ---- articles ----
+const root = join(dataDir, 'bbc-news');
+const articles: string[] = [];
+for (const topic of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const f of readdirSync(join(root, topic.name)).sort()) {
+    if (articles.length < limit) articles.push(readFileSync(join(root, topic.name, f), 'utf8'));
+  }
+}
+const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a), 0);
+const docs: Doc[] = articles.map((text) => createDoc({ text }));
+const tokens = docs.reduce((n, d) => n + d.tokens.length, 0);
+console.log(`bbc-news: ${articles.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${tokens} tokens`);
+console.log(`model load: ${loadMs.toFixed(1)} ms (module import ${importMs.toFixed(0)} ms); model files ${['ner.bin', 'ner-lexicon.bin', 'geo.json'].map((f) => `${f} ${(statSync(resolveModelPath(f)).size / 1e6).toFixed(2)} MB`).join(', ')}`);
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+function measure(fn: () => void, passes = 2): Timing {
+  fn(); // warm-up pass (JIT), not counted
+  let best: Timing = { wall: Infinity, cpu: Infinity };
+  for (let p = 0; p < passes; p++) {
+    const c0 = process.cpuUsage();
+    const w0 = performance.now();
+    fn();
+    const wall = (performance.now() - w0) / 1000;
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1e6;
+    if (cpu < best.cpu) best = { wall, cpu };
+  }
+  return best;
+}
+function report(name: string, tm: Timing, withTokens = true): void {
+  const per = (x: number, s: number) => x / s;
+  const f = (s: number) =>
+    `${withTokens ? `${(per(tokens, s) / 1000).toFixed(0)}k tokens/s, ` : ''}${(per(bytes, s) / 1e6).toFixed(2)} MB/s, ${per(articles.length, s).toFixed(0)} articles/s`;
+  console.log(`${name.padEnd(34)} CPU: ${f(tm.cpu)}   |   wall: ${f(tm.wall)}`);
+}
+
+report('recogniser (features+Viterbi)', measure(() => docs.forEach((d) => recognizeSpans(d, rec))));
+report('entity stage (recognizeEntities)', measure(() => docs.forEach((d) => recognizeEntities(d))));
+report('createDoc + entity stage', measure(() => articles.forEach((text) => recognizeEntities(createDoc({ text })))));
+report('whole pipeline (extract)', measure(() => articles.forEach((text) => extract(text)), 1), false);
+
+if (withCompromise) {
+  const require = createRequire(import.meta.url);
+  type View = { json(o: { offset: true }): unknown[] };
+  const nlp = require('compromise') as (text: string) => { people(): View; places(): View; organizations(): View };
+  report('compromise people/places/orgs', measure(() => articles.forEach((text) => {
+    const v = nlp(text);
+    v.people().json({ offset: true });
+    v.places().json({ offset: true });
+    v.organizations().json({ offset: true });
+  }), 1));
+}
+
+// ---- linearity: one text of 10 articles vs one of 100 ----
+const small = articles.slice(0, 10).join('\n\n');
+const big = articles.slice(0, 100).join('\n\n');
+const run = (text: string) => () => recognizeEntities(createDoc({ text }));
+const ts = measure(run(small), 3).cpu;
+const tb = measure(run(big), 3).cpu;
+const ratio = tb / ts;
+const sizeRatio = big.length / small.length;
+console.log(`linearity: ${sizeRatio.toFixed(1)}× the text took ${ratio.toFixed(1)}× the CPU time (${(ratio / sizeRatio * 10).toFixed(1)}× per 10×; limit 12×) ${ratio / sizeRatio * 10 <= 12 ? 'OK' : 'FAIL'}`);
+console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
