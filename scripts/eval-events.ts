@@ -226,7 +226,10 @@ function evalMeantime() {
             c.found++;
             const sysTime = sys.date?.time_id ? doc.times.find((t) => t.time_id === sys.date!.time_id) : null;
             const gr = valueRange(tx.value);
-            const right = !!sys.date && ((sysTime && sysTime.value === tx.value) || (!!gr && gr.start === sys.date.start && gr.end === sys.date.end));
+            // A vague gold anchor ("recently", PAST_REF) has no calendar range: an undated event is right.
+            const right = gr
+              ? !!sys.date && ((!!sysTime && sysTime.value === tx.value) || (gr.start === sys.date.start && gr.end === sys.date.end))
+              : !sys.date?.start || sysTime?.value === tx.value;
             if (right) c.dateRight++;
             else if (showErrors) console.log(`DATE ${f} "${ge.text}" gold ${tx.value} ("${g.text.slice(tx.start, tx.end)}") sys ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'null'}`);
           } else if (showErrors) {

@@ -10,7 +10,7 @@ const CLAUSE_OPENERS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless',
   'whether', 'where', 'when', 'since', 'but', 'despite',
 ]);
-const CLAUSE_PUNCT = new Set([';', ':', '—', '–', '(', ')', '“', '”', '"']);
+const CLAUSE_PUNCT = new Set([';', ':', '—', '–', '“', '”', '"']);
 
 /**
  * Clause index of every token (clauses numbered across the document), so that

@@ -114,7 +114,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
-    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement ? 4 : 40);
+    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 8 : 40);
     if (NEEDS_DATE.has(info.cls.type) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;

@@ -30,6 +30,7 @@ export type EventType =
   | 'BANKRUPTCY'
   | 'RESTRUCTURING'
   | 'BIRTH'
+  | 'HEALTH'
   | 'DEATH';
 
 export interface TriggerClass {
@@ -77,7 +78,7 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'DECISION', cameo: null, verbs: 'decided decides chose voted ruled', nouns: 'decision decisions ruling verdict vote' },
   {
     type: 'LEGAL', cameo: '11',
-    verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing',
+    verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing lost loses won wins',
     nouns: 'lawsuit lawsuits suit trial hearing indictment prosecution conviction litigation',
     cue: undefined,
   },
@@ -98,10 +99,11 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'PROTEST', cameo: '14', verbs: 'protested demonstrated rallied marched boycotted', nouns: 'protest protests demonstration demonstrations rally rallies march boycott sit-in' },
   { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
+  { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil debuted debuts rolled_out', nouns: 'launch unveiling debut' },
   {
     type: 'PRODUCT_LAUNCH', cameo: null,
-    verbs: 'launched launches launch unveiled unveils unveil introduced introduces released releases release debuted rolled_out',
-    nouns: 'launch launches release unveiling introduction debut',
+    verbs: 'introduced introduces released releases release',
+    nouns: 'release introduction',
     cue: PRODUCT,
   },
   {
@@ -125,6 +127,7 @@ export const TRIGGERS: TriggerClass[] = [
     cue: /\b(?:jobs?|workers|employees|staff|positions|plants?|factory|factories|dealerships?|stores?|shifts?|production|capacity|workforce|brands?|operations|sites?)\b/i,
   },
   { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth' },
+  { type: 'HEALTH', cameo: null, verbs: 'diagnosed underwent undergone hospitalised hospitalized', nouns: 'surgery transplant operation diagnosis' , cue: /\b(?:surgery|transplant|cancer|hospital|liver|heart|kidney|tumou?r|illness|disease|medical|diagnosed|underwent|undergone)\b/i },
   { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral' },
 ];
 
@@ -139,7 +142,8 @@ export const CAMEO_OVERRIDE: Record<string, string> = {
 export const NEEDS_DATE: ReadonlySet<EventType> = new Set(['STATEMENT']);
 
 /** Cues checked for LEGAL verbs that mean many things alone. */
-export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT };
+const CASE = /\b(?:case|lawsuit|suit|appeal|trial|court|ruling|verdict|judgment|judgement)\b/i;
+export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT, lost: CASE, loses: CASE, won: CASE, wins: CASE };
 
 export interface TriggerInfo {
   cls: TriggerClass;
