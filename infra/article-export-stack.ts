@@ -33,7 +33,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubs from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BackfillStateMachine } from './backfill.js';
+import { BACKFILL_RESULTS_PREFIX, BackfillStateMachine } from './backfill.js';
 import { DatasetsCatalog } from './datasets-catalog.js';
 
 /** Repository root (the directory holding package.json, functions/ and models/). */
@@ -173,6 +173,8 @@ export class ArticleExportStack extends Stack {
         },
         // Athena query results (see DatasetsCatalog) are scratch data.
         { prefix: 'athena-results/', expiration: Duration.days(30) },
+        // Backfill run reports (which batches were enqueued or failed).
+        { prefix: BACKFILL_RESULTS_PREFIX, expiration: Duration.days(90) },
       ],
     });
 
@@ -291,6 +293,7 @@ export class ArticleExportStack extends Stack {
     this.backfill = new BackfillStateMachine(this, 'Backfill', {
       inputBucket: this.inputBucket,
       queue: this.queue,
+      resultsBucket: this.outputBucket,
       encryptionKey: this.encryptionKey,
       inputPrefix,
       maxConcurrency: props.backfillMaxConcurrency ?? 10,

@@ -20,6 +20,8 @@ import { Construct } from 'constructs';
 export interface BackfillProps {
   readonly inputBucket: s3.IBucket;
   readonly queue: sqs.IQueue;
+  /** Where each run's results (which batches succeeded or failed) are written, under BACKFILL_RESULTS_PREFIX. */
+  readonly resultsBucket: s3.IBucket;
   readonly encryptionKey?: kms.IKey;
   /** The stack's input prefix: the default prefix, and the only one the state machine may list. */
   readonly inputPrefix: string;
@@ -27,6 +29,9 @@ export interface BackfillProps {
   readonly maxConcurrency: number;
   readonly logRetention: logs.RetentionDays;
 }
+
+/** Prefix of the results bucket where Distributed Map runs write their results. */
+export const BACKFILL_RESULTS_PREFIX = 'backfill-runs/';
 
 /** Objects per child workflow: SQS SendMessageBatch takes at most 10 entries. */
 const ITEMS_PER_BATCH = 10;
@@ -60,6 +65,25 @@ export class BackfillStateMachine extends Construct {
         resources: [props.queue.queueArn],
       }),
     );
+    // Without a ResultWriter the children's results would be returned in the state output,
+    // which is capped at 256 KiB: a large archive would fail at the very end.
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteRunResults',
+        actions: ['s3:PutObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload'],
+        resources: [props.resultsBucket.arnForObjects(`${BACKFILL_RESULTS_PREFIX}*`)],
+      }),
+    );
+    if (props.encryptionKey) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'EncryptRunResults',
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [props.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } },
+        }),
+      );
+    }
     // A Distributed Map runs its children as executions of this same state machine.
     const stateMachineArn = stack.formatArn({
       service: 'states',
@@ -91,6 +115,7 @@ export class BackfillStateMachine extends Construct {
       definitionSubstitutions: {
         InputBucketName: props.inputBucket.bucketName,
         InputBucketArn: props.inputBucket.bucketArn,
+        ResultsBucketName: props.resultsBucket.bucketName,
         QueueUrl: props.queue.queueUrl,
         Region: Aws.REGION,
       },
@@ -105,6 +130,10 @@ export class BackfillStateMachine extends Construct {
         [
           `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stateMachineName}/*]`,
           'Distributed Map child workflows are executions of this state machine whose names are generated at run time; the wildcard is limited to this state machine.',
+        ],
+        [
+          `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(props.resultsBucket.node.defaultChild as never)}.Arn>/${BACKFILL_RESULTS_PREFIX}*]`,
+          'The Distributed Map ResultWriter writes run results under one prefix of the output bucket with generated names; the wildcard is limited to that prefix.',
         ],
         [
           'AwsSolutions-IAM5[Resource::*]',
@@ -148,6 +177,10 @@ export function backfillDefinition(props: Pick<BackfillProps, 'inputPrefix' | 'm
         },
         MaxConcurrency: props.maxConcurrency,
         ToleratedFailurePercentage: 0,
+        ResultWriter: {
+          Resource: 'arn:aws:states:::s3:putObject',
+          Arguments: { Bucket: '${ResultsBucketName}', Prefix: BACKFILL_RESULTS_PREFIX },
+        },
         ItemProcessor: {
           ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
           StartAt: 'BuildMessages',

@@ -269,6 +269,12 @@ describe('default configuration (bundled)', () => {
       logicalId(s.stack, s.stack.inputBucket),
     ]);
     expect(referencedIds(sm.Properties.DefinitionSubstitutions.QueueUrl)).toEqual([logicalId(s.stack, s.stack.queue)]);
+    // results go to S3, not into the 256 KiB state output
+    expect(map.ResultWriter.Resource).toBe('arn:aws:states:::s3:putObject');
+    expect(map.ResultWriter.Arguments).toEqual({ Bucket: '${ResultsBucketName}', Prefix: 'backfill-runs/' });
+    expect(referencedIds(sm.Properties.DefinitionSubstitutions.ResultsBucketName)).toEqual([
+      logicalId(s.stack, s.stack.outputBucket),
+    ]);
     expect(sm.Properties.LoggingConfiguration.Level).toBe('ALL');
     expect(sm.Properties.TracingConfiguration.Enabled).toBe(true);
   });
