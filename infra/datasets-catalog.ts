@@ -71,7 +71,8 @@ export class DatasetsCatalog extends Construct {
           name: table,
           description: TABLES[table].description,
           tableType: 'EXTERNAL_TABLE',
-          parameters: { classification: 'csv', 'skip.header.line.count': '1', has_encrypted_data: String(!!props.encryptionKey) },
+          // No has_encrypted_data: that flag means client-side encryption; SSE-S3/SSE-KMS read transparently.
+          parameters: { classification: 'csv', 'skip.header.line.count': '1' },
           storageDescriptor: {
             columns: glueColumns(table),
             location: `s3://${props.outputBucket.bucketName}/csv/${table}/`,
