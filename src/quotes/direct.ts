@@ -59,6 +59,8 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
     let cand: Candidate | null;
     if (cue.form === 'according' || cue.form === 'toQuote' || cue.form === 'quoted') cand = phraseAfter(ctx, cue.tokenEnd, limit);
     else cand = subjectOf(ctx, cue.tokenStart, Math.max(sFloor, cue.tokenStart - WINDOW));
+    // "Said Stone:" / "Stated the spokesman:": the speaker follows a sentence-initial verb.
+    if (!cand && cue.tokenStart === sFloor) cand = phraseAfter(ctx, cue.tokenEnd, limit);
     if (cue.form === 'quoted' && !cand) continue;
     const addressee = addresseeAfter(ctx, cue, limit);
     const speaker = cand ? toSpeaker(ctx, cand, history, sFloor, cue.tokenStart) : null;
@@ -103,16 +105,28 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   if (sent === undefined) return null;
   const sEnd = doc.sentences[sent]!.tokenEnd;
   const from = closeTok + 1;
-  const lastChar = doc.text.slice(q.start, q.end).trimEnd().slice(-1);
+  const lastChar = doc.text.slice(Math.max(q.start, q.end - 8), q.end).replace(/[\s'’"”]+$/u, '').slice(-1);
   const firstAfter = lower[from];
   // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
   const leads =
     /[,?!—–…-]/.test(lastChar) || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
     (firstAfter !== undefined && (PRONOUNS.has(firstAfter) || SPEECH_FORMS.has(firstAfter)) && /^\p{Ll}/u.test(doc.tokens[from]!.text));
   if (!leads) return null;
-  const limit = Math.min(sEnd, from + 24);
+  let limit = Math.min(sEnd, from + 24);
   let words = 0;
-  for (let k = from; k < limit; k++) {
+  let start = from;
+  // "“…,” Trump, the 2016 GOP frontrunner …, said": skip an appositive after the speaker's name.
+  const lead = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0];
+  if (lead && (lead.kind === 'entity' || lead.kind === 'proper') && lower[lead.tokenEnd] === ',') {
+    let k = lead.tokenEnd + 1;
+    while (k < sEnd && k - lead.tokenEnd < 40 && lower[k] !== ',' && quoteOf[k]! < 0 && lower[k] !== '.') k++;
+    if (lower[k] === ',' && k + 1 < sEnd && cueAt(ctx, k + 1, false, true)) {
+      const cue = cueAt(ctx, k + 1, false, true)!;
+      const speaker = toSpeaker(ctx, lead, history, from, sEnd);
+      return { cue, speaker, addressee: addresseeAfter(ctx, cue, Math.min(sEnd, cue.tokenEnd + 6)), adjacent: true, position: 'after' };
+    }
+  }
+  for (let k = start; k < limit; k++) {
     if (quoteOf[k]! >= 0) break;
     const w = lower[k]!;
     if (w === '.' || w === ';' || w === '!' || w === '?') break;

@@ -8,7 +8,7 @@ import { tokenAt, type QuoteContext } from './context.js';
 import { cueAt, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
-import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { isWordTok } from './chars.js';
 
@@ -53,9 +53,14 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
   for (let s = 0; s < doc.sentences.length; s++) {
     const S = doc.sentences[s]!;
     let coveredUntil = -1; // nested attributions inside an earlier content are skipped
+    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history);
+    if (headline) {
+      out.push(headline);
+      continue;
+    }
     for (let k = S.tokenStart; k < S.tokenEnd; k++) {
       if (quoteOf[k]! >= 0 || k < coveredUntil) continue;
-      const cue = cueAt(ctx, k, true);
+      const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
       if (!cue) continue;
       if (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined)) {
         const trailing = trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history);
@@ -74,7 +79,13 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         continue;
       }
       if (cue.form !== 'verb') continue;
-      const contentStart = complementStart(ctx, cue, S.tokenEnd);
+      let contentStart = complementStart(ctx, cue, S.tokenEnd);
+      let objectOnly = false;
+      if (contentStart < 0) {
+        // "urged conservatives to unite", "criticized Clinton for …", "supports Hillary Clinton".
+        contentStart = objectStart(ctx, cue, S.tokenEnd, quoteOf);
+        objectOnly = true;
+      }
       if (contentStart < 0) continue;
       // The content runs to the sentence end, a quotation, or a clause break.
       let e = contentStart;
@@ -86,6 +97,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         }
         const w = lower[e]!;
         if (w === ';' || w === '—' || w === '–') break;
+        if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
         e++;
       }
@@ -117,6 +129,70 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
     }
   }
   return out;
+}
+
+const CLAUSE_END_WORDS = new Set(['because', 'while', 'when', 'after', 'before', 'although', 'though', 'since', 'as', 'but', 'which', 'who', 'where', 'whereas', 'during', 'according']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get']);
+
+/**
+ * "Poll: Wealthy voters abandon …", "Sanders: Clinton is wrong" — a short
+ * speaker phrase and a colon opening the sentence (headlines, transcripts).
+ */
+function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  let colon = -1;
+  for (let j = sentStart; j < Math.min(sentEnd, sentStart + 6); j++) if (lower[j] === ':') {
+    colon = j;
+    break;
+  }
+  if (colon <= sentStart || colon + 1 >= sentEnd || quoteOf[colon + 1]! >= 0) return null;
+  for (let j = sentStart; j < colon; j++) if (SPEECH_FORMS.has(lower[j]!) || COGNITION_FORMS.has(lower[j]!)) return null; // "X said:" is a verb cue
+  const cands = candidatesIn(ctx, sentStart, colon);
+  const cand = cands[0];
+  if (!cand || cands.length > 2) return null;
+  if (cand.kind === 'entity' && cand.entity!.type !== 'PERSON' && cand.entity!.type !== 'ORGANIZATION') return null;
+  let last = sentEnd - 1;
+  while (last > colon && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = colon + 1; j <= last && j - colon < MAX_CONTENT; j++) {
+    if (quoteOf[j]! >= 0) return null;
+    if (isWordTok(doc.tokens[j]!.text)) words++;
+  }
+  if (words < 3 || last - colon > MAX_CONTENT) return null;
+  const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
+  return { start: doc.tokens[colon + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, sentStart, colon), addressee: null };
+}
+
+/** An attitude verb used as a verb ("supports", "urged"), as a cue. */
+function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
+  const lemma = ATTITUDE_FORMS.get(ctx.lower[k]!);
+  if (!lemma) return null;
+  const prev = ctx.lower[k - 1] ?? '';
+  if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s" || /^\p{Lu}/u.test(ctx.doc.tokens[k]!.text)) return null;
+  return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
+}
+
+/** Token where a noun-phrase or infinitive object starts after an attitude verb, or -1. */
+function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int32Array): number {
+  const { lower, doc } = ctx;
+  const w = lower[cue.tokenStart]!;
+  const lemma = ATTITUDE_FORMS.get(w);
+  if (!lemma) return -1;
+  const prev = lower[cue.tokenStart - 1] ?? '';
+  if (PASSIVE_AUX.has(prev) && /(?:ed|en)$/.test(w)) return -1; // "was criticized by"
+  let k = cue.tokenEnd;
+  while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
+  if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
+  const next = lower[k]!;
+  const t = doc.tokens[k]!.text;
+  if (!isWordTok(t) || next === 'by' || next === 'that' || next === 'it' || next === 'out' || next === 'up' || next === 'on' || next === 'in' || next === 'at' || next === 'with' || next === 'from') return -1;
+  // At least two words up to the clause end.
+  let words = 0;
+  for (let j = k; j < Math.min(sentEnd, k + 4); j++) {
+    if (lower[j] === ',' || lower[j] === '.' || lower[j] === ';') break;
+    if (isWordTok(lower[j]!)) words++;
+  }
+  return words >= 2 || /^\p{Lu}/u.test(t) ? k : -1;
 }
 
 /** Token where the reported clause starts after the cue, or -1. */
@@ -183,7 +259,11 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (lower[comma] !== ',' || comma <= sentStart) return null;
   // Only the speaker may stand between the comma and the cue, and little after it.
   if (!trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
-  if (sentEnd - cue.tokenEnd > 16 || comma - sentStart > MAX_CONTENT) return null;
+  if (sentEnd - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
+  for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && SPEECH_FORMS.has(lower[j]!))) return null;
+  let between = 0;
+  for (let j = comma + 1; j < cue.tokenStart; j++) if (isWordTok(lower[j]!)) between++;
+  if (between > 7) return null;
   let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
   if (!cand) return null;

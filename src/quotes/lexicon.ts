@@ -27,6 +27,16 @@ const COGNITION_VERBS = (
   'imagine suppose figure decide conclude learn hear see find show'
 ).split(/\s+/);
 
+/** Verbs of attitude, intention and evaluation that take a noun-phrase or infinitive object (PolNeAR attributions). */
+const ATTITUDE_VERBS = (
+  'support endorse oppose favor favour want plan intend consider regard view seek refuse offer dislike love hate ' +
+  'highlight outline unveil pledge vow promise urge ask demand accuse blame praise criticize criticise condemn denounce ' +
+  'decry applaud welcome thank congratulate dismiss reject deny defend question discuss mention describe cite ' +
+  'recommend advocate propose suggest announce reveal disclose acknowledge admit predict fear doubt expect hope ' +
+  'call dub label brand term slam blast attack mock ridicule warn threaten agree decide insist claim argue tout lament ' +
+  'emphasize emphasise stress explain'
+).split(/\s+/);
+
 const IRREGULAR: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
   tell: ['told', 'tells', 'telling'],
@@ -76,6 +86,9 @@ function formsOf(bases: string[]): Map<string, string> {
 export const SPEECH_FORMS = formsOf([...SPEECH_VERBS, 'speak', 'swear', 'put']);
 /** Inflected cognition-verb form → lemma. */
 export const COGNITION_FORMS = formsOf(COGNITION_VERBS);
+
+/** Inflected attitude-verb form → lemma (bare base forms excluded: "plan", "offer" are mostly nouns). */
+export const ATTITUDE_FORMS = new Map([...formsOf(ATTITUDE_VERBS)].filter(([form, lemma]) => form !== lemma || /^(?:want|support|oppose|endorse|urge|ask|demand|praise|criticize|condemn|denounce|reject|deny|defend)$/.test(form)));
 
 /**
  * Lemmas too ambiguous to count as a cue on their own (they need a that-clause

