@@ -1,8 +1,8 @@
 /**
  * Document-level consistency, after decoding: a name means the same thing
  * throughout an article. Spans with the same words get their majority type,
- * and capitalised occurrences the model missed (typically at a sentence
- * start, or in a headline) are tagged like the other occurrences.
+ * and (optionally) capitalised occurrences the model missed are tagged like
+ * the other occurrences.
  */
 import type { Doc } from '../text/doc.js';
 import { hashString } from './hash.js';
@@ -16,8 +16,13 @@ export interface TypedSpan {
 
 const MAX_LEN = 6;
 
-/** @example harmonize(doc, spans, lexicon) // spans plus missed repeats, majority-typed */
-export function harmonize(doc: Doc, spans: TypedSpan[], lex: Lexicon): TypedSpan[] {
+/**
+ * `addRepeats` also tags missed capitalised repeats. Off by default: with the
+ * document-context features it measured 0.08 F1 lower on CoNLL-2003 dev
+ * (91.84 vs 91.92), while majority typing gained.
+ * @example harmonize(doc, spans, lexicon) // spans, majority-typed
+ */
+export function harmonize(doc: Doc, spans: TypedSpan[], lex: Lexicon, addRepeats = false): TypedSpan[] {
   const toks = doc.tokens;
   const n = toks.length;
   const keyOf = (a: number, b: number) => {
@@ -44,6 +49,7 @@ export function harmonize(doc: Doc, spans: TypedSpan[], lex: Lexicon): TypedSpan
     return m === undefined ? s : { ...s, type: m };
   });
 
+  if (!addRepeats) return out;
   const covered = new Uint8Array(n);
   for (const s of spans) for (let i = s.start; i < s.end; i++) covered[i] = 1;
   const added: TypedSpan[] = [];

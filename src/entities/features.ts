@@ -36,7 +36,7 @@ const enum T {
   Prev, Next, Prev2, Next2, PrevCur, CurNext, ShapePrevCur, ShapeCurNext, ShortTri,
   InitialShort, CapsShort, CapsLex, CapsLexInitial, DocLower, DocCapMid, Gaz, GazWord,
   First, PrevFirst, HyphenFirst, HyphenLast, PrevShort, NextShort, InitialWord, PrevLowerCapsLex,
-  NextCapsLex, Len, PrevPrevCur, InQuote,
+  NextCapsLex, Len, PrevPrevCur, InQuote, DocPrev, DocNext,
 }
 
 function shapeOf(w: string, collapse: boolean): string {
@@ -150,6 +150,16 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
     capsB[i] = wi.capsB;
   }
 
+  // Other occurrences of each capitalised word: their neighbours are evidence too
+  // ("Pirelli shares" in one sentence helps "Pirelli said" in another).
+  const occurrences = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!words[i]!.upper) continue;
+    let list = occurrences.get(hLower[i]!);
+    if (!list) occurrences.set(hLower[i]!, (list = []));
+    if (list.length < 12) list.push(i);
+  }
+
   // Gazetteer: longest match starting at each capitalised token.
   const gaz = new Uint32Array(n); // per token: type mask << 2 | position code, up to one match
   const gazHit = new Uint8Array(n);
@@ -184,7 +194,7 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
   let len0 = 0;
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    if (len0 + 64 > ids.length) {
+    if (len0 + 96 > ids.length) {
       const grown = new Uint32Array(ids.length * 2);
       grown.set(ids);
       ids = grown;
@@ -232,6 +242,26 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
       ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
       if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
       if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
+    }
+    if (wi.upper) {
+      const occ = occurrences.get(cur)!;
+      if (occ.length > 1) {
+        const ctxStart = len0;
+        for (const j of occ) {
+          if (j === i) continue;
+          const sj = doc.sentences[toks[j]!.sentence]!;
+          const a = j - 1 >= sj.tokenStart ? mix(T.DocPrev, hLower[j - 1]!) : 0;
+          const b = j + 1 < sj.tokenEnd ? mix(T.DocNext, hLower[j + 1]!) : 0;
+          let dupA = a === 0;
+          let dupB = b === 0;
+          for (let k = ctxStart; k < len0; k++) {
+            if (ids[k] === a) dupA = true;
+            if (ids[k] === b) dupB = true;
+          }
+          if (!dupA) ids[len0++] = a;
+          if (!dupB) ids[len0++] = b;
+        }
+      }
     }
     if (gazHit[i]) {
       const g = gaz[i]!;

@@ -17,7 +17,17 @@ import { roleBefore } from './roles.js';
 export { loadRecognizer } from './recognizer.js';
 
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
-const EDGE_PUNCT = /^[\p{P}\p{S}]+$/u;
+/** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
+const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;
+const OPEN_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** Whether token `i` is a closing bracket opened within the span ("Mladost (BJ)"). */
+function closesBracket(toks: Doc['tokens'], a: number, i: number): boolean {
+  const open = OPEN_OF[toks[i]!.text];
+  if (!open) return false;
+  for (let k = i - 1; k >= a; k--) if (toks[k]!.text === open) return true;
+  return false;
+}
 
 /**
  * Fills doc.mentions and doc.entities.
@@ -42,7 +52,7 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
     let b = s.end;
     const type = ENTITY_TYPE[TYPES[s.type]!];
     // Possessive endings and stray punctuation never belong to a name.
-    while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && toks[b - 1]!.text !== '.'))) b--;
+    while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // Titles in front of a person's name are roles, not part of the name.
     if (type === 'PERSON') while (b - a > 1 && rec.roles.heads.has(toks[a]!.text.toLowerCase())) a++;
@@ -64,9 +74,11 @@ function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   const toks = doc.tokens;
   const sent = doc.sentences[toks[i]!.sentence]!;
   if (i !== sent.tokenStart || toks[i + 1]?.text !== ',') return false;
-  const lw = toks[i]!.text.toLowerCase();
+  const w = toks[i]!.text;
+  if (w.toUpperCase() === w) return false; // all caps: a headline or dateline ("NICE, France")
+  const lw = w.toLowerCase();
   const caps = rec.lexicon.caps.get(hashString(lw)) ?? 0;
-  return caps === 1 || caps === 2 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
+  return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
 }
 
 /** Clusters mentions into schema Entities (UTF-16 offsets). */
