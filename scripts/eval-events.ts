@@ -336,6 +336,7 @@ function evalExamples() {
       required_events_found_with_type: `${required.filter((r) => r.type).length}/${required.length}`,
       gold_dates_right: `${datesRight}/${gold.dates.length}`,
       system_events: doc.events.length,
+      events: doc.events.map((e) => `${e.event_id} ${e.type} "${e.trigger.text}" ${e.date?.start ?? '-'}..${e.date?.end ?? '-'} @${e.location?.name ?? '-'} [${e.participants.map((p) => `${p.role}:${p.name}`).join(', ')}]`),
       rows,
     });
   }
@@ -343,7 +344,7 @@ function evalExamples() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const meantime = evalMeantime();
+  const meantime = args.includes('--examples-only') ? null : evalMeantime();
   const examples = evalExamples();
   console.log(JSON.stringify({ meantime, examples }, null, 2));
 }

@@ -53,6 +53,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
 const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
+/** A MISC name can still organise an event it names ("BRICS Summit"), unless it is a nationality or a compound ("US-Israeli"). */
+const organiserType = (e: Entity) => participantType(e) || (e.type === 'MISC' && e.subtype === null && !/[-‐]/.test(e.name));
 
 export interface ArgContext {
   doc: Doc;
@@ -70,7 +72,9 @@ function governor(ctx: ArgContext, m: PlacedMention): string {
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx.doc, k);
     if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
-    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
+    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue;
+    // Nationality words are part of the noun phrase too: "his Iranian counterpart".
+    if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue; // titles: "Lt. General"
     break;
   }
   return lower(ctx.doc, k);
@@ -107,11 +111,12 @@ export function findParticipants(
 ): Array<{ entity: Entity; role: Role; why: string }> {
   const { doc } = ctx;
   const out: Array<{ entity: Entity; role: Role; why: string }> = [];
-  const add = (entity: Entity, role: Role, why: string) => {
-    if (!participantType(entity) || out.some((p) => p.entity.entity_id === entity.entity_id)) return;
+  const add = (entity: Entity, role: Role, why: string, organiser = false) => {
+    if (!(organiser ? organiserType(entity) : participantType(entity)) || out.some((p) => p.entity.entity_id === entity.entity_id)) return;
     out.push({ entity, role, why });
   };
-  const ms = clauseMentions(ctx, ts, 14);
+  const all = clauseMentions(ctx, ts, 14);
+  const ms = all.filter((m) => participantType(m.entity));
   const before = ms.filter((m) => m.tokEnd <= ts);
   const after = ms.filter((m) => m.tokStart >= te);
 
@@ -127,11 +132,22 @@ export function findParticipants(
         // Name modifying the noun: "BRICS Summit" (places modifying a noun are locations, handled there).
         const m = ctx.mentions[ctx.byToken[k]!]!;
         if (m.tokEnd === ts || (m.tokEnd === k + 1 && k >= ts - 2)) {
-          if (m.entity.type !== 'LOCATION') add(m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`);
+          if (m.entity.type !== 'LOCATION') add(m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`, true);
         }
         break;
       }
       if (/^[,.;:]$/.test(doc.tokens[k]!.text)) break;
+    }
+    // A capitalised modifier the recogniser missed here but found elsewhere in the text ("BRICS Summit").
+    if (ctx.byToken[ts - 1] === -1 && /^[A-Z]/.test(doc.tokens[ts - 1]?.text ?? '')) {
+      for (let k = Math.max(0, ts - 3); k < ts; k++) {
+        const surface = doc.text.slice(doc.tokens[k]!.start, doc.tokens[ts - 1]!.end);
+        const known = doc.entities.find((e) => e.type !== 'LOCATION' && (e.name === surface || e.aliases.includes(surface)));
+        if (known) {
+          add(known, 'participant', `modifier "${surface}" (named elsewhere in the text)`, true);
+          break;
+        }
+      }
     }
     // Possessive pronoun: "his recent interactions" → the person last named.
     for (let k = ts - 1; k >= ts - 3 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {

@@ -76,6 +76,11 @@ const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor'
 const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'cannot', 'ought']);
 const IRREALIS_NOUN_MODS = new Set(['any', 'possible', 'potential', 'future', 'planned', 'proposed', 'prospective', 'hypothetical', 'no']);
 const IRREALIS_CLAUSE = new Set(['if', 'unless', 'whether', 'impossible', 'unlikely', 'hypothetical', 'lest']);
+const INTENTION = new Set([
+  'plan', 'plans', 'planned', 'planning', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'propose', 'proposed', 'proposes',
+  'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
+  'urge', 'urges', 'urged', 'aim', 'aims', 'aimed', 'push', 'pushed', 'pushing', 'consider', 'considering', 'considered', 'threaten', 'threatened',
+]);
 /** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
 const SCHEDULING = new Set(['is', 'are', 'was', 'were', 'be', 'scheduled', 'due', 'set', 'slated', 'expected', 'poised', 'have', 'has', 'had']);
 
@@ -115,6 +120,10 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
       const w = lower(k);
       if (IRREALIS_NOUN_MODS.has(w)) return { ok: false, why: `irrealis determiner "${toks[k]!.text}"` };
       if (w === 'planning' || w === 'plan' || w === 'plans' || w === 'threat' || w === 'threatened' || w === 'risk') return { ok: false, why: `intention "${toks[k]!.text}"` };
+    }
+    // The object of an intention or directive ("prioritised the resumption of negotiations", "called for talks") has not happened yet.
+    for (let k = i - 1; k >= 0 && k >= i - 5 && clause[k] === c; k--) {
+      if (INTENTION.has(lower(k))) return { ok: false, why: `object of intention "${toks[k]!.text}"` };
     }
     // "of the event" after a noun such as "the risk", "a plan", "threat"
     const p1 = lower(i - 1);

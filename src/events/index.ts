@@ -110,7 +110,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
       const head = doc.text.slice(eventName.start, toks[ts]!.start).trim().toLowerCase();
-      const org = doc.entities.find((e) => e.type !== 'MISC' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === head));
+      const org = doc.entities.find(
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === head),
+      );
       if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
