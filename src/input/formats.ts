@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { convert as htmlToText } from 'html-to-text';
+import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
@@ -163,7 +164,13 @@ const PUBLISHED_META = [
   'meta[name="DC.date.issued"]',
 ];
 
+/** Deeper than this, DOM libraries recurse past the stack or go quadratic: hostile or broken markup. */
+const MAX_HTML_DEPTH = 256;
+/** Readability gives up (throws) past this many elements; the plain fallback takes over. */
+const MAX_READABILITY_ELEMENTS = 30_000;
+
 function parseHtml(raw: string): ParsedArticle {
+  if (htmlDepth(raw) > MAX_HTML_DEPTH) return { ...emptyMeta(), text: stripTags(raw) };
   const { document } = parseHTML(raw);
   const attr = (sel: string, name: string) => str(document.querySelector(sel)?.getAttribute(name));
   let published: string | null = null;
@@ -179,7 +186,10 @@ function parseHtml(raw: string): ParsedArticle {
   let title: string | null = null;
   try {
     // Readability mutates the DOM it reads, so it gets its own parse.
-    const article = new Readability(parseHTML(raw).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+    const article = new Readability(parseHTML(raw).document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
+    }).parse();
     if (article?.content && (article.textContent ?? '').trim().length > 0) {
       contentHtml = article.content;
       title = str(article.title);
@@ -198,8 +208,41 @@ function parseHtml(raw: string): ParsedArticle {
   };
 }
 
+function emptyMeta(): Omit<ParsedArticle, 'text'> {
+  return { title: null, publishedAt: null, publishedAtSource: null, url: null, externalId: null };
+}
+
+/** Maximum element nesting, by a linear scan of tags (void elements and self-closing tags ignored). */
+export function htmlDepth(html: string): number {
+  const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i;
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (VOID.test(m[2]!) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+const BLOCK = /^(?:p|div|br|h[1-6]|li|tr|section|article|header|footer|blockquote|pre|table|ul|ol|dd|dt|figcaption)$/i;
+
+/** A linear, non-recursive HTML → text for markup no DOM library should be trusted with. */
+export function stripTags(html: string): string {
+  const out = html
+    .replace(/<(script|style|noscript|template|iframe|svg)\b[^>]*>[^]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[^]*?-->/g, ' ')
+    .replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)[^>]*>/g, (_, name: string) => (BLOCK.test(name) ? '\n\n' : ' '));
+  return decodeHTML(out)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n[\s]*\n */g, '\n\n')
+    .trim();
+}
+
 /** Block-aware HTML → text: paragraphs separated by blank lines, no link targets or images. */
 export function htmlToPlainText(html: string): string {
+  if (htmlDepth(html) > MAX_HTML_DEPTH) return stripTags(html);
   return htmlToText(html, {
     wordwrap: false,
     preserveNewlines: false,
