@@ -8,7 +8,7 @@ import { tokenAt, type QuoteContext } from './context.js';
 import { cueAt, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
-import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, nounPhrase, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { isWordTok } from './chars.js';
 
 export interface Attribution {
@@ -31,6 +31,7 @@ export interface DirectQuote {
 }
 
 const WINDOW = 40;
+const DASHES = new Set(['—', '―', '–', '-', '--']);
 
 /** Finds a cue before the quotation in its sentence, or in the previous one when that ends with a colon. */
 function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
@@ -109,7 +110,7 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   const firstAfter = lower[from];
   // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
   const leads =
-    /[,?!—–…-]/.test(lastChar) || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
+    /[,?!—–…-]/.test(lastChar) || DASHES.has(firstAfter ?? '') || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
     (firstAfter !== undefined && (PRONOUNS.has(firstAfter) || SPEECH_FORMS.has(firstAfter)) && /^\p{Ll}/u.test(doc.tokens[from]!.text));
   if (!leads) return null;
   let limit = Math.min(sEnd, from + 24);
@@ -117,19 +118,32 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   let start = from;
   // "“…,” Trump, the 2016 GOP frontrunner …, said": skip an appositive after the speaker's name.
   const lead = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0];
-  if (lead && (lead.kind === 'entity' || lead.kind === 'proper') && lower[lead.tokenEnd] === ',') {
-    let k = lead.tokenEnd + 1;
-    while (k < sEnd && k - lead.tokenEnd < 40 && lower[k] !== ',' && quoteOf[k]! < 0 && lower[k] !== '.') k++;
-    if (lower[k] === ',' && k + 1 < sEnd && cueAt(ctx, k + 1, false, true)) {
-      const cue = cueAt(ctx, k + 1, false, true)!;
-      const speaker = toSpeaker(ctx, lead, history, from, sEnd);
-      return { cue, speaker, addressee: addresseeAfter(ctx, cue, Math.min(sEnd, cue.tokenEnd + 6)), adjacent: true, position: 'after' };
+  if (lead && (lead.kind === 'entity' || lead.kind === 'proper') && lead.tokenStart - from <= 3 && lower[lead.tokenEnd] === ',') {
+    // Up to three comma-separated appositive pieces: "Scott Pruitt, the attorney general of Oklahoma, one of the states …, said".
+    let k = lead.tokenEnd;
+    for (let piece = 0; piece < 3 && lower[k] === ','; piece++) {
+      const cue = k + 1 < sEnd ? cueAt(ctx, k + 1, false, true) : null;
+      if (cue && cue.form === 'verb') {
+        const speaker = toSpeaker(ctx, lead, history, from, sEnd);
+        return { cue, speaker, addressee: addresseeAfter(ctx, cue, Math.min(sEnd, cue.tokenEnd + 6)), adjacent: true, position: 'after' };
+      }
+      k++;
+      while (k < sEnd && k - lead.tokenEnd < 40 && lower[k] !== ',' && quoteOf[k]! < 0) k++;
+    }
+  }
+  // "“…” ― Sonya Herridge": a dash and a name closing the paragraph or sentence.
+  if (DASHES.has(lower[from] ?? '') && lead && lead.tokenStart === from + 1 && (lead.kind === 'entity' || lead.kind === 'proper')) {
+    let k = lead.tokenEnd;
+    while (k < sEnd && !isWordTok(lower[k]!)) k++;
+    if (k >= sEnd || doc.tokens[k]!.start >= doc.paragraphs[q.paragraph]!.end) {
+      const cue: Cue = { form: 'colon', lemma: 'dash', tokenStart: from, tokenEnd: from + 1 };
+      return { cue, speaker: toSpeaker(ctx, lead, history, from, sEnd), addressee: null, adjacent: true, position: 'after' };
     }
   }
   for (let k = start; k < limit; k++) {
     if (quoteOf[k]! >= 0) break;
     const w = lower[k]!;
-    if (w === '.' || w === ';' || w === '!' || w === '?') break;
+    if (w === ';') break;
     if (isWordTok(w)) words++;
     if (words > 14) break;
     const cue = cueAt(ctx, k, false, true);
@@ -142,12 +156,23 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     else {
       const before = candidatesIn(ctx, from, cue.tokenStart).filter((c) => c.kind !== 'entity' || c.entity!.type !== 'MISC');
       cand = before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
+      if (!cand) {
+        let f = from;
+        while (f < cue.tokenStart && !isWordTok(lower[f]!)) f++;
+        cand = f < cue.tokenStart ? nounPhrase(ctx, f, cue.tokenStart) : nounPhrase(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 6, nextPunct(ctx, cue.tokenEnd, sEnd)));
+      }
     }
     const addressee = addresseeAfter(ctx, cue, Math.min(sEnd, cue.tokenEnd + 6));
     const speaker = cand ? toSpeaker(ctx, cand, history, from, sEnd) : null;
     return { cue, speaker, addressee, adjacent: true, position: 'after' };
   }
   return null;
+}
+
+function nextPunct(ctx: QuoteContext, from: number, to: number): number {
+  let k = from;
+  while (k < to && isWordTok(ctx.lower[k]!)) k++;
+  return k;
 }
 
 const SENTENCE_INSIDE = /[.!?…]["”’']?\s+["“‘']?[\p{Lu}\p{N}]/u;

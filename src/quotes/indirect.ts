@@ -8,7 +8,7 @@ import { tokenAt, type QuoteContext } from './context.js';
 import { cueAt, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { isWordTok } from './chars.js';
 
@@ -168,7 +168,7 @@ function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
   const lemma = ATTITUDE_FORMS.get(ctx.lower[k]!);
   if (!lemma) return null;
   const prev = ctx.lower[k - 1] ?? '';
-  if (DETERMINERS.has(prev) || prev === '’s' || prev === "'s" || /^\p{Lu}/u.test(ctx.doc.tokens[k]!.text)) return null;
+  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || prev === '’s' || prev === "'s" || /^\p{Lu}/u.test(ctx.doc.tokens[k]!.text)) return null;
   return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
 }
 

@@ -16,7 +16,7 @@ import { isWordTok as isWord, isCapTok as isCap } from './chars.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
-export type SpeakerKind = 'entity' | 'pronoun' | 'description' | 'proper';
+export type SpeakerKind = 'entity' | 'pronoun' | 'description' | 'proper' | 'np';
 
 export interface Candidate {
   kind: SpeakerKind;
@@ -93,6 +93,25 @@ function sentenceInitial(ctx: QuoteContext, i: number): boolean {
   return prev !== undefined && /^[“"‘'(\[—–-]$/.test(prev.text);
 }
 
+const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their', 'its', 'our', 'your', 'several', 'some', 'many', 'two', 'three', 'both', 'other', 'another']);
+
+/**
+ * A short determiner-led noun phrase filling tokens [from, to) ("the announcer",
+ * "one questioner", "the ad’s narrator"), when no listed role noun is there.
+ */
+export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
+  const { lower, doc } = ctx;
+  let end = to;
+  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || /ly$/.test(lower[end - 1]!))) end--;
+  if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
+  for (let k = from + 1; k < end; k++) {
+    const w = lower[k]!;
+    if (!isWord(doc.tokens[k]!.text) && w !== '’s' && w !== "'s" && w !== '-') return null;
+    if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
+  }
+  return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
+}
+
 /** The candidate sits inside a prepositional phrase ("to Putin", "for the Office"). */
 function inPrepositionalPhrase(ctx: QuoteContext, c: Candidate, floor: number): boolean {
   for (let k = c.tokenStart - 1, steps = 0; k >= floor && steps < 4; k--, steps++) {
@@ -142,7 +161,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         const last = cands[cands.length - 1];
         if (last && trailingOnlySkippable(ctx, last.tokenEnd, end) && !inPrepositionalPhrase(ctx, last, start)) return last;
       } else {
-        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start));
+        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start)) ?? nounPhrase(ctx, first, end);
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;
@@ -292,5 +311,7 @@ export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHisto
     }
     case 'proper':
       return { entity: null, name: text, description: null, start, end, kind: c.kind };
+    case 'np':
+      return { entity: null, name: null, description: text, start, end, kind: c.kind };
   }
 }
