@@ -13,6 +13,8 @@ import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type Tri
 export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
+/** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
+const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
 const DETERMINERS = /^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|first|last|latest|recent|new|annual|first-ever|whose|['’]s?)$/i;
 
@@ -104,7 +106,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     }
     const statement = info.cls.type === 'STATEMENT';
     // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
-    const objectRole = statement ? (OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null) : 'patient';
+    const objectRole = statement
+      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
+      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
     const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole);
     const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
     if (eventName) {

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../src/text/create-doc.js';
+import { tagTimes } from '../../src/times/index.js';
+import { isoWeek, periodDates, shiftPeriod } from '../../src/times/calendar.js';
+import { utc } from '../../src/times/calendar.js';
+
+const MONDAY = '2024-10-14';
+
+function times(text: string, publishedAt: string | null = MONDAY) {
+  const doc = createDoc({ text, publishedAt });
+  tagTimes(doc);
+  return doc.times;
+}
+function one(text: string, publishedAt: string | null = MONDAY) {
+  const ts = times(text, publishedAt);
+  expect(ts, `expressions in "${text}"`).toHaveLength(1);
+  return ts[0]!;
+}
+
+describe('absolute dates', () => {
+  it('day and month, year from the publication date', () => {
+    const t = one('Putin approved the draft as far back as 18 September.');
+    expect(t).toMatchObject({ text: '18 September', type: 'DATE', value: '2024-09-18', date_start: '2024-09-18', date_end: '2024-09-18' });
+  });
+  it('a day range is one expression', () => {
+    const t = one('The BRICS Summit on 22-24 October will be held in Kazan.');
+    expect(t).toMatchObject({ text: '22-24 October', type: 'DATE', date_start: '2024-10-22', date_end: '2024-10-24' });
+  });
+  it('month and year, bare year, decade', () => {
+    expect(one('Sales fell in October 2024.')).toMatchObject({ text: 'October 2024', value: '2024-10', date_start: '2024-10-01', date_end: '2024-10-31' });
+    expect(one('his decision in 2003 to stop')).toMatchObject({ text: '2003', value: '2003', date_start: '2003-01-01', date_end: '2003-12-31' });
+    expect(one('It was common in the 1990s.')).toMatchObject({ text: 'the 1990s', value: '199', date_start: '1990-01-01', date_end: '1999-12-31' });
+  });
+  it('month names that are also words need a cue', () => {
+    expect(times('Prices may rise.')).toHaveLength(0);
+    expect(one('The vote was held in May.').value).toBe('2024-05');
+  });
+  it('absolute dates resolve without a publication date too', () => {
+    expect(one('in 2003', null)).toMatchObject({ value: '2003', date_start: '2003-01-01' });
+  });
+});
+
+describe('relative dates against a Monday publication', () => {
+  it('a weekday in a past clause is the one before', () => {
+    expect(one('The leaders met at Ashgabat on Friday.')).toMatchObject({ text: 'Friday', value: '2024-10-11', date_start: '2024-10-11' });
+  });
+  it('a weekday in a future clause is the one after', () => {
+    expect(one('The leaders will meet on Friday.')).toMatchObject({ value: '2024-10-18' });
+  });
+  it('last week is the ISO week with its Monday–Sunday range', () => {
+    expect(one('Last week, the paper quoted an analyst.')).toMatchObject({ text: 'Last week', value: '2024-W41', date_start: '2024-10-07', date_end: '2024-10-13' });
+  });
+  it('the weekend is the one just past', () => {
+    expect(one('in a post on X in the weekend, he wrote')).toMatchObject({ text: 'the weekend', value: '2024-W41-WE', date_start: '2024-10-12', date_end: '2024-10-13' });
+  });
+  it('earlier in the week, read on a Monday, is the week just past', () => {
+    expect(one('the remarks earlier in the week by the director')).toMatchObject({ value: '2024-W41', date_start: '2024-10-07', date_end: '2024-10-13' });
+  });
+  it('ago, next month, yesterday, today', () => {
+    expect(one('They left two days ago.')).toMatchObject({ text: 'two days ago', value: '2024-10-12' });
+    expect(one('Talks resume next month.')).toMatchObject({ value: '2024-11', date_start: '2024-11-01', date_end: '2024-11-30' });
+    expect(one('He spoke yesterday.')).toMatchObject({ value: '2024-10-13' });
+    expect(one('He speaks today.')).toMatchObject({ value: '2024-10-14' });
+  });
+  it('quarters look back when the clause does', () => {
+    expect(one('The company reported a loss in the third quarter.')).toMatchObject({ value: '2024-Q3', date_start: '2024-07-01', date_end: '2024-09-30' });
+  });
+});
+
+describe('durations, sets, times of day', () => {
+  it('durations have no calendar range', () => {
+    expect(one('They are to meet within days.')).toMatchObject({ type: 'DURATION', value: 'PXD', date_start: null });
+    expect(one('He served for three years.')).toMatchObject({ text: 'three years', type: 'DURATION', value: 'P3Y' });
+  });
+  it('sets', () => {
+    expect(one('They meet every Monday.')).toMatchObject({ text: 'every Monday', type: 'SET', value: 'XXXX-WXX-1' });
+  });
+  it('clock times attach to their day', () => {
+    expect(one('The vote closed at 5 p.m. Friday.')).toMatchObject({ type: 'TIME', value: '2024-10-11T17:00', date_start: '2024-10-11' });
+  });
+});
+
+describe('without a publication date', () => {
+  it('relative expressions stay unresolved, never today', () => {
+    const ts = times('They met on Friday. Last week he wrote. Yesterday she left. Next month they vote. It was in the weekend.', null);
+    expect(ts.map((t) => t.value)).toEqual(['XXXX-WXX-5', 'XXXX-WXX', 'PAST_REF', 'XXXX-XX', 'XXXX-WXX-WE']);
+    for (const t of ts) {
+      expect(t.date_start).toBeNull();
+      expect(t.date_end).toBeNull();
+    }
+    const thisYear = String(new Date().getUTCFullYear());
+    expect(ts.some((t) => t.value.includes(thisYear))).toBe(false);
+  });
+  it('a month and day without a year keeps an X year', () => {
+    expect(one('On 18 September he signed.', null)).toMatchObject({ value: 'XXXX-09-18', date_start: null });
+  });
+});
+
+describe('offsets and ids', () => {
+  it('spans slice the text exactly and ids follow text order', () => {
+    const text = 'Putin met Pezeshkian on Friday; they meet again on 22-24 October, two days ago, every Monday — “Last week” in 2003.';
+    const doc = createDoc({ text, publishedAt: MONDAY });
+    tagTimes(doc);
+    expect(doc.times.length).toBeGreaterThanOrEqual(5);
+    doc.times.forEach((t, i) => {
+      expect(t.time_id).toBe(`t${i + 1}`);
+      expect(text.slice(t.start, t.end)).toBe(t.text);
+      if (i > 0) expect(t.start).toBeGreaterThanOrEqual(doc.times[i - 1]!.end);
+    });
+  });
+  it('handles UTF-16 text before the expressions', () => {
+    const text = '😀 Émigrés met on Friday.';
+    const t = one(text);
+    expect(text.slice(t.start, t.end)).toBe('Friday');
+  });
+  it('a long single line of text is processed', () => {
+    const text = 'On Friday the leaders met in Kazan and signed a deal, ' .repeat(1500);
+    const ts = times(text);
+    expect(ts).toHaveLength(1500);
+  });
+});
+
+describe('calendar', () => {
+  it('ISO weeks at year edges', () => {
+    expect(isoWeek(utc(2021, 1, 3))).toEqual({ y: 2020, w: 53 });
+    expect(isoWeek(utc(2024, 10, 14))).toEqual({ y: 2024, w: 42 });
+    expect(periodDates(shiftPeriod({ gran: 'week', y: 2020, n: 53 }, 1))).toEqual({ start: '2021-01-04', end: '2021-01-10' });
+  });
+});
