@@ -1,7 +1,7 @@
 /** Validates outputs against the committed JSON Schema files with a real validator (Ajv), not the TypeBox source. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { ROOT } from './fixtures.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
