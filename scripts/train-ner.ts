@@ -77,9 +77,10 @@ function bbcTexts(): string[] {
   return out;
 }
 
-function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']; firstNames: string[] } {
+function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
   const sets: Record<string, Set<string>> = { PER: new Set(), ORG: new Set(), LOC: new Set(), MISC: new Set() };
   const firstCount = new Map<string, number>();
+  const lastCount = new Map<string, number>();
   for (const [type, names] of entityStrings(wikiann)) {
     for (const name of names) {
       if (!/^[\p{Lu}\d]/u.test(name) || name.length < 2 || name.length > 60) continue;
@@ -87,6 +88,8 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
       if (type === 'PER') {
         const parts = name.split(' ');
         if (parts.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(parts[0]!)) firstCount.set(parts[0]!, (firstCount.get(parts[0]!) ?? 0) + 1);
+        const lastWord = parts[parts.length - 1]!;
+        if (parts.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(lastWord)) lastCount.set(lastWord, (lastCount.get(lastWord) ?? 0) + 1);
       }
     }
   }
@@ -98,7 +101,8 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
   for (const city of allCities) if (city.population >= 100000 && /^\p{Lu}/u.test(city.name)) sets.LOC!.add(city.name);
   const gaz = Object.fromEntries(GAZ_TYPES.map((t) => [t, [...sets[t]!].sort()])) as LexiconFile['gazetteer'];
   const firstNames = [...firstCount].filter(([, n]) => n >= 3).map(([w]) => w).sort();
-  return { gaz, firstNames };
+  const lastNames = [...lastCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
+  return { gaz, firstNames, lastNames };
 }
 
 /**
@@ -183,15 +187,15 @@ function evaluate(model: { addScores: CompactModel['addScores']; transitions: Fl
 
 log(`data: ${dataDir}`);
 const wikiTrain = [...readWikiann(join(dataDir, 'wikiann-en', 'train')), ...readWikiann(join(dataDir, 'wikiann-en', 'dev'))];
-const { gaz, firstNames } = gazetteer(wikiTrain);
+const { gaz, firstNames, lastNames } = gazetteer(wikiTrain);
 const conllTrain = readConll(join(dataDir, 'conll2003', 'train.txt'));
 const conllValid = readConll(join(dataDir, 'conll2003', 'valid.txt'));
 const gmb = gmbSentences();
 // GMB text in the capitalisation lexicon measured 0.4 F1 worse on CoNLL dev, so it is left out.
 const capTexts = [...bbcTexts(), ...conllTrain.map((d) => d.map((s) => s.words.join(' ')).join('\n\n'))];
-const lexFile: LexiconFile = { caps: capsLexicon(capTexts), gazetteer: gaz, firstNames, titles: titleWords(join(dataDir, 'conll2003', 'train.txt')) };
+const lexFile: LexiconFile = { caps: capsLexicon(capTexts), gazetteer: gaz, firstNames, lastNames, titles: titleWords(join(dataDir, 'conll2003', 'train.txt')) };
 const lex = buildLexicon(lexFile);
-log(`lexicon: caps ${lexFile.caps.map((b) => b.length).join('/')}, gazetteer ${GAZ_TYPES.map((t) => `${t} ${gaz[t].length}`).join(', ')}, first names ${firstNames.length}`);
+log(`lexicon: caps ${lexFile.caps.map((b) => b.length).join('/')}, gazetteer ${GAZ_TYPES.map((t) => `${t} ${gaz[t].length}`).join(', ')}, first names ${firstNames.length}, last names ${lastNames.length}`);
 
 const rand = prng(SEED);
 const trainDocs = conllTrain.filter(() => rand() < SUBSAMPLE).map(goldDoc);

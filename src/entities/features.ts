@@ -36,7 +36,7 @@ const enum T {
   Prev, Next, Prev2, Next2, PrevCur, CurNext, ShapePrevCur, ShapeCurNext, ShortTri,
   InitialShort, CapsShort, CapsLex, CapsLexInitial, DocLower, DocCapMid, Gaz, GazWord,
   First, PrevFirst, HyphenFirst, HyphenLast, PrevShort, NextShort, InitialWord, PrevLowerCapsLex,
-  NextCapsLex, Len, PrevPrevCur, InQuote, DocPrev, DocNext,
+  NextCapsLex, Len, PrevPrevCur, InQuote, DocPrev, DocNext, Last, NextLast,
 }
 
 function shapeOf(w: string, collapse: boolean): string {
@@ -113,6 +113,15 @@ export function tokenInfo(doc: Doc): TokenInfo {
  * f.offsets.length; // tokens + 1
  */
 export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenInfo(doc)): TokenFeatures {
+  return featurizer(doc, lex, info)(0, doc.tokens.length);
+}
+
+/**
+ * Prepares the document-level facts once and returns a function that computes
+ * feature ids for any token range, so long texts can be scored chunk by chunk
+ * in bounded memory. The returned ids view is reused by the next call.
+ */
+export function featurizer(doc: Doc, lex: Lexicon, info: TokenInfo = tokenInfo(doc)): (from: number, to: number) => TokenFeatures {
   const toks = doc.tokens;
   const n = toks.length;
   const { lower, initial, capsLine } = info;
@@ -190,16 +199,18 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
     i += best - 1;
   }
 
-  let ids = new Uint32Array(n * 40 + 64);
+  let ids = new Uint32Array(64);
+  return (from: number, to: number): TokenFeatures => {
+  if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array((to - from) * 40 + 64);
   let len0 = 0;
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
+  const offsets = new Int32Array(to - from + 1);
+  for (let i = from; i < to; i++) {
     if (len0 + 96 > ids.length) {
       const grown = new Uint32Array(ids.length * 2);
       grown.set(ids);
       ids = grown;
     }
-    offsets[i] = len0;
+    offsets[i - from] = len0;
     const sent = doc.sentences[toks[i]!.sentence]!;
     const lo = sent.tokenStart;
     const hi = sent.tokenEnd;
@@ -268,10 +279,12 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
       ids[len0++] = mix(T.Gaz, g);
       ids[len0++] = mix(mix(T.GazWord, g), ctx);
     }
-    if (i > 0 && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
+    if (hasPrev && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
+    if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
-  offsets[n] = len0;
+  offsets[to - from] = len0;
   return { ids: ids.subarray(0, len0), offsets };
+  };
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */
@@ -284,6 +297,7 @@ interface WordInfo {
   len: number;
   upper: boolean;
   first: boolean;
+  last: boolean;
 }
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
@@ -310,9 +324,11 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   const upper = isUpperStart(form);
   const first = lex.firstNames.has(hLower);
   if (first) out.push(mix(T.First, upper ? 1 : 0));
+  const last = lex.lastNames.has(hLower);
+  if (last) out.push(mix(T.Last, upper ? 1 : 0));
   const hy = lw.indexOf('-');
   if (hy > 0 && hy < lw.length - 1) out.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first };
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

@@ -5,11 +5,13 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
-import { extractFeatures, tokenInfo } from './features.js';
+import { featurizer, tokenInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 
 const N_LABELS = 17; // local copy: hot loops must not read an imported binding
+/** Longest token run decoded at once (a 5 MB single-line text is one "sentence"). */
+const MAX_WINDOW = 1000;
 import { decodeLexicon, type Lexicon } from './lexicon.js';
 import { CompactModel, viterbi, type FeatureWeights } from './model.js';
 import { roleLexicon, type RoleLexicon } from './roles.js';
@@ -46,12 +48,20 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const feats = extractFeatures(doc, rec.lexicon, tokenInfo(doc));
-  const scores = new Float32Array(n * N_LABELS);
-  for (let i = 0; i < n; i++) rec.weights.addScores(feats.ids, feats.offsets[i]!, feats.offsets[i + 1]!, scores, i * N_LABELS);
+  const features = featurizer(doc, rec.lexicon, tokenInfo(doc));
+  // Sentences are scored and decoded one at a time (very long ones in windows),
+  // so memory stays bounded whatever the text length.
+  let scores = new Float32Array(MAX_WINDOW * N_LABELS);
   for (const s of doc.sentences) {
-    const len = s.tokenEnd - s.tokenStart;
-    viterbi(scores.subarray(s.tokenStart * N_LABELS, s.tokenEnd * N_LABELS), len, rec.weights.transitions, labels, s.tokenStart);
+    for (let from = s.tokenStart; from < s.tokenEnd; from += MAX_WINDOW) {
+      const to = Math.min(s.tokenEnd, from + MAX_WINDOW);
+      const len = to - from;
+      const f = features(from, to);
+      if (scores.length < len * N_LABELS) scores = new Float32Array(len * N_LABELS);
+      scores.fill(0, 0, len * N_LABELS);
+      for (let i = 0; i < len; i++) rec.weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, i * N_LABELS);
+      viterbi(scores, len, rec.weights.transitions, labels, from);
+    }
   }
   return labels;
 }
