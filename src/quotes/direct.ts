@@ -31,6 +31,7 @@ export interface DirectQuote {
 }
 
 const WINDOW = 40;
+const NAMING_LEMMAS = new Set(['call', 'describe', 'label', 'dub', 'brand', 'term', 'characterize', 'characterise', 'blast', 'slam', 'denounce', 'condemn', 'decry', 'mock', 'ridicule', 'praise', 'hail', 'laud', 'criticize', 'criticise', 'attack', 'dismiss', 'refer']);
 const DASHES = new Set(['—', '―', '–', '-', '--']);
 
 /** Finds a cue before the quotation in its sentence, or in the previous one when that ends with a colon. */
@@ -249,15 +250,17 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
       // No cue: a full-sentence quotation right after another one continues it
       // ("“…,” she said. “These cases take patience.”"); otherwise only long,
       // sentence-like quotations are kept (the speaker may be named elsewhere).
-      const near = prev && (prev.span.paragraph === q.paragraph || prev.span.paragraph === q.paragraph - 1) && prev.attribution && gapIsAttributionOnly(ctx, prev.span, q);
+      const near = prev && (prev.span.paragraph === q.paragraph || prev.span.paragraph === q.paragraph - 1) && prev.attribution && gapIsAttributionOnly(ctx, prev.span, q, prev.attribution);
       if (near && (sentenceLike || words >= 4)) {
         out.push({ span: q, start, end, kind: sentenceLike ? 'direct' : 'partial', attribution: prev.attribution, groupWith: prev.groupWith >= 0 ? prev.groupWith : out.length - 1 });
         continue;
       }
       if (!(sentenceLike && words >= 6 && atSentenceStart)) continue;
     } else {
-      if (!attribution.adjacent && words <= 3 && followedByWords(ctx, q)) continue;
-      if (!attribution.adjacent && words <= 1) continue;
+      // One quoted word is a scare quote ("is not ‘upgrading’ its doctrine") unless a verb of
+      // naming governs it ("described Clinton as a “disgrace”", "called him a “loser”").
+      const naming = NAMING_LEMMAS.has(attribution.cue.lemma) && tokenAt(doc, q.open) - attribution.cue.tokenEnd <= 8;
+      if (!attribution.adjacent && words <= 1 && !naming) continue;
       // “We are ready,” he said, “to talk.” — both pieces bound to one cue.
       if (prev && prev.attribution && prev.attribution.cue.tokenStart === attribution.cue.tokenStart) groupWith = prev.groupWith >= 0 ? prev.groupWith : out.length - 1;
     }
@@ -268,9 +271,12 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
 }
 
 /** Between two quotations there is at most an attribution sentence ("she said."). */
-function gapIsAttributionOnly(ctx: QuoteContext, a: QuotedSpan, b: QuotedSpan): boolean {
+function gapIsAttributionOnly(ctx: QuoteContext, a: QuotedSpan, b: QuotedSpan, attribution: Attribution): boolean {
   if (!a.closed) return false;
   const gap = ctx.doc.text.slice(a.close + 1, b.open);
+  // The gap is the previous quotation's own attribution ("…," Mr. Obama said on Saturday at the gala. "…").
+  const cueAt = ctx.doc.tokens[attribution.cue.tokenStart]!.start;
+  if (attribution.position === 'after' && cueAt > a.close && cueAt < b.open && gap.length <= 400 && /[.!?…:,]\s*$/.test(gap)) return wordCount(gap) <= 45;
   if (gap.length > 160) return false;
   if (!/[.!?…:]\s*$/.test(gap) && !/^[\s.,]*$/.test(gap) && !/[.!?…]["”’]?\s*$/.test(ctx.doc.text.slice(a.start, a.close))) return false;
   return wordCount(gap) <= 12;

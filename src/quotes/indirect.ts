@@ -112,7 +112,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         const dq = keptQuote.get(hitQuote);
         // "stressed that Iran’s ties are “sincere and strategic.”": the partial quotation carries the attribution.
         const conj = /^(?:and|but|or|,)$/.test(lower[e - 1] ?? '');
-        if (dq && dq.kind === 'partial' && !conj) continue;
+        if (dq && dq.kind === 'partial' && (!conj || objectOnly)) continue;
       }
       const cand = subjectOf(ctx, cue.tokenStart, Math.max(S.tokenStart, cue.tokenStart - 40));
       if (!cand) continue;
