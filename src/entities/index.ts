@@ -13,9 +13,13 @@ import { demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleBefore } from './roles.js';
+import { orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
 
+const GEO_HEADS = new Set(
+  'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
+);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
 const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;
@@ -122,6 +126,7 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
         }
       }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
+    else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     for (const k of c.members) mentions[k]!.subtype = subtype;
     const type: EntityType = c.type;
     return {

@@ -61,3 +61,19 @@ describe('geo', () => {
     expect(es.find((e) => e.name === 'Turkish')?.subtype).toBe('nationality');
   });
 });
+
+describe('subtypes', () => {
+  it('marks media, events and products from names and how the text calls them', async () => {
+    const { orgOrMiscSubtype } = await import('../../src/entities/subtypes.js');
+    const doc = createDoc({ text: 'The report appeared in Kommersant newspaper and was cited by Interfax, the news agency.' });
+    const span = (w: string) => {
+      const i = doc.tokens.findIndex((t) => t.text === w);
+      return [{ tokenStart: i, tokenEnd: i + 1 }];
+    };
+    expect(orgOrMiscSubtype(doc, 'ORGANIZATION', 'Kommersant', span('Kommersant'))).toBe('media');
+    expect(orgOrMiscSubtype(doc, 'ORGANIZATION', 'Interfax', span('Interfax'))).toBe('media');
+    expect(orgOrMiscSubtype(doc, 'ORGANIZATION', 'The report', span('report'))).toBeNull();
+    expect(orgOrMiscSubtype(doc, 'MISC', 'G20 Summit', [])).toBe('event');
+    expect(orgOrMiscSubtype(doc, 'MISC', 'F-16', [])).toBe('product');
+  });
+});
