@@ -1,58 +1,62 @@
 /**
  * Output bucket → a local folder: each finished article's JSON document, its
  * error record if it failed, and one merged CSV per table. Only articles with a
- * manifest are read (the manifest is written last), so a half-written article
- * never reaches the download.
+ * manifest are read (the manifest is written last), and each file must match
+ * the hash its manifest records, so a half-written or half-rewritten article
+ * never reaches the download: it is re-read, and skipped (reported in
+ * `incomplete`) if it is still changing.
  */
 import { join } from 'node:path';
 import { CsvMerger } from '../datasets/merge.js';
 import { TABLE_NAMES, type TableName } from '../datasets/index.js';
 import { FolderStore } from './folder-store.js';
-import { MANIFEST_PREFIX, type Manifest } from './layout.js';
+import { articleIdOfKey, MANIFEST_PREFIX } from './layout.js';
+import { readArticleOutputs, type ArticleOutputs, type ReadOptions } from './read-outputs.js';
 import type { ObjectStore } from './store.js';
 
 export interface DownloadSummary {
   articles: number;
   errors: number;
   rows: Record<TableName, number>;
+  /** Articles skipped because their files did not match their manifest (being rewritten, or a crashed write awaiting its retry). */
+  incomplete: { article_id: string; reason: string }[];
 }
 
 export async function downloadDatasets(
   source: ObjectStore,
   outDir: string,
   onProgress?: (done: number) => void,
+  readOptions?: ReadOptions,
 ): Promise<DownloadSummary> {
   const out = new FolderStore(outDir);
   const merger = new CsvMerger(join(out.root, 'csv'));
-  const keys: string[] = [];
-  for await (const k of source.list(MANIFEST_PREFIX)) if (k.endsWith('.json')) keys.push(k);
+  const ids: string[] = [];
+  for await (const k of source.list(MANIFEST_PREFIX)) {
+    const id = articleIdOfKey(k);
+    if (id && k.startsWith(MANIFEST_PREFIX)) ids.push(id);
+  }
   let articles = 0;
   let errors = 0;
+  const incomplete: DownloadSummary['incomplete'] = [];
   // Fetch ahead in parallel but merge in manifest order, so the same bucket gives the same files.
-  const fetchArticle = async (key: string) => {
-    const text = await source.get(key);
-    if (text === null) return null;
-    const manifest = JSON.parse(text) as Manifest;
-    const files = await Promise.all(manifest.files.map(async (f) => [f, await source.get(f)] as const));
-    return { manifest, files };
-  };
   const window = 8;
-  const pending: Promise<Awaited<ReturnType<typeof fetchArticle>>>[] = keys.slice(0, window).map(fetchArticle);
-  for (let i = 0; i < keys.length; i++) {
+  const pending: Promise<ArticleOutputs>[] = ids.slice(0, window).map((id) => readArticleOutputs(source, id, readOptions));
+  for (let i = 0; i < ids.length; i++) {
     const item = await pending[i]!;
-    if (i + window < keys.length) pending.push(fetchArticle(keys[i + window]!));
-    pending[i] = Promise.resolve(null); // let it be collected
-    if (!item) continue;
-    for (const [key, body] of item.files) {
-      if (body === null) throw new Error(`${source.location}${key} is listed in its manifest but missing; run the download again`);
-      const table = /^csv\/([a-z_]+)\//.exec(key)?.[1] as TableName | undefined;
-      if (table && TABLE_NAMES.includes(table)) await merger.append(table, body);
-      else await out.put(key, body, 'application/json');
+    if (i + window < ids.length) pending.push(readArticleOutputs(source, ids[i + window]!, readOptions));
+    pending[i] = Promise.resolve({ status: 'absent' }); // let it be collected
+    if (item.status === 'incomplete') incomplete.push({ article_id: ids[i]!, reason: item.reason });
+    if (item.status === 'complete') {
+      for (const [key, body] of item.files) {
+        const table = /^csv\/([a-z_]+)\//.exec(key)?.[1] as TableName | undefined;
+        if (table && TABLE_NAMES.includes(table)) await merger.append(table, body);
+        else await out.put(key, body, 'application/json');
+      }
+      if (item.manifest.status === 'ok') articles++;
+      else errors++;
     }
-    if (item.manifest.status === 'ok') articles++;
-    else errors++;
     onProgress?.(i + 1);
   }
   await merger.close();
-  return { articles, errors, rows: merger.rows };
+  return { articles, errors, rows: merger.rows, incomplete };
 }
