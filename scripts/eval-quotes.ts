@@ -212,7 +212,7 @@ function main() {
       t.gold++;
       const pi = gMatch[gi]!;
       if (pi < 0) {
-        log.push(`MISS ${g.quoted ? 'Q' : 'R'} ${base}: ${g.content.map(([s, e]) => text.slice(s, e)).join(' … ').slice(0, 160)}`);
+        log.push(`MISS ${g.quoted ? 'Q' : 'R'} ${base}: [${g.cue.map(([s, e]) => text.slice(s, e)).join(' ')}] ${g.content.map(([s, e]) => text.slice(s, e)).join(' … ').slice(0, 160)}`);
         return;
       }
       t.goldMatched++;

@@ -9,7 +9,7 @@ import { cueAt, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
-import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { isWordTok } from './chars.js';
 
 export interface IndirectQuote {
@@ -31,6 +31,7 @@ const BARE_CLAUSE = new Set([
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
+const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
 const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", '’ve', "'ve", 'wo', 'ca', 'won', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'shall']);
@@ -223,8 +224,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
-  // A clause starts with a subject: a pronoun, a determiner, or a name.
-  if (CLAUSE_START_WORDS.has(w) || /^\p{Lu}/u.test(t) || /^\p{N}/u.test(t)) {
+  // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
+  if (CLAUSE_START_WORDS.has(w) || /^\p{Lu}/u.test(t) || /^\p{N}/u.test(t) || (isWordTok(t) && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !/(?:ly|ing|ed)$/.test(w))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
@@ -266,6 +267,11 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (between > 7) return null;
   let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+  if (!cand && cue.form === 'according') {
+    let e = sentEnd;
+    while (e > cue.tokenEnd && !isWordTok(lower[e - 1]!)) e--;
+    if (e > cue.tokenEnd && e - cue.tokenEnd <= 10) cand = { kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: e, entity: null };
+  }
   if (!cand) return null;
   // The content: the sentence before the comma, without quotations.
   let cs = sentStart;
@@ -287,7 +293,7 @@ function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEn
   let comma = cue.tokenEnd;
   while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
   if (lower[comma] !== ',') return null;
-  const cand = phraseAfter(ctx, cue.tokenEnd, comma);
+  const cand = phraseAfter(ctx, cue.tokenEnd, comma) ?? (comma - cue.tokenEnd <= 14 && comma > cue.tokenEnd ? ({ kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: comma, entity: null } as Candidate) : null);
   if (!cand) return null;
   let last = sentEnd - 1;
   for (let j = comma + 1; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;

@@ -93,6 +93,9 @@ function sentenceInitial(ctx: QuoteContext, i: number): boolean {
   return prev !== undefined && /^[“"‘'(\[—–-]$/.test(prev.text);
 }
 
+/** Words that open a clause whose subject follows ("where he says"). */
+const SUBORDINATORS = new Set(['when', 'where', 'while', 'if', 'because', 'although', 'though', 'whereas', 'unless', 'once']);
+
 const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their', 'its', 'our', 'your', 'several', 'some', 'many', 'two', 'three', 'both', 'other', 'another']);
 
 /**
@@ -112,10 +115,33 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
 
+/**
+ * Whatever short phrase stands right before the verb when nothing better was
+ * found ("Adelson said", "41 percent said"): up to six words with no verb-like
+ * or clause word among them.
+ */
+function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
+  const { lower, doc } = ctx;
+  let end = to;
+  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || /ly$/.test(lower[end - 1]!))) end--;
+  if (end <= from || end - from > 6) return null;
+  for (let k = from; k < end; k++) {
+    const w = lower[k]!;
+    const t = doc.tokens[k]!.text;
+    if (ctx.quoteOf[k]! >= 0) return null;
+    if (!isWord(t) && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
+    if ((k === from && PREPOSITIONS.has(w)) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if (!isCap(t) && /(?:ed|ing)$/.test(w)) return null;
+  }
+  return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
+}
+
 /** The candidate sits inside a prepositional phrase ("to Putin", "for the Office"). */
 function inPrepositionalPhrase(ctx: QuoteContext, c: Candidate, floor: number): boolean {
+  if (c.kind === 'pronoun') return false; // he/she/they/we/I are subject forms
   for (let k = c.tokenStart - 1, steps = 0; k >= floor && steps < 4; k--, steps++) {
     const w = ctx.lower[k]!;
+    if (SUBORDINATORS.has(w)) return false;
     if (PREPOSITIONS.has(w)) return true;
     if (DETERMINERS.has(w) || isCap(ctx.doc.tokens[k]!.text) || w === '’s' || w === "'s") continue;
     return false;
@@ -151,7 +177,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       // A participial phrase (", declaring it …"): its subject is the main clause's.
     } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
       const cands = candidatesIn(ctx, start, end).filter(usable);
-      const startsWithPrep = w !== undefined && PREPOSITIONS.has(w);
+      const startsWithPrep = w !== undefined && PREPOSITIONS.has(w) && !SUBORDINATORS.has(w);
       if (relative) {
         // Antecedent of "who/which": the nearest speaker-like phrase.
         const last = [...cands].reverse().find((c) => c.kind !== 'pronoun' || true);
@@ -161,7 +187,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         const last = cands[cands.length - 1];
         if (last && trailingOnlySkippable(ctx, last.tokenEnd, end) && !inPrepositionalPhrase(ctx, last, start)) return last;
       } else {
-        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start)) ?? nounPhrase(ctx, first, end);
+        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start)) ?? nounPhrase(ctx, first, end) ?? loosePhrase(ctx, first, end);
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;
