@@ -74,8 +74,8 @@ function codePointMap(text: string): (cp: number) => number {
   return (cp) => map[Math.min(cp, map.length - 1)]!;
 }
 
-const OPEN_BEFORE = /[“"«„]\s*$/u;
-const QUOTE_CHAR = /[“”"«»„]/u;
+const OPEN_BEFORE = /(?:[“"«„]|'')\s*$/u;
+const QUOTE_CHAR = /[“”"«»„]|''/u;
 
 function parseBrat(ann: string, text: string): GoldAttribution[] {
   const toU16 = codePointMap(text);

@@ -57,7 +57,7 @@ export function buildContext(doc: Doc, spans: QuotedSpan[]): QuoteContext {
   }
   const quoteOf = new Int32Array(n).fill(-1);
   spans.forEach((q, i) => {
-    const closeEnd = q.closed ? q.close + 1 : q.close;
+    const closeEnd = q.closeEnd;
     for (let t = tokenAt(doc, q.open); t < n && doc.tokens[t]!.start < closeEnd; t++) quoteOf[t] = i;
   });
   const lower = doc.tokens.map((t) => t.text.toLowerCase());

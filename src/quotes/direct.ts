@@ -102,7 +102,7 @@ export function addresseeAfter(ctx: QuoteContext, cue: Cue, limit: number): Enti
 function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
   if (!q.closed) return null;
   const { doc, lower, quoteOf } = ctx;
-  const closeTok = tokenAt(doc, q.close);
+  const closeTok = tokenAt(doc, q.closeEnd - 1);
   const sent = doc.tokens[closeTok]?.sentence;
   if (sent === undefined) return null;
   const sEnd = doc.sentences[sent]!.tokenEnd;
@@ -195,8 +195,8 @@ function opensSentence(ctx: QuoteContext, q: QuotedSpan): boolean {
 /** What follows the closing mark within the sentence: more words (a scare quote or title usually). */
 function followedByWords(ctx: QuoteContext, q: QuotedSpan): boolean {
   if (!q.closed) return false;
-  const after = ctx.doc.text.slice(q.close + 1, q.close + 4);
-  return /^\s*[\p{L}\p{N}]/u.test(after) && !/^\s*(?:he|she|they|it|we|i)\b/iu.test(ctx.doc.text.slice(q.close + 1, q.close + 8));
+  const after = ctx.doc.text.slice(q.closeEnd, q.closeEnd + 3);
+  return /^\s*[\p{L}\p{N}]/u.test(after) && !/^\s*(?:he|she|they|it|we|i)\b/iu.test(ctx.doc.text.slice(q.closeEnd, q.closeEnd + 7));
 }
 
 /**
@@ -273,7 +273,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
 /** Between two quotations there is at most an attribution sentence ("she said."). */
 function gapIsAttributionOnly(ctx: QuoteContext, a: QuotedSpan, b: QuotedSpan, attribution: Attribution): boolean {
   if (!a.closed) return false;
-  const gap = ctx.doc.text.slice(a.close + 1, b.open);
+  const gap = ctx.doc.text.slice(a.closeEnd, b.open);
   // The gap is the previous quotation's own attribution ("…," Mr. Obama said on Saturday at the gala. "…").
   const cueAt = ctx.doc.tokens[attribution.cue.tokenStart]!.start;
   if (attribution.position === 'after' && cueAt > a.close && cueAt < b.open && gap.length <= 400 && /[.!?…:,]\s*$/.test(gap)) return wordCount(gap) <= 45;

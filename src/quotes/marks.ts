@@ -18,6 +18,8 @@ export interface QuotedSpan {
   open: number;
   /** Offset of the closing mark, or the paragraph end when it never closed. */
   close: number;
+  /** Offset just after the closing mark (equals `close` when it never closed). */
+  closeEnd: number;
   /** Content start (after the opening mark) and end (before the closing mark). */
   start: number;
   end: number;
@@ -34,6 +36,8 @@ export interface QuotedSpan {
 interface Open {
   family: MarkFamily;
   pos: number;
+  /** Length of the mark: 2 for a doubled apostrophe ('' as typeset by some wires). */
+  len: number;
   /** Index in `opens` of the enclosing open mark, or -1. */
   parent: number;
 }
@@ -45,12 +49,19 @@ const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘
 const CLOSE_CONTEXT = new Set([')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '”', '’', '"', "'", '»', '›']);
 
 /** How a character can act: open, close, both (straight marks decide by context), or not a mark. */
-function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; close: boolean } | null {
+function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; close: boolean; len?: number } | null {
   const c = text[i]!;
   const prev = i > 0 ? text[i - 1] : undefined;
   const next = text[i + 1];
   const leftOpen = isSpace(prev) || OPEN_CONTEXT.has(prev!);
   const rightClose = isSpace(next) || CLOSE_CONTEXT.has(next!);
+  if (c === "'" && next === "'") {
+    // '' stands for a double quotation mark (NYT archive style).
+    const after = text[i + 2];
+    const lo = isSpace(prev) || OPEN_CONTEXT.has(prev!);
+    const rc = isSpace(after) || CLOSE_CONTEXT.has(after!);
+    return { family: 'double', open: lo || !rc, close: rc || !lo, len: 2 };
+  }
   switch (c) {
     case '“':
       return { family: 'double', open: true, close: !leftOpen }; // closes „…“
@@ -130,7 +141,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
   const opens: Open[] = [];
   const stack: number[] = []; // indices into opens
   const dropped = new Set<number>(); // opens that never closed and were discarded
-  const pairs: { open: number; close: number; openIndex: number }[] = [];
+  const pairs: { open: number; close: number; closeLen: number; openIndex: number }[] = [];
   const segment = text.slice(start, end);
   // The last mark in the paragraph that can close a single quotation: a plural
   // possessive before it ("the voters’ choice") is an apostrophe, not the close.
@@ -146,6 +157,8 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     const i = start + m.index;
     const role = roleOf(text, i);
     if (!role) continue;
+    const len = role.len ?? 1;
+    if (len > 1) MARK_CHARS.lastIndex = m.index + len;
     if (role.family === 'single' && !role.open && i < lastSingleClose && /[sS]$/.test(text[i - 1]!) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) continue;
     let closedHere = false;
     if (role.close) {
@@ -156,7 +169,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
         // A straight mark that could open, facing an unrelated open below, opens instead.
         if (k < stack.length - 1 && role.open && o.family !== opens[stack[stack.length - 1]!]!.family) break;
         for (let j = stack.length - 1; j > k; j--) dropped.add(stack[j]!);
-        pairs.push({ open: o.pos, close: i, openIndex: stack[k]! });
+        pairs.push({ open: o.pos, close: i, closeLen: len, openIndex: stack[k]! });
         stack.length = k;
         closedHere = true;
         break;
@@ -164,7 +177,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     }
     if (!closedHere && role.open) {
       if (stack.length >= MAX_DEPTH) dropped.add(stack.shift()!);
-      opens.push({ family: role.family, pos: i, parent: stack.length ? stack[stack.length - 1]! : -1 });
+      opens.push({ family: role.family, pos: i, len, parent: stack.length ? stack[stack.length - 1]! : -1 });
       stack.push(opens.length - 1);
     }
   }
@@ -175,7 +188,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     const o = opens[stack[0]!]!;
     if (startsQuotation(text, start, o.pos)) {
       runaway = {
-        open: o.pos, close: end, start: o.pos + 1, end, paragraph, closed: false,
+        open: o.pos, close: end, closeEnd: end, start: o.pos + o.len, end, paragraph, closed: false,
         continues: false, continuation: false, family: o.family,
       };
       for (let j = 1; j < stack.length; j++) dropped.add(stack[j]!);
@@ -194,7 +207,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     if (runaway && pr.open > runaway.open) continue;
     if (!isOuter(pr.openIndex)) continue;
     out.push({
-      open: pr.open, close: pr.close, start: pr.open + 1, end: pr.close, paragraph, closed: true,
+      open: pr.open, close: pr.close, closeEnd: pr.close + pr.closeLen, start: pr.open + opens[pr.openIndex]!.len, end: pr.close, paragraph, closed: true,
       continues: false, continuation: false, family: opens[pr.openIndex]!.family,
     });
   }
