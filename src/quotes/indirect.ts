@@ -63,6 +63,14 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       if (quoteOf[k]! >= 0 || k < coveredUntil) continue;
       const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
       if (!cue) continue;
+      if (cue.form === 'verb') {
+        const inner = parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history);
+        if (inner) {
+          out.push(inner);
+          coveredUntil = S.tokenEnd;
+          continue;
+        }
+      }
       if (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined)) {
         const trailing = trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history);
         if (trailing) {
@@ -100,6 +108,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         if (w === ';' || w === '—' || w === '–') break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
+        // ", contradicting …", ", which …": the author's addition, not the content.
+        if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '')) break;
         e++;
       }
       // Drop the sentence's final punctuation and dangling conjunctions.
@@ -149,17 +159,21 @@ function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number,
   if (colon <= sentStart || colon + 1 >= sentEnd || quoteOf[colon + 1]! >= 0) return null;
   for (let j = sentStart; j < colon; j++) if (SPEECH_FORMS.has(lower[j]!) || COGNITION_FORMS.has(lower[j]!)) return null; // "X said:" is a verb cue
   const cands = candidatesIn(ctx, sentStart, colon);
-  const cand = cands[0];
+  let cand: Candidate | undefined = cands[0];
+  // Transcripts: "WALLACE: …", "PENCE: …".
+  if (!cand && colon - sentStart <= 3 && doc.tokens.slice(sentStart, colon).every((t) => /^\p{Lu}[\p{Lu}.'’-]*$/u.test(t.text))) cand = { kind: 'proper', tokenStart: sentStart, tokenEnd: colon, entity: null };
   if (!cand || cands.length > 2) return null;
   if (cand.kind === 'entity' && cand.entity!.type !== 'PERSON' && cand.entity!.type !== 'ORGANIZATION') return null;
-  let last = sentEnd - 1;
+  // The turn runs to the end of its paragraph.
+  const para = doc.paragraphs[doc.sentences[doc.tokens[colon]!.sentence]!.paragraph]!;
+  let last = Math.min(doc.sentences[para.sentenceEnd - 1]!.tokenEnd, colon + MAX_CONTENT * 2) - 1;
   while (last > colon && /^[.!?,:…]$/.test(lower[last]!)) last--;
   let words = 0;
-  for (let j = colon + 1; j <= last && j - colon < MAX_CONTENT; j++) {
+  for (let j = colon + 1; j <= last && j - colon < MAX_CONTENT * 2; j++) {
     if (quoteOf[j]! >= 0) return null;
     if (isWordTok(doc.tokens[j]!.text)) words++;
   }
-  if (words < 3 || last - colon > MAX_CONTENT) return null;
+  if (words < 3 || last - colon > MAX_CONTENT * 2) return null;
   const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
   return { start: doc.tokens[colon + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, sentStart, colon), addressee: null };
 }
@@ -249,6 +263,34 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
     if (isWordTok(w) && ++words > 9) return false;
   }
   return sawCue;
+}
+
+/**
+ * "The museum, he said, celebrated …": an attribution set off by commas inside
+ * the reported sentence. The content is the sentence around it.
+ */
+function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  if (lower[cue.tokenEnd] !== ',' && !(lower[cue.tokenEnd + 1] === ',' && isWordTok(lower[cue.tokenEnd]!))) return null;
+  // ", he said," / ", said Mr. Smith," / ", Smith said Friday,"
+  let comma = cue.tokenStart - 1;
+  while (comma > sentStart && cue.tokenStart - comma <= 6 && lower[comma] !== ',') comma--;
+  if (lower[comma] !== ',' || comma <= sentStart + 1) return null;
+  const after = lower[cue.tokenEnd] === ',' ? cue.tokenEnd : cue.tokenEnd + 1;
+  let cand: Candidate | null = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  if (!cand) cand = phraseAfter(ctx, cue.tokenEnd, after);
+  if (!cand) return null;
+  for (let j = Math.max(sentStart, comma - MAX_CONTENT); j < sentEnd && j < after + MAX_CONTENT; j++) if (quoteOf[j]! >= 0) return null;
+  let last = sentEnd - 1;
+  while (last > after && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = after + 1; j <= last; j++) if (isWordTok(lower[j]!)) words++;
+  if (words < 2 || comma - sentStart > MAX_CONTENT || last - after > MAX_CONTENT) return null;
+  let cs = sentStart;
+  while (cs < comma && !isWordTok(doc.tokens[cs]!.text)) cs++;
+  const speaker = toSpeaker(ctx, cand, history, comma + 1, after);
+  if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
+  return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
 }
 
 /** "<clause>, X said." or "<clause>, according to X.": the content precedes the attribution. */
