@@ -31,6 +31,7 @@ const BARE_CLAUSE = new Set([
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'previously', 'again', 'too', 'also', 'then', 'afterward', 'afterwards']);
 const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
 const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);
@@ -308,6 +309,9 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   for (let j = comma + 1; j < cue.tokenStart; j++) if (isWordTok(lower[j]!)) between++;
   if (between > 7) return null;
   let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
+  const next = lower[cue.tokenEnd] ?? '.';
+  if (cand && cue.form === 'verb' && isWordTok(next) && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !/ly$/.test(next)) return null;
   if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
