@@ -23,7 +23,7 @@ import { decodeSpans, encodeSpans, TYPES } from '../src/entities/labels.js';
 import { buildLexicon, encodeLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../src/entities/model.js';
 import { entityStrings, goldDoc, projectSpans, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
-import { PerceptronTrainer, prng, type TrainingSentence } from '../src/entities/training/perceptron.js';
+import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights, type TrainingSentence } from '../src/entities/training/perceptron.js';
 import { addDocument, formatScoreboard, newScoreboard, prf } from '../src/entities/training/score.js';
 import { N_LABELS } from '../src/entities/labels.js';
 
@@ -37,6 +37,8 @@ const EPOCHS = arg('epochs', 10);
 const MAX_ROWS = arg('max-rows', 220000);
 const SUBSAMPLE = arg('subsample', 1);
 const SEED = arg('seed', 13);
+/** Models trained on differently shuffled orders whose weights are averaged. */
+const ENSEMBLE = arg('ensemble', 1);
 const WIKIANN = arg('wikiann', 0);
 const GMB = arg('gmb', 0);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
@@ -213,25 +215,29 @@ if (GMB > 0) {
 }
 log(`training sentences: ${sentences.length} (${trainDocs.length} CoNLL docs), dev docs ${validDocs.length}`);
 
-const trainer = new PerceptronTrainer();
-for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-  const order = sentences.map((_, k) => k);
-  for (let k = order.length - 1; k > 0; k--) {
-    const j = Math.floor(rand() * (k + 1));
-    [order[k], order[j]] = [order[j]!, order[k]!];
+const members: AveragedWeights[] = [];
+for (let m = 0; m < ENSEMBLE; m++) {
+  const order = prng(SEED + 1000 * m);
+  const trainer = new PerceptronTrainer();
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    const idx = sentences.map((_, k) => k);
+    for (let k = idx.length - 1; k > 0; k--) {
+      const j = Math.floor(order() * (k + 1));
+      [idx[k], idx[j]] = [idx[j]!, idx[k]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const k of idx) {
+      errors += trainer.learn(sentences[k]!);
+      tokens += sentences[k]!.gold.length;
+    }
+    const check = epoch === EPOCHS || epoch % 3 === 0 ? ` dev F1 ${(100 * prf(evaluate(trainer.compact(MAX_ROWS), validDocs, lex).get('ALL')!).f).toFixed(2)}` : '';
+    log(`model ${m + 1}/${ENSEMBLE} epoch ${epoch}: train token errors ${((100 * errors) / tokens).toFixed(2)}%, features ${trainer.featureCount}${check}`);
   }
-  let errors = 0;
-  let tokens = 0;
-  for (const k of order) {
-    errors += trainer.learn(sentences[k]!);
-    tokens += sentences[k]!.gold.length;
-  }
-  const model = trainer.compact(MAX_ROWS);
-  const board = evaluate(model, validDocs, lex);
-  log(`epoch ${epoch}: train token errors ${(100 * errors / tokens).toFixed(2)}%, features ${trainer.featureCount}, dev F1 ${(100 * prf(board.get('ALL')!).f).toFixed(2)}`);
+  members.push(trainer.averaged());
 }
-const model = trainer.compact(MAX_ROWS);
-console.log(formatScoreboard(evaluate(model, validDocs, lex), 'CoNLL-2003 valid (training-time check, pruned model)'));
+const model = quantise(meanWeights(members), MAX_ROWS);
+console.log(formatScoreboard(evaluate(model, validDocs, lex), `CoNLL-2003 valid (training-time check, ${ENSEMBLE}-model mean, pruned to ${model.rows} features)`));
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'ner.bin'), model.toBuffer());
 writeFileSync(join(OUT, 'ner-lexicon.bin'), encodeLexicon(lexFile));

@@ -20,6 +20,8 @@ export { loadRecognizer } from './recognizer.js';
 const GEO_HEADS = new Set(
   'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
 );
+/** Forms of address that precede names but are not part of them (CoNLL convention). */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'prof', 'prof.', 'mme', 'mme.', 'm.', 'herr', 'frau', 'sen.', 'rep.', 'gov.', 'rev.', 'fr.']);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
 const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;
@@ -59,7 +61,7 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // Titles in front of a person's name are roles, not part of the name.
-    if (type === 'PERSON') while (b - a > 1 && rec.roles.heads.has(toks[a]!.text.toLowerCase())) a++;
+    if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(toks[a]!.text.toLowerCase()) || HONORIFICS.has(toks[a]!.text.toLowerCase()))) a++;
     if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(toks[a]!.text.toLowerCase()) && /\.$/.test(toks[a]!.text)) a++;
     if (b <= a) continue;
     if (b - a === 1 && isSentenceAdverb(doc, a, rec)) continue;

@@ -55,6 +55,15 @@ describe('recogniser', () => {
     expect(doc.entities.some((e) => /['’]s$/.test(e.name))).toBe(false);
   });
 
+  it('drops forms of address and joins them to the full name', () => {
+    const doc = run('Labour leader Tony Blair spoke in London. Mr Blair said the party would win. Ms Jowell agreed with Mr Blair.');
+    const blair = find(doc, 'Tony Blair');
+    expect(blair?.type).toBe('PERSON');
+    expect(blair?.mention_count).toBe(3);
+    expect(blair?.roles).toEqual(['Labour leader']);
+    expect(doc.entities.some((e) => /^M[rs]\b/.test(e.name))).toBe(false);
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);

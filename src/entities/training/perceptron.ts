@@ -101,42 +101,71 @@ export class PerceptronTrainer implements FeatureWeights {
     return errors;
   }
 
-  /** Averaged weights, pruned to the `maxRows` strongest features and quantised to int8 per row. */
-  compact(maxRows: number, minMagnitude = 0): CompactModel {
-    const nRows = this.keys.length;
-    const avg = new Float32Array(nRows * N);
-    const mag = new Float32Array(nRows);
-    for (let r = 0; r < nRows; r++) {
-      let m = 0;
-      for (let l = 0; l < N; l++) {
-        const v = this.w[r * N + l]! - this.u[r * N + l]! / this.c;
-        avg[r * N + l] = v;
-        if (Math.abs(v) > m) m = Math.abs(v);
-      }
-      mag[r] = m;
+  /** The averaged weights (Collins' trick: w − u/c). */
+  averaged(): AveragedWeights {
+    const rows = new Map<number, Float32Array>();
+    for (let r = 0; r < this.keys.length; r++) {
+      const v = new Float32Array(N);
+      for (let l = 0; l < N; l++) v[l] = this.w[r * N + l]! - this.u[r * N + l]! / this.c;
+      rows.set(this.keys[r]!, v);
     }
-    const order = Array.from({ length: nRows }, (_, r) => r)
-      .filter((r) => mag[r]! > minMagnitude)
-      .sort((a, b) => mag[b]! - mag[a]! || this.keys[a]! - this.keys[b]!)
-      .slice(0, maxRows)
-      .sort((a, b) => this.keys[a]! - this.keys[b]!);
-    const keys = new Uint32Array(order.length);
-    const scales = new Float32Array(order.length);
-    const weights = new Int8Array(order.length * N);
-    order.forEach((r, k) => {
-      keys[k] = this.keys[r]!;
-      const s = mag[r]! / 127;
-      scales[k] = s;
-      for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(avg[r * N + l]! / s);
-    });
     const trans = new Float32Array(TRANS);
     for (let i = 0; i < TRANS; i++) trans[i] = this.transitions[i]! - this.tu[i]! / this.c;
-    return new CompactModel(keys, scales, weights, trans);
+    return { rows, trans };
+  }
+
+  /** Averaged weights, pruned to the `maxRows` strongest features and quantised to int8 per row. */
+  compact(maxRows: number): CompactModel {
+    return quantise(this.averaged(), maxRows);
   }
 
   get featureCount(): number {
     return this.keys.length;
   }
+}
+
+export interface AveragedWeights {
+  rows: Map<number, Float32Array>;
+  trans: Float32Array;
+}
+
+/** Mean of several models' weights: an ensemble of linear models in the cost of one. */
+export function meanWeights(models: AveragedWeights[]): AveragedWeights {
+  const rows = new Map<number, Float32Array>();
+  const trans = new Float32Array(TRANS);
+  for (const m of models) {
+    for (const [k, v] of m.rows) {
+      let acc = rows.get(k);
+      if (!acc) rows.set(k, (acc = new Float32Array(N)));
+      for (let l = 0; l < N; l++) acc[l] = acc[l]! + v[l]! / models.length;
+    }
+    for (let i = 0; i < TRANS; i++) trans[i] = trans[i]! + m.trans[i]! / models.length;
+  }
+  return { rows, trans };
+}
+
+/** Keeps the `maxRows` features with the largest weights and quantises each row to int8 with its own scale. */
+export function quantise(model: AveragedWeights, maxRows: number): CompactModel {
+  const entries = [...model.rows].map(([key, v]) => {
+    let m = 0;
+    for (let l = 0; l < N; l++) if (Math.abs(v[l]!) > m) m = Math.abs(v[l]!);
+    return { key, v, m };
+  });
+  const kept = entries
+    .filter((e) => e.m > 0)
+    .sort((a, b) => b.m - a.m || a.key - b.key)
+    .slice(0, maxRows)
+    .sort((a, b) => a.key - b.key);
+  const keys = new Uint32Array(kept.length);
+  const scales = new Float32Array(kept.length);
+  const weights = new Int8Array(kept.length * N);
+  kept.forEach((e, k) => {
+    keys[k] = e.key;
+    const s = e.m / 127;
+    scales[k] = s;
+    for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(e.v[l]! / s);
+  });
+  return new CompactModel(keys, scales, weights, Float32Array.from(model.trans));
 }
 
 /** Mulberry32: a small seeded PRNG for reproducible shuffles. */
