@@ -137,7 +137,7 @@ function speakerRight(p: Predicted, g: GoldAttribution, text: string): boolean {
   if (sp.mention && intersect([[sp.mention.start, sp.mention.end]], g.source) > 0) return true;
   const gold = g.source.map(([s, e]) => text.slice(s, e)).join(' ').toLowerCase();
   const last = sp.name?.toLowerCase().split(/\s+/).pop();
-  return !!last && last.length >= 3 && new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(gold);
+  return !!last && last.length >= 2 && new RegExp(`\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(gold);
 }
 
 interface Tally {

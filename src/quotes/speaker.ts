@@ -52,6 +52,11 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
       continue;
     }
     const mi = mentionOf[i]!;
+    if (mi >= 0 && lower[i - 1] === '(') {
+      // "(D-Mo.)", "(R-Wis.)": a parenthetical label, not a speaker.
+      i = Math.max(mentions[mi]!.tokenEnd, i + 1);
+      continue;
+    }
     if (mi >= 0) {
       const m = mentions[mi]!;
       raw.push({ kind: 'entity', tokenStart: Math.max(m.tokenStart, from), tokenEnd: Math.min(m.tokenEnd, to), entity: m.entity });
