@@ -1,7 +1,7 @@
 /**
  * Trains the entity recogniser and writes models/ner.bin + models/ner-lexicon.json.
  *
- *   npx tsx scripts/train-ner.ts [--epochs 10] [--max-rows 220000] [--subsample 1] [--seed 13] [--wikiann 0]
+ *   npx tsx scripts/train-ner.ts [--epochs 10] [--ensemble 3] [--max-rows 260000] [--subsample 1] [--seed 13] [--wikiann 0] [--gmb 0]
  *
  * Data (read from $ARTICLE_EXPORT_DATA_DIR or ../shared/data, never copied):
  *  - CoNLL-2003 train: the supervised data (Reuters, research use);
@@ -34,11 +34,11 @@ const arg = (name: string, def: number) => {
   return k >= 0 ? Number(process.argv[k + 1]) : def;
 };
 const EPOCHS = arg('epochs', 10);
-const MAX_ROWS = arg('max-rows', 220000);
+const MAX_ROWS = arg('max-rows', 260000);
 const SUBSAMPLE = arg('subsample', 1);
 const SEED = arg('seed', 13);
 /** Models trained on differently shuffled orders whose weights are averaged. */
-const ENSEMBLE = arg('ensemble', 1);
+const ENSEMBLE = arg('ensemble', 3);
 const WIKIANN = arg('wikiann', 0);
 const GMB = arg('gmb', 0);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
