@@ -56,7 +56,10 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
   for (const s of recognizeSpans(doc, rec)) {
     let a = s.start;
     let b = s.end;
-    const type = ENTITY_TYPE[TYPES[s.type]!];
+    let type = ENTITY_TYPE[TYPES[s.type]!];
+    // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
+    if (b - a > 1 && HONORIFICS.has(toks[a]!.text.toLowerCase())) type = 'PERSON';
+    if (a > 0 && HONORIFICS.has(toks[a - 1]!.text.toLowerCase()) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
