@@ -55,7 +55,11 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
   for (let k = limit - 1; k >= floor; k--) {
     if (quoteOf[k]! >= 0) continue;
     // Weak verbs ("called him a “loser”") count when the quotation follows closely.
-    const cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true) ?? (limit - k <= 8 ? cueAt(ctx, k, false, true) : null);
+    let cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true) ?? (limit - k <= 8 ? cueAt(ctx, k, false, true) : null);
+    if (!cue && limit - k <= 14) {
+      const c = cueAt(ctx, k, false, true);
+      if (c && NAMING_LEMMAS.has(c.lemma)) cue = c;
+    }
     if (!cue) continue;
     const sFloor = doc.sentences[doc.tokens[k]!.sentence]!.tokenStart;
     let cand: Candidate | null;
@@ -114,6 +118,9 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     /[,?!—–…-]/.test(lastChar) || DASHES.has(firstAfter ?? '') || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
     (firstAfter !== undefined && (PRONOUNS.has(firstAfter) || SPEECH_FORMS.has(firstAfter)) && /^\p{Ll}/u.test(doc.tokens[from]!.text));
   if (!leads) return null;
+  // "“…,” and vowed to …": the sentence goes on, nobody is introduced.
+  const afterComma = firstAfter === ',' ? lower[from + 1] : firstAfter;
+  if (afterComma === 'and' || afterComma === 'but' || afterComma === 'or') return null;
   let limit = Math.min(sEnd, from + 24);
   let words = 0;
   let start = from;

@@ -67,7 +67,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const tok = doc.tokens[i]!;
     if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && isWord(doc.tokens[i - 1]!.text))) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (isCap(tok.text) && isWord(tok.text) && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !sentenceInitial(ctx, i)) {
+    else if (isCap(tok.text) && isWord(tok.text) && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && isCap(doc.tokens[j]!.text) && isWord(doc.tokens[j]!.text) && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
@@ -89,6 +89,14 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     out.push(c);
   }
   return out;
+}
+
+/** "Pence said …": a capitalised run at the sentence start directly followed by a reporting verb. */
+function nameBeforeVerb(ctx: QuoteContext, i: number, to: number): boolean {
+  let j = i + 1;
+  while (j < to && j < i + 4 && isCap(ctx.doc.tokens[j]!.text) && isWord(ctx.doc.tokens[j]!.text)) j++;
+  const w = ctx.lower[j];
+  return w !== undefined && (SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w));
 }
 
 function sentenceInitial(ctx: QuoteContext, i: number): boolean {
@@ -189,8 +197,9 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         if (last) return last;
       } else if (startsWithPrep) {
         // "In an interview on Fox News Trump said": take a name right before the verb.
+        // A name right before the verb is the subject of a clause ("after Trump told …").
         const last = cands[cands.length - 1];
-        if (last && trailingOnlySkippable(ctx, last.tokenEnd, end) && !inPrepositionalPhrase(ctx, last, start)) return last;
+        if (last && last.tokenStart > first + 1 && trailingOnlySkippable(ctx, last.tokenEnd, end)) return last;
       } else {
         const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start)) ?? nounPhrase(ctx, first, end) ?? loosePhrase(ctx, first, end);
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
@@ -203,7 +212,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         }
         if (c) return c;
         // A piece with words but no subject (a verb phrase): the subject is not here.
-        if (lower[start - 1] === 'and') {
+        if (lower[start - 1] === 'and' || lower[start - 1] === 'but') {
           end = start - 1;
           continue;
         }
@@ -216,7 +225,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     end = start - 1;
     // Clause words ("that", "because") end the search unless we are inside a parenthetical.
     if (!relative && !(lower[end] === ',' || lower[end] === '(' || lower[end] === ')' || lower[end] === '—' || lower[end] === '–')) {
-      if (lower[end] === 'and') continue;
+      if (lower[end] === 'and' || lower[end] === 'but') continue;
       break;
     }
   }
