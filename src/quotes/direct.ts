@@ -55,7 +55,7 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
   for (let k = limit - 1; k >= floor; k--) {
     if (quoteOf[k]! >= 0) continue;
     // Weak verbs ("called him a “loser”") count when the quotation follows closely.
-    let cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true) ?? (limit - k <= 8 ? cueAt(ctx, k, false, true) : null);
+    let cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true);
     if (!cue && limit - k <= 14) {
       const c = cueAt(ctx, k, false, true);
       if (c && NAMING_LEMMAS.has(c.lemma)) cue = c;

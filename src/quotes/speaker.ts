@@ -67,7 +67,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const tok = doc.tokens[i]!;
     if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && isWord(doc.tokens[i - 1]!.text))) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (isCap(tok.text) && isWord(tok.text) && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
+    else if (isCap(tok.text) && isWord(tok.text) && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && isCap(doc.tokens[j]!.text) && isWord(doc.tokens[j]!.text) && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
@@ -122,6 +122,8 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
   for (let k = from + 1; k < end; k++) {
     const w = lower[k]!;
+    if (DETERMINERS.has(w)) return null;
+    if (!isCap(doc.tokens[k]!.text) && /(?:[^e]ed|ied)$/.test(w)) return null; // "the city embodied
     if (!isWord(doc.tokens[k]!.text) && w !== '’s' && w !== "'s" && w !== '-') return null;
     if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
   }
@@ -143,7 +145,8 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
     const t = doc.tokens[k]!.text;
     if (ctx.quoteOf[k]! >= 0) return null;
     if (!isWord(t) && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
-    if ((k === from && PREPOSITIONS.has(w)) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if ((k === from && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if (k > from && DETERMINERS.has(w)) return null;
     if (!isCap(t) && /(?:ed|ing)$/.test(w)) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
@@ -201,7 +204,9 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         const last = cands[cands.length - 1];
         if (last && last.tokenStart > first + 1 && trailingOnlySkippable(ctx, last.tokenEnd, end)) return last;
       } else {
-        const c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start)) ?? nounPhrase(ctx, first, end) ?? loosePhrase(ctx, first, end);
+        // Places speak only when nothing else can ("Russia said"; not the dateline "WASHINGTON (AP) — …").
+        const open = cands.filter((x) => !inPrepositionalPhrase(ctx, x, start));
+        const c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? loosePhrase(ctx, first, end);
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;
