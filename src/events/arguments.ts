@@ -213,7 +213,7 @@ export function findParticipants(
 
 function clauseFirst(ctx: ArgContext, i: number): number {
   let k = i;
-  while (k > 0 && ctx.clause[k - 1] === ctx.clause[i]) k--;
+  while (k > 0 && k > i - 40 && ctx.clause[k - 1] === ctx.clause[i]) k--;
   return k;
 }
 

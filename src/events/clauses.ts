@@ -46,11 +46,34 @@ export function clauseIds(doc: Doc): Int32Array {
 export function speechRanges(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const text = doc.text;
-  const re = /“[^”\n]{0,3000}”|"[^"\n]{0,3000}"|‘[^\n]{0,3000}?’(?![\p{L}])/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const words = m[0].split(/\s+/).length;
-    if (words >= 4) out.push([m.index, m.index + m[0].length]);
+  // One linear pass: the latest opening mark pairs with the next closing one (no regex
+  // backtracking, so unbalanced quotes in huge texts stay linear).
+  const MAX = 3000;
+  const push = (a: number, b: number) => {
+    if (b - a <= MAX && text.slice(a, b + 1).split(/\s+/).length >= 4) out.push([a, b + 1]);
+  };
+  let openCurly = -1;
+  let openStraight = -1;
+  let openSingle = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) {
+      openCurly = openStraight = openSingle = -1; // quotes do not run across paragraphs here
+    } else if (ch === 0x201c) openCurly = i;
+    else if (ch === 0x201d) {
+      if (openCurly >= 0) push(openCurly, i);
+      openCurly = -1;
+    } else if (ch === 0x22) {
+      if (openStraight >= 0) {
+        push(openStraight, i);
+        openStraight = -1;
+      } else openStraight = i;
+    } else if (ch === 0x2018) openSingle = i;
+    else if (ch === 0x2019 && openSingle >= 0 && !/[\p{L}]/u.test(text[i + 1] ?? '')) {
+      // A closing single quote not followed by a letter (so not the apostrophe of "didn’t").
+      push(openSingle, i);
+      openSingle = -1;
+    }
   }
   for (const q of doc.quotes ?? []) if (q.kind !== 'indirect') out.push([q.start, q.end]);
   return out.sort((a, b) => a[0] - b[0]);
@@ -96,7 +119,8 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
   const c = clause[i]!;
   const lower = (k: number) => toks[k]?.text.toLowerCase() ?? '';
   // Clause-level cues.
-  for (let k = i - 1; k >= 0 && clause[k] === c; k--) {
+  // Bounded look-back: clauses of hostile inputs can be millions of tokens long.
+  for (let k = i - 1; k >= 0 && k >= i - 40 && clause[k] === c; k--) {
     const w = lower(k);
     if (IRREALIS_CLAUSE.has(w)) return { ok: false, why: `irrealis clause "${toks[k]!.text}"` };
     if (i - k <= 6 && MODALS.has(w)) return { ok: false, why: `modal "${toks[k]!.text}"` };

@@ -13,6 +13,8 @@ import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type Tri
 export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
+const MAX_TRIGGERS_PER_CLAUSE = 24;
+const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
@@ -28,7 +30,9 @@ interface Candidate {
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
 function triggerAt(doc: Doc, i: number, clauseText: () => string): Candidate | null {
   const toks = doc.tokens;
-  for (let n = 3; n >= 1; n--) {
+  const first = toks[i]!.text.toLowerCase();
+  if (!TRIGGER_INDEX.has(first) && !MULTIWORD_FIRST.has(first)) return null; // the common case, fast
+  for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
     if (i + n > toks.length) continue;
     if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
     const key = toks.slice(i, i + n).map((t) => t.text.toLowerCase()).join('_');
@@ -81,10 +85,14 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const clauseEnd = new Int32Array(toks.length);
   for (let i = 0; i < toks.length; i++) clauseStart[i] = i > 0 && clause[i - 1] === clause[i] ? clauseStart[i - 1]! : i;
   for (let i = toks.length - 1; i >= 0; i--) clauseEnd[i] = i < toks.length - 1 && clause[i + 1] === clause[i] ? clauseEnd[i + 1]! : i + 1;
-  const clauseTextOf = (i: number) => doc.text.slice(toks[clauseStart[i]!]!.start, toks[clauseEnd[i]! - 1]!.end);
+  // Cue words are looked for in the clause, at most 40 tokens either side (bounded for huge clauses).
+  const clauseTextOf = (i: number) =>
+    doc.text.slice(toks[Math.max(clauseStart[i]!, i - 40)]!.start, toks[Math.min(clauseEnd[i]!, i + 41) - 1]!.end);
 
   const events: Event[] = [];
   let clauseOfLast = -1;
+  let clauseOfCount = -1;
+  let triggersInClause = 0;
   let lastInClause: Event | null = null;
   for (let i = 0; i < toks.length; i++) {
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
@@ -92,6 +100,13 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && /^(?:summit|conference|forum|congress|convention|expo)$/i.test(toks[i]!.text))) continue;
     const cand = triggerAt(doc, i, () => clauseTextOf(i));
     if (!cand) continue;
+    // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
+    if (clause[i] === clauseOfCount) {
+      if (++triggersInClause > MAX_TRIGGERS_PER_CLAUSE) continue;
+    } else {
+      clauseOfCount = clause[i]!;
+      triggersInClause = 1;
+    }
     const { info, ts, te, key } = cand;
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
     const evidence: Record<string, string> = { type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"` };
@@ -187,8 +202,16 @@ function absorb(into: Event, other: Event) {
     into.location = other.location;
     into.evidence.location = other.evidence.location!;
   }
-  into.evidence.merged = `${into.evidence.merged ? `${into.evidence.merged}; ` : ''}"${other.trigger.text}" in the same clause`;
-  into.evidence.triggers = `${into.evidence.triggers}; ${other.evidence.triggers}`;
+  appendCapped(into.evidence, 'merged', `"${other.trigger.text}" in the same clause`);
+  appendCapped(into.evidence, 'triggers', other.evidence.triggers!);
+}
+
+/** Appends to an evidence list, keeping it short: an event mentioned thousands of times must not grow without bound. */
+function appendCapped(evidence: Record<string, string>, key: string, item: string) {
+  const cur = evidence[key];
+  if (!cur) evidence[key] = item;
+  else if (cur.length < 1500) evidence[key] = `${cur}; ${item}`;
+  else if (!cur.endsWith('…')) evidence[key] = `${cur}; …`;
 }
 
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.start === b.date.start && a.date.end === b.date.end;
@@ -217,8 +240,8 @@ function corefMerge(events: Event[]): Event[] {
       for (const p of e.participants) if (!prior.participants.some((q) => q.entity_id === p.entity_id) && prior.participants.length === 0) prior.participants.push(p);
       prior.date ??= e.date;
       prior.location ??= e.location;
-      prior.evidence.coreference = `${prior.evidence.coreference ? `${prior.evidence.coreference}; ` : ''}also "${e.trigger.text}" at ${e.trigger.start}`;
-      prior.evidence.triggers = `${prior.evidence.triggers}; ${e.evidence.triggers}`;
+      appendCapped(prior.evidence, 'coreference', `also "${e.trigger.text}" at ${e.trigger.start}`);
+      appendCapped(prior.evidence, 'triggers', e.evidence.triggers!);
       continue;
     }
     out.push(e);

@@ -49,10 +49,13 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
   });
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: TimeMatch[] = [];
-  const taken: Array<[number, number]> = [];
+  // Covered characters: spans are at most MAX_EXPRESSION long, so checking them is linear overall.
+  const taken = new Uint8Array(text.length);
   for (const c of candidates) {
-    if (taken.some(([s, e]) => c.start < e && c.end > s)) continue;
-    taken.push([c.start, c.end]);
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   chosen.sort((a, b) => a.start - b.start);
