@@ -108,6 +108,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         const w = lower[e]!;
         if (w === ';' || w === '—' || w === '–') break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
+        // "claimed vast wealth and said it …": a second verb starts its own attribution.
+        if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
         // ", contradicting …", ", which …": the author's addition, not the content.
         if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '')) break;
@@ -231,12 +233,24 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   for (let j = k; j < Math.min(sentEnd, k + 9); j++) {
     const w = lower[j]!;
     if (quoteOf[j]! >= 0) break;
-    if (w === 'that') return j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) ? j + 1 : -1;
-    if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w)) break;
+    if (w === 'that') {
+      if (j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) && isWordTok(lower[j + 1]!)) return j + 1;
+      break;
+    }
+    if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w) || FINITE.has(w)) break;
   }
   if (!BARE_CLAUSE.has(cue.lemma)) return -1;
   if (cue.lemma === 'tell' && !skippedObject) return -1;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
+  // "said after the convention he would not …": a short circumstance before the clause's pronoun subject.
+  if (PREPOSITIONS.has(lower[k]!) && lower[k] !== 'to') {
+    for (let j = k + 1; j < Math.min(sentEnd, k + 8); j++) {
+      const v = lower[j]!;
+      if (v === ',' || v === '.' || quoteOf[j]! >= 0) break;
+      if ((v === 'he' || v === 'she' || v === 'they' || v === 'we' || v === 'i') && FINITE.has(lower[j + 1] ?? '')) return j;
+    }
+    return -1;
+  }
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
@@ -245,7 +259,7 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
       const v = lower[j]!;
-      if (FINITE.has(v) || (/ed$/.test(v) && j > k + 1)) return k;
+      if (FINITE.has(v) || (/ed$/.test(v) && j > k + 1) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;

@@ -221,6 +221,11 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
           end = start - 1;
           continue;
         }
+        // An appositive with no verb ("Megan Hester, senior associate at …, said"): look before it.
+        if (lower[start - 1] === ',' && !hasFiniteVerb(ctx, start, end)) {
+          end = start - 1;
+          continue;
+        }
         return null;
       }
     } else {
@@ -258,6 +263,16 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     start = end + 1;
   }
   return null;
+}
+
+const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (FINITE_VERBS.has(w) || (!isCap(ctx.doc.tokens[k]!.text) && /[^e]ed$/.test(w))) return true;
+  }
+  return false;
 }
 
 function trailingOnlySkippable(ctx: QuoteContext, from: number, to: number): boolean {
