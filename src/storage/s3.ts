@@ -14,7 +14,17 @@ import type { ObjectStore } from './store.js';
  * with an endpoint it uses path-style URLs, and checksums are only computed when
  * the API requires them (s3rver stores streamed uploads corrupted otherwise).
  */
-export function createS3Client(options: { endpoint?: string; region?: string; credentials?: S3ClientConfig['credentials'] } = {}): S3Client {
+export function createS3Client(
+  options: {
+    endpoint?: string;
+    region?: string;
+    credentials?: S3ClientConfig['credentials'];
+    /** Attempts per request, first included (default 5). */
+    maxAttempts?: number;
+    /** Replaces the SDK's standard retry strategy, e.g. with shorter backoff in fault tests. */
+    retryStrategy?: S3ClientConfig['retryStrategy'];
+  } = {},
+): S3Client {
   const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
   return new S3Client({
     region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -22,7 +32,8 @@ export function createS3Client(options: { endpoint?: string; region?: string; cr
     ...(options.credentials ? { credentials: options.credentials } : {}),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 5,
+    maxAttempts: options.maxAttempts ?? 5,
+    ...(options.retryStrategy ? { retryStrategy: options.retryStrategy } : {}),
   });
 }
 
