@@ -139,7 +139,7 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
   const { lower, doc } = ctx;
   let end = to;
   while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || /ly$/.test(lower[end - 1]!))) end--;
-  if (end <= from || end - from > 6) return null;
+  if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
   for (let k = from; k < end; k++) {
     const w = lower[k]!;
     const t = doc.tokens[k]!.text;
@@ -206,7 +206,8 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       } else {
         // Places speak only when nothing else can ("Russia said"; not the dateline "WASHINGTON (AP) — …").
         const open = cands.filter((x) => !inPrepositionalPhrase(ctx, x, start));
-        const c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? loosePhrase(ctx, first, end);
+        const coordinated = lower[start - 1] === 'and' || lower[start - 1] === 'or';
+        const c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;
@@ -221,8 +222,9 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
           end = start - 1;
           continue;
         }
-        // An appositive with no verb ("Megan Hester, senior associate at …, said"): look before it.
-        if (lower[start - 1] === ',' && !hasFiniteVerb(ctx, start, end)) {
+        // An appositive with no verb ("Megan Hester, senior associate at …, said") or a
+        // parenthetical label ("McCaskill (D-Mo.) said"): look before it.
+        if ((lower[start - 1] === ',' || lower[start - 1] === '(') && !hasFiniteVerb(ctx, start, end)) {
           end = start - 1;
           continue;
         }
