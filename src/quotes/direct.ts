@@ -109,8 +109,11 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   const closeTok = tokenAt(doc, q.closeEnd - 1);
   const sent = doc.tokens[closeTok]?.sentence;
   if (sent === undefined) return null;
-  const sEnd = doc.sentences[sent]!.tokenEnd;
+  let sEnd = doc.sentences[sent]!.tokenEnd;
   const from = closeTok + 1;
+  // "“Why not?” Clinton asked." — the splitter ended the sentence at the question mark.
+  const nextS = doc.sentences[sent + 1];
+  if (from >= sEnd && nextS && nextS.paragraph === doc.sentences[sent]!.paragraph && nextS.tokenEnd - nextS.tokenStart <= 12) sEnd = nextS.tokenEnd;
   const lastChar = doc.text.slice(Math.max(q.start, q.end - 8), q.end).replace(/[\s'’"”]+$/u, '').slice(-1);
   const firstAfter = lower[from];
   // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
