@@ -55,6 +55,8 @@ export interface RuleContext {
   /** Publication date that relative expressions resolve against, or null (they then stay unresolved). */
   anchor: Date | null;
   tense(start: number, end: number): Tense;
+  /** Whether the sentence around a position speaks of the future anywhere (will, expected, next…). */
+  futureInSentence(pos: number): boolean;
   /** Text just before a position (for cues such as "in", "every"). */
   before(pos: number, chars: number): string;
   /** Text just after a position. */
@@ -92,7 +94,7 @@ function yearFor(ctx: RuleContext, month: number, day: number, start: number, en
   const diffDays = (candidate.getTime() - ctx.anchor.getTime()) / 86_400_000;
   // Only far-away readings flip: "18 September" in an October article is this year's, whatever the tense.
   if (diffDays > 120 && ctx.tense(start, end) === 'past') return y - 1;
-  if (diffDays < -240 && ctx.tense(start, end) === 'future') return y + 1;
+  if (diffDays < -240 && (ctx.tense(start, end) === 'future' || ctx.futureInSentence(start))) return y + 1;
   return y;
 }
 
@@ -239,7 +241,7 @@ function dayFor(ctx: RuleContext, word: string | undefined, start: number, end: 
 
 const REF_WORDS: Record<string, string> = {
   now: 'PRESENT_REF', currently: 'PRESENT_REF', current: 'PRESENT_REF', nowadays: 'PRESENT_REF', presently: 'PRESENT_REF',
-  'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF', recently: 'PAST_REF', recent: 'PAST_REF', lately: 'PAST_REF',
+  'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF', recently: 'PAST_REF', lately: 'PAST_REF',
   'the past': 'PAST_REF', 'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF', 'the near term': 'FUTURE_REF',
   'these days': 'PRESENT_REF', 'the short term': 'FUTURE_REF',
 };
@@ -341,6 +343,31 @@ export const RULES: Rule[] = [
       'gu',
     ),
     norm: (m) => fromPeriod({ gran: 'year', y: +m[2]! }),
+  },
+  {
+    name: 'spelled-year',
+    re: rx(
+      `(?:(?:${ci('the')}\\s+year\\s+)|(?:${alt(['the winter of', 'the summer of', 'the spring of', 'the fall of', 'the autumn of'])}\\s+))?(?:(nineteen|twenty)[- ](${['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].join('|')})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[- ](one|two|three|four|five|six|seven|eight|nine|ten))?)`,
+    ),
+    norm: (m) => {
+      const season = /^(?:[Tt]he)\s+(winter|summer|spring|fall|autumn)/.exec(m[0])?.[1];
+      let y: number | null;
+      if (m[1]) y = (m[1].toLowerCase() === 'nineteen' ? 1900 : 2000) + (parseNumber(`${m[2]}${m[3] ? `-${m[3]}` : ''}`) ?? 0);
+      else y = 2000 + (m[4] ? parseNumber(m[4]) ?? 0 : 0);
+      if (!y) return null;
+      if (!/^(?:[Tt]he)\s/.test(m[0]) && !m[3] && m[1] && ['ten', 'eleven', 'twelve'].includes(m[2]!)) return null; // "nineteen ten" alone is too rare to trust
+      return season ? fromPeriod({ gran: 'season', y, n: SEASONS[season.toLowerCase()]! }) : fromPeriod({ gran: 'year', y });
+    },
+  },
+  {
+    name: 'whole-year',
+    re: rx(`${ci('the')}\\s+(?:full|entire|whole)\\s+year`),
+    norm: (m, ctx) => {
+      if (!ctx.anchor) return unresolved('XXXX');
+      // Early in a year, a whole year spoken of in the past is the one just ended.
+      const back = ctx.anchor.getUTCMonth() < 3 && ctx.tense(m.index, m.index + m[0].length) === 'past';
+      return fromPeriod({ gran: 'year', y: ctx.anchor.getUTCFullYear() - (back ? 1 : 0) });
+    },
   },
   {
     name: 'decade',
@@ -535,7 +562,12 @@ export const RULES: Rule[] = [
     re: rx(`(?:(${alt(['recent', 'coming', 'past', 'next', 'last'])})\\s+)?(days|weeks|months|years|decades|hours|minutes|centuries)`),
     norm: (m, ctx) => {
       const mod = m[1]?.toLowerCase();
-      if (mod === 'recent') return unresolved('PAST_REF');
+      if (mod === 'recent') {
+        // TimeBank reads "recent years" as the past, "recent months/weeks" as a vague span.
+        const unit = unitOf(m[2]!);
+        const v = unit === 'year' || unit === 'decade' || unit === 'century' ? null : durationValue(null, unit);
+        return v ? { type: 'DURATION', value: v, from: null, to: null } : unresolved('PAST_REF');
+      }
       if (!mod && !/(?:^|\s)(?:within|for|over|in|after|takes?|took|lasted|last)\s+$/i.test(ctx.before(m.index, 10))) return null;
       if (mod === 'next' || mod === 'last' || mod === 'past' || mod === 'coming') {
         const v = durationValue(null, unitOf(m[2]!));

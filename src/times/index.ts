@@ -6,7 +6,7 @@ import type { TimeExpression } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
-import { tenseAround } from './tense.js';
+import { hasFutureMarker, tenseAround } from './tense.js';
 
 export interface TimeMatch extends Norm {
   start: number;
@@ -32,6 +32,7 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
     before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
     after: (pos, n) => text.slice(pos, pos + n),
     tense: (start, end) => tenseAround(sentenceTokens(toks, text, start), start, end),
+    futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, text, pos)),
   };
   const candidates: TimeMatch[] = [];
   RULES.forEach((rule) => {

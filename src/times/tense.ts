@@ -65,3 +65,8 @@ export function tenseAround(tokens: readonly TenseToken[], start: number, end: n
   }
   return best ?? 'past';
 }
+
+/** Whether any word of the sentence marks the future. */
+export function hasFutureMarker(tokens: readonly TenseToken[]): boolean {
+  return tokens.some((t, i) => markerTense(t.text, tokens[i + 1]?.text.toLowerCase()) === 'future');
+}
