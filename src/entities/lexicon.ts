@@ -22,16 +22,69 @@ export interface LexiconFile {
   titles?: { heads: string[]; modifiers: string[] };
 }
 
+/** What the features need from a table keyed by 32-bit hashes: a Map/Set while training, a HashTable when loaded. */
+export interface U32Lookup {
+  get(key: number): number | undefined;
+  has(key: number): boolean;
+  readonly size: number;
+}
+
 export interface Lexicon {
   /** hash(lowercase word) → caps bucket + 1 (0 = unknown). */
-  caps: Map<number, number>;
+  caps: U32Lookup;
   /** sequence hash of lowercase tokens → bit mask of GAZ_TYPES. */
-  gaz: Map<number, number>;
+  gaz: U32Lookup;
   /** Sequence hashes of every proper prefix of a gazetteer entry, so matching can stop early. */
-  gazPrefixes: Set<number>;
+  gazPrefixes: U32Lookup;
   gazMaxLen: number;
-  firstNames: Set<number>;
-  lastNames: Set<number>;
+  firstNames: U32Lookup;
+  lastNames: U32Lookup;
+}
+
+/**
+ * Open-addressing table of non-zero 32-bit keys → u8 values (> 0), stored as
+ * two typed arrays so it loads from a file without rebuilding anything.
+ * @example HashTable.from([[7, 1]]).get(7) // 1
+ */
+export class HashTable implements U32Lookup {
+  private readonly mask: number;
+  constructor(
+    readonly keys: Uint32Array,
+    readonly vals: Uint8Array,
+    readonly size: number,
+  ) {
+    this.mask = keys.length - 1;
+  }
+
+  static from(entries: Iterable<[number, number]>): HashTable {
+    const list = [...entries].filter(([k]) => k !== 0);
+    let slots = 8;
+    while (slots < list.length * 1.6) slots <<= 1;
+    const keys = new Uint32Array(slots);
+    const vals = new Uint8Array(slots);
+    for (const [k, v] of list) {
+      let i = k & (slots - 1);
+      while (keys[i] !== 0 && keys[i] !== k) i = (i + 1) & (slots - 1);
+      keys[i] = k;
+      vals[i] = Math.max(1, Math.min(255, v));
+    }
+    return new HashTable(keys, vals, list.length);
+  }
+
+  get(key: number): number | undefined {
+    const keys = this.keys;
+    let i = key & this.mask;
+    let k: number;
+    while ((k = keys[i]!) !== 0) {
+      if (k === key) return this.vals[i];
+      i = (i + 1) & this.mask;
+    }
+    return undefined;
+  }
+
+  has(key: number): boolean {
+    return this.get(key) !== undefined;
+  }
 }
 
 /** What the recogniser loads: the lexicon plus the role words. */
@@ -41,47 +94,46 @@ export interface LoadedLexicon {
 }
 
 /**
- * Compact binary form of the lexicon (models/ner-lexicon.bin): hashes only, so
- * loading is a few typed-array reads instead of re-tokenising 40k names.
- *   "LEX1" | u32 caps | u32 gaz | u32 prefixes | u32 first | u32 gazMaxLen | u32 titlesJsonBytes | u32 last
- *   u32 capsKeys[] | u32 gazKeys[] | u32 prefixes[] | u32 first[] | u32 last[] | u8 capsVals[] | u8 gazMasks[] | titles JSON
+ * Binary form of the lexicon (models/ner-lexicon.bin): hashes only, laid out
+ * as ready-made open-addressing tables, so loading is a few typed-array views.
+ *   "LEX2" | u32 gazMaxLen | u32 titlesJsonBytes | u32 tables (5)
+ *   per table (caps, gaz, gazPrefixes, firstNames, lastNames): u32 slots | u32 size | u32 keys[slots] | u8 vals[slots] (padded to 4)
+ *   titles JSON
  */
 export function encodeLexicon(file: LexiconFile): Buffer {
   const lex = buildLexicon(file);
-  const caps = [...lex.caps].sort((a, b) => a[0] - b[0]);
-  const gaz = [...lex.gaz].sort((a, b) => a[0] - b[0]);
-  const prefixes = [...lex.gazPrefixes].sort((a, b) => a - b);
-  const first = [...lex.firstNames].sort((a, b) => a - b);
-  const last = [...lex.lastNames].sort((a, b) => a - b);
+  const tables = [lex.caps, lex.gaz, lex.gazPrefixes, lex.firstNames, lex.lastNames].map((m) => HashTable.from(m as Map<number, number>));
   const titles = Buffer.from(JSON.stringify(file.titles ?? { heads: [], modifiers: [] }), 'utf8');
-  const u32 = new Uint32Array(8 + caps.length + gaz.length + prefixes.length + first.length + last.length);
-  u32.set([0x3158454c, caps.length, gaz.length, prefixes.length, first.length, lex.gazMaxLen, titles.length, last.length]);
-  let o = 8;
-  for (const [k] of caps) u32[o++] = k;
-  for (const [k] of gaz) u32[o++] = k;
-  for (const k of prefixes) u32[o++] = k;
-  for (const k of first) u32[o++] = k;
-  for (const k of last) u32[o++] = k;
-  const u8 = Uint8Array.from([...caps.map((c) => c[1]), ...gaz.map((g) => g[1])]);
-  return Buffer.concat([Buffer.from(u32.buffer), Buffer.from(u8), titles]);
+  const parts: Buffer[] = [Buffer.from(new Uint32Array([0x3258454c, lex.gazMaxLen, titles.length, tables.length]).buffer)];
+  for (const t of tables) {
+    parts.push(Buffer.from(new Uint32Array([t.keys.length, t.size]).buffer), Buffer.from(t.keys.buffer));
+    const pad = (4 - (t.vals.length % 4)) % 4;
+    parts.push(Buffer.from(t.vals), Buffer.alloc(pad));
+  }
+  parts.push(titles);
+  return Buffer.concat(parts);
 }
 
 export function decodeLexicon(data: Uint8Array): LoadedLexicon {
   const bytes = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
-  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, 8);
-  if (head[0] !== 0x3158454c) throw new Error('Not a recogniser lexicon (bad magic)');
-  const [, nc, ng, np, nf, maxLen, nt, nl] = head as unknown as number[];
-  const keys = new Uint32Array(bytes.buffer, bytes.byteOffset + 32, nc! + ng! + np! + nf! + nl!);
-  const vals = bytes.subarray(32 + 4 * keys.length, 32 + 4 * keys.length + nc! + ng!);
-  const caps = new Map<number, number>();
-  const gaz = new Map<number, number>();
-  for (let k = 0; k < nc!; k++) caps.set(keys[k]!, vals[k]!);
-  for (let k = 0; k < ng!; k++) gaz.set(keys[nc! + k]!, vals[nc! + k]!);
-  const gazPrefixes = new Set(keys.subarray(nc! + ng!, nc! + ng! + np!));
-  const firstNames = new Set(keys.subarray(nc! + ng! + np!, nc! + ng! + np! + nf!));
-  const lastNames = new Set(keys.subarray(nc! + ng! + np! + nf!));
-  const tStart = 32 + 4 * keys.length + nc! + ng!;
-  const titles = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + tStart, nt!).toString('utf8')) as LoadedLexicon['titles'];
+  const buf = bytes.buffer;
+  const base = bytes.byteOffset;
+  const head = new Uint32Array(buf, base, 4);
+  if (head[0] !== 0x3258454c) throw new Error('Not a recogniser lexicon (bad magic)');
+  const [, maxLen, nt, nTables] = head as unknown as number[];
+  let o = 16;
+  const tables: HashTable[] = [];
+  for (let t = 0; t < nTables!; t++) {
+    const [slots, size] = new Uint32Array(buf, base + o, 2) as unknown as number[];
+    o += 8;
+    const keys = new Uint32Array(buf, base + o, slots!);
+    o += 4 * slots!;
+    const vals = new Uint8Array(buf, base + o, slots!);
+    o += slots! + ((4 - (slots! % 4)) % 4);
+    tables.push(new HashTable(keys, vals, size!));
+  }
+  const titles = JSON.parse(Buffer.from(buf, base + o, nt!).toString('utf8')) as LoadedLexicon['titles'];
+  const [caps, gaz, gazPrefixes, firstNames, lastNames] = tables as [HashTable, HashTable, HashTable, HashTable, HashTable];
   return { lexicon: { caps, gaz, gazPrefixes, gazMaxLen: maxLen!, firstNames, lastNames }, titles };
 }
 
@@ -125,5 +177,6 @@ export function buildLexicon(file: LexiconFile): Lexicon {
   });
   const firstNames = new Set(file.firstNames.map((w) => hashString(w.toLowerCase())));
   const lastNames = new Set((file.lastNames ?? []).map((w) => hashString(w.toLowerCase())));
-  return { caps, gaz, gazPrefixes, gazMaxLen, firstNames, lastNames };
+  const asMap = (set: Set<number>) => new Map([...set].map((k): [number, number] => [k, 1]));
+  return { caps, gaz, gazPrefixes: asMap(gazPrefixes), gazMaxLen, firstNames: asMap(firstNames), lastNames: asMap(lastNames) };
 }

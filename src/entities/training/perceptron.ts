@@ -165,7 +165,7 @@ export function quantise(model: AveragedWeights, maxRows: number): CompactModel 
     scales[k] = s;
     for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(e.v[l]! / s);
   });
-  return new CompactModel(keys, scales, weights, Float32Array.from(model.trans));
+  return CompactModel.fromRows(keys, scales, weights, Float32Array.from(model.trans));
 }
 
 /** Mulberry32: a small seeded PRNG for reproducible shuffles. */
