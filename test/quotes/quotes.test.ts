@@ -27,6 +27,30 @@ describe('typographies', () => {
   }
 });
 
+describe('more typographies and layouts', () => {
+  it('reads doubled apostrophes as double marks', () => {
+    const qs = direct(quotesOf("''You don't have to come up with a fortune,'' Smith said.", [SMITH]));
+    expect(qs.map((q) => q.text)).toEqual(["You don't have to come up with a fortune,"]);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('attributes after a question mark that ended the sentence', () => {
+    const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
+    expect(qs[0]!.speaker?.name).toBe('Mary Jones');
+    expect(qs[0]!.cue?.text).toBe('asked');
+  });
+  it('takes a name after a dash as the speaker', () => {
+    const qs = direct(quotesOf('“Fear is what I feel when I watch the debates every single night.” ― Mary Jones', [JONES]));
+    expect(qs[0]!.speaker?.name).toBe('Mary Jones');
+  });
+  it('continues a quotation after its attribution sentence', () => {
+    const text = '“We will be here for a while yet,” Jones said on Saturday at the gala dinner in the capital. “These cases take a lot of patience.”';
+    const qs = direct(quotesOf(text, [JONES]));
+    expect(qs).toHaveLength(2);
+    expect(qs[1]!.speaker?.name).toBe('Mary Jones');
+    expect(qs[1]!.group).toBe(qs[0]!.group);
+  });
+});
+
 describe('marks inside quotations', () => {
   it('keeps nested quotations inside the outer one', () => {
     const qs = direct(quotesOf('Smith said: “They called it ‘a disaster’ and we agree with them.”', [SMITH]));
@@ -152,6 +176,14 @@ describe('reported speech', () => {
     const b = quotesOf('Director John Smith, who said the agency had not seen any evidence, spoke on Monday.', [SMITH]);
     expect(b[0]!.text).toBe('the agency had not seen any evidence');
     expect(b[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('finds parenthetical attributions and transcript turns', () => {
+    const a = quotesOf('The museum, Smith said, would make visitors face uncomfortable truths.', [SMITH]);
+    expect(a[0]!.speaker?.name).toBe('John Smith');
+    expect(a[0]!.text).toContain('would make visitors face uncomfortable truths');
+    const b = quotesOf('WALLACE: Let us start with the debate story. Will she be there?', []);
+    expect(b[0]!.speaker?.name).toBe('WALLACE');
+    expect(b[0]!.text).toBe('Let us start with the debate story. Will she be there');
   });
   it('does not take an object noun phrase for a clause', () => {
     expect(quotesOf('Smith said the word twice before leaving.', [SMITH])).toEqual([]);
