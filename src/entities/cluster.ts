@@ -74,7 +74,7 @@ interface Group {
  * clusterMentions([{ text: 'Vladimir Putin', type: 'PERSON', tokenStart: 0, tokenEnd: 2 }, { text: 'Putin', type: 'PERSON', tokenStart: 9, tokenEnd: 10 }])
  * // [{ type: 'PERSON', name: 'Vladimir Putin', aliases: ['Putin'], members: [0, 1] }]
  */
-export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
+export function clusterMentions(mentions: ClusterInput[], isNationality: (name: string) => boolean = () => false): Cluster[] {
   // 1. Identical names.
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
@@ -128,7 +128,8 @@ export function clusterMentions(mentions: ClusterInput[]): Cluster[] {
       if (acronym && head.words.length >= 2) fits = initials([...head.forms.keys()][0]!) === acronym;
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
-        else fits = gType === hType && grp.words.length >= 1 && head.words[0] === grp.words[0];
+        // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
+        else fits = gType === hType && head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text);
       }
       if (!fits) continue;
       // Prefer the nearest full name mentioned before the short form, else the nearest after.

@@ -61,7 +61,7 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
     if (b - a > 1 && HONORIFICS.has(toks[a]!.text.toLowerCase())) type = 'PERSON';
     if (a > 0 && HONORIFICS.has(toks[a - 1]!.text.toLowerCase()) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
     // Possessive endings and stray punctuation never belong to a name.
-    while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
+    while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // Titles in front of a person's name are roles, not part of the name.
     if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(toks[a]!.text.toLowerCase()) || HONORIFICS.has(toks[a]!.text.toLowerCase()))) a++;
@@ -69,9 +69,19 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
     if (b <= a) continue;
     if (b - a === 1 && isSentenceAdverb(doc, a, rec)) continue;
     if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) continue;
+    // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
+    if (b - a === 1 && isPlacePair(toks[a]!.text)) continue;
+    // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
+    if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }
   return out;
+}
+
+/** Two countries or cities joined by a hyphen ("Israel-Iran"); nationality compounds ("US-Israeli") are kept. */
+function isPlacePair(word: string): boolean {
+  const parts = word.split('-');
+  return parts.length === 2 && parts.every((p) => resolvePlace(p).subtype === 'country' || resolvePlace(p).subtype === 'city');
 }
 
 /**
@@ -111,7 +121,7 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
   const named = new Uint8Array(toks.length);
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
 
-  return clusterMentions(inputs).map((c) => {
+  return clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
