@@ -41,6 +41,13 @@ describe('clustering', () => {
     expect(cs).toHaveLength(2);
   });
 
+  it('does not take a nationality for a short form of an organisation', () => {
+    const cs = clusterMentions([m('Russian Embassy', 'ORGANIZATION', 0), m('Russian', 'ORGANIZATION', 5)], (n) => n === 'Russian');
+    expect(cs).toHaveLength(2);
+    const cs2 = clusterMentions([m('Panama Canal Authority', 'ORGANIZATION', 0), m('Panama', 'ORGANIZATION', 5)]);
+    expect(cs2).toHaveLength(1);
+  });
+
   it('folds case, dots and apostrophes in name keys', () => {
     expect(nameKey('U.S.')).toBe(nameKey('US'));
     expect(nameKey('O’Brien')).toBe(nameKey("O'Brien"));

@@ -54,6 +54,12 @@ describe('geo', () => {
     expect(geoKey('The  Hague')).toBe('hague');
   });
 
+  it('treats geographic feature names as places and place pairs as no name', () => {
+    const es = entities('Tankers crossed the Strait of Hormuz despite the Iran-Israel standoff, officials in Oman said.');
+    expect(es.find((e) => e.name === 'Strait of Hormuz')?.type).toBe('LOCATION');
+    expect(es.some((e) => e.name === 'Iran-Israel')).toBe(false);
+  });
+
   it('attaches geo to LOCATION entities and nationality subtype to demonyms', () => {
     const es = entities('Turkish troops crossed into Syria near Aleppo, officials in Ankara said.');
     expect(es.find((e) => e.name === 'Ankara')?.geo?.country_code).toBe('TR');
