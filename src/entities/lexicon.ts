@@ -59,7 +59,7 @@ export class HashTable implements U32Lookup {
   static from(entries: Iterable<[number, number]>): HashTable {
     const list = [...entries].filter(([k]) => k !== 0);
     let slots = 8;
-    while (slots < list.length * 1.6) slots <<= 1;
+    while (slots < list.length * 1.25) slots <<= 1;
     const keys = new Uint32Array(slots);
     const vals = new Uint8Array(slots);
     for (const [k, v] of list) {
