@@ -269,11 +269,33 @@ export function findDate(
     if (ti < 0) continue;
     const t = times[ti]!;
     if (!t.date_start || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    // A year right after a capitalised name belongs to the name ("WWDC 2010", "Expo 2020"), not the clause.
+    const prev = ctx.doc.tokens[k - 1];
+    if (/^\d{4}$/.test(t.text) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
+    // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
+    if (isPossessive(ctx.doc, lastTokenOf(ctx.doc, t, k))) continue;
     const dist = k >= te ? k - te : ts - k;
     if (!best || dist < best.dist) best = { t, dist };
   }
-  if (!best) return null;
+  if (!best) {
+    // "…in 2008, when the company posted a loss": a when-clause takes the time it hangs on.
+    const first = clauseFirst(ctx, ts);
+    if (lower(ctx.doc, first) === 'when') {
+      let k = first - 1;
+      if (ctx.doc.tokens[k]?.text === ',') k--;
+      const ti = k >= 0 ? timeTokens[k]! : -1;
+      const t = ti >= 0 ? times[ti]! : null;
+      if (t?.date_start && (t.type === 'DATE' || t.type === 'TIME')) return { value: t, why: `${t.time_id} "${t.text}" that the when-clause hangs on` };
+    }
+    return null;
+  }
   return { value: best.t, why: `${best.t.time_id} "${best.t.text}" same clause` };
+}
+
+function lastTokenOf(doc: Doc, t: TimeExpression, k: number): number {
+  let j = k;
+  while (j + 1 < doc.tokens.length && doc.tokens[j + 1]!.end <= t.end) j++;
+  return j + 1;
 }
 
 /** For each token, the index of the time expression covering it (-1 if none). */
