@@ -108,6 +108,20 @@ describe('event fields', () => {
   });
 });
 
+describe('names and modifiers are not events or dates', () => {
+  it('a capitalised month or place word is no trigger', () => {
+    expect(events('Sales in Russia fell 20 percent compared to March of 2008.').events.some((e) => e.type === 'PROTEST')).toBe(false);
+  });
+  it('a possessive time does not date the clause; the adverb does', () => {
+    const { events: evs } = events('Yesterday, at this year’s conference in Kazan, Apple unveiled a new phone.', '2010-06-08');
+    expect(evs.find((e) => e.type === 'PRODUCT_LAUNCH')).toMatchObject({ date: { start: '2010-06-07' } });
+  });
+  it('a when-clause takes the time it hangs on', () => {
+    const { events: evs } = events('Sales have recovered since 2008, when Apple cut 5,000 jobs.');
+    expect(evs.find((e) => e.type === 'RESTRUCTURING')?.date).toMatchObject({ start: '2008-01-01', end: '2008-12-31' });
+  });
+});
+
 describe('events that did not (yet) happen are excluded', () => {
   it.each([
     ['hypothetical', 'Any Israeli plan to attack Iran would require talks with the Pentagon.'],
