@@ -107,7 +107,8 @@ export function findParticipants(
   te: number,
   pos: 'verb' | 'noun',
   possessorIsPatient: boolean,
-  objectRole: Role | null = possessorIsPatient ? 'patient' : 'patient',
+  objectRole: Role | null = 'patient',
+  subjectIsPatient = false,
 ): Array<{ entity: Entity; role: Role; why: string }> {
   const { doc } = ctx;
   const out: Array<{ entity: Entity; role: Role; why: string }> = [];
@@ -168,9 +169,13 @@ export function findParticipants(
     }
   } else {
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
-    const passive = /^(?:was|were|been|being|is|are|be)$/.test(lower(doc, ts - 1)) && /ed$/.test(lower(doc, ts));
+    // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
+    const be = /^(?:was|were|been|being|is|are|be)$/;
+    const passive =
+      (be.test(lower(doc, ts - 1)) || (/ly$/.test(lower(doc, ts - 1)) && be.test(lower(doc, ts - 2)))) && /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(doc, ts));
+    const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     const subj = [...before].reverse().find((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
-    if (subj) add(subj.entity, passive ? 'patient' : 'agent', `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
+    if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
     else if (/^(?:who|which|that)$/.test(lower(doc, clauseFirst(ctx, ts)))) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
       const k = clauseFirst(ctx, ts) - 1;
@@ -178,14 +183,14 @@ export function findParticipants(
       const mi = direct >= 0 ? direct : (ctx.byToken[k - 1] ?? -1); // skip the comma
       if (mi >= 0) {
         const m = ctx.mentions[mi]!;
-        add(m.entity, passive ? 'patient' : 'agent', `relative-clause subject "${doc.text.slice(m.start, m.end)}"`);
+        add(m.entity, subjectRole, `relative-clause subject "${doc.text.slice(m.start, m.end)}"`);
       }
     } else {
       // A pronoun subject takes the nearest person before it (same or previous sentence).
       for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
         if (PRONOUNS.has(lower(doc, k))) {
           const p = nearestPersonBefore(ctx, k);
-          if (p) add(p.entity, 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
+          if (p) add(p.entity, subjectRole, `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
           break;
         }
       }

@@ -45,6 +45,8 @@ export interface TriggerClass {
   cue?: RegExp;
   /** Whether a possessor ("X's assassination") is the patient rather than the agent. */
   possessorIsPatient?: boolean;
+  /** Whether the grammatical subject undergoes the event ("X died", "X was born") rather than doing it. */
+  subjectIsPatient?: boolean;
 }
 
 const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks?|jets?|fighter|aircraft|helicopters?|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|systems?)\b/i;
@@ -67,7 +69,7 @@ export const TRIGGERS: TriggerClass[] = [
     type: 'STATEMENT', cameo: '01',
     verbs:
       'said says announced announces announce announcing declared declares stated states repeated reiterated reiterates stressed stresses emphasised emphasized told tells quoted wrote writes posted tweeted disclosed revealed revealing confirmed confirms denied denies claimed warned warns insisted urged admitted acknowledged commented remarked asserted affirmed noted explained reported',
-    nouns: 'statement statements announcement announcements declaration press_conference speech interview keynote',
+    nouns: 'statement statements announcement announcements declaration press_conference news_conference press_briefing speech interview keynote',
   },
   {
     type: 'AGREEMENT', cameo: '05',
@@ -99,11 +101,11 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'PROTEST', cameo: '14', verbs: 'protested demonstrated rallied marched boycotted', nouns: 'protest protests demonstration demonstrations rally rallies march boycott sit-in' },
   { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
-  { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil debuted debuts rolled_out', nouns: 'launch unveiling debut' },
+  { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling' },
   {
     type: 'PRODUCT_LAUNCH', cameo: null,
-    verbs: 'introduced introduces released releases release',
-    nouns: 'release introduction',
+    verbs: 'introduced introduces released releases release debuted debuts',
+    nouns: 'release introduction debut',
     cue: PRODUCT,
   },
   {
@@ -118,7 +120,7 @@ export const TRIGGERS: TriggerClass[] = [
     nouns: 'appointment resignation nomination retirement dismissal departure',
     cue: POST,
   },
-  { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse', },
+  { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse' },
   { type: 'BANKRUPTCY', cameo: null, verbs: 'filed filing files', nouns: 'bankruptcy bankruptcies insolvency', cue: /\b(?:bankruptcy|insolvency|Chapter 11|creditor protection)\b/i },
   {
     type: 'RESTRUCTURING', cameo: null,
@@ -126,9 +128,9 @@ export const TRIGGERS: TriggerClass[] = [
     nouns: 'layoffs layoff closure closures cuts job_cuts restructuring',
     cue: /\b(?:jobs?|workers|employees|staff|positions|plants?|factory|factories|dealerships?|stores?|shifts?|production|capacity|workforce|brands?|operations|sites?)\b/i,
   },
-  { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth' },
-  { type: 'HEALTH', cameo: null, verbs: 'diagnosed underwent undergone hospitalised hospitalized', nouns: 'surgery transplant operation diagnosis' , cue: /\b(?:surgery|transplant|cancer|hospital|liver|heart|kidney|tumou?r|illness|disease|medical|diagnosed|underwent|undergone)\b/i },
-  { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral' },
+  { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth', possessorIsPatient: true, subjectIsPatient: true },
+  { type: 'HEALTH', cameo: null, verbs: 'diagnosed underwent undergone hospitalised hospitalized', nouns: 'surgery transplant operation diagnosis', possessorIsPatient: true, subjectIsPatient: true, cue: /\b(?:surgery|transplant|cancer|hospital|liver|heart|kidney|tumou?r|illness|disease|medical|diagnosed|underwent|undergone)\b/i },
+  { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral', possessorIsPatient: true, subjectIsPatient: true },
 ];
 
 /** Per-trigger CAMEO overrides where the root differs inside a type (military force is 19, assault 18). */
