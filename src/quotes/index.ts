@@ -61,6 +61,15 @@ export const extractQuotes: Stage = (doc: Doc) => {
 
   // Text order, keeping group links valid.
   const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
+  // A quotation kept without a cue that directly follows someone's reported speech
+  // ('She said new mothers … were paid. "We have made a firm commitment."') is theirs.
+  for (let r = 1; r < order.length; r++) {
+    const d = drafts[order[r]!]!;
+    const prev = drafts[order[r - 1]!]!;
+    if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
+    if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
+    d.speaker = prev.speaker;
+  }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
   const resolve = speakerResolver(ctx);

