@@ -140,6 +140,10 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
       return { ok: false, why: 'perfect infinitive of intention' };
     }
   } else {
+    // A noun that is the subject of a modal ("a bankruptcy would lead to…") is hypothetical.
+    for (let k = i + 1; k <= i + 2 && k < toks.length && clause[k] === c; k++) {
+      if (MODALS.has(lower(k))) return { ok: false, why: `subject of modal "${toks[k]!.text}"` };
+    }
     for (let k = i - 1; k >= 0 && k >= i - 3 && clause[k] === c; k--) {
       const w = lower(k);
       if (IRREALIS_NOUN_MODS.has(w)) return { ok: false, why: `irrealis determiner "${toks[k]!.text}"` };

@@ -14,7 +14,7 @@ export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
 const MAX_TRIGGERS_PER_CLAUSE = 24;
-const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Congress|Convention|Expo)$/;
+const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
@@ -98,12 +98,13 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   for (let i = 0; i < toks.length; i++) {
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
-    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && SUMMIT_HEADS.test(toks[i]!.text))) continue;
+    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && /^(?:summit|summits|conference|forum|convention|expo)$/i.test(toks[i]!.text))) continue;
     // Triggers are common words: a capitalised one inside a sentence is a name ("March", "United States"),
     // except the head of a named meeting ("BRICS Summit").
     const w = toks[i]!.text;
     const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
     if (/^\p{Lu}/u.test(w) && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
+    if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
     const cand = triggerAt(doc, i, () => clauseTextOf(i));
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.

@@ -57,7 +57,7 @@ const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|compute
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
 export const TRIGGERS: TriggerClass[] = [
-  { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo' },
+  { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo' }, // "Congress" capitalised is a legislature: see SUMMIT_HEADS
   {
     type: 'MEETING', cameo: '04',
     verbs: 'meet meets met meeting confer conferred confers consult consulted consults negotiate negotiated negotiates negotiating',
@@ -98,7 +98,13 @@ export const TRIGGERS: TriggerClass[] = [
     cue: WEAPONS,
   },
   { type: 'ELECTION', cameo: null, verbs: 'elected re-elected', nouns: 'election elections ballot referendum primary primaries vote' },
-  { type: 'PROTEST', cameo: '14', verbs: 'protested demonstrated rallied marched boycotted', nouns: 'protest protests demonstration demonstrations rally rallies march boycott sit-in' },
+  { type: 'PROTEST', cameo: '14', verbs: 'protested boycotted', nouns: 'protest protests boycott sit-in' },
+  {
+    type: 'PROTEST', cameo: '14',
+    verbs: 'demonstrated rallied marched',
+    nouns: 'demonstration demonstrations rally rallies march marches',
+    cue: /\b(?:against|protesters?|demonstrators|crowds?|streets?|thousands|hundreds|police|square|outside|slogans?|chanting|marchers)\b/i,
+  },
   { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
   { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling' },
