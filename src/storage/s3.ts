@@ -1,7 +1,7 @@
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
@@ -110,13 +110,16 @@ export class S3Store implements ObjectStore {
     }
   }
   async *list(prefix: string): AsyncIterable<string> {
-    let token: string | undefined;
-    do {
-      const res = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, ContinuationToken: token }),
-      );
-      for (const o of res.Contents ?? []) if (o.Key) yield o.Key.slice(this.prefix.length);
-      token = res.IsTruncated ? res.NextContinuationToken : undefined;
-    } while (token);
+    // ListObjects (v1) paginated by Marker, not V2 continuation tokens: s3rver (local mode, tests)
+    // builds V2 tokens with DES, which OpenSSL 3 (Node ≥ 17) refuses, so every listing past
+    // 1000 keys failed locally. S3 serves both the same way, with the same permission.
+    let marker: string | undefined;
+    for (;;) {
+      const res = await this.client.send(new ListObjectsCommand({ Bucket: this.bucket, Prefix: this.prefix + prefix, Marker: marker }));
+      const keys = (res.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : []));
+      for (const k of keys) yield k.slice(this.prefix.length);
+      if (!res.IsTruncated || keys.length === 0) return;
+      marker = res.NextMarker ?? keys[keys.length - 1];
+    }
   }
 }
