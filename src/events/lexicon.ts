@@ -23,6 +23,7 @@ export type EventType =
   | 'PROTEST'
   | 'SANCTIONS'
   | 'ACQUISITION'
+  | 'ORDER'
   | 'PRODUCT_LAUNCH'
   | 'FINANCIAL_RESULT'
   | 'PERSONNEL'
@@ -49,7 +50,7 @@ export interface TriggerClass {
   subjectIsPatient?: boolean;
 }
 
-const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks?|jets?|fighter|aircraft|helicopters?|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|systems?)\b/i;
+const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|(?:fighter|military|combat|attack|warplanes?)\s+(?:jets?|aircraft|helicopters?|planes?)|fighter jets?|warplanes?)\b/i;
 const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
 const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
 const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
@@ -106,6 +107,12 @@ export const TRIGGERS: TriggerClass[] = [
     cue: /\b(?:against|protesters?|demonstrators|crowds?|streets?|thousands|hundreds|police|square|outside|slogans?|chanting|marchers)\b/i,
   },
   { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
+  {
+    type: 'ORDER', cameo: null,
+    verbs: 'ordered orders',
+    nouns: 'order orders',
+    cue: /\b(?:aircraft|planes?|jets?|airliners?|A3\d\d|[0-9]{3}s?|units|vehicles|trains|ships|vessels|helicopters|engines|turbines|locomotives|buses)\b/,
+  },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
   { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling' },
   {
