@@ -78,8 +78,14 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   // 1. Identical names.
   const groups: Group[] = [];
   const byKey = new Map<string, number>();
+  const keyMemo = new Map<string, string>();
+  const keyOf = (text: string) => {
+    let k = keyMemo.get(text);
+    if (k === undefined) keyMemo.set(text, (k = nameKey(text)));
+    return k;
+  };
   mentions.forEach((m, k) => {
-    const key = nameKey(m.text);
+    const key = keyOf(m.text);
     let g = byKey.get(key);
     if (g === undefined) {
       g = groups.length;
@@ -105,8 +111,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
     if (m.definedBy === undefined) return;
-    const a = root(byKey.get(nameKey(m.text))!);
-    const b = root(byKey.get(nameKey(mentions[m.definedBy]!.text))!);
+    const a = root(byKey.get(keyOf(m.text))!);
+    const b = root(byKey.get(keyOf(mentions[m.definedBy]!.text))!);
     if (a !== b) groups[a]!.parent = b;
   });
 
@@ -158,7 +164,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     for (const grp of gs) {
       for (const [t, c] of grp.votes) votes.set(t, (votes.get(t) ?? 0) + c);
       for (const [f, c] of grp.forms) forms.set(f, (forms.get(f) ?? 0) + c);
-      members.push(...grp.members);
+      for (const k of grp.members) members.push(k);
     }
     members.sort((a, b) => a - b);
     // The fullest form: most words, then longest, then most frequent, then first seen.

@@ -48,8 +48,20 @@ export interface PlaceInfo {
   subtype: 'country' | 'city' | 'region' | null;
 }
 
+const memo = new Map<string, PlaceInfo>();
+
 /** @example resolvePlace('Tehran').geo?.country_code // 'IR' */
 export function resolvePlace(name: string): PlaceInfo {
+  let hit = memo.get(name);
+  if (hit === undefined) {
+    if (memo.size > 50000) memo.clear();
+    hit = lookupPlace(name);
+    memo.set(name, hit);
+  }
+  return hit;
+}
+
+function lookupPlace(name: string): PlaceInfo {
   const t = load();
   const hit = t.places.get(geoKey(name));
   if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4] };
@@ -59,5 +71,12 @@ export function resolvePlace(name: string): PlaceInfo {
 
 /** Country code of a nationality word ("Iranian" → IR), or null. */
 export function demonymCountry(word: string): string | null {
-  return load().demonyms.get(geoKey(word)) ?? null;
+  let hit = demonymMemo.get(word);
+  if (hit === undefined) {
+    if (demonymMemo.size > 50000) demonymMemo.clear();
+    hit = load().demonyms.get(geoKey(word)) ?? null;
+    demonymMemo.set(word, hit);
+  }
+  return hit;
 }
+const demonymMemo = new Map<string, string | null>();
