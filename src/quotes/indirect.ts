@@ -115,6 +115,13 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '')) break;
         e++;
       }
+      // "described BA's results as “pretty modest”": the partial quotation carries it.
+      if (objectOnly && lower[e] === 'as' && hitQuote < 0) {
+        let j = e + 1;
+        while (j < S.tokenEnd && j <= e + 3 && quoteOf[j]! < 0) j++;
+        const dq = quoteOf[j] !== undefined && quoteOf[j]! >= 0 ? keptQuote.get(quoteOf[j]!) : undefined;
+        if (dq && dq.kind === 'partial') continue;
+      }
       // Drop the sentence's final punctuation and dangling conjunctions.
       let last = e - 1;
       while (last >= contentStart && /^(?:[.!?,:…]|and|but|or|as)$/.test(lower[last]!)) last--;

@@ -291,10 +291,13 @@ export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Can
   const cands = candidatesIn(ctx, from, to).filter(usable);
   const c = cands[0];
   if (!c) return null;
-  // Only determiners, titles and a few role adjectives may stand before it.
-  for (let k = from; k < c.tokenStart; k++) {
+  // Only determiners, titles and role words may stand before it ("said economy minister Heizo Takenaka").
+  let roleAhead = false;
+  for (let k = c.tokenStart - 1; k >= from; k--) {
     const w = ctx.lower[k]!;
+    if (DESCRIPTION_NOUNS.has(w)) roleAhead = true;
     if (DETERMINERS.has(w) || ROLE_ADJECTIVES.has(w) || DESCRIPTION_NOUNS.has(w) || isCap(ctx.doc.tokens[k]!.text)) continue;
+    if (roleAhead && isWord(ctx.doc.tokens[k]!.text) && !PREPOSITIONS.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) continue;
     return null;
   }
   return c;
