@@ -86,6 +86,26 @@ export function fromPeriod(p: Period, type: TimeType = 'DATE'): Norm {
 }
 const unresolved = (value: string, type: TimeType = 'DATE'): Norm => ({ type, value, from: null, to: null });
 
+/** Calendar date of a holiday in a year (Western Easter by the anonymous Gregorian computus; US Thanksgiving). */
+function holidayDate(name: string, y: number): Date {
+  const fixed: Record<string, [number, number]> = {
+    'Christmas Eve': [12, 24], 'Christmas Day': [12, 25], Christmas: [12, 25], "New Year's Eve": [12, 31], "New Year's Day": [1, 1],
+    'Boxing Day': [12, 26], Halloween: [10, 31], "Valentine's Day": [2, 14], 'Independence Day': [7, 4],
+  };
+  const f = fixed[name];
+  if (f) return utc(y, f[0], f[1]);
+  if (name.startsWith('Thanksgiving')) {
+    const nov1 = utc(y, 11, 1);
+    return addDays(nov1, ((4 - isoWeekday(nov1) + 7) % 7) + 21);
+  }
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const g = Math.floor((8 * b + 13) / 25), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7, mm = Math.floor((a + 11 * h + 19 * l) / 433);
+  const month = Math.floor((h + l - 7 * mm + 90) / 25), day = (h + l - 7 * mm + 33 * month + 19) % 32;
+  const easter = utc(y, month, day);
+  return name === 'Good Friday' ? addDays(easter, -2) : name === 'Easter Monday' ? addDays(easter, 1) : easter;
+}
+
 /** Year for a month/day without one: the publication year, moved by a year when the tense points across it. */
 function yearFor(ctx: RuleContext, month: number, day: number, start: number, end: number): number | null {
   if (!ctx.anchor) return null;
@@ -358,6 +378,35 @@ export const RULES: Rule[] = [
       if (!/^(?:[Tt]he)\s/.test(m[0]) && !m[3] && m[1] && ['ten', 'eleven', 'twelve'].includes(m[2]!)) return null; // "nineteen ten" alone is too rare to trust
       return season ? fromPeriod({ gran: 'season', y, n: SEASONS[season.toLowerCase()]! }) : fromPeriod({ gran: 'year', y });
     },
+  },
+  {
+    name: 'holiday',
+    re: rx(
+      `(?:(${alt(['last', 'next', 'this'])})\\s+)?(Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Boxing Day|Halloween|Valentine['’]s Day|Independence Day|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter Monday|Easter|Good Friday)(?:\\s+(${YEAR}))?`,
+    ),
+    norm: (m, ctx) => {
+      const name = m[2]!.replace(/’/g, "'");
+      const dateIn = (y: number): Date => holidayDate(name, y);
+      const mod = m[1]?.toLowerCase();
+      let y: number;
+      if (m[3]) y = +m[3];
+      else if (!ctx.anchor) return unresolved(`XXXX-${holidayDate(name, 2001).toISOString().slice(5, 10)}`);
+      else {
+        y = ctx.anchor.getUTCFullYear();
+        const d = dateIn(y);
+        if (mod === 'last') y = d < ctx.anchor ? y : y - 1;
+        else if (mod === 'next') y = d > ctx.anchor ? y : y + 1;
+        else if (mod !== 'this' && d > ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past') y -= 1;
+        else if (mod !== 'this' && d < ctx.anchor && (d.getTime() - ctx.anchor.getTime()) / 86_400_000 < -240 && ctx.tense(m.index, m.index + m[0].length) === 'future') y += 1;
+      }
+      return fromPeriod(dayPeriod(dateIn(y)));
+    },
+  },
+  {
+    name: 'year-ended',
+    // "for the year ended Sept. 30": the span of a fiscal period (its end date is a separate expression).
+    re: new RegExp(`${B}${ci('the')}\\s+(?:fiscal\\s+)?(year|quarter|half)(?=\\s+(?:ended|ending|to)\\b)`, 'gu'),
+    norm: (m) => ({ type: 'DURATION', value: m[1] === 'year' ? 'P1Y' : m[1] === 'quarter' ? 'P3M' : 'P6M', from: null, to: null }),
   },
   {
     name: 'whole-year',

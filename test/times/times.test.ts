@@ -67,6 +67,21 @@ describe('relative dates against a Monday publication', () => {
   });
 });
 
+describe('holidays and fiscal periods', () => {
+  it('holidays resolve to their date in the right year', () => {
+    expect(one('They met on Thanksgiving Day.', '1999-12-01')).toMatchObject({ value: '1999-11-25' });
+    expect(one('Shops closed at Easter 2024.')).toMatchObject({ value: '2024-03-31' });
+    expect(one('He visited last Christmas.')).toMatchObject({ value: '2023-12-25' });
+  });
+  it('"the year ended …" is a one-year span, its end date a separate expression', () => {
+    const ts = times('Revenue rose for the year ended Sept. 30.', '1989-11-02');
+    expect(ts.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['the year', 'DURATION', 'P1Y'],
+      ['Sept. 30', 'DATE', '1989-09-30'],
+    ]);
+  });
+});
+
 describe('durations, sets, times of day', () => {
   it('durations have no calendar range', () => {
     expect(one('They are to meet within days.')).toMatchObject({ type: 'DURATION', value: 'PXD', date_start: null });
