@@ -223,6 +223,8 @@ function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int3
 /** Token where the reported clause starts after the cue, or -1. */
 function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const { lower, doc, mentionOf, mentions, quoteOf } = ctx;
+  // "was told that", "is said to have": the subject is not the speaker.
+  if (PASSIVE_AUX.has(lower[cue.tokenStart - 1] ?? '') && /(?:ed|en|told|thought|said|known|heard|seen|shown|found|written)$/.test(lower[cue.tokenStart]!)) return -1;
   let k = cue.tokenEnd;
   while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
   let skippedObject = false;

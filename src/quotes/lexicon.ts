@@ -30,7 +30,7 @@ const COGNITION_VERBS = (
 /** Verbs of attitude, intention and evaluation that take a noun-phrase or infinitive object (PolNeAR attributions). */
 const ATTITUDE_VERBS = (
   'support endorse oppose favor favour want plan intend consider regard view seek refuse offer dislike love hate ' +
-  'highlight outline unveil pledge vow promise urge ask demand accuse blame praise criticize criticise condemn denounce ' +
+  'highlight pledge vow promise urge ask demand accuse blame praise criticize criticise condemn denounce ' +
   'decry applaud welcome thank congratulate dismiss reject deny defend question discuss mention describe cite ' +
   'recommend advocate propose suggest announce reveal disclose acknowledge admit predict fear doubt expect hope ' +
   'call dub label brand term slam blast attack mock ridicule warn threaten agree decide insist claim argue tout lament ' +
