@@ -52,7 +52,7 @@ export interface TriggerClass {
 
 const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|(?:fighter|military|combat|attack|warplanes?)\s+(?:jets?|aircraft|helicopters?|planes?)|fighter jets?|warplanes?)\b/i;
 const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
-const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
+const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?|shares|stocks?|index|points|Dow|Nasdaq|FTSE|Nikkei|DAX)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
 const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
 const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition)\b/i;
 
@@ -99,7 +99,14 @@ export const TRIGGERS: TriggerClass[] = [
     cue: WEAPONS,
   },
   { type: 'ELECTION', cameo: null, verbs: 'elected re-elected', nouns: 'election elections ballot referendum primary primaries vote' },
-  { type: 'PROTEST', cameo: '14', verbs: 'protested boycotted', nouns: 'protest protests boycott sit-in' },
+  { type: 'PROTEST', cameo: '14', verbs: 'protested boycotted', nouns: 'protest protests boycott sit-in walkout' },
+  {
+    // Labour strikes (CAMEO 143 conduct strike or boycott), told from military strikes by their actors.
+    type: 'PROTEST', cameo: '14',
+    verbs: 'struck striking',
+    nouns: 'strike strikes',
+    cue: /\b(?:unions?|workers|pilots|staff|employees|walkout|pay|wages?|labou?r|drivers|teachers|nurses|doctors|miners|dockers|crews?)\b/i,
+  },
   {
     type: 'PROTEST', cameo: '14',
     verbs: 'demonstrated rallied marched',
@@ -109,12 +116,12 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'SANCTIONS', cameo: '16', verbs: 'sanctioned embargoed', nouns: 'sanctions embargo embargoes' },
   {
     type: 'ORDER', cameo: null,
-    verbs: 'ordered orders',
-    nouns: 'order orders',
+    verbs: 'ordered orders delivered delivers',
+    nouns: 'order orders delivery deliveries',
     cue: /\b(?:aircraft|planes?|jets?|airliners?|A3\d\d|[0-9]{3}s?|units|vehicles|trains|ships|vessels|helicopters|engines|turbines|locomotives|buses)\b/,
   },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
-  { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling' },
+  { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling maiden_flight first_flight' },
   {
     type: 'PRODUCT_LAUNCH', cameo: null,
     verbs: 'introduced introduces released releases release debuted debuts',
@@ -123,7 +130,7 @@ export const TRIGGERS: TriggerClass[] = [
   },
   {
     type: 'FINANCIAL_RESULT', cameo: null,
-    verbs: 'posted posts reported reports earned lost losing made fell rose dropped increased decreased declined grew jumped slumped plunged surged',
+    verbs: 'posted posts reported reports earned lost losing made fell rose dropped increased decreased declined grew jumped slumped plunged surged gained closed tumbled soared slid climbed',
     nouns: 'profit profits loss losses earnings revenue revenues results increase decline drop sales',
     cue: FINANCE,
   },

@@ -108,6 +108,17 @@ describe('event fields', () => {
   });
 });
 
+describe('ambiguous triggers follow their cues', () => {
+  it('a strike by workers is a protest, a strike on a country an attack', () => {
+    expect(events('Apple workers went on strike in Kazan on Friday over pay.').events.map((e) => e.type)).toEqual(['PROTEST']);
+    expect(events('Israel launched strikes on Iran on Friday.').events.map((e) => e.type)).toContain('ATTACK');
+  });
+  it('filing is legal near a lawsuit and bankruptcy near bankruptcy', () => {
+    expect(events('Apple filed a lawsuit against Reuters on Friday.').events.map((e) => e.type)).toEqual(['LEGAL']);
+    expect(events('Apple filed for bankruptcy on Friday.').events.map((e) => e.type)).toEqual(['BANKRUPTCY']);
+  });
+});
+
 describe('names and modifiers are not events or dates', () => {
   it('a capitalised month or place word is no trigger', () => {
     expect(events('Sales in Russia fell 20 percent compared to March of 2008.').events.some((e) => e.type === 'PROTEST')).toBe(false);
