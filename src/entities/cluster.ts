@@ -1,7 +1,7 @@
 /**
  * Per-document clustering of mentions into entities:
- *  - identical names (case, dots and apostrophes folded) are one entity, even
- *    when the recogniser typed them differently (majority type wins);
+ *  - identical names (case, dots and apostrophes folded) of the same type are
+ *    one entity (the recogniser's types were already harmonised per document);
  *  - short forms join the full name they are part of ("Putin" → "Vladimir
  *    Putin", "Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh"), preferring the
  *    nearest preceding full name when several fit;
@@ -85,7 +85,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     return k;
   };
   mentions.forEach((m, k) => {
-    const key = keyOf(m.text);
+    // The same words typed differently after the document-level vote are different things ("Jordan" the country and the player).
+    const key = `${m.type}\u0000${keyOf(m.text)}`;
     let g = byKey.get(key);
     if (g === undefined) {
       g = groups.length;
@@ -108,11 +109,25 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     return g;
   };
 
+  // A stray type for a name the article mostly types otherwise joins the dominant one (at least twice as frequent).
+  const byName = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const name = g.key.slice(g.key.indexOf('\u0000') + 1);
+    if (!byName.has(name)) byName.set(name, []);
+    byName.get(name)!.push(i);
+  });
+  for (const ids of byName.values()) {
+    if (ids.length < 2) continue;
+    const sorted = [...ids].sort((a, b) => groups[b]!.members.length - groups[a]!.members.length);
+    const top = sorted[0]!;
+    for (const other of sorted.slice(1)) if (groups[top]!.members.length >= 2 * groups[other]!.members.length) groups[other]!.parent = top;
+  }
+
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
     if (m.definedBy === undefined) return;
-    const a = root(byKey.get(keyOf(m.text))!);
-    const b = root(byKey.get(keyOf(mentions[m.definedBy]!.text))!);
+    const a = root(byKey.get(`${m.type}\u0000${keyOf(m.text)}`)!);
+    const b = root(byKey.get(`${mentions[m.definedBy]!.type}\u0000${keyOf(mentions[m.definedBy]!.text)}`)!);
     if (a !== b) groups[a]!.parent = b;
   });
 

@@ -114,9 +114,13 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
     const inner = startsAt.get(m.tokenEnd + 1);
-    if (open?.text === '(' && inner !== undefined && toks[mentions[inner]!.tokenEnd]?.text === ')' && mentions[inner]!.tokenEnd === mentions[inner]!.tokenStart + 1) {
-      inputs[inner]!.definedBy = k;
-    }
+    if (open?.text !== '(' || inner === undefined || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
+    const im = mentions[inner]!;
+    if (toks[im.tokenEnd]?.text !== ')' || im.tokenEnd !== im.tokenStart + 1) return;
+    // Only an acronym that starts like the name defines it: "… Intelligence (ODNI)", not "Carmen Wuestenhagen (Germany)".
+    const acronym = toks[im.tokenStart]!.text.replace(/\./g, '');
+    if (!/^\p{Lu}{2,8}$/u.test(acronym) || acronym[0] !== inputs[k]!.text[0]!.toUpperCase()) return;
+    inputs[inner]!.definedBy = k;
   });
   const named = new Uint8Array(toks.length);
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
@@ -142,7 +146,11 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
       }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
-    for (const k of c.members) mentions[k]!.subtype = subtype;
+    // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
+    for (const k of c.members) {
+      mentions[k]!.type = c.type;
+      mentions[k]!.subtype = subtype;
+    }
     const type: EntityType = c.type;
     return {
       entity_id: entityId(type, c.name),

@@ -48,6 +48,22 @@ describe('clustering', () => {
     expect(cs2).toHaveLength(1);
   });
 
+  it('keeps the same words with two comparable types apart, and folds a stray type into a dominant one', () => {
+    const two = clusterMentions([m('Jordan', 'LOCATION', 0), m('Jordan', 'PERSON', 5)]);
+    expect(two.map((c) => c.type).sort()).toEqual(['LOCATION', 'PERSON']);
+    const one = clusterMentions([m('Iran', 'LOCATION', 0), m('Iran', 'LOCATION', 3), m('Iran', 'MISC', 6), m('Iran', 'LOCATION', 9)]);
+    expect(one).toHaveLength(1);
+    expect(one[0]!.type).toBe('LOCATION');
+  });
+
+  it('does not link a person to a parenthesised country ("Carmen Weber (Germany)")', () => {
+    const doc = createDoc({ text: 'Results: 1. Carmen Weber (Germany) 12.5 2. Anna Fischer (Germany) 12.7' });
+    recognizeEntities(doc);
+    const germany = doc.entities.find((e) => e.name === 'Germany');
+    expect(germany?.type).toBe('LOCATION');
+    expect(doc.entities.filter((e) => e.type === 'PERSON').every((e) => !e.aliases.includes('Germany'))).toBe(true);
+  });
+
   it('folds case, dots and apostrophes in name keys', () => {
     expect(nameKey('U.S.')).toBe(nameKey('US'));
     expect(nameKey('O’Brien')).toBe(nameKey("O'Brien"));
