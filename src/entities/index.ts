@@ -136,7 +136,9 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
     let subtype: string | null = null;
     let geo: Entity['geo'] = null;
     if (c.type === 'LOCATION') {
-      for (const form of [c.name, ...c.aliases]) {
+      // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
+      const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
+      for (const form of forms) {
         const place = resolvePlace(form);
         if (place.subtype) {
           subtype = place.subtype;
