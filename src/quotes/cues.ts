@@ -60,6 +60,8 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   }
   if (lemma === 'quote' || lemma === 'cite') return { form: 'quoted', lemma, tokenStart: i, tokenEnd: i + 1 };
   if (lemma === 'point' && lower[i + 1] === 'out') return { form: 'verb', lemma: 'point out', tokenStart: i, tokenEnd: i + 2 };
+  // "as X put it, …"
+  if (lemma === 'put' && lower[i + 1] === 'it') return { form: 'verb', lemma: 'put it', tokenStart: i, tokenEnd: i + 2 };
   // Weak verbs count right after a quotation ("…," he continued) but not on their own.
   if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '') && !afterQuote) return null;
   return { form: 'verb', lemma, tokenStart: i, tokenEnd: i + 1 };

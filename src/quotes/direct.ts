@@ -233,13 +233,13 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     const prev = out[out.length - 1];
 
     // A paragraph that reopens the previous paragraph's quotation continues it.
-    if (q.continuation && prev && prev.span.continues && prev.span.paragraph === q.paragraph - 1) {
+    const before = cueBefore(ctx, q, history);
+    const after = cueAfter(ctx, q, history);
+    // Unless it carries its own attribution ("“…,” she said"), it continues the previous paragraph's quotation.
+    if (q.continuation && prev && prev.span.continues && prev.span.paragraph === q.paragraph - 1 && !(after && after.speaker) && !(prev.attribution === null && before?.adjacent)) {
       out.push({ span: q, start, end, kind: prev.kind === 'partial' ? 'direct' : prev.kind, attribution: prev.attribution, groupWith: prev.groupWith >= 0 ? prev.groupWith : out.length - 1 });
       continue;
     }
-
-    const before = cueBefore(ctx, q, history);
-    const after = cueAfter(ctx, q, history);
     let attribution: Attribution | null = null;
     if (before && before.adjacent) attribution = before;
     else if (after && (after.speaker || !before)) attribution = after;

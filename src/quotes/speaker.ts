@@ -109,6 +109,9 @@ function sentenceInitial(ctx: QuoteContext, i: number): boolean {
 /** Words that open a clause whose subject follows ("where he says"). */
 const SUBORDINATORS = new Set(['when', 'where', 'while', 'if', 'because', 'although', 'though', 'whereas', 'unless', 'once']);
 
+/** Prepositions that also open clauses: "after Trump told …". */
+const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'as', 'because']);
+
 const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their', 'its', 'our', 'your', 'several', 'some', 'many', 'two', 'three', 'both', 'other', 'another']);
 
 /**
@@ -202,8 +205,12 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         // "In an interview on Fox News Trump said": take a name right before the verb.
         // A name right before the verb is the subject of a clause ("after Trump told …").
         const last = cands[cands.length - 1];
-        if (last && last.tokenStart > first + 1 && trailingOnlySkippable(ctx, last.tokenEnd, end)) return last;
+        if (last && !(last.kind === 'entity' && last.entity!.type === 'LOCATION') && trailingOnlySkippable(ctx, last.tokenEnd, end)) return last;
       } else {
+        // "… three days after Trump told …": a name right before the verb, after a word that
+        // also opens clauses (after, before, since, until, as), is that clause's subject.
+        const lastC = cands[cands.length - 1];
+        if (lastC && lastC.kind !== 'pronoun' && CLAUSE_PREPOSITIONS.has(lower[lastC.tokenStart - 1]!) && trailingOnlySkippable(ctx, lastC.tokenEnd, end)) return lastC;
         // Places speak only when nothing else can ("Russia said"; not the dateline "WASHINGTON (AP) — …").
         const open = cands.filter((x) => !inPrepositionalPhrase(ctx, x, start));
         const coordinated = lower[start - 1] === 'and' || lower[start - 1] === 'or';
