@@ -45,6 +45,8 @@ export interface FaultProxy {
   stats: FaultStats;
   /** Opens the fault window. */
   arm(): void;
+  /** Closes it early. */
+  disarm(): void;
   /** Resolves when the window has closed (count or time bound reached). */
   windowClosed(): Promise<void>;
   close(): Promise<void>;
@@ -163,6 +165,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<FaultProxy>
       armedUntil = Date.now() + o.windowMs;
       windowTimer = setTimeout(disarm, o.windowMs);
     },
+    disarm,
     windowClosed: () => closed,
     close: async () => {
       disarm();
