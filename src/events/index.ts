@@ -14,6 +14,7 @@ export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
 const MAX_TRIGGERS_PER_CLAUSE = 24;
+const COREF_WINDOW = 200;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
@@ -237,12 +238,19 @@ const sameParticipants = (a: Event, b: Event) =>
 function corefMerge(events: Event[]): Event[] {
   const out: Event[] = [];
   for (const e of events) {
-    const prior = e.type === 'STATEMENT' ? undefined : out.find(
-      (o) =>
+    let prior: Event | undefined;
+    // Look back over the last events only: coreference is local, and the scan stays linear on huge inputs.
+    for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
+      const o = out[j]!;
+      if (
         o.type === e.type &&
         !conflicts(o, e) &&
-        ((!!o.location && !!e.location && o.location.entity_id === e.location.entity_id) || sameDate(o, e) || sameParticipants(o, e)),
-    );
+        ((!!o.location && !!e.location && o.location.entity_id === e.location.entity_id) || sameDate(o, e) || sameParticipants(o, e))
+      ) {
+        prior = o;
+        break;
+      }
+    }
     if (prior) {
       for (const p of e.participants) if (!prior.participants.some((q) => q.entity_id === p.entity_id) && prior.participants.length === 0) prior.participants.push(p);
       prior.date ??= e.date;

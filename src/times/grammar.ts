@@ -80,9 +80,17 @@ const DASH = '\\s*(?:-|–|—|to|and|through)\\s*';
 
 const dayNum = (s: string) => parseInt(s, 10);
 
+// Normalised periods repeat (a text names the same year or day again and again): memoise them.
+const periodMemo = new Map<string, Norm>();
 export function fromPeriod(p: Period, type: TimeType = 'DATE'): Norm {
+  const key = `${type}|${p.gran}|${p.y}|${p.n ?? ''}|${p.d ?? ''}`;
+  const hit = periodMemo.get(key);
+  if (hit) return hit;
   const { start, end } = periodDates(p);
-  return { type, value: periodValue(p), from: start, to: end };
+  const norm: Norm = Object.freeze({ type, value: periodValue(p), from: start, to: end });
+  if (periodMemo.size > 5000) periodMemo.clear();
+  periodMemo.set(key, norm);
+  return norm;
 }
 const unresolved = (value: string, type: TimeType = 'DATE'): Norm => ({ type, value, from: null, to: null });
 
