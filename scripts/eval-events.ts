@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { Entity, EntityType } from '../src/document/schema.js';
 import { entityId } from '../src/document/ids.js';
 import { recognizeEntities } from '../src/entities/index.js';
-import { extractEvents, findEvents } from '../src/events/index.js';
+import { extractEvents, findEvents, triggerSpans } from '../src/events/index.js';
 import { createDoc } from '../src/text/create-doc.js';
 import type { Doc } from '../src/text/doc.js';
 import { tagTimes } from '../src/times/index.js';
@@ -180,12 +180,8 @@ function goldEntities(g: MeantimeDoc): Entity[] {
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-/** All trigger spans of a system event: its own and those merged into it (evidence.triggers, "start-end; …"). */
-const triggerSpans = (e: { trigger: Span; evidence: Record<string, string> }): Span[] => [
-  e.trigger,
-  ...(e.evidence.triggers ?? '').split(';').map((x) => x.trim().split('-').map(Number)).filter((x) => x.length === 2 && !x.some(Number.isNaN)).map(([start, end]) => ({ start: start!, end: end! })),
-];
-const covers = (e: { trigger: Span; evidence: Record<string, string> }, g: Span) => triggerSpans(e).some((t) => overlaps(t, g));
+/** A system event covers a gold mention when its trigger, or one merged into it, overlaps it. */
+const covers = (e: Parameters<typeof triggerSpans>[0], g: Span) => triggerSpans(e).some((t) => overlaps(t, g));
 
 function evalMeantime() {
   const base = join(dataDir, 'meantime-en', 'intra-doc_annotation');

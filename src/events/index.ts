@@ -169,7 +169,6 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
         participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
         location: location?.why ?? 'no place governed by in/at in the clause',
         date: date?.why ?? 'no dated time expression in the clause',
-        triggers: `${trigger.start}-${trigger.end}`,
       },
     };
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
@@ -182,7 +181,32 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     lastInClause = ev;
     events.push(ev);
   }
-  return corefMerge(events).map((e, i) => ({ ...e, event_id: `ev${i + 1}` }));
+  return corefMerge(events).map((e, i) => {
+    const out = { ...e, event_id: `ev${i + 1}` };
+    TRIGGER_SPANS.set(out, spansOf(e));
+    return out;
+  });
+}
+
+/** Every trigger span merged into an event (UTF-16 offsets into doc.text), for evaluation and debugging. */
+const TRIGGER_SPANS = new WeakMap<Event, Array<{ start: number; end: number }>>();
+const MAX_SPANS = 200;
+const spansOf = (e: Event) => TRIGGER_SPANS.get(e) ?? [{ start: e.trigger.start, end: e.trigger.end }];
+function addSpans(into: Event, other: Event) {
+  const list = spansOf(into);
+  if (list.length < MAX_SPANS) list.push(...spansOf(other));
+  TRIGGER_SPANS.set(into, list);
+}
+
+/**
+ * All trigger spans of an event found by `findEvents`/`extractEvents` in this process:
+ * its own and those of mentions merged into it (UTF-16 offsets into doc.text).
+ *
+ * @example
+ * triggerSpans(doc.events[0]); // [{ start: 61, end: 69 }, { start: 6, end: 14 }]
+ */
+export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
+  return spansOf(e);
 }
 
 /** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
@@ -211,7 +235,7 @@ function absorb(into: Event, other: Event) {
     into.evidence.location = other.evidence.location!;
   }
   appendCapped(into.evidence, 'merged', `"${other.trigger.text}" in the same clause`);
-  appendCapped(into.evidence, 'triggers', other.evidence.triggers!);
+  addSpans(into, other);
 }
 
 /** Appends to an evidence list, keeping it short: an event mentioned thousands of times must not grow without bound. */
@@ -255,8 +279,8 @@ function corefMerge(events: Event[]): Event[] {
       for (const p of e.participants) if (!prior.participants.some((q) => q.entity_id === p.entity_id) && prior.participants.length === 0) prior.participants.push(p);
       prior.date ??= e.date;
       prior.location ??= e.location;
-      appendCapped(prior.evidence, 'coreference', `also "${e.trigger.text}" at ${e.trigger.start}`);
-      appendCapped(prior.evidence, 'triggers', e.evidence.triggers!);
+      appendCapped(prior.evidence, 'coreference', `also "${e.trigger.text}" in “${e.sentence.text.slice(0, 60)}${e.sentence.text.length > 60 ? '…' : ''}”`);
+      addSpans(prior, e);
       continue;
     }
     out.push(e);
