@@ -13,8 +13,9 @@
  *      the creation time counted as an anchor;
  *    - date accuracy: on those found, the system date equals the gold timex
  *      (same value or same calendar range);
- *    - participant precision/recall: on found gold events, system participants
- *      whose mentions overlap a HAS_PARTICIPANT target of the event;
+ *    - participant precision/recall: on found gold events that have
+ *      HAS_PARTICIPANT annotations, system participants whose mentions overlap
+ *      a participant of the event; recall over the named (NAM) participants;
  *    - trigger precision: system triggers overlapping any gold event mention.
  * 2. The example article(s) in ../shared/examples: every non-optional gold event
  *    found with the right type, date, location and participants; gold dates.
@@ -238,6 +239,8 @@ function evalMeantime() {
           const goldParts = (g.participants.get(id) ?? []).map((m) => g.entityMentions.get(m)).filter((m): m is NonNullable<typeof m> => !!m);
           const named = goldParts.filter((m) => m.type);
           c.partGold += named.length;
+          // Participants are annotated on some mentions of an event only: score those.
+          if (goldParts.length === 0) continue;
           for (const p of sys.participants) {
             c.partSys++;
             const ent = doc.entities.find((e) => e.entity_id === p.entity_id);

@@ -47,7 +47,7 @@ export interface ArgumentChoice<T> {
 const PREPOSITIONS = new Set([
   'in', 'at', 'on', 'from', 'to', 'with', 'of', 'for', 'by', 'about', 'against', 'near', 'over', 'under', 'into',
   'between', 'among', 'across', 'after', 'before', 'during', 'since', 'toward', 'towards', 'through', 'within', 'like',
-  'than', 'via', 'outside', 'inside', 'around', 'upon', 'despite',
+  'than', 'via', 'outside', 'inside', 'around', 'upon', 'despite', 'as', 'per',
 ]);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
@@ -196,7 +196,9 @@ export function findParticipants(
       }
     }
     // Direct object: first mention right after the verb (within 3 tokens, no preposition between).
-    const obj = after.find((m) => m.tokStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+    const obj = after.find(
+      (m) => m.tokStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd) && !punctuationBetween(doc, te, m.tokStart),
+    );
     if (obj && objectRole) add(obj.entity, passive ? 'agent' : objectRole, `object "${doc.text.slice(obj.start, obj.end)}"`);
   }
   // Prepositional arguments after the trigger.
@@ -214,6 +216,11 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+function punctuationBetween(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (/^[,;:()]$/.test(doc.tokens[k]!.text)) return true;
+  return false;
 }
 
 function clauseFirst(ctx: ArgContext, i: number): number {
