@@ -80,6 +80,48 @@ export function buildProgram(): Command {
       for (const [t, n] of Object.entries(s.rows)) process.stderr.write(`  csv/${t}.csv: ${n} rows\n`);
     });
 
+  const positiveNumber = (v: string) => {
+    const n = Number(v);
+    if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
+    return n;
+  };
+
+  program
+    .command('redrive')
+    .description("move the dead-letter queue's messages back to the ingest queue (SQS StartMessageMoveTask), so they are processed again")
+    .option('--stack <name>', 'read the queue URLs from this deployed stack')
+    .option('--dlq-url <url>', 'dead-letter queue URL (default: the stack output DeadLetterQueueUrl)')
+    .option('--queue-url <url>', 'ingest queue URL (default: the stack output QueueUrl)')
+    .option('--max-per-second <n>', 'move at most this many messages per second (1-500)', positiveInt)
+    .option('--wait', 'wait until every message has been moved')
+    .option('--region <region>', 'AWS region')
+    .option('--endpoint <url>', 'AWS endpoint override, e.g. LocalStack')
+    .addOption(new Option('--poll-seconds <n>', 'seconds between progress checks').argParser(positiveNumber).default(5).hideHelp())
+    .action(async (o: { stack?: string; dlqUrl?: string; queueUrl?: string; maxPerSecond?: number; wait?: boolean; region?: string; endpoint?: string; pollSeconds: number }) => {
+      const { redriveCommand } = await import('./redrive-command.js');
+      const r = await redriveCommand(o);
+      if (r.taskHandle) process.stdout.write(`${r.taskHandle}\n`);
+      if (r.status && r.status !== 'COMPLETED') process.exitCode = 1;
+    });
+
+  program
+    .command('backfill')
+    .description("reprocess every object under a prefix of the input bucket: starts the stack's Step Functions backfill")
+    .argument('<s3-uri>', 's3://input-bucket[/prefix] (a folder; without a prefix, the stack\'s input prefix)')
+    .option('--stack <name>', 'read the state machine ARN and input bucket from this deployed stack')
+    .option('--state-machine-arn <arn>', 'the backfill state machine (default: the stack output BackfillStateMachineArn)')
+    .option('--name <name>', 'execution name (default: generated)')
+    .option('--wait', 'wait until the execution ends, printing progress')
+    .option('--region <region>', 'AWS region')
+    .option('--endpoint <url>', 'AWS endpoint override, e.g. LocalStack')
+    .addOption(new Option('--poll-seconds <n>', 'seconds between progress checks').argParser(positiveNumber).default(10).hideHelp())
+    .action(async (uri: string, o: { stack?: string; stateMachineArn?: string; name?: string; wait?: boolean; region?: string; endpoint?: string; pollSeconds: number }) => {
+      const { backfillCommand } = await import('./backfill-command.js');
+      const r = await backfillCommand(uri, o);
+      process.stdout.write(`${r.executionArn}\n`);
+      if (r.status && r.status !== 'SUCCEEDED') process.exitCode = 1;
+    });
+
   return program;
 }
 
