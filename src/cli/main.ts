@@ -78,6 +78,10 @@ export function buildProgram(): Command {
       const s = await downloadDatasets(new S3Store(client, m[1]!, prefix), o.out);
       process.stderr.write(`${s.articles} articles, ${s.errors} error records → ${o.out}\n`);
       for (const [t, n] of Object.entries(s.rows)) process.stderr.write(`  csv/${t}.csv: ${n} rows\n`);
+      if (s.incomplete.length > 0) {
+        const ids = s.incomplete.slice(0, 5).map((i) => `${i.article_id} (${i.reason})`).join(', ');
+        process.stderr.write(`warning: ${s.incomplete.length} articles skipped, being rewritten or awaiting a retry: ${ids}${s.incomplete.length > 5 ? ', …' : ''}; download again later\n`);
+      }
     });
 
   const positiveNumber = (v: string) => {
