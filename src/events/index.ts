@@ -143,7 +143,8 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
-    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 8 : 40);
+    // A reporting verb is dated only by a time right after it ("said on Tuesday", "told reporters Monday"), never by a date inside what was said.
+    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
     if (NEEDS_DATE.has(info.cls.type) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
