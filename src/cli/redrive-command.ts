@@ -92,12 +92,15 @@ export async function redriveCommand(
   if (!o.wait) return result;
 
   const pollMs = (o.pollSeconds ?? 5) * 1000;
-  for (;;) {
+  for (let unseen = 0; ; ) {
     await sleep(pollMs);
     const { Results = [] } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 10 }));
     // The most recent task comes first; only a running task has a handle to match on.
     const task = Results.find((t) => taskHandle && t.TaskHandle === taskHandle) ?? Results[0];
-    if (!task) continue;
+    if (!task) {
+      if (++unseen >= 10) throw new Error(`SQS lists no move task for ${dlqUrl}; check it in the SQS console (task ${taskHandle})`);
+      continue;
+    }
     result.moved = Number(task.ApproximateNumberOfMessagesMoved ?? 0);
     if (task.Status === 'RUNNING' || task.Status === 'CANCELLING') {
       log(`  ${task.Status.toLowerCase()}: ${result.moved} of ${task.ApproximateNumberOfMessagesToMove ?? messages} moved`);
