@@ -12,7 +12,7 @@ import { hashString } from './hash.js';
 import { demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
-import { roleBefore } from './roles.js';
+import { roleAfter, roleBefore } from './roles.js';
 import { orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -129,8 +129,10 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
-        const role = roleBefore(doc, mentions[k]!.tokenStart, rec.roles, (i) => named[i] === 1);
-        if (role && !roles.includes(role)) roles.push(role);
+        const isNamed = (i: number) => named[i] === 1;
+        for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
+          if (role && !roles.includes(role)) roles.push(role);
+        }
       }
     }
     let subtype: string | null = null;

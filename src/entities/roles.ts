@@ -80,3 +80,40 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
   const text = doc.text.slice(toks[first]!.start, headTok.end);
   return text.replace(/\s+/g, ' ');
 }
+
+const APPOSITIVE_START = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
+/**
+ * The role stated in an appositive right after the person mention ending at
+ * token `end`: "Sergey Ryabkov, Russia's deputy foreign minister, said" →
+ * "Russia's deputy foreign minister"; "Anna Weber, the ministry spokeswoman." →
+ * "ministry spokeswoman". The appositive must close (comma, period, semicolon
+ * or dash) right after a title head noun; a possessive owner is kept, leading
+ * articles are not.
+ * @example roleAfter(createDoc({ text: 'Anna Weber, the ministry spokeswoman, said.' }), 2, lex, () => false) // 'ministry spokeswoman'
+ */
+export function roleAfter(doc: Doc, end: number, lex: RoleLexicon, isNamed: (i: number) => boolean): string | null {
+  const toks = doc.tokens;
+  const comma = toks[end];
+  if (!comma || comma.text !== ',' || end === 0 || comma.sentence !== toks[end - 1]!.sentence) return null;
+  const sentence = comma.sentence;
+  let i = end + 1;
+  if (toks[i] && APPOSITIVE_START.has(toks[i]!.text.toLowerCase())) i++;
+  const first = i;
+  let lastHead = -1;
+  for (; i < toks.length && i - first < 8 && toks[i]!.sentence === sentence; i++) {
+    const w = toks[i]!.text;
+    const lw = w.toLowerCase();
+    if (lex.heads.has(lw)) {
+      lastHead = i;
+      continue;
+    }
+    const possessive = /^['’]s?$/u.test(w) && i > first;
+    if (possessive || lex.modifiers.has(lw) || isNamed(i) || /^\p{Lu}[\p{L}.-]*$/u.test(w) || lw === 'of' || lw === 'for') continue;
+    break;
+  }
+  if (lastHead < 0 || lastHead !== i - 1) return null;
+  const closer = toks[i];
+  if (closer && closer.sentence === sentence && !/^[,.;:—–-]$/u.test(closer.text)) return null;
+  return doc.text.slice(toks[first]!.start, toks[lastHead]!.end).replace(/\s+/g, ' ');
+}

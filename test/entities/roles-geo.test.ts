@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { recognizeEntities } from '../../src/entities/index.js';
 import { geoKey, resolvePlace } from '../../src/entities/geo.js';
-import { roleBefore, roleLexicon } from '../../src/entities/roles.js';
+import { roleAfter, roleBefore, roleLexicon } from '../../src/entities/roles.js';
 
 const entities = (text: string) => {
   const doc = createDoc({ text });
@@ -25,6 +25,18 @@ describe('roles', () => {
     expect(role('Maj. General John Doe resigned.', 'John')).toBe('Maj. General');
     expect(role('Then John Doe resigned.', 'John')).toBeNull();
     expect(role('She called Paulo Santos.', 'Paulo')).toBeNull();
+  });
+
+  it('takes a role from an appositive that closes after a title head', () => {
+    const after = (text: string, nameEnd: string) => {
+      const doc = createDoc({ text });
+      const i = doc.tokens.findIndex((t) => t.text === nameEnd);
+      return roleAfter(doc, i + 1, lex, () => false);
+    };
+    expect(after("Sergey Ryabkov, Russia's deputy foreign minister, said so.", 'Ryabkov')).toBe("Russia's deputy foreign minister");
+    expect(after('Anna Weber, the ministry spokeswoman.', 'Weber')).toBe('ministry spokeswoman');
+    expect(after('John Smith, who spoke later, disagreed.', 'Smith')).toBeNull();
+    expect(after('Maria Lopez, a lawyer for the family, declined.', 'Lopez')).toBeNull();
   });
 
   it('puts stated titles on person entities and strips them from names', () => {
