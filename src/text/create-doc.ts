@@ -20,7 +20,7 @@ export function createDoc(input: DocInput): Doc {
   const { text } = input;
   const raw = tokenize(text);
   const seg = segment(text, raw);
-  const tokens: Token[] = raw.map((t, i) => ({ ...t, sentence: seg.sentenceOf[i]! }));
+  const tokens: Token[] = raw.map((t, i) => ({ start: t.start, end: t.end, text: t.text, sentence: seg.sentenceOf[i]!, spaceBefore: t.spaceBefore }));
   const sentences: Sentence[] = seg.sentences.map((s) => ({
     start: raw[s.tokenStart]!.start,
     end: raw[s.tokenEnd - 1]!.end,

@@ -45,24 +45,26 @@ export function segment(text: string, tokens: RawToken[]): Segments {
     const tok = tokens[i]!;
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(tok.end, next.start);
-    const newlines = countNewlines(gap);
+    const newlines = countNewlines(text, tok.end, next.start);
     if (newlines >= 2 || (newlines === 1 && (lineBreakEndsParagraph || endsSentenceAt(tokens, i)))) {
       closeSentence(i + 1);
       closeParagraph();
       continue;
     }
-    if (TERMINAL.test(tok.text) || (tok.text.endsWith('.') && tok.text.length > 1 && /^(?:\p{L}\.)+$/u.test(tok.text) && startsSentenceStrongly(next.text))) {
+    const last = tok.text.charCodeAt(tok.text.length - 1);
+    // Cheap first check: only tokens ending in . ! ? … can end a sentence.
+    if (last !== 46 && last !== 33 && last !== 63 && last !== 0x2026) continue;
+    if (TERMINAL.test(tok.text) || (last === 46 && tok.text.length > 1 && /^(?:\p{L}\.)+$/u.test(tok.text) && startsSentenceStrongly(next.text))) {
       // Absorb closing quotes/brackets glued to the punctuation: ...high.” [
       let j = i;
       while (j + 1 < tokens.length && CLOSERS.has(tokens[j + 1]!.text) && !tokens[j + 1]!.spaceBefore) j++;
       const after = tokens[j + 1];
       if (!after) break;
-      if (canStartSentence(after.text) || countNewlines(text.slice(tokens[j]!.end, after.start)) > 0) {
+      const gap2 = countNewlines(text, tokens[j]!.end, after.start);
+      if (canStartSentence(after.text) || gap2 > 0) {
         i = j;
-        const gap2 = text.slice(tokens[j]!.end, after.start);
         closeSentence(j + 1);
-        if (countNewlines(gap2) >= 2 || (countNewlines(gap2) === 1 && lineBreakEndsParagraph)) closeParagraph();
+        if (gap2 >= 2 || (gap2 === 1 && lineBreakEndsParagraph)) closeParagraph();
       }
     }
   }
@@ -86,9 +88,9 @@ function startsSentenceStrongly(word: string): boolean {
   return STRONG_STARTERS.has(word);
 }
 
-function countNewlines(s: string): number {
+function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) n++;
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) === 10) n++;
   return n;
 }
 
