@@ -183,8 +183,8 @@ describe('default configuration (bundled)', () => {
     expect(Number(version)).toBeGreaterThanOrEqual(22);
     expect(fn.Architectures).toEqual(['arm64']);
     expect(fn.Handler).toBe('index.handler');
-    expect(fn.MemorySize).toBe(1024);
-    expect(fn.Timeout).toBe(60);
+    expect(fn.MemorySize).toBe(1769);
+    expect(fn.Timeout).toBe(180);
     const env = fn.Environment.Variables as Json;
     expect(referencedIds(env.OUTPUT_BUCKET)).toEqual([logicalId(s.stack, s.stack.outputBucket)]);
     expect(env.MAX_INPUT_BYTES).toBe('5242880');
