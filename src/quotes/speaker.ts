@@ -326,6 +326,9 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   while (e < ceiling && (lower[e] === 'for' || lower[e] === 'of' || lower[e] === 'at' || lower[e] === 'in' || lower[e] === 'from' || lower[e] === 'with')) {
     let k = e + 1;
     while (k < ceiling && (DETERMINERS.has(lower[k]!) || isCap(doc.tokens[k]!.text) || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && isCap(doc.tokens[k + 1]!.text)))) k++;
+    // "for the department": a determiner takes the common noun after it, unless that is the verb.
+    if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && isWord(doc.tokens[k]!.text) && !SPEECH_FORMS.has(lower[k]!) && !/(?:ed|s)$/.test(lower[k]!)) k++;
+    while (k > e + 1 && DETERMINERS.has(lower[k - 1]!)) k--;
     if (k === e + 1) break;
     e = k;
   }

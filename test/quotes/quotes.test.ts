@@ -134,6 +134,10 @@ describe('speakers', () => {
     expect(qs[0]!.speaker?.entity_id).toBeNull();
     expect(qs[0]!.speaker?.description).toBe('A spokesperson for the Office of the Director of National Intelligence');
   });
+  it('keeps the common noun a description ends with ("for the department")', () => {
+    const qs = quotesOf('A spokesperson for the department said the plan “meets the criteria” and declined to comment.', []);
+    expect(qs.find((q) => q.text.startsWith('meets'))?.speaker?.description).toBe('A spokesperson for the department');
+  });
   it('resolves a description to the name given in apposition', () => {
     const a = direct(quotesOf('The ministry spokesman John Smith said: “We will respond in time.”', [SMITH]));
     expect(a[0]!.speaker?.name).toBe('John Smith');
