@@ -25,6 +25,8 @@ export interface TokenFeatures {
   /** Feature ids of token i are ids[offsets[i] .. offsets[i+1]). */
   ids: Uint32Array;
   offsets: Int32Array;
+  /** Per token of the doc (doc-indexed): its word form's context-free facts. */
+  words?: readonly WordInfo[];
 }
 
 const BOS = hashString('<s>');
@@ -121,7 +123,13 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
  * feature ids for any token range, so long texts can be scored chunk by chunk
  * in bounded memory. The returned ids view is reused by the next call.
  */
-export function featurizer(doc: Doc, lex: Lexicon, info: TokenInfo = tokenInfo(doc)): (from: number, to: number) => TokenFeatures {
+export function featurizer(
+  doc: Doc,
+  lex: Lexicon,
+  info: TokenInfo = tokenInfo(doc),
+  /** false: leave out each word's own ids (`words[i].ids`), for callers that cache their scores per word form. */
+  withOwn = true,
+): (from: number, to: number) => TokenFeatures {
   const toks = doc.tokens;
   const n = toks.length;
   const { lower, initial, capsLine } = info;
@@ -229,7 +237,7 @@ export function featurizer(doc: Doc, lex: Lexicon, info: TokenInfo = tokenInfo(d
     const cl = capsLine[i]!;
     const ctx = ini * 2 + cl; // position context: initial × caps line
     const own = wi.ids;
-    for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
+    if (withOwn) for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
     ids[len0++] = mix(T.Prev, p);
     ids[len0++] = mix(T.Next, nx);
     ids[len0++] = mix(T.Prev2, p2);
@@ -283,12 +291,12 @@ export function featurizer(doc: Doc, lex: Lexicon, info: TokenInfo = tokenInfo(d
     if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
   offsets[to - from] = len0;
-  return { ids: ids.subarray(0, len0), offsets };
+  return { ids: ids.subarray(0, len0), offsets, words };
   };
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */
-interface WordInfo {
+export interface WordInfo {
   /** Context-free feature ids: word, lowercase, shapes, affixes, hyphen parts, given name. */
   ids: Uint32Array;
   hLower: number;
@@ -298,6 +306,9 @@ interface WordInfo {
   upper: boolean;
   first: boolean;
   last: boolean;
+  /** Scores of `ids` under the weights `scoresOf`, cached by the recogniser (identical sums, computed once). */
+  scores: Float32Array | null;
+  scoresOf: unknown;
 }
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
@@ -328,7 +339,7 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   if (last) out.push(mix(T.Last, upper ? 1 : 0));
   const hy = lw.indexOf('-');
   if (hy > 0 && hy < lw.length - 1) out.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last };
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, scores: null, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

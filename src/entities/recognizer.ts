@@ -44,23 +44,41 @@ export function loadRecognizer(): Recognizer {
  * BILOU label per token of the doc.
  * @example tagTokens(createDoc({ text: 'Putin met Pezeshkian.' }), loadRecognizer())
  */
+// Scratch score matrix reused across calls (grown on demand).
+let scores = new Float32Array(MAX_WINDOW * N_LABELS);
+
 export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const features = featurizer(doc, rec.lexicon, tokenInfo(doc));
+  // Each word's own (context-free) features are scored once per word form and
+  // the sums cached on its WordInfo; only the context features are looked up per token.
+  const features = featurizer(doc, rec.lexicon, tokenInfo(doc), false);
+  const weights = rec.weights;
   // Sentences are scored and decoded one at a time (very long ones in windows),
   // so memory stays bounded whatever the text length.
-  let scores = new Float32Array(MAX_WINDOW * N_LABELS);
   for (const s of doc.sentences) {
     for (let from = s.tokenStart; from < s.tokenEnd; from += MAX_WINDOW) {
       const to = Math.min(s.tokenEnd, from + MAX_WINDOW);
       const len = to - from;
       const f = features(from, to);
       if (scores.length < len * N_LABELS) scores = new Float32Array(len * N_LABELS);
-      scores.fill(0, 0, len * N_LABELS);
-      for (let i = 0; i < len; i++) rec.weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, i * N_LABELS);
-      viterbi(scores, len, rec.weights.transitions, labels, from);
+      const words = f.words!;
+      for (let i = 0; i < len; i++) {
+        const wi = words[from + i]!;
+        let own = wi.scores;
+        if (own === null || wi.scoresOf !== weights) {
+          // Summed from zero in the same order as before: bit-identical scores.
+          own = new Float32Array(N_LABELS);
+          weights.addScores(wi.ids, 0, wi.ids.length, own, 0);
+          wi.scores = own;
+          wi.scoresOf = weights;
+        }
+        const o = i * N_LABELS;
+        for (let l = 0; l < N_LABELS; l++) scores[o + l] = own[l]!; // a loop: TypedArray.set costs more for 17 values
+        weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, i * N_LABELS);
+      }
+      viterbi(scores, len, weights.transitions, labels, from);
     }
   }
   return labels;
