@@ -85,8 +85,9 @@ export function forwardObjectCreated(
   };
 }
 
-export function sqsEvent(body: string): SQSEvent {
-  const messageId = randomUUID();
+/** An SQS event with one record, as Lambda's SQS event source delivers it. */
+export function sqsEvent(body: string, options: { messageId?: string; receiveCount?: number } = {}): SQSEvent {
+  const messageId = options.messageId ?? randomUUID();
   return {
     Records: [
       {
@@ -94,7 +95,7 @@ export function sqsEvent(body: string): SQSEvent {
         receiptHandle: messageId,
         body,
         attributes: {
-          ApproximateReceiveCount: '1',
+          ApproximateReceiveCount: String(options.receiveCount ?? 1),
           SentTimestamp: String(Date.now()),
           SenderId: 'local',
           ApproximateFirstReceiveTimestamp: String(Date.now()),

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { prng } from '../../src/entities/training/perceptron.js';
 
 export interface FaultProxyOptions {
   /** s3rver's port on 127.0.0.1. */
@@ -52,17 +53,8 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same fault pattern for the same request order. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The trainer's seeded PRNG (mulberry32): the same seed gives the same fault pattern for the same request order. */
+export { prng };
 
 const S3_ERRORS = [
   { status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.' },

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { prng } from './fault-proxy.js';
+import { sqsEvent } from '../../src/cli/local-s3.js';
 
 export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse>;
 
@@ -128,20 +129,5 @@ export class SqsEmulator {
 }
 
 function record(m: Message): SQSRecord {
-  return {
-    messageId: m.messageId,
-    receiptHandle: m.messageId,
-    body: m.body,
-    attributes: {
-      ApproximateReceiveCount: String(m.receiveCount),
-      SentTimestamp: String(Date.now()),
-      SenderId: 'sqs-emulator',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:article-export-faults',
-    awsRegion: 'us-east-1',
-  };
+  return sqsEvent(m.body, { messageId: m.messageId, receiveCount: m.receiveCount }).Records[0]!;
 }
