@@ -35,7 +35,7 @@ export function buildProgram(): Command {
       const format = o.out ? o.format : 'json';
       const s = await extractCommand(inputs, { out: o.out, published: o.published, format, maxBytes: o.maxBytes });
       if (o.out) {
-        process.stderr.write(`${s.ok} articles extracted, ${s.failed} failed → ${o.out}\n`);
+        process.stderr.write(`${s.ok} ${s.ok === 1 ? "article" : "articles"} extracted, ${s.failed} failed → ${o.out}\n`);
         if (s.documents.length > 1) process.stderr.write(`\n${formatSummary(s.documents)}\n`);
       }
       if (s.failed > 0) process.exitCode = 1;
