@@ -61,15 +61,33 @@ function shapeOf(w: string, collapse: boolean): string {
   return out;
 }
 
+// Case tests run several times per token: ASCII is answered from char codes,
+// anything else by the case-mapping definition (which allocates strings).
 const isUpperStart = (w: string) => {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = w[0]!;
   return c.toUpperCase() === c && c.toLowerCase() !== c;
 };
 const isLowerStart = (w: string) => {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
   const c = w[0]!;
   return c.toLowerCase() === c && c.toUpperCase() !== c;
 };
-const hasLower = (w: string) => w.toUpperCase() !== w;
+/** Whether uppercasing changes w (it has a lowercase letter). */
+const hasLower = (w: string) => {
+  for (let k = 0; k < w.length; k++) {
+    const code = w.charCodeAt(k);
+    if (code >= 128) return w.toUpperCase() !== w;
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
+};
+const startsWithDigit = (w: string) => {
+  const code = w.charCodeAt(0);
+  return code >= 48 && code <= 57; // /^\d/ without the u flag: ASCII digits
+};
 const OPENING = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '«', '•', '*', ':']);
 
 /** Per-token facts computed once per document. */
@@ -98,10 +116,10 @@ export function tokenInfo(doc: Doc): TokenInfo {
         initial[i] = 1;
         first = false;
       }
-      if (w.length > 1 && w.toLowerCase() !== w) {
+      if (w.length > 1 && lower[i] !== w) {
         words++;
         if (!hasLower(w)) caps++;
-      } else if (w.length > 1 && w.toUpperCase() !== w) words++;
+      } else if (w.length > 1 && hasLower(w)) words++;
     }
     if (words >= 2 && caps / words > 0.6) for (let i = s.tokenStart; i < s.tokenEnd; i++) capsLine[i] = 1;
   }
@@ -182,7 +200,7 @@ export function featurizer(
   const gazHit = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
-    if (!isUpperStart(w) && !/^\d/.test(w)) continue;
+    if (!isUpperStart(w) && !startsWithDigit(w)) continue;
     let h = SEQ_SEED;
     let best = 0;
     let bestMask = 0;
@@ -343,5 +361,5 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
 }
 
 function isUpperStartOrDigit(w: string): boolean {
-  return isUpperStart(w) || /^\d/.test(w);
+  return isUpperStart(w) || startsWithDigit(w);
 }

@@ -100,6 +100,18 @@ function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
 }
 
+// entityId is a SHA-256 per entity; the same names recur across articles.
+const idCache = new Map<string, string>();
+function cachedEntityId(type: EntityType, name: string): string {
+  const key = type + '\0' + name;
+  let id = idCache.get(key);
+  if (id === undefined) {
+    if (idCache.size > 50000) idCache.clear();
+    idCache.set(key, (id = entityId(type, name)));
+  }
+  return id;
+}
+
 /** Clusters mentions into schema Entities (UTF-16 offsets). */
 export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
   const toks = doc.tokens;
@@ -157,7 +169,7 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
     }
     const type: EntityType = c.type;
     return {
-      entity_id: entityId(type, c.name),
+      entity_id: cachedEntityId(type, c.name),
       type,
       subtype,
       name: c.name,
