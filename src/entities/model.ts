@@ -67,6 +67,10 @@ export class CompactModel implements FeatureWeights {
     const scales = this.slotScales;
     const weights = this.slotWeights;
     const mask = this.mask;
+    // The 17 sums live in locals (unrolled); Math.fround after each addition keeps
+    // the float32 rounding of the Float32Array accumulation, so results are identical.
+    const f = Math.fround;
+    let s0 = out[outOffset + 0]!, s1 = out[outOffset + 1]!, s2 = out[outOffset + 2]!, s3 = out[outOffset + 3]!, s4 = out[outOffset + 4]!, s5 = out[outOffset + 5]!, s6 = out[outOffset + 6]!, s7 = out[outOffset + 7]!, s8 = out[outOffset + 8]!, s9 = out[outOffset + 9]!, s10 = out[outOffset + 10]!, s11 = out[outOffset + 11]!, s12 = out[outOffset + 12]!, s13 = out[outOffset + 13]!, s14 = out[outOffset + 14]!, s15 = out[outOffset + 15]!, s16 = out[outOffset + 16]!;
     for (let k = from; k < to; k++) {
       const id = ids[k]!;
       let slot = id & mask;
@@ -74,13 +78,46 @@ export class CompactModel implements FeatureWeights {
       while ((key = keys[slot]!) !== 0) {
         if (key === id) {
           const s = scales[slot]!;
-          const base = slot * N_LABELS;
-          for (let l = 0; l < N_LABELS; l++) out[outOffset + l] = out[outOffset + l]! + weights[base + l]! * s;
+          const b = slot * N_LABELS;
+          s0 = f(s0 + weights[b + 0]! * s);
+          s1 = f(s1 + weights[b + 1]! * s);
+          s2 = f(s2 + weights[b + 2]! * s);
+          s3 = f(s3 + weights[b + 3]! * s);
+          s4 = f(s4 + weights[b + 4]! * s);
+          s5 = f(s5 + weights[b + 5]! * s);
+          s6 = f(s6 + weights[b + 6]! * s);
+          s7 = f(s7 + weights[b + 7]! * s);
+          s8 = f(s8 + weights[b + 8]! * s);
+          s9 = f(s9 + weights[b + 9]! * s);
+          s10 = f(s10 + weights[b + 10]! * s);
+          s11 = f(s11 + weights[b + 11]! * s);
+          s12 = f(s12 + weights[b + 12]! * s);
+          s13 = f(s13 + weights[b + 13]! * s);
+          s14 = f(s14 + weights[b + 14]! * s);
+          s15 = f(s15 + weights[b + 15]! * s);
+          s16 = f(s16 + weights[b + 16]! * s);
           break;
         }
         slot = (slot + 1) & mask;
       }
     }
+    out[outOffset + 0] = s0;
+    out[outOffset + 1] = s1;
+    out[outOffset + 2] = s2;
+    out[outOffset + 3] = s3;
+    out[outOffset + 4] = s4;
+    out[outOffset + 5] = s5;
+    out[outOffset + 6] = s6;
+    out[outOffset + 7] = s7;
+    out[outOffset + 8] = s8;
+    out[outOffset + 9] = s9;
+    out[outOffset + 10] = s10;
+    out[outOffset + 11] = s11;
+    out[outOffset + 12] = s12;
+    out[outOffset + 13] = s13;
+    out[outOffset + 14] = s14;
+    out[outOffset + 15] = s15;
+    out[outOffset + 16] = s16;
   }
 
   /** Serialises to the models/ner.bin format. */
