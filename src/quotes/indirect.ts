@@ -4,7 +4,7 @@
  * outermost attribution of a sentence is kept (the PolNeAR convention).
  */
 import type { Entity } from '../document/schema.js';
-import { tokenAt, type QuoteContext } from './context.js';
+import type { QuoteContext } from './context.js';
 import { cueAt, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
@@ -64,28 +64,14 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       if (quoteOf[k]! >= 0 || k < coveredUntil) continue;
       const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
       if (!cue) continue;
-      if (cue.form === 'verb') {
-        const inner = parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history);
-        if (inner) {
-          out.push(inner);
-          coveredUntil = S.tokenEnd;
-          continue;
-        }
-      }
-      if (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined)) {
-        const trailing = trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history);
-        if (trailing) {
-          out.push(trailing);
-          coveredUntil = S.tokenEnd;
-          continue;
-        }
-      }
-      if (cue.form === 'according') {
-        const leading = leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history);
-        if (leading) {
-          out.push(leading);
-          coveredUntil = S.tokenEnd;
-        }
+      // Whole-sentence attributions, tried in order: "X, he said, Y", "<clause>, X said/according to X", "According to X, <clause>".
+      const whole =
+        (cue.form === 'verb' ? parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
+        (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined) ? trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history) : null) ??
+        (cue.form === 'according' ? leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null);
+      if (whole) {
+        out.push(whole);
+        coveredUntil = S.tokenEnd;
         continue;
       }
       if (cue.form !== 'verb') continue;
@@ -373,5 +359,3 @@ function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEn
   const speaker = toSpeaker(ctx, cand, history, cue.tokenEnd, comma);
   return { start: doc.tokens[comma + 1]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
 }
-
-export { tokenAt };

@@ -153,6 +153,3 @@ export const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'two', 'three', 'fo
 export const PREPOSITIONS = new Set(
   'after before at in on during for with without from since until by under over about against among between into through despite amid following upon as while when where if because although though unlike like near to of'.split(' '),
 );
-
-/** Conjunctions and words that end a reported clause before the sentence does. */
-export const CLAUSE_BREAKERS = new Set([';', '—', '–', '(', ')']);
