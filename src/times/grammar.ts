@@ -134,6 +134,14 @@ function dayNorm(y: number | null, m: number, d: number): Norm | null {
   return fromPeriod(dayPeriod(date));
 }
 
+/** A month name and day, with the year given or inferred from the anchor and tense ("14 October", "Oct. 14, 2024"). */
+function monthDayNorm(m: RegExpExecArray, ctx: RuleContext, month: string, day: string, year: string | undefined): Norm | null {
+  const mo = monthNumber(month)!;
+  const d = dayNum(day);
+  const y = year ? +year : yearFor(ctx, mo, d, m.index, m.index + m[0].length);
+  return dayNorm(y, mo, d);
+}
+
 function rangeNorm(y: number | null, m: number, d1: number, d2: number, m2 = m): Norm | null {
   const a = dayNorm(y, m, d1);
   const b = dayNorm(y, m2, d2);
@@ -162,23 +170,22 @@ function durationValue(n: number | null, unit: string): string | null {
   if (!u) return null;
   let code = u.code;
   let k: number | null = n === null ? null : n * u.factor;
-  if (code === 'WE') code = 'WE';
   if (code === 'DE') {
-    code = 'Y';
-    k = k === null ? null : k * 10;
     if (k === null) return 'PXDE';
+    code = 'Y';
+    k *= 10;
   }
   if (code === 'CE') {
-    code = 'Y';
-    k = k === null ? null : k * 100;
     if (k === null) return 'PXCE';
+    code = 'Y';
+    k *= 100;
   }
   if (code === 'Q') {
     if (k === null) return 'PXQ';
     code = 'M';
     k *= 3;
   }
-  const num = k === null ? 'X' : Number.isInteger(k) ? String(k) : String(k);
+  const num = k === null ? 'X' : String(k);
   return `P${u.time ? 'T' : ''}${num}${code}`;
 }
 
@@ -321,22 +328,12 @@ export const RULES: Rule[] = [
   {
     name: 'day-month',
     re: rx(`(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
-    norm: (m, ctx) => {
-      const mo = monthNumber(m[3]!)!;
-      const d = dayNum(m[2]!);
-      const y = m[4] ? +m[4] : yearFor(ctx, mo, d, m.index, m.index + m[0].length);
-      return dayNorm(y, mo, d);
-    },
+    norm: (m, ctx) => monthDayNorm(m, ctx, m[3]!, m[2]!, m[4]),
   },
   {
     name: 'month-day',
     re: new RegExp(`${B}(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}%]|,\\d|\\.\\d)`, 'gu'),
-    norm: (m, ctx) => {
-      const mo = monthNumber(m[2]!)!;
-      const d = dayNum(m[3]!);
-      const y = m[4] ? +m[4] : yearFor(ctx, mo, d, m.index, m.index + m[0].length);
-      return dayNorm(y, mo, d);
-    },
+    norm: (m, ctx) => monthDayNorm(m, ctx, m[2]!, m[3]!, m[4]),
   },
   {
     name: 'month-year',
@@ -626,10 +623,6 @@ export const RULES: Rule[] = [
         return v ? { type: 'DURATION', value: v, from: null, to: null } : unresolved('PAST_REF');
       }
       if (!mod && !/(?:^|\s)(?:within|for|over|in|after|takes?|took|lasted|last)\s+$/i.test(ctx.before(m.index, 10))) return null;
-      if (mod === 'next' || mod === 'last' || mod === 'past' || mod === 'coming') {
-        const v = durationValue(null, unitOf(m[2]!));
-        return v ? { type: 'DURATION', value: v, from: null, to: null } : null;
-      }
       const v = durationValue(null, unitOf(m[2]!));
       return v ? { type: 'DURATION', value: v, from: null, to: null } : null;
     },

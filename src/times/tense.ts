@@ -16,7 +16,7 @@ const PAST_WORDS = new Set([
   'knew', 'thought', 'found', 'left', 'brought', 'sent', 'won', 'lost', 'fell', 'rose', 'hit', 'struck', 'paid', 'sold',
   'bought', 'spoke', 'wrote', 'led', 'ran', 'got', 'became', 'ago', 'last', 'yesterday', 'earlier', 'fought', 'shot',
   'flew', 'drove', 'stood', 'sat', 'kept', 'meant', 'felt', 'put', 'set', 'cut', 'quit', 'let', 'read', 'heard',
-  'taken', 'given', 'done', 'seen', 'been', 'gone', 'spoken', 'written', 'known', 'shown', 'begun', 'won', 'hung',
+  'taken', 'given', 'done', 'seen', 'been', 'gone', 'spoken', 'written', 'known', 'shown', 'begun', 'hung',
 ]);
 // Words ending in -ed that are not past-tense verbs.
 const NOT_PAST = new Set(['need', 'speed', 'indeed', 'red', 'bed', 'hundred', 'united', 'based', 'seed', 'feed', 'breed', 'deed', 'greed', 'proceed', 'exceed', 'succeed', 'shed', 'wed', 'naked', 'sacred', 'wicked', 'kindred', 'ted', 'fred', 'ed', 'bled', 'med', 'creed', 'weed', 'heed']);
