@@ -200,7 +200,7 @@ export function featurizer(
   const gazHit = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
-    if (!isUpperStart(w) && !startsWithDigit(w)) continue;
+    if (!isUpperStartOrDigit(w)) continue;
     let h = SEQ_SEED;
     let best = 0;
     let bestMask = 0;
@@ -279,8 +279,6 @@ export function featurizer(
       ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
       if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
       if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
-    }
-    if (wi.upper) {
       const occ = occurrences.get(cur)!;
       if (occ.length > 1) {
         const ctxStart = len0;
