@@ -81,7 +81,10 @@ export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): Name
 /** Two countries or cities joined by a hyphen ("Israel-Iran"); nationality compounds ("US-Israeli") are kept. */
 function isPlacePair(word: string): boolean {
   const parts = word.split('-');
-  return parts.length === 2 && parts.every((p) => resolvePlace(p).subtype === 'country' || resolvePlace(p).subtype === 'city');
+  return parts.length === 2 && parts.every((p) => {
+    const subtype = resolvePlace(p).subtype;
+    return subtype === 'country' || subtype === 'city';
+  });
 }
 
 /**
@@ -136,12 +139,12 @@ export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognize
   });
   const named = new Uint8Array(toks.length);
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
+  const isNamed = (i: number) => named[i] === 1;
 
   return clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
-        const isNamed = (i: number) => named[i] === 1;
         for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
           if (role && !roles.includes(role)) roles.push(role);
         }
