@@ -63,9 +63,10 @@ export function resolvePlace(name: string): PlaceInfo {
 
 function lookupPlace(name: string): PlaceInfo {
   const t = load();
-  const hit = t.places.get(geoKey(name));
+  const key = geoKey(name);
+  const hit = t.places.get(key);
   if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4] };
-  if (t.regions.has(geoKey(name))) return { geo: null, subtype: 'region' };
+  if (t.regions.has(key)) return { geo: null, subtype: 'region' };
   return { geo: null, subtype: null };
 }
 
