@@ -8,13 +8,13 @@ import { resolveModelPath } from '../models.js';
 import { featurizer, tokenInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
+import { decodeLexicon, type Lexicon } from './lexicon.js';
+import { CompactModel, viterbi, type FeatureWeights } from './model.js';
+import { roleLexicon, type RoleLexicon } from './roles.js';
 
 const N_LABELS = 17; // local copy: hot loops must not read an imported binding
 /** Longest token run decoded at once (a 5 MB single-line text is one "sentence"). */
 const MAX_WINDOW = 1000;
-import { decodeLexicon, type Lexicon } from './lexicon.js';
-import { CompactModel, viterbi, type FeatureWeights } from './model.js';
-import { roleLexicon, type RoleLexicon } from './roles.js';
 
 export const MODEL_FILE = 'ner.bin';
 export const LEXICON_FILE = 'ner-lexicon.bin';
@@ -40,13 +40,13 @@ export function loadRecognizer(): Recognizer {
   return cached;
 }
 
+// Scratch score matrix reused across calls (grown on demand).
+let scores = new Float32Array(MAX_WINDOW * N_LABELS);
+
 /**
  * BILOU label per token of the doc.
  * @example tagTokens(createDoc({ text: 'Putin met Pezeshkian.' }), loadRecognizer())
  */
-// Scratch score matrix reused across calls (grown on demand).
-let scores = new Float32Array(MAX_WINDOW * N_LABELS);
-
 export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
   const labels = new Uint8Array(n);
