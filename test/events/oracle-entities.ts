@@ -2,50 +2,12 @@
  * Test helper: entities built by string search from a list of names, so the
  * event stage can be tested without the statistical entity recogniser.
  */
-import type { Entity, EntityType } from '../../src/document/schema.js';
-import { entityId } from '../../src/document/ids.js';
+import type { Entity } from '../../src/document/schema.js';
+import { handEntities, type NamedThing } from '../helpers/hand-entities.js';
 
-export interface NamedThing {
-  name: string;
-  type: EntityType;
-  aliases?: string[];
-  subtype?: string | null;
-}
+export type { NamedThing };
 
+/** Mentions carry sentence 0: the event stage locates them by offset. */
 export function oracleEntities(text: string, things: NamedThing[]): Entity[] {
-  // Longest names first so "Vladimir Putin" claims its span before "Putin".
-  const forms = things
-    .flatMap((t) => [t.name, ...(t.aliases ?? [])].map((f) => ({ f, t })))
-    .sort((a, b) => b.f.length - a.f.length);
-  const taken = new Uint8Array(text.length); // covered characters (linear, for big test texts)
-  const byThing = new Map<NamedThing, Array<{ text: string; start: number; end: number }>>();
-  for (const { f, t } of forms) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (taken[s] || taken[e - 1]) continue;
-      taken.fill(1, s, e);
-      const list = byThing.get(t) ?? [];
-      list.push({ text: m[0], start: s, end: e });
-      byThing.set(t, list);
-    }
-  }
-  const out: Entity[] = [];
-  for (const [t, ms] of byThing) {
-    ms.sort((a, b) => a.start - b.start);
-    out.push({
-      entity_id: entityId(t.type, t.name),
-      type: t.type,
-      subtype: t.subtype ?? null,
-      name: t.name,
-      aliases: t.aliases ?? [],
-      roles: [],
-      geo: null,
-      mention_count: ms.length,
-      mentions: ms.map((m) => ({ ...m, sentence: 0 })),
-    });
-  }
-  return out;
+  return handEntities(text, things);
 }
