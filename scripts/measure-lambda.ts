@@ -17,7 +17,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createHandler } from '../functions/extract/handler.js';
-import { LOCAL_CREDENTIALS, sqsEvent, startLocalS3, encodeS3EventKey } from '../src/cli/local-s3.js';
+import { LOCAL_CREDENTIALS, s3NotificationBody, sqsEvent, startLocalS3 } from '../src/cli/local-s3.js';
 import { createS3Client, S3Store } from '../src/storage/s3.js';
 import type { ProcessResult } from '../src/process/process-object.js';
 
@@ -62,7 +62,7 @@ const handler = createHandler({
   metrics: new Metrics({ namespace: 'measure' }),
   onResult: (_, r) => results.push(r),
 });
-const body = (key: string) => JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: 'in' }, object: { key: encodeS3EventKey(key) } } }] });
+const body = (key: string) => s3NotificationBody('in', key);
 
 // Warm-up: the first invocation of a fresh Lambda also loads the models (cold start).
 const cold0 = performance.now();
@@ -103,7 +103,7 @@ const okCount = results.filter((r) => r.status === 'ok').length;
 const putsPerArticle = outputObjects / (okCount + 1); // every output file and the manifest, as written in this run (+1: the warm-up article)
 const gbSeconds = (meanBatch / 10 / 1000) * (memoryMb / 1024);
 const lambdaPerArticle = gbSeconds * PRICE.lambdaArmGbSecond + PRICE.lambdaRequest / 10;
-const s3PerArticle = (1 /* the upload */ + putsPerArticle) * PRICE.s3Put + 2 /* input + previous manifest */ * PRICE.s3Get;
+const s3PerArticle = (1 /* the upload */ + putsPerArticle) * PRICE.s3Put + 1 /* the input */ * PRICE.s3Get;
 const sqsPerArticle = (1 /* S3 → SQS */ + 2 / 10 /* receive + delete per batch */) * PRICE.sqsRequest;
 const comprehendPerArticle = chars.reduce((n, c) => n + Math.max(3, Math.ceil(c / 100)) * PRICE.comprehendUnit, 0) / chars.length;
 const ours = lambdaPerArticle + s3PerArticle + sqsPerArticle;

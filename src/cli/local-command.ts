@@ -59,7 +59,11 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
             : `  skipped   s3://${ref.bucket}/${ref.key}: no longer exists`,
       ),
   });
-  const queue = forwardObjectCreated(local, opts.inputBucket, (event) => handler(event));
+  let afterDelivery = () => {}; // set once serving: refresh ./out
+  const queue = forwardObjectCreated(local, opts.inputBucket, async (event) => {
+    await handler(event);
+    afterDelivery();
+  });
   log(`Local S3 server on ${local.endpoint} (buckets ${opts.inputBucket}, ${opts.outputBucket}; data in ${dataDir})`);
 
   const files = await collectInputs(opts.articles);
@@ -99,17 +103,14 @@ Serving. Any S3 client can upload now; each upload is processed as in Lambda.
   Datasets:  npx article-export download s3://${opts.outputBucket} --out ${opts.out} --endpoint ${local.endpoint}
 ./${opts.out} is refreshed after each upload. Ctrl-C stops.`);
   let timer: NodeJS.Timeout | undefined;
-  let seen = queue.delivered();
-  const poll = setInterval(() => {
-    if (queue.delivered() === seen) return;
-    seen = queue.delivered();
+  afterDelivery = () => {
+    // Debounced: a burst of uploads refreshes ./out once.
     clearTimeout(timer);
     timer = setTimeout(() => void refresh().then(({ summary: s }) => log(`  ./${opts.out} refreshed: ${s.articles} articles, ${s.errors} errors`)), 300);
-  }, 250);
+  };
   return {
     endpoint: local.endpoint,
     close: async () => {
-      clearInterval(poll);
       clearTimeout(timer);
       await close();
     },

@@ -41,6 +41,13 @@ export function encodeS3EventKey(key: string): string {
   return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 }
 
+/** The message body S3 sends to SQS when an object is created (the key encoded as S3 encodes it). */
+export function s3NotificationBody(bucket: string, key: string): string {
+  return JSON.stringify({
+    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: encodeS3EventKey(key), size: 1 } } }],
+  });
+}
+
 interface S3rverEvent {
   Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }[];
 }
@@ -54,9 +61,8 @@ export function forwardObjectCreated(
   local: LocalS3,
   bucket: string,
   deliver: (event: SQSEvent) => Promise<unknown>,
-): { idle(): Promise<void>; stop(): void; delivered: () => number } {
+): { idle(): Promise<void>; stop(): void } {
   let chain: Promise<unknown> = Promise.resolve();
-  let count = 0;
   const listener = (e: S3rverEvent) => {
     const records = e.Records.filter((r) => r.s3.bucket.name === bucket && r.eventName.startsWith('ObjectCreated'));
     if (records.length === 0) return;
@@ -64,10 +70,9 @@ export function forwardObjectCreated(
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3EventKey(r.s3.object.key) } } })),
     });
     const event = sqsEvent(body);
-    chain = chain.then(() => deliver(event)).then(
-      () => void count++,
-      (err) => console.error(`local queue: delivery failed: ${(err as Error).message}`),
-    );
+    chain = chain
+      .then(() => deliver(event))
+      .catch((err) => console.error(`local queue: delivery failed: ${(err as Error).message}`));
   };
   (local.server as unknown as EventEmitter).on('event', listener);
   return {
@@ -81,7 +86,6 @@ export function forwardObjectCreated(
       } while (seen !== chain);
     },
     stop: () => void (local.server as unknown as EventEmitter).off('event', listener),
-    delivered: () => count,
   };
 }
 

@@ -11,6 +11,7 @@ import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from './errors.js';
 import { normalizeDate } from './dates.js';
+import { normalizeLineEndings } from './decode.js';
 
 export type InputFormat = 'txt' | 'md' | 'html' | 'json';
 
@@ -145,7 +146,7 @@ function parseJson(raw: string): ParsedArticle {
   }
   const published = normalizeDate(str(d.published_at) ?? str(d.published) ?? str(d.date));
   return {
-    text: d.text.replace(/\r\n?/g, '\n'),
+    text: normalizeLineEndings(d.text), // JSON escapes can still hold CRs
     title: str(d.title),
     publishedAt: published,
     publishedAtSource: published ? 'json' : null,
@@ -170,7 +171,7 @@ const MAX_HTML_DEPTH = 256;
 const MAX_READABILITY_ELEMENTS = 30_000;
 
 function parseHtml(raw: string): ParsedArticle {
-  if (htmlDepth(raw) > MAX_HTML_DEPTH) return { ...emptyMeta(), text: stripTags(raw) };
+  if (htmlDepth(raw) > MAX_HTML_DEPTH) return empty(stripTags(raw));
   const { document } = parseHTML(raw);
   const attr = (sel: string, name: string) => str(document.querySelector(sel)?.getAttribute(name));
   let published: string | null = null;
@@ -197,7 +198,8 @@ function parseHtml(raw: string): ParsedArticle {
   } catch {
     contentHtml = null; // fall back to the whole body below
   }
-  const text = htmlToPlainText(contentHtml ?? document.body?.innerHTML ?? raw);
+  // Depth was checked on the whole page above; what Readability returns is part of it.
+  const text = convertHtml(contentHtml ?? document.body?.innerHTML ?? raw);
   return {
     text,
     title: title ?? metaTitle,
@@ -206,10 +208,6 @@ function parseHtml(raw: string): ParsedArticle {
     url,
     externalId: null,
   };
-}
-
-function emptyMeta(): Omit<ParsedArticle, 'text'> {
-  return { title: null, publishedAt: null, publishedAtSource: null, url: null, externalId: null };
 }
 
 /** Maximum element nesting, by a linear scan of tags (void elements and self-closing tags ignored). */
@@ -242,7 +240,10 @@ export function stripTags(html: string): string {
 
 /** Block-aware HTML → text: paragraphs separated by blank lines, no link targets or images. */
 export function htmlToPlainText(html: string): string {
-  if (htmlDepth(html) > MAX_HTML_DEPTH) return stripTags(html);
+  return htmlDepth(html) > MAX_HTML_DEPTH ? stripTags(html) : convertHtml(html);
+}
+
+function convertHtml(html: string): string {
   return htmlToText(html, {
     wordwrap: false,
     preserveNewlines: false,
@@ -264,4 +265,3 @@ export function htmlToPlainText(html: string): string {
   }).trim();
 }
 
-export { empty as emptyParsedArticle };

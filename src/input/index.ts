@@ -14,6 +14,11 @@ export { normalizeDate } from './dates.js';
 
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
+/** The error for an input over the size limit (S3 objects are refused before they are downloaded). */
+export function tooLarge(bytes: number, maxBytes: number): InputError {
+  return new InputError('TOO_LARGE', `The file is ${bytes} bytes, over the ${maxBytes}-byte limit for one article (set MAX_INPUT_BYTES / --max-bytes to change it).`);
+}
+
 export interface SourceInfo {
   kind: 's3' | 'file';
   /** What identifies the input: s3://bucket/key, or a file path relative to the folder it was read from. */
@@ -43,9 +48,7 @@ export interface ArticleInput {
  */
 export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput {
   const maxBytes = source.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  if (bytes.length > maxBytes) {
-    throw new InputError('TOO_LARGE', `The file is ${bytes.length} bytes, over the ${maxBytes}-byte limit for one article (set MAX_INPUT_BYTES / --max-bytes to change it).`);
-  }
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   const { text: decoded, encoding } = decodeBytes(bytes);
   const format: InputFormat = detectFormat(source.name, decoded, source.contentType);
   const parsed = parseArticle(decoded, format);

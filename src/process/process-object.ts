@@ -10,7 +10,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { articleId } from '../document/ids.js';
 import type { ErrorRecord } from '../document/schema.js';
-import { DEFAULT_MAX_INPUT_BYTES, InputError, readArticle } from '../input/index.js';
+import { DEFAULT_MAX_INPUT_BYTES, InputError, readArticle, tooLarge } from '../input/index.js';
 import { extract } from '../pipeline.js';
 import { getObject } from '../storage/s3.js';
 import type { ObjectStore } from '../storage/store.js';
@@ -53,11 +53,9 @@ export async function processObject(ref: ObjectRef, opts: ProcessOptions): Promi
     await writeError(opts.output, record);
     return { status: 'error' as const, articleId: id, code, message, ms: performance.now() - t0 };
   };
-  if (obj.bytes === null) {
-    return fail('TOO_LARGE', `The object is ${obj.size} bytes, over the ${maxBytes}-byte limit for one article (MAX_INPUT_BYTES).`);
-  }
   let doc;
   try {
+    if (obj.bytes === null) throw tooLarge(obj.size, maxBytes);
     const input = readArticle(obj.bytes, {
       kind: 's3',
       identity: `s3://${ref.bucket}/${ref.key}`,

@@ -4,9 +4,9 @@
  *
  * 1. data files (JSON + one CSV per non-empty table, or the error record);
  * 2. the manifest, last: the commit point, listing every file with its SHA-256;
- * 3. every key this article may have written that the new manifest does not
- *    list is deleted: what the previous manifest listed, and every other place
- *    of the layout (a crashed earlier run may have left files no manifest lists).
+ * 3. every key of the layout this article could have written that the new
+ *    manifest does not list is deleted (this covers whatever the previous
+ *    manifest listed, and files a crashed earlier run left unlisted).
  *
  * Outputs are deterministic, so a duplicate or concurrent delivery rewrites
  * identical bytes and never adds rows. A crash anywhere leaves either the old
@@ -14,7 +14,7 @@
  * skip rather than mix) or the new one; the queue's retry completes the job.
  */
 import { createHash } from 'node:crypto';
-import { toDatasetFiles, toRows, TABLE_NAMES } from '../datasets/index.js';
+import { toDatasetFiles, TABLE_NAMES } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { csvKey, errorKey, jsonKey, manifestKey, type Manifest } from './layout.js';
 import type { ObjectStore } from './store.js';
@@ -34,7 +34,7 @@ type Write = [key: string, body: string, contentType: string];
 export async function writeArticle(store: ObjectStore, doc: ArticleDocument): Promise<Manifest> {
   const id = doc.article.article_id;
   const files = toDatasetFiles(doc);
-  const rows = toRows(doc);
+  const { rows } = files;
   const writes: Write[] = [[jsonKey(id), files.json, JSON_TYPE]];
   const counts: Manifest['rows'] = {};
   for (const table of TABLE_NAMES) {
@@ -71,17 +71,16 @@ export async function writeError(store: ObjectStore, record: ErrorRecord): Promi
 const hashes = (writes: Write[]) => Object.fromEntries(writes.map(([k, body]) => [k, contentSha256(body)]));
 
 async function commit(store: ObjectStore, id: string, writes: Write[], manifest: Manifest): Promise<Manifest> {
-  const previous = await readManifest(store, id);
   // Bounded parallelism keeps a Lambda's sockets and the store's rate limits in check.
   for (let i = 0; i < writes.length; i += 4) {
     await Promise.all(writes.slice(i, i + 4).map(([k, body, type]) => store.put(k, body, type)));
   }
   await store.put(manifestKey(id), `${JSON.stringify(manifest, null, 2)}\n`, JSON_TYPE);
-  // Always sweep the whole layout, not only what the previous manifest listed: a run that
-  // crashed before its manifest may have left files that no manifest names (one request).
+  // Sweep the whole layout (one request): every file a previous manifest could list is in it, and so
+  // is anything a run that crashed before its manifest left behind.
   const keep = new Set(manifest.files);
-  const stale = new Set([...(previous?.files ?? []), ...allKeys(id)].filter((k) => !keep.has(k)));
-  if (stale.size > 0) await store.delete([...stale]);
+  const stale = allKeys(id).filter((k) => !keep.has(k));
+  if (stale.length > 0) await store.delete(stale);
   return manifest;
 }
 

@@ -31,10 +31,4 @@ export async function startTestS3(buckets: string[]): Promise<TestS3> {
   };
 }
 
-/** The SQS message S3 sends for a created object: the key URL-encoded as S3 does (space → "+"). */
-export function s3NotificationBody(bucket: string, key: string): string {
-  const encoded = encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
-  return JSON.stringify({
-    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: encoded, size: 1 } } }],
-  });
-}
+export { s3NotificationBody } from '../../src/cli/local-s3.js';
