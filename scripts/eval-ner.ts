@@ -17,9 +17,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/text/create-doc.js';
 import { loadRecognizer, recognizeEntities } from '../src/entities/index.js';
-import { TYPES } from '../src/entities/labels.js';
+import { ENTITY_TYPE, TYPES } from '../src/entities/labels.js';
 import { detokenize, readConll } from '../src/entities/training/corpus.js';
-import { addDocument, formatScoreboard, newScoreboard, type Scoreboard } from '../src/entities/training/score.js';
+import { addDocument, formatScoreboard, newScoreboard, prf, type Scoreboard } from '../src/entities/training/score.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -29,7 +29,7 @@ const limitArg = process.argv.indexOf('--limit');
 const limit = limitArg >= 0 ? Number(process.argv[limitArg + 1]) : Infinity;
 const baseline = !process.argv.includes('--no-baseline');
 
-const TYPE_INDEX: Record<string, number> = { PERSON: 0, ORGANIZATION: 1, LOCATION: 2, MISC: 3 };
+const TYPE_INDEX: Record<string, number> = Object.fromEntries(TYPES.map((t, i) => [ENTITY_TYPE[t], i]));
 
 const docs = readConll(file).slice(0, limit).map((sentences) => detokenize(sentences));
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
@@ -91,7 +91,5 @@ function f1NoMisc(board: Scoreboard): string {
     fp += c.fp;
     fn += c.fn;
   }
-  const p = tp / (tp + fp || 1);
-  const r = tp / (tp + fn || 1);
-  return (100 * (p + r ? (2 * p * r) / (p + r) : 0)).toFixed(2);
+  return (100 * prf({ tp, fp, fn }).f).toFixed(2);
 }
