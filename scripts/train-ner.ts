@@ -1,5 +1,5 @@
 /**
- * Trains the entity recogniser and writes models/ner.bin + models/ner-lexicon.json.
+ * Trains the entity recogniser and writes models/ner.bin + models/ner-lexicon.bin.
  *
  *   npx tsx scripts/train-ner.ts [--epochs 10] [--ensemble 3] [--max-rows 260000] [--subsample 1] [--seed 13] [--wikiann 0] [--gmb 0]
  *
@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { extractFeatures, tokenInfo } from '../src/entities/features.js';
-import { decodeSpans, encodeSpans, TYPES } from '../src/entities/labels.js';
+import { decodeSpans, encodeSpans, N_LABELS } from '../src/entities/labels.js';
 import { buildLexicon, encodeLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../src/entities/model.js';
+import { LEXICON_FILE, MODEL_FILE } from '../src/entities/recognizer.js';
 import { entityStrings, goldDoc, projectSpans, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
 import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights, type TrainingSentence } from '../src/entities/training/perceptron.js';
 import { addDocument, formatScoreboard, newScoreboard, prf } from '../src/entities/training/score.js';
-import { N_LABELS } from '../src/entities/labels.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -239,7 +239,6 @@ for (let m = 0; m < ENSEMBLE; m++) {
 const model = quantise(meanWeights(members), MAX_ROWS);
 console.log(formatScoreboard(evaluate(model, validDocs, lex), `CoNLL-2003 valid (training-time check, ${ENSEMBLE}-model mean, pruned to ${model.rows} features)`));
 mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'ner.bin'), model.toBuffer());
-writeFileSync(join(OUT, 'ner-lexicon.bin'), encodeLexicon(lexFile));
-log(`wrote ${join(OUT, 'ner.bin')} (${model.rows} features) and ner-lexicon.bin; role heads: ${lexFile.titles!.heads.join(' ')}`);
-void TYPES;
+writeFileSync(join(OUT, MODEL_FILE), model.toBuffer());
+writeFileSync(join(OUT, LEXICON_FILE), encodeLexicon(lexFile));
+log(`wrote ${join(OUT, MODEL_FILE)} (${model.rows} features) and ${LEXICON_FILE}; role heads: ${lexFile.titles!.heads.join(' ')}`);

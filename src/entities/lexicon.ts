@@ -10,7 +10,7 @@ import { hashString, mix } from './hash.js';
 
 export const GAZ_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
-/** The JSON written to models/ner-lexicon.json. */
+/** The lexicon as train-ner derives it (plain word lists); `encodeLexicon` turns it into models/ner-lexicon.bin. */
 export interface LexiconFile {
   /** caps[b] lists lowercase words whose mid-sentence capitalisation rate falls in bucket b (0 = always lowercase … 4 = always capitalised). */
   caps: string[][];
