@@ -199,7 +199,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       const startsWithPrep = w !== undefined && PREPOSITIONS.has(w) && !SUBORDINATORS.has(w);
       if (relative) {
         // Antecedent of "who/which": the nearest speaker-like phrase.
-        const last = [...cands].reverse().find((c) => c.kind !== 'pronoun' || true);
+        const last = cands[cands.length - 1];
         if (last) return last;
       } else if (startsWithPrep) {
         // "In an interview on Fox News Trump said": take a name right before the verb.
