@@ -63,7 +63,8 @@ function isSubsequence(short: string[], long: string[]): boolean {
 interface Group {
   key: string;
   forms: Map<string, number>;
-  votes: Map<EntityType, number>;
+  /** Part of the key, so one type per group. */
+  type: EntityType;
   members: number[];
   words: string[];
   parent: number;
@@ -91,19 +92,12 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     if (g === undefined) {
       g = groups.length;
       byKey.set(key, g);
-      groups.push({ key, forms: new Map(), votes: new Map(), members: [], words: words(m.text), parent: -1 });
+      groups.push({ key, forms: new Map(), type: m.type, members: [], words: words(m.text), parent: -1 });
     }
     const grp = groups[g]!;
     grp.forms.set(m.text, (grp.forms.get(m.text) ?? 0) + 1);
-    grp.votes.set(m.type, (grp.votes.get(m.type) ?? 0) + 1);
     grp.members.push(k);
   });
-  const typeOf = (g: Group): EntityType => {
-    let best: EntityType = 'MISC';
-    let n = -1;
-    for (const [t, c] of g.votes) if (c > n || (c === n && t === mentions[g.members[0]!]!.type)) [best, n] = [t, c];
-    return best;
-  };
   const root = (g: number): number => {
     while (groups[g]!.parent >= 0) g = groups[g]!.parent;
     return g;
@@ -136,7 +130,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   for (const g of order) {
     const grp = groups[g]!;
     if (grp.parent >= 0) continue;
-    const gType = typeOf(grp);
+    const gType = grp.type;
     const firstTok = mentions[grp.members[0]!]!.tokenStart;
     const acronym = isAcronym(mentions[grp.members[0]!]!.text) ? nameKey(mentions[grp.members[0]!]!.text).replace(/[\s-]/g, '') : '';
     let best = -1;
@@ -144,7 +138,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     for (let h = 0; h < groups.length; h++) {
       const head = groups[h]!;
       if (h === g || (head.words.length <= grp.words.length && !acronym) || root(h) === g) continue;
-      const hType = typeOf(head);
+      const hType = head.type;
       let fits = false;
       if (acronym && head.words.length >= 2) fits = initials([...head.forms.keys()][0]!) === acronym;
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
@@ -177,7 +171,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     const forms = new Map<string, number>();
     const members: number[] = [];
     for (const grp of gs) {
-      for (const [t, c] of grp.votes) votes.set(t, (votes.get(t) ?? 0) + c);
+      votes.set(grp.type, (votes.get(grp.type) ?? 0) + grp.members.length);
       for (const [f, c] of grp.forms) forms.set(f, (forms.get(f) ?? 0) + c);
       for (const k of grp.members) members.push(k);
     }
@@ -186,7 +180,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     const name = [...forms.keys()].sort((a, b) => words(b).length - words(a).length || b.length - a.length || forms.get(b)! - forms.get(a)!)[0]!;
     // A multi-word head (the full name, the expansion) decides the type: short
     // forms are the ambiguous ones. A one-word head goes by majority, head wins ties.
-    const headType = typeOf(groups[r]!);
+    const headType = groups[r]!.type;
     let type = headType;
     if (groups[r]!.words.length < 2) {
       let n = votes.get(headType)! + 0.5;
