@@ -62,6 +62,16 @@ describe('article-export extract', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toEqual([]);
   });
 
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('shows a progress bar on multi-file runs when stderr is a terminal, and none otherwise', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ae-out-'));
+    // util-linux `script` gives the command a pseudo-terminal.
+    const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} extract ${EXAMPLES} --out ${out}`, '/dev/null'], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/extract \[.*\] \d+\/4/);
+    const piped = run('extract', EXAMPLES, '--out', mkdtempSync(join(tmpdir(), 'ae-out-')));
+    expect(piped.stderr).not.toMatch(/extract \[/);
+  });
+
   it('rejects bad arguments with a clear message and exit code 2', () => {
     const cases: [string[], RegExp][] = [
       [['extract'], /missing required argument/],

@@ -52,10 +52,14 @@ describe('article-export local', () => {
 describe.skipIf(!AWS)('the AWS CLI against the local server', () => {
   it('uploads with `aws s3 cp`, and the datasets come back with `aws s3` and `article-export download`', async () => {
     const work = mkdtempSync(join(tmpdir(), 'ae-awscli-'));
-    const run = await localCommand({ articles: [], out: join(work, 'out'), inputBucket: 'cli-in', outputBucket: 'cli-out', serve: true }, () => {});
+    const printed: string[] = [];
+    const run = await localCommand({ articles: [], out: join(work, 'out'), inputBucket: 'cli-in', outputBucket: 'cli-out', serve: true }, (l) => printed.push(l));
     try {
       // Asynchronous on purpose: the S3 server runs in this process, so a synchronous spawn would deadlock it.
       const aws = (...args: string[]) => exec(AWS!, ['--endpoint-url', run.endpoint, ...args], { env: awsEnv, timeout: 60_000 });
+      // --serve prints the exact commands to use with this server.
+      expect(printed.join('\n')).toContain(`aws --endpoint-url ${run.endpoint} s3 cp my-article.txt s3://cli-in/`);
+      expect(printed.join('\n')).toContain(`article-export download s3://cli-out --out ${join(work, 'out')} --endpoint ${run.endpoint}`);
       const up = await aws('s3', 'cp', join(EXAMPLES, 'tram-line-approved.txt'), 's3://cli-in/uploads/tram line.txt', '--metadata', 'published=2025-03-14');
       expect(up.code, up.stderr).toBe(0);
       let listed = '';
