@@ -87,5 +87,5 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
 /** Typed token spans [start, end) found in the doc (type = index into TYPES). */
 export function recognizeSpans(doc: Doc, rec: Recognizer = loadRecognizer()): { start: number; end: number; type: number }[] {
   const spans = decodeSpans(tagTokens(doc, rec));
-  return harmonize(doc, spans, rec.lexicon);
+  return harmonize(doc, spans);
 }
