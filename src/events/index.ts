@@ -16,6 +16,8 @@ const TRIGGER_INDEX = buildTriggerIndex();
 const MAX_TRIGGERS_PER_CLAUSE = 24;
 const COREF_WINDOW = 200;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
+/** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
+const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
 const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
@@ -99,7 +101,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   for (let i = 0; i < toks.length; i++) {
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
-    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && /^(?:summit|summits|conference|forum|convention|expo)$/i.test(toks[i]!.text))) continue;
+    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
     // Triggers are common words: a capitalised one inside a sentence is a name ("March", "United States"),
     // except the head of a named meeting ("BRICS Summit").
     const w = toks[i]!.text;
