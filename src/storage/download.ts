@@ -25,7 +25,6 @@ export interface DownloadSummary {
 export async function downloadDatasets(
   source: ObjectStore,
   outDir: string,
-  onProgress?: (done: number) => void,
   readOptions?: ReadOptions,
 ): Promise<DownloadSummary> {
   const out = new FolderStore(outDir);
@@ -33,7 +32,7 @@ export async function downloadDatasets(
   const ids: string[] = [];
   for await (const k of source.list(MANIFEST_PREFIX)) {
     const id = articleIdOfKey(k);
-    if (id && k.startsWith(MANIFEST_PREFIX)) ids.push(id);
+    if (id) ids.push(id);
   }
   let articles = 0;
   let errors = 0;
@@ -55,7 +54,6 @@ export async function downloadDatasets(
       if (item.manifest.status === 'ok') articles++;
       else errors++;
     }
-    onProgress?.(i + 1);
   }
   await merger.close();
   return { articles, errors, rows: merger.rows, incomplete };

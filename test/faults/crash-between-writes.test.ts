@@ -150,7 +150,7 @@ async function crashAtEveryWrite(store: ObjectStore, transitions: [Version | nul
       // download trusts the same check: it never merges a torn article.
       if (view === 'incomplete') {
         const dir = mkdtempSync(join(tmpdir(), 'ae-crash-dl-'));
-        const summary = await downloadDatasets(store, dir, undefined, { attempts: 1 });
+        const summary = await downloadDatasets(store, dir, { attempts: 1 });
         rmSync(dir, { recursive: true, force: true });
         expect(summary.incomplete.map((i) => i.article_id)).toEqual([ID]);
         expect(summary.articles + summary.errors).toBe(0);
