@@ -25,22 +25,25 @@ export function harmonize(doc: Doc, spans: TypedSpan[]): TypedSpan[] {
     for (let i = a + 1; i < b; i++) k += ' ' + toks[i]!.text.toLowerCase();
     return k;
   };
+  // Each span's words, built once (null: too long to vote).
+  const keys = spans.map((s) => (s.end - s.start <= MAX_LEN ? keyOf(s.start, s.end) : null));
   const votes = new Map<string, number[]>();
-  for (const s of spans) {
-    if (s.end - s.start > MAX_LEN) continue;
-    const k = keyOf(s.start, s.end);
+  spans.forEach((s, i) => {
+    const k = keys[i];
+    if (k == null) return;
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
     v[s.type]!++;
-  }
+  });
   const majority = new Map<string, number>();
   for (const [k, v] of votes) {
     let best = 0;
     for (let t = 1; t < 4; t++) if (v[t]! > v[best]!) best = t;
     if (v.filter((c) => c === v[best]).length === 1) majority.set(k, best);
   }
-  return spans.map((s) => {
-    const m = s.end - s.start <= MAX_LEN ? majority.get(keyOf(s.start, s.end)) : undefined;
+  return spans.map((s, i) => {
+    const k = keys[i];
+    const m = k == null ? undefined : majority.get(k);
     return m === undefined ? s : { ...s, type: m };
   });
 }
