@@ -22,13 +22,16 @@ import {
 } from './calendar.js';
 import {
   MONTH,
+  MONTHS,
   NUM,
   ORDINALS,
   PART_OF_DAY,
   SEASONS,
   UNIT,
   UNIT_CODE,
+  UNIT_WORDS,
   WEEKDAY,
+  WEEKDAYS,
   alt,
   ci,
   monthNumber,
@@ -65,9 +68,29 @@ export interface RuleContext {
 
 export interface Rule {
   name: string;
+  /** Prefilter: where a match of `re` can start (see Trigger). */
+  trigger: Trigger;
   re: RegExp;
   norm(m: RegExpExecArray, ctx: RuleContext): Norm | null;
 }
+
+/**
+ * What every match of a rule contains: one whole word (a maximal run of letters
+ * and digits, compared in lower case) from `words`, or with `digits` any word
+ * holding a digit, preceded inside the match by at most `before` other words.
+ * The scanner (scan.ts) tries the rule's regex only at those words, so a trigger
+ * must never be narrower than its regex; test/times/scan.test.ts checks that.
+ */
+export interface Trigger {
+  words?: readonly string[];
+  digits?: boolean;
+  before: number;
+}
+
+/** The words, and each glued to a modifier that the regex lets touch it ("midsummer", "lastMay"). */
+const glued = (prefixes: readonly string[], words: readonly string[]) => [...words, ...prefixes.flatMap((p) => words.map((w) => p + w))];
+const MONTH_WORDS = Object.keys(MONTHS);
+const WEEKDAY_WORDS = Object.keys(WEEKDAYS);
 
 // Word boundaries that also hold next to punctuation and non-ASCII letters.
 const B = '(?<![\\p{L}\\p{N}])';
@@ -286,15 +309,19 @@ const AMPM = '(?:a\\.m\\.?|p\\.m\\.?|am|pm|AM|PM|A\\.M\\.|P\\.M\\.)';
 const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
 const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
 
+const FREQUENCY_WORDS = ['annually', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'hourly', 'nightly', 'biannually'];
+
 /** The rules, tried independently; overlaps are settled by the tagger (longest wins). */
 export const RULES: Rule[] = [
   {
     name: 'iso-date',
+    trigger: { digits: true, before: 0 },
     re: rx(`(\\d{4})-(\\d{2})-(\\d{2})`),
     norm: (m) => dayNorm(+m[1]!, +m[2]!, +m[3]!),
   },
   {
     name: 'numeric-date',
+    trigger: { digits: true, before: 0 },
     re: rx(`(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})`),
     norm: (m) => {
       let y = +m[3]!;
@@ -306,6 +333,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'day-range-month',
+    trigger: { digits: true, before: 0 },
     re: rx(`(${DAY})${DASH}(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
     norm: (m, ctx) => {
       const mo = monthNumber(m[3]!)!;
@@ -316,6 +344,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-day-range',
+    trigger: { words: MONTH_WORDS, before: 0 },
     re: rx(`(${MONTH})\\s+(${DAY})${DASH}(?:(${MONTH})\\s+)?(${DAY})(?:,?\\s+(${YEAR}))?`),
     norm: (m, ctx) => {
       const mo = monthNumber(m[1]!)!;
@@ -327,21 +356,29 @@ export const RULES: Rule[] = [
   },
   {
     name: 'day-month',
+    // "Monday, the 22nd of October"
+    trigger: { words: MONTH_WORDS, before: 4 },
     re: rx(`(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
     norm: (m, ctx) => monthDayNorm(m, ctx, m[3]!, m[2]!, m[4]),
   },
   {
     name: 'month-day',
+    // "Monday, October 22"
+    trigger: { words: MONTH_WORDS, before: 1 },
     re: new RegExp(`${B}(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(${DAY})(?:,?\\s+(${YEAR}))?(?![\\p{L}\\p{N}%]|,\\d|\\.\\d)`, 'gu'),
     norm: (m, ctx) => monthDayNorm(m, ctx, m[2]!, m[3]!, m[4]),
   },
   {
     name: 'month-year',
+    // "the beginning of October, of 2024"
+    trigger: { digits: true, before: 5 },
     re: rx(`${EDGE}?(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})`),
     norm: (m) => fromPeriod({ gran: 'month', y: +m[2]!, n: monthNumber(m[1]!)! }),
   },
   {
     name: 'month',
+    // "the beginning of October", "midOctober"
+    trigger: { words: glued(['last', 'next', 'this', 'early', 'late', 'mid', 'end', 'of'], MONTH_WORDS), before: 3 },
     re: rx(`(${alt(['last', 'next', 'this', 'early', 'late', 'mid', 'mid-', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-'])}[- ]?\\s*)?(${MONTH})`),
     norm: (m, ctx) => {
       const word = m[2]!;
@@ -363,6 +400,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year',
+    // "the beginning of 2024"; a glued "mid2024" holds a digit too
+    trigger: { digits: true, before: 3 },
     re: new RegExp(
       `(?<![\\p{L}\\p{N}$£€.,:/#-])(${alt(['fiscal', 'calendar', 'early', 'late', 'mid', 'mid-', 'the end of', 'the beginning of', 'end-', 'the year'])}[- ]?\\s*)?(${YEAR})(?![\\p{L}\\p{N}%]|,\\d|\\.\\d|-\\d|\\s*(?:%|per\\s?cent|percent|people|persons|troops|km|miles|meters|metres|tons|tonnes|feet|dollars|euros))`,
       'gu',
@@ -371,6 +410,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'spelled-year',
+    // "the winter of two thousand"
+    trigger: { words: ['nineteen', 'twenty', 'thousand'], before: 4 },
     re: rx(
       `(?:(?:${ci('the')}\\s+year\\s+)|(?:${alt(['the winter of', 'the summer of', 'the spring of', 'the fall of', 'the autumn of'])}\\s+))?(?:(nineteen|twenty)[- ](${['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].join('|')})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[- ](one|two|three|four|five|six|seven|eight|nine|ten))?)`,
     ),
@@ -386,6 +427,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
+    // "last New Year's Eve": the first word of each holiday
+    trigger: { words: ['christmas', 'new', 'boxing', 'halloween', 'valentine', 'independence', 'thanksgiving', 'easter', 'good'], before: 1 },
     re: rx(
       `(?:(${alt(['last', 'next', 'this'])})\\s+)?(Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Boxing Day|Halloween|Valentine['’]s Day|Independence Day|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter Monday|Easter|Good Friday)(?:\\s+(${YEAR}))?`,
     ),
@@ -409,12 +452,15 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-ended',
+    // "the fiscal year"
+    trigger: { words: ['year', 'quarter', 'half'], before: 2 },
     // "for the year ended Sept. 30": the span of a fiscal period (its end date is a separate expression).
     re: new RegExp(`${B}${ci('the')}\\s+(?:fiscal\\s+)?(year|quarter|half)(?=\\s+(?:ended|ending|to)\\b)`, 'gu'),
     norm: (m) => ({ type: 'DURATION', value: m[1] === 'year' ? 'P1Y' : m[1] === 'quarter' ? 'P3M' : 'P6M', from: null, to: null }),
   },
   {
     name: 'whole-year',
+    trigger: { words: ['full', 'entire', 'whole'], before: 1 },
     re: rx(`${ci('the')}\\s+(?:full|entire|whole)\\s+year`),
     norm: (m, ctx) => {
       if (!ctx.anchor) return unresolved('XXXX');
@@ -425,6 +471,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade',
+    // "the early 1990s"; "'90s" starts at its apostrophe, which the scanner tries too
+    trigger: { digits: true, before: 2 },
     re: rx(`(?:${ci('the')}\\s+)?(?:${alt(['early', 'late', 'mid'])}[- ]?\\s*)?(?:(1[5-9]\\d0|20\\d0)|['’](\\d0))['’]?s`),
     norm: (m) => {
       const y = m[1] ? +m[1] : +m[2]! >= 30 ? 1900 + +m[2]! : 2000 + +m[2]!;
@@ -433,6 +481,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'century',
+    // "the early twenty-first century"
+    trigger: { words: ['century'], before: 4 },
     re: rx(`(?:${ci('the')}\\s+)?(?:${alt(['early', 'late', 'mid'])}[- ]?\\s*)?(\\d{1,2}(?:st|nd|rd|th)|${alt(Object.keys(ORDINALS).filter((k) => !/\d/.test(k)))})[- ]century`),
     norm: (m) => {
       const o = /^\d/.test(m[1]!) ? parseInt(m[1]!, 10) : ORDINALS[m[1]!.toLowerCase()];
@@ -441,6 +491,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
+    // "last year's 2024 fiscal first quarter"
+    trigger: { words: ['quarter', 'half'], before: 6 },
     re: rx(
       `(?:${alt(['the', 'its', 'their', 'this', 'last', "this year's", "last year's", "next year's", 'the year-earlier', 'the year-ago', 'year-earlier', 'year-ago'])}\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal', 'calendar'])}\\s+)?(${alt(['first', 'second', 'third', 'fourth', 'final', '1st', '2nd', '3rd', '4th'])})[- ](quarter|half)(?:\\s+of\\s+(?:fiscal\\s+)?(?:(${YEAR})|(${alt(['last year', 'this year', 'next year', 'the year', 'the previous year'])})))?`,
     ),
@@ -468,6 +520,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday',
+    trigger: { words: WEEKDAY_WORDS, before: 1 },
     re: rx(`(?:(${alt(['last', 'next', 'this', 'coming', 'past'])})\\s+)?(${WEEKDAY})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
     norm: (m, ctx) => {
       const wd = weekdayNumber(m[2]!)!;
@@ -478,6 +531,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'deictic-day',
+    // "early the day before yesterday"
+    trigger: { words: ['yesterday', 'today', 'tomorrow', 'tonight'], before: 4 },
     re: rx(`(?:(${alt(['early', 'late'])})\\s+)?(${alt(['yesterday', 'today', 'tomorrow', 'tonight', 'the day before yesterday', 'the day after tomorrow'])})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
     norm: (m, ctx) => {
       const w = m[2]!.toLowerCase().replace(/\s+/g, ' ');
@@ -493,11 +548,14 @@ export const RULES: Rule[] = [
   },
   {
     name: 'this-part-of-day',
+    trigger: { words: ['morning', 'afternoon', 'evening'], before: 1 },
     re: rx(`${ci('this')}\\s+(morning|afternoon|evening)`),
     norm: (m, ctx) => (ctx.anchor ? partOfDay(fromPeriod(dayPeriod(ctx.anchor)), m[1]) : unresolved(`PRESENT_REF`, 'TIME')),
   },
   {
     name: 'clock',
+    // "10.30am" starts with its digits
+    trigger: { digits: true, words: ['noon', 'midnight', 'midday'], before: 0 },
     re: new RegExp(
       `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2}):(\\d{2})(?=\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(${alt(['noon', 'midnight', 'midday'])}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
       'gu',
@@ -516,6 +574,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'part-of-day-weekday',
+    trigger: { words: ['morning', 'afternoon', 'evening', 'night'], before: 0 },
     re: rx(`(${alt(['morning', 'afternoon', 'evening', 'night'])})\\s+(?:of\\s+)?(${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`),
     norm: (m, ctx) => {
       const day = dayFor(ctx, m[2], m.index, m.index + m[0].length);
@@ -524,6 +583,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative-unit',
+    // "the remainder of the last week"
+    trigger: { words: ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'], before: 4 },
     re: rx(
       `(?:(${alt(['early', 'late', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the rest of', 'the remainder of'])})\\s+)?(?:${ci('the')}\\s+)?(${alt(['last', 'next', 'this', 'past', 'coming', 'previous', 'current'])})\\s+(${REL_UNITS}|${SEASON})`,
     ),
@@ -531,6 +592,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'earlier-in-the-unit',
+    trigger: { words: ['earlier', 'later'], before: 0 },
     re: rx(`(${alt(['earlier', 'later'])})\\s+in\\s+the\\s+(week|month|year)`),
     norm: (m, ctx) => {
       const unit = m[2]!;
@@ -545,6 +607,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekend',
+    trigger: { words: ['weekend'], before: 1 },
     re: rx(`(?:${ci('the')}\\s+)?weekend`),
     norm: (m, ctx) => {
       if (/\b(?:a|every|each|per|one)\s+$/i.test(ctx.before(m.index, 8))) return null;
@@ -555,6 +618,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
+    // "early the summer", "midsummer"
+    trigger: { words: glued(['early', 'late', 'mid'], Object.keys(SEASONS)), before: 2 },
     re: rx(`(?:(${alt(['early', 'late', 'mid'])})[- ]?\\s*)?(?:${ci('the')}\\s+)?(${SEASON_C})(?:\\s+(?:of\\s+)?(${YEAR}))?`),
     norm: (m, ctx) => {
       const n = SEASONS[m[2]!.toLowerCase()]!;
@@ -567,6 +632,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
+    // "more than a couple of days ago"
+    trigger: { words: UNIT_WORDS, before: 5 },
     re: rx(`(?:${alt(['nearly', 'almost', 'about', 'around', 'some', 'more than', 'less than', 'over', 'just', 'only', 'roughly', 'exactly'])}\\s+)?(${NUM})[- ]+(${UNIT})\\s+(${alt(['ago', 'earlier', 'before', 'later', 'from now', 'hence', 'since'])})`),
     norm: (m, ctx) => {
       const unit = unitOf(m[2]!);
@@ -590,6 +657,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
+    // "the more than a couple of days"
+    trigger: { words: UNIT_WORDS, before: 6 },
     re: rx(
       `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(?:[- ](?:long|old))?`,
     ),
@@ -613,6 +682,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'bare-units',
+    trigger: { words: ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'], before: 1 },
     re: rx(`(?:(${alt(['recent', 'coming', 'past', 'next', 'last'])})\\s+)?(days|weeks|months|years|decades|hours|minutes|centuries)`),
     norm: (m, ctx) => {
       const mod = m[1]?.toLowerCase();
@@ -629,6 +699,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set',
+    trigger: { words: ['every', 'each'], before: 0 },
     re: rx(`(${alt(['every', 'each'])})\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${alt(['morning', 'afternoon', 'evening', 'night', 'weekend'])})`),
     norm: (m) => {
       const head = m[4]!;
@@ -644,7 +715,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'frequency-adverb',
-    re: rx(alt(['annually', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'hourly', 'nightly', 'biannually'])),
+    trigger: { words: FREQUENCY_WORDS, before: 0 },
+    re: rx(alt(FREQUENCY_WORDS)),
     norm: (m, ctx) => {
       const w = m[0].toLowerCase();
       // Only as adverbs: "paid annually", not "a weekly magazine" (an adjective before a noun).
@@ -655,6 +727,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ref-word',
+    // the last word of each phrase ("the near future")
+    trigger: { words: Object.keys(REF_WORDS).map((w) => w.split(' ').at(-1)!), before: Math.max(...Object.keys(REF_WORDS).map((w) => w.split(' ').length)) - 1 },
     re: rx(alt(Object.keys(REF_WORDS))),
     norm: (m, ctx) => {
       const w = m[0].toLowerCase().replace(/\s+/g, ' ');
@@ -665,6 +739,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'discourse-quarter',
+    // "the year-earlier 2024 fiscal quarter"
+    trigger: { words: ['quarter', 'period'], before: 5 },
     re: rx(
       `(?:${alt(['the', 'its', 'their', 'this', 'that'])}\\s+)?(?:(${alt(['latest', 'most recent', 'recent', 'same', 'comparable', 'just-ended', 'year-earlier', 'year-ago', 'year-before', 'corresponding'])})\\s+)?(?:(${YEAR})\\s+)?(?:${alt(['fiscal'])}\\s+)?(quarter|period)(?:\\s+(a year (?:ago|earlier)|last year))?`,
     ),
@@ -688,6 +764,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year-earlier',
+    // "a year earlier"
+    trigger: { words: ['earlier', 'ago'], before: 2 },
     re: rx(alt(['year-earlier', 'year-ago', 'year earlier', 'a year earlier'])),
     norm: (m, ctx) => {
       if (!ctx.anchor) return unresolved('PAST_REF');

@@ -6,6 +6,7 @@ import type { TimeExpression } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
+import { scanRules } from './scan.js';
 import { hasFutureMarker, tenseAround } from './tense.js';
 
 export interface TimeMatch extends Norm {
@@ -35,18 +36,10 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
     futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, text, pos)),
   };
   const candidates: TimeMatch[] = [];
-  RULES.forEach((rule) => {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      if (m[0].length > MAX_EXPRESSION) continue;
-      const norm = rule.norm(m, ctx);
-      if (norm) candidates.push({ ...norm, start: m.index, end: m.index + m[0].length, rule: rule.name });
-    }
+  scanRules(text, RULES, (rule, m) => {
+    if (m[0].length === 0 || m[0].length > MAX_EXPRESSION) return;
+    const norm = rule.norm(m, ctx);
+    if (norm) candidates.push({ ...norm, start: m.index, end: m.index + m[0].length, rule: rule.name });
   });
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: TimeMatch[] = [];

@@ -75,6 +75,11 @@ export const UNIT_CODE: Record<string, { code: string; time: boolean; gran: Gran
   century: { code: 'CE', time: false, gran: 'century', factor: 1 },
 };
 export const UNIT = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies)';
+/** The words UNIT matches, singular and plural. */
+export const UNIT_WORDS = [
+  ...['second', 'minute', 'hour', 'day', 'night', 'week', 'fortnight', 'month', 'quarter', 'year', 'decade'].flatMap((w) => [w, `${w}s`]),
+  'century', 'centuries',
+];
 /** Singular unit of a (possibly plural) unit word. */
 export const unitOf = (s: string) => {
   const w = s.toLowerCase();
