@@ -147,6 +147,8 @@ export function featurizer(
   info: TokenInfo = tokenInfo(doc),
   /** false: leave out each word's own ids (`words[i].ids`), for callers that cache their scores per word form. */
   withOwn = true,
+  /** Tokens (doc-indexed) whose features are not needed: they get no ids. */
+  skip: Uint8Array | null = null,
 ): (from: number, to: number) => TokenFeatures {
   const toks = doc.tokens;
   const n = toks.length;
@@ -237,6 +239,7 @@ export function featurizer(
       ids = grown;
     }
     offsets[i - from] = len0;
+    if (skip !== null && skip[i]) continue;
     const sent = doc.sentences[toks[i]!.sentence]!;
     const lo = sent.tokenStart;
     const hi = sent.tokenEnd;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { loadRecognizer, recognizeEntities } from '../../src/entities/index.js';
+import { plainRuns } from '../../src/entities/recognizer.js';
 
 const run = (text: string) => {
   const doc = createDoc({ text });
@@ -75,5 +76,24 @@ describe('recogniser', () => {
     const doc = run(text);
     expect(doc.entities.length).toBeGreaterThan(0);
     expect(performance.now() - t).toBeLessThan(20000);
+  });
+});
+
+describe('plainRuns (tokens the model is not consulted for)', () => {
+  it('skips lowercase runs but keeps two tokens either side of a capital or a digit', () => {
+    const doc = createDoc({ text: 'The minister said on the radio that the talks with the Bank of the West in 2024 went well.' });
+    const skip = plainRuns(doc)!;
+    const skipped = doc.tokens.filter((_, i) => skip[i]).map((t) => t.text);
+    expect(skipped).toEqual(['on', 'the', 'radio', 'that', 'the', 'talks', '.']);
+  });
+
+  it('is off for a text with almost no capitals, where it would hide every name', () => {
+    expect(plainRuns(createDoc({ text: 'putin met pezeshkian in ashgabat on friday and talked about the war for an hour.' }))).toBeNull();
+  });
+
+  it('never changes what the recogniser finds next to the skipped runs', () => {
+    const doc = run('after a long and quiet day of talks about the weather, the officials of the Bank of England met Andrew Bailey.');
+    expect(find(doc, 'Bank of England')?.type).toBe('ORGANIZATION');
+    expect(find(doc, 'Andrew Bailey')?.type).toBe('PERSON');
   });
 });
