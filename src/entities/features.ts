@@ -18,7 +18,6 @@ import type { Lexicon } from './lexicon.js';
 // Local bindings: hot loops must not go through module-namespace getters.
 const hashString = hash.hashString;
 const mix = hash.mix;
-const seqHash = lexicon.seqHash;
 const SEQ_SEED = lexicon.SEQ_SEED;
 
 export interface TokenFeatures {
@@ -209,7 +208,7 @@ export function featurizer(
     const maxJ = Math.min(n, i + lex.gazMaxLen);
     for (let j = i; j < maxJ; j++) {
       if (toks[j]!.sentence !== toks[i]!.sentence) break;
-      h = seqHash(h, lower[j]!);
+      h = mix(h, hLower[j]!); // = seqHash(h, lower[j]): hLower is that word's hash
       const m = lex.gaz.get(h);
       if (m !== undefined && isUpperStartOrDigit(toks[j]!.text)) {
         best = j - i + 1;

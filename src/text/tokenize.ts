@@ -60,7 +60,7 @@ export function tokenize(text: string): RawToken[] {
         end += 1;
         word += '.';
       }
-      const clitic = CLITIC.exec(word);
+      const clitic = hasApostrophe(word) ? CLITIC.exec(word) : null;
       if (clitic && clitic[1]!.length > 0 && /[\p{L}]$/u.test(clitic[1]!)) {
         const split = i + clitic[1]!.length;
         push(out, text, i, split, spaceBefore);
@@ -84,6 +84,11 @@ export function tokenize(text: string): RawToken[] {
 
 function push(out: RawToken[], text: string, start: number, end: number, spaceBefore: boolean): void {
   out.push({ start, end, text: text.slice(start, end), spaceBefore });
+}
+
+/** Cheap test before the clitic regex: most words have no apostrophe. */
+function hasApostrophe(word: string): boolean {
+  return word.includes("'") || word.includes('’');
 }
 
 function isAbbreviation(word: string): boolean {
