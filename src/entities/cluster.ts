@@ -60,6 +60,24 @@ function isSubsequence(short: string[], long: string[]): boolean {
   return j === short.length;
 }
 
+/** Union of two ascending lists of distinct numbers, ascending. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
+}
+
 interface Group {
   key: string;
   forms: Map<string, number>;
@@ -126,6 +144,22 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   });
 
   // 3. Short forms and acronyms join longer names (longest first, so chains resolve to the fullest).
+  // Candidate heads come from two indexes, in group order: the multi-word names
+  // containing the short form's first word, and those whose initials spell an
+  // acronym. The rest could never fit, so this stays linear-ish in the number
+  // of names instead of comparing every name with every other.
+  const byWord = new Map<string, number[]>();
+  const byInitials = new Map<string, number[]>();
+  const push = (index: Map<string, number[]>, key: string, g: number) => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [g]);
+    else if (list[list.length - 1] !== g) list.push(g);
+  };
+  groups.forEach((grp, g) => {
+    if (grp.words.length < 2) return;
+    for (const w of grp.words) push(byWord, w, g);
+    push(byInitials, initials([...grp.forms.keys()][0]!), g);
+  });
   const order = groups.map((_, g) => g).sort((a, b) => groups[a]!.words.length - groups[b]!.words.length || a - b);
   for (const g of order) {
     const grp = groups[g]!;
@@ -135,7 +169,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     const acronym = isAcronym(mentions[grp.members[0]!]!.text) ? nameKey(mentions[grp.members[0]!]!.text).replace(/[\s-]/g, '') : '';
     let best = -1;
     let bestDist = Infinity;
-    for (let h = 0; h < groups.length; h++) {
+    const candidates = mergeSorted(byWord.get(grp.words[0] ?? '') ?? [], acronym ? (byInitials.get(acronym) ?? []) : []);
+    for (const h of candidates) {
       const head = groups[h]!;
       if (h === g || (head.words.length <= grp.words.length && !acronym) || root(h) === g) continue;
       const hType = head.type;
