@@ -171,7 +171,16 @@ export function featurizer(
   const hLower = new Uint32Array(n);
   const hShort = new Uint32Array(n);
   const capsB = new Uint8Array(n);
+  // Only tokens that get features, and their neighbours up to two away, need their word form's facts.
+  let unneededFrom = -1;
   for (let i = 0; i < n; i++) {
+    if (skip !== null && skip[i] && (i + 1 >= n || skip[i + 1]) && (i + 2 >= n || skip[i + 2])) {
+      if (unneededFrom < 0) unneededFrom = i;
+      if (i - unneededFrom >= 2) {
+        words[i] = NOT_LOOKED_UP;
+        continue;
+      }
+    } else unneededFrom = -1;
     const w = toks[i]!.text;
     const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
     let wi = cache.get(f);
@@ -208,7 +217,7 @@ export function featurizer(
     const maxJ = Math.min(n, i + lex.gazMaxLen);
     for (let j = i; j < maxJ; j++) {
       if (toks[j]!.sentence !== toks[i]!.sentence) break;
-      h = mix(h, hLower[j]!); // = seqHash(h, lower[j]): hLower is that word's hash
+      h = mix(h, words[j] === NOT_LOOKED_UP ? hashString(lower[j]!) : hLower[j]!); // = seqHash(h, lower[j])
       const m = lex.gaz.get(h);
       if (m !== undefined && isUpperStartOrDigit(toks[j]!.text)) {
         best = j - i + 1;
@@ -328,6 +337,9 @@ export interface WordInfo {
   scores: Float32Array | null;
   scoresOf: unknown;
 }
+
+/** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
+const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, scores: null, scoresOf: null };
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 function wordCache(lex: Lexicon): Map<string, WordInfo> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { loadRecognizer, recognizeEntities } from '../../src/entities/index.js';
 import { plainRuns } from '../../src/entities/recognizer.js';
+import { featurizer, tokenInfo } from '../../src/entities/features.js';
 
 const run = (text: string) => {
   const doc = createDoc({ text });
@@ -95,5 +96,24 @@ describe('plainRuns (tokens the model is not consulted for)', () => {
     const doc = run('after a long and quiet day of talks about the weather, the officials of the Bank of England met Andrew Bailey.');
     expect(find(doc, 'Bank of England')?.type).toBe('ORGANIZATION');
     expect(find(doc, 'Andrew Bailey')?.type).toBe('PERSON');
+  });
+});
+
+describe('featurizer with skipped tokens', () => {
+  it('gives every scored token exactly the features it gets when nothing is skipped', () => {
+    const text =
+      'After a long and quiet day of talks about the weather and the harvest in the north, the officials of the Bank of England ' +
+      'met Andrew Bailey in London. He said the talks with the minister of the interior had gone on for most of the afternoon.';
+    const doc = createDoc({ text });
+    const rec = loadRecognizer();
+    const skip = plainRuns(doc)!;
+    expect(skip.some((x, i) => x && skip[i - 1] && skip[i - 2] && skip[i + 1] && skip[i + 2])).toBe(true); // some words are never looked up
+    const full = featurizer(doc, rec.lexicon, tokenInfo(doc), true)(0, doc.tokens.length);
+    const part = featurizer(doc, rec.lexicon, tokenInfo(doc), true, skip)(0, doc.tokens.length);
+    const ids = (f: typeof full, i: number) => [...f.ids.subarray(f.offsets[i]!, f.offsets[i + 1]!)];
+    for (let i = 0; i < doc.tokens.length; i++) {
+      if (skip[i]) expect(ids(part, i)).toEqual([]);
+      else expect(ids(part, i)).toEqual(ids(full, i));
+    }
   });
 });
