@@ -44,7 +44,7 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: TimeMatch[] = [];
   // Covered characters: spans are at most MAX_EXPRESSION long, so checking them is linear overall.
-  const taken = new Uint8Array(text.length);
+  const taken = coverage(text.length);
   for (const c of candidates) {
     let free = true;
     for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
@@ -52,6 +52,7 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
     taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
+  for (const c of chosen) taken.fill(0, c.start, c.end);
   chosen.sort((a, b) => a.start - b.start);
   // Expressions like "the quarter" or "a year earlier" refer to the last quarter the text named.
   let quarter: Period | null = null;
@@ -68,6 +69,15 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
     out.push(c);
   }
   return out;
+}
+
+// One zeroed buffer reused across texts of ordinary size (allocating one per text cost more than the rest of the choice).
+let sharedCoverage = new Uint8Array(1 << 16);
+/** A zeroed byte per character of the text; the caller clears what it set. */
+function coverage(length: number): Uint8Array {
+  if (length > 1 << 20) return new Uint8Array(length);
+  if (sharedCoverage.length < length) sharedCoverage = new Uint8Array(1 << 20);
+  return sharedCoverage;
 }
 
 /** Tokens of the sentence around `pos` (binary search), or a whitespace split of nearby text when no tokens were given. */

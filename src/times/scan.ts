@@ -9,16 +9,19 @@
  */
 import type { Rule } from './grammar.js';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 interface RuleIndex {
   /** Lower-case trigger word → indices of the rules it triggers. */
   byWord: Map<string, number[]>;
   /** Rules triggered by any word holding a digit. */
   digitRules: number[];
-  longestWord: number;
+  /** Bit set: whether some trigger word has this first letter, last letter and length (see shapeKey); skips most words before any string is built. */
+  shapes: Uint32Array;
   sticky: RegExp[];
 }
+
+const MAX_TRIGGER = 31;
+/** Key of a word's shape: first and last letter (a–z as 0–25) and length. */
+const shapeKey = (first: number, last: number, length: number) => (first * 26 + last) * (MAX_TRIGGER + 1) + length;
 
 const indexes = new WeakMap<readonly Rule[], RuleIndex>();
 
@@ -27,66 +30,144 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
   if (known) return known;
   const byWord = new Map<string, number[]>();
   const digitRules: number[] = [];
-  let longestWord = 0;
+  const shapes = new Uint32Array((26 * 26 * (MAX_TRIGGER + 1)) / 32); // 2.7 kB: stays in cache
   rules.forEach((rule, r) => {
     if (rule.trigger.digits) digitRules.push(r);
     for (const w of new Set(rule.trigger.words ?? [])) {
+      if (!/^[a-z]+$/.test(w) || w.length > MAX_TRIGGER) throw new Error(`trigger word of ${rule.name} must be lower-case a–z, at most ${MAX_TRIGGER} letters: ${w}`);
       const list = byWord.get(w) ?? [];
       list.push(r);
       byWord.set(w, list);
-      longestWord = Math.max(longestWord, w.length);
+      const key = shapeKey(w.charCodeAt(0) - 97, w.charCodeAt(w.length - 1) - 97, w.length);
+      shapes[key >> 5]! |= 1 << (key & 31);
     }
   });
   const sticky = rules.map((rule) => new RegExp(rule.re.source, `${rule.re.flags.replace('g', '')}y`));
-  const index = { byWord, digitRules, longestWord, sticky };
+  const index = { byWord, digitRules, shapes, sticky };
   indexes.set(rules, index);
   return index;
 }
 
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
+/** ASCII letters and digits, looked up without a regex (nearly every character of a news text). */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+/** UTF-16 length of the letter or digit at `i` (2 for an astral one), or 0: the same characters as the grammar's word boundaries. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? (c >= 0xd800 && c <= 0xdbff ? 2 : 1) : 0;
+}
+
+/** a–z as 0–25 for an ASCII letter of either case, else -1. */
+function letterIndex(c: number): number {
+  const l = c | 32;
+  return l >= 97 && l <= 122 ? l - 97 : -1;
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
 /**
- * Where each rule's regex can match in a text: per rule, the ascending positions
- * of its trigger words, of the `before` words preceding each, and of an
- * apostrophe just before any of them.
+ * A rule whose triggers are this dense (candidate positions per character of
+ * text, as on a long line of numbers) is cheaper to scan whole, as before;
+ * short texts never are (below MIN_DENSE triggers it makes no difference).
+ */
+const DENSE = 1 / 16;
+const MIN_DENSE = 256;
+
+/** The words of a text (their start offsets) and, per rule, the indices of the words that trigger it, or null when they are dense. */
+interface TextWords {
+  starts: number[];
+  triggered: Array<number[] | null>;
+  limits: number[];
+}
+
+function addTrigger(words: TextWords, r: number, k: number): void {
+  const list = words.triggered[r];
+  // A rule listed under both digits and this word has it already.
+  if (!list || list[list.length - 1] === k) return;
+  if (list.length < words.limits[r]!) list.push(k);
+  else words.triggered[r] = null;
+}
+
+function textWords(text: string, rules: readonly Rule[]): TextWords {
+  const { byWord, digitRules, shapes } = indexOf(rules);
+  const n = text.length;
+  const words: TextWords = { starts: [], triggered: [], limits: [] };
+  for (const rule of rules) {
+    words.triggered.push([]);
+    words.limits.push(Math.max(MIN_DENSE, (n * DENSE) / (rule.trigger.before + 1)));
+  }
+  const { starts } = words;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digit = false;
+    // To the end of the word: ASCII inline (nearly all of a news text), the rest through wordCharAt.
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 0) break;
+        if (c <= 57) digit = true; // the only ASCII word characters below 58 are the digits
+        i++;
+      } else {
+        const len = wordCharAt(text, i);
+        if (len === 0) break;
+        i += len;
+      }
+    }
+    const k = starts.length;
+    starts.push(start);
+    if (digit) for (const r of digitRules) addTrigger(words, r, k);
+    const first = letterIndex(text.charCodeAt(start));
+    const last = letterIndex(text.charCodeAt(i - 1));
+    if (first < 0 || last < 0 || i - start > MAX_TRIGGER) continue;
+    const key = shapeKey(first, last, i - start);
+    if ((shapes[key >> 5]! & (1 << (key & 31))) === 0) continue;
+    const hit = byWord.get(text.slice(start, i).toLowerCase());
+    if (hit) for (const r of hit) addTrigger(words, r, k);
+  }
+  return words;
+}
+
+/**
+ * Fills `out` with the positions, ascending, where a rule can match: its
+ * trigger words, the `before` words preceding each, and an apostrophe just
+ * before any of them.
+ */
+function startsOf(text: string, starts: readonly number[], triggered: readonly number[], before: number, out: number[]): void {
+  out.length = 0;
+  let next = 0; // words before it are listed already
+  for (const k of triggered) {
+    for (let j = Math.max(next, k - before); j <= k; j++) {
+      const s = starts[j]!;
+      if (s > 0 && isApostrophe(text.charCodeAt(s - 1))) out.push(s - 1);
+      out.push(s);
+    }
+    next = k + 1;
+  }
+}
+
+/**
+ * Where each rule's regex can match in a text (the positions the scanner tries),
+ * per rule in ascending order; null for a rule whose triggers are so dense that
+ * the scanner runs its regex over the whole text instead.
  *
  * @example
  * ruleStarts('They met on Friday.', RULES)[RULES.findIndex((r) => r.name === 'weekday')] // [9, 12]: "on" and "Friday"
  */
-export function ruleStarts(text: string, rules: readonly Rule[]): number[][] {
-  const { byWord, digitRules, longestWord } = indexOf(rules);
-  const starts: number[] = [];
-  const triggered: number[][] = rules.map(() => []);
-  WORD.lastIndex = 0;
-  let w: RegExpExecArray | null;
-  while ((w = WORD.exec(text))) {
-    const k = starts.length;
-    starts.push(w.index);
-    const word = w[0];
-    if (hasDigit(word)) for (const r of digitRules) triggered[r]!.push(k);
-    const hit = word.length <= longestWord ? byWord.get(word.toLowerCase()) : undefined;
-    // A rule listed under both digits and this word has it already.
-    if (hit) for (const r of hit) if (triggered[r]!.at(-1) !== k) triggered[r]!.push(k);
-  }
+export function ruleStarts(text: string, rules: readonly Rule[]): Array<number[] | null> {
+  const { starts, triggered } = textWords(text, rules);
   return rules.map((rule, r) => {
+    const words = triggered[r];
+    if (!words) return null;
     const out: number[] = [];
-    let next = 0; // words before it are listed already
-    for (const k of triggered[r]!) {
-      for (let j = Math.max(next, k - rule.trigger.before); j <= k; j++) {
-        const s = starts[j]!;
-        if (s > 0 && isApostrophe(text.charCodeAt(s - 1))) out.push(s - 1);
-        out.push(s);
-      }
-      next = k + 1;
-    }
+    startsOf(text, starts, words, rule.trigger.before, out);
     return out;
   });
 }
@@ -101,8 +182,21 @@ export function ruleStarts(text: string, rules: readonly Rule[]): number[][] {
  */
 export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Rule, m: RegExpExecArray) => void): void {
   const { sticky } = indexOf(rules);
-  ruleStarts(text, rules).forEach((positions, r) => {
+  const positions: number[] = [];
+  const { starts, triggered } = textWords(text, rules);
+  rules.forEach((rule, r) => {
+    const words = triggered[r];
+    if (!words) {
+      rule.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = rule.re.exec(text))) {
+        if (m[0].length === 0) rule.re.lastIndex++;
+        visit(rule, m);
+      }
+      return;
+    }
     const re = sticky[r]!;
+    startsOf(text, starts, words, rule.trigger.before, positions);
     let from = 0; // the global scan's lastIndex: its next match starts here or later
     for (const pos of positions) {
       if (pos < from) continue;
@@ -110,7 +204,7 @@ export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Ru
       const m = re.exec(text);
       if (!m) continue;
       from = m[0].length === 0 ? pos + 1 : pos + m[0].length;
-      visit(rules[r]!, m);
+      visit(rule, m);
     }
   });
 }
