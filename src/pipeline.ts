@@ -76,10 +76,22 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
   };
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function countWords(doc: Doc): number {
   let n = 0;
-  for (const t of doc.tokens) if (/[\p{L}\p{N}]/u.test(t.text)) n++;
+  for (const t of doc.tokens) if (isWord(t.text)) n++;
   return n;
+}
+
+/** Has a letter or a digit (ASCII answered from char codes: the regex is the slow path). */
+function isWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k) | 0x20; // folds A-Z onto a-z
+    if ((c >= 97 && c <= 122) || (w.charCodeAt(k) >= 48 && w.charCodeAt(k) <= 57)) return true;
+    if (w.charCodeAt(k) >= 128) return WORD_CHAR.test(w);
+  }
+  return false;
 }
 
 /**
