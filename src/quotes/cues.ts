@@ -2,8 +2,9 @@
  * Reporting cues: which tokens are speech verbs used as verbs, and the
  * multi-word cues ("according to", "to quote", "in the words of", "pointed out").
  */
+import { wordFilter } from '../text/word-filter.js';
 import type { QuoteContext } from './context.js';
-import { COGNITION_FORMS, DETERMINERS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
+import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
 
 export type CueForm = 'verb' | 'according' | 'toQuote' | 'quoted' | 'colon';
 
@@ -26,21 +27,55 @@ const STRONG_AFTER = new Set(['that', ':', ',', '“', '"', '‘', "'", '«', '�
  * // tokens of 'He said that …': cueAt(ctx, 1, false) → { form: 'verb', lemma: 'say', … }
  */
 export function cueAt(ctx: QuoteContext, i: number, cognition: boolean, afterQuote = false): Cue | null {
-  let cache = caches.get(ctx);
-  if (!cache) {
-    cache = [new Array(ctx.lower.length), new Array(ctx.lower.length), new Array(ctx.lower.length)];
-    caches.set(ctx, cache);
-  }
-  const slot = cache[afterQuote ? 2 : cognition ? 1 : 0]!;
-  let v = slot[i];
+  const cache = cacheOf(ctx);
+  if (!(cache.kind[i]! & CUE_WORD)) return null;
+  const key = i * 3 + (afterQuote ? 2 : cognition ? 1 : 0);
+  let v = cache.memo.get(key);
   if (v === undefined) {
     v = computeCue(ctx, i, cognition, afterQuote);
-    slot[i] = v;
+    cache.memo.set(key, v);
   }
   return v;
 }
 
-const caches = new WeakMap<QuoteContext, (Cue | null | undefined)[][]>();
+/** Flags in `cueWordKinds`: the token may be (part of) a reporting cue / is an attitude verb form. */
+export const CUE_WORD = 1;
+export const ATTITUDE_WORD = 2;
+
+/**
+ * Per token, whether it can anchor a cue at all (CUE_WORD) or an attitude cue
+ * (ATTITUDE_WORD). Most tokens are neither, so callers scanning every token skip
+ * them with one array read instead of several lexicon look-ups.
+ */
+export function cueWordKinds(ctx: QuoteContext): Uint8Array {
+  return cacheOf(ctx).kind;
+}
+
+/** Word → kind flags. `computeCue` returns a cue only for CUE_WORD words (at the cue's anchor token). */
+const WORD_KINDS = new Map<string, number>();
+for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys()]) WORD_KINDS.set(w, CUE_WORD);
+for (const w of ATTITUDE_FORMS.keys()) WORD_KINDS.set(w, (WORD_KINDS.get(w) ?? 0) | ATTITUDE_WORD);
+const MAY_BE_KIND = wordFilter(WORD_KINDS.keys());
+
+export interface CueCache {
+  kind: Uint8Array;
+  /** Memoised cues by token × 3 + variant (without cognition verbs, with them, after a quotation); sparse: only cue words get here. */
+  memo: Map<number, Cue | null>;
+}
+
+function cacheOf(ctx: QuoteContext): CueCache {
+  // Kept on the context itself: cueAt runs for most tokens near every quotation.
+  let cache = ctx.cues;
+  if (!cache) {
+    const n = ctx.lower.length;
+    const kind = new Uint8Array(n);
+    const sig = ctx.index.sig;
+    for (let k = 0; k < n; k++) if (MAY_BE_KIND.mayHaveSig(sig[k]!)) kind[k] = WORD_KINDS.get(ctx.lower[k]!) ?? 0;
+    cache = { kind, memo: new Map() };
+    ctx.cues = cache;
+  }
+  return cache;
+}
 
 function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote: boolean): Cue | null {
   const { lower, doc } = ctx;
@@ -54,7 +89,7 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   // "the said", "his claims", "a report": nouns, not verbs.
   if (prev !== undefined && POSSESSIVE_BEFORE.has(prev)) return null;
   const tok = doc.tokens[i]!;
-  if (/^\p{Lu}/u.test(tok.text) && doc.sentences[tok.sentence]!.tokenStart !== i && !/^[“"‘'(\[—–-]$/.test(doc.tokens[i - 1]?.text ?? '')) return null;
+  if (ctx.cap[i] && doc.sentences[tok.sentence]!.tokenStart !== i && !/^[“"‘'(\[—–-]$/.test(doc.tokens[i - 1]?.text ?? '')) return null;
   if (lemma === 'quote' && (lower[i + 1] === 'as' || lower[i - 1] === 'was' || lower[i - 1] === 'were' || lower[i - 1] === 'is')) {
     return { form: 'verb', lemma: 'quote', tokenStart: i, tokenEnd: lower[i + 1] === 'as' ? Math.min(i + 3, doc.tokens.length) : i + 1 };
   }

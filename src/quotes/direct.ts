@@ -9,7 +9,6 @@ import { cueAt, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 import { candidatesIn, nounPhrase, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
-import { isWordTok } from './chars.js';
 
 export interface Attribution {
   cue: Cue;
@@ -37,12 +36,12 @@ const DASHES = new Set(['—', '―', '–', '-', '--']);
 /** Finds a cue before the quotation in its sentence, or in the previous one when that ends with a colon. */
 function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
   const { doc, lower, quoteOf } = ctx;
-  const openTok = tokenAt(doc, q.open);
+  const openTok = tokenAt(ctx, q.open);
   const sent = doc.tokens[openTok]?.sentence ?? 0;
   let floor = Math.max(doc.sentences[sent]!.tokenStart, openTok - WINDOW);
   let limit = openTok;
   let hasWords = false;
-  for (let k = floor; k < openTok; k++) if (quoteOf[k]! < 0 && isWordTok(doc.tokens[k]!.text)) hasWords = true;
+  for (let k = floor; k < openTok; k++) if (quoteOf[k]! < 0 && ctx.word[k]) hasWords = true;
   if (!hasWords && sent > 0) {
     // "Ryabkov said:" ending the previous sentence or paragraph.
     const S = doc.sentences[sent - 1]!;
@@ -106,7 +105,7 @@ export function addresseeAfter(ctx: QuoteContext, cue: Cue, limit: number): Enti
 function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
   if (!q.closed) return null;
   const { doc, lower, quoteOf } = ctx;
-  const closeTok = tokenAt(doc, q.closeEnd - 1);
+  const closeTok = tokenAt(ctx, q.closeEnd - 1);
   const sent = doc.tokens[closeTok]?.sentence;
   if (sent === undefined) return null;
   let sEnd = doc.sentences[sent]!.tokenEnd;
@@ -145,7 +144,7 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   // "“…” ― Sonya Herridge": a dash and a name closing the paragraph or sentence.
   if (DASHES.has(lower[from] ?? '') && lead && lead.tokenStart === from + 1 && (lead.kind === 'entity' || lead.kind === 'proper')) {
     let k = lead.tokenEnd;
-    while (k < sEnd && !isWordTok(lower[k]!)) k++;
+    while (k < sEnd && !ctx.word[k]) k++;
     if (k >= sEnd || doc.tokens[k]!.start >= doc.paragraphs[q.paragraph]!.end) {
       const cue: Cue = { form: 'colon', lemma: 'dash', tokenStart: from, tokenEnd: from + 1 };
       return { cue, speaker: toSpeaker(ctx, lead, history, from, sEnd), addressee: null, adjacent: true, position: 'after' };
@@ -155,7 +154,7 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     if (quoteOf[k]! >= 0) break;
     const w = lower[k]!;
     if (w === ';') break;
-    if (isWordTok(w)) words++;
+    if (ctx.word[k]) words++;
     if (words > 14) break;
     const cue = cueAt(ctx, k, false, true);
     if (!cue || cue.form === 'quoted' || cue.form === 'toQuote') continue;
@@ -169,7 +168,7 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
       cand = before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
       if (!cand) {
         let f = from;
-        while (f < cue.tokenStart && !isWordTok(lower[f]!)) f++;
+        while (f < cue.tokenStart && !ctx.word[f]) f++;
         cand = f < cue.tokenStart ? nounPhrase(ctx, f, cue.tokenStart) : nounPhrase(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 6, nextPunct(ctx, cue.tokenEnd, sEnd)));
       }
     }
@@ -182,23 +181,52 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
 
 function nextPunct(ctx: QuoteContext, from: number, to: number): number {
   let k = from;
-  while (k < to && isWordTok(ctx.lower[k]!)) k++;
+  while (k < to && ctx.word[k]) k++;
   return k;
 }
 
 const SENTENCE_INSIDE = /[.!?…]["”’']?\s+["“‘']?[\p{Lu}\p{N}]/u;
 
+/**
+ * The number of matches of /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu in `s`, counted without
+ * building them: runs of letters and digits, less the apostrophes and hyphens that join two runs.
+ */
 function wordCount(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  let count = 0;
+  let prevAlnum = false; // the previous code point is a letter or digit
+  let joinerAfterAlnum = false; // the previous code point is ' ’ - right after a letter or digit
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    const alnum = isAlnumCode(cp, s, i, size);
+    if (alnum) {
+      if (!prevAlnum && !joinerAfterAlnum) count++;
+      joinerAfterAlnum = false;
+    } else joinerAfterAlnum = prevAlnum && (cp === 0x27 || cp === 0x2019 || cp === 0x2d);
+    prevAlnum = alnum;
+    i += size;
+  }
+  return count;
+}
+
+const ALNUM = /^[\p{L}\p{N}]$/u;
+
+function isAlnumCode(cp: number, s: string, i: number, size: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  return ALNUM.test(s.slice(i, i + size));
+}
+
+/** Every word is capitalised but for short function words ("Art of the Deal"). */
+function isTitleCase(content: string): boolean {
+  return content.split(/\s+/).filter((t) => /^\p{L}/u.test(t)).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|the|a|an|and|in|on|for|to|at|with)$/.test(t));
 }
 
 /** The quotation opens its sentence (nothing but punctuation before it). */
 function opensSentence(ctx: QuoteContext, q: QuotedSpan): boolean {
-  const openTok = tokenAt(ctx.doc, q.open);
+  const openTok = tokenAt(ctx, q.open);
   const S = ctx.doc.sentences[ctx.doc.tokens[openTok]?.sentence ?? 0]!;
   if (openTok - S.tokenStart > WINDOW) return false;
-  for (let k = S.tokenStart; k < openTok; k++) if (isWordTok(ctx.doc.tokens[k]!.text) && ctx.quoteOf[k]! < 0) return false;
+  for (let k = S.tokenStart; k < openTok; k++) if (ctx.word[k] && ctx.quoteOf[k]! < 0) return false;
   return true;
 }
 
@@ -251,8 +279,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     // Scare quotes and titles: short, or followed by more of the sentence, with no cue introducing them.
     if (words <= 2 && followedByWords(ctx, q) && !attribution) continue;
     if (!attribution || !attribution.adjacent) {
-      const titleCase = content.split(/\s+/).filter((t) => /^\p{L}/u.test(t)).every((t) => /^\p{Lu}/u.test(t) || /^(?:of|the|a|an|and|in|on|for|to|at|with)$/.test(t));
-      if (titleCase && words <= 6 && !SENTENCE_INSIDE.test(content)) continue;
+      if (words <= 6 && isTitleCase(content) && !SENTENCE_INSIDE.test(content)) continue;
     }
 
     let groupWith = -1;
@@ -269,7 +296,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     } else {
       // One quoted word is a scare quote ("is not ‘upgrading’ its doctrine") unless a verb of
       // naming governs it ("described Clinton as a “disgrace”", "called him a “loser”").
-      const naming = NAMING_LEMMAS.has(attribution.cue.lemma) && tokenAt(doc, q.open) - attribution.cue.tokenEnd <= 8;
+      const naming = NAMING_LEMMAS.has(attribution.cue.lemma) && tokenAt(ctx, q.open) - attribution.cue.tokenEnd <= 8;
       if (!attribution.adjacent && words <= 1 && !naming) continue;
       // “We are ready,” he said, “to talk.” — both pieces bound to one cue.
       if (prev && prev.attribution && prev.attribution.cue.tokenStart === attribution.cue.tokenStart) groupWith = prev.groupWith >= 0 ? prev.groupWith : out.length - 1;

@@ -72,7 +72,7 @@ export const extractQuotes: Stage = (doc: Doc) => {
   }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
-  const resolve = speakerResolver(ctx);
+  let resolve: ((s: FoundSpeaker) => Speaker) | null = null; // built on first use: many texts have no speaker
   const grouped = new Set<number>();
   for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
 
@@ -85,7 +85,7 @@ export const extractQuotes: Stage = (doc: Doc) => {
       start: d.start,
       end: d.end,
       kind: d.kind,
-      speaker: d.speaker ? resolve(d.speaker) : null,
+      speaker: d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null,
       cue: d.cue ? cueSpan(ctx, d.cue) : null,
       addressee: d.addressee ? { entity_id: d.addressee.entity_id, name: d.addressee.name } : null,
       group: first >= 0 ? `q${rank[first]! + 1}` : null,

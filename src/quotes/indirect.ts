@@ -5,12 +5,11 @@
  */
 import type { Entity } from '../document/schema.js';
 import type { QuoteContext } from './context.js';
-import { cueAt, type Cue } from './cues.js';
+import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
-import { isWordTok } from './chars.js';
 
 export interface IndirectQuote {
   start: number;
@@ -51,7 +50,15 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
   const spanIndex = new Map(ctx.spans.map((s, i) => [s, i]));
   for (const q of quotes) keptQuote.set(spanIndex.get(q.span)!, q);
   // Rejected spans (scare quotes, titles) are ordinary words here.
-  const quoteOf = ctx.quoteOf.map((i) => (i >= 0 && keptQuote.has(i) ? i : -1));
+  let quoteOf = ctx.quoteOf;
+  if (keptQuote.size < ctx.spans.length) {
+    quoteOf = new Int32Array(ctx.quoteOf.length);
+    for (let k = 0; k < quoteOf.length; k++) {
+      const i = ctx.quoteOf[k]!;
+      quoteOf[k] = i >= 0 && keptQuote.has(i) ? i : -1;
+    }
+  }
+  const cueWords = cueWordKinds(ctx);
   for (let s = 0; s < doc.sentences.length; s++) {
     const S = doc.sentences[s]!;
     let coveredUntil = -1; // nested attributions inside an earlier content are skipped
@@ -61,7 +68,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       continue;
     }
     for (let k = S.tokenStart; k < S.tokenEnd; k++) {
-      if (quoteOf[k]! >= 0 || k < coveredUntil) continue;
+      if (cueWords[k] === 0 || quoteOf[k]! >= 0 || k < coveredUntil) continue;
       const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
       if (!cue) continue;
       // Whole-sentence attributions, tried in order: "X, he said, Y", "<clause>, X said/according to X", "According to X, <clause>".
@@ -113,7 +120,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       while (last >= contentStart && /^(?:[.!?,:…]|and|but|or|as)$/.test(lower[last]!)) last--;
       if (last < contentStart) continue;
       let words = 0;
-      for (let t = contentStart; t <= last; t++) if (isWordTok(doc.tokens[t]!.text)) words++;
+      for (let t = contentStart; t <= last; t++) if (ctx.word[t]) words++;
       if (words < 2) continue;
       if (hitQuote >= 0) {
         const dq = keptQuote.get(hitQuote);
@@ -167,7 +174,7 @@ function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number,
   let words = 0;
   for (let j = colon + 1; j <= last && j - colon < MAX_CONTENT * 2; j++) {
     if (quoteOf[j]! >= 0) return null;
-    if (isWordTok(doc.tokens[j]!.text)) words++;
+    if (ctx.word[j]) words++;
   }
   if (words < 3 || last - colon > MAX_CONTENT * 2) return null;
   const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
@@ -179,7 +186,7 @@ function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
   const lemma = ATTITUDE_FORMS.get(ctx.lower[k]!);
   if (!lemma) return null;
   const prev = ctx.lower[k - 1] ?? '';
-  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || prev === '’s' || prev === "'s" || /^\p{Lu}/u.test(ctx.doc.tokens[k]!.text)) return null;
+  if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || prev === '’s' || prev === "'s" || ctx.cap[k]) return null;
   return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
 }
 
@@ -195,15 +202,14 @@ function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int3
   while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   const next = lower[k]!;
-  const t = doc.tokens[k]!.text;
-  if (!isWordTok(t) || next === 'by' || next === 'that' || next === 'it' || next === 'out' || next === 'up' || next === 'on' || next === 'in' || next === 'at' || next === 'with' || next === 'from') return -1;
+  if (!ctx.word[k] || next === 'by' || next === 'that' || next === 'it' || next === 'out' || next === 'up' || next === 'on' || next === 'in' || next === 'at' || next === 'with' || next === 'from') return -1;
   // At least two words up to the clause end.
   let words = 0;
   for (let j = k; j < Math.min(sentEnd, k + 4); j++) {
     if (lower[j] === ',' || lower[j] === '.' || lower[j] === ';') break;
-    if (isWordTok(lower[j]!)) words++;
+    if (ctx.word[j]) words++;
   }
-  return words >= 2 || /^\p{Lu}/u.test(t) ? k : -1;
+  return words >= 2 || ctx.cap[k] ? k : -1;
 }
 
 /** Token where the reported clause starts after the cue, or -1. */
@@ -229,7 +235,7 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     const w = lower[j]!;
     if (quoteOf[j]! >= 0) break;
     if (w === 'that') {
-      if (j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) && isWordTok(lower[j + 1]!)) return j + 1;
+      if (j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) && ctx.word[j + 1]) return j + 1;
       break;
     }
     if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w) || FINITE.has(w)) break;
@@ -249,7 +255,7 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
-  if (CLAUSE_START_WORDS.has(w) || /^\p{Lu}/u.test(t) || /^\p{N}/u.test(t) || (isWordTok(t) && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !/(?:ly|ing|ed)$/.test(w))) {
+  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !/(?:ly|ing|ed)$/.test(w))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
@@ -270,7 +276,7 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
     const w = ctx.lower[j]!;
     if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
     if (SPEECH_FORMS.has(w)) sawCue = true;
-    if (isWordTok(w) && ++words > 9) return false;
+    if (ctx.word[j] && ++words > 9) return false;
   }
   return sawCue;
 }
@@ -281,7 +287,7 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
  */
 function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
-  if (lower[cue.tokenEnd] !== ',' && !(lower[cue.tokenEnd + 1] === ',' && isWordTok(lower[cue.tokenEnd]!))) return null;
+  if (lower[cue.tokenEnd] !== ',' && !(lower[cue.tokenEnd + 1] === ',' && ctx.word[cue.tokenEnd])) return null;
   // ", he said," / ", said Mr. Smith," / ", Smith said Friday,"
   let comma = cue.tokenStart - 1;
   while (comma > sentStart && cue.tokenStart - comma <= 6 && lower[comma] !== ',') comma--;
@@ -294,10 +300,10 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   let last = sentEnd - 1;
   while (last > after && /^[.!?,:…]$/.test(lower[last]!)) last--;
   let words = 0;
-  for (let j = after + 1; j <= last; j++) if (isWordTok(lower[j]!)) words++;
+  for (let j = after + 1; j <= last; j++) if (ctx.word[j]) words++;
   if (words < 2 || comma - sentStart > MAX_CONTENT || last - after > MAX_CONTENT) return null;
   let cs = sentStart;
-  while (cs < comma && !isWordTok(doc.tokens[cs]!.text)) cs++;
+  while (cs < comma && !ctx.word[cs]) cs++;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, after);
   if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
   return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
@@ -315,25 +321,25 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (sentEnd - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
   for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && SPEECH_FORMS.has(lower[j]!))) return null;
   let between = 0;
-  for (let j = comma + 1; j < cue.tokenStart; j++) if (isWordTok(lower[j]!)) between++;
+  for (let j = comma + 1; j < cue.tokenStart; j++) if (ctx.word[j]) between++;
   if (between > 7) return null;
   let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
-  if (cand && cue.form === 'verb' && isWordTok(next) && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !/ly$/.test(next)) return null;
+  if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !/ly$/.test(next)) return null;
   if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
-    while (e > cue.tokenEnd && !isWordTok(lower[e - 1]!)) e--;
+    while (e > cue.tokenEnd && !ctx.word[e - 1]) e--;
     if (e > cue.tokenEnd && e - cue.tokenEnd <= 10) cand = { kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: e, entity: null };
   }
   if (!cand) return null;
   // The content: the sentence before the comma, without quotations.
   let cs = sentStart;
   for (let j = sentStart; j < comma; j++) if (quoteOf[j]! >= 0) return null;
-  while (cs < comma && !isWordTok(doc.tokens[cs]!.text)) cs++;
+  while (cs < comma && !ctx.word[cs]) cs++;
   let words = 0;
-  for (let j = cs; j < comma; j++) if (isWordTok(doc.tokens[j]!.text)) words++;
+  for (let j = cs; j < comma; j++) if (ctx.word[j]) words++;
   if (words < 4) return null;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
   if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
@@ -344,7 +350,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
 function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
   if (cue.tokenStart - sentStart > 6 || sentEnd - cue.tokenEnd > MAX_CONTENT) return null;
-  for (let j = sentStart; j < cue.tokenStart; j++) if (isWordTok(lower[j]!) && !/ly$/.test(lower[j]!)) return null;
+  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !/ly$/.test(lower[j]!)) return null;
   let comma = cue.tokenEnd;
   while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
   if (lower[comma] !== ',') return null;
@@ -354,7 +360,7 @@ function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEn
   for (let j = comma + 1; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;
   while (last > comma && /^[.!?,:…]$/.test(lower[last]!)) last--;
   let words = 0;
-  for (let j = comma + 1; j <= last; j++) if (isWordTok(doc.tokens[j]!.text)) words++;
+  for (let j = comma + 1; j <= last; j++) if (ctx.word[j]) words++;
   if (words < 3) return null;
   const speaker = toSpeaker(ctx, cand, history, cue.tokenEnd, comma);
   return { start: doc.tokens[comma + 1]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };

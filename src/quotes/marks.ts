@@ -9,6 +9,7 @@
  * paragraph's end): a stray mark can never swallow more than one paragraph.
  */
 import type { Doc } from '../text/doc.js';
+import { isSpaceCode } from '../text/chars.js';
 
 export type MarkFamily = 'double' | 'single' | 'angle' | 'angle1';
 
@@ -43,7 +44,9 @@ interface Open {
 }
 
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+const isSpace = (c: string | undefined) => c === undefined || isSpaceCode(c.charCodeAt(0));
+
+const MARK_CHARS = /["“”„‘’'‚«»‹›]/g;
 /** Characters after which a mark opens: start, space, opening punctuation, dashes. */
 const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'", '«', '‹', '„', '‚', ':']);
 const CLOSE_CONTEXT = new Set([')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '”', '’', '"', "'", '»', '›']);
@@ -97,7 +100,6 @@ function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; c
   }
 }
 
-const MARK_CHARS = /["“”„‘’'‚«»‹›]/g;
 const MAX_DEPTH = 8;
 
 /**
@@ -111,9 +113,19 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
   const { text } = doc;
   const out: QuotedSpan[] = [];
   let carry: MarkFamily | null = null; // an unclosed quotation from the previous paragraph
+  // Every quotation mark of the text, found in one pass; each paragraph takes its slice of them.
+  // (A global regex's `test` scans natively and allocates no match object; each match is one character.)
+  const marks: number[] = [];
+  MARK_CHARS.lastIndex = 0;
+  while (MARK_CHARS.test(text)) marks.push(MARK_CHARS.lastIndex - 1);
+  let from = 0;
   for (let p = 0; p < doc.paragraphs.length; p++) {
     const para = doc.paragraphs[p]!;
-    const spans = pairParagraph(text, para.start, para.end, p);
+    while (from < marks.length && marks[from]! < para.start) from++;
+    let to = from;
+    while (to < marks.length && marks[to]! < para.end) to++;
+    const spans = pairParagraph(text, para.start, para.end, p, marks.slice(from, to));
+    from = to;
     // Multi-paragraph: this paragraph reopens the quotation left open by the previous one.
     const first = spans[0];
     const reopened = first !== undefined && carry !== null && first.family === carry && first.open === firstNonSpace(text, para.start);
@@ -137,28 +149,28 @@ function firstNonSpace(text: string, from: number): number {
   return i;
 }
 
-function pairParagraph(text: string, start: number, end: number, paragraph: number): QuotedSpan[] {
+/** Pairs the quotation marks at `marks` (text offsets, ascending) of the paragraph [start, end). */
+function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[]): QuotedSpan[] {
   const opens: Open[] = [];
   const stack: number[] = []; // indices into opens
   const dropped = new Set<number>(); // opens that never closed and were discarded
   const pairs: { open: number; close: number; closeLen: number; openIndex: number }[] = [];
-  const segment = text.slice(start, end);
   // The last mark in the paragraph that can close a single quotation: a plural
   // possessive before it ("the voters’ choice") is an apostrophe, not the close.
   let lastSingleClose = -1;
-  MARK_CHARS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARK_CHARS.exec(segment))) {
-    const r = roleOf(text, start + m.index);
-    if (r && r.family === 'single' && r.close) lastSingleClose = start + m.index;
+  const roles = marks.map((i) => roleOf(text, i));
+  for (let j = 0; j < marks.length; j++) {
+    const r = roles[j];
+    if (r && r.family === 'single' && r.close) lastSingleClose = marks[j]!;
   }
-  MARK_CHARS.lastIndex = 0;
-  while ((m = MARK_CHARS.exec(segment))) {
-    const i = start + m.index;
-    const role = roleOf(text, i);
+  let skipUntil = -1; // the second apostrophe of a doubled '' mark is part of it
+  for (let j = 0; j < marks.length; j++) {
+    const i = marks[j]!;
+    if (i < skipUntil) continue;
+    const role = roles[j];
     if (!role) continue;
     const len = role.len ?? 1;
-    if (len > 1) MARK_CHARS.lastIndex = m.index + len;
+    if (len > 1) skipUntil = i + len;
     if (role.family === 'single' && !role.open && i < lastSingleClose && /[sS]$/.test(text[i - 1]!) && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3))) continue;
     let closedHere = false;
     if (role.close) {

@@ -12,7 +12,6 @@
 import type { Entity } from '../document/schema.js';
 import type { QuoteContext } from './context.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
-import { isWordTok as isWord, isCapTok as isCap } from './chars.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -65,11 +64,11 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     }
     const w = lower[i]!;
     const tok = doc.tokens[i]!;
-    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && isWord(doc.tokens[i - 1]!.text))) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
+    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (isCap(tok.text) && isWord(tok.text) && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
+    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
-      while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && isCap(doc.tokens[j]!.text) && isWord(doc.tokens[j]!.text) && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
+      while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && ctx.cap[j] && ctx.word[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
       i = j;
       continue;
@@ -94,7 +93,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
 /** "Pence said …": a capitalised run at the sentence start directly followed by a reporting verb. */
 function nameBeforeVerb(ctx: QuoteContext, i: number, to: number): boolean {
   let j = i + 1;
-  while (j < to && j < i + 4 && isCap(ctx.doc.tokens[j]!.text) && isWord(ctx.doc.tokens[j]!.text)) j++;
+  while (j < to && j < i + 4 && ctx.cap[j] && ctx.word[j]) j++;
   const w = ctx.lower[j];
   return w !== undefined && (SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w));
 }
@@ -126,8 +125,8 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   for (let k = from + 1; k < end; k++) {
     const w = lower[k]!;
     if (DETERMINERS.has(w)) return null;
-    if (!isCap(doc.tokens[k]!.text) && /(?:[^e]ed|ied)$/.test(w)) return null; // "the city embodied
-    if (!isWord(doc.tokens[k]!.text) && w !== '’s' && w !== "'s" && w !== '-') return null;
+    if (!ctx.cap[k] && /(?:[^e]ed|ied)$/.test(w)) return null; // "the city embodied
+    if (!ctx.word[k] && w !== '’s' && w !== "'s" && w !== '-') return null;
     if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
@@ -145,12 +144,11 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
   if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
   for (let k = from; k < end; k++) {
     const w = lower[k]!;
-    const t = doc.tokens[k]!.text;
     if (ctx.quoteOf[k]! >= 0) return null;
-    if (!isWord(t) && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
+    if (!ctx.word[k] && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
     if ((k === from && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
     if (k > from && DETERMINERS.has(w)) return null;
-    if (!isCap(t) && /(?:ed|ing)$/.test(w)) return null;
+    if (!ctx.cap[k] && /(?:ed|ing)$/.test(w)) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
@@ -162,7 +160,7 @@ function inPrepositionalPhrase(ctx: QuoteContext, c: Candidate, floor: number): 
     const w = ctx.lower[k]!;
     if (SUBORDINATORS.has(w)) return false;
     if (PREPOSITIONS.has(w)) return true;
-    if (DETERMINERS.has(w) || isCap(ctx.doc.tokens[k]!.text) || w === '’s' || w === "'s") continue;
+    if (DETERMINERS.has(w) || ctx.cap[k] || w === '’s' || w === "'s") continue;
     return false;
   }
   return false;
@@ -188,11 +186,11 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
     // Skip leading adverbs and auxiliaries: is anything left?
     let first = start;
-    while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || /ly$/.test(lower[first]!) || !isWord(doc.tokens[first]!.text))) first++;
+    while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || /ly$/.test(lower[first]!) || !ctx.word[first])) first++;
     const w = lower[first];
     if (first >= end) {
       // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
-    } else if (!relative && w !== undefined && /ing$/.test(w) && !isCap(doc.tokens[first]!.text) && first === start) {
+    } else if (!relative && w !== undefined && /ing$/.test(w) && !ctx.cap[first] && first === start) {
       // A participial phrase (", declaring it …"): its subject is the main clause's.
     } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
       const cands = candidatesIn(ctx, start, end).filter(usable);
@@ -262,9 +260,9 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     let end = start;
     while (end < cue && !(lower[end] === ',' && ctx.quoteOf[end]! < 0)) end++;
     let first = start;
-    while (first < end && !isWord(doc.tokens[first]!.text)) first++;
+    while (first < end && !ctx.word[first]) first++;
     const w = lower[first] ?? '';
-    const opener = PREPOSITIONS.has(w) || (/ing$/.test(w) && !isCap(doc.tokens[first]?.text ?? '')) || SKIPPABLE_BEFORE_VERB.has(w) || /ly$/.test(w);
+    const opener = PREPOSITIONS.has(w) || (/ing$/.test(w) && !ctx.cap[first]) || SKIPPABLE_BEFORE_VERB.has(w) || /ly$/.test(w);
     if (!opener) {
       const c = candidatesIn(ctx, start, end).filter(usable).find((x) => !inPrepositionalPhrase(ctx, x, start));
       return c ?? null;
@@ -279,7 +277,7 @@ const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 
 function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
-    if (FINITE_VERBS.has(w) || (!isCap(ctx.doc.tokens[k]!.text) && /[^e]ed$/.test(w))) return true;
+    if (FINITE_VERBS.has(w) || (!ctx.cap[k] && /[^e]ed$/.test(w))) return true;
   }
   return false;
 }
@@ -303,8 +301,8 @@ export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Can
   for (let k = c.tokenStart - 1; k >= from; k--) {
     const w = ctx.lower[k]!;
     if (DESCRIPTION_NOUNS.has(w)) roleAhead = true;
-    if (DETERMINERS.has(w) || ROLE_ADJECTIVES.has(w) || DESCRIPTION_NOUNS.has(w) || isCap(ctx.doc.tokens[k]!.text)) continue;
-    if (roleAhead && isWord(ctx.doc.tokens[k]!.text) && !PREPOSITIONS.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) continue;
+    if (DETERMINERS.has(w) || ROLE_ADJECTIVES.has(w) || DESCRIPTION_NOUNS.has(w) || ctx.cap[k]) continue;
+    if (roleAhead && ctx.word[k] && !PREPOSITIONS.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) continue;
     return null;
   }
   return c;
@@ -316,8 +314,7 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   let s = c.tokenStart;
   for (let steps = 0; s - 1 >= floor && steps < 5; steps++) {
     const w = lower[s - 1]!;
-    const t = doc.tokens[s - 1]!.text;
-    if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !isWord(t) || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
+    if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
     if (/(?:ed|ing)$/.test(w) && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;
   }
@@ -325,9 +322,9 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   // "for the Office of the Director of National Intelligence (ODNI) in Washington"
   while (e < ceiling && (lower[e] === 'for' || lower[e] === 'of' || lower[e] === 'at' || lower[e] === 'in' || lower[e] === 'from' || lower[e] === 'with')) {
     let k = e + 1;
-    while (k < ceiling && (DETERMINERS.has(lower[k]!) || isCap(doc.tokens[k]!.text) || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && isCap(doc.tokens[k + 1]!.text)))) k++;
+    while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]))) k++;
     // "for the department": a determiner takes the common noun after it, unless that is the verb.
-    if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && isWord(doc.tokens[k]!.text) && !SPEECH_FORMS.has(lower[k]!) && !/(?:ed|s)$/.test(lower[k]!)) k++;
+    if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && ctx.word[k] && !SPEECH_FORMS.has(lower[k]!) && !/(?:ed|s)$/.test(lower[k]!)) k++;
     while (k > e + 1 && DETERMINERS.has(lower[k - 1]!)) k--;
     if (k === e + 1) break;
     e = k;

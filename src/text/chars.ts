@@ -1,0 +1,15 @@
+/** Character tests on UTF-16 code units, for scans that would otherwise run a regex per character. */
+
+/**
+ * `/\s/.test(ch)` for one UTF-16 unit (the same set with or without the `u` flag):
+ * ECMAScript white space and line terminators.
+ *
+ * @example
+ * isSpaceCode(' '.charCodeAt(0)); // true
+ * isSpaceCode('\u00a0'.charCodeAt(0)); // true
+ * isSpaceCode('x'.charCodeAt(0)); // false
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -1,0 +1,90 @@
+/**
+ * Per-document token facts that several stages test again and again: the
+ * lowercased text of every token and two character classes. Computed once per
+ * Doc (tokens never change after `createDoc`) and shared, so stages index
+ * arrays instead of lowercasing or running a regex per token per question.
+ */
+import type { Doc, Token } from './doc.js';
+import { wordSignature } from './word-filter.js';
+
+export interface TokenIndex {
+  /** `tokens[k].text.toLowerCase()`. */
+  readonly lower: readonly string[];
+  /** 1 when the token holds a letter or digit (`/[\p{L}\p{N}]/u`). */
+  readonly word: Uint8Array;
+  /** 1 when the token starts with an uppercase letter (`/^\p{Lu}/u`). */
+  readonly cap: Uint8Array;
+  /** A 16-bit signature of each lowercased token for `WordFilter.mayHaveSig`: word lists are tested without touching the strings again. */
+  readonly sig: Uint16Array;
+  /** Token start and end offsets, typed: scans and binary searches by offset load no token objects. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+const cache = new WeakMap<readonly Token[], TokenIndex>();
+
+/**
+ * The token index of a Doc, built on first use.
+ *
+ * @example
+ * const ix = tokenIndex(createDoc({ text: 'Putin met them.' }));
+ * ix.lower; // ['putin', 'met', 'them', '.']
+ * [...ix.cap]; // [1, 0, 0, 0]
+ * [...ix.word]; // [1, 1, 1, 0]
+ * tokenAtOffset(ix, 7); // 1 ("met" spans 6–9)
+ */
+export function tokenIndex(doc: Doc): TokenIndex {
+  let ix = cache.get(doc.tokens);
+  if (!ix) {
+    ix = build(doc.tokens);
+    cache.set(doc.tokens, ix);
+  }
+  return ix;
+}
+
+function build(tokens: readonly Token[]): TokenIndex {
+  const n = tokens.length;
+  const lower = new Array<string>(n);
+  // One backing buffer for the five arrays: typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(12 * n);
+  const starts = new Int32Array(buf, 0, n);
+  const ends = new Int32Array(buf, 4 * n, n);
+  const sig = new Uint16Array(buf, 8 * n, n);
+  const word = new Uint8Array(buf, 10 * n, n);
+  const cap = new Uint8Array(buf, 11 * n, n);
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k]!;
+    starts[k] = t.start;
+    ends[k] = t.end;
+    const s = t.text;
+    const w = s.toLowerCase();
+    lower[k] = w;
+    sig[k] = wordSignature(w);
+    // Decided by the first character for nearly all tokens (words start with a letter or digit,
+    // punctuation is one character); the regex only for the rest.
+    const c = s.charCodeAt(0);
+    word[k] = (c < 0x80 && isAsciiAlnum(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
+    cap[k] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? 1 : 0) : UPPER_START.test(s) ? 1 : 0;
+  }
+  return { lower, word, cap, sig, starts, ends };
+}
+
+/** Index of the token containing or starting after `offset` (tokens.length if none). */
+export function tokenAtOffset(ix: TokenIndex, offset: number): number {
+  const ends = ix.ends;
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UPPER_START = /^\p{Lu}/u;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
