@@ -31,7 +31,7 @@ export function placeMentions(doc: Doc): { mentions: PlacedMention[]; byToken: I
     while (u < toks.length && toks[u]!.start < r.end) u++;
     if (u === t) continue;
     const idx = mentions.length;
-    mentions.push({ ...r, tokStart: t, tokEnd: u });
+    mentions.push({ entity: r.entity, start: r.start, end: r.end, tokStart: t, tokEnd: u });
     for (let k = t; k < u; k++) if (byToken[k] === -1) byToken[k] = idx;
   }
   return { mentions, byToken };
@@ -58,40 +58,38 @@ const organiserType = (e: Entity) => participantType(e) || (e.type === 'MISC' &&
 
 export interface ArgContext {
   doc: Doc;
+  /** Lowercased token texts (the shared token index). */
+  lower: readonly string[];
   clause: Int32Array;
   mentions: PlacedMention[];
   byToken: Int32Array;
 }
 
-const lower = (doc: Doc, k: number) => doc.tokens[k]?.text.toLowerCase() ?? '';
+const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
 const isPossessive = (doc: Doc, k: number) => /^['’]s?$/.test(doc.tokens[k]?.text ?? '');
 
 /** The word before a mention, skipping determiners and adjectives that are part of its noun phrase. */
 function governor(ctx: ArgContext, m: PlacedMention): string {
   let k = m.tokStart - 1;
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
-    const w = lower(ctx.doc, k);
+    const w = lower(ctx, k);
     if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
     if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue;
     // Nationality words are part of the noun phrase too: "his Iranian counterpart".
     if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue; // titles: "Lt. General"
     break;
   }
-  return lower(ctx.doc, k);
+  return lower(ctx, k);
 }
 
 /** Mentions in the clause of token i, in text order, each once per entity position. */
 function clauseMentions(ctx: ArgContext, i: number, window: number): PlacedMention[] {
   const c = ctx.clause[i]!;
   const out: PlacedMention[] = [];
-  const seen = new Set<number>();
   for (let k = Math.max(0, i - window); k < Math.min(ctx.doc.tokens.length, i + window + 1); k++) {
     if (ctx.clause[k] !== c) continue;
     const mi = ctx.byToken[k]!;
-    if (mi >= 0 && !seen.has(mi)) {
-      seen.add(mi);
-      out.push(ctx.mentions[mi]!);
-    }
+    if (mi >= 0 && !out.includes(ctx.mentions[mi]!)) out.push(ctx.mentions[mi]!); // a handful: no Set needed
   }
   return out;
 }
@@ -152,7 +150,7 @@ export function findParticipants(
     }
     // Possessive pronoun: "his recent interactions" → the person last named.
     for (let k = ts - 1; k >= ts - 3 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
-      const w = lower(doc, k);
+      const w = lower(ctx, k);
       if (w === 'his' || w === 'her') {
         const p = nearestPersonBefore(ctx, k);
         if (p) add(p.entity, possessorIsPatient ? 'patient' : 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
@@ -161,8 +159,8 @@ export function findParticipants(
     }
     // Subject of a light verb: "Iran filed a lawsuit", "X held talks".
     for (let k = ts - 1; k >= ts - 5 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
-      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported)$/.test(lower(doc, k))) {
-        const subj = [...before].reverse().find((m) => m.tokEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported)$/.test(lower(ctx, k))) {
+        const subj = before.findLast((m) => m.tokEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
         if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
         break;
       }
@@ -172,11 +170,11 @@ export function findParticipants(
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
     const be = /^(?:was|were|been|being|is|are|be)$/;
     const passive =
-      (be.test(lower(doc, ts - 1)) || (/ly$/.test(lower(doc, ts - 1)) && be.test(lower(doc, ts - 2)))) && /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(doc, ts));
+      (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2)))) && /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(ctx, ts));
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
-    const subj = [...before].reverse().find((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+    const subj = before.findLast((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
     if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
-    else if (/^(?:who|which|that)$/.test(lower(doc, clauseFirst(ctx, ts)))) {
+    else if (/^(?:who|which|that)$/.test(lower(ctx, clauseFirst(ctx, ts)))) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
       const k = clauseFirst(ctx, ts) - 1;
       const direct = ctx.byToken[k] ?? -1;
@@ -188,7 +186,7 @@ export function findParticipants(
     } else {
       // A pronoun subject takes the nearest person before it (same or previous sentence).
       for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
-        if (PRONOUNS.has(lower(doc, k))) {
+        if (PRONOUNS.has(lower(ctx, k))) {
           const p = nearestPersonBefore(ctx, k);
           if (p) add(p.entity, subjectRole, `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
           break;
@@ -292,7 +290,7 @@ export function findDate(
   if (!best) {
     // "…in 2008, when the company posted a loss": a when-clause takes the time it hangs on.
     const first = clauseFirst(ctx, ts);
-    if (lower(ctx.doc, first) === 'when') {
+    if (lower(ctx, first) === 'when') {
       let k = first - 1;
       if (ctx.doc.tokens[k]?.text === ',') k--;
       const ti = k >= 0 ? timeTokens[k]! : -1;

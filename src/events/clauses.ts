@@ -4,6 +4,9 @@
  * quotation marks, and the cues that make an event negated or irrealis.
  */
 import type { Doc } from '../text/doc.js';
+import { tokenIndex } from '../text/token-index.js';
+import { wordFilter } from '../text/word-filter.js';
+import { isSpaceCode } from '../text/chars.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
 const CLAUSE_OPENERS = new Set([
@@ -11,6 +14,7 @@ const CLAUSE_OPENERS = new Set([
   'whether', 'where', 'when', 'since', 'but', 'despite',
 ]);
 const CLAUSE_PUNCT = new Set([';', ':', '—', '–', '“', '”', '"']);
+const MAY_OPEN_CLAUSE = wordFilter([...CLAUSE_OPENERS, ...CLAUSE_PUNCT, 'as']);
 
 /**
  * Clause index of every token (clauses numbered across the document), so that
@@ -21,14 +25,16 @@ const CLAUSE_PUNCT = new Set([';', ':', '—', '–', '“', '”', '"']);
  */
 export function clauseIds(doc: Doc): Int32Array {
   const ids = new Int32Array(doc.tokens.length);
+  const { lower, sig } = tokenIndex(doc);
   let id = 0;
   let prevSentence = -1;
   doc.tokens.forEach((t, i) => {
     if (t.sentence !== prevSentence) {
       if (prevSentence >= 0) id++;
       prevSentence = t.sentence;
-    } else {
-      const w = t.text.toLowerCase();
+    } else if (MAY_OPEN_CLAUSE.mayHaveSig(sig[i]!)) {
+      // (Punctuation lowercases to itself, so the filter on lowercased tokens covers CLAUSE_PUNCT too.)
+      const w = lower[i]!;
       // ", as …" opens a reason or comparison clause; a bare "as" does not ("as far back as").
       const commaAs = w === 'as' && doc.tokens[i - 1]?.text === ',';
       if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(t.text) || commaAs) id++;
@@ -43,6 +49,19 @@ export function clauseIds(doc: Doc): Int32Array {
  * runs to four words or more (shorter quoted phrases are scare quotes, e.g. a
  * ‘working meeting’), plus the direct quotes of the quote stage.
  */
+/** `text.slice(from, to).split(/\s+/).length >= 4`, without building the pieces: three runs of white space. */
+function atLeastFourPieces(text: string, from: number, to: number): boolean {
+  let runs = 0;
+  for (let i = from; i < to; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    if (++runs === 3) return true;
+    while (i + 1 < to && isSpaceCode(text.charCodeAt(i + 1))) i++;
+  }
+  return false;
+}
+
+const QUOTE_EVENTS = /[\n\u201c\u201d"\u2018\u2019]/g;
+
 export function speechRanges(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const text = doc.text;
@@ -50,12 +69,15 @@ export function speechRanges(doc: Doc): Array<[number, number]> {
   // backtracking, so unbalanced quotes in huge texts stay linear).
   const MAX = 3000;
   const push = (a: number, b: number) => {
-    if (b - a <= MAX && text.slice(a, b + 1).split(/\s+/).length >= 4) out.push([a, b + 1]);
+    if (b - a <= MAX && atLeastFourPieces(text, a, b + 1)) out.push([a, b + 1]);
   };
   let openCurly = -1;
   let openStraight = -1;
   let openSingle = -1;
-  for (let i = 0; i < text.length; i++) {
+  // Only these characters matter: a global regex's `test` finds them natively, with no match object.
+  QUOTE_EVENTS.lastIndex = 0;
+  while (QUOTE_EVENTS.test(text)) {
+    const i = QUOTE_EVENTS.lastIndex - 1;
     const ch = text.charCodeAt(i);
     if (ch === 0x0a) {
       openCurly = openStraight = openSingle = -1; // quotes do not run across paragraphs here
@@ -114,10 +136,10 @@ export type Modality = { ok: true } | { ok: false; why: string };
  * negated, not under a modal or condition, not an intention ("plan to attack"),
  * not a noun with an irrealis determiner ("any strike").
  */
-export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 'noun'): Modality {
+export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 'noun', lowerText: readonly string[] = tokenIndex(doc).lower): Modality {
   const toks = doc.tokens;
   const c = clause[i]!;
-  const lower = (k: number) => toks[k]?.text.toLowerCase() ?? '';
+  const lower = (k: number) => lowerText[k] ?? '';
   // Clause-level cues.
   // Bounded look-back: clauses of hostile inputs can be millions of tokens long.
   for (let k = i - 1; k >= 0 && k >= i - 40 && clause[k] === c; k--) {

@@ -8,6 +8,8 @@ import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
 import { clauseIds, inRanges, modality, speechRanges } from './clauses.js';
+import { tokenIndex } from '../text/token-index.js';
+import { wordFilter } from '../text/word-filter.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 
 export { TRIGGERS } from './lexicon.js';
@@ -19,6 +21,9 @@ const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
 const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
 const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
+/** Tokens that can start a trigger (the test `triggerAt` opens with); all others are skipped at once. */
+const TRIGGER_FIRST = new Set([...TRIGGER_INDEX.keys(), ...MULTIWORD_FIRST]);
+const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
@@ -32,14 +37,14 @@ interface Candidate {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
-function triggerAt(doc: Doc, i: number, clauseText: () => string): Candidate | null {
+function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
   const toks = doc.tokens;
-  const first = toks[i]!.text.toLowerCase();
+  const first = lower[i]!;
   if (!TRIGGER_INDEX.has(first) && !MULTIWORD_FIRST.has(first)) return null; // the common case, fast
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
     if (i + n > toks.length) continue;
     if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
-    const key = toks.slice(i, i + n).map((t) => t.text.toLowerCase()).join('_');
+    const key = n === 1 ? first : lower.slice(i, i + n).join('_');
     const infos = TRIGGER_INDEX.get(key);
     if (!infos) continue;
     const ctxText = clauseText();
@@ -82,16 +87,18 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const speech = speechRanges(doc);
   const { mentions, byToken } = placeMentions(doc);
   const timeTokens = timeTokenIndex(doc);
-  const ctx: ArgContext = { doc, clause, mentions, byToken };
+  const { lower, cap, sig } = tokenIndex(doc);
+  const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
 
-  // Clause text, for cue words, computed lazily.
-  const clauseStart = new Int32Array(toks.length);
-  const clauseEnd = new Int32Array(toks.length);
-  for (let i = 0; i < toks.length; i++) clauseStart[i] = i > 0 && clause[i - 1] === clause[i] ? clauseStart[i - 1]! : i;
-  for (let i = toks.length - 1; i >= 0; i--) clauseEnd[i] = i < toks.length - 1 && clause[i + 1] === clause[i] ? clauseEnd[i + 1]! : i + 1;
-  // Cue words are looked for in the clause, at most 40 tokens either side (bounded for huge clauses).
-  const clauseTextOf = (i: number) =>
-    doc.text.slice(toks[Math.max(clauseStart[i]!, i - 40)]!.start, toks[Math.min(clauseEnd[i]!, i + 41) - 1]!.end);
+  // Clause text, for cue words, computed lazily: the clause, at most 40 tokens either side
+  // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
+  const clauseTextOf = (i: number) => {
+    let a = i;
+    while (a > i - 40 && a > 0 && clause[a - 1] === clause[i]) a--;
+    let b = i + 1;
+    while (b < i + 41 && b < toks.length && clause[b] === clause[i]) b++;
+    return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+  };
 
   const events: Event[] = [];
   let clauseOfLast = -1;
@@ -99,6 +106,8 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   let triggersInClause = 0;
   let lastInClause: Event | null = null;
   for (let i = 0; i < toks.length; i++) {
+    // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
+    if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
@@ -106,9 +115,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     // except the head of a named meeting ("BRICS Summit").
     const w = toks[i]!.text;
     const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
-    if (/^\p{Lu}/u.test(w) && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
+    if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
-    const cand = triggerAt(doc, i, () => clauseTextOf(i));
+    const cand = triggerAt(doc, lower, i, () => clauseTextOf(i));
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
     if (clause[i] === clauseOfCount) {
@@ -119,12 +128,11 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     }
     const { info, ts, te, key } = cand;
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
-    const evidence: Record<string, string> = { type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"` };
     if (inRanges(speech, trigger.start)) {
       reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
       continue;
     }
-    const mod = modality(doc, clause, ts, info.pos);
+    const mod = modality(doc, clause, ts, info.pos, lower);
     if (!mod.ok) {
       reject(trigger.text, trigger.start, mod.why);
       continue;
@@ -167,7 +175,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       location: location ? { entity_id: location.value.entity_id, name: location.value.name } : null,
       participants: participants.map((p): EventParticipant => ({ entity_id: p.entity.entity_id, name: p.entity.name, role: p.role })),
       evidence: {
-        ...evidence,
+        type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"`,
         modality: 'asserted: not negated, not modal, not inside quoted speech',
         participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
         location: location?.why ?? 'no place governed by in/at in the clause',
