@@ -101,21 +101,34 @@ export function speechRanges(doc: Doc): Array<[number, number]> {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-export const inRanges = (ranges: Array<[number, number]>, pos: number) => {
-  // Binary search on start; ranges may overlap slightly, so check a few neighbours.
-  let lo = 0;
-  let hi = ranges.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid]![0] <= pos) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  for (let i = best; i >= 0 && i > best - 4; i--) if (ranges[i]![0] <= pos && pos < ranges[i]![1]) return true;
-  return false;
-};
+/**
+ * A test for "inside one of these ranges" (ranges sorted by start, as `speechRanges` returns
+ * them; they may overlap or nest). Exact: a position is covered when the largest end among the
+ * ranges starting at or before it lies beyond it — one binary search per question.
+ *
+ * @example
+ * const inside = rangeTest([[0, 10], [2, 4], [3, 5]]);
+ * inside(7); // true (the first range)
+ * inside(10); // false
+ */
+export function rangeTest(ranges: ReadonlyArray<readonly [number, number]>): (pos: number) => boolean {
+  const maxEnd = new Float64Array(ranges.length);
+  let m = -Infinity;
+  ranges.forEach(([, end], i) => (maxEnd[i] = m = Math.max(m, end)));
+  return (pos: number) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![0] <= pos) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best >= 0 && maxEnd[best]! > pos;
+  };
+}
 
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor', 'without', 'nobody', 'none']);
 const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'cannot', 'ought']);

@@ -7,7 +7,7 @@
 import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
-import { clauseIds, inRanges, modality, speechRanges } from './clauses.js';
+import { clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
@@ -84,7 +84,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const reject = (trigger: string, at: number, why: string) => onReject?.(trigger, at, why);
   const toks = doc.tokens;
   const clause = clauseIds(doc);
-  const speech = speechRanges(doc);
+  const inSpeech = rangeTest(speechRanges(doc));
   const { mentions, byToken } = placeMentions(doc);
   const timeTokens = timeTokenIndex(doc);
   const { lower, cap, sig } = tokenIndex(doc);
@@ -128,7 +128,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     }
     const { info, ts, te, key } = cand;
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
-    if (inRanges(speech, trigger.start)) {
+    if (inSpeech(trigger.start)) {
       reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
       continue;
     }
