@@ -91,6 +91,8 @@ export interface Trigger {
 const glued = (prefixes: readonly string[], words: readonly string[]) => [...words, ...prefixes.flatMap((p) => words.map((w) => p + w))];
 const MONTH_WORDS = Object.keys(MONTHS);
 const WEEKDAY_WORDS = Object.keys(WEEKDAYS);
+/** Month names, alone or glued to a modifier before them ("midOctober", "the end ofOctober"). */
+const MONTH_TRIGGERS = glued(['last', 'next', 'this', 'early', 'late', 'mid', 'end', 'of'], MONTH_WORDS);
 
 // Word boundaries that also hold next to punctuation and non-ASCII letters.
 const B = '(?<![\\p{L}\\p{N}])';
@@ -333,7 +335,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'day-range-month',
-    trigger: { digits: true, before: 0 },
+    // "22nd to 24th of October": the month, after the two days, the dash word and "of"
+    trigger: { words: MONTH_WORDS, before: 4 },
     re: rx(`(${DAY})${DASH}(${DAY})\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR}))?`),
     norm: (m, ctx) => {
       const mo = monthNumber(m[3]!)!;
@@ -370,15 +373,15 @@ export const RULES: Rule[] = [
   },
   {
     name: 'month-year',
-    // "the beginning of October, of 2024"
-    trigger: { digits: true, before: 5 },
+    // "the beginning of October, of 2024": the month, glued to an edge word or after up to three words
+    trigger: { words: MONTH_TRIGGERS, before: 3 },
     re: rx(`${EDGE}?(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})`),
     norm: (m) => fromPeriod({ gran: 'month', y: +m[2]!, n: monthNumber(m[1]!)! }),
   },
   {
     name: 'month',
     // "the beginning of October", "midOctober"
-    trigger: { words: glued(['last', 'next', 'this', 'early', 'late', 'mid', 'end', 'of'], MONTH_WORDS), before: 3 },
+    trigger: { words: MONTH_TRIGGERS, before: 3 },
     re: rx(`(${alt(['last', 'next', 'this', 'early', 'late', 'mid', 'mid-', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-'])}[- ]?\\s*)?(${MONTH})`),
     norm: (m, ctx) => {
       const word = m[2]!;

@@ -39,7 +39,10 @@ export function findTimes(text: string, publishedAt: string | null, tokens?: Doc
   scanRules(text, RULES, (rule, m) => {
     if (m[0].length === 0 || m[0].length > MAX_EXPRESSION) return;
     const norm = rule.norm(m, ctx);
-    if (norm) candidates.push({ ...norm, start: m.index, end: m.index + m[0].length, rule: rule.name });
+    if (!norm) return;
+    const c: TimeMatch = { type: norm.type, value: norm.value, from: norm.from, to: norm.to, start: m.index, end: m.index + m[0].length, rule: rule.name };
+    if (norm.discourse) c.discourse = norm.discourse;
+    candidates.push(c);
   });
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: TimeMatch[] = [];
