@@ -5,7 +5,8 @@
  */
 import type { Entity } from '../document/schema.js';
 import { tokenAt, type QuoteContext } from './context.js';
-import { cueAt, type Cue } from './cues.js';
+import { endsWith } from './suffix.js';
+import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 import { candidatesIn, nounPhrase, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
@@ -51,8 +52,9 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
       limit = S.tokenEnd;
     }
   }
+  const kinds = cueWordKinds(ctx);
   for (let k = limit - 1; k >= floor; k--) {
-    if (quoteOf[k]! >= 0) continue;
+    if (quoteOf[k]! >= 0 || !(kinds[k]! & CUE_WORD)) continue; // (no cue can sit on other words)
     // Weak verbs ("called him a “loser”") count when the quotation follows closely.
     let cue = cueAt(ctx, k, false) ?? cueAt(ctx, k, true);
     if (!cue && limit - k <= 14) {
@@ -91,7 +93,7 @@ function isAdjacent(ctx: QuoteContext, cue: Cue, limit: number): boolean {
 export function addresseeAfter(ctx: QuoteContext, cue: Cue, limit: number): Entity | null {
   if (cue.form !== 'verb') return null;
   let k = cue.tokenEnd;
-  while (k < limit && /ly$/.test(ctx.lower[k]!)) k++;
+  while (k < limit && endsWith(ctx.lower[k]!, 'ly')) k++;
   if (TO_ADDRESSEE_LEMMAS.has(cue.lemma) && ctx.lower[k] === 'to') k++;
   else if (!ADDRESSEE_LEMMAS.has(cue.lemma)) return null;
   while (k < limit && DETERMINERS.has(ctx.lower[k]!)) k++;
@@ -105,6 +107,7 @@ export function addresseeAfter(ctx: QuoteContext, cue: Cue, limit: number): Enti
 function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
   if (!q.closed) return null;
   const { doc, lower, quoteOf } = ctx;
+  const kinds = cueWordKinds(ctx);
   const closeTok = tokenAt(ctx, q.closeEnd - 1);
   const sent = doc.tokens[closeTok]?.sentence;
   if (sent === undefined) return null;
@@ -156,11 +159,12 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     if (w === ';') break;
     if (ctx.word[k]) words++;
     if (words > 14) break;
+    if (!(kinds[k]! & CUE_WORD)) continue; // (no cue can sit on other words)
     const cue = cueAt(ctx, k, false, true);
     if (!cue || cue.form === 'quoted' || cue.form === 'toQuote') continue;
     if (lower[cue.tokenStart - 1] === 'to') continue; // "that is to say"
     // ", adding that …": a participle continues the main clause, it does not attribute this quotation.
-    if (/ing$/.test(lower[cue.tokenStart]!) && cue.tokenStart === from + 1) return null;
+    if (endsWith(lower[cue.tokenStart]!, 'ing') && cue.tokenStart === from + 1) return null;
     let cand: Candidate | null = null;
     if (cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, limit);
     else {

@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../document/schema.js';
 import type { QuoteContext } from './context.js';
+import { edAfterNonE, endsWith } from './suffix.js';
 import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
@@ -197,9 +198,9 @@ function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int3
   const lemma = ATTITUDE_FORMS.get(w);
   if (!lemma) return -1;
   const prev = lower[cue.tokenStart - 1] ?? '';
-  if (PASSIVE_AUX.has(prev) && /(?:ed|en)$/.test(w)) return -1; // "was criticized by"
+  if (PASSIVE_AUX.has(prev) && endsWith(w, 'ed', 'en')) return -1; // "was criticized by"
   let k = cue.tokenEnd;
-  while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
+  while (k < sentEnd && endsWith(lower[k]!, 'ly') && lower[k] !== 'only') k++;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   const next = lower[k]!;
   if (!ctx.word[k] || next === 'by' || next === 'that' || next === 'it' || next === 'out' || next === 'up' || next === 'on' || next === 'in' || next === 'at' || next === 'with' || next === 'from') return -1;
@@ -218,7 +219,7 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   // "was told that", "is said to have": the subject is not the speaker.
   if (PASSIVE_AUX.has(lower[cue.tokenStart - 1] ?? '') && /(?:ed|en|told|thought|said|known|heard|seen|shown|found|written)$/.test(lower[cue.tokenStart]!)) return -1;
   let k = cue.tokenEnd;
-  while (k < sentEnd && /ly$/.test(lower[k]!) && lower[k] !== 'only') k++;
+  while (k < sentEnd && endsWith(lower[k]!, 'ly') && lower[k] !== 'only') k++;
   let skippedObject = false;
   // Addressee: "told Putin that", "assured him that", "suggested to Putin that".
   if (ADDRESSEE_LEMMAS.has(cue.lemma) || (TO_ADDRESSEE_LEMMAS.has(cue.lemma) && lower[k] === 'to')) {
@@ -255,12 +256,12 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
-  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !/(?:ly|ing|ed)$/.test(w))) {
+  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
       const v = lower[j]!;
-      if (FINITE.has(v) || (/ed$/.test(v) && j > k + 1) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
+      if (FINITE.has(v) || (endsWith(v, 'ed') && j > k + 1) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;
@@ -326,7 +327,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
-  if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !/ly$/.test(next)) return null;
+  if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
   if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
@@ -350,7 +351,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
 function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
   if (cue.tokenStart - sentStart > 6 || sentEnd - cue.tokenEnd > MAX_CONTENT) return null;
-  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !/ly$/.test(lower[j]!)) return null;
+  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !endsWith(lower[j]!, 'ly')) return null;
   let comma = cue.tokenEnd;
   while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
   if (lower[comma] !== ',') return null;

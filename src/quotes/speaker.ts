@@ -11,6 +11,7 @@
  */
 import type { Entity } from '../document/schema.js';
 import type { QuoteContext } from './context.js';
+import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
@@ -120,12 +121,12 @@ const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their'
 export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
   const { lower, doc } = ctx;
   let end = to;
-  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || /ly$/.test(lower[end - 1]!))) end--;
+  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
   if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
   for (let k = from + 1; k < end; k++) {
     const w = lower[k]!;
     if (DETERMINERS.has(w)) return null;
-    if (!ctx.cap[k] && /(?:[^e]ed|ied)$/.test(w)) return null; // "the city embodied
+    if (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied'))) return null; // "the city embodied
     if (!ctx.word[k] && w !== '’s' && w !== "'s" && w !== '-') return null;
     if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
   }
@@ -140,7 +141,7 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
 function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
   const { lower, doc } = ctx;
   let end = to;
-  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || /ly$/.test(lower[end - 1]!))) end--;
+  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
   if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
   for (let k = from; k < end; k++) {
     const w = lower[k]!;
@@ -148,7 +149,7 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
     if (!ctx.word[k] && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
     if ((k === from && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
     if (k > from && DETERMINERS.has(w)) return null;
-    if (!ctx.cap[k] && /(?:ed|ing)$/.test(w)) return null;
+    if (!ctx.cap[k] && endsWith(w, 'ed', 'ing')) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
@@ -177,7 +178,7 @@ function usable(c: Candidate): boolean {
  */
 export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
   const { lower, doc } = ctx;
-  if (/ing$/.test(lower[cue]!) && (lower[cue - 1] === ',' || lower[cue - 2] === ',')) return mainSubject(ctx, cue, floor);
+  if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',')) return mainSubject(ctx, cue, floor);
   let end = cue;
   let relative = false;
   for (let guard = 0; guard < 8 && end > floor; guard++) {
@@ -186,11 +187,11 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
     // Skip leading adverbs and auxiliaries: is anything left?
     let first = start;
-    while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || /ly$/.test(lower[first]!) || !ctx.word[first])) first++;
+    while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
     const w = lower[first];
     if (first >= end) {
       // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
-    } else if (!relative && w !== undefined && /ing$/.test(w) && !ctx.cap[first] && first === start) {
+    } else if (!relative && w !== undefined && endsWith(w, 'ing') && !ctx.cap[first] && first === start) {
       // A participial phrase (", declaring it …"): its subject is the main clause's.
     } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
       const cands = candidatesIn(ctx, start, end).filter(usable);
@@ -262,7 +263,7 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     let first = start;
     while (first < end && !ctx.word[first]) first++;
     const w = lower[first] ?? '';
-    const opener = PREPOSITIONS.has(w) || (/ing$/.test(w) && !ctx.cap[first]) || SKIPPABLE_BEFORE_VERB.has(w) || /ly$/.test(w);
+    const opener = PREPOSITIONS.has(w) || (endsWith(w, 'ing') && !ctx.cap[first]) || SKIPPABLE_BEFORE_VERB.has(w) || endsWith(w, 'ly');
     if (!opener) {
       const c = candidatesIn(ctx, start, end).filter(usable).find((x) => !inPrepositionalPhrase(ctx, x, start));
       return c ?? null;
@@ -277,7 +278,7 @@ const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 
 function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
-    if (FINITE_VERBS.has(w) || (!ctx.cap[k] && /[^e]ed$/.test(w))) return true;
+    if (FINITE_VERBS.has(w) || (!ctx.cap[k] && edAfterNonE(w))) return true;
   }
   return false;
 }
@@ -285,7 +286,7 @@ function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
 function trailingOnlySkippable(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
-    if (!SKIPPABLE_BEFORE_VERB.has(w) && !/ly$/.test(w)) return false;
+    if (!SKIPPABLE_BEFORE_VERB.has(w) && !endsWith(w, 'ly')) return false;
   }
   return true;
 }
@@ -315,7 +316,7 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   for (let steps = 0; s - 1 >= floor && steps < 5; steps++) {
     const w = lower[s - 1]!;
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
-    if (/(?:ed|ing)$/.test(w) && !DETERMINERS.has(w)) break; // a verb, most likely
+    if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;
   }
   let e = c.tokenEnd;
@@ -324,7 +325,7 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
     let k = e + 1;
     while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]))) k++;
     // "for the department": a determiner takes the common noun after it, unless that is the verb.
-    if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && ctx.word[k] && !SPEECH_FORMS.has(lower[k]!) && !/(?:ed|s)$/.test(lower[k]!)) k++;
+    if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && ctx.word[k] && !SPEECH_FORMS.has(lower[k]!) && !endsWith(lower[k]!, 'ed', 's')) k++;
     while (k > e + 1 && DETERMINERS.has(lower[k - 1]!)) k--;
     if (k === e + 1) break;
     e = k;
