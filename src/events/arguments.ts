@@ -63,6 +63,8 @@ export interface ArgContext {
   clause: Int32Array;
   mentions: PlacedMention[];
   byToken: Int32Array;
+  /** Built on first use by nearestPersonBefore. */
+  personBefore?: Int32Array;
 }
 
 const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
@@ -227,13 +229,26 @@ function clauseFirst(ctx: ArgContext, i: number): number {
   return k;
 }
 
+/** The person mention nearest before token k, in its sentence or the previous one. */
 function nearestPersonBefore(ctx: ArgContext, k: number): PlacedMention | null {
   const sentence = ctx.doc.tokens[k]!.sentence;
-  for (let j = k - 1; j >= 0 && ctx.doc.tokens[j]!.sentence >= sentence - 1; j--) {
-    const mi = ctx.byToken[j]!;
-    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'PERSON') return ctx.mentions[mi]!;
+  // The last person token before k, from a prefix table: a backward scan per pronoun was
+  // quadratic in one huge sentence (hostile single-line texts).
+  const j = (ctx.personBefore ??= personTokensBefore(ctx))[k]!;
+  return j >= 0 && ctx.doc.tokens[j]!.sentence >= sentence - 1 ? ctx.mentions[ctx.byToken[j]!]! : null;
+}
+
+/** For each token k, the largest j < k whose mention is a person (-1 if none). */
+function personTokensBefore(ctx: ArgContext): Int32Array {
+  const n = ctx.doc.tokens.length;
+  const out = new Int32Array(n + 1);
+  let last = -1;
+  for (let k = 0; k <= n; k++) {
+    out[k] = last;
+    const mi = k < n ? ctx.byToken[k]! : -1;
+    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'PERSON') last = k;
   }
-  return null;
+  return out;
 }
 
 /** A place governed by "in"/"at"/"near" in the clause, nearest to the trigger; or a place name modifying a noun trigger ("the Ashgabat meeting"). */
