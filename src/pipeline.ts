@@ -9,6 +9,7 @@ import { recognizeEntities } from './entities/index.js';
 import { extractEvents } from './events/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { createDoc } from './text/create-doc.js';
+import { tokenIndex } from './text/token-index.js';
 import type { Doc, Stage } from './text/doc.js';
 import { codePointLength, codePointMapper, type OffsetMapper } from './text/offsets.js';
 import { tagTimes } from './times/index.js';
@@ -76,22 +77,11 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
   };
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
+/** Tokens holding a letter or a digit. */
 function countWords(doc: Doc): number {
   let n = 0;
-  for (const t of doc.tokens) if (isWord(t.text)) n++;
+  for (const w of tokenIndex(doc).word) n += w;
   return n;
-}
-
-/** Has a letter or a digit (ASCII answered from char codes: the regex is the slow path). */
-function isWord(w: string): boolean {
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k) | 0x20; // folds A-Z onto a-z
-    if ((c >= 97 && c <= 122) || (w.charCodeAt(k) >= 48 && w.charCodeAt(k) <= 57)) return true;
-    if (w.charCodeAt(k) >= 128) return WORD_CHAR.test(w);
-  }
-  return false;
 }
 
 /**

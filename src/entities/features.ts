@@ -11,6 +11,7 @@
  * matches (longest match, with B/I/L/U position) and given names.
  */
 import type { Doc } from '../text/doc.js';
+import { tokenIndex } from '../text/token-index.js';
 import * as hash from './hash.js';
 import * as lexicon from './lexicon.js';
 import type { Lexicon } from './lexicon.js';
@@ -91,7 +92,7 @@ const OPENING = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '�
 
 /** Per-token facts computed once per document. */
 export interface TokenInfo {
-  lower: string[];
+  lower: readonly string[];
   /** Sentence-initial: first word of its sentence (after opening punctuation). */
   initial: Uint8Array;
   /** Token lies in an all-caps sentence (headline, sports table). */
@@ -101,10 +102,9 @@ export interface TokenInfo {
 export function tokenInfo(doc: Doc): TokenInfo {
   const toks = doc.tokens;
   const n = toks.length;
-  const lower = new Array<string>(n);
+  const lower = tokenIndex(doc).lower; // shared with the later stages: each token is lowercased once per document
   const initial = new Uint8Array(n);
   const capsLine = new Uint8Array(n);
-  for (let i = 0; i < n; i++) lower[i] = toks[i]!.text.toLowerCase();
   for (const s of doc.sentences) {
     let first = true;
     let words = 0;
