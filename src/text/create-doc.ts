@@ -20,7 +20,9 @@ export function createDoc(input: DocInput): Doc {
   const { text } = input;
   const raw = tokenize(text);
   const seg = segment(text, raw);
-  const tokens: Token[] = raw.map((t, i) => ({ start: t.start, end: t.end, text: t.text, sentence: seg.sentenceOf[i]!, spaceBefore: t.spaceBefore }));
+  // The tokenizer's objects become the Doc's tokens (one allocation per token, not two).
+  for (let i = 0; i < raw.length; i++) raw[i]!.sentence = seg.sentenceOf[i]!;
+  const tokens: Token[] = raw;
   const sentences: Sentence[] = seg.sentences.map((s) => ({
     start: raw[s.tokenStart]!.start,
     end: raw[s.tokenEnd - 1]!.end,

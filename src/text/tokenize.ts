@@ -10,6 +10,8 @@ export interface RawToken {
   start: number;
   end: number;
   text: string;
+  /** Index of its sentence: 0 here, set by createDoc once the text is segmented (so one object serves as the Doc's Token). */
+  sentence: number;
   spaceBefore: boolean;
 }
 
@@ -83,7 +85,7 @@ export function tokenize(text: string): RawToken[] {
 }
 
 function push(out: RawToken[], text: string, start: number, end: number, spaceBefore: boolean): void {
-  out.push({ start, end, text: text.slice(start, end), spaceBefore });
+  out.push({ start, end, text: text.slice(start, end), sentence: 0, spaceBefore });
 }
 
 /** Cheap test before the clitic regex: most words have no apostrophe. */
