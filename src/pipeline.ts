@@ -11,7 +11,7 @@ import { extractQuotes } from './quotes/index.js';
 import { createDoc } from './text/create-doc.js';
 import { tokenIndex } from './text/token-index.js';
 import type { Doc, Stage } from './text/doc.js';
-import { codePointLength, codePointMapper, type OffsetMapper } from './text/offsets.js';
+import { codePointLength, codePointMapper, hasSurrogates, type OffsetMapper } from './text/offsets.js';
 import { tagTimes } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -89,6 +89,25 @@ function countWords(doc: Doc): number {
  * re-reads each span's text from the article so that offsets and text can never disagree.
  */
 function toCodePoints(doc: Doc): Pick<ArticleDocument, 'entities' | 'quotes' | 'times' | 'events'> {
+  if (!hasSurrogates(doc.text)) {
+    // UTF-16 offsets are code points already: each span's text is only re-read, in place
+    // (the Doc is this call's own; an object reached twice is re-read twice, harmlessly).
+    const reread = (s: { start: number; end: number; text: string }) => {
+      s.text = doc.text.slice(s.start, s.end);
+    };
+    for (const e of doc.entities) e.mentions.forEach(reread);
+    for (const q of doc.quotes) {
+      reread(q);
+      if (q.cue) reread(q.cue);
+      if (q.speaker?.mention) reread(q.speaker.mention);
+    }
+    doc.times.forEach(reread);
+    for (const e of doc.events) {
+      reread(e.trigger);
+      reread(e.sentence);
+    }
+    return { entities: doc.entities, quotes: doc.quotes, times: doc.times, events: doc.events };
+  }
   const cp = codePointMapper(doc.text);
   const span = <T extends { start: number; end: number; text: string }>(s: T): T => fix(doc.text, cp, s);
   return {

@@ -103,14 +103,21 @@ function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
 }
 
-// entityId is a SHA-256 per entity; the same names recur across articles.
-const idCache = new Map<string, string>();
+// entityId is a SHA-256 per entity; the same names recur across articles. One map per type
+// (keyed by the name itself: no concatenated key string to build and hash per lookup).
+const idCache = new Map<EntityType, Map<string, string>>();
+let idCacheSize = 0;
 function cachedEntityId(type: EntityType, name: string): string {
-  const key = type + '\0' + name;
-  let id = idCache.get(key);
+  let byName = idCache.get(type);
+  if (byName === undefined) idCache.set(type, (byName = new Map()));
+  let id = byName.get(name);
   if (id === undefined) {
-    if (idCache.size > 50000) idCache.clear();
-    idCache.set(key, (id = entityId(type, name)));
+    if (++idCacheSize > 50000) {
+      idCache.clear();
+      idCacheSize = 1;
+      idCache.set(type, (byName = new Map()));
+    }
+    byName.set(name, (id = entityId(type, name)));
   }
   return id;
 }

@@ -5,8 +5,13 @@
  */
 export type OffsetMapper = (utf16: number) => number;
 
+/** Whether the text has UTF-16 surrogates (characters beyond the BMP, such as emoji): without them, UTF-16 offsets are code point offsets. */
+export function hasSurrogates(text: string): boolean {
+  return /[\uD800-\uDFFF]/.test(text);
+}
+
 export function codePointMapper(text: string): OffsetMapper {
-  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  if (!hasSurrogates(text)) return (i) => i;
   const map = new Int32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {
