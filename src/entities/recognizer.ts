@@ -13,6 +13,7 @@ import { CompactModel, viterbi, type FeatureWeights } from './model.js';
 import { roleLexicon, type RoleLexicon } from './roles.js';
 
 const N_LABELS = 17; // local copy: hot loops must not read an imported binding
+const OUTSIDE = 0; // the O label
 /** Longest token run decoded at once (a 5 MB single-line text is one "sentence"). */
 const MAX_WINDOW = 1000;
 
@@ -66,10 +67,7 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
       if (scores.length < len * N_LABELS) scores = new Float32Array(len * N_LABELS);
       const words = f.words!;
       for (let i = 0; i < len; i++) {
-        if (skip !== null && skip[from + i]) {
-          forceOutside(scores, i * N_LABELS);
-          continue;
-        }
+        if (skip !== null && skip[from + i]) continue;
         const wi = words[from + i]!;
         let own = wi.scores;
         if (own === null || wi.scoresOf !== weights) {
@@ -83,16 +81,23 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
         for (let l = 0; l < N_LABELS; l++) scores[o + l] = own[l]!; // a loop: TypedArray.set costs more for 17 values
         weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, i * N_LABELS);
       }
-      viterbi(scores, len, weights.transitions, labels, from);
+      // Skipped tokens are O (labels start at 0 = O), so each run of scored
+      // tokens between them is decoded on its own, knowing an O comes before
+      // and/or after it: the same best path as decoding the whole window.
+      let a = 0;
+      while (a < len) {
+        if (skip !== null && skip[from + a]) {
+          a++;
+          continue;
+        }
+        let b = a + 1;
+        while (b < len && !(skip !== null && skip[from + b])) b++;
+        viterbi(scores, b - a, weights.transitions, labels, from + a, a * N_LABELS, a > 0 ? OUTSIDE : N_LABELS, b < len ? OUTSIDE : -1);
+        a = b;
+      }
     }
   }
   return labels;
-}
-
-/** Score row that only O can win (any finite score loses to it by far). */
-function forceOutside(out: Float32Array, o: number): void {
-  out[o] = 0;
-  for (let l = 1; l < N_LABELS; l++) out[o + l] = -1e9;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { loadRecognizer, recognizeEntities } from '../../src/entities/index.js';
 import { plainRuns } from '../../src/entities/recognizer.js';
+import { viterbi } from '../../src/entities/model.js';
 import { featurizer, tokenInfo } from '../../src/entities/features.js';
 
 const run = (text: string) => {
@@ -114,6 +115,36 @@ describe('featurizer with skipped tokens', () => {
     for (let i = 0; i < doc.tokens.length; i++) {
       if (skip[i]) expect(ids(part, i)).toEqual([]);
       else expect(ids(part, i)).toEqual(ids(full, i));
+    }
+  });
+});
+
+describe('viterbi over the stretches between skipped tokens', () => {
+  it('finds the same labels as decoding the whole sentence with those tokens forced to O', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 10 - 5;
+    const N = 17;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 12;
+      const trans = Float32Array.from({ length: (N + 1) * N }, rand);
+      const scores = Float32Array.from({ length: n * N }, rand);
+      const skipped = [3, 4, 8].filter(() => rand() > -2.5);
+      for (const k of skipped) for (let l = 0; l < N; l++) scores[k * N + l] = l === 0 ? 0 : -1e9;
+      const whole = new Uint8Array(n);
+      viterbi(scores, n, trans, whole);
+      const parts = new Uint8Array(n);
+      let a = 0;
+      while (a < n) {
+        if (skipped.includes(a)) {
+          a++;
+          continue;
+        }
+        let b = a + 1;
+        while (b < n && !skipped.includes(b)) b++;
+        viterbi(scores, b - a, trans, parts, a, a * N, a > 0 ? 0 : N, b < n ? 0 : -1);
+        a = b;
+      }
+      expect([...parts]).toEqual([...whole]);
     }
   });
 });
