@@ -9,6 +9,7 @@
  * figure is the stable one on a shared machine). Also: model load time, peak
  * memory (max RSS), a linearity check (10× the text must take ≤ 12× the time)
  * and the size of the Lambda bundle (the handler bundled as the stack does, plus models/).
+ * The whole-pipeline line is followed by its cost per stage (createDoc and each stage).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,8 +47,25 @@ const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a), 0);
 // The whole pipeline is timed first, one article at a time as the Lambda runs it,
 // before the parsed Docs below fill the heap (holding 2,225 Docs makes every
 // garbage collection slower and charged ~25% more time to the pipeline).
-const whole = measure(() => articles.forEach((text) => extract(text)), 1);
+const whole = measure(() => articles.forEach((text) => extract(text)), 3);
 const wholeRssMb = process.resourceUsage().maxRSS / 1024; // peak so far: models + all article texts + one article in flight
+// Where the time goes: createDoc and each stage timed per article (wall clock, best of two passes).
+const { STAGES } = await import('../src/pipeline.js');
+const perStage = new Map<string, number>();
+for (let pass = 0; pass < 2; pass++) {
+  const t: Record<string, number> = { createDoc: 0 };
+  for (const text of articles) {
+    let s0 = performance.now();
+    const doc = createDoc({ text });
+    t.createDoc! += performance.now() - s0;
+    for (const [name, stage] of STAGES) {
+      s0 = performance.now();
+      stage(doc);
+      t[name] = (t[name] ?? 0) + performance.now() - s0;
+    }
+  }
+  for (const [k, v] of Object.entries(t)) perStage.set(k, Math.min(perStage.get(k) ?? Infinity, v / 1000));
+}
 const docs: Doc[] = articles.map((text) => createDoc({ text }));
 const tokens = docs.reduce((n, d) => n + d.tokens.length, 0);
 console.log(`bbc-news: ${articles.length} articles, ${(bytes / 1e6).toFixed(2)} MB, ${tokens} tokens`);
@@ -82,6 +100,7 @@ report('recogniser (features+Viterbi)', measure(() => docs.forEach((d) => recogn
 report('entity stage (recognizeEntities)', measure(() => docs.forEach((d) => recognizeEntities(d))));
 report('createDoc + entity stage', measure(() => articles.forEach((text) => recognizeEntities(createDoc({ text })))));
 report('whole pipeline (extract)', whole, false);
+console.log(`  per stage, s per MB (wall): ${[...perStage].map(([k, v]) => `${k} ${(v / (bytes / 1e6)).toFixed(3)}`).join(', ')}`);
 
 if (withCompromise) {
   const require = createRequire(import.meta.url);
