@@ -24,6 +24,7 @@ const SEQ_SEED = lexicon.SEQ_SEED;
 export interface TokenFeatures {
   /** Feature ids of token i are ids[offsets[i] .. offsets[i+1]). */
   ids: Uint32Array;
+  /** Entries 0 … to−from are set (the buffer may be longer; it is reused by the next call). */
   offsets: Int32Array;
   /** Per token of the doc (doc-indexed): its word form's context-free facts. */
   words?: readonly WordInfo[];
@@ -138,7 +139,7 @@ export function extractFeatures(doc: Doc, lex: Lexicon, info: TokenInfo = tokenI
 /**
  * Prepares the document-level facts once and returns a function that computes
  * feature ids for any token range, so long texts can be scored chunk by chunk
- * in bounded memory. The returned ids view is reused by the next call.
+ * in bounded memory. The returned ids and offsets are reused by the next call.
  */
 export function featurizer(
   doc: Doc,
@@ -154,13 +155,17 @@ export function featurizer(
   const { lower, initial, capsLine } = info;
 
   // Document-level capitalisation: written lowercase / capitalised mid-sentence elsewhere.
+  // docLower is only asked about capitalised words, so only their forms are collected.
+  const capitalised = new Set<string>();
+  for (let i = 0; i < n; i++) if (isUpperStart(toks[i]!.text)) capitalised.add(lower[i]!);
   const docLower = new Set<string>();
   const docCap = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
-    if (isLowerStart(w)) docLower.add(lower[i]!);
-    else if (isUpperStart(w) && hasLower(w)) {
+    if (isLowerStart(w)) {
+      if (capitalised.has(lower[i]!)) docLower.add(lower[i]!);
+    } else if (isUpperStart(w) && hasLower(w)) {
       if (!docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
     }
   }
@@ -236,10 +241,11 @@ export function featurizer(
   }
 
   let ids = new Uint32Array(64);
+  let offsets = new Int32Array(64);
   return (from: number, to: number): TokenFeatures => {
   if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array((to - from) * 40 + 64);
   let len0 = 0;
-  const offsets = new Int32Array(to - from + 1);
+  if (offsets.length < to - from + 1) offsets = new Int32Array(2 * (to - from) + 1);
   for (let i = from; i < to; i++) {
     if (len0 + 96 > ids.length) {
       const grown = new Uint32Array(ids.length * 2);

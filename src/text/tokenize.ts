@@ -6,6 +6,8 @@
  * one sticky regex scan with no nested quantifiers.
  */
 
+import { isSpaceCode } from './chars.js';
+
 export interface RawToken {
   start: number;
   end: number;
@@ -39,16 +41,20 @@ export function tokenize(text: string): RawToken[] {
   let spaceBefore = true;
   const n = text.length;
   while (i < n) {
-    SPACE.lastIndex = i;
-    const space = SPACE.exec(text);
-    if (space) {
-      i += space[0].length;
+    // Cheap first-character tests decide whether a regex can match here at all.
+    if (isSpaceCode(text.charCodeAt(i))) {
+      SPACE.lastIndex = i;
+      i += SPACE.exec(text)![0].length;
       spaceBefore = true;
       continue;
     }
-    URL.lastIndex = i;
     WORD.lastIndex = i;
-    let m = URL.exec(text);
+    const c0 = text.charCodeAt(i);
+    let m: RegExpExecArray | null = null;
+    if (c0 === 0x68 || c0 === 0x77) {
+      URL.lastIndex = i; // only "http…" and "www." start a URL
+      m = URL.exec(text);
+    }
     if (m) {
       let end = i + m[0].length;
       while (end > i + 1 && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
