@@ -27,8 +27,10 @@ import {
   ORDINALS,
   PART_OF_DAY,
   SEASONS,
+  TENS_WORDS,
   UNIT,
   UNIT_CODE,
+  UNITS_WORDS,
   UNIT_WORDS,
   WEEKDAY,
   WEEKDAYS,
@@ -311,6 +313,12 @@ const AMPM = '(?:a\\.m\\.?|p\\.m\\.?|am|pm|AM|PM|A\\.M\\.|P\\.M\\.)';
 const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
 const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
 
+const PARTS_OF_DAY = Object.keys(PART_OF_DAY);
+const BARE_UNITS = ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'];
+const RELATIVE = ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'];
+const EARLIER_LATER = ['earlier', 'later'];
+const EVERY = ['every', 'each'];
+const NOON = ['noon', 'midnight', 'midday'];
 const FREQUENCY_WORDS = ['annually', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'hourly', 'nightly', 'biannually'];
 
 /** The rules, tried independently; overlaps are settled by the tagger (longest wins). */
@@ -416,7 +424,7 @@ export const RULES: Rule[] = [
     // "the winter of two thousand"
     trigger: { words: ['nineteen', 'twenty', 'thousand'], before: 4 },
     re: rx(
-      `(?:(?:${ci('the')}\\s+year\\s+)|(?:${alt(['the winter of', 'the summer of', 'the spring of', 'the fall of', 'the autumn of'])}\\s+))?(?:(nineteen|twenty)[- ](${['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].join('|')})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:[- ](one|two|three|four|five|six|seven|eight|nine|ten))?)`,
+      `(?:(?:${ci('the')}\\s+year\\s+)|(?:${alt(['the winter of', 'the summer of', 'the spring of', 'the fall of', 'the autumn of'])}\\s+))?(?:(nineteen|twenty)[- ](${[...UNITS_WORDS.slice(10), ...TENS_WORDS].join('|')})(?:[- ](${UNITS_WORDS.slice(1, 10).join('|')}))?|two\\s+thousand(?:\\s+and)?(?:[- ](${UNITS_WORDS.slice(1, 11).join('|')}))?)`,
     ),
     norm: (m) => {
       const season = /^(?:[Tt]he)\s+(winter|summer|spring|fall|autumn)/.exec(m[0])?.[1];
@@ -558,9 +566,9 @@ export const RULES: Rule[] = [
   {
     name: 'clock',
     // "10.30am" starts with its digits
-    trigger: { digits: true, words: ['noon', 'midnight', 'midday'], before: 0 },
+    trigger: { digits: true, words: NOON, before: 0 },
     re: new RegExp(
-      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2}):(\\d{2})(?=\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(${alt(['noon', 'midnight', 'midday'])}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
+      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2}):(\\d{2})(?=\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(${alt(NOON)}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
       'gu',
     ),
     norm: (m, ctx) => {
@@ -577,8 +585,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'part-of-day-weekday',
-    trigger: { words: ['morning', 'afternoon', 'evening', 'night'], before: 0 },
-    re: rx(`(${alt(['morning', 'afternoon', 'evening', 'night'])})\\s+(?:of\\s+)?(${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`),
+    trigger: { words: PARTS_OF_DAY, before: 0 },
+    re: rx(`(${alt(PARTS_OF_DAY)})\\s+(?:of\\s+)?(${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`),
     norm: (m, ctx) => {
       const day = dayFor(ctx, m[2], m.index, m.index + m[0].length);
       return day ? partOfDay(day, m[1]) : null;
@@ -587,16 +595,16 @@ export const RULES: Rule[] = [
   {
     name: 'relative-unit',
     // "the remainder of the last week"
-    trigger: { words: ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'], before: 4 },
+    trigger: { words: RELATIVE, before: 4 },
     re: rx(
-      `(?:(${alt(['early', 'late', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the rest of', 'the remainder of'])})\\s+)?(?:${ci('the')}\\s+)?(${alt(['last', 'next', 'this', 'past', 'coming', 'previous', 'current'])})\\s+(${REL_UNITS}|${SEASON})`,
+      `(?:(${alt(['early', 'late', 'earlier', 'later', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'the rest of', 'the remainder of'])})\\s+)?(?:${ci('the')}\\s+)?(${alt(RELATIVE)})\\s+(${REL_UNITS}|${SEASON})`,
     ),
     norm: (m, ctx) => relativeNorm(ctx, m[2]!, m[3]!, m.index, m.index + m[0].length),
   },
   {
     name: 'earlier-in-the-unit',
-    trigger: { words: ['earlier', 'later'], before: 0 },
-    re: rx(`(${alt(['earlier', 'later'])})\\s+in\\s+the\\s+(week|month|year)`),
+    trigger: { words: EARLIER_LATER, before: 0 },
+    re: rx(`(${alt(EARLIER_LATER)})\\s+in\\s+the\\s+(week|month|year)`),
     norm: (m, ctx) => {
       const unit = m[2]!;
       if (!ctx.anchor) return unresolved(unit === 'week' ? 'XXXX-WXX' : unit === 'month' ? 'XXXX-XX' : 'XXXX');
@@ -685,8 +693,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'bare-units',
-    trigger: { words: ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'], before: 1 },
-    re: rx(`(?:(${alt(['recent', 'coming', 'past', 'next', 'last'])})\\s+)?(days|weeks|months|years|decades|hours|minutes|centuries)`),
+    trigger: { words: BARE_UNITS, before: 1 },
+    re: rx(`(?:(${alt(['recent', 'coming', 'past', 'next', 'last'])})\\s+)?(${BARE_UNITS.join('|')})`),
     norm: (m, ctx) => {
       const mod = m[1]?.toLowerCase();
       if (mod === 'recent') {
@@ -702,8 +710,8 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set',
-    trigger: { words: ['every', 'each'], before: 0 },
-    re: rx(`(${alt(['every', 'each'])})\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${alt(['morning', 'afternoon', 'evening', 'night', 'weekend'])})`),
+    trigger: { words: EVERY, before: 0 },
+    re: rx(`(${alt(EVERY)})\\s+(?:(other)\\s+)?(?:(${NUM})\\s+)?(${UNIT}|${WEEKDAY}|${alt(['morning', 'afternoon', 'evening', 'night', 'weekend'])})`),
     norm: (m) => {
       const head = m[4]!;
       const wd = weekdayNumber(head);
