@@ -11,7 +11,7 @@ import { extractQuotes } from './quotes/index.js';
 import { createDoc } from './text/create-doc.js';
 import { tokenIndex } from './text/token-index.js';
 import type { Doc, Stage } from './text/doc.js';
-import { codePointLength, codePointMapper, hasSurrogates, type OffsetMapper } from './text/offsets.js';
+import { codePointLength, codePointMapper, hasSurrogates } from './text/offsets.js';
 import { tagTimes } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -85,43 +85,32 @@ function countWords(doc: Doc): number {
 }
 
 /**
- * Converts every span of the stage layers from UTF-16 to code point offsets, and
- * re-reads each span's text from the article so that offsets and text can never disagree.
+ * Converts every span of the stage layers from UTF-16 to code point offsets, in
+ * place (the Doc is this call's own), and re-reads each span's text from the
+ * article so that offsets and text can never disagree. Without surrogate pairs
+ * the offsets are code points already and only the text is re-read.
  */
 function toCodePoints(doc: Doc): Pick<ArticleDocument, 'entities' | 'quotes' | 'times' | 'events'> {
-  if (!hasSurrogates(doc.text)) {
-    // UTF-16 offsets are code points already: each span's text is only re-read, in place
-    // (the Doc is this call's own; an object reached twice is re-read twice, harmlessly).
-    const reread = (s: { start: number; end: number; text: string }) => {
-      s.text = doc.text.slice(s.start, s.end);
-    };
-    for (const e of doc.entities) e.mentions.forEach(reread);
-    for (const q of doc.quotes) {
-      reread(q);
-      if (q.cue) reread(q.cue);
-      if (q.speaker?.mention) reread(q.speaker.mention);
-    }
-    doc.times.forEach(reread);
-    for (const e of doc.events) {
-      reread(e.trigger);
-      reread(e.sentence);
-    }
-    return { entities: doc.entities, quotes: doc.quotes, times: doc.times, events: doc.events };
-  }
-  const cp = codePointMapper(doc.text);
-  const span = <T extends { start: number; end: number; text: string }>(s: T): T => fix(doc.text, cp, s);
-  return {
-    entities: doc.entities.map((e) => ({ ...e, mentions: e.mentions.map(span) })),
-    quotes: doc.quotes.map((q) => ({
-      ...span(q),
-      cue: q.cue && span(q.cue),
-      speaker: q.speaker && { ...q.speaker, mention: q.speaker.mention && span(q.speaker.mention) },
-    })),
-    times: doc.times.map(span),
-    events: doc.events.map((e) => ({ ...e, trigger: span(e.trigger), sentence: span(e.sentence) })),
+  const cp = hasSurrogates(doc.text) ? codePointMapper(doc.text) : null;
+  const converted = new Set<object>(); // a span object reached twice is converted once
+  const span = (s: { start: number; end: number; text: string }) => {
+    if (converted.has(s)) return;
+    s.text = doc.text.slice(s.start, s.end);
+    if (cp === null) return;
+    converted.add(s);
+    s.start = cp(s.start);
+    s.end = cp(s.end);
   };
-}
-
-function fix<T extends { start: number; end: number; text: string }>(text: string, cp: OffsetMapper, s: T): T {
-  return { ...s, text: text.slice(s.start, s.end), start: cp(s.start), end: cp(s.end) };
+  for (const e of doc.entities) e.mentions.forEach(span);
+  for (const q of doc.quotes) {
+    span(q);
+    if (q.cue) span(q.cue);
+    if (q.speaker?.mention) span(q.speaker.mention);
+  }
+  doc.times.forEach(span);
+  for (const e of doc.events) {
+    span(e.trigger);
+    span(e.sentence);
+  }
+  return { entities: doc.entities, quotes: doc.quotes, times: doc.times, events: doc.events };
 }

@@ -54,7 +54,7 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   if (n === 0) return labels;
   // Each word's own (context-free) features are scored once per word form and
   // the sums cached on its WordInfo; only the context features are looked up per token.
-  const skip = plainRuns(doc);
+  const skip = plainRuns(doc) ?? new Uint8Array(n); // all zero: every token scored
   const features = featurizer(doc, rec.lexicon, tokenInfo(doc), false, skip);
   const weights = rec.weights;
   // Sentences are scored and decoded one at a time (very long ones in windows),
@@ -67,7 +67,7 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
       if (scores.length < len * N_LABELS) scores = new Float32Array(len * N_LABELS);
       const words = f.words!;
       for (let i = 0; i < len; i++) {
-        if (skip !== null && skip[from + i]) continue;
+        if (skip[from + i]) continue;
         const wi = words[from + i]!;
         let own = wi.scores;
         if (own === null || wi.scoresOf !== weights) {
@@ -86,12 +86,12 @@ export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
       // and/or after it: the same best path as decoding the whole window.
       let a = 0;
       while (a < len) {
-        if (skip !== null && skip[from + a]) {
+        if (skip[from + a]) {
           a++;
           continue;
         }
         let b = a + 1;
-        while (b < len && !(skip !== null && skip[from + b])) b++;
+        while (b < len && !skip[from + b]) b++;
         viterbi(scores, b - a, weights.transitions, labels, from + a, a * N_LABELS, a > 0 ? OUTSIDE : N_LABELS, b < len ? OUTSIDE : -1);
         a = b;
       }
@@ -114,13 +114,13 @@ export function plainRuns(doc: Doc): Uint8Array | null {
   const toks = doc.tokens;
   const n = toks.length;
   const plain = new Uint8Array(n);
-  let marked = 0;
+  let notPlain = 0;
   for (let i = 0; i < n; i++) {
     // Tokens glued to a marked one belong with it ("U.S.-led": "-" and "led").
     if (isPlain(toks[i]!.text) && !(i > 0 && !toks[i]!.spaceBefore && !plain[i - 1])) plain[i] = 1;
-    else marked++;
+    else notPlain++;
   }
-  if (marked < n * 0.02) return null;
+  if (notPlain < n * 0.02) return null;
   const skip = new Uint8Array(n);
   for (const s of doc.sentences) {
     const marked = (k: number) => k >= s.tokenStart && k < s.tokenEnd && !plain[k];
