@@ -121,13 +121,14 @@ export function fromPeriod(p: Period, type: TimeType = 'DATE'): Norm {
 }
 const unresolved = (value: string, type: TimeType = 'DATE'): Norm => ({ type, value, from: null, to: null });
 
+/** Holidays on a fixed day: [month, day]. */
+const FIXED_HOLIDAYS: Record<string, [number, number]> = {
+  'Christmas Eve': [12, 24], 'Christmas Day': [12, 25], Christmas: [12, 25], "New Year's Eve": [12, 31], "New Year's Day": [1, 1],
+  'Boxing Day': [12, 26], Halloween: [10, 31], "Valentine's Day": [2, 14], 'Independence Day': [7, 4],
+};
 /** Calendar date of a holiday in a year (Western Easter by the anonymous Gregorian computus; US Thanksgiving). */
 function holidayDate(name: string, y: number): Date {
-  const fixed: Record<string, [number, number]> = {
-    'Christmas Eve': [12, 24], 'Christmas Day': [12, 25], Christmas: [12, 25], "New Year's Eve": [12, 31], "New Year's Day": [1, 1],
-    'Boxing Day': [12, 26], Halloween: [10, 31], "Valentine's Day": [2, 14], 'Independence Day': [7, 4],
-  };
-  const f = fixed[name];
+  const f = FIXED_HOLIDAYS[name];
   if (f) return utc(y, f[0], f[1]);
   if (name.startsWith('Thanksgiving')) {
     const nov1 = utc(y, 11, 1);
@@ -314,6 +315,11 @@ const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
 const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
 
 const PARTS_OF_DAY = Object.keys(PART_OF_DAY);
+/** Holiday names, a longer one before its prefix (the regex takes the first that fits). */
+const HOLIDAYS = [
+  'Christmas Eve', 'Christmas Day', 'Christmas', "New Year's Eve", "New Year's Day", 'Boxing Day', 'Halloween', "Valentine's Day",
+  'Independence Day', 'Thanksgiving Day', 'Thanksgiving', 'Easter Sunday', 'Easter Monday', 'Easter', 'Good Friday',
+];
 const BARE_UNITS = ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'];
 const RELATIVE = ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'];
 const EARLIER_LATER = ['earlier', 'later'];
@@ -439,9 +445,9 @@ export const RULES: Rule[] = [
   {
     name: 'holiday',
     // "last New Year's Eve": the first word of each holiday
-    trigger: { words: ['christmas', 'new', 'boxing', 'halloween', 'valentine', 'independence', 'thanksgiving', 'easter', 'good'], before: 1 },
+    trigger: { words: [...new Set(HOLIDAYS.map((h) => h.split(/[ ']/)[0]!.toLowerCase()))], before: 1 },
     re: rx(
-      `(?:(${alt(['last', 'next', 'this'])})\\s+)?(Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Boxing Day|Halloween|Valentine['’]s Day|Independence Day|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter Monday|Easter|Good Friday)(?:\\s+(${YEAR}))?`,
+      `(?:(${alt(['last', 'next', 'this'])})\\s+)?(${HOLIDAYS.map((h) => h.replace("'", "['’]")).join('|')})(?:\\s+(${YEAR}))?`,
     ),
     norm: (m, ctx) => {
       const name = m[2]!.replace(/’/g, "'");
