@@ -8,19 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { S3Client } from '@aws-sdk/client-s3';
-import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandler } from '../../functions/extract/handler.js';
-import { LOCAL_CREDENTIALS, sqsEvent } from '../../src/cli/local-s3.js';
+import { sqsEvent } from '../../src/cli/local-s3.js';
 import { processObject, s3ArticleId } from '../../src/process/process-object.js';
 import { FolderStore } from '../../src/storage/folder-store.js';
-import { createS3Client, S3Store } from '../../src/storage/s3.js';
+import { S3Store } from '../../src/storage/s3.js';
 import { s3NotificationBody, startTestS3, type TestS3 } from '../helpers/local-s3.js';
 import { generateArticles } from './articles.js';
+import { fastRetryClient, faultHandler } from './clients.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { SqsEmulator } from './sqs-emulator.js';
 import { assertOneConsistentResultPerArticle, assertSameAsReference, listAll } from './verify.js';
@@ -38,17 +34,7 @@ afterAll(async () => {
   await s3?.stop();
 });
 
-function client(endpoint: string): S3Client {
-  const c = createS3Client({
-    endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    retryStrategy: new ConfiguredRetryStrategy(5, (attempt) => Math.floor(Math.random() * Math.min(100, 5 * 2 ** attempt))),
-  });
-  cleanup.push(() => c.destroy());
-  return c;
-}
-const handlerFor = (c: S3Client, bucket: string) =>
-  createHandler({ client: c, output: new S3Store(c, bucket), logger: new Logger({ logLevel: 'SILENT' }), metrics: new Metrics({ namespace: 'faults' }) });
+const client = (endpoint: string) => fastRetryClient(endpoint, cleanup, { baseMs: 5, capMs: 100 });
 const record = (key: string): SQSRecord => sqsEvent(s3NotificationBody(IN, key)).Records[0]!;
 
 async function fromReference(keys: string[], bucket: string) {
@@ -67,7 +53,7 @@ describe('at-least-once delivery', () => {
     const before = generateArticles(3, 'A', 31);
     const after = generateArticles(6, 'B', 31); // the first 3 keys are rewrites of version A
     for (const a of before) await s3.put(IN, a.key, a.body);
-    await handlerFor(s3.client, OUT)({ Records: before.map((a) => record(a.key)) });
+    await faultHandler(s3.client, OUT)({ Records: before.map((a) => record(a.key)) });
     for (const a of after) await s3.put(IN, a.key, a.body);
     const keys = after.map((a) => a.key);
 
@@ -76,10 +62,10 @@ describe('at-least-once delivery', () => {
     cleanup.push(() => proxy.close());
     const jittered = client(proxy.endpoint);
     const results = await Promise.all([
-      handlerFor(jittered, OUT)({ Records: keys.map(record) }),
-      handlerFor(jittered, OUT)({ Records: [...keys].reverse().map(record) }),
-      handlerFor(jittered, OUT)({ Records: [...keys.slice(3), ...keys.slice(0, 3)].map(record) }),
-      handlerFor(jittered, OUT)({ Records: [...keys, ...keys].map(record) }), // duplicates inside one batch
+      faultHandler(jittered, OUT)({ Records: keys.map(record) }),
+      faultHandler(jittered, OUT)({ Records: [...keys].reverse().map(record) }),
+      faultHandler(jittered, OUT)({ Records: [...keys.slice(3), ...keys.slice(0, 3)].map(record) }),
+      faultHandler(jittered, OUT)({ Records: [...keys, ...keys].map(record) }), // duplicates inside one batch
     ]);
     for (const r of results) expect(r.batchItemFailures).toEqual([]);
     await fromReference(keys, OUT);
@@ -93,7 +79,7 @@ describe('at-least-once delivery', () => {
     const proxy = await startFaultProxy({ targetPort: s3.local.port, bucket: OUT, rate: 1, maxFaults: 10_000, windowMs: 60_000, seed: 1 });
     cleanup.push(() => proxy.close());
     const failing = client(proxy.endpoint);
-    const queue = new SqsEmulator(() => handlerFor(failing, OUT), { duplicateRate: 0, visibilityTimeoutMs: 10 });
+    const queue = new SqsEmulator(() => faultHandler(failing, OUT), { duplicateRate: 0, visibilityTimeoutMs: 10 });
     for (const a of articles) queue.send(s3NotificationBody(IN, a.key));
     proxy.arm();
     await queue.drain();

@@ -19,13 +19,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandler } from '../../functions/extract/handler.js';
 import { LOCAL_CREDENTIALS } from '../../src/cli/local-s3.js';
 import { columns, TABLE_NAMES } from '../../src/datasets/index.js';
 import { processObject, s3ArticleId } from '../../src/process/process-object.js';
@@ -35,6 +31,7 @@ import { createS3Client, S3Store } from '../../src/storage/s3.js';
 import type { ObjectStore } from '../../src/storage/store.js';
 import { s3NotificationBody } from '../helpers/local-s3.js';
 import { generateArticles } from './articles.js';
+import { fastRetryClient, faultHandler } from './clients.js';
 import { startFaultProxy } from './fault-proxy.js';
 import { RestartableS3 } from './restartable-s3.js';
 import { SqsEmulator } from './sqs-emulator.js';
@@ -53,28 +50,8 @@ const tmp = (prefix: string) => {
   return dir;
 };
 
-/**
- * The client of the faulty runs: the SDK's standard retry strategy (5 attempts, retry quota)
- * with millisecond instead of 100-500 ms backoff, so hundreds of faults fit the test budget.
- */
-function fastRetryClient(endpoint: string): S3Client {
-  const client = createS3Client({
-    endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    retryStrategy: new ConfiguredRetryStrategy(5, (attempt) => Math.floor(Math.random() * Math.min(200, 10 * 2 ** attempt))),
-  });
-  cleanup.push(() => client.destroy());
-  return client;
-}
-
-const makeHandler = (client: S3Client, bucket: string, onResult?: () => void) =>
-  createHandler({
-    client,
-    output: new S3Store(client, bucket),
-    logger: new Logger({ logLevel: 'SILENT' }),
-    metrics: new Metrics({ namespace: 'faults' }),
-    onResult,
-  });
+/** The client of the faulty runs: millisecond instead of 100-500 ms backoff, so hundreds of faults fit the test budget. */
+const fastClient = (endpoint: string) => fastRetryClient(endpoint, cleanup, { baseMs: 10, capMs: 200 });
 
 let s3: RestartableS3;
 let direct: S3Client;
@@ -101,7 +78,7 @@ beforeAll(async () => {
     ['incoming/bad/fixed.txt', ''],
   ];
   await inBatches(before, ([k, body]) => put(k, body));
-  const clean = new SqsEmulator(() => makeHandler(direct, OUT), { duplicateRate: 0 });
+  const clean = new SqsEmulator(() => faultHandler(direct, OUT), { duplicateRate: 0 });
   for (const [k] of before) clean.send(s3NotificationBody(IN, k));
   await clean.drain();
   expect(clean.stats.failedDeliveries).toBe(0);
@@ -181,13 +158,13 @@ describe(`output store failing mid-batch (${ARTICLES + 3} objects)`, () => {
   it('500 InternalError / 503 SlowDown from a proxy and a server stop/restart: every object ends with exactly one consistent result', async () => {
     const proxy = await startFaultProxy({ targetPort: s3.port, bucket: OUT, rate: 0.2, maxFaults: 300, windowMs: 20_000, seed: 5 });
     try {
-      const viaProxy = fastRetryClient(proxy.endpoint);
+      const viaProxy = fastClient(proxy.endpoint);
       let done = 0;
       let outage: Promise<void> | null = null;
       const onResult = () => {
         if (++done === 70) outage = s3.outage(400); // mid-batch, while the proxy is still failing requests
       };
-      const queue = new SqsEmulator(() => makeHandler(viaProxy, OUT, onResult), { seed: 3 });
+      const queue = new SqsEmulator(() => faultHandler(viaProxy, OUT, onResult), { seed: 3 });
       proxy.arm();
       const t0 = performance.now();
       await runToCompletion(queue);
