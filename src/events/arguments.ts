@@ -76,9 +76,9 @@ function governor(ctx: ArgContext, m: PlacedMention): string {
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx, k);
     if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
-    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue;
+    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
     // Nationality words are part of the noun phrase too: "his Iranian counterpart".
-    if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue; // titles: "Lt. General"
+    if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue;
     break;
   }
   return lower(ctx, k);

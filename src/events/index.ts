@@ -39,8 +39,7 @@ interface Candidate {
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
 function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
   const toks = doc.tokens;
-  const first = lower[i]!;
-  if (!TRIGGER_INDEX.has(first) && !MULTIWORD_FIRST.has(first)) return null; // the common case, fast
+  const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
     if (i + n > toks.length) continue;
     if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
