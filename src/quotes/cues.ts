@@ -40,7 +40,7 @@ export function cueAt(ctx: QuoteContext, i: number, cognition: boolean, afterQuo
 
 /** Flags in `cueWordKinds`: the token may be (part of) a reporting cue / is an attitude verb form. */
 export const CUE_WORD = 1;
-export const ATTITUDE_WORD = 2;
+const ATTITUDE_WORD = 2;
 
 /**
  * Per token, whether it can anchor a cue at all (CUE_WORD) or an attitude cue

@@ -61,9 +61,8 @@ function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; c
   if (c === "'" && next === "'") {
     // '' stands for a double quotation mark (NYT archive style).
     const after = text[i + 2];
-    const lo = isSpace(prev) || OPEN_CONTEXT.has(prev!);
     const rc = isSpace(after) || CLOSE_CONTEXT.has(after!);
-    return { family: 'double', open: lo || !rc, close: rc || !lo, len: 2 };
+    return { family: 'double', open: leftOpen || !rc, close: rc || !leftOpen, len: 2 };
   }
   switch (c) {
     case '“':

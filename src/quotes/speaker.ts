@@ -119,7 +119,7 @@ const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their'
  * "one questioner", "the ad’s narrator"), when no listed role noun is there.
  */
 export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
-  const { lower, doc } = ctx;
+  const { lower } = ctx;
   let end = to;
   while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
   if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
@@ -139,7 +139,7 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
  * or clause word among them.
  */
 function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
-  const { lower, doc } = ctx;
+  const { lower } = ctx;
   let end = to;
   while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
   if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
