@@ -4,6 +4,7 @@
  * paragraphs, and rejects scare quotes and titles.
  */
 import type { Entity } from '../document/schema.js';
+import { isAsciiAlnumCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
@@ -216,7 +217,7 @@ function wordCount(s: string): number {
 const ALNUM = /^[\p{L}\p{N}]$/u;
 
 function isAlnumCode(cp: number, s: string, i: number, size: number): boolean {
-  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if (cp < 0x80) return isAsciiAlnumCode(cp);
   return ALNUM.test(s.slice(i, i + size));
 }
 

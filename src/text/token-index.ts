@@ -6,6 +6,7 @@
  */
 import type { Doc, Token } from './doc.js';
 import { wordSignature } from './word-filter.js';
+import { isAsciiAlnumCode } from './chars.js';
 
 export interface TokenIndex {
   /** `tokens[k].text.toLowerCase()`. */
@@ -63,7 +64,7 @@ function build(tokens: readonly Token[]): TokenIndex {
     // Decided by the first character for nearly all tokens (words start with a letter or digit,
     // punctuation is one character); the regex only for the rest.
     const c = s.charCodeAt(0);
-    word[k] = (c < 0x80 && isAsciiAlnum(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
+    word[k] = (c < 0x80 && isAsciiAlnumCode(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
     cap[k] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? 1 : 0) : UPPER_START.test(s) ? 1 : 0;
   }
   return { lower, word, cap, sig, starts, ends };
@@ -84,7 +85,3 @@ export function tokenAtOffset(ix: TokenIndex, offset: number): number {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const UPPER_START = /^\p{Lu}/u;
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
