@@ -19,13 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { extractFeatures, tokenInfo } from '../src/entities/features.js';
-import { decodeSpans, encodeSpans, N_LABELS } from '../src/entities/labels.js';
+import { decodeSpans, N_LABELS } from '../src/entities/labels.js';
 import { buildLexicon, encodeLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../src/entities/model.js';
 import { LEXICON_FILE, MODEL_FILE } from '../src/entities/recognizer.js';
-import { entityStrings, goldDoc, projectSpans, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
-import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights, type TrainingSentence } from '../src/entities/training/perceptron.js';
+import { entityStrings, goldDoc, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
+import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights } from '../src/entities/training/perceptron.js';
 import { addDocument, formatScoreboard, newScoreboard, prf } from '../src/entities/training/score.js';
+import { toTraining } from '../src/entities/training/examples.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -159,17 +160,6 @@ function gmbSentences(): TaggedSentence[] {
 }
 
 // ---------- data ----------
-function toTraining(gd: GoldDoc, lex: Lexicon): TrainingSentence[] {
-  const { doc } = gd;
-  const labels = encodeSpans(doc.tokens.length, projectSpans(doc, gd.spans));
-  const f = extractFeatures(doc, lex, tokenInfo(doc));
-  return doc.sentences.map((s) => {
-    const base = f.offsets[s.tokenStart]!;
-    const offsets = new Int32Array(s.tokenEnd - s.tokenStart + 1);
-    for (let i = s.tokenStart; i <= s.tokenEnd; i++) offsets[i - s.tokenStart] = f.offsets[i]! - base;
-    return { ids: f.ids.subarray(base, f.offsets[s.tokenEnd]!), offsets, gold: labels.slice(s.tokenStart, s.tokenEnd) };
-  });
-}
 
 function evaluate(model: { addScores: CompactModel['addScores']; transitions: Float32Array }, docs: GoldDoc[], lex: Lexicon) {
   const board = newScoreboard();

@@ -50,7 +50,7 @@ export const recognizeEntities: Stage = (doc: Doc) => {
 };
 
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
-export function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
+function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
   const toks = doc.tokens;
   const out: NamedMention[] = [];
   for (const s of recognizeSpans(doc, rec)) {
@@ -123,7 +123,7 @@ function cachedEntityId(type: EntityType, name: string): string {
 }
 
 /** Clusters mentions into schema Entities (UTF-16 offsets). */
-export function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
+function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
   const toks = doc.tokens;
   const inputs: ClusterInput[] = mentions.map((m) => ({
     text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),

@@ -48,7 +48,7 @@ let scores = new Float32Array(MAX_WINDOW * N_LABELS);
  * BILOU label per token of the doc.
  * @example tagTokens(createDoc({ text: 'Putin met Pezeshkian.' }), loadRecognizer())
  */
-export function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
+function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
