@@ -6,6 +6,7 @@
  */
 import type { Entity, TimeExpression } from '../document/schema.js';
 import type { Doc } from '../text/doc.js';
+import { CLAUSE_REACH } from './clauses.js';
 
 /** An entity mention placed on tokens. */
 export interface PlacedMention {
@@ -225,7 +226,7 @@ function punctuationBetween(doc: Doc, from: number, to: number): boolean {
 
 function clauseFirst(ctx: ArgContext, i: number): number {
   let k = i;
-  while (k > 0 && k > i - 40 && ctx.clause[k - 1] === ctx.clause[i]) k--;
+  while (k > 0 && k > i - CLAUSE_REACH && ctx.clause[k - 1] === ctx.clause[i]) k--;
   return k;
 }
 

@@ -149,13 +149,16 @@ export type Modality = { ok: true } | { ok: false; why: string };
  * negated, not under a modal or condition, not an intention ("plan to attack"),
  * not a noun with an irrealis determiner ("any strike").
  */
+/** How far clause walks look from a token, each way: clauses of hostile inputs can be millions of tokens long. */
+export const CLAUSE_REACH = 40;
+
 export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 'noun', lowerText: readonly string[] = tokenIndex(doc).lower): Modality {
   const toks = doc.tokens;
   const c = clause[i]!;
   const lower = (k: number) => lowerText[k] ?? '';
   // Clause-level cues.
   // Bounded look-back: clauses of hostile inputs can be millions of tokens long.
-  for (let k = i - 1; k >= 0 && k >= i - 40 && clause[k] === c; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - CLAUSE_REACH && clause[k] === c; k--) {
     const w = lower(k);
     if (IRREALIS_CLAUSE.has(w)) return { ok: false, why: `irrealis clause "${toks[k]!.text}"` };
     if (i - k <= 6 && MODALS.has(w)) return { ok: false, why: `modal "${toks[k]!.text}"` };

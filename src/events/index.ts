@@ -7,7 +7,7 @@
 import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
-import { clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
+import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
@@ -89,13 +89,13 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
 
-  // Clause text, for cue words, computed lazily: the clause, at most 40 tokens either side
+  // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
   const clauseTextOf = (i: number) => {
     let a = i;
-    while (a > i - 40 && a > 0 && clause[a - 1] === clause[i]) a--;
+    while (a > i - CLAUSE_REACH && a > 0 && clause[a - 1] === clause[i]) a--;
     let b = i + 1;
-    while (b < i + 41 && b < toks.length && clause[b] === clause[i]) b++;
+    while (b < i + CLAUSE_REACH + 1 && b < toks.length && clause[b] === clause[i]) b++;
     return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
   };
 

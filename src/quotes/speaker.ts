@@ -114,14 +114,20 @@ const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'as', 
 
 const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their', 'its', 'our', 'your', 'several', 'some', 'many', 'two', 'three', 'both', 'other', 'another']);
 
+/** End of [from, to) without the adverbs that may stand right before the verb ("the announcer *then* said"). */
+function trimBeforeVerb(lower: readonly string[], from: number, to: number): number {
+  let end = to;
+  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
+  return end;
+}
+
 /**
  * A short determiner-led noun phrase filling tokens [from, to) ("the announcer",
  * "one questioner", "the ad’s narrator"), when no listed role noun is there.
  */
 export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
   const { lower } = ctx;
-  let end = to;
-  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
+  const end = trimBeforeVerb(lower, from, to);
   if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
   for (let k = from + 1; k < end; k++) {
     const w = lower[k]!;
@@ -140,8 +146,7 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
  */
 function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
   const { lower } = ctx;
-  let end = to;
-  while (end > from && (SKIPPABLE_BEFORE_VERB.has(lower[end - 1]!) || endsWith(lower[end - 1]!, 'ly'))) end--;
+  const end = trimBeforeVerb(lower, from, to);
   if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
   for (let k = from; k < end; k++) {
     const w = lower[k]!;
