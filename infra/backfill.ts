@@ -103,7 +103,11 @@ export class BackfillStateMachine extends Construct {
       }),
     );
 
+    // Under /aws/vendedlogs/: Step Functions delivers logs through CloudWatch Logs vended
+    // delivery, which otherwise adds this group to the account's logs resource policy, a
+    // policy limited to 5120 characters that busy accounts fill (then the deploy fails).
     const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
