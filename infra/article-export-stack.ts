@@ -43,11 +43,12 @@ export interface ArticleExportStackProps extends StackProps {
   /**
    * Function memory in MB. Default: 1769, one full vCPU: extraction is single-threaded and CPU-bound, so
    * this is the fastest a batch runs, at the same cost per article as less memory (GB-seconds × duration
-   * stay constant below one vCPU). Measured peak RSS ≈ 340 MB (scripts/measure-lambda.ts).
+   * stay constant below one vCPU). Peak RSS 333–351 MB in runs of scripts/measure-lambda.ts (handler and S3 server in one
+   * process, so an upper bound).
    */
   readonly memorySize?: number;
   /**
-   * Function timeout in seconds. Default: 180. Measured: a batch of 10 BBC articles takes ≈ 0.3 s, but a
+   * Function timeout in seconds. Default: 180. Measured: a batch of 10 BBC articles takes ≈ 0.2 s (README), but a
    * 5 MB article (the input limit) takes ≈ 12 s on one core, so a batch of ten of them needs ≈ 120 s.
    */
   readonly timeoutSeconds?: number;

@@ -141,7 +141,9 @@ export class ExtractFunction extends Construct {
       new iam.PolicyStatement({
         sid: 'WriteDatasets',
         // Delete: reprocessing an article removes outputs the new run no longer produces.
-        // Get: the previous manifest says which outputs those are.
+        // Get (and the List below): the write path does not read outputs today (it sweeps every
+        // key of the layout instead of reading the previous manifest); kept so a missing key
+        // reads as 404, as for the input bucket, until the layout of issue 15 settles what it reads.
         actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
         resources: OUTPUT_PREFIXES.map((p) => outputBucket.arnForObjects(`${p}*`)),
       }),
