@@ -76,6 +76,11 @@ describe('two stacks in one account', () => {
     expect(collisions).toEqual([]);
   });
 
+  it('refuses at synth a stack name too long for the names derived from it', () => {
+    expect(() => new ArticleExportStack(newApp(), 'A'.repeat(71))).not.toThrow();
+    expect(() => new ArticleExportStack(newApp(), 'A'.repeat(72))).toThrow(/at most 71 characters/);
+  });
+
   it('derives the Glue database name from the stack name: lower case, anything Glue does not allow as "_"', () => {
     const app = newApp();
     const db = (stack: ArticleExportStack) => stack.catalog.databaseName;
