@@ -45,6 +45,10 @@ export class BackfillStateMachine extends Construct {
     // Derived from the stack (unique per account and region), so the role can name the
     // state machine's own executions without a circular reference.
     const stateMachineName = `${stack.stackName}-backfill`;
+    // Step Functions allows 80 characters; stack names allow 128. Fail the synth, not the deploy.
+    if (stateMachineName.length > 80) {
+      throw new Error(`The stack name is too long for the backfill state machine's name "${stateMachineName}" (${stateMachineName.length} characters; Step Functions allows 80): use a stack name of at most 71 characters`);
+    }
 
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
@@ -103,7 +107,11 @@ export class BackfillStateMachine extends Construct {
       }),
     );
 
+    // Under /aws/vendedlogs/: Step Functions delivers logs through CloudWatch Logs vended
+    // delivery, which otherwise adds this group to the account's logs resource policy, a
+    // policy limited to 5120 characters that busy accounts fill (then the deploy fails).
     const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/vendedlogs/states/${stateMachineName}`,
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });

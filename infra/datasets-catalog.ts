@@ -12,6 +12,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_NAMES, TABLES } from '../src/datasets/tables.js';
+import { CSV_PREFIX, csvTablePrefix } from '../src/storage/layout.js';
 
 export interface DatasetsCatalogProps {
   readonly outputBucket: s3.IBucket;
@@ -59,7 +60,7 @@ export class DatasetsCatalog extends Construct {
       catalogId: Aws.ACCOUNT_ID,
       databaseInput: {
         name: this.databaseName,
-        description: 'article-export datasets: one table per CSV prefix csv/<table>/ of the output bucket',
+        description: `article-export datasets: one table per CSV prefix ${CSV_PREFIX}<table>/ of the output bucket`,
       },
     });
 
@@ -75,7 +76,7 @@ export class DatasetsCatalog extends Construct {
           parameters: { classification: 'csv', 'skip.header.line.count': '1' },
           storageDescriptor: {
             columns: glueColumns(table),
-            location: `s3://${props.outputBucket.bucketName}/csv/${table}/`,
+            location: `s3://${props.outputBucket.bucketName}/${csvTablePrefix(table)}`,
             inputFormat: 'org.apache.hadoop.mapred.TextInputFormat',
             outputFormat: 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat',
             serdeInfo: {

@@ -19,6 +19,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createHandler } from '../functions/extract/handler.js';
 import { LOCAL_CREDENTIALS, s3NotificationBody, sqsEvent, startLocalS3 } from '../src/cli/local-s3.js';
 import { createS3Client, S3Store } from '../src/storage/s3.js';
+import { BucketDatasets } from '../src/storage/bucket-datasets.js';
 import type { ProcessResult } from '../src/process/process-object.js';
 
 const PRICE = {
@@ -57,7 +58,7 @@ for (const a of sample) await client.send(new PutObjectCommand({ Bucket: 'in', K
 const results: ProcessResult[] = [];
 const handler = createHandler({
   client,
-  output: new S3Store(client, 'out'),
+  output: new BucketDatasets(new S3Store(client, 'out')),
   logger: new Logger({ logLevel: 'SILENT' }),
   metrics: new Metrics({ namespace: 'measure' }),
   onResult: (_, r) => results.push(r),

@@ -3,7 +3,8 @@
  * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
  */
 import { createHash } from 'node:crypto';
-import type { ArticleDocument, ArticleSource, PublishedAtSource } from './document/schema.js';
+import type { ArticleDocument } from './document/schema.js';
+import type { ArticleMetadata } from './input/metadata.js';
 import { articleId } from './document/ids.js';
 import { recognizeEntities } from './entities/index.js';
 import { extractEvents } from './events/index.js';
@@ -15,17 +16,7 @@ import { codePointLength, codePointMapper, hasSurrogates } from './text/offsets.
 import { tagTimes } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
-export interface ArticleMetadata {
-  /** What identifies the source (s3://bucket/key, a file path): article_id derives from it. Defaults to the text's hash. */
-  sourceIdentity?: string;
-  title?: string | null;
-  /** ISO date; relative dates resolve against it. Without it they stay unresolved. */
-  publishedAt?: string | null;
-  publishedAtSource?: PublishedAtSource;
-  externalId?: string | null;
-  language?: string;
-  source?: Partial<ArticleSource>;
-}
+export type { ArticleMetadata } from './input/metadata.js';
 
 /** The stages, in order: each reads what the earlier ones assigned. */
 export const STAGES: readonly [name: string, stage: Stage][] = [

@@ -8,12 +8,13 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processObject, type ObjectRef, type ProcessResult } from '../../src/process/process-object.js';
-import type { ObjectStore } from '../../src/storage/store.js';
+import type { DatasetSink } from '../../src/storage/sink.js';
 import { objectsInMessage } from './s3-events.js';
 
 export interface HandlerDeps {
   client: S3Client;
-  output: ObjectStore;
+  /** Where datasets go: BucketDatasets on the output bucket. */
+  output: DatasetSink;
   maxBytes?: number;
   /** Only keys under this prefix are processed (the notification filter should already ensure it). */
   inputPrefix?: string;

@@ -1,5 +1,6 @@
 /** Lambda entry point: configuration from the environment, the work in handler.ts. */
 import { extract } from '../../src/pipeline.js';
+import { BucketDatasets } from '../../src/storage/bucket-datasets.js';
 import { createS3Client, S3Store } from '../../src/storage/s3.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input/index.js';
 import { createHandler } from './handler.js';
@@ -15,7 +16,7 @@ const client = createS3Client();
 
 export const handler = createHandler({
   client,
-  output: new S3Store(client, outputBucket),
+  output: new BucketDatasets(new S3Store(client, outputBucket)),
   maxBytes: Number(process.env.MAX_INPUT_BYTES ?? DEFAULT_MAX_INPUT_BYTES),
   inputPrefix: process.env.INPUT_PREFIX ?? '',
 });

@@ -1,26 +1,23 @@
 /**
  * `article-export extract <file|dir…>`: runs the pipeline on local files.
- * One file without --out prints its JSON document; otherwise each input gets
- * OUT/<name>.json (mirroring sub-folders), the merged tables go to OUT/csv/, and
- * inputs that fail get OUT/errors/<name>.json. A failure never stops the batch.
+ * One file without --out prints its JSON document; otherwise each input goes
+ * through the same processing as an S3 object in Lambda (processArticle) and is
+ * written by FolderDatasets: OUT/<name>.json (mirroring sub-folders), the merged
+ * tables in OUT/csv/, and OUT/errors/<name>.json for inputs that fail. A failure
+ * never stops the batch.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { CsvMerger } from '../datasets/merge.js';
-import { toDatasetFiles, TABLE_NAMES } from '../datasets/index.js';
-import { articleId } from '../document/ids.js';
-import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
-import { InputError, normalizeDate, readArticle } from '../input/index.js';
-import { extract } from '../pipeline.js';
-import { FolderStore } from '../storage/folder-store.js';
-import { PIPELINE_VERSION } from '../version.js';
+import type { ArticleDocument } from '../document/schema.js';
+import { InputError, publishedFlagProblem, type SourceInfo } from '../input/index.js';
+import { failed, processArticle, writeOutcome, type ArticleOutcome } from '../process/process-article.js';
+import { FolderDatasets, type FolderFormat } from '../storage/folder-datasets.js';
 import { collectInputs, extension, UsageError, type InputFile } from './files.js';
 
 export interface ExtractOptions {
   out?: string;
   published?: string;
-  format: 'json' | 'csv' | 'both';
+  format: FolderFormat;
   maxBytes?: number;
 }
 
@@ -32,81 +29,61 @@ export interface ExtractSummary {
 
 export async function extractCommand(inputs: string[], opts: ExtractOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExtractSummary> {
   if (!['json', 'csv', 'both'].includes(opts.format)) throw new UsageError(`--format must be json, csv or both (got "${opts.format}")`);
-  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) throw new UsageError(`--published must be a date as YYYY-MM-DD (got "${opts.published}")`);
-  if (opts.published && !normalizeDate(opts.published)) throw new UsageError(`--published is not a real date: ${opts.published}`);
+  const publishedProblem = opts.published ? publishedFlagProblem(opts.published) : null;
+  if (publishedProblem) throw new UsageError(publishedProblem);
   const files = await collectInputs(inputs);
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
 
   if (!opts.out) {
     if (files.length > 1) throw new UsageError(`${files.length} inputs need --out DIR (only a single file is printed to stdout)`);
     if (opts.format !== 'json') throw new UsageError('--format csv/both needs --out DIR');
-    const doc = await extractFile(files[0]!, opts);
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    return { ok: 1, failed: 0, documents: [doc] };
+    const outcome = await processFile(files[0]!, opts);
+    if (outcome.status === 'error') throw outcome.cause; // main() prints it and exits 1
+    io.stdout.write(`${JSON.stringify(outcome.doc, null, 2)}\n`);
+    return { ok: 1, failed: 0, documents: [outcome.doc] };
   }
 
-  const store = new FolderStore(opts.out);
-  const merger = opts.format === 'json' ? null : new CsvMerger(join(store.root, 'csv'));
+  const sink = new FolderDatasets(opts.out, opts.format);
   const names = new OutputNames();
   const bar = files.length > 1 && io.stderr.isTTY ? new cliProgress.SingleBar({ stream: io.stderr, format: 'extract [{bar}] {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
   bar?.start(files.length, 0, { file: '' });
   const summary: ExtractSummary = { ok: 0, failed: 0, documents: [] };
   for (const file of files) {
-    const name = names.for(file);
     bar?.update({ file: file.relative });
-    try {
-      const doc = await extractFile(file, opts);
-      const out = toDatasetFiles(doc);
-      if (opts.format !== 'csv') await store.put(`${name}.json`, out.json, 'application/json');
-      if (merger) for (const t of TABLE_NAMES) await merger.append(t, out.csv[t]);
-      await store.delete([`errors/${name}.json`]);
+    const outcome = await processFile(file, opts);
+    const written = await writeOutcome(sink, outcome, names.for(file));
+    if (outcome.status === 'ok') {
       summary.ok++;
-      summary.documents.push(doc);
-    } catch (e) {
+      summary.documents.push(outcome.doc);
+    } else {
       summary.failed++;
-      const record = errorRecord(file, e);
-      await store.put(`errors/${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
-      const line = `error: ${file.path}: ${record.error.message} (record: ${join(opts.out, 'errors', `${name}.json`)})`;
-      if (bar) io.stderr.write(`\r\x1b[K${line}\n`);
-      else io.stderr.write(`${line}\n`);
-      if (!(e instanceof InputError) && process.env.ARTICLE_EXPORT_DEBUG) io.stderr.write(`${(e as Error).stack}\n`);
+      const line = `error: ${file.path}: ${outcome.record.error.message} (record: ${written})`;
+      io.stderr.write(bar ? `\r\x1b[K${line}\n` : `${line}\n`);
+      if (!(outcome.cause instanceof InputError) && process.env.ARTICLE_EXPORT_DEBUG) io.stderr.write(`${(outcome.cause as Error).stack}\n`);
     }
     bar?.increment();
   }
   bar?.stop();
-  await merger?.close();
+  await sink.close();
   return summary;
 }
 
-async function extractFile(file: InputFile, opts: ExtractOptions): Promise<ArticleDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file.path);
-  } catch (e) {
-    throw new InputError('READ_FAILED', `Cannot read the file: ${(e as Error).message}`);
-  }
-  const input = readArticle(bytes, {
+/** A file → its outcome; a file that cannot be read is an input error like any other. */
+async function processFile(file: InputFile, opts: ExtractOptions): Promise<ArticleOutcome> {
+  const source: SourceInfo = {
     kind: 'file',
     identity: file.relative,
     name: file.path,
     defaultPublishedAt: opts.published ?? null,
     maxBytes: opts.maxBytes,
-  });
-  return extract(input.text, input.metadata);
-}
-
-function errorRecord(file: InputFile, e: unknown): ErrorRecord {
-  const isInput = e instanceof InputError;
-  return {
-    article_id: articleId(file.relative),
-    source: { uri: file.relative, bucket: null, key: null, bytes: null },
-    error: {
-      code: isInput ? e.code : 'EXTRACTION_FAILED',
-      message: isInput ? e.message : `Extraction failed: ${(e as Error)?.message ?? String(e)}`,
-      retryable: false,
-    },
-    pipeline_version: PIPELINE_VERSION,
   };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file.path);
+  } catch (e) {
+    return failed(source, new InputError('READ_FAILED', `Cannot read the file: ${(e as Error).message}`), null);
+  }
+  return processArticle({ bytes, size: bytes.length }, source);
 }
 
 /** OUT-relative names without extension; a second input with the same name keeps its extension. */

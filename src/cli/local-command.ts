@@ -14,6 +14,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createHandler } from '../../functions/extract/handler.js';
 import type { ArticleDocument } from '../document/schema.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../input/index.js';
+import { BucketDatasets } from '../storage/bucket-datasets.js';
 import { downloadDatasets } from '../storage/download.js';
 import { createS3Client, S3Store } from '../storage/s3.js';
 import { collectInputs } from './files.js';
@@ -46,7 +47,7 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
   process.env.POWERTOOLS_METRICS_DISABLED = 'true'; // no EMF lines on a laptop
   const handler = createHandler({
     client,
-    output,
+    output: new BucketDatasets(output),
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES,
     logger: new Logger({ serviceName: 'article-export', logLevel: 'ERROR' }),
     metrics: new Metrics({ namespace: 'ArticleExport', serviceName: 'article-export' }),

@@ -2,38 +2,22 @@
  * One uploaded object or file → the text and metadata the pipeline needs.
  * Every failure is an InputError with a message for the user.
  */
-import { normalizeDate } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
 import { detectFormat, parseArticle, type InputFormat } from './formats.js';
-import type { ArticleMetadata } from '../pipeline.js';
+import { mergeMetadata, type ArticleMetadata, type SourceInfo } from './metadata.js';
 
 export { InputError } from './errors.js';
 export type { InputErrorCode } from './errors.js';
 export { normalizeDate } from './dates.js';
+export { mergeMetadata, publishedFlagProblem, sourceUri } from './metadata.js';
+export type { ArticleMetadata, SourceInfo } from './metadata.js';
 
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 /** The error for an input over the size limit (S3 objects are refused before they are downloaded). */
 export function tooLarge(bytes: number, maxBytes: number): InputError {
   return new InputError('TOO_LARGE', `The file is ${bytes} bytes, over the ${maxBytes}-byte limit for one article (set MAX_INPUT_BYTES / --max-bytes to change it).`);
-}
-
-export interface SourceInfo {
-  kind: 's3' | 'file';
-  /** What identifies the input: s3://bucket/key, or a file path relative to the folder it was read from. */
-  identity: string;
-  /** File name used to pick the format (the key or path). */
-  name: string;
-  bucket?: string | null;
-  key?: string | null;
-  versionId?: string | null;
-  contentType?: string | null;
-  /** Object metadata such as S3's x-amz-meta-title / x-amz-meta-published (keys without the prefix). */
-  metadata?: Record<string, string | undefined>;
-  /** Publication date to use when the input states none (CLI --published). */
-  defaultPublishedAt?: string | null;
-  maxBytes?: number;
 }
 
 export interface ArticleInput {
@@ -55,35 +39,5 @@ export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput
   if (parsed.text.trim().length === 0) {
     throw new InputError('NO_TEXT', format === 'txt' ? 'The file contains only whitespace.' : `No article text found in this ${format.toUpperCase()} input.`);
   }
-  const meta = source.metadata ?? {};
-  const metaPublished = normalizeDate(meta.published ?? meta['published-at'] ?? meta.published_at);
-  const cliPublished = normalizeDate(source.defaultPublishedAt ?? null);
-  const [publishedAt, publishedAtSource] = metaPublished
-    ? [metaPublished, 's3_metadata' as const]
-    : parsed.publishedAt
-      ? [parsed.publishedAt, parsed.publishedAtSource!]
-      : cliPublished
-        ? [cliPublished, 'cli' as const]
-        : [null, 'none' as const];
-  return {
-    text: parsed.text,
-    metadata: {
-      sourceIdentity: source.identity,
-      title: meta.title?.trim() || parsed.title,
-      publishedAt,
-      publishedAtSource,
-      externalId: parsed.externalId,
-      source: {
-        kind: source.kind,
-        uri: source.kind === 's3' ? `s3://${source.bucket}/${source.key}` : source.identity,
-        bucket: source.bucket ?? null,
-        key: source.key ?? null,
-        version_id: source.versionId ?? null,
-        format,
-        encoding,
-        bytes: bytes.length,
-        url: meta.url ?? parsed.url,
-      },
-    },
-  };
+  return { text: parsed.text, metadata: mergeMetadata(parsed, source, { format, encoding, bytes: bytes.length }) };
 }

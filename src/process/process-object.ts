@@ -1,6 +1,7 @@
 /**
- * One input object → its datasets or an error record. Shared by the Lambda
- * handler and local mode, so both behave the same.
+ * One S3 object → processArticle → its datasets or error record, written
+ * through a DatasetSink. Shared by the Lambda handler and local mode, so both
+ * behave the same (and the same as `extract`, which calls processArticle on files).
  *
  * Input problems (empty, binary, too large, not parseable) and extraction bugs
  * end in an error record and are not retried: doing the same again would fail
@@ -9,13 +10,10 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { articleId } from '../document/ids.js';
-import type { ErrorRecord } from '../document/schema.js';
-import { DEFAULT_MAX_INPUT_BYTES, InputError, readArticle, tooLarge } from '../input/index.js';
-import { extract } from '../pipeline.js';
+import { DEFAULT_MAX_INPUT_BYTES, type SourceInfo } from '../input/index.js';
 import { getObject } from '../storage/s3.js';
-import type { ObjectStore } from '../storage/store.js';
-import { writeArticle, writeError } from '../storage/write-outputs.js';
-import { PIPELINE_VERSION } from '../version.js';
+import type { DatasetSink } from '../storage/sink.js';
+import { processArticle, writeOutcome, type ArticleOutcome } from './process-article.js';
 
 export interface ObjectRef {
   bucket: string;
@@ -30,7 +28,8 @@ export type ProcessResult =
 
 export interface ProcessOptions {
   client: S3Client;
-  output: ObjectStore;
+  /** Where datasets and error records go (Lambda and `local`: BucketDatasets on the output bucket). */
+  output: DatasetSink;
   maxBytes?: number;
 }
 
@@ -43,43 +42,36 @@ export async function processObject(ref: ObjectRef, opts: ProcessOptions): Promi
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const obj = await getObject(opts.client, ref.bucket, ref.key, maxBytes);
   if (!obj) return { status: 'gone', articleId: id, ms: performance.now() - t0 }; // deleted since the event: nothing to export
-  const fail = async (code: string, message: string) => {
-    const record: ErrorRecord = {
-      article_id: id,
-      source: { uri: `s3://${ref.bucket}/${ref.key}`, bucket: ref.bucket, key: ref.key, bytes: obj.size },
-      error: { code, message, retryable: false },
-      pipeline_version: PIPELINE_VERSION,
-    };
-    await writeError(opts.output, record);
-    return { status: 'error' as const, articleId: id, code, message, ms: performance.now() - t0 };
+  const source: SourceInfo = {
+    kind: 's3',
+    identity: `s3://${ref.bucket}/${ref.key}`,
+    name: ref.key,
+    bucket: ref.bucket,
+    key: ref.key,
+    versionId: obj.versionId,
+    contentType: obj.contentType,
+    metadata: obj.metadata,
+    maxBytes,
   };
-  let doc;
-  try {
-    if (obj.bytes === null) throw tooLarge(obj.size, maxBytes);
-    const input = readArticle(obj.bytes, {
-      kind: 's3',
-      identity: `s3://${ref.bucket}/${ref.key}`,
-      name: ref.key,
-      bucket: ref.bucket,
-      key: ref.key,
-      versionId: obj.versionId,
-      contentType: obj.contentType,
-      metadata: obj.metadata,
-      maxBytes,
-    });
-    doc = extract(input.text, input.metadata);
-  } catch (e) {
-    if (e instanceof InputError) return fail(e.code, e.message);
-    return fail('EXTRACTION_FAILED', `Extraction failed: ${(e as Error).message ?? String(e)}`);
+  const outcome = processArticle({ bytes: obj.bytes, size: obj.size }, source);
+  await writeOutcome(opts.output, outcome, ref.key);
+  return summarize(outcome, performance.now() - t0);
+}
+
+/** What a log line or metric needs to know about an outcome. */
+export function summarize(outcome: ArticleOutcome, ms: number): ProcessResult {
+  if (outcome.status === 'error') {
+    const { article_id, error } = outcome.record;
+    return { status: 'error', articleId: article_id, code: error.code, message: error.message, ms };
   }
-  await writeArticle(opts.output, doc);
+  const doc = outcome.doc;
   return {
     status: 'ok',
-    articleId: id,
+    articleId: doc.article.article_id,
     entities: doc.entities.length,
     quotes: doc.quotes.length,
     times: doc.times.length,
     events: doc.events.length,
-    ms: performance.now() - t0,
+    ms,
   };
 }

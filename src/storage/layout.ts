@@ -16,13 +16,21 @@
  */
 import type { TableName } from '../datasets/index.js';
 
-export const jsonKey = (articleId: string) => `json/${articleId}.json`;
-export const csvKey = (table: TableName, articleId: string) => `csv/${table}/${articleId}.csv`;
-export const errorKey = (articleId: string) => `errors/${articleId}.json`;
-export const manifestKey = (articleId: string) => `manifests/${articleId}.json`;
+export const JSON_PREFIX = 'json/';
+export const CSV_PREFIX = 'csv/';
+export const ERRORS_PREFIX = 'errors/';
 export const MANIFEST_PREFIX = 'manifests/';
 /** The prefixes an article's data files live under (manifests excluded). */
-export const DATA_PREFIXES = ['json/', 'csv/', 'errors/'] as const;
+export const DATA_PREFIXES = [JSON_PREFIX, CSV_PREFIX, ERRORS_PREFIX] as const;
+/** Every prefix the extraction writes (and deletes) under; infra grants exactly these. */
+export const OUTPUT_PREFIXES = [...DATA_PREFIXES, MANIFEST_PREFIX] as const;
+
+/** The folder of one table's per-article CSV files: what a Glue/Athena table reads. */
+export const csvTablePrefix = (table: TableName) => `${CSV_PREFIX}${table}/`;
+export const jsonKey = (articleId: string) => `${JSON_PREFIX}${articleId}.json`;
+export const csvKey = (table: TableName, articleId: string) => `${csvTablePrefix(table)}${articleId}.csv`;
+export const errorKey = (articleId: string) => `${ERRORS_PREFIX}${articleId}.json`;
+export const manifestKey = (articleId: string) => `${MANIFEST_PREFIX}${articleId}.json`;
 
 /**
  * The article id a key of this layout belongs to, or null for a key outside it.

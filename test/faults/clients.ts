@@ -6,6 +6,7 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { createHandler } from '../../functions/extract/handler.js';
 import { LOCAL_CREDENTIALS } from '../../src/cli/local-s3.js';
 import { createS3Client, S3Store } from '../../src/storage/s3.js';
+import { BucketDatasets } from '../../src/storage/bucket-datasets.js';
 
 /**
  * The SDK's standard retry strategy (5 attempts, retry quota) with a random
@@ -26,7 +27,7 @@ export function fastRetryClient(endpoint: string, cleanup: (() => unknown)[], ba
 export const faultHandler = (client: S3Client, bucket: string, onResult?: () => void) =>
   createHandler({
     client,
-    output: new S3Store(client, bucket),
+    output: new BucketDatasets(new S3Store(client, bucket)),
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'faults' }),
     onResult,

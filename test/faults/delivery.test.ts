@@ -14,6 +14,7 @@ import { sqsEvent } from '../../src/cli/local-s3.js';
 import { processObject, s3ArticleId } from '../../src/process/process-object.js';
 import { FolderStore } from '../../src/storage/folder-store.js';
 import { S3Store } from '../../src/storage/s3.js';
+import { BucketDatasets } from '../../src/storage/bucket-datasets.js';
 import { s3NotificationBody, startTestS3, type TestS3 } from '../helpers/local-s3.js';
 import { generateArticles } from './articles.js';
 import { fastRetryClient, faultHandler } from './clients.js';
@@ -41,7 +42,7 @@ async function fromReference(keys: string[], bucket: string) {
   const dir = mkdtempSync(join(tmpdir(), 'ae-delivery-ref-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   const reference = new FolderStore(dir);
-  for (const key of keys) await processObject({ bucket: IN, key }, { client: s3.client, output: reference });
+  for (const key of keys) await processObject({ bucket: IN, key }, { client: s3.client, output: new BucketDatasets(reference) });
   const output = new S3Store(s3.client, bucket);
   await assertSameAsReference(output, reference);
   await assertOneConsistentResultPerArticle(output, new Map(keys.map((k) => [s3ArticleId({ bucket: IN, key: k }), 'ok'])));

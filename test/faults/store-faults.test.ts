@@ -28,6 +28,7 @@ import { processObject, s3ArticleId } from '../../src/process/process-object.js'
 import { downloadDatasets } from '../../src/storage/download.js';
 import { FolderStore } from '../../src/storage/folder-store.js';
 import { createS3Client, S3Store } from '../../src/storage/s3.js';
+import { BucketDatasets } from '../../src/storage/bucket-datasets.js';
 import type { ObjectStore } from '../../src/storage/store.js';
 import { s3NotificationBody } from '../helpers/local-s3.js';
 import { generateArticles } from './articles.js';
@@ -95,7 +96,7 @@ beforeAll(async () => {
   for (const k of keys) expected.set(s3ArticleId({ bucket: IN, key: k }), k === 'incoming/bad/emptied.txt' || k.endsWith('.bin') ? 'error' : 'ok');
 
   reference = new FolderStore(tmp('ae-faults-ref-'));
-  await inBatches(keys, (key) => processObject({ bucket: IN, key }, { client: direct, output: reference }));
+  await inBatches(keys, (key) => processObject({ bucket: IN, key }, { client: direct, output: new BucketDatasets(reference) }));
   // The reference itself must be right: checked in full on local disk, where reads are cheap.
   verified = await assertOneConsistentResultPerArticle(reference, expected);
   expect(verified).toMatchObject({ ok: keys.length - 2, error: 2 });

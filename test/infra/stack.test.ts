@@ -18,7 +18,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ArticleExportStack, OUTPUT_PREFIXES, REPO_ROOT } from '../../infra/article-export-stack.js';
+import { type ArticleExportStack, REPO_ROOT } from '../../infra/article-export-stack.js';
+import { manifestKey, OUTPUT_PREFIXES } from '../../src/storage/layout.js';
+import { allKeys } from '../../src/storage/write-outputs.js';
 import { buildApp } from '../../infra/build-app.js';
 import { readConfig } from '../../infra/config.js';
 import { encodeS3EventKey, LOCAL_CREDENTIALS, sqsEvent, startLocalS3 } from '../../src/cli/local-s3.js';
@@ -233,6 +235,31 @@ describe('default configuration (bundled)', () => {
     expect(readResources.filter((r) => !r.startsWith(out) && !r.startsWith(`<${logicalId(s.stack, s.stack.inputBucket)}`))).toEqual([]);
     // No AWS managed policies on the function's role.
     expect(s.json.Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('grants the function every prefix the storage layout writes under, and nothing else', () => {
+    const keys = [...allKeys('a1b2'), manifestKey('a1b2')];
+    for (const k of keys) expect(OUTPUT_PREFIXES.some((p) => k.startsWith(p)), k).toBe(true);
+    for (const p of OUTPUT_PREFIXES) expect(keys.some((k) => k.startsWith(p)), p).toBe(true);
+  });
+
+  it('keeps the logical ids the queues, function, role, log group and alarms had before the stack was split into constructs', () => {
+    // Ids of the release before the split: a changed id would make CloudFormation replace the
+    // resource on update (new queues, messages of the old ones lost).
+    const before = [
+      ['IngestQueue2280FF4E', 'AWS::SQS::Queue'],
+      ['IngestQueuePolicy853373B8', 'AWS::SQS::QueuePolicy'],
+      ['DeadLetterQueue9F481546', 'AWS::SQS::Queue'],
+      ['ExtractFunctionABD5F5B5', 'AWS::Lambda::Function'],
+      ['ExtractFunctionLogs9F9C3D00', 'AWS::Logs::LogGroup'],
+      ['ExtractFunctionRole9C21EEAB', 'AWS::IAM::Role'],
+      ['ExtractFunctionRoleDefaultPolicy5BEEDA31', 'AWS::IAM::Policy'],
+      ['DeadLetterQueueNotEmpty7CE402F1', 'AWS::CloudWatch::Alarm'],
+      ['ExtractFunctionErrorRate378866E6', 'AWS::CloudWatch::Alarm'],
+      ['IngestBacklogAgeF85158E8', 'AWS::CloudWatch::Alarm'],
+    ];
+    for (const [id, type] of before) expect(s.json.Resources[id!]?.Type, id).toBe(type);
+    expect(logicalId(s.stack, s.stack.queue)).toBe('IngestQueue2280FF4E');
   });
 
   it('alarms on DLQ depth and function errors', () => {

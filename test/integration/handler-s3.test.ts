@@ -15,6 +15,7 @@ import { columns, TABLE_NAMES } from '../../src/datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../../src/document/schema.js';
 import { s3ArticleId } from '../../src/process/process-object.js';
 import { S3Store } from '../../src/storage/s3.js';
+import { BucketDatasets } from '../../src/storage/bucket-datasets.js';
 import { DATA_DIR, EXAMPLES, hasData } from '../helpers/fixtures.js';
 import { s3NotificationBody, startTestS3, type TestS3 } from '../helpers/local-s3.js';
 import { assertValid, validateDocument, validateErrorRecord, validateRow } from '../helpers/schema.js';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   output = new S3Store(s3.client, OUT);
   handler = createHandler({
     client: s3.client,
-    output,
+    output: new BucketDatasets(output),
     maxBytes: 200_000,
     logger: new Logger({ logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'test' }),
@@ -145,7 +146,7 @@ describe('extraction handler on s3rver', () => {
     await s3.put(IN, 'ok.txt', 'Angela Merkel visited Rome.');
     const broken = createHandler({
       client: s3.client,
-      output: new S3Store(s3.client, 'no-such-bucket'),
+      output: new BucketDatasets(new S3Store(s3.client, 'no-such-bucket')),
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'test' }),
     });
