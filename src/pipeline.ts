@@ -3,7 +3,7 @@
  * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
  */
 import { createHash } from 'node:crypto';
-import type { ArticleDocument, ArticleSource, PublishedAtSource } from './document/schema.js';
+import type { Article, ArticleDocument, ArticleSource, PublishedAtSource } from './document/schema.js';
 import { articleId } from './document/ids.js';
 import { recognizeEntities } from './entities/index.js';
 import { extractEvents } from './events/index.js';
@@ -24,6 +24,8 @@ export interface ArticleMetadata {
   publishedAtSource?: PublishedAtSource;
   externalId?: string | null;
   language?: string;
+  /** A wire dateline opening the text, found by the input reader. */
+  dateline?: Article['dateline'];
   source?: Partial<ArticleSource>;
 }
 
@@ -72,6 +74,7 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
         bytes: src.bytes ?? Buffer.byteLength(text, 'utf8'),
         url: src.url ?? null,
       },
+      dateline: metadata.dateline ?? null,
     },
     ...toCodePoints(doc),
   };

@@ -2,7 +2,7 @@
  * One uploaded object or file → the text and metadata the pipeline needs.
  * Every failure is an InputError with a message for the user.
  */
-import { normalizeDate } from './dates.js';
+import { normalizeDate, parseDateOrder, readDate, type DateOrder } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
 import { detectFormat, parseArticle, type InputFormat } from './formats.js';
@@ -10,7 +10,8 @@ import type { ArticleMetadata } from '../pipeline.js';
 
 export { InputError } from './errors.js';
 export type { InputErrorCode } from './errors.js';
-export { normalizeDate } from './dates.js';
+export { normalizeDate, parseDateOrder, readDate, DATE_ORDERS, type DateOrder } from './dates.js';
+export type { Dateline } from './dateline.js';
 
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -33,6 +34,8 @@ export interface SourceInfo {
   metadata?: Record<string, string | undefined>;
   /** Publication date to use when the input states none (CLI --published). */
   defaultPublishedAt?: string | null;
+  /** How all-numeric dates order day and month (CLI --date-order); S3 metadata date-order and front matter date_order override it. */
+  dateOrder?: DateOrder | null;
   maxBytes?: number;
 }
 
@@ -51,13 +54,14 @@ export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   const { text: decoded, encoding } = decodeBytes(bytes);
   const format: InputFormat = detectFormat(source.name, decoded, source.contentType);
-  const parsed = parseArticle(decoded, format);
+  const meta = source.metadata ?? {};
+  const dateOrder = metaDateOrder(meta['date-order'] ?? meta.date_order) ?? source.dateOrder ?? null;
+  const parsed = parseArticle(decoded, format, { dateOrder });
   if (parsed.text.trim().length === 0) {
     throw new InputError('NO_TEXT', format === 'txt' ? 'The file contains only whitespace.' : `No article text found in this ${format.toUpperCase()} input.`);
   }
-  const meta = source.metadata ?? {};
-  const metaPublished = normalizeDate(meta.published ?? meta['published-at'] ?? meta.published_at);
-  const cliPublished = normalizeDate(source.defaultPublishedAt ?? null);
+  const metaPublished = metaDate(meta.published ?? meta['published-at'] ?? meta.published_at, dateOrder);
+  const cliPublished = normalizeDate(source.defaultPublishedAt ?? null, source.dateOrder);
   const [publishedAt, publishedAtSource] = metaPublished
     ? [metaPublished, 's3_metadata' as const]
     : parsed.publishedAt
@@ -73,6 +77,7 @@ export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput
       publishedAt,
       publishedAtSource,
       externalId: parsed.externalId,
+      dateline: parsed.dateline,
       source: {
         kind: source.kind,
         uri: source.kind === 's3' ? `s3://${source.bucket}/${source.key}` : source.identity,
@@ -86,4 +91,20 @@ export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput
       },
     },
   };
+}
+
+/** The date S3 metadata states: read, or the object is rejected with the reason (never dropped silently). */
+function metaDate(value: string | undefined, order: DateOrder | null): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const r = readDate(value, order);
+  if ('error' in r) throw new InputError('INVALID_DATE', `The object metadata's publication date cannot be read: ${r.error}`);
+  return r.date;
+}
+
+function metaDateOrder(value: string | undefined): DateOrder | null {
+  try {
+    return parseDateOrder(value);
+  } catch (e) {
+    throw new InputError('INVALID_DATE', `The object metadata's date-order cannot be read: ${(e as Error).message}.`);
+  }
 }
