@@ -63,6 +63,7 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
         bytes: src.bytes ?? Buffer.byteLength(text, 'utf8'),
         url: src.url ?? null,
       },
+      dateline: metadata.dateline ?? null,
     },
     ...toCodePoints(doc),
   };

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import type { ArticleDocument } from '../document/schema.js';
-import { InputError, publishedFlagProblem, type SourceInfo } from '../input/index.js';
+import { InputError, publishedFlagProblem, readDate, type DateOrder, type SourceInfo } from '../input/index.js';
 import { failed, processArticle, writeOutcome, type ArticleOutcome } from '../process/process-article.js';
 import { FolderDatasets, type FolderFormat } from '../storage/folder-datasets.js';
 import { collectInputs, extension, UsageError, type InputFile } from './files.js';
@@ -17,6 +17,8 @@ import { collectInputs, extension, UsageError, type InputFile } from './files.js
 export interface ExtractOptions {
   out?: string;
   published?: string;
+  /** How all-numeric dates (in --published and in the inputs) order day and month. */
+  dateOrder?: DateOrder;
   format: FolderFormat;
   maxBytes?: number;
 }
@@ -29,7 +31,7 @@ export interface ExtractSummary {
 
 export async function extractCommand(inputs: string[], opts: ExtractOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExtractSummary> {
   if (!['json', 'csv', 'both'].includes(opts.format)) throw new UsageError(`--format must be json, csv or both (got "${opts.format}")`);
-  const publishedProblem = opts.published ? publishedFlagProblem(opts.published) : null;
+  const publishedProblem = opts.published ? publishedFlagProblem(opts.published, opts.dateOrder) : null;
   if (publishedProblem) throw new UsageError(publishedProblem);
   const files = await collectInputs(inputs);
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
@@ -74,7 +76,8 @@ async function processFile(file: InputFile, opts: ExtractOptions): Promise<Artic
     kind: 'file',
     identity: file.relative,
     name: file.path,
-    defaultPublishedAt: opts.published ?? null,
+    defaultPublishedAt: opts.published ? readIso(opts.published, opts.dateOrder) : null,
+    dateOrder: opts.dateOrder ?? null,
     maxBytes: opts.maxBytes,
   };
   let bytes: Uint8Array;
@@ -97,4 +100,10 @@ class OutputNames {
     this.used.add(name);
     return name;
   }
+}
+
+/** The ISO form of a --published value already checked by publishedFlagProblem. */
+function readIso(value: string, order: DateOrder | undefined): string | null {
+  const r = readDate(value, order);
+  return 'date' in r ? r.date : null;
 }

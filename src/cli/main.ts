@@ -26,14 +26,15 @@ export function buildProgram(): Command {
     .description('extract datasets from article files (.txt, .md, .html, .json) or folders of them')
     .argument('<inputs...>', 'files or directories (read recursively)')
     .option('-o, --out <dir>', 'write <name>.json per input, csv/<table>.csv and errors/ here (without it, one file prints its JSON)')
-    .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that state none; relative dates resolve against it')
+    .option('--published <date>', 'publication date for inputs that state none (2024-10-14, 14 October 2024…); relative dates resolve against it')
+    .addOption(new Option('--date-order <order>', 'how all-numeric dates like 01/03/2005 order day and month, in --published and in the inputs').choices(['dmy', 'mdy']))
     .addOption(new Option('-f, --format <format>', 'what to write with --out').choices(['json', 'csv', 'both']).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
-    .action(async (inputs: string[], o: { out?: string; published?: string; format: 'json' | 'csv' | 'both'; maxBytes: number }) => {
+    .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: 'json' | 'csv' | 'both'; maxBytes: number }) => {
       const { extractCommand } = await import('./extract-command.js');
       const { formatSummary } = await import('./summary.js');
       const format = o.out ? o.format : 'json';
-      const s = await extractCommand(inputs, { out: o.out, published: o.published, format, maxBytes: o.maxBytes });
+      const s = await extractCommand(inputs, { out: o.out, published: o.published, dateOrder: o.dateOrder, format, maxBytes: o.maxBytes });
       if (o.out) {
         process.stderr.write(`${s.ok} ${s.ok === 1 ? "article" : "articles"} extracted, ${s.failed} failed → ${o.out}\n`);
         if (s.documents.length > 1) process.stderr.write(`\n${formatSummary(s.documents)}\n`);

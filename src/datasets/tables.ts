@@ -18,6 +18,7 @@ export const TABLES = {
   articles: row('articles', 'One row per article', {
     article_id: S, external_id: N(S), title: N(S), published_at: N(S), published_at_source: S, language: S,
     char_count: I, word_count: I, sha256: S, source_uri: S, source_format: S, source_encoding: S, url: N(S),
+    dateline_place: N(S), dateline_agency: N(S),
     entity_count: I, quote_count: I, time_count: I, event_count: I, pipeline_version: S,
   }),
   entities: row('entities', 'One row per entity per article', {
@@ -83,6 +84,7 @@ export function toRows(doc: ArticleDocument): Rows {
       article_id: id, external_id: a.external_id, title: a.title, published_at: a.published_at,
       published_at_source: a.published_at_source, language: a.language, char_count: a.char_count, word_count: a.word_count,
       sha256: a.sha256, source_uri: a.source.uri, source_format: a.source.format, source_encoding: a.source.encoding, url: a.source.url,
+      dateline_place: a.dateline?.place ?? null, dateline_agency: a.dateline?.agency ?? null,
       entity_count: doc.entities.length, quote_count: doc.quotes.length, time_count: doc.times.length, event_count: doc.events.length,
       pipeline_version: a.pipeline_version,
     }],

@@ -69,6 +69,16 @@ export const Article = Type.Object(
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of text (UTF-8)' }),
     pipeline_version: Type.String(),
     source: ArticleSource,
+    dateline: Nullable(
+      Type.Object(
+        {
+          text: Type.String({ description: 'The dateline as written, e.g. "NAIROBI, Kenya (AP)"' }),
+          place: Nullable(Type.String({ description: 'The place as written, e.g. "NAIROBI, Kenya"' })),
+          agency: Nullable(Type.String({ description: 'The news agency in brackets, e.g. "AP", "Reuters"' })),
+        },
+        { additionalProperties: false, description: 'The wire dateline opening the text, when there is one (it stays in text; it is never the title)' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

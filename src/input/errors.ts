@@ -5,6 +5,7 @@ export type InputErrorCode =
   | 'TOO_LARGE'
   | 'INVALID_JSON'
   | 'NO_TEXT'
+  | 'INVALID_DATE'
   | 'UNSUPPORTED_FORMAT'
   | 'READ_FAILED';
 

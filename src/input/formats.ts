@@ -10,7 +10,8 @@ import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from './errors.js';
-import { normalizeDate } from './dates.js';
+import { normalizeDate, parseDateOrder, readDate, type DateOrder } from './dates.js';
+import { findDateline, type Dateline } from './dateline.js';
 import { normalizeLineEndings } from './decode.js';
 
 export type InputFormat = 'txt' | 'md' | 'html' | 'json';
@@ -24,6 +25,8 @@ export interface ParsedArticle {
   url: string | null;
   /** An id the input declares for itself (front matter or JSON "id"). */
   externalId: string | null;
+  /** A wire dateline opening the text ("NAIROBI, Kenya (AP) _"), never taken as the title. */
+  dateline: Dateline | null;
 }
 
 /** Picks the format from the file name, falling back to a look at the content. */
@@ -47,16 +50,28 @@ export function detectFormat(name: string, text: string, contentType?: string | 
  * parseArticle('---\ntitle: Hello\npublished: 2024-10-14\n---\nBody text.', 'txt')
  * // { text: 'Body text.', title: 'Hello', publishedAt: '2024-10-14', … }
  */
-export function parseArticle(text: string, format: InputFormat): ParsedArticle {
+export function parseArticle(text: string, format: InputFormat, options: ParseOptions = {}): ParsedArticle {
+  const parsed = parseFormat(text, format, options);
+  parsed.dateline = findDateline(parsed.text);
+  if (parsed.dateline && parsed.title?.startsWith(parsed.dateline.text)) parsed.title = null;
+  return parsed;
+}
+
+export interface ParseOptions {
+  /** How all-numeric dates order day and month, when the input's context states it (S3 metadata, CLI). */
+  dateOrder?: DateOrder | null;
+}
+
+function parseFormat(text: string, format: InputFormat, options: ParseOptions): ParsedArticle {
   switch (format) {
     case 'json':
-      return parseJson(text);
+      return parseJson(text, options);
     case 'html':
       return parseHtml(text);
     case 'md':
-      return parseMarkdown(text);
+      return parseMarkdown(text, options);
     case 'txt':
-      return parseTxt(text);
+      return parseTxt(text, options);
   }
 }
 
@@ -67,6 +82,7 @@ const empty = (text: string): ParsedArticle => ({
   publishedAtSource: null,
   url: null,
   externalId: null,
+  dateline: null,
 });
 
 interface FrontMatter {
@@ -93,9 +109,29 @@ function splitFrontMatter(text: string): FrontMatter {
 const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString() : null;
 
-function fromFrontMatter(fm: FrontMatter, text: string): ParsedArticle {
+/**
+ * A publication date the input states: read it, or reject the input with the reason.
+ * A date the user wrote is never dropped silently.
+ */
+function statedDate(value: string | null, where: string, order: DateOrder | null | undefined): string | null {
+  if (value === null) return null;
+  const r = readDate(value, order);
+  if ('error' in r) throw new InputError('INVALID_DATE', `The ${where} publication date cannot be read: ${r.error}`);
+  return r.date;
+}
+
+function fromFrontMatter(fm: FrontMatter, text: string, options: ParseOptions): ParsedArticle {
   const d = fm.data;
-  const published = normalizeDate(str(d.published) ?? str(d.published_at) ?? str(d.date));
+  let order = options.dateOrder;
+  const stated = str(d.date_order) ?? str(d['date-order']);
+  if (stated !== null) {
+    try {
+      order = parseDateOrder(stated);
+    } catch (e) {
+      throw new InputError('INVALID_DATE', `The front matter's date_order cannot be read: ${(e as Error).message}.`);
+    }
+  }
+  const published = statedDate(str(d.published) ?? str(d.published_at) ?? str(d.date), 'front matter', order);
   return {
     text,
     title: str(d.title),
@@ -103,12 +139,13 @@ function fromFrontMatter(fm: FrontMatter, text: string): ParsedArticle {
     publishedAtSource: published ? 'front_matter' : null,
     url: str(d.url),
     externalId: str(d.id),
+    dateline: null,
   };
 }
 
-function parseTxt(raw: string): ParsedArticle {
+function parseTxt(raw: string, options: ParseOptions): ParsedArticle {
   const fm = splitFrontMatter(raw);
-  const parsed = fromFrontMatter(fm, fm.body);
+  const parsed = fromFrontMatter(fm, fm.body, options);
   if (!parsed.title) parsed.title = headline(fm.body);
   return parsed;
 }
@@ -121,16 +158,16 @@ function headline(text: string): string | null {
   return /[.,;:]$/.test(line) ? null : line;
 }
 
-function parseMarkdown(raw: string): ParsedArticle {
+function parseMarkdown(raw: string, options: ParseOptions): ParsedArticle {
   const fm = splitFrontMatter(raw);
   const html = marked.parse(fm.body, { async: false, gfm: true });
   const text = htmlToPlainText(html);
-  const parsed = fromFrontMatter(fm, text);
+  const parsed = fromFrontMatter(fm, text, options);
   if (!parsed.title) parsed.title = /^\s*#\s+(.+)$/m.exec(fm.body)?.[1]?.trim() ?? null;
   return parsed;
 }
 
-function parseJson(raw: string): ParsedArticle {
+function parseJson(raw: string, options: ParseOptions): ParsedArticle {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -144,7 +181,7 @@ function parseJson(raw: string): ParsedArticle {
   if (typeof d.text !== 'string') {
     throw new InputError('NO_TEXT', 'The JSON object has no "text" string; expected {"id","title","text","published_at","url"}.');
   }
-  const published = normalizeDate(str(d.published_at) ?? str(d.published) ?? str(d.date));
+  const published = statedDate(str(d.published_at) ?? str(d.published) ?? str(d.date), 'JSON', options.dateOrder);
   return {
     text: normalizeLineEndings(d.text), // JSON escapes can still hold CRs
     title: str(d.title),
@@ -152,6 +189,7 @@ function parseJson(raw: string): ParsedArticle {
     publishedAtSource: published ? 'json' : null,
     url: str(d.url),
     externalId: str(d.id),
+    dateline: null,
   };
 }
 
@@ -186,8 +224,10 @@ function parseHtml(raw: string): ParsedArticle {
   let contentHtml: string | null = null;
   let title: string | null = null;
   try {
-    // Readability mutates the DOM it reads, so it gets its own parse.
-    const article = new Readability(parseHTML(raw).document as unknown as ConstructorParameters<typeof Readability>[0], {
+    // Readability mutates the DOM it reads, so it gets its own parse; menus go before it looks.
+    const page = parseHTML(raw).document;
+    dropNavigation(page.body);
+    const article = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0], {
       charThreshold: 200,
       maxElemsToParse: MAX_READABILITY_ELEMENTS,
     }).parse();
@@ -199,7 +239,12 @@ function parseHtml(raw: string): ParsedArticle {
     contentHtml = null; // fall back to the whole body below
   }
   // Depth was checked on the whole page above; what Readability returns is part of it.
-  const text = convertHtml(contentHtml ?? document.body?.innerHTML ?? raw);
+  let text: string;
+  if (contentHtml !== null) text = proseOrNothing(parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`).document.body);
+  else if (document.body) {
+    dropNavigation(document.body);
+    text = proseOrNothing(document.body);
+  } else text = convertHtml(raw);
   return {
     text,
     title: title ?? metaTitle,
@@ -207,7 +252,32 @@ function parseHtml(raw: string): ParsedArticle {
     publishedAtSource: published ? 'html_meta' : null,
     url,
     externalId: null,
+    dateline: null,
   };
+}
+
+/** Page furniture that is never article text, wherever it stands. */
+const NAVIGATION = 'nav, menu, [role="navigation"], [role="menu"], [role="search"]';
+/** Page furniture when it belongs to the page, not to an article or main element (an article's own header holds its headline). */
+const PAGE_FURNITURE = 'header, footer, aside, form, [role="banner"], [role="contentinfo"]';
+
+type HtmlElement = ReturnType<typeof parseHTML>['document']['body'];
+
+function dropNavigation(body: HtmlElement | null): void {
+  if (!body) return;
+  for (const el of [...body.querySelectorAll(NAVIGATION)]) el.remove();
+  for (const el of [...body.querySelectorAll(PAGE_FURNITURE)]) if (!el.closest('article, main')) el.remove();
+}
+
+/**
+ * The text of an element, or nothing when all it holds is link text ("Home |
+ * News"): that is a menu, not an article, and the input then gets NO_TEXT.
+ */
+function proseOrNothing(el: HtmlElement): string {
+  const withoutLinks = el.cloneNode(true) as HtmlElement;
+  for (const a of [...withoutLinks.querySelectorAll('a, script, style, noscript, template')]) a.remove();
+  const words = (withoutLinks.textContent ?? '').match(/\p{L}{2,}/gu)?.length ?? 0;
+  return words < 3 ? '' : convertHtml(el.innerHTML);
 }
 
 /** Maximum element nesting, by a linear scan of tags (void elements and self-closing tags ignored). */

@@ -5,11 +5,12 @@
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
 import { detectFormat, parseArticle, type InputFormat } from './formats.js';
-import { mergeMetadata, type ArticleMetadata, type SourceInfo } from './metadata.js';
+import { mergeMetadata, statedDateOrder, type ArticleMetadata, type SourceInfo } from './metadata.js';
 
 export { InputError } from './errors.js';
 export type { InputErrorCode } from './errors.js';
-export { normalizeDate } from './dates.js';
+export { normalizeDate, parseDateOrder, readDate, DATE_ORDERS, type DateOrder } from './dates.js';
+export type { Dateline } from './dateline.js';
 export { mergeMetadata, publishedFlagProblem, sourceUri } from './metadata.js';
 export type { ArticleMetadata, SourceInfo } from './metadata.js';
 
@@ -35,9 +36,10 @@ export function readArticle(bytes: Uint8Array, source: SourceInfo): ArticleInput
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   const { text: decoded, encoding } = decodeBytes(bytes);
   const format: InputFormat = detectFormat(source.name, decoded, source.contentType);
-  const parsed = parseArticle(decoded, format);
+  const dateOrder = statedDateOrder(source);
+  const parsed = parseArticle(decoded, format, { dateOrder });
   if (parsed.text.trim().length === 0) {
     throw new InputError('NO_TEXT', format === 'txt' ? 'The file contains only whitespace.' : `No article text found in this ${format.toUpperCase()} input.`);
   }
-  return { text: parsed.text, metadata: mergeMetadata(parsed, source, { format, encoding, bytes: bytes.length }) };
+  return { text: parsed.text, metadata: mergeMetadata(parsed, { ...source, dateOrder }, { format, encoding, bytes: bytes.length }) };
 }

@@ -8,8 +8,9 @@
  *   published    S3 x-amz-meta-published (or -published-at / _at) > content > --published
  *   url          S3 x-amz-meta-url    > content
  */
-import type { ArticleSource, PublishedAtSource } from '../document/schema.js';
-import { normalizeDate } from './dates.js';
+import type { Article, ArticleSource, PublishedAtSource } from '../document/schema.js';
+import { normalizeDate, parseDateOrder, readDate, type DateOrder } from './dates.js';
+import { InputError } from './errors.js';
 import type { InputFormat, ParsedArticle } from './formats.js';
 
 /** What the pipeline is told about an article besides its text (`extract(text, metadata)`). */
@@ -23,6 +24,8 @@ export interface ArticleMetadata {
   externalId?: string | null;
   language?: string;
   source?: Partial<ArticleSource>;
+  /** A wire dateline opening the text, found by the input reader. */
+  dateline?: Article['dateline'];
 }
 
 /** Where an input came from and what its caller states about it. */
@@ -40,6 +43,8 @@ export interface SourceInfo {
   metadata?: Record<string, string | undefined>;
   /** Publication date to use when the input states none (CLI --published). */
   defaultPublishedAt?: string | null;
+  /** How all-numeric dates order day and month (CLI --date-order); S3 metadata date-order and front matter date_order override it. */
+  dateOrder?: DateOrder | null;
   maxBytes?: number;
 }
 
@@ -62,8 +67,8 @@ export interface Decoding {
  */
 export function mergeMetadata(parsed: ParsedArticle, source: SourceInfo, decoding: Decoding): ArticleMetadata {
   const meta = source.metadata ?? {};
-  const metaPublished = normalizeDate(meta.published ?? meta['published-at'] ?? meta.published_at);
-  const cliPublished = normalizeDate(source.defaultPublishedAt ?? null);
+  const metaPublished = metaDate(meta.published ?? meta['published-at'] ?? meta.published_at, source.dateOrder ?? null);
+  const cliPublished = normalizeDate(source.defaultPublishedAt ?? null, source.dateOrder);
   const [publishedAt, publishedAtSource]: [string | null, PublishedAtSource] = metaPublished
     ? [metaPublished, 's3_metadata']
     : parsed.publishedAt
@@ -77,6 +82,7 @@ export function mergeMetadata(parsed: ParsedArticle, source: SourceInfo, decodin
     publishedAt,
     publishedAtSource,
     externalId: parsed.externalId,
+    dateline: parsed.dateline,
     source: {
       kind: source.kind,
       uri: sourceUri(source),
@@ -93,10 +99,28 @@ export function mergeMetadata(parsed: ParsedArticle, source: SourceInfo, decodin
 
 /**
  * Why a publication date given as a flag (CLI --published) is refused, or null when it is fine.
- * Flags are strict (YYYY-MM-DD only) because a typo there would apply to a whole batch.
+ * The same rule as for dates in the content: any form `readDate` reads, an all-numeric
+ * day/month date only with --date-order.
  */
-export function publishedFlagProblem(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return `--published must be a date as YYYY-MM-DD (got "${value}")`;
-  if (!normalizeDate(value)) return `--published is not a real date: ${value}`;
-  return null;
+export function publishedFlagProblem(value: string, order?: DateOrder | null): string | null {
+  const r = readDate(value, order);
+  return 'error' in r ? `--published: ${r.error.replace(', CLI --date-order', ', --date-order')}` : null;
+}
+
+/** The day/month order the caller states: S3 metadata date-order over the CLI's --date-order. */
+export function statedDateOrder(source: SourceInfo): DateOrder | null {
+  const meta = source.metadata ?? {};
+  try {
+    return parseDateOrder(meta['date-order'] ?? meta.date_order) ?? source.dateOrder ?? null;
+  } catch (e) {
+    throw new InputError('INVALID_DATE', `The object metadata's date-order cannot be read: ${(e as Error).message}.`);
+  }
+}
+
+/** The date S3 metadata states: read, or the object is rejected with the reason (never dropped silently). */
+function metaDate(value: string | undefined, order: DateOrder | null): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const r = readDate(value, order);
+  if ('error' in r) throw new InputError('INVALID_DATE', `The object metadata's publication date cannot be read: ${r.error}`);
+  return r.date;
 }

@@ -72,12 +72,23 @@ describe('article-export extract', () => {
     expect(piped.stderr).not.toMatch(/extract \[/);
   });
 
+  it('reads --published as people write it, an all-numeric day/month date with --date-order', () => {
+    const input = mkdtempSync(join(tmpdir(), 'ae-in-'));
+    writeFileSync(join(input, 'a.txt'), 'The council met on Friday.');
+    const r = run('extract', join(input, 'a.txt'), '--published', '01/03/2005', '--date-order', 'dmy');
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as ArticleDocument).article).toMatchObject({ published_at: '2005-03-01', published_at_source: 'cli' });
+    const named = run('extract', join(input, 'a.txt'), '--published', '1 March 2005');
+    expect((JSON.parse(named.stdout) as ArticleDocument).article.published_at).toBe('2005-03-01');
+  });
+
   it('rejects bad arguments with a clear message and exit code 2', () => {
     const cases: [string[], RegExp][] = [
       [['extract'], /missing required argument/],
       [['extract', 'no/such/file.txt'], /No such file or directory/],
       [['extract', EXAMPLES], /need --out/],
-      [['extract', EXAMPLES, '--out', tmpdir(), '--published', '14/10/2024'], /YYYY-MM-DD/],
+      [['extract', EXAMPLES, '--out', tmpdir(), '--published', '01/03/2005'], /ambiguous.*--date-order/],
+      [['extract', EXAMPLES, '--out', tmpdir(), '--published', 'soon'], /YYYY-MM-DD/],
       [['extract', EXAMPLES, '--out', tmpdir(), '--format', 'xml'], /Allowed choices are json, csv, both/],
       [['frobnicate'], /unknown command/],
     ];
