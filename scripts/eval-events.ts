@@ -4,9 +4,10 @@
  *   npx tsx scripts/eval-events.ts [--gold-entities] [--errors] [--corpus apple|gm]
  *
  * 1. MEANTIME (Wikinews, CAT XML) corpora apple and gm: the text is rebuilt from
- *    the tokens, publishedAt = the document creation time, and the real stages
- *    run (entities, times, events). With --gold-entities (or when the entity
- *    model is unavailable) entities come from the gold named mentions instead.
+ *    the tokens, publishedAt = the document creation time, and the pipeline that
+ *    ships runs (runPipeline: entities, times, quotes, events). With
+ *    --gold-entities (or when the entity model is unavailable) entities come from
+ *    the gold named mentions instead, and the other stages run as they ship.
  *    - recall of time-anchored events: gold event mentions with a TLINK
  *      (INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS, ENDS…) to a DATE timex in
  *      the text, found when a system trigger overlaps them; also reported with
@@ -25,11 +26,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entity, EntityType } from '../src/document/schema.js';
 import { entityId } from '../src/document/ids.js';
-import { recognizeEntities } from '../src/entities/index.js';
-import { extractEvents, findEvents, triggerSpans } from '../src/events/index.js';
+import { loadRecognizer } from '../src/entities/index.js';
+import { findEvents, triggerSpans } from '../src/events/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import { createDoc } from '../src/text/create-doc.js';
 import type { Doc } from '../src/text/doc.js';
-import { tagTimes } from '../src/times/index.js';
 import { periodDates, type Period } from '../src/times/calendar.js';
 import { oracleEntities } from '../test/events/oracle-entities.js';
 
@@ -150,18 +151,23 @@ function valueRange(value: string): { start: string; end: string } | null {
 }
 
 let entityStageOk = !forceGoldEntities;
-function runStages(doc: Doc, gold: MeantimeDoc | null) {
-  if (entityStageOk) {
-    try {
-      recognizeEntities(doc);
-    } catch (err) {
-      console.error(`entity stage unavailable (${(err as Error).message.split('\n')[0]}); using gold entities`);
-      entityStageOk = false;
-    }
+if (entityStageOk) {
+  try {
+    loadRecognizer();
+  } catch (err) {
+    console.error(`entity stage unavailable (${(err as Error).message.split('\n')[0]}); using gold entities`);
+    entityStageOk = false;
   }
-  if (!entityStageOk && gold) doc.entities = goldEntities(gold);
-  tagTimes(doc);
-  extractEvents(doc);
+}
+
+/**
+ * The pipeline that ships, on one evaluation document; with `entities` (gold),
+ * every stage but the entity stage.
+ */
+export function runStages(doc: Doc, entities: Entity[] | null = null): Doc {
+  if (!entities) return runPipeline(doc);
+  doc.entities = entities;
+  return runPipeline(doc, { disable: ['entities'], given: ['entities'] });
 }
 
 function goldEntities(g: MeantimeDoc): Entity[] {
@@ -198,7 +204,7 @@ function evalMeantime() {
       const g = parseMeantime(readFileSync(join(dir, f), 'utf8'), f);
       const doc = createDoc({ text: g.text, publishedAt: g.dct });
       const t0 = performance.now();
-      runStages(doc, g);
+      runStages(doc, entityStageOk ? null : goldEntities(g));
       c.ms += performance.now() - t0;
       c.chars += g.text.length;
       c.docs++;
@@ -288,13 +294,8 @@ function evalExamples() {
     const gold = JSON.parse(readFileSync(join(examplesDir, f), 'utf8'));
     const text = readFileSync(join(examplesDir, gold.article.file), 'utf8');
     const doc = createDoc({ text, publishedAt: gold.article.published });
-    runStages(doc, null);
-    if (!entityStageOk) {
-      // Without the entity model, entities come from the gold names (string search), as in test/events.
-      doc.entities = oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
-      tagTimes(doc);
-      extractEvents(doc);
-    }
+    // Without the entity model, entities come from the gold names (string search), as in test/events.
+    runStages(doc, entityStageOk ? null : oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional)));
     const nameOf = (id: string) => doc.entities.find((e) => e.entity_id === id);
     const goldNames = (n: string) => {
       const ge = gold.entities.find((e: { name: string }) => e.name === n);

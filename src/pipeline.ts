@@ -5,14 +5,15 @@
 import { createHash } from 'node:crypto';
 import type { ArticleDocument, ArticleSource, PublishedAtSource } from './document/schema.js';
 import { articleId } from './document/ids.js';
-import { recognizeEntities } from './entities/index.js';
-import { extractEvents } from './events/index.js';
-import { extractQuotes } from './quotes/index.js';
+import { entitiesStage } from './entities/index.js';
+import { eventsStage } from './events/index.js';
+import { quotesStage } from './quotes/index.js';
 import { createDoc } from './text/create-doc.js';
 import { tokenIndex } from './text/token-index.js';
-import type { Doc, Stage } from './text/doc.js';
+import type { Doc } from './text/doc.js';
+import { assemble, type RunOptions } from './text/stage.js';
 import { codePointLength, codePointMapper, hasSurrogates } from './text/offsets.js';
-import { tagTimes } from './times/index.js';
+import { timesStage } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export interface ArticleMetadata {
@@ -27,13 +28,21 @@ export interface ArticleMetadata {
   source?: Partial<ArticleSource>;
 }
 
-/** The stages, in order: each reads what the earlier ones assigned. */
-export const STAGES: readonly [name: string, stage: Stage][] = [
-  ['entities', recognizeEntities],
-  ['times', tagTimes],
-  ['quotes', extractQuotes],
-  ['events', extractEvents],
-];
+/** The stages, in order, checked on assembly: each reads only layers earlier ones assigned. */
+export const PIPELINE = assemble([entitiesStage, timesStage, quotesStage, eventsStage]);
+
+/**
+ * Runs the pipeline that ships on a Doc, whole or in part: the one path for
+ * `extract`, the evaluation scripts, the benchmark and the tests.
+ *
+ * @example
+ * const doc = runPipeline(createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' }));
+ * runPipeline(createDoc({ text }), { until: 'entities' }); // the entity layer only
+ * runPipeline(doc, { disable: ['entities'], given: ['entities'] }); // with hand-made entities
+ */
+export function runPipeline(doc: Doc, options?: RunOptions): Doc {
+  return PIPELINE.run(doc, options);
+}
 
 /**
  * Runs the whole extraction on one article.
@@ -46,7 +55,7 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   const publishedAt = metadata.publishedAt ?? null;
   const doc = createDoc({ text, title: metadata.title ?? null, publishedAt });
-  for (const [, stage] of STAGES) stage(doc);
+  runPipeline(doc);
   const src = metadata.source ?? {};
   return {
     article: {

@@ -38,16 +38,18 @@ function closesBracket(toks: Doc['tokens'], a: number, i: number): boolean {
 /**
  * Fills doc.mentions and doc.entities.
  * @example
- * const doc = createDoc({ text: 'Russian President Vladimir Putin met Masoud Pezeshkian. Putin said…' });
- * recognizeEntities(doc);
+ * const doc = runPipeline(createDoc({ text: 'Russian President Vladimir Putin met Masoud Pezeshkian. Putin said…' }), { until: 'entities' });
  * doc.entities.find((e) => e.name === 'Vladimir Putin')?.roles; // ['Russian President']
  */
-export const recognizeEntities: Stage = (doc: Doc) => {
+function recognizeEntities(doc: Doc): void {
   const rec = loadRecognizer();
   const mentions = findMentions(doc, rec);
   doc.mentions = mentions;
   doc.entities = buildEntities(doc, mentions, rec);
-};
+}
+
+/** The entity stage. */
+export const entitiesStage: Stage = { name: 'entities', requires: ['text'], assigns: ['mentions', 'entities'], run: recognizeEntities };
 
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
 function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {

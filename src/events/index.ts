@@ -68,12 +68,15 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
  *
  * @example
  * const doc = createDoc({ text: 'Putin met Pezeshkian in Kazan on Friday.', publishedAt: '2024-10-14' });
- * recognizeEntities(doc); tagTimes(doc); extractEvents(doc);
+ * runPipeline(doc);
  * doc.events[0].type; // 'MEETING'
  */
-export const extractEvents: Stage = (doc: Doc) => {
+function extractEvents(doc: Doc): void {
   doc.events = findEvents(doc);
-};
+}
+
+/** The event stage: reads the quotes (a trigger inside quoted speech is the speaker's claim, not the article's). */
+export const eventsStage: Stage = { name: 'events', requires: ['text', 'entities', 'times', 'quotes'], assigns: ['events'], run: extractEvents };
 
 /**
  * The events of a Doc; `onReject` hears about every trigger that was dropped and why

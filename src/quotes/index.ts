@@ -38,10 +38,10 @@ interface Draft {
  * @example
  * const doc = createDoc({ text: 'Ryabkov said: “We call on all parties to exercise restraint.”' });
  * doc.entities = [ryabkov]; // from the entity stage
- * extractQuotes(doc);
+ * runPipeline(doc, { disable: ['entities'], given: ['entities'] });
  * doc.quotes[0].text; // 'We call on all parties to exercise restraint.'
  */
-export const extractQuotes: Stage = (doc: Doc) => {
+function extractQuotes(doc: Doc): void {
   const spans = findQuotedSpans(doc);
   const ctx = buildContext(doc, spans);
   const history: SpeakerHistory = new Map();
@@ -91,7 +91,10 @@ export const extractQuotes: Stage = (doc: Doc) => {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     };
   });
-};
+}
+
+/** The quotation stage. */
+export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities'], assigns: ['quotes'], run: extractQuotes };
 
 function cueSpan(ctx: QuoteContext, cue: Cue) {
   const start = ctx.doc.tokens[cue.tokenStart]!.start;

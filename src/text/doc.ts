@@ -71,5 +71,4 @@ export interface Doc {
   events: Event[];
 }
 
-/** A pipeline component: reads the Doc and assigns its own layer. */
-export type Stage = (doc: Doc) => void;
+export type { Layer, Stage } from './stage.js';

@@ -114,10 +114,10 @@ function sentenceTokens(tokens: Doc['tokens'], text: string, pos: number) {
  *
  * @example
  * const doc = createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' });
- * tagTimes(doc);
+ * runPipeline(doc, { disable: ['entities', 'quotes', 'events'] });
  * doc.times[0]; // { time_id: 't1', text: 'Friday', type: 'DATE', value: '2024-10-11', date_start: '2024-10-11', … }
  */
-export const tagTimes: Stage = (doc: Doc) => {
+function tagTimes(doc: Doc): void {
   doc.times = findTimes(doc.text, doc.publishedAt, doc.tokens).map(
     (m, i): TimeExpression => ({
       time_id: `t${i + 1}`,
@@ -130,4 +130,7 @@ export const tagTimes: Stage = (doc: Doc) => {
       date_end: m.to,
     }),
   );
-};
+}
+
+/** The time stage. */
+export const timesStage: Stage = { name: 'times', requires: ['text'], assigns: ['times'], run: tagTimes };

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
-import { recognizeEntities } from '../../src/entities/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examples = join(process.env.ARTICLE_EXPORT_DATA_DIR ? join(process.env.ARTICLE_EXPORT_DATA_DIR, '..') : join(repo, '..', 'shared'), 'examples');
@@ -15,7 +15,7 @@ describe.skipIf(!present)('example article (judged by its gold file)', () => {
   const text = present ? readFileSync(file, 'utf8') : '';
   const gold = present ? (JSON.parse(readFileSync(file.replace(/\.txt$/, '.gold.json'), 'utf8')) as { entities: { name: string; type: string; optional?: boolean; aliases: string[] }[] }) : { entities: [] };
   const doc = createDoc({ text });
-  recognizeEntities(doc);
+  runPipeline(doc, { until: 'entities' });
 
   it('finds most required entities by name (any type)', () => {
     const names = new Set(doc.entities.flatMap((e) => [e.name, ...e.aliases]));

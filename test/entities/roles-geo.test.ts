@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
-import { recognizeEntities } from '../../src/entities/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { geoKey, resolvePlace } from '../../src/entities/geo.js';
 import { roleAfter, roleBefore, roleLexicon } from '../../src/entities/roles.js';
 
 const entities = (text: string) => {
   const doc = createDoc({ text });
-  recognizeEntities(doc);
+  runPipeline(doc, { until: 'entities' });
   return doc.entities;
 };
 

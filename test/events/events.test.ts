@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/events/index.js';
 import { TRIGGERS } from '../../src/events/lexicon.js';
 import { createDoc } from '../../src/text/create-doc.js';
-import { tagTimes } from '../../src/times/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
 
 const MONDAY = '2024-10-14';
@@ -29,8 +28,7 @@ const THINGS: NamedThing[] = [
 function events(text: string, publishedAt: string | null = MONDAY) {
   const doc = createDoc({ text, publishedAt });
   doc.entities = oracleEntities(text, THINGS);
-  tagTimes(doc);
-  extractEvents(doc);
+  runPipeline(doc, { disable: ['entities'], given: ['entities'] });
   return { doc, events: doc.events };
 }
 const names = (e: { participants: Array<{ name: string; role: string }> }) => e.participants.map((p) => `${p.role}:${p.name}`).sort();
@@ -169,8 +167,7 @@ describe.skipIf(!existsSync(goldPath))('example article gold (skipped when ../sh
     const doc = createDoc({ text, publishedAt: gold.article.published });
     // Entities from the gold names by string search, so this tests the event stage alone.
     doc.entities = oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
-    tagTimes(doc);
-    extractEvents(doc);
+    runPipeline(doc, { disable: ['entities'], given: ['entities'] });
     return doc;
   };
   it('all 7 gold dates are normalised right', () => {

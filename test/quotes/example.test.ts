@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../src/document/schema.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import type { Doc } from '../../src/text/doc.js';
-import { extractQuotes } from '../../src/quotes/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { entitiesFromNames, type EntitySpec } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -72,18 +72,13 @@ describe.skipIf(!present)('example article', () => {
     const { text, gold } = load();
     const doc = createDoc({ text, publishedAt: '2024-10-14' });
     doc.entities = entitiesFromNames(doc, gold.entities.filter((e) => ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].includes(e.type)));
-    extractQuotes(doc);
+    runPipeline(doc, { until: 'quotes', disable: ['entities'], given: ['entities'] });
     check(doc, gold);
   });
 
   it('finds them end to end with the entity stage', async () => {
     const { text, gold } = load();
-    const { recognizeEntities } = await import('../../src/entities/index.js');
-    const { tagTimes } = await import('../../src/times/index.js');
-    const doc = createDoc({ text, publishedAt: '2024-10-14' });
-    recognizeEntities(doc);
-    tagTimes(doc);
-    extractQuotes(doc);
+    const doc = runPipeline(createDoc({ text, publishedAt: '2024-10-14' }), { until: 'quotes' });
     check(doc, gold);
   });
 });

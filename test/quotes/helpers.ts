@@ -5,7 +5,7 @@
 import type { Entity } from '../../src/document/schema.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import type { Doc } from '../../src/text/doc.js';
-import { extractQuotes } from '../../src/quotes/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { handEntities, type NamedThing } from '../helpers/hand-entities.js';
 
 export type EntitySpec = Omit<NamedThing, 'subtype'>;
@@ -21,6 +21,6 @@ export function entitiesFromNames(doc: Doc, specs: EntitySpec[]): Entity[] {
 export function quotesOf(text: string, specs: EntitySpec[] = []) {
   const doc = createDoc({ text });
   doc.entities = entitiesFromNames(doc, specs);
-  extractQuotes(doc);
+  runPipeline(doc, { until: 'quotes', disable: ['entities'], given: ['entities'] });
   return doc.quotes;
 }

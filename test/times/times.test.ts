@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
-import { tagTimes } from '../../src/times/index.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { isoWeek, periodDates, shiftPeriod } from '../../src/times/calendar.js';
 import { utc } from '../../src/times/calendar.js';
 
@@ -8,7 +8,7 @@ const MONDAY = '2024-10-14';
 
 function times(text: string, publishedAt: string | null = MONDAY) {
   const doc = createDoc({ text, publishedAt });
-  tagTimes(doc);
+  runPipeline(doc, { until: 'times', disable: ['entities'] });
   return doc.times;
 }
 function one(text: string, publishedAt: string | null = MONDAY) {
@@ -115,7 +115,7 @@ describe('offsets and ids', () => {
   it('spans slice the text exactly and ids follow text order', () => {
     const text = 'Putin met Pezeshkian on Friday; they meet again on 22-24 October, two days ago, every Monday — “Last week” in 2003.';
     const doc = createDoc({ text, publishedAt: MONDAY });
-    tagTimes(doc);
+    runPipeline(doc, { until: 'times', disable: ['entities'] });
     expect(doc.times.length).toBeGreaterThanOrEqual(5);
     doc.times.forEach((t, i) => {
       expect(t.time_id).toBe(`t${i + 1}`);
