@@ -6,6 +6,7 @@
  */
 import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
+import { nameKey } from '../text/names.js';
 import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -148,9 +149,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
-      const head = doc.text.slice(eventName.start, toks[ts]!.start).trim().toLowerCase();
+      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
       const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === head),
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
       );
       if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }

@@ -13,6 +13,7 @@
  */
 import type { Entity, Quote, Speaker } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
+import { nameKey } from '../text/names.js';
 import { buildContext, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
@@ -113,7 +114,7 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
   const persons = doc.entities.filter((e) => e.type === 'PERSON');
   const byLastWords = new Map<string, Entity>();
   for (const e of persons) {
-    const words = e.name.toLowerCase().split(/\s+/);
+    const words = nameKey(e.name).split(' ');
     for (let k = 1; k < words.length; k++) {
       const key = words.slice(k).join(' ');
       const cur = byLastWords.get(key);
@@ -135,10 +136,10 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
   return (s: FoundSpeaker): Speaker => {
     let entity = s.entity;
     if (entity && entity.type === 'PERSON') {
-      const fuller = byLastWords.get(entity.name.toLowerCase());
+      const fuller = byLastWords.get(nameKey(entity.name));
       if (fuller && fuller !== entity) entity = fuller;
     }
-    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(s.name.toLowerCase()) ?? null;
+    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(nameKey(s.name)) ?? null;
     if (!entity && s.kind === 'description' && s.description && /^(?:the|this|that)\s/i.test(s.description)) {
       const head = s.description.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
       const list = roles.get(head);
