@@ -6,6 +6,7 @@
  */
 import type { Entity, EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
+import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
 import type { Doc, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -20,8 +21,7 @@ export { loadRecognizer } from './recognizer.js';
 const GEO_HEADS = new Set(
   'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
 );
-/** Forms of address that precede names but are not part of them (CoNLL convention). */
-const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'mme', 'mme.', 'herr', 'frau', 'sen.', 'rep.', 'gov.', 'rev.']);
+const HONORIFICS = new Set<string>(HONORIFIC_WORDS);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
 const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;

@@ -7,6 +7,7 @@
 import type { Entity, TimeExpression } from '../document/schema.js';
 import type { Doc } from '../text/doc.js';
 import { CLAUSE_REACH } from './clauses.js';
+import { ARTICLES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, PREPOSITIONS as PREPOSITION_WORDS } from '../lang/en/index.js';
 
 /** An entity mention placed on tokens. */
 export interface PlacedMention {
@@ -45,13 +46,11 @@ export interface ArgumentChoice<T> {
   why: string;
 }
 
-const PREPOSITIONS = new Set([
-  'in', 'at', 'on', 'from', 'to', 'with', 'of', 'for', 'by', 'about', 'against', 'near', 'over', 'under', 'into',
-  'between', 'among', 'across', 'after', 'before', 'during', 'since', 'toward', 'towards', 'through', 'within', 'like',
-  'than', 'via', 'outside', 'inside', 'around', 'upon', 'despite', 'as', 'per',
-]);
+const PREPOSITIONS = new Set<string>(PREPOSITION_WORDS);
+/** Words inside a noun phrase between its governor and the name: articles, title words, possessives ("with his Iranian counterpart"). */
+const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WORDS, 'his', 'her', 'their', 'its']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
-const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+const PRONOUNS = new Set<string>(PERSON_PRONOUNS);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
 const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
 /** A MISC name can still organise an event it names ("BRICS Summit"), unless it is a nationality or a compound ("US-Israeli"). */
@@ -76,7 +75,7 @@ function governor(ctx: ArgContext, m: PlacedMention): string {
   let k = m.tokStart - 1;
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx, k);
-    if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
+    if (NOUN_PHRASE_WORDS.has(w)) continue;
     if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
     // Nationality words are part of the noun phrase too: "his Iranian counterpart".
     if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue;

@@ -7,6 +7,9 @@ import type { Doc } from '../text/doc.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isSpaceCode } from '../text/chars.js';
+import {
+  INTENTION_WORDS, IRREALIS_CLAUSE_WORDS, IRREALIS_NOUN_MODIFIERS, MODALS as MODAL_WORDS, NEGATORS as NEGATOR_WORDS, SCHEDULING_WORDS,
+} from '../lang/en/index.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
 const CLAUSE_OPENERS = new Set([
@@ -130,17 +133,13 @@ export function rangeTest(ranges: ReadonlyArray<readonly [number, number]>): (po
   };
 }
 
-const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor', 'without', 'nobody', 'none']);
-const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'cannot', 'ought']);
-const IRREALIS_NOUN_MODS = new Set(['any', 'possible', 'potential', 'future', 'planned', 'proposed', 'prospective', 'hypothetical', 'no']);
-const IRREALIS_CLAUSE = new Set(['if', 'unless', 'whether', 'impossible', 'unlikely', 'hypothetical', 'lest']);
-const INTENTION = new Set([
-  'plan', 'plans', 'planned', 'planning', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'propose', 'proposed', 'proposes',
-  'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
-  'urge', 'urges', 'urged', 'aim', 'aims', 'aimed', 'push', 'pushed', 'pushing', 'consider', 'considering', 'considered', 'threaten', 'threatened',
-]);
+const NEGATORS = new Set<string>(NEGATOR_WORDS);
+const MODALS = new Set<string>(MODAL_WORDS);
+const IRREALIS_NOUN_MODS = new Set<string>(IRREALIS_NOUN_MODIFIERS);
+const IRREALIS_CLAUSE = new Set<string>(IRREALIS_CLAUSE_WORDS);
+const INTENTION = new Set<string>(INTENTION_WORDS);
 /** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
-const SCHEDULING = new Set(['is', 'are', 'was', 'were', 'be', 'scheduled', 'due', 'set', 'slated', 'expected', 'poised', 'have', 'has', 'had']);
+const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
 export type Modality = { ok: true } | { ok: false; why: string };
 

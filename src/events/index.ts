@@ -7,6 +7,7 @@
 import type { Event, EventParticipant } from '../document/schema.js';
 import type { Doc, Stage } from '../text/doc.js';
 import { nameKey } from '../text/names.js';
+import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -28,7 +29,8 @@ const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
-const DETERMINERS = /^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|first|last|latest|recent|new|annual|first-ever|whose|['’]s?)$/i;
+/** Words after which a verb-or-noun trigger is a noun ("the attack", "his visit", "its first-ever summit"). */
+const DETERMINERS = new RegExp(`^(?:${[...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose'].join('|')}|['’]s?)$`, 'i');
 
 interface Candidate {
   info: TriggerInfo;
