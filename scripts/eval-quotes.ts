@@ -27,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Quote } from '../src/document/schema.js';
 import { runPipeline } from '../src/pipeline.js';
+import { documentLayers } from '../src/document/build.js';
 import { createDoc } from '../src/text/create-doc.js';
 
 type Range = [number, number];
@@ -181,7 +182,7 @@ function main() {
     const doc = createDoc({ text });
     runPipeline(doc, { until: 'quotes', onStage: (name, t) => name === 'quotes' && (ms += t) });
     chars += text.length;
-    const preds = predictions(doc.quotes);
+    const preds = predictions(documentLayers(doc).quotes);
 
     // Greedy one-to-one matching by overlap ratio.
     const pairs: { g: number; p: number; r: number }[] = [];

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/text/create-doc.js';
 import { runPipeline } from '../src/pipeline.js';
+import { documentLayers } from '../src/document/build.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -91,7 +92,7 @@ function main() {
     runPipeline(doc, { until: 'times', disable: ['entities'] });
     ms += performance.now() - t0;
     chars += text.length;
-    const sys = doc.times;
+    const sys = documentLayers(doc).times;
     c.gold += timexes.length;
     c.sys += sys.length;
     const used = new Set<number>();

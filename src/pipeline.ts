@@ -1,5 +1,6 @@
 /**
- * The pipeline: text → Doc → stages in order → ArticleDocument.
+ * The pipeline: text → Doc → declared stages in order → ArticleDocument (built
+ * once from the finished Doc by document/build.ts).
  * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
  */
 import { createHash } from 'node:crypto';
@@ -8,11 +9,12 @@ import { articleId } from './document/ids.js';
 import { entitiesStage } from './entities/index.js';
 import { eventsStage } from './events/index.js';
 import { quotesStage } from './quotes/index.js';
+import { marksStage } from './quotes/marks.js';
 import { createDoc } from './text/create-doc.js';
-import { tokenIndex } from './text/token-index.js';
 import type { Doc } from './text/doc.js';
 import { assemble, type RunOptions } from './text/stage.js';
-import { codePointLength, codePointMapper, hasSurrogates } from './text/offsets.js';
+import { codePointLength } from './text/offsets.js';
+import { countWords, documentLayers } from './document/build.js';
 import { timesStage } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
@@ -29,7 +31,7 @@ export interface ArticleMetadata {
 }
 
 /** The stages, in order, checked on assembly: each reads only layers earlier ones assigned. */
-export const PIPELINE = assemble([entitiesStage, timesStage, quotesStage, eventsStage]);
+export const PIPELINE = assemble([entitiesStage, timesStage, marksStage, quotesStage, eventsStage]);
 
 /**
  * Runs the pipeline that ships on a Doc, whole or in part: the one path for
@@ -82,44 +84,6 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
         url: src.url ?? null,
       },
     },
-    ...toCodePoints(doc),
+    ...documentLayers(doc),
   };
-}
-
-/** Tokens holding a letter or a digit. */
-function countWords(doc: Doc): number {
-  let n = 0;
-  for (const w of tokenIndex(doc).word) n += w;
-  return n;
-}
-
-/**
- * Converts every span of the stage layers from UTF-16 to code point offsets, in
- * place (the Doc is this call's own), and re-reads each span's text from the
- * article so that offsets and text can never disagree. Without surrogate pairs
- * the offsets are code points already and only the text is re-read.
- */
-function toCodePoints(doc: Doc): Pick<ArticleDocument, 'entities' | 'quotes' | 'times' | 'events'> {
-  const cp = hasSurrogates(doc.text) ? codePointMapper(doc.text) : null;
-  const converted = new Set<object>(); // a span object reached twice is converted once
-  const span = (s: { start: number; end: number; text: string }) => {
-    if (converted.has(s)) return;
-    s.text = doc.text.slice(s.start, s.end);
-    if (cp === null) return;
-    converted.add(s);
-    s.start = cp(s.start);
-    s.end = cp(s.end);
-  };
-  for (const e of doc.entities) e.mentions.forEach(span);
-  for (const q of doc.quotes) {
-    span(q);
-    if (q.cue) span(q.cue);
-    if (q.speaker?.mention) span(q.speaker.mention);
-  }
-  doc.times.forEach(span);
-  for (const e of doc.events) {
-    span(e.trigger);
-    span(e.sentence);
-  }
-  return { entities: doc.entities, quotes: doc.quotes, times: doc.times, events: doc.events };
 }

@@ -4,10 +4,10 @@
  * roles (titles stated before person names) and places (country code and
  * coordinates for unambiguous countries and cities).
  */
-import type { Entity, EntityType } from '../document/schema.js';
+import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
 import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
-import type { Doc, NamedMention, Stage } from '../text/doc.js';
+import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
 import { demonymCountry, resolvePlace } from './geo.js';
@@ -124,8 +124,8 @@ function cachedEntityId(type: EntityType, name: string): string {
   return id;
 }
 
-/** Clusters mentions into schema Entities (UTF-16 offsets). */
-function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
+/** Clusters mentions into the entity layer. */
+function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): DocEntity[] {
   const toks = doc.tokens;
   const inputs: ClusterInput[] = mentions.map((m) => ({
     text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),
@@ -160,7 +160,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       }
     }
     let subtype: string | null = null;
-    let geo: Entity['geo'] = null;
+    let geo: DocEntity['geo'] = null;
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
@@ -181,20 +181,17 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     const type: EntityType = c.type;
     return {
-      entity_id: cachedEntityId(type, c.name),
+      id: cachedEntityId(type, c.name),
       type,
       subtype,
       name: c.name,
       aliases: c.aliases,
       roles,
       geo,
-      mention_count: c.members.length,
-      mentions: c.members.map((k) => ({
-        text: doc.text.slice(mentions[k]!.start, mentions[k]!.end),
-        start: mentions[k]!.start,
-        end: mentions[k]!.end,
-        sentence: toks[mentions[k]!.tokenStart]!.sentence,
-      })),
+      mentions: c.members.map((k) => {
+        const m = mentions[k]!;
+        return { start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd };
+      }),
     };
   });
 }

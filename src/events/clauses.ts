@@ -1,7 +1,8 @@
 /**
  * Clause structure and modality from tokens alone: clause segments inside a
  * sentence (split at complementisers and strong punctuation), speech inside
- * quotation marks, and the cues that make an event negated or irrealis.
+ * quotation marks (from the Doc's quoted-span and quote layers), and the cues
+ * that make an event negated or irrealis.
  */
 import type { Doc } from '../text/doc.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -47,11 +48,6 @@ export function clauseIds(doc: Doc): Int32Array {
   return ids;
 }
 
-/**
- * Character ranges of quoted speech: text between paired quotation marks that
- * runs to four words or more (shorter quoted phrases are scare quotes, e.g. a
- * ‘working meeting’), plus the direct quotes of the quote stage.
- */
 /** `text.slice(from, to).split(/\s+/).length >= 4`, without building the pieces: three runs of white space. */
 function atLeastFourPieces(text: string, from: number, to: number): boolean {
   let runs = 0;
@@ -63,44 +59,21 @@ function atLeastFourPieces(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const QUOTE_EVENTS = /[\n\u201c\u201d"\u2018\u2019]/g;
+/** Longer quoted spans are not speech: a runaway mark, not a quotation. */
+const MAX_SPEECH = 3000;
 
+/**
+ * Character ranges of quoted speech, from the Doc's layers: quoted spans (marks
+ * included) that run to four words or more — shorter quoted phrases are scare
+ * quotes, e.g. a ‘working meeting’ — and are closed or go on in the next
+ * paragraph, plus the direct and partial quotes of the quote stage.
+ */
 export function speechRanges(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const text = doc.text;
-  // One linear pass: the latest opening mark pairs with the next closing one (no regex
-  // backtracking, so unbalanced quotes in huge texts stay linear).
-  const MAX = 3000;
-  const push = (a: number, b: number) => {
-    if (b - a <= MAX && atLeastFourPieces(text, a, b + 1)) out.push([a, b + 1]);
-  };
-  let openCurly = -1;
-  let openStraight = -1;
-  let openSingle = -1;
-  // Only these characters matter: a global regex's `test` finds them natively, with no match object.
-  QUOTE_EVENTS.lastIndex = 0;
-  while (QUOTE_EVENTS.test(text)) {
-    const i = QUOTE_EVENTS.lastIndex - 1;
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a) {
-      openCurly = openStraight = openSingle = -1; // quotes do not run across paragraphs here
-    } else if (ch === 0x201c) openCurly = i;
-    else if (ch === 0x201d) {
-      if (openCurly >= 0) push(openCurly, i);
-      openCurly = -1;
-    } else if (ch === 0x22) {
-      if (openStraight >= 0) {
-        push(openStraight, i);
-        openStraight = -1;
-      } else openStraight = i;
-    } else if (ch === 0x2018) openSingle = i;
-    else if (ch === 0x2019 && openSingle >= 0 && !/[\p{L}]/u.test(text[i + 1] ?? '')) {
-      // A closing single quote not followed by a letter (so not the apostrophe of "didn’t").
-      push(openSingle, i);
-      openSingle = -1;
-    }
+  for (const q of doc.quotedSpans) {
+    if ((q.closed || q.continues) && q.closeEnd - q.open <= MAX_SPEECH + 1 && atLeastFourPieces(doc.text, q.open, q.closeEnd)) out.push([q.open, q.closeEnd]);
   }
-  for (const q of doc.quotes ?? []) if (q.kind !== 'indirect') out.push([q.start, q.end]);
+  for (const q of doc.quotes) if (q.kind !== 'indirect') out.push([q.start, q.end]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 

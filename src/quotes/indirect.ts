@@ -3,7 +3,7 @@
  * trailing form "<clause>, X said." / "<clause>, according to X." Only the
  * outermost attribution of a sentence is kept (the PolNeAR convention).
  */
-import type { Entity } from '../document/schema.js';
+import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { cueAt, cueWordKinds, type Cue } from './cues.js';

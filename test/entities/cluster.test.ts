@@ -3,6 +3,7 @@ import { clusterMentions, initials, nameKey, type ClusterInput } from '../../src
 import { entityId } from '../../src/document/ids.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 
 const m = (text: string, type: ClusterInput['type'], at: number, definedBy?: number): ClusterInput => ({ text, type, tokenStart: at, tokenEnd: at + text.split(' ').length, definedBy });
 
@@ -59,9 +60,9 @@ describe('clustering', () => {
   it('does not link a person to a parenthesised country ("Carmen Weber (Germany)")', () => {
     const doc = createDoc({ text: 'Results: 1. Carmen Weber (Germany) 12.5 2. Anna Fischer (Germany) 12.7' });
     runPipeline(doc, { until: 'entities' });
-    const germany = doc.entities.find((e) => e.name === 'Germany');
+    const germany = documentLayers(doc).entities.find((e) => e.name === 'Germany');
     expect(germany?.type).toBe('LOCATION');
-    expect(doc.entities.filter((e) => e.type === 'PERSON').every((e) => !e.aliases.includes('Germany'))).toBe(true);
+    expect(documentLayers(doc).entities.filter((e) => e.type === 'PERSON').every((e) => !e.aliases.includes('Germany'))).toBe(true);
   });
 
   it('folds case, dots and apostrophes in name keys', () => {
@@ -74,11 +75,11 @@ describe('clustering', () => {
     const b = createDoc({ text: 'The International Atomic Energy Agency has no access, a diplomat said in Vienna.' });
     runPipeline(a, { until: 'entities' });
     runPipeline(b, { until: 'entities' });
-    const ia = a.entities.find((e) => e.name === 'International Atomic Energy Agency');
-    const ib = b.entities.find((e) => e.name === 'International Atomic Energy Agency');
+    const ia = documentLayers(a).entities.find((e) => e.name === 'International Atomic Energy Agency');
+    const ib = documentLayers(b).entities.find((e) => e.name === 'International Atomic Energy Agency');
     expect(ia?.aliases).toContain('IAEA');
     expect(ia?.entity_id).toBe(ib?.entity_id);
     expect(ia?.entity_id).toBe(entityId('ORGANIZATION', 'International Atomic Energy Agency'));
-    expect(a.entities.find((e) => e.name === 'Vienna')?.entity_id).toBe(b.entities.find((e) => e.name === 'Vienna')?.entity_id);
+    expect(documentLayers(a).entities.find((e) => e.name === 'Vienna')?.entity_id).toBe(documentLayers(b).entities.find((e) => e.name === 'Vienna')?.entity_id);
   });
 });

@@ -3,12 +3,13 @@ import { PIPELINE, extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { assemble, PipelineError, type Stage } from '../../src/text/stage.js';
 import { runStages } from '../../scripts/eval-events.js';
+import { documentLayers } from '../../src/document/build.js';
 
 const stage = (name: string, requires: Stage['requires'], assigns: Stage['assigns']): Stage => ({ name, requires, assigns, run: () => {} });
 
 describe('declared stages', () => {
-  it('the shipping pipeline is entities → times → quotes → events', () => {
-    expect(PIPELINE.stages.map((s) => s.name)).toEqual(['entities', 'times', 'quotes', 'events']);
+  it('the shipping pipeline is entities → times → quotation marks → quotes → events', () => {
+    expect(PIPELINE.stages.map((s) => s.name)).toEqual(['entities', 'times', 'marks', 'quotes', 'events']);
   });
 
   it('a stage that requires a layer no earlier stage assigns is an error when the pipeline is assembled', () => {
@@ -39,7 +40,7 @@ describe('declared stages', () => {
   it('the event evaluation measures the pipeline that ships (issue 10 probe)', () => {
     const text = 'Lavrov said: «Russian troops attacked the depot on Monday.»';
     const shipped = extract(text, { publishedAt: '2024-10-16' }).events;
-    const evaluated = runStages(createDoc({ text, publishedAt: '2024-10-16' })).events;
+    const evaluated = documentLayers(runStages(createDoc({ text, publishedAt: '2024-10-16' }))).events;
     expect(evaluated.map((e) => [e.type, e.trigger.text, e.date?.start ?? null])).toEqual(shipped.map((e) => [e.type, e.trigger.text, e.date?.start ?? null]));
     // The attack is Lavrov's claim inside quotation marks, not an event the article reports.
     expect(shipped.some((e) => e.type === 'ATTACK')).toBe(false);
