@@ -24,7 +24,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Entity, EntityType } from '../src/document/schema.js';
+import type { EntityType } from '../src/document/schema.js';
 import { entityId } from '../src/document/ids.js';
 import { loadRecognizer } from '../src/entities/index.js';
 import { findEvents, triggerSpans } from '../src/events/index.js';
