@@ -27,13 +27,13 @@ const withCompromise = !process.argv.includes('--no-compromise');
 
 // ---- load time (first thing: nothing of the entity stage is loaded yet) ----
 let t = performance.now();
-const { loadRecognizer, recognizeEntities } = await import('../src/entities/index.js');
+const { loadRecognizer } = await import('../src/entities/index.js');
 const importMs = performance.now() - t;
 t = performance.now();
 const rec = loadRecognizer();
 const loadMs = performance.now() - t;
 const { recognizeSpans } = await import('../src/entities/recognizer.js');
-const { extract, STAGES } = await import('../src/pipeline.js');
+const { extract, runPipeline } = await import('../src/pipeline.js');
 
 // ---- articles ----
 const root = join(dataDir, 'bbc-news');
@@ -57,11 +57,7 @@ for (let pass = 0; pass < 2; pass++) {
     let s0 = performance.now();
     const doc = createDoc({ text });
     ms.createDoc! += performance.now() - s0;
-    for (const [name, stage] of STAGES) {
-      s0 = performance.now();
-      stage(doc);
-      ms[name] = (ms[name] ?? 0) + performance.now() - s0;
-    }
+    runPipeline(doc, { onStage: (name, t) => (ms[name] = (ms[name] ?? 0) + t) });
   }
   for (const [k, v] of Object.entries(ms)) perStage.set(k, Math.min(perStage.get(k) ?? Infinity, v / 1000));
 }
@@ -96,8 +92,8 @@ function report(name: string, tm: Timing, withTokens = true): void {
 }
 
 report('recogniser (features+Viterbi)', measure(() => docs.forEach((d) => recognizeSpans(d, rec))));
-report('entity stage (recognizeEntities)', measure(() => docs.forEach((d) => recognizeEntities(d))));
-report('createDoc + entity stage', measure(() => articles.forEach((text) => recognizeEntities(createDoc({ text })))));
+report('entity stage', measure(() => docs.forEach((d) => runPipeline(d, { until: 'entities' }))));
+report('createDoc + entity stage', measure(() => articles.forEach((text) => runPipeline(createDoc({ text }), { until: 'entities' }))));
 report('whole pipeline (extract)', whole, false);
 console.log(`  per stage, s per MB (wall): ${[...perStage].map(([k, v]) => `${k} ${(v / (bytes / 1e6)).toFixed(3)}`).join(', ')}`);
 

@@ -4,9 +4,10 @@
  *   npx tsx scripts/eval-events.ts [--gold-entities] [--errors] [--corpus apple|gm]
  *
  * 1. MEANTIME (Wikinews, CAT XML) corpora apple and gm: the text is rebuilt from
- *    the tokens, publishedAt = the document creation time, and the real stages
- *    run (entities, times, events). With --gold-entities (or when the entity
- *    model is unavailable) entities come from the gold named mentions instead.
+ *    the tokens, publishedAt = the document creation time, and the pipeline that
+ *    ships runs (runPipeline: entities, times, quotes, events). With
+ *    --gold-entities (or when the entity model is unavailable) entities come from
+ *    the gold named mentions instead, and the other stages run as they ship.
  *    - recall of time-anchored events: gold event mentions with a TLINK
  *      (INCLUDES, IS_INCLUDED, SIMULTANEOUS, BEGINS, ENDS…) to a DATE timex in
  *      the text, found when a system trigger overlaps them; also reported with
@@ -23,13 +24,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Entity, EntityType } from '../src/document/schema.js';
+import type { EntityType } from '../src/document/schema.js';
 import { entityId } from '../src/document/ids.js';
-import { recognizeEntities } from '../src/entities/index.js';
-import { extractEvents, findEvents, triggerSpans } from '../src/events/index.js';
+import { loadRecognizer } from '../src/entities/index.js';
+import { findEvents, triggerSpans } from '../src/events/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import { createDoc } from '../src/text/create-doc.js';
-import type { Doc } from '../src/text/doc.js';
-import { tagTimes } from '../src/times/index.js';
+import type { Doc, DocEntity } from '../src/text/doc.js';
+import { spanOfChars } from '../src/text/layers.js';
+import { documentLayers } from '../src/document/build.js';
 import { periodDates, type Period } from '../src/times/calendar.js';
 import { oracleEntities } from '../test/events/oracle-entities.js';
 
@@ -150,31 +153,35 @@ function valueRange(value: string): { start: string; end: string } | null {
 }
 
 let entityStageOk = !forceGoldEntities;
-function runStages(doc: Doc, gold: MeantimeDoc | null) {
-  if (entityStageOk) {
-    try {
-      recognizeEntities(doc);
-    } catch (err) {
-      console.error(`entity stage unavailable (${(err as Error).message.split('\n')[0]}); using gold entities`);
-      entityStageOk = false;
-    }
+if (entityStageOk) {
+  try {
+    loadRecognizer();
+  } catch (err) {
+    console.error(`entity stage unavailable (${(err as Error).message.split('\n')[0]}); using gold entities`);
+    entityStageOk = false;
   }
-  if (!entityStageOk && gold) doc.entities = goldEntities(gold);
-  tagTimes(doc);
-  extractEvents(doc);
 }
 
-function goldEntities(g: MeantimeDoc): Entity[] {
-  const byInstance = new Map<string, Entity>();
+/**
+ * The pipeline that ships, on one evaluation document; with `entities` (gold),
+ * every stage but the entity stage.
+ */
+export function runStages(doc: Doc, entities: DocEntity[] | null = null): Doc {
+  if (!entities) return runPipeline(doc);
+  doc.entities = entities;
+  return runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+}
+
+function goldEntities(g: MeantimeDoc, doc: Doc): DocEntity[] {
+  const byInstance = new Map<string, DocEntity>();
   for (const m of g.entityMentions.values()) {
     if (!m.type || !m.instance) continue;
     let e = byInstance.get(m.instance);
     if (!e) {
-      e = { entity_id: entityId(m.type, m.name), type: m.type, subtype: null, name: m.name, aliases: [], roles: [], geo: null, mention_count: 0, mentions: [] };
+      e = { id: entityId(m.type, m.name), type: m.type, subtype: null, name: m.name, aliases: [], roles: [], geo: null, mentions: [] };
       byInstance.set(m.instance, e);
     }
-    e.mentions.push({ text: g.text.slice(m.start, m.end), start: m.start, end: m.end, sentence: 0 });
-    e.mention_count++;
+    e.mentions.push(spanOfChars(doc, m.start, m.end));
   }
   for (const e of byInstance.values()) e.mentions.sort((a, b) => a.start - b.start);
   return [...byInstance.values()];
@@ -182,7 +189,7 @@ function goldEntities(g: MeantimeDoc): Entity[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 /** A system event covers a gold mention when its trigger, or one merged into it, overlaps it. */
-const covers = (e: Parameters<typeof triggerSpans>[0], g: Span) => triggerSpans(e).some((t) => overlaps(t, g));
+const covers = (e: { spans: Span[] }, g: Span) => e.spans.some((t) => overlaps(t, g));
 
 function evalMeantime() {
   const base = join(dataDir, 'meantime-en', 'intra-doc_annotation');
@@ -198,19 +205,22 @@ function evalMeantime() {
       const g = parseMeantime(readFileSync(join(dir, f), 'utf8'), f);
       const doc = createDoc({ text: g.text, publishedAt: g.dct });
       const t0 = performance.now();
-      runStages(doc, g);
+      runStages(doc, entityStageOk ? null : goldEntities(g, doc));
       c.ms += performance.now() - t0;
+      const layers = documentLayers(doc);
+      // Every trigger merged into an event counts (UTF-16 offsets; MEANTIME texts have no surrogate pairs).
+      const events = layers.events.map((e, i) => Object.assign(e, { spans: triggerSpans(doc.events[i]!) }));
       c.chars += g.text.length;
       c.docs++;
       const goldEvents = [...g.events.entries()];
-      c.sys += doc.events.length;
-      for (const e of doc.events) {
+      c.sys += events.length;
+      for (const e of events) {
         const hit = goldEvents.some(([, ge]) => covers(e, ge));
         if (hit) c.sysTrue++;
         else if (showErrors) console.log(`FP-TRIGGER ${f} ${e.type} "${e.trigger.text}" | ${e.sentence.text.slice(0, 120)}`);
       }
       for (const [id, ge] of goldEvents) {
-        const sys = doc.events.find((e) => covers(e, ge));
+        const sys = events.find((e) => covers(e, ge));
         const anchor = g.anchors.get(id);
         if (anchor || g.dctAnchored.has(id)) {
           c.anchoredDct++;
@@ -221,7 +231,7 @@ function evalMeantime() {
           const tx = g.timexes.get(anchor)!;
           if (sys) {
             c.found++;
-            const sysTime = sys.date?.time_id ? doc.times.find((t) => t.time_id === sys.date!.time_id) : null;
+            const sysTime = sys.date?.time_id ? layers.times.find((t) => t.time_id === sys.date!.time_id) : null;
             const gr = valueRange(tx.value);
             // A vague gold anchor ("recently", PAST_REF) has no calendar range: an undated event is right.
             const right = gr
@@ -243,13 +253,13 @@ function evalMeantime() {
           if (goldParts.length === 0) continue;
           for (const p of sys.participants) {
             c.partSys++;
-            const ent = doc.entities.find((e) => e.entity_id === p.entity_id);
+            const ent = layers.entities.find((e) => e.entity_id === p.entity_id);
             const ok = !!ent && ent.mentions.some((em) => goldParts.some((gp) => overlaps(gp, em) && em.start >= gp.start - 40));
             if (ok) c.partRight++;
             else if (showErrors) console.log(`PART ${f} "${ge.text}" sys ${p.role}:${p.name} gold [${goldParts.map((x) => g.text.slice(x.start, x.end)).join(' | ')}]`);
           }
           for (const gp of named) {
-            if (sys.participants.some((p) => doc.entities.find((e) => e.entity_id === p.entity_id)?.mentions.some((em) => overlaps(gp, em)))) c.partGoldFound++;
+            if (sys.participants.some((p) => layers.entities.find((e) => e.entity_id === p.entity_id)?.mentions.some((em) => overlaps(gp, em)))) c.partGoldFound++;
           }
         }
       }
@@ -288,14 +298,10 @@ function evalExamples() {
     const gold = JSON.parse(readFileSync(join(examplesDir, f), 'utf8'));
     const text = readFileSync(join(examplesDir, gold.article.file), 'utf8');
     const doc = createDoc({ text, publishedAt: gold.article.published });
-    runStages(doc, null);
-    if (!entityStageOk) {
-      // Without the entity model, entities come from the gold names (string search), as in test/events.
-      doc.entities = oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
-      tagTimes(doc);
-      extractEvents(doc);
-    }
-    const nameOf = (id: string) => doc.entities.find((e) => e.entity_id === id);
+    // Without the entity model, entities come from the gold names (string search), as in test/events.
+    runStages(doc, entityStageOk ? null : oracleEntities(doc, gold.entities.filter((e: { optional?: boolean }) => !e.optional)));
+    const out = documentLayers(doc);
+    const nameOf = (id: string) => out.entities.find((e) => e.entity_id === id);
     const goldNames = (n: string) => {
       const ge = gold.entities.find((e: { name: string }) => e.name === n);
       return new Set([n, ...(ge?.aliases ?? [])].map((x: string) => x.toLowerCase()));
@@ -303,8 +309,8 @@ function evalExamples() {
     const matchesName = (entity: { name: string; aliases: string[] } | undefined, n: string) =>
       !!entity && [entity.name, ...entity.aliases].some((x) => goldNames(n).has(x.toLowerCase()));
     const rows = (gold.events as GoldEvent[]).map((ge) => {
-      const cands = doc.events.filter((e) => e.type === ge.type || (ge.type === 'COMMUNICATION' && e.type === 'CALL'));
-      const score = (e: (typeof doc.events)[number]) => {
+      const cands = out.events.filter((e) => e.type === ge.type || (ge.type === 'COMMUNICATION' && e.type === 'CALL'));
+      const score = (e: (typeof out.events)[number]) => {
         const dateOk = ge.date ? e.date?.start === ge.date.start && e.date?.end === ge.date.end : !e.date?.start;
         const locOk = ge.location ? matchesName(e.location ? nameOf(e.location.entity_id) : undefined, ge.location) : !e.location;
         const partOk =
@@ -326,7 +332,7 @@ function evalExamples() {
     const required = rows.filter((r) => !r.optional);
     const allRight = (r: (typeof rows)[number]) => r.type && r.date && r.location && r.participants;
     const datesRight = (gold.dates as Array<{ text: string; start: string; end: string }>).filter((gd) =>
-      doc.times.some((t) => t.text.toLowerCase().includes(gd.text.toLowerCase().replace(/^(?:on|in) /, '')) && t.date_start === gd.start && t.date_end === gd.end),
+      out.times.some((t) => t.text.toLowerCase().includes(gd.text.toLowerCase().replace(/^(?:on|in) /, '')) && t.date_start === gd.start && t.date_end === gd.end),
     ).length;
     results.push({
       file: gold.article.file,
@@ -334,8 +340,8 @@ function evalExamples() {
       required_events_fully_right: `${required.filter(allRight).length}/${required.length}`,
       required_events_found_with_type: `${required.filter((r) => r.type).length}/${required.length}`,
       gold_dates_right: `${datesRight}/${gold.dates.length}`,
-      system_events: doc.events.length,
-      events: doc.events.map((e) => `${e.event_id} ${e.type} "${e.trigger.text}" ${e.date?.start ?? '-'}..${e.date?.end ?? '-'} @${e.location?.name ?? '-'} [${e.participants.map((p) => `${p.role}:${p.name}`).join(', ')}]`),
+      system_events: out.events.length,
+      events: out.events.map((e) => `${e.event_id} ${e.type} "${e.trigger.text}" ${e.date?.start ?? '-'}..${e.date?.end ?? '-'} @${e.location?.name ?? '-'} [${e.participants.map((p) => `${p.role}:${p.name}`).join(', ')}]`),
       rows,
     });
   }

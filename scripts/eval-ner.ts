@@ -6,8 +6,8 @@
  *   (default file: $ARTICLE_EXPORT_DATA_DIR/conll2003/valid.txt)
  *
  * Each CoNLL document is detokenised into natural text (one paragraph per
- * sentence, "Russia 's" → "Russia's"), run through createDoc and
- * recognizeEntities exactly as the pipeline does, and the stage's mentions are
+ * sentence, "Russia 's" → "Russia's"), run through createDoc and the
+ * pipeline up to its entity stage (runPipeline until 'entities'), and the stage's mentions are
  * compared with the gold entities as character spans. compromise's people,
  * places and organisations are scored on the same texts (it has no MISC type;
  * its spans are trimmed of trailing punctuation and possessives in its favour).
@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/text/create-doc.js';
-import { loadRecognizer, recognizeEntities } from '../src/entities/index.js';
+import { loadRecognizer } from '../src/entities/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import { ENTITY_TYPE, TYPES } from '../src/entities/labels.js';
 import { detokenize, readConll } from '../src/entities/training/corpus.js';
 import { addDocument, formatScoreboard, newScoreboard, prf, type Scoreboard } from '../src/entities/training/score.js';
@@ -41,11 +42,11 @@ const ours = newScoreboard();
 let t = performance.now();
 for (const d of docs) {
   const doc = createDoc({ text: d.text });
-  recognizeEntities(doc);
+  runPipeline(doc, { until: 'entities' });
   addDocument(ours, doc.mentions.map((m) => ({ start: m.start, end: m.end, type: TYPE_INDEX[m.type]! })), d.spans);
 }
 const oursMs = performance.now() - t;
-console.log(formatScoreboard(ours, `\narticle-export entity stage (createDoc + recognizeEntities), ${oursMs.toFixed(0)} ms`));
+console.log(formatScoreboard(ours, `\narticle-export entity stage (createDoc + runPipeline until entities), ${oursMs.toFixed(0)} ms`));
 
 if (baseline) {
   const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 /**
  * Scores the quotation stage against PolNeAR (brat standoff: Source, Cue and
  * Content spans linked by Attribution events), running the real pipeline
- * stages (createDoc → recognizeEntities → tagTimes → extractQuotes) on each
+ * through its quote stage (createDoc, then runPipeline until 'quotes') on each
  * article's text.
  *
  *   npx tsx scripts/eval-quotes.ts [dir] [--limit N] [--errors FILE]
@@ -26,10 +26,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Quote } from '../src/document/schema.js';
-import { recognizeEntities } from '../src/entities/index.js';
-import { extractQuotes } from '../src/quotes/index.js';
+import { runPipeline } from '../src/pipeline.js';
+import { documentLayers } from '../src/document/build.js';
 import { createDoc } from '../src/text/create-doc.js';
-import { tagTimes } from '../src/times/index.js';
 
 type Range = [number, number];
 
@@ -181,13 +180,9 @@ function main() {
     const text = readFileSync(textPath, 'utf8');
     const gold = parseBrat(readFileSync(join(dir, 'attributions', f), 'utf8'), text);
     const doc = createDoc({ text });
-    recognizeEntities(doc);
-    tagTimes(doc);
-    const t0 = performance.now();
-    extractQuotes(doc);
-    ms += performance.now() - t0;
+    runPipeline(doc, { until: 'quotes', onStage: (name, t) => name === 'quotes' && (ms += t) });
     chars += text.length;
-    const preds = predictions(doc.quotes);
+    const preds = predictions(documentLayers(doc).quotes);
 
     // Greedy one-to-one matching by overlap ratio.
     const pairs: { g: number; p: number; r: number }[] = [];

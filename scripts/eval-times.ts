@@ -14,7 +14,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/text/create-doc.js';
-import { tagTimes } from '../src/times/index.js';
+import { runPipeline } from '../src/pipeline.js';
+import { documentLayers } from '../src/document/build.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -88,10 +89,10 @@ function main() {
     const { text, dct, timexes } = parseTimeML(readFileSync(join(dir, f), 'utf8'));
     const t0 = performance.now();
     const doc = createDoc({ text, publishedAt: dct });
-    tagTimes(doc);
+    runPipeline(doc, { until: 'times', disable: ['entities'] });
     ms += performance.now() - t0;
     chars += text.length;
-    const sys = doc.times;
+    const sys = documentLayers(doc).times;
     c.gold += timexes.length;
     c.sys += sys.length;
     const used = new Set<number>();

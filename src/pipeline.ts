@@ -1,30 +1,41 @@
 /**
- * The pipeline: text → Doc → stages in order → ArticleDocument.
+ * The pipeline: text → Doc → declared stages in order → ArticleDocument (built
+ * once from the finished Doc by document/build.ts).
  * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
  */
 import { createHash } from 'node:crypto';
 import type { ArticleDocument } from './document/schema.js';
 import type { ArticleMetadata } from './input/metadata.js';
 import { articleId } from './document/ids.js';
-import { recognizeEntities } from './entities/index.js';
-import { extractEvents } from './events/index.js';
-import { extractQuotes } from './quotes/index.js';
+import { entitiesStage } from './entities/index.js';
+import { eventsStage } from './events/index.js';
+import { quotesStage } from './quotes/index.js';
+import { marksStage } from './quotes/marks.js';
 import { createDoc } from './text/create-doc.js';
-import { tokenIndex } from './text/token-index.js';
-import type { Doc, Stage } from './text/doc.js';
-import { codePointLength, codePointMapper, hasSurrogates } from './text/offsets.js';
-import { tagTimes } from './times/index.js';
+import type { Doc } from './text/doc.js';
+import { assemble, type RunOptions } from './text/stage.js';
+import { codePointLength } from './text/offsets.js';
+import { countWords, documentLayers } from './document/build.js';
+import { timesStage } from './times/index.js';
 import { PIPELINE_VERSION } from './version.js';
 
 export type { ArticleMetadata } from './input/metadata.js';
 
-/** The stages, in order: each reads what the earlier ones assigned. */
-export const STAGES: readonly [name: string, stage: Stage][] = [
-  ['entities', recognizeEntities],
-  ['times', tagTimes],
-  ['quotes', extractQuotes],
-  ['events', extractEvents],
-];
+/** The stages, in order, checked on assembly: each reads only layers earlier ones assigned. */
+export const PIPELINE = assemble([entitiesStage, timesStage, marksStage, quotesStage, eventsStage]);
+
+/**
+ * Runs the pipeline that ships on a Doc, whole or in part: the one path for
+ * `extract`, the evaluation scripts, the benchmark and the tests.
+ *
+ * @example
+ * const doc = runPipeline(createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' }));
+ * runPipeline(createDoc({ text }), { until: 'entities' }); // the entity layer only
+ * runPipeline(doc, { disable: ['entities'], given: ['entities'] }); // with hand-made entities
+ */
+export function runPipeline(doc: Doc, options?: RunOptions): Doc {
+  return PIPELINE.run(doc, options);
+}
 
 /**
  * Runs the whole extraction on one article.
@@ -37,7 +48,7 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   const publishedAt = metadata.publishedAt ?? null;
   const doc = createDoc({ text, title: metadata.title ?? null, publishedAt });
-  for (const [, stage] of STAGES) stage(doc);
+  runPipeline(doc);
   const src = metadata.source ?? {};
   return {
     article: {
@@ -65,44 +76,6 @@ export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDo
       },
       dateline: metadata.dateline ?? null,
     },
-    ...toCodePoints(doc),
+    ...documentLayers(doc),
   };
-}
-
-/** Tokens holding a letter or a digit. */
-function countWords(doc: Doc): number {
-  let n = 0;
-  for (const w of tokenIndex(doc).word) n += w;
-  return n;
-}
-
-/**
- * Converts every span of the stage layers from UTF-16 to code point offsets, in
- * place (the Doc is this call's own), and re-reads each span's text from the
- * article so that offsets and text can never disagree. Without surrogate pairs
- * the offsets are code points already and only the text is re-read.
- */
-function toCodePoints(doc: Doc): Pick<ArticleDocument, 'entities' | 'quotes' | 'times' | 'events'> {
-  const cp = hasSurrogates(doc.text) ? codePointMapper(doc.text) : null;
-  const converted = new Set<object>(); // a span object reached twice is converted once
-  const span = (s: { start: number; end: number; text: string }) => {
-    if (converted.has(s)) return;
-    s.text = doc.text.slice(s.start, s.end);
-    if (cp === null) return;
-    converted.add(s);
-    s.start = cp(s.start);
-    s.end = cp(s.end);
-  };
-  for (const e of doc.entities) e.mentions.forEach(span);
-  for (const q of doc.quotes) {
-    span(q);
-    if (q.cue) span(q.cue);
-    if (q.speaker?.mention) span(q.speaker.mention);
-  }
-  doc.times.forEach(span);
-  for (const e of doc.events) {
-    span(e.trigger);
-    span(e.sentence);
-  }
-  return { entities: doc.entities, quotes: doc.quotes, times: doc.times, events: doc.events };
 }

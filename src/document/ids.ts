@@ -4,6 +4,7 @@
  * so every table joins across the whole dataset.
  */
 import { createHash } from 'node:crypto';
+import { entityKey } from '../text/names.js';
 
 const hex16 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 16);
 
@@ -14,20 +15,14 @@ export function articleId(sourceIdentity: string): string {
   return `a_${hex16(sourceIdentity)}`;
 }
 
-/** Folds the differences that do not make another name: case, spacing, apostrophe style, Unicode forms. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 /**
- * @example entityId('PERSON', 'Vladimir Putin') === entityId('PERSON', 'vladimir  putin') // true
+ * The id of an entity: a hash of its type and name key (`src/text/names.ts`), so
+ * spellings of one name get one id in every article.
+ *
+ * @example
+ * entityId('PERSON', 'Vladimir Putin') === entityId('PERSON', 'vladimir  putin') // true
+ * entityId('LOCATION', 'U.S.') === entityId('LOCATION', 'US') // true
  */
 export function entityId(type: string, canonicalName: string): string {
-  return `e_${hex16(`${type}\u0000${normalizeName(canonicalName)}`)}`;
+  return `e_${hex16(entityKey(type, canonicalName))}`;
 }

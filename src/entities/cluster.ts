@@ -10,6 +10,7 @@
  * Canonical name = the fullest form; other forms are aliases.
  */
 import type { EntityType } from '../document/schema.js';
+import { nameKey } from '../text/names.js';
 
 export interface ClusterInput {
   /** Surface text of the mention, already stripped of titles and possessives. */
@@ -31,16 +32,7 @@ export interface Cluster {
 
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'et', 'to', 'at', '&']);
 
-/** Folds what does not make a different name. @example nameKey('U.S.') === nameKey('US') // true */
-export function nameKey(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[.’'`]/g, '')
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { nameKey };
 
 const words = (s: string) => nameKey(s).split(/[\s]+/).filter(Boolean);
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Geo } from '../document/schema.js';
 import { resolveModelPath } from '../models.js';
+import { nameKey } from '../text/names.js';
 
 export interface GeoTable {
   /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype]. */
@@ -18,15 +19,9 @@ export interface GeoTable {
   demonyms: Record<string, string>;
 }
 
-/** Lookup key: case, dots, apostrophes and a leading "the" do not matter. @example geoKey('the U.S.') // 'us' */
+/** Gazetteer key: the name key (`src/text/names.ts`) without a leading "the". @example geoKey('the U.S.') // 'us' */
 export function geoKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/[.’']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return nameKey(name).replace(/^the /, '');
 }
 
 let table: { places: Map<string, GeoTable['places'][string]>; regions: Set<string>; demonyms: Map<string, string> } | null = null;
@@ -35,9 +30,10 @@ function load() {
   if (!table) {
     const t = JSON.parse(readFileSync(resolveModelPath('geo.json'), 'utf8')) as GeoTable;
     table = {
-      places: new Map(Object.entries(t.places)),
+      // Keyed again at load, so the table always agrees with the current name key.
+      places: new Map(Object.entries(t.places).map(([k, v]) => [geoKey(k), v])),
       regions: new Set(t.regions.map(geoKey)),
-      demonyms: new Map(Object.entries(t.demonyms)),
+      demonyms: new Map(Object.entries(t.demonyms).map(([k, v]) => [geoKey(k), v])),
     };
   }
   return table;

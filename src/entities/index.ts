@@ -4,9 +4,10 @@
  * roles (titles stated before person names) and places (country code and
  * coordinates for unambiguous countries and cities).
  */
-import type { Entity, EntityType } from '../document/schema.js';
+import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import type { Doc, NamedMention, Stage } from '../text/doc.js';
+import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
+import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
 import { demonymCountry, resolvePlace } from './geo.js';
@@ -20,8 +21,7 @@ export { loadRecognizer } from './recognizer.js';
 const GEO_HEADS = new Set(
   'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
 );
-/** Forms of address that precede names but are not part of them (CoNLL convention). */
-const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'mme', 'mme.', 'herr', 'frau', 'sen.', 'rep.', 'gov.', 'rev.']);
+const HONORIFICS = new Set<string>(HONORIFIC_WORDS);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
 const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;
@@ -38,16 +38,18 @@ function closesBracket(toks: Doc['tokens'], a: number, i: number): boolean {
 /**
  * Fills doc.mentions and doc.entities.
  * @example
- * const doc = createDoc({ text: 'Russian President Vladimir Putin met Masoud Pezeshkian. Putin said…' });
- * recognizeEntities(doc);
+ * const doc = runPipeline(createDoc({ text: 'Russian President Vladimir Putin met Masoud Pezeshkian. Putin said…' }), { until: 'entities' });
  * doc.entities.find((e) => e.name === 'Vladimir Putin')?.roles; // ['Russian President']
  */
-export const recognizeEntities: Stage = (doc: Doc) => {
+function recognizeEntities(doc: Doc): void {
   const rec = loadRecognizer();
   const mentions = findMentions(doc, rec);
   doc.mentions = mentions;
   doc.entities = buildEntities(doc, mentions, rec);
-};
+}
+
+/** The entity stage. */
+export const entitiesStage: Stage = { name: 'entities', requires: ['text'], assigns: ['mentions', 'entities'], run: recognizeEntities };
 
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
 function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
@@ -122,8 +124,8 @@ function cachedEntityId(type: EntityType, name: string): string {
   return id;
 }
 
-/** Clusters mentions into schema Entities (UTF-16 offsets). */
-function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): Entity[] {
+/** Clusters mentions into the entity layer. */
+function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): DocEntity[] {
   const toks = doc.tokens;
   const inputs: ClusterInput[] = mentions.map((m) => ({
     text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),
@@ -158,7 +160,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       }
     }
     let subtype: string | null = null;
-    let geo: Entity['geo'] = null;
+    let geo: DocEntity['geo'] = null;
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
@@ -179,20 +181,17 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     const type: EntityType = c.type;
     return {
-      entity_id: cachedEntityId(type, c.name),
+      id: cachedEntityId(type, c.name),
       type,
       subtype,
       name: c.name,
       aliases: c.aliases,
       roles,
       geo,
-      mention_count: c.members.length,
-      mentions: c.members.map((k) => ({
-        text: doc.text.slice(mentions[k]!.start, mentions[k]!.end),
-        start: mentions[k]!.start,
-        end: mentions[k]!.end,
-        sentence: toks[mentions[k]!.tokenStart]!.sentence,
-      })),
+      mentions: c.members.map((k) => {
+        const m = mentions[k]!;
+        return { start: m.start, end: m.end, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd };
+      }),
     };
   });
 }

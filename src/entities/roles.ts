@@ -12,27 +12,11 @@
  * precede person names) plus the general list below.
  */
 import type { Doc } from '../text/doc.js';
+import { NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS } from '../lang/en/index.js';
 
-/** Common title heads in news, beyond what the training data shows. */
-const BASE_HEADS = (
-  'president minister premier chancellor secretary spokesman spokeswoman spokesperson director general colonel ' +
-  'lieutenant major captain sergeant admiral commander marshal brigadier officer chief head leader chairman chairwoman chair ' +
-  'ceo cfo founder analyst economist ambassador envoy diplomat governor mayor senator congressman congresswoman representative ' +
-  'lawmaker judge justice prosecutor attorney lawyer king queen prince princess emperor sultan sheikh emir ayatollah pope bishop ' +
-  'archbishop cardinal rabbi imam professor researcher scientist journalist correspondent editor reporter columnist coach manager ' +
-  'striker midfielder defender goalkeeper president-elect commissioner inspector superintendent deputy vice-president ' +
-  'administrator adviser advisor aide strategist consultant executive official negotiator mediator activist'
-).split(' ');
-
-/** Honorifics and relations that precede names but are not roles. */
-const NOT_ROLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'sir', 'dame', 'lady', 'lord', 'wife', 'husband', 'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'mate', 'beat', 'seed', 'st', 'st.', 'centre', 'wing', 'affairs', 'compatriot', 'counterpart', 'veteran']);
-
-const BASE_MODIFIERS = (
-  'deputy vice prime foreign interior defence defense finance economy trade justice health education energy security ' +
-  'state federal national regional chief senior former acting interim first second top assistant associate executive ' +
-  'general lt. lt gen. maj. col. capt. sgt. adm. brig. lieutenant major supreme high ministry department party military ' +
-  'police intelligence press army navy air force political'
-).split(' ');
+const BASE_HEADS = TITLE_HEADS;
+const NOT_ROLES = new Set<string>(NOT_TITLES);
+const BASE_MODIFIERS = TITLE_MODIFIERS;
 
 export interface RoleLexicon {
   heads: Set<string>;

@@ -4,39 +4,13 @@
  * governed by "in"/"at" in the clause) and the date (a time expression of the
  * clause). Every choice returns the reason it was made, for `evidence`.
  */
-import type { Entity, TimeExpression } from '../document/schema.js';
-import type { Doc } from '../text/doc.js';
+import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
+import type { MentionRef } from '../text/layers.js';
 import { CLAUSE_REACH } from './clauses.js';
+import { ARTICLES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, PREPOSITIONS as PREPOSITION_WORDS } from '../lang/en/index.js';
 
-/** An entity mention placed on tokens. */
-export interface PlacedMention {
-  entity: Entity;
-  start: number;
-  end: number;
-  tokStart: number;
-  tokEnd: number;
-}
-
-/** Entity mentions with token positions, and for each token the mention covering it (-1 if none). */
-export function placeMentions(doc: Doc): { mentions: PlacedMention[]; byToken: Int32Array } {
-  const byToken = new Int32Array(doc.tokens.length).fill(-1);
-  const raw: Array<{ entity: Entity; start: number; end: number }> = [];
-  for (const e of doc.entities) for (const m of e.mentions) raw.push({ entity: e, start: m.start, end: m.end });
-  raw.sort((a, b) => a.start - b.start);
-  const mentions: PlacedMention[] = [];
-  let t = 0;
-  const toks = doc.tokens;
-  for (const r of raw) {
-    while (t < toks.length && toks[t]!.end <= r.start) t++;
-    let u = t;
-    while (u < toks.length && toks[u]!.start < r.end) u++;
-    if (u === t) continue;
-    const idx = mentions.length;
-    mentions.push({ entity: r.entity, start: r.start, end: r.end, tokStart: t, tokEnd: u });
-    for (let k = t; k < u; k++) if (byToken[k] === -1) byToken[k] = idx;
-  }
-  return { mentions, byToken };
-}
+/** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
+export type PlacedMention = MentionRef;
 
 export type Role = 'agent' | 'patient' | 'participant' | 'recipient';
 
@@ -45,13 +19,11 @@ export interface ArgumentChoice<T> {
   why: string;
 }
 
-const PREPOSITIONS = new Set([
-  'in', 'at', 'on', 'from', 'to', 'with', 'of', 'for', 'by', 'about', 'against', 'near', 'over', 'under', 'into',
-  'between', 'among', 'across', 'after', 'before', 'during', 'since', 'toward', 'towards', 'through', 'within', 'like',
-  'than', 'via', 'outside', 'inside', 'around', 'upon', 'despite', 'as', 'per',
-]);
+const PREPOSITIONS = new Set<string>(PREPOSITION_WORDS);
+/** Words inside a noun phrase between its governor and the name: articles, title words, possessives ("with his Iranian counterpart"). */
+const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WORDS, 'his', 'her', 'their', 'its']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
-const PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+const PRONOUNS = new Set<string>(PERSON_PRONOUNS);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
 const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
 /** A MISC name can still organise an event it names ("BRICS Summit"), unless it is a nationality or a compound ("US-Israeli"). */
@@ -73,10 +45,10 @@ const isPossessive = (doc: Doc, k: number) => /^['’]s?$/.test(doc.tokens[k]?.t
 
 /** The word before a mention, skipping determiners and adjectives that are part of its noun phrase. */
 function governor(ctx: ArgContext, m: PlacedMention): string {
-  let k = m.tokStart - 1;
+  let k = m.tokenStart - 1;
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx, k);
-    if (w === 'the' || w === 'a' || w === 'an' || /^(?:top|senior|former|late|president|minister|officials?|leader|prime|foreign|chief|counterpart|his|her|their|its)$/.test(w)) continue;
+    if (NOUN_PHRASE_WORDS.has(w)) continue;
     if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
     // Nationality words are part of the noun phrase too: "his Iranian counterpart".
     if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue;
@@ -114,13 +86,13 @@ export function findParticipants(
   const { doc } = ctx;
   const out: Array<{ entity: Entity; role: Role; why: string }> = [];
   const add = (entity: Entity, role: Role, why: string, organiser = false) => {
-    if (!(organiser ? organiserType(entity) : participantType(entity)) || out.some((p) => p.entity.entity_id === entity.entity_id)) return;
+    if (!(organiser ? organiserType(entity) : participantType(entity)) || out.some((p) => p.entity.id === entity.id)) return;
     out.push({ entity, role, why });
   };
   const all = clauseMentions(ctx, ts, 14);
   const ms = all.filter((m) => participantType(m.entity));
-  const before = ms.filter((m) => m.tokEnd <= ts);
-  const after = ms.filter((m) => m.tokStart >= te);
+  const before = ms.filter((m) => m.tokenEnd <= ts);
+  const after = ms.filter((m) => m.tokenStart >= te);
 
   if (pos === 'noun') {
     // Possessor: "Soleimani's assassination", "Russia's transfer of…".
@@ -133,7 +105,7 @@ export function findParticipants(
       if (ctx.byToken[k]! >= 0) {
         // Name modifying the noun: "BRICS Summit" (places modifying a noun are locations, handled there).
         const m = ctx.mentions[ctx.byToken[k]!]!;
-        if (m.tokEnd === ts || (m.tokEnd === k + 1 && k >= ts - 2)) {
+        if (m.tokenEnd === ts || (m.tokenEnd === k + 1 && k >= ts - 2)) {
           if (m.entity.type !== 'LOCATION') add(m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`, true);
         }
         break;
@@ -163,7 +135,7 @@ export function findParticipants(
     // Subject of a light verb: "Iran filed a lawsuit", "X held talks".
     for (let k = ts - 1; k >= ts - 5 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
       if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported)$/.test(lower(ctx, k))) {
-        const subj = before.findLast((m) => m.tokEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+        const subj = before.findLast((m) => m.tokenEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
         if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
         break;
       }
@@ -175,7 +147,7 @@ export function findParticipants(
     const passive =
       (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2)))) && /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(ctx, ts));
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
-    const subj = before.findLast((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd));
+    const subj = before.findLast((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
     if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
     else if (/^(?:who|which|that)$/.test(lower(ctx, clauseFirst(ctx, ts)))) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
@@ -198,14 +170,14 @@ export function findParticipants(
     }
     // Direct object: first mention right after the verb (within 3 tokens, no preposition between).
     const obj = after.find(
-      (m) => m.tokStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokEnd) && !punctuationBetween(doc, te, m.tokStart),
+      (m) => m.tokenStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd) && !punctuationBetween(doc, te, m.tokenStart),
     );
     if (obj && objectRole) add(obj.entity, passive ? 'agent' : objectRole, `object "${doc.text.slice(obj.start, obj.end)}"`);
   }
   // Prepositional arguments after the trigger.
   for (const m of after) {
-    if (m.tokStart - te > 10) break;
-    if (isPossessive(doc, m.tokEnd)) continue; // "against Russia's agency": Russia only modifies the argument
+    if (m.tokenStart - te > 10) break;
+    if (isPossessive(doc, m.tokenEnd)) continue; // "against Russia's agency": Russia only modifies the argument
     const g = governor(ctx, m);
     const name = doc.text.slice(m.start, m.end);
     if (g === 'between' || g === 'with' || g === 'and' && out.some((p) => p.why.startsWith('between'))) add(m.entity, 'participant', `${g} "${name}"`);
@@ -258,7 +230,7 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
   if (pos === 'noun') {
     const k = ts - 1;
     const mi = ctx.byToken[k] ?? -1;
-    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'LOCATION' && ctx.mentions[mi]!.tokEnd === ts) {
+    if (mi >= 0 && ctx.mentions[mi]!.entity.type === 'LOCATION' && ctx.mentions[mi]!.tokenEnd === ts) {
       const m = ctx.mentions[mi]!;
       return { value: m.entity, why: `place modifying the noun: "${doc.text.slice(m.start, m.end)}"` };
     }
@@ -266,11 +238,11 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
   let best: { m: PlacedMention; dist: number; g: string } | null = null;
   for (const m of clauseMentions(ctx, ts, 20)) {
     if (m.entity.type !== 'LOCATION') continue;
-    if (isPossessive(doc, m.tokEnd)) continue;
+    if (isPossessive(doc, m.tokenEnd)) continue;
     const g = governor(ctx, m);
-    const locative = LOCATIVE.has(g) || (visit && (g === 'to' || (pos === 'verb' && m.tokStart === te)));
+    const locative = LOCATIVE.has(g) || (visit && (g === 'to' || (pos === 'verb' && m.tokenStart === te)));
     if (!locative) continue;
-    const dist = m.tokStart >= te ? m.tokStart - te : ts - m.tokEnd + 0.5;
+    const dist = m.tokenStart >= te ? m.tokenStart - te : ts - m.tokenEnd + 0.5;
     if (!best || dist < best.dist) best = { m, dist, g };
   }
   if (!best) return null;
@@ -294,12 +266,12 @@ export function findDate(
     const ti = timeTokens[k]!;
     if (ti < 0) continue;
     const t = times[ti]!;
-    if (!t.date_start || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    if (!t.from || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
     // A year right after a capitalised name belongs to the name ("WWDC 2010", "Expo 2020"), not the clause.
     const prev = ctx.doc.tokens[k - 1];
-    if (/^\d{4}$/.test(t.text) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
+    if (/^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
-    if (isPossessive(ctx.doc, lastTokenOf(ctx.doc, t, k))) continue;
+    if (isPossessive(ctx.doc, t.tokenEnd)) continue;
     const dist = k >= te ? k - te : ts - k;
     if (!best || dist < best.dist) best = { t, dist };
   }
@@ -311,26 +283,10 @@ export function findDate(
       if (ctx.doc.tokens[k]?.text === ',') k--;
       const ti = k >= 0 ? timeTokens[k]! : -1;
       const t = ti >= 0 ? times[ti]! : null;
-      if (t?.date_start && (t.type === 'DATE' || t.type === 'TIME')) return { value: t, why: `${t.time_id} "${t.text}" that the when-clause hangs on` };
+      if (t?.from && (t.type === 'DATE' || t.type === 'TIME')) return { value: t, why: `${t.id} "${ctx.doc.text.slice(t.start, t.end)}" that the when-clause hangs on` };
     }
     return null;
   }
-  return { value: best.t, why: `${best.t.time_id} "${best.t.text}" same clause` };
+  return { value: best.t, why: `${best.t.id} "${ctx.doc.text.slice(best.t.start, best.t.end)}" same clause` };
 }
 
-function lastTokenOf(doc: Doc, t: TimeExpression, k: number): number {
-  let j = k;
-  while (j + 1 < doc.tokens.length && doc.tokens[j + 1]!.end <= t.end) j++;
-  return j + 1;
-}
-
-/** For each token, the index of the time expression covering it (-1 if none). */
-export function timeTokenIndex(doc: Doc): Int32Array {
-  const out = new Int32Array(doc.tokens.length).fill(-1);
-  let t = 0;
-  doc.times.forEach((time, i) => {
-    while (t < doc.tokens.length && doc.tokens[t]!.end <= time.start) t++;
-    for (let k = t; k < doc.tokens.length && doc.tokens[k]!.start < time.end; k++) out[k] = i;
-  });
-  return out;
-}

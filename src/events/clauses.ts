@@ -1,12 +1,16 @@
 /**
  * Clause structure and modality from tokens alone: clause segments inside a
  * sentence (split at complementisers and strong punctuation), speech inside
- * quotation marks, and the cues that make an event negated or irrealis.
+ * quotation marks (from the Doc's quoted-span and quote layers), and the cues
+ * that make an event negated or irrealis.
  */
 import type { Doc } from '../text/doc.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isSpaceCode } from '../text/chars.js';
+import {
+  INTENTION_WORDS, IRREALIS_CLAUSE_WORDS, IRREALIS_NOUN_MODIFIERS, MODALS as MODAL_WORDS, NEGATORS as NEGATOR_WORDS, SCHEDULING_WORDS,
+} from '../lang/en/index.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
 const CLAUSE_OPENERS = new Set([
@@ -44,11 +48,6 @@ export function clauseIds(doc: Doc): Int32Array {
   return ids;
 }
 
-/**
- * Character ranges of quoted speech: text between paired quotation marks that
- * runs to four words or more (shorter quoted phrases are scare quotes, e.g. a
- * ‘working meeting’), plus the direct quotes of the quote stage.
- */
 /** `text.slice(from, to).split(/\s+/).length >= 4`, without building the pieces: three runs of white space. */
 function atLeastFourPieces(text: string, from: number, to: number): boolean {
   let runs = 0;
@@ -60,44 +59,21 @@ function atLeastFourPieces(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const QUOTE_EVENTS = /[\n\u201c\u201d"\u2018\u2019]/g;
+/** Longer quoted spans are not speech: a runaway mark, not a quotation. */
+const MAX_SPEECH = 3000;
 
+/**
+ * Character ranges of quoted speech, from the Doc's layers: quoted spans (marks
+ * included) that run to four words or more — shorter quoted phrases are scare
+ * quotes, e.g. a ‘working meeting’ — and are closed or go on in the next
+ * paragraph, plus the direct and partial quotes of the quote stage.
+ */
 export function speechRanges(doc: Doc): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const text = doc.text;
-  // One linear pass: the latest opening mark pairs with the next closing one (no regex
-  // backtracking, so unbalanced quotes in huge texts stay linear).
-  const MAX = 3000;
-  const push = (a: number, b: number) => {
-    if (b - a <= MAX && atLeastFourPieces(text, a, b + 1)) out.push([a, b + 1]);
-  };
-  let openCurly = -1;
-  let openStraight = -1;
-  let openSingle = -1;
-  // Only these characters matter: a global regex's `test` finds them natively, with no match object.
-  QUOTE_EVENTS.lastIndex = 0;
-  while (QUOTE_EVENTS.test(text)) {
-    const i = QUOTE_EVENTS.lastIndex - 1;
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a) {
-      openCurly = openStraight = openSingle = -1; // quotes do not run across paragraphs here
-    } else if (ch === 0x201c) openCurly = i;
-    else if (ch === 0x201d) {
-      if (openCurly >= 0) push(openCurly, i);
-      openCurly = -1;
-    } else if (ch === 0x22) {
-      if (openStraight >= 0) {
-        push(openStraight, i);
-        openStraight = -1;
-      } else openStraight = i;
-    } else if (ch === 0x2018) openSingle = i;
-    else if (ch === 0x2019 && openSingle >= 0 && !/[\p{L}]/u.test(text[i + 1] ?? '')) {
-      // A closing single quote not followed by a letter (so not the apostrophe of "didn’t").
-      push(openSingle, i);
-      openSingle = -1;
-    }
+  for (const q of doc.quotedSpans) {
+    if ((q.closed || q.continues) && q.closeEnd - q.open <= MAX_SPEECH + 1 && atLeastFourPieces(doc.text, q.open, q.closeEnd)) out.push([q.open, q.closeEnd]);
   }
-  for (const q of doc.quotes ?? []) if (q.kind !== 'indirect') out.push([q.start, q.end]);
+  for (const q of doc.quotes) if (q.kind !== 'indirect') out.push([q.start, q.end]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -130,17 +106,13 @@ export function rangeTest(ranges: ReadonlyArray<readonly [number, number]>): (po
   };
 }
 
-const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor', 'without', 'nobody', 'none']);
-const MODALS = new Set(['would', 'could', 'should', 'might', 'may', 'must', 'can', 'cannot', 'ought']);
-const IRREALIS_NOUN_MODS = new Set(['any', 'possible', 'potential', 'future', 'planned', 'proposed', 'prospective', 'hypothetical', 'no']);
-const IRREALIS_CLAUSE = new Set(['if', 'unless', 'whether', 'impossible', 'unlikely', 'hypothetical', 'lest']);
-const INTENTION = new Set([
-  'plan', 'plans', 'planned', 'planning', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'propose', 'proposed', 'proposes',
-  'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
-  'urge', 'urges', 'urged', 'aim', 'aims', 'aimed', 'push', 'pushed', 'pushing', 'consider', 'considering', 'considered', 'threaten', 'threatened',
-]);
+const NEGATORS = new Set<string>(NEGATOR_WORDS);
+const MODALS = new Set<string>(MODAL_WORDS);
+const IRREALIS_NOUN_MODS = new Set<string>(IRREALIS_NOUN_MODIFIERS);
+const IRREALIS_CLAUSE = new Set<string>(IRREALIS_CLAUSE_WORDS);
+const INTENTION = new Set<string>(INTENTION_WORDS);
 /** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
-const SCHEDULING = new Set(['is', 'are', 'was', 'were', 'be', 'scheduled', 'due', 'set', 'slated', 'expected', 'poised', 'have', 'has', 'had']);
+const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
 export type Modality = { ok: true } | { ok: false; why: string };
 

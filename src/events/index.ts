@@ -4,9 +4,11 @@
  * a documented trigger lexicon, clause-level modality filters, and argument
  * positions read off the tokens around the trigger.
  */
-import type { Event, EventParticipant } from '../document/schema.js';
-import type { Doc, Stage } from '../text/doc.js';
-import { findDate, findLocation, findParticipants, placeMentions, timeTokenIndex, type ArgContext } from './arguments.js';
+import type { Doc, DocEvent as Event, DocParticipant, Stage } from '../text/doc.js';
+import { mentionAt, timeAt } from '../text/layers.js';
+import { nameKey } from '../text/names.js';
+import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
+import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
@@ -27,7 +29,8 @@ const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
-const DETERMINERS = /^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|first|last|latest|recent|new|annual|first-ever|whose|['’]s?)$/i;
+/** Words after which a verb-or-noun trigger is a noun ("the attack", "his visit", "its first-ever summit"). */
+const DETERMINERS = new RegExp(`^(?:${[...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose'].join('|')}|['’]s?)$`, 'i');
 
 interface Candidate {
   info: TriggerInfo;
@@ -68,12 +71,15 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
  *
  * @example
  * const doc = createDoc({ text: 'Putin met Pezeshkian in Kazan on Friday.', publishedAt: '2024-10-14' });
- * recognizeEntities(doc); tagTimes(doc); extractEvents(doc);
+ * runPipeline(doc);
  * doc.events[0].type; // 'MEETING'
  */
-export const extractEvents: Stage = (doc: Doc) => {
+function extractEvents(doc: Doc): void {
   doc.events = findEvents(doc);
-};
+}
+
+/** The event stage: reads the quotes (a trigger inside quoted speech is the speaker's claim, not the article's). */
+export const eventsStage: Stage = { name: 'events', requires: ['text', 'entities', 'times', 'quotedSpans', 'quotes'], assigns: ['events'], run: extractEvents };
 
 /**
  * The events of a Doc; `onReject` hears about every trigger that was dropped and why
@@ -84,8 +90,8 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const toks = doc.tokens;
   const clause = clauseIds(doc);
   const inSpeech = rangeTest(speechRanges(doc));
-  const { mentions, byToken } = placeMentions(doc);
-  const timeTokens = timeTokenIndex(doc);
+  const { mentions, at: byToken } = mentionAt(doc);
+  const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
 
@@ -109,7 +115,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
-    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
+    if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
     // Triggers are common words: a capitalised one inside a sentence is a name ("March", "United States"),
     // except the head of a named meeting ("BRICS Summit").
     const w = toks[i]!.text;
@@ -126,7 +132,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       triggersInClause = 1;
     }
     const { info, ts, te, key } = cand;
-    const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end };
+    const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
     if (inSpeech(trigger.start)) {
       reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
       continue;
@@ -145,11 +151,11 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
-      const head = doc.text.slice(eventName.start, toks[ts]!.start).trim().toLowerCase();
+      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
       const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === head),
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
       );
-      if (org && !participants.some((p) => p.entity.entity_id === org.entity_id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
     // A reporting verb is dated only by a time right after it ("said on Tuesday", "told reporters Monday"), never by a date inside what was said.
@@ -163,16 +169,15 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
     }
-    const s = doc.sentences[toks[ts]!.sentence]!;
     const ev: Event = {
-      event_id: '',
+      id: '',
       type: info.cls.type,
       cameo: CAMEO_OVERRIDE[key] && info.cls.cameo ? CAMEO_OVERRIDE[key]! : info.cls.cameo,
-      trigger,
-      sentence: { text: doc.text.slice(s.start, s.end), start: s.start, end: s.end },
-      date: date ? { start: date.value.date_start, end: date.value.date_end, time_id: date.value.time_id } : null,
-      location: location ? { entity_id: location.value.entity_id, name: location.value.name } : null,
-      participants: participants.map((p): EventParticipant => ({ entity_id: p.entity.entity_id, name: p.entity.name, role: p.role })),
+      trigger: { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te },
+      sentence: toks[ts]!.sentence,
+      date: date ? date.value : null,
+      location: location ? location.value : null,
+      participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
       evidence: {
         type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"`,
         modality: 'asserted: not negated, not modal, not inside quoted speech',
@@ -184,15 +189,15 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
     const c = clause[ts]!;
     if (clauseOfLast === c && lastInClause && sameEventInClause(lastInClause, ev)) {
-      absorb(lastInClause, ev);
+      absorb(doc, lastInClause, ev);
       continue;
     }
     clauseOfLast = c;
     lastInClause = ev;
     events.push(ev);
   }
-  return corefMerge(events).map((e, i) => {
-    const out = { ...e, event_id: `ev${i + 1}` };
+  return corefMerge(doc, events).map((e, i) => {
+    const out = { ...e, id: `ev${i + 1}` };
     TRIGGER_SPANS.set(out, spansOf(e));
     return out;
   });
@@ -226,15 +231,15 @@ function sameEventInClause(a: Event, b: Event): boolean {
   return pair.has('SUMMIT') && pair.has('MEETING');
 }
 
-function absorb(into: Event, other: Event) {
+function absorb(doc: Doc, into: Event, other: Event) {
   if (other.type === 'SUMMIT' && into.type === 'MEETING') {
     into.type = 'SUMMIT';
     into.evidence.type = `${other.evidence.type} (meeting held at the summit)`;
   }
   const before = into.participants.length;
-  for (const p of other.participants) if (!into.participants.some((q) => q.entity_id === p.entity_id)) into.participants.push(p);
+  for (const p of other.participants) if (!into.participants.some((q) => q.entity.id === p.entity.id)) into.participants.push(p);
   if (into.participants.length > before) {
-    into.evidence.participants = `${before ? `${into.evidence.participants}; ` : ''}from "${other.trigger.text}": ${other.evidence.participants}`;
+    into.evidence.participants = `${before ? `${into.evidence.participants}; ` : ''}from "${textOf(doc, other.trigger)}": ${other.evidence.participants}`;
   }
   if (!into.date && other.date) {
     into.date = other.date;
@@ -244,7 +249,7 @@ function absorb(into: Event, other: Event) {
     into.location = other.location;
     into.evidence.location = other.evidence.location!;
   }
-  appendCapped(into.evidence, 'merged', `"${other.trigger.text}" in the same clause`);
+  appendCapped(into.evidence, 'merged', `"${textOf(doc, other.trigger)}" in the same clause`);
   addSpans(into, other);
 }
 
@@ -256,20 +261,21 @@ function appendCapped(evidence: Record<string, string>, key: string, item: strin
   else if (!cur.endsWith('…')) evidence[key] = `${cur}; …`;
 }
 
-const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.start === b.date.start && a.date.end === b.date.end;
+const textOf = (doc: Doc, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
+const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
 const conflicts = (a: Event, b: Event) =>
-  (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.entity_id !== b.location.entity_id);
+  (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
 const sameParticipants = (a: Event, b: Event) =>
   a.participants.length > 0 &&
   a.participants.length === b.participants.length &&
-  a.participants.every((p) => b.participants.some((q) => q.entity_id === p.entity_id));
+  a.participants.every((p) => b.participants.some((q) => q.entity.id === p.entity.id));
 
 /**
  * Later mentions of an event already reported ("At the Ashgabat meeting…") merge into
  * the first: same type, nothing in conflict, and the same place, date or participants.
  * Statements are never merged: each one is its own act.
  */
-function corefMerge(events: Event[]): Event[] {
+function corefMerge(doc: Doc, events: Event[]): Event[] {
   const out: Event[] = [];
   for (const e of events) {
     let prior: Event | undefined;
@@ -279,17 +285,18 @@ function corefMerge(events: Event[]): Event[] {
       if (
         o.type === e.type &&
         !conflicts(o, e) &&
-        ((!!o.location && !!e.location && o.location.entity_id === e.location.entity_id) || sameDate(o, e) || sameParticipants(o, e))
+        ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))
       ) {
         prior = o;
         break;
       }
     }
     if (prior) {
-      for (const p of e.participants) if (!prior.participants.some((q) => q.entity_id === p.entity_id) && prior.participants.length === 0) prior.participants.push(p);
+      for (const p of e.participants) if (!prior.participants.some((q) => q.entity.id === p.entity.id) && prior.participants.length === 0) prior.participants.push(p);
       prior.date ??= e.date;
       prior.location ??= e.location;
-      appendCapped(prior.evidence, 'coreference', `also "${e.trigger.text}" in “${e.sentence.text.slice(0, 60)}${e.sentence.text.length > 60 ? '…' : ''}”`);
+      const sentence = textOf(doc, doc.sentences[e.sentence]!);
+      appendCapped(prior.evidence, 'coreference', `also "${textOf(doc, e.trigger)}" in “${sentence.slice(0, 60)}${sentence.length > 60 ? '…' : ''}”`);
       addSpans(prior, e);
       continue;
     }

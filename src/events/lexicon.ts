@@ -6,6 +6,7 @@
  * The lists are general English, drawn from CAMEO's verb dictionaries and the
  * event predicates annotated in TimeBank and MEANTIME.
  */
+import { verbForms } from '../lang/en/index.js';
 
 export type EventType =
   | 'MEETING'
@@ -57,6 +58,21 @@ const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|sec
 const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition)\b/i;
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
+/**
+ * Forms of reporting verbs as one space-separated list: the past tense (first
+ * form only: "wrote", not "written") of `past`, the third person of `present`,
+ * the -ing form of `progressive` and the bare `base` forms.
+ */
+function statementVerbs(past: string, present: string, progressive: string, base: string): string {
+  const words = (s: string) => s.split(' ');
+  return [
+    ...words(past).map((v) => verbForms(v).past[0]!),
+    ...words(present).map((v) => verbForms(v).third),
+    ...words(progressive).map((v) => verbForms(v).ing),
+    ...words(base),
+  ].join(' ');
+}
+
 export const TRIGGERS: TriggerClass[] = [
   { type: 'SUMMIT', cameo: '04', verbs: '', nouns: 'summit summits conference conferences forum congress convention expo' }, // "Congress" capitalised is a legislature: see SUMMIT_HEADS
   {
@@ -68,8 +84,13 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'CALL', cameo: '04', verbs: 'phoned telephoned', nouns: 'call calls phone_call phone_calls telephone_call conversation' , cue: /\b(?:phone|telephone|call|calls|spoke|conversation|video)\b/i },
   {
     type: 'STATEMENT', cameo: '01',
-    verbs:
-      'said says announced announces announce announcing declared declares stated states repeated reiterated reiterates stressed stresses emphasised emphasized told tells quoted wrote writes posted tweeted disclosed revealed revealing confirmed confirms denied denies claimed warned warns insisted urged admitted acknowledged commented remarked asserted affirmed noted explained reported',
+    // Forms of the verbs of saying (src/lang/en): past tense of all, present of some; "claims", "reports", "notes" are mostly nouns.
+    verbs: statementVerbs(
+      'say announce declare state repeat reiterate stress emphasise emphasize tell quote write post tweet disclose reveal confirm deny claim warn insist urge admit acknowledge comment remark assert affirm note explain report',
+      'say announce declare state reiterate stress tell write confirm deny warn',
+      'announce reveal',
+      'announce',
+    ),
     nouns: 'statement statements announcement announcements declaration press_conference news_conference press_briefing speech interview keynote',
   },
   {

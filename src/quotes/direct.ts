@@ -3,13 +3,13 @@
  * speaker, groups pieces split by their attribution or continued over
  * paragraphs, and rejects scare quotes and titles.
  */
-import type { Entity } from '../document/schema.js';
+import type { DocEntity as Entity } from '../text/doc.js';
 import { isAsciiAlnumCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
-import type { QuotedSpan } from './marks.js';
+import type { QuotedSpan } from '../text/doc.js';
 import { candidatesIn, nounPhrase, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface Attribution {

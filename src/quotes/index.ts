@@ -2,7 +2,7 @@
  * The quotation stage: direct, partial and reported speech with speaker, cue
  * and addressee, in text order.
  *
- * 1. `findQuotedSpans` pairs quotation marks paragraph by paragraph (linear).
+ * 1. The quotation-mark stage (`marks.ts`) has paired quotation marks into `doc.quotedSpans`.
  * 2. `attributeQuotes` binds each quoted span to a reporting cue before or after
  *    it and that cue's speaker; quotes with no cue and not a continuation of an
  *    attributed one are dropped when short (scare quotes, titles).
@@ -11,20 +11,21 @@
  * preceding text is about; definite role descriptions ("the spokesman") resolve
  * to the person the text named with that role earlier.
  */
-import type { Entity, Quote, Speaker } from '../document/schema.js';
-import type { Doc, Stage } from '../text/doc.js';
+import type { QuoteKind } from '../document/schema.js';
+import type { Doc, DocEntity as Entity, DocQuote, DocSpeaker, Stage } from '../text/doc.js';
+import { spanOfChars, spanOfTokens } from '../text/layers.js';
+import { nameKey } from '../text/names.js';
 import { buildContext, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
-import { findQuotedSpans } from './marks.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 
 interface Draft {
   start: number;
   end: number;
-  kind: Quote['kind'];
+  kind: QuoteKind;
   speaker: FoundSpeaker | null;
   cue: Cue | null;
   addressee: Entity | null;
@@ -38,12 +39,12 @@ interface Draft {
  * @example
  * const doc = createDoc({ text: 'Ryabkov said: “We call on all parties to exercise restraint.”' });
  * doc.entities = [ryabkov]; // from the entity stage
- * extractQuotes(doc);
+ * runPipeline(doc, { disable: ['entities'], given: ['entities'] });
  * doc.quotes[0].text; // 'We call on all parties to exercise restraint.'
  */
-export const extractQuotes: Stage = (doc: Doc) => {
-  const spans = findQuotedSpans(doc);
-  const ctx = buildContext(doc, spans);
+function extractQuotes(doc: Doc): void {
+  const spans = doc.quotedSpans;
+  const ctx = buildContext(doc);
   const history: SpeakerHistory = new Map();
   const direct = attributeQuotes(ctx, spans, history);
   const indirect = findIndirect(ctx, direct, history);
@@ -72,7 +73,7 @@ export const extractQuotes: Stage = (doc: Doc) => {
   }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
-  let resolve: ((s: FoundSpeaker) => Speaker) | null = null; // built on first use: many texts have no speaker
+  let resolve: ((s: FoundSpeaker) => DocSpeaker) | null = null; // built on first use: many texts have no speaker
   const grouped = new Set<number>();
   for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
 
@@ -80,24 +81,20 @@ export const extractQuotes: Stage = (doc: Doc) => {
     const d = drafts[di]!;
     const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
     return {
-      quote_id: `q${r + 1}`,
-      text: doc.text.slice(d.start, d.end),
-      start: d.start,
-      end: d.end,
+      id: `q${r + 1}`,
+      ...spanOfChars(doc, d.start, d.end),
       kind: d.kind,
       speaker: d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null,
-      cue: d.cue ? cueSpan(ctx, d.cue) : null,
-      addressee: d.addressee ? { entity_id: d.addressee.entity_id, name: d.addressee.name } : null,
+      cue: d.cue ? spanOfTokens(doc, d.cue.tokenStart, d.cue.tokenEnd) : null,
+      addressee: d.addressee,
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
-    };
+    } satisfies DocQuote;
   });
-};
-
-function cueSpan(ctx: QuoteContext, cue: Cue) {
-  const start = ctx.doc.tokens[cue.tokenStart]!.start;
-  const end = ctx.doc.tokens[cue.tokenEnd - 1]!.end;
-  return { text: ctx.doc.text.slice(start, end), start, end };
 }
+
+/** The quotation stage. */
+export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities', 'quotedSpans'], assigns: ['quotes'], run: extractQuotes };
+
 
 /**
  * Final speaker records: a short name maps to the fuller person entity it
@@ -105,12 +102,12 @@ function cueSpan(ctx: QuoteContext, cue: Cue) {
  * stage left them apart, and a definite description ("the spokesman") maps to
  * the person last introduced with that role ("spokesman Esmaeil Baghaei Hamaneh").
  */
-function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
+function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
   const { doc } = ctx;
   const persons = doc.entities.filter((e) => e.type === 'PERSON');
   const byLastWords = new Map<string, Entity>();
   for (const e of persons) {
-    const words = e.name.toLowerCase().split(/\s+/);
+    const words = nameKey(e.name).split(' ');
     for (let k = 1; k < words.length; k++) {
       const key = words.slice(k).join(' ');
       const cur = byLastWords.get(key);
@@ -129,13 +126,13 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
   }
   for (const list of roles.values()) list.sort((a, b) => a.pos - b.pos);
 
-  return (s: FoundSpeaker): Speaker => {
+  return (s: FoundSpeaker): DocSpeaker => {
     let entity = s.entity;
     if (entity && entity.type === 'PERSON') {
-      const fuller = byLastWords.get(entity.name.toLowerCase());
+      const fuller = byLastWords.get(nameKey(entity.name));
       if (fuller && fuller !== entity) entity = fuller;
     }
-    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(s.name.toLowerCase()) ?? null;
+    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(nameKey(s.name)) ?? null;
     if (!entity && s.kind === 'description' && s.description && /^(?:the|this|that)\s/i.test(s.description)) {
       const head = s.description.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
       const list = roles.get(head);
@@ -145,11 +142,6 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => Speaker {
         entity = best;
       }
     }
-    return {
-      entity_id: entity?.entity_id ?? null,
-      name: entity?.name ?? s.name,
-      description: s.description,
-      mention: { text: doc.text.slice(s.start, s.end), start: s.start, end: s.end },
-    };
+    return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
   };
 }

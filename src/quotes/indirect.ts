@@ -3,12 +3,13 @@
  * trailing form "<clause>, X said." / "<clause>, according to X." Only the
  * outermost attribution of a sentence is kept (the PolNeAR convention).
  */
-import type { Entity } from '../document/schema.js';
+import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
+import { WEEKDAYS } from '../lang/en/calendar.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
@@ -31,7 +32,7 @@ const BARE_CLAUSE = new Set([
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'previously', 'again', 'too', 'also', 'then', 'afterward', 'afterwards']);
+const TIME_WORDS = new Set([...Object.keys(WEEKDAYS), 'today', 'yesterday', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'previously', 'again', 'too', 'also', 'then', 'afterward', 'afterwards']);
 const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
 const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);

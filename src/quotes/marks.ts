@@ -8,31 +8,14 @@
  * paragraph or follows a colon or comma (then the quotation runs to the
  * paragraph's end): a stray mark can never swallow more than one paragraph.
  */
-import type { Doc } from '../text/doc.js';
+import type { Doc, QuotedSpan, Stage } from '../text/doc.js';
+import { tokenAtOffset, tokenIndex } from '../text/token-index.js';
 import { isSpaceCode } from '../text/chars.js';
 
-export type MarkFamily = 'double' | 'single' | 'angle' | 'angle1';
+export type MarkFamily = QuotedSpan['family'];
 
-/** An outermost quoted span: the content between the marks (marks excluded). */
-export interface QuotedSpan {
-  /** Offset of the opening mark. */
-  open: number;
-  /** Offset of the closing mark, or the paragraph end when it never closed. */
-  close: number;
-  /** Offset just after the closing mark (equals `close` when it never closed). */
-  closeEnd: number;
-  /** Content start (after the opening mark) and end (before the closing mark). */
-  start: number;
-  end: number;
-  paragraph: number;
-  /** The closing mark was found (false: ran to the paragraph's end). */
-  closed: boolean;
-  /** The quotation goes on in the next paragraph, which reopens with a mark. */
-  continues: boolean;
-  /** The quotation continues one from the previous paragraph. */
-  continuation: boolean;
-  family: MarkFamily;
-}
+/** A quoted span before its token range is known. */
+type Paired = Omit<QuotedSpan, 'tokenStart' | 'tokenEnd'>;
 
 interface Open {
   family: MarkFamily;
@@ -110,7 +93,7 @@ const MAX_DEPTH = 8;
  */
 export function findQuotedSpans(doc: Doc): QuotedSpan[] {
   const { text } = doc;
-  const out: QuotedSpan[] = [];
+  const out: Paired[] = [];
   let carry: MarkFamily | null = null; // an unclosed quotation from the previous paragraph
   // Every quotation mark of the text, found in one pass; each paragraph takes its slice of them.
   // (A global regex's `test` scans natively and allocates no match object; each match is one character.)
@@ -139,8 +122,18 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     carry = last && !last.closed ? last.family : null;
     for (const sp of spans) out.push(sp);
   }
-  return out;
+  // The token range covers the marks: every token from the opening mark to the closing one.
+  const ix = tokenIndex(doc);
+  return out.map((q): QuotedSpan => {
+    const tokenStart = tokenAtOffset(ix, q.open);
+    let tokenEnd = tokenStart;
+    while (tokenEnd < ix.starts.length && ix.starts[tokenEnd]! < q.closeEnd) tokenEnd++;
+    return { ...q, tokenStart, tokenEnd };
+  });
 }
+
+/** The quotation-mark stage: pairs quotation marks once, for the quote stage and the event stage. */
+export const marksStage: Stage = { name: 'marks', requires: ['text'], assigns: ['quotedSpans'], run: (doc) => void (doc.quotedSpans = findQuotedSpans(doc)) };
 
 function firstNonSpace(text: string, from: number): number {
   let i = from;
@@ -149,7 +142,7 @@ function firstNonSpace(text: string, from: number): number {
 }
 
 /** Pairs the quotation marks at `marks` (text offsets, ascending) of the paragraph [start, end). */
-function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[]): QuotedSpan[] {
+function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[]): Paired[] {
   const opens: Open[] = [];
   const stack: number[] = []; // indices into opens
   const dropped = new Set<number>(); // opens that never closed and were discarded
@@ -207,7 +200,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
   }
   // Unclosed opens: the outermost one runs to the paragraph end when it plausibly
   // starts a quotation (paragraph start, or after a colon/comma); others are dropped.
-  let runaway: QuotedSpan | null = null;
+  let runaway: Paired | null = null;
   if (stack.length) {
     const o = opens[stack[0]!]!;
     if (startsQuotation(text, start, o.pos)) {
@@ -226,7 +219,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     }
     return true;
   };
-  const out: QuotedSpan[] = [];
+  const out: Paired[] = [];
   for (const pr of pairs) {
     if (runaway && pr.open > runaway.open) continue;
     if (!isOuter(pr.openIndex)) continue;
@@ -238,7 +231,7 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
   if (runaway) out.push(runaway);
   out.sort((a, b) => a.open - b.open);
   // A pair nested in an earlier kept pair (possible after promotion) is not outermost.
-  const kept: QuotedSpan[] = [];
+  const kept: Paired[] = [];
   for (const q of out) {
     const last = kept[kept.length - 1];
     if (last && q.open < last.close) continue;

@@ -9,7 +9,7 @@
  * pronoun, or a role description ("the spokesman"), where a description or an
  * organisation directly before a person's name is read as that person's title.
  */
-import type { Entity } from '../document/schema.js';
+import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';

@@ -46,6 +46,7 @@ export function createDoc(input: DocInput): Doc {
     mentions: [],
     entities: [],
     times: [],
+    quotedSpans: [],
     quotes: [],
     events: [],
   };

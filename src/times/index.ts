@@ -2,8 +2,8 @@
  * Time stage: finds time expressions and normalises them to TIMEX3 values
  * against the publication date (see docs/times.md for the conventions).
  */
-import type { TimeExpression } from '../document/schema.js';
-import type { Doc, Stage } from '../text/doc.js';
+import type { Doc, DocTime, Stage } from '../text/doc.js';
+import { spanOfChars } from '../text/layers.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
 import { scanRules } from './scan.js';
@@ -19,21 +19,23 @@ export interface TimeMatch extends Norm {
 const MAX_EXPRESSION = 80;
 
 /**
- * Finds and normalises every time expression of a text, in text order, without overlaps
- * (the longest candidate wins; at equal length, the earlier rule).
+ * Finds and normalises every time expression of a Doc, in text order, without overlaps
+ * (the longest candidate wins; at equal length, the earlier rule). Tense cues are read
+ * from the Doc's tokens.
  *
  * @example
- * findTimes('They met on Friday.', '2024-10-14').map((t) => t.value) // ['2024-10-11']
+ * findTimes(createDoc({ text: 'They met on Friday.', publishedAt: '2024-10-14' })).map((t) => t.value) // ['2024-10-11']
  */
-export function findTimes(text: string, publishedAt: string | null, tokens?: Doc['tokens']): TimeMatch[] {
+export function findTimes(doc: Doc): TimeMatch[] {
+  const { text, publishedAt } = doc;
   const anchor = parseIsoDate(publishedAt);
-  const toks = tokens ?? [];
+  const toks = doc.tokens;
   const ctx: RuleContext = {
     anchor,
     before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
     after: (pos, n) => text.slice(pos, pos + n),
-    tense: (start, end) => tenseAround(sentenceTokens(toks, text, start), start, end),
-    futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, text, pos)),
+    tense: (start, end) => tenseAround(sentenceTokens(toks, start), start, end),
+    futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, pos)),
   };
   const candidates: TimeMatch[] = [];
   scanRules(text, RULES, (rule, m) => {
@@ -83,17 +85,9 @@ function coverage(length: number): Uint8Array {
   return sharedCoverage;
 }
 
-/** Tokens of the sentence around `pos` (binary search), or a whitespace split of nearby text when no tokens were given. */
-function sentenceTokens(tokens: Doc['tokens'], text: string, pos: number) {
-  if (tokens.length === 0) {
-    const from = Math.max(0, pos - 200);
-    const out: Array<{ start: number; end: number; text: string }> = [];
-    const re = /[\p{L}\p{N}'’]+/gu;
-    const piece = text.slice(from, pos + 200);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(piece))) out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] });
-    return out;
-  }
+/** Tokens of the sentence around `pos` (binary search), at most 40 either side. */
+function sentenceTokens(tokens: Doc['tokens'], pos: number) {
+  if (tokens.length === 0) return tokens;
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo < hi) {
@@ -113,21 +107,12 @@ function sentenceTokens(tokens: Doc['tokens'], text: string, pos: number) {
  * Fills `doc.times` with TIMEX3-normalised expressions ("t1", "t2"… in text order).
  *
  * @example
- * const doc = createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' });
- * tagTimes(doc);
- * doc.times[0]; // { time_id: 't1', text: 'Friday', type: 'DATE', value: '2024-10-11', date_start: '2024-10-11', … }
+ * const doc = runPipeline(createDoc({ text: 'Putin met Pezeshkian on Friday.', publishedAt: '2024-10-14' }), { until: 'times' });
+ * doc.times[0]; // { id: 't1', type: 'DATE', value: '2024-10-11', from: '2024-10-11', to: '2024-10-11', start: 24, end: 30, tokenStart: 4, tokenEnd: 5 }
  */
-export const tagTimes: Stage = (doc: Doc) => {
-  doc.times = findTimes(doc.text, doc.publishedAt, doc.tokens).map(
-    (m, i): TimeExpression => ({
-      time_id: `t${i + 1}`,
-      text: doc.text.slice(m.start, m.end),
-      start: m.start,
-      end: m.end,
-      type: m.type,
-      value: m.value,
-      date_start: m.from,
-      date_end: m.to,
-    }),
-  );
-};
+function tagTimes(doc: Doc): void {
+  doc.times = findTimes(doc).map((m, i): DocTime => ({ id: `t${i + 1}`, ...spanOfChars(doc, m.start, m.end), type: m.type, value: m.value, from: m.from, to: m.to }));
+}
+
+/** The time stage. */
+export const timesStage: Stage = { name: 'times', requires: ['text'], assigns: ['times'], run: tagTimes };

@@ -4,6 +4,7 @@
  * case-sensitive so "May" the month and "may" the verb stay apart).
  */
 import type { Granularity } from './calendar.js';
+import { MONTHS, MONTH_PATTERN, WEEKDAYS, WEEKDAY_PATTERN } from '../lang/en/calendar.js';
 
 /** "last" → "[Ll]ast": the word as written or capitalised at a sentence start. */
 export const ci = (w: string) => w.replace(/(^|\s)([a-z])/g, (_, s: string, c: string) => `${s}[${c.toLowerCase()}${c.toUpperCase()}]`);
@@ -42,20 +43,12 @@ export function parseNumber(raw: string): number | null {
 /** Number phrase regex: digits, number words (incl. "twenty four"), articles, vague quantities. */
 export const NUM = `(?:\\d+(?:\\.\\d+)?|${alt(TENS_WORDS)}(?:[- ]${alt(UNITS_WORDS.slice(1, 10))})?|${alt(UNITS_WORDS)}(?:\\s+hundred)?|${alt(VAGUE_QUANTITIES)}|[Hh]alf\\s+an?|[Aa]n?)`;
 
-export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
+export { MONTHS, WEEKDAYS };
 /** Month names, capitalised only (the grammar never reads "may" or "march" in lower case as months). */
-export const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
+export const MONTH = MONTH_PATTERN;
 export const monthNumber = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? null;
 
-export const WEEKDAYS: Record<string, number> = {
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-};
-export const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+export const WEEKDAY = WEEKDAY_PATTERN;
 export const weekdayNumber = (s: string) => WEEKDAYS[s.toLowerCase()] ?? null;
 
 /** Time units and the TIMEX3 duration letter each uses. */

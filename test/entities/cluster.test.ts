@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clusterMentions, initials, nameKey, type ClusterInput } from '../../src/entities/cluster.js';
 import { entityId } from '../../src/document/ids.js';
 import { createDoc } from '../../src/text/create-doc.js';
-import { recognizeEntities } from '../../src/entities/index.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 
 const m = (text: string, type: ClusterInput['type'], at: number, definedBy?: number): ClusterInput => ({ text, type, tokenStart: at, tokenEnd: at + text.split(' ').length, definedBy });
 
@@ -58,10 +59,10 @@ describe('clustering', () => {
 
   it('does not link a person to a parenthesised country ("Carmen Weber (Germany)")', () => {
     const doc = createDoc({ text: 'Results: 1. Carmen Weber (Germany) 12.5 2. Anna Fischer (Germany) 12.7' });
-    recognizeEntities(doc);
-    const germany = doc.entities.find((e) => e.name === 'Germany');
+    runPipeline(doc, { until: 'entities' });
+    const germany = documentLayers(doc).entities.find((e) => e.name === 'Germany');
     expect(germany?.type).toBe('LOCATION');
-    expect(doc.entities.filter((e) => e.type === 'PERSON').every((e) => !e.aliases.includes('Germany'))).toBe(true);
+    expect(documentLayers(doc).entities.filter((e) => e.type === 'PERSON').every((e) => !e.aliases.includes('Germany'))).toBe(true);
   });
 
   it('folds case, dots and apostrophes in name keys', () => {
@@ -72,13 +73,13 @@ describe('clustering', () => {
   it('gives stable ids across articles and defines acronyms from the text', () => {
     const a = createDoc({ text: 'Officials at the International Atomic Energy Agency (IAEA) in Vienna said the IAEA would inspect the site.' });
     const b = createDoc({ text: 'The International Atomic Energy Agency has no access, a diplomat said in Vienna.' });
-    recognizeEntities(a);
-    recognizeEntities(b);
-    const ia = a.entities.find((e) => e.name === 'International Atomic Energy Agency');
-    const ib = b.entities.find((e) => e.name === 'International Atomic Energy Agency');
+    runPipeline(a, { until: 'entities' });
+    runPipeline(b, { until: 'entities' });
+    const ia = documentLayers(a).entities.find((e) => e.name === 'International Atomic Energy Agency');
+    const ib = documentLayers(b).entities.find((e) => e.name === 'International Atomic Energy Agency');
     expect(ia?.aliases).toContain('IAEA');
     expect(ia?.entity_id).toBe(ib?.entity_id);
     expect(ia?.entity_id).toBe(entityId('ORGANIZATION', 'International Atomic Energy Agency'));
-    expect(a.entities.find((e) => e.name === 'Vienna')?.entity_id).toBe(b.entities.find((e) => e.name === 'Vienna')?.entity_id);
+    expect(documentLayers(a).entities.find((e) => e.name === 'Vienna')?.entity_id).toBe(documentLayers(b).entities.find((e) => e.name === 'Vienna')?.entity_id);
   });
 });

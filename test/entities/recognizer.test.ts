@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
-import { loadRecognizer, recognizeEntities } from '../../src/entities/index.js';
+import { loadRecognizer } from '../../src/entities/index.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 import { plainRuns } from '../../src/entities/recognizer.js';
 import { viterbi } from '../../src/entities/model.js';
 import { featurizer, tokenInfo } from '../../src/entities/features.js';
 
 const run = (text: string) => {
   const doc = createDoc({ text });
-  recognizeEntities(doc);
-  return doc;
+  runPipeline(doc, { until: 'entities' });
+  return { ...doc, ...documentLayers(doc) };
 };
 const find = (doc: ReturnType<typeof run>, name: string) => doc.entities.find((e) => e.name === name);
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
-import { recognizeEntities } from '../../src/entities/index.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 import { geoKey, resolvePlace } from '../../src/entities/geo.js';
 import { roleAfter, roleBefore, roleLexicon } from '../../src/entities/roles.js';
 
 const entities = (text: string) => {
   const doc = createDoc({ text });
-  recognizeEntities(doc);
-  return doc.entities;
+  runPipeline(doc, { until: 'entities' });
+  return documentLayers(doc).entities;
 };
 
 describe('roles', () => {

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/events/index.js';
 import { TRIGGERS } from '../../src/events/lexicon.js';
 import { createDoc } from '../../src/text/create-doc.js';
-import { tagTimes } from '../../src/times/index.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
 
 const MONDAY = '2024-10-14';
@@ -28,10 +28,10 @@ const THINGS: NamedThing[] = [
 /** A hand-built Doc: entities by string search, times by the time stage, then events. */
 function events(text: string, publishedAt: string | null = MONDAY) {
   const doc = createDoc({ text, publishedAt });
-  doc.entities = oracleEntities(text, THINGS);
-  tagTimes(doc);
-  extractEvents(doc);
-  return { doc, events: doc.events };
+  doc.entities = oracleEntities(doc, THINGS);
+  runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+  const out = documentLayers(doc);
+  return { doc: { ...doc, ...out }, events: out.events };
 }
 const names = (e: { participants: Array<{ name: string; role: string }> }) => e.participants.map((p) => `${p.role}:${p.name}`).sort();
 
@@ -168,10 +168,9 @@ describe.skipIf(!existsSync(goldPath))('example article gold (skipped when ../sh
     const text = readFileSync(join(examples, gold.article.file), 'utf8');
     const doc = createDoc({ text, publishedAt: gold.article.published });
     // Entities from the gold names by string search, so this tests the event stage alone.
-    doc.entities = oracleEntities(text, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
-    tagTimes(doc);
-    extractEvents(doc);
-    return doc;
+    doc.entities = oracleEntities(doc, gold.entities.filter((e: { optional?: boolean }) => !e.optional));
+    runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+    return { ...doc, ...documentLayers(doc) };
   };
   it('all 7 gold dates are normalised right', () => {
     const doc = run();

@@ -2,8 +2,10 @@
  * Test helper: an entity layer built by string search from a list of names, so
  * later stages (quotes, events) can be tested without the statistical recogniser.
  */
-import type { Entity, EntityType } from '../../src/document/schema.js';
+import type { EntityType } from '../../src/document/schema.js';
 import { entityId } from '../../src/document/ids.js';
+import type { Doc, DocEntity } from '../../src/text/doc.js';
+import { spanOfChars } from '../../src/text/layers.js';
 
 export interface NamedThing {
   name: string;
@@ -18,9 +20,10 @@ export interface NamedThing {
  * "Putin"), and spans never overlap. Linear per form, for big test texts.
  *
  * @example
- * handEntities('Putin met Xi. Putin left.', [{ name: 'Vladimir Putin', type: 'PERSON', aliases: ['Putin'] }])[0].mention_count // 2
+ * handEntities(createDoc({ text: 'Putin met Xi. Putin left.' }), [{ name: 'Vladimir Putin', type: 'PERSON', aliases: ['Putin'] }])[0].mentions.length // 2
  */
-export function handEntities(text: string, things: NamedThing[], sentenceAt: (offset: number) => number = () => 0): Entity[] {
+export function handEntities(doc: Doc, things: NamedThing[]): DocEntity[] {
+  const { text } = doc;
   const forms = things
     .flatMap((t) => [t.name, ...(t.aliases ?? [])].map((f) => ({ f, t })))
     .sort((a, b) => b.f.length - a.f.length);
@@ -40,19 +43,18 @@ export function handEntities(text: string, things: NamedThing[], sentenceAt: (of
       byThing.set(t, list);
     }
   }
-  const out: Entity[] = [];
+  const out: DocEntity[] = [];
   for (const [t, ms] of byThing) {
     ms.sort((a, b) => a.start - b.start);
     out.push({
-      entity_id: entityId(t.type, t.name),
+      id: entityId(t.type, t.name),
       type: t.type,
       subtype: t.subtype ?? null,
       name: t.name,
       aliases: t.aliases ?? [],
       roles: [],
       geo: null,
-      mention_count: ms.length,
-      mentions: ms.map((m) => ({ ...m, sentence: sentenceAt(m.start) })),
+      mentions: ms.map((m) => spanOfChars(doc, m.start, m.end)),
     });
   }
   return out;

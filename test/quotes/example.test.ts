@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../src/document/schema.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import type { Doc } from '../../src/text/doc.js';
-import { extractQuotes } from '../../src/quotes/index.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 import { entitiesFromNames, type EntitySpec } from './helpers.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -42,7 +43,8 @@ const overlap = (a: string, b: string) => {
 };
 
 function check(doc: Doc, gold: Gold) {
-  const quotes = doc.quotes.filter((q) => q.kind !== 'indirect');
+  const all = documentLayers(doc).quotes;
+  const quotes = all.filter((q) => q.kind !== 'indirect');
   for (const g of gold.quotes) {
     const found = quotes.find((q) => overlap(q.text, g.text) && Math.min(q.text.length, g.text.length) / Math.max(q.text.length, g.text.length) > 0.9);
     expect(found, `quotation not found: ${g.text.slice(0, 60)}`).toBeDefined();
@@ -55,7 +57,7 @@ function check(doc: Doc, gold: Gold) {
     const taken = quotes.filter((q: Quote) => q.start <= at && q.end >= at + n.text.length && q.text.length < n.text.length + 5);
     expect(taken, `scare quote taken: ${n.text}`).toEqual([]);
   }
-  const indirect = doc.quotes.filter((q) => q.kind === 'indirect');
+  const indirect = all.filter((q) => q.kind === 'indirect');
   for (const g of gold.indirect_quotes) {
     const found = indirect.find((q) => overlap(q.text, g.text));
     expect(found, `reported speech not found: ${g.text.slice(0, 60)}`).toBeDefined();
@@ -72,18 +74,13 @@ describe.skipIf(!present)('example article', () => {
     const { text, gold } = load();
     const doc = createDoc({ text, publishedAt: '2024-10-14' });
     doc.entities = entitiesFromNames(doc, gold.entities.filter((e) => ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].includes(e.type)));
-    extractQuotes(doc);
+    runPipeline(doc, { until: 'quotes', disable: ['entities'], given: ['entities'] });
     check(doc, gold);
   });
 
   it('finds them end to end with the entity stage', async () => {
     const { text, gold } = load();
-    const { recognizeEntities } = await import('../../src/entities/index.js');
-    const { tagTimes } = await import('../../src/times/index.js');
-    const doc = createDoc({ text, publishedAt: '2024-10-14' });
-    recognizeEntities(doc);
-    tagTimes(doc);
-    extractQuotes(doc);
+    const doc = runPipeline(createDoc({ text, publishedAt: '2024-10-14' }), { until: 'quotes' });
     check(doc, gold);
   });
 });

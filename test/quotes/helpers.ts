@@ -2,25 +2,24 @@
  * Test helpers: hand-built entity layers, so the quotation stage can be tested
  * without the entity recogniser.
  */
-import type { Entity } from '../../src/document/schema.js';
 import { createDoc } from '../../src/text/create-doc.js';
-import type { Doc } from '../../src/text/doc.js';
-import { extractQuotes } from '../../src/quotes/index.js';
+import type { Doc, DocEntity } from '../../src/text/doc.js';
+import { documentLayers } from '../../src/document/build.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { handEntities, type NamedThing } from '../helpers/hand-entities.js';
 
 export type EntitySpec = Omit<NamedThing, 'subtype'>;
 
 /** Entities whose mentions are every whole-word occurrence of their name or aliases (longest first, no overlaps). */
-export function entitiesFromNames(doc: Doc, specs: EntitySpec[]): Entity[] {
-  const sentenceAt = (off: number) => doc.tokens.find((t) => t.end > off)?.sentence ?? 0;
+export function entitiesFromNames(doc: Doc, specs: EntitySpec[]): DocEntity[] {
   // Only name, type and aliases count (callers may pass richer gold records): subtype stays null.
-  return handEntities(doc.text, specs.map(({ name, type, aliases }) => ({ name, type, aliases })), sentenceAt);
+  return handEntities(doc, specs.map(({ name, type, aliases }) => ({ name, type, aliases })));
 }
 
 /** Runs the quotation stage on a text with the given entities. */
 export function quotesOf(text: string, specs: EntitySpec[] = []) {
   const doc = createDoc({ text });
   doc.entities = entitiesFromNames(doc, specs);
-  extractQuotes(doc);
-  return doc.quotes;
+  runPipeline(doc, { until: 'quotes', disable: ['entities'], given: ['entities'] });
+  return documentLayers(doc).quotes;
 }

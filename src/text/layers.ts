@@ -1,0 +1,86 @@
+/**
+ * Per-token look-ups over the Doc's layers, built once per layer (on first use,
+ * cached until the layer is replaced): which entity mention, time expression or
+ * quoted span covers token k. Every stage that asks reads these; none maps
+ * offsets to tokens again.
+ */
+import type { Doc, DocEntity, Span } from './doc.js';
+import { tokenAtOffset, tokenIndex } from './token-index.js';
+
+/** An entity mention with its entity. */
+export interface MentionRef extends Span {
+  entity: DocEntity;
+}
+
+export interface MentionLookup {
+  /** Every entity mention, in text order. */
+  mentions: MentionRef[];
+  /** For each token: index into `mentions` of the mention covering it, or -1. */
+  at: Int32Array;
+}
+
+const mentionCache = new WeakMap<readonly DocEntity[], MentionLookup>();
+const timeCache = new WeakMap<object, Int32Array>();
+const quotedCache = new WeakMap<object, Int32Array>();
+
+/**
+ * The entity mention covering each token.
+ *
+ * @example
+ * const { mentions, at } = mentionAt(doc);
+ * at[k] >= 0 ? mentions[at[k]].entity.name : null; // the entity named at token k
+ */
+export function mentionAt(doc: Doc): MentionLookup {
+  let m = mentionCache.get(doc.entities);
+  if (!m) {
+    const mentions: MentionRef[] = [];
+    for (const entity of doc.entities) for (const s of entity.mentions) if (s.tokenEnd > s.tokenStart) mentions.push({ entity, start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd });
+    mentions.sort((a, b) => a.start - b.start);
+    m = { mentions, at: coverage(doc.tokens.length, mentions) };
+    mentionCache.set(doc.entities, m);
+  }
+  return m;
+}
+
+/** For each token: index into `doc.times` of the time expression covering it, or -1. */
+export function timeAt(doc: Doc): Int32Array {
+  let t = timeCache.get(doc.times);
+  if (!t) timeCache.set(doc.times, (t = coverage(doc.tokens.length, doc.times)));
+  return t;
+}
+
+/** For each token: index into `doc.quotedSpans` of the quoted span it lies in (marks included), or -1. */
+export function quotedAt(doc: Doc): Int32Array {
+  let q = quotedCache.get(doc.quotedSpans);
+  if (!q) quotedCache.set(doc.quotedSpans, (q = coverage(doc.tokens.length, doc.quotedSpans)));
+  return q;
+}
+
+/** Token → index of the first span (in list order) covering it, or -1. */
+function coverage(n: number, spans: readonly Span[]): Int32Array {
+  const out = new Int32Array(n).fill(-1);
+  spans.forEach((s, i) => {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (out[k] === -1) out[k] = i;
+  });
+  return out;
+}
+
+/**
+ * The span of the characters [start, end): the tokens they touch. Null when
+ * they touch none (white space only).
+ *
+ * @example
+ * spanOfChars(createDoc({ text: 'Putin met Xi.' }), 6, 9); // { start: 6, end: 9, tokenStart: 1, tokenEnd: 2 }
+ */
+export function spanOfChars(doc: Doc, start: number, end: number): Span {
+  const ix = tokenIndex(doc);
+  const tokenStart = tokenAtOffset(ix, start);
+  let tokenEnd = tokenStart;
+  while (tokenEnd < ix.starts.length && ix.starts[tokenEnd]! < end) tokenEnd++;
+  return { start, end, tokenStart, tokenEnd };
+}
+
+/** The span of tokens [tokenStart, tokenEnd), with their character offsets. */
+export function spanOfTokens(doc: Doc, tokenStart: number, tokenEnd: number): Span {
+  return { start: doc.tokens[tokenStart]!.start, end: doc.tokens[tokenEnd - 1]!.end, tokenStart, tokenEnd };
+}

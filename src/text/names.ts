@@ -1,0 +1,44 @@
+/**
+ * The one name key: what makes two spellings the same name. Clustering, the
+ * gazetteer, entity ids and the speaker and organiser matchers of the quote and
+ * event stages all compare names through it, so "U.S.", "U.S" and "US" are one
+ * name everywhere (one cluster in an article, one entity_id across articles).
+ *
+ * An alias table ("United States" = "US", issue: entities) plugs in at
+ * `entityKey`: it maps a name key to its canonical key before the id is hashed.
+ */
+
+const DOTS_AND_APOSTROPHES = /[.'’‘`´]/g;
+const DASHES = /[‐‑‒–—]/g;
+const SPACES = /\s+/g;
+
+/**
+ * Folds what does not make a different name: Unicode compatibility forms, case,
+ * full stops, apostrophe style (and apostrophes themselves), dash style, spacing.
+ *
+ * @example
+ * nameKey('U.S.') === nameKey('US'); // true ('us')
+ * nameKey('O’Brien') === nameKey("O'Brien"); // true
+ * nameKey('Guinea–Bissau'); // 'guinea-bissau'
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(DOTS_AND_APOSTROPHES, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
+}
+
+/** Name keys of one entity type to their canonical key ("united states" → "us"); none by default. */
+export interface NameAliases {
+  canonical(type: string, key: string): string | undefined;
+}
+
+export const NO_ALIASES: NameAliases = { canonical: () => undefined };
+
+/**
+ * What an entity's identity hashes: its type and the canonical key of its name.
+ *
+ * @example
+ * entityKey('LOCATION', 'U.S.') === entityKey('LOCATION', 'US'); // true
+ */
+export function entityKey(type: string, name: string, aliases: NameAliases = NO_ALIASES): string {
+  const key = nameKey(name);
+  return `${type}\u0000${aliases.canonical(type, key) ?? key}`;
+}

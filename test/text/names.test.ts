@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { entityId } from '../../src/document/ids.js';
+import { geoKey, resolvePlace } from '../../src/entities/geo.js';
+import { extract } from '../../src/pipeline.js';
+import { entityKey, nameKey, type NameAliases } from '../../src/text/names.js';
+
+describe('one name key', () => {
+  it('folds dots, apostrophes, dashes, case and spacing, nothing else', () => {
+    expect(nameKey('U.S.')).toBe('us');
+    expect(nameKey('U.S')).toBe('us');
+    expect(nameKey('US')).toBe('us');
+    expect(nameKey('O’Brien')).toBe(nameKey("O'Brien"));
+    expect(nameKey('Guinea–Bissau')).toBe('guinea-bissau');
+    expect(nameKey('  Vladimir   PUTIN ')).toBe('vladimir putin');
+    expect(nameKey('Paris')).not.toBe(nameKey('Parish'));
+  });
+
+  it('entity ids and the gazetteer use it', () => {
+    expect(entityId('LOCATION', 'U.S.')).toBe(entityId('LOCATION', 'US'));
+    expect(entityId('LOCATION', 'U.S')).toBe(entityId('LOCATION', 'US'));
+    expect(entityId('ORGANIZATION', 'US')).not.toBe(entityId('LOCATION', 'US'));
+    expect(geoKey('the U.S.')).toBe(nameKey('US'));
+    expect(resolvePlace('U.S').geo?.country_code).toBe(resolvePlace('US').geo?.country_code);
+  });
+
+  it('an alias table plugs in at entityKey', () => {
+    const aliases: NameAliases = { canonical: (type, key) => (type === 'LOCATION' && key === 'united states' ? 'us' : undefined) };
+    expect(entityKey('LOCATION', 'United States', aliases)).toBe(entityKey('LOCATION', 'U.S.'));
+    expect(entityKey('LOCATION', 'United States')).not.toBe(entityKey('LOCATION', 'U.S.'));
+  });
+
+  it('"U.S." in one article and "US" in another get the same entity_id', () => {
+    const a = extract('The U.S. imposed new sanctions on Iran on Friday, officials in Washington said.');
+    const b = extract('The US imposed new sanctions on Iran on Friday, officials in Washington said.');
+    const us = (d: ReturnType<typeof extract>) => d.entities.find((e) => nameKey(e.name) === 'us');
+    expect(us(a)?.name).toBe('U.S.');
+    expect(us(b)?.name).toBe('US');
+    expect(us(a)!.entity_id).toBe(us(b)!.entity_id);
+  });
+});
