@@ -1,11 +1,11 @@
 /** The `article-export` command line: thin doors onto the pipeline and storage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PIPELINE_VERSION } from '../version.js';
+import { findAbove } from '../package-files.js';
 import { UsageError } from './files.js';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 
-const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'articles');
+/** The example articles `local` uploads by default (examples/articles at the package root). */
+const EXAMPLES = findAbove('examples/articles') ?? 'examples/articles';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
