@@ -56,7 +56,7 @@ const deltas = profile.timeDeltas ?? [];
   const file = cf.url.replace(/^file:\/\//, '').replace(`${repo}/`, '').replace(/.*node_modules\//, 'node_modules/');
   const fn = `${cf.functionName || '(anonymous)'}  ${file}`; // (line numbers: tsx's output puts a module on few lines)
   self.set(fn, (self.get(fn) ?? 0) + ms);
-  const folder = file ? (file.startsWith('src/') ? file.split('/').slice(0, 2).join('/') : file.split('/').slice(0, 2).join('/')) : cf.functionName;
+  const folder = file ? file.split('/').slice(0, 2).join('/') : cf.functionName || '(native)';
   byFolder.set(folder, (byFolder.get(folder) ?? 0) + ms);
 });
 const pct = (ms: number) => `${((ms / total) * 100).toFixed(1).padStart(5)}%`;
