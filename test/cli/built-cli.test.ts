@@ -3,7 +3,7 @@
  * neither tsx nor the TypeScript sources, and finds the models from the package root.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,35 @@ describe('the built command line', () => {
     });
     expect(fromSource.status).toBe(0);
     expect(r.stdout).toBe(fromSource.stdout);
+  });
+
+  it('reads HTML, Markdown and front matter through its lazily loaded parsers, writing what the TypeScript writes', () => {
+    const input = mkdtempSync(join(tmpdir(), 'ae-in-'));
+    writeFileSync(
+      join(input, 'page.html'),
+      '<html><head><title>Port strike ends</title><meta property="article:published_time" content="2024-10-14T08:00:00Z"></head><body><nav>Home | News</nav><article><h1>Port strike ends</h1><p>Dock workers in Rotterdam ended their strike on Friday, the union FNV said.</p><p>&ldquo;We have a deal,&rdquo; said Niek Stam, a union leader.</p></article></body></html>',
+    );
+    writeFileSync(join(input, 'note.md'), '# Chip plant\n\nIntel said on Monday it would build a plant in **Magdeburg**, Germany.\n');
+    writeFileSync(join(input, 'front.txt'), '---\ntitle: Tram line\npublished: 2025-03-14\n---\nLeeds City Council approved the tram line last week.\n');
+    const built = mkdtempSync(join(tmpdir(), 'ae-out-'));
+    const r = run(['extract', input, '--out', built]);
+    expect(r.stderr).toMatch(/3 articles extracted, 0 failed/);
+    const source = mkdtempSync(join(tmpdir(), 'ae-out-'));
+    const s = spawnSync(process.execPath, [join(ROOT, 'bin', 'article-export.js'), 'extract', input, '--out', source], {
+      encoding: 'utf8',
+      env: { ...process.env, ARTICLE_EXPORT_FROM_SOURCE: '1' },
+      timeout: 60_000,
+    });
+    expect(s.status).toBe(0);
+    const files = (readdirSync(source, { recursive: true }) as string[]).filter((f) => /\.(json|csv)$/.test(f)).sort();
+    expect(files).toContain('page.json');
+    expect(files).toContain('csv/timeline.csv');
+    expect((readdirSync(built, { recursive: true }) as string[]).filter((f) => /\.(json|csv)$/.test(f)).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(built, f), 'utf8'), f).toBe(readFileSync(join(source, f), 'utf8'));
+    const page = JSON.parse(readFileSync(join(built, 'page.json'), 'utf8')) as ArticleDocument;
+    expect(page.article.title).toBe('Port strike ends');
+    expect(page.article.text).not.toContain('Home | News');
+    expect(JSON.parse(readFileSync(join(built, 'front.json'), 'utf8')).article.published_at).toBe('2025-03-14');
   });
 
   it('falls back to tsx with a note when dist/ is missing, and fails plainly when tsx is missing too', () => {
