@@ -16,7 +16,7 @@ import { build, type Plugin } from 'esbuild';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The entry points; a worker runs in its own thread, so it is an entry point of its own. */
-export const CLI_ENTRIES = { cli: 'src/cli/main.ts' } as const;
+export const CLI_ENTRIES = { cli: 'src/cli/main.ts', 'extract-worker': 'src/cli/extract-worker.ts' } as const;
 
 /**
  * Packages that cost a noticeable part of start-up and that most runs never call: the parsers

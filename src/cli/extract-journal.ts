@@ -6,7 +6,9 @@
  * `extract --resume` skips those inputs whose bytes still have the same checksum.
  *
  * A fresh run (no --resume) starts an empty journal; --resume keeps the last line
- * per input (compacted), and a torn last line from a crash is ignored.
+ * per input, and a torn last line from a crash is ignored. Closing rewrites it
+ * sorted by name, so the same run gives the same file whatever order the writes
+ * finished in.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -25,6 +27,7 @@ export interface JournalEntry {
 
 export class ExtractJournal {
   private constructor(
+    private readonly file: string,
     private readonly entries: Map<string, JournalEntry>,
     private readonly out: WriteStream,
   ) {}
@@ -46,10 +49,8 @@ export class ExtractJournal {
         if (entry) entries.set(entry.name, entry);
       }
     }
-    const compacted = [...entries.values()].map((e) => `${JSON.stringify(e)}\n`).join('');
-    await writeFile(`${file}.tmp`, compacted);
-    await rename(`${file}.tmp`, file);
-    return new ExtractJournal(entries, createWriteStream(file, { flags: 'a' }));
+    await rewrite(file, entries);
+    return new ExtractJournal(file, entries, createWriteStream(file, { flags: 'a' }));
   }
 
   /** What an earlier run recorded for this input, if anything. */
@@ -66,7 +67,15 @@ export class ExtractJournal {
   async close(): Promise<void> {
     this.out.end();
     await once(this.out, 'finish');
+    await rewrite(this.file, this.entries);
   }
+}
+
+/** The journal as one line per input, sorted by name, replaced atomically. */
+async function rewrite(file: string, entries: Map<string, JournalEntry>): Promise<void> {
+  const sorted = [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await writeFile(`${file}.tmp`, sorted.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  await rename(`${file}.tmp`, file);
 }
 
 function parseLine(line: string): JournalEntry | null {

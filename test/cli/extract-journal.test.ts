@@ -22,7 +22,7 @@ describe('ExtractJournal', () => {
     expect(resumed.prior('c')).toBeUndefined();
     await resumed.record({ name: 'c', input_sha256: sha('4'), status: 'ok' });
     await resumed.close();
-    // Compacted on open: one line per input, then what this run appended.
+    // Rewritten on close: one line per input, sorted by name.
     expect(readFileSync(join(dir, JOURNAL_PATH), 'utf8').trim().split('\n').map((l) => JSON.parse(l).name)).toEqual(['a', 'b', 'c']);
 
     const fresh = await ExtractJournal.open(dir, { resume: false });
