@@ -61,7 +61,14 @@ export async function processFile(
   return processArticle({ bytes, size: bytes.length }, source);
 }
 
-export default async function extractTask(task: ExtractTask): Promise<ExtractResult> {
+/** The pool's task: a batch of files, their results in the same order. */
+export default async function extractBatch(tasks: ExtractTask[]): Promise<ExtractResult[]> {
+  const out: ExtractResult[] = [];
+  for (const t of tasks) out.push(await extractTask(t));
+  return out;
+}
+
+async function extractTask(task: ExtractTask): Promise<ExtractResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(task.path);

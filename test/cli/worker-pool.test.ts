@@ -14,7 +14,7 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 describe('mapInOrder', () => {
   it('runs on several threads and delivers the results in input order', async () => {
     const inputs = Array.from({ length: 40 }, (_, i) => i);
-    const out = await collect(mapInOrder<number, Out>(WORKER, inputs, { jobs: 3 }));
+    const out = await collect(mapInOrder<number, Out>(WORKER, inputs, { jobs: 3, batch: 3 }));
     expect(out.map((o) => o.n)).toEqual(inputs);
     expect(out.map((o) => o.square)).toEqual(inputs.map((n) => n * n));
     const threads = new Set(out.map((o) => o.threadId));
@@ -30,7 +30,7 @@ describe('mapInOrder', () => {
     expect(many.map(({ n, square }) => [n, square])).toEqual(one.map(({ n, square }) => [n, square]));
   });
 
-  it('reads the inputs lazily, never more than `ahead` past the result awaited', async () => {
+  it('reads the inputs lazily, never more than `ahead` batches past the one awaited', async () => {
     let read = 0;
     function* inputs() {
       for (let i = 0; i < 100; i++) {
@@ -39,12 +39,12 @@ describe('mapInOrder', () => {
       }
     }
     const seen: number[] = [];
-    for await (const o of mapInOrder<number, Out>(WORKER, inputs(), { jobs: 2, ahead: 5 })) {
+    for await (const o of mapInOrder<number, Out>(WORKER, inputs(), { jobs: 2, batch: 2, ahead: 5 })) {
       seen.push(read - o.n);
       if (o.n === 50) break; // stopping early closes the pool
     }
-    expect(Math.max(...seen)).toBeLessThanOrEqual(7);
-    expect(read).toBeLessThan(60);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(2 * 7); // the batch awaited and 5 more, of 2 each
+    expect(read).toBeLessThanOrEqual(50 + 2 * 7);
   });
 
   it('loads a TypeScript task module in its threads (the CLI running from source)', async () => {
@@ -57,7 +57,7 @@ describe('mapInOrder', () => {
   it('passes a failed task on as its error, in its place', async () => {
     const got: (number | string)[] = [];
     await expect(async () => {
-      for await (const o of mapInOrder<number | string, Out>(WORKER, [1, 2, 'fail', 4], { jobs: 2 })) got.push(o.n);
+      for await (const o of mapInOrder<number | string, Out>(WORKER, [1, 2, 'fail', 4], { jobs: 2, batch: 1 })) got.push(o.n);
     }).rejects.toThrow(/task failed on purpose/);
     expect(got).toEqual([1, 2]);
   });
