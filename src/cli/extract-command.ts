@@ -53,6 +53,8 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
   const result: ExtractSummary = { ok: 0, failed: 0, reused: 0, summary: new SummaryCollector() };
   const fileOptions = { published: opts.published ? readIso(opts.published, opts.dateOrder) : null, dateOrder: opts.dateOrder ?? null, maxBytes: opts.maxBytes };
+  /** What besides its bytes shapes an input's outputs: --resume reuses only outputs made with the same. */
+  const options = JSON.stringify(fileOptions);
 
   if (!opts.out) {
     if (files.length > 1) throw new UsageError(`${files.length} inputs need --out DIR (only a single file is printed to stdout)`);
@@ -69,7 +71,8 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
   const names = new OutputNames();
   const queue = files.map((file) => ({ file, name: names.for(file) }));
   const tasks = queue.map(({ file, name }): ExtractTask => {
-    const prior = journal.prior(name); // only a --resume journal has entries
+    const journaled = journal.prior(name); // only a --resume journal has entries
+    const prior = journaled?.options === options ? journaled : undefined;
     return {
       path: file.path,
       relative: file.relative,
@@ -84,7 +87,7 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
     for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? defaultJobs() })) {
       const { file, name } = queue[i++]!;
       const sha = r.inputSha256;
-      const onWritten = sha ? () => journal.record({ name, input_sha256: sha, status: r.status }) : undefined;
+      const onWritten = sha ? () => journal.record({ name, input_sha256: sha, options, status: r.status }) : undefined;
       if (r.reused) result.reused++;
       if (r.status === 'ok') {
         result.ok++;

@@ -22,6 +22,8 @@ export interface JournalEntry {
   name: string;
   /** SHA-256 of the input file's bytes when its outputs were written. */
   input_sha256: string;
+  /** The options that shape the outputs (--published, --date-order, --max-bytes), as a string to compare. */
+  options: string;
   status: 'ok' | 'error';
 }
 
@@ -82,8 +84,8 @@ function parseLine(line: string): JournalEntry | null {
   if (!line) return null;
   try {
     const e = JSON.parse(line) as Partial<JournalEntry>;
-    if (typeof e.name === 'string' && typeof e.input_sha256 === 'string' && (e.status === 'ok' || e.status === 'error')) {
-      return { name: e.name, input_sha256: e.input_sha256, status: e.status };
+    if (typeof e.name === 'string' && typeof e.input_sha256 === 'string' && typeof e.options === 'string' && (e.status === 'ok' || e.status === 'error')) {
+      return { name: e.name, input_sha256: e.input_sha256, options: e.options, status: e.status };
     }
   } catch {
     // a line torn by a crash

@@ -116,5 +116,10 @@ describe.skipIf(!hasData)('extract --resume', () => {
     expect(again.stderr).toMatch(new RegExp(`\\(${total} unchanged since the interrupted run`));
     const final = snapshot(out);
     for (const [f, body] of expectedAfterChange) expect(final.get(f), f).toBe(body);
+
+    // Other options (here a publication date) shape the outputs: nothing is reused.
+    const dated = run('extract', input, '--out', out, '--resume', '--published', '2005-01-01');
+    expect(dated.stderr).not.toMatch(/unchanged since the interrupted run/);
+    expect(JSON.parse(readFileSync(join(out, 'tech', '001.json'), 'utf8')).article.published_at).toBe('2005-01-01');
   });
 });
