@@ -84,7 +84,7 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
   const progress = progressBar(io.stderr as NodeJS.WriteStream, files.length);
   let i = 0;
   try {
-    for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? defaultJobs() })) {
+    for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? jobsFor(files.length) })) {
       const { file, name } = queue[i++]!;
       const sha = r.inputSha256;
       const onWritten = sha ? () => journal.record({ name, input_sha256: sha, options, status: r.status }) : undefined;
@@ -125,6 +125,14 @@ class OutputNames {
     this.used.add(name);
     return name;
   }
+}
+
+/**
+ * The default --jobs: one thread per core, but none for a few dozen inputs, which take less time
+ * than starting threads and warming up the code in each of them costs.
+ */
+function jobsFor(inputs: number): number {
+  return inputs < 64 ? 1 : Math.min(defaultJobs(), Math.ceil(inputs / 64));
 }
 
 /** The ISO form of a --published value already checked by publishedFlagProblem. */

@@ -30,7 +30,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--date-order <order>', 'how all-numeric dates like 01/03/2005 order day and month, in --published and in the inputs').choices(['dmy', 'mdy']))
     .addOption(new Option('-f, --format <format>', 'what to write with --out').choices(['json', 'csv', 'both']).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
-    .option('-j, --jobs <n>', 'worker threads processing the articles; the output is the same for any number (default: one per core)', positiveInt)
+    .option('-j, --jobs <n>', 'worker threads processing the articles; the output is the same for any number (default: one per core, one for fewer than 64 inputs)', positiveInt)
     .option('--resume', 'continue an interrupted run into the same --out: inputs whose outputs were written from the same bytes are not processed again')
     .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: 'json' | 'csv' | 'both'; maxBytes: number; jobs?: number; resume?: boolean }) => {
       const { extractCommand } = await import('./extract-command.js');
