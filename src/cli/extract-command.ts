@@ -1,18 +1,22 @@
 /**
  * `article-export extract <file|dir…>`: runs the pipeline on local files.
  * One file without --out prints its JSON document; otherwise each input goes
- * through the same processing as an S3 object in Lambda (processArticle) and is
- * written by FolderDatasets: OUT/<name>.json (mirroring sub-folders), the merged
- * tables in OUT/csv/, and OUT/errors/<name>.json for inputs that fail. A failure
- * never stops the batch.
+ * through the same processing as an S3 object in Lambda (processArticle), on a
+ * pool of worker threads (--jobs, default one per core), and is written by
+ * FolderDatasets in input order — the same bytes whatever --jobs is:
+ * OUT/<name>.json (mirroring sub-folders), the merged tables in OUT/csv/, and
+ * OUT/errors/<name>.json for inputs that fail. A failure never stops the batch.
+ * The journal (OUT/.article-export/journal.jsonl) lets --resume skip inputs whose
+ * outputs were already written from the same bytes.
  */
-import { readFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
-import type { ArticleDocument } from '../document/schema.js';
-import { InputError, publishedFlagProblem, readDate, type DateOrder, type SourceInfo } from '../input/index.js';
-import { failed, processArticle, writeOutcome, type ArticleOutcome } from '../process/process-article.js';
+import { publishedFlagProblem, readDate, type DateOrder } from '../input/index.js';
 import { FolderDatasets, type FolderFormat } from '../storage/folder-datasets.js';
+import { ExtractJournal } from './extract-journal.js';
+import { processFile, type ExtractResult, type ExtractTask } from './extract-worker.js';
 import { collectInputs, extension, UsageError, type InputFile } from './files.js';
+import { progressBar } from './progress.js';
+import { SummaryCollector } from './summary.js';
+import { defaultJobs, mapInOrder } from './worker-pool.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -21,72 +25,93 @@ export interface ExtractOptions {
   dateOrder?: DateOrder;
   format: FolderFormat;
   maxBytes?: number;
+  /** Worker threads (default: one per core); 1 runs everything on the main thread. */
+  jobs?: number;
+  /** Skip inputs whose outputs the journal shows written from the same bytes. */
+  resume?: boolean;
 }
 
 export interface ExtractSummary {
   ok: number;
   failed: number;
-  documents: ArticleDocument[];
+  /** Inputs that --resume did not process again (also counted in ok or failed). */
+  reused: number;
+  /** What the datasets hold (entities, speakers, events), for the closing summary. */
+  summary: SummaryCollector;
 }
+
+/** The worker module: the TypeScript beside this file, or dist/extract-worker.js when built (this file is then in dist/chunks/). */
+const WORKER = import.meta.url.endsWith('.ts') ? new URL('./extract-worker.ts', import.meta.url) : new URL('../extract-worker.js', import.meta.url);
 
 export async function extractCommand(inputs: string[], opts: ExtractOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExtractSummary> {
   if (!['json', 'csv', 'both'].includes(opts.format)) throw new UsageError(`--format must be json, csv or both (got "${opts.format}")`);
   const publishedProblem = opts.published ? publishedFlagProblem(opts.published, opts.dateOrder) : null;
   if (publishedProblem) throw new UsageError(publishedProblem);
+  if (opts.resume && !opts.out) throw new UsageError('--resume needs --out DIR (the folder of the run to continue)');
+  if (opts.resume && opts.format === 'csv') throw new UsageError('--resume needs the per-article JSON documents (--format json or both): the merged tables are rebuilt from them');
   const files = await collectInputs(inputs);
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
+  const result: ExtractSummary = { ok: 0, failed: 0, reused: 0, summary: new SummaryCollector() };
+  const fileOptions = { published: opts.published ? readIso(opts.published, opts.dateOrder) : null, dateOrder: opts.dateOrder ?? null, maxBytes: opts.maxBytes };
+  /** What besides its bytes shapes an input's outputs: --resume reuses only outputs made with the same. */
+  const options = JSON.stringify(fileOptions);
 
   if (!opts.out) {
     if (files.length > 1) throw new UsageError(`${files.length} inputs need --out DIR (only a single file is printed to stdout)`);
     if (opts.format !== 'json') throw new UsageError('--format csv/both needs --out DIR');
-    const outcome = await processFile(files[0]!, opts);
+    const outcome = await processFile(files[0]!, fileOptions);
     if (outcome.status === 'error') throw outcome.cause; // main() prints it and exits 1
     io.stdout.write(`${JSON.stringify(outcome.doc, null, 2)}\n`);
-    return { ok: 1, failed: 0, documents: [outcome.doc] };
+    result.ok = 1;
+    return result;
   }
 
   const sink = new FolderDatasets(opts.out, opts.format);
+  const journal = await ExtractJournal.open(opts.out, { resume: opts.resume === true });
   const names = new OutputNames();
-  const bar = files.length > 1 && io.stderr.isTTY ? new cliProgress.SingleBar({ stream: io.stderr, format: 'extract [{bar}] {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(files.length, 0, { file: '' });
-  const summary: ExtractSummary = { ok: 0, failed: 0, documents: [] };
-  for (const file of files) {
-    bar?.update({ file: file.relative });
-    const outcome = await processFile(file, opts);
-    const written = await writeOutcome(sink, outcome, names.for(file));
-    if (outcome.status === 'ok') {
-      summary.ok++;
-      summary.documents.push(outcome.doc);
-    } else {
-      summary.failed++;
-      const line = `error: ${file.path}: ${outcome.record.error.message} (record: ${written})`;
-      io.stderr.write(bar ? `\r\x1b[K${line}\n` : `${line}\n`);
-      if (!(outcome.cause instanceof InputError) && process.env.ARTICLE_EXPORT_DEBUG) io.stderr.write(`${(outcome.cause as Error).stack}\n`);
-    }
-    bar?.increment();
-  }
-  bar?.stop();
-  await sink.close();
-  return summary;
-}
-
-/** A file → its outcome; a file that cannot be read is an input error like any other. */
-async function processFile(file: InputFile, opts: ExtractOptions): Promise<ArticleOutcome> {
-  const source: SourceInfo = {
-    kind: 'file',
-    identity: file.relative,
-    name: file.path,
-    defaultPublishedAt: opts.published ? readIso(opts.published, opts.dateOrder) : null,
-    dateOrder: opts.dateOrder ?? null,
-    maxBytes: opts.maxBytes,
-  };
-  let bytes: Uint8Array;
+  const queue = files.map((file) => ({ file, name: names.for(file) }));
+  const tasks = queue.map(({ file, name }): ExtractTask => {
+    const journaled = journal.prior(name); // only a --resume journal has entries
+    const prior = journaled?.options === options ? journaled : undefined;
+    return {
+      path: file.path,
+      relative: file.relative,
+      ...fileOptions,
+      csv: opts.format !== 'json',
+      reuse: prior ? { sha256: prior.input_sha256, document: prior.status === 'ok' ? sink.documentPath(name) : null, error: prior.status === 'error' ? sink.errorPath(name) : null } : null,
+    };
+  });
+  const progress = progressBar(io.stderr as NodeJS.WriteStream, files.length);
+  let i = 0;
   try {
-    bytes = await readFile(file.path);
-  } catch (e) {
-    return failed(source, new InputError('READ_FAILED', `Cannot read the file: ${(e as Error).message}`), null);
+    for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? jobsFor(files.length) })) {
+      const { file, name } = queue[i++]!;
+      const sha = r.inputSha256;
+      const onWritten = sha ? () => journal.record({ name, input_sha256: sha, options, status: r.status }) : undefined;
+      if (r.reused) result.reused++;
+      if (r.status === 'ok') {
+        result.ok++;
+        result.summary.add(r.digest);
+        await sink.writeFiles(r, name, { unchanged: r.reused, onWritten });
+      } else {
+        result.failed++;
+        const written = await sink.writeError(r.record, name, { unchanged: r.reused, onWritten });
+        const line = `error: ${file.path}: ${r.record.error.message} (record: ${written})`;
+        if (progress) progress.log(line);
+        else io.stderr.write(`${line}\n`);
+        if (r.debug && process.env.ARTICLE_EXPORT_DEBUG) io.stderr.write(`${r.debug}\n`);
+      }
+      progress?.tick(file.relative);
+    }
+  } finally {
+    progress?.stop();
+    try {
+      await sink.close();
+    } finally {
+      await journal.close();
+    }
   }
-  return processArticle({ bytes, size: bytes.length }, source);
+  return result;
 }
 
 /** OUT-relative names without extension; a second input with the same name keeps its extension. */
@@ -100,6 +125,14 @@ class OutputNames {
     this.used.add(name);
     return name;
   }
+}
+
+/**
+ * The default --jobs: one thread per core, but none for a few dozen inputs, which take less time
+ * than starting threads and warming up the code in each of them costs.
+ */
+function jobsFor(inputs: number): number {
+  return inputs < 64 ? 1 : Math.min(defaultJobs(), Math.ceil(inputs / 64));
 }
 
 /** The ISO form of a --published value already checked by publishedFlagProblem. */

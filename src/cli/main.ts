@@ -1,11 +1,11 @@
 /** The `article-export` command line: thin doors onto the pipeline and storage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PIPELINE_VERSION } from '../version.js';
+import { findAbove } from '../package-files.js';
 import { UsageError } from './files.js';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 
-const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'articles');
+/** The example articles `local` uploads by default (examples/articles at the package root). */
+const EXAMPLES = findAbove('examples/articles') ?? 'examples/articles';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -30,14 +30,16 @@ export function buildProgram(): Command {
     .addOption(new Option('--date-order <order>', 'how all-numeric dates like 01/03/2005 order day and month, in --published and in the inputs').choices(['dmy', 'mdy']))
     .addOption(new Option('-f, --format <format>', 'what to write with --out').choices(['json', 'csv', 'both']).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
-    .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: 'json' | 'csv' | 'both'; maxBytes: number }) => {
+    .option('-j, --jobs <n>', 'worker threads processing the articles; the output is the same for any number (default: one per core, one for fewer than 64 inputs)', positiveInt)
+    .option('--resume', 'continue an interrupted run into the same --out: inputs whose outputs were written from the same bytes are not processed again')
+    .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: 'json' | 'csv' | 'both'; maxBytes: number; jobs?: number; resume?: boolean }) => {
       const { extractCommand } = await import('./extract-command.js');
-      const { formatSummary } = await import('./summary.js');
       const format = o.out ? o.format : 'json';
-      const s = await extractCommand(inputs, { out: o.out, published: o.published, dateOrder: o.dateOrder, format, maxBytes: o.maxBytes });
+      const s = await extractCommand(inputs, { out: o.out, published: o.published, dateOrder: o.dateOrder, format, maxBytes: o.maxBytes, jobs: o.jobs, resume: o.resume });
       if (o.out) {
-        process.stderr.write(`${s.ok} ${s.ok === 1 ? "article" : "articles"} extracted, ${s.failed} failed → ${o.out}\n`);
-        if (s.documents.length > 1) process.stderr.write(`\n${formatSummary(s.documents)}\n`);
+        const reused = s.reused > 0 ? ` (${s.reused} unchanged since the interrupted run, not processed again)` : '';
+        process.stderr.write(`${s.ok} ${s.ok === 1 ? 'article' : 'articles'} extracted, ${s.failed} failed${reused} → ${o.out}\n`);
+        if (s.summary.articles > 1) process.stderr.write(`\n${s.summary.format()}\n`);
       }
       if (s.failed > 0) process.exitCode = 1;
     });

@@ -7,20 +7,40 @@
  *
  * <name> is the input's path relative to the folder named on the command line,
  * without its extension (chosen by the caller).
+ *
+ * The merged tables are appended in the order articles are written (so the same
+ * order of calls gives the same bytes); the per-article files are written
+ * concurrently, at most 16 at a time (BoundedWrites), and close() waits for them.
  */
 import { join } from 'node:path';
 import { CsvMerger } from '../datasets/merge.js';
-import { toDatasetFiles, TABLE_NAMES } from '../datasets/index.js';
+import { toDatasetFiles, TABLE_NAMES, type TableName } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
+import { BoundedWrites } from './bounded-writes.js';
 import { FolderStore } from './folder-store.js';
 import type { DatasetSink } from './sink.js';
 
 export type FolderFormat = 'json' | 'csv' | 'both';
 
+/** One article's files, already serialised (e.g. in a worker thread). */
+export interface SerializedArticle {
+  json: string;
+  /** Per-table CSV with header; null when the tables are not written (--format json). */
+  csv: Record<TableName, string> | null;
+}
+
+export interface WriteOptions {
+  /** The JSON document on disk is already this one (extract --resume): only the tables are appended. */
+  unchanged?: boolean;
+  /** Runs once this article's files are on disk (the journal entry of extract --resume). */
+  onWritten?: () => Promise<void>;
+}
+
 export class FolderDatasets implements DatasetSink {
   private readonly store: FolderStore;
   private readonly merger: CsvMerger | null;
   private readonly json: boolean;
+  private readonly writes = new BoundedWrites(16);
 
   /** `dir` as the user gave it: the paths returned (and shown in messages) start with it. */
   constructor(
@@ -34,18 +54,43 @@ export class FolderDatasets implements DatasetSink {
   get location(): string {
     return this.store.location;
   }
+  /** Where the JSON document of `name` is (or would be) on disk. */
+  documentPath(name: string): string {
+    return join(this.store.root, `${name}.json`);
+  }
+  /** Where the error record of `name` is (or would be) on disk. */
+  errorPath(name: string): string {
+    return join(this.store.root, 'errors', `${name}.json`);
+  }
   async writeArticle(doc: ArticleDocument, name: string): Promise<string> {
-    const files = toDatasetFiles(doc);
-    if (this.json) await this.store.put(`${name}.json`, files.json, 'application/json');
-    if (this.merger) for (const t of TABLE_NAMES) await this.merger.append(t, files.csv[t]);
-    await this.store.delete([`errors/${name}.json`]); // an earlier run's failure is no longer true
+    return this.writeFiles(toDatasetFiles(doc), name);
+  }
+  /** Appends the article's rows to the merged tables now, and queues its JSON document. */
+  async writeFiles(files: SerializedArticle, name: string, opts: WriteOptions = {}): Promise<string> {
+    if (this.merger) {
+      if (!files.csv) throw new Error(`No CSV rows given for ${name}, but the tables are written`);
+      for (const t of TABLE_NAMES) await this.merger.append(t, files.csv[t]);
+    }
+    await this.writes.add(async () => {
+      if (this.json && !opts.unchanged) await this.store.put(`${name}.json`, files.json, 'application/json');
+      await this.store.delete([`errors/${name}.json`]); // an earlier run's failure is no longer true
+      await opts.onWritten?.();
+    });
     return join(this.dir, `${name}.json`);
   }
-  async writeError(record: ErrorRecord, name: string): Promise<string> {
-    await this.store.put(`errors/${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
+  async writeError(record: ErrorRecord, name: string, opts: WriteOptions = {}): Promise<string> {
+    await this.writes.add(async () => {
+      if (!opts.unchanged) await this.store.put(`errors/${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
+      await opts.onWritten?.();
+    });
     return join(this.dir, 'errors', `${name}.json`);
   }
+  /** Waits for every queued file, then finishes the merged tables. */
   async close(): Promise<void> {
-    await this.merger?.close();
+    try {
+      await this.writes.flush();
+    } finally {
+      await this.merger?.close();
+    }
   }
 }

@@ -9,6 +9,8 @@ import type { ObjectStore } from './store.js';
  */
 export class FolderStore implements ObjectStore {
   readonly root: string;
+  /** Folders this store has created or found: one mkdir per folder, not one per file. */
+  private readonly folders = new Set<string>();
   constructor(root: string) {
     this.root = resolve(root);
   }
@@ -22,7 +24,11 @@ export class FolderStore implements ObjectStore {
   }
   async put(key: string, body: string, _contentType?: string): Promise<void> {
     const p = this.path(key);
-    await mkdir(dirname(p), { recursive: true });
+    const dir = dirname(p);
+    if (!this.folders.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.folders.add(dir);
+    }
     const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(tmp, body, 'utf8');
     await rename(tmp, p);

@@ -67,7 +67,7 @@ describe('article-export extract', () => {
     // util-linux `script` gives the command a pseudo-terminal.
     const tty = spawnSync('script', ['-qec', `${process.execPath} ${BIN} extract ${EXAMPLES} --out ${out}`, '/dev/null'], { encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
     expect(tty.status).toBe(0);
-    expect(tty.stdout).toMatch(/extract \[.*\] \d+\/4/);
+    expect(tty.stdout).toMatch(/extract \[.*\] \d+\/4 \| [\d.]+ articles\/s \| ETA /);
     const piped = run('extract', EXAMPLES, '--out', mkdtempSync(join(tmpdir(), 'ae-out-')));
     expect(piped.stderr).not.toMatch(/extract \[/);
   });
@@ -91,6 +91,9 @@ describe('article-export extract', () => {
       [['extract', EXAMPLES, '--out', tmpdir(), '--published', 'soon'], /YYYY-MM-DD/],
       [['extract', EXAMPLES, '--out', tmpdir(), '--format', 'xml'], /Allowed choices are json, csv, both/],
       [['frobnicate'], /unknown command/],
+      [['extract', EXAMPLES, '--out', tmpdir(), '--jobs', '0'], /expected a positive whole number/],
+      [['extract', EXAMPLES, '--resume'], /--resume needs --out DIR/],
+      [['extract', EXAMPLES, '--out', tmpdir(), '--format', 'csv', '--resume'], /--resume needs the per-article JSON/],
     ];
     for (const [args, message] of cases) {
       const r = run(...args);

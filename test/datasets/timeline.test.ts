@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES, toDatasetFiles } from '../../src/datasets/index.js';
 import { CsvMerger } from '../../src/datasets/merge.js';
 import { extract } from '../../src/pipeline.js';
+import { EXAMPLES } from '../helpers/fixtures.js';
 
 describe('timeline table', () => {
   it("lists each entity's dated events in date order across articles", async () => {
@@ -28,5 +29,26 @@ describe('timeline table', () => {
     // Grouped by entity: one entity's rows are contiguous.
     const ids = rows.map((r) => r.entity_id);
     expect(ids).toEqual([...ids].sort());
+  });
+
+  it('writes the same bytes when the timeline is sorted through spilled runs as when it fits in memory', async () => {
+    const docs = readdirSync(EXAMPLES)
+      .sort()
+      .map((f) => extract(readFileSync(join(EXAMPLES, f), 'utf8'), { sourceIdentity: f, publishedAt: '2025-03-14' }));
+    const merged = async (timelineRowsInMemory?: number) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ae-timeline-'));
+      const merger = new CsvMerger(dir, { timelineRowsInMemory });
+      for (const doc of docs) {
+        const files = toDatasetFiles(doc);
+        for (const t of TABLE_NAMES) await merger.append(t, files.csv[t]);
+      }
+      await merger.close();
+      return { csv: readFileSync(join(dir, 'timeline.csv'), 'utf8'), rows: merger.rows.timeline };
+    };
+    const inMemory = await merged();
+    const spilled = await merged(1); // every row a run of its own: the merge does all the ordering
+    expect(inMemory.rows).toBeGreaterThan(3);
+    expect(spilled.csv).toBe(inMemory.csv);
+    expect(parse(spilled.csv, { columns: true })).toHaveLength(inMemory.rows);
   });
 });
