@@ -6,6 +6,8 @@
  *
  *  - slice:    CoNLL-2003 train, the held-out slice (src/entities/training/split.ts): selection data;
  *  - dev:      CoNLL-2003 valid: reported once per milestone;
+ *    for both, a second row (-new) scores only names that never occur as a
+ *    name in the training part of CoNLL train: how the model does on new names;
  *  - wikiann:  WikiANN English dev (Wikipedia; PER, ORG, LOC);
  *  - gmb:      GMB, a fixed tenth of its 10-sentence chunks (Voice of America; PER, ORG, LOC = geo);
  *  - meantime: MEANTIME apple + gm (Wikinews; named mentions of persons, organisations, places).
@@ -50,6 +52,8 @@ const NO_MISC = [0, 1, 2];
 
 interface EvalSet {
   name: string;
+  /** Also score only names never seen as a name in the training part of CoNLL train (how the model does on new names). */
+  unseen?: boolean;
   what: string;
   docs: () => TaggedSentence[][];
   /** Types scored (indices into TYPES); gold names of other types are ignored. */
@@ -66,8 +70,8 @@ const meantimeFiles = () =>
   });
 
 const SETS: EvalSet[] = [
-  { name: 'slice', what: 'CoNLL-2003 train, held-out slice', docs: () => readConll(join(dataDir, 'conll2003', 'train.txt')).filter((_, i) => heldOut(i)), types: ALL },
-  { name: 'dev', what: 'CoNLL-2003 valid', docs: () => readConll(join(dataDir, 'conll2003', 'valid.txt')), types: ALL },
+  { name: 'slice', what: 'CoNLL-2003 train, held-out slice', docs: () => readConll(join(dataDir, 'conll2003', 'train.txt')).filter((_, i) => heldOut(i)), types: ALL, unseen: true },
+  { name: 'dev', what: 'CoNLL-2003 valid', docs: () => readConll(join(dataDir, 'conll2003', 'valid.txt')), types: ALL, unseen: true },
   { name: 'wikiann', what: 'WikiANN en dev', docs: () => readWikiann(join(dataDir, 'wikiann-en', 'dev')), types: NO_MISC },
   {
     name: 'gmb',
@@ -84,8 +88,22 @@ const SETS: EvalSet[] = [
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-function score(set: EvalSet): { board: Scoreboard; docs: number; ms: number } {
+let seenNames: Set<string> | null = null;
+/** Names (lowercase) of the part of CoNLL train the recogniser learns from. */
+function seen(): Set<string> {
+  if (!seenNames) {
+    seenNames = new Set();
+    for (const sentences of readConll(join(dataDir, 'conll2003', 'train.txt')).filter((_, i) => !heldOut(i))) {
+      const { text, spans } = detokenize(sentences);
+      for (const s of spans) seenNames.add(text.slice(s.start, s.end).toLowerCase());
+    }
+  }
+  return seenNames;
+}
+
+function score(set: EvalSet): { board: Scoreboard; unseenBoard: Scoreboard; docs: number; ms: number } {
   const board = newScoreboard();
+  const unseenBoard = newScoreboard();
   const docs = set.docs();
   let ms = 0;
   for (const sentences of docs) {
@@ -101,8 +119,12 @@ function score(set: EvalSet): { board: Scoreboard; docs: number; ms: number } {
       .map((m) => ({ start: m.start, end: m.end, type: TYPE_INDEX[m.type]! }))
       .filter((p) => set.types.includes(p.type) && !ignored.some((g) => overlaps(g, p)));
     addDocument(board, pred, gold);
+    if (set.unseen) {
+      const isNew = (x: { start: number; end: number }) => !seen().has(text.slice(x.start, x.end).toLowerCase());
+      addDocument(unseenBoard, pred.filter(isNew), gold.filter(isNew));
+    }
   }
-  return { board, docs: docs.length, ms };
+  return { board, unseenBoard, docs: docs.length, ms };
 }
 
 const MEANTIME_TYPE: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
@@ -152,12 +174,16 @@ loadRecognizer();
 const results: Record<string, Record<string, { p: number; r: number; f: number; gold: number }>> = {};
 const rows: string[] = [`${'set'.padEnd(9)} ${'what'.padEnd(34)} ${'docs'.padStart(5)} ${'gold'.padStart(6)}     P     R    F1 |   PER   ORG   LOC  MISC`];
 for (const set of SETS.filter((s) => wanted.includes(s.name))) {
-  const { board, docs, ms } = score(set);
-  results[set.name] = Object.fromEntries([...board].map(([t, c]) => [t, { ...prf(c), gold: c.tp + c.fn }]));
-  const all = prf(board.get('ALL')!);
-  const g = board.get('ALL')!;
-  const perType = TYPES.map((t, i) => (set.types.includes(i) ? fmt(prf(board.get(t)!).f) : '    —')).join(' ');
-  rows.push(`${set.name.padEnd(9)} ${set.what.padEnd(34)} ${String(docs).padStart(5)} ${String(g.tp + g.fn).padStart(6)} ${fmt(all.p)} ${fmt(all.r)} ${fmt(all.f)} | ${perType}`);
+  const { board, unseenBoard, docs, ms } = score(set);
+  const row = (name: string, what: string, b: Scoreboard) => {
+    results[name] = Object.fromEntries([...b].map(([t, c]) => [t, { ...prf(c), gold: c.tp + c.fn }]));
+    const all = prf(b.get('ALL')!);
+    const g = b.get('ALL')!;
+    const perType = TYPES.map((t, i) => (set.types.includes(i) ? fmt(prf(b.get(t)!).f) : '    —')).join(' ');
+    rows.push(`${name.padEnd(9)} ${what.padEnd(34)} ${String(docs).padStart(5)} ${String(g.tp + g.fn).padStart(6)} ${fmt(all.p)} ${fmt(all.r)} ${fmt(all.f)} | ${perType}`);
+  };
+  row(set.name, set.what, board);
+  if (set.unseen) row(`${set.name}-new`, '  names not seen in training', unseenBoard);
   if (verbose) console.log(formatScoreboard(board, `\n${set.what} (${ms.toFixed(0)} ms in the stage)`));
 }
 if (wanted.includes('meantime')) {
