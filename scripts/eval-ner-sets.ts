@@ -23,7 +23,9 @@
  * when one of its mentions lies inside one of the gold entity's named
  * mentions. Precision = predicted entities that match / predicted entities
  * (those lying only inside products' names are not counted); recall = gold
- * entities matched / gold entities.
+ * entities matched / gold entities. MEANTIME marks a demonym as the place it
+ * names ("American" → the US, LOC): an entity the stage types MISC with
+ * subtype nationality is scored as a place.
  *
  * Every document is detokenised into natural text and run through createDoc
  * and recognizeEntities exactly as the pipeline does. Set
@@ -140,7 +142,8 @@ function scoreMeantime(articles: MeantimeArticle[]) {
     const goldEntities = new Map<string, string>();
     for (const m of gold) if (MEANTIME_TYPE[m.type]) goldEntities.set(m.instance, MEANTIME_TYPE[m.type]!);
     const found = new Set<string>();
-    for (const e of doc.entities) {
+    for (const entity of doc.entities) {
+      const e = entity.type === 'MISC' && entity.subtype === 'nationality' ? { ...entity, type: 'LOCATION' as const } : entity;
       if (!Object.values(MEANTIME_TYPE).includes(e.type)) continue;
       const ms = e.mentions.filter((m) => m.start < a.annotatedEnd);
       if (ms.length === 0) continue;

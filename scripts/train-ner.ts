@@ -14,9 +14,10 @@
  * after every epoch to select settings; CoNLL-2003 valid (dev) is scored once
  * at the end (--no-dev skips it). Deterministic for a given seed.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { extractFeatures, tokenInfo } from '../src/entities/features.js';
@@ -46,6 +47,8 @@ const ENSEMBLE = arg('ensemble', 3);
 const WIKIANN = arg('wikiann', 0);
 /** Word clusters learned from unlabelled text (0: none). */
 const CLUSTERS = arg('clusters', 255);
+/** Probability that a training token's word-identity features are dropped (per epoch). */
+const DROPOUT = arg('dropout', 0);
 const NAME_EDGES = !process.argv.includes('--no-name-edges');
 const GMB = arg('gmb', 0);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
@@ -86,7 +89,21 @@ function bbcTexts(): string[] {
   return out;
 }
 
-function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
+/**
+ * Company names from @cspell/dict-companies (MIT; a spelling dictionary, so
+ * single words): kept as one-word organisation names when at least 3
+ * characters long, not a place or given name, and not a word news text
+ * mostly writes lowercase ("Advanced", "Air").
+ */
+function companyWords(lowercaseMostly: Set<string>): string[] {
+  const file = join(dirname(createRequire(import.meta.url).resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter((w) => /^\p{Lu}[\p{L}\d&.'-]{2,}$/u.test(w) && !lowercaseMostly.has(w.toLowerCase()));
+}
+
+function gazetteer(wikiann: TaggedSentence[][], companies: string[]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
   const sets: Record<string, Set<string>> = { PER: new Set(), ORG: new Set(), LOC: new Set(), MISC: new Set() };
   const firstCount = new Map<string, number>();
   const lastCount = new Map<string, number>();
@@ -108,6 +125,8 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
     if (dem) for (const d of [dem.m, dem.f]) if (d) sets.MISC!.add(d);
   }
   for (const city of allCities) if (city.population >= 100000 && /^\p{Lu}/u.test(city.name)) sets.LOC!.add(city.name);
+  const given = new Set([...firstCount].filter(([, n]) => n >= 3).map(([w]) => w));
+  for (const w of companies) if (!sets.LOC!.has(w) && !sets.MISC!.has(w) && !given.has(w)) sets.ORG!.add(w);
   const gaz = Object.fromEntries(GAZ_TYPES.map((t) => [t, [...sets[t]!].sort()])) as LexiconFile['gazetteer'];
   const firstNames = [...firstCount].filter(([, n]) => n >= 3).map(([w]) => w).sort();
   const lastNames = [...lastCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
@@ -227,7 +246,7 @@ function evaluate(model: { addScores: CompactModel['addScores']; transitions: Fl
 log(`data: ${dataDir}`);
 // WikiANN dev is a cross-domain evaluation set (scripts/eval-ner-sets.ts), so only train feeds the gazetteer.
 const wikiTrain = readWikiann(join(dataDir, 'wikiann-en', 'train'));
-const { gaz, firstNames, lastNames } = gazetteer(wikiTrain);
+
 const conllAll = readConll(join(dataDir, 'conll2003', 'train.txt'));
 // The held-out slice selects epochs and settings; nothing below learns from it.
 const conllTrain = conllAll.filter((_, i) => !heldOut(i));
@@ -236,12 +255,22 @@ const conllValid = readConll(join(dataDir, 'conll2003', 'valid.txt'));
 const gmb = GMB > 0 ? readGmb(join(dataDir, 'gmb', 'ner_dataset.csv.zip')) : [];
 // GMB text in the capitalisation lexicon measured 0.4 F1 worse on CoNLL dev, so it is left out.
 const capTexts = [...bbcTexts(), ...conllTrain.map((d) => d.map((s) => s.words.join(' ')).join('\n\n'))];
-const clusters =
-  CLUSTERS > 0 ? wordClusters(lowerSentences([...capTexts, ...polnearTexts()]), { k: CLUSTERS, vocabulary: 25000, minCount: 3, contexts: 1000, iterations: 10, seed: SEED }) : [];
+const caps = capsLexicon(capTexts);
+const COMPANIES = !process.argv.includes('--no-companies');
+const { gaz, firstNames, lastNames } = gazetteer(wikiTrain, COMPANIES ? companyWords(new Set([...caps[0]!, ...caps[1]!, ...caps[2]!])) : []);
+// --clusters-cache FILE: reuse the clusters of an earlier run with the same data and settings (for experiments).
+const clusterCache = process.argv.includes('--clusters-cache') ? process.argv[process.argv.indexOf('--clusters-cache') + 1]! : null;
+const clusters: string[][] =
+  CLUSTERS <= 0
+    ? []
+    : clusterCache && existsSync(clusterCache)
+      ? (JSON.parse(readFileSync(clusterCache, 'utf8')) as string[][])
+      : wordClusters(lowerSentences([...capTexts, ...polnearTexts()]), { k: CLUSTERS, vocabulary: 25000, minCount: 3, contexts: 1000, iterations: 10, seed: SEED });
+if (clusterCache && !existsSync(clusterCache)) writeFileSync(clusterCache, JSON.stringify(clusters));
 log(`word clusters: ${clusters.length} over ${clusters.reduce((n, c) => n + c.length, 0)} words`);
 const edges = NAME_EDGES ? nameEdges([conllTrain, wikiTrain]) : undefined;
 const lexFile: LexiconFile = {
-  caps: capsLexicon(capTexts),
+  caps,
   gazetteer: gaz,
   firstNames,
   lastNames,
@@ -283,7 +312,7 @@ for (let m = 0; m < ENSEMBLE; m++) {
     let errors = 0;
     let tokens = 0;
     for (const k of idx) {
-      errors += trainer.learn(sentences[k]!);
+      errors += trainer.learn(sentences[k]!, { rate: DROPOUT, rand: order });
       tokens += sentences[k]!.gold.length;
     }
     const check = ` slice F1 ${(100 * prf(evaluate(trainer.compact(MAX_ROWS), sliceDocs, lex).get('ALL')!).f).toFixed(2)}`;
