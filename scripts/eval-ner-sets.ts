@@ -35,7 +35,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/text/create-doc.js';
-import { loadRecognizer, recognizeEntities } from '../src/entities/index.js';
+import { loadRecognizer } from '../src/entities/index.js';
+import { runPipeline } from '../src/pipeline.js';
 import { hashString } from '../src/entities/hash.js';
 import { ENTITY_TYPE, TYPES } from '../src/entities/labels.js';
 import { detokenize, readConll, readGmb, readMeantime, type MeantimeArticle, readWikiann, type GoldSpan, type TaggedSentence } from '../src/entities/training/corpus.js';
@@ -115,7 +116,7 @@ function score(set: EvalSet): { board: Scoreboard; unseenBoard: Scoreboard; docs
     for (const s of spans) (set.types.includes(s.type) ? gold : ignored).push(s);
     const t = performance.now();
     const doc = createDoc({ text });
-    recognizeEntities(doc);
+    runPipeline(doc, { until: 'entities' });
     ms += performance.now() - t;
     const pred = doc.mentions
       .map((m) => ({ start: m.start, end: m.end, type: TYPE_INDEX[m.type]! }))
@@ -137,7 +138,7 @@ function scoreMeantime(articles: MeantimeArticle[]) {
   const c = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, found: 0, gold: 0 }).get(t)!;
   for (const a of articles) {
     const doc = createDoc({ text: a.text });
-    recognizeEntities(doc);
+    runPipeline(doc, { until: 'entities' });
     const gold = a.mentions.filter((m) => m.start < a.annotatedEnd);
     const goldEntities = new Map<string, string>();
     for (const m of gold) if (MEANTIME_TYPE[m.type]) goldEntities.set(m.instance, MEANTIME_TYPE[m.type]!);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Geo } from '../document/schema.js';
 import { resolveModelPath } from '../models.js';
-import { nameKey } from '../text/names.js';
+import { nameKey, type NameAliases } from '../text/names.js';
 
 export interface GeoTable {
   /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype]. */
@@ -77,3 +77,17 @@ export function demonymCountry(word: string): string | null {
   return hit;
 }
 const demonymMemo = new Map<string, string | null>();
+
+/**
+ * The alias table plugged into the one name key (`entityKey`): every name of a
+ * country ("United States", "U.S.", "USA", "Britain", "UK") has the same
+ * canonical key, so one country gets one entity_id in every article.
+ * @example COUNTRY_ALIASES.canonical('LOCATION', 'usa') === COUNTRY_ALIASES.canonical('LOCATION', 'united states') // true
+ */
+export const COUNTRY_ALIASES: NameAliases = {
+  canonical(type, key) {
+    if (type !== 'LOCATION') return undefined;
+    const hit = load().places.get(geoKey(key));
+    return hit && hit[4] === 'country' ? `country:${hit[0]}` : undefined;
+  },
+};
