@@ -163,7 +163,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     let geo: DocEntity['geo'] = null;
     // A country is a place whatever the article's wording made of it ("US" as an
     // organisation), so one country has one type, and one id, in every article.
-    if (c.type === 'ORGANIZATION' && [c.name, ...c.aliases].some((n) => resolvePlace(n).subtype === 'country')) c.type = 'LOCATION';
+    // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
+    if (c.type === 'ORGANIZATION' && resolvePlace(c.name).subtype === 'country') c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
