@@ -87,7 +87,24 @@ const demonymMemo = new Map<string, string | null>();
 export const COUNTRY_ALIASES: NameAliases = {
   canonical(type, key) {
     if (type !== 'LOCATION') return undefined;
-    const hit = load().places.get(geoKey(key));
-    return hit && hit[4] === 'country' ? `country:${hit[0]}` : undefined;
+    const code = countryOf(key);
+    return code ? `country:${code}` : undefined;
   },
 };
+
+/**
+ * Abbreviations news text uses for countries. Other short codes in the
+ * country table (ISO codes such as BT, GE, TV, MP) name companies and things
+ * far more often than Bhutan or Georgia, so they do not count as a country.
+ */
+const COUNTRY_ABBREVIATIONS = new Set(['us', 'usa', 'uk', 'uae', 'dprk', 'prc', 'rok', 'drc', 'ussr']);
+
+/** The country code of a country's name or well-known abbreviation ("U.S.", "Britain"), or null. */
+export function countryOf(name: string): string | null {
+  const key = geoKey(name);
+  const hit = load().places.get(key);
+  if (!hit || hit[4] !== 'country') return null;
+  const code = key.length <= 3 || (key.length === 4 && name.replace(/\./g, '').toUpperCase() === name.replace(/\./g, ''));
+  if (code && !COUNTRY_ABBREVIATIONS.has(key)) return null; // no country name is that short ("No", "BT")
+  return hit[0];
+}

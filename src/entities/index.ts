@@ -10,7 +10,7 @@ import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { COUNTRY_ALIASES, demonymCountry, resolvePlace } from './geo.js';
+import { COUNTRY_ALIASES, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
@@ -164,7 +164,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A country is a place whatever the article's wording made of it ("US" as an
     // organisation), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
-    if (c.type === 'ORGANIZATION' && resolvePlace(c.name).subtype === 'country') c.type = 'LOCATION';
+    if (c.type === 'ORGANIZATION' && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
