@@ -162,9 +162,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     let subtype: string | null = null;
     let geo: DocEntity['geo'] = null;
     // A country is a place whatever the article's wording made of it ("US" as an
-    // organisation), so one country has one type, and one id, in every article.
+    // organisation or a MISC name), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
-    if (c.type === 'ORGANIZATION' && countryOf(c.name)) c.type = 'LOCATION';
+    if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
