@@ -30,6 +30,11 @@ for (const c of countries) {
   const dem = c.demonyms?.eng;
   if (dem) for (const d of [dem.m, dem.f]) if (d) table.demonyms[geoKey(d)] = c.cca2;
 }
+// Short names news text uses that world-countries does not list.
+for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL']] as const) {
+  const c = countries.find((x) => x.cca2 === cc)!;
+  table.places[geoKey(name)] = [cc, round(c.latlng[0]!), round(c.latlng[1]!), null, 'country'];
+}
 table.regions = [...new Set(countries.flatMap((c) => [c.region, c.subregion]).filter((r) => r && r.length > 2))].sort();
 
 type Cand = { cc: string; lat: number; lon: number; id: number; pop: number; capital: boolean };

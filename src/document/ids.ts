@@ -4,7 +4,7 @@
  * so every table joins across the whole dataset.
  */
 import { createHash } from 'node:crypto';
-import { entityKey } from '../text/names.js';
+import { entityKey, NO_ALIASES, type NameAliases } from '../text/names.js';
 
 const hex16 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 16);
 
@@ -17,12 +17,13 @@ export function articleId(sourceIdentity: string): string {
 
 /**
  * The id of an entity: a hash of its type and name key (`src/text/names.ts`), so
- * spellings of one name get one id in every article.
+ * spellings of one name get one id in every article; with an alias table
+ * (the entity stage passes its country table), other names of the same thing too.
  *
  * @example
  * entityId('PERSON', 'Vladimir Putin') === entityId('PERSON', 'vladimir  putin') // true
  * entityId('LOCATION', 'U.S.') === entityId('LOCATION', 'US') // true
  */
-export function entityId(type: string, canonicalName: string): string {
-  return `e_${hex16(entityKey(type, canonicalName))}`;
+export function entityId(type: string, canonicalName: string, aliases: NameAliases = NO_ALIASES): string {
+  return `e_${hex16(entityKey(type, canonicalName, aliases))}`;
 }

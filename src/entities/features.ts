@@ -40,7 +40,11 @@ const enum T {
   InitialShort, CapsShort, CapsLex, CapsLexInitial, DocLower, DocCapMid, Gaz, GazWord,
   First, PrevFirst, HyphenFirst, HyphenLast, PrevShort, NextShort, InitialWord, PrevLowerCapsLex,
   NextCapsLex, Len, PrevPrevCur, InQuote, DocPrev, DocNext, Last, NextLast,
+  Cluster, ClusterCase, PrevCluster, NextCluster, RunEnd, RunStart, RunPrev, RunNext, RunPrevCluster, RunInfo, PrevHyphenLast,
 }
+
+/** Lowercase words that may join capitalised words into one run ("Bank of England", "Marks and Spencer"). */
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'de', 'du', 'la', 'del', 'von', 'van', 'der', 'on']);
 
 function shapeOf(w: string, collapse: boolean): string {
   let out = '';
@@ -240,6 +244,41 @@ export function featurizer(
     i += best - 1;
   }
 
+  // Capitalised runs ("Marsh & McLennan Cos", "Bank of England"): every token of
+  // a run sees the word that ends it and the one that starts it (what kind of
+  // name such words end or start), and the words around the whole run.
+  const runA = new Int32Array(n).fill(-1);
+  const runB = new Int32Array(n);
+  const runInfo = new Uint8Array(n); // length (≤ 4) | has "&" << 3 | has "of" << 4 | has "and" << 5
+  for (const s of doc.sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      if (capsLine[i] || !isUpperStartOrDigit(toks[i]!.text)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < s.tokenEnd) {
+        if (isUpperStartOrDigit(toks[j]!.text)) j++;
+        else if (CONNECTORS.has(lower[j]!) && j + 1 < s.tokenEnd && isUpperStartOrDigit(toks[j + 1]!.text)) j += 2;
+        else break;
+      }
+      let info = Math.min(j - i, 4);
+      for (let k = i; k < j; k++) {
+        const w = lower[k]!;
+        if (w === '&') info |= 8;
+        else if (w === 'of') info |= 16;
+        else if (w === 'and') info |= 32;
+      }
+      for (let k = i; k < j; k++) {
+        runA[k] = i;
+        runB[k] = j;
+        runInfo[k] = info;
+      }
+      i = j;
+    }
+  }
+
   let ids = new Uint32Array(64);
   let offsets = new Int32Array(64);
   return (from: number, to: number): TokenFeatures => {
@@ -287,6 +326,23 @@ export function featurizer(
     ids[len0++] = mix(T.PrevShort, sp);
     ids[len0++] = mix(T.NextShort, sn);
     ids[len0++] = mix(T.Len, wi.len * 4 + ctx);
+    ids[len0++] = mix(T.PrevCluster, hasPrev ? words[i - 1]!.cluster : 256);
+    ids[len0++] = mix(T.NextCluster, hasNext ? words[i + 1]!.cluster : 256);
+    const ra = runA[i]!;
+    if (ra >= 0) {
+      const rb = runB[i]!;
+      const pos = rb - ra === 1 ? 3 : i === ra ? 0 : i === rb - 1 ? 2 : 1; // B I L U within the run
+      if (rb - ra > 1) ids[len0++] = mix(T.RunInfo, runInfo[i]! * 4 + pos);
+      const end = lex.nameEnds.get(hLower[rb - 1]!);
+      if (end !== undefined) ids[len0++] = mix(T.RunEnd, end * 4 + pos);
+      const start = lex.nameStarts.get(hLower[ra]!);
+      if (start !== undefined) ids[len0++] = mix(T.RunStart, start * 4 + pos);
+      if (i > ra) {
+        ids[len0++] = mix(T.RunPrev, ra - 1 >= lo ? hLower[ra - 1]! : BOS);
+        ids[len0++] = mix(T.RunPrevCluster, ra - 1 >= lo ? words[ra - 1]!.cluster : 256);
+      }
+      if (i < rb - 1) ids[len0++] = mix(T.RunNext, rb < hi ? hLower[rb]! : EOS);
+    }
     if (ini) ids[len0++] = mix(T.InitialWord, cur);
     if (cl) ids[len0++] = mix(T.CapsShort, sh);
     if (wi.upper) {
@@ -320,6 +376,8 @@ export function featurizer(
       ids[len0++] = mix(T.Gaz, g);
       ids[len0++] = mix(mix(T.GazWord, g), ctx);
     }
+    // "Ohio-based KeyCorp", "state-owned Petofi": what the glued word before says.
+    if (hasPrev && words[i - 1]!.hyLast !== 0) ids[len0++] = mix(T.PrevHyphenLast, words[i - 1]!.hyLast);
     if (hasPrev && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
     if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
@@ -339,13 +397,17 @@ export interface WordInfo {
   upper: boolean;
   first: boolean;
   last: boolean;
+  /** Word cluster + 1 (0: none). */
+  cluster: number;
+  /** Hash of the part after the last hyphen of a hyphenated word ("based" in "Ohio-based"), else 0. */
+  hyLast: number;
   /** Scores of `ids` under the weights `scoresOf`, cached by the recogniser (identical sums, computed once). */
   scores: Float32Array | null;
   scoresOf: unknown;
 }
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, scores: null, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: null, scoresOf: null };
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 function wordCache(lex: Lexicon): Map<string, WordInfo> {
@@ -374,8 +436,14 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   const last = lex.lastNames.has(hLower);
   if (last) out.push(mix(T.Last, upper ? 1 : 0));
   const hy = lw.indexOf('-');
-  if (hy > 0 && hy < lw.length - 1) out.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hashString(lw.slice(lw.lastIndexOf('-') + 1))));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, scores: null, scoresOf: null };
+  let hyLast = 0;
+  if (hy > 0 && hy < lw.length - 1) {
+    hyLast = hashString(lw.slice(lw.lastIndexOf('-') + 1));
+    out.push(mix(T.HyphenFirst, hashString(lw.slice(0, hy))), mix(T.HyphenLast, hyLast));
+  }
+  const cluster = lex.clusters.get(hLower) ?? 0;
+  if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: null, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

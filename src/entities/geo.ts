@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Geo } from '../document/schema.js';
 import { resolveModelPath } from '../models.js';
-import { nameKey } from '../text/names.js';
+import { nameKey, type NameAliases } from '../text/names.js';
 
 export interface GeoTable {
   /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype]. */
@@ -77,3 +77,34 @@ export function demonymCountry(word: string): string | null {
   return hit;
 }
 const demonymMemo = new Map<string, string | null>();
+
+/**
+ * The alias table plugged into the one name key (`entityKey`): every name of a
+ * country ("United States", "U.S.", "USA", "Britain", "UK") has the same
+ * canonical key, so one country gets one entity_id in every article.
+ * @example COUNTRY_ALIASES.canonical('LOCATION', 'usa') === COUNTRY_ALIASES.canonical('LOCATION', 'united states') // true
+ */
+export const COUNTRY_ALIASES: NameAliases = {
+  canonical(type, key) {
+    if (type !== 'LOCATION') return undefined;
+    const code = countryOf(key);
+    return code ? `country:${code}` : undefined;
+  },
+};
+
+/**
+ * Abbreviations news text uses for countries. Other short codes in the
+ * country table (ISO codes such as BT, GE, TV, MP) name companies and things
+ * far more often than Bhutan or Georgia, so they do not count as a country.
+ */
+const COUNTRY_ABBREVIATIONS = new Set(['us', 'usa', 'uk', 'uae', 'dprk', 'prc', 'rok', 'drc', 'ussr']);
+
+/** The country code of a country's name or well-known abbreviation ("U.S.", "Britain"), or null. */
+export function countryOf(name: string): string | null {
+  const key = geoKey(name);
+  const hit = load().places.get(key);
+  if (!hit || hit[4] !== 'country') return null;
+  const code = key.length <= 3 || (key.length === 4 && name.replace(/\./g, '').toUpperCase() === name.replace(/\./g, ''));
+  if (code && !COUNTRY_ABBREVIATIONS.has(key)) return null; // no country name is that short ("No", "BT")
+  return hit[0];
+}

@@ -10,7 +10,7 @@ import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { demonymCountry, resolvePlace } from './geo.js';
+import { COUNTRY_ALIASES, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
@@ -119,7 +119,7 @@ function cachedEntityId(type: EntityType, name: string): string {
       idCacheSize = 1;
       idCache.set(type, (byName = new Map()));
     }
-    byName.set(name, (id = entityId(type, name)));
+    byName.set(name, (id = entityId(type, name, COUNTRY_ALIASES)));
   }
   return id;
 }
@@ -150,7 +150,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
 
-  return clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
+  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
@@ -161,6 +161,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     let subtype: string | null = null;
     let geo: DocEntity['geo'] = null;
+    // A country is a place whatever the article's wording made of it ("US" as an
+    // organisation or a MISC name), so one country has one type, and one id, in every article.
+    // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
+    if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
       const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
@@ -194,4 +198,26 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       }),
     };
   });
+  return mergeSameId(entities);
+}
+
+/**
+ * Entities that the alias table gives one id ("Britain" and "UK" in one
+ * article) become one entity: the first one's name, the others' names as aliases.
+ */
+function mergeSameId(entities: DocEntity[]): DocEntity[] {
+  const byId = new Map<string, DocEntity>();
+  const out: DocEntity[] = [];
+  for (const e of entities) {
+    const first = byId.get(e.id);
+    if (!first) {
+      byId.set(e.id, e);
+      out.push(e);
+      continue;
+    }
+    for (const a of [e.name, ...e.aliases]) if (a !== first.name && !first.aliases.includes(a)) first.aliases.push(a);
+    for (const r of e.roles) if (!first.roles.includes(r)) first.roles.push(r);
+    first.mentions = [...first.mentions, ...e.mentions].sort((x, y) => x.start - y.start);
+  }
+  return out;
 }

@@ -4,7 +4,11 @@
  *  - caps: how often a word is capitalised mid-sentence in running news text
  *    (tells "Apple"/"Bush" from "Before"/"Analysts" at a sentence start);
  *  - gazetteer: names by type, from WikiANN and GeoNames-based packages;
- *  - firstNames: given names, from WikiANN person names.
+ *  - firstNames: given names, from WikiANN person names;
+ *  - clusters: distributional word clusters from unlabelled news text;
+ *  - nameEnds / nameStarts: the type a word signals when it ends or starts a
+ *    name ("Inc", "plc", "Party" → ORG; "River", "Street" → LOC; "Cup" → MISC),
+ *    from the names of the training corpora.
  */
 import { hashString, mix } from './hash.js';
 
@@ -20,6 +24,12 @@ export interface LexiconFile {
   lastNames?: string[];
   /** Role words from the training data: nouns seen right before person names, and their modifiers. */
   titles?: { heads: string[]; modifiers: string[] };
+  /** clusters[c] lists the lowercase words of word cluster c (at most 255 clusters). */
+  clusters?: string[][];
+  /** Lowercase words that end names, by the type of name they mostly end (GAZ_TYPES order). */
+  nameEnds?: Record<(typeof GAZ_TYPES)[number], string[]>;
+  /** Lowercase words that start names, by the type of name they mostly start. */
+  nameStarts?: Record<(typeof GAZ_TYPES)[number], string[]>;
 }
 
 /** What the features need from a table keyed by 32-bit hashes: a Map/Set while training, a HashTable when loaded. */
@@ -39,6 +49,11 @@ export interface Lexicon {
   gazMaxLen: number;
   firstNames: U32Lookup;
   lastNames: U32Lookup;
+  /** hash(lowercase word) → word cluster + 1. */
+  clusters: U32Lookup;
+  /** hash(lowercase word) → 1 + index into GAZ_TYPES of the names it ends / starts. */
+  nameEnds: U32Lookup;
+  nameStarts: U32Lookup;
 }
 
 /**
@@ -96,13 +111,13 @@ export interface LoadedLexicon {
 /**
  * Binary form of the lexicon (models/ner-lexicon.bin): hashes only, laid out
  * as ready-made open-addressing tables, so loading is a few typed-array views.
- *   "LEX2" | u32 gazMaxLen | u32 titlesJsonBytes | u32 tables (5)
- *   per table (caps, gaz, gazPrefixes, firstNames, lastNames): u32 slots | u32 size | u32 keys[slots] | u8 vals[slots] (padded to 4)
+ *   "LEX2" | u32 gazMaxLen | u32 titlesJsonBytes | u32 tables (8)
+ *   per table (caps, gaz, gazPrefixes, firstNames, lastNames, clusters, nameEnds, nameStarts): u32 slots | u32 size | u32 keys[slots] | u8 vals[slots] (padded to 4)
  *   titles JSON
  */
 export function encodeLexicon(file: LexiconFile): Buffer {
   const lex = buildLexicon(file);
-  const tables = [lex.caps, lex.gaz, lex.gazPrefixes, lex.firstNames, lex.lastNames].map((m) => HashTable.from(m as Map<number, number>));
+  const tables = [lex.caps, lex.gaz, lex.gazPrefixes, lex.firstNames, lex.lastNames, lex.clusters, lex.nameEnds, lex.nameStarts].map((m) => HashTable.from(m as Map<number, number>));
   const titles = Buffer.from(JSON.stringify(file.titles ?? { heads: [], modifiers: [] }), 'utf8');
   const parts: Buffer[] = [Buffer.from(new Uint32Array([0x3258454c, lex.gazMaxLen, titles.length, tables.length]).buffer)];
   for (const t of tables) {
@@ -133,8 +148,9 @@ export function decodeLexicon(data: Uint8Array): LoadedLexicon {
     tables.push(new HashTable(keys, vals, size!));
   }
   const titles = JSON.parse(Buffer.from(buf, base + o, nt!).toString('utf8')) as LoadedLexicon['titles'];
-  const [caps, gaz, gazPrefixes, firstNames, lastNames] = tables as [HashTable, HashTable, HashTable, HashTable, HashTable];
-  return { lexicon: { caps, gaz, gazPrefixes, gazMaxLen: maxLen!, firstNames, lastNames }, titles };
+  const empty = HashTable.from([]);
+  const [caps, gaz, gazPrefixes, firstNames, lastNames, clusters = empty, nameEnds = empty, nameStarts = empty] = tables as HashTable[];
+  return { lexicon: { caps: caps!, gaz: gaz!, gazPrefixes: gazPrefixes!, gazMaxLen: maxLen!, firstNames: firstNames!, lastNames: lastNames!, clusters, nameEnds, nameStarts }, titles };
 }
 
 export const SEQ_SEED = 0x2545f491;
@@ -178,5 +194,14 @@ export function buildLexicon(file: LexiconFile): Lexicon {
   const firstNames = new Set(file.firstNames.map((w) => hashString(w.toLowerCase())));
   const lastNames = new Set((file.lastNames ?? []).map((w) => hashString(w.toLowerCase())));
   const asMap = (set: Set<number>) => new Map([...set].map((k): [number, number] => [k, 1]));
-  return { caps, gaz, gazPrefixes: asMap(gazPrefixes), gazMaxLen, firstNames: asMap(firstNames), lastNames: asMap(lastNames) };
+  const clusters = new Map<number, number>();
+  (file.clusters ?? []).forEach((words, c) => {
+    for (const w of words) clusters.set(hashString(w), c + 1);
+  });
+  const byType = (lists: LexiconFile['nameEnds']) => {
+    const m = new Map<number, number>();
+    if (lists) GAZ_TYPES.forEach((t, k) => lists[t].forEach((w) => m.set(hashString(w), k + 1)));
+    return m;
+  };
+  return { caps, gaz, gazPrefixes: asMap(gazPrefixes), gazMaxLen, firstNames: asMap(firstNames), lastNames: asMap(lastNames), clusters, nameEnds: byType(file.nameEnds), nameStarts: byType(file.nameStarts) };
 }

@@ -13,6 +13,9 @@ const lexFile: LexiconFile = {
   firstNames: ['Vladimir', 'Anna'],
   lastNames: ['Putin', 'Novak'],
   titles: { heads: ['president'], modifiers: ['russian'] },
+  clusters: [['moscow', 'paris'], ['said', 'works']],
+  nameEnds: { PER: [], ORG: ['nations'], LOC: [], MISC: [] },
+  nameStarts: { PER: ['vladimir'], ORG: ['united'], LOC: [], MISC: [] },
 };
 const tagged = (line: string): TaggedSentence => {
   const pairs = line.split(' ').map((p) => p.split('/'));
@@ -72,7 +75,7 @@ describe('training (npm run train:ner, on a tiny set)', () => {
     const { lexicon, titles } = decodeLexicon(encodeLexicon(lexFile));
     expect(titles).toEqual(lexFile.titles);
     expect(lexicon.gazMaxLen).toBe(built.gazMaxLen);
-    for (const key of ['caps', 'gaz', 'gazPrefixes', 'firstNames', 'lastNames'] as const) {
+    for (const key of ['caps', 'gaz', 'gazPrefixes', 'firstNames', 'lastNames', 'clusters', 'nameEnds', 'nameStarts'] as const) {
       const table = built[key] as Map<number, number>;
       expect(lexicon[key].size, key).toBe(table.size);
       for (const [k, v] of table) expect(lexicon[key].get(k), key).toBe(v);

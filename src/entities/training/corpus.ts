@@ -7,6 +7,7 @@
  *
  * Used only by scripts (training, evaluation); the pipeline never imports it.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createDoc } from '../../text/create-doc.js';
 import type { Doc } from '../../text/doc.js';
@@ -15,9 +16,14 @@ import { TYPES } from '../labels.js';
 export interface GoldSpan {
   start: number;
   end: number;
-  /** Index into TYPES. */
+  /** Index into TYPES, or IGNORED_TYPE for a name evaluation does not score. */
   type: number;
 }
+
+/** Gold tag type (`B-IGNORE`) of a name evaluation does not score (see `readGmb`, `readMeantime`). */
+export const IGNORE = 'IGNORE';
+/** GoldSpan.type of an IGNORE name. */
+export const IGNORED_TYPE = TYPES.length;
 
 export interface GoldDoc {
   doc: Doc;
@@ -39,14 +45,17 @@ const NO_SPACE_AFTER = new Set(['(', '[', '{', '$', '``']);
  * returns the character span of every token.
  * @example detokenize([{ words: ['Russia', "'s", 'move', '.'], tags: ['B-LOC', 'O', 'O', 'O'] }]).text // "Russia's move."
  */
-export function detokenize(sentences: TaggedSentence[]): { text: string; spans: GoldSpan[] } {
+export function detokenize(sentences: TaggedSentence[]): { text: string; spans: GoldSpan[]; words: { start: number; end: number }[][] } {
   let text = '';
   const spans: GoldSpan[] = [];
+  const words: { start: number; end: number }[][] = [];
   for (const s of sentences) {
     if (text.length > 0) text += '\n\n';
     let quoteOpen = false;
     let glueNext = true;
     let open: GoldSpan | null = null;
+    const offsets: { start: number; end: number }[] = [];
+    words.push(offsets);
     for (let k = 0; k < s.words.length; k++) {
       let w = s.words[k]!;
       if (w === '``' || w === "''") w = '"';
@@ -61,9 +70,10 @@ export function detokenize(sentences: TaggedSentence[]): { text: string; spans: 
       if (space) text += ' ';
       const start = text.length;
       text += w;
+      offsets.push({ start, end: text.length });
       glueNext = glue;
       const tag = s.tags[k]!;
-      const type = tag === 'O' ? -1 : TYPES.indexOf(tag.slice(2) as (typeof TYPES)[number]);
+      const type = tag === 'O' ? -1 : tag.slice(2) === IGNORE ? IGNORED_TYPE : TYPES.indexOf(tag.slice(2) as (typeof TYPES)[number]);
       const begins = tag.startsWith('B-') || (type >= 0 && (open === null || open.type !== type));
       if (open && (type < 0 || begins)) {
         spans.push(open);
@@ -76,7 +86,7 @@ export function detokenize(sentences: TaggedSentence[]): { text: string; spans: 
     }
     if (open) spans.push(open);
   }
-  return { text, spans };
+  return { text, spans, words };
 }
 
 /** Builds a GoldDoc from detokenised sentences. */
@@ -153,10 +163,91 @@ export function entityStrings(docs: TaggedSentence[][]): Map<string, string[]> {
   for (const doc of docs) {
     const { text, spans } = detokenize(doc);
     for (const s of spans) {
-      const type = TYPES[s.type]!;
+      const type = TYPES[s.type];
+      if (!type) continue;
       if (!out.has(type)) out.set(type, []);
       out.get(type)!.push(text.slice(s.start, s.end));
     }
   }
   return out;
+}
+
+/**
+ * GMB (Voice of America, `ner_dataset.csv.zip`) sentences with their tags
+ * mapped: per→PER, org→ORG, geo→LOC, art/eve/nat→MISC, tim→O. gpe mixes
+ * countries (CoNLL LOC) and demonyms (CoNLL MISC); `gpe` says how to map it
+ * (training used LOC; evaluation marks it IGNORE so neither reading is scored).
+ */
+export function readGmb(zipPath: string, gpe: 'LOC' | 'IGNORE' = 'LOC'): TaggedSentence[] {
+  const csv = execFileSync('unzip', ['-p', zipPath], { maxBuffer: 64 << 20 }).toString('latin1');
+  const map: Record<string, string> = { per: 'PER', org: 'ORG', geo: 'LOC', gpe, art: 'MISC', eve: 'MISC', nat: 'MISC' };
+  const out: TaggedSentence[] = [];
+  for (const line of csv.split('\n').slice(1)) {
+    const m = /^(Sentence: \d+)?,("(?:[^"]|"")*"|[^,]*),(?:"[^"]*"|[^,]*),(\S+)/.exec(line.trim());
+    if (!m) continue;
+    if (m[1] || out.length === 0) out.push({ words: [], tags: [] });
+    const word = m[2]!.startsWith('"') ? m[2]!.slice(1, -1).replace(/""/g, '"') : m[2]!;
+    const [bio, type] = m[3]!.split('-');
+    const t = type ? map[type] : undefined;
+    out[out.length - 1]!.words.push(word);
+    out[out.length - 1]!.tags.push(t ? `${bio}-${t}` : 'O');
+  }
+  return out;
+}
+
+const xmlAttr = (s: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(s)?.[1] ?? '';
+const xmlText = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+
+/** A MEANTIME article: its text and its named mentions, with the entity each refers to. */
+export interface MeantimeArticle {
+  text: string;
+  /** Named mentions (syntactic type NAM or PRE.NAM: "General Motors", "U.S." in "U.S. automaker"), as annotated: whole noun phrases, nested ones included. */
+  mentions: { start: number; end: number; type: string; instance: string }[];
+  /** MEANTIME annotates only the first sentences of each article (title, date line and four more): text from here on is not annotated. */
+  annotatedEnd: number;
+}
+
+/** Reads a MEANTIME (NewsReader CAT XML) article; its text is detokenised as CoNLL documents are. */
+export function readMeantime(path: string): MeantimeArticle {
+  const xml = readFileSync(path, 'utf8');
+  const tokens: { id: string; sentence: number; word: string }[] = [];
+  for (const m of xml.matchAll(/<token ([^>]*)>([^<]*)<\/token>/g)) tokens.push({ id: xmlAttr(m[1]!, 't_id'), sentence: Number(xmlAttr(m[1]!, 'sentence')), word: xmlText(m[2]!) });
+  const sentences: TaggedSentence[] = [];
+  const where = new Map<string, [number, number]>();
+  let last = -1;
+  for (const t of tokens) {
+    if (t.sentence !== last) sentences.push({ words: [], tags: [] });
+    last = t.sentence;
+    const s = sentences[sentences.length - 1]!;
+    where.set(t.id, [sentences.length - 1, s.words.length]);
+    s.words.push(t.word);
+    s.tags.push('O');
+  }
+  const { text, words } = detokenize(sentences);
+  const offsetOf = (id: string) => {
+    const [s, k] = where.get(id)!;
+    return words[s]![k]!;
+  };
+  let lastAnnotated = -1;
+  for (const m of xml.matchAll(/<(ENTITY_MENTION|EVENT_MENTION|TIMEX3)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+    for (const x of m[2]!.matchAll(/t_id="(\d+)"/g)) lastAnnotated = Math.max(lastAnnotated, where.get(x[1]!)?.[0] ?? -1);
+  }
+  const types = new Map<string, string>();
+  for (const m of xml.matchAll(/<ENTITY ([^>]*)\/>/g)) types.set(xmlAttr(m[1]!, 'm_id'), xmlAttr(m[1]!, 'ent_type'));
+  const refersTo = new Map<string, string>();
+  for (const m of xml.matchAll(/<REFERS_TO [^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
+    const target = /<target m_id="(\d+)"/.exec(m[1]!)?.[1];
+    if (target) for (const src of m[1]!.matchAll(/<source m_id="(\d+)"/g)) refersTo.set(src[1]!, target);
+  }
+  const mentions: MeantimeArticle['mentions'] = [];
+  for (const m of xml.matchAll(/<ENTITY_MENTION ([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
+    const syn = xmlAttr(m[1]!, 'syntactic_type');
+    const instance = refersTo.get(xmlAttr(m[1]!, 'm_id'));
+    const ids = [...m[2]!.matchAll(/t_id="(\d+)"/g)].map((x) => x[1]!).filter((id) => where.has(id));
+    if ((syn !== 'NAM' && syn !== 'PRE.NAM') || !instance || ids.length === 0) continue;
+    const spans = ids.map(offsetOf);
+    mentions.push({ start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)), type: types.get(instance) ?? '', instance });
+  }
+  const annotatedEnd = lastAnnotated + 1 < words.length ? words[lastAnnotated + 1]![0]!.start : text.length;
+  return { text, mentions, annotatedEnd };
 }

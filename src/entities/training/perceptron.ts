@@ -55,6 +55,7 @@ export class PerceptronTrainer implements FeatureWeights {
   }
 
   private update(id: number, label: number, delta: number): void {
+    if (id === 0) return; // a dropped feature
     const i = this.row(id) * N + label;
     this.w[i] = this.w[i]! + delta;
     this.u[i] = this.u[i]! + this.c * delta;
@@ -74,8 +75,23 @@ export class PerceptronTrainer implements FeatureWeights {
     viterbi(scores, n, this.transitions, out);
   }
 
-  /** One perceptron step; returns the number of wrongly labelled tokens. */
-  learn(s: TrainingSentence): number {
+  /**
+   * One perceptron step; returns the number of wrongly labelled tokens.
+   * With `drop`, each token loses its word-identity features (its form and
+   * lowercase form, the 2nd and 3rd of its own ids) with that probability, so
+   * the model also learns to label names from their shape, clusters, context
+   * and lexicons: what it has for names it never saw.
+   */
+  learn(s: TrainingSentence, drop?: { rate: number; rand: () => number }): number {
+    if (drop && drop.rate > 0) {
+      const ids = Uint32Array.from(s.ids);
+      for (let i = 0; i < s.gold.length; i++) {
+        if (drop.rand() >= drop.rate || s.offsets[i + 1]! - s.offsets[i]! < 3) continue;
+        ids[s.offsets[i]! + 1] = 0;
+        ids[s.offsets[i]! + 2] = 0;
+      }
+      s = { ...s, ids };
+    }
     const n = s.gold.length;
     const pred = new Uint8Array(n);
     this.predict(s, pred);
