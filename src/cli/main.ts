@@ -85,6 +85,21 @@ export function buildProgram(): Command {
       }
     });
 
+  program
+    .command('report')
+    .description('write a static HTML report of a datasets folder (extract --out or download): annotated articles and corpus charts, works offline')
+    .argument('<datasets-dir>', 'the folder extract --out or download wrote')
+    .option('-o, --out <dir>', 'where to write the report', 'report')
+    .action(async (dir: string, o: { out: string }) => {
+      const { writeReport } = await import('../report/index.js');
+      const { statSync } = await import('node:fs');
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`datasets folder not found: ${dir}`);
+      const s = await writeReport(dir, o.out);
+      for (const f of s.skipped) process.stderr.write(`skipped ${f.file}: ${f.reason}\n`);
+      if (s.articles === 0) throw new UsageError(`no article documents found in ${dir}`);
+      process.stderr.write(`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}${s.errors ? ` (${s.errors} error records)` : ''} → ${s.index}\n`);
+    });
+
   const positiveNumber = (v: string) => {
     const n = Number(v);
     if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
