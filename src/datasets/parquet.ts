@@ -74,34 +74,52 @@ function epochDay(iso: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
 }
 
-/** Rows of many articles, with the entities' aliases and roles kept as lists (the CSV rows join them). */
-interface ParquetRows {
-  rows: Rows;
-  lists: Map<string, { aliases: string[]; roles: string[] }>;
-}
+/**
+ * Gathers the rows of many articles, one at a time, for writing once at the end
+ * (Parquet files are written whole). Keeps the entities' aliases and roles as
+ * lists, which the CSV rows join into text.
+ */
+export class ParquetTables {
+  readonly rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as Rows;
+  readonly lists = new Map<string, { aliases: string[]; roles: string[] }>();
 
-function collect(docs: Iterable<ArticleDocument>): ParquetRows {
-  const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as Rows;
-  const lists = new Map<string, { aliases: string[]; roles: string[] }>();
-  for (const doc of docs) {
+  add(doc: ArticleDocument): void {
     const r = toRows(doc);
-    for (const t of TABLE_NAMES) (rows[t] as unknown[]).push(...r[t]);
-    for (const e of doc.entities) lists.set(`${doc.article.article_id}\u0000${e.entity_id}`, { aliases: e.aliases, roles: e.roles });
+    for (const t of TABLE_NAMES) (this.rows[t] as unknown[]).push(...r[t]);
+    for (const e of doc.entities) this.lists.set(listKey(doc.article.article_id, e.entity_id), { aliases: e.aliases, roles: e.roles });
   }
-  // Across articles each entity's events stay in date order, as in the merged timeline.csv.
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  rows.timeline.sort(
-    (a, b) => cmp(a.entity_id, b.entity_id) || cmp(a.date_start, b.date_start) || cmp(a.date_end, b.date_end) || cmp(a.article_id, b.article_id) || cmp(a.event_id, b.event_id),
-  );
-  return { rows, lists };
+
+  /** One Parquet file's bytes per table; tables without rows still get a file with the schema, so a set is always complete. */
+  toBuffers(): Record<TableName, Uint8Array> {
+    // Across articles each entity's events stay in date order, as in the merged timeline.csv.
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.rows.timeline.sort(
+      (a, b) => cmp(a.entity_id, b.entity_id) || cmp(a.date_start, b.date_start) || cmp(a.date_end, b.date_end) || cmp(a.article_id, b.article_id) || cmp(a.event_id, b.event_id),
+    );
+    return Object.fromEntries(TABLE_NAMES.map((t) => [t, tableBuffer(t, this)])) as Record<TableName, Uint8Array>;
+  }
+
+  /** Writes `dir/<table>.parquet` for the eight tables; returns the rows per table. */
+  async write(dir: string): Promise<Record<TableName, number>> {
+    const buffers = this.toBuffers();
+    await mkdir(dir, { recursive: true });
+    const counts = {} as Record<TableName, number>;
+    for (const t of TABLE_NAMES) {
+      await writeFile(join(dir, `${t}.parquet`), buffers[t]);
+      counts[t] = this.rows[t].length;
+    }
+    return counts;
+  }
 }
 
-function tableBuffer(table: TableName, { rows, lists }: ParquetRows): Uint8Array {
+const listKey = (articleId: string, entityId: string) => `${articleId}\u0000${entityId}`;
+
+function tableBuffer(table: TableName, { rows, lists }: ParquetTables): Uint8Array {
   const data = rows[table] as unknown as Record<string, unknown>[];
   const columnData = parquetColumns(table).map((c) => {
     let values: unknown[];
     if (c.kind === 'list') {
-      values = data.map((r) => lists.get(`${r.article_id as string}\u0000${r.entity_id as string}`)![c.name as 'aliases' | 'roles']);
+      values = data.map((r) => lists.get(listKey(r.article_id as string, r.entity_id as string))![c.name as 'aliases' | 'roles']);
     } else if (c.kind === 'date') {
       values = data.map((r) => (r[c.name] == null || r[c.name] === '' ? null : epochDay(r[c.name] as string)));
     } else values = data.map((r) => r[c.name] ?? null);
@@ -115,23 +133,16 @@ function tableBuffer(table: TableName, { rows, lists }: ParquetRows): Uint8Array
   return new Uint8Array(buf);
 }
 
-/**
- * ArticleDocuments → one Parquet file's bytes per table (tables without rows
- * still get a file with the schema, so a set is always complete).
- */
+/** ArticleDocuments → one Parquet file's bytes per table. */
 export function toParquetTables(docs: Iterable<ArticleDocument>): Record<TableName, Uint8Array> {
-  const collected = collect(docs);
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, tableBuffer(t, collected)])) as Record<TableName, Uint8Array>;
+  const tables = new ParquetTables();
+  for (const d of docs) tables.add(d);
+  return tables.toBuffers();
 }
 
 /** Writes `dir/<table>.parquet` for the eight tables; returns the rows per table. */
 export async function writeParquetTables(dir: string, docs: Iterable<ArticleDocument>): Promise<Record<TableName, number>> {
-  const collected = collect(docs);
-  await mkdir(dir, { recursive: true });
-  const counts = {} as Record<TableName, number>;
-  for (const t of TABLE_NAMES) {
-    await writeFile(join(dir, `${t}.parquet`), tableBuffer(t, collected));
-    counts[t] = collected.rows[t].length;
-  }
-  return counts;
+  const tables = new ParquetTables();
+  for (const d of docs) tables.add(d);
+  return tables.write(dir);
 }
