@@ -23,13 +23,14 @@ export interface ReportSummary {
 
 export async function writeReport(datasetsDir: string, outDir: string): Promise<ReportSummary> {
   const loaded = await loadDatasets(datasetsDir);
+  const index = join(outDir, 'index.html');
+  if (loaded.documents.length === 0) return { articles: 0, errors: loaded.errors, skipped: loaded.skipped, index }; // nothing to show: write nothing
   await mkdir(join(outDir, 'articles'), { recursive: true });
   for (const doc of loaded.documents) {
     const file = join(outDir, articleHref(doc.article.article_id));
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, renderArticlePage(doc));
   }
-  const index = join(outDir, 'index.html');
   await writeFile(index, renderIndexPage(loaded.documents, { errors: loaded.errors, skipped: loaded.skipped.length }));
   return { articles: loaded.documents.length, errors: loaded.errors, skipped: loaded.skipped, index };
 }

@@ -30,8 +30,10 @@ describe('article-export report', () => {
     const missing = run('report', join(tmpdir(), 'no-such-folder-ae'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('datasets folder not found');
-    const empty = run('report', mkdtempSync(join(tmpdir(), 'ae-empty-')), '--out', join(tmpdir(), 'ae-empty-report'));
+    const emptyDir = mkdtempSync(join(tmpdir(), 'ae-empty-'));
+    const empty = run('report', emptyDir, '--out', join(emptyDir, 'site'));
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('no article documents found');
+    expect(existsSync(join(emptyDir, 'site'))).toBe(false);
   });
 });
