@@ -3,7 +3,7 @@
  * One file without --out prints its JSON document; otherwise each input goes
  * through the same processing as an S3 object in Lambda (processArticle) and is
  * written by FolderDatasets: OUT/<name>.json (mirroring sub-folders), the merged
- * tables in OUT/csv/, and OUT/errors/<name>.json for inputs that fail. A failure
+ * tables in OUT/csv/ and/or OUT/parquet/ (--format), and OUT/errors/<name>.json for inputs that fail. A failure
  * never stops the batch.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import cliProgress from 'cli-progress';
 import type { ArticleDocument } from '../document/schema.js';
 import { InputError, publishedFlagProblem, readDate, type DateOrder, type SourceInfo } from '../input/index.js';
 import { failed, processArticle, writeOutcome, type ArticleOutcome } from '../process/process-article.js';
+import { DATASET_FORMATS, isDatasetFormat } from '../datasets/formats.js';
 import { FolderDatasets, type FolderFormat } from '../storage/folder-datasets.js';
 import { collectInputs, extension, UsageError, type InputFile } from './files.js';
 
@@ -30,7 +31,7 @@ export interface ExtractSummary {
 }
 
 export async function extractCommand(inputs: string[], opts: ExtractOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExtractSummary> {
-  if (!['json', 'csv', 'both'].includes(opts.format)) throw new UsageError(`--format must be json, csv or both (got "${opts.format}")`);
+  if (!isDatasetFormat(opts.format)) throw new UsageError(`--format must be one of ${DATASET_FORMATS.join(', ')} (got "${opts.format}")`);
   const publishedProblem = opts.published ? publishedFlagProblem(opts.published, opts.dateOrder) : null;
   if (publishedProblem) throw new UsageError(publishedProblem);
   const files = await collectInputs(inputs);
@@ -38,7 +39,7 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
 
   if (!opts.out) {
     if (files.length > 1) throw new UsageError(`${files.length} inputs need --out DIR (only a single file is printed to stdout)`);
-    if (opts.format !== 'json') throw new UsageError('--format csv/both needs --out DIR');
+    if (opts.format !== 'json') throw new UsageError(`--format ${opts.format} needs --out DIR`);
     const outcome = await processFile(files[0]!, opts);
     if (outcome.status === 'error') throw outcome.cause; // main() prints it and exits 1
     io.stdout.write(`${JSON.stringify(outcome.doc, null, 2)}\n`);
