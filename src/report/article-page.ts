@@ -150,7 +150,7 @@ export function renderArticlePage(doc: ArticleDocument): string {
   const title = a.title?.trim() ? a.title : a.article_id;
   const body = html`
 <h1 data-field="title">${title}</h1>
-<div class="meta"><span>published ${a.published_at ?? 'unknown'} <span class="muted">(${a.published_at_source})</span></span><span>${a.source.uri}</span><span>${a.article_id}</span><span>${a.word_count} words</span></div>
+<div class="meta"><span>published ${a.published_at ?? 'unknown'} <span class="muted">(${a.published_at_source})</span></span>${a.dateline ? html`<span data-field="dateline">dateline ${a.dateline.place ?? a.dateline.text}${a.dateline.agency ? ` (${a.dateline.agency})` : ''}</span>` : ''}<span>${a.source.uri}</span><span>${a.article_id}</span><span>${a.word_count} words</span></div>
 <section class="card">${legend()}</section>
 <section class="card"><div class="text" id="text" data-article="${a.article_id}">${raw(annotate(a.text, annotations(doc)))}</div></section>
 <h2 id="events">Events (${doc.events.length})</h2>

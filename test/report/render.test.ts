@@ -99,6 +99,13 @@ describe('article page', () => {
     for (const e of d.events) expect(page.getElementById(`event-${e.event_id}`)!.textContent).toBe(e.trigger.text);
   });
 
+  it('shows the wire dateline when the article has one, and nothing when it has none', () => {
+    const d = doc();
+    expect(dom(renderArticlePage(d)).querySelector('[data-field="dateline"]')).toBeNull();
+    d.article.dateline = { text: 'LEEDS (Reuters)', place: 'LEEDS', agency: 'Reuters' }; // as the input reader sets it for a wire story
+    expect(dom(renderArticlePage(d)).querySelector('[data-field="dateline"]')!.textContent).toBe('dateline LEEDS (Reuters)');
+  });
+
   it('shows the speaker confidence when a quotation carries one, and nothing when it does not', () => {
     const d = doc();
     const without = dom(renderArticlePage(d));
