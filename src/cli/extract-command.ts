@@ -4,12 +4,13 @@
  * through the same processing as an S3 object in Lambda (processArticle), on a
  * pool of worker threads (--jobs, default one per core), and is written by
  * FolderDatasets in input order — the same bytes whatever --jobs is:
- * OUT/<name>.json (mirroring sub-folders), the merged tables in OUT/csv/, and
+ * OUT/<name>.json (mirroring sub-folders), the merged tables in OUT/csv/ and/or OUT/parquet/ (--format), and
  * OUT/errors/<name>.json for inputs that fail. A failure never stops the batch.
  * The journal (OUT/.article-export/journal.jsonl) lets --resume skip inputs whose
  * outputs were already written from the same bytes.
  */
 import { publishedFlagProblem, readDate, type DateOrder } from '../input/index.js';
+import { DATASET_FORMATS, formatParts, isDatasetFormat } from '../datasets/formats.js';
 import { FolderDatasets, type FolderFormat } from '../storage/folder-datasets.js';
 import { ExtractJournal } from './extract-journal.js';
 import { processFile, type ExtractResult, type ExtractTask } from './extract-worker.js';
@@ -44,11 +45,11 @@ export interface ExtractSummary {
 const WORKER = import.meta.url.endsWith('.ts') ? new URL('./extract-worker.ts', import.meta.url) : new URL('../extract-worker.js', import.meta.url);
 
 export async function extractCommand(inputs: string[], opts: ExtractOptions, io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExtractSummary> {
-  if (!['json', 'csv', 'both'].includes(opts.format)) throw new UsageError(`--format must be json, csv or both (got "${opts.format}")`);
+  if (!isDatasetFormat(opts.format)) throw new UsageError(`--format must be one of ${DATASET_FORMATS.join(', ')} (got "${opts.format}")`);
   const publishedProblem = opts.published ? publishedFlagProblem(opts.published, opts.dateOrder) : null;
   if (publishedProblem) throw new UsageError(publishedProblem);
   if (opts.resume && !opts.out) throw new UsageError('--resume needs --out DIR (the folder of the run to continue)');
-  if (opts.resume && opts.format === 'csv') throw new UsageError('--resume needs the per-article JSON documents (--format json or both): the merged tables are rebuilt from them');
+  if (opts.resume && !formatParts(opts.format).json) throw new UsageError('--resume needs the per-article JSON documents (--format json, both or all): the merged tables are rebuilt from them');
   const files = await collectInputs(inputs);
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
   const result: ExtractSummary = { ok: 0, failed: 0, reused: 0, summary: new SummaryCollector() };
@@ -58,7 +59,7 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
 
   if (!opts.out) {
     if (files.length > 1) throw new UsageError(`${files.length} inputs need --out DIR (only a single file is printed to stdout)`);
-    if (opts.format !== 'json') throw new UsageError('--format csv/both needs --out DIR');
+    if (opts.format !== 'json') throw new UsageError(`--format ${opts.format} needs --out DIR`);
     const outcome = await processFile(files[0]!, fileOptions);
     if (outcome.status === 'error') throw outcome.cause; // main() prints it and exits 1
     io.stdout.write(`${JSON.stringify(outcome.doc, null, 2)}\n`);
@@ -77,7 +78,7 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
       path: file.path,
       relative: file.relative,
       ...fileOptions,
-      csv: opts.format !== 'json',
+      csv: formatParts(opts.format).csv,
       reuse: prior ? { sha256: prior.input_sha256, document: prior.status === 'ok' ? sink.documentPath(name) : null, error: prior.status === 'error' ? sink.errorPath(name) : null } : null,
     };
   });

@@ -19,6 +19,7 @@ import { downloadDatasets } from '../storage/download.js';
 import { createS3Client, S3Store } from '../storage/s3.js';
 import { collectInputs } from './files.js';
 import { forwardObjectCreated, LOCAL_CREDENTIALS, startLocalS3 } from './local-s3.js';
+import { serveReport } from '../report/serve.js';
 import { formatSummary } from './summary.js';
 
 export interface LocalOptions {
@@ -26,6 +27,8 @@ export interface LocalOptions {
   out: string;
   port?: number;
   serve?: boolean;
+  /** Port of the live report while serving (default: a free one). */
+  reportPort?: number;
   inputBucket: string;
   outputBucket: string;
   maxBytes?: number;
@@ -39,7 +42,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export async function localCommand(opts: LocalOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<{ endpoint: string; close(): Promise<void> }> {
+export async function localCommand(opts: LocalOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<{ endpoint: string; reportUrl?: string; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'article-export-s3-'));
   const local = await startLocalS3({ directory: dataDir, buckets: [opts.inputBucket, opts.outputBucket], port: opts.port });
   const client = createS3Client({ endpoint: local.endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
@@ -96,23 +99,35 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
     await close();
     return { endpoint: local.endpoint, close: async () => {} };
   }
+  // The report, live at its own address: pages are rendered from ./out on request, reloaded after each refresh.
+  const report = await serveReport(out, { port: opts.reportPort });
   const env = `AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`;
   log(`
 Serving. Any S3 client can upload now; each upload is processed as in Lambda.
   Upload:    ${env} aws --endpoint-url ${local.endpoint} s3 cp my-article.txt s3://${opts.inputBucket}/
   Raw files: ${env} aws --endpoint-url ${local.endpoint} s3 sync s3://${opts.outputBucket} ./out-raw
   Datasets:  npx article-export download s3://${opts.outputBucket} --out ${opts.out} --endpoint ${local.endpoint}
-./${opts.out} is refreshed after each upload. Ctrl-C stops.`);
+  Report:    ${report.url}
+./${opts.out} and the report are refreshed after each upload. Ctrl-C stops.`);
   let timer: NodeJS.Timeout | undefined;
   afterDelivery = () => {
     // Debounced: a burst of uploads refreshes ./out once.
     clearTimeout(timer);
-    timer = setTimeout(() => void refresh().then(({ summary: s }) => log(`  ./${opts.out} refreshed: ${s.articles} articles, ${s.errors} errors`)), 300);
+    timer = setTimeout(
+      () =>
+        void refresh().then(({ summary: s }) => {
+          report.invalidate();
+          log(`  ./${opts.out} refreshed: ${s.articles} articles, ${s.errors} errors`);
+        }),
+      300,
+    );
   };
   return {
     endpoint: local.endpoint,
+    reportUrl: report.url,
     close: async () => {
       clearTimeout(timer);
+      await report.close();
       await close();
     },
   };

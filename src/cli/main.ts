@@ -1,5 +1,6 @@
 /** The `article-export` command line: thin doors onto the pipeline and storage. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DATASET_FORMATS, type DatasetFormat } from '../datasets/formats.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { findAbove } from '../package-files.js';
 import { UsageError } from './files.js';
@@ -25,14 +26,14 @@ export function buildProgram(): Command {
     .command('extract')
     .description('extract datasets from article files (.txt, .md, .html, .json) or folders of them')
     .argument('<inputs...>', 'files or directories (read recursively)')
-    .option('-o, --out <dir>', 'write <name>.json per input, csv/<table>.csv and errors/ here (without it, one file prints its JSON)')
+    .option('-o, --out <dir>', 'write <name>.json per input, csv/<table>.csv, parquet/<table>.parquet (per --format) and errors/ here (without it, one file prints its JSON)')
     .option('--published <date>', 'publication date for inputs that state none (2024-10-14, 14 October 2024…); relative dates resolve against it')
     .addOption(new Option('--date-order <order>', 'how all-numeric dates like 01/03/2005 order day and month, in --published and in the inputs').choices(['dmy', 'mdy']))
-    .addOption(new Option('-f, --format <format>', 'what to write with --out').choices(['json', 'csv', 'both']).default('both'))
+    .addOption(new Option('-f, --format <format>', 'what to write with --out: json, csv or parquet alone; both = json + csv; all = json + csv + parquet').choices([...DATASET_FORMATS]).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
     .option('-j, --jobs <n>', 'worker threads processing the articles; the output is the same for any number (default: one per core, one for fewer than 64 inputs)', positiveInt)
     .option('--resume', 'continue an interrupted run into the same --out: inputs whose outputs were written from the same bytes are not processed again')
-    .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: 'json' | 'csv' | 'both'; maxBytes: number; jobs?: number; resume?: boolean }) => {
+    .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: DatasetFormat; maxBytes: number; jobs?: number; resume?: boolean }) => {
       const { extractCommand } = await import('./extract-command.js');
       const format = o.out ? o.format : 'json';
       const s = await extractCommand(inputs, { out: o.out, published: o.published, dateOrder: o.dateOrder, format, maxBytes: o.maxBytes, jobs: o.jobs, resume: o.resume });
@@ -51,9 +52,10 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'where the datasets are downloaded', 'out')
     .option('--serve', 'keep running and process whatever any S3 client uploads')
     .option('--port <port>', 'port of the embedded S3 server (default: a free one)', positiveInt)
+    .option('--report-port <port>', 'with --serve: port of the live HTML report (default: a free one)', positiveInt)
     .option('--input-bucket <name>', 'input bucket', 'article-export-input')
     .option('--output-bucket <name>', 'output bucket', 'article-export-output')
-    .action(async (articles: string[], o: { out: string; serve?: boolean; port?: number; inputBucket: string; outputBucket: string }) => {
+    .action(async (articles: string[], o: { out: string; serve?: boolean; port?: number; reportPort?: number; inputBucket: string; outputBucket: string }) => {
       const { localCommand } = await import('./local-command.js');
       const run = await localCommand({ articles, ...o });
       if (o.serve) {
@@ -69,8 +71,10 @@ export function buildProgram(): Command {
     .requiredOption('-o, --out <dir>', 'destination folder')
     .option('--endpoint <url>', 'S3-compatible endpoint, e.g. the local server of `article-export local --serve`')
     .option('--region <region>', 'AWS region')
-    .action(async (uri: string, o: { out: string; endpoint?: string; region?: string }) => {
+    .addOption(new Option('-f, --format <format>', 'what to write: json, csv or parquet alone; both = json + csv; all = json + csv + parquet').choices([...DATASET_FORMATS]).default('both'))
+    .action(async (uri: string, o: { out: string; endpoint?: string; region?: string; format: DatasetFormat }) => {
       const { downloadDatasets } = await import('../storage/download.js');
+      const { formatParts } = await import('../datasets/formats.js');
       const { createS3Client, S3Store } = await import('../storage/s3.js');
       const { LOCAL_CREDENTIALS } = await import('./local-s3.js');
       const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
@@ -78,13 +82,30 @@ export function buildProgram(): Command {
       const prefix = m[2] && !m[2].endsWith('/') ? `${m[2]}/` : (m[2] ?? '');
       const useLocalKeys = o.endpoint && !process.env.AWS_ACCESS_KEY_ID && /\/\/(127\.|localhost|\[::1\])/.test(o.endpoint);
       const client = createS3Client({ endpoint: o.endpoint, region: o.region, credentials: useLocalKeys ? LOCAL_CREDENTIALS : undefined });
-      const s = await downloadDatasets(new S3Store(client, m[1]!, prefix), o.out);
+      const s = await downloadDatasets(new S3Store(client, m[1]!, prefix), o.out, undefined, o.format);
       process.stderr.write(`${s.articles} articles, ${s.errors} error records → ${o.out}\n`);
-      for (const [t, n] of Object.entries(s.rows)) process.stderr.write(`  csv/${t}.csv: ${n} rows\n`);
+      const parts = formatParts(o.format);
+      const tables = [parts.csv ? 'csv/{t}.csv' : '', parts.parquet ? 'parquet/{t}.parquet' : ''].filter(Boolean).join(', ');
+      if (tables) for (const [t, n] of Object.entries(s.rows)) process.stderr.write(`  ${tables.replaceAll('{t}', t)}: ${n} rows\n`);
       if (s.incomplete.length > 0) {
         const ids = s.incomplete.slice(0, 5).map((i) => `${i.article_id} (${i.reason})`).join(', ');
         process.stderr.write(`warning: ${s.incomplete.length} articles skipped, being rewritten or awaiting a retry: ${ids}${s.incomplete.length > 5 ? ', …' : ''}; download again later\n`);
       }
+    });
+
+  program
+    .command('report')
+    .description('write a static HTML report of a datasets folder (extract --out or download): annotated articles and corpus charts, works offline')
+    .argument('<datasets-dir>', 'the folder extract --out or download wrote')
+    .option('-o, --out <dir>', 'where to write the report', 'report')
+    .action(async (dir: string, o: { out: string }) => {
+      const { writeReport } = await import('../report/index.js');
+      const { statSync } = await import('node:fs');
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`datasets folder not found: ${dir}`);
+      const s = await writeReport(dir, o.out);
+      for (const f of s.skipped) process.stderr.write(`skipped ${f.file}: ${f.reason}\n`);
+      if (s.articles === 0) throw new UsageError(`no article documents found in ${dir}`);
+      process.stderr.write(`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}${s.errors ? ` (${s.errors} error records)` : ''} → ${s.index}\n`);
     });
 
   const positiveNumber = (v: string) => {

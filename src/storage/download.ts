@@ -1,14 +1,18 @@
 /**
  * Output bucket → a local folder: each finished article's JSON document, its
- * error record if it failed, and one merged CSV per table. Only articles with a
+ * error record if it failed, one merged CSV per table and/or one Parquet file
+ * per table, as `format` says (src/datasets/formats.ts). Only articles with a
  * manifest are read (the manifest is written last), and each file must match
  * the hash its manifest records, so a half-written or half-rewritten article
  * never reaches the download: it is re-read, and skipped (reported in
  * `incomplete`) if it is still changing.
  */
 import { join } from 'node:path';
+import { formatParts, type DatasetFormat } from '../datasets/formats.js';
 import { CsvMerger } from '../datasets/merge.js';
+import { ParquetTables } from '../datasets/parquet.js';
 import { TABLE_NAMES, type TableName } from '../datasets/index.js';
+import type { ArticleDocument } from '../document/schema.js';
 import { FolderStore } from './folder-store.js';
 import { articleIdOfKey, MANIFEST_PREFIX } from './layout.js';
 import { readArticleOutputs, type ArticleOutputs, type ReadOptions } from './read-outputs.js';
@@ -22,13 +26,19 @@ export interface DownloadSummary {
   incomplete: { article_id: string; reason: string }[];
 }
 
+const emptyCounts = () => Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+
 export async function downloadDatasets(
   source: ObjectStore,
   outDir: string,
   readOptions?: ReadOptions,
+  format: DatasetFormat = 'both',
 ): Promise<DownloadSummary> {
+  const parts = formatParts(format);
   const out = new FolderStore(outDir);
-  const merger = new CsvMerger(join(out.root, 'csv'));
+  const merger = parts.csv ? new CsvMerger(join(out.root, 'csv')) : null;
+  // Parquet is written whole at the end, from the JSON documents (which carry aliases and roles as lists).
+  const parquet = parts.parquet ? new ParquetTables() : null;
   const ids: string[] = [];
   for await (const k of source.list(MANIFEST_PREFIX)) {
     const id = articleIdOfKey(k);
@@ -48,13 +58,21 @@ export async function downloadDatasets(
     if (item.status === 'complete') {
       for (const [key, body] of item.files) {
         const table = /^csv\/([a-z_]+)\//.exec(key)?.[1] as TableName | undefined;
-        if (table && TABLE_NAMES.includes(table)) await merger.append(table, body);
-        else await out.put(key, body, 'application/json');
+        if (table && TABLE_NAMES.includes(table)) {
+          await merger?.append(table, body);
+          continue;
+        }
+        if (key.startsWith('json/')) {
+          parquet?.add(JSON.parse(body) as ArticleDocument);
+          if (!parts.json) continue;
+        }
+        await out.put(key, body, 'application/json');
       }
       if (item.manifest.status === 'ok') articles++;
       else errors++;
     }
   }
-  await merger.close();
-  return { articles, errors, rows: merger.rows, incomplete };
+  await merger?.close();
+  const parquetRows = parquet ? await parquet.write(join(out.root, 'parquet')) : null;
+  return { articles, errors, rows: merger?.rows ?? parquetRows ?? emptyCounts(), incomplete };
 }

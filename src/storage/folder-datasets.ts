@@ -1,9 +1,10 @@
 /**
  * The folder `extract --out DIR` writes, as the README documents it:
  *
- *   DIR/<name>.json          one ArticleDocument per input (sub-folders mirrored)   --format json|both
- *   DIR/csv/<table>.csv      every table merged over all inputs, header once        --format csv|both
- *   DIR/errors/<name>.json   the error record of an input that failed
+ *   DIR/<name>.json            one ArticleDocument per input (sub-folders mirrored)   --format json|both|all
+ *   DIR/csv/<table>.csv        every table merged over all inputs, header once        --format csv|both|all
+ *   DIR/parquet/<table>.parquet every table over all inputs, typed, written at close  --format parquet|all
+ *   DIR/errors/<name>.json     the error record of an input that failed
  *
  * <name> is the input's path relative to the folder named on the command line,
  * without its extension (chosen by the caller).
@@ -13,14 +14,16 @@
  * concurrently, at most 16 at a time (BoundedWrites), and close() waits for them.
  */
 import { join } from 'node:path';
+import { formatParts, type DatasetFormat } from '../datasets/formats.js';
 import { CsvMerger } from '../datasets/merge.js';
+import { ParquetTables } from '../datasets/parquet.js';
 import { toDatasetFiles, TABLE_NAMES, type TableName } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { BoundedWrites } from './bounded-writes.js';
 import { FolderStore } from './folder-store.js';
 import type { DatasetSink } from './sink.js';
 
-export type FolderFormat = 'json' | 'csv' | 'both';
+export type FolderFormat = DatasetFormat;
 
 /** One article's files, already serialised (e.g. in a worker thread). */
 export interface SerializedArticle {
@@ -41,6 +44,7 @@ export class FolderDatasets implements DatasetSink {
   private readonly merger: CsvMerger | null;
   private readonly json: boolean;
   private readonly writes = new BoundedWrites(16);
+  private readonly parquet: ParquetTables | null;
 
   /** `dir` as the user gave it: the paths returned (and shown in messages) start with it. */
   constructor(
@@ -48,8 +52,10 @@ export class FolderDatasets implements DatasetSink {
     format: FolderFormat,
   ) {
     this.store = new FolderStore(dir);
-    this.json = format !== 'csv';
-    this.merger = format === 'json' ? null : new CsvMerger(join(this.store.root, 'csv'));
+    const parts = formatParts(format);
+    this.json = parts.json;
+    this.merger = parts.csv ? new CsvMerger(join(this.store.root, 'csv')) : null;
+    this.parquet = parts.parquet ? new ParquetTables() : null;
   }
   get location(): string {
     return this.store.location;
@@ -71,6 +77,8 @@ export class FolderDatasets implements DatasetSink {
       if (!files.csv) throw new Error(`No CSV rows given for ${name}, but the tables are written`);
       for (const t of TABLE_NAMES) await this.merger.append(t, files.csv[t]);
     }
+    // Parquet is written whole at close(); a worker's document arrives serialised.
+    this.parquet?.add(JSON.parse(files.json) as ArticleDocument);
     await this.writes.add(async () => {
       if (this.json && !opts.unchanged) await this.store.put(`${name}.json`, files.json, 'application/json');
       await this.store.delete([`errors/${name}.json`]); // an earlier run's failure is no longer true
@@ -92,5 +100,6 @@ export class FolderDatasets implements DatasetSink {
     } finally {
       await this.merger?.close();
     }
+    await this.parquet?.write(join(this.store.root, 'parquet'));
   }
 }

@@ -89,7 +89,7 @@ describe('article-export extract', () => {
       [['extract', EXAMPLES], /need --out/],
       [['extract', EXAMPLES, '--out', tmpdir(), '--published', '01/03/2005'], /ambiguous.*--date-order/],
       [['extract', EXAMPLES, '--out', tmpdir(), '--published', 'soon'], /YYYY-MM-DD/],
-      [['extract', EXAMPLES, '--out', tmpdir(), '--format', 'xml'], /Allowed choices are json, csv, both/],
+      [['extract', EXAMPLES, '--out', tmpdir(), '--format', 'xml'], /Allowed choices are json, csv, parquet, both, all/],
       [['frobnicate'], /unknown command/],
       [['extract', EXAMPLES, '--out', tmpdir(), '--jobs', '0'], /expected a positive whole number/],
       [['extract', EXAMPLES, '--resume'], /--resume needs --out DIR/],
