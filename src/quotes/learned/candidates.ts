@@ -1,0 +1,55 @@
+/**
+ * Who could be the source of an attribution: the recogniser's mentions,
+ * subject pronouns, role descriptions ("a senior official", "the spokesman")
+ * and capitalised names the recogniser missed, within the cue's sentence. The
+ * ranker (`speaker.ts`) chooses among them.
+ */
+import { DESCRIPTION_NOUNS } from '../lexicon.js';
+import { cacheOf, type TokenView, type TypedSpan } from './input.js';
+
+/** Subject and relative pronouns that can stand for a source. */
+export const SOURCE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
+
+/** Words that, when capitalised, are not names on their own. */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'to', 'of', 'as', 'if', 'when', 'while', 'this', 'that', 'these', 'those', 'there', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'after', 'before', 'since', 'with', 'by', 'from', 'so', 'yet', 'still', 'also', 'then', 'now', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
+export const MAX_REACH = 50;
+
+/**
+ * Candidates in the sentence of `cueStart`, at most MAX_REACH tokens from the
+ * cue, in text order; a description is its head noun (the ranker's unit).
+ */
+export function speakerCandidates(view: TokenView, cueStart: number, cueEnd: number): TypedSpan[] {
+  const s = view.sentence[cueStart]!;
+  const from = Math.max(view.sentenceStart[s]!, cueStart - MAX_REACH);
+  const to = Math.min(view.sentenceEnd[s]!, cueEnd + MAX_REACH);
+  const { mentionOf } = cacheOf(view);
+  const out: TypedSpan[] = [];
+  for (let k = from; k < to; k++) {
+    if (k >= cueStart && k < cueEnd) continue;
+    const mi = mentionOf[k]!;
+    if (mi >= 0) {
+      const m = view.mentions[mi]!;
+      if (m.tokenStart === k || k === from) {
+        out.push({ tokenStart: k, tokenEnd: Math.min(m.tokenEnd, to), type: m.type });
+      }
+      continue;
+    }
+    const w = view.lower[k]!;
+    if (SOURCE_PRONOUNS.has(w)) out.push({ tokenStart: k, tokenEnd: k + 1, type: 'PRONOUN' });
+    else if (DESCRIPTION_NOUNS.has(w)) out.push({ tokenStart: k, tokenEnd: k + 1, type: 'DESCRIPTION' });
+    else if (isCapitalisedName(view, k) && k > view.sentenceStart[s]!) {
+      let e = k + 1;
+      while (e < to && mentionOf[e] === -1 && isCapitalisedName(view, e) && !(e >= cueStart && e < cueEnd)) e++;
+      out.push({ tokenStart: k, tokenEnd: e, type: 'PROPER' });
+      k = e - 1;
+    }
+  }
+  return out;
+}
+
+function isCapitalisedName(view: TokenView, k: number): boolean {
+  const t = view.texts[k]!;
+  const c = t.charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a && t.length > 1 && !NOT_NAMES.has(view.lower[k]!);
+}
