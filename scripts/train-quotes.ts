@@ -34,7 +34,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 
 function parseArgs(argv: string[]) {
-  const o = { epochs: 6, seed: 13, out: join(repo, 'models', 'quotes.bin'), limit: Infinity, dev: false, select: false };
+  const o = { epochs: 6, seed: 13, out: join(repo, 'models', 'quotes.bin'), limit: Infinity, dev: false, select: false, errors: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--epochs') o.epochs = Number(argv[++i]);
@@ -43,6 +43,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--limit') o.limit = Number(argv[++i]);
     else if (a === '--dev') o.dev = true;
     else if (a === '--select') o.select = true;
+    else if (a === '--errors') o.errors = resolve(argv[++i]!);
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -143,7 +144,9 @@ function main() {
   writeFileSync(o.out, bytes);
   console.log(`wrote ${o.out}: ${bytes.length} bytes (vocab ${models.cueVocab.length}, features cue ${models.cue.size}, content ${models.content.size}, speaker ${models.speaker.size})`);
   console.log(`params ${JSON.stringify(models.params)}`);
-  console.log(`\nHeld-out slice of PolNeAR train (${held.length} articles; tuned and calibrated here):\n${formatScores(score(models, held))}`);
+  const heldScores = score(models, held);
+  console.log(`\nHeld-out slice of PolNeAR train (${held.length} articles; tuned and calibrated here):\n${formatScores(heldScores)}`);
+  if (o.errors) writeFileSync(o.errors, heldScores.log.join('\n') + '\n');
   if (o.dev) {
     const dev = prepare(join(dataDir, 'polnear', 'data', 'dev'), Infinity, () => true);
     console.log(`\nPolNeAR dev (${dev.length} articles; not used for training or tuning):\n${formatScores(score(models, dev))}`);

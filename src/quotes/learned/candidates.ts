@@ -8,7 +8,10 @@ import { DESCRIPTION_NOUNS } from '../lexicon.js';
 import { cacheOf, type TokenView, type TypedSpan } from './input.js';
 
 /** Subject and relative pronouns that can stand for a source. */
-export const SOURCE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who']);
+export const SOURCE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you', 'who', 'his', 'her', 'their', 'my', 'our', 'its', 'him', 'them', 'me', 'us']);
+
+/** Heads of quantified or collective sources: "41 percent said", "many believe", "others argued". */
+const GROUP_HEADS = new Set(['percent', '%', 'many', 'most', 'some', 'others', 'majority', 'half', 'everyone', 'nobody', 'few']);
 
 /** Words that, when capitalised, are not names on their own. */
 const NOT_NAMES = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'to', 'of', 'as', 'if', 'when', 'while', 'this', 'that', 'these', 'those', 'there', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'after', 'before', 'since', 'with', 'by', 'from', 'so', 'yet', 'still', 'also', 'then', 'now', 'mr.', 'mrs.', 'ms.', 'dr.']);
@@ -37,7 +40,7 @@ export function speakerCandidates(view: TokenView, cueStart: number, cueEnd: num
     }
     const w = view.lower[k]!;
     if (SOURCE_PRONOUNS.has(w)) out.push({ tokenStart: k, tokenEnd: k + 1, type: 'PRONOUN' });
-    else if (DESCRIPTION_NOUNS.has(w)) out.push({ tokenStart: k, tokenEnd: k + 1, type: 'DESCRIPTION' });
+    else if (DESCRIPTION_NOUNS.has(w) || GROUP_HEADS.has(w)) out.push({ tokenStart: k, tokenEnd: k + 1, type: 'DESCRIPTION' });
     else if (isCapitalisedName(view, k) && k > view.sentenceStart[s]!) {
       let e = k + 1;
       while (e < to && mentionOf[e] === -1 && isCapitalisedName(view, e) && !(e >= cueStart && e < cueEnd)) e++;

@@ -280,4 +280,7 @@ export function speakerFeatures(view: TokenView, cue: TokenSpan, candidates: rea
     f1(321, distBucket(d) * 4 + dir),
   );
   if (c.type === 'DESCRIPTION' || c.type === 'PROPER' || c.type === 'MISC') out.push(f2(322, t, head));
+  // "Smith, the party's chairman, said": an appositive between the name and the cue.
+  const appositive = before && d >= 3 && view.lower[gapFrom] === ',' && view.lower[gapTo - 1] === ',' ? 1 : 0;
+  out.push(f3(323, t, cueWord, adjacent), f2(324, t, appositive), f3(325, t, appositive, rank), f3(326, t, rank, adjacent));
 }

@@ -120,6 +120,10 @@ export interface DetectedCue extends TokenSpan {
 
 /** Runs of cue tokens within this many non-cue tokens (no punctuation) are one cue: "said in a statement". */
 const CUE_GAP = 2;
+/** Words that occur inside cues ("has said", "talked about", "according to") but never make one alone. */
+const FUNCTION_WORDS = new Set(
+  'to of on about a an in for with by at from as into is was are were be been being has have had having did does do will would can could may might should must also not n\'t n’t never his her their its it the this that out up over back still even just then now more first later recently repeatedly again [ ] ( ) , — – - quickly new so very'.split(' '),
+);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor']);
 const REFUSALS = new Set(['declined', 'declines', 'decline', 'declining', 'refused', 'refuses', 'refuse', 'refusing', 'failed', 'fails', 'fail']);
 
@@ -145,6 +149,13 @@ export function detectCues(models: QuoteModels, view: TokenView): DetectedCue[] 
     cur = { tokenStart: k, tokenEnd: k + 1, score: s, probability: 0, negated: false };
     out.push(cur);
   }
+  // A run of only function words ("has", "to", "about") is not a cue by itself.
+  const anchored = out.filter((c) => {
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) if (!FUNCTION_WORDS.has(view.lower[k]!)) return true;
+    return false;
+  });
+  out.length = 0;
+  out.push(...anchored);
   for (const c of out) {
     c.probability = applyPlatt(models.params.cuePlatt, c.score);
     c.negated = isNegated(view, c);
@@ -246,8 +257,11 @@ export function rankSpeakers(models: QuoteModels, view: TokenView, cue: TokenSpa
     speakerFeatures(view, cue, candidates, i < candidates.length ? i : -1, buf);
     scores[i] = models.speaker.score(buf);
   }
+  // A candidate is always preferred to "none" when there is one: the no-source
+  // option only lowers the confidence (it competes in the margin), so a caller
+  // can fall back on a source outside the sentence when the choice is weak.
   let best = candidates.length;
-  for (let i = 0; i < candidates.length; i++) if (scores[i]! > scores[best]!) best = i;
+  for (let i = 0; i < candidates.length; i++) if (best === candidates.length || scores[i]! > scores[best]!) best = i;
   let second = -Infinity;
   for (let i = 0; i <= candidates.length; i++) if (i !== best && scores[i]! > second) second = scores[i]!;
   const margin = second === -Infinity ? 10 : scores[best]! - second;

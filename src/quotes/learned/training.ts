@@ -83,7 +83,7 @@ function shuffled(n: number, rand: () => number): Int32Array {
   return order;
 }
 
-/** Words seen inside gold cues at least twice, and inside a cue in at least 2% of their occurrences. */
+/** Words seen inside gold cues at least twice, and inside a cue in at least 5% of their occurrences. */
 export function cueVocabulary(articles: readonly TrainArticle[]): Uint32Array {
   const inCue = new Map<number, number>();
   const total = new Map<number, number>();
@@ -95,7 +95,7 @@ export function cueVocabulary(articles: readonly TrainArticle[]): Uint32Array {
     }
   }
   const out: number[] = [];
-  for (const [h, c] of inCue) if (c >= 2 && c / total.get(h)! >= 0.02) out.push(h);
+  for (const [h, c] of inCue) if (c >= 2 && c / total.get(h)! >= 0.05) out.push(h);
   return Uint32Array.from(out.sort((a, b) => a - b));
 }
 
