@@ -17,18 +17,8 @@ import { fitPlatt } from '../src/quotes/learned/linear.js';
 import { QuoteModels, type Params } from '../src/quotes/learned/model.js';
 import { isHeldOut, readSplit, type Range } from '../src/quotes/learned/polnear.js';
 import { emptyScores, formatScores, scoreArticle, sum, summary, type Prediction, type Scores } from '../src/quotes/learned/scoring.js';
-import { cacheOf } from '../src/quotes/learned/input.js';
 import { attribute } from '../src/quotes/learned/standalone.js';
-import {
-  contentExamples,
-  cueVocabulary,
-  prepareArticle,
-  speakerExamples,
-  trainContentModel,
-  trainCueModel,
-  trainSpeakerModel,
-  type TrainArticle,
-} from '../src/quotes/learned/training.js';
+import { prepareArticle, trainModels, type TrainArticle } from '../src/quotes/learned/training.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -49,8 +39,6 @@ function parseArgs(argv: string[]) {
   return o;
 }
 
-const MAX_FEATURES = { cue: 12000, content: 20000, speaker: 12000 };
-
 function prepare(dir: string, limit: number, keep: (id: string) => boolean): TrainArticle[] {
   const t0 = performance.now();
   const out = readSplit(dir, limit)
@@ -59,21 +47,6 @@ function prepare(dir: string, limit: number, keep: (id: string) => boolean): Tra
   console.error(`prepared ${out.length} articles of ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return out;
 }
-
-function train(articles: TrainArticle[], epochs: number, seed: number, params: Params): QuoteModels {
-  const vocab = cueVocabulary(articles);
-  const opts = { epochs, seed, maxFeatures: 0 };
-  const cue = trainCueModel(articles, vocab, { ...opts, maxFeatures: MAX_FEATURES.cue });
-  const inVocab = new Set(vocab);
-  const isCueWord = (view: TrainArticle['view'], k: number) => inVocab.has(hashOf(view, k));
-  const content = trainContentModel(contentExamples(articles, isCueWord), { ...opts, maxFeatures: MAX_FEATURES.content });
-  const sp = speakerExamples(articles);
-  console.error(`speaker examples ${sp.examples.length}, sources no candidate covers ${sp.uncovered}`);
-  const speaker = trainSpeakerModel(sp.examples, { ...opts, maxFeatures: MAX_FEATURES.speaker });
-  return new QuoteModels(vocab, cue, content, speaker, params);
-}
-
-const hashOf = (view: TrainArticle['view'], k: number) => cacheOf(view).hash[k]!;
 
 /** Predictions of the standalone learned attribution, as offsets. */
 function predict(models: QuoteModels, a: TrainArticle): Prediction[] {
@@ -130,13 +103,13 @@ function main() {
   const base: Params = { cueThreshold: 0, cuePlatt: { a: 1, b: 0 }, speakerPlatt: { a: 1, b: 0 }, contentBias: 0 };
   if (o.select) {
     for (const epochs of [2, 4, 6, 8, 12]) {
-      const m = train(fit, epochs, o.seed, base);
+      const m = trainModels(fit, epochs, o.seed, base, console.error);
       console.log(`\n== epochs ${epochs} (held-out, threshold 0, bias 0)\n${formatScores(score(m, held)).split('\n').slice(0, 5).join('\n')}`);
     }
     return;
   }
   const t0 = performance.now();
-  let models = train(fit, o.epochs, o.seed, base);
+  let models = trainModels(fit, o.epochs, o.seed, base, console.error);
   console.error(`trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   models = new QuoteModels(models.cueVocab, models.cue, models.content, models.speaker, tune(models, held));
   models = new QuoteModels(models.cueVocab, models.cue, models.content, models.speaker, calibrate(models, held));

@@ -15,7 +15,7 @@ import { speakerCandidates } from './candidates.js';
 import { contentFeatures, cueFeatures, speakerFeatures } from './features.js';
 import { cacheOf, viewOfDoc, type TokenSpan, type TokenView, type TypedSpan } from './input.js';
 import { AveragedPerceptron, LinearModel } from './linear.js';
-import { contentWindow, decodeContent } from './model.js';
+import { contentWindow, decodeContent, QuoteModels, type Params } from './model.js';
 import { tokenMask, tokensOf, type GoldAttribution } from './polnear.js';
 
 export interface TrainAttribution {
@@ -276,3 +276,21 @@ export function trainSpeakerModel(examples: readonly SpeakerExample[], opts: Tra
 
 /** A stable id for a word, as the models hash it (exported for tests). */
 export const wordId = (w: string) => hashString(w);
+
+/** Largest number of features kept per model: together well under 0.5 MB. */
+export const MAX_FEATURES = { cue: 12000, content: 20000, speaker: 12000 };
+
+export const UNTUNED: Params = { cueThreshold: 0, cuePlatt: { a: 1, b: 0 }, speakerPlatt: { a: 1, b: 0 }, contentBias: 0 };
+
+/** Trains the three models on the articles (threshold, bias and calibration as given). */
+export function trainModels(articles: readonly TrainArticle[], epochs: number, seed: number, params: Params = UNTUNED, log: (s: string) => void = () => {}): QuoteModels {
+  const vocab = cueVocabulary(articles);
+  const cue = trainCueModel(articles, vocab, { epochs, seed, maxFeatures: MAX_FEATURES.cue });
+  const inVocab = new Set(vocab);
+  const isCueWord = (view: TokenView, k: number) => inVocab.has(cacheOf(view).hash[k]!);
+  const content = trainContentModel(contentExamples(articles, isCueWord), { epochs, seed, maxFeatures: MAX_FEATURES.content });
+  const sp = speakerExamples(articles);
+  log(`speaker examples ${sp.examples.length}, sources no candidate covers ${sp.uncovered}`);
+  const speaker = trainSpeakerModel(sp.examples, { epochs, seed, maxFeatures: MAX_FEATURES.speaker });
+  return new QuoteModels(vocab, cue, content, speaker, params);
+}
