@@ -24,7 +24,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 
 function parseArgs(argv: string[]) {
-  const o = { epochs: 6, seed: 13, out: join(repo, 'models', 'quotes.bin'), limit: Infinity, dev: false, select: false, errors: '' };
+  const o = { epochs: 2, seed: 13, out: join(repo, 'models', 'quotes.bin'), limit: Infinity, dev: false, select: false, errors: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--epochs') o.epochs = Number(argv[++i]);

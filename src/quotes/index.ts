@@ -20,6 +20,7 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
+import { Reviewer } from './review.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 
 interface Draft {
@@ -31,6 +32,8 @@ interface Draft {
   addressee: Entity | null;
   /** Index in the drafts of the group's first piece, or -1. */
   groupWith: number;
+  /** Calibrated probability that the speaker is right (the speaker ranker's), or null. */
+  confidence: number | null;
 }
 
 /**
@@ -49,7 +52,7 @@ function extractQuotes(doc: Doc): void {
   const direct = attributeQuotes(ctx, spans, history);
   const indirect = findIndirect(ctx, direct, history);
 
-  const drafts: Draft[] = direct.map((q: DirectQuote) => ({
+  const found: Draft[] = direct.map((q: DirectQuote) => ({
     start: q.start,
     end: q.end,
     kind: q.kind,
@@ -57,8 +60,10 @@ function extractQuotes(doc: Doc): void {
     cue: q.attribution?.cue ?? null,
     addressee: q.attribution?.addressee ?? null,
     groupWith: q.groupWith,
+    confidence: null,
   }));
-  for (const r of indirect) drafts.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1 });
+  for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
+  const drafts = review(ctx, found, history);
 
   // Text order, keeping group links valid.
   const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
@@ -70,6 +75,7 @@ function extractQuotes(doc: Doc): void {
     if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
     if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
     d.speaker = prev.speaker;
+    d.confidence = prev.confidence;
   }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
@@ -80,16 +86,53 @@ function extractQuotes(doc: Doc): void {
   doc.quotes = order.map((di, r) => {
     const d = drafts[di]!;
     const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
+    const speaker = d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null;
+    // Pieces of a group without their own cue share the first piece's speaker and confidence.
+    const confidence = d.confidence ?? (first >= 0 ? drafts[first]!.confidence : null);
     return {
       id: `q${r + 1}`,
       ...spanOfChars(doc, d.start, d.end),
       kind: d.kind,
-      speaker: d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null,
+      speaker,
+      speakerConfidence: speaker && confidence !== null ? Math.round(confidence * 1000) / 1000 : null,
       cue: d.cue ? spanOfTokens(doc, d.cue.tokenStart, d.cue.tokenEnd) : null,
       addressee: d.addressee,
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/**
+ * The learned models' review of the rules' findings (see review.ts): negated
+ * cues and reported speech without a reporting cue are dropped, missed
+ * reported speech is added, every cued quote gets the ranker's speaker and
+ * confidence. Group links are renumbered for the drafts that remain.
+ */
+function review(ctx: QuoteContext, found: Draft[], history: SpeakerHistory): Draft[] {
+  const reviewer = new Reviewer(ctx);
+  const keep = found.map((d) => !d.cue || (!reviewer.negated(d.cue) && (d.kind !== 'indirect' || reviewer.keepReported(d.cue))));
+  const index = new Int32Array(found.length).fill(-1);
+  const out: Draft[] = [];
+  found.forEach((d, i) => {
+    if (!keep[i]) return;
+    index[i] = out.length;
+    out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
+  });
+  for (const d of out) {
+    if (!d.cue) continue;
+    const learned = reviewer.speakerFor(d.cue, history, d.speaker);
+    d.speaker = learned.speaker;
+    d.confidence = d.speaker ? learned.confidence : null;
+  }
+  const taken: { start: number; end: number }[] = [];
+  for (const d of out) {
+    taken.push({ start: d.start, end: d.end });
+    if (d.cue) taken.push({ start: ctx.doc.tokens[d.cue.tokenStart]!.start, end: ctx.doc.tokens[d.cue.tokenEnd - 1]!.end });
+  }
+  for (const a of reviewer.addedReported(taken, history)) {
+    out.push({ start: a.start, end: a.end, kind: 'indirect', speaker: a.speaker, cue: a.cue, addressee: null, groupWith: -1, confidence: a.speaker ? a.confidence : null });
+  }
+  return out;
 }
 
 /** The quotation stage. */

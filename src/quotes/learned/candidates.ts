@@ -5,6 +5,7 @@
  * ranker (`speaker.ts`) chooses among them.
  */
 import { DESCRIPTION_NOUNS } from '../lexicon.js';
+import { BETWEEN_SUBJECT_VERB } from './features.js';
 import { cacheOf, type TokenView, type TypedSpan } from './input.js';
 
 /** Subject and relative pronouns that can stand for a source. */
@@ -48,7 +49,43 @@ export function speakerCandidates(view: TokenView, cueStart: number, cueEnd: num
       k = e - 1;
     }
   }
+  addNouns(view, cueStart, cueEnd, from, to, out);
   return out;
+}
+
+/** Words that are never the head of a source phrase. */
+const NOT_NOUNS = new Set([...NOT_NAMES, 'to', 'that', 'which', 'what', 'not', 'never', 'also', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'be', 'been', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do', 'said', 'says', 'say', 'told', 'just', 'even', 'only', 'very', 'all', 'both', 'each', 'every', 'than', 'about', 'into', 'over', 'up', 'out', 'who', 'whom', 'whose', 'how', 'why', 'where', 'more', 'most', 'no', 'yes', 'some', 'any']);
+
+/**
+ * The noun right before the cue ("records show", "the report said") and the
+ * first noun after it ("said the report", "according to the analysis"), when no
+ * other candidate stands there.
+ */
+function addNouns(view: TokenView, cueStart: number, cueEnd: number, from: number, to: number, out: TypedSpan[]): void {
+  const covered = (k: number) => out.some((c) => k >= c.tokenStart && k < c.tokenEnd);
+  let k = cueStart - 1;
+  while (k >= from && (BETWEEN_SUBJECT_VERB.has(view.lower[k]!) || view.lower[k]!.endsWith('ly'))) k--;
+  if (k >= from && isNoun(view, k) && !covered(k)) insert(out, { tokenStart: k, tokenEnd: k + 1, type: 'NOUN' });
+  k = cueEnd;
+  if (view.lower[k] === 'to') k++;
+  for (let steps = 0; k < to && steps < 4; k++, steps++) {
+    if (covered(k)) break;
+    const w = view.lower[k]!;
+    if (w === 'the' || w === 'a' || w === 'an' || w === 'this' || w === 'its' || w === 'their' || w === 'his' || w === 'her' || w === 'new' || w === 'latest' || w === 'recent') continue;
+    if (isNoun(view, k)) insert(out, { tokenStart: k, tokenEnd: k + 1, type: 'NOUN' });
+    break;
+  }
+}
+
+function isNoun(view: TokenView, k: number): boolean {
+  const w = view.lower[k]!;
+  return /^\p{Ll}[\p{Ll}-]+$/u.test(view.texts[k]!) && !NOT_NOUNS.has(w) && !w.endsWith('ly') && !w.endsWith('ing') && !(w.endsWith('ed') && w.length > 4);
+}
+
+function insert(out: TypedSpan[], c: TypedSpan): void {
+  let i = out.length;
+  while (i > 0 && out[i - 1]!.tokenStart > c.tokenStart) i--;
+  out.splice(i, 0, c);
 }
 
 function isCapitalisedName(view: TokenView, k: number): boolean {

@@ -173,10 +173,10 @@ export function contentFeatures(
   offsets.push(ids.length);
 }
 
-const TYPE_CODES: Record<CandidateType, number> = { PERSON: 1, ORGANIZATION: 2, LOCATION: 3, MISC: 4, PRONOUN: 5, DESCRIPTION: 6, PROPER: 7 };
+const TYPE_CODES: Record<CandidateType, number> = { PERSON: 1, ORGANIZATION: 2, LOCATION: 3, MISC: 4, PRONOUN: 5, DESCRIPTION: 6, PROPER: 7, NOUN: 8 };
 const PREPOSITION_BEFORE = new Set(['for', 'of', 'to', 'in', 'by', 'with', 'from', 'at', 'on', 'about', 'against', 'than', 'like']);
 /** Words that may stand between a subject and its verb. */
-const BETWEEN_SUBJECT_VERB = new Set(['also', 'has', 'have', 'had', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'then', 'later', 'again', 'further', 'previously', 'recently', 'once', 'first', 'repeatedly', 'did', 'does', 'do', 'reportedly', 'publicly', 'privately', 'still', 'just', 'even', 'had', 'been', 'never', 'not']);
+export const BETWEEN_SUBJECT_VERB = new Set(['also', 'has', 'have', 'had', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'then', 'later', 'again', 'further', 'previously', 'recently', 'once', 'first', 'repeatedly', 'did', 'does', 'do', 'reportedly', 'publicly', 'privately', 'still', 'just', 'even', 'had', 'been', 'never', 'not']);
 
 /** The code a candidate type (or pronoun word) contributes to features. */
 function typeCode(view: TokenView, c: TypedSpan): number {
@@ -279,7 +279,7 @@ export function speakerFeatures(view: TokenView, cue: TokenSpan, candidates: rea
     f2(320, dir, rank),
     f1(321, distBucket(d) * 4 + dir),
   );
-  if (c.type === 'DESCRIPTION' || c.type === 'PROPER' || c.type === 'MISC') out.push(f2(322, t, head));
+  if (c.type === 'DESCRIPTION' || c.type === 'PROPER' || c.type === 'MISC' || c.type === 'NOUN') out.push(f2(322, t, head));
   // "Smith, the party's chairman, said": an appositive between the name and the cue.
   const appositive = before && d >= 3 && view.lower[gapFrom] === ',' && view.lower[gapTo - 1] === ',' ? 1 : 0;
   out.push(f3(323, t, cueWord, adjacent), f2(324, t, appositive), f3(325, t, appositive, rank), f3(326, t, rank, adjacent));

@@ -8,9 +8,14 @@ import type { EntityType } from '../../document/schema.js';
 import type { Doc } from '../../text/doc.js';
 import { hashString } from '../../entities/hash.js';
 import { tokenIndex } from '../../text/token-index.js';
+import { mentionAt, quotedAt } from '../../text/layers.js';
 
-/** A candidate's kind: a recognised entity's type, or a pronoun, a role description, an unrecognised capitalised name. */
-export type CandidateType = EntityType | 'PRONOUN' | 'DESCRIPTION' | 'PROPER';
+/**
+ * A candidate's kind: a recognised entity's type, or a pronoun, a role
+ * description ("the spokesman"), an unrecognised capitalised name, or another
+ * noun standing right before or after the cue ("the report", "records show").
+ */
+export type CandidateType = EntityType | 'PRONOUN' | 'DESCRIPTION' | 'PROPER' | 'NOUN';
 
 /** A token range [tokenStart, tokenEnd). */
 export interface TokenSpan {
@@ -33,7 +38,7 @@ export interface TokenView {
   /** Per sentence: first token and one past the last. */
   sentenceStart: ArrayLike<number>;
   sentenceEnd: ArrayLike<number>;
-  /** The entity recogniser's mentions, in text order. */
+  /** The entity stage's mentions (of clustered entities), in text order. */
   mentions: readonly TypedSpan[];
 }
 
@@ -63,10 +68,10 @@ export function cacheOf(view: TokenView): ViewCache {
 }
 
 /**
- * The token view of a Doc after the entity stage. `quoted` are the quoted
- * regions as UTF-16 offset ranges [open, closeEnd) (marks included).
+ * The token view of a Doc after the entity and quotation-mark stages (their
+ * layers' per-token look-ups: `mentionAt`, `quotedAt`).
  */
-export function viewOfDoc(doc: Doc, quoted: readonly { open: number; closeEnd: number }[] = []): TokenView {
+export function viewOfDoc(doc: Doc): TokenView {
   const ix = tokenIndex(doc);
   const n = doc.tokens.length;
   const sentence = new Int32Array(n);
@@ -76,12 +81,9 @@ export function viewOfDoc(doc: Doc, quoted: readonly { open: number; closeEnd: n
     sentence[k] = s;
     paragraph[k] = doc.sentences[s]!.paragraph;
   }
+  const quoted = quotedAt(doc);
   const inQuote = new Uint8Array(n);
-  let t = 0;
-  for (const q of quoted) {
-    while (t < n && ix.ends[t]! <= q.open) t++;
-    for (let k = t; k < n && ix.starts[k]! < q.closeEnd; k++) inQuote[k] = 1;
-  }
+  for (let k = 0; k < n; k++) if (quoted[k]! >= 0) inQuote[k] = 1;
   return {
     texts: doc.tokens.map((x) => x.text),
     lower: ix.lower,
@@ -90,6 +92,7 @@ export function viewOfDoc(doc: Doc, quoted: readonly { open: number; closeEnd: n
     inQuote,
     sentenceStart: Int32Array.from(doc.sentences, (s) => s.tokenStart),
     sentenceEnd: Int32Array.from(doc.sentences, (s) => s.tokenEnd),
-    mentions: doc.mentions.map((m) => ({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, type: m.type })),
+    // The entity stage's mentions (of clustered entities, as the rules see them), in text order.
+    mentions: mentionAt(doc).mentions.map((m) => ({ tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, type: m.entity.type })),
   };
 }

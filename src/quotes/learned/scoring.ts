@@ -14,8 +14,9 @@ export interface Prediction {
   speaker: Range | null;
   /** A further test of speaker rightness (e.g. the gold source names the predicted entity). */
   speakerNames?: string | null;
-  speakerConfidence: number;
-  quoteConfidence: number;
+  /** Null when the prediction has no speaker (or no confidence). */
+  speakerConfidence: number | null;
+  quoteConfidence?: number;
   /** Raw scores behind the confidences, when calibrating. */
   speakerScore?: number;
   quoteScore?: number;
@@ -119,7 +120,7 @@ export function scoreArticle(scores: Scores, id: string, text: string, gold: Gol
       t.speakerPairs++;
       const kind = sourceKind(text, g);
       scores.bySource[kind].pairs++;
-      scores.calibration.push({ confidence: p.speakerConfidence, right, score: p.speakerScore });
+      scores.calibration.push({ confidence: p.speakerConfidence ?? 0, right, score: p.speakerScore });
       if (right) {
         t.speakerRight++;
         scores.bySource[kind].right++;
@@ -131,7 +132,7 @@ export function scoreArticle(scores: Scores, id: string, text: string, gold: Gol
     const t = p.quoted ? scores.quoted : scores.reported;
     t.pred++;
     const gi = pMatch[pi]!;
-    scores.quoteCalibration.push({ confidence: p.quoteConfidence, right: gi >= 0, score: p.quoteScore });
+    if (p.quoteConfidence !== undefined) scores.quoteCalibration.push({ confidence: p.quoteConfidence, right: gi >= 0, score: p.quoteScore });
     if (gi < 0) {
       scores.log.push(`FP   ${p.quoted ? 'Q' : 'R'} ${id}: [${p.speaker ? text.slice(p.speaker[0], p.speaker[1]) : 'null'}] ${show(p.content)}`);
       return;
@@ -173,7 +174,7 @@ export function formatScores(s: Scores): string {
   }
   lines.push('speaker accuracy by source: ' + (Object.entries(s.bySource) as [SourceKind, { pairs: number; right: number }][]).map(([k, v]) => `${k} ${pct(v.pairs ? v.right / v.pairs : 0)} (${v.right}/${v.pairs})`).join(', '));
   lines.push(calibrationTable('speaker_confidence', s.calibration, 'right speaker'));
-  lines.push(calibrationTable('quote confidence', s.quoteCalibration, 'matches a gold attribution'));
+  if (s.quoteCalibration.length) lines.push(calibrationTable('quote confidence', s.quoteCalibration, 'matches a gold attribution'));
   return lines.join('\n');
 }
 

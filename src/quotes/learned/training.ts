@@ -7,10 +7,9 @@
  */
 import { prng } from '../../entities/training/perceptron.js';
 import { hashString } from '../../entities/hash.js';
-import { recognizeEntities } from '../../entities/index.js';
+import { runPipeline } from '../../pipeline.js';
 import { createDoc } from '../../text/create-doc.js';
 import { tokenIndex } from '../../text/token-index.js';
-import { findQuotedSpans } from '../marks.js';
 import { speakerCandidates } from './candidates.js';
 import { contentFeatures, cueFeatures, speakerFeatures } from './features.js';
 import { cacheOf, viewOfDoc, type TokenSpan, type TokenView, type TypedSpan } from './input.js';
@@ -39,11 +38,11 @@ export interface TrainArticle {
   attributions: TrainAttribution[];
 }
 
-/** Runs the pipeline's text, entity and quotation-mark stages on an article and maps its gold to tokens. */
+/** Runs the pipeline up to its quotation-mark stage on an article and maps its gold to tokens. */
 export function prepareArticle(id: string, text: string, gold: GoldAttribution[]): TrainArticle {
   const doc = createDoc({ text });
-  recognizeEntities(doc);
-  const view = viewOfDoc(doc, findQuotedSpans(doc));
+  runPipeline(doc, { until: 'marks' });
+  const view = viewOfDoc(doc);
   const ix = tokenIndex(doc);
   const cueMask = new Uint8Array(doc.tokens.length);
   const attributions: TrainAttribution[] = [];
