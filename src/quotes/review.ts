@@ -25,9 +25,9 @@ import { toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } fro
  */
 export const REVIEW = {
   /** Rule-found reported speech is kept when its cue's calibrated probability reaches this. */
-  keepReported: 0.3,
+  keepReported: 0.5,
   /** Learned reported speech is added when its cue's calibrated probability reaches this. */
-  addReported: 0.75,
+  addReported: 0.5,
 };
 
 /** Overrides for tuning experiments (AE_QUOTES_REVIEW='{"keepReported":0.5}'); never set in production. */

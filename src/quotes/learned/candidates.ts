@@ -15,7 +15,9 @@ export const SOURCE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'y
 const GROUP_HEADS = new Set(['percent', '%', 'many', 'most', 'some', 'others', 'majority', 'half', 'everyone', 'nobody', 'few']);
 
 /** Words that, when capitalised, are not names on their own. */
-const NOT_NAMES = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'to', 'of', 'as', 'if', 'when', 'while', 'this', 'that', 'these', 'those', 'there', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'after', 'before', 'since', 'with', 'by', 'from', 'so', 'yet', 'still', 'also', 'then', 'now', 'mr.', 'mrs.', 'ms.', 'dr.']);
+const NOT_NAMES = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'to', 'of', 'as', 'if', 'when', 'while', 'this', 'that', 'these', 'those', 'there', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'after', 'before', 'since', 'with', 'by', 'from', 'so', 'yet', 'still', 'also', 'then', 'now', 'mr.', 'mrs.', 'ms.', 'dr.',
+  // Dates are never sources.
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tomorrow']);
 
 export const MAX_REACH = 50;
 
