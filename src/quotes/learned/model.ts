@@ -154,13 +154,11 @@ export function detectCues(models: QuoteModels, view: TokenView): DetectedCue[] 
     for (let k = c.tokenStart; k < c.tokenEnd; k++) if (!FUNCTION_WORDS.has(view.lower[k]!)) return true;
     return false;
   });
-  out.length = 0;
-  out.push(...anchored);
-  for (const c of out) {
+  for (const c of anchored) {
     c.probability = applyPlatt(models.params.cuePlatt, c.score);
     c.negated = isNegated(view, c);
   }
-  return out;
+  return anchored;
 }
 
 function hasPunctuation(view: TokenView, from: number, to: number): boolean {
