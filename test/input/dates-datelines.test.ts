@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/input/index.js';
+import { failure, read } from './read.js';
 import { parseDateOrder, readDate } from '../../src/input/dates.js';
 import { findDateline } from '../../src/input/dateline.js';
 
-const bytes = (s: string) => new TextEncoder().encode(s);
-const read = (name: string, s: string, extra: Partial<Parameters<typeof readArticle>[1]> = {}) =>
-  readArticle(bytes(s), { kind: 'file', identity: name, name, ...extra });
-const failure = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return { code: (e as { code: string }).code, message: (e as Error).message };
-  }
-  return { code: 'no error', message: '' };
-};
 
 describe('publication dates as people write them', () => {
   it('reads ISO, slashed ISO, compact and month-name dates without a stated convention', () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/input/index.js';
+import { code, read } from './read.js';
 import { normalizeDate } from '../../src/input/dates.js';
 
-const bytes = (s: string) => new TextEncoder().encode(s);
-const read = (name: string, s: string, extra: Partial<Parameters<typeof readArticle>[1]> = {}) =>
-  readArticle(bytes(s), { kind: 'file', identity: name, name, ...extra });
-const code = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'no error';
-};
 
 describe('readArticle', () => {
   it('reads YAML front matter from .txt and keeps the body as given', () => {
