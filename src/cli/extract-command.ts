@@ -18,6 +18,7 @@ import { collectInputs, extension, UsageError, type InputFile } from './files.js
 import { progressBar } from './progress.js';
 import { SummaryCollector } from './summary.js';
 import { defaultJobs, mapInOrder } from './worker-pool.js';
+import { parseLanguage } from '../input/language.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -25,6 +26,8 @@ export interface ExtractOptions {
   /** How all-numeric dates (in --published and in the inputs) order day and month. */
   dateOrder?: DateOrder;
   format: FolderFormat;
+  /** The inputs' language, stated: processed in it even where detection would refuse them (inputs stating their own win). */
+  language?: string;
   maxBytes?: number;
   /** Worker threads (default: one per core); 1 runs everything on the main thread. */
   jobs?: number;
@@ -48,12 +51,13 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
   if (!isDatasetFormat(opts.format)) throw new UsageError(`--format must be one of ${DATASET_FORMATS.join(', ')} (got "${opts.format}")`);
   const publishedProblem = opts.published ? publishedFlagProblem(opts.published, opts.dateOrder) : null;
   if (publishedProblem) throw new UsageError(publishedProblem);
+  const language = statedLanguageFlag(opts.language);
   if (opts.resume && !opts.out) throw new UsageError('--resume needs --out DIR (the folder of the run to continue)');
   if (opts.resume && !formatParts(opts.format).json) throw new UsageError('--resume needs the per-article JSON documents (--format json, both or all): the merged tables are rebuilt from them');
   const files = await collectInputs(inputs);
   if (files.length === 0) throw new UsageError(`No article files found in ${inputs.join(', ')} (looked for ${['.txt', '.md', '.html', '.json'].join(', ')})`);
   const result: ExtractSummary = { ok: 0, failed: 0, reused: 0, summary: new SummaryCollector() };
-  const fileOptions = { published: opts.published ? readIso(opts.published, opts.dateOrder) : null, dateOrder: opts.dateOrder ?? null, maxBytes: opts.maxBytes };
+  const fileOptions = { published: opts.published ? readIso(opts.published, opts.dateOrder) : null, dateOrder: opts.dateOrder ?? null, maxBytes: opts.maxBytes, language };
   /** What besides its bytes shapes an input's outputs: --resume reuses only outputs made with the same. */
   const options = JSON.stringify(fileOptions);
 
@@ -140,4 +144,13 @@ function jobsFor(inputs: number): number {
 function readIso(value: string, order: DateOrder | undefined): string | null {
   const r = readDate(value, order);
   return 'date' in r ? r.date : null;
+}
+
+/** --language, normalised ("en-GB" → "en"), or a usage error. */
+function statedLanguageFlag(value: string | undefined): string | null {
+  try {
+    return parseLanguage(value, 'The --language');
+  } catch (e) {
+    throw new UsageError(`--language: ${(e as Error).message}`);
+  }
 }

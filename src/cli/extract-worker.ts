@@ -25,6 +25,8 @@ export interface ExtractTask {
   /** ISO publication date for inputs that state none (--published). */
   published: string | null;
   dateOrder: DateOrder | null;
+  /** --language: the stated language tag. */
+  language: string | null;
   maxBytes?: number;
   /** Whether the caller writes the merged CSV tables (then the result carries the rows). */
   csv: boolean;
@@ -40,7 +42,7 @@ export type ExtractResult =
 /** A file → its outcome; a file that cannot be read is an input error like any other. */
 export async function processFile(
   file: { path: string; relative: string },
-  opts: { published: string | null; dateOrder: DateOrder | null; maxBytes?: number },
+  opts: { published: string | null; dateOrder: DateOrder | null; language?: string | null; maxBytes?: number },
   bytes?: Uint8Array,
 ): Promise<ArticleOutcome> {
   const source: SourceInfo = {
@@ -49,6 +51,7 @@ export async function processFile(
     name: file.path,
     defaultPublishedAt: opts.published,
     dateOrder: opts.dateOrder,
+    language: opts.language ?? null,
     maxBytes: opts.maxBytes,
   };
   if (!bytes) {

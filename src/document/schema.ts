@@ -63,7 +63,7 @@ export const Article = Type.Object(
     published_at: Nullable(IsoDate),
     published_at_source: PublishedAtSource,
     text: Type.String({ description: 'The article text all offsets point into' }),
-    language: Type.String({ description: 'BCP 47 language tag' }),
+    language: Type.String({ description: 'BCP 47 primary language tag: the one stated for the input (S3 metadata, front matter, --language), else the detected one' }),
     char_count: Type.Integer({ minimum: 0, description: 'Length of text in code points' }),
     word_count: Type.Integer({ minimum: 0 }),
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of text (UTF-8)' }),
@@ -227,7 +227,7 @@ export const ErrorRecord = Type.Object(
     ),
     error: Type.Object(
       {
-        code: Type.String({ description: 'Machine-readable reason, e.g. EMPTY_INPUT, BINARY_INPUT, TOO_LARGE' }),
+        code: Type.String({ description: 'Machine-readable reason, e.g. EMPTY_INPUT, BINARY_INPUT, TOO_LARGE, UNSUPPORTED_LANGUAGE' }),
         message: Type.String({ description: 'What went wrong, in words a user can act on' }),
         retryable: Type.Boolean(),
       },

@@ -6,6 +6,8 @@ export type InputErrorCode =
   | 'INVALID_JSON'
   | 'NO_TEXT'
   | 'INVALID_DATE'
+  | 'INVALID_LANGUAGE'
+  | 'UNSUPPORTED_LANGUAGE'
   | 'UNSUPPORTED_FORMAT'
   | 'READ_FAILED';
 

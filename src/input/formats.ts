@@ -27,6 +27,8 @@ export interface ParsedArticle {
   externalId: string | null;
   /** A wire dateline opening the text ("NAIROBI, Kenya (AP) _"), never taken as the title. */
   dateline: Dateline | null;
+  /** The language the content states (front matter or JSON `language` / `lang`), as written. */
+  language?: string | null;
 }
 
 /** Picks the format from the file name, falling back to a look at the content. */
@@ -140,6 +142,7 @@ function fromFrontMatter(fm: FrontMatter, text: string, options: ParseOptions): 
     url: str(d.url),
     externalId: str(d.id),
     dateline: null,
+    language: str(d.language) ?? str(d.lang),
   };
 }
 
@@ -190,6 +193,7 @@ function parseJson(raw: string, options: ParseOptions): ParsedArticle {
     url: str(d.url),
     externalId: str(d.id),
     dateline: null,
+    language: str(d.language) ?? str(d.lang),
   };
 }
 

@@ -11,6 +11,7 @@
 import type { Article, ArticleSource, PublishedAtSource } from '../document/schema.js';
 import { normalizeDate, parseDateOrder, readDate, type DateOrder } from './dates.js';
 import { InputError } from './errors.js';
+import { parseLanguage } from './language.js';
 import type { InputFormat, ParsedArticle } from './formats.js';
 
 /** What the pipeline is told about an article besides its text (`extract(text, metadata)`). */
@@ -41,6 +42,8 @@ export interface SourceInfo {
   contentType?: string | null;
   /** Object metadata such as S3's x-amz-meta-title / x-amz-meta-published (keys without the prefix). */
   metadata?: Record<string, string | undefined>;
+  /** The language the caller states (CLI --language): forces processing in it. S3 metadata `language` and the content's own statement override it. */
+  language?: string | null;
   /** Publication date to use when the input states none (CLI --published). */
   defaultPublishedAt?: string | null;
   /** How all-numeric dates order day and month (CLI --date-order); S3 metadata date-order and front matter date_order override it. */
@@ -83,6 +86,11 @@ export function mergeMetadata(parsed: ParsedArticle, source: SourceInfo, decodin
     publishedAtSource,
     externalId: parsed.externalId,
     dateline: parsed.dateline,
+    language:
+      parseLanguage(meta.language, "The object metadata's") ??
+      parseLanguage(parsed.language, "The content's") ??
+      parseLanguage(source.language, 'The --language') ??
+      undefined,
     source: {
       kind: source.kind,
       uri: sourceUri(source),

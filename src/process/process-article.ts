@@ -11,6 +11,7 @@
 import { articleId } from '../document/ids.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { DEFAULT_MAX_INPUT_BYTES, InputError, readArticle, sourceUri, tooLarge, type SourceInfo } from '../input/index.js';
+import { decideLanguage } from '../input/language.js';
 import { extract } from '../pipeline.js';
 import type { DatasetSink } from '../storage/sink.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -39,7 +40,9 @@ export function processArticle(content: ArticleBytes, source: SourceInfo): Artic
     const maxBytes = source.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
     if (content.bytes === null) throw tooLarge(content.size, maxBytes);
     const input = readArticle(content.bytes, { ...source, maxBytes });
-    return { status: 'ok', doc: extract(input.text, input.metadata) };
+    // Stated (metadata) or detected; an unsupported language ends here as an error record.
+    const { language } = decideLanguage(input.text, input.metadata.language ?? null);
+    return { status: 'ok', doc: extract(input.text, { ...input.metadata, language }) };
   } catch (e) {
     return failed(source, e, content.size);
   }

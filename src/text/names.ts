@@ -22,8 +22,16 @@ const SPACES = /\s+/g;
  * nameKey('Guinea–Bissau'); // 'guinea-bissau'
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(DOTS_AND_APOSTROPHES, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
+  // Every stage asks for the keys of the same few names many times: computed once per spelling (bounded).
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= 50_000) keys.clear();
+    key = name.normalize('NFKC').toLowerCase().replace(DOTS_AND_APOSTROPHES, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
 
 /** Name keys of one entity type to their canonical key ("united states" → "us"); none by default. */
 export interface NameAliases {
