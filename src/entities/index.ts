@@ -155,7 +155,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (c.type === 'PERSON') {
       for (const k of c.members) {
         for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
-          if (role && !roles.includes(role)) roles.push(role);
+          if (role) addRole(roles, role);
         }
       }
     }
@@ -216,8 +216,19 @@ function mergeSameId(entities: DocEntity[]): DocEntity[] {
       continue;
     }
     for (const a of [e.name, ...e.aliases]) if (a !== first.name && !first.aliases.includes(a)) first.aliases.push(a);
-    for (const r of e.roles) if (!first.roles.includes(r)) first.roles.push(r);
+    for (const r of e.roles) addRole(first.roles, r);
     first.mentions = [...first.mentions, ...e.mentions].sort((x, y) => x.start - y.start);
   }
   return out;
+}
+
+/**
+ * Adds a role unless the list has it already in any letter case: a title before
+ * the name ("Prime Minister Blair") and an apposition after it ("Blair, the prime
+ * minister") are one role; the first spelling seen is kept.
+ * @example const r = ['Prime Minister']; addRole(r, 'prime minister'); r // ['Prime Minister']
+ */
+export function addRole(roles: string[], role: string): void {
+  const key = role.toLowerCase();
+  if (!roles.some((r) => r.toLowerCase() === key)) roles.push(role);
 }

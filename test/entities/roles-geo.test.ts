@@ -96,3 +96,14 @@ describe('subtypes', () => {
     expect(orgOrMiscSubtype(doc, 'MISC', 'F-16', [])).toBe('product');
   });
 });
+
+describe('roles of one person', () => {
+  it('are listed once whatever their letter case (a title before the name, an apposition after it)', () => {
+    const text = 'Finance Minister Paulo Santos arrived in Lisbon on Monday. Later, Santos, the finance minister, said the budget was balanced.';
+    const santos = entities(text).find((e) => e.name === 'Paulo Santos');
+    expect(santos).toBeDefined();
+    const keys = santos!.roles.map((r) => r.toLowerCase());
+    expect(keys.filter((k) => k === 'finance minister')).toHaveLength(1);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
