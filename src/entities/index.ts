@@ -10,10 +10,11 @@ import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { COUNTRY_ALIASES, countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
+import { ENTITY_ALIASES } from './aliases.js';
 import { orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -119,7 +120,7 @@ function cachedEntityId(type: EntityType, name: string): string {
       idCacheSize = 1;
       idCache.set(type, (byName = new Map()));
     }
-    byName.set(name, (id = entityId(type, name, COUNTRY_ALIASES)));
+    byName.set(name, (id = entityId(type, name, ENTITY_ALIASES)));
   }
   return id;
 }

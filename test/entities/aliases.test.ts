@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { COUNTRY_ALIASES } from '../../src/entities/geo.js';
+import { ENTITY_ALIASES } from '../../src/entities/aliases.js';
 import { entityId } from '../../src/document/ids.js';
 
 const entities = (text: string) => {
@@ -33,5 +34,30 @@ describe('one id per country across articles (alias table)', () => {
     expect(es).toHaveLength(1);
     expect([es[0]!.name, ...es[0]!.aliases].sort()).toEqual(['Britain', 'UK']);
     expect(es[0]!.mentions).toHaveLength(2);
+  });
+});
+
+describe('one id per US state and per well-known organisation (alias table)', () => {
+  it('gives a state and an organisation one canonical key for all their names, by type', () => {
+    const ny = ENTITY_ALIASES.canonical('LOCATION', 'ny');
+    expect(ny).toBeDefined();
+    expect(ENTITY_ALIASES.canonical('LOCATION', 'new york state')).toBe(ny);
+    expect(ENTITY_ALIASES.canonical('LOCATION', 'new york')).toBeUndefined(); // the city, more often
+    expect(ENTITY_ALIASES.canonical('LOCATION', 'calif')).toBe(ENTITY_ALIASES.canonical('LOCATION', 'california'));
+    expect(ENTITY_ALIASES.canonical('LOCATION', 'la')).toBeUndefined(); // "La." and "LA" share a key, and LA is Los Angeles
+    expect(ENTITY_ALIASES.canonical('LOCATION', 'georgia')).toMatch(/^country:/);
+    const fed = ENTITY_ALIASES.canonical('ORGANIZATION', 'fed');
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'federal reserve')).toBe(fed);
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'nato')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'north atlantic treaty organization'));
+    expect(ENTITY_ALIASES.canonical('PERSON', 'fed')).toBeUndefined();
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'us')).toBeUndefined();
+  });
+
+  it('the Fed and the Federal Reserve in different articles get one entity_id', () => {
+    const ids = ['The Federal Reserve raised interest rates on Tuesday.', 'Analysts said the Fed would act again in March.'].map(
+      (t) => entities(t).find((e) => e.type === 'ORGANIZATION')?.id,
+    );
+    expect(ids[0]).toBeDefined();
+    expect(ids[0]).toBe(ids[1]);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * The alias table beyond countries: US states and well-known organisations
+ * whose short and long names both appear in news ("the Fed" / "the Federal
+ * Reserve", "N.Y." / "New York State", "Nato" / "North Atlantic Treaty
+ * Organization"). Plugged into the one name key with the country table, so one
+ * real thing gets one entity_id in every article.
+ *
+ * Deliberately left out: names that more often mean something else in news —
+ * "New York" and "Washington" (the cities), "Georgia" (the country, already
+ * in the country table), and two-letter postal codes that are words or other
+ * places ("LA", "IN", "OR", "ME", "OK", "HI", "OH", "DE", "MA", "AL",
+ * "CO", "ID", "WA", "NE", "MS", "MT"), and "La." (its key is that of "LA", Los Angeles).
+ */
+import type { NameAliases } from '../text/names.js';
+import { nameKey } from '../text/names.js';
+import { COUNTRY_ALIASES } from './geo.js';
+
+/** [state, postal code, AP abbreviation(s)…]: a postal code of '' is not used on its own (see above). */
+const US_STATES: readonly (readonly string[])[] = [
+  ['Alabama', '', 'Ala.'], ['Alaska', 'AK'], ['Arizona', 'AZ', 'Ariz.'], ['Arkansas', 'AR', 'Ark.'], ['California', 'CA', 'Calif.'],
+  ['Colorado', '', 'Colo.'], ['Connecticut', 'CT', 'Conn.'], ['Delaware', '', 'Del.'], ['Florida', 'FL', 'Fla.'], ['Georgia (U.S. state)', '', 'Ga.'],
+  ['Hawaii', ''], ['Idaho', ''], ['Illinois', 'IL', 'Ill.'], ['Indiana', '', 'Ind.'], ['Iowa', 'IA'], ['Kansas', 'KS', 'Kan.'],
+  ['Kentucky', 'KY', 'Ky.'], ['Louisiana', ''], ['Maine', ''], ['Maryland', '', 'Md.'], ['Massachusetts', '', 'Mass.'],
+  ['Michigan', 'MI', 'Mich.'], ['Minnesota', 'MN', 'Minn.'], ['Mississippi', '', 'Miss.'], ['Missouri', '', 'Mo.'], ['Montana', '', 'Mont.'],
+  ['Nebraska', '', 'Neb.'], ['Nevada', 'NV', 'Nev.'], ['New Hampshire', 'NH', 'N.H.'], ['New Jersey', 'NJ', 'N.J.'], ['New Mexico', 'NM', 'N.M.'],
+  ['New York State', 'NY', 'N.Y.'], ['North Carolina', 'NC', 'N.C.'], ['North Dakota', 'ND', 'N.D.'], ['Ohio', ''], ['Oklahoma', '', 'Okla.'],
+  ['Oregon', '', 'Ore.'], ['Pennsylvania', '', 'Pa.'], ['Rhode Island', 'RI', 'R.I.'], ['South Carolina', 'SC', 'S.C.'], ['South Dakota', 'SD', 'S.D.'],
+  ['Tennessee', 'TN', 'Tenn.'], ['Texas', 'TX'], ['Utah', 'UT'], ['Vermont', 'VT', 'Vt.'], ['Virginia', 'VA', 'Va.'], ['Washington State', '', 'Wash.'],
+  ['West Virginia', 'WV', 'W.Va.'], ['Wisconsin', 'WI', 'Wis.'], ['Wyoming', 'WY', 'Wyo.'],
+];
+
+/** Well-known organisations: every name news uses for one of them, the first being the canonical one. */
+const ORGANISATIONS: readonly (readonly string[])[] = [
+  ['Federal Reserve', 'Fed', 'US Federal Reserve', 'Federal Reserve Board', 'Federal Reserve Bank'],
+  ['United Nations', 'UN'],
+  ['European Union', 'EU'],
+  ['Nato', 'North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation'],
+  ['International Monetary Fund', 'IMF'],
+  ['World Trade Organization', 'World Trade Organisation', 'WTO'],
+  ['World Health Organization', 'World Health Organisation', 'WHO'],
+  ['Federal Bureau of Investigation', 'FBI'],
+  ['Central Intelligence Agency', 'CIA'],
+  ['British Broadcasting Corporation', 'BBC'],
+  ['Organization of the Petroleum Exporting Countries', 'Organisation of the Petroleum Exporting Countries', 'Opec'],
+  ['National Health Service', 'NHS'],
+  ['Securities and Exchange Commission', 'SEC'],
+  ['European Central Bank', 'ECB'],
+  ['National Aeronautics and Space Administration', 'Nasa'],
+  ['Food and Drug Administration', 'FDA'],
+  ['Federal Trade Commission', 'FTC'],
+  ['International Olympic Committee', 'IOC'],
+  ['Manchester United', 'Man Utd', 'Man United'],
+  ['Labour Party', 'Labour'],
+  ['Conservative Party', 'Conservatives', 'Tories', 'Tory Party'],
+  ['Liberal Democrats', 'Lib Dems', 'Liberal Democrat Party'],
+];
+
+function table(groups: readonly (readonly string[])[], prefix: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const names of groups) {
+    const canonical = `${prefix}:${nameKey(names[0]!.replace(/ \(.*\)$/, ''))}`;
+    for (const n of names) if (n) m.set(nameKey(n.replace(/ \(.*\)$/, '')), canonical);
+  }
+  return m;
+}
+
+const STATES = table(US_STATES, 'us-state');
+// "Georgia" alone is the country; the state is reached by "Ga." only.
+STATES.delete('georgia');
+const ORGS = table(ORGANISATIONS, 'org');
+
+/** Every name of a US state (LOCATION) and of a well-known organisation (ORGANIZATION) → one canonical key. */
+export const OTHER_ALIASES: NameAliases = {
+  canonical(type, key) {
+    if (type === 'LOCATION') return STATES.get(key);
+    if (type === 'ORGANIZATION') return ORGS.get(key);
+    return undefined;
+  },
+};
+
+/**
+ * The alias table entity ids use: countries first, then US states and organisations.
+ * @example ENTITY_ALIASES.canonical('ORGANIZATION', 'fed') === ENTITY_ALIASES.canonical('ORGANIZATION', 'federal reserve') // true
+ */
+export const ENTITY_ALIASES: NameAliases = {
+  canonical: (type, key) => COUNTRY_ALIASES.canonical(type, key) ?? OTHER_ALIASES.canonical(type, key),
+};
