@@ -14,7 +14,8 @@ import { countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
-import { ENTITY_ALIASES } from './aliases.js';
+import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
+import { nameKey } from '../text/names.js';
 import { orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -57,9 +58,19 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   const toks = doc.tokens;
   const out: NamedMention[] = [];
   for (const s of recognizeSpans(doc, rec)) {
-    let a = s.start;
-    let b = s.end;
-    let type = ENTITY_TYPE[TYPES[s.type]!];
+    // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
+    // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
+    const k = honorificInside(toks, s.start, s.end);
+    if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
+    else {
+      const before = gluedNameType(doc, s.start, k);
+      if (before) push(s.start, k, before);
+      push(k, s.end, 'PERSON');
+    }
+  }
+  return out;
+
+  function push(a: number, b: number, type: EntityType): void {
     // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
     if (b - a > 1 && HONORIFICS.has(toks[a]!.text.toLowerCase())) type = 'PERSON';
     if (a > 0 && HONORIFICS.has(toks[a - 1]!.text.toLowerCase()) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
@@ -69,16 +80,30 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // Titles in front of a person's name are roles, not part of the name.
     if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(toks[a]!.text.toLowerCase()) || HONORIFICS.has(toks[a]!.text.toLowerCase()))) a++;
     if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(toks[a]!.text.toLowerCase()) && /\.$/.test(toks[a]!.text)) a++;
-    if (b <= a) continue;
-    if (b - a === 1 && isSentenceAdverb(doc, a, rec)) continue;
-    if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) continue;
+    if (b <= a) return;
+    if (b - a === 1 && isSentenceAdverb(doc, a, rec)) return;
+    if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) return;
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
-    if (b - a === 1 && isPlacePair(toks[a]!.text)) continue;
+    if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }
-  return out;
+}
+
+/** Index of a form of address strictly inside [a, b) with a name after it, or -1. */
+function honorificInside(toks: Doc['tokens'], a: number, b: number): number {
+  for (let k = a + 1; k < b - 1; k++) if (HONORIFICS.has(toks[k]!.text.toLowerCase())) return k;
+  return -1;
+}
+
+/** The type of the words [a, k) glued before a form of address: a known place is a location, a known organisation or an acronym an organisation; else null. */
+function gluedNameType(doc: Doc, a: number, k: number): EntityType | null {
+  const text = doc.text.slice(doc.tokens[a]!.start, doc.tokens[k - 1]!.end).replace(/['’]s$/u, '');
+  const place = resolvePlace(text).subtype;
+  if (place === 'country' || place === 'city' || place === 'region') return 'LOCATION';
+  if (OTHER_ALIASES.canonical('ORGANIZATION', nameKey(text)) || /^[A-Z][A-Z&.]+$/.test(text)) return 'ORGANIZATION';
+  return null;
 }
 
 /** Two countries or cities joined by a hyphen ("Israel-Iran"); nationality compounds ("US-Israeli") are kept. */

@@ -107,3 +107,21 @@ describe('roles of one person', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('names cut at a form of address inside a span', () => {
+  const names = (text: string) => entities(text).map((e) => `${e.type}:${e.name}`).sort();
+
+  it('splits an organisation glued to a person into two entities', () => {
+    expect(names('Speaking to BBC Mr Howard said the plan would fail.')).toEqual(['ORGANIZATION:BBC', 'PERSON:Howard']);
+  });
+
+  it('drops a glued word it cannot type, keeping the person without the honorific', () => {
+    const es = names('The Archbishop of Canterbury Dr Rowan Williams spoke.');
+    expect(es).toContain('PERSON:Rowan Williams');
+    expect(es.some((e) => /Dr|Canterbury Dr/.test(e))).toBe(false);
+  });
+
+  it('leaves names with the honorific at the start as they were', () => {
+    expect(names('Mr Blair met Dr John Reid.')).toEqual(['PERSON:Blair', 'PERSON:John Reid']);
+  });
+});
