@@ -31,7 +31,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--date-order <order>', 'how all-numeric dates like 01/03/2005 order day and month, in --published and in the inputs').choices(['dmy', 'mdy']))
     .addOption(new Option('-f, --format <format>', 'what to write with --out: json, csv or parquet alone; both = json + csv; all = json + csv + parquet').choices([...DATASET_FORMATS]).default('both'))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 5 * 1024 * 1024)
-    .option('--language <tag>', 'the inputs\' language (e.g. en): process them in it even when detection finds another; without it, text detected in a language the models do not cover gets an UNSUPPORTED_LANGUAGE error record')
+    .option('--language <tag>', 'the inputs\' language for those that state none: en processes them as English even when detection finds another language; without it, text detected in a language the models do not cover gets an UNSUPPORTED_LANGUAGE error record')
     .option('-j, --jobs <n>', 'worker threads processing the articles; the output is the same for any number (default: one per core, one for fewer than 64 inputs)', positiveInt)
     .option('--resume', 'continue an interrupted run into the same --out: inputs whose outputs were written from the same bytes are not processed again')
     .action(async (inputs: string[], o: { out?: string; published?: string; dateOrder?: 'dmy' | 'mdy'; format: DatasetFormat; maxBytes: number; language?: string; jobs?: number; resume?: boolean }) => {

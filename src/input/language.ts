@@ -3,8 +3,9 @@
  *
  * The models are trained on English news. Other languages would be processed
  * as English without a word ("Freitag" a PERSON), so they are detected and
- * refused unless the caller states the language (CLI --language, S3 metadata
- * `language`, front matter `language`), which forces processing.
+ * refused unless the caller states English (CLI --language en, S3 metadata
+ * `language`, front matter `language`), which forces processing; a stated
+ * language the models do not cover is refused the same way.
  *
  * Detection: English news passes a cheap check first (the share of very common
  * English words); only texts that fail it go to franc (trigram profiles, a
@@ -69,19 +70,27 @@ export function parseLanguage(value: string | null | undefined, where: string): 
 }
 
 /**
- * The article's language: the stated one (forces processing whatever it is), else the detected
- * one, which must be supported; an unsupported language is refused with UNSUPPORTED_LANGUAGE.
+ * The article's language: the stated one, else the detected one. Either must be one the models
+ * cover, or the input is refused with UNSUPPORTED_LANGUAGE; stating a supported language ("en")
+ * forces processing whatever detection would say.
  */
 export function decideLanguage(text: string, stated: string | null): LanguageDecision {
-  if (stated) return { language: stated, how: 'stated' };
+  if (stated) {
+    if (!isSupported(stated)) throw unsupported(`The input states language "${stated}"`);
+    return { language: stated, how: 'stated' };
+  }
   const detected = detectLanguage(text);
   if (detected === null) return { language: 'en', how: 'assumed' };
-  if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(detected)) {
-    throw new InputError(
-      'UNSUPPORTED_LANGUAGE',
-      `The text appears to be in language "${detected}"; the models cover ${SUPPORTED_LANGUAGES.join(', ')} only, so no datasets were made. ` +
-        'To process it anyway, state the language: --language en on the command line, or S3 object metadata language=en, or "language: en" in front matter.',
-    );
-  }
+  if (!isSupported(detected)) throw unsupported(`The text appears to be in language "${detected}"`);
   return { language: detected, how: 'detected' };
+}
+
+const isSupported = (code: string) => (SUPPORTED_LANGUAGES as readonly string[]).includes(code);
+
+function unsupported(what: string): InputError {
+  return new InputError(
+    'UNSUPPORTED_LANGUAGE',
+    `${what}; the models cover ${SUPPORTED_LANGUAGES.join(', ')} only, so no datasets were made. ` +
+      'To process it as English anyway, state --language en on the command line, or S3 object metadata language=en, or "language: en" in front matter.',
+  );
 }

@@ -56,14 +56,23 @@ describe('an article in a language the models do not cover', () => {
     expect(record.error.message).toContain('--language en');
   });
 
-  it('is processed when the caller states a language (--language, S3 metadata, front matter), which article.language reports', () => {
-    const forced = run(GERMAN, { language: 'en' });
-    expect(forced.status).toBe('ok');
-    expect((forced as { doc: ArticleDocument }).doc.article.language).toBe('en');
-    const meta = run(GERMAN, { kind: 's3', metadata: { language: 'de-DE' } });
-    expect((meta as { doc: ArticleDocument }).doc.article.language).toBe('de');
+  it('is processed when the caller states English (--language, S3 metadata, front matter), which article.language reports', () => {
+    for (const forced of [
+      run(GERMAN, { language: 'en' }),
+      run(GERMAN, { kind: 's3', metadata: { language: 'en-GB' } }),
+      processArticle({ bytes: bytes(`---\nlanguage: en\n---\n${FRENCH}`), size: 0 }, { kind: 'file', identity: 'a.md', name: 'a.md' }),
+    ]) {
+      expect(forced.status).toBe('ok');
+      expect((forced as { doc: ArticleDocument }).doc.article.language).toBe('en');
+    }
+  });
+
+  it('is refused when the language it states is one the models do not cover, and S3 metadata wins over --language', () => {
+    const meta = run(ENGLISH, { kind: 's3', metadata: { language: 'de-DE' }, language: 'en' });
+    expect((meta as { record: ErrorRecord }).record.error.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect((meta as { record: ErrorRecord }).record.error.message).toContain('states language "de"');
     const front = processArticle({ bytes: bytes(`---\nlanguage: fr\n---\n${FRENCH}`), size: 0 }, { kind: 'file', identity: 'a.md', name: 'a.md' });
-    expect((front as { doc: ArticleDocument }).doc.article.language).toBe('fr');
+    expect((front as { record: ErrorRecord }).record.error.code).toBe('UNSUPPORTED_LANGUAGE');
   });
 
   it('an English article says en; a malformed stated tag is an input error', () => {
