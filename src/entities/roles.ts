@@ -42,15 +42,19 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
   const toks = doc.tokens;
   if (start === 0) return null;
   const sentence = toks[start]!.sentence;
-  const head = start - 1;
+  const last = start - 1;
+  if (toks[last]!.sentence !== sentence) return null;
+  const head = lex.heads.has(toks[last]!.text.toLowerCase()) ? last : headOfOwner(doc, last, lex);
+  if (head < 0) return null;
   const headTok = toks[head]!;
-  if (headTok.sentence !== sentence || !lex.heads.has(headTok.text.toLowerCase())) return null;
   let first = head;
   for (let i = head - 1; i >= 0 && head - i < 8; i--) {
     const t = toks[i]!;
     if (t.sentence !== sentence) break;
     const w = t.text;
     const lw = w.toLowerCase();
+    // "Bank of England Governor": an "of" between capitalised words belongs to the owner's name.
+    if (lw === 'of' && i > 0 && toks[i - 1]!.sentence === sentence && /^\p{Lu}/u.test(toks[i - 1]!.text) && /^\p{Lu}/u.test(toks[i + 1]!.text)) continue;
     if (STOP.has(lw)) break;
     const capitalised = /^\p{Lu}/u.test(w);
     const isInitial = i === doc.sentences[sentence]!.tokenStart;
@@ -61,19 +65,46 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
     }
     first = i;
   }
-  const text = doc.text.slice(toks[first]!.start, headTok.end);
+  const text = doc.text.slice(toks[first]!.start, toks[last]!.end);
   return text.replace(/\s+/g, ' ');
 }
 
+/**
+ * The head of an "X of Y" title ending at token `last`, right before a name:
+ * "Secretary of State Colin Powell", "Chancellor of the Exchequer Gordon
+ * Brown". The owner (Y) is one to four capitalised words; the head is a
+ * capitalised title noun, so "a friend of Labour" is no role. Returns -1 when
+ * there is none.
+ */
+function headOfOwner(doc: Doc, last: number, lex: RoleLexicon): number {
+  const toks = doc.tokens;
+  const sentence = toks[last]!.sentence;
+  let i = last;
+  while (i >= 0 && last - i < 4 && toks[i]!.sentence === sentence && /^\p{Lu}[\p{L}.-]*$/u.test(toks[i]!.text) && !lex.heads.has(toks[i]!.text.toLowerCase())) i--;
+  if (i === last || i < 1) return -1;
+  if (toks[i]!.text === 'the') i--;
+  if (i < 1 || toks[i]!.text !== 'of') return -1;
+  const head = toks[i - 1]!;
+  return head.sentence === sentence && /^\p{Lu}/u.test(head.text) && lex.heads.has(head.text.toLowerCase()) ? i - 1 : -1;
+}
+
 const APPOSITIVE_START = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+/** Words that open a clause, not a role: "John Smith, who spoke later," */
+const NOT_IN_ROLE = new Set([...STOP, 'who', 'whose', 'whom', 'which', 'that', 'is', 'was', 'has', 'had', 'will', 'would', 'also', 'not', 'in', 'on', 'at', 'after', 'before']);
+/** Prepositions that tie a role to its organisation or place: "strategist at Bank of America", "chief executive of Shell". */
+const ROLE_OWNER = new Set(['at', 'of', 'for', 'with']);
 
 /**
  * The role stated in an appositive right after the person mention ending at
  * token `end`: "Sergey Ryabkov, Russia's deputy foreign minister, said" →
  * "Russia's deputy foreign minister"; "Anna Weber, the ministry spokeswoman." →
- * "ministry spokeswoman". The appositive must close (comma, period, semicolon
- * or dash) right after a title head noun; a possessive owner is kept, leading
- * articles are not.
+ * "ministry spokeswoman"; "Joe Quinlan, chief market strategist at Bank of
+ * America, said" → "chief market strategist at Bank of America". The
+ * appositive must close (comma, period, semicolon or dash) right after a title
+ * head noun, or after the name its head is "at"/"of"/"for"/"with" (a
+ * capitalised name: "a lawyer for the family" is no role). A possessive owner is
+ * kept, leading articles are not; up to two other lowercase words may stand
+ * among the modifiers ("chief market strategist").
  * @example roleAfter(createDoc({ text: 'Anna Weber, the ministry spokeswoman, said.' }), 2, lex, () => false) // 'ministry spokeswoman'
  */
 export function roleAfter(doc: Doc, end: number, lex: RoleLexicon, isNamed: (i: number) => boolean): string | null {
@@ -81,23 +112,42 @@ export function roleAfter(doc: Doc, end: number, lex: RoleLexicon, isNamed: (i: 
   const comma = toks[end];
   if (!comma || comma.text !== ',' || end === 0 || comma.sentence !== toks[end - 1]!.sentence) return null;
   const sentence = comma.sentence;
+  const inSentence = (i: number) => i < toks.length && toks[i]!.sentence === sentence;
   let i = end + 1;
   if (toks[i] && APPOSITIVE_START.has(toks[i]!.text.toLowerCase())) i++;
   const first = i;
   let lastHead = -1;
-  for (; i < toks.length && i - first < 8 && toks[i]!.sentence === sentence; i++) {
+  let other = 0;
+  for (; inSentence(i) && i - first < 8; i++) {
     const w = toks[i]!.text;
     const lw = w.toLowerCase();
     if (lex.heads.has(lw)) {
       lastHead = i;
       continue;
     }
+    if (lastHead >= 0 && ROLE_OWNER.has(lw)) break; // the owner follows the head
     const possessive = /^['’]s?$/u.test(w) && i > first;
     if (possessive || lex.modifiers.has(lw) || isNamed(i) || /^\p{Lu}[\p{L}.-]*$/u.test(w) || lw === 'of' || lw === 'for') continue;
+    if (/^\p{Ll}[\p{Ll}-]*$/u.test(w) && !NOT_IN_ROLE.has(lw) && ++other <= 2) continue;
     break;
   }
-  if (lastHead < 0 || lastHead !== i - 1) return null;
+  if (lastHead < 0) return null;
+  let last = lastHead;
+  if (lastHead === i - 1 && ROLE_OWNER.has(toks[i]?.text.toLowerCase() ?? '')) {
+    // "… at [the] Bank of America": capitalised or named words, "of"/"&" inside the name.
+    let j = i + 1;
+    if (toks[j]?.text.toLowerCase() === 'the') j++;
+    let ownerEnd = -1;
+    for (; inSentence(j) && j - i < 9; j++) {
+      const w = toks[j]!.text;
+      if (isNamed(j) || /^\p{Lu}[\p{L}.&'’-]*$/u.test(w)) ownerEnd = j;
+      else if (ownerEnd < 0 || !['of', '&', 'and', "'s", '’s'].includes(w.toLowerCase())) break;
+    }
+    if (ownerEnd < 0) return null;
+    last = ownerEnd;
+    i = ownerEnd + 1;
+  } else if (lastHead !== i - 1) return null;
   const closer = toks[i];
   if (closer && closer.sentence === sentence && !/^[,.;:—–-]$/u.test(closer.text)) return null;
-  return doc.text.slice(toks[first]!.start, toks[lastHead]!.end).replace(/\s+/g, ' ');
+  return doc.text.slice(toks[first]!.start, toks[last]!.end).replace(/\s+/g, ' ');
 }

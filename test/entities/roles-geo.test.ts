@@ -108,6 +108,44 @@ describe('roles of one person', () => {
   });
 });
 
+describe('roles after the name and in "X of Y" titles', () => {
+  const lex = roleLexicon();
+  const after = (text: string, nameEnd: string) => {
+    const doc = createDoc({ text });
+    const i = doc.tokens.findIndex((t) => t.text === nameEnd);
+    return roleAfter(doc, i + 1, lex, () => false);
+  };
+  const before = (text: string, nameStart: string) => {
+    const doc = createDoc({ text });
+    const i = doc.tokens.findIndex((t) => t.text === nameStart);
+    return roleBefore(doc, i, lex, () => false);
+  };
+
+  it('takes an apposition that names where the person works', () => {
+    expect(after('"Prices will fall," said Dan Ortiz, chief market strategist at Harbor Point Capital, on Monday.', 'Ortiz')).toBe('chief market strategist at Harbor Point Capital');
+    expect(after('Lena Marsh, chief executive of the Bank of Tilbury, resigned.', 'Marsh')).toBe('chief executive of the Bank of Tilbury');
+    expect(after('Omar Haddad, a senior economist with Norvik.', 'Haddad')).toBe('senior economist with Norvik');
+  });
+
+  it('refuses clauses and owners that are no names', () => {
+    expect(after('Maria Lopez, a lawyer for the family, declined.', 'Lopez')).toBeNull();
+    expect(after('Tom Reed, who was an analyst at Norvik, left.', 'Reed')).toBeNull();
+    expect(after('Tom Reed, an analyst at Norvik since the spring, left.', 'Reed')).toBeNull();
+  });
+
+  it('reads a title of the form "X of Y" before the name', () => {
+    expect(before('He met Secretary of State Ann Vale in Paris.', 'Ann')).toBe('Secretary of State');
+    expect(before('On Monday, Chancellor of the Exchequer Paul Hearne spoke.', 'Paul')).toBe('Chancellor of the Exchequer');
+    expect(before('He praised a friend of Labour Ann Vale.', 'Ann')).toBeNull();
+  });
+
+  it('end up on the person entity once, whatever their case', () => {
+    const es = entities('Dan Ortiz, chief market strategist at Harbor Point Capital, said stocks would rise. Later, Ortiz, Chief Market Strategist at Harbor Point Capital, added more.');
+    const ortiz = es.find((e) => e.name === 'Dan Ortiz');
+    expect(ortiz?.roles).toEqual(['chief market strategist at Harbor Point Capital']);
+  });
+});
+
 describe('names cut at a form of address inside a span', () => {
   const names = (text: string) => entities(text).map((e) => `${e.type}:${e.name}`).sort();
 
