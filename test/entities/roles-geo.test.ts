@@ -11,13 +11,18 @@ const entities = (text: string) => {
   return documentLayers(doc).entities;
 };
 
+const lex = roleLexicon();
+/** The role found before (or after) the token `word` of `text`; `after` reads from the token past it. */
+const roleAt = (text: string, word: string, side: 'before' | 'after') => {
+  const doc = createDoc({ text });
+  const i = doc.tokens.findIndex((t) => t.text === word);
+  return side === 'before' ? roleBefore(doc, i, lex, () => false) : roleAfter(doc, i + 1, lex, () => false);
+};
+const before = (text: string, nameStart: string) => roleAt(text, nameStart, 'before');
+const after = (text: string, nameEnd: string) => roleAt(text, nameEnd, 'after');
+
 describe('roles', () => {
-  const lex = roleLexicon();
-  const role = (text: string, nameStart: string) => {
-    const doc = createDoc({ text });
-    const i = doc.tokens.findIndex((t) => t.text === nameStart);
-    return roleBefore(doc, i, lex, () => false);
-  };
+  const role = before;
 
   it('takes the title run before a name, stopping at determiners and verbs', () => {
     expect(role('Yesterday the German foreign ministry spokeswoman Anna Weber denied it.', 'Anna')).toBe('German foreign ministry spokeswoman');
@@ -29,11 +34,6 @@ describe('roles', () => {
   });
 
   it('takes a role from an appositive that closes after a title head', () => {
-    const after = (text: string, nameEnd: string) => {
-      const doc = createDoc({ text });
-      const i = doc.tokens.findIndex((t) => t.text === nameEnd);
-      return roleAfter(doc, i + 1, lex, () => false);
-    };
     expect(after("Sergey Ryabkov, Russia's deputy foreign minister, said so.", 'Ryabkov')).toBe("Russia's deputy foreign minister");
     expect(after('Anna Weber, the ministry spokeswoman.', 'Weber')).toBe('ministry spokeswoman');
     expect(after('John Smith, who spoke later, disagreed.', 'Smith')).toBeNull();
@@ -109,17 +109,6 @@ describe('roles of one person', () => {
 });
 
 describe('roles after the name and in "X of Y" titles', () => {
-  const lex = roleLexicon();
-  const after = (text: string, nameEnd: string) => {
-    const doc = createDoc({ text });
-    const i = doc.tokens.findIndex((t) => t.text === nameEnd);
-    return roleAfter(doc, i + 1, lex, () => false);
-  };
-  const before = (text: string, nameStart: string) => {
-    const doc = createDoc({ text });
-    const i = doc.tokens.findIndex((t) => t.text === nameStart);
-    return roleBefore(doc, i, lex, () => false);
-  };
 
   it('takes an apposition that names where the person works', () => {
     expect(after('"Prices will fall," said Dan Ortiz, chief market strategist at Harbor Point Capital, on Monday.', 'Ortiz')).toBe('chief market strategist at Harbor Point Capital');
