@@ -71,7 +71,7 @@ describe.skipIf(!AWS)('the AWS CLI against the local server', () => {
       const raw = join(work, 'raw');
       const sync = await aws('s3', 'sync', 's3://cli-out', raw);
       expect(sync.code, sync.stderr).toBe(0);
-      expect(readdirSync(join(raw, 'json'))).toHaveLength(1);
+      expect(readdirSync(join(raw, 'documents'))).toHaveLength(1);
       const merged = join(work, 'merged');
       const dl = await exec(process.execPath, [join(ROOT, 'bin', 'article-export.js'), 'download', 's3://cli-out', '--out', merged, '--endpoint', run.endpoint], {
         env: { ...process.env, AWS_ACCESS_KEY_ID: '' },
