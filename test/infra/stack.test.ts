@@ -160,13 +160,13 @@ describe('default configuration (bundled)', () => {
     }
   });
 
-  it('sends ObjectCreated notifications of the input bucket to the queue', () => {
+  it('sends ObjectCreated and ObjectRemoved notifications of the input bucket to the queue', () => {
     const queueId = logicalId(s.stack, s.stack.queue);
     const [[, notifications]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
     expect(referencedIds(notifications.Properties.BucketName)).toEqual([logicalId(s.stack, s.stack.inputBucket)]);
-    const [config] = notifications.Properties.NotificationConfiguration.QueueConfigurations as Json[];
-    expect(config!.Events).toEqual(['s3:ObjectCreated:*']);
-    expect(referencedIds(config!.QueueArn)).toEqual([queueId]);
+    const configs = notifications.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    expect(configs.map((c) => c.Events).sort()).toEqual([['s3:ObjectCreated:*'], ['s3:ObjectRemoved:*']]);
+    for (const config of configs) expect(referencedIds(config.QueueArn)).toEqual([queueId]);
     // and S3 may send to the queue, from this bucket only
     const queuePolicy = resourcesOfType(s.json, 'AWS::SQS::QueuePolicy').find(([, qp]) =>
       referencedIds(qp.Properties.Queues).includes(queueId),
@@ -440,13 +440,16 @@ describe('configured: prefix, suffix, customer key, alarm e-mail (bundling skipp
 
   it('filters notifications by prefix and suffix', () => {
     const [[, n]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
-    const rules = n.Properties.NotificationConfiguration.QueueConfigurations[0].Filter.Key.FilterRules as Json[];
-    expect(rules).toEqual(
-      expect.arrayContaining([
-        { Name: 'prefix', Value: 'incoming/' },
-        { Name: 'suffix', Value: '.txt' },
-      ]),
-    );
+    const configs = n.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    expect(configs).toHaveLength(2); // created and removed, both filtered
+    for (const c of configs) {
+      expect(c.Filter.Key.FilterRules as Json[]).toEqual(
+        expect.arrayContaining([
+          { Name: 'prefix', Value: 'incoming/' },
+          { Name: 'suffix', Value: '.txt' },
+        ]),
+      );
+    }
   });
 
   it('encrypts the data buckets with the customer key and grants only that key', () => {
