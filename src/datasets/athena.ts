@@ -32,8 +32,21 @@ function nonNull(s: JsonSchema): JsonSchema {
   throw new Error(`No single column type for a union of ${members.map((m) => m.type).join(', ')}`);
 }
 
-/** Hive words that must be quoted as struct field names in DDL text. */
-const RESERVED = new Set(['end', 'date', 'group', 'key', 'type', 'start', 'text', 'value', 'source']);
+/**
+ * Athena's reserved DDL keywords (its documentation's list), quoted with backticks where a column or a
+ * struct field is named after one (start, end, date, group, trigger…). Glue's type strings, which no DDL
+ * parser reads, stay unquoted.
+ */
+const RESERVED = new Set(
+  ('all alter and array as authorization between bigint binary boolean both by case cashe cast char column conf constraint commit ' +
+    'create cross cube current current_date current_timestamp cursor database date dayofweek decimal delete describe distinct div ' +
+    'double drop else end exchange exists extended external extract false fetch float floor following for foreign from full function ' +
+    'grant group grouping having if import in inner insert int integer intersect interval into is join lateral left less like local ' +
+    'macro map more none not null numeric of on only or order out outer over partialscan partition percent preceding precision ' +
+    'preserve primary procedure range reads reduce regexp references revoke right rlike rollback rollup row rows select set smallint ' +
+    'start table tablesample then time timestamp to transform trigger true truncate unbounded union uniquejoin update user using ' +
+    'utc_timestamp values varchar views when where window with').split(' '),
+);
 
 /**
  * The Hive type of a JSON Schema, as Glue and Athena DDL write it.
