@@ -52,42 +52,41 @@ export class ObjectKeptChanging extends Error {}
 
 export async function processObject(ref: ObjectRef, opts: ProcessOptions): Promise<ProcessResult> {
   const t0 = performance.now();
-  const id = s3ArticleId(ref);
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const passes = opts.maxPasses ?? 3;
   for (let pass = 1; pass <= passes; pass++) {
-    const obj = await getObject(opts.client, ref.bucket, ref.key, maxBytes);
-    let result: ProcessResult;
-    let state: ObjectState | null;
-    if (!obj) {
-      // Deleted (an ObjectRemoved event, or any event that arrives after the delete): no outputs either.
-      const removed = await opts.output.removeArticle(id);
-      result = { status: 'gone', articleId: id, removed, ms: 0 };
-      state = null;
-    } else {
-      const source: SourceInfo = {
-        kind: 's3',
-        identity: `s3://${ref.bucket}/${ref.key}`,
-        name: ref.key,
-        bucket: ref.bucket,
-        key: ref.key,
-        versionId: obj.versionId,
-        contentType: obj.contentType,
-        metadata: obj.metadata,
-        maxBytes,
-      };
-      const outcome = processArticle({ bytes: obj.bytes, size: obj.size }, source);
-      const input = { etag: obj.etag };
-      if (outcome.status === 'ok') await opts.output.writeArticle(outcome.doc, ref.key, input);
-      else await opts.output.writeError(outcome.record, ref.key, input);
-      result = summarize(outcome, 0);
-      state = { etag: obj.etag, versionId: obj.versionId };
-    }
+    const { result, state } = await followObject(ref, opts);
     const now = await headObject(opts.client, ref.bucket, ref.key);
     if (now === null ? state === null : state !== null && sameState(now, state)) return { ...result, ms: performance.now() - t0 };
     // Deleted, created or replaced while this pass ran: what it wrote (or removed) may not match any more.
   }
   throw new ObjectKeptChanging(`s3://${ref.bucket}/${ref.key} changed during each of ${passes} passes; the message will be retried`);
+}
+
+/** One pass: the outputs made to match the object as read now; `state` is what was read (null: no object). */
+async function followObject(ref: ObjectRef, opts: ProcessOptions): Promise<{ result: ProcessResult; state: ObjectState | null }> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const obj = await getObject(opts.client, ref.bucket, ref.key, maxBytes);
+  if (!obj) {
+    // Deleted (an ObjectRemoved event, or any event that arrives after the delete): no outputs either.
+    const id = s3ArticleId(ref);
+    return { result: { status: 'gone', articleId: id, removed: await opts.output.removeArticle(id), ms: 0 }, state: null };
+  }
+  const source: SourceInfo = {
+    kind: 's3',
+    identity: `s3://${ref.bucket}/${ref.key}`,
+    name: ref.key,
+    bucket: ref.bucket,
+    key: ref.key,
+    versionId: obj.versionId,
+    contentType: obj.contentType,
+    metadata: obj.metadata,
+    maxBytes,
+  };
+  const outcome = processArticle({ bytes: obj.bytes, size: obj.size }, source);
+  const input = { etag: obj.etag };
+  if (outcome.status === 'ok') await opts.output.writeArticle(outcome.doc, ref.key, input);
+  else await opts.output.writeError(outcome.record, ref.key, input);
+  return { result: summarize(outcome, 0), state: { etag: obj.etag, versionId: obj.versionId } };
 }
 
 /** What a log line or metric needs to know about an outcome. */
