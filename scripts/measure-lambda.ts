@@ -2,8 +2,10 @@
  * Measures the extraction handler as Lambda runs it — the same code, fed
  * SQS-shaped S3 events in batches of 10, reading from and writing to a real
  * S3-compatible server on loopback — over BBC News articles, and turns the
- * measured durations into the cost table of the README (Lambda GB-seconds,
- * S3 and SQS requests) beside Amazon Comprehend DetectEntities on the same articles.
+ * measured durations and the S3 requests the handler actually sent (counted by
+ * an SDK middleware, by operation and price tier) into the cost table of the
+ * README (Lambda GB-seconds, S3 and SQS requests) beside Amazon Comprehend
+ * DetectEntities on the same articles.
  *
  *   npx tsx scripts/measure-lambda.ts [--limit N] [--memory MB]
  *
