@@ -397,17 +397,9 @@ export interface WordInfo {
   cluster: number;
   /** Hash of the part after the last hyphen of a hyphenated word ("based" in "Ohio-based"), else 0. */
   hyLast: number;
-  /** Cached by `wordScores` for the weights `scoresOf`. */
-  scores: WordScores | null;
+  /** Where the recogniser keeps this form's single-word scores (an offset into its score pool), valid while `scoresOf` is the pool's current generation. */
+  scores: number;
   scoresOf: unknown;
-}
-
-/** A word form's single-word features, scored once (N_LABELS floats per row). */
-export interface WordScores {
-  /** Row ctx (0–3, initial × caps line): its own ids + `wordContextIds(ctx)`. */
-  own: Float32Array;
-  /** Row side (`Side`): `neighbourIds(side)`, the word seen from the token it precedes or follows. */
-  asNeighbour: Float32Array;
 }
 
 /** Where a neighbour sits relative to the token being scored. */
@@ -446,11 +438,11 @@ export function wordContextIds(w: WordInfo, ctx: number): number[] {
 }
 
 /** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
-export const EDGE_BEFORE: WordInfo = { ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: null, scoresOf: null };
+export const EDGE_BEFORE: WordInfo = { ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, scoresOf: null };
 export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: null, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, scoresOf: null };
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 function wordCache(lex: Lexicon): Map<string, WordInfo> {
@@ -486,7 +478,7 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: null, scoresOf: null };
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
-import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, Side, tokenInfo, wordContextIds, type WordInfo, type WordScores } from './features.js';
+import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 import { decodeLexicon, type Lexicon } from './lexicon.js';
@@ -60,6 +60,7 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const features = featurizer(doc, rec.lexicon, info, false, skip);
   const weights = rec.weights;
   const { initial, capsLine } = info;
+  resetPoolIfNeeded(weights);
   // Sentences are scored and decoded one at a time (very long ones in windows),
   // so memory stays bounded whatever the text length.
   for (const s of doc.sentences) {
@@ -75,15 +76,14 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
         const t = from + i;
         if (skip[t]) continue;
         const ctx = initial[t]! * 2 + capsLine[t]!;
-        const own = wordScores(words[t]!, weights).own;
-        const prev = wordScores(t - 1 >= lo ? words[t - 1]! : EDGE_BEFORE, weights).asNeighbour;
-        const next = wordScores(t + 1 < hi ? words[t + 1]! : EDGE_AFTER, weights).asNeighbour;
-        const prev2 = wordScores(t - 2 >= lo ? words[t - 2]! : EDGE_BEFORE, weights).asNeighbour;
-        const next2 = wordScores(t + 2 < hi ? words[t + 2]! : EDGE_AFTER, weights).asNeighbour;
+        const own = wordScores(words[t]!, weights) + ctx * N_LABELS;
+        const prev = wordScores(t - 1 >= lo ? words[t - 1]! : EDGE_BEFORE, weights) + (4 + Side.Prev) * N_LABELS;
+        const next = wordScores(t + 1 < hi ? words[t + 1]! : EDGE_AFTER, weights) + (4 + Side.Next) * N_LABELS;
+        const prev2 = wordScores(t - 2 >= lo ? words[t - 2]! : EDGE_BEFORE, weights) + (4 + Side.Prev2) * N_LABELS;
+        const next2 = wordScores(t + 2 < hi ? words[t + 2]! : EDGE_AFTER, weights) + (4 + Side.Next2) * N_LABELS;
         const o = i * N_LABELS;
-        const c = ctx * N_LABELS;
-        const pr = Side.Prev * N_LABELS, nx = Side.Next * N_LABELS, p2 = Side.Prev2 * N_LABELS, n2 = Side.Next2 * N_LABELS;
-        for (let l = 0; l < N_LABELS; l++) scores[o + l] = own[c + l]! + prev[pr + l]! + next[nx + l]! + prev2[p2 + l]! + next2[n2 + l]!;
+        const d = pool.data; // read after the lookups above: they may grow it
+        for (let l = 0; l < N_LABELS; l++) scores[o + l] = d[own + l]! + d[prev + l]! + d[next + l]! + d[prev2 + l]! + d[next2 + l]!;
         weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, o);
       }
       // Skipped tokens are O (labels start at 0 = O), so each run of scored
@@ -105,22 +105,48 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   return labels;
 }
 
-/** The scores of a word form's single-word features under these weights, computed once and cached on it. */
-function wordScores(wi: WordInfo, weights: FeatureWeights): WordScores {
-  if (wi.scores !== null && wi.scoresOf === weights) return wi.scores;
-  const own = new Float32Array(4 * N_LABELS);
+/**
+ * The scores of word forms' single-word features, one row block per form
+ * (WORD_ROWS rows of N_LABELS: own ids + `wordContextIds(ctx)` for ctx 0–3,
+ * then `neighbourIds(side)` for each `Side`), in one growing array: reading
+ * them costs no pointer chase. Emptied between documents when it grows past
+ * POOL_WORDS forms or the weights change (a new generation invalidates every
+ * form's offset).
+ */
+const WORD_ROWS = 8;
+const BLOCK = WORD_ROWS * N_LABELS;
+const POOL_WORDS = 60000;
+const pool = { data: new Float32Array(4096 * BLOCK), used: 0, generation: {} as object, weights: null as FeatureWeights | null };
+
+function resetPoolIfNeeded(weights: FeatureWeights): void {
+  if (pool.weights === weights && pool.used < POOL_WORDS * BLOCK) return;
+  pool.used = 0;
+  pool.generation = {};
+  pool.weights = weights;
+}
+
+/** Offset in `pool.data` of a form's score block, computed on first use. */
+function wordScores(wi: WordInfo, weights: FeatureWeights): number {
+  if (wi.scoresOf === pool.generation) return wi.scores;
+  if (pool.used + BLOCK > pool.data.length) {
+    const grown = new Float32Array(pool.data.length * 2);
+    grown.set(pool.data.subarray(0, pool.used));
+    pool.data = grown;
+  }
+  const at = pool.used;
+  pool.used += BLOCK;
+  pool.data.fill(0, at, at + BLOCK);
   for (let ctx = 0; ctx < 4; ctx++) {
     const ids = Uint32Array.from([...wi.ids, ...wordContextIds(wi, ctx)]);
-    weights.addScores(ids, 0, ids.length, own, ctx * N_LABELS);
+    weights.addScores(ids, 0, ids.length, pool.data, at + ctx * N_LABELS);
   }
-  const asNeighbour = new Float32Array(4 * N_LABELS);
   for (const side of [Side.Prev, Side.Next, Side.Prev2, Side.Next2]) {
     const ids = Uint32Array.from(neighbourIds(wi, side));
-    weights.addScores(ids, 0, ids.length, asNeighbour, side * N_LABELS);
+    weights.addScores(ids, 0, ids.length, pool.data, at + (4 + side) * N_LABELS);
   }
-  wi.scores = { own, asNeighbour };
-  wi.scoresOf = weights;
-  return wi.scores;
+  wi.scores = at;
+  wi.scoresOf = pool.generation;
+  return at;
 }
 
 /**
