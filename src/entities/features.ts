@@ -66,17 +66,21 @@ function shapeOf(w: string, collapse: boolean): string {
   return out;
 }
 
-// Case tests run several times per token: ASCII is answered from char codes,
-// anything else by the case-mapping definition (which allocates strings).
+// Case tests run several times per token: ASCII and General Punctuation (curly
+// quotes, dashes: no letters) are answered from char codes, anything else by the
+// case-mapping definition (which allocates strings).
+const isUncasedPunctuation = (code: number) => code >= 0x2000 && code <= 0x206f;
 const isUpperStart = (w: string) => {
   const code = w.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
+  if (isUncasedPunctuation(code)) return false;
   const c = w[0]!;
   return c.toUpperCase() === c && c.toLowerCase() !== c;
 };
 const isLowerStart = (w: string) => {
   const code = w.charCodeAt(0);
   if (code < 128) return code >= 97 && code <= 122;
+  if (isUncasedPunctuation(code)) return false;
   const c = w[0]!;
   return c.toLowerCase() === c && c.toUpperCase() !== c;
 };
