@@ -21,12 +21,15 @@ import { cityCandidates, cityGeo, resolvePlace, type CityCandidate, type PlaceIn
  * What a LOCATION entity's names resolve to on their own: the canonical name
  * first, then its aliases (short codes such as "NE" of "North East" are not tried).
  */
-export function placeOfNames(name: string, aliases: readonly string[]): PlaceInfo & { form: string } {
-  for (const form of [name, ...aliases.filter((a) => a.replace(/\./g, '').length > 3)]) {
+export function placeOfNames(name: string, aliases: readonly string[]): { place: PlaceInfo; form: string } {
+  const own = resolvePlace(name);
+  if (own.subtype) return { place: own, form: name };
+  for (const form of aliases) {
+    if (form.replace(/\./g, '').length <= 3) continue;
     const place = resolvePlace(form);
-    if (place.subtype) return { ...place, form };
+    if (place.subtype) return { place, form };
   }
-  return { geo: null, subtype: null, form: name };
+  return { place: own, form: name };
 }
 
 type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'geo' | 'mentions'>;
@@ -35,8 +38,9 @@ type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'ge
 export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): void {
   const toks = doc.tokens;
   const places = entities.filter((e) => e.type === 'LOCATION');
-  const own = new Map(places.map((e) => [e, placeOfNames(e.name, e.aliases)]));
-  const shared = new Map(places.map((e) => [e, cityCandidates(own.get(e)!.form)]));
+  const resolved = places.map((e) => placeOfNames(e.name, e.aliases));
+  const own = new Map(places.map((e, i) => [e, resolved[i]!.place]));
+  const shared = new Map(places.map((e, i) => [e, cityCandidates(resolved[i]!.form)]));
 
   // The article's context: countries and regions it names, its nationalities, its unshared cities.
   const countries = new Set<string>();

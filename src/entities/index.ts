@@ -193,7 +193,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
-      ({ subtype, geo } = placeOfNames(c.name, c.aliases)); // the article's context may re-choose the city (geocodeInContext)
+      ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
