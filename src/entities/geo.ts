@@ -10,8 +10,12 @@ import { resolveModelPath } from '../models.js';
 import { nameKey, type NameAliases } from '../text/names.js';
 
 export interface GeoTable {
-  /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype]. */
-  places: Record<string, [string, number, number, number | null, 'country' | 'city']>;
+  /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype, admin1 code (cities)]. */
+  places: Record<string, [string, number, number, number | null, 'country' | 'city', string?]>;
+  /** geoKey(name) → the cities of ≥ 15,000 people that bear it, most populous first: [country, admin1, lat, lon, GeoNames id, population, capital 0/1]. */
+  cities: Record<string, CityCandidate[]>;
+  /** geoKey(name) → a first-level region (US state, UK nation, province): [country, admin1 code, lat, lon]. */
+  admin1: Record<string, [string, string, number, number]>;
   ambiguous: string[];
   /** Continents and world regions (no coordinates). */
   regions: string[];
@@ -24,7 +28,13 @@ export function geoKey(name: string): string {
   return nameKey(name).replace(/^the /, '');
 }
 
-let table: { places: Map<string, GeoTable['places'][string]>; regions: Set<string>; demonyms: Map<string, string> } | null = null;
+let table: {
+  places: Map<string, GeoTable['places'][string]>;
+  cities: Map<string, CityCandidate[]>;
+  admin1: Map<string, GeoTable['admin1'][string]>;
+  regions: Set<string>;
+  demonyms: Map<string, string>;
+} | null = null;
 
 function load() {
   if (!table) {
@@ -32,6 +42,8 @@ function load() {
     table = {
       // Keyed again at load, so the table always agrees with the current name key.
       places: new Map(Object.entries(t.places).map(([k, v]) => [geoKey(k), v])),
+      cities: new Map(Object.entries(t.cities).map(([k, v]) => [geoKey(k), v])),
+      admin1: new Map(Object.entries(t.admin1).map(([k, v]) => [geoKey(k), v])),
       regions: new Set(t.regions.map(geoKey)),
       demonyms: new Map(Object.entries(t.demonyms).map(([k, v]) => [geoKey(k), v])),
     };
@@ -39,9 +51,13 @@ function load() {
   return table;
 }
 
+export type CityCandidate = [cc: string, admin: string, lat: number, lon: number, id: number, population: number, capital: 0 | 1];
+
 export interface PlaceInfo {
   geo: Geo | null;
   subtype: 'country' | 'city' | 'region' | null;
+  /** Country and first-level region ("US-AL", "GB-ENG") of a city or admin-1 region, when known. */
+  region?: string;
 }
 
 const memo = new Map<string, PlaceInfo>();
@@ -61,9 +77,23 @@ function lookupPlace(name: string): PlaceInfo {
   const t = load();
   const key = geoKey(name);
   const hit = t.places.get(key);
-  if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4] };
+  if (hit?.[4] === 'country') return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: 'country' };
+  // A first-level region before a city of the same name ("Ontario", the province, not Ontario, California).
+  const region = t.admin1.get(key);
+  if (region) return { geo: { country_code: region[0], latitude: region[2], longitude: region[3], geonames_id: null }, subtype: 'region', region: `${region[0]}-${region[1]}` };
+  if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4], region: hit[5] ? `${hit[0]}-${hit[5]}` : undefined };
   if (t.regions.has(key)) return { geo: null, subtype: 'region' };
   return { geo: null, subtype: null };
+}
+
+/** The cities of ≥ 15,000 people a name may mean when several share it (most populous first), else []. */
+export function cityCandidates(name: string): readonly CityCandidate[] {
+  return load().cities.get(geoKey(name)) ?? [];
+}
+
+/** A candidate city as an entity's geo. */
+export function cityGeo(c: CityCandidate): Geo {
+  return { country_code: c[0], latitude: c[2], longitude: c[3], geonames_id: c[4] };
 }
 
 /** Country code of a nationality word ("Iranian" → IR), or null. */

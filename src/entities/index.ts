@@ -11,6 +11,7 @@ import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
 import { countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { geocodeInContext, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
@@ -192,16 +193,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
-      // The canonical name first; short codes among the aliases ("NE" of "North East") are not tried.
-      const forms = [c.name, ...c.aliases.filter((a) => a.replace(/\./g, '').length > 3)];
-      for (const form of forms) {
-        const place = resolvePlace(form);
-        if (place.subtype) {
-          subtype = place.subtype;
-          geo = place.geo;
-          break;
-        }
-      }
+      ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
@@ -224,7 +216,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       }),
     };
   });
-  return mergeSameId(entities);
+  const merged = mergeSameId(entities);
+  geocodeInContext(doc, merged);
+  // Mentions carry their entity's subtype, which the article's context may have set.
+  const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
+  for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  return merged;
 }
 
 /**

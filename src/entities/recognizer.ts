@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
-import { featurizer, tokenInfo } from './features.js';
+import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 import { decodeLexicon, type Lexicon } from './lexicon.js';
@@ -52,14 +52,20 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  // Each word's own (context-free) features are scored once per word form and
-  // the sums cached on its WordInfo; only the context features are looked up per token.
+  // Features that look at one word only (its own, its position context, or a
+  // neighbour's) are scored once per word form and cached on its WordInfo
+  // (wordScores); only features that combine words are looked up per token.
   const skip = plainRuns(doc) ?? new Uint8Array(n); // all zero: every token scored
-  const features = featurizer(doc, rec.lexicon, tokenInfo(doc), false, skip);
+  const info = tokenInfo(doc);
+  const features = featurizer(doc, rec.lexicon, info, false, skip);
   const weights = rec.weights;
+  const { initial, capsLine } = info;
+  resetPoolIfNeeded(weights);
   // Sentences are scored and decoded one at a time (very long ones in windows),
   // so memory stays bounded whatever the text length.
   for (const s of doc.sentences) {
+    const lo = s.tokenStart;
+    const hi = s.tokenEnd;
     for (let from = s.tokenStart; from < s.tokenEnd; from += MAX_WINDOW) {
       const to = Math.min(s.tokenEnd, from + MAX_WINDOW);
       const len = to - from;
@@ -67,19 +73,18 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
       if (scores.length < len * N_LABELS) scores = new Float32Array(len * N_LABELS);
       const words = f.words!;
       for (let i = 0; i < len; i++) {
-        if (skip[from + i]) continue;
-        const wi = words[from + i]!;
-        let own = wi.scores;
-        if (own === null || wi.scoresOf !== weights) {
-          // Summed from zero in the same order as before: bit-identical scores.
-          own = new Float32Array(N_LABELS);
-          weights.addScores(wi.ids, 0, wi.ids.length, own, 0);
-          wi.scores = own;
-          wi.scoresOf = weights;
-        }
+        const t = from + i;
+        if (skip[t]) continue;
+        const ctx = initial[t]! * 2 + capsLine[t]!;
+        const own = wordScores(words[t]!, weights) + ctx * N_LABELS;
+        const prev = wordScores(t - 1 >= lo ? words[t - 1]! : EDGE_BEFORE, weights) + (4 + Side.Prev) * N_LABELS;
+        const next = wordScores(t + 1 < hi ? words[t + 1]! : EDGE_AFTER, weights) + (4 + Side.Next) * N_LABELS;
+        const prev2 = wordScores(t - 2 >= lo ? words[t - 2]! : EDGE_BEFORE, weights) + (4 + Side.Prev2) * N_LABELS;
+        const next2 = wordScores(t + 2 < hi ? words[t + 2]! : EDGE_AFTER, weights) + (4 + Side.Next2) * N_LABELS;
         const o = i * N_LABELS;
-        for (let l = 0; l < N_LABELS; l++) scores[o + l] = own[l]!; // a loop: TypedArray.set costs more for 17 values
-        weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, i * N_LABELS);
+        const d = pool.data; // read after the lookups above: they may grow it
+        for (let l = 0; l < N_LABELS; l++) scores[o + l] = d[own + l]! + d[prev + l]! + d[next + l]! + d[prev2 + l]! + d[next2 + l]!;
+        weights.addScores(f.ids, f.offsets[i]!, f.offsets[i + 1]!, scores, o);
       }
       // Skipped tokens are O (labels start at 0 = O), so each run of scored
       // tokens between them is decoded on its own, knowing an O comes before
@@ -98,6 +103,50 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
     }
   }
   return labels;
+}
+
+/**
+ * The scores of word forms' single-word features, one row block per form
+ * (WORD_ROWS rows of N_LABELS: own ids + `wordContextIds(ctx)` for ctx 0–3,
+ * then `neighbourIds(side)` for each `Side`), in one growing array: reading
+ * them costs no pointer chase. Emptied between documents when it grows past
+ * POOL_WORDS forms or the weights change (a new generation invalidates every
+ * form's offset).
+ */
+const WORD_ROWS = 8;
+const BLOCK = WORD_ROWS * N_LABELS;
+const POOL_WORDS = 60000;
+const pool = { data: new Float32Array(4096 * BLOCK), used: 0, generation: {} as object, weights: null as FeatureWeights | null };
+
+function resetPoolIfNeeded(weights: FeatureWeights): void {
+  if (pool.weights === weights && pool.used < POOL_WORDS * BLOCK) return;
+  pool.used = 0;
+  pool.generation = {};
+  pool.weights = weights;
+}
+
+/** Offset in `pool.data` of a form's score block, computed on first use. */
+function wordScores(wi: WordInfo, weights: FeatureWeights): number {
+  if (wi.scoresOf === pool.generation) return wi.scores;
+  if (pool.used + BLOCK > pool.data.length) {
+    const grown = new Float32Array(pool.data.length * 2);
+    grown.set(pool.data.subarray(0, pool.used));
+    pool.data = grown;
+  }
+  const at = pool.used;
+  pool.used += BLOCK;
+  pool.data.fill(0, at, at + BLOCK);
+  for (let ctx = 0; ctx < 4; ctx++) {
+    const ids = Uint32Array.from([...wi.ids, ...wordContextIds(wi, ctx)]);
+    weights.addScores(ids, 0, ids.length, pool.data, at + ctx * N_LABELS);
+  }
+  for (const side of [Side.Prev, Side.Next, Side.Prev2, Side.Next2]) {
+    const ids = Uint32Array.from(neighbourIds(wi, side));
+    weights.addScores(ids, 0, ids.length, pool.data, at + (4 + side) * N_LABELS);
+  }
+  wi.scores = at;
+  wi.scoresOf = pool.generation;
+  return at;
 }
 
 /**

@@ -18,7 +18,9 @@ export function orgOrMiscSubtype(doc: Doc, type: string, name: string, spans: { 
   if (EVENT_NAME.test(name)) return 'event';
   if (type === 'MISC' && PRODUCT_NAME.test(name)) return 'product';
   if (type !== 'ORGANIZATION') return null;
-  if (MEDIA_NAME.test(name)) return 'media';
+  // The name's last 10 characters decide (the longest ending is 9, plus the \b before it): an
+  // unanchored regex over the whole name tried every position.
+  if (MEDIA_NAME.test(name.length > 10 ? name.slice(-10) : name)) return 'media';
   const toks = doc.tokens;
   for (const s of spans) {
     // "X newspaper", "X news agency"; "X, the state news agency"; "the X daily"

@@ -6,7 +6,7 @@
  * one sticky regex scan with no nested quantifiers.
  */
 
-import { isSpaceCode } from './chars.js';
+import { isAsciiAlnumCode, isSpaceCode } from './chars.js';
 
 export interface RawToken {
   start: number;
@@ -20,7 +20,6 @@ export interface RawToken {
 // A word: letters/digits/marks, joined by single inner connectors.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-‐'’.&_/][\p{L}\p{M}\p{N}]+)*/uy;
 const URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/uy;
-const SPACE = /\s+/uy;
 const REPEAT_PUNCT = /([.\-—–_*=!?])\1+/uy;
 
 /** Words that take a period as part of the token (titles, months, common abbreviations). */
@@ -41,28 +40,29 @@ export function tokenize(text: string): RawToken[] {
   let spaceBefore = true;
   const n = text.length;
   while (i < n) {
-    // Cheap first-character tests decide whether a regex can match here at all.
-    if (isSpaceCode(text.charCodeAt(i))) {
-      SPACE.lastIndex = i;
-      i += SPACE.exec(text)![0].length;
+    // Spaces and ASCII words are scanned by char code; a regex decides only
+    // where a non-ASCII character is involved (or a URL may start).
+    const c0 = text.charCodeAt(i);
+    if (isSpaceCode(c0)) {
+      i++;
+      while (i < n && isSpaceCode(text.charCodeAt(i))) i++; // = /\s+/u
       spaceBefore = true;
       continue;
     }
-    WORD.lastIndex = i;
-    const c0 = text.charCodeAt(i);
     let m: RegExpExecArray | null = null;
     if (c0 === 0x68 || c0 === 0x77) {
       URL.lastIndex = i; // only "http…" and "www." start a URL
       m = URL.exec(text);
     }
+    let wordEnd = i;
     if (m) {
       let end = i + m[0].length;
       while (end > i + 1 && /[.,;:!?)\]]/.test(text[end - 1]!)) end--;
       push(out, text, i, end, spaceBefore);
       i = end;
-    } else if ((m = WORD.exec(text))) {
-      let end = i + m[0].length;
-      let word = m[0];
+    } else if ((wordEnd = wordEndAt(text, i)) > i) {
+      let end = wordEnd;
+      let word = text.slice(i, end);
       // A trailing period belongs to abbreviations and initials ("Lt.", "J.", "U.S.").
       if (text[end] === '.' && isAbbreviation(word)) {
         end += 1;
@@ -88,6 +88,35 @@ export function tokenize(text: string): RawToken[] {
     spaceBefore = false;
   }
   return out;
+}
+
+/** Where the WORD match starting at i ends (i: no word there). */
+function wordEndAt(text: string, i: number): number {
+  const c0 = text.charCodeAt(i);
+  if (c0 >= 0x80) return wordEndByRegex(text, i);
+  if (!isAsciiAlnumCode(c0)) return i;
+  let j = i + 1;
+  for (;;) {
+    let c = text.charCodeAt(j); // NaN past the end: no class matches it
+    while (isAsciiAlnumCode(c)) c = text.charCodeAt(++j);
+    if (c >= 0x80) return wordEndByRegex(text, i);
+    // An inner connector (- ' . & _ /) joins the letters or digits after it.
+    if (c === 0x2d || c === 0x27 || c === 0x2e || c === 0x26 || c === 0x5f || c === 0x2f) {
+      const d = text.charCodeAt(j + 1);
+      if (isAsciiAlnumCode(d)) {
+        j += 2;
+        continue;
+      }
+      if (d >= 0x80) return wordEndByRegex(text, i);
+    }
+    return j;
+  }
+}
+
+function wordEndByRegex(text: string, i: number): number {
+  WORD.lastIndex = i;
+  const m = WORD.exec(text);
+  return m ? i + m[0].length : i;
 }
 
 function push(out: RawToken[], text: string, start: number, end: number, spaceBefore: boolean): void {

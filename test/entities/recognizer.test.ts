@@ -5,7 +5,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
 import { plainRuns } from '../../src/entities/recognizer.js';
 import { viterbi } from '../../src/entities/model.js';
-import { featurizer, tokenInfo } from '../../src/entities/features.js';
+import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, Side, tokenInfo, wordContextIds } from '../../src/entities/features.js';
 
 const run = (text: string) => {
   const doc = createDoc({ text });
@@ -118,6 +118,42 @@ describe('featurizer with skipped tokens', () => {
       if (skip[i]) expect(ids(part, i)).toEqual([]);
       else expect(ids(part, i)).toEqual(ids(full, i));
     }
+  });
+});
+
+describe('features scored once per word form', () => {
+  it('are exactly the ids the full feature set has and the per-token set leaves out', () => {
+    // The recogniser adds cached per-word scores for these ids (wordScores), so
+    // the two sets must partition each token's features: a feature in neither
+    // would be lost, one in both counted twice.
+    const text =
+      'WASHINGTON (Reuters) - Ohio-based KeyCorp said on Monday that John Smith, its chief executive, would leave.\n\n' +
+      'SHARES FELL 3 PERCENT IN NEW YORK. "We are sorry," Smith told reporters at the Bank of England.';
+    const doc = createDoc({ text });
+    const rec = loadRecognizer();
+    const info = tokenInfo(doc);
+    const full = featurizer(doc, rec.lexicon, info, true)(0, doc.tokens.length);
+    const part = featurizer(doc, rec.lexicon, info, false)(0, doc.tokens.length);
+    const words = part.words!;
+    const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
+    let caps = 0;
+    for (const s of doc.sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const ctx = info.initial[i]! * 2 + info.capsLine[i]!;
+        caps += info.capsLine[i]!;
+        const single = [
+          ...words[i]!.ids,
+          ...wordContextIds(words[i]!, ctx),
+          ...neighbourIds(i - 1 >= s.tokenStart ? words[i - 1]! : EDGE_BEFORE, Side.Prev),
+          ...neighbourIds(i + 1 < s.tokenEnd ? words[i + 1]! : EDGE_AFTER, Side.Next),
+          ...neighbourIds(i - 2 >= s.tokenStart ? words[i - 2]! : EDGE_BEFORE, Side.Prev2),
+          ...neighbourIds(i + 2 < s.tokenEnd ? words[i + 2]! : EDGE_AFTER, Side.Next2),
+        ];
+        const perToken = part.ids.subarray(part.offsets[i]!, part.offsets[i + 1]!);
+        expect(sorted([...perToken, ...single])).toEqual(sorted(full.ids.subarray(full.offsets[i]!, full.offsets[i + 1]!)));
+      }
+    }
+    expect(caps).toBeGreaterThan(0); // the caps-line context is exercised too
   });
 });
 

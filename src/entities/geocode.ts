@@ -1,0 +1,104 @@
+/**
+ * Places geocoded in their article's context. A place name alone is resolved
+ * by the gazetteer (`resolvePlace`); several cities share many names
+ * (Birmingham in England and in Alabama, Portland in Oregon and in Maine), so
+ * the article decides where it can:
+ *  - "City, ST" and "City, Country" read as one place: the city in that region
+ *    or country ("Rochester, N.Y.", "Paris, Texas", "Birmingham, Alabama"),
+ *    when there is one (else it is a list: "London, Singapore and Kuala Lumpur");
+ *  - otherwise the other places of the article vote: the countries and
+ *    first-level regions it names and the cities whose name is not shared
+ *    (nationalities do not: foreigners are news anywhere). A city in a named
+ *    region counts twice as much as one in a named country, and a named
+ *    country counts only for a namesake of some size.
+ * A capital is not moved by the vote (Washington stays the capital in an
+ * article that also names England), only by an explicit qualifier.
+ */
+import type { Doc, DocEntity } from '../text/doc.js';
+import { cityCandidates, cityGeo, resolvePlace, type CityCandidate, type PlaceInfo } from './geo.js';
+
+/**
+ * What a LOCATION entity's names resolve to on their own: the canonical name
+ * first, then its aliases (short codes such as "NE" of "North East" are not tried).
+ */
+export function placeOfNames(name: string, aliases: readonly string[]): { place: PlaceInfo; form: string } {
+  const own = resolvePlace(name);
+  if (own.subtype) return { place: own, form: name };
+  for (const form of aliases) {
+    if (form.replace(/\./g, '').length <= 3) continue;
+    const place = resolvePlace(form);
+    if (place.subtype) return { place, form };
+  }
+  return { place: own, form: name };
+}
+
+type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'geo' | 'mentions'>;
+
+/** Re-chooses the city of LOCATION entities whose name several cities share, from the article (mutates geo and subtype). */
+export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): void {
+  const toks = doc.tokens;
+  const places = entities.filter((e) => e.type === 'LOCATION');
+  const resolved = places.map((e) => placeOfNames(e.name, e.aliases));
+  const own = new Map(places.map((e, i) => [e, resolved[i]!.place]));
+  const shared = new Map(places.map((e, i) => [e, cityCandidates(resolved[i]!.form)]));
+
+  // The article's context: countries and regions it names, its nationalities, its unshared cities.
+  const countries = new Set<string>();
+  const regions = new Set<string>();
+  for (const e of entities) {
+    if (e.type === 'LOCATION') {
+      const p = own.get(e)!;
+      if (!p.geo?.country_code || (p.subtype === 'city' && shared.get(e)!.length > 0)) continue;
+      countries.add(p.geo.country_code);
+      if (p.region) regions.add(p.region);
+    }
+  }
+
+  // "Buffalo, N.Y.": a place right after a comma after a city's mention qualifies it.
+  const startsAt = new Map<number, { e: PlaceEntity; end: number }>();
+  for (const e of places) for (const m of e.mentions) startsAt.set(m.tokenStart, { e, end: m.tokenEnd });
+  const qualifier = new Map<PlaceEntity, PlaceInfo>();
+  for (const e of places) {
+    for (const m of e.mentions) {
+      const q = toks[m.tokenEnd]?.text === ',' ? startsAt.get(m.tokenEnd + 1) : undefined;
+      if (!q || q.e === e || toks[m.tokenEnd + 1]!.sentence !== toks[m.tokenStart]!.sentence) continue;
+      // The qualifier's own words first: "N.Y." is the state even where the article's "New York" is the city.
+      const words = resolvePlace(doc.text.slice(toks[m.tokenEnd + 1]!.start, toks[q.end - 1]!.end));
+      const qp = words.subtype ? words : own.get(q.e)!;
+      if (qp.geo && (qp.subtype === 'country' || (qp.subtype === 'region' && qp.region))) qualifier.set(e, qp);
+    }
+  }
+
+  for (const e of places) {
+    const p = own.get(e)!;
+    if (p.subtype === 'country' || p.subtype === 'region') continue;
+    const cands = shared.get(e)!;
+    const regionOf = (c: CityCandidate) => `${c[0]}-${c[1]}`;
+    const q = qualifier.get(e);
+    if (q) {
+      // The named region or country decides among the cities of that name (or the one city the gazetteer knows).
+      const g = p.geo;
+      const known: readonly CityCandidate[] =
+        cands.length > 0 ? cands : p.subtype === 'city' && g?.country_code ? [[g.country_code, p.region?.slice(3) ?? '', g.latitude ?? 0, g.longitude ?? 0, g.geonames_id ?? 0, 0, 0]] : [];
+      const fit = known.find((c) => (q.region ? regionOf(c) === q.region : c[0] === q.geo!.country_code));
+      // No city of that name there: a list ("London, Singapore and Kuala Lumpur"), not a qualifier.
+      if (fit) {
+        e.geo = cityGeo(fit);
+        e.subtype = 'city';
+        continue;
+      }
+    }
+    if (cands.length === 0) continue;
+    // A named country only speaks for a namesake of some size (a quarter of the largest's population):
+    // "US" in an article does not make Birmingham the one in Michigan.
+    const major = (c: CityCandidate) => c[5] * 4 >= cands[0]![5];
+    const score = (c: CityCandidate) => (regions.has(regionOf(c)) ? 2 : 0) + (countries.has(c[0]) && major(c) ? 1 : 0);
+    let best = cands[0]!;
+    for (const c of cands) if (score(c) > score(best)) best = c; // ties: the more populous (candidates come sorted)
+    if (score(best) === 0) continue; // no evidence: the gazetteer's answer (or none, for an ambiguous name)
+    const dflt = p.subtype === 'city' ? cands.find((c) => c[4] === p.geo?.geonames_id) : undefined;
+    if (dflt && (dflt[6] === 1 || score(dflt) >= score(best))) continue;
+    e.geo = cityGeo(best);
+    e.subtype = 'city';
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../src/text/create-doc.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
+import { resolvePlace } from '../../src/entities/geo.js';
+
+const places = (text: string) => {
+  const doc = createDoc({ text });
+  runPipeline(doc, { until: 'entities' });
+  const out = new Map<string, string>();
+  for (const e of documentLayers(doc).entities) {
+    if (e.type === 'LOCATION') out.set(e.name, `${e.subtype}:${e.geo?.country_code ?? '-'}:${e.geo ? Math.round(e.geo.longitude) : '-'}`);
+  }
+  return out;
+};
+
+describe('geocoding in context', () => {
+  it('reads "City, ST" and "City, Region" as one place', () => {
+    const p = places('The firm moved from Rochester, N.Y., to Portland, Maine, after its founder left Paris, Texas, for Cambridge, Massachusetts.');
+    expect(p.get('Rochester')).toBe('city:US:-78'); // not Rochester, Minnesota
+    expect(p.get('Portland')).toBe('city:US:-70'); // not Portland, Oregon (-123)
+    expect(p.get('Paris')).toBe('city:US:-96'); // not the capital of France
+    expect(p.get('Cambridge')).toBe('city:US:-71');
+  });
+
+  it('lets the other places of the article choose among cities of one name', () => {
+    expect(places('Voters in Alabama went to the polls. Turnout in Birmingham was high.').get('Birmingham')).toBe('city:US:-87');
+    expect(places('Across England, fans gathered. Turnout in Birmingham was high.').get('Birmingham')).toBe('city:GB:-2');
+    expect(places('The UK team trained in Manchester on Monday.').get('Manchester')).toBe('city:GB:-2');
+    // A named country speaks only for a namesake of some size: "US" alone does not pick
+    // Birmingham, Alabama (212,000 people) over Birmingham, England (984,000).
+    expect(places('Officials in the US said turnout in Birmingham was high.').get('Birmingham')).toBe('null:-:-');
+    expect(places('Officials in Maine said turnout in Portland was high.').get('Portland')).toBe('city:US:-70');
+  });
+
+  it('reads a list of places as a list, not as "City, Country"', () => {
+    expect(places('The airline flies to London, Singapore and Kuala Lumpur.').get('London')).toBe('city:GB:0');
+  });
+
+  it('leaves a shared name unresolved without evidence, and keeps a capital against a vote', () => {
+    expect(places('Turnout in Birmingham was high, officials said.').get('Birmingham')).toBe('null:-:-');
+    expect(places('In England, a Washington official spoke.').get('Washington')).toBe('city:US:-77');
+  });
+
+  it('resolves first-level regions and common country names', () => {
+    const p = places('Britain, Scotland, Wales and England agreed; Texas, Ontario and Queensland did not.');
+    expect(p.get('Britain')).toBe('country:GB:-2');
+    for (const region of ['Scotland', 'Wales', 'England']) expect(p.get(region)).toMatch(/^region:GB:/);
+    expect(p.get('Texas')).toBe('region:US:-98');
+    expect(resolvePlace('Ontario').geo?.country_code).toBe('CA'); // the province, not Ontario, California
+    expect(resolvePlace('N.Y.').subtype).toBe('region');
+    expect(resolvePlace('Georgia').subtype).toBe('country'); // the bare name stays the country
+  });
+
+  it('geocodes only places', () => {
+    const doc = createDoc({ text: 'Delta Air Lines said on Monday it would cut flights from Atlanta.' });
+    runPipeline(doc, { until: 'entities' });
+    const delta = documentLayers(doc).entities.find((e) => e.name.startsWith('Delta'));
+    expect(delta?.type).toBe('ORGANIZATION');
+    expect(delta?.geo).toBeNull();
+  });
+});
