@@ -140,10 +140,9 @@ export class ExtractFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'WriteDatasets',
-        // Delete: reprocessing an article removes outputs the new run no longer produces.
-        // Get (and the List below): the write path does not read outputs today (it sweeps every
-        // key of the layout instead of reading the previous manifest); kept so a missing key
-        // reads as 404, as for the input bucket, until the layout of issue 15 settles what it reads.
+        // Delete: a deleted input removes its outputs; reprocessing an article of the 0.2.0 layout removes its old files.
+        // Get (and the List below): the write path reads the previous manifest, and a missing key
+        // must read as 404 (not 403).
         actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
         resources: OUTPUT_PREFIXES.map((p) => outputBucket.arnForObjects(`${p}*`)),
       }),

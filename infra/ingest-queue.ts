@@ -1,5 +1,5 @@
 /**
- * The ingest queue: the input bucket's ObjectCreated notifications (optionally
+ * The ingest queue: the input bucket's ObjectCreated and ObjectRemoved notifications (optionally
  * filtered by prefix/suffix) on an SQS queue, with a dead-letter queue for
  * messages that failed maxReceiveCount times.
  */
@@ -46,10 +46,10 @@ export class IngestQueue extends Construct {
       ...(props.inputPrefix ? { prefix: props.inputPrefix } : {}),
       ...(props.inputSuffix ? { suffix: props.inputSuffix } : {}),
     };
-    props.inputBucket.addEventNotification(
-      EventType.OBJECT_CREATED,
-      new s3n.SqsDestination(this.queue),
-      ...(Object.keys(filter).length ? [filter] : []),
-    );
+    // Created and removed objects alike: the function makes a key's outputs match its object, so a
+    // delete removes that article's outputs (and a late delete of a key uploaded again removes nothing).
+    for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED]) {
+      props.inputBucket.addEventNotification(event, new s3n.SqsDestination(this.queue), ...(Object.keys(filter).length ? [filter] : []));
+    }
   }
 }

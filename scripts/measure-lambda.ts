@@ -2,8 +2,10 @@
  * Measures the extraction handler as Lambda runs it — the same code, fed
  * SQS-shaped S3 events in batches of 10, reading from and writing to a real
  * S3-compatible server on loopback — over BBC News articles, and turns the
- * measured durations into the cost table of the README (Lambda GB-seconds,
- * S3 and SQS requests) beside Amazon Comprehend DetectEntities on the same articles.
+ * measured durations and the S3 requests the handler actually sent (counted by
+ * an SDK middleware, by operation and price tier) into the cost table of the
+ * README (Lambda GB-seconds, S3 and SQS requests) beside Amazon Comprehend
+ * DetectEntities on the same articles.
  *
  *   npx tsx scripts/measure-lambda.ts [--limit N] [--memory MB]
  *
@@ -55,6 +57,25 @@ const local = await startLocalS3({ directory: dir, buckets: ['in', 'out'] });
 const client = createS3Client({ endpoint: local.endpoint, credentials: LOCAL_CREDENTIALS });
 for (const a of sample) await client.send(new PutObjectCommand({ Bucket: 'in', Key: a.key, Body: a.body }));
 
+// Every S3 request the handler sends, by operation, counted by the SDK itself as each attempt goes out
+// (so retries would count too): what S3 bills, rather than a count of output objects.
+const requests = new Map<string, number>();
+let counting = false;
+client.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (counting) requests.set(context.commandName ?? '?', (requests.get(context.commandName ?? '?') ?? 0) + 1);
+    return next(args);
+  },
+  { step: 'finalizeRequest', name: 'countRequests' },
+);
+/** S3 request tiers: PUT, COPY, POST and LIST at the PUT price; GET, HEAD and the rest at the GET price; DELETE free. */
+const TIER: Record<string, 'put' | 'get' | 'free'> = {
+  PutObjectCommand: 'put', CopyObjectCommand: 'put', ListObjectsCommand: 'put', ListObjectsV2Command: 'put',
+  // DeleteObjects is a POST: counted at the PUT price to be safe (S3 bills DELETE requests nothing).
+  DeleteObjectsCommand: 'put', DeleteObjectCommand: 'free',
+  GetObjectCommand: 'get', HeadObjectCommand: 'get',
+};
+
 const results: ProcessResult[] = [];
 const handler = createHandler({
   client,
@@ -73,6 +94,7 @@ results.length = 0;
 
 const batchMs: number[] = [];
 let peakRss = 0;
+counting = true;
 for (let i = 0; i < sample.length; i += 10) {
   const records = sample.slice(i, i + 10).map((a) => sqsEvent(body(a.key)).Records[0]!);
   const t0 = performance.now();
@@ -81,6 +103,7 @@ for (let i = 0; i < sample.length; i += 10) {
   if (res.batchItemFailures.length) throw new Error(`batch failures: ${JSON.stringify(res.batchItemFailures)}`);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
+counting = false;
 let outputObjects = 0;
 for await (const _ of new S3Store(client, 'out').list('')) outputObjects++;
 await local.close();
@@ -99,17 +122,21 @@ console.log(`per batch of 10 (billed duration): mean ${meanBatch.toFixed(0)} ms,
 console.log(`record latency inside a batch: p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms; first invocation (model load) ${coldMs.toFixed(0)} ms`);
 console.log(`peak RSS ${(peakRss / 1e6).toFixed(0)} MB`);
 
-// Requests per article: input GET, previous-manifest GET, one PUT per output file + manifest (mean from the run).
 const okCount = results.filter((r) => r.status === 'ok').length;
-const putsPerArticle = outputObjects / (okCount + 1); // every output file and the manifest, as written in this run (+1: the warm-up article)
+const perArticle = (tier: 'put' | 'get' | 'free') =>
+  [...requests].filter(([op]) => (TIER[op] ?? 'put') === tier).reduce((n, [, c]) => n + c, 0) / results.length;
+const putsPerArticle = perArticle('put'); // requests the handler wrote, per article
+const getsPerArticle = perArticle('get');
 const gbSeconds = (meanBatch / 10 / 1000) * (memoryMb / 1024);
 const lambdaPerArticle = gbSeconds * PRICE.lambdaArmGbSecond + PRICE.lambdaRequest / 10;
-const s3PerArticle = (1 /* the upload */ + putsPerArticle) * PRICE.s3Put + 1 /* the input */ * PRICE.s3Get;
+const s3PerArticle = (1 /* the upload */ + putsPerArticle) * PRICE.s3Put + getsPerArticle * PRICE.s3Get;
 const sqsPerArticle = (1 /* S3 → SQS */ + 2 / 10 /* receive + delete per batch */) * PRICE.sqsRequest;
 const comprehendPerArticle = chars.reduce((n, c) => n + Math.max(3, Math.ceil(c / 100)) * PRICE.comprehendUnit, 0) / chars.length;
 const ours = lambdaPerArticle + s3PerArticle + sqsPerArticle;
 const money = (x: number) => (x >= 100 ? `$${x.toFixed(0)}` : x >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(4)}`);
-console.log(`\nok ${okCount}/${results.length}; ${putsPerArticle.toFixed(1)} PUTs per article; Lambda ${memoryMb} MB arm64: ${(gbSeconds * 1000).toFixed(2)} GB-ms per article\n`);
+console.log(`\nS3 requests by the handler: ${[...requests].map(([op, n]) => `${op.replace(/Command$/, '')} ${n}`).join(', ')}; ${outputObjects} output objects`);
+console.log(`per article: ${putsPerArticle.toFixed(2)} written (PUT tier) + the upload = ${(putsPerArticle + 1).toFixed(2)}; ${getsPerArticle.toFixed(2)} read (GET tier)`);
+console.log(`ok ${okCount}/${results.length}; Lambda ${memoryMb} MB arm64: ${(gbSeconds * 1000).toFixed(2)} GB-ms per article\n`);
 console.log('| per | Lambda (GB-s + requests) | S3 requests | SQS requests | article-export total | Comprehend DetectEntities |');
 console.log('|---|---|---|---|---|---|');
 for (const n of [1000, 1_000_000]) {

@@ -1,6 +1,7 @@
 /**
- * The extraction Lambda: SQS batch of S3 notifications → processObject for each
- * object, reporting partial batch failures so only failed messages are retried.
+ * The extraction Lambda: SQS batch of S3 notifications (ObjectCreated and ObjectRemoved) → processObject
+ * for each key, which makes its outputs match the object as it is now; partial batch failures are
+ * reported so only failed messages are retried.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -8,13 +9,13 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processObject, type ObjectRef, type ProcessResult } from '../../src/process/process-object.js';
-import type { DatasetSink } from '../../src/storage/sink.js';
+import type { ObjectDatasets } from '../../src/storage/sink.js';
 import { objectsInMessage } from './s3-events.js';
 
 export interface HandlerDeps {
   client: S3Client;
   /** Where datasets go: BucketDatasets on the output bucket. */
-  output: DatasetSink;
+  output: ObjectDatasets;
   maxBytes?: number;
   /** Only keys under this prefix are processed (the notification filter should already ensure it). */
   inputPrefix?: string;
@@ -45,7 +46,8 @@ export function createHandler(deps: HandlerDeps) {
         metrics.addMetric('InputErrors', MetricUnit.Count, 1);
         logger.warn('input rejected; error record written', { bucket: ref.bucket, key: ref.key, ...result });
       } else {
-        logger.info('object no longer exists; skipped', { bucket: ref.bucket, key: ref.key });
+        if (result.removed) metrics.addMetric('ArticlesRemoved', MetricUnit.Count, 1);
+        logger.info(result.removed ? 'object deleted; its outputs removed' : 'object does not exist; no outputs', { bucket: ref.bucket, key: ref.key });
       }
     }
   };

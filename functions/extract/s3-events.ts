@@ -20,7 +20,11 @@ interface S3EventBody {
   Records?: { eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }[];
 }
 
-/** The objects an SQS message announces; none for S3's test event. Throws on a message that is not an S3 event. */
+/**
+ * The keys an SQS message announces as created or removed; none for S3's test event. Throws on a message
+ * that is not an S3 event. Which of the two it was does not matter: processing makes a key's outputs
+ * match the object as it is when processed.
+ */
 export function objectsInMessage(record: Pick<SQSRecord, 'body' | 'messageId'>): ObjectRef[] {
   let body: S3EventBody;
   try {
@@ -30,7 +34,7 @@ export function objectsInMessage(record: Pick<SQSRecord, 'body' | 'messageId'>):
   }
   if (body.Event === 's3:TestEvent') return [];
   if (!Array.isArray(body.Records)) throw new Error(`Message ${record.messageId} has no S3 Records`);
-  return body.Records.filter((r) => r.eventName?.startsWith('ObjectCreated') && r.s3?.bucket?.name && r.s3.object?.key).map((r) => ({
+  return body.Records.filter((r) => /^Object(Created|Removed)/.test(r.eventName ?? '') && r.s3?.bucket?.name && r.s3.object?.key).map((r) => ({
     bucket: r.s3!.bucket!.name!,
     key: decodeS3Key(r.s3!.object!.key!),
   }));

@@ -1,7 +1,7 @@
 /**
  * `article-export local`: the whole serverless path on this machine. An
  * embedded S3 server gets an input and an output bucket; every object created
- * in the input bucket is delivered, as the SQS message S3 would send, to the
+ * or deleted in the input bucket is delivered, as the SQS message S3 would send, to the
  * same handler code that runs in Lambda; the datasets are then downloaded and
  * merged into ./out and summarised.
  */
@@ -18,7 +18,7 @@ import { BucketDatasets } from '../storage/bucket-datasets.js';
 import { downloadDatasets } from '../storage/download.js';
 import { createS3Client, S3Store } from '../storage/s3.js';
 import { collectInputs } from './files.js';
-import { forwardObjectCreated, LOCAL_CREDENTIALS, startLocalS3 } from './local-s3.js';
+import { forwardObjectEvents, LOCAL_CREDENTIALS, startLocalS3 } from './local-s3.js';
 import { serveReport } from '../report/serve.js';
 import { formatSummary } from './summary.js';
 
@@ -60,11 +60,13 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
           ? `  processed s3://${ref.bucket}/${ref.key} → ${r.articleId}: ${r.entities} entities, ${r.quotes} quotes, ${r.times} times, ${r.events} events (${r.ms.toFixed(0)} ms)`
           : r.status === 'error'
             ? `  rejected  s3://${ref.bucket}/${ref.key} → errors/${r.articleId}.json: ${r.message}`
-            : `  skipped   s3://${ref.bucket}/${ref.key}: no longer exists`,
+            : r.removed
+              ? `  deleted   s3://${ref.bucket}/${ref.key} → ${r.articleId}: its outputs removed`
+              : `  skipped   s3://${ref.bucket}/${ref.key}: no longer exists`,
       ),
   });
   let afterDelivery = () => {}; // set once serving: refresh ./out
-  const queue = forwardObjectCreated(local, opts.inputBucket, async (event) => {
+  const queue = forwardObjectEvents(local, opts.inputBucket, async (event) => {
     await handler(event);
     afterDelivery();
   });
@@ -103,7 +105,7 @@ export async function localCommand(opts: LocalOptions, log: (line: string) => vo
   const report = await serveReport(out, { port: opts.reportPort });
   const env = `AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`;
   log(`
-Serving. Any S3 client can upload now; each upload is processed as in Lambda.
+Serving. Any S3 client can upload (or delete) now; each upload is processed, each delete removes its outputs, as in Lambda.
   Upload:    ${env} aws --endpoint-url ${local.endpoint} s3 cp my-article.txt s3://${opts.inputBucket}/
   Raw files: ${env} aws --endpoint-url ${local.endpoint} s3 sync s3://${opts.outputBucket} ./out-raw
   Datasets:  npx article-export download s3://${opts.outputBucket} --out ${opts.out} --endpoint ${local.endpoint}

@@ -1,6 +1,6 @@
 /**
  * The embedded S3-compatible server (s3rver) for local mode and tests: loopback
- * only, data in a folder, and its object-created events turned into the SQS
+ * only, data in a folder, and its object-created and -removed events turned into the SQS
  * messages S3 would send, so the Lambda handler runs unchanged.
  */
 import { randomUUID } from 'node:crypto';
@@ -41,11 +41,10 @@ export function encodeS3EventKey(key: string): string {
   return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 }
 
-/** The message body S3 sends to SQS when an object is created (the key encoded as S3 encodes it). */
-export function s3NotificationBody(bucket: string, key: string): string {
-  return JSON.stringify({
-    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: encodeS3EventKey(key), size: 1 } } }],
-  });
+/** The message body S3 sends to SQS when an object is created, or deleted with `eventName` 'ObjectRemoved:Delete' (the key encoded as S3 encodes it). */
+export function s3NotificationBody(bucket: string, key: string, eventName = 'ObjectCreated:Put'): string {
+  const object = eventName.startsWith('ObjectCreated') ? { key: encodeS3EventKey(key), size: 1 } : { key: encodeS3EventKey(key) };
+  return JSON.stringify({ Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName, s3: { bucket: { name: bucket }, object } }] });
 }
 
 interface S3rverEvent {
@@ -53,18 +52,19 @@ interface S3rverEvent {
 }
 
 /**
- * Calls `deliver` with an SQS-shaped event for every object created in `bucket`,
+ * Calls `deliver` with an SQS-shaped event for every object created or deleted in `bucket`,
  * one at a time in arrival order (s3rver's emitter fires for every bucket, so
- * writes to the output bucket are filtered out rather than looping back).
+ * writes to the output bucket are filtered out rather than looping back). s3rver
+ * reports deletes made with DeleteObject (`aws s3 rm`), not those of a DeleteObjects batch.
  */
-export function forwardObjectCreated(
+export function forwardObjectEvents(
   local: LocalS3,
   bucket: string,
   deliver: (event: SQSEvent) => Promise<unknown>,
 ): { idle(): Promise<void>; stop(): void } {
   let chain: Promise<unknown> = Promise.resolve();
   const listener = (e: S3rverEvent) => {
-    const records = e.Records.filter((r) => r.s3.bucket.name === bucket && r.eventName.startsWith('ObjectCreated'));
+    const records = e.Records.filter((r) => r.s3.bucket.name === bucket && /^Object(Created|Removed)/.test(r.eventName));
     if (records.length === 0) return;
     const body = JSON.stringify({
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3EventKey(r.s3.object.key) } } })),

@@ -1,7 +1,15 @@
 /**
- * One S3 object → processArticle → its datasets or error record, written
- * through a DatasetSink. Shared by the Lambda handler and local mode, so both
- * behave the same (and the same as `extract`, which calls processArticle on files).
+ * One S3 key → its outputs made to match the object as it is now: processArticle → its datasets or error
+ * record when the object exists, its outputs removed (through its manifest) when it does not. Shared by the
+ * Lambda handler and local mode, so both behave the same (and the same as `extract`, which calls
+ * processArticle on files). Any event for a key — created, removed, a duplicate, a backfill — leads here, so
+ * an ObjectRemoved event removes the outputs, and a late one for a key uploaded again since does not: the
+ * object exists, so it is processed instead.
+ *
+ * Events race: an object can be deleted or replaced while it is being processed, or re-uploaded while its
+ * outputs are being removed. So after its last write each pass checks the object again (a HEAD): if it is
+ * not the state it worked from, another pass makes the outputs match the new state. Whichever run writes
+ * last checks last, so the outputs end matching the object.
  *
  * Input problems (empty, binary, too large, not parseable) and extraction bugs
  * end in an error record and are not retried: doing the same again would fail
@@ -11,9 +19,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { articleId } from '../document/ids.js';
 import { DEFAULT_MAX_INPUT_BYTES, type SourceInfo } from '../input/index.js';
-import { getObject } from '../storage/s3.js';
-import type { DatasetSink } from '../storage/sink.js';
-import { processArticle, writeOutcome, type ArticleOutcome } from './process-article.js';
+import { getObject, headObject, sameState, type ObjectState } from '../storage/s3.js';
+import type { ObjectDatasets } from '../storage/sink.js';
+import { processArticle, type ArticleOutcome } from './process-article.js';
 
 export interface ObjectRef {
   bucket: string;
@@ -24,24 +32,45 @@ export interface ObjectRef {
 export type ProcessResult =
   | { status: 'ok'; articleId: string; entities: number; quotes: number; times: number; events: number; ms: number }
   | { status: 'error'; articleId: string; code: string; message: string; ms: number }
-  | { status: 'gone'; articleId: string; ms: number };
+  /** The object does not exist: its outputs are removed (`removed`: it had some). */
+  | { status: 'gone'; articleId: string; removed: boolean; ms: number };
 
 export interface ProcessOptions {
   client: S3Client;
   /** Where datasets and error records go (Lambda and `local`: BucketDatasets on the output bucket). */
-  output: DatasetSink;
+  output: ObjectDatasets;
   maxBytes?: number;
+  /** Passes before giving up on an object that keeps changing (the message is then retried). Default 3. */
+  maxPasses?: number;
 }
 
 /** The article id of an S3 object: stable for the same bucket and key. */
 export const s3ArticleId = (ref: ObjectRef) => articleId(`s3://${ref.bucket}/${ref.key}`);
 
+/** The object changed under every pass: thrown so that the queue retries the message later. */
+export class ObjectKeptChanging extends Error {}
+
 export async function processObject(ref: ObjectRef, opts: ProcessOptions): Promise<ProcessResult> {
   const t0 = performance.now();
-  const id = s3ArticleId(ref);
+  const passes = opts.maxPasses ?? 3;
+  for (let pass = 1; pass <= passes; pass++) {
+    const { result, state } = await followObject(ref, opts);
+    const now = await headObject(opts.client, ref.bucket, ref.key);
+    if (now === null ? state === null : state !== null && sameState(now, state)) return { ...result, ms: performance.now() - t0 };
+    // Deleted, created or replaced while this pass ran: what it wrote (or removed) may not match any more.
+  }
+  throw new ObjectKeptChanging(`s3://${ref.bucket}/${ref.key} changed during each of ${passes} passes; the message will be retried`);
+}
+
+/** One pass: the outputs made to match the object as read now; `state` is what was read (null: no object). */
+async function followObject(ref: ObjectRef, opts: ProcessOptions): Promise<{ result: ProcessResult; state: ObjectState | null }> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const obj = await getObject(opts.client, ref.bucket, ref.key, maxBytes);
-  if (!obj) return { status: 'gone', articleId: id, ms: performance.now() - t0 }; // deleted since the event: nothing to export
+  if (!obj) {
+    // Deleted (an ObjectRemoved event, or any event that arrives after the delete): no outputs either.
+    const id = s3ArticleId(ref);
+    return { result: { status: 'gone', articleId: id, removed: await opts.output.removeArticle(id), ms: 0 }, state: null };
+  }
   const source: SourceInfo = {
     kind: 's3',
     identity: `s3://${ref.bucket}/${ref.key}`,
@@ -54,8 +83,10 @@ export async function processObject(ref: ObjectRef, opts: ProcessOptions): Promi
     maxBytes,
   };
   const outcome = processArticle({ bytes: obj.bytes, size: obj.size }, source);
-  await writeOutcome(opts.output, outcome, ref.key);
-  return summarize(outcome, performance.now() - t0);
+  const input = { etag: obj.etag };
+  if (outcome.status === 'ok') await opts.output.writeArticle(outcome.doc, ref.key, input);
+  else await opts.output.writeError(outcome.record, ref.key, input);
+  return { result: summarize(outcome, 0), state: { etag: obj.etag, versionId: obj.versionId } };
 }
 
 /** What a log line or metric needs to know about an outcome. */

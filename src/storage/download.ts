@@ -1,7 +1,9 @@
 /**
- * Output bucket → a local folder: each finished article's JSON document, its
- * error record if it failed, one merged CSV per table and/or one Parquet file
- * per table, as `format` says (src/datasets/formats.ts). Only articles with a
+ * Output bucket → a local folder: each finished article's JSON document
+ * (json/<article_id>.json, pretty-printed), its error record if it failed
+ * (errors/<article_id>.json), one merged CSV per table and/or one Parquet file
+ * per table, as `format` says (src/datasets/formats.ts) — every table built
+ * from the article's one document in the bucket (layout.ts). Only articles with a
  * manifest are read (the manifest is written last), and each file must match
  * the hash its manifest records, so a half-written or half-rewritten article
  * never reaches the download: it is re-read, and skipped (reported in
@@ -11,10 +13,9 @@ import { join } from 'node:path';
 import { formatParts, type DatasetFormat } from '../datasets/formats.js';
 import { CsvMerger } from '../datasets/merge.js';
 import { ParquetTables } from '../datasets/parquet.js';
-import { TABLE_NAMES, type TableName } from '../datasets/index.js';
-import type { ArticleDocument } from '../document/schema.js';
+import { errorFileBody, parseDocument, toDatasetFiles, TABLE_NAMES, type ParsedDocument, type TableName } from '../datasets/index.js';
 import { FolderStore } from './folder-store.js';
-import { articleIdOfKey, MANIFEST_PREFIX } from './layout.js';
+import { articleIdOfKey, DOCUMENTS_PREFIX, MANIFEST_PREFIX } from './layout.js';
 import { readArticleOutputs, type ArticleOutputs, type ReadOptions } from './read-outputs.js';
 import type { ObjectStore } from './store.js';
 
@@ -55,24 +56,37 @@ export async function downloadDatasets(
     if (i + window < ids.length) pending.push(readArticleOutputs(source, ids[i + window]!, readOptions));
     pending[i] = Promise.resolve({ status: 'absent' }); // let it be collected
     if (item.status === 'incomplete') incomplete.push({ article_id: ids[i]!, reason: item.reason });
-    if (item.status === 'complete') {
-      for (const [key, body] of item.files) {
-        const table = /^csv\/([a-z_]+)\//.exec(key)?.[1] as TableName | undefined;
-        if (table && TABLE_NAMES.includes(table)) {
-          await merger?.append(table, body);
-          continue;
-        }
-        if (key.startsWith('json/')) {
-          parquet?.add(JSON.parse(body) as ArticleDocument);
-          if (!parts.json) continue;
-        }
-        await out.put(key, body, 'application/json');
-      }
-      if (item.manifest.status === 'ok') articles++;
-      else errors++;
+    if (item.status !== 'complete') continue;
+    const parsed = documentOf(item.files);
+    if (!parsed) {
+      incomplete.push({ article_id: ids[i]!, reason: 'its manifest lists no document' });
+      continue;
     }
+    if (parsed.status === 'error') {
+      await out.put(errorKey(ids[i]!), errorFileBody(parsed.record), 'application/json');
+      errors++;
+      continue;
+    }
+    // Every table is derived from the document, as `extract` derives them: the same bytes either way.
+    const files = toDatasetFiles(parsed.doc);
+    if (merger) for (const t of TABLE_NAMES) await merger.append(t, files.csv[t]);
+    parquet?.add(parsed.doc);
+    if (parts.json) await out.put(`json/${ids[i]}.json`, files.json, 'application/json');
+    articles++;
   }
   await merger?.close();
   const parquetRows = parquet ? await parquet.write(join(out.root, 'parquet')) : null;
   return { articles, errors, rows: merger?.rows ?? parquetRows ?? emptyCounts(), incomplete };
+}
+
+const errorKey = (id: string) => `errors/${id}.json`;
+
+/**
+ * The article's document among the files its manifest lists: documents/<id>.json, or, for an article
+ * written by the layout before issue 15, its json/ document or errors/ record (its csv/ files are not
+ * read: the tables are derived from the document).
+ */
+function documentOf(files: [key: string, body: string][]): ParsedDocument | null {
+  const doc = files.find(([k]) => k.startsWith(DOCUMENTS_PREFIX)) ?? files.find(([k]) => k.startsWith('json/') || k.startsWith('errors/'));
+  return doc ? parseDocument(doc[1]) : null;
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { formatParts, type DatasetFormat } from '../datasets/formats.js';
 import { CsvMerger } from '../datasets/merge.js';
 import { ParquetTables } from '../datasets/parquet.js';
-import { toDatasetFiles, TABLE_NAMES, type TableName } from '../datasets/index.js';
+import { errorFileBody, toDatasetFiles, TABLE_NAMES, type TableName } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { BoundedWrites } from './bounded-writes.js';
 import { FolderStore } from './folder-store.js';
@@ -88,7 +88,7 @@ export class FolderDatasets implements DatasetSink {
   }
   async writeError(record: ErrorRecord, name: string, opts: WriteOptions = {}): Promise<string> {
     await this.writes.add(async () => {
-      if (!opts.unchanged) await this.store.put(`errors/${name}.json`, `${JSON.stringify(record, null, 2)}\n`, 'application/json');
+      if (!opts.unchanged) await this.store.put(`errors/${name}.json`, errorFileBody(record), 'application/json');
       await opts.onWritten?.();
     });
     return join(this.dir, 'errors', `${name}.json`);

@@ -1,12 +1,15 @@
 /**
- * The output layout, one prefix per table so that Athena/Glue read each prefix
- * as one table:
+ * The output layout: one document per input object, and its manifest.
  *
- *   json/<article_id>.json          the ArticleDocument
- *   csv/<table>/<article_id>.csv    one CSV per table with rows (header included)
- *   errors/<article_id>.json        instead of datasets, when the input was unusable
- *   manifests/<article_id>.json     written last: the complete list of this article's files
- *                                   and the SHA-256 of each
+ *   documents/<article_id>.json     ONE line of JSON: the whole ArticleDocument (every table's rows are
+ *                                   derived from it), or the error record when the input was unusable
+ *   manifests/<article_id>.json     written last: the article's files, the SHA-256 of each, its rows per
+ *                                   table and the state of the input object it was made from
+ *
+ * Two PUTs per article (S3 bills PUTs 12.5× GETs, and they were 98% of the bill when every table had its
+ * own object per article). Tables are built from the documents by readers: `download` (CSV, Parquet)
+ * and Athena (a JSON SerDe table over documents/ and views that UNNEST it, docs/athena.sql). One line per
+ * document is what a JSON SerDe reads as one row, whatever line breaks the text holds (JSON escapes them).
  *
  * Readers (and `download`) trust manifests: an article without one is not
  * finished, and a file whose content does not match the hash its manifest
@@ -16,36 +19,43 @@
  */
 import type { TableName } from '../datasets/index.js';
 
-export const JSON_PREFIX = 'json/';
-export const CSV_PREFIX = 'csv/';
-export const ERRORS_PREFIX = 'errors/';
+export const DOCUMENTS_PREFIX = 'documents/';
 export const MANIFEST_PREFIX = 'manifests/';
-/** The prefixes an article's data files live under (manifests excluded). */
-export const DATA_PREFIXES = [JSON_PREFIX, CSV_PREFIX, ERRORS_PREFIX] as const;
-/** Every prefix the extraction writes (and deletes) under; infra grants exactly these. */
-export const OUTPUT_PREFIXES = [...DATA_PREFIXES, MANIFEST_PREFIX] as const;
+/**
+ * Prefixes of the layout before issue 15 (json/, csv/<table>/, errors/). Nothing writes there any more; a
+ * reprocessed or deleted article removes the keys its old manifest listed there, and `download` still reads
+ * such articles (through their JSON document).
+ */
+export const LEGACY_PREFIXES = ['json/', 'csv/', 'errors/'] as const;
+/** Every prefix the extraction writes or deletes under; infra grants exactly these. */
+export const OUTPUT_PREFIXES = [DOCUMENTS_PREFIX, MANIFEST_PREFIX, ...LEGACY_PREFIXES] as const;
 
-/** The folder of one table's per-article CSV files: what a Glue/Athena table reads. */
-export const csvTablePrefix = (table: TableName) => `${CSV_PREFIX}${table}/`;
-export const jsonKey = (articleId: string) => `${JSON_PREFIX}${articleId}.json`;
-export const csvKey = (table: TableName, articleId: string) => `${csvTablePrefix(table)}${articleId}.csv`;
-export const errorKey = (articleId: string) => `${ERRORS_PREFIX}${articleId}.json`;
+export const documentKey = (articleId: string) => `${DOCUMENTS_PREFIX}${articleId}.json`;
 export const manifestKey = (articleId: string) => `${MANIFEST_PREFIX}${articleId}.json`;
 
 /**
- * The article id a key of this layout belongs to, or null for a key outside it.
+ * The article id a key of this layout (or the legacy one) belongs to, or null for a key outside it.
  *
- * @example articleIdOfKey('csv/mentions/a1b2.csv') // → 'a1b2'
+ * @example articleIdOfKey('documents/a_1b2c3d4e5f607182.json') // → 'a_1b2c3d4e5f607182'
  */
 export function articleIdOfKey(key: string): string | null {
-  const m = /^(?:json|errors|manifests)\/([^/]+)\.json$/.exec(key) ?? /^csv\/[a-z_]+\/([^/]+)\.csv$/.exec(key);
+  const m = /^(?:documents|manifests|json|errors)\/([^/]+)\.json$/.exec(key) ?? /^csv\/[a-z_]+\/([^/]+)\.csv$/.exec(key);
   return m ? m[1]! : null;
 }
 
 export interface Manifest {
   article_id: string;
   status: 'ok' | 'error';
-  source: { uri: string; version_id: string | null; sha256: string | null };
+  source: {
+    uri: string;
+    version_id: string | null;
+    sha256: string | null;
+    /**
+     * The input object's ETag when it was read (S3 inputs): how a delete or a later reprocess tells
+     * whether these outputs were made from the object that exists now. Absent for other inputs.
+     */
+    etag?: string | null;
+  };
   pipeline_version: string;
   /** Every output key of this article, manifest excluded. */
   files: string[];

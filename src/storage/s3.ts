@@ -1,6 +1,7 @@
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsCommand,
   NoSuchKey,
   PutObjectCommand,
@@ -50,6 +51,27 @@ export interface S3Object {
   contentType: string | null;
   metadata: Record<string, string>;
   versionId: string | null;
+  /** Its ETag (quoted, as S3 sends it): with versionId, which state of the key this is. */
+  etag: string | null;
+}
+
+/** Which state of a key an object is: a re-upload (even of the same bytes, in a versioned bucket) changes it. */
+export interface ObjectState {
+  etag: string | null;
+  versionId: string | null;
+}
+
+export const sameState = (a: ObjectState, b: ObjectState) => a.etag === b.etag && a.versionId === b.versionId;
+
+/** The current state of an object (a HEAD, billed as a GET), or null when it does not exist. */
+export async function headObject(client: S3Client, bucket: string, key: string): Promise<ObjectState | null> {
+  try {
+    const res = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { etag: res.ETag ?? null, versionId: res.VersionId && res.VersionId !== 'null' ? res.VersionId : null };
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
 }
 
 /** Reads a whole object, or returns null when it no longer exists. Objects over maxBytes are not downloaded. */
@@ -69,6 +91,7 @@ export async function getObject(client: S3Client, bucket: string, key: string, m
       contentType: res.ContentType ?? null,
       metadata: res.Metadata ?? {},
       versionId: res.VersionId && res.VersionId !== 'null' ? res.VersionId : null,
+      etag: res.ETag ?? null,
     };
   } catch (e) {
     if (isNotFound(e)) return null;

@@ -10,6 +10,7 @@
  * one); the processing in src/process/ does not change.
  */
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
+import type { InputState } from './write-outputs.js';
 
 export interface DatasetSink {
   /** Human-readable location for messages, e.g. s3://bucket/ or out/. */
@@ -20,4 +21,15 @@ export interface DatasetSink {
   writeError(record: ErrorRecord, name: string): Promise<string>;
   /** Finishes whatever spans articles (merged tables). Writes after close are an error. */
   close(): Promise<void>;
+}
+
+/**
+ * The datasets of S3 input objects (BucketDatasets): keyed by article id, recording in each manifest the
+ * state of the input they were made from, and removable when the input is deleted.
+ */
+export interface ObjectDatasets extends DatasetSink {
+  writeArticle(doc: ArticleDocument, name: string, input?: InputState): Promise<string>;
+  writeError(record: ErrorRecord, name: string, input?: InputState): Promise<string>;
+  /** Removes an article's outputs through its manifest; true when there was a manifest. */
+  removeArticle(articleId: string): Promise<boolean>;
 }

@@ -1,7 +1,8 @@
 /**
  * Local mode end to end, and the real AWS CLI (Debian's awscli) as the client:
- * upload an article to the embedded server, let the handler process it, and
- * download the datasets both with `aws s3` and with `article-export download`.
+ * upload an article to the embedded server, let the handler process it,
+ * download the datasets both with `aws s3` and with `article-export download`,
+ * then delete the input with `aws s3 rm` and see its outputs go.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -50,7 +51,7 @@ describe('article-export local', () => {
 });
 
 describe.skipIf(!AWS)('the AWS CLI against the local server', () => {
-  it('uploads with `aws s3 cp`, and the datasets come back with `aws s3` and `article-export download`', async () => {
+  it('uploads with `aws s3 cp`, the datasets come back with `aws s3` and `article-export download`, and `aws s3 rm` removes them', async () => {
     const work = mkdtempSync(join(tmpdir(), 'ae-awscli-'));
     const printed: string[] = [];
     const run = await localCommand({ articles: [], out: join(work, 'out'), inputBucket: 'cli-in', outputBucket: 'cli-out', serve: true }, (l) => printed.push(l));
@@ -71,7 +72,7 @@ describe.skipIf(!AWS)('the AWS CLI against the local server', () => {
       const raw = join(work, 'raw');
       const sync = await aws('s3', 'sync', 's3://cli-out', raw);
       expect(sync.code, sync.stderr).toBe(0);
-      expect(readdirSync(join(raw, 'json'))).toHaveLength(1);
+      expect(readdirSync(join(raw, 'documents'))).toHaveLength(1);
       const merged = join(work, 'merged');
       const dl = await exec(process.execPath, [join(ROOT, 'bin', 'article-export.js'), 'download', 's3://cli-out', '--out', merged, '--endpoint', run.endpoint], {
         env: { ...process.env, AWS_ACCESS_KEY_ID: '' },
@@ -83,6 +84,26 @@ describe.skipIf(!AWS)('the AWS CLI against the local server', () => {
       expect(doc!.article.source.key).toBe('uploads/tram line.txt');
       const mentions = parse(readFileSync(join(merged, 'csv', 'mentions.csv'), 'utf8'), { columns: true }) as unknown[];
       expect(mentions.length).toBe(doc!.entities.reduce((n, e) => n + e.mentions.length, 0));
+
+      // `aws s3 rm` of the input: its ObjectRemoved event removes the article's outputs, and ./out follows.
+      expect(readdirSync(join(work, 'out', 'json'))).toHaveLength(1);
+      const rm = await aws('s3', 'rm', 's3://cli-in/uploads/tram line.txt');
+      expect(rm.code, rm.stderr).toBe(0);
+      let left = listed;
+      for (let i = 0; i < 100 && left.includes('manifests/'); i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        left = (await aws('s3', 'ls', '--recursive', 's3://cli-out/')).stdout;
+      }
+      expect(left.trim()).toBe('');
+      expect(printed.join('\n')).toMatch(/deleted +s3:\/\/cli-in\/uploads\/tram line\.txt → a_[0-9a-f]{16}: its outputs removed/);
+      // ./out is refreshed after each delivery (debounced): no document left, and the tables have no rows.
+      const outState = () => {
+        const json = existsSync(join(work, 'out', 'json')) ? readdirSync(join(work, 'out', 'json')).length : 0;
+        const csv = join(work, 'out', 'csv', 'articles.csv');
+        return { json, articles: existsSync(csv) ? (parse(readFileSync(csv, 'utf8'), { columns: true }) as unknown[]).length : -1 };
+      };
+      for (let i = 0; i < 50 && JSON.stringify(outState()) !== '{"json":0,"articles":0}'; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(outState()).toEqual({ json: 0, articles: 0 });
     } finally {
       await run.close();
     }

@@ -5,8 +5,9 @@
  * (createHandler) fed SQS-shaped events by an at-least-once queue emulator
  * (redelivery of batchItemFailures, duplicates, random order, DLQ after 5
  * receives, redrive). 200+ generated articles, 60 of them rewrites of an
- * earlier version with a different set of files, plus inputs that become or
- * stop being errors. Faults, both in the same batch: a proxy answering 500
+ * earlier version, inputs that become or stop being errors, and inputs
+ * deleted after they were processed (their ObjectRemoved events must remove
+ * their outputs, DeleteObjects failing like the rest). Faults, both in the same batch: a proxy answering 500
  * InternalError / 503 SlowDown (before or after the server applied the
  * request), and the server itself stopped and restarted mid-batch. Afterwards
  * every article must have exactly the bytes a fault-free run produces,
@@ -19,7 +20,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../src/cli/local-s3.js';
@@ -43,6 +44,7 @@ const IN = 'faults-in';
 const OUT = 'faults-out';
 const ARTICLES = 200;
 const REWRITTEN = 40; // these keys first get version A, then version B
+const DELETED = 8; // these keys get an article, then are deleted: their ObjectRemoved events must remove it
 
 const cleanup: (() => unknown)[] = [];
 const tmp = (prefix: string) => {
@@ -58,6 +60,8 @@ let s3: RestartableS3;
 let direct: S3Client;
 /** Keys of the input bucket the faulty runs process. */
 let keys: string[];
+/** Keys deleted from the input bucket: the faulty runs get their ObjectRemoved events. */
+let deleted: string[];
 const expected = new Map<string, 'ok' | 'error'>();
 /** Outputs of a fault-free run over the same inputs. */
 let reference: FolderStore;
@@ -77,12 +81,16 @@ beforeAll(async () => {
     ...generateArticles(REWRITTEN, 'A', 11).map((a) => [a.key, a.body] as [string, string]),
     ['incoming/bad/emptied.txt', good],
     ['incoming/bad/fixed.txt', ''],
+    ...Array.from({ length: DELETED }, (_, i) => [`incoming/deleted/${i}.txt`, `${good} Olaf Scholz agreed on day ${i + 1}.`] as [string, string]),
   ];
   await inBatches(before, ([k, body]) => put(k, body));
   const clean = new SqsEmulator(() => faultHandler(direct, OUT), { duplicateRate: 0 });
   for (const [k] of before) clean.send(s3NotificationBody(IN, k));
   await clean.drain();
   expect(clean.stats.failedDeliveries).toBe(0);
+  deleted = before.map(([k]) => k).filter((k) => k.startsWith('incoming/deleted/'));
+  expect((await listAll(new S3Store(direct, OUT))).filter((k) => deleted.some((d) => k.includes(s3ArticleId({ bucket: IN, key: d }))))).toHaveLength(2 * DELETED);
+  await inBatches(deleted, (k) => direct.send(new DeleteObjectCommand({ Bucket: IN, Key: k })));
 
   // Now: version B everywhere, inputs that become errors, one that becomes an article.
   const now: [string, string | Uint8Array][] = [
@@ -96,7 +104,7 @@ beforeAll(async () => {
   for (const k of keys) expected.set(s3ArticleId({ bucket: IN, key: k }), k === 'incoming/bad/emptied.txt' || k.endsWith('.bin') ? 'error' : 'ok');
 
   reference = new FolderStore(tmp('ae-faults-ref-'));
-  await inBatches(keys, (key) => processObject({ bucket: IN, key }, { client: direct, output: new BucketDatasets(reference) }));
+  await inBatches([...keys, ...deleted], (key) => processObject({ bucket: IN, key }, { client: direct, output: new BucketDatasets(reference) }));
   // The reference itself must be right: checked in full on local disk, where reads are cheap.
   verified = await assertOneConsistentResultPerArticle(reference, expected);
   expect(verified).toMatchObject({ ok: keys.length - 2, error: 2 });
@@ -108,6 +116,7 @@ afterAll(async () => {
 /** Runs the queue until empty, redriving the DLQ (as `article-export redrive` would) until nothing is left. */
 async function runToCompletion(queue: SqsEmulator) {
   for (const k of keys) queue.send(s3NotificationBody(IN, k));
+  for (const k of deleted) queue.send(s3NotificationBody(IN, k, 'ObjectRemoved:Delete'));
   await queue.drain();
   for (let i = 0; i < 3 && queue.dlq.length > 0; i++) {
     queue.redrive();
@@ -155,7 +164,7 @@ async function assertRecovered() {
   for (const f of files(dir)) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(readFileSync(join(refDir, f), 'utf8'));
 }
 
-describe(`output store failing mid-batch (${ARTICLES + 3} objects)`, () => {
+describe(`output store failing mid-batch (${ARTICLES + 3} objects, ${DELETED} deletes)`, () => {
   it('500 InternalError / 503 SlowDown from a proxy and a server stop/restart: every object ends with exactly one consistent result', async () => {
     const proxy = await startFaultProxy({ targetPort: s3.port, bucket: OUT, rate: 0.2, maxFaults: 300, windowMs: 20_000, seed: 5 });
     try {

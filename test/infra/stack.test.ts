@@ -19,8 +19,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArticleExportStack, REPO_ROOT } from '../../infra/article-export-stack.js';
-import { manifestKey, OUTPUT_PREFIXES } from '../../src/storage/layout.js';
-import { allKeys } from '../../src/storage/write-outputs.js';
+import { documentKey, LEGACY_PREFIXES, manifestKey, OUTPUT_PREFIXES } from '../../src/storage/layout.js';
 import { buildApp } from '../../infra/build-app.js';
 import { readConfig } from '../../infra/config.js';
 import { encodeS3EventKey, LOCAL_CREDENTIALS, sqsEvent, startLocalS3 } from '../../src/cli/local-s3.js';
@@ -161,13 +160,13 @@ describe('default configuration (bundled)', () => {
     }
   });
 
-  it('sends ObjectCreated notifications of the input bucket to the queue', () => {
+  it('sends ObjectCreated and ObjectRemoved notifications of the input bucket to the queue', () => {
     const queueId = logicalId(s.stack, s.stack.queue);
     const [[, notifications]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
     expect(referencedIds(notifications.Properties.BucketName)).toEqual([logicalId(s.stack, s.stack.inputBucket)]);
-    const [config] = notifications.Properties.NotificationConfiguration.QueueConfigurations as Json[];
-    expect(config!.Events).toEqual(['s3:ObjectCreated:*']);
-    expect(referencedIds(config!.QueueArn)).toEqual([queueId]);
+    const configs = notifications.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    expect(configs.map((c) => c.Events).sort()).toEqual([['s3:ObjectCreated:*'], ['s3:ObjectRemoved:*']]);
+    for (const config of configs) expect(referencedIds(config.QueueArn)).toEqual([queueId]);
     // and S3 may send to the queue, from this bucket only
     const queuePolicy = resourcesOfType(s.json, 'AWS::SQS::QueuePolicy').find(([, qp]) =>
       referencedIds(qp.Properties.Queues).includes(queueId),
@@ -238,9 +237,11 @@ describe('default configuration (bundled)', () => {
   });
 
   it('grants the function every prefix the storage layout writes under, and nothing else', () => {
-    const keys = [...allKeys('a1b2'), manifestKey('a1b2')];
+    // Writes go to documents/ and manifests/; the legacy prefixes only see deletes (reprocessing an
+    // article written by the layout before issue 15 removes what its old manifest listed there).
+    const keys = [documentKey('a1b2'), manifestKey('a1b2')];
     for (const k of keys) expect(OUTPUT_PREFIXES.some((p) => k.startsWith(p)), k).toBe(true);
-    for (const p of OUTPUT_PREFIXES) expect(keys.some((k) => k.startsWith(p)), p).toBe(true);
+    for (const p of OUTPUT_PREFIXES) expect(keys.some((k) => k.startsWith(p)) || (LEGACY_PREFIXES as readonly string[]).includes(p), p).toBe(true);
   });
 
   it('keeps the logical ids the queues, function, role, log group and alarms had before the stack was split into constructs', () => {
@@ -306,16 +307,30 @@ describe('default configuration (bundled)', () => {
     expect(sm.Properties.TracingConfiguration.Enabled).toBe(true);
   });
 
-  it('catalogs every CSV table for Athena, columns in CSV header order', () => {
+  it('catalogs the documents (JSON SerDe over documents/) and a view per table with the CSV columns, for Athena', () => {
     const tables = resourcesOfType(s.json, 'AWS::Glue::Table').map(([, t]) => t.Properties.TableInput as Json);
-    expect(tables.map((t) => t.Name).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(tables.map((t) => t.Name).sort()).toEqual(['documents', 'errors', ...TABLE_NAMES].sort());
     const out = `<${logicalId(s.stack, s.stack.outputBucket)}>`;
-    for (const t of tables) {
-      const sd = t.StorageDescriptor as Json;
-      expect(renderResource(sd.Location)).toBe(`s3://${out}/csv/${t.Name}/`);
-      expect(t.Parameters['skip.header.line.count']).toBe('1');
-      expect(sd.SerdeInfo.SerializationLibrary).toBe('org.apache.hadoop.hive.serde2.OpenCSVSerde');
-      expect((sd.Columns as Json[]).map((c) => c.Name)).toEqual(columns(t.Name));
+    const documents = tables.find((t) => t.Name === 'documents')!;
+    expect(documents.TableType).toBe('EXTERNAL_TABLE');
+    expect(renderResource(documents.StorageDescriptor.Location)).toBe(`s3://${out}/documents/`);
+    expect(documents.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe('org.openx.data.jsonserde.JsonSerDe');
+    const docColumns = Object.fromEntries((documents.StorageDescriptor.Columns as Json[]).map((c) => [c.Name, c.Type]));
+    expect(Object.keys(docColumns)).toEqual(['article', 'entities', 'quotes', 'times', 'events', 'article_id', 'source', 'error', 'pipeline_version']);
+    expect(docColumns.quotes).toMatch(/^array<struct<quote_id:string,text:string,start:int,end:int,kind:string,speaker:struct</);
+    expect(docColumns.events).toContain('evidence:map<string,string>');
+    const database = (resourcesOfType(s.json, 'AWS::Glue::Database')[0]![1].Properties.DatabaseInput as Json).Name;
+    for (const t of tables.filter((x) => x.TableType === 'VIRTUAL_VIEW')) {
+      // What Athena's CREATE VIEW stores: base64 JSON with the SQL and the typed columns.
+      const m = /^\/\* Presto View: ([A-Za-z0-9+/=]+) \*\/$/.exec(t.ViewOriginalText as string);
+      expect(m, t.Name).not.toBeNull();
+      const view = JSON.parse(Buffer.from(m![1]!, 'base64').toString('utf8')) as Json;
+      expect(view.schema).toBe(database);
+      expect(view.originalSql).toMatch(/\bFROM (documents|events)\b/);
+      expect(t.Parameters.presto_view).toBe('true');
+      const names = (t.StorageDescriptor.Columns as Json[]).map((c) => c.Name);
+      expect((view.columns as Json[]).map((c) => c.name)).toEqual(names);
+      if (t.Name !== 'errors') expect(names).toEqual(columns(t.Name));
     }
     s.template.hasResourceProperties('AWS::Athena::WorkGroup', {
       WorkGroupConfiguration: {
@@ -387,8 +402,8 @@ describe('default configuration (bundled)', () => {
         await (await client.send(new GetObjectCommand({ Bucket: 'out', Key: manifestKey! }))).Body!.transformToString(),
       ) as { status: string; files: string[] };
       expect(manifest.status).toBe('ok');
-      expect(manifest.files.some((f) => f.startsWith('json/'))).toBe(true);
-      expect(manifest.files.some((f) => f.startsWith('csv/entities/'))).toBe(true);
+      expect(manifest.files).toHaveLength(1);
+      expect(manifest.files[0]).toMatch(/^documents\/a_[0-9a-f]{16}\.json$/);
       for (const f of manifest.files) expect(keys).toContain(f);
     } finally {
       await local.close();
@@ -425,13 +440,16 @@ describe('configured: prefix, suffix, customer key, alarm e-mail (bundling skipp
 
   it('filters notifications by prefix and suffix', () => {
     const [[, n]] = resourcesOfType(s.json, 'Custom::S3BucketNotifications') as [[string, Json]];
-    const rules = n.Properties.NotificationConfiguration.QueueConfigurations[0].Filter.Key.FilterRules as Json[];
-    expect(rules).toEqual(
-      expect.arrayContaining([
-        { Name: 'prefix', Value: 'incoming/' },
-        { Name: 'suffix', Value: '.txt' },
-      ]),
-    );
+    const configs = n.Properties.NotificationConfiguration.QueueConfigurations as Json[];
+    expect(configs).toHaveLength(2); // created and removed, both filtered
+    for (const c of configs) {
+      expect(c.Filter.Key.FilterRules as Json[]).toEqual(
+        expect.arrayContaining([
+          { Name: 'prefix', Value: 'incoming/' },
+          { Name: 'suffix', Value: '.txt' },
+        ]),
+      );
+    }
   });
 
   it('encrypts the data buckets with the customer key and grants only that key', () => {

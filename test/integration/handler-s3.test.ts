@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../../functions/extract/handler.js';
 import { sqsEvent } from '../../src/cli/local-s3.js';
-import { columns, TABLE_NAMES } from '../../src/datasets/index.js';
+import { columns, TABLE_NAMES, toDatasetFiles } from '../../src/datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../../src/document/schema.js';
 import { s3ArticleId } from '../../src/process/process-object.js';
 import { S3Store } from '../../src/storage/s3.js';
@@ -56,21 +56,26 @@ describe('extraction handler on s3rver', () => {
     expect(res.batchItemFailures).toEqual([]);
     for (const f of files) {
       const id = s3ArticleId({ bucket: IN, key: `incoming/${f}` });
-      const doc = JSON.parse((await output.get(`json/${id}.json`))!) as ArticleDocument;
+      const line = (await output.get(`documents/${id}.json`))!;
+      // One line per article: what a JSON SerDe (Athena) reads as one row.
+      expect(line.endsWith('\n') && !line.slice(0, -1).includes('\n')).toBe(true);
+      const doc = JSON.parse(line) as ArticleDocument;
       assertValid(validateDocument, doc);
       expect(doc.article.source).toMatchObject({ kind: 's3', bucket: IN, key: `incoming/${f}` });
       expect(doc.entities.length).toBeGreaterThan(2);
       const manifest = JSON.parse((await output.get(`manifests/${id}.json`))!);
       expect(manifest.status).toBe('ok');
-      for (const key of manifest.files.filter((k: string) => k.startsWith('csv/'))) {
-        const table = key.split('/')[1] as (typeof TABLE_NAMES)[number];
-        const csv = (await output.get(key))!;
-        expect(csv.split('\r\n')[0]).toBe(columns(table).join(','));
-        const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(manifest.files).toEqual([`documents/${id}.json`]);
+      // Every table's rows are derived from the document, parsed back from CSV with a real parser.
+      const csv = toDatasetFiles(doc).csv;
+      for (const table of TABLE_NAMES) {
+        expect(csv[table].split('\r\n')[0]).toBe(columns(table).join(','));
+        const rows = parse(csv[table], { columns: true }) as Record<string, string>[];
         expect(rows.length).toBe(manifest.rows[table]);
         for (const r of rows) expect(r.article_id).toBe(id);
       }
-      const mentions = parse((await output.get(`csv/mentions/${id}.csv`))!, { columns: true }) as Record<string, string>[];
+      const mentions = parse(csv.mentions, { columns: true }) as Record<string, string>[];
+      expect(mentions.length).toBeGreaterThan(2);
       const cps = [...doc.article.text];
       for (const m of mentions) expect(cps.slice(+m.start!, +m.end!).join('')).toBe(m.text);
     }
@@ -79,7 +84,7 @@ describe('extraction handler on s3rver', () => {
   it('uses S3 object metadata for title and publication date', async () => {
     await s3.put(IN, 'meta.txt', 'Officials met on Friday in Vienna to discuss the plan.', { Metadata: { title: 'Vienna talks', published: '2024-10-14' } });
     await deliver('meta.txt');
-    const doc = JSON.parse((await output.get(`json/${s3ArticleId({ bucket: IN, key: 'meta.txt' })}.json`))!) as ArticleDocument;
+    const doc = JSON.parse((await output.get(`documents/${s3ArticleId({ bucket: IN, key: 'meta.txt' })}.json`))!) as ArticleDocument;
     expect(doc.article).toMatchObject({ title: 'Vienna talks', published_at: '2024-10-14', published_at_source: 's3_metadata' });
   });
 
@@ -89,7 +94,7 @@ describe('extraction handler on s3rver', () => {
     const res = await deliver(...keys);
     expect(res.batchItemFailures).toEqual([]);
     for (const k of keys) {
-      const doc = JSON.parse((await output.get(`json/${s3ArticleId({ bucket: IN, key: k })}.json`))!) as ArticleDocument;
+      const doc = JSON.parse((await output.get(`documents/${s3ArticleId({ bucket: IN, key: k })}.json`))!) as ArticleDocument;
       expect(doc.article.source.key).toBe(k);
     }
   });
@@ -110,12 +115,12 @@ describe('extraction handler on s3rver', () => {
     expect(res.batchItemFailures).toEqual([]);
     for (const [k, [, code]] of Object.entries(bad)) {
       const id = s3ArticleId({ bucket: IN, key: k });
-      const record = JSON.parse((await output.get(`errors/${id}.json`)) ?? 'null') as ErrorRecord;
+      const record = JSON.parse((await output.get(`documents/${id}.json`)) ?? 'null') as ErrorRecord;
       expect(record, k).not.toBeNull();
       assertValid(validateErrorRecord, record);
       expect(record.error.code, k).toBe(code);
       expect(record.error.message.length).toBeGreaterThan(10);
-      expect(await output.get(`json/${id}.json`)).toBeNull();
+      expect(JSON.parse((await output.get(`manifests/${id}.json`))!).status).toBe('error');
     }
   });
 
@@ -123,10 +128,10 @@ describe('extraction handler on s3rver', () => {
     await s3.put(IN, 'latin1.txt', new Uint8Array([...new TextEncoder().encode('Caf'), 0xe9, ...new TextEncoder().encode(' owner Zo'), 0xeb, ...new TextEncoder().encode(' Martin spoke in Lyon.')]));
     await s3.put(IN, 'page.html', '<html><body><nav>Menu</nav><article><p>President Emmanuel Macron spoke in Lyon on Tuesday about the economy and the budget for the coming year, promising reforms.</p></article></body></html>');
     await deliver('latin1.txt', 'page.html');
-    const latin = JSON.parse((await output.get(`json/${s3ArticleId({ bucket: IN, key: 'latin1.txt' })}.json`))!) as ArticleDocument;
+    const latin = JSON.parse((await output.get(`documents/${s3ArticleId({ bucket: IN, key: 'latin1.txt' })}.json`))!) as ArticleDocument;
     expect(latin.article.text).toBe('Café owner Zoë Martin spoke in Lyon.');
     expect(latin.article.source.encoding).toBe('windows-1252');
-    const page = JSON.parse((await output.get(`json/${s3ArticleId({ bucket: IN, key: 'page.html' })}.json`))!) as ArticleDocument;
+    const page = JSON.parse((await output.get(`documents/${s3ArticleId({ bucket: IN, key: 'page.html' })}.json`))!) as ArticleDocument;
     expect(page.article.text).toContain('Emmanuel Macron spoke in Lyon');
     expect(page.article.source.format).toBe('html');
   });
@@ -171,7 +176,7 @@ describe('extraction handler on s3rver', () => {
     await s3.put(IN, `bbc/${file}`, readFileSync(join(dir, file)));
     const res = await deliver(`bbc/${file}`);
     expect(res.batchItemFailures).toEqual([]);
-    const doc = JSON.parse((await output.get(`json/${s3ArticleId({ bucket: IN, key: `bbc/${file}` })}.json`))!) as ArticleDocument;
+    const doc = JSON.parse((await output.get(`documents/${s3ArticleId({ bucket: IN, key: `bbc/${file}` })}.json`))!) as ArticleDocument;
     expect(doc.article.title).toBeTruthy();
     expect(doc.article.text).not.toContain('\uFFFD');
   });

@@ -47,7 +47,7 @@ describe('one I/O path for extract, Lambda and local', () => {
       await s3.put(IN, f, readFileSync(join(EXAMPLES, f)));
       const r = await processObject({ bucket: IN, key: f }, { client: s3.client, output: new BucketDatasets(bucket) });
       expect(r.status).toBe('ok');
-      const fromS3 = JSON.parse((await bucket.get(`json/${s3ArticleId({ bucket: IN, key: f })}.json`))!) as ArticleDocument;
+      const fromS3 = JSON.parse((await bucket.get(`documents/${s3ArticleId({ bucket: IN, key: f })}.json`))!) as ArticleDocument;
       const fromFile = JSON.parse(readFileSync(join(out, `${f.replace(/\.[^.]+$/, '')}.json`), 'utf8')) as ArticleDocument;
       expect(fromS3.article.source.kind).toBe('s3');
       expect(fromFile.article.source.kind).toBe('file');
@@ -73,7 +73,7 @@ describe('one I/O path for extract, Lambda and local', () => {
       await s3.put(IN, `bad/${name}`, body);
       const r = await processObject({ bucket: IN, key: `bad/${name}` }, { client: s3.client, output: new BucketDatasets(bucket), maxBytes: 1000 });
       expect(r.status).toBe('error');
-      const fromS3 = JSON.parse((await bucket.get(`errors/${s3ArticleId({ bucket: IN, key: `bad/${name}` })}.json`))!) as ErrorRecord;
+      const fromS3 = JSON.parse((await bucket.get(`documents/${s3ArticleId({ bucket: IN, key: `bad/${name}` })}.json`))!) as ErrorRecord;
       const fromFile = JSON.parse(readFileSync(join(out, 'errors', `${name.replace(/\.[^.]+$/, '')}.json`), 'utf8')) as ErrorRecord;
       assertValid(validateErrorRecord, fromS3);
       assertValid(validateErrorRecord, fromFile);

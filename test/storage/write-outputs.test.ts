@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/pipeline.js';
 import { FolderStore } from '../../src/storage/folder-store.js';
-import { readManifest, writeArticle, writeError } from '../../src/storage/write-outputs.js';
+import { readManifest, removeArticle, writeArticle, writeError } from '../../src/storage/write-outputs.js';
 
 const list = async (store: FolderStore) => {
   const keys: string[] = [];
@@ -13,35 +13,55 @@ const list = async (store: FolderStore) => {
 };
 
 describe('writing one article', () => {
-  it('writes data then the manifest, and reprocessing removes what the new run no longer produces', async () => {
+  it('writes one single-line document then the manifest; reprocessing and error records overwrite the same key', async () => {
     const store = new FolderStore(mkdtempSync(join(tmpdir(), 'ae-out-')));
-    const rich = extract('Vladimir Putin met Masoud Pezeshkian in Ashgabat. “We agree,” Putin said.', { sourceIdentity: 'same' });
+    const rich = extract('Vladimir Putin met Masoud Pezeshkian in Ashgabat.\n\n“We agree,” Putin said.', { sourceIdentity: 'same' });
+    const id = rich.article.article_id;
     const m1 = await writeArticle(store, rich);
-    expect(m1.files).toEqual(expect.arrayContaining([`json/${rich.article.article_id}.json`, `csv/mentions/${rich.article.article_id}.csv`]));
-    expect((await list(store)).sort()).toEqual([...m1.files, `manifests/${rich.article.article_id}.json`].sort());
+    expect(m1.files).toEqual([`documents/${id}.json`]);
+    expect(await list(store)).toEqual([`documents/${id}.json`, `manifests/${id}.json`]);
+    const line = (await store.get(`documents/${id}.json`))!;
+    expect(line.split('\n')).toEqual([expect.any(String), '']); // one line, whatever newlines the text holds
+    expect(JSON.parse(line)).toEqual(rich);
+    expect(m1.rows.mentions).toBeGreaterThan(2);
 
     const poor = extract('nothing much here.', { sourceIdentity: 'same' });
     const m2 = await writeArticle(store, poor);
-    expect(m2.files.some((f) => f.startsWith('csv/mentions/'))).toBe(false);
-    expect((await list(store)).sort()).toEqual([...m2.files, `manifests/${poor.article.article_id}.json`].sort());
+    expect(m2.rows.mentions).toBe(0);
+    expect(await list(store)).toEqual([`documents/${id}.json`, `manifests/${id}.json`]);
 
     await writeError(store, {
-      article_id: poor.article.article_id,
+      article_id: id,
       source: { uri: 'same', bucket: null, key: null, bytes: 0 },
       error: { code: 'EMPTY_INPUT', message: 'empty', retryable: false },
       pipeline_version: '0',
     });
-    expect((await list(store)).sort()).toEqual([`errors/${poor.article.article_id}.json`, `manifests/${poor.article.article_id}.json`]);
-    expect((await readManifest(store, poor.article.article_id))?.status).toBe('error');
+    expect(await list(store)).toEqual([`documents/${id}.json`, `manifests/${id}.json`]);
+    expect((await readManifest(store, id))?.status).toBe('error');
+    expect(JSON.parse((await store.get(`documents/${id}.json`))!).error.code).toBe('EMPTY_INPUT');
   });
 
-  it('cleans up after a crash that left data files without a manifest', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ae-out-'));
-    const store = new FolderStore(root);
-    const doc = extract('Angela Merkel spoke in Berlin.', { sourceIdentity: 'crash' });
-    await store.put(`csv/quotes/${doc.article.article_id}.csv`, 'stale', 'text/csv'); // left by an earlier, interrupted run
+  it('removes the files of the layout before issue 15 that an old manifest listed, on reprocessing', async () => {
+    const store = new FolderStore(mkdtempSync(join(tmpdir(), 'ae-out-')));
+    const doc = extract('Angela Merkel spoke in Berlin.', { sourceIdentity: 'legacy' });
+    const id = doc.article.article_id;
+    const old = [`json/${id}.json`, `csv/entities/${id}.csv`, `csv/mentions/${id}.csv`];
+    for (const k of old) await store.put(k, 'old', 'text/plain');
+    await store.put(`manifests/${id}.json`, JSON.stringify({ article_id: id, status: 'ok', files: old }), 'application/json');
     await writeArticle(store, doc);
-    expect(await store.get(`csv/quotes/${doc.article.article_id}.csv`)).toBeNull();
+    expect(await list(store)).toEqual([`documents/${id}.json`, `manifests/${id}.json`]);
+  });
+
+  it('removes an article through its manifest', async () => {
+    const store = new FolderStore(mkdtempSync(join(tmpdir(), 'ae-out-')));
+    const a = extract('Angela Merkel spoke in Berlin.', { sourceIdentity: 'a' });
+    const b = extract('Olaf Scholz spoke in Bonn.', { sourceIdentity: 'b' });
+    await writeArticle(store, a);
+    await writeArticle(store, b);
+    const removed = await removeArticle(store, a.article.article_id);
+    expect(removed?.status).toBe('ok');
+    expect(await list(store)).toEqual([`documents/${b.article.article_id}.json`, `manifests/${b.article.article_id}.json`]);
+    expect(await removeArticle(store, a.article.article_id)).toBeNull(); // a repeated delete is harmless
   });
 
   it('never writes outside its folder', async () => {
