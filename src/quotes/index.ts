@@ -19,6 +19,7 @@ import { buildContext, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
+import { isNegatedCue } from './negation.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 
@@ -49,7 +50,7 @@ function extractQuotes(doc: Doc): void {
   const direct = attributeQuotes(ctx, spans, history);
   const indirect = findIndirect(ctx, direct, history);
 
-  const drafts: Draft[] = direct.map((q: DirectQuote) => ({
+  const found: Draft[] = direct.map((q: DirectQuote) => ({
     start: q.start,
     end: q.end,
     kind: q.kind,
@@ -58,7 +59,8 @@ function extractQuotes(doc: Doc): void {
     addressee: q.attribution?.addressee ?? null,
     groupWith: q.groupWith,
   }));
-  for (const r of indirect) drafts.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1 });
+  for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1 });
+  const drafts = withoutNegated(ctx, found);
 
   // Text order, keeping group links valid.
   const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
@@ -90,6 +92,24 @@ function extractQuotes(doc: Doc): void {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/**
+ * Reported speech whose cue says that nothing was said ("would not confirm
+ * that …", "declined to comment") is dropped; group links are renumbered for the rest
+ * (a piece whose group head is dropped stands alone).
+ */
+function withoutNegated(ctx: QuoteContext, found: Draft[]): Draft[] {
+  const index = new Int32Array(found.length).fill(-1);
+  const out: Draft[] = [];
+  found.forEach((d, i) => {
+    // Only reported speech: words in quotation marks are somebody's words whatever the verb
+    // ('Cooper said he had not mentioned "anything uncomfortable"').
+    if (d.kind === 'indirect' && d.cue && isNegatedCue(ctx, d.cue)) return;
+    index[i] = out.length;
+    out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
+  });
+  return out;
 }
 
 /** The quotation stage. */

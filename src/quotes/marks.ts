@@ -1,7 +1,7 @@
 /**
  * Pairs quotation marks into quoted spans, paragraph by paragraph, in one pass.
  *
- * Handles “…” ‘…’ "…" '…' «…» ‹…› „…“ and ‚…‘, nested quotes (inner pairs stay
+ * Handles “…” ‘…’ "…" '…' «…» ‹…› „…“ ‚…‘ and the wires' ``…'' (and ''…''), nested quotes (inner pairs stay
  * inside the outer span), apostrophes (we’ve, Russia’s, ’90s are not marks), and
  * multi-paragraph quotations (a paragraph reopens with a mark without closing the
  * previous one). A mark that never closes is dropped, unless it opens its
@@ -29,7 +29,7 @@ interface Open {
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined) => c === undefined || isSpaceCode(c.charCodeAt(0));
 
-const MARK_CHARS = /["“”„‘’'‚«»‹›]/g;
+const MARK_CHARS = /["“”„‘’'‚«»‹›`]/g;
 /** Characters after which a mark opens: start, space, opening punctuation, dashes. */
 const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'", '«', '‹', '„', '‚', ':']);
 const CLOSE_CONTEXT = new Set([')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '”', '’', '"', "'", '»', '›']);
@@ -41,6 +41,10 @@ function roleOf(text: string, i: number): { family: MarkFamily; open: boolean; c
   const next = text[i + 1];
   const leftOpen = isSpace(prev) || OPEN_CONTEXT.has(prev!);
   const rightClose = isSpace(next) || CLOSE_CONTEXT.has(next!);
+  if (c === '`') {
+    // ``…'' (AP/NYT wire typesetting): a doubled backtick opens a double quotation.
+    return next === '`' ? { family: 'double', open: true, close: false, len: 2 } : null;
+  }
   if (c === "'" && next === "'") {
     // '' stands for a double quotation mark (NYT archive style).
     const after = text[i + 2];

@@ -33,6 +33,27 @@ describe('more typographies and layouts', () => {
     expect(qs.map((q) => q.text)).toEqual(["You don't have to come up with a fortune,"]);
     expect(qs[0]!.speaker?.name).toBe('John Smith');
   });
+  it("reads wire ``…'' marks like any other quotation mark (AP/NYT archives)", () => {
+    const text = "``You don't have to come up with a fortune,'' Smith said. ``We will win.''\n\nJones said the plan was ``a disgrace.''";
+    const qs = quotesOf(text, [SMITH, JONES]);
+    expect(qs.map((q) => q.text)).toEqual(["You don't have to come up with a fortune,", 'We will win.', 'a disgrace.']);
+    expect(qs[0]!.kind).toBe('direct');
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+    expect(qs[1]!.group).toBe(qs[0]!.quote_id);
+    expect(qs[2]!.kind).toBe('partial');
+    expect(qs[2]!.speaker?.name).toBe('Mary Jones');
+    // No record keeps a mark inside its text.
+    for (const q of qs) expect(q.text).not.toMatch(/``|''/);
+  });
+  it('makes no quote of speech that was not made (negated or refused cues)', () => {
+    const text =
+      'Smith would not confirm that the talks had failed. Jones has never said the plan was dead. ' +
+      'Smith declined to say whether the deal was off. Jones did not tell reporters that she would resign.\n\n' +
+      'Smith said the talks would go on.';
+    const qs = quotesOf(text, [SMITH, JONES]);
+    expect(qs.map((q) => q.text)).toEqual(['the talks would go on']);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
