@@ -34,7 +34,11 @@ const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du
 
 export { nameKey };
 
-const words = (s: string) => nameKey(s).split(/[\s]+/).filter(Boolean);
+// nameKey collapses every run of white space to one space and trims: a plain split gives the words.
+const words = (s: string) => {
+  const key = nameKey(s);
+  return key === '' ? [] : key.split(' ');
+};
 
 /** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
 export function initials(name: string): string {

@@ -199,11 +199,11 @@ export function featurizer(
     } else unneededFrom = -1;
     const w = toks[i]!.text;
     const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
-    let wi = cache.get(f);
+    const h = hashString(f) || 1;
+    let wi = cache.get(f, h);
     if (wi === undefined) {
-      if (cache.size > 200000) cache.clear();
       wi = wordInfo(f, lex);
-      cache.set(f, wi);
+      cache.set(h, wi);
     }
     words[i] = wi;
     hLower[i] = wi.hLower;
@@ -388,6 +388,8 @@ export function featurizer(
 
 /** What a word form contributes on its own, computed once per distinct form. */
 export interface WordInfo {
+  /** The word form itself. */
+  form: string;
   /** Context-free feature ids: word, lowercase, shapes, affixes, hyphen parts, given name. */
   ids: Uint32Array;
   hLower: number;
@@ -442,16 +444,54 @@ export function wordContextIds(w: WordInfo, ctx: number): number[] {
 }
 
 /** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
-export const EDGE_BEFORE: WordInfo = { ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, scoresOf: null };
+export const EDGE_BEFORE: WordInfo = { form: '', ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, scoresOf: null };
 export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = { form: '', ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, scoresOf: null };
 
-const caches = new WeakMap<Lexicon, Map<string, WordInfo>>();
-function wordCache(lex: Lexicon): Map<string, WordInfo> {
+/**
+ * Word forms → their WordInfo, in an open-addressing table keyed by the FNV
+ * hash of the form (a hit is checked against the form itself). Measured faster
+ * than a Map<string, …> of the same forms: one probe in a compact key array.
+ * Emptied when it holds MAX_FORMS forms, so memory stays bounded.
+ */
+class WordTable {
+  private static readonly SLOTS = 1 << 18;
+  private static readonly MAX_FORMS = 150000;
+  private readonly keys = new Uint32Array(WordTable.SLOTS);
+  private readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
+  private size = 0;
+
+  /** @param h hashString(form) || 1 */
+  get(form: string, h: number): WordInfo | undefined {
+    const mask = WordTable.SLOTS - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const k = this.keys[s]!;
+      if (k === 0) return undefined;
+      if (k === h && this.vals[s]!.form === form) return this.vals[s];
+    }
+  }
+
+  set(h: number, wi: WordInfo): void {
+    if (this.size >= WordTable.MAX_FORMS) {
+      this.keys.fill(0);
+      this.vals.fill(undefined);
+      this.size = 0;
+    }
+    const mask = WordTable.SLOTS - 1;
+    let s = h & mask;
+    while (this.keys[s] !== 0) s = (s + 1) & mask;
+    this.keys[s] = h;
+    this.vals[s] = wi;
+    this.size++;
+  }
+}
+
+const caches = new WeakMap<Lexicon, WordTable>();
+function wordCache(lex: Lexicon): WordTable {
   let c = caches.get(lex);
-  if (!c) caches.set(lex, (c = new Map()));
+  if (!c) caches.set(lex, (c = new WordTable()));
   return c;
 }
 
@@ -482,7 +522,7 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, scoresOf: null };
+  return { form, ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {
