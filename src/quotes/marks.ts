@@ -132,7 +132,21 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     const tokenStart = tokenAtOffset(ix, q.open);
     let tokenEnd = tokenStart;
     while (tokenEnd < ix.starts.length && ix.starts[tokenEnd]! < q.closeEnd) tokenEnd++;
-    return { ...q, tokenStart, tokenEnd };
+    // Field by field: an object spread per span was ~1% of the pipeline.
+    return {
+      start: q.start,
+      end: q.end,
+      tokenStart,
+      tokenEnd,
+      open: q.open,
+      close: q.close,
+      closeEnd: q.closeEnd,
+      paragraph: q.paragraph,
+      closed: q.closed,
+      continues: q.continues,
+      continuation: q.continuation,
+      family: q.family,
+    };
   });
 }
 
