@@ -43,6 +43,9 @@ const enum T {
   Cluster, ClusterCase, PrevCluster, NextCluster, RunEnd, RunStart, RunPrev, RunNext, RunPrevCluster, RunInfo, PrevHyphenLast,
 }
 
+/** Scratch bitmap over token signatures (one byte each), all zero between calls. */
+const CAP_SIG = new Uint8Array(1 << 16);
+
 /** Lowercase words that may join capitalised words into one run ("Bank of England", "Marks and Spencer"). */
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'the', 'de', 'du', 'la', 'del', 'von', 'van', 'der', 'on']);
 
@@ -167,19 +170,31 @@ export function featurizer(
 
   // Document-level capitalisation: written lowercase / capitalised mid-sentence elsewhere.
   // docLower is only asked about capitalised words, so only their forms are collected.
+  // A bit per 16-bit signature of the capitalised forms (`tokenIndex.sig`) answers
+  // "not capitalised anywhere" for nearly every lowercase token without a string look-up.
+  const sig = tokenIndex(doc).sig;
   const capitalised = new Set<string>();
-  for (let i = 0; i < n; i++) if (isUpperStart(toks[i]!.text)) capitalised.add(lower[i]!);
+  const setSigs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!isUpperStart(toks[i]!.text)) continue;
+    capitalised.add(lower[i]!);
+    if (CAP_SIG[sig[i]!] === 0) {
+      CAP_SIG[sig[i]!] = 1;
+      setSigs.push(sig[i]!);
+    }
+  }
   const docLower = new Set<string>();
   const docCap = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
     if (isLowerStart(w)) {
-      if (capitalised.has(lower[i]!)) docLower.add(lower[i]!);
+      if (CAP_SIG[sig[i]!] === 1 && capitalised.has(lower[i]!)) docLower.add(lower[i]!);
     } else if (isUpperStart(w) && hasLower(w)) {
       if (!docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
     }
   }
+  for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document
 
   // Word forms: in all-caps lines use the article's mixed-case spelling when known.
   const cache = wordCache(lex);
