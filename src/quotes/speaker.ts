@@ -219,6 +219,15 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         const open = cands.filter((x) => !inPrepositionalPhrase(ctx, x, start));
         const coordinated = lower[start - 1] === 'and' || lower[start - 1] === 'or';
         const c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        // A place modifying the head of an appositive between commas describes the phrase before it
+        // ("A spokesman for Unison, Britain's biggest union, said"; "Wal-Mart, the largest US retailer,
+        // has said"): the speaker is that phrase. A bare place there is the speaker ("…, China, said").
+        const placeInAppositive =
+          c && c.kind === 'entity' && c.entity!.type === 'LOCATION' && (c.tokenStart > first || c.tokenEnd < end);
+        if (placeInAppositive && lower[start - 1] === ',' && lower[end] === ',' && !hasFiniteVerb(ctx, start, end)) {
+          end = start - 1;
+          continue;
+        }
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;

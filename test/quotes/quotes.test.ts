@@ -54,6 +54,16 @@ describe('more typographies and layouts', () => {
     expect(qs.map((q) => q.text)).toEqual(['the talks would go on']);
     expect(qs[0]!.speaker?.name).toBe('John Smith');
   });
+  it('takes the phrase before an appositive that only names a place as its modifier', () => {
+    const UNION: EntitySpec = { name: 'Unison', type: 'ORGANIZATION' };
+    const BRITAIN: EntitySpec = { name: 'Britain', type: 'LOCATION' };
+    const CHINA: EntitySpec = { name: 'China', type: 'LOCATION' };
+    const qs = quotesOf("A spokesman for Unison, Britain's biggest union, said the plan would fail.", [UNION, BRITAIN]);
+    expect(qs[0]!.speaker?.description).toBe('A spokesman for Unison');
+    // A bare place in the appositive is the speaker itself.
+    const q2 = quotesOf("The world's biggest tobacco consumer, China, has said it will not allow any new tobacco factories to be built.", [CHINA]);
+    expect(q2[0]!.speaker?.name).toBe('China');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
