@@ -17,6 +17,7 @@ import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
 import { nameKey } from '../text/names.js';
+import { tokenIndex } from '../text/token-index.js';
 import { orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -57,11 +58,13 @@ export const entitiesStage: Stage = { name: 'entities', requires: ['text'], assi
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
 function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
   const toks = doc.tokens;
+  // Lowercased tokens and letter-or-digit flags from the token index: no string is built per test.
+  const { lower, word } = tokenIndex(doc);
   const out: NamedMention[] = [];
   for (const s of recognizeSpans(doc, rec)) {
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
-    const k = honorificInside(toks, s.start, s.end);
+    const k = honorificInside(lower, s.start, s.end);
     if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
       const before = gluedNameType(doc, s.start, k);
@@ -73,17 +76,19 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
 
   function push(a: number, b: number, type: EntityType): void {
     // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
-    if (b - a > 1 && HONORIFICS.has(toks[a]!.text.toLowerCase())) type = 'PERSON';
-    if (a > 0 && HONORIFICS.has(toks[a - 1]!.text.toLowerCase()) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
+    if (b - a > 1 && HONORIFICS.has(lower[a]!)) type = 'PERSON';
+    if (a > 0 && HONORIFICS.has(lower[a - 1]!) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // Titles in front of a person's name are roles, not part of the name.
-    if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(toks[a]!.text.toLowerCase()) || HONORIFICS.has(toks[a]!.text.toLowerCase()))) a++;
-    if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(toks[a]!.text.toLowerCase()) && /\.$/.test(toks[a]!.text)) a++;
+    if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(lower[a]!) || HONORIFICS.has(lower[a]!))) a++;
+    if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(lower[a]!) && toks[a]!.text.endsWith('.')) a++;
     if (b <= a) return;
     if (b - a === 1 && isSentenceAdverb(doc, a, rec)) return;
-    if (!/[\p{L}\p{N}]/u.test(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) return;
+    let hasWord = false; // a letter or digit somewhere (/[\p{L}\p{N}]/u over the span)
+    for (let t = a; t < b && !hasWord; t++) hasWord = word[t] === 1;
+    if (!hasWord) return;
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
@@ -93,8 +98,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
 }
 
 /** Index of a form of address strictly inside [a, b) with a name after it, or -1. */
-function honorificInside(toks: Doc['tokens'], a: number, b: number): number {
-  for (let k = a + 1; k < b - 1; k++) if (HONORIFICS.has(toks[k]!.text.toLowerCase())) return k;
+function honorificInside(lower: readonly string[], a: number, b: number): number {
+  for (let k = a + 1; k < b - 1; k++) if (HONORIFICS.has(lower[k]!)) return k;
   return -1;
 }
 
@@ -109,6 +114,7 @@ function gluedNameType(doc: Doc, a: number, k: number): EntityType | null {
 
 /** Two countries or cities joined by a hyphen ("Israel-Iran"); nationality compounds ("US-Israeli") are kept. */
 function isPlacePair(word: string): boolean {
+  if (!word.includes('-')) return false;
   const parts = word.split('-');
   return parts.length === 2 && parts.every((p) => {
     const subtype = resolvePlace(p).subtype;
