@@ -47,7 +47,15 @@ export function initials(name: string): string {
   return ws.map((w) => w[0]!.toLowerCase()).join('');
 }
 
-const isAcronym = (s: string) => /^(?:\p{Lu}\.?){2,8}$/u.test(s.replace(/[.\s]/g, '')) && s.replace(/[.\s]/g, '').length <= 8 && !/\p{Ll}/u.test(s);
+const isAcronym = (s: string) => {
+  // Most names hold an ASCII lowercase letter: no acronym, decided without a regex.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  const letters = s.replace(/[.\s]/g, '');
+  return letters.length <= 8 && /^(?:\p{Lu}\.?){2,8}$/u.test(letters) && !/\p{Ll}/u.test(s);
+};
 
 /** True when every word of `short` occurs in `long`, in order. */
 function isSubsequence(short: string[], long: string[]): boolean {
