@@ -158,7 +158,7 @@ export function featurizer(
   info: TokenInfo = tokenInfo(doc),
   /**
    * false: leave out the ids that depend on a single word (its own ids, `wordContextIds`
-   * and `neighbourIds`), for callers that score those once per word form (`wordScores`).
+   * and `neighbourIds`), for callers that score those once per word form (`wordRow` in recognizer.ts).
    */
   wordLevel = true,
   /** Tokens (doc-indexed) whose features are not needed: they get no ids. */
@@ -334,7 +334,7 @@ export function featurizer(
     const ctx = ini * 2 + cl; // position context: initial × caps line
     if (wordLevel) {
       // Ids that depend on one word only (and the position context): the
-      // recogniser scores these once per word form instead (see wordScores).
+      // recogniser scores these once per word form instead (see wordRow in recognizer.ts).
       const own = wi.ids;
       for (let k = 0; k < own.length; k++) ids[len0++] = own[k]!;
       for (const id of wordContextIds(wi, ctx)) ids[len0++] = id;
@@ -420,6 +420,8 @@ export interface WordInfo {
   hyLast: number;
   /** Where the recogniser keeps this form's single-word scores (an offset into its score pool), valid while `scoresOf` is the pool's current generation. */
   scores: number;
+  /** Which rows of that block are computed (bit per row). */
+  rows: number;
   scoresOf: unknown;
 }
 
@@ -459,11 +461,11 @@ export function wordContextIds(w: WordInfo, ctx: number): number[] {
 }
 
 /** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
-export const EDGE_BEFORE: WordInfo = { form: '', ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, scoresOf: null };
+export const EDGE_BEFORE: WordInfo = { form: '', ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
 export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { form: '', ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = { form: '', ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
 
 /**
  * Word forms → their WordInfo, in an open-addressing table keyed by the FNV
@@ -537,7 +539,7 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { form, ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, scoresOf: null };
+  return { form, ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null };
 }
 
 function isUpperStartOrDigit(w: string): boolean {

@@ -54,7 +54,7 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   if (n === 0) return labels;
   // Features that look at one word only (its own, its position context, or a
   // neighbour's) are scored once per word form and cached on its WordInfo
-  // (wordScores); only features that combine words are looked up per token.
+  // (wordRow); only features that combine words are looked up per token.
   const skip = plainRuns(doc) ?? new Uint8Array(n); // all zero: every token scored
   const info = tokenInfo(doc);
   const features = featurizer(doc, rec.lexicon, info, false, skip);
@@ -76,11 +76,11 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
         const t = from + i;
         if (skip[t]) continue;
         const ctx = initial[t]! * 2 + capsLine[t]!;
-        const own = wordScores(words[t]!, weights) + ctx * N_LABELS;
-        const prev = wordScores(t - 1 >= lo ? words[t - 1]! : EDGE_BEFORE, weights) + (4 + Side.Prev) * N_LABELS;
-        const next = wordScores(t + 1 < hi ? words[t + 1]! : EDGE_AFTER, weights) + (4 + Side.Next) * N_LABELS;
-        const prev2 = wordScores(t - 2 >= lo ? words[t - 2]! : EDGE_BEFORE, weights) + (4 + Side.Prev2) * N_LABELS;
-        const next2 = wordScores(t + 2 < hi ? words[t + 2]! : EDGE_AFTER, weights) + (4 + Side.Next2) * N_LABELS;
+        const own = wordRow(words[t]!, weights, ctx);
+        const prev = wordRow(t - 1 >= lo ? words[t - 1]! : EDGE_BEFORE, weights, 4 + Side.Prev);
+        const next = wordRow(t + 1 < hi ? words[t + 1]! : EDGE_AFTER, weights, 4 + Side.Next);
+        const prev2 = wordRow(t - 2 >= lo ? words[t - 2]! : EDGE_BEFORE, weights, 4 + Side.Prev2);
+        const next2 = wordRow(t + 2 < hi ? words[t + 2]! : EDGE_AFTER, weights, 4 + Side.Next2);
         const o = i * N_LABELS;
         const d = pool.data; // read after the lookups above: they may grow it
         for (let l = 0; l < N_LABELS; l++) scores[o + l] = d[own + l]! + d[prev + l]! + d[next + l]! + d[prev2 + l]! + d[next2 + l]!;
@@ -125,27 +125,33 @@ function resetPoolIfNeeded(weights: FeatureWeights): void {
   pool.weights = weights;
 }
 
-/** Offset in `pool.data` of a form's score block, computed on first use. */
-function wordScores(wi: WordInfo, weights: FeatureWeights): number {
-  if (wi.scoresOf === pool.generation) return wi.scores;
-  if (pool.used + BLOCK > pool.data.length) {
-    const grown = new Float32Array(pool.data.length * 2);
-    grown.set(pool.data.subarray(0, pool.used));
-    pool.data = grown;
+/**
+ * Offset in `pool.data` of row `row` of a form's score block (0–3: own ids +
+ * `wordContextIds(row)`; 4 + side: `neighbourIds(side)`). Each row is computed
+ * the first time it is read: most forms are only ever seen in one position
+ * context and from some sides, and a fresh process (a CLI run, a worker, a
+ * Lambda cold start) pays for every form it meets.
+ */
+function wordRow(wi: WordInfo, weights: FeatureWeights, row: number): number {
+  if (wi.scoresOf !== pool.generation) {
+    if (pool.used + BLOCK > pool.data.length) {
+      const grown = new Float32Array(pool.data.length * 2);
+      grown.set(pool.data.subarray(0, pool.used));
+      pool.data = grown;
+    }
+    wi.scores = pool.used;
+    wi.rows = 0;
+    wi.scoresOf = pool.generation;
+    pool.used += BLOCK;
   }
-  const at = pool.used;
-  pool.used += BLOCK;
-  pool.data.fill(0, at, at + BLOCK);
-  for (let ctx = 0; ctx < 4; ctx++) {
-    const ids = Uint32Array.from([...wi.ids, ...wordContextIds(wi, ctx)]);
-    weights.addScores(ids, 0, ids.length, pool.data, at + ctx * N_LABELS);
+  const at = wi.scores + row * N_LABELS;
+  if ((wi.rows & (1 << row)) === 0) {
+    pool.data.fill(0, at, at + N_LABELS);
+    // Summed from zero in the same order as when all rows were computed at once: identical scores.
+    const ids = Uint32Array.from(row < 4 ? [...wi.ids, ...wordContextIds(wi, row)] : neighbourIds(wi, (row - 4) as Side));
+    weights.addScores(ids, 0, ids.length, pool.data, at);
+    wi.rows |= 1 << row;
   }
-  for (const side of [Side.Prev, Side.Next, Side.Prev2, Side.Next2]) {
-    const ids = Uint32Array.from(neighbourIds(wi, side));
-    weights.addScores(ids, 0, ids.length, pool.data, at + (4 + side) * N_LABELS);
-  }
-  wi.scores = at;
-  wi.scoresOf = pool.generation;
   return at;
 }
 
