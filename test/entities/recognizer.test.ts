@@ -102,17 +102,20 @@ describe('plainRuns (tokens the model is not consulted for)', () => {
   });
 });
 
+/** All tokens' features of `doc` (`wordLevel`: with the ids scored once per word form; `skip`: tokens left out). */
+const featuresOf = (doc: ReturnType<typeof createDoc>, wordLevel: boolean, skip: Uint8Array | null = null) =>
+  featurizer(doc, loadRecognizer().lexicon, tokenInfo(doc), wordLevel, skip)(0, doc.tokens.length);
+
 describe('featurizer with skipped tokens', () => {
   it('gives every scored token exactly the features it gets when nothing is skipped', () => {
     const text =
       'After a long and quiet day of talks about the weather and the harvest in the north, the officials of the Bank of England ' +
       'met Andrew Bailey in London. He said the talks with the minister of the interior had gone on for most of the afternoon.';
     const doc = createDoc({ text });
-    const rec = loadRecognizer();
     const skip = plainRuns(doc)!;
     expect(skip.some((x, i) => x && skip[i - 1] && skip[i - 2] && skip[i + 1] && skip[i + 2])).toBe(true); // some words are never looked up
-    const full = featurizer(doc, rec.lexicon, tokenInfo(doc), true)(0, doc.tokens.length);
-    const part = featurizer(doc, rec.lexicon, tokenInfo(doc), true, skip)(0, doc.tokens.length);
+    const full = featuresOf(doc, true);
+    const part = featuresOf(doc, true, skip);
     const ids = (f: typeof full, i: number) => [...f.ids.subarray(f.offsets[i]!, f.offsets[i + 1]!)];
     for (let i = 0; i < doc.tokens.length; i++) {
       if (skip[i]) expect(ids(part, i)).toEqual([]);
@@ -123,17 +126,16 @@ describe('featurizer with skipped tokens', () => {
 
 describe('features scored once per word form', () => {
   it('are exactly the ids the full feature set has and the per-token set leaves out', () => {
-    // The recogniser adds cached per-word scores for these ids (wordScores), so
+    // The recogniser adds cached per-word scores for these ids (wordRow), so
     // the two sets must partition each token's features: a feature in neither
     // would be lost, one in both counted twice.
     const text =
       'WASHINGTON (Reuters) - Ohio-based KeyCorp said on Monday that John Smith, its chief executive, would leave.\n\n' +
       'SHARES FELL 3 PERCENT IN NEW YORK. "We are sorry," Smith told reporters at the Bank of England.';
     const doc = createDoc({ text });
-    const rec = loadRecognizer();
     const info = tokenInfo(doc);
-    const full = featurizer(doc, rec.lexicon, info, true)(0, doc.tokens.length);
-    const part = featurizer(doc, rec.lexicon, info, false)(0, doc.tokens.length);
+    const full = featuresOf(doc, true);
+    const part = featuresOf(doc, false);
     const words = part.words!;
     const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
     let caps = 0;
