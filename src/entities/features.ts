@@ -326,7 +326,6 @@ export function featurizer(
     const p = hasPrev ? hLower[i - 1]! : BOS;
     const p2 = i - 2 >= lo ? hLower[i - 2]! : BOS;
     const nx = hasNext ? hLower[i + 1]! : EOS;
-    const nx2 = i + 2 < hi ? hLower[i + 2]! : EOS;
     const sp = hasPrev ? hShort[i - 1]! : BOS;
     const sn = hasNext ? hShort[i + 1]! : EOS;
     const cur = hLower[i]!;
