@@ -6,11 +6,11 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
+import { HONORIFICS as HONORIFIC_WORDS, ORGANISATION_ROLE_HEADS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { geocodeInContext, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
@@ -200,6 +200,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
+      // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
+      if (subtype === null && geo === null && cityCandidates(c.name).length === 0 && c.members.some((k) => employedAt(doc, mentions[k]!.tokenStart))) {
+        c.type = 'ORGANIZATION';
+        subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
+      }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
@@ -228,6 +233,17 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
   for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
   return merged;
+}
+
+const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
+const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
+
+/** Whether the mention at token `i` follows an organisation's role and a preposition: "analyst at [the] X". */
+function employedAt(doc: Doc, i: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  let k = i - 1;
+  if (lower[k] === 'the') k--;
+  return k >= 1 && EMPLOYER_PREPOSITIONS.has(lower[k]!) && ORG_ROLES.has(lower[k - 1]!);
 }
 
 /**
