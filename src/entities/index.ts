@@ -91,6 +91,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (!hasWord) return;
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
+    // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
+    if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -120,6 +122,21 @@ function isPlacePair(word: string): boolean {
     const subtype = resolvePlace(p).subtype;
     return subtype === 'country' || subtype === 'city';
   });
+}
+
+/** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
+const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
+const NAME_SUFFIXES = new Set([
+  'based', 'related', 'led', 'owned', 'backed', 'born', 'made', 'run', 'controlled', 'style', 'listed', 'era', 'funded', 'linked',
+  'friendly', 'speaking', 'inspired', 'sponsored', 'registered', 'bound', 'wide', 'centric', 'focused', 'dominated', 'affiliated', 'allied',
+]);
+/** Whether a single-token name is a derived word: a name with an affix. (A currency sign with a country prefix, "US$", is two tokens.) */
+function isDerivedWord(word: string): boolean {
+  const dash = word.indexOf('-');
+  if (dash <= 0) return false;
+  const first = word.slice(0, dash).toLowerCase();
+  const last = word.slice(word.lastIndexOf('-') + 1);
+  return (NAME_PREFIXES.has(first) && word[0] === word[0]!.toLowerCase()) || NAME_SUFFIXES.has(last);
 }
 
 /**
