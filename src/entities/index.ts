@@ -6,11 +6,11 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
+import { HONORIFICS as HONORIFIC_WORDS, ORGANISATION_ROLE_HEADS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { geocodeInContext, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
@@ -91,6 +91,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (!hasWord) return;
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
+    // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
+    if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -120,6 +122,21 @@ function isPlacePair(word: string): boolean {
     const subtype = resolvePlace(p).subtype;
     return subtype === 'country' || subtype === 'city';
   });
+}
+
+/** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
+const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
+const NAME_SUFFIXES = new Set([
+  'based', 'related', 'led', 'owned', 'backed', 'born', 'made', 'run', 'controlled', 'style', 'listed', 'era', 'funded', 'linked',
+  'friendly', 'speaking', 'inspired', 'sponsored', 'registered', 'bound', 'wide', 'centric', 'focused', 'dominated', 'affiliated', 'allied',
+]);
+/** Whether a single-token name is a derived word: a name with an affix. (A currency sign with a country prefix, "US$", is two tokens.) */
+function isDerivedWord(word: string): boolean {
+  const dash = word.indexOf('-');
+  if (dash <= 0) return false;
+  const first = word.slice(0, dash).toLowerCase();
+  const last = word.slice(word.lastIndexOf('-') + 1);
+  return (NAME_PREFIXES.has(first) && word[0] === word[0]!.toLowerCase()) || NAME_SUFFIXES.has(last);
 }
 
 /**
@@ -200,6 +217,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
+      // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
+      if (subtype === null && geo === null && cityCandidates(c.name).length === 0 && c.members.some((k) => employedAt(doc, mentions[k]!.tokenStart))) {
+        c.type = 'ORGANIZATION';
+        subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
+      }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
@@ -228,6 +250,17 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
   for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
   return merged;
+}
+
+const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
+const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
+
+/** Whether the mention at token `i` follows an organisation's role and a preposition: "analyst at [the] X". */
+function employedAt(doc: Doc, i: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  let k = i - 1;
+  if (lower[k] === 'the') k--;
+  return k >= 1 && EMPLOYER_PREPOSITIONS.has(lower[k]!) && ORG_ROLES.has(lower[k - 1]!);
 }
 
 /**

@@ -257,12 +257,20 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
-  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
+  // A gerund can head the subject ("says running for president is tough"): only with a finite verb soon after.
+  const gerund = endsWith(w, 'ing') && w.length > 5 && !NON_SUBJECT.has(w);
+  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || gerund || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
       const v = lower[j]!;
-      if (FINITE.has(v) || (endsWith(v, 'ed') && j > k + 1) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
+      if (gerund) {
+        if (FINITE.has(v)) return k;
+        if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
+        continue;
+      }
+      // Right after a determiner a participle is an adjective ("said the proposed law"); after "it"/"you" it is the verb ("says it raised").
+      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || w === 'it' || w === 'you')) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;
@@ -329,7 +337,11 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
   if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
-  if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+  if (!cand || cue.form === 'according') {
+    cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+    // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
+    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < sentEnd; j++) if (FINITE.has(lower[j]!)) return null;
+  }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
     while (e > cue.tokenEnd && !ctx.word[e - 1]) e--;

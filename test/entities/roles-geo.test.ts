@@ -81,6 +81,27 @@ describe('geo', () => {
   });
 });
 
+describe('words built on names are not names', () => {
+  it('drops "Texas-based", "anti-Pyongyang" and "US$" but keeps names with a hyphen', () => {
+    const es = entities('The Texas-based firm paid US$20,000 for anti-Pyongyang leaflets, said Anglo-Irish Bank and Coca-Cola.');
+    const names = es.map((e) => e.name);
+    for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
+    expect(names).toContain('Coca-Cola');
+  });
+});
+
+describe('employers are organisations', () => {
+  it('retypes a "place" no gazetteer knows that someone works for', () => {
+    const es = entities("Paul King, principal security consultant at Cisco, said the attack was new. A spokesman for Unison, Britain's biggest union, said members would strike.");
+    expect(es.find((e) => e.name === 'Cisco')?.type).toBe('ORGANIZATION');
+    expect(es.find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
+  });
+  it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
+    const es = entities('A spokesman for Paris said the city would bid again.');
+    expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
+  });
+});
+
 describe('subtypes', () => {
   it('marks media, events and products from names and how the text calls them', async () => {
     const { orgOrMiscSubtype } = await import('../../src/entities/subtypes.js');

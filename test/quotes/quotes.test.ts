@@ -220,6 +220,21 @@ describe('reported speech', () => {
     expect(b[0]!.speaker?.name).toBe('WALLACE');
     expect(b[0]!.text).toBe('Let us start with the debate story. Will she be there');
   });
+  it('finds bare clauses with a gerund or "it" as subject', () => {
+    const a = quotesOf('Smith says running for president is tough, nasty and mean.', [SMITH]);
+    expect(a[0]!.text).toBe('running for president is tough, nasty and mean');
+    const b = quotesOf('Smith says it raised more than $21 million in January.', [SMITH]);
+    expect(b[0]!.text).toBe('it raised more than $21 million in January');
+  });
+  it('does not read "…, said members would strike" as an inverted attribution', () => {
+    const qs = quotesOf("A spokesman for Unison, Britain's biggest union, said members would strike.", [
+      { name: 'Unison', type: 'ORGANIZATION' },
+      { name: 'Britain', type: 'LOCATION' },
+    ]);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe('members would strike');
+    expect(qs[0]!.speaker?.description).toContain('A spokesman for Unison');
+  });
   it('does not take an object noun phrase for a clause', () => {
     expect(quotesOf('Smith said the word twice before leaving.', [SMITH])).toEqual([]);
   });
