@@ -13,6 +13,7 @@ import { hashString } from './hash.js';
 import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { geocodeInContext, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
+import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
@@ -215,6 +216,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // organisation or a MISC name), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
+    // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
+    // article, whatever its context made of it here: one real thing, one type, one id.
+    if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
@@ -250,6 +254,26 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
   for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
   return merged;
+}
+
+const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
+
+/** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
+function gazetteerTypes(rec: Recognizer, name: string): number {
+  let h = SEQ_SEED;
+  for (const t of nameTokens(name)) h = seqHash(h, t);
+  return rec.lexicon.gaz.get(h) ?? 0;
+}
+
+/** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
+function isPersonName(rec: Recognizer, word: string): boolean {
+  const h = hashString(word.toLowerCase());
+  return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
+}
+
+/** A country, region or city of that name (any of the cities that share it). */
+function isKnownPlace(name: string): boolean {
+  return resolvePlace(name).subtype !== null || cityCandidates(name).length > 0;
 }
 
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);

@@ -96,6 +96,14 @@ describe('employers are organisations', () => {
     expect(es.find((e) => e.name === 'Cisco')?.type).toBe('ORGANIZATION');
     expect(es.find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
   });
+  it('types a one-word name the gazetteer knows only as an organisation ORGANIZATION, not PERSON', () => {
+    const doc = createDoc({ text: 'Google said profits rose. Google is expanding.' });
+    runPipeline(doc, { until: 'entities' });
+    // Whatever the recogniser made of one mention here (PERSON), Google is one organisation.
+    const google = documentLayers(doc).entities.filter((e) => e.name === 'Google');
+    expect(google.map((e) => e.type)).toEqual(['ORGANIZATION']);
+    expect(entities('Mr Jones said profits rose.').find((e) => e.name === 'Jones')?.type).toBe('PERSON');
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
