@@ -226,6 +226,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
+    if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
