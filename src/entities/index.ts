@@ -94,6 +94,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
     if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
+    if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -124,6 +126,11 @@ function isPlacePair(word: string): boolean {
     return subtype === 'country' || subtype === 'city';
   });
 }
+
+/** Capitalised abbreviations of common nouns: things and job titles, never a name. */
+const GENERIC_ACRONYMS = new Set(
+  'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
+);
 
 /** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
 const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
@@ -219,6 +226,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
+    if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.

@@ -88,6 +88,11 @@ describe('words built on names are not names', () => {
     for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
     expect(names).toContain('Coca-Cola');
   });
+  it('drops common nouns written in capitals ("PC", "DVD", "MPs")', () => {
+    const names = entities('Sony sold more PCs and DVD players, and MPs asked the BBC about TV licences.').map((e) => e.name);
+    for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
+    expect(names).toContain('BBC');
+  });
 });
 
 describe('employers are organisations', () => {
