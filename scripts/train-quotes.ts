@@ -35,6 +35,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--seed') o.seed = Number(argv[++i]);
     else if (a === '--l2') o.l2 = Number(argv[++i]);
     else if (a === '--lr') o.lr = Number(argv[++i]);
+    else if (a === '--max-features') o.maxFeatures = Number(argv[++i]);
     else if (a === '--out') o.out = resolve(argv[++i]!);
     else if (a === '--limit') o.limit = Number(argv[++i]);
     else if (a === '--select') o.select = true;
@@ -93,7 +94,7 @@ function main() {
   const held: LabelledQuery[] = [];
   for (const a of articles) (isHeldOut(a.id) ? held : fit).push(...labelArticle(a.id, a.text, a.gold));
   console.error(`labelled ${articles.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${fit.length} training quotes, ${held.length} held-out`);
-  const opts: RankerOptions = { ...RANKER_DEFAULTS, epochs: o.epochs, seed: o.seed, l2: o.l2, lr: o.lr };
+  const opts: RankerOptions = { ...RANKER_DEFAULTS, epochs: o.epochs, seed: o.seed, l2: o.l2, lr: o.lr, maxFeatures: o.maxFeatures };
 
   if (o.select) {
     for (const epochs of [2, 4, 6, 10]) {

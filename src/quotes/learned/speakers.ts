@@ -7,8 +7,9 @@
  * held-out slice of PolNeAR train, and every speaker gets a calibrated
  * probability of being right (`speaker_confidence`).
  *
- * Cost: it runs once per cue over a handful of candidates (about 35 hashed
- * features each), never per token.
+ * Cost: it runs once per cue over a handful of candidates (about 20 hashed
+ * features each, one `mix` per feature; none when there is a single
+ * candidate), never per token.
  *
  * File format (models/speakers.bin, little-endian):
  *   "AES1" | ranker LinearModel (see linear.ts) | u32 CALIBRATION_FEATURES |
@@ -24,6 +25,7 @@ import type { Draft } from '../index.js';
 import { PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from '../lexicon.js';
 import { candidatesIn, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
+import { wordFilter } from '../../text/word-filter.js';
 
 /** Decision and calibration settings, chosen and fitted on the held-out slice of PolNeAR train. */
 export interface SpeakerParams {
@@ -128,7 +130,13 @@ export interface SpeakerCandidate {
   isRule: boolean;
   /** It lies inside the rules' speaker's words ("A spokesperson for *the department*"): choosing it keeps the rules' speaker. */
   inRule: boolean;
+  /** Hashed feature ids (kept for training only: at run time they are scored as they are made). */
   feats: number[];
+}
+
+/** What scores feature ids: the trained ranker. */
+export interface Scorer {
+  score(ids: ArrayLike<number>, from?: number, to?: number): number;
 }
 
 /** What the ranker sees of one quote: its cue, the rules' speaker, and the candidates around the cue. */
@@ -139,59 +147,86 @@ export interface SpeakerQuery {
   candidates: SpeakerCandidate[];
   /** Index of the rules' speaker among the candidates, or -1 when the rules found none. */
   ruleIndex: number;
+  /** The quote's UTF-16 range. */
+  start: number;
+  end: number;
+  /** The rules' speaker is taken as it is, without ranking (`isSettled`). */
+  settled: boolean;
+  /** Ranker scores of the candidates (zeros where there is no choice). */
+  scores: number[];
 }
 
-/** Tokens on each side of the cue searched for candidates (within its sentence). */
-const REACH = 40;
+/**
+ * Tokens before and after the cue searched for candidates (within its
+ * sentence): 97% of right speakers are within 15 tokens, and those after the
+ * cue stand right after it ("said the minister").
+ */
+const REACH_BEFORE = 20;
+const REACH_AFTER = 10;
 
-const f1 = (t: number, a: number) => mix(t, a);
-const f2 = (t: number, a: number, b: number) => mix(mix(t, a), b);
-const f3 = (t: number, a: number, b: number, c: number) => mix(mix(mix(t, a), b), c);
 const distBucket = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : 7);
 const small = (n: number) => (n > 3 ? 3 : n);
+/** A template number (< 256) and up to three small codes (each < 16) in one integer: one `mix` per feature. */
+const P = (t: number, a = 0, b = 0, c = 0) => t | (a << 8) | (b << 12) | (c << 16);
+/** Gap scans stop here: the distance buckets and counts saturate well before. */
+const GAP_SCAN = 10;
 
-/** Word hashes, memoised: the same few words (cue lemmas, neighbours) recur. */
-const wordHashes = new Map<string, number>();
-function wh(w: string | undefined): number {
-  if (w === undefined) return 1;
-  let h = wordHashes.get(w);
-  if (h === undefined) {
-    h = hashString(w);
-    if (wordHashes.size < 50000) wordHashes.set(w, h);
+/** Word hashes of the Doc's tokens, filled on first use (only tokens next to candidates are ever hashed). */
+const tokenHashes = new WeakMap<QuoteContext, Uint32Array>();
+function hashesOf(ctx: QuoteContext): Uint32Array {
+  let hs = tokenHashes.get(ctx);
+  if (!hs) {
+    hs = new Uint32Array(ctx.lower.length);
+    tokenHashes.set(ctx, hs);
   }
-  return h;
+  return hs;
 }
+function tokenHash(ctx: QuoteContext, hs: Uint32Array, k: number): number {
+  if (k < 0 || k >= hs.length) return 1;
+  return hs[k] || (hs[k] = hashString(ctx.lower[k]!) || 1);
+}
+const MAY_BE_PREPOSITION = wordFilter(PREPOSITIONS);
+
+const TYPE_HASH = new Map<string, number>(['entity', 'pronoun', 'description', 'proper', 'np'].map((t) => [t, hashString(t)]));
+const ENTITY_TYPE_HASH = new Map<string, number>(['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].map((t) => [t, hashString(`E:${t}`)]));
+const MEDIA_HASH = hashString('E:media');
+const RULE_TYPE_HASH = new Map<string, number>(['entity', 'pronoun', 'description', 'proper', 'np'].map((t) => [t, hashString(`R:${t}`)]));
+const PRONOUN_SEED = hashString('P:');
+const KIND_CODE: Record<QuoteKind, number> = { direct: 1, partial: 2, indirect: 3 };
+const FORM_CODE: Record<Cue['form'], number> = { verb: 1, according: 2, toQuote: 3, quoted: 4, colon: 5 };
+const SPEAKER_KIND_CODE: Record<SpeakerKind, number> = { entity: 1, pronoun: 2, description: 3, proper: 4, np: 5 };
+const lemmaHashes = new Map<string, number>();
 
 /** A candidate's type as the features see it: entity type, pronoun word, or phrase kind. */
-function typeOf(ctx: QuoteContext, kind: SpeakerKind, cand: Candidate | null, tokenStart: number): string {
-  if (cand === null) return `R:${kind}`;
-  switch (kind) {
-    case 'entity': {
-      const e = cand.entity!;
-      return e.type === 'MISC' && e.subtype === 'media' ? 'E:media' : `E:${e.type}`;
-    }
-    case 'pronoun':
-      return `P:${ctx.lower[tokenStart]}`;
-    default:
-      return kind;
+function typeHash(ctx: QuoteContext, kind: SpeakerKind, cand: Candidate | null, tokenStart: number): number {
+  if (cand === null) return RULE_TYPE_HASH.get(kind)!;
+  if (kind === 'entity') {
+    const e = cand.entity!;
+    return e.type === 'MISC' && e.subtype === 'media' ? MEDIA_HASH : (ENTITY_TYPE_HASH.get(e.type) ?? TYPE_HASH.get('entity')!);
   }
+  if (kind === 'pronoun') return mix(PRONOUN_SEED, tokenHash(ctx, hashesOf(ctx), tokenStart));
+  return TYPE_HASH.get(kind)!;
 }
 
 const CUE_POSITION = { before: 1, after: 2, inside: 3 } as const;
 
 /**
- * The candidates of a quote's cue with their features. `start`/`end` is the
- * quote's (UTF-16), for where the cue stands relative to it.
+ * The candidates of a quote's cue. `start`/`end` is the quote's (UTF-16), for
+ * where the cue stands relative to it. Features are computed only where there
+ * is a choice (two candidates or more), and scored by `ranker` as they are
+ * made; without a ranker (training) they are kept on the candidates.
  */
-export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start: number, end: number, rule: FoundSpeaker | null): SpeakerQuery {
-  const { doc, lower } = ctx;
+export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start: number, end: number, rule: FoundSpeaker | null, ranker: Scorer | null = null): SpeakerQuery {
+  const { doc } = ctx;
   const cs = cue.tokenStart;
   const ce = cue.tokenEnd;
   const S = doc.sentences[doc.tokens[cs]!.sentence]!;
-  const from = Math.max(S.tokenStart, cs - REACH);
-  const to = Math.min(S.tokenEnd, ce + REACH);
-  const raw = [...candidatesIn(ctx, from, cs), ...candidatesIn(ctx, ce, to)];
-  const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: doc.tokens[c.tokenStart]!.start, end: doc.tokens[c.tokenEnd - 1]!.end, isRule: false, inRule: false, feats: [] }));
+  const from = Math.max(S.tokenStart, cs - REACH_BEFORE);
+  const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
+  const raw = candidatesIn(ctx, from, cs);
+  for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  const { starts, ends } = ctx.index;
+  const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
   if (rule) {
     // The candidate the rules chose: one of the same kind overlapping its words, else any overlapping one.
@@ -203,22 +238,78 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
       const c = candidates[i]!;
       if (c.start < rule.end && c.end > rule.start) ruleIndex = i;
     }
+    if (ruleIndex < 0 && rule.start >= starts[S.tokenStart]! && rule.end <= ends[S.tokenEnd - 1]!) {
+      // Beyond the reach but in the sentence: the candidate at the rules' speaker.
+      const ts = tokenOf(ctx, rule.start);
+      const c = candidatesIn(ctx, ts, tokenOf(ctx, rule.end - 1) + 1).find((x) => x.kind === rule.kind);
+      if (c) {
+        candidates.push({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: true, inRule: false, feats: NO_FEATURES });
+        ruleIndex = candidates.length - 1;
+      }
+    }
     if (ruleIndex < 0) {
       // Not a candidate (a loose noun phrase, or a speaker from another sentence): scored as itself.
-      candidates.push({ cand: null, kind: rule.kind, start: rule.start, end: rule.end, isRule: true, inRule: true, feats: [] });
+      candidates.push({ cand: null, kind: rule.kind, start: rule.start, end: rule.end, isRule: true, inRule: true, feats: NO_FEATURES });
       ruleIndex = candidates.length - 1;
     } else candidates[ruleIndex]!.isRule = true;
     for (const c of candidates) if (c.start >= rule.start && c.end <= rule.end) c.inRule = true;
   }
-  const cuePos = doc.tokens[ce - 1]!.end <= start ? CUE_POSITION.before : doc.tokens[cs]!.start >= end ? CUE_POSITION.after : CUE_POSITION.inside;
-  const lemma = wh(cue.lemma);
-  const form = wh(cue.form);
-  const kindH = wh(kind);
-  const ruleType = rule ? wh(rule.kind) : 0;
+  const settled = ruleIndex >= 0 && isSettled(ctx, candidates[ruleIndex]!, cs, ce);
+  const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled, scores: candidates.length > 1 && !settled ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
+  if (candidates.length > 1 && !settled) featurize(ctx, q, ranker);
+  return q;
+}
+
+/**
+ * The rules' speaker is a person's name or a he/she/they right before the cue
+ * ("Smith said", "she told") or right after it ("said Smith"): the ranker is
+ * not consulted (it would keep it nearly always) and the confidence comes from
+ * the calibration model alone.
+ */
+function isSettled(ctx: QuoteContext, c: SpeakerCandidate, cs: number, ce: number): boolean {
+  const x = c.cand;
+  if (!x) return false;
+  const person = (c.kind === 'entity' && x.entity!.type === 'PERSON') || (c.kind === 'pronoun' && /^(?:he|she|they|i|we)$/.test(ctx.lower[x.tokenStart]!));
+  if (!person) return false;
+  if (x.tokenEnd <= cs) {
+    for (let k = x.tokenEnd; k < cs; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!)) return false;
+    return true;
+  }
+  return x.tokenStart === ce;
+}
+
+/** Scores where there is no choice, and features not kept (never written). */
+const NO_SCORES: number[] = Object.freeze([0]) as number[];
+const NO_FEATURES: number[] = Object.freeze([]) as unknown as number[];
+/** Feature ids of one candidate, reused. */
+const BUF = new Uint32Array(64);
+/** Token ranges of a query's candidates, reused. */
+let TS = new Int32Array(64);
+let TE = new Int32Array(64);
+
+/** The candidates' features (about 20 hashed ids each): scored by `ranker`, or kept on the candidates. */
+function featurize(ctx: QuoteContext, q: SpeakerQuery, ranker: Scorer | null): void {
+  const { doc, lower } = ctx;
+  const { cue, candidates, rule } = q;
+  const cs = cue.tokenStart;
+  const ce = cue.tokenEnd;
+  const S = doc.sentences[doc.tokens[cs]!.sentence]!;
+  const { starts, ends, sig } = ctx.index;
+  const hs = hashesOf(ctx);
+  const cuePos = ends[ce - 1]! <= q.start ? CUE_POSITION.before : starts[cs]! >= q.end ? CUE_POSITION.after : CUE_POSITION.inside;
+  let lemma = lemmaHashes.get(cue.lemma);
+  if (lemma === undefined) lemmaHashes.set(cue.lemma, (lemma = hashString(cue.lemma)));
+  const form = FORM_CODE[cue.form];
+  const kindC = KIND_CODE[q.kind];
+  const ruleType = rule ? SPEAKER_KIND_CODE[rule.kind] : 0;
   const n = candidates.length;
   // Token ranges of the candidates (the rules' own speaker from its character range).
-  const ts = new Int32Array(n);
-  const te = new Int32Array(n);
+  if (TS.length < n) {
+    TS = new Int32Array(2 * n);
+    TE = new Int32Array(2 * n);
+  }
+  const ts = TS;
+  const te = TE;
   candidates.forEach((c, i) => {
     if (c.cand) {
       ts[i] = c.cand.tokenStart;
@@ -232,7 +323,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     const c = candidates[i]!;
     const a = ts[i]!;
     const b = te[i]!;
-    const th = wh(typeOf(ctx, c.kind, c.cand, a));
+    const th = typeHash(ctx, c.kind, c.cand, a);
     const before = b <= cs;
     const dir = before ? 1 : b <= ce || a < ce ? 3 : 2;
     const gapFrom = before ? b : ce;
@@ -242,11 +333,14 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     let quote = 0;
     let onlySkippable = 1;
     let verbish = 0;
-    for (let k = gapFrom; k < gapTo && k < gapFrom + 60; k++) {
+    let whoBetween = 0;
+    const scanTo = Math.min(gapTo, gapFrom + GAP_SCAN);
+    for (let k = gapFrom; k < scanTo; k++) {
       const w = lower[k]!;
       if (w === ',') commas++;
+      else if (w === 'who' || w === 'which') whoBetween = 1;
       if (ctx.quoteOf[k]! >= 0) quote = 1;
-      if (!SKIPPABLE_BEFORE_VERB.has(w) && !w.endsWith('ly')) onlySkippable = 0;
+      if (onlySkippable && !SKIPPABLE_BEFORE_VERB.has(w) && !w.endsWith('ly')) onlySkippable = 0;
       if (w === 'is' || w === 'was' || w === 'said' || (w.length > 4 && w.endsWith('ed'))) verbish = 1;
     }
     let between = 0;
@@ -257,64 +351,49 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
       if (before && te[j]! <= cs && ts[j]! > a) rank++;
       if (!before && ts[j]! >= ce && ts[j]! < a) rank++;
     }
-    const adjacent = d === 0 ? 1 : onlySkippable ? 2 : 0;
+    const adjacent = d === 0 ? 1 : onlySkippable && d <= GAP_SCAN ? 2 : 0;
     const prevW = lower[a - 1];
     const nextW = lower[b];
-    const prep = prevW !== undefined && PREPOSITIONS.has(prevW) ? 1 : 0;
+    const prep = prevW !== undefined && MAY_BE_PREPOSITION.mayHaveSig(sig[a - 1]!) && PREPOSITIONS.has(prevW) ? 1 : 0;
     const possessive = nextW === '’s' || nextW === "'s" ? 1 : 0;
     const nm = ctx.mentionOf[b] ?? -1;
     const nextPerson = nm >= 0 && ctx.mentions[nm]!.entity.type === 'PERSON' ? 1 : 0;
-    const sentStart = a === S.tokenStart || (a > 0 && /^[“"‘'(\[—–-]$/.test(doc.tokens[a - 1]!.text)) ? 1 : 0;
+    let sentStart = a === S.tokenStart ? 1 : 0;
+    if (!sentStart && a > 0) {
+      const t = doc.tokens[a - 1]!.text;
+      sentStart = t.length === 1 && '“"‘\'([—–-'.includes(t) ? 1 : 0;
+    }
     // "CIA Director William Burns, who said": the antecedent of a relative pronoun before the cue.
-    const relative = lower[b] === 'who' || (lower[b] === ',' && lower[b + 1] === 'who') ? 1 : 0;
-    let whoBetween = 0;
-    for (let k = gapFrom; k < gapTo && k < gapFrom + 60; k++) if (lower[k] === 'who' || lower[k] === 'which') whoBetween = 1;
+    const relative = nextW === 'who' || (nextW === ',' && lower[b + 1] === 'who') ? 1 : 0;
     const other = a < S.tokenStart || a >= S.tokenEnd ? 1 : 0;
     const isRule = c.isRule ? 1 : c.inRule ? 2 : 0;
     const db = distBucket(d);
     const r3 = small(rank);
-    const f = c.feats;
-    f.push(
-      f1(1, th),
-      f1(2, isRule),
-      f2(3, isRule, th),
-      f2(4, isRule, form),
-      f3(5, isRule, cuePos, kindH),
-      f2(6, isRule, ruleType),
-      f2(10, th, dir),
-      f3(11, th, dir, db),
-      f2(12, dir, adjacent),
-      f3(13, th, dir, adjacent),
-      f3(14, th, dir, r3),
-      f2(15, dir, r3),
-      f3(16, th, dir, small(commas)),
-      f2(17, dir, quote),
-      f2(18, th, wh(prevW)),
-      f2(19, th, wh(nextW)),
-      f3(20, th, dir, prep),
-      f2(21, th, nextPerson),
-      f2(22, th, possessive),
-      f2(23, th, sentStart),
-      f2(24, lemma, dir),
-      f3(25, lemma, th, dir),
-      f2(26, cuePos, dir),
-      f3(27, cuePos, th, dir),
-      f2(30, other, isRule),
-      f2(31, small(n), isRule),
-      f3(32, dir, verbish, th),
-      f3(33, ruleType, th, isRule),
-      f3(34, isRule, adjacent, dir),
-      f3(35, th, small(between), dir),
-      f3(36, kindH, th, dir),
-      f2(37, form, dir),
-      f3(38, th, relative, dir),
-      f3(39, dir, whoBetween, relative),
-    );
-    if (c.kind === 'description' || c.kind === 'proper' || c.kind === 'np') f.push(f2(28, th, wh(lower[b - 1])));
+    let k = 0;
+    BUF[k++] = mix(P(1), th);
+    BUF[k++] = mix(P(2, isRule, other), 0);
+    BUF[k++] = mix(P(3, isRule), th);
+    BUF[k++] = mix(P(5, isRule, cuePos, kindC), 0);
+    BUF[k++] = mix(P(11, dir, db), th);
+    BUF[k++] = mix(P(13, dir, adjacent, verbish), th);
+    BUF[k++] = mix(P(14, dir, r3), th);
+    BUF[k++] = mix(P(16, dir, small(commas), quote), th);
+    BUF[k++] = mix(mix(P(18), th), tokenHash(ctx, hs, a - 1));
+    BUF[k++] = mix(mix(P(19), th), tokenHash(ctx, hs, b));
+    BUF[k++] = mix(P(20, dir, prep), th);
+    BUF[k++] = mix(P(21, nextPerson), th);
+    BUF[k++] = mix(P(22, possessive, sentStart), th);
+    BUF[k++] = mix(mix(P(25, dir), lemma), th);
+    BUF[k++] = mix(P(27, cuePos, dir), th);
+    BUF[k++] = mix(P(33, ruleType, isRule), th);
+    BUF[k++] = mix(P(35, small(between), dir), th);
+    BUF[k++] = mix(P(38, relative, dir, whoBetween), th);
+    if (c.kind === 'description' || c.kind === 'proper' || c.kind === 'np') BUF[k++] = mix(mix(P(28), th), tokenHash(ctx, hs, b - 1));
     // "Smith, the party's chairman, said": an appositive between the name and the cue.
-    if (before && d >= 3 && lower[gapFrom] === ',' && lower[gapTo - 1] === ',') f.push(f2(29, th, r3));
+    if (before && d >= 3 && lower[gapFrom] === ',' && lower[gapTo - 1] === ',') BUF[k++] = mix(P(29, r3), th);
+    if (ranker) q.scores[i] = ranker.score(BUF, 0, k);
+    else c.feats = Array.from(BUF.subarray(0, k));
   }
-  return { cue, kind, rule, candidates, ruleIndex };
 }
 
 function tokenOf(ctx: QuoteContext, offset: number): number {
@@ -330,19 +409,8 @@ function tokenOf(ctx: QuoteContext, offset: number): number {
 }
 
 /** Number of calibration features (`calibrationFeatures`). */
-export const CALIBRATION_FEATURES = 24;
+export const CALIBRATION_FEATURES = 25;
 
-const TYPE_SLOT: Record<string, number> = { 'E:PERSON': 0, 'E:ORGANIZATION': 1, 'E:LOCATION': 2, pronoun: 4, description: 5, proper: 6, np: 7 };
-
-/** Softmax of the scores (in place into `out`). */
-export function softmax(scores: ArrayLike<number>, out: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i]!);
-  let z = 0;
-  for (let i = 0; i < scores.length; i++) z += out[i] = Math.exp(scores[i]! - max);
-  for (let i = 0; i < scores.length; i++) out[i]! /= z;
-  return out;
-}
 
 /** The ranker's decision for one query: the chosen candidate (−1: none) and the calibration features of that choice. */
 export interface SpeakerDecision {
@@ -360,31 +428,43 @@ const RULE_FORMS = new Set<Cue['form']>(['colon', 'quoted', 'toQuote']);
  * inside the rules' speaker's words is the rules' speaker; cues of a fixed
  * pattern (`RULE_FORMS`) keep theirs.
  */
-export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<SpeakerParams, 'margin' | 'adopt'>): SpeakerDecision {
+export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<SpeakerParams, 'margin' | 'adopt'>, z = new Float64Array(CALIBRATION_FEATURES)): SpeakerDecision {
   const n = q.candidates.length;
-  const z = new Float64Array(CALIBRATION_FEATURES);
+  z.fill(0);
   if (n === 0) return { chosen: -1, z };
-  const p = softmax(scores, new Float64Array(n));
   let best = 0;
   for (let i = 1; i < n; i++) if (scores[i]! > scores[best]!) best = i;
+  // Softmax probabilities, as needed: p_i = exp(s_i − s_best) / Σ exp(s_j − s_best).
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.exp(scores[i]! - scores[best]!);
   let chosen = q.ruleIndex;
+  if (q.settled) {
+    const c = q.candidates[chosen]!;
+    z[0] = 1;
+    z[24] = 1;
+    z[6 + typeSlot(c)] = 1;
+    z[14 + (q.kind === 'direct' ? 0 : q.kind === 'partial' ? 1 : 2)] = 1;
+    z[17 + (q.cue.form === 'verb' ? 0 : q.cue.form === 'according' ? 1 : 2)] = 1;
+    z[20] = n >= 3 ? 1 : 0;
+    z[21] = c.cand!.tokenEnd <= q.cue.tokenStart ? 1 : 0;
+    z[22] = n === 1 ? 1 : 0;
+    return { chosen, z };
+  }
   if (chosen < 0) {
-    if (p[best]! >= params.adopt) chosen = best;
+    if (1 / sum >= params.adopt) chosen = best;
   } else if (best !== chosen && !q.candidates[best]!.inRule && !RULE_FORMS.has(q.cue.form) && scores[best]! - scores[chosen]! > params.margin) chosen = best;
   if (chosen < 0) return { chosen, z };
   let second = -Infinity;
   for (let i = 0; i < n; i++) if (i !== chosen && scores[i]! > second) second = scores[i]!;
   const c = q.candidates[chosen]!;
-  const pc = Math.min(1 - 1e-6, Math.max(1e-6, p[chosen]!));
+  const pc = Math.min(1 - 1e-6, Math.max(1e-6, Math.exp(scores[chosen]! - scores[best]!) / sum));
   z[0] = 1;
   z[1] = Math.log(pc / (1 - pc));
   z[2] = second === -Infinity ? 5 : Math.max(-5, Math.min(5, scores[chosen]! - second));
   z[3] = c.isRule ? 1 : 0;
   z[4] = q.ruleIndex >= 0 ? 1 : 0;
   z[5] = q.ruleIndex >= 0 && !c.isRule ? 1 : 0;
-  const type = c.kind === 'entity' ? `E:${c.cand?.entity?.type ?? ''}` : c.kind;
-  const slot = TYPE_SLOT[type] ?? 3;
-  z[6 + slot] = 1;
+  z[6 + typeSlot(c)] = 1;
   z[14 + (q.kind === 'direct' ? 0 : q.kind === 'partial' ? 1 : 2)] = 1;
   z[17 + (q.cue.form === 'verb' ? 0 : q.cue.form === 'according' ? 1 : 2)] = 1;
   z[20] = n >= 3 ? 1 : 0;
@@ -394,10 +474,19 @@ export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<
   return { chosen, z };
 }
 
-/** Ranker scores of the query's candidates. */
-export function scoreQuery(ranker: { score(ids: ArrayLike<number>): number }, q: SpeakerQuery): Float64Array {
+/** Slot of the chosen candidate's type among the calibration features 6–13. */
+function typeSlot(c: SpeakerCandidate): number {
+  if (c.kind === 'entity') {
+    const t = c.cand?.entity?.type;
+    return t === 'PERSON' ? 0 : t === 'ORGANIZATION' ? 1 : t === 'LOCATION' ? 2 : 3;
+  }
+  return c.kind === 'pronoun' ? 4 : c.kind === 'description' ? 5 : c.kind === 'proper' ? 6 : 7;
+}
+
+/** Ranker scores of a query whose features were kept (training, selection). */
+export function scoreQuery(ranker: Scorer, q: SpeakerQuery): Float64Array {
   const s = new Float64Array(q.candidates.length);
-  q.candidates.forEach((c, i) => (s[i] = ranker.score(c.feats)));
+  if (q.candidates.length > 1) q.candidates.forEach((c, i) => (s[i] = ranker.score(c.feats)));
   return s;
 }
 
@@ -411,6 +500,8 @@ export function speakerOf(ctx: QuoteContext, q: SpeakerQuery, chosen: number, hi
   const before = c.cand.tokenEnd <= q.cue.tokenStart;
   return toSpeaker(ctx, c.cand, history, before ? S.tokenStart : q.cue.tokenEnd, before ? q.cue.tokenStart : S.tokenEnd);
 }
+
+const Z = new Float64Array(CALIBRATION_FEATURES);
 
 /**
  * Reviews the rules' speakers of the drafts in place: every draft with a cue
@@ -427,8 +518,8 @@ export function decideSpeakers(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (!r) {
       const h = drafts[head]!;
       const src = h.cue ? h : d;
-      const q = speakerQuery(ctx, src.cue!, src.kind, src.start, src.end, src.speaker);
-      const dec = decide(q, scoreQuery(model.ranker, q), model.params);
+      const q = speakerQuery(ctx, src.cue!, src.kind, src.start, src.end, src.speaker, model.ranker);
+      const dec = decide(q, q.scores, model.params, Z);
       const speaker = speakerOf(ctx, q, dec.chosen, history);
       r = { speaker, confidence: speaker ? model.confidence(dec.z) : null };
       done.set(head, r);

@@ -95,7 +95,7 @@ function shuffled(n: number, rand: () => number): Int32Array {
  * pronoun standing for it), by SGD. Queries with no right candidate teach nothing and are skipped.
  */
 export function trainRanker(data: readonly LabelledQuery[], opts: RankerOptions = RANKER_DEFAULTS): LinearModel {
-  const examples = data.filter((x) => x.right.some((r) => r === 1) && x.right.length > 1);
+  const examples = data.filter((x) => !x.query.settled && x.right.some((r) => r === 1) && x.right.length > 1);
   const w = new Map<number, number>();
   const rand = prng(opts.seed);
   const score = (ids: readonly number[]) => {
