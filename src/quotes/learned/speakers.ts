@@ -150,7 +150,7 @@ export interface SpeakerQuery {
   /** The quote's UTF-16 range. */
   start: number;
   end: number;
-  /** The rules' speaker is taken as it is, without ranking (`isSettled`). */
+  /** The rules' speaker is taken as it is, without ranking (`settledCandidate`). */
   settled: boolean;
   /** Ranker scores of the candidates (zeros where there is no choice). */
   scores: number[];
@@ -221,11 +221,18 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const cs = cue.tokenStart;
   const ce = cue.tokenEnd;
   const S = doc.sentences[doc.tokens[cs]!.sentence]!;
+  const { starts, ends } = ctx.index;
+  if (rule) {
+    const settled = settledCandidate(ctx, rule, cs, ce);
+    if (settled) {
+      const c: SpeakerCandidate = { cand: settled, kind: settled.kind, start: rule.start, end: rule.end, isRule: true, inRule: true, feats: NO_FEATURES };
+      return { cue, kind, rule, candidates: [c], ruleIndex: 0, start, end, settled: true, scores: NO_SCORES };
+    }
+  }
   const from = Math.max(S.tokenStart, cs - REACH_BEFORE);
   const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
   const raw = candidatesIn(ctx, from, cs);
   for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
-  const { starts, ends } = ctx.index;
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
   if (rule) {
@@ -254,28 +261,29 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     } else candidates[ruleIndex]!.isRule = true;
     for (const c of candidates) if (c.start >= rule.start && c.end <= rule.end) c.inRule = true;
   }
-  const settled = ruleIndex >= 0 && isSettled(ctx, candidates[ruleIndex]!, cs, ce);
-  const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled, scores: candidates.length > 1 && !settled ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
-  if (candidates.length > 1 && !settled) featurize(ctx, q, ranker);
+  const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled: false, scores: candidates.length > 1 ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
+  if (candidates.length > 1) featurize(ctx, q, ranker);
   return q;
 }
 
+const SETTLED_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+
 /**
- * The rules' speaker is a person's name or a he/she/they right before the cue
- * ("Smith said", "she told") or right after it ("said Smith"): the ranker is
- * not consulted (it would keep it nearly always) and the confidence comes from
- * the calibration model alone.
+ * The rules' speaker is a person's name or a he/she/they/I/we right before the
+ * cue ("Smith said", "she told"; only auxiliaries and adverbs between) or right
+ * after it ("said Smith"): it is taken as it is, without looking for other
+ * candidates or ranking (the ranker keeps it nearly always), and the
+ * confidence comes from the calibration model alone. Returns its candidate, or null.
  */
-function isSettled(ctx: QuoteContext, c: SpeakerCandidate, cs: number, ce: number): boolean {
-  const x = c.cand;
-  if (!x) return false;
-  const person = (c.kind === 'entity' && x.entity!.type === 'PERSON') || (c.kind === 'pronoun' && /^(?:he|she|they|i|we)$/.test(ctx.lower[x.tokenStart]!));
-  if (!person) return false;
-  if (x.tokenEnd <= cs) {
-    for (let k = x.tokenEnd; k < cs; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!)) return false;
-    return true;
-  }
-  return x.tokenStart === ce;
+function settledCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number, ce: number): Candidate | null {
+  if (rule.kind === 'entity' ? rule.entity?.type !== 'PERSON' : rule.kind !== 'pronoun') return null;
+  const a = tokenOf(ctx, rule.start);
+  const b = tokenOf(ctx, rule.end - 1) + 1;
+  if (rule.kind === 'pronoun' && (b !== a + 1 || !SETTLED_PRONOUNS.has(ctx.lower[a]!))) return null;
+  if (b <= cs) {
+    for (let k = b; k < cs; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!)) return null;
+  } else if (a !== ce) return null;
+  return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
 }
 
 /** Scores where there is no choice, and features not kept (never written). */
@@ -445,9 +453,7 @@ export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<
     z[6 + typeSlot(c)] = 1;
     z[14 + (q.kind === 'direct' ? 0 : q.kind === 'partial' ? 1 : 2)] = 1;
     z[17 + (q.cue.form === 'verb' ? 0 : q.cue.form === 'according' ? 1 : 2)] = 1;
-    z[20] = n >= 3 ? 1 : 0;
     z[21] = c.cand!.tokenEnd <= q.cue.tokenStart ? 1 : 0;
-    z[22] = n === 1 ? 1 : 0;
     return { chosen, z };
   }
   if (chosen < 0) {
