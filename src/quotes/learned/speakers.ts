@@ -405,12 +405,12 @@ function featurize(ctx: QuoteContext, q: SpeakerQuery, ranker: Scorer | null): v
 }
 
 function tokenOf(ctx: QuoteContext, offset: number): number {
-  const { tokens } = ctx.doc;
+  const { ends } = ctx.index;
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = ends.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    if (ends[mid]! <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
