@@ -280,11 +280,6 @@ function isPersonName(rec: Recognizer, word: string): boolean {
   return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
 }
 
-/** A country, region or city of that name (any of the cities that share it). */
-function isKnownPlace(name: string): boolean {
-  return resolvePlace(name).subtype !== null || cityCandidates(name).length > 0;
-}
-
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
 const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
 

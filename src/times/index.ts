@@ -69,9 +69,9 @@ export function findTimes(doc: Doc): TimeMatch[] {
       if (r) out.push({ type: r.type, value: r.value, from: r.from, to: r.to, start: c.start, end: c.end, rule: c.rule });
       continue;
     }
-    const q = /^(\d{4})-Q([1-4])$/.exec(c.value) ?? quarterEndingIn(text, c);
+    const q = quarterNamed(text, c);
     // Only quarters already ended can be "the quarter" a report is about.
-    if (q && (!publishedAt || (c.to !== null && c.to < publishedAt))) quarter = { gran: 'quarter', y: +q[1]!, n: +q[2]! };
+    if (q && (!publishedAt || (c.to !== null && c.to < publishedAt))) quarter = q;
     out.push(c);
   }
   return out;
@@ -79,11 +79,13 @@ export function findTimes(doc: Doc): TimeMatch[] {
 
 const THREE_MONTHS_TO = /\bthree months (?:to|ended|ending|through|until)\s+(?:the end of\s+)?$/i;
 
-/** "the three months to December (2004)": the calendar quarter that month ends, as [, year, quarter]; else null. */
-function quarterEndingIn(text: string, c: TimeMatch): [string, string, string] | null {
+/** The quarter an expression names: a quarter ("2004-Q4"), or "the three months to December" (the quarter that month ends); else null. */
+function quarterNamed(text: string, c: TimeMatch): Period | null {
+  const q = /^(\d{4})-Q([1-4])$/.exec(c.value);
+  if (q) return { gran: 'quarter', y: +q[1]!, n: +q[2]! };
   const m = /^(\d{4})-(03|06|09|12)$/.exec(c.value);
   if (!m || !THREE_MONTHS_TO.test(text.slice(Math.max(0, c.start - 40), c.start))) return null;
-  return [m[0], m[1]!, String(+m[2]! / 3)];
+  return { gran: 'quarter', y: +m[1]!, n: +m[2]! / 3 };
 }
 
 // One zeroed buffer reused across texts of ordinary size (allocating one per text cost more than the rest of the choice).
