@@ -129,6 +129,12 @@ describe('subtypes', () => {
     expect(orgOrMiscSubtype(doc, 'MISC', 'G20 Summit', [])).toBe('event');
     expect(orgOrMiscSubtype(doc, 'MISC', 'F-16', [])).toBe('product');
   });
+
+  it('knows media names by their last word, on a word boundary, in any case', async () => {
+    const { isMediaName } = await import('../../src/entities/subtypes.js');
+    for (const name of ['The Moscow Times', 'Washington Post', 'Nezavisimaya Gazeta', 'Sky News', 'BBC RADIO', 'Itar-Tass Agency']) expect(isMediaName(name), name).toBe(true);
+    for (const name of ['Postman', 'ITV', 'Mediatimes Group', 'Compress', 'Bank of England']) expect(isMediaName(name), name).toBe(false);
+  });
 });
 
 describe('roles of one person', () => {
