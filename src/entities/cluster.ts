@@ -183,7 +183,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
-        else fits = gType === hType && head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text);
+        // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
+        else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
       }
       if (!fits) continue;
       // Prefer the nearest full name mentioned before the short form, else the nearest after.
