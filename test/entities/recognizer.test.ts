@@ -91,6 +91,16 @@ describe('plainRuns (tokens the model is not consulted for)', () => {
     expect(kept).toEqual(['The', 'the', 'Bank', 'of', 'the', 'West', 'in', '2024', 'well', 'after', 'U.S.', '-', 'led', 'with', 'van', 'Gogh']);
   });
 
+  it('with the lexicon, also skips a first word capitalised only by its position', () => {
+    const doc = createDoc({ text: 'The minister said the talks went well. He left. The Hague was next. Apple shares rose.' });
+    const skip = plainRuns(doc, loadRecognizer().lexicon)!;
+    const kept = doc.tokens.filter((_, i) => !skip[i]).map((t) => t.text);
+    expect(kept).not.toContain('He');
+    expect(kept.filter((w) => w === 'The')).toEqual(['The']); // "The Hague" keeps its article: a capitalised word follows
+    expect(kept).toContain('Apple'); // a name is never a word news text writes lowercase
+    expect(run('The minister met Andrew Bailey. He left for London.').entities.map((e) => e.name)).toEqual(['Andrew Bailey', 'London']);
+  });
+
   it('is off for a text with almost no capitals, where it would hide every name', () => {
     expect(plainRuns(createDoc({ text: 'putin met pezeshkian in ashgabat on friday and talked about the war for an hour.' }))).toBeNull();
   });
