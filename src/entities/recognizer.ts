@@ -159,7 +159,8 @@ function wordRow(wi: WordInfo, weights: FeatureWeights, row: number): number {
 
 /**
  * Tokens that are outside every name for certain, so the model is not
- * consulted for them: words with no capital letter and no digit, unless one
+ * consulted for them: words with no capital letter and no digit, and numbers
+ * not right after a name ("7,000", "2024"; but "FTSE 100"), unless one
  * comes right before a capitalised word ("van Gogh") or sits between two
  * within two words ("Bank of the West"). Tokens glued to a capitalised word
  * count with it ("U.S.-led"). About 70% of news text. (It also keeps names
@@ -178,7 +179,9 @@ export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
   let notPlain = 0;
   for (let i = 0; i < n; i++) {
     // Tokens glued to a marked one belong with it ("U.S.-led": "-" and "led").
-    if (isPlain(toks[i]!.text) && !(i > 0 && !toks[i]!.spaceBefore && !plain[i - 1])) plain[i] = 1;
+    // A number is plain too, unless it follows a name ("FTSE 100", "Euro 2004").
+    const numberAfterName = i > 0 && !plain[i - 1] && toks[i - 1]!.sentence === toks[i]!.sentence;
+    if ((isPlain(toks[i]!.text) || (isNumber(toks[i]!.text) && !numberAfterName)) && !(i > 0 && !toks[i]!.spaceBefore && !plain[i - 1])) plain[i] = 1;
     else notPlain++;
   }
   if (notPlain < n * 0.02) return null;
@@ -209,6 +212,15 @@ export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
   }
   return skip;
 }
+
+/** Digits with decimal or thousands separators ("2024", "1.5", "7,000"). */
+const isNumber = (w: string) => {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (k > 0 && (c === 46 || c === 44)))) return false;
+  }
+  return w.length > 0;
+};
 
 /** Opening punctuation before a sentence's first word. */
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '«', '•', '*', ':']);
