@@ -34,11 +34,16 @@ const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du
 
 export { nameKey };
 
-// nameKey collapses every run of white space to one space and trims: a plain split gives the words.
-const words = (s: string) => {
-  const key = nameKey(s);
-  return key === '' ? [] : key.split(' ');
-};
+// nameKey collapses every run of white space to one space and trims: a plain split gives the
+// words of a key, and its spaces count them.
+
+/** How many words a name key has: its spaces plus one. */
+function wordCount(key: string): number {
+  if (key === '') return 0;
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 /** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
 export function initials(name: string): string {
@@ -119,7 +124,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     if (g === undefined) {
       g = groups.length;
       ofType.set(name, g);
-      groups.push({ forms: new Map(), type: m.type, members: [], words: words(m.text), parent: -1 });
+      groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1 });
       const same = byName.get(name);
       if (same === undefined) byName.set(name, [g]);
       else same.push(g);
@@ -222,7 +227,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     let name = '';
     let nameWords = -1;
     for (const [f, count] of forms) {
-      const w = words(f).length;
+      const w = wordCount(keyOf(f));
       if (w > nameWords || (w === nameWords && (f.length > name.length || (f.length === name.length && count > forms.get(name)!)))) {
         name = f;
         nameWords = w;
