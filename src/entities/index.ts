@@ -96,6 +96,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
     if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
+    // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
+    if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -131,6 +133,9 @@ function isPlacePair(word: string): boolean {
 const GENERIC_ACRONYMS = new Set(
   'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
 );
+
+/** Time-zone abbreviations (CoNLL-2003 tags "GMT" MISC; here it is part of a time). */
+const TIME_ZONES = new Set('GMT BST UTC CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT SGT'.split(' '));
 
 /** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
 const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);

@@ -88,6 +88,12 @@ describe('words built on names are not names', () => {
     for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
     expect(names).toContain('Coca-Cola');
   });
+  it('leaves time zones to the time expression ("1900 GMT")', () => {
+    const names = entities('The match between Chelsea and Arsenal starts at 1900 GMT on Saturday.').map((e) => e.name);
+    expect(names).not.toContain('GMT');
+    expect(names).toContain('Chelsea');
+  });
+
   it('drops common nouns written in capitals ("PC", "DVD", "MPs")', () => {
     const names = entities('Sony sold more PCs and DVD players, and MPs asked the BBC about TV licences.').map((e) => e.name);
     for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
