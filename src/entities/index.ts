@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { HONORIFICS as HONORIFIC_WORDS, ORGANISATION_ROLE_HEADS } from '../lang/en/index.js';
+import { ARTICLES, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -231,6 +231,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
+    // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
+    if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
@@ -283,6 +286,20 @@ function gazetteerTypes(rec: Recognizer, name: string): number {
 function isPersonName(rec: Recognizer, word: string): boolean {
   const h = hashString(word.toLowerCase());
   return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
+}
+
+const ARTICLE_WORDS = new Set<string>(ARTICLES);
+/** Lowercase words that end a noun phrase rather than continue it: "an Oscar for", "the Aviator is". */
+const PHRASE_ENDERS = new Set<string>([...PREPOSITIONS, ...MODALS, ...SUBORDINATORS, ...RELATIVE_PRONOUNS, 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'said', 'says']);
+
+/** Whether a mention follows "a"/"an"/"the" and heads its noun phrase (no noun after it: "a Jones penalty" is a modifier). */
+function headsArticlePhrase(doc: Doc, m: NamedMention): boolean {
+  const { lower, word, cap } = tokenIndex(doc);
+  const before = m.tokenStart - 1;
+  if (before < 0 || !ARTICLE_WORDS.has(lower[before]!) || doc.tokens[before]!.sentence !== doc.tokens[m.tokenStart]!.sentence) return false;
+  const after = m.tokenEnd;
+  const continues = after < doc.tokens.length && word[after] === 1 && cap[after] === 0 && !PHRASE_ENDERS.has(lower[after]!) && doc.tokens[after]!.spaceBefore;
+  return !continues;
 }
 
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);

@@ -88,6 +88,13 @@ describe('words built on names are not names', () => {
     for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
     expect(names).toContain('Coca-Cola');
   });
+  it('does not take a name heading a phrase with an article for a person ("won an Oscar for")', () => {
+    const es = entities('DiCaprio won an Oscar for the role. The Aviator is long. Reporters asked whether the Aviator would win. Jones scored. A Jones penalty won it.');
+    expect(es.find((e) => e.name === 'Oscar')?.type).not.toBe('PERSON');
+    expect(es.find((e) => e.name === 'Aviator' || e.name === 'The Aviator')?.type).not.toBe('PERSON');
+    expect(es.find((e) => e.name === 'Jones')?.type).toBe('PERSON');
+  });
+
   it('leaves time zones to the time expression ("1900 GMT")', () => {
     const names = entities('The match between Chelsea and Arsenal starts at 1900 GMT on Saturday.').map((e) => e.name);
     expect(names).not.toContain('GMT');
