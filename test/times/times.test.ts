@@ -66,6 +66,13 @@ describe('relative dates against a Monday publication', () => {
   it('a participle after an auxiliary does not mark the past: the auxiliary does', () => {
     expect(one('The match will be televised live on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The match was televised live on Saturday.')).toMatchObject({ value: '2024-10-12' });
+    // Irregular participles too ("shown", "given"), whose simple past would be another word.
+    expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
+  });
+  it('a 24-hour clock time without a colon, with a time zone', () => {
+    expect(one('Kick-off is at 1945 GMT.')).toMatchObject({ text: '1945 GMT', value: '2024-10-14T19:45' });
+    expect(one('The castle was built in 1500.')).toMatchObject({ value: '1500' });
   });
   it('a yearless date in a clause without tense marker takes the nearest year', () => {
     expect(one('The new law comes into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2005-01-01' });
