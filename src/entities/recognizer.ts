@@ -175,7 +175,8 @@ function wordRow(wi: WordInfo, weights: FeatureWeights, row: number): number {
 export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
   const toks = doc.tokens;
   const n = toks.length;
-  const plain = new Uint8Array(n);
+  const flags = new ArrayBuffer(2 * n);
+  const plain = new Uint8Array(flags, 0, n);
   let notPlain = 0;
   for (let i = 0; i < n; i++) {
     // Tokens glued to a marked one belong with it ("U.S.-led": "-" and "led").
@@ -198,7 +199,7 @@ export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
       if (lex.caps.get(hashString(lower[i]!)) === 1) plain[i] = 1;
     }
   }
-  const skip = new Uint8Array(n);
+  const skip = new Uint8Array(flags, n, n);
   for (const s of doc.sentences) {
     const marked = (k: number) => k >= s.tokenStart && k < s.tokenEnd && !plain[k];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
