@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { ARTICLES, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
+import { ARTICLES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -98,6 +98,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
+    // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
+    if (b - a <= 3 && HOLIDAY_KEYS.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -133,6 +135,8 @@ function isPlacePair(word: string): boolean {
 const GENERIC_ACRONYMS = new Set(
   'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
 );
+
+const HOLIDAY_KEYS = new Set<string>(HOLIDAYS.map((h) => nameKey(h)));
 
 /** Time-zone abbreviations (CoNLL-2003 tags "GMT" MISC; here it is part of a time). */
 const TIME_ZONES = new Set('GMT BST UTC CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT SGT'.split(' '));

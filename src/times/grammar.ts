@@ -42,6 +42,7 @@ import {
   weekdayNumber,
 } from './lexicon.js';
 import type { Tense } from './tense.js';
+import { HOLIDAYS } from '../lang/en/calendar.js';
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -323,11 +324,6 @@ const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
 const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
 
 const PARTS_OF_DAY = Object.keys(PART_OF_DAY);
-/** Holiday names, a longer one before its prefix (the regex takes the first that fits). */
-const HOLIDAYS = [
-  'Christmas Eve', 'Christmas Day', 'Christmas', "New Year's Eve", "New Year's Day", 'Boxing Day', 'Halloween', "Valentine's Day",
-  'Independence Day', 'Thanksgiving Day', 'Thanksgiving', 'Easter Sunday', 'Easter Monday', 'Easter', 'Good Friday',
-];
 const BARE_UNITS = ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'];
 const RELATIVE = ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'];
 const EARLIER_LATER = ['earlier', 'later'];

@@ -95,10 +95,14 @@ describe('words built on names are not names', () => {
     expect(es.find((e) => e.name === 'Jones')?.type).toBe('PERSON');
   });
 
-  it('leaves time zones to the time expression ("1900 GMT")', () => {
+  it('leaves time zones and holidays to the time expressions ("1900 GMT", "Christmas")', () => {
     const names = entities('The match between Chelsea and Arsenal starts at 1900 GMT on Saturday.').map((e) => e.name);
     expect(names).not.toContain('GMT');
     expect(names).toContain('Chelsea');
+    const holidays = entities('Shops in London opened on Boxing Day, and sales over Christmas rose, Tesco said.').map((e) => e.name);
+    expect(holidays).not.toContain('Christmas');
+    expect(holidays).not.toContain('Boxing Day');
+    expect(holidays).toContain('Tesco');
   });
 
   it('drops common nouns written in capitals ("PC", "DVD", "MPs")', () => {
