@@ -239,5 +239,5 @@ function isPlain(w: string): boolean {
 /** Typed token spans [start, end) found in the doc (type = index into TYPES). */
 export function recognizeSpans(doc: Doc, rec: Recognizer = loadRecognizer()): { start: number; end: number; type: number }[] {
   const spans = decodeSpans(tagTokens(doc, rec));
-  return harmonize(doc, spans);
+  return harmonize(doc, spans, rec.lexicon);
 }

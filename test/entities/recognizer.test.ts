@@ -207,3 +207,17 @@ describe('viterbi over the stretches between skipped tokens', () => {
     }
   });
 });
+
+describe('document-level typing (harmonize)', () => {
+  it('gives a name its majority type, and on a tie the type the gazetteer lists it under', async () => {
+    const { harmonize } = await import('../../src/entities/consistency.js');
+    const doc = createDoc({ text: 'Sony sold more. Analysts at Sony agreed. Sony said so.' });
+    const at = (k: number) => doc.tokens.map((t, i) => (t.text === 'Sony' ? i : -1)).filter((i) => i >= 0)[k]!;
+    const span = (k: number, type: number) => ({ start: at(k), end: at(k) + 1, type });
+    // 2 ORG (1) against 1 LOC (2): the majority.
+    expect(harmonize(doc, [span(0, 1), span(1, 2), span(2, 1)]).map((s) => s.type)).toEqual([1, 1, 1]);
+    // 1 against 1: without the lexicon both stay; with it, the gazetteer's organisation wins.
+    expect(harmonize(doc, [span(0, 2), span(1, 1)]).map((s) => s.type)).toEqual([2, 1]);
+    expect(harmonize(doc, [span(0, 2), span(1, 1)], loadRecognizer().lexicon).map((s) => s.type)).toEqual([1, 1]);
+  });
+});
