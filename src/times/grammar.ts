@@ -218,9 +218,22 @@ function durationValue(n: number | null, unit: string): string | null {
     code = 'M';
     k *= 3;
   }
+  // A fraction goes to the next smaller unit, as TimeML writes it: "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M.
+  const smaller = k !== null && !Number.isInteger(k) ? FRACTION_UNIT[`${u.time ? 'T' : ''}${code}`] : undefined;
+  if (smaller && k !== null && Number.isInteger((k % 1) * smaller.per)) {
+    const whole = Math.floor(k);
+    return `P${u.time || smaller.time ? 'T' : ''}${whole > 0 ? `${whole}${code}` : ''}${(k % 1) * smaller.per}${smaller.code}`;
+  }
   const num = k === null ? 'X' : String(k);
   return `P${u.time ? 'T' : ''}${num}${code}`;
 }
+/** The next smaller unit of a duration unit code (T: a time unit), and how many of it make one. */
+const FRACTION_UNIT: Record<string, { code: string; per: number; time: boolean }> = {
+  TH: { code: 'M', per: 60, time: true },
+  TM: { code: 'S', per: 60, time: true },
+  Y: { code: 'M', per: 12, time: false },
+  W: { code: 'D', per: 7, time: false },
+};
 
 function shiftFromAnchor(ctx: RuleContext, gran: Granularity, k: number): Norm | null {
   if (!ctx.anchor) return null;
@@ -694,7 +707,7 @@ export const RULES: Rule[] = [
     // "the more than a couple of days"
     trigger: { words: UNIT_WORDS, before: 6 },
     re: rx(
-      `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(?:[- ](?:long|old))?`,
+      `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](?:long|old))?`,
     ),
     norm: (m, ctx) => {
       const unit = unitOf(m[2]!);
@@ -702,7 +715,8 @@ export const RULES: Rule[] = [
       if (/(?:^|\s)(?:every|each)\s+$/i.test(before)) return null;
       const num = m[1]!.toLowerCase();
       // "one day" at a clause start is idiom ("one day, they will…"), but "for one day" is a duration.
-      const n = parseNumber(num);
+      const whole = parseNumber(num);
+      const n = whole !== null && m[3] ? whole + 0.5 : whole; // "a minute and a half"
       if (n !== null && n >= 1000) return null; // "the 1988 quarter" names a period, it is no duration
       const v = durationValue(n, unit);
       if (!v) return null;

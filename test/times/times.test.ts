@@ -70,6 +70,12 @@ describe('relative dates against a Monday publication', () => {
     expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
   });
+  it('durations with fractions, in the next smaller unit as TimeML writes them', () => {
+    expect(one('The talks lasted 5 1/2 hours.')).toMatchObject({ text: '5 1/2 hours', value: 'PT5H30M' });
+    expect(one('The project took two and a half years.')).toMatchObject({ text: 'two and a half years', value: 'P2Y6M' });
+    expect(one('It took a minute and a half.')).toMatchObject({ text: 'a minute and a half', value: 'PT1M30S' });
+    expect(one('They waited half an hour.')).toMatchObject({ value: 'PT30M' });
+  });
   it('a 24-hour clock time without a colon, with a time zone', () => {
     expect(one('Kick-off is at 1945 GMT.')).toMatchObject({ text: '1945 GMT', value: '2024-10-14T19:45' });
     expect(one('The castle was built in 1500.')).toMatchObject({ value: '1500' });
