@@ -153,7 +153,10 @@ function yearFor(ctx: RuleContext, month: number, day: number, start: number, en
   const diffDays = (candidate.getTime() - ctx.anchor.getTime()) / 86_400_000;
   // Only far-away readings flip: "18 September" in an October article is this year's, whatever the tense.
   if (diffDays > 120 && ctx.tense(start, end) === 'past') return y - 1;
-  if (diffDays < -240 && (ctx.tense(start, end) === 'future' || ctx.futureInSentence(start))) return y + 1;
+  // A future clause's month more than three months past is next year's ("will join in April" in December);
+  // a future word elsewhere in the sentence is weaker evidence, trusted only far away.
+  if (diffDays < -90 && ctx.tense(start, end) === 'future') return y + 1;
+  if (diffDays < -240 && ctx.futureInSentence(start)) return y + 1;
   // A clause with no tense marker ("The law comes into force on 1 January" in a December article): the nearest reading.
   if (diffDays < -300 && ctx.markedTense(start, end) === null) return y + 1;
   return y;

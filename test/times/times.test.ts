@@ -84,6 +84,10 @@ describe('relative dates against a Monday publication', () => {
     expect(one('The new law comes into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2005-01-01' });
     expect(one('The new law came into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2004-01-01' });
   });
+  it('a yearless month in a future clause, more than three months past, is next year\'s', () => {
+    expect(one('The three countries will join in April.', '1998-12-05')).toMatchObject({ value: '1999-04' });
+    expect(one('The three countries joined in April.', '1998-12-05')).toMatchObject({ value: '1998-04' });
+  });
   it('a month with last, this or next year', () => {
     expect(one('Talks broke down in June last year.')).toMatchObject({ text: 'June last year', value: '2023-06' });
     expect(one('He resigned in January of this year.')).toMatchObject({ text: 'January of this year', value: '2024-01' });
