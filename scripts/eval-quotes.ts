@@ -32,10 +32,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocQuote } from '../src/text/doc.js';
 import { runPipeline } from '../src/pipeline.js';
-import { isHeldOut, readSplit, type Range } from '../src/quotes/learned/polnear.js';
-import { emptyScores, formatScores, scoreArticle, type Prediction } from '../src/quotes/learned/scoring.js';
+import { isHeldOut, readSplit } from '../src/quotes/learned/polnear.js';
+import { emptyScores, formatScores, quotePredictions, scoreArticle } from '../src/quotes/learned/scoring.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { loadSpeakerModel, rulesOnly, SpeakerModel, useSpeakerModel } from '../src/quotes/learned/speakers.js';
 
@@ -62,29 +61,6 @@ function parseArgs(argv: string[]) {
   return { dir, limit, errors, heldout, rules, model };
 }
 
-/** Pieces of one predicted quotation (sharing a group) are scored as one multi-span content. */
-function predictions(quotes: DocQuote[]): Prediction[] {
-  const byGroup = new Map<string, Prediction>();
-  const out: Prediction[] = [];
-  for (const q of quotes) {
-    const key = q.group ?? q.id;
-    const cur = byGroup.get(key);
-    if (cur) cur.content.push([q.start, q.end]);
-    else {
-      const p: Prediction = {
-        content: [[q.start, q.end] as Range],
-        quoted: q.kind !== 'indirect',
-        speaker: q.speaker?.mention ? [q.speaker.mention.start, q.speaker.mention.end] : null,
-        speakerNames: q.speaker?.entity?.name ?? q.speaker?.name ?? null,
-        speakerConfidence: q.speakerConfidence,
-      };
-      byGroup.set(key, p);
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 function main() {
   const { dir, limit, errors, heldout, rules, model } = parseArgs(process.argv.slice(2));
   const m = model ? SpeakerModel.fromBytes(readFileSync(model)) : loadSpeakerModel();
@@ -103,7 +79,7 @@ function main() {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'quotes', onStage: (name, t) => name === 'quotes' && (ms += t) });
     chars += a.text.length;
-    scoreArticle(scores, a.id, a.text, a.gold, predictions(doc.quotes));
+    scoreArticle(scores, a.id, a.text, a.gold, quotePredictions(doc.quotes));
   }
   console.log(`PolNeAR ${heldout ? 'held-out slice of train' : dir}${rules ? ' (rules\' speakers)' : ''}: ${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, quotes stage ${ms.toFixed(0)} ms`);
   console.log(formatScores(scores));

@@ -23,6 +23,8 @@ import { isNegatedCue } from './negation.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
+import { loadCueModel } from './learned/reported.js';
+import { reviewReported } from './review.js';
 
 export interface Draft {
   start: number;
@@ -66,9 +68,12 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
   }));
   for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
   const drafts = withoutNegated(ctx, found);
-  // Text order, keeping group links valid.
-  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
-  return { ctx, history, drafts, order };
+  return { ctx, history, drafts, order: textOrder(drafts) };
+}
+
+/** Draft indices in text order (group links stay valid: they are indices). */
+function textOrder(drafts: Draft[]): number[] {
+  return drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
 }
 
 /**
@@ -82,7 +87,9 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
  */
 function extractQuotes(doc: Doc): void {
   const rules = ruleQuotes(doc);
-  const { ctx, drafts, order } = rules;
+  const { ctx } = rules;
+  const drafts = reviewReported(ctx, rules.drafts, rules.history, loadCueModel());
+  const order = drafts === rules.drafts ? rules.order : textOrder(drafts);
   decideSpeakers(ctx, drafts, rules.history, loadSpeakerModel());
 
   // A quotation kept without a cue that directly follows someone's reported speech
