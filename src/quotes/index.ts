@@ -24,7 +24,7 @@ import { DESCRIPTION_NOUNS } from './lexicon.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
-import { reviewReported } from './review.js';
+import { reviewReported, withConfidentAdded } from './review.js';
 
 export interface Draft {
   start: number;
@@ -37,6 +37,8 @@ export interface Draft {
   groupWith: number;
   /** Calibrated probability that the speaker is right (the speaker model's), or null. */
   confidence: number | null;
+  /** Reported speech the learned cue detector added (review.ts). */
+  added?: boolean;
 }
 
 /** What the rules found, before the speaker model's review: drafts and their text order. */
@@ -88,9 +90,11 @@ function textOrder(drafts: Draft[]): number[] {
 function extractQuotes(doc: Doc): void {
   const rules = ruleQuotes(doc);
   const { ctx } = rules;
-  const drafts = reviewReported(ctx, rules.drafts, rules.history, loadCueModel());
-  const order = drafts === rules.drafts ? rules.order : textOrder(drafts);
-  decideSpeakers(ctx, drafts, rules.history, loadSpeakerModel());
+  const cueModel = loadCueModel();
+  const reviewed = reviewReported(ctx, rules.drafts, rules.history, cueModel);
+  decideSpeakers(ctx, reviewed, rules.history, loadSpeakerModel());
+  const drafts = withConfidentAdded(reviewed, cueModel);
+  const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
   // ('She said new mothers … were paid. "We have made a firm commitment."') is theirs.

@@ -14,7 +14,10 @@ import type { Doc } from '../../text/doc.js';
 import { buildContext, type QuoteContext } from '../context.js';
 import { LinearModel } from './linear.js';
 import { tokenMask, tokensOf, type GoldAttribution, type TokenSpan } from './polnear.js';
-import { bestRun, CONTENT_FEATURES, contentFeatureRows, CUE_FEATURES, cueFeatures, CueModel, type CueParams } from './reported.js';
+import { quotesStage } from '../index.js';
+import { acceptHook } from '../review.js';
+import { intersect } from './scoring.js';
+import { bestRun, CONTENT_FEATURES, contentFeatureRows, contentWindow, CUE_FEATURES, cueFeatures, CueModel, useCueModel, type CueParams } from './reported.js';
 
 export interface CueArticle {
   id: string;
@@ -144,11 +147,14 @@ export interface CueTrainOptions {
   /** Largest number of features kept per model. */
   maxCue: number;
   maxContent: number;
+  maxAccept: number;
+  /** A word joins the vocabulary when at least this share of its occurrences is inside a gold cue. */
+  minShare: number;
 }
 
-export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000 };
+export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000, maxAccept: 4000, minShare: 0.15 };
 
-export const UNTUNED: CueParams = { detect: 0, keep: -Infinity, add: Infinity, contentBias: 0, keepUnseen: 1 };
+export const UNTUNED: CueParams = { detect: 0, keep: -Infinity, add: Infinity, contentBias: 0, keepUnseen: 1, minSpeaker: 0, accept: -3e38, clause: 0 };
 
 /** Trains the cue detector on every vocabulary token (label: inside a gold cue). */
 export function trainCueDetector(articles: readonly CueArticle[], vocabulary: readonly string[], opts: CueTrainOptions): LinearModel {
@@ -180,62 +186,45 @@ export function trainCueDetector(articles: readonly CueArticle[], vocabulary: re
 interface ContentExample {
   rows: Uint32Array;
   gold: Uint8Array;
-  from: number;
-  to: number;
-  cue: TokenSpan;
 }
 
-/** Content examples: per gold attribution outside quotation marks, its cue's sentence with the content tokens marked. */
+/**
+ * Content examples: per gold attribution outside quotation marks, the window
+ * after its cue with the content tokens marked (none when the content stands
+ * before the cue: the tagger learns that too).
+ */
 export function contentExamples(articles: readonly CueArticle[], model: CueModel): ContentExample[] {
   const out: ContentExample[] = [];
   for (const a of articles) {
-    const { doc } = a;
     for (const g of a.attributions) {
       if (g.quoted) continue;
-      const S = doc.sentences[doc.tokens[g.cue.tokenStart]!.sentence]!;
-      const from = S.tokenStart;
-      const to = S.tokenEnd;
-      const gold = new Uint8Array(to - from);
-      let any = 0;
-      for (const c of g.content) {
-        for (let k = Math.max(from, c.tokenStart); k < Math.min(to, c.tokenEnd); k++) {
-          if (k >= g.cue.tokenStart && k < g.cue.tokenEnd) continue;
-          gold[k - from] = 1;
-          any++;
-        }
-      }
-      if (!any) continue;
-      const rows = new Uint32Array((to - from) * CONTENT_FEATURES);
-      contentFeatureRows(a.ctx, model, g.cue.tokenStart, g.cue.tokenEnd, from, to, rows);
-      out.push({ rows, gold, from, to, cue: g.cue });
+      const ce = g.cue.tokenEnd;
+      const to = contentWindow(a.ctx, ce);
+      if (to <= ce) continue;
+      const gold = new Uint8Array(to - ce);
+      for (const c of g.content) for (let k = Math.max(ce, c.tokenStart); k < Math.min(to, c.tokenEnd); k++) gold[k - ce] = 1;
+      const rows = new Uint32Array((to - ce) * CONTENT_FEATURES);
+      contentFeatureRows(a.ctx, model, ce, to, rows);
+      out.push({ rows, gold });
     }
   }
   return out;
 }
 
-/** Per window token: 1 when the decoder puts it in the content (best run on each side of the cue). */
-function predictedMask(scores: Float64Array, ex: ContentExample): Uint8Array {
-  const m = new Uint8Array(ex.to - ex.from);
-  const l = bestRun(scores, 0, ex.cue.tokenStart - ex.from);
-  const r = bestRun(scores, ex.cue.tokenEnd - ex.from, ex.to - ex.from);
-  for (const s of [l, r]) if (s) for (let k = s.start; k < s.end; k++) m[k] = 1;
-  return m;
-}
-
-/** Structured perceptron over the decoded content: updates where the decoded mask differs from the gold one. */
+/** Structured perceptron over the decoded content (the best run): updates where the decoded mask differs from the gold one. */
 export function trainContentTagger(examples: readonly ContentExample[], opts: CueTrainOptions): LinearModel {
   const p = new AveragedPerceptron();
   const rand = prng(opts.seed + 1);
   for (let e = 0; e < opts.epochs; e++) {
     for (const i of shuffled(examples.length, rand)) {
       const ex = examples[i]!;
-      const n = ex.to - ex.from;
+      const n = ex.gold.length;
       const scores = new Float64Array(n);
-      const inCue = (t: number) => t + ex.from >= ex.cue.tokenStart && t + ex.from < ex.cue.tokenEnd;
-      for (let t = 0; t < n; t++) scores[t] = inCue(t) ? 0 : p.score(ex.rows, t * CONTENT_FEATURES, (t + 1) * CONTENT_FEATURES);
-      const pred = predictedMask(scores, ex);
+      for (let t = 0; t < n; t++) scores[t] = p.score(ex.rows, t * CONTENT_FEATURES, (t + 1) * CONTENT_FEATURES);
+      const r = bestRun(scores, 0, n);
       for (let t = 0; t < n; t++) {
-        if (pred[t] === ex.gold[t] || inCue(t)) continue;
+        const pred = r && t >= r.start && t < r.end ? 1 : 0;
+        if (pred === ex.gold[t]) continue;
         p.update(ex.rows, ex.gold[t] ? 1 : -1, t * CONTENT_FEATURES, (t + 1) * CONTENT_FEATURES);
       }
       p.tick();
@@ -246,10 +235,61 @@ export function trainContentTagger(examples: readonly ContentExample[], opts: Cu
 
 /** Trains both models (decision parameters as given; the training script tunes them on the held-out slice). */
 export function trainCueModel(articles: readonly CueArticle[], opts: CueTrainOptions = CUE_TRAIN_DEFAULTS, params: CueParams = UNTUNED): CueModel {
-  const vocabulary = cueVocabulary(articles);
+  const vocabulary = cueVocabulary(articles, 2, opts.minShare);
   const cue = trainCueDetector(articles, vocabulary, opts);
   const empty = LinearModel.fromWeights(new Map(), 0);
-  const partial = new CueModel(vocabulary, cue, empty, params);
+  const partial = new CueModel(vocabulary, cue, empty, empty, params);
   const content = trainContentTagger(contentExamples(articles, partial), opts);
-  return new CueModel(vocabulary, cue, content, params);
+  const loose = new CueModel(vocabulary, cue, content, empty, { ...params, ...COLLECT });
+  const accept = trainAcceptance(acceptExamples(articles, loose), opts);
+  return new CueModel(vocabulary, cue, content, accept, params);
+}
+
+/** Decision settings under which candidate additions are collected for the acceptance model: nearly every detected cue. */
+export const COLLECT: Partial<CueParams> = { detect: -6, add: -6, keep: -3e38, keepUnseen: 1, minSpeaker: 0, accept: -3e38, clause: 0 };
+
+/**
+ * The candidate additions of the quotation stage over the articles (run with
+ * `model`), labelled 1 when the content matches a gold attribution outside
+ * quotation marks (overlap of at least half the shorter, as the evaluation scores).
+ */
+export function acceptExamples(articles: readonly CueArticle[], model: CueModel): { feats: Uint32Array[]; labels: Uint8Array } {
+  const feats: Uint32Array[] = [];
+  const labels: number[] = [];
+  let gold: GoldAttribution[] = [];
+  acceptHook.collect = (f, start, end) => {
+    let right = 0;
+    for (const g of gold) {
+      if (g.quoted) continue;
+      const glen = g.content.reduce((n, [s, e]) => n + e - s, 0);
+      if (intersect([[start, end]], g.content) >= 0.5 * Math.min(end - start, glen)) right = 1;
+    }
+    feats.push(f.slice());
+    labels.push(right);
+  };
+  useCueModel(model);
+  try {
+    for (const a of articles) {
+      gold = a.gold;
+      quotesStage.run(a.doc);
+    }
+  } finally {
+    acceptHook.collect = null;
+    useCueModel(null);
+  }
+  return { feats, labels: Uint8Array.from(labels) };
+}
+
+/** Binary averaged perceptron: does a candidate addition match gold reported speech? */
+export function trainAcceptance(data: { feats: Uint32Array[]; labels: Uint8Array }, opts: CueTrainOptions): LinearModel {
+  const p = new AveragedPerceptron();
+  const rand = prng(opts.seed + 2);
+  for (let e = 0; e < opts.epochs * 2; e++) {
+    for (const i of shuffled(data.feats.length, rand)) {
+      const pred = p.score(data.feats[i]!) > 0 ? 1 : 0;
+      if (pred !== data.labels[i]) p.update(data.feats[i]!, data.labels[i] ? 1 : -1);
+      p.tick();
+    }
+  }
+  return p.compact(opts.maxAccept);
 }
