@@ -13,7 +13,8 @@ import type { Cue } from './cues.js';
 import { ATTITUDE_FORMS, COGNITION_FORMS, SPEECH_FORMS } from './lexicon.js';
 import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
-import { phraseAfter, subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
+import { endsWith } from './suffix.js';
+import { subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
 import { contentOf, cueScore, countBucket, detectCues, distBucket, hashesOf, suffixHash, tokenClass, wordHash, type CueModel } from './learned/reported.js';
 
 /**
@@ -59,7 +60,11 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
     if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) continue;
-    reviewStats.tagged++;
+    // The speaker as the rules read it: the cue's subject. Without one there is no addition (and no content to tag).
+    const S = doc.sentences[doc.tokens[cs]!.sentence]!;
+    reviewStats.tried++;
+    const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
+    if (!cand) continue;
     const piece = contentOf(model, ctx, ce);
     if (!piece) continue;
     let a = piece.tokenStart;
@@ -70,19 +75,16 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
     if (quoted || (p.clause ? !looksLikeClause(ctx, a, b + 1) : !twoWords(ctx, a, b + 1))) continue;
-    const start = starts[a]!;
+    // The complementiser is not part of what was said ("is convinced [that] voters will …").
+    const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
     if (overlaps(start, end)) continue;
-    const S = doc.sentences[doc.tokens[cs]!.sentence]!;
-    const cue = cueOf(ctx, model, cs, ce);
-    // The speaker as the rules read it: the cue's subject, or the phrase right after it ("…, said the minister").
-    const right = a >= ce;
-    const cand = subjectOf(ctx, cs, right ? Math.max(S.tokenStart, cs - 40) : b + 1) ?? (right ? null : phraseAfter(ctx, ce, S.tokenEnd));
     acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
     if (model.accept.score(FEATS) < p.accept) continue;
-    const speaker = cand ? toSpeaker(ctx, cand, history, right ? S.tokenStart : b + 1, right ? cs : S.tokenEnd) : null;
-    if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
+    const cue = cueOf(ctx, model, cs, ce);
+    const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cs);
+    if (speaker.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
     busy.push(Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }
@@ -98,8 +100,8 @@ function cueOf(ctx: QuoteContext, model: CueModel, cs: number, ce: number): Cue 
   return { form: 'verb', lemma: SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w) ?? w, tokenStart: cs, tokenEnd: ce };
 }
 
-/** Counts for tuning the cost: cues the content tagger ran for. */
-export const reviewStats = { tagged: 0 };
+/** Counts for tuning the cost: detected cues tried for an addition (subject, content, acceptance). */
+export const reviewStats = { tried: 0 };
 
 /** Training: sees the features of every candidate addition (with its content's UTF-16 range) before the acceptance decision. */
 export const acceptHook: { collect: ((feats: Uint32Array, start: number, end: number) => void) | null } = { collect: null };
@@ -114,7 +116,7 @@ const SPEAKER_CODE: Record<string, number> = { entity: 1, pronoun: 2, descriptio
  * first word, length, a finite verb in it, commas) and the speaker the rules
  * found for the cue (its kind and distance).
  */
-export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate | null, out: Uint32Array): void {
+export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate, out: Uint32Array): void {
   const hs = hashesOf(ctx);
   let anchor = cs;
   while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
@@ -128,8 +130,8 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
     if (ctx.lower[k] === ',') commas++;
   }
   const S = ctx.doc.sentences[ctx.doc.tokens[cs]!.sentence]!;
-  const kind = cand ? (cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!) : 0;
-  const speakerGap = cand ? distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce) : 9;
+  const kind = cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!;
+  const speakerGap = distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce);
   const scoreCode = Math.max(-10, Math.min(10, Math.floor(score))) + 20;
   const cls = tokenClass(ctx, ce);
   let i = 0;
@@ -167,15 +169,17 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will'
 
 /**
  * Added reported speech must read as a clause or an infinitive: three words or
- * more with a finite auxiliary or "to" among them ("said the word twice" is
- * not speech reported; "said the plan would fail" is).
+ * more with a finite auxiliary, "to", or a lowercase past form after its first
+ * word among them ("said the word twice" is not speech reported; "said the
+ * plan would fail", "said the talks collapsed" are).
  */
 function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
   let words = 0;
   let verb = false;
   for (let k = from; k < to; k++) {
     if (ctx.word[k]) words++;
-    if (FINITE.has(ctx.lower[k]!)) verb = true;
+    const w = ctx.lower[k]!;
+    if (FINITE.has(w) || (k > from && !ctx.cap[k] && w.length > 4 && endsWith(w, 'ed'))) verb = true;
   }
   return words >= 3 && verb;
 }

@@ -127,10 +127,9 @@ export class CueModel {
   /**
    * The cue detector's score of token k whose word is anchor `i` (`kinds`):
    * the same sum as scoring `cueFeatures`, with the word's own weights read
-   * from the folded tables (seven table probes instead of seventeen).
+   * from the folded tables (five table probes instead of fifteen).
    */
-  fastCueScore(ctx: QuoteContext, k: number, i: number): number {
-    const hs = hashesOf(ctx);
+  fastCueScore(ctx: QuoteContext, k: number, i: number, hs: Uint32Array = hashesOf(ctx)): number {
     const { lower } = ctx;
     const w = this.hash[i]!;
     const p1 = wordHash(ctx, hs, k - 1);
@@ -151,8 +150,6 @@ export class CueModel {
       this.small[2 * CLASSES + ctx.cap[k]! * 2 + sentStart]! +
       m.weight(f1(3, p1)) +
       m.weight(f1(4, n1)) +
-      m.weight(f1(5, wordHash(ctx, hs, k - 2))) +
-      m.weight(f1(6, wordHash(ctx, hs, k + 2))) +
       m.weight(f2(7, p1, w)) +
       m.weight(f2(8, w, n1)) +
       m.weight(f3(19, pc, w, nc))
@@ -276,7 +273,7 @@ export function suffixHash(w: string): number {
 }
 
 /** Number of feature ids of a token as a cue. */
-export const CUE_FEATURES = 17;
+export const CUE_FEATURES = 15;
 
 /** Ids of the features over small codes, computed once: table[code]. */
 const table = (t: number, n: number) => Uint32Array.from({ length: n }, (_, i) => f1(t, i));
@@ -304,19 +301,17 @@ export function cueFeatures(ctx: QuoteContext, k: number, out: Uint32Array): voi
   out[1] = f1(2, w);
   out[2] = f1(3, p1);
   out[3] = f1(4, n1);
-  out[4] = f1(5, wordHash(ctx, hs, k - 2));
-  out[5] = f1(6, wordHash(ctx, hs, k + 2));
-  out[6] = f2(7, p1, w);
-  out[7] = f2(8, w, n1);
-  out[8] = f1(9, suffixHash(lower[k]!));
-  out[9] = CAP_START[cap * 2 + sentStart]!;
-  out[10] = CLASS_NEXT[nc]!;
-  out[11] = CLASS_PREV[pc]!;
-  out[12] = f2(14, w, nc);
-  out[13] = f2(15, w, pc);
-  out[14] = f2(16, neg, w);
-  out[15] = NEG[neg]!;
-  out[16] = f3(19, pc, w, nc);
+  out[4] = f2(7, p1, w);
+  out[5] = f2(8, w, n1);
+  out[6] = f1(9, suffixHash(lower[k]!));
+  out[7] = CAP_START[cap * 2 + sentStart]!;
+  out[8] = CLASS_NEXT[nc]!;
+  out[9] = CLASS_PREV[pc]!;
+  out[10] = f2(14, w, nc);
+  out[11] = f2(15, w, pc);
+  out[12] = f2(16, neg, w);
+  out[13] = NEG[neg]!;
+  out[14] = f3(19, pc, w, nc);
 }
 
 /** Words after a comma that start the author's own addition, not the reported content. */
@@ -328,7 +323,7 @@ export const countBucket = (n: number) => (n > 3 ? 3 : n);
 /** Feature ids per content token. */
 export const CONTENT_FEATURES = 12;
 /** The content is sought in at most this many tokens after the cue (within its sentence). */
-export const CONTENT_REACH = 40;
+export const CONTENT_REACH = 30;
 
 const DIST = table(101, 8);
 const STATE = table(115, 64);
@@ -397,6 +392,14 @@ export interface DetectedCue {
   score: number;
 }
 
+/**
+ * A capitalised word inside a sentence ("Tuesday", "Congress", "Says" in a
+ * title) is no cue: only lowercase words and sentence-initial ones are scored.
+ */
+export function maySpeak(ctx: QuoteContext, k: number): boolean {
+  return !ctx.cap[k] || ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.tokenStart === k || !ctx.word[k - 1];
+}
+
 /** The detected cues. */
 export interface CueScores {
   cues: DetectedCue[];
@@ -419,13 +422,14 @@ export function detectCues(model: CueModel, ctx: QuoteContext, skip: Uint8Array 
   const sig = ctx.index.sig;
   const { filter, kinds } = model;
   const { quoteOf, lower } = ctx;
+  const hs = hashesOf(ctx);
   const cues: DetectedCue[] = [];
   let cur: DetectedCue | null = null;
   for (let k = 0; k < n; k++) {
-    if (!filter.mayHaveSig(sig[k]!) || quoteOf[k]! >= 0 || (skip && skip[k])) continue;
+    if (!filter.mayHaveSig(sig[k]!) || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
     const i = kinds.get(lower[k]!);
     if (i === undefined || i < 0) continue;
-    const s = model.fastCueScore(ctx, k, i);
+    const s = model.fastCueScore(ctx, k, i, hs);
     if (s <= threshold) continue;
     if (cur && cur.tokenEnd === k) {
       cur.tokenEnd = k + 1;

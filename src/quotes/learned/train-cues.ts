@@ -17,7 +17,7 @@ import { tokenMask, tokensOf, type GoldAttribution, type TokenSpan } from './pol
 import { quotesStage } from '../index.js';
 import { acceptHook } from '../review.js';
 import { intersect } from './scoring.js';
-import { bestRun, CONTENT_FEATURES, contentFeatureRows, contentWindow, CUE_FEATURES, cueFeatures, CueModel, useCueModel, type CueParams } from './reported.js';
+import { bestRun, CONTENT_FEATURES, contentFeatureRows, contentWindow, CUE_FEATURES, cueFeatures, CueModel, maySpeak, useCueModel, type CueParams } from './reported.js';
 
 export interface CueArticle {
   id: string;
@@ -152,9 +152,9 @@ export interface CueTrainOptions {
   minShare: number;
 }
 
-export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000, maxAccept: 4000, minShare: 0.15 };
+export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000, maxAccept: 4000, minShare: 0.3 };
 
-export const UNTUNED: CueParams = { detect: 0, keep: -Infinity, add: Infinity, contentBias: 0, keepUnseen: 1, minSpeaker: 0, accept: -3e38, clause: 0 };
+export const UNTUNED: CueParams = { detect: 0, keep: -Infinity, add: Infinity, contentBias: 0, keepUnseen: 1, minSpeaker: 0, accept: -Infinity, clause: 0 };
 
 /** Trains the cue detector on every vocabulary token (label: inside a gold cue). */
 export function trainCueDetector(articles: readonly CueArticle[], vocabulary: readonly string[], opts: CueTrainOptions): LinearModel {
@@ -164,7 +164,7 @@ export function trainCueDetector(articles: readonly CueArticle[], vocabulary: re
   for (const a of articles) {
     const { lower } = a.ctx;
     for (let k = 0; k < lower.length; k++) {
-      if (!inVocab.has(lower[k]!)) continue;
+      if (!inVocab.has(lower[k]!) || !maySpeak(a.ctx, k)) continue;
       const f = new Uint32Array(CUE_FEATURES);
       cueFeatures(a.ctx, k, f);
       feats.push(f);
@@ -246,7 +246,7 @@ export function trainCueModel(articles: readonly CueArticle[], opts: CueTrainOpt
 }
 
 /** Decision settings under which candidate additions are collected for the acceptance model: nearly every detected cue. */
-export const COLLECT: Partial<CueParams> = { detect: -6, add: -6, keep: -3e38, keepUnseen: 1, minSpeaker: 0, accept: -3e38, clause: 0 };
+export const COLLECT: Partial<CueParams> = { detect: -6, add: -6, keep: -Infinity, keepUnseen: 1, minSpeaker: 0, accept: -Infinity, clause: 0 };
 
 /**
  * The candidate additions of the quotation stage over the articles (run with
