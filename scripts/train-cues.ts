@@ -78,7 +78,7 @@ function main() {
   const MIN_P = 0.8;
   // Cost: at most this many detected cues per 1,000 tokens may be tried for an addition (subject, content, acceptance:
   // the learned review's dearest steps).
-  const MAX_TAGGED = 4;
+  const MAX_TAGGED = 3;
   const tokens = held.reduce((n, a) => n + a.doc.tokens.length, 0);
   const baseAll = summary(sum(base.quoted, base.reported));
   let best: { f: number; params: CueParams } | null = null;
@@ -87,8 +87,8 @@ function main() {
   const acc = cands.feats.map((f) => trained.accept.score(f)).sort((a, b) => a - b);
   const accepts = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((q) => (q === 0 ? -3e38 : acc[Math.floor(q * (acc.length - 1))]!));
   console.log(`held-out candidate additions: ${acc.length}, ${cands.labels.reduce((n, x) => n + x, 0)} right; acceptance thresholds ${accepts.map((x) => x.toFixed(2)).join(' ')}`);
-  for (const keepUnseen of [1, 0]) {
-    for (const keep of [-6]) {
+  for (const keepUnseen of [1]) {
+    for (const keep of [-3e38, -6]) {
       for (const detect of [0, -2]) {
         for (const addOver of [0, 2, 4]) for (const accept of accepts) {
           for (const clause of [1]) {

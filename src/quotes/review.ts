@@ -27,8 +27,9 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
   const { starts, ends } = ctx.index;
   const index = new Int32Array(drafts.length).fill(-1);
   const out: Draft[] = [];
+  const keeping = p.keep > -1e38;
   drafts.forEach((d, i) => {
-    if (d.kind === 'indirect' && d.cue && d.cue.form !== 'colon') {
+    if (keeping && d.kind === 'indirect' && d.cue && d.cue.form !== 'colon') {
       const s = cueScore(model, ctx, d.cue.tokenStart, d.cue.tokenEnd);
       if (s === -Infinity ? !p.keepUnseen : s < p.keep) return;
     }

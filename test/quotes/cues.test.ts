@@ -85,20 +85,20 @@ describe('shipped cue model', () => {
 
 describe('learned reported speech in the quotation stage', () => {
   const PARK: EntitySpec = { name: 'Ellen Park', type: 'PERSON', aliases: ['Park'] };
-  const text = 'Dr. Ellen Park cautioned the vaccine would not be ready before winter.';
+  const text = 'Ellen Park is convinced that voters will reward the party in November.';
 
-  it('finds reported speech with a cue the rules miss, with the rules’ speaker', () => {
+  it('finds reported speech with a cue the rules miss, with the rules’ speaker and without the complementiser', () => {
     const qs = quotesOf(text, [PARK]);
     expect(qs).toHaveLength(1);
     expect(qs[0]!.kind).toBe('indirect');
-    expect(qs[0]!.text).toBe('the vaccine would not be ready before winter');
-    expect(qs[0]!.cue?.text).toBe('cautioned');
+    expect(qs[0]!.text).toBe('voters will reward the party in November');
+    expect(qs[0]!.cue?.text).toBe('convinced');
     expect(qs[0]!.speaker?.name).toBe('Ellen Park');
     expect(qs[0]!.speaker_confidence).toBeGreaterThan(0.5);
   });
 
   it('is the learned detector’s: without additions the rules find nothing there', () => {
-    useCueModel(loadCueModel().withParams({ add: 3e38 }));
+    useCueModel(loadCueModel().withParams({ add: Infinity }));
     try {
       expect(quotesOf(text, [PARK])).toHaveLength(0);
     } finally {
@@ -106,23 +106,17 @@ describe('learned reported speech in the quotation stage', () => {
     }
   });
 
-  it('leaves the complementiser out of the content', () => {
-    const qs = quotesOf('Lopez is convinced that voters will reward the party in November.', [{ name: 'Ana Lopez', type: 'PERSON', aliases: ['Lopez'] }]);
-    expect(qs.map((q) => q.text)).toEqual(['voters will reward the party in November']);
-  });
-
-  it('gives no reported speech for negated or refused cues', () => {
+  it('gives no reported speech for negated cues', () => {
     for (const t of [
-      'Dr. Ellen Park never cautioned the vaccine would not be ready before winter.',
-      'Dr. Ellen Park did not caution that the vaccine would be late.',
-      'Lopez is not convinced that voters will reward the party in November.',
+      'Ellen Park is not convinced that voters will reward the party in November.',
+      'Ellen Park was never convinced that voters would reward the party in November.',
     ]) {
-      expect(quotesOf(t, [PARK, { name: 'Ana Lopez', type: 'PERSON', aliases: ['Lopez'] }]).filter((q) => q.kind === 'indirect')).toEqual([]);
+      expect(quotesOf(t, [PARK]).filter((q) => q.kind === 'indirect')).toEqual([]);
     }
   });
 
   it('adds nothing inside quotation marks or where the rules found speech', () => {
-    const qs = quotesOf('Park said: “The vaccine would not be ready before winter, experts cautioned.”', [PARK]);
+    const qs = quotesOf('Park said: “The voters are convinced that the party will win in November.”', [PARK]);
     expect(qs.map((q) => q.kind)).toEqual(['direct']);
   });
 });

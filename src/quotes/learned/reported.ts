@@ -32,7 +32,7 @@
 import { readFileSync } from 'node:fs';
 import { hashString, mix } from '../../entities/hash.js';
 import { resolveModelPath } from '../../models.js';
-import { wordFilter, type WordFilter } from '../../text/word-filter.js';
+import { wordFilter, wordSignature, type WordFilter } from '../../text/word-filter.js';
 import type { QuoteContext } from '../context.js';
 import { LinearModel } from './linear.js';
 
@@ -74,6 +74,8 @@ export class CueModel {
   /** Vocabulary word → its index among the words that can anchor a cue (≥ 0), or −1 for a function word. */
   readonly kinds: Map<string, number>;
   readonly filter: WordFilter;
+  /** The filter's table: 1 at the `wordSignature` of every vocabulary word (read inline in the token scan). */
+  readonly sigBits: Uint8Array;
   /**
    * The cue detector's weights folded per anchor word (`fastCueScore`): the
    * weights of the features over the word alone, and over the word with the
@@ -98,6 +100,8 @@ export class CueModel {
     for (const w of vocabulary) this.kinds.set(w, -1);
     anchors.forEach((w, i) => this.kinds.set(w, i));
     this.filter = wordFilter(vocabulary);
+    this.sigBits = new Uint8Array(1 << 16);
+    for (const w of vocabulary) this.sigBits[wordSignature(w)] = 1;
     const n = anchors.length;
     this.hash = new Uint32Array(n);
     this.prior = new Float64Array(n);
@@ -220,15 +224,9 @@ export function useCueModel(model: CueModel | null): void {
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 
-/** Per-context lazy word hashes (0: not computed yet). */
-const hashCache = new WeakMap<QuoteContext, Uint32Array>();
+/** Per-context lazy word hashes (0: not computed yet), kept on the context. */
 export function hashesOf(ctx: QuoteContext): Uint32Array {
-  let hs = hashCache.get(ctx);
-  if (!hs) {
-    hs = new Uint32Array(ctx.lower.length);
-    hashCache.set(ctx, hs);
-  }
-  return hs;
+  return (ctx.hashes ??= new Uint32Array(ctx.lower.length));
 }
 
 export function wordHash(ctx: QuoteContext, hs: Uint32Array, k: number): number {
@@ -420,13 +418,13 @@ export function detectCues(model: CueModel, ctx: QuoteContext, skip: Uint8Array 
   const n = ctx.lower.length;
   const threshold = model.params.detect;
   const sig = ctx.index.sig;
-  const { filter, kinds } = model;
+  const { sigBits, kinds } = model;
   const { quoteOf, lower } = ctx;
   const hs = hashesOf(ctx);
   const cues: DetectedCue[] = [];
   let cur: DetectedCue | null = null;
   for (let k = 0; k < n; k++) {
-    if (!filter.mayHaveSig(sig[k]!) || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
+    if (sigBits[sig[k]!] === 0 || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
     const i = kinds.get(lower[k]!);
     if (i === undefined || i < 0) continue;
     const s = model.fastCueScore(ctx, k, i, hs);
