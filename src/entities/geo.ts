@@ -86,6 +86,20 @@ function lookupPlace(name: string): PlaceInfo {
   return { geo: null, subtype: null };
 }
 
+/**
+ * The first-level region that a country's name also names ("Georgia", the US
+ * state), or null. Names of three letters or fewer are not read: "CA", "PA",
+ * "GA" are country codes before they are state abbreviations.
+ * @example regionNamesake('Georgia')?.region // 'US-GA'
+ */
+export function regionNamesake(name: string): PlaceInfo | null {
+  const key = geoKey(name);
+  if (key.replace(/[^a-z]/g, '').length <= 3) return null;
+  const region = load().admin1.get(key);
+  if (!region || load().places.get(key)?.[4] !== 'country') return null;
+  return { geo: { country_code: region[0], latitude: region[2], longitude: region[3], geonames_id: null }, subtype: 'region', region: `${region[0]}-${region[1]}` };
+}
+
 /** The cities of ≥ 15,000 people a name may mean when several share it (most populous first), else []. */
 export function cityCandidates(name: string): readonly CityCandidate[] {
   return load().cities.get(geoKey(name)) ?? [];

@@ -15,7 +15,7 @@
  * article that also names England), only by an explicit qualifier.
  */
 import type { Doc, DocEntity } from '../text/doc.js';
-import { cityCandidates, cityGeo, resolvePlace, type CityCandidate, type PlaceInfo } from './geo.js';
+import { cityCandidates, cityGeo, demonymCountry, regionNamesake, resolvePlace, type CityCandidate, type PlaceInfo } from './geo.js';
 
 /**
  * What a LOCATION entity's names resolve to on their own: the canonical name
@@ -34,6 +34,8 @@ export function placeOfNames(name: string, aliases: readonly string[]): { place:
 
 /** Words after a place name that make it a state: its offices, its legislature, "state" itself. */
 const STATE_LEVEL = new Set(['state', 'governor', 'gov.', 'attorney', 'attorney-general', 'legislature', 'legislators', 'senator', 'sen.', 'statehouse', 'assembly', 'senate', 'congressman', 'congresswoman', 'primary', 'caucuses']);
+
+const POSSESSIVE_S = new Set(["'s", '’s']);
 
 type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'geo' | 'mentions'>;
 
@@ -61,15 +63,51 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
   const startsAt = new Map<number, { e: PlaceEntity; end: number }>();
   for (const e of places) for (const m of e.mentions) startsAt.set(m.tokenStart, { e, end: m.tokenEnd });
   const qualifier = new Map<PlaceEntity, PlaceInfo>();
+  /** Countries whose name is also a region's, found qualifying a city of that region ("Atlanta, Georgia"). */
+  const qualifiesAsRegion = new Set<PlaceEntity>();
+  const cityIn = (e: PlaceEntity, region: string) => own.get(e)!.region === region || shared.get(e)!.some((c) => `${c[0]}-${c[1]}` === region);
   for (const e of places) {
     for (const m of e.mentions) {
       const q = toks[m.tokenEnd]?.text === ',' ? startsAt.get(m.tokenEnd + 1) : undefined;
       if (!q || q.e === e || toks[m.tokenEnd + 1]!.sentence !== toks[m.tokenStart]!.sentence) continue;
       // The qualifier's own words first: "N.Y." is the state even where the article's "New York" is the city.
-      const words = resolvePlace(doc.text.slice(toks[m.tokenEnd + 1]!.start, toks[q.end - 1]!.end));
-      const qp = words.subtype ? words : own.get(q.e)!;
+      const qualifierText = doc.text.slice(toks[m.tokenEnd + 1]!.start, toks[q.end - 1]!.end);
+      const words = resolvePlace(qualifierText);
+      let qp = words.subtype ? words : own.get(q.e)!;
+      // "Atlanta, Georgia": a country's name that is also a region's, after a city of that region, is the region.
+      const namesake = qp.subtype === 'country' ? regionNamesake(qualifierText) : null;
+      if (namesake && own.get(e)!.subtype !== 'country' && cityIn(e, namesake.region!)) {
+        qp = namesake;
+        qualifiesAsRegion.add(q.e);
+      }
       if (qp.geo && (qp.subtype === 'country' || (qp.subtype === 'region' && qp.region))) qualifier.set(e, qp);
     }
+  }
+
+  // A country whose name a region shares ("Georgia", the country or the US state) is the region when it
+  // qualifies a city of the region, when a state-level word follows it ("Georgia's governor"), or when the
+  // article's places below country level and its nationalities lie more in the region's country than in it.
+  for (const e of places) {
+    const p = own.get(e)!;
+    const namesake = p.subtype === 'country' ? regionNamesake(e.name) : null;
+    if (!namesake) continue;
+    let toRegion = qualifiesAsRegion.has(e) || e.mentions.some((m) => STATE_LEVEL.has(toks[m.tokenEnd]?.text.toLowerCase() ?? '') || (POSSESSIVE_S.has(toks[m.tokenEnd]?.text ?? '') && STATE_LEVEL.has(toks[m.tokenEnd + 1]?.text.toLowerCase() ?? '')));
+    if (!toRegion) {
+      let there = 0;
+      let home = 0;
+      for (const o of entities) {
+        if (o === e) continue;
+        const cc = o.type === 'LOCATION' ? (own.get(o)!.subtype === 'city' || own.get(o)!.subtype === 'region' ? own.get(o)!.geo?.country_code : undefined) : o.subtype === 'nationality' ? demonymCountry(o.name) : undefined;
+        if (cc === namesake.geo!.country_code) there++;
+        else if (cc === p.geo?.country_code) home++;
+      }
+      toRegion = there > home;
+    }
+    if (!toRegion) continue;
+    e.geo = namesake.geo;
+    e.subtype = 'region';
+    own.set(e, namesake);
+    regions.add(namesake.region!);
   }
 
   for (const e of places) {

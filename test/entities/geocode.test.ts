@@ -52,6 +52,18 @@ describe('geocoding in context', () => {
     expect(resolvePlace('Georgia').subtype).toBe('country'); // the bare name stays the country
   });
 
+  it('reads a country\'s name that a US state shares as the state where the article says so', () => {
+    // After a city of the state, before a state-level word, or among places of the state's country.
+    expect(places('The storm hit Atlanta, Georgia, on Monday.').get('Georgia')).toBe('region:US:-84');
+    expect(places("Georgia's governor signed the bill on Monday.").get('Georgia')).toBe('region:US:-84');
+    expect(places('Voters in Georgia and Florida went to the polls.').get('Georgia')).toBe('region:US:-84');
+    // The country where the article points there, or points nowhere.
+    expect(places('Russian troops entered Georgia in 2008. The Georgian government in Tbilisi protested.').get('Georgia')).toBe('country:GE:44');
+    expect(places('The EU and Georgia signed a trade pact.').get('Georgia')).toBe('country:GE:44');
+    // A country named by its code stays the country: "CA" and "PA" are Canada and Panama before they are states.
+    expect(places('Ottawa, Canada, was quiet.').get('Canada')).toBe('country:CA:-95');
+  });
+
   it('geocodes only places', () => {
     const doc = createDoc({ text: 'Delta Air Lines said on Monday it would cut flights from Atlanta.' });
     runPipeline(doc, { until: 'entities' });
