@@ -180,6 +180,7 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     const acronym = isAcronym(mentions[grp.members[0]!]!.text) ? nameKey(mentions[grp.members[0]!]!.text).replace(/[\s-]/g, '') : '';
     let best = -1;
     let bestDist = Infinity;
+    let crossType = false;
     const candidates = mergeSorted(byWord.get(grp.words[0] ?? '') ?? [], acronym ? (byInitials.get(acronym) ?? []) : []);
     for (const h of candidates) {
       const head = groups[h]!;
@@ -192,11 +193,15 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
         // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
         else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
+        // A one-word "person" that is an organisation's last word ("Villa" beside "Aston Villa") is that
+        // organisation's short form when no person in the article has that name (person heads come first).
+        if (!fits && hType === 'ORGANIZATION' && gType === 'PERSON' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]) fits = (crossType = true);
       }
       if (!fits) continue;
       // Prefer the nearest full name mentioned before the short form, else the nearest after.
       const hFirst = mentions[head.members[0]!]!.tokenStart;
-      const dist = hFirst <= firstTok ? firstTok - hFirst : 1e9 + hFirst - firstTok;
+      const dist = (crossType ? 4e9 : 0) + (hFirst <= firstTok ? firstTok - hFirst : 1e9 + hFirst - firstTok);
+      crossType = false;
       if (dist < bestDist) {
         bestDist = dist;
         best = h;

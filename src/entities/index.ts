@@ -26,6 +26,12 @@ export { loadRecognizer } from './recognizer.js';
 const GEO_HEADS = new Set(
   'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
 );
+/** Feature nouns written before a place's own name: "River Avon", "Lake Geneva", "Mount Kenya". */
+const GEO_PREFIXES = new Set(['River', 'Lake', 'Mount', 'Mt', 'Mt.', 'Loch', 'Cape', 'Isle', 'Gulf']);
+/** Last words of buildings and institutions named after a place ("Mount Sinai Hospital", "Lake Shore Hotel"). */
+const FACILITY_HEADS = new Set(['Hospital', 'Hotel', 'Airport', 'Centre', 'Center', 'Bank', 'Station', 'Club', 'Institute', 'Museum', 'Resort', 'Prison', 'Church', 'Cathedral', 'School', 'College', 'University']);
+/** `nameEnds` codes (GAZ_TYPES index + 1) of words that end organisations' and other names ("Hospital", "Cup"). */
+const ORG_OR_MISC_END = new Set([2, 4]);
 const HONORIFICS = new Set<string>(HONORIFIC_WORDS);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
@@ -100,8 +106,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
     if (b - a <= 3 && HOLIDAY_KEYS.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) return;
-    // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
+    // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz",
+    // "River Avon", "Lake Geneva", "Mount Kenya"; not "Mount Sinai Hospital": the last word heads that one).
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
+    else if (b - a > 1 && b - a <= 3 && GEO_PREFIXES.has(toks[a]!.text) && toks[a]!.text !== toks[b - 1]!.text && !FACILITY_HEADS.has(toks[b - 1]!.text) && !ORG_OR_MISC_END.has(rec.lexicon.nameEnds.get(hashString(lower[b - 1]!)) ?? 0)) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }
 }

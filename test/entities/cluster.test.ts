@@ -33,6 +33,15 @@ describe('clustering', () => {
     expect(cs.find((c) => c.type === 'LOCATION')!.members).toEqual([2]);
   });
 
+  it('joins a one-word "person" that is an organisation\'s last word to it, unless a person has that name', () => {
+    const club = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'PERSON', 10), m('Villa', 'PERSON', 20)]);
+    expect(club).toHaveLength(1);
+    expect(club[0]).toMatchObject({ name: 'Aston Villa', type: 'ORGANIZATION', members: [0, 1, 2] });
+    const person = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('David Villa', 'PERSON', 5), m('Villa', 'PERSON', 10)]);
+    expect(person.find((c) => c.name === 'David Villa')!.members).toEqual([1, 2]);
+    expect(person.find((c) => c.name === 'Aston Villa')!.members).toEqual([0]);
+  });
+
   it('links acronyms to expansions by initials and by in-text definition', () => {
     expect(initials('Office of the Director of National Intelligence')).toBe('odni');
     const cs = clusterMentions([m('United Nations', 'ORGANIZATION', 0), m('UN', 'ORGANIZATION', 5), m('U.S.', 'LOCATION', 7), m('United States', 'LOCATION', 9)]);

@@ -69,6 +69,16 @@ describe('recogniser', () => {
     expect(doc.entities.some((e) => /^M[rs]\b/.test(e.name))).toBe(false);
   });
 
+  it('types a name after a geographic feature noun as a place, not a building named after one', () => {
+    const types = (text: string) => {
+      const doc = runPipeline(createDoc({ text }), { until: 'entities' });
+      return Object.fromEntries(doc.entities.map((e) => [e.name, e.type]));
+    };
+    expect(types('The River Avon burst its banks near Bath.')['River Avon']).toBe('LOCATION');
+    expect(types('Climbers on Mount Kenya were rescued on Monday.')['Mount Kenya']).toBe('LOCATION');
+    expect(types('Students at Lake Forest College protested.')['Lake Forest College']).toBe('ORGANIZATION');
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);
