@@ -2,7 +2,7 @@
  * The entity stage scored side by side on the sets model selection may and may
  * not use, conlleval style (exact boundaries and type):
  *
- *   npx tsx scripts/eval-ner-sets.ts [--sets slice,dev,wikiann,gmb,meantime] [--json out.json]
+ *   npx tsx scripts/eval-ner-sets.ts [--sets slice,dev,wikiann,gmb,meantime,gum] [--json out.json]
  *
  *  - slice:    CoNLL-2003 train, the held-out slice (src/entities/training/split.ts): selection data;
  *  - dev:      CoNLL-2003 valid: reported once per milestone;
@@ -10,7 +10,9 @@
  *    name in the training part of CoNLL train: how the model does on new names;
  *  - wikiann:  WikiANN English dev (Wikipedia; PER, ORG, LOC);
  *  - gmb:      GMB, a fixed tenth of its 10-sentence chunks (Voice of America; PER, ORG, LOC = geo);
- *  - meantime: MEANTIME apple + gm (Wikinews; named mentions of persons, organisations, places).
+ *  - meantime: MEANTIME apple + gm (Wikinews; named mentions of persons, organisations, places);
+ *  - gum:      GUM's 24 Wikinews news articles (persons, organisations and places with a proper-noun
+ *              mention), scored by entity as MEANTIME is.
  * Cross-domain sets score only the types they annotate the CoNLL way: a gold
  * name of another type (GMB gpe/art/eve/nat, MEANTIME products) is ignored,
  * and so is any predicted mention overlapping it or of an unscored type.
@@ -39,14 +41,14 @@ import { loadRecognizer } from '../src/entities/index.js';
 import { runPipeline } from '../src/pipeline.js';
 import { hashString } from '../src/entities/hash.js';
 import { ENTITY_TYPE, TYPES } from '../src/entities/labels.js';
-import { detokenize, readConll, readGmb, readMeantime, type MeantimeArticle, readWikiann, type GoldSpan, type TaggedSentence } from '../src/entities/training/corpus.js';
+import { detokenize, readConll, readGmb, readGum, readMeantime, type GumArticle, type MeantimeArticle, readWikiann, type GoldSpan, type TaggedSentence } from '../src/entities/training/corpus.js';
 import { addDocument, formatScoreboard, newScoreboard, prf, type Scoreboard } from '../src/entities/training/score.js';
 import { heldOut } from '../src/entities/training/split.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
-const wanted = (arg('sets') ?? 'slice,dev,wikiann,gmb,meantime').split(',');
+const wanted = (arg('sets') ?? 'slice,dev,wikiann,gmb,meantime,gum').split(',');
 const verbose = process.argv.includes('--tables');
 
 const TYPE_INDEX: Record<string, number> = Object.fromEntries(TYPES.map((t, i) => [ENTITY_TYPE[t], i]));
@@ -173,6 +175,55 @@ function scoreMeantime(articles: MeantimeArticle[]) {
   return out;
 }
 
+const GUM_TYPE: Record<string, string> = { person: 'PERSON', organization: 'ORGANIZATION', place: 'LOCATION' };
+const gumFiles = () => {
+  const dir = join(dataDir, 'gum-wikinews', 'dep');
+  return readdirSync(dir).filter((f) => f.startsWith('GUM_news_') && f.endsWith('.conllu')).sort().map((f) => join(dir, f));
+};
+
+/**
+ * Typed entity P/R on GUM, by entity as for MEANTIME: a gold entity is a person, organisation or place
+ * with a mention holding a proper noun; a predicted entity (PERSON, ORGANIZATION, LOCATION) matches it
+ * when one of its mentions lies inside one of those mentions. A predicted entity lying only inside
+ * proper-noun mentions of other kinds (events, works, objects) is not counted.
+ */
+function scoreGum(articles: GumArticle[]) {
+  const counts = new Map<string, { tp: number; fp: number; found: number; gold: number }>();
+  const c = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, found: 0, gold: 0 }).get(t)!;
+  for (const a of articles) {
+    const doc = createDoc({ text: a.text });
+    runPipeline(doc, { until: 'entities' });
+    const named = a.mentions.filter((m) => m.proper);
+    const goldEntities = new Map<string, string>();
+    for (const m of named) if (GUM_TYPE[m.type]) goldEntities.set(m.instance, GUM_TYPE[m.type]!);
+    const found = new Set<string>();
+    const inside = (m: { start: number; end: number }, g: { start: number; end: number }) => g.start <= m.start && m.end <= g.end;
+    for (const e of doc.entities) {
+      if (!Object.values(GUM_TYPE).includes(e.type)) continue;
+      const hits = named.filter((g) => GUM_TYPE[g.type] === e.type && e.mentions.some((m) => inside(m, g)));
+      if (hits.length > 0) {
+        c(e.type).tp++;
+        for (const g of hits) found.add(g.instance);
+      } else if (e.mentions.every((m) => named.some((g) => !GUM_TYPE[g.type] && inside(m, g)))) continue;
+      else c(e.type).fp++;
+    }
+    for (const [inst, type] of goldEntities) {
+      c(type).gold++;
+      if (found.has(inst)) c(type).found++;
+    }
+  }
+  const out = new Map<string, { p: number; r: number; f: number; gold: number }>();
+  const all = { tp: 0, fp: 0, found: 0, gold: 0 };
+  for (const t of ['PERSON', 'ORGANIZATION', 'LOCATION', 'ALL']) {
+    const k = t === 'ALL' ? all : c(t);
+    if (t !== 'ALL') for (const key of ['tp', 'fp', 'found', 'gold'] as const) all[key] += k[key];
+    const p = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
+    const r = k.gold ? k.found / k.gold : 0;
+    out.set(t === 'ALL' ? 'ALL' : TYPES[TYPE_INDEX[t]!]!, { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, gold: k.gold });
+  }
+  return out;
+}
+
 const fmt = (x: number) => (100 * x).toFixed(1).padStart(5);
 loadRecognizer();
 const results: Record<string, Record<string, { p: number; r: number; f: number; gold: number }>> = {};
@@ -196,6 +247,14 @@ if (wanted.includes('meantime')) {
   const all = m.get('ALL')!;
   const perType = TYPES.map((t) => (m.has(t) ? fmt(m.get(t)!.f) : '    —')).join(' ');
   rows.push(`${'meantime'.padEnd(9)} ${'MEANTIME apple+gm, typed entities'.padEnd(34)} ${'60'.padStart(5)} ${String(all.gold).padStart(6)} ${fmt(all.p)} ${fmt(all.r)} ${fmt(all.f)} | ${perType}`);
+}
+if (wanted.includes('gum')) {
+  const files = gumFiles();
+  const m = scoreGum(files.map(readGum));
+  results.gum = Object.fromEntries(m);
+  const all = m.get('ALL')!;
+  const perType = TYPES.map((t) => (m.has(t) ? fmt(m.get(t)!.f) : '    —')).join(' ');
+  rows.push(`${'gum'.padEnd(9)} ${'GUM Wikinews news, typed entities'.padEnd(34)} ${String(files.length).padStart(5)} ${String(all.gold).padStart(6)} ${fmt(all.p)} ${fmt(all.r)} ${fmt(all.f)} | ${perType}`);
 }
 console.log(rows.join('\n'));
 const out = arg('json');

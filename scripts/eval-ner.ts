@@ -2,7 +2,7 @@
  * Entity recognition scores, conlleval style (exact boundaries and type).
  *
  *   npm run eval:ner                 side by side: CoNLL held-out train slice, CoNLL dev,
- *                                    WikiANN dev, GMB, MEANTIME (scripts/eval-ner-sets.ts)
+ *                                    WikiANN dev, GMB, MEANTIME, GUM (scripts/eval-ner-sets.ts)
  *   npx tsx scripts/eval-ner.ts <conll-file> [--limit N] [--no-baseline]
  *                                    one CoNLL file, the stage against compromise
  *

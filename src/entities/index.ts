@@ -72,7 +72,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
-    if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
+    const of = k < 0 ? personOfOrganisation(doc, s.start, s.end, rec) : -1;
+    if (of >= 0) {
+      // "Alvin Yeung of Civic Party": a given name and a surname, "of", an organisation: two names.
+      push(s.start, of, 'PERSON');
+      push(of + 1, s.end, 'ORGANIZATION');
+    } else if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
       const before = gluedNameType(doc, s.start, k);
       if (before) push(s.start, k, before);
@@ -112,6 +117,24 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     else if (b - a > 1 && b - a <= 3 && GEO_PREFIXES.has(toks[a]!.text) && toks[a]!.text !== toks[b - 1]!.text && !FACILITY_HEADS.has(toks[b - 1]!.text) && !ORG_OR_MISC_END.has(rec.lexicon.nameEnds.get(hashString(lower[b - 1]!)) ?? 0)) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }
+}
+
+/**
+ * Index of the "of" in a span read as one name that is a person's name and an organisation's
+ * ("Alvin Yeung of Civic Party", "Claudia Mo of the Civic Party"): two or three capitalised words
+ * before it, the first a given name of the lexicon, the others names (not words news text mostly
+ * writes lowercase), none a role or a form of address, and
+ * capitalised words after it; else -1. ("Bank of America", "Duke of Edinburgh" start with no given name.)
+ */
+function personOfOrganisation(doc: Doc, a: number, b: number, rec: Recognizer): number {
+  const { lower, cap } = tokenIndex(doc);
+  const k = a + 2 <= b - 2 && lower[a + 2] === 'of' ? a + 2 : a + 3 <= b - 2 && lower[a + 3] === 'of' ? a + 3 : -1;
+  if (k < 0 || !rec.lexicon.firstNames.has(hashString(lower[a]!))) return -1;
+  for (let i = a; i < k; i++) if (!cap[i] || rec.roles.heads.has(lower[i]!) || HONORIFICS.has(lower[i]!)) return -1;
+  // The words after the given name are names, not words news text mostly writes lowercase ("United Daughters of …").
+  for (let i = a + 1; i < k; i++) if ((rec.lexicon.caps.get(hashString(lower[i]!)) ?? 5) <= 3) return -1;
+  const after = lower[k + 1] === 'the' ? k + 2 : k + 1;
+  return after < b && cap[after] ? k : -1;
 }
 
 /** Index of a form of address strictly inside [a, b) with a name after it, or -1. */

@@ -79,6 +79,12 @@ describe('recogniser', () => {
     expect(types('Students at Lake Forest College protested.')['Lake Forest College']).toBe('ORGANIZATION');
   });
 
+  it('splits "Given Surname of Organisation" into a person and an organisation', () => {
+    const doc = runPipeline(createDoc({ text: 'Alvin Yeung of Civic Party won a seat, and the Bank of America lent money.' }), { until: 'entities' });
+    const types = Object.fromEntries(doc.entities.map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ 'Alvin Yeung': 'PERSON', 'Civic Party': 'ORGANIZATION', 'Bank of America': 'ORGANIZATION' });
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);

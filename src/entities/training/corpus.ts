@@ -251,3 +251,69 @@ export function readMeantime(path: string): MeantimeArticle {
   const annotatedEnd = lastAnnotated + 1 < words.length ? words[lastAnnotated + 1]![0]!.start : text.length;
   return { text, mentions, annotatedEnd };
 }
+
+/** A GUM document (CoNLL-U with entity annotation): its text and its entity mentions. */
+export interface GumArticle {
+  text: string;
+  /**
+   * Every annotated mention (whole noun phrases, nested ones included): GUM's entity type (person,
+   * organization, place, event, object, …), its entity (coreference group) and the entity's Wikipedia
+   * identity, empty for entities that are not named; `proper`: the mention holds a singular proper noun
+   * (NNP) of its own, not one inside a smaller mention ("Canada", "team member Rodaba Noori", "the Saudi
+   * Gazette"; not "Muslims" or "U.S. officials", whose "U.S." is a mention of its own).
+   */
+  mentions: { start: number; end: number; type: string; instance: string; identity: string; proper: boolean }[];
+}
+
+/**
+ * Reads a GUM CoNLL-U document (GUM's `Entity=` annotation, fields
+ * GRP-etype-infstat-salience-centering-minspan-link-identity): the text is
+ * rebuilt from the tokens and their SpaceAfter flags, sentences joined by a
+ * space and paragraphs (`# newpar`) by a blank line.
+ */
+export function readGum(path: string): GumArticle {
+  let text = '';
+  const spans: { start: number; end: number; type: string; instance: string; identity: string; first: number; last: number }[] = [];
+  const open: { id: string; type: string; identity: string; start: number; first: number }[] = [];
+  const properNoun: boolean[] = []; // per token of the document
+  let pendingSpace = '';
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('# newpar')) {
+      if (text.length > 0) pendingSpace = '\n\n';
+      continue;
+    }
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const cols = line.split('\t');
+    if (!/^\d+$/.test(cols[0]!)) continue; // multiword-token ranges ("35-36 Trump's") and empty nodes
+    const misc = cols[9] ?? '_';
+    text += pendingSpace;
+    const start = text.length;
+    text += cols[1]!;
+    const end = text.length;
+    pendingSpace = /(?:^|\|)SpaceAfter=No(?:\||$)/.test(misc) ? '' : ' ';
+    const k = properNoun.length;
+    properNoun.push(cols[4] === 'NNP');
+    const entity = /(?:^|\|)Entity=([^|]*)/.exec(misc)?.[1] ?? '';
+    // "(3-organization-…-identity" opens a mention, "3)" closes it, "(7-time-…)" is a one-token mention.
+    for (const m of entity.matchAll(/\((\d+)-([^()]*)(\))?|(\d+)\)/g)) {
+      if (m[1] !== undefined) {
+        const parts = m[2]!.split('-');
+        const mention = { id: m[1], type: parts[0]!, identity: decodeURIComponent(parts.slice(6).join('-')), start, first: k };
+        if (m[3]) spans.push({ start, end, type: mention.type, instance: mention.id, identity: mention.identity, first: k, last: k });
+        else open.push(mention);
+      } else {
+        const at = open.map((o) => o.id).lastIndexOf(m[4]!);
+        if (at < 0) continue;
+        const o = open.splice(at, 1)[0]!;
+        spans.push({ start: o.start, end, type: o.type, instance: o.id, identity: o.identity, first: o.first, last: k });
+      }
+    }
+  }
+  const mentions = spans.map(({ first, last, ...m }) => {
+    const inner = spans.filter((n) => n.first >= first && n.last <= last && (n.first !== first || n.last !== last));
+    let proper = false;
+    for (let k = first; k <= last && !proper; k++) proper = properNoun[k]! && !inner.some((n) => n.first <= k && k <= n.last);
+    return { ...m, proper };
+  });
+  return { text: text.trimEnd(), mentions };
+}
