@@ -183,7 +183,8 @@ const gumFiles = () => {
 
 /**
  * Typed entity P/R on GUM, by entity as for MEANTIME: a gold entity is a person, organisation or place
- * with a mention holding a proper noun; a predicted entity (PERSON, ORGANIZATION, LOCATION) matches it
+ * with a mention holding a proper noun of its own, not inside a longer name ("Canada" in "Fan Expo Canada
+ * 2016" is part of that name, as in CoNLL); a predicted entity (PERSON, ORGANIZATION, LOCATION) matches it
  * when one of its mentions lies inside one of those mentions. A predicted entity lying only inside
  * proper-noun mentions of other kinds (events, works, objects) is not counted.
  */
@@ -194,8 +195,10 @@ function scoreGum(articles: GumArticle[]) {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'entities' });
     const named = a.mentions.filter((m) => m.proper);
+    // A name inside a longer name ("Canada" in "Fan Expo Canada 2016") is part of that name here, as in CoNLL.
+    const nested = (m: { start: number; end: number }) => named.some((g) => g.start <= m.start && m.end <= g.end && g.end - g.start > m.end - m.start);
     const goldEntities = new Map<string, string>();
-    for (const m of named) if (GUM_TYPE[m.type]) goldEntities.set(m.instance, GUM_TYPE[m.type]!);
+    for (const m of named) if (GUM_TYPE[m.type] && !nested(m)) goldEntities.set(m.instance, GUM_TYPE[m.type]!);
     const found = new Set<string>();
     const inside = (m: { start: number; end: number }, g: { start: number; end: number }) => g.start <= m.start && m.end <= g.end;
     for (const e of doc.entities) {
