@@ -105,6 +105,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
     if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
+    if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
     if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
@@ -162,6 +164,9 @@ function isPlacePair(word: string): boolean {
   });
 }
 
+/** A web domain: a name, a dot, a top-level domain ("CBC.ca", "Secunia.com", "bbc.co.uk"). */
+const WEB_DOMAIN = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|[a-z]{2})$/u;
+
 /** Capitalised abbreviations of common nouns: things and job titles, never a name. */
 const GENERIC_ACRONYMS = new Set(
   'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
@@ -190,17 +195,21 @@ function isDerivedWord(word: string): boolean {
 /**
  * A lone capitalised word opening a sentence and followed by a comma that is
  * an adverb or a word news text writes lowercase ("Interestingly,",
- * "Apparently,", "Indeed,") — capitalised only by position.
+ * "Apparently,", "Indeed,"), or an -ly adverb news text writes lowercase
+ * without the comma ("Usually") — capitalised only by position.
  */
 function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   const toks = doc.tokens;
   const sent = doc.sentences[toks[i]!.sentence]!;
-  if (i !== sent.tokenStart || toks[i + 1]?.text !== ',') return false;
+  if (i !== sent.tokenStart) return false;
   const w = toks[i]!.text;
   if (w.toUpperCase() === w) return false; // all caps: a headline or dateline ("NICE, France")
   const lw = w.toLowerCase();
-  const caps = rec.lexicon.caps.get(hashString(lw)) ?? 0;
-  return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
+  const h = hashString(lw);
+  const caps = rec.lexicon.caps.get(h) ?? 0;
+  if (toks[i + 1]?.text === ',') return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
+  // Without the comma ("Usually Scientology …"), only an -ly adverb that news text writes lowercase and no one is named.
+  return caps === 1 && lw.length > 4 && lw.endsWith('ly') && !rec.lexicon.firstNames.has(h) && !rec.lexicon.lastNames.has(h);
 }
 
 // entityId is a SHA-256 per entity; the same names recur across articles. One map per type

@@ -85,6 +85,13 @@ describe('recogniser', () => {
     expect(types).toMatchObject({ 'Alvin Yeung': 'PERSON', 'Civic Party': 'ORGANIZATION', 'Bank of America': 'ORGANIZATION' });
   });
 
+  it('types a web domain as an organisation and drops a sentence-opening -ly adverb', () => {
+    const doc = runPipeline(createDoc({ text: 'CBC.ca reported the story first. Usually Microsoft answers quickly.' }), { until: 'entities' });
+    const types = Object.fromEntries(doc.entities.map((e) => [e.name, e.type]));
+    expect(types['CBC.ca']).toBe('ORGANIZATION');
+    expect(Object.keys(types)).not.toContain('Usually');
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);
