@@ -19,7 +19,7 @@ import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
-import { orgOrMiscSubtype } from './subtypes.js';
+import { isMediaName, orgOrMiscSubtype } from './subtypes.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -278,6 +278,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
+    // "Saudi Gazette", "Jakarta Post": a "place" ending like a newspaper's or broadcaster's name is the outlet
+    // (people keep their type: "Jim Press" is a person).
+    if (c.type === 'LOCATION' && c.name.includes(' ') && isMediaName(c.name)) c.type = 'ORGANIZATION';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {

@@ -92,6 +92,11 @@ describe('recogniser', () => {
     expect(Object.keys(types)).not.toContain('Usually');
   });
 
+  it('types a "place" named like a newspaper as the outlet', () => {
+    const doc = runPipeline(createDoc({ text: 'The Saudi Gazette reported the deal on Monday.' }), { until: 'entities' });
+    expect(doc.entities.find((e) => e.name === 'Saudi Gazette')).toMatchObject({ type: 'ORGANIZATION', subtype: 'media' });
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);
