@@ -92,9 +92,12 @@ describe('recogniser', () => {
     expect(Object.keys(types)).not.toContain('Usually');
   });
 
-  it('types a "place" named like a newspaper as the outlet', () => {
-    const doc = runPipeline(createDoc({ text: 'The Saudi Gazette reported the deal on Monday.' }), { until: 'entities' });
+  it('types a "place" or "person" named like a newspaper as the outlet, not a person with such a surname', () => {
+    const doc = runPipeline(createDoc({ text: 'The Saudi Gazette reported the deal on Monday. The Jakarta Post said it was wrong.' }), { until: 'entities' });
     expect(doc.entities.find((e) => e.name === 'Saudi Gazette')).toMatchObject({ type: 'ORGANIZATION', subtype: 'media' });
+    expect(doc.entities.find((e) => e.name === 'Jakarta Post')).toMatchObject({ type: 'ORGANIZATION', subtype: 'media' });
+    const press = runPipeline(createDoc({ text: 'Chrysler vice chairman Jim Press said on Monday that he would retire.' }), { until: 'entities' });
+    expect(press.entities.find((e) => e.name === 'Jim Press')?.type).toBe('PERSON');
   });
 
   it('handles empty and punctuation-only text', () => {
