@@ -73,7 +73,13 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
     const of = k < 0 ? personOfOrganisation(doc, s.start, s.end, rec) : -1;
-    if (of >= 0) {
+    const named = k < 0 && of < 0 ? personAfterPortfolio(doc, s.start, s.end, rec) : -1;
+    if (named >= 0) {
+      // "Minister of Education Stefania Giannini": the portfolio belongs to the title; the rest is the person.
+      // "chairman of Chrysler LLC Jim Press": after a company's role, the words before the name are the company.
+      if (ORG_ROLES.has(lower[s.start - 2]!)) push(s.start, named, 'ORGANIZATION');
+      push(named, s.end, 'PERSON');
+    } else if (of >= 0) {
       // "Alvin Yeung of Civic Party": a given name and a surname, "of", an organisation: two names.
       push(s.start, of, 'PERSON');
       push(of + 1, s.end, 'ORGANIZATION');
@@ -137,6 +143,23 @@ function personOfOrganisation(doc: Doc, a: number, b: number, rec: Recognizer): 
   for (let i = a + 1; i < k; i++) if ((rec.lexicon.caps.get(hashString(lower[i]!)) ?? 5) <= 3) return -1;
   const after = lower[k + 1] === 'the' ? k + 2 : k + 1;
   return after < b && cap[after] ? k : -1;
+}
+
+/**
+ * Where the person's name starts in a span that follows a title and "of" ("Minister of [Education
+ * Stefania Giannini]", "Secretary of [State John Kerry]"): a given name of the lexicon after at least one
+ * word, with one or two capitalised words after it, the rest of the span; else -1.
+ */
+function personAfterPortfolio(doc: Doc, a: number, b: number, rec: Recognizer): number {
+  const { lower, cap } = tokenIndex(doc);
+  if (a < 2 || lower[a - 1] !== 'of' || !rec.roles.heads.has(lower[a - 2]!)) return -1;
+  for (let k = a + 1; k <= b - 2 && k >= b - 3; k++) {
+    if (!rec.lexicon.firstNames.has(hashString(lower[k]!))) continue;
+    let names = true;
+    for (let i = k; i < b; i++) names &&= cap[i] === 1;
+    if (names) return k;
+  }
+  return -1;
 }
 
 /** Index of a form of address strictly inside [a, b) with a name after it, or -1. */

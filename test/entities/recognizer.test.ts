@@ -100,6 +100,12 @@ describe('recogniser', () => {
     expect(press.entities.find((e) => e.name === 'Jim Press')?.type).toBe('PERSON');
   });
 
+  it('splits a person from the company or portfolio read into the name after "chairman of", "minister of"', () => {
+    const doc = runPipeline(createDoc({ text: 'The deal was announced by the chairman of Chrysler LLC Jim Press.' }), { until: 'entities' });
+    const types = Object.fromEntries(doc.entities.map((e) => [e.name, e.type]));
+    expect(types).toEqual({ 'Chrysler LLC': 'ORGANIZATION', 'Jim Press': 'PERSON' });
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);
