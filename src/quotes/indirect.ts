@@ -128,6 +128,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
+        // "…, but he said Trump could …": a new subject and its own cue start another attribution.
+        if (w === ',' && e > contentStart && coordinatedAttribution(ctx, e + 1, S.tokenEnd)) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
         // ", contradicting …", ", which …": the author's addition, not the content.
         if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '') && !PREPOSITION_ING.has(lower[e + 1]!)) break;
@@ -270,6 +272,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   // "asked whether …", "asked him why …", "wondered if …": the question is the content.
   if (QUESTION_LEMMAS.has(cue.lemma) && QUESTION_WORDS.has(lower[k] ?? '') && k + 2 < sentEnd && ctx.word[k + 1]) return k;
   if (!BARE_CLAUSE.has(cue.lemma)) return -1;
+  // "a rule change that he said would make …": in a relative clause the content is the verb phrase after the cue.
+  if (FINITE.has(lower[k] ?? '') && ctx.word[k + 1] && relativeSubjectBefore(ctx, cue.tokenStart)) return k;
   if (cue.lemma === 'tell' && !skippedObject) return -1;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   // "said after the convention he would not …": a short circumstance before the clause's pronoun subject.
@@ -320,6 +324,40 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     return -1;
   }
   return -1;
+}
+
+/**
+ * "but he said …", "and officials said …" at `k` (after a comma): a conjunction, a
+ * short subject (a pronoun, or up to four words) and a verb of saying, belief or attitude.
+ */
+function coordinatedAttribution(ctx: QuoteContext, k: number, sentEnd: number): boolean {
+  const { lower } = ctx;
+  if (lower[k] !== 'but' && lower[k] !== 'and') return false;
+  const first = lower[k + 1] ?? '';
+  if (NOMINATIVE.has(first)) {
+    let j = k + 2;
+    while (j < sentEnd && j < k + 5 && (lower[j] === 'also' || lower[j] === 'later' || FINITE.has(lower[j]!))) j++;
+    return isCueForm(lower[j] ?? '');
+  }
+  for (let j = k + 2; j < Math.min(sentEnd, k + 6); j++) {
+    const w = lower[j]!;
+    if (!ctx.word[j] || FINITE.has(w)) return false;
+    if (SPEECH_FORMS.has(w) && !ctx.cap[j]) return ctx.mentionOf[k + 1]! >= 0 || DETERMINERS.has(first) || ctx.cap[k + 1] === 1;
+  }
+  return false;
+}
+
+const isCueForm = (w: string) => SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ATTITUDE_FORMS.has(w);
+
+/** "that he said", "which officials said": a relative pronoun, then a short subject right before the cue. */
+function relativeSubjectBefore(ctx: QuoteContext, cue: number): boolean {
+  const { lower } = ctx;
+  for (let j = cue - 1; j >= 0 && j >= cue - 4; j--) {
+    const w = lower[j]!;
+    if (w === 'that' || w === 'which' || w === 'who') return j < cue - 1;
+    if (!ctx.word[j] || FINITE.has(w) || PREPOSITIONS.has(w)) return false;
+  }
+  return false;
 }
 
 /** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb, then the sentence ends. */

@@ -55,19 +55,19 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     return false;
   };
   for (const c of scores.cues) {
-    if (c.score < p.add) continue;
+    if (c.score < p.add) { TRACE?.(c.tokenStart, c.tokenEnd, 'lowscore'); continue; }
     const cs = c.tokenStart;
     const ce = c.tokenEnd;
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
-    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) continue;
+    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) { TRACE?.(cs, ce, inQuote ? 'inquote' : isNegatedCue(ctx, c) ? 'negated' : 'overlap'); continue; }
     // The speaker as the rules read it: the cue's subject. Without one there is no addition (and no content to tag).
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
     const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
-    if (!cand) continue;
+    if (!cand) { TRACE?.(cs, ce, 'nosubject'); continue; }
     const piece = contentOf(model, ctx, ce);
-    if (!piece) continue;
+    if (!piece) { TRACE?.(cs, ce, 'nocontent'); continue; }
     let a = piece.tokenStart;
     let b = piece.tokenEnd - 1;
     while (a <= b && !ctx.word[a]) a++;
@@ -75,14 +75,15 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (a > b) continue;
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
-    if (quoted || (p.clause ? !looksLikeClause(ctx, a, b + 1) : !twoWords(ctx, a, b + 1))) continue;
+    if (quoted || (p.clause ? !looksLikeClause(ctx, a, b + 1) : !twoWords(ctx, a, b + 1))) { TRACE?.(cs, ce, quoted ? 'quotedcontent' : 'notclause', a, b+1); continue; }
     // The complementiser is not part of what was said ("is convinced [that] voters will …").
     const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
-    if (overlaps(start, end)) continue;
+    if (overlaps(start, end)) { TRACE?.(cs, ce, 'contentoverlap', a, b+1); continue; }
     acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
-    if (model.accept.score(FEATS) < p.accept) continue;
+    if (model.accept.score(FEATS) < p.accept) { TRACE?.(cs, ce, 'reject', a, b+1); continue; }
+    TRACE?.(cs, ce, 'added', a, b+1);
     const cue = cueOf(ctx, model, cs, ce);
     const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cs);
     if (speaker.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
@@ -101,6 +102,8 @@ function cueOf(ctx: QuoteContext, model: CueModel, cs: number, ce: number): Cue 
   return { form: 'verb', lemma: SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w) ?? w, tokenStart: cs, tokenEnd: ce };
 }
 
+export let TRACE: ((cs: number, ce: number, why: string, a?: number, b?: number) => void) | null = null;
+export function setTrace(f: typeof TRACE) { TRACE = f; }
 /** Counts for tuning the cost: detected cues tried for an addition (subject, content, acceptance). */
 export const reviewStats = { tried: 0 };
 
