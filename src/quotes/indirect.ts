@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -327,6 +327,29 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
 }
 
 /**
+ * ", a spokesman for the party" / ", who leads the party" at `comma`, running to `end`: a
+ * description of the speaker set off by a comma — a relative clause, or a noun phrase opening
+ * with a determiner or a role word, with no verb of saying and no quotation in it (and, for
+ * the noun phrase, no finite verb).
+ */
+function appositiveTail(ctx: QuoteContext, comma: number, end: number): boolean {
+  const { lower, quoteOf } = ctx;
+  const first = lower[comma + 1] ?? '';
+  const relative = first === 'who' || first === 'whose' || first === 'which';
+  if (!relative && !DETERMINERS.has(first) && !DESCRIPTION_NOUNS.has(first) && !ctx.cap[comma + 1]) return false;
+  if (end - comma > 25 || end - comma < 2) return false;
+  for (let j = comma + 1; j < end; j++) {
+    const w = lower[j]!;
+    if (quoteOf[j]! >= 0 || w === ';' || w === ':' || w === 'that' || (SPEECH_FORMS.has(w) && !ctx.cap[j])) return false;
+    if (relative) continue;
+    if (FINITE.has(w) && w !== '’s' && w !== "'s") return false;
+    // ", a former aide, who …": a relative clause may follow the noun phrase.
+    if (w === ',') return lower[j + 1] === 'who' || lower[j + 1] === 'whose';
+  }
+  return true;
+}
+
+/**
  * "but he said …", "and officials said …" at `k` (after a comma): a conjunction, a
  * short subject (a pronoun, or up to four words) and a verb of saying, belief or attitude.
  */
@@ -367,6 +390,8 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
   for (let j = k; j < sentEnd; j++) {
     const w = ctx.lower[j]!;
     if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
+    // "…, said Steven Taylor, a political scientist at …": what follows describes the speaker.
+    if (w === ',' && sawCue && j > k + 1 && appositiveTail(ctx, j, sentEnd)) return true;
     if (SPEECH_FORMS.has(w)) sawCue = true;
     if (ctx.word[j] && ++words > 9) return false;
   }
@@ -385,6 +410,8 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   while (comma > sentStart && cue.tokenStart - comma <= 6 && lower[comma] !== ',') comma--;
   if (lower[comma] !== ',' || comma <= sentStart + 1) return null;
   const after = lower[cue.tokenEnd] === ',' ? cue.tokenEnd : cue.tokenEnd + 1;
+  // ", said Smith, who leads the party.": the rest describes the speaker (a trailing attribution).
+  if (appositiveTail(ctx, after, sentEnd)) return null;
   let cand: Candidate | null = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   if (!cand) cand = phraseAfter(ctx, cue.tokenEnd, after);
   if (!cand) return null;
@@ -428,20 +455,41 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   while (comma > sentStart && cue.tokenStart - comma <= 8 && lower[comma] !== ',') comma--;
   if (lower[comma] !== ',' || comma <= sentStart) return null;
   // Only the speaker may stand between the comma and the cue, and little after it.
-  if (!trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
-  if (sentEnd - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
-  for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
+  // ", John Smith, a spokesman for the party, said.": the speaker stands before an appositive.
+  let appositive = -1;
+  if (comma === cue.tokenStart - 1 && cue.form === 'verb') {
+    let c2 = comma - 1;
+    while (c2 > sentStart && comma - c2 <= 14 && lower[c2] !== ',') c2--;
+    if (lower[c2] === ',' && comma - c2 > 1 && appositiveTail(ctx, c2, comma)) {
+      let c1 = c2 - 1;
+      while (c1 > sentStart && c2 - c1 <= 8 && lower[c1] !== ',') c1--;
+      if (lower[c1] === ',' && c1 > sentStart && candidatesIn(ctx, c1 + 1, c2).length) {
+        appositive = comma;
+        comma = c1;
+      }
+    }
+  }
+  // Where the tail after the speaker describes the speaker, it is no content: ", said Smith, who leads …".
+  let tail = sentEnd;
+  for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 8; j++) if (lower[j] === ',' && j > cue.tokenEnd && appositiveTail(ctx, j, sentEnd)) {
+    tail = j;
+    break;
+  }
+  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  if (tail - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
+  for (let j = cue.tokenEnd; j < tail; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
+  const speakerEnd = appositive >= 0 ? appositive : cue.tokenStart;
   let between = 0;
-  for (let j = comma + 1; j < cue.tokenStart; j++) if (ctx.word[j]) between++;
-  if (between > 7) return null;
-  let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j]) between++;
+  if (appositive < 0 && between > 7) return null;
+  let cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
   if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
   if (!cand || cue.form === 'according') {
-    cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+    cand = phraseAfter(ctx, cue.tokenEnd, tail);
     // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
-    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < sentEnd; j++) if (FINITE.has(lower[j]!)) return null;
+    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
   }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
