@@ -61,11 +61,12 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
     if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) { TRACE?.(cs, ce, inQuote ? 'inquote' : isNegatedCue(ctx, c) ? 'negated' : 'overlap'); continue; }
-    // The speaker as the rules read it: the cue's subject. Without one there is no addition (and no content to tag).
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
+    TRACE?.(cs, ce, 'tried');
+    // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
+    // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
     const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
-    if (!cand) { TRACE?.(cs, ce, 'nosubject'); continue; }
     const piece = contentOf(model, ctx, ce);
     if (!piece) { TRACE?.(cs, ce, 'nocontent'); continue; }
     let a = piece.tokenStart;
@@ -85,8 +86,8 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (model.accept.score(FEATS) < p.accept) { TRACE?.(cs, ce, 'reject', a, b+1); continue; }
     TRACE?.(cs, ce, 'added', a, b+1);
     const cue = cueOf(ctx, model, cs, ce);
-    const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cs);
-    if (speaker.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
+    const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
+    if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
     busy.push(Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }
@@ -120,7 +121,7 @@ const SPEAKER_CODE: Record<string, number> = { entity: 1, pronoun: 2, descriptio
  * first word, length, a finite verb in it, commas) and the speaker the rules
  * found for the cue (its kind and distance).
  */
-export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate, out: Uint32Array): void {
+export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate | null, out: Uint32Array): void {
   const hs = hashesOf(ctx);
   let anchor = cs;
   while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
@@ -134,8 +135,9 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
     if (ctx.lower[k] === ',') commas++;
   }
   const S = ctx.doc.sentences[ctx.doc.tokens[cs]!.sentence]!;
-  const kind = cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!;
-  const speakerGap = distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce);
+  // Kind 0: no subject found by the rules.
+  const kind = !cand ? 0 : cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!;
+  const speakerGap = !cand ? 8 : distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce);
   const scoreCode = Math.max(-10, Math.min(10, Math.floor(score))) + 20;
   const cls = tokenClass(ctx, ce);
   let i = 0;
