@@ -91,7 +91,7 @@ function main() {
   for (const keepUnseen of [1]) {
     for (const keep of [-3e38, -6]) {
       for (const detect of [0, -2]) {
-        for (const addOver of [0, 2, 4]) for (const accept of accepts) {
+        for (const addOver of [0, 2, 3, 4, 5, 6]) for (const accept of accepts) {
           for (const clause of [1, 0]) {
             for (const minSpeaker of [0.6, 0.7]) {
               const params: CueParams = { ...trained.params, detect, keep, add: detect + addOver, contentBias: 0, keepUnseen, minSpeaker, accept, clause };

@@ -55,20 +55,19 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     return false;
   };
   for (const c of scores.cues) {
-    if (c.score < p.add) { TRACE?.(c.tokenStart, c.tokenEnd, 'lowscore'); continue; }
+    if (c.score < p.add) continue;
     const cs = c.tokenStart;
     const ce = c.tokenEnd;
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
-    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) { TRACE?.(cs, ce, inQuote ? 'inquote' : isNegatedCue(ctx, c) ? 'negated' : 'overlap'); continue; }
+    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) continue;
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
-    TRACE?.(cs, ce, 'tried');
     // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
     // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
     const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
     const piece = contentOf(model, ctx, ce);
-    if (!piece) { TRACE?.(cs, ce, 'nocontent'); continue; }
+    if (!piece) continue;
     let a = piece.tokenStart;
     let b = piece.tokenEnd - 1;
     while (a <= b && !ctx.word[a]) a++;
@@ -76,15 +75,16 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (a > b) continue;
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
-    if (quoted || (p.clause ? !looksLikeClause(ctx, a, b + 1) : !twoWords(ctx, a, b + 1))) { TRACE?.(cs, ce, quoted ? 'quotedcontent' : 'notclause', a, b+1); continue; }
+    const clause = looksLikeClause(ctx, a, b + 1);
+    // What follows "say" or "tell" is what was said only as a clause: "said the word twice", "told a joke" report no content.
+    if (quoted || (p.clause || sayOrTell(ctx, model, cs, ce) ? !clause : !twoWords(ctx, a, b + 1))) continue;
     // The complementiser is not part of what was said ("is convinced [that] voters will …").
     const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
-    if (overlaps(start, end)) { TRACE?.(cs, ce, 'contentoverlap', a, b+1); continue; }
-    acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, FEATS);
+    if (overlaps(start, end)) continue;
+    acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, clause, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
-    if (model.accept.score(FEATS) < p.accept) { TRACE?.(cs, ce, 'reject', a, b+1); continue; }
-    TRACE?.(cs, ce, 'added', a, b+1);
+    if (model.accept.score(FEATS) < p.accept) continue;
     const cue = cueOf(ctx, model, cs, ce);
     const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
     if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
@@ -103,25 +103,31 @@ function cueOf(ctx: QuoteContext, model: CueModel, cs: number, ce: number): Cue 
   return { form: 'verb', lemma: SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w) ?? w, tokenStart: cs, tokenEnd: ce };
 }
 
-export let TRACE: ((cs: number, ce: number, why: string, a?: number, b?: number) => void) | null = null;
-export function setTrace(f: typeof TRACE) { TRACE = f; }
+function sayOrTell(ctx: QuoteContext, model: CueModel, cs: number, ce: number): boolean {
+  let anchor = cs;
+  while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
+  const lemma = SPEECH_FORMS.get(ctx.lower[anchor]!);
+  return lemma === 'say' || lemma === 'tell';
+}
+
 /** Counts for tuning the cost: detected cues tried for an addition (subject, content, acceptance). */
 export const reviewStats = { tried: 0 };
 
 /** Training: sees the features of every candidate addition (with its content's UTF-16 range) before the acceptance decision. */
 export const acceptHook: { collect: ((feats: Uint32Array, start: number, end: number) => void) | null } = { collect: null };
 
-export const ACCEPT_FEATURES = 22;
+export const ACCEPT_FEATURES = 23;
 const FEATS = new Uint32Array(ACCEPT_FEATURES);
 const SPEAKER_CODE: Record<string, number> = { entity: 1, pronoun: 2, description: 3, proper: 4, np: 5 };
 
 /**
  * Features of a candidate addition for the acceptance model: the cue (its
  * anchor word, score, neighbours, which verb list holds it), the content (its
- * first word, length, a finite verb in it, commas) and the speaker the rules
- * found for the cue (its kind and distance).
+ * first word, length, a finite verb in it, commas, whether it reads as a
+ * clause, with the cue word) and the speaker the rules found for the cue (its
+ * kind and distance; none).
  */
-export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate | null, out: Uint32Array): void {
+export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate | null, clause: boolean, out: Uint32Array): void {
   const hs = hashesOf(ctx);
   let anchor = cs;
   while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
@@ -163,6 +169,8 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
   out[i++] = mix(mix(219, speakerGap), kind);
   out[i++] = mix(220, ctx.cap[anchor]! * 2 + (anchor === S.tokenStart ? 1 : 0));
   out[i++] = mix(221, suffixHash(aw));
+  // Whether the cue takes a bare object as its content ("criticized Clinton") or only a clause ("said the word twice").
+  out[i++] = mix(mix(222, ah), clause ? 1 : 0);
 }
 
 function twoWords(ctx: QuoteContext, from: number, to: number): boolean {
