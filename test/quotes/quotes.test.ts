@@ -306,6 +306,12 @@ describe('reported speech', () => {
     expect(r?.text).toBe('would make the fight harder');
     expect(r?.speaker?.name).toBe('John Smith');
   });
+  it('attributes a quotation whose sentence goes on to the attribution ending it', () => {
+    const a = direct(quotesOf('"Many would consider that an embarrassment" if she lost the state, said John Smith, an analyst at the institute.', [SMITH]));
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['Many would consider that an embarrassment', 'John Smith', 'said']]);
+    const b = direct(quotesOf('"Why would you try to cozy up to him?" Smith said about the effort to downplay his connections with the former president.', [SMITH]));
+    expect(b.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([['John Smith', 'said']]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
