@@ -92,7 +92,9 @@ function main() {
     for (const keep of [-3e38, -6]) {
       for (const detect of [0, -2]) {
         for (const addOver of [0, 2, 3, 4, 5, 6]) for (const accept of accepts) {
-          for (const clause of [1, 0]) {
+          // Added content must read as a clause: bare objects ("cast a shadow over …", "opened his account",
+          // "footage of …") gain PolNeAR recall (held-out 43.5 → 45.2) but are mostly not speech in news text.
+          for (const clause of [1]) {
             for (const minSpeaker of [0.6, 0.7]) {
               const params: CueParams = { ...trained.params, detect, keep, add: detect + addOver, contentBias: 0, keepUnseen, minSpeaker, accept, clause };
               const s = score(trained.withParams(params), held);

@@ -76,8 +76,7 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
     const clause = looksLikeClause(ctx, a, b + 1);
-    // What follows "say" or "tell" is what was said only as a clause: "said the word twice", "told a joke" report no content.
-    if (quoted || (p.clause || sayOrTell(ctx, model, cs, ce) ? !clause : !twoWords(ctx, a, b + 1))) continue;
+    if (quoted || (p.clause ? !clause : !twoWords(ctx, a, b + 1))) continue;
     // The complementiser is not part of what was said ("is convinced [that] voters will …").
     const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
@@ -101,13 +100,6 @@ function cueOf(ctx: QuoteContext, model: CueModel, cs: number, ce: number): Cue 
   const w = ctx.lower[anchor]!;
   if (w === 'according') return { form: 'according', lemma: 'according to', tokenStart: cs, tokenEnd: ce };
   return { form: 'verb', lemma: SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w) ?? w, tokenStart: cs, tokenEnd: ce };
-}
-
-function sayOrTell(ctx: QuoteContext, model: CueModel, cs: number, ce: number): boolean {
-  let anchor = cs;
-  while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
-  const lemma = SPEECH_FORMS.get(ctx.lower[anchor]!);
-  return lemma === 'say' || lemma === 'tell';
 }
 
 /** Counts for tuning the cost: detected cues tried for an addition (subject, content, acceptance). */
@@ -179,6 +171,7 @@ function twoWords(ctx: QuoteContext, from: number, to: number): boolean {
   return words >= 2;
 }
 
+const S_VERB_AFTER = new Set(['he', 'she', 'it', 'that', 'there', 'what', 'who', 'here', 'this', 'where']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'to', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", "n't", 'n’t', 'wo', 'ca']);
 
 /**
@@ -193,6 +186,8 @@ function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (ctx.word[k]) words++;
     const w = ctx.lower[k]!;
+    // "’s" is a verb after a pronoun ("he's leaving"), a possessive after a name or noun ("Florida's newspaper").
+    if ((w === '’s' || w === "'s") && !S_VERB_AFTER.has(ctx.lower[k - 1] ?? '')) continue;
     if (FINITE.has(w) || (k > from && !ctx.cap[k] && w.length > 4 && endsWith(w, 'ed'))) verb = true;
   }
   return words >= 3 && verb;
