@@ -23,7 +23,8 @@
  * before it), "reported" otherwise; a prediction is quoted when its kind is
  * direct or partial, reported when indirect. Recall is counted over gold items of
  * a category, precision over predictions of that category (matched to any gold).
- * Speaker: right when the predicted speaker's mention overlaps the gold Source,
+ * Speaker: right when the predicted speaker's mention overlaps the gold Source (or is the
+ * antecedent right before a relative-pronoun Source: "X, who said"),
  * or the gold Source names the predicted entity (its last name), over matched
  * pairs whose gold has a Source, also split by how the gold names the source
  * (named, pronoun, description). End-to-end: matched and speaker right.

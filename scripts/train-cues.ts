@@ -24,7 +24,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 
 function parseArgs(argv: string[]) {
-  const o = { ...CUE_TRAIN_DEFAULTS, out: join(repo, 'models', 'cues.bin'), limit: Infinity, grid: false };
+  const o = { ...CUE_TRAIN_DEFAULTS, out: join(repo, 'models', 'cues.bin'), limit: Infinity, grid: false, maxTried: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--epochs') o.epochs = Number(argv[++i]);
@@ -35,6 +35,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--out') o.out = resolve(argv[++i]!);
     else if (a === '--limit') o.limit = Number(argv[++i]);
     else if (a === '--grid') o.grid = true;
+    else if (a === '--max-tried') o.maxTried = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -78,7 +79,7 @@ function main() {
   const MIN_P = 0.8;
   // Cost: at most this many detected cues per 1,000 tokens may be tried for an addition (subject, content, acceptance:
   // the learned review's dearest steps).
-  const MAX_TAGGED = 3;
+  const MAX_TAGGED = o.maxTried;
   const tokens = held.reduce((n, a) => n + a.doc.tokens.length, 0);
   const baseAll = summary(sum(base.quoted, base.reported));
   let best: { f: number; params: CueParams } | null = null;
@@ -90,7 +91,9 @@ function main() {
   for (const keepUnseen of [1]) {
     for (const keep of [-3e38, -6]) {
       for (const detect of [0, -2]) {
-        for (const addOver of [0, 2, 4]) for (const accept of accepts) {
+        for (const addOver of [0, 2, 3, 4, 5, 6]) for (const accept of accepts) {
+          // Added content must read as a clause: bare objects ("cast a shadow over …", "opened his account",
+          // "footage of …") gain PolNeAR recall (held-out 43.5 → 45.2) but are mostly not speech in news text.
           for (const clause of [1]) {
             for (const minSpeaker of [0.6, 0.7]) {
               const params: CueParams = { ...trained.params, detect, keep, add: detect + addOver, contentBias: 0, keepUnseen, minSpeaker, accept, clause };

@@ -116,20 +116,26 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
   const from = closeTok + 1;
   // "“Why not?” Clinton asked." — the splitter ended the sentence at the question mark.
   const nextS = doc.sentences[sent + 1];
-  if (from >= sEnd && nextS && nextS.paragraph === doc.sentences[sent]!.paragraph && nextS.tokenEnd - nextS.tokenStart <= 12) sEnd = nextS.tokenEnd;
+  // Longer when the attribution opens it and goes on: "“Why …?” Lichtman said about McCain's effort to …".
+  if (from >= sEnd && nextS && nextS.paragraph === doc.sentences[sent]!.paragraph && (nextS.tokenEnd - nextS.tokenStart <= 12 || opensWithCue(ctx, nextS.tokenStart, nextS.tokenEnd))) sEnd = nextS.tokenEnd;
   const lastChar = doc.text.slice(Math.max(q.start, q.end - 8), q.end).replace(/[\s'’"”]+$/u, '').slice(-1);
   const firstAfter = lower[from];
   // "“…,” he said" / "“…?” asked X" / "“…” — X said": the quotation leads into the attribution.
   const leads =
     /[,?!—–…-]/.test(lastChar) || DASHES.has(firstAfter ?? '') || firstAfter === ',' || firstAfter === '—' || firstAfter === '–' ||
     (firstAfter !== undefined && (PRONOUNS.has(firstAfter) || SPEECH_FORMS.has(firstAfter)) && /^\p{Ll}/u.test(doc.tokens[from]!.text));
-  if (!leads) return null;
+  let start = from;
+  if (!leads) {
+    // "“Many would consider that an embarrassment” if she lost, said David Wasserman, an analyst.": the
+    // sentence goes on past the quotation and ends with its attribution after a comma.
+    start = trailingAttributionStart(ctx, q, from, sEnd);
+    if (start < 0) return null;
+  }
   // "“…,” and vowed to …": the sentence goes on, nobody is introduced.
   const afterComma = firstAfter === ',' ? lower[from + 1] : firstAfter;
-  if (afterComma === 'and' || afterComma === 'but' || afterComma === 'or') return null;
-  let limit = Math.min(sEnd, from + 24);
+  if (leads && (afterComma === 'and' || afterComma === 'but' || afterComma === 'or')) return null;
+  let limit = Math.min(sEnd, start + 24);
   let words = 0;
-  let start = from;
   // "“…,” Trump, the 2016 GOP frontrunner …, said": skip an appositive after the speaker's name.
   const lead = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0];
   if (lead && (lead.kind === 'entity' || lead.kind === 'proper') && lead.tokenStart - from <= 3 && lower[lead.tokenEnd] === ',') {
@@ -169,10 +175,10 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     let cand: Candidate | null = null;
     if (cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, limit);
     else {
-      const before = candidatesIn(ctx, from, cue.tokenStart).filter((c) => c.kind !== 'entity' || c.entity!.type !== 'MISC');
+      const before = candidatesIn(ctx, start, cue.tokenStart).filter((c) => c.kind !== 'entity' || c.entity!.type !== 'MISC');
       cand = before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
       if (!cand) {
-        let f = from;
+        let f = start;
         while (f < cue.tokenStart && !ctx.word[f]) f++;
         cand = f < cue.tokenStart ? nounPhrase(ctx, f, cue.tokenStart) : nounPhrase(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 6, nextPunct(ctx, cue.tokenEnd, sEnd)));
       }
@@ -182,6 +188,40 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     return { cue, speaker, addressee, adjacent: true, position: 'after' };
   }
   return null;
+}
+
+/**
+ * Where ", said X" / ", X said" ends the sentence that a quotation of four
+ * words or more opens and the author's words continue (no other quotation or
+ * verb of saying between): the token after that comma, or −1.
+ */
+function trailingAttributionStart(ctx: QuoteContext, q: QuotedSpan, from: number, sEnd: number): number {
+  const { lower, quoteOf } = ctx;
+  let words = 0;
+  for (let k = tokenAt(ctx, q.start); k < from; k++) if (ctx.word[k]) words++;
+  if (words < 4) return -1;
+  let comma = -1;
+  for (let k = from; k < sEnd && k < from + 30; k++) {
+    if (quoteOf[k]! >= 0) return -1;
+    if (lower[k] === ',') comma = k;
+    else if (SPEECH_FORMS.has(lower[k]!) && !ctx.cap[k] && !DETERMINERS.has(lower[k - 1]!)) break; // ("the state": a noun)
+  }
+  if (comma < from + 2) return -1;
+  // The attribution: a verb of saying within four tokens of the comma, and the sentence ends soon after.
+  for (let k = comma + 1; k < Math.min(sEnd, comma + 5); k++) {
+    if (SPEECH_FORMS.has(lower[k]!) && !ctx.cap[k]) return sEnd - k <= 24 ? comma + 1 : -1;
+    if (!ctx.word[k]) return -1;
+  }
+  return -1;
+}
+
+/** A lowercase verb of saying among the first four tokens of [from, to), after a name or pronoun: "Lichtman said about …", "he added". */
+function opensWithCue(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from + 1; k < Math.min(to, from + 4); k++) {
+    if (!ctx.word[k]) return false;
+    if (SPEECH_FORMS.has(ctx.lower[k]!) && !ctx.cap[k]) return candidatesIn(ctx, from, k).length > 0;
+  }
+  return false;
 }
 
 function nextPunct(ctx: QuoteContext, from: number, to: number): number {

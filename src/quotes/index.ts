@@ -46,8 +46,6 @@ export interface RuleQuotes {
   ctx: QuoteContext;
   history: SpeakerHistory;
   drafts: Draft[];
-  /** Draft indices in text order. */
-  order: number[];
 }
 
 /** The rule stage: quoted and reported speech with the rules' speakers (negated reported speech dropped). */
@@ -70,7 +68,7 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
   }));
   for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
   const drafts = withoutNegated(ctx, found);
-  return { ctx, history, drafts, order: textOrder(drafts) };
+  return { ctx, history, drafts };
 }
 
 /** Draft indices in text order (group links stay valid: they are indices). */
@@ -161,38 +159,54 @@ export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities
  */
 function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
   const { doc } = ctx;
-  const persons = doc.entities.filter((e) => e.type === 'PERSON');
-  const byLastWords = new Map<string, Entity>();
-  for (const e of persons) {
-    const words = nameKey(e.name).split(' ');
-    for (let k = 1; k < words.length; k++) {
-      const key = words.slice(k).join(' ');
-      const cur = byLastWords.get(key);
-      if (!cur || cur.name.length < e.name.length) byLastWords.set(key, e);
+  // Both tables are built on first use (most speakers need neither the second nor, once seen, a new look-up).
+  let byLastWords: Map<string, Entity> | null = null;
+  const fullerName = (key: string): Entity | undefined => {
+    if (!byLastWords) {
+      byLastWords = new Map();
+      for (const e of doc.entities) {
+        if (e.type !== 'PERSON') continue;
+        const words = nameKey(e.name).split(' ');
+        for (let k = 1; k < words.length; k++) {
+          const key = words.slice(k).join(' ');
+          const cur = byLastWords.get(key);
+          if (!cur || cur.name.length < e.name.length) byLastWords.set(key, e);
+        }
+      }
     }
-  }
+    return byLastWords.get(key);
+  };
   // Role noun → persons introduced with it, in text order.
-  const roles = new Map<string, { pos: number; entity: Entity }[]>();
-  for (const m of ctx.mentions) {
-    if (m.entity.type !== 'PERSON' || m.tokenStart === 0) continue;
-    const w = ctx.lower[m.tokenStart - 1]!;
-    if (!DESCRIPTION_NOUNS.has(w)) continue;
-    const list = roles.get(w) ?? [];
-    list.push({ pos: m.start, entity: m.entity });
-    roles.set(w, list);
-  }
-  for (const list of roles.values()) list.sort((a, b) => a.pos - b.pos);
+  let roles: Map<string, { pos: number; entity: Entity }[]> | null = null;
+  const introducedAs = (role: string) => {
+    if (!roles) {
+      roles = new Map();
+      for (const m of ctx.mentions) {
+        if (m.entity.type !== 'PERSON' || m.tokenStart === 0) continue;
+        const w = ctx.lower[m.tokenStart - 1]!;
+        if (!DESCRIPTION_NOUNS.has(w)) continue;
+        const list = roles.get(w) ?? [];
+        list.push({ pos: m.start, entity: m.entity });
+        roles.set(w, list);
+      }
+      for (const list of roles.values()) list.sort((a, b) => a.pos - b.pos);
+    }
+    return roles.get(role);
+  };
+  // A person's fuller entity, per entity (speakers repeat).
+  const fuller = new Map<Entity, Entity>();
 
   return (s: FoundSpeaker): DocSpeaker => {
     let entity = s.entity;
     if (entity && entity.type === 'PERSON') {
-      const fuller = byLastWords.get(nameKey(entity.name));
-      if (fuller && fuller !== entity) entity = fuller;
+      let f = fuller.get(entity);
+      if (!f) fuller.set(entity, (f = fullerName(nameKey(entity.name)) ?? entity));
+      entity = f;
     }
-    if (!entity && s.kind === 'proper' && s.name) entity = byLastWords.get(nameKey(s.name)) ?? null;
+    if (!entity && s.kind === 'proper' && s.name) entity = fullerName(nameKey(s.name)) ?? null;
     if (!entity && s.kind === 'description' && s.description && /^(?:the|this|that)\s/i.test(s.description)) {
       const head = s.description.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
-      const list = roles.get(head);
+      const list = introducedAs(head);
       if (list) {
         let best: Entity | null = null;
         for (const r of list) if (r.pos < s.start) best = r.entity;

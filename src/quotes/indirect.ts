@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -128,6 +128,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
+        // "…, but he said Trump could …": a new subject and its own cue start another attribution.
+        if (w === ',' && e > contentStart && coordinatedAttribution(ctx, e + 1, S.tokenEnd)) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
         // ", contradicting …", ", which …": the author's addition, not the content.
         if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '') && !PREPOSITION_ING.has(lower[e + 1]!)) break;
@@ -270,6 +272,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   // "asked whether …", "asked him why …", "wondered if …": the question is the content.
   if (QUESTION_LEMMAS.has(cue.lemma) && QUESTION_WORDS.has(lower[k] ?? '') && k + 2 < sentEnd && ctx.word[k + 1]) return k;
   if (!BARE_CLAUSE.has(cue.lemma)) return -1;
+  // "a rule change that he said would make …": in a relative clause the content is the verb phrase after the cue.
+  if (FINITE.has(lower[k] ?? '') && ctx.word[k + 1] && relativeSubjectBefore(ctx, cue.tokenStart)) return k;
   if (cue.lemma === 'tell' && !skippedObject) return -1;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   // "said after the convention he would not …": a short circumstance before the clause's pronoun subject.
@@ -322,6 +326,63 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   return -1;
 }
 
+/**
+ * ", a spokesman for the party" / ", who leads the party" at `comma`, running to `end`: a
+ * description of the speaker set off by a comma — a relative clause, or a noun phrase opening
+ * with a determiner or a role word, with no verb of saying and no quotation in it (and, for
+ * the noun phrase, no finite verb).
+ */
+function appositiveTail(ctx: QuoteContext, comma: number, end: number): boolean {
+  const { lower, quoteOf } = ctx;
+  const first = lower[comma + 1] ?? '';
+  const relative = first === 'who' || first === 'whose' || first === 'which';
+  if (!relative && !DETERMINERS.has(first) && !DESCRIPTION_NOUNS.has(first) && !ctx.cap[comma + 1]) return false;
+  if (end - comma > 25 || end - comma < 2) return false;
+  for (let j = comma + 1; j < end; j++) {
+    const w = lower[j]!;
+    if (quoteOf[j]! >= 0 || w === ';' || w === ':' || w === 'that' || (SPEECH_FORMS.has(w) && !ctx.cap[j])) return false;
+    if (relative) continue;
+    if (FINITE.has(w) && w !== '’s' && w !== "'s") return false;
+    // ", a former aide, who …": a relative clause may follow the noun phrase.
+    if (w === ',') return lower[j + 1] === 'who' || lower[j + 1] === 'whose';
+  }
+  return true;
+}
+
+/**
+ * "but he said …", "and officials said …" at `k` (after a comma): a conjunction, a
+ * short subject (a pronoun, or up to four words) and a verb of saying, belief or attitude.
+ */
+function coordinatedAttribution(ctx: QuoteContext, k: number, sentEnd: number): boolean {
+  const { lower } = ctx;
+  if (lower[k] !== 'but' && lower[k] !== 'and') return false;
+  const first = lower[k + 1] ?? '';
+  if (NOMINATIVE.has(first)) {
+    let j = k + 2;
+    while (j < sentEnd && j < k + 5 && (lower[j] === 'also' || lower[j] === 'later' || FINITE.has(lower[j]!))) j++;
+    return isCueForm(lower[j] ?? '');
+  }
+  for (let j = k + 2; j < Math.min(sentEnd, k + 6); j++) {
+    const w = lower[j]!;
+    if (!ctx.word[j] || FINITE.has(w)) return false;
+    if (SPEECH_FORMS.has(w) && !ctx.cap[j]) return ctx.mentionOf[k + 1]! >= 0 || DETERMINERS.has(first) || ctx.cap[k + 1] === 1;
+  }
+  return false;
+}
+
+const isCueForm = (w: string) => SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ATTITUDE_FORMS.has(w);
+
+/** "that he said", "which officials said": a relative pronoun, then a short subject right before the cue. */
+function relativeSubjectBefore(ctx: QuoteContext, cue: number): boolean {
+  const { lower } = ctx;
+  for (let j = cue - 1; j >= 0 && j >= cue - 4; j--) {
+    const w = lower[j]!;
+    if (w === 'that' || w === 'which' || w === 'who') return j < cue - 1;
+    if (!ctx.word[j] || FINITE.has(w) || PREPOSITIONS.has(w)) return false;
+  }
+  return false;
+}
+
 /** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb, then the sentence ends. */
 function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
   let words = 0;
@@ -329,6 +390,8 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
   for (let j = k; j < sentEnd; j++) {
     const w = ctx.lower[j]!;
     if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
+    // "…, said Steven Taylor, a political scientist at …": what follows describes the speaker.
+    if (w === ',' && sawCue && j > k + 1 && appositiveTail(ctx, j, sentEnd)) return true;
     if (SPEECH_FORMS.has(w)) sawCue = true;
     if (ctx.word[j] && ++words > 9) return false;
   }
@@ -347,6 +410,8 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   while (comma > sentStart && cue.tokenStart - comma <= 6 && lower[comma] !== ',') comma--;
   if (lower[comma] !== ',' || comma <= sentStart + 1) return null;
   const after = lower[cue.tokenEnd] === ',' ? cue.tokenEnd : cue.tokenEnd + 1;
+  // ", said Smith, who leads the party.": the rest describes the speaker (a trailing attribution).
+  if (appositiveTail(ctx, after, sentEnd)) return null;
   let cand: Candidate | null = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
   if (!cand) cand = phraseAfter(ctx, cue.tokenEnd, after);
   if (!cand) return null;
@@ -390,20 +455,41 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   while (comma > sentStart && cue.tokenStart - comma <= 8 && lower[comma] !== ',') comma--;
   if (lower[comma] !== ',' || comma <= sentStart) return null;
   // Only the speaker may stand between the comma and the cue, and little after it.
-  if (!trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
-  if (sentEnd - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
-  for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
+  // ", John Smith, a spokesman for the party, said.": the speaker stands before an appositive.
+  let appositive = -1;
+  if (comma === cue.tokenStart - 1 && cue.form === 'verb') {
+    let c2 = comma - 1;
+    while (c2 > sentStart && comma - c2 <= 14 && lower[c2] !== ',') c2--;
+    if (lower[c2] === ',' && comma - c2 > 1 && appositiveTail(ctx, c2, comma)) {
+      let c1 = c2 - 1;
+      while (c1 > sentStart && c2 - c1 <= 8 && lower[c1] !== ',') c1--;
+      if (lower[c1] === ',' && c1 > sentStart && candidatesIn(ctx, c1 + 1, c2).length) {
+        appositive = comma;
+        comma = c1;
+      }
+    }
+  }
+  // Where the tail after the speaker describes the speaker, it is no content: ", said Smith, who leads …".
+  let tail = sentEnd;
+  for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 8; j++) if (lower[j] === ',' && j > cue.tokenEnd && appositiveTail(ctx, j, sentEnd)) {
+    tail = j;
+    break;
+  }
+  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  if (tail - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
+  for (let j = cue.tokenEnd; j < tail; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
+  const speakerEnd = appositive >= 0 ? appositive : cue.tokenStart;
   let between = 0;
-  for (let j = comma + 1; j < cue.tokenStart; j++) if (ctx.word[j]) between++;
-  if (between > 7) return null;
-  let cand = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j]) between++;
+  if (appositive < 0 && between > 7) return null;
+  let cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
   if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
   if (!cand || cue.form === 'according') {
-    cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+    cand = phraseAfter(ctx, cue.tokenEnd, tail);
     // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
-    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < sentEnd; j++) if (FINITE.has(lower[j]!)) return null;
+    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
   }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;

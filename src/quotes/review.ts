@@ -61,11 +61,11 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
     if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) continue;
-    // The speaker as the rules read it: the cue's subject. Without one there is no addition (and no content to tag).
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
+    // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
+    // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
     const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
-    if (!cand) continue;
     const piece = contentOf(model, ctx, ce);
     if (!piece) continue;
     let a = piece.tokenStart;
@@ -75,17 +75,18 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (a > b) continue;
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
-    if (quoted || (p.clause ? !looksLikeClause(ctx, a, b + 1) : !twoWords(ctx, a, b + 1))) continue;
+    const clause = looksLikeClause(ctx, a, b + 1);
+    if (quoted || (p.clause ? !clause : !twoWords(ctx, a, b + 1))) continue;
     // The complementiser is not part of what was said ("is convinced [that] voters will …").
     const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
     if (overlaps(start, end)) continue;
-    acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, FEATS);
+    acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, clause, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
     if (model.accept.score(FEATS) < p.accept) continue;
     const cue = cueOf(ctx, model, cs, ce);
-    const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cs);
-    if (speaker.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
+    const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
+    if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
     busy.push(Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }
@@ -107,17 +108,18 @@ export const reviewStats = { tried: 0 };
 /** Training: sees the features of every candidate addition (with its content's UTF-16 range) before the acceptance decision. */
 export const acceptHook: { collect: ((feats: Uint32Array, start: number, end: number) => void) | null } = { collect: null };
 
-export const ACCEPT_FEATURES = 22;
+export const ACCEPT_FEATURES = 23;
 const FEATS = new Uint32Array(ACCEPT_FEATURES);
 const SPEAKER_CODE: Record<string, number> = { entity: 1, pronoun: 2, description: 3, proper: 4, np: 5 };
 
 /**
  * Features of a candidate addition for the acceptance model: the cue (its
  * anchor word, score, neighbours, which verb list holds it), the content (its
- * first word, length, a finite verb in it, commas) and the speaker the rules
- * found for the cue (its kind and distance).
+ * first word, length, a finite verb in it, commas, whether it reads as a
+ * clause, with the cue word) and the speaker the rules found for the cue (its
+ * kind and distance; none).
  */
-export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate, out: Uint32Array): void {
+export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number, cs: number, ce: number, a: number, b: number, cand: Candidate | null, clause: boolean, out: Uint32Array): void {
   const hs = hashesOf(ctx);
   let anchor = cs;
   while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
@@ -131,8 +133,9 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
     if (ctx.lower[k] === ',') commas++;
   }
   const S = ctx.doc.sentences[ctx.doc.tokens[cs]!.sentence]!;
-  const kind = cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!;
-  const speakerGap = distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce);
+  // Kind 0: no subject found by the rules.
+  const kind = !cand ? 0 : cand.kind === 'entity' ? 10 + ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'].indexOf(cand.entity!.type) : SPEAKER_CODE[cand.kind]!;
+  const speakerGap = !cand ? 8 : distBucket(cand.tokenEnd <= cs ? cs - cand.tokenEnd : cand.tokenStart - ce);
   const scoreCode = Math.max(-10, Math.min(10, Math.floor(score))) + 20;
   const cls = tokenClass(ctx, ce);
   let i = 0;
@@ -158,6 +161,8 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
   out[i++] = mix(mix(219, speakerGap), kind);
   out[i++] = mix(220, ctx.cap[anchor]! * 2 + (anchor === S.tokenStart ? 1 : 0));
   out[i++] = mix(221, suffixHash(aw));
+  // Whether the cue takes a bare object as its content ("criticized Clinton") or only a clause ("said the word twice").
+  out[i++] = mix(mix(222, ah), clause ? 1 : 0);
 }
 
 function twoWords(ctx: QuoteContext, from: number, to: number): boolean {
@@ -166,6 +171,7 @@ function twoWords(ctx: QuoteContext, from: number, to: number): boolean {
   return words >= 2;
 }
 
+const S_VERB_AFTER = new Set(['he', 'she', 'it', 'that', 'there', 'what', 'who', 'here', 'this', 'where']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'to', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", "n't", 'n’t', 'wo', 'ca']);
 
 /**
@@ -180,6 +186,8 @@ function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     if (ctx.word[k]) words++;
     const w = ctx.lower[k]!;
+    // "’s" is a verb after a pronoun ("he's leaving"), a possessive after a name or noun ("Florida's newspaper").
+    if ((w === '’s' || w === "'s") && !S_VERB_AFTER.has(ctx.lower[k - 1] ?? '')) continue;
     if (FINITE.has(w) || (k > from && !ctx.cap[k] && w.length > 4 && endsWith(w, 'ed'))) verb = true;
   }
   return words >= 3 && verb;

@@ -293,6 +293,37 @@ describe('reported speech', () => {
     expect(b[0]!.text).toBe('Clinton beats Trump by 46 percent to 42 percent');
     expect(b[0]!.speaker?.description).toBe('the poll');
   });
+  it('ends reported speech before a coordinated second attribution, which is its own record', () => {
+    const qs = quotesOf('Smith said he would not expect a close race, but Jones said the party could win the state.', [SMITH, JONES]);
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['he would not expect a close race', 'John Smith'],
+      ['the party could win the state', 'Mary Jones'],
+    ]);
+  });
+  it('takes the verb phrase after the cue in a relative clause', () => {
+    const qs = quotesOf('Jones blocked a rule change that Smith said would make the fight harder.', [SMITH, JONES]);
+    const r = qs.find((q) => q.cue?.text === 'said');
+    expect(r?.text).toBe('would make the fight harder');
+    expect(r?.speaker?.name).toBe('John Smith');
+  });
+  it('attributes a quotation whose sentence goes on to the attribution ending it', () => {
+    const a = direct(quotesOf('"Many would consider that an embarrassment" if she lost the state, said John Smith, an analyst at the institute.', [SMITH]));
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['Many would consider that an embarrassment', 'John Smith', 'said']]);
+    const b = direct(quotesOf('"Why would you try to cozy up to him?" Smith said about the effort to downplay his connections with the former president.', [SMITH]));
+    expect(b.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([['John Smith', 'said']]);
+  });
+  it('leaves a description of the speaker out of a trailing attribution', () => {
+    const cases: [string, string][] = [
+      ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
+      ['The plan failed badly, John Smith, a spokesman for the party, said.', 'The plan failed badly'],
+      ['The plan has failed badly, said Smith, who leads the party.', 'The plan has failed badly'],
+    ];
+    for (const [text, content] of cases) {
+      const qs = quotesOf(text, [SMITH]);
+      expect(qs.map((q) => q.text)).toEqual([content]);
+      expect(qs[0]!.speaker?.name).toBe('John Smith');
+    }
+  });
 });
 
 describe('robustness', () => {

@@ -71,8 +71,20 @@ export function sourceKind(text: string, g: GoldAttribution): SourceKind {
   return 'description';
 }
 
+/**
+ * PolNeAR marks the relative pronoun as the source of "X, who said …": the speaker is its
+ * antecedent, the noun phrase right before it (after a comma, or after one appositive opening
+ * with a determiner: "Lionel Sosa, a Texas media consultant, who …").
+ */
+const RELATIVE_SOURCE = /^(?:who|which|that)$/i;
+const BEFORE_RELATIVE = /^(?:[\s,]*|,\s+(?:a|an|the)\s[^,.;:!?"“”]{0,80},?\s*)$/;
+
 export function speakerRight(p: Pick<Prediction, 'speaker' | 'speakerNames'>, g: GoldAttribution, text: string): boolean {
   if (p.speaker && intersect([p.speaker], g.source) > 0) return true;
+  if (p.speaker && g.source.length === 1) {
+    const [s, e] = g.source[0]!;
+    if (RELATIVE_SOURCE.test(text.slice(s, e)) && p.speaker[1] <= s && BEFORE_RELATIVE.test(text.slice(p.speaker[1], s))) return true;
+  }
   if (!p.speakerNames) return false;
   const gold = g.source.map(([s, e]) => text.slice(s, e)).join(' ').toLowerCase();
   const last = p.speakerNames.toLowerCase().split(/\s+/).pop();

@@ -143,7 +143,7 @@ export interface CueTrainOptions {
   minShare: number;
 }
 
-export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000, maxAccept: 4000, minShare: 0.3 };
+export const CUE_TRAIN_DEFAULTS: CueTrainOptions = { epochs: 4, seed: 13, maxCue: 8000, maxContent: 12000, maxAccept: 4000, minShare: 0.15 };
 
 export const UNTUNED: CueParams = { detect: 0, keep: -Infinity, add: Infinity, contentBias: 0, keepUnseen: 1, minSpeaker: 0, accept: -Infinity, clause: 0 };
 
