@@ -1,0 +1,102 @@
+/**
+ * A trained linear classifier over hashed features, any number of labels: the
+ * run-time form of the event stage's averaged perceptrons (mention detector,
+ * factuality, date anchoring).
+ *
+ * File format (little-endian), an open-addressing table in slot order:
+ *   magic (4 ASCII bytes) | u32 labels | u32 slots | u32 rows
+ *   u32 keys[slots] (0 = empty) | f32 scales[slots] | i8 weights[slots·labels]
+ * Each row is one feature's weights quantised to int8 with its own scale.
+ */
+export class LinearModel {
+  private readonly mask: number;
+
+  constructor(
+    readonly magic: string,
+    readonly labels: number,
+    private readonly slotKeys: Uint32Array,
+    private readonly slotScales: Float32Array,
+    private readonly slotWeights: Int8Array,
+    readonly rows: number,
+  ) {
+    this.mask = slotKeys.length - 1;
+  }
+
+  /** Builds the table from quantised rows (keys non-zero and distinct, as `quantiseRows` gives them). */
+  static fromRows(magic: string, labels: number, keys: Uint32Array, scales: Float32Array, weights: Int8Array): LinearModel {
+    let size = 1;
+    while (size < keys.length * 1.25) size <<= 1;
+    const mask = size - 1;
+    const slotKeys = new Uint32Array(size);
+    const slotScales = new Float32Array(size);
+    const slotWeights = new Int8Array(size * labels);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = keys[r]! & mask;
+      while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
+      slotKeys[slot] = keys[r]!;
+      slotScales[slot] = scales[r]!;
+      slotWeights.set(weights.subarray(r * labels, (r + 1) * labels), slot * labels);
+    }
+    return new LinearModel(magic, labels, slotKeys, slotScales, slotWeights, keys.length);
+  }
+
+  /** Adds the weights of features ids[from..to) to out[0..labels). */
+  addScores(ids: ArrayLike<number>, from: number, to: number, out: Float32Array): void {
+    const keys = this.slotKeys;
+    const n = this.labels;
+    for (let k = from; k < to; k++) {
+      const id = ids[k]!;
+      let slot = id & this.mask;
+      let key: number;
+      while ((key = keys[slot]!) !== 0) {
+        if (key === id) {
+          const s = this.slotScales[slot]!;
+          const b = slot * n;
+          for (let l = 0; l < n; l++) out[l] = out[l]! + this.slotWeights[b + l]! * s;
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+    }
+  }
+
+  /** Scores of one example's features, one per label. */
+  scores(ids: ArrayLike<number>, from = 0, to = ids.length): Float32Array {
+    const out = new Float32Array(this.labels);
+    this.addScores(ids, from, to, out);
+    return out;
+  }
+
+  toBuffer(): Buffer {
+    const slots = this.slotKeys.length;
+    const buf = Buffer.alloc(16 + slots * 8 + slots * this.labels);
+    buf.write(this.magic, 0, 4, 'latin1');
+    buf.writeUInt32LE(this.labels, 4);
+    buf.writeUInt32LE(slots, 8);
+    buf.writeUInt32LE(this.rows, 12);
+    Buffer.from(this.slotKeys.buffer, this.slotKeys.byteOffset, slots * 4).copy(buf, 16);
+    Buffer.from(this.slotScales.buffer, this.slotScales.byteOffset, slots * 4).copy(buf, 16 + slots * 4);
+    Buffer.from(this.slotWeights.buffer, this.slotWeights.byteOffset, slots * this.labels).copy(buf, 16 + slots * 8);
+    return buf;
+  }
+
+  /** Loads a file written by toBuffer; `magic` must match (a mention model is no factuality model). */
+  static fromBuffer(buf: Buffer, magic: string): LinearModel {
+    const found = buf.toString('latin1', 0, 4);
+    if (found !== magic) throw new Error(`not a ${magic} model file (found "${found}")`);
+    const labels = buf.readUInt32LE(4);
+    const slots = buf.readUInt32LE(8);
+    const rows = buf.readUInt32LE(12);
+    if (buf.length !== 16 + slots * 8 + slots * labels) throw new Error(`${magic} model file truncated`);
+    // Copy into aligned memory: a Buffer from readFileSync may sit at any byte offset.
+    const body = new Uint8Array(buf.subarray(16));
+    return new LinearModel(
+      magic,
+      labels,
+      new Uint32Array(body.buffer, 0, slots),
+      new Float32Array(body.buffer, slots * 4, slots),
+      new Int8Array(body.buffer, slots * 8, slots * labels),
+      rows,
+    );
+  }
+}
