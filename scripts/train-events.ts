@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANCHOR_MODEL, FACTUALITY_MODEL, MENTION_MODEL } from '../src/events/learned/models.js';
-import { buildEventModels, readEventCorpora } from '../src/events/training/build.js';
+import { buildEventModels, defaultBuildOptions, readEventCorpora } from '../src/events/training/build.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -30,12 +30,7 @@ const log = (msg: string) => console.error(`[${((Date.now() - t0) / 1000).toFixe
 
 const corpora = readEventCorpora(dataDir);
 log(`read ${corpora.timemlTrain.length} TimeML training documents, ${corpora.timebankHeldOut.length} held out, ${corpora.meantime.length} MEANTIME`);
-const built = buildEventModels(corpora, {
-  withMeantime: !process.argv.includes('--no-meantime'),
-  mentions: { epochs, seed, maxRows: arg('mention-rows', 20000), ensemble: arg('ensemble', 3), log },
-  factuality: { epochs, seed, maxRows: arg('factuality-rows', 20000), log },
-  anchors: { epochs, seed, maxRows: arg('anchor-rows', 5000), log },
-});
+const built = buildEventModels(corpora, defaultBuildOptions(!process.argv.includes('--no-meantime'), seed, epochs, log));
 mkdirSync(out, { recursive: true });
 for (const [spec, model] of [[MENTION_MODEL, built.mentions], [FACTUALITY_MODEL, built.factuality], [ANCHOR_MODEL, built.anchors]] as const) {
   const buf = model.toBuffer();

@@ -1,17 +1,21 @@
 /**
- * Event stage: typed events (docs/events.md) with trigger, sentence, participants,
- * location, date and the evidence behind each field. Rule-based and explainable:
- * a documented trigger lexicon, clause-level modality filters, and argument
- * positions read off the tokens around the trigger.
+ * Event stage: typed events (docs/events.md) with trigger, sentence, factuality,
+ * participants, location, date and the evidence behind each field. A learned
+ * detector (src/events/learned) decides whether a word is an event mention at
+ * all, how factual the article makes it and which time expression dates it; a
+ * documented trigger lexicon gives the type; arguments are read off the tokens
+ * around the trigger.
  */
 import type { Doc, DocEvent as Event, DocParticipant, Stage } from '../text/doc.js';
-import { mentionAt, timeAt } from '../text/layers.js';
+import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
+import { LEXICON_GATE, learnEvents } from './learned/layer.js';
+import type { Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 
 export { TRIGGERS } from './lexicon.js';
@@ -94,6 +98,10 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
+  const learned = learnEvents(doc);
+  /** Tokens of lexicon triggers (kept or rejected). */
+  const typed = new Uint8Array(toks.length);
+  const quoted = quotedAt(doc);
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
@@ -132,22 +140,39 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       triggersInClause = 1;
     }
     const { info, ts, te, key } = cand;
+    typed.fill(1, ts, te); // the lexicon has seen it: never an OTHER event, even when rejected
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
-    if (inSpeech(trigger.start)) {
-      reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
+    // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…);
+    // the head of a named meeting ("BRICS Summit") is one by the name.
+    let lm = -1;
+    for (let k = ts; k < te && lm < 0; k++) lm = learned.at[k]!;
+    let gateMargin = -Infinity;
+    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.margin[k]!);
+    if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE)) {
+      reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
       continue;
     }
-    const mod = modality(doc, clause, ts, info.pos, lower);
-    if (!mod.ok) {
-      reject(trigger.text, trigger.start, mod.why);
-      continue;
+    // Factuality: the learned classifier, completed by the stage's rules (quoted speech, negators, modals, intentions).
+    let factuality: Factuality = lm >= 0 ? learned.factuality[lm]! : 'asserted';
+    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : 'asserted: event name';
+    if (factuality === 'asserted') {
+      const mod = modality(doc, clause, ts, info.pos, lower);
+      if (inSpeech(trigger.start)) {
+        factuality = 'reported';
+        factualityWhy = 'inside quoted speech: the speaker\'s claim';
+      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
+        factuality = /negat/.test(mod.why) ? 'negated' : 'possible';
+        factualityWhy = `rule: ${mod.why}`;
+      }
     }
     const statement = info.cls.type === 'STATEMENT';
     // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
     const objectRole = statement
       ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
       : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
-    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient);
+    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
+      fitsRole(info.cls.type, p.role, p.entity),
+    );
     const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
@@ -158,8 +183,20 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
-    // A reporting verb is dated only by a time right after it ("said on Tuesday", "told reporters Monday"), never by a date inside what was said.
-    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
+    // The date: the time expression the learned anchoring model chooses in the sentence, when it has a calendar
+    // range; never one inside other quoted speech, and for a reporting verb only a time before it or right after
+    // it ("said on Tuesday"), never one inside what was said. When the model chooses none, a reporting verb stays
+    // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
+    let anchor = lm >= 0 ? learned.anchor[lm] : null;
+    if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
+    if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
+    const date = anchor
+      ? anchor.from
+        ? { value: anchor, why: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` }
+        : null
+      : statement && lm >= 0
+        ? null
+        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
     if (NEEDS_DATE.has(info.cls.type) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
@@ -173,6 +210,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       id: '',
       type: info.cls.type,
       cameo: CAMEO_OVERRIDE[key] && info.cls.cameo ? CAMEO_OVERRIDE[key]! : info.cls.cameo,
+      factuality,
       trigger: { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te },
       sentence: toks[ts]!.sentence,
       date: date ? date.value : null,
@@ -180,7 +218,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
       evidence: {
         type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"`,
-        modality: 'asserted: not negated, not modal, not inside quoted speech',
+        factuality: factualityWhy,
         participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
         location: location?.why ?? 'no place governed by in/at in the clause',
         date: date?.why ?? 'no dated time expression in the clause',
@@ -196,6 +234,18 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     lastInClause = ev;
     events.push(ev);
   }
+  // Learned mentions the lexicon has no type for extend it as OTHER events when they are dated happenings with an argument.
+  // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
+  const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
+  learned.mentions.forEach((m, k) => {
+    if (typedClauses.has(clause[m.start]!) || learned.factuality[k] !== 'asserted') return;
+    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted);
+    if (ev) {
+      events.push(ev);
+      typedClauses.add(clause[m.start]!);
+    }
+  });
+  events.sort((a, b) => a.trigger.start - b.trigger.start);
   return corefMerge(doc, events).map((e, i) => {
     const out = { ...e, id: `ev${i + 1}` };
     TRIGGER_SPANS.set(out, spansOf(e));
@@ -222,6 +272,76 @@ function addSpans(into: Event, other: Event) {
  */
 export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
   return spansOf(e);
+}
+
+/** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
+const HAPPENING_CLASSES = new Set([0, 3, 5]);
+/** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
+const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
+
+/**
+ * An event of type OTHER from learned mention k: an asserted happening (an
+ * occurrence, action or beginning; not a report or state; no light verb) outside names and time expressions,
+ * dated by the learned anchor with a calendar range, with a participant or a
+ * place, in a clause with no typed event. The lexicon has no type for it.
+ */
+function otherEvent(
+  doc: Doc,
+  ctx: ArgContext,
+  learned: ReturnType<typeof learnEvents>,
+  k: number,
+  m: { start: number; end: number; cls: number },
+  typed: Uint8Array,
+  byToken: Int32Array,
+  cap: ArrayLike<number | boolean>,
+  quoted: Int32Array,
+): Event | null {
+  const { start: ts, end: te } = m;
+  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(doc.tokens[ts]!.text.toLowerCase())) return null;
+  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return null;
+  const toks = doc.tokens;
+  const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
+  if (cap[ts] && !first) return null;
+  const anchor = learned.anchor[k];
+  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
+  const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
+  const participants = findParticipants(ctx, ts, te, pos, false, 'patient', false);
+  const location = findLocation(ctx, ts, te, pos, false);
+  if (participants.length === 0 && !location) return null;
+  const factuality = quoted[ts]! >= 0 && learned.factuality[k] === 'asserted' ? 'reported' : learned.factuality[k]!;
+  return {
+    id: '',
+    type: 'OTHER',
+    cameo: null,
+    factuality,
+    trigger: { start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te },
+    sentence: toks[ts]!.sentence,
+    date: anchor,
+    location: location ? location.value : null,
+    participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
+    evidence: {
+      type: `learned mention "${doc.text.slice(toks[ts]!.start, toks[te - 1]!.end)}" (occurrence) with no type in the lexicon`,
+      factuality: `learned: ${factuality}`,
+      participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
+      location: location?.why ?? 'no place governed by in/at in the clause',
+      date: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"`,
+    },
+  };
+}
+
+/** Types whose patient is a person: a place is never killed, born, arrested or operated on. */
+const PERSON_PATIENT = new Set(['DEATH', 'BIRTH', 'HEALTH', 'ARREST']);
+
+/**
+ * Participants restricted by type: a patient of a life event or an arrest is a
+ * person; a town or region is never the patient of an attack ("killed a
+ * Buffalo, N.Y., doctor"), though a country can be ("attacked Iran").
+ */
+function fitsRole(type: string, role: string, entity: { type: string; subtype: string | null }): boolean {
+  if (role !== 'patient') return true;
+  if (PERSON_PATIENT.has(type)) return entity.type === 'PERSON';
+  if (type === 'ATTACK' && entity.type === 'LOCATION') return entity.subtype === 'country';
+  return true;
 }
 
 /** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
@@ -264,7 +384,7 @@ function appendCapped(evidence: Record<string, string>, key: string, item: strin
 const textOf = (doc: Doc, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
 const conflicts = (a: Event, b: Event) =>
-  (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
+  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
 const sameParticipants = (a: Event, b: Event) =>
   a.participants.length > 0 &&
   a.participants.length === b.participants.length &&

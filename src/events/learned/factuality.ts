@@ -33,11 +33,12 @@ export function cueFactuality(view: TokenView, info: WordInfo, events: readonly 
   const isEvent = (j: number) => events.some((x) => x.start <= j && j < x.end);
   let j = e.start - 1;
   let skipped = 0;
+  let possible = false; // "cancelled its planned attack": the cancellation wins
   while (j >= 0 && view.sentence[j] === s && skipped < 4) {
     const lw = info.lower[j]!;
     if (isCancelCue(lw)) return 'cancelled';
     if (lw === 'off' && j > 0 && /^call/.test(info.lower[j - 1]!)) return 'cancelled';
-    if (IRREALIS.has(lw)) return 'possible';
+    if (IRREALIS.has(lw)) possible = true;
     if (POSSIBLE_LINK.has(lw) && j > 0 && POSSIBLE_BEFORE.test(info.lower[j - 1]!)) return 'possible';
     if (lw === 'to' && j === e.start - 1) {
       j--;
@@ -47,7 +48,7 @@ export function cueFactuality(view: TokenView, info: WordInfo, events: readonly 
     j--;
     skipped++;
   }
-  return null;
+  return possible ? 'possible' : null;
 }
 
 /**

@@ -21,13 +21,15 @@ export interface DetectedMention extends EventSpan {
 }
 
 /**
- * Event mentions of an article, in text order.
+ * Event mentions of an article, in text order. `margins`, when given (one per
+ * token, filled with −Infinity by the caller), receives each word's best event
+ * score minus its "no event" score.
  *
  * @example
  * detectEventMentions(model, { texts: ['Putin', 'met', 'Erdogan', '.'], sentence: [0, 0, 0, 0] });
  * // [{ start: 1, end: 2, cls: 0, margin: 3.2 }]  (cls 0 = OCCURRENCE)
  */
-export function detectEventMentions(model: LinearModel, view: TokenView, info: WordInfo = wordInfo(view)): DetectedMention[] {
+export function detectEventMentions(model: LinearModel, view: TokenView, info: WordInfo = wordInfo(view), margins?: Float32Array): DetectedMention[] {
   const out: DetectedMention[] = [];
   const feats: number[] = [];
   const scores = new Float32Array(model.labels);
@@ -38,7 +40,12 @@ export function detectEventMentions(model: LinearModel, view: TokenView, info: W
     scores.fill(0);
     model.addScores(feats, 0, feats.length, scores);
     let best = 0;
-    for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
+    let bestEvent = 1;
+    for (let l = 1; l < scores.length; l++) {
+      if (scores[l]! > scores[best]!) best = l;
+      if (scores[l]! > scores[bestEvent]!) bestEvent = l;
+    }
+    if (margins) margins[i] = scores[bestEvent]! - scores[0]!;
     if (best === 0) continue;
     const margin = scores[best]! - scores[0]!;
     const last = out[out.length - 1];

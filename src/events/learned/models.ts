@@ -18,6 +18,11 @@ export interface EventModels {
 
 let loaded: EventModels | null = null;
 
+/** Replaces the models for this process (eval:events uses models trained without MEANTIME); null reloads the files. */
+export function useEventModels(models: EventModels | null): void {
+  loaded = models;
+}
+
 export function loadEventModels(): EventModels {
   if (!loaded) {
     const load = (m: { file: string; magic: string }) => LinearModel.fromBuffer(readFileSync(resolveModelPath(m.file)), m.magic);
