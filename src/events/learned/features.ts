@@ -74,6 +74,48 @@ export function stemOf(lower: string): string {
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '`', '``']);
 
+interface WordFacts {
+  lower: string;
+  lowerH: number;
+  stemH: number;
+  wordH: number;
+  shapeH: number;
+  suf2H: number;
+  suf3H: number;
+  suf4H: number;
+  pre3H: number;
+  inLexicon: number;
+  alpha: number;
+}
+
+/** A word form's facts, computed once per process: word forms repeat (Zipf), hashing them again would dominate. */
+const CACHE = new Map<string, WordFacts>();
+const CACHE_LIMIT = 200_000;
+
+function wordCache(w: string): WordFacts {
+  let f = CACHE.get(w);
+  if (f) return f;
+  const lw = w.toLowerCase();
+  const lowerH = hashString(lw);
+  const c = w.charCodeAt(0);
+  f = {
+    lower: lw,
+    lowerH,
+    stemH: hashString(stemOf(lw)),
+    wordH: w === lw ? lowerH : hashString(w),
+    shapeH: hashString(shapeOf(w)),
+    suf2H: lw.length > 3 ? hashString(lw.slice(-2)) : 0,
+    suf3H: lw.length > 4 ? hashString(lw.slice(-3)) : 0,
+    suf4H: lw.length > 5 ? hashString(lw.slice(-4)) : 0,
+    pre3H: lw.length > 4 ? hashString(lw.slice(0, 3)) : 0,
+    inLexicon: LEXICON_WORDS.has(lw) ? 1 : 0,
+    alpha: (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /^\p{L}/u.test(w)) ? 1 : 0,
+  };
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear(); // bounded memory on hostile input
+  CACHE.set(w, f);
+  return f;
+}
+
 export function wordInfo(view: TokenView): WordInfo {
   const n = view.texts.length;
   const info: WordInfo = {
@@ -92,19 +134,18 @@ export function wordInfo(view: TokenView): WordInfo {
   };
   for (let i = 0; i < n; i++) {
     const w = view.texts[i]!;
-    const lw = w.toLowerCase();
-    info.lower[i] = lw;
-    info.lowerH[i] = hashString(lw);
-    info.stemH[i] = hashString(stemOf(lw));
-    info.wordH[i] = w === lw ? info.lowerH[i]! : hashString(w);
-    info.shapeH[i] = hashString(shapeOf(w));
-    info.suf2H[i] = lw.length > 3 ? hashString(lw.slice(-2)) : 0;
-    info.suf3H[i] = lw.length > 4 ? hashString(lw.slice(-3)) : 0;
-    info.suf4H[i] = lw.length > 5 ? hashString(lw.slice(-4)) : 0;
-    info.pre3H[i] = lw.length > 4 ? hashString(lw.slice(0, 3)) : 0;
-    info.inLexicon[i] = LEXICON_WORDS.has(lw) ? 1 : 0;
-    const c = w.charCodeAt(0);
-    info.alpha[i] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /^\p{L}/u.test(w)) ? 1 : 0;
+    const c = wordCache(w);
+    info.lower[i] = c.lower;
+    info.lowerH[i] = c.lowerH;
+    info.stemH[i] = c.stemH;
+    info.wordH[i] = c.wordH;
+    info.shapeH[i] = c.shapeH;
+    info.suf2H[i] = c.suf2H;
+    info.suf3H[i] = c.suf3H;
+    info.suf4H[i] = c.suf4H;
+    info.pre3H[i] = c.pre3H;
+    info.inLexicon[i] = c.inLexicon;
+    info.alpha[i] = c.alpha;
     const prevSame = i > 0 && view.sentence[i - 1] === view.sentence[i];
     info.initial[i] = !prevSame || (OPENERS.has(view.texts[i - 1]!) && (i < 2 || view.sentence[i - 2] !== view.sentence[i])) ? 1 : 0;
   }
