@@ -5,7 +5,7 @@
  * Trained on TimeML polarity, modality and subordination links (SLINKs), plus a
  * cue list of counter-factive verbs where the corpus is silent.
  */
-import { factualityFeatures, isCancelCue, wordInfo, type EventSpan, type WordInfo } from './features.js';
+import { eventContext, factualityFeatures, isCancelCue, wordInfo, type EventContext, type EventSpan, type Form, type WordInfo } from './features.js';
 import type { LinearModel } from './linear-model.js';
 import { FACTUALITY, type Factuality, type TokenView } from './tokens.js';
 
@@ -18,6 +18,25 @@ const POSSIBLE_BEFORE = /^(?:warrants?|plans?|calls?|bids?|proposals?|threats?|r
 const POSSIBLE_LINK = new Set(['for', 'of']);
 const IRREALIS = new Set(['possible', 'potential', 'proposed', 'planned', 'future', 'prospective', 'would-be', 'threatened', 'mooted']);
 
+const C_CANCEL = 1;
+const C_IRREALIS = 2;
+const C_LINK = 4;
+/** A determiner, number, name or noun modifier: the cue search walks back over it. */
+const C_SKIPPABLE = 8;
+const C_TRAILING = 16;
+
+/** The cue-list tests of one word form, made once per form (regexes are the costly part). */
+function cueBits(f: Form): number {
+  const lw = f.lower;
+  f.cues =
+    (isCancelCue(lw) ? C_CANCEL : 0) |
+    (IRREALIS.has(lw) ? C_IRREALIS : 0) |
+    (POSSIBLE_LINK.has(lw) ? C_LINK : 0) |
+    (MODIFIER.test(f.text) || (NOUNISH.test(lw) && !CLAUSE_WORDS.has(lw)) ? C_SKIPPABLE : 0) |
+    (TRAILING.test(f.text) ? C_TRAILING : 0);
+  return f.cues;
+}
+
 /**
  * The cue lists, where the corpus is silent (few TimeML links mark them):
  * an event governed by a counter-factive verb is cancelled ("cancelled its UK
@@ -26,25 +45,27 @@ const IRREALIS = new Set(['possible', 'potential', 'proposed', 'planned', 'futur
  * modifier, is possible ("a warrant for his arrest", "a proposed merger").
  * Determiners, numbers, names and other event words may stand between.
  */
-export function cueFactuality(view: TokenView, info: WordInfo, events: readonly EventSpan[], k: number): Factuality | null {
+export function cueFactuality(ctx: EventContext, k: number): Factuality | null {
+  const { view, events } = ctx;
+  const F = ctx.w.forms;
   const e = events[k]!;
   const s = view.sentence[e.start];
-  if (postposedAttribution(view, events, k)) return 'reported';
-  const isEvent = (j: number) => events.some((x) => x.start <= j && j < x.end);
+  if (postposedAttribution(ctx, k)) return 'reported';
   let j = e.start - 1;
   let skipped = 0;
   let possible = false; // "cancelled its planned attack": the cancellation wins
   while (j >= 0 && view.sentence[j] === s && skipped < 4) {
-    const lw = info.lower[j]!;
-    if (isCancelCue(lw)) return 'cancelled';
-    if (lw === 'off' && j > 0 && /^call/.test(info.lower[j - 1]!)) return 'cancelled';
-    if (IRREALIS.has(lw)) possible = true;
-    if (POSSIBLE_LINK.has(lw) && j > 0 && POSSIBLE_BEFORE.test(info.lower[j - 1]!)) return 'possible';
-    if (lw === 'to' && j === e.start - 1) {
+    const f = F[j]!;
+    const cues = f.cues >= 0 ? f.cues : cueBits(f);
+    if (cues & C_CANCEL) return 'cancelled';
+    if (f.lower === 'off' && j > 0 && F[j - 1]!.lower.startsWith('call')) return 'cancelled';
+    if (cues & C_IRREALIS) possible = true;
+    if (cues & C_LINK && j > 0 && POSSIBLE_BEFORE.test(F[j - 1]!.lower)) return 'possible';
+    if (f.lower === 'to' && j === e.start - 1) {
       j--;
       continue; // "failed to reach"
     }
-    if (!MODIFIER.test(view.texts[j]!) && !isEvent(j) && !(NOUNISH.test(lw) && !CLAUSE_WORDS.has(lw))) break;
+    if (!(cues & C_SKIPPABLE) && !ctx.covered[j]) break;
     j--;
     skipped++;
   }
@@ -56,19 +77,20 @@ export function cueFactuality(view: TokenView, info: WordInfo, events: readonly 
  * model's choice, except where a cue says cancelled, or possible for an event
  * the model would assert.
  */
-export function classifyFactuality(model: LinearModel, view: TokenView, events: readonly EventSpan[], info: WordInfo = wordInfo(view)): Factuality[] {
+export function classifyFactuality(model: LinearModel, view: TokenView, events: readonly EventSpan[], info: WordInfo = wordInfo(view), ctx: EventContext = eventContext(view, info, events)): Factuality[] {
   const feats: number[] = [];
+  const s = new Float32Array(model.labels);
   return events.map((_, k) => {
     feats.length = 0;
-    factualityFeatures(view, info, events, k, feats);
-    const s = model.scores(feats);
+    factualityFeatures(ctx, k, feats);
+    s.fill(0);
+    model.addScores(feats, 0, feats.length, s);
     let best = 0;
     for (let l = 1; l < s.length; l++) if (s[l]! > s[best]!) best = l;
-    return withCue(FACTUALITY[best]!, cueFactuality(view, info, events, k));
+    return withCue(FACTUALITY[best]!, cueFactuality(ctx, k));
   });
 }
 
-const REPORTING = 1;
 const TRAILING = /^(?:[.!?"”’'),;]|on|in|at|last|this|yesterday|today|\p{Lu}\p{L}*|\d+)$/u;
 
 /**
@@ -76,20 +98,24 @@ const TRAILING = /^(?:[.!?"”’'),;]|on|in|at|last|this|yesterday|today|\p{Lu}
  * source and a reporting verb after a comma, so what comes before the comma is
  * the source's claim. (TimeML links these inconsistently: a cue, not learned.)
  */
-function postposedAttribution(view: TokenView, events: readonly EventSpan[], k: number): boolean {
+function postposedAttribution(ctx: EventContext, k: number): boolean {
+  const { view, events } = ctx;
   const e = events[k]!;
   const s = view.sentence[e.start];
-  let r = k + 1;
-  while (r < events.length && view.sentence[events[r]!.start] === s && events[r]!.cls !== REPORTING) r++;
-  const rep = events[r];
-  if (!rep || view.sentence[rep.start] !== s || rep.cls !== REPORTING) return false;
+  const r = ctx.repAfter[k]!;
+  if (r < 0) return false;
+  const rep = events[r]!;
   // At most a few words after the verb ("on Monday") before the sentence ends.
   let after = 0;
-  for (let j = rep.end; j < view.texts.length && view.sentence[j] === s; j++) if (!TRAILING.test(view.texts[j]!) || ++after > 4) return false;
+  const F = ctx.w.forms;
+  for (let j = rep.end; j < view.texts.length && view.sentence[j] === s; j++) {
+    const f = F[j]!;
+    if (!((f.cues >= 0 ? f.cues : cueBits(f)) & C_TRAILING) || ++after > 4) return false;
+  }
   // A comma (or closing quote) at most five words before the verb, with no event between it and the verb.
   for (let j = rep.start - 1, d = 1; j >= e.end && d <= 6; j--, d++) {
     const t = view.texts[j]!;
-    if (t === ',' || t === '”' || t === '"') return !events.some((x) => x.start > j && x.start < rep.start);
+    if (t === ',' || t === '”' || t === '"') return !(events[r - 1]!.start > j); // no event starts between the comma and the verb
   }
   return false;
 }

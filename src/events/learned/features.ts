@@ -6,29 +6,11 @@
  */
 import { hashString, mix } from '../../entities/hash.js';
 import { TRIGGERS } from '../lexicon.js';
+import type { LinearModel } from './linear-model.js';
 import type { TimeSpan, TokenSpan, TokenView } from './tokens.js';
 
 /** Single words of the type lexicon: a feature of the mention detector (the corpus decides how much it counts). */
 const LEXICON_WORDS = new Set(TRIGGERS.flatMap((c) => `${c.verbs} ${c.nouns}`.split(/\s+/)).filter((w) => w && !w.includes('_')));
-
-/** Per-token facts computed once per article. */
-export interface WordInfo {
-  lower: string[];
-  lowerH: Uint32Array;
-  stemH: Uint32Array;
-  wordH: Uint32Array;
-  shapeH: Uint32Array;
-  suf2H: Uint32Array;
-  suf3H: Uint32Array;
-  suf4H: Uint32Array;
-  pre3H: Uint32Array;
-  /** The lowercase word is a trigger of the type lexicon. */
-  inLexicon: Uint8Array;
-  /** Token starts with a letter. */
-  alpha: Uint8Array;
-  /** First token of its sentence (or right after an opening quote or bracket there). */
-  initial: Uint8Array;
-}
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
@@ -73,8 +55,33 @@ export function stemOf(lower: string): string {
 }
 
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '`', '``']);
+const AUX = new Set(['has', 'have', 'had', 'having', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'do', 'does', "'s", '’s', "'ve", "'d", "n't", 'not', 'to']);
+const DET = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', "'s", '’s']);
 
-interface WordFacts {
+/**
+ * Closed-class words the mention detector does not score: in TimeBank, AQUAINT
+ * and MEANTIME each is an event in under 1% of its occurrences (most never),
+ * and together they are about a third of a news text's words. Particles that
+ * continue an event ("take over", "set up") and auxiliaries (copular events)
+ * are not among them. Lexicon words are always scored.
+ */
+const NOT_CANDIDATES = new Set([
+  'the', 'a', 'an', 'to', 'of', 'in', 'and', 'or', 'but', 'nor', 'that', 'for', 'on', 'it', 'from', 'with', 'at', 'by', 'as', 'into', 'than',
+  'he', 'she', 'his', 'her', 'its', 'they', 'their', 'we', 'our', 'i', 'us', 'him', 'them', 'you', 'your', 'my', 'me', 'who', 'whom', 'whose', 'which', 'what',
+  'this', 'these', 'those', 'also', 'not', "n't", 'n’t', 'if', 'no', 'some', 'any', 'would', 'could', 'can', 'may', 'should', 'must', 'might', 'shall',
+  'against', 'because', 'before', 'after', 'during', 'since', 'until', 'between', 'among', 'about', 'while', 'where', 'when', 'whether', 'how', 'although', 'though',
+  'now', 'only', 'just', 'still', 'even', 'very', 'so', 'then', 'however', 'such', 'each', 'both', 'many', 'most', 'much', 'another', 'other', "'s", '’s',
+]);
+
+/**
+ * What the event features need of one word form, computed once per form and
+ * process (forms repeat: Zipf): its hashed parts, word-class flags, and, per
+ * mention model, the detector's scores for every feature that reads this one
+ * word at one position (`rows`).
+ */
+export interface Form {
+  /** The form as written. */
+  text: string;
   lower: string;
   lowerH: number;
   stemH: number;
@@ -84,21 +91,53 @@ interface WordFacts {
   suf3H: number;
   suf4H: number;
   pre3H: number;
+  /** The lowercase word is a trigger of the type lexicon. */
   inLexicon: number;
+  /** Starts with a letter. */
   alpha: number;
+  /** The mention detector scores it (a word, not a closed-class one; see NOT_CANDIDATES). */
+  candidate: number;
+  aux: number;
+  det: number;
+  opener: number;
+  /** What the factuality and anchoring features test the word for: a KIND_* code and NEGATOR / MODAL / CANCEL bits. */
+  kind: number;
+  bits: number;
+  /** Cue bits of factuality.ts's cue lists, computed there on first use (−1 until then). */
+  cues: number;
+  /** Offset of the form's score rows (ROWS × labels) in the row pool, valid while rowEpoch is the pool's epoch. */
+  rowAt: number;
+  rowEpoch: number;
+  /** The own row's best event score minus its "no event" score (the word alone, not sentence-initial), for `rowsOf`. */
+  ownMargin: number;
 }
 
-/** A word form's facts, computed once per process: word forms repeat (Zipf), hashing them again would dominate. */
-const CACHE = new Map<string, WordFacts>();
-const CACHE_LIMIT = 200_000;
+/** Row order in Form.rows: the word itself (not sentence-initial / initial), and as the word before, two before, after, two after. */
+const OWN0 = 0;
+const OWN1 = 1;
+const PREV = 2;
+const PREV2 = 3;
+const NEXT = 4;
+const NEXT2 = 5;
+const ROWS = 6;
 
-function wordCache(w: string): WordFacts {
-  let f = CACHE.get(w);
-  if (f) return f;
+const KIND_THAT = 1;
+const KIND_COMMA = 2;
+const KIND_SEMI = 3;
+const KIND_QUOTE = 4;
+const KIND_COND = 5;
+const NEGATOR = 1;
+const MODAL = 2;
+const CANCEL = 4;
+
+function newForm(w: string): Form {
   const lw = w.toLowerCase();
   const lowerH = hashString(lw);
   const c = w.charCodeAt(0);
-  f = {
+  const alpha = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /^\p{L}/u.test(w)) ? 1 : 0;
+  const inLexicon = LEXICON_WORDS.has(lw) ? 1 : 0;
+  return {
+    text: w,
     lower: lw,
     lowerH,
     stemH: hashString(stemOf(lw)),
@@ -108,106 +147,283 @@ function wordCache(w: string): WordFacts {
     suf3H: lw.length > 4 ? hashString(lw.slice(-3)) : 0,
     suf4H: lw.length > 5 ? hashString(lw.slice(-4)) : 0,
     pre3H: lw.length > 4 ? hashString(lw.slice(0, 3)) : 0,
-    inLexicon: LEXICON_WORDS.has(lw) ? 1 : 0,
-    alpha: (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /^\p{L}/u.test(w)) ? 1 : 0,
+    inLexicon,
+    alpha,
+    candidate: alpha && (inLexicon || !NOT_CANDIDATES.has(lw)) ? 1 : 0,
+    aux: AUX.has(lw) ? 1 : 0,
+    det: DET.has(lw) ? 1 : 0,
+    opener: OPENERS.has(w) ? 1 : 0,
+    kind: lw === 'that' ? KIND_THAT : w === ',' ? KIND_COMMA : w === ';' ? KIND_SEMI : QUOTE_MARKS.has(w) ? KIND_QUOTE : CONDITIONALS.has(lw) ? KIND_COND : 0,
+    bits: (NEGATORS.has(lw) ? NEGATOR : 0) | (MODALS.has(lw) ? MODAL : 0) | (CANCEL_WORDS.test(lw) ? CANCEL : 0),
+    cues: -1,
+    rowAt: 0,
+    rowEpoch: -1,
+    ownMargin: 0,
   };
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear(); // bounded memory on hostile input
-  CACHE.set(w, f);
-  return f;
+}
+
+/**
+ * Word forms → Form, an open-addressing table keyed by two independent 32-bit
+ * hashes of the form side by side (as the entity recogniser's word table): a hit
+ * is decided on the 64 bits, never by comparing strings. Emptied when it holds
+ * MAX_FORMS forms, so memory stays bounded on hostile input.
+ */
+class FormTable {
+  private static readonly SLOTS = 1 << 18;
+  private static readonly MAX_FORMS = 150000;
+  private readonly keys = new Uint32Array(2 * FormTable.SLOTS);
+  private readonly vals = new Array<Form | undefined>(FormTable.SLOTS);
+  private size = 0;
+
+  /** Forms of one-character ASCII tokens (punctuation, mostly), by character code: no hashing. */
+  private readonly single = new Array<Form | undefined>(128);
+
+  get(w: string): Form {
+    if (w.length === 1) {
+      const c = w.charCodeAt(0);
+      if (c < 128) return (this.single[c] ??= newForm(w));
+    }
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    const h0 = a >>> 0 || 1;
+    const h1 = b >>> 0;
+    const mask = FormTable.SLOTS - 1;
+    const keys = this.keys;
+    let s = h0 & mask;
+    for (;;) {
+      const k = keys[2 * s]!;
+      if (k === 0) break;
+      if (k === h0 && keys[2 * s + 1] === h1) return this.vals[s]!;
+      s = (s + 1) & mask;
+    }
+    if (this.size >= FormTable.MAX_FORMS) {
+      keys.fill(0);
+      this.vals.fill(undefined);
+      this.size = 0;
+      s = h0 & mask;
+    }
+    const f = newForm(w);
+    keys[2 * s] = h0;
+    keys[2 * s + 1] = h1;
+    this.vals[s] = f;
+    this.size++;
+    return f;
+  }
+}
+
+const FORMS = new FormTable();
+
+/** Per-token facts of an article: each token's Form and whether it opens its sentence. */
+export interface WordInfo {
+  forms: Form[];
+  /** First token of its sentence (or right after an opening quote or bracket there). */
+  initial: Uint8Array;
 }
 
 export function wordInfo(view: TokenView): WordInfo {
   const n = view.texts.length;
-  const info: WordInfo = {
-    lower: new Array<string>(n),
-    lowerH: new Uint32Array(n),
-    stemH: new Uint32Array(n),
-    wordH: new Uint32Array(n),
-    shapeH: new Uint32Array(n),
-    suf2H: new Uint32Array(n),
-    suf3H: new Uint32Array(n),
-    suf4H: new Uint32Array(n),
-    pre3H: new Uint32Array(n),
-    alpha: new Uint8Array(n),
-    inLexicon: new Uint8Array(n),
-    initial: new Uint8Array(n),
-  };
+  const forms = new Array<Form>(n);
+  const initial = new Uint8Array(n);
+  const sentence = view.sentence;
   for (let i = 0; i < n; i++) {
-    const w = view.texts[i]!;
-    const c = wordCache(w);
-    info.lower[i] = c.lower;
-    info.lowerH[i] = c.lowerH;
-    info.stemH[i] = c.stemH;
-    info.wordH[i] = c.wordH;
-    info.shapeH[i] = c.shapeH;
-    info.suf2H[i] = c.suf2H;
-    info.suf3H[i] = c.suf3H;
-    info.suf4H[i] = c.suf4H;
-    info.pre3H[i] = c.pre3H;
-    info.inLexicon[i] = c.inLexicon;
-    info.alpha[i] = c.alpha;
-    const prevSame = i > 0 && view.sentence[i - 1] === view.sentence[i];
-    info.initial[i] = !prevSame || (OPENERS.has(view.texts[i - 1]!) && (i < 2 || view.sentence[i - 2] !== view.sentence[i])) ? 1 : 0;
+    forms[i] = FORMS.get(view.texts[i]!);
+    const s = sentence[i];
+    if (i === 0 || sentence[i - 1] !== s) initial[i] = 1;
+    else if (forms[i - 1]!.opener && (i < 2 || sentence[i - 2] !== s)) initial[i] = 1;
   }
-  return info;
+  return { forms, initial };
 }
 
-const AUX = new Set(['has', 'have', 'had', 'having', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'do', 'does', "'s", '’s', "'ve", "'d", "n't", 'not', 'to']);
-const DET = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', "'s", '’s']);
-
-/** Features of token i for the mention detector (appended to `out`). */
+/** Features of token i for the mention detector (appended to `out`): what training sees; `scoreMentionTokens` adds the same weights by rows. */
 export function mentionFeatures(view: TokenView, w: WordInfo, i: number, out: number[]): void {
   const s = view.sentence[i];
   const n = view.texts.length;
+  const F = w.forms;
+  const f = F[i]!;
   const p = i > 0 && view.sentence[i - 1] === s ? i - 1 : -1;
   const p2 = p > 0 && view.sentence[p - 1] === s ? p - 1 : -1;
   const q = i + 1 < n && view.sentence[i + 1] === s ? i + 1 : -1;
   const q2 = q >= 0 && q + 1 < n && view.sentence[q + 1] === s ? q + 1 : -1;
-  const prevH = p >= 0 ? w.lowerH[p]! : BOS;
-  const nextH = q >= 0 ? w.lowerH[q]! : EOS;
-  out.push(
-    T.Bias,
-    f1(T.Lower, w.lowerH[i]!),
-    f1(T.Stem, w.stemH[i]!),
-    f1(T.Shape, w.shapeH[i]!),
-    f1(T.Prev, prevH),
-    f1(T.Next, nextH),
-    f1(T.Prev2, p2 >= 0 ? w.lowerH[p2]! : BOS),
-    f1(T.Next2, q2 >= 0 ? w.lowerH[q2]! : EOS),
-    f2(T.PrevCur, prevH, w.lowerH[i]!),
-    f2(T.CurNext, w.lowerH[i]!, nextH),
-    f1(T.PrevShape, p >= 0 ? w.shapeH[p]! : BOS),
-    f1(T.NextShape, q >= 0 ? w.shapeH[q]! : EOS),
-  );
-  if (w.wordH[i] !== w.lowerH[i]) out.push(f1(T.Word, w.wordH[i]!), f2(T.CapMid, w.initial[i]!, w.shapeH[i]!));
-  if (w.initial[i]) out.push(T.Initial);
-  if (w.inLexicon[i]) out.push(T.Lexicon, f1(T.Lexicon, prevH));
-  if (w.suf2H[i]) out.push(f1(T.Suf2, w.suf2H[i]!));
-  if (w.suf3H[i]) out.push(f1(T.Suf3, w.suf3H[i]!));
-  if (w.suf4H[i]) out.push(f1(T.Suf4, w.suf4H[i]!));
-  if (w.pre3H[i]) out.push(f1(T.Pre3, w.pre3H[i]!));
-  if (p >= 0) {
-    out.push(f1(T.PrevStem, w.stemH[p]!));
-    if (w.suf2H[p]) out.push(f1(T.PrevSuf2, w.suf2H[p]!));
-  }
-  if (q >= 0) {
-    out.push(f1(T.NextStem, w.stemH[q]!));
-    if (w.suf2H[q]) out.push(f1(T.NextSuf2, w.suf2H[q]!));
-  }
+  ownIds(f, w.initial[i]!, out);
+  if (p >= 0) prevIds(F[p]!, out);
+  else out.push(f1(T.Prev, BOS), f1(T.PrevShape, BOS));
+  out.push(f1(T.Prev2, p2 >= 0 ? F[p2]!.lowerH : BOS));
+  if (q >= 0) nextIds(F[q]!, out);
+  else out.push(f1(T.Next, EOS), f1(T.NextShape, EOS));
+  out.push(f1(T.Next2, q2 >= 0 ? F[q2]!.lowerH : EOS));
+  contextIds(view, w, i, p, q, out);
+}
+
+/** The ids that read only the word itself (and whether it opens its sentence). */
+function ownIds(f: Form, initial: number, out: number[]): void {
+  out.push(T.Bias, f1(T.Lower, f.lowerH), f1(T.Stem, f.stemH), f1(T.Shape, f.shapeH));
+  if (f.wordH !== f.lowerH) out.push(f1(T.Word, f.wordH), f2(T.CapMid, initial, f.shapeH));
+  if (initial) out.push(T.Initial);
+  if (f.inLexicon) out.push(T.Lexicon);
+  if (f.suf2H) out.push(f1(T.Suf2, f.suf2H));
+  if (f.suf3H) out.push(f1(T.Suf3, f.suf3H));
+  if (f.suf4H) out.push(f1(T.Suf4, f.suf4H));
+  if (f.pre3H) out.push(f1(T.Pre3, f.pre3H));
+}
+
+/** The ids that read only the word before. */
+function prevIds(f: Form, out: number[]): void {
+  out.push(f1(T.Prev, f.lowerH), f1(T.PrevShape, f.shapeH), f1(T.PrevStem, f.stemH));
+  if (f.suf2H) out.push(f1(T.PrevSuf2, f.suf2H));
+}
+
+/** The ids that read only the word after. */
+function nextIds(f: Form, out: number[]): void {
+  out.push(f1(T.Next, f.lowerH), f1(T.NextShape, f.shapeH), f1(T.NextStem, f.stemH));
+  if (f.suf2H) out.push(f1(T.NextSuf2, f.suf2H));
+}
+
+/** The ids that read two words together or a window: word pairs, the lexicon after a word, auxiliaries and determiners before. */
+function contextIds(view: TokenView, w: WordInfo, i: number, p: number, q: number, out: number[]): void {
+  const F = w.forms;
+  const cur = F[i]!.lowerH;
+  const prevH = p >= 0 ? F[p]!.lowerH : BOS;
+  out.push(f2(T.PrevCur, prevH, cur), f2(T.CurNext, cur, q >= 0 ? F[q]!.lowerH : EOS));
+  if (F[i]!.inLexicon) out.push(f1(T.Lexicon, prevH));
   // The nearest auxiliary or infinitival "to" and the nearest determiner in the three words before.
+  if (p < 0) return;
+  const s = view.sentence[i];
   let aux = false;
   let det = false;
-  for (let k = i - 1; k >= i - 3 && k >= 0 && view.sentence[k] === s; k--) {
-    const lw = w.lower[k]!;
-    if (!aux && AUX.has(lw)) {
-      out.push(f2(T.Aux, w.lowerH[k]!, i - k));
+  for (let k = p; k >= i - 3 && k >= 0 && view.sentence[k] === s; k--) {
+    const fk = F[k]!;
+    if (!aux && fk.aux) {
+      out.push(f2(T.Aux, fk.lowerH, i - k));
       aux = true;
     }
-    if (!det && DET.has(lw)) {
-      out.push(f2(T.DetBefore, w.lowerH[k]!, i - k));
+    if (!det && fk.det) {
+      out.push(f2(T.DetBefore, fk.lowerH, i - k));
       det = true;
     }
-    if (lw === 'to' && k === i - 1) out.push(T.ToBefore);
+    if (k === p && fk.lower === 'to') out.push(T.ToBefore);
+  }
+}
+
+/**
+ * The detector's score rows of word forms, for one model, in one pooled array
+ * (a row fetch is one read of contiguous floats, no typed-array object per
+ * form). The pool is emptied (a new epoch) when the model changes or it holds
+ * more than POOL_FORMS forms' rows, checked only between articles.
+ */
+const POOL_FORMS = 60000;
+const pool = { model: null as LinearModel | null, epoch: 0, rows: new Float32Array(0), used: 0, labels: 0 };
+/** Rows at offset 0 of the pool: the sentence edges (no word before / after), one per position. */
+const EDGE_PREV = 0;
+const EDGE_PREV2 = 1;
+const EDGE_NEXT = 2;
+const EDGE_NEXT2 = 3;
+
+function poolFor(model: LinearModel): void {
+  if (pool.model === model && pool.used <= POOL_FORMS * ROWS * model.labels) return;
+  const L = model.labels;
+  pool.model = model;
+  pool.epoch++;
+  pool.labels = L;
+  if (pool.rows.length < 4096 * L) pool.rows = new Float32Array(4096 * L);
+  else pool.rows.fill(0);
+  const edges = [[f1(T.Prev, BOS), f1(T.PrevShape, BOS)], [f1(T.Prev2, BOS)], [f1(T.Next, EOS), f1(T.NextShape, EOS)], [f1(T.Next2, EOS)]];
+  edges.forEach((ids, r) => {
+    for (const id of ids) model.addOne(id, pool.rows, r * L);
+  });
+  pool.used = 4 * L;
+}
+
+/** Offset in pool.rows of the form's score rows for the pool's model, computed on first use. */
+function rowsOf(f: Form, model: LinearModel): number {
+  if (f.rowEpoch === pool.epoch) return f.rowAt;
+  const L = model.labels;
+  const size = ROWS * L;
+  if (pool.used + size > pool.rows.length) {
+    const grown = new Float32Array(pool.rows.length * 2);
+    grown.set(pool.rows);
+    pool.rows = grown;
+  }
+  const at = pool.used;
+  pool.used += size;
+  const rows = pool.rows;
+  const ids: number[][] = [[], [], [], [f1(T.Prev2, f.lowerH)], [], [f1(T.Next2, f.lowerH)]];
+  ownIds(f, 0, ids[OWN0]!);
+  ownIds(f, 1, ids[OWN1]!);
+  prevIds(f, ids[PREV]!);
+  nextIds(f, ids[NEXT]!);
+  for (let r = 0; r < ROWS; r++) for (const id of ids[r]!) model.addOne(id, rows, at + r * L);
+  let best = -Infinity;
+  for (let l = 1; l < L; l++) best = Math.max(best, rows[at + OWN0 * L + l]! - rows[at + OWN0 * L]!, rows[at + OWN1 * L + l]! - rows[at + OWN1 * L]!);
+  f.ownMargin = best;
+  f.rowAt = at;
+  f.rowEpoch = pool.epoch;
+  return at;
+}
+
+/**
+ * The mention detector's label scores for every candidate token (`Form.candidate`)
+ * whose own evidence passes `gate` (see MENTION_GATE), into scores[i·labels…]:
+ * the same weights `mentionFeatures` gives the model, added as five cached rows
+ * per token (the word, and its neighbours at −2…+2) plus the few context ids
+ * (word pairs, auxiliaries) looked up per token. scored[i] is set to 1 for each
+ * token scored.
+ */
+export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordInfo, scores: Float32Array, scored: Uint8Array, gate = -Infinity): void {
+  const n = view.texts.length;
+  const L = model.labels;
+  const F = w.forms;
+  const initial = w.initial;
+  const sentence = view.sentence;
+  poolFor(model);
+  const epoch = pool.epoch;
+  for (let i = 0; i < n; i++) {
+    const f = F[i]!;
+    if (!f.candidate) continue;
+    const o = (f.rowEpoch === epoch ? f.rowAt : rowsOf(f, model)) + (initial[i] ? OWN1 : OWN0) * L;
+    if (f.ownMargin < gate) continue;
+    const s = sentence[i];
+    const p = i > 0 && sentence[i - 1] === s ? i - 1 : -1;
+    const p2 = p > 0 && sentence[p - 1] === s ? p - 1 : -1;
+    const q = i + 1 < n && sentence[i + 1] === s ? i + 1 : -1;
+    const q2 = q >= 0 && q + 1 < n && sentence[q + 1] === s ? q + 1 : -1;
+    const fp = p >= 0 ? F[p]! : null;
+    const fq = q >= 0 ? F[q]! : null;
+    const po = fp ? (fp.rowEpoch === epoch ? fp.rowAt : rowsOf(fp, model)) + PREV * L : EDGE_PREV * L;
+    const po2 = p2 >= 0 ? rowsOf(F[p2]!, model) + PREV2 * L : EDGE_PREV2 * L;
+    const no = fq ? (fq.rowEpoch === epoch ? fq.rowAt : rowsOf(fq, model)) + NEXT * L : EDGE_NEXT * L;
+    const no2 = q2 >= 0 ? rowsOf(F[q2]!, model) + NEXT2 * L : EDGE_NEXT2 * L;
+    const rows = pool.rows; // after rowsOf, which may grow it
+    const b = i * L;
+    for (let l = 0; l < L; l++) scores[b + l] = rows[o + l]! + rows[po + l]! + rows[po2 + l]! + rows[no + l]! + rows[no2 + l]!;
+    // The context ids (as contextIds gives them), looked up one by one.
+    const cur = f.lowerH;
+    const prevH = fp ? fp.lowerH : BOS;
+    model.addOne(f2(T.PrevCur, prevH, cur), scores, b);
+    model.addOne(f2(T.CurNext, cur, fq ? fq.lowerH : EOS), scores, b);
+    if (f.inLexicon) model.addOne(f1(T.Lexicon, prevH), scores, b);
+    if (p >= 0) {
+      let aux = false;
+      let det = false;
+      for (let k = p; k >= i - 3 && k >= 0 && sentence[k] === s; k--) {
+        const fk = F[k]!;
+        if (!aux && fk.aux) {
+          model.addOne(f2(T.Aux, fk.lowerH, i - k), scores, b);
+          aux = true;
+        }
+        if (!det && fk.det) {
+          model.addOne(f2(T.DetBefore, fk.lowerH, i - k), scores, b);
+          det = true;
+        }
+        if (k === p && fk.lower === 'to') model.addOne(T.ToBefore, scores, b);
+      }
+    }
+    scored[i] = 1;
   }
 }
 
@@ -228,89 +444,174 @@ export interface EventSpan extends TokenSpan {
   cls: number;
 }
 
-function sentenceBounds(view: TokenView, i: number): [number, number] {
-  const s = view.sentence[i];
-  let a = i;
-  while (a > 0 && view.sentence[a - 1] === s) a--;
-  let b = i + 1;
-  while (b < view.texts.length && view.sentence[b] === s) b++;
-  return [a, b];
-}
-
 const REPORTING = 1;
 
 /**
- * Features of event k (among the article's `events`, in text order) for the factuality model.
- * `events` must be sorted by start.
+ * An article's events with what their factuality and anchoring features ask
+ * about the text around them, precomputed in one pass each so that every
+ * question is answered in constant time (or by a short search): the stage stays
+ * linear in the article's length, however many events a sentence holds.
  */
-export function factualityFeatures(view: TokenView, w: WordInfo, events: readonly EventSpan[], k: number, out: number[]): void {
+export interface EventContext {
+  view: TokenView;
+  w: WordInfo;
+  /** Sorted by start. */
+  events: readonly EventSpan[];
+  /** Per event: first token of its sentence, and one past its last. */
+  sentStart: Int32Array;
+  sentEnd: Int32Array;
+  /** Per event: the nearest REPORTING event before it / after it in its sentence (−1 if none). */
+  repBefore: Int32Array;
+  repAfter: Int32Array;
+  /** Per token: 1 when inside an event. */
+  covered: Uint8Array;
+  /** Per token i: the last token before i that is "that" / a comma / a semicolon / a quote mark (−1 if none). */
+  lastThat: Int32Array;
+  lastComma: Int32Array;
+  lastSemi: Int32Array;
+  lastQuote: Int32Array;
+  /** Per token i: quote marks among tokens 0..i−1. */
+  quotesBefore: Int32Array;
+  /** Per token i: the last conditional word ("if", "unless"…) before i (−1 if none), and the one before that, by token. */
+  lastCond: Int32Array;
+  /** Per event index j: REPORTING events among events 0..j−1. */
+  repPrefix: Int32Array;
+  /** The longest event, in tokens. */
+  maxLen: number;
+}
+
+export function eventContext(view: TokenView, w: WordInfo, events: readonly EventSpan[]): EventContext {
+  const n = view.texts.length;
+  const E = events.length;
+  const sentence = view.sentence;
+  const F = w.forms;
+  const lastThat = new Int32Array(n + 1);
+  const lastComma = new Int32Array(n + 1);
+  const lastSemi = new Int32Array(n + 1);
+  const lastQuote = new Int32Array(n + 1);
+  const quotesBefore = new Int32Array(n + 1);
+  const lastCond = new Int32Array(n + 1);
+  let th = -1;
+  let co = -1;
+  let se = -1;
+  let qu = -1;
+  let qc = 0;
+  let cd = -1;
+  for (let i = 0; i <= n; i++) {
+    lastThat[i] = th;
+    lastComma[i] = co;
+    lastSemi[i] = se;
+    lastQuote[i] = qu;
+    quotesBefore[i] = qc;
+    lastCond[i] = cd;
+    if (i === n) break;
+    const kind = F[i]!.kind;
+    if (kind === 0) continue;
+    if (kind === KIND_THAT) th = i;
+    else if (kind === KIND_COMMA) co = i;
+    else if (kind === KIND_SEMI) se = i;
+    else if (kind === KIND_QUOTE) {
+      qu = i;
+      qc++;
+    } else cd = i;
+  }
+  const sentStart = new Int32Array(E);
+  const sentEnd = new Int32Array(E);
+  const repBefore = new Int32Array(E);
+  const repAfter = new Int32Array(E);
+  const covered = new Uint8Array(n);
+  const repPrefix = new Int32Array(E + 1);
+  let maxLen = 0;
+  let a = 0;
+  let b = 0;
+  let last = -1;
+  for (let k = 0; k < E; k++) {
+    const e = events[k]!;
+    const h = e.start;
+    if (h >= b) {
+      a = h;
+      while (a > 0 && sentence[a - 1] === sentence[h]) a--;
+      b = h + 1;
+      while (b < n && sentence[b] === sentence[h]) b++;
+      last = -1;
+    }
+    sentStart[k] = a;
+    sentEnd[k] = b;
+    repBefore[k] = last;
+    if (e.cls === REPORTING) last = k;
+    covered.fill(1, e.start, e.end);
+    repPrefix[k + 1] = repPrefix[k]! + (e.cls === REPORTING ? 1 : 0);
+    if (e.end - e.start > maxLen) maxLen = e.end - e.start;
+  }
+  let next = -1;
+  for (let k = E - 1; k >= 0; k--) {
+    if (k + 1 < E && sentStart[k + 1] !== sentStart[k]) next = -1;
+    repAfter[k] = next;
+    if (events[k]!.cls === REPORTING) next = k;
+  }
+  return { view, w, events, sentStart, sentEnd, repBefore, repAfter, covered, lastThat, lastComma, lastSemi, lastQuote, quotesBefore, lastCond, repPrefix, maxLen };
+}
+
+/** The conditional words FCond reads: at most this many, the nearest before the event. */
+const MAX_CONDITIONALS = 16;
+
+/** Features of event k of the context for the factuality model. */
+export function factualityFeatures(ctx: EventContext, k: number, out: number[]): void {
+  const { w, events } = ctx;
+  const F = w.forms;
   const e = events[k]!;
   const h = e.start;
-  const [a, b] = sentenceBounds(view, h);
-  out.push(T.FBias, f1(T.FLower, w.lowerH[h]!), f1(T.FStem, w.stemH[h]!), f1(T.FClass, e.cls));
+  const a = ctx.sentStart[k]!;
+  out.push(T.FBias, f1(T.FLower, F[h]!.lowerH), f1(T.FStem, F[h]!.stemH), f1(T.FClass, e.cls));
   if (w.initial[h]) out.push(T.FFirst);
-  if (h - 1 >= a) out.push(f2(T.FClassPrev1, e.cls, w.lowerH[h - 1]!));
+  if (h - 1 >= a) out.push(f2(T.FClassPrev1, e.cls, F[h - 1]!.lowerH));
   // Words before the event in its sentence: a bag of the last six and the two nearest by position.
   let neg = -1;
   let modal = -1;
   for (let j = h - 1, d = 1; j >= a && d <= 8; j--, d++) {
-    const lw = w.lower[j]!;
-    if (d <= 6) out.push(f1(T.FBack, w.lowerH[j]!));
-    if (d === 1) out.push(f1(T.FBack1, w.lowerH[j]!));
-    if (d === 2) out.push(f1(T.FBack2, w.lowerH[j]!));
-    if (neg < 0 && d <= 4 && NEGATORS.has(lw)) {
+    const fj = F[j]!;
+    const lw = fj.lower;
+    if (d <= 6) out.push(f1(T.FBack, fj.lowerH));
+    if (d === 1) out.push(f1(T.FBack1, fj.lowerH));
+    if (d === 2) out.push(f1(T.FBack2, fj.lowerH));
+    const bits = fj.bits;
+    if (bits === 0 && lw !== 'to') continue;
+    if (neg < 0 && d <= 4 && bits & NEGATOR) {
       neg = j;
-      out.push(f2(T.FNeg, w.lowerH[j]!, d));
+      out.push(f2(T.FNeg, fj.lowerH, d));
     }
-    if (modal < 0 && d <= 6 && MODALS.has(lw)) {
+    if (modal < 0 && d <= 6 && bits & MODAL) {
       modal = j;
-      out.push(f1(T.FModal, w.lowerH[j]!));
+      out.push(f1(T.FModal, fj.lowerH));
       if (lw === 'will' || lw === "'ll") out.push(T.FWill);
     }
-    if (d <= 5 && isCancelCue(lw)) out.push(f2(T.FCancel, w.stemH[j]!, d <= 2 ? 1 : 2));
+    if (d <= 5 && bits & CANCEL) out.push(f2(T.FCancel, fj.stemH, d <= 2 ? 1 : 2));
     if (lw === 'to' && d <= 2 && j - 1 >= a) {
-      out.push(T.FInf, f1(T.FGovTo, w.stemH[j - 1]!));
-      if (isCancelCue(w.lower[j - 1]!)) out.push(f1(T.FCancel, 7));
+      out.push(T.FInf, f1(T.FGovTo, F[j - 1]!.stemH));
+      if (F[j - 1]!.bits & CANCEL) out.push(f1(T.FCancel, 7));
     }
   }
   if (neg >= 0 && modal >= 0) out.push(T.FNegModal);
-  if (e.end - e.start > 1 && isCancelCue(`${w.lower[h]}_${w.lower[h + 1]}`)) out.push(T.FCancelNoun);
+  if (e.end - e.start > 1 && isCancelCue(`${F[h]!.lower}_${F[h + 1]!.lower}`)) out.push(T.FCancelNoun);
   // Conditional and quotation context in the sentence before the event.
-  let quotes = 0;
-  let that = false;
-  for (let j = a; j < h; j++) {
-    const lw = w.lower[j]!;
-    if (CONDITIONALS.has(lw) && (j === a || lw !== 'should')) out.push(f1(T.FCond, w.lowerH[j]!));
-    if (QUOTE_MARKS.has(view.texts[j]!)) quotes++;
-    if (lw === 'that') that = true;
+  for (let j = ctx.lastCond[h]!, c = 0; j >= a && c < MAX_CONDITIONALS; j = ctx.lastCond[j]!, c++) {
+    if (j === a || F[j]!.lower !== 'should') out.push(f1(T.FCond, F[j]!.lowerH));
   }
-  if (quotes % 2 === 1) out.push(T.FQuote);
-  if (that) out.push(T.FThat);
+  if ((ctx.quotesBefore[h]! - ctx.quotesBefore[a]!) % 2 === 1) out.push(T.FQuote);
+  if (ctx.lastThat[h]! >= a) out.push(T.FThat);
   // The nearest event before it in the sentence (its governor, often), and reporting events around it.
-  for (let j = k - 1; j >= 0 && events[j]!.start >= a; j--) {
-    const p = events[j]!;
-    if (j === k - 1) {
-      out.push(f1(T.FPrevEv, w.stemH[p.start]!), f2(T.FPrevEvClass, p.cls, Math.min(4, h - p.end)));
-      let thatBetween = false;
-      for (let t = p.end; t < h; t++) if (w.lower[t] === 'that') thatBetween = true;
-      if (thatBetween) out.push(f1(T.FPrevEvThat, p.cls));
-    }
-    if (p.cls === REPORTING) {
-      out.push(f1(T.FRepBefore, w.stemH[p.start]!));
-      break;
-    }
+  if (k > 0 && events[k - 1]!.start >= a) {
+    const p = events[k - 1]!;
+    out.push(f1(T.FPrevEv, F[p.start]!.stemH), f2(T.FPrevEvClass, p.cls, Math.min(4, h - p.end)));
+    if (ctx.lastThat[h]! >= p.end) out.push(f1(T.FPrevEvThat, p.cls));
   }
-  for (let j = k + 1; j < events.length && events[j]!.start < b; j++) {
-    const q = events[j]!;
-    if (q.cls !== REPORTING) continue;
-    out.push(f1(T.FRepAfter, w.stemH[q.start]!));
-    for (let t = e.end; t < q.start; t++) {
-      if (view.texts[t] === ',' || QUOTE_MARKS.has(view.texts[t]!)) {
-        out.push(T.FRepAfterComma);
-        break;
-      }
-    }
-    break;
+  const rb = ctx.repBefore[k]!;
+  if (rb >= 0) out.push(f1(T.FRepBefore, F[events[rb]!.start]!.stemH));
+  const ra = ctx.repAfter[k]!;
+  if (ra >= 0) {
+    const q = events[ra]!;
+    out.push(f1(T.FRepAfter, F[q.start]!.stemH));
+    if (Math.max(ctx.lastComma[q.start]!, ctx.lastQuote[q.start]!) >= e.end) out.push(T.FRepAfterComma);
   }
 }
 
@@ -319,15 +620,28 @@ export function factualityFeatures(view: TokenView, w: WordInfo, events: readonl
 const bucket = (d: number) => (d <= 1 ? d : d <= 3 ? 2 : d <= 6 ? 3 : d <= 10 ? 4 : d <= 20 ? 5 : 6);
 const TIME_TYPE_IDS: Record<TimeSpan['type'], number> = { DATE: 1, TIME: 2, DURATION: 3, SET: 4 };
 
+/** First event index in [lo, hi) whose start is ≥ token `t`. */
+function firstStartingAt(events: readonly EventSpan[], t: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Features of one candidate anchor for event k: `time` is a time expression in
- * the event's sentence, or null for "no anchor in the sentence".
+ * Features of one candidate anchor for event k: `time` is a date or time
+ * expression in the event's sentence, or null for "no anchor in the sentence";
+ * `sentenceTimes` is how many candidates the sentence has.
  */
-export function anchorFeatures(view: TokenView, w: WordInfo, events: readonly EventSpan[], k: number, time: TimeSpan | null, sentenceTimes: readonly TimeSpan[], out: number[]): void {
+export function anchorFeatures(ctx: EventContext, k: number, time: TimeSpan | null, sentenceTimes: number, out: number[]): void {
+  const { view, w, events } = ctx;
+  const F = w.forms;
   const e = events[k]!;
   const h = e.start;
   if (!time) {
-    out.push(T.ANone, f1(T.ANoneClass, e.cls), f1(T.ANoneStem, w.stemH[h]!), f1(T.ANone, sentenceTimes.length > 2 ? 3 : sentenceTimes.length));
+    out.push(T.ANone, f1(T.ANoneClass, e.cls), f1(T.ANoneStem, F[h]!.stemH), f1(T.ANone, sentenceTimes > 2 ? 3 : sentenceTimes));
     return;
   }
   const after = time.start >= e.end;
@@ -342,49 +656,53 @@ export function anchorFeatures(view: TokenView, w: WordInfo, events: readonly Ev
     f2(T.ADirDist, dir, bucket(dist)),
     f1(T.AClass, e.cls),
     f2(T.AClassDir, e.cls, dir),
-    f2(T.AStemDir, w.stemH[h]!, dir),
-    f1(T.AFirst, w.lowerH[time.start]!),
+    f2(T.AStemDir, F[h]!.stemH, dir),
+    f1(T.AFirst, F[time.start]!.lowerH),
     f1(T.AType, TIME_TYPE_IDS[time.type]),
     f2(T.ADirType, dir, TIME_TYPE_IDS[time.type]),
   );
-  const prep = time.start > 0 && view.sentence[time.start - 1] === view.sentence[h] ? w.lowerH[time.start - 1]! : BOS;
+  const prep = time.start > 0 && view.sentence[time.start - 1] === view.sentence[h] ? F[time.start - 1]!.lowerH : BOS;
   out.push(f1(T.APrep, prep), f2(T.APrepClass, prep, e.cls));
   // What lies between the event and the time: other events (reporting ones especially), "that", commas, quotes.
-  let between = 0;
-  let repBetween = false;
-  let closerOther = false;
-  for (let j = 0; j < events.length; j++) {
-    if (j === k) continue;
-    const o = events[j]!;
-    if (o.start >= lo && o.end <= hi) {
-      between++;
-      if (o.cls === REPORTING) repBetween = true;
-    }
-    if (view.sentence[o.start] === view.sentence[h]) {
-      const od = o.start >= time.end ? o.start - time.end : time.start - o.end;
-      if (od >= 0 && od < dist) closerOther = true;
+  // Events starting in [lo, hi) lie between unless they run past hi (only the last few can).
+  const E = events.length;
+  const j0 = firstStartingAt(events, lo, 0, E);
+  const j1 = firstStartingAt(events, hi, j0, E);
+  let between = j1 - j0;
+  let reps = ctx.repPrefix[j1]! - ctx.repPrefix[j0]!;
+  for (let j = j1 - 1; j >= j0 && events[j]!.start >= hi - ctx.maxLen; j--) {
+    if (events[j]!.end > hi) {
+      between--;
+      if (events[j]!.cls === REPORTING) reps--;
     }
   }
   out.push(f1(T.AEvBetween, Math.min(3, between)));
-  if (repBetween) out.push(T.ARepBetween, f2(T.ARepClassDir, e.cls, dir));
-  if (closerOther) out.push(f1(T.ACloserOther, e.cls));
-  for (let j = lo; j < hi; j++) {
-    if (w.lower[j] === 'that') {
-      out.push(T.AThatBetween);
-      break;
-    }
+  if (reps > 0) out.push(T.ARepBetween, f2(T.ARepClassDir, e.cls, dir));
+  if (closerOther(ctx, k, time, dist)) out.push(f1(T.ACloserOther, e.cls));
+  if (ctx.lastThat[hi]! >= lo) out.push(T.AThatBetween);
+  if (Math.max(ctx.lastComma[hi]!, ctx.lastSemi[hi]!) >= lo) out.push(T.ACommaBetween);
+  if (ctx.lastQuote[hi]! >= lo) out.push(T.AQuoteBetween);
+}
+
+/** Whether another event of k's sentence is nearer to the time than k is (at distance 0 ≤ d < dist, not overlapping it). */
+function closerOther(ctx: EventContext, k: number, time: TimeSpan, dist: number): boolean {
+  const events = ctx.events;
+  const s = ctx.view.sentence[events[k]!.start];
+  const sentence = ctx.view.sentence;
+  const E = events.length;
+  // After the time: the distance grows with the start, so the first one other than k decides.
+  let j = firstStartingAt(events, time.end, 0, E);
+  const split = j;
+  for (; j < E && sentence[events[j]!.start] === s; j++) {
+    if (j === k) continue;
+    if (events[j]!.start - time.end < dist) return true;
+    break;
   }
-  for (let j = lo; j < hi; j++) {
-    const t = view.texts[j]!;
-    if (t === ',' || t === ';') {
-      out.push(T.ACommaBetween);
-      break;
-    }
+  // Before the time: ends that lie in (time.start − dist, time.start].
+  for (j = split - 1; j >= 0 && sentence[events[j]!.start] === s && events[j]!.start >= time.start - dist - ctx.maxLen; j--) {
+    if (j === k) continue;
+    const od = time.start - events[j]!.end;
+    if (od >= 0 && od < dist) return true;
   }
-  for (let j = lo; j < hi; j++) {
-    if (QUOTE_MARKS.has(view.texts[j]!)) {
-      out.push(T.AQuoteBetween);
-      break;
-    }
-  }
+  return false;
 }

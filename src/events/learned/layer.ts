@@ -6,7 +6,7 @@
 import type { Doc, DocTime } from '../../text/doc.js';
 import { anchorEvents } from './anchoring.js';
 import { classifyFactuality } from './factuality.js';
-import { wordInfo } from './features.js';
+import { eventContext, wordInfo } from './features.js';
 import { detectEventMentions, type DetectedMention } from './mentions.js';
 import { loadEventModels, type EventModels } from './models.js';
 import type { Factuality, TokenView } from './tokens.js';
@@ -42,9 +42,10 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels()): 
   const info = wordInfo(view);
   const margin = new Float32Array(n).fill(-Infinity);
   const mentions = detectEventMentions(models.mentions, view, info, margin);
-  const factuality = classifyFactuality(models.factuality, view, mentions, info);
+  const ctx = eventContext(view, info, mentions);
+  const factuality = classifyFactuality(models.factuality, view, mentions, info, ctx);
   const times = doc.times.map((t) => ({ start: t.tokenStart, end: t.tokenEnd, type: t.type }));
-  const anchor = anchorEvents(models.anchors, view, mentions, times, info).map((k) => (k >= 0 ? doc.times[k]! : null));
+  const anchor = anchorEvents(models.anchors, view, mentions, times, info, ctx).map((k) => (k >= 0 ? doc.times[k]! : null));
   const at = new Int32Array(n).fill(-1);
   mentions.forEach((m, k) => at.fill(k, m.start, m.end));
   return { mentions, at, factuality, anchor, margin };

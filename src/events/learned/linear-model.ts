@@ -10,6 +10,8 @@
  */
 export class LinearModel {
   private readonly mask: number;
+  /** Each slot's weights times its scale, as floats (built on first use): one array read per hit at run time. */
+  private scaled: Float32Array | null = null;
 
   constructor(
     readonly magic: string,
@@ -40,27 +42,76 @@ export class LinearModel {
     return new LinearModel(magic, labels, slotKeys, slotScales, slotWeights, keys.length);
   }
 
+  private scaledRows(): Float32Array {
+    if (!this.scaled) {
+      const n = this.labels;
+      const rows = new Float32Array(this.slotKeys.length * n);
+      for (let slot = 0; slot < this.slotKeys.length; slot++) {
+        const s = this.slotScales[slot]!;
+        for (let l = 0; l < n; l++) rows[slot * n + l] = this.slotWeights[slot * n + l]! * s;
+      }
+      this.scaled = rows;
+    }
+    return this.scaled;
+  }
+
   /** Adds the weights of features ids[from..to) to out[0..labels). */
   addScores(ids: ArrayLike<number>, from: number, to: number, out: Float32Array): void {
     // Fields in locals: in this hot loop a property read per weight costs more than the arithmetic.
     const keys = this.slotKeys;
-    const scales = this.slotScales;
-    const weights = this.slotWeights;
+    const rows = this.scaled ?? this.scaledRows();
+    const bits = this.filterBits ?? this.filter();
     const mask = this.mask;
     const n = this.labels;
     for (let k = from; k < to; k++) {
       const id = ids[k]! >>> 0;
+      if ((bits[(id >>> 13) & 0x1fff]! & (1 << (id & 31))) === 0) continue;
       let slot = id & mask;
       let key: number;
       while ((key = keys[slot]!) !== 0) {
         if (key === id) {
-          const s = scales[slot]!;
           const b = slot * n;
-          for (let l = 0; l < n; l++) out[l] = out[l]! + weights[b + l]! * s;
+          for (let l = 0; l < n; l++) out[l] = out[l]! + rows[b + l]!;
           break;
         }
         slot = (slot + 1) & mask;
       }
+    }
+  }
+
+  /**
+   * One bit per 2^18 hash buckets, set for the buckets of the model's keys: most ids looked up one by one
+   * (word pairs) are in no model, and this 32 KB filter stays in cache where the table does not.
+   */
+  private filterBits: Int32Array | null = null;
+
+  private filter(): Int32Array {
+    if (!this.filterBits) {
+      const bits = new Int32Array(1 << 13);
+      for (const key of this.slotKeys) if (key !== 0) bits[(key >>> 13) & 0x1fff] = bits[(key >>> 13) & 0x1fff]! | (1 << (key & 31));
+      this.filterBits = bits;
+    }
+    return this.filterBits;
+  }
+
+  /** Adds the weights of one feature id to out[at..at+labels). */
+  addOne(id: number, out: Float32Array, at: number): void {
+    id >>>= 0;
+    const bits = this.filterBits ?? this.filter();
+    if ((bits[(id >>> 13) & 0x1fff]! & (1 << (id & 31))) === 0) return;
+    const keys = this.slotKeys;
+    const mask = this.mask;
+    let slot = id & mask;
+    let key: number;
+    while ((key = keys[slot]!) !== 0) {
+      if (key === id) {
+        const rows = this.scaled ?? this.scaledRows();
+        const n = this.labels;
+        const b = slot * n;
+        for (let l = 0; l < n; l++) out[at + l] = out[at + l]! + rows[b + l]!;
+        return;
+      }
+      slot = (slot + 1) & mask;
     }
   }
 

@@ -8,12 +8,19 @@
  */
 import { EVENT_CLASSES } from './tokens.js';
 import type { TokenView } from './tokens.js';
-import { mentionFeatures, wordInfo, type EventSpan, type WordInfo } from './features.js';
+import { scoreMentionTokens, wordInfo, type EventSpan, type WordInfo } from './features.js';
 import type { LinearModel } from './linear-model.js';
 
 /** Labels: 0 no event, 1 + class index for an event's first token, INSIDE for its other tokens. */
 export const INSIDE = EVENT_CLASSES.length + 1;
 export const MENTION_LABELS = EVENT_CLASSES.length + 2;
+
+/**
+ * Words whose own evidence (the word alone, without its neighbours) puts "no event" this far ahead of every
+ * event label are not scored further.
+ */
+export let MENTION_GATE = -20;
+export const setMentionGate = (g: number) => (MENTION_GATE = g);
 
 export interface DetectedMention extends EventSpan {
   /** Score margin of the event class over "no event" (> 0 for every detected mention). */
@@ -29,25 +36,25 @@ export interface DetectedMention extends EventSpan {
  * detectEventMentions(model, { texts: ['Putin', 'met', 'Erdogan', '.'], sentence: [0, 0, 0, 0] });
  * // [{ start: 1, end: 2, cls: 0, margin: 3.2 }]  (cls 0 = OCCURRENCE)
  */
-export function detectEventMentions(model: LinearModel, view: TokenView, info: WordInfo = wordInfo(view), margins?: Float32Array): DetectedMention[] {
+export function detectEventMentions(model: LinearModel, view: TokenView, info: WordInfo = wordInfo(view), margins?: Float32Array, gate = MENTION_GATE): DetectedMention[] {
   const out: DetectedMention[] = [];
-  const feats: number[] = [];
-  const scores = new Float32Array(model.labels);
-  for (let i = 0; i < view.texts.length; i++) {
-    if (!info.alpha[i]) continue; // events are words
-    feats.length = 0;
-    mentionFeatures(view, info, i, feats);
-    scores.fill(0);
-    model.addScores(feats, 0, feats.length, scores);
+  const n = view.texts.length;
+  const L = model.labels;
+  const all = new Float32Array(n * L);
+  const scored = new Uint8Array(n);
+  scoreMentionTokens(model, view, info, all, scored, gate);
+  for (let i = 0; i < n; i++) {
+    if (!scored[i]) continue; // events are words, not closed-class ones
+    const b = i * L;
     let best = 0;
     let bestEvent = 1;
-    for (let l = 1; l < scores.length; l++) {
-      if (scores[l]! > scores[best]!) best = l;
-      if (scores[l]! > scores[bestEvent]!) bestEvent = l;
+    for (let l = 1; l < L; l++) {
+      if (all[b + l]! > all[b + best]!) best = l;
+      if (all[b + l]! > all[b + bestEvent]!) bestEvent = l;
     }
-    if (margins) margins[i] = scores[bestEvent]! - scores[0]!;
+    if (margins) margins[i] = all[b + bestEvent]! - all[b]!;
     if (best === 0) continue;
-    const margin = scores[best]! - scores[0]!;
+    const margin = all[b + best]! - all[b]!;
     const last = out[out.length - 1];
     if (best === INSIDE && last && last.end === i && view.sentence[i] === view.sentence[last.start]) {
       last.end = i + 1;

@@ -7,7 +7,7 @@
  */
 import { hashString } from '../../entities/hash.js';
 import { meanWeights, PerceptronTrainer, prng, quantiseRows, type AveragedWeights } from '../../entities/training/perceptron.js';
-import { anchorFeatures, factualityFeatures, mentionFeatures, wordInfo, type EventSpan, type WordInfo } from '../learned/features.js';
+import { anchorFeatures, eventContext, factualityFeatures, mentionFeatures, wordInfo, type EventContext, type EventSpan, type WordInfo } from '../learned/features.js';
 import { cueFactuality, withCue } from '../learned/factuality.js';
 import { LinearModel } from '../learned/linear-model.js';
 import { detectEventMentions, INSIDE, MENTION_LABELS } from '../learned/mentions.js';
@@ -156,7 +156,7 @@ export function trainMentions(train: AlignedText[], dev: AlignedText[], opts: Tr
       label[e.start] = e.cls + 1;
     }
     for (let i = 0; i < t.view.texts.length; i++) {
-      if (!t.annotated[i] || !info.alpha[i]) continue;
+      if (!t.annotated[i] || !info.forms[i]!.alpha) continue;
       feats.length = 0;
       mentionFeatures(t.view, info, i, feats);
       for (const f of feats) ex.ids.push(f);
@@ -204,6 +204,7 @@ export interface LabelledEvents {
   text: AlignedText;
   info: WordInfo;
   events: EventSpan[];
+  ctx: EventContext;
   labels: Factuality[];
 }
 
@@ -215,8 +216,9 @@ export function factualityData(texts: AlignedText[], classes: Map<string, number
       const info = wordInfo(t.view);
       const events = goldEventSpans(t, classes);
       // The cue lists complete the corpus's labels where it is silent (see cueFactuality).
-      const labels = t.events.map((e, k) => withCue(e.gold.factuality, cueFactuality(t.view, info, events, k)));
-      return { text: t, info, events, labels };
+      const ctx = eventContext(t.view, info, events);
+      const labels = t.events.map((e, k) => withCue(e.gold.factuality, cueFactuality(ctx, k)));
+      return { text: t, info, events, ctx, labels };
     });
 }
 
@@ -228,12 +230,12 @@ export function factualityAccuracy(model: LinearModel, data: LabelledEvents[]): 
   for (const d of data) {
     d.events.forEach((_, k) => {
       feats.length = 0;
-      factualityFeatures(d.text.view, d.info, d.events, k, feats);
+      factualityFeatures(d.ctx, k, feats);
       const s = model.scores(feats);
       let best = 0;
       for (let l = 1; l < s.length; l++) if (s[l]! > s[best]!) best = l;
       const g = d.labels[k]!;
-      const p = withCue(FACTUALITY[best]!, cueFactuality(d.text.view, d.info, d.events, k));
+      const p = withCue(FACTUALITY[best]!, cueFactuality(d.ctx, k));
       (confusion[g] ??= {})[p] = (confusion[g]![p] ?? 0) + 1;
       n++;
       if (p === g) right++;
@@ -248,7 +250,7 @@ export function trainFactuality(train: LabelledEvents[], dev: LabelledEvents[], 
   for (const d of train) {
     d.events.forEach((_, k) => {
       feats.length = 0;
-      factualityFeatures(d.text.view, d.info, d.events, k, feats);
+      factualityFeatures(d.ctx, k, feats);
       for (const f of feats) ex.ids.push(f);
       ex.offsets.push(ex.ids.length);
       ex.labels.push(FACTUALITY.indexOf(d.labels[k]!));
@@ -271,6 +273,7 @@ export interface AnchorCase {
   text: AlignedText;
   info: WordInfo;
   events: EventSpan[];
+  ctx: EventContext;
   k: number;
   /** Candidate time expressions in the event's sentence. */
   candidates: TimeSpan[];
@@ -288,6 +291,7 @@ export function anchorData(texts: AlignedText[], classes: Map<string, number>): 
   for (const t of texts) {
     const info = wordInfo(t.view);
     const events = goldEventSpans(t, classes);
+    const ctx = eventContext(t.view, info, events);
     t.events.forEach((e, k) => {
       const id = e.gold.id;
       if (!t.source.anchors.has(id) && !t.source.linkedElsewhere.has(id)) return;
@@ -295,7 +299,7 @@ export function anchorData(texts: AlignedText[], classes: Map<string, number>): 
       const candidates = t.times.filter((x) => t.view.sentence[x.start] === s && isAnchorCandidate(x));
       if (candidates.length === 0) return;
       const anchor = t.source.anchors.get(id);
-      out.push({ text: t, info, events, k, candidates, gold: anchor ? candidates.findIndex((c) => c.gold.id === anchor) : -1 });
+      out.push({ text: t, info, events, ctx, k, candidates, gold: anchor ? candidates.findIndex((c) => c.gold.id === anchor) : -1 });
     });
   }
   return out;
@@ -305,7 +309,7 @@ function anchorCaseFeatures(c: AnchorCase, ids: number[], offsets: number[]): vo
   const feats: number[] = [];
   for (const cand of [null, ...c.candidates]) {
     feats.length = 0;
-    anchorFeatures(c.text.view, c.info, c.events, c.k, cand, c.candidates, feats);
+    anchorFeatures(c.ctx, c.k, cand, c.candidates.length, feats);
     for (const f of feats) ids.push(f);
     offsets.push(ids.length);
   }
