@@ -140,7 +140,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       triggersInClause = 1;
     }
     const { info, ts, te, key } = cand;
-    typed.fill(1, ts, te); // the lexicon has seen it: never an OTHER event, even when rejected
+    for (let t = ts; t < te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
     // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…);
     // the head of a named meeting ("BRICS Summit") is one by the name.
@@ -153,7 +153,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       continue;
     }
     // Factuality: the learned classifier, completed by the stage's rules (quoted speech, negators, modals, intentions).
-    let factuality: Factuality = lm >= 0 ? learned.factuality[lm]! : 'asserted';
+    let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
     let factualityWhy = lm >= 0 ? `learned: ${factuality}` : 'asserted: event name';
     if (factuality === 'asserted') {
       const mod = modality(doc, clause, ts, info.pos, lower);
@@ -187,7 +187,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     // range; never one inside other quoted speech, and for a reporting verb only a time before it or right after
     // it ("said on Tuesday"), never one inside what was said. When the model chooses none, a reporting verb stays
     // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
-    let anchor = lm >= 0 ? learned.anchor[lm] : null;
+    let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
     const date = anchor
@@ -238,7 +238,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
   learned.mentions.forEach((m, k) => {
-    if (typedClauses.has(clause[m.start]!) || learned.factuality[k] !== 'asserted') return;
+    if (typedClauses.has(clause[m.start]!)) return;
     const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted);
     if (ev) {
       events.push(ev);
@@ -302,13 +302,14 @@ function otherEvent(
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
   if (cap[ts] && !first) return null;
-  const anchor = learned.anchor[k];
+  const anchor = learned.anchorOf(k);
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
+  if (learned.factualityOf(k) !== 'asserted') return null; // (asked last: factuality is computed on demand)
   const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
   const participants = findParticipants(ctx, ts, te, pos, false, 'patient', false);
   const location = findLocation(ctx, ts, te, pos, false);
   if (participants.length === 0 && !location) return null;
-  const factuality = quoted[ts]! >= 0 && learned.factuality[k] === 'asserted' ? 'reported' : learned.factuality[k]!;
+  const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
   return {
     id: '',
     type: 'OTHER',

@@ -16,6 +16,19 @@ export const isAnchorCandidate = (t: TimeSpan) => t.type === 'DATE' || t.type ==
 /** At most this many candidates are scored per event, the nearest (a sentence listing dozens of dates stays linear). */
 export const MAX_CANDIDATES = 8;
 
+/** The date and time expressions (candidate anchors) of each sentence: indices into `times`, by sentence. */
+export function candidatesBySentence(view: TokenView, times: readonly TimeSpan[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  times.forEach((t, k) => {
+    if (!isAnchorCandidate(t)) return;
+    const s = view.sentence[t.start]!;
+    let list = out.get(s);
+    if (!list) out.set(s, (list = []));
+    list.push(k);
+  });
+  return out;
+}
+
 /**
  * For each event (sorted by start), the index into `times` of its anchor, or −1.
  * `times` are the article's time expressions, sorted by start.
@@ -28,43 +41,36 @@ export function anchorEvents(
   info: WordInfo = wordInfo(view),
   ctx: EventContext = eventContext(view, info, events),
 ): number[] {
-  const feats: number[] = [];
-  const score = new Float32Array(1);
-  const out = new Array<number>(events.length).fill(-1);
-  let t0 = 0;
-  let cands: number[] = [];
-  let candSentence = -1;
-  for (let k = 0; k < events.length; k++) {
-    const e = events[k]!;
-    const s = view.sentence[e.start]!;
-    if (s !== candSentence) {
-      // The date and time expressions of this sentence (times and events both in text order).
-      while (t0 < times.length && view.sentence[times[t0]!.start]! < s) t0++;
-      cands = [];
-      for (let t = t0; t < times.length && view.sentence[times[t]!.start] === s; t++) if (isAnchorCandidate(times[t]!)) cands.push(t);
-      candSentence = s;
-    }
-    if (cands.length === 0) continue;
-    let scored = cands;
-    if (cands.length > MAX_CANDIDATES) {
-      const dist = (t: number) => (times[t]!.start >= e.end ? times[t]!.start - e.end : e.start - times[t]!.end);
-      scored = [...cands].sort((a, b) => dist(a) - dist(b) || a - b).slice(0, MAX_CANDIDATES).sort((a, b) => a - b);
-    }
-    let best = -1;
-    let bestScore = scoreOf(model, ctx, k, null, cands.length, feats, score);
-    for (const t of scored) {
-      const sc = scoreOf(model, ctx, k, times[t]!, cands.length, feats, score);
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = t;
-      }
-    }
-    out[k] = best;
-  }
-  return out;
+  const bySentence = candidatesBySentence(view, times);
+  return events.map((_, k) => anchorOf(model, ctx, k, times, bySentence));
 }
 
-function scoreOf(model: LinearModel, ctx: EventContext, k: number, time: TimeSpan | null, inSentence: number, feats: number[], score: Float32Array): number {
+const feats: number[] = [];
+const score = new Float32Array(1);
+
+/** The anchor of event k of the context: an index into `times`, or −1. */
+export function anchorOf(model: LinearModel, ctx: EventContext, k: number, times: readonly TimeSpan[], bySentence: Map<number, number[]>): number {
+  const e = ctx.events[k]!;
+  const cands = bySentence.get(ctx.view.sentence[e.start]!);
+  if (!cands) return -1;
+  let scored = cands;
+  if (cands.length > MAX_CANDIDATES) {
+    const dist = (t: number) => (times[t]!.start >= e.end ? times[t]!.start - e.end : e.start - times[t]!.end);
+    scored = [...cands].sort((a, b) => dist(a) - dist(b) || a - b).slice(0, MAX_CANDIDATES).sort((a, b) => a - b);
+  }
+  let best = -1;
+  let bestScore = scoreOf(model, ctx, k, null, cands.length);
+  for (const t of scored) {
+    const sc = scoreOf(model, ctx, k, times[t]!, cands.length);
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = t;
+    }
+  }
+  return best;
+}
+
+function scoreOf(model: LinearModel, ctx: EventContext, k: number, time: TimeSpan | null, inSentence: number): number {
   feats.length = 0;
   anchorFeatures(ctx, k, time, inSentence, feats);
   score[0] = 0;

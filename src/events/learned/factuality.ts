@@ -78,17 +78,20 @@ export function cueFactuality(ctx: EventContext, k: number): Factuality | null {
  * the model would assert.
  */
 export function classifyFactuality(model: LinearModel, view: TokenView, events: readonly EventSpan[], info: WordInfo = wordInfo(view), ctx: EventContext = eventContext(view, info, events)): Factuality[] {
-  const feats: number[] = [];
+  return events.map((_, k) => factualityOf(model, ctx, k));
+}
+
+const feats: number[] = [];
+
+/** The factuality of event k of the context. */
+export function factualityOf(model: LinearModel, ctx: EventContext, k: number): Factuality {
+  feats.length = 0;
+  factualityFeatures(ctx, k, feats);
   const s = new Float32Array(model.labels);
-  return events.map((_, k) => {
-    feats.length = 0;
-    factualityFeatures(ctx, k, feats);
-    s.fill(0);
-    model.addScores(feats, 0, feats.length, s);
-    let best = 0;
-    for (let l = 1; l < s.length; l++) if (s[l]! > s[best]!) best = l;
-    return withCue(FACTUALITY[best]!, cueFactuality(ctx, k));
-  });
+  model.addScores(feats, 0, feats.length, s);
+  let best = 0;
+  for (let l = 1; l < s.length; l++) if (s[l]! > s[best]!) best = l;
+  return withCue(FACTUALITY[best]!, cueFactuality(ctx, k));
 }
 
 const TRAILING = /^(?:[.!?"”’'),;]|on|in|at|last|this|yesterday|today|\p{Lu}\p{L}*|\d+)$/u;

@@ -539,7 +539,7 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
     sentEnd[k] = b;
     repBefore[k] = last;
     if (e.cls === REPORTING) last = k;
-    covered.fill(1, e.start, e.end);
+    for (let t = e.start; t < e.end; t++) covered[t] = 1; // (a loop: TypedArray fill is a runtime call)
     repPrefix[k + 1] = repPrefix[k]! + (e.cls === REPORTING ? 1 : 0);
     if (e.end - e.start > maxLen) maxLen = e.end - e.start;
   }

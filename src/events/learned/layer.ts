@@ -4,8 +4,8 @@
  * before the lexicon stage reads the results per token.
  */
 import type { Doc, DocTime } from '../../text/doc.js';
-import { anchorEvents } from './anchoring.js';
-import { classifyFactuality } from './factuality.js';
+import { anchorOf, candidatesBySentence } from './anchoring.js';
+import { factualityOf } from './factuality.js';
 import { eventContext, wordInfo } from './features.js';
 import { detectEventMentions, type DetectedMention } from './mentions.js';
 import { loadEventModels, type EventModels } from './models.js';
@@ -15,11 +15,12 @@ export interface LearnedEvents {
   mentions: DetectedMention[];
   /** For each token: index into `mentions` of the mention covering it, or −1. */
   at: Int32Array;
-  factuality: Factuality[];
+  /** The factuality of mention k (computed on first ask: most mentions are never asked about). */
+  factualityOf(k: number): Factuality;
   /** For each token: the detector's best event score minus its "no event" score (−Infinity for non-words). */
   margin: Float32Array;
-  /** The time expression anchoring each mention, or null. */
-  anchor: Array<DocTime | null>;
+  /** The time expression anchoring mention k, or null (computed on first ask). */
+  anchorOf(k: number): DocTime | null;
 }
 
 /**
@@ -43,10 +44,24 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels()): 
   const margin = new Float32Array(n).fill(-Infinity);
   const mentions = detectEventMentions(models.mentions, view, info, margin);
   const ctx = eventContext(view, info, mentions);
-  const factuality = classifyFactuality(models.factuality, view, mentions, info, ctx);
   const times = doc.times.map((t) => ({ start: t.tokenStart, end: t.tokenEnd, type: t.type }));
-  const anchor = anchorEvents(models.anchors, view, mentions, times, info, ctx).map((k) => (k >= 0 ? doc.times[k]! : null));
+  let bySentence: ReturnType<typeof candidatesBySentence> | null = null;
+  const factuality = new Array<Factuality | undefined>(mentions.length);
+  const anchor = new Array<DocTime | null | undefined>(mentions.length);
   const at = new Int32Array(n).fill(-1);
-  mentions.forEach((m, k) => at.fill(k, m.start, m.end));
-  return { mentions, at, factuality, anchor, margin };
+  for (let k = 0; k < mentions.length; k++) for (let t = mentions[k]!.start; t < mentions[k]!.end; t++) at[t] = k;
+  return {
+    mentions,
+    at,
+    margin,
+    factualityOf: (k) => (factuality[k] ??= factualityOf(models.factuality, ctx, k)),
+    anchorOf: (k) => {
+      let a = anchor[k];
+      if (a === undefined) {
+        const t = anchorOf(models.anchors, ctx, k, times, (bySentence ??= candidatesBySentence(view, times)));
+        anchor[k] = a = t >= 0 ? doc.times[t]! : null;
+      }
+      return a;
+    },
+  };
 }
