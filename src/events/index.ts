@@ -98,7 +98,12 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
-  const learned = learnEvents(doc);
+  // The learned layer is read only in sentences with a possible trigger (the loop below) or a dated time expression
+  // (OTHER events need a learned anchor with a calendar range in their sentence): only those are analysed.
+  const needed = new Uint8Array(toks.length ? toks[toks.length - 1]!.sentence + 1 : 0);
+  for (let i = 0; i < toks.length; i++) if (MAY_START_TRIGGER.mayHaveSig(sig[i]!) && TRIGGER_FIRST.has(lower[i]!)) needed[toks[i]!.sentence] = 1;
+  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = 1;
+  const learned = learnEvents(doc, undefined, needed);
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = new Uint8Array(toks.length);
   const quoted = quotedAt(doc);

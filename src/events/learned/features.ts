@@ -226,12 +226,20 @@ export interface WordInfo {
   initial: Uint8Array;
 }
 
-export function wordInfo(view: TokenView): WordInfo {
+/** The form of tokens in sentences not looked at (see wordInfo's `needed`): no word, nothing to test. */
+let NO_FORM: Form | null = null;
+
+/** `needed` (a flag per sentence), when given: tokens of other sentences get NO_FORM, never scored. */
+export function wordInfo(view: TokenView, needed?: Uint8Array): WordInfo {
   const n = view.texts.length;
   const forms = new Array<Form>(n);
   const initial = new Uint8Array(n);
   const sentence = view.sentence;
   for (let i = 0; i < n; i++) {
+    if (needed !== undefined && !needed[sentence[i]!]) {
+      forms[i] = NO_FORM ??= newForm('');
+      continue;
+    }
     forms[i] = FORMS.get(view.texts[i]!);
     const s = sentence[i];
     if (i === 0 || sentence[i - 1] !== s) initial[i] = 1;

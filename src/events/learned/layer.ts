@@ -31,16 +31,22 @@ export interface LearnedEvents {
  */
 export const LEXICON_GATE = 0;
 
-export function learnEvents(doc: Doc, models: EventModels = loadEventModels()): LearnedEvents {
+/**
+ * `needed` (one flag per sentence), when given, limits the work to those
+ * sentences: the other sentences get no mentions. Every feature reads only the
+ * event's own sentence, so what the needed sentences get is the same either way.
+ */
+export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), needed?: Uint8Array): LearnedEvents {
   const n = doc.tokens.length;
   const texts = new Array<string>(n);
   const sentence = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    texts[i] = doc.tokens[i]!.text;
-    sentence[i] = doc.tokens[i]!.sentence;
+    const t = doc.tokens[i]!;
+    texts[i] = t.text;
+    sentence[i] = t.sentence;
   }
   const view: TokenView = { texts, sentence };
-  const info = wordInfo(view);
+  const info = wordInfo(view, needed);
   const margin = new Float32Array(n).fill(-Infinity);
   const mentions = detectEventMentions(models.mentions, view, info, margin);
   const ctx = eventContext(view, info, mentions);
