@@ -10,7 +10,7 @@ import { meanWeights, PerceptronTrainer, prng, quantiseRows, type AveragedWeight
 import { anchorFeatures, eventContext, factualityFeatures, mentionFeatures, wordInfo, type EventContext, type EventSpan, type WordInfo } from '../learned/features.js';
 import { cueFactuality, withCue } from '../learned/factuality.js';
 import { LinearModel } from '../learned/linear-model.js';
-import { detectEventMentions, INSIDE, MENTION_LABELS } from '../learned/mentions.js';
+import { detectEventMentions, INSIDE, MENTION_GATE, MENTION_LABELS } from '../learned/mentions.js';
 import { isAnchorCandidate } from '../learned/anchoring.js';
 import { ANCHOR_MODEL, FACTUALITY_MODEL, MENTION_MODEL } from '../learned/models.js';
 import { EVENT_CLASSES, FACTUALITY, type Factuality, type TimeSpan, type TokenSpan } from '../learned/tokens.js';
@@ -138,9 +138,9 @@ function annotatedOnly<T extends TokenSpan>(t: AlignedText, spans: readonly T[])
   return spans.filter((s) => t.annotated[s.start] === 1);
 }
 
-export function scoreMentions(model: LinearModel, texts: AlignedText[]): SpanScores {
+export function scoreMentions(model: LinearModel, texts: AlignedText[], gate = MENTION_GATE): SpanScores {
   const s: SpanScores = { gold: 0, system: 0, strict: 0, relaxed: 0 };
-  for (const t of texts) matchSpans(annotatedOnly(t, t.events), annotatedOnly(t, detectEventMentions(model, t.view)), s);
+  for (const t of texts) matchSpans(annotatedOnly(t, t.events), annotatedOnly(t, detectEventMentions(model, t.view, undefined, undefined, gate)), s);
   return s;
 }
 
