@@ -8,7 +8,7 @@ CREATE DATABASE IF NOT EXISTS articleexport;
 CREATE EXTERNAL TABLE IF NOT EXISTS articleexport.documents (
   `article` struct<article_id:string,external_id:string,title:string,published_at:string,published_at_source:string,text:string,language:string,char_count:int,word_count:int,sha256:string,pipeline_version:string,source:struct<kind:string,uri:string,bucket:string,key:string,version_id:string,format:string,encoding:string,bytes:int,url:string>,dateline:struct<text:string,place:string,agency:string>> COMMENT 'ArticleDocument.article',
   `entities` array<struct<entity_id:string,type:string,subtype:string,name:string,aliases:array<string>,roles:array<string>,geo:struct<country_code:string,latitude:double,longitude:double,geonames_id:int>,mention_count:int,mentions:array<struct<text:string,`start`:int,`end`:int,sentence:int>>>> COMMENT 'ArticleDocument.entities',
-  `quotes` array<struct<quote_id:string,text:string,`start`:int,`end`:int,kind:string,speaker:struct<entity_id:string,name:string,description:string,mention:struct<text:string,`start`:int,`end`:int>>,cue:struct<text:string,`start`:int,`end`:int>,addressee:struct<entity_id:string,name:string>,`group`:string>> COMMENT 'ArticleDocument.quotes',
+  `quotes` array<struct<quote_id:string,text:string,`start`:int,`end`:int,kind:string,speaker:struct<entity_id:string,name:string,description:string,mention:struct<text:string,`start`:int,`end`:int>>,speaker_confidence:double,cue:struct<text:string,`start`:int,`end`:int>,addressee:struct<entity_id:string,name:string>,`group`:string>> COMMENT 'ArticleDocument.quotes',
   `times` array<struct<time_id:string,text:string,`start`:int,`end`:int,type:string,value:string,date_start:string,date_end:string>> COMMENT 'ArticleDocument.times',
   `events` array<struct<event_id:string,type:string,cameo:string,factuality:string,`trigger`:struct<text:string,`start`:int,`end`:int>,sentence:struct<text:string,`start`:int,`end`:int>,`date`:struct<`start`:string,`end`:string,time_id:string>,location:struct<entity_id:string,name:string>,participants:array<struct<entity_id:string,name:string,role:string>>,evidence:map<string,string>>> COMMENT 'ArticleDocument.events',
   `article_id` string COMMENT 'error record: article_id (null for articles)',
@@ -52,7 +52,7 @@ CROSS JOIN UNNEST(e.mentions) AS m;
 CREATE OR REPLACE VIEW articleexport.quotes AS
 SELECT d.article.article_id AS article_id, q.quote_id AS quote_id, q.kind AS kind, q.text AS text, q.start AS start, q."end" AS "end",
   q.speaker.entity_id AS speaker_entity_id, q.speaker.name AS speaker_name, q.speaker.description AS speaker_description,
-  q.cue.text AS cue, q.cue.start AS cue_start, q.cue."end" AS cue_end,
+  q.speaker_confidence AS speaker_confidence, q.cue.text AS cue, q.cue.start AS cue_start, q.cue."end" AS cue_end,
   q.addressee.entity_id AS addressee_entity_id, q.addressee.name AS addressee_name, q."group" AS quote_group
 FROM documents d
 CROSS JOIN UNNEST(d.quotes) AS q;

@@ -10,7 +10,7 @@
  * its CSV rows derived from it; its error record is read back if it had failed.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { toDatasetFiles, type TableName } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { InputError, type DateOrder, type SourceInfo } from '../input/index.js';
@@ -56,7 +56,7 @@ export async function processFile(
   };
   if (!bytes) {
     try {
-      bytes = await readFile(file.path);
+      bytes = readFileSync(file.path);
     } catch (e) {
       return failed(source, new InputError('READ_FAILED', `Cannot read the file: ${(e as Error).message}`), null);
     }
@@ -74,7 +74,9 @@ export default async function extractBatch(tasks: ExtractTask[]): Promise<Extrac
 async function extractTask(task: ExtractTask): Promise<ExtractResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(task.path);
+    // Synchronous: a worker has nothing else to do meanwhile, and fs/promises costs ~10× the CPU of
+    // readFileSync for a news-sized file (0.12 ms against 0.015 ms here), as much as a fifth of a run.
+    bytes = readFileSync(task.path);
   } catch {
     return fromOutcome(await processFile(task, task), null, task); // the read error, as processFile words it
   }
@@ -103,7 +105,7 @@ async function reuse(task: ExtractTask, sha256: string): Promise<ExtractResult |
   const { document, error } = task.reuse!;
   try {
     if (document) {
-      const json = await readFile(document, 'utf8');
+      const json = readFileSync(document, 'utf8');
       const doc = JSON.parse(json) as ArticleDocument;
       if (doc.article?.pipeline_version !== PIPELINE_VERSION) return null;
       const files = toDatasetFiles(doc);
@@ -111,7 +113,7 @@ async function reuse(task: ExtractTask, sha256: string): Promise<ExtractResult |
       return { status: 'ok', inputSha256: sha256, json, csv: task.csv ? files.csv : null, digest: summaryDigest(doc), reused: true };
     }
     if (error) {
-      const record = JSON.parse(await readFile(error, 'utf8')) as ErrorRecord;
+      const record = JSON.parse(readFileSync(error, 'utf8')) as ErrorRecord;
       if (record.pipeline_version !== PIPELINE_VERSION) return null;
       return { status: 'error', inputSha256: sha256, record, debug: null, reused: true };
     }

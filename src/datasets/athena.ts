@@ -157,7 +157,7 @@ CROSS JOIN UNNEST(d.entities) AS e
 CROSS JOIN UNNEST(e.mentions) AS m`,
   quotes: `SELECT d.article.article_id AS article_id, q.quote_id AS quote_id, q.kind AS kind, q.text AS text, q.start AS start, q."end" AS "end",
   q.speaker.entity_id AS speaker_entity_id, q.speaker.name AS speaker_name, q.speaker.description AS speaker_description,
-  q.cue.text AS cue, q.cue.start AS cue_start, q.cue."end" AS cue_end,
+  q.speaker_confidence AS speaker_confidence, q.cue.text AS cue, q.cue.start AS cue_start, q.cue."end" AS cue_end,
   q.addressee.entity_id AS addressee_entity_id, q.addressee.name AS addressee_name, q."group" AS quote_group
 FROM documents d
 CROSS JOIN UNNEST(d.quotes) AS q`,

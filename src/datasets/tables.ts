@@ -30,7 +30,7 @@ export const TABLES = {
   }),
   quotes: row('quotes', 'One row per quotation or reported statement', {
     article_id: S, quote_id: S, kind: S, text: S, start: I, end: I,
-    speaker_entity_id: N(S), speaker_name: N(S), speaker_description: N(S),
+    speaker_entity_id: N(S), speaker_name: N(S), speaker_description: N(S), speaker_confidence: N(Type.Number()),
     cue: N(S), cue_start: N(I), cue_end: N(I), addressee_entity_id: N(S), addressee_name: N(S), quote_group: N(S),
   }),
   times: row('times', 'One row per time expression', {
@@ -100,7 +100,7 @@ export function toRows(doc: ArticleDocument): Rows {
     quotes: doc.quotes.map((q) => ({
       article_id: id, quote_id: q.quote_id, kind: q.kind, text: q.text, start: q.start, end: q.end,
       speaker_entity_id: q.speaker?.entity_id ?? null, speaker_name: q.speaker?.name ?? null,
-      speaker_description: q.speaker?.description ?? null, cue: q.cue?.text ?? null, cue_start: q.cue?.start ?? null,
+      speaker_description: q.speaker?.description ?? null, speaker_confidence: q.speaker_confidence, cue: q.cue?.text ?? null, cue_start: q.cue?.start ?? null,
       cue_end: q.cue?.end ?? null, addressee_entity_id: q.addressee?.entity_id ?? null, addressee_name: q.addressee?.name ?? null,
       quote_group: q.group,
     })),

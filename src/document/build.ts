@@ -57,6 +57,7 @@ export function documentLayers(doc: Doc): DocumentLayers {
       speaker: q.speaker
         ? { entity_id: q.speaker.entity?.id ?? null, name: q.speaker.name, description: q.speaker.description, mention: span(q.speaker.mention) }
         : null,
+      speaker_confidence: q.speakerConfidence,
       cue: q.cue ? span(q.cue) : null,
       addressee: q.addressee ? ref(q.addressee) : null,
       group: q.group,

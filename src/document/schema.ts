@@ -144,6 +144,13 @@ export const Quote = Type.Object(
     end: Offset,
     kind: QuoteKind,
     speaker: Nullable(Speaker),
+    speaker_confidence: Nullable(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'Calibrated probability that the speaker is right (of quotes at ≥ 0.9, about nine in ten or more have the right speaker); null without a speaker',
+      }),
+    ),
     cue: Nullable(Span),
     addressee: Nullable(EntityRef),
     group: Nullable(Type.String({ description: 'Pieces of one quotation split by its attribution share a group' })),

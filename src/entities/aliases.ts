@@ -64,6 +64,9 @@ function table(groups: readonly (readonly string[])[], prefix: string): Map<stri
   return m;
 }
 
+/** A name key that ends in a legal form or "party", and the name before it (at least two letters). */
+const LEGAL_FORM = /^(.{2,}?),? (?:corp|corporation|inc|incorporated|ltd|limited|plc|llc|co|ag|sa|nv|gmbh|spa|party)$/;
+
 const STATES = table(US_STATES, 'us-state');
 // "Georgia" alone is the country; the state is reached by "Ga." only.
 STATES.delete('georgia');
@@ -73,7 +76,13 @@ const ORGS = table(ORGANISATIONS, 'org');
 export const OTHER_ALIASES: NameAliases = {
   canonical(type, key) {
     if (type === 'LOCATION') return STATES.get(key);
-    if (type === 'ORGANIZATION') return ORGS.get(key);
+    if (type === 'ORGANIZATION') {
+      const known = ORGS.get(key);
+      if (known) return known;
+      // "Microsoft Corp", "Sony Corporation", "Tesco plc", "the Labour Party": the same organisation as the bare name.
+      const bare = LEGAL_FORM.exec(key)?.[1];
+      return bare ? (ORGS.get(bare) ?? bare) : undefined;
+    }
     return undefined;
   },
 };

@@ -6,13 +6,14 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { HONORIFICS as HONORIFIC_WORDS } from '../lang/en/index.js';
+import { HONORIFICS as HONORIFIC_WORDS, ORGANISATION_ROLE_HEADS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { geocodeInContext, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
+import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
@@ -91,6 +92,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (!hasWord) return;
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
+    // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
+    if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
+    if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -120,6 +125,26 @@ function isPlacePair(word: string): boolean {
     const subtype = resolvePlace(p).subtype;
     return subtype === 'country' || subtype === 'city';
   });
+}
+
+/** Capitalised abbreviations of common nouns: things and job titles, never a name. */
+const GENERIC_ACRONYMS = new Set(
+  'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
+);
+
+/** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
+const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
+const NAME_SUFFIXES = new Set([
+  'based', 'related', 'led', 'owned', 'backed', 'born', 'made', 'run', 'controlled', 'style', 'listed', 'era', 'funded', 'linked',
+  'friendly', 'speaking', 'inspired', 'sponsored', 'registered', 'bound', 'wide', 'centric', 'focused', 'dominated', 'affiliated', 'allied',
+]);
+/** Whether a single-token name is a derived word: a name with an affix. (A currency sign with a country prefix, "US$", is two tokens.) */
+function isDerivedWord(word: string): boolean {
+  const dash = word.indexOf('-');
+  if (dash <= 0) return false;
+  const first = word.slice(0, dash).toLowerCase();
+  const last = word.slice(word.lastIndexOf('-') + 1);
+  return (NAME_PREFIXES.has(first) && word[0] === word[0]!.toLowerCase()) || NAME_SUFFIXES.has(last);
 }
 
 /**
@@ -198,8 +223,18 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // organisation or a MISC name), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
+    // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
+    // article, whatever its context made of it here: one real thing, one type, one id.
+    if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
+    if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
+      // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
+      if (subtype === null && geo === null && cityCandidates(c.name).length === 0 && c.members.some((k) => employedAt(doc, mentions[k]!.tokenStart))) {
+        c.type = 'ORGANIZATION';
+        subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
+      }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
@@ -228,6 +263,32 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
   for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
   return merged;
+}
+
+const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
+
+/** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
+function gazetteerTypes(rec: Recognizer, name: string): number {
+  let h = SEQ_SEED;
+  for (const t of nameTokens(name)) h = seqHash(h, t);
+  return rec.lexicon.gaz.get(h) ?? 0;
+}
+
+/** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
+function isPersonName(rec: Recognizer, word: string): boolean {
+  const h = hashString(word.toLowerCase());
+  return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
+}
+
+const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
+const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
+
+/** Whether the mention at token `i` follows an organisation's role and a preposition: "analyst at [the] X". */
+function employedAt(doc: Doc, i: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  let k = i - 1;
+  if (lower[k] === 'the') k--;
+  return k >= 1 && EMPLOYER_PREPOSITIONS.has(lower[k]!) && ORG_ROLES.has(lower[k - 1]!);
 }
 
 /**

@@ -235,6 +235,9 @@ function opensSentence(ctx: QuoteContext, q: QuotedSpan): boolean {
   return true;
 }
 
+/** Words before a quotation mark that make it a term held at a distance, not speech. */
+const SO_CALLED = new Set(['so-called', 'so‐called', 'dubbed', 'nicknamed', 'termed', 'self-styled', 'self-proclaimed']);
+
 /** What follows the closing mark within the sentence: more words (a scare quote or title usually). */
 function followedByWords(ctx: QuoteContext, q: QuotedSpan): boolean {
   if (!q.closed) return false;
@@ -283,6 +286,8 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
 
     // Scare quotes and titles: short, or followed by more of the sentence, with no cue introducing them.
     if (words <= 2 && followedByWords(ctx, q) && !attribution) continue;
+    // "a so-called “denial of service” attack": the writer distances a term, nobody is quoted.
+    if (SO_CALLED.has(ctx.lower[tokenAt(ctx, q.open) - 1] ?? '')) continue;
     if (!attribution || !attribution.adjacent) {
       if (words <= 6 && isTitleCase(content) && !SENTENCE_INSIDE.test(content)) continue;
     }

@@ -22,8 +22,9 @@ import { findIndirect } from './indirect.js';
 import { isNegatedCue } from './negation.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
+import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 
-interface Draft {
+export interface Draft {
   start: number;
   end: number;
   kind: QuoteKind;
@@ -32,18 +33,21 @@ interface Draft {
   addressee: Entity | null;
   /** Index in the drafts of the group's first piece, or -1. */
   groupWith: number;
+  /** Calibrated probability that the speaker is right (the speaker model's), or null. */
+  confidence: number | null;
 }
 
-/**
- * Fills `doc.quotes`.
- *
- * @example
- * const doc = createDoc({ text: 'Ryabkov said: “We call on all parties to exercise restraint.”' });
- * doc.entities = [ryabkov]; // from the entity stage
- * runPipeline(doc, { disable: ['entities'], given: ['entities'] });
- * doc.quotes[0].text; // 'We call on all parties to exercise restraint.'
- */
-function extractQuotes(doc: Doc): void {
+/** What the rules found, before the speaker model's review: drafts and their text order. */
+export interface RuleQuotes {
+  ctx: QuoteContext;
+  history: SpeakerHistory;
+  drafts: Draft[];
+  /** Draft indices in text order. */
+  order: number[];
+}
+
+/** The rule stage: quoted and reported speech with the rules' speakers (negated reported speech dropped). */
+export function ruleQuotes(doc: Doc): RuleQuotes {
   const spans = doc.quotedSpans;
   const ctx = buildContext(doc);
   const history: SpeakerHistory = new Map();
@@ -58,12 +62,29 @@ function extractQuotes(doc: Doc): void {
     cue: q.attribution?.cue ?? null,
     addressee: q.attribution?.addressee ?? null,
     groupWith: q.groupWith,
+    confidence: null,
   }));
-  for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1 });
+  for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
   const drafts = withoutNegated(ctx, found);
-
   // Text order, keeping group links valid.
   const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
+  return { ctx, history, drafts, order };
+}
+
+/**
+ * Fills `doc.quotes`.
+ *
+ * @example
+ * const doc = createDoc({ text: 'Ryabkov said: “We call on all parties to exercise restraint.”' });
+ * doc.entities = [ryabkov]; // from the entity stage
+ * runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+ * doc.quotes[0].text; // 'We call on all parties to exercise restraint.'
+ */
+function extractQuotes(doc: Doc): void {
+  const rules = ruleQuotes(doc);
+  const { ctx, drafts, order } = rules;
+  decideSpeakers(ctx, drafts, rules.history, loadSpeakerModel());
+
   // A quotation kept without a cue that directly follows someone's reported speech
   // ('She said new mothers … were paid. "We have made a firm commitment."') is theirs.
   for (let r = 1; r < order.length; r++) {
@@ -72,6 +93,7 @@ function extractQuotes(doc: Doc): void {
     if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
     if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
     d.speaker = prev.speaker;
+    d.confidence = prev.confidence;
   }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
@@ -82,11 +104,15 @@ function extractQuotes(doc: Doc): void {
   doc.quotes = order.map((di, r) => {
     const d = drafts[di]!;
     const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
+    const speaker = d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null;
+    // Pieces of a group share the first piece's speaker confidence.
+    const confidence = d.confidence ?? (first >= 0 ? drafts[first]!.confidence : null);
     return {
       id: `q${r + 1}`,
       ...spanOfChars(doc, d.start, d.end),
       kind: d.kind,
-      speaker: d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null,
+      speaker,
+      speakerConfidence: speaker && confidence !== null ? Math.round(confidence * 1000) / 1000 : null,
       cue: d.cue ? spanOfTokens(doc, d.cue.tokenStart, d.cue.tokenEnd) : null,
       addressee: d.addressee,
       group: first >= 0 ? `q${rank[first]! + 1}` : null,

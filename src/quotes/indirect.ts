@@ -32,6 +32,17 @@ const BARE_CLAUSE = new Set([
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
+const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
+/** -ing words that are prepositions: ", including benefit cuts," stays inside the content. */
+const PREPOSITION_ING = new Set(['including', 'excluding', 'concerning', 'regarding', 'following', 'during', 'notwithstanding', 'pending', 'barring']);
+const NAMING_PARTICIPLES = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
+
+/** A lowercase word that is no pronoun, auxiliary, adverb or function word: "a company [called]". */
+function isCommonNoun(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k];
+  if (w === undefined || !ctx.word[k] || ctx.cap[k] || PRONOUNS.has(w) || FINITE.has(w) || DETERMINERS.has(w) || PREPOSITIONS.has(w)) return false;
+  return !endsWith(w, 'ly') && !CONJUNCTIONS.has(w) && w !== 'be' && w !== 'been' && w !== 'being' && w !== 'who' && w !== 'that' && w !== 'which';
+}
 const TIME_WORDS = new Set([...Object.keys(WEEKDAYS), 'today', 'yesterday', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'previously', 'again', 'too', 'also', 'then', 'afterward', 'afterwards']);
 const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
@@ -84,6 +95,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         continue;
       }
       if (cue.form !== 'verb') continue;
+      // "a web-based tool called EdgeScape": naming after a noun, not speech.
+      if (NAMING_PARTICIPLES.has(lower[cue.tokenStart]!) && ctx.cap[cue.tokenEnd] && isCommonNoun(ctx, cue.tokenStart - 1)) continue;
       let contentStart = complementStart(ctx, cue, S.tokenEnd);
       let objectOnly = false;
       if (contentStart < 0) {
@@ -92,6 +105,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         objectOnly = true;
       }
       if (contentStart < 0) continue;
+      // "welfare support and those who …": content never opens with a conjunction (the cue was a noun).
+      if (CONJUNCTIONS.has(lower[contentStart]!)) continue;
       // The content runs to the sentence end, a quotation, or a clause break.
       let e = contentStart;
       let hitQuote = -1;
@@ -107,7 +122,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
         if (w === ',' && (lower[e + 1] === 'according' || (lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, S.tokenEnd)))) break;
         // ", contradicting …", ", which …": the author's addition, not the content.
-        if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '')) break;
+        if (w === ',' && e > contentStart && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though)$/u.test(doc.tokens[e + 1]?.text ?? '') && !PREPOSITION_ING.has(lower[e + 1]!)) break;
         e++;
       }
       // "described BA's results as “pretty modest”": the partial quotation carries it.
@@ -237,7 +252,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     const w = lower[j]!;
     if (quoteOf[j]! >= 0) break;
     if (w === 'that') {
-      if (j + 1 < sentEnd && !NOUN_COMPLEMENT.has(lower[j - 1]!) && ctx.word[j + 1]) return j + 1;
+      // "the report that …" is a noun's clause; "users report that …" (the cue itself before "that") is the verb's.
+      if (j + 1 < sentEnd && (j === cue.tokenEnd || !NOUN_COMPLEMENT.has(lower[j - 1]!)) && ctx.word[j + 1]) return j + 1;
       break;
     }
     if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w) || FINITE.has(w)) break;
@@ -257,12 +273,20 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
-  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
+  // A gerund can head the subject ("says running for president is tough"): only with a finite verb soon after.
+  const gerund = endsWith(w, 'ing') && w.length > 5 && !NON_SUBJECT.has(w);
+  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || gerund || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
     for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
       const v = lower[j]!;
-      if (FINITE.has(v) || (endsWith(v, 'ed') && j > k + 1) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
+      if (gerund) {
+        if (FINITE.has(v)) return k;
+        if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
+        continue;
+      }
+      // Right after a determiner a participle is an adjective ("said the proposed law"); after "it"/"you" it is the verb ("says it raised").
+      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || w === 'it' || w === 'you')) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;
@@ -329,7 +353,11 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
   const next = lower[cue.tokenEnd] ?? '.';
   if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
-  if (!cand || cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+  if (!cand || cue.form === 'according') {
+    cand = phraseAfter(ctx, cue.tokenEnd, sentEnd);
+    // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
+    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < sentEnd; j++) if (FINITE.has(lower[j]!)) return null;
+  }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
     while (e > cue.tokenEnd && !ctx.word[e - 1]) e--;

@@ -11,6 +11,7 @@
  */
 import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
+import { wordFilter } from '../text/word-filter.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 
@@ -36,6 +37,9 @@ export interface FoundSpeaker {
   kind: SpeakerKind;
 }
 
+/** Signature filter of the pronouns and role nouns `candidatesIn` looks for. */
+const MAY_BE_LISTED = wordFilter([...PRONOUNS, ...DESCRIPTION_NOUNS]);
+
 const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'because', 'but', 'and', 'while', 'whereas', 'if', 'when', 'so']);
 const NON_NAME_CAPS = new Set(
   'the a an in on at for with after before during but and or so however meanwhile still yet then this that these those it its he she they we i you his her their our my your there here when while if as by from to of not no yes also mr mrs ms dr sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
@@ -45,6 +49,7 @@ const NON_NAME_CAPS = new Set(
 /** Speaker-like phrases in tokens [from, to), in text order, quoted tokens skipped. */
 export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candidate[] {
   const { doc, lower, mentionOf, mentions, quoteOf } = ctx;
+  const { sig } = ctx.index;
   const raw: Candidate[] = [];
   for (let i = Math.max(0, from); i < to; ) {
     if (quoteOf[i]! >= 0) {
@@ -64,9 +69,10 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
       continue;
     }
     const w = lower[i]!;
-    const tok = doc.tokens[i]!;
-    if (PRONOUNS.has(w) && (w !== 'i' || tok.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
+    // Most tokens are neither: the signature filter rejects them without hashing the string.
+    const listed = MAY_BE_LISTED.mayHaveSig(sig[i]!);
+    if (listed && PRONOUNS.has(w) && (w !== 'i' || doc.tokens[i]!.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
+    else if (listed && DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && ctx.cap[j] && ctx.word[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;

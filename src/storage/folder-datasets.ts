@@ -13,6 +13,7 @@
  * order of calls gives the same bytes); the per-article files are written
  * concurrently, at most 16 at a time (BoundedWrites), and close() waits for them.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatParts, type DatasetFormat } from '../datasets/formats.js';
 import { CsvMerger } from '../datasets/merge.js';
@@ -45,6 +46,8 @@ export class FolderDatasets implements DatasetSink {
   private readonly json: boolean;
   private readonly writes = new BoundedWrites(16);
   private readonly parquet: ParquetTables | null;
+  /** Whether an earlier run left error records here: only then can a success make one stale (a fresh folder skips a delete per article). */
+  private readonly hadErrors: boolean;
 
   /** `dir` as the user gave it: the paths returned (and shown in messages) start with it. */
   constructor(
@@ -56,6 +59,7 @@ export class FolderDatasets implements DatasetSink {
     this.json = parts.json;
     this.merger = parts.csv ? new CsvMerger(join(this.store.root, 'csv')) : null;
     this.parquet = parts.parquet ? new ParquetTables() : null;
+    this.hadErrors = existsSync(join(this.store.root, 'errors'));
   }
   get location(): string {
     return this.store.location;
@@ -81,7 +85,7 @@ export class FolderDatasets implements DatasetSink {
     this.parquet?.add(JSON.parse(files.json) as ArticleDocument);
     await this.writes.add(async () => {
       if (this.json && !opts.unchanged) await this.store.put(`${name}.json`, files.json, 'application/json');
-      await this.store.delete([`errors/${name}.json`]); // an earlier run's failure is no longer true
+      if (this.hadErrors) await this.store.delete([`errors/${name}.json`]); // an earlier run's failure is no longer true
       await opts.onWritten?.();
     });
     return join(this.dir, `${name}.json`);

@@ -128,6 +128,8 @@ export interface DocQuote extends Span {
   id: string;
   kind: QuoteKind;
   speaker: DocSpeaker | null;
+  /** Calibrated probability that the speaker is right (the learned speaker ranker's), or null. */
+  speakerConfidence: number | null;
   /** Speech cue: the reporting words ("said", "according to"). */
   cue: Span | null;
   addressee: DocEntity | null;

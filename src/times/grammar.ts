@@ -60,6 +60,8 @@ export interface RuleContext {
   /** Publication date that relative expressions resolve against, or null (they then stay unresolved). */
   anchor: Date | null;
   tense(start: number, end: number): Tense;
+  /** The tense a marker word gives the clause, or null when none does (then `tense` says past, news' default). */
+  markedTense(start: number, end: number): Tense | null;
   /** Whether the sentence around a position speaks of the future anywhere (will, expected, next…). */
   futureInSentence(pos: number): boolean;
   /** Text just before a position (for cues such as "in", "every"). */
@@ -151,6 +153,8 @@ function yearFor(ctx: RuleContext, month: number, day: number, start: number, en
   // Only far-away readings flip: "18 September" in an October article is this year's, whatever the tense.
   if (diffDays > 120 && ctx.tense(start, end) === 'past') return y - 1;
   if (diffDays < -240 && (ctx.tense(start, end) === 'future' || ctx.futureInSentence(start))) return y + 1;
+  // A clause with no tense marker ("The law comes into force on 1 January" in a December article): the nearest reading.
+  if (diffDays < -300 && ctx.markedTense(start, end) === null) return y + 1;
   return y;
 }
 
@@ -258,7 +262,11 @@ function relativeNorm(ctx: RuleContext, modifier: string, head: string, start: n
     // "last weekend" read on a Monday is the one that just ended.
     return fromPeriod(mostRecentWeekend(ctx.anchor));
   }
-  return shiftFromAnchor(ctx, h.gran, k);
+  const plain = shiftFromAnchor(ctx, h.gran, k);
+  // "the previous quarter" is the one before the quarter the text is about ("profits in the three months
+  // to December were up on the previous quarter": July–September), not before publication; "last quarter" is deictic.
+  if (mod === 'previous' && h.gran === 'quarter' && plain) return { ...plain, discourse: (q) => (q ? fromPeriod(shiftPeriod(q, -1)) : plain) };
+  return plain;
 }
 
 function mostRecentWeekend(anchor: Date): Period {
@@ -391,6 +399,18 @@ export const RULES: Rule[] = [
     trigger: { words: MONTH_TRIGGERS, before: 3 },
     re: rx(`${EDGE}?(${MONTH}),?\\s+(?:of\\s+)?(${YEAR})`),
     norm: (m) => fromPeriod({ gran: 'month', y: +m[2]!, n: monthNumber(m[1]!)! }),
+  },
+  {
+    name: 'month-relative-year',
+    // "June last year", "January of this year": the month of the year before, of or after publication
+    trigger: { words: MONTH_WORDS, before: 0 },
+    re: rx(`(${MONTH})(?:\\s+of)?\\s+(${alt(['last', 'this', 'next'])})\\s+year`),
+    norm: (m, ctx) => {
+      const mo = monthNumber(m[1]!)!;
+      const shift = { last: -1, this: 0, next: 1 }[m[2]!.toLowerCase() as 'last' | 'this' | 'next'];
+      if (!ctx.anchor) return unresolved(`XXXX-${String(mo).padStart(2, '0')}`);
+      return fromPeriod({ gran: 'month', y: ctx.anchor.getUTCFullYear() + shift, n: mo });
+    },
   },
   {
     name: 'month',

@@ -7,7 +7,7 @@ import { spanOfChars } from '../text/layers.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
 import { scanRules } from './scan.js';
-import { hasFutureMarker, tenseAround } from './tense.js';
+import { hasFutureMarker, markedTense, tenseAround } from './tense.js';
 
 export interface TimeMatch extends Norm {
   start: number;
@@ -35,6 +35,7 @@ export function findTimes(doc: Doc): TimeMatch[] {
     before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
     after: (pos, n) => text.slice(pos, pos + n),
     tense: (start, end) => tenseAround(sentenceTokens(toks, start), start, end),
+    markedTense: (start, end) => markedTense(sentenceTokens(toks, start), start, end),
     futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, pos)),
   };
   const candidates: TimeMatch[] = [];
@@ -68,12 +69,23 @@ export function findTimes(doc: Doc): TimeMatch[] {
       if (r) out.push({ type: r.type, value: r.value, from: r.from, to: r.to, start: c.start, end: c.end, rule: c.rule });
       continue;
     }
-    const q = /^(\d{4})-Q([1-4])$/.exec(c.value);
+    const q = quarterNamed(text, c);
     // Only quarters already ended can be "the quarter" a report is about.
-    if (q && (!publishedAt || (c.to !== null && c.to < publishedAt))) quarter = { gran: 'quarter', y: +q[1]!, n: +q[2]! };
+    if (q && (!publishedAt || (c.to !== null && c.to < publishedAt))) quarter = q;
     out.push(c);
   }
   return out;
+}
+
+const THREE_MONTHS_TO = /\bthree months (?:to|ended|ending|through|until)\s+(?:the end of\s+)?$/i;
+
+/** The quarter an expression names: a quarter ("2004-Q4"), or "the three months to December" (the quarter that month ends); else null. */
+function quarterNamed(text: string, c: TimeMatch): Period | null {
+  const q = /^(\d{4})-Q([1-4])$/.exec(c.value);
+  if (q) return { gran: 'quarter', y: +q[1]!, n: +q[2]! };
+  const m = /^(\d{4})-(03|06|09|12)$/.exec(c.value);
+  if (!m || !THREE_MONTHS_TO.test(text.slice(Math.max(0, c.start - 40), c.start))) return null;
+  return { gran: 'quarter', y: +m[1]!, n: +m[2]! / 3 };
 }
 
 // One zeroed buffer reused across texts of ordinary size (allocating one per text cost more than the rest of the choice).

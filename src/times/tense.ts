@@ -21,13 +21,17 @@ const PAST_WORDS = new Set([
 // Words ending in -ed that are not past-tense verbs.
 const NOT_PAST = new Set(['need', 'speed', 'indeed', 'red', 'bed', 'hundred', 'united', 'based', 'seed', 'feed', 'breed', 'deed', 'greed', 'proceed', 'exceed', 'succeed', 'shed', 'wed', 'naked', 'sacred', 'wicked', 'kindred', 'ted', 'fred', 'ed', 'bled', 'med', 'creed', 'weed', 'heed']);
 
-function markerTense(word: string, next: string | undefined): Tense | null {
+/** Auxiliaries after which an -ed word is a participle, not a past tense: "will be televised", "has been delayed". */
+const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets', 'getting', 'have', 'has', 'having']);
+
+function markerTense(word: string, next: string | undefined, prev?: string): Tense | null {
   const w = word.toLowerCase();
   if (FUTURE_WORDS.has(w)) return 'future';
   if ((w === 'is' || w === 'are' || w === 'am') && next === 'to') return 'future';
   if ((w === 'going' || w === 'set' || w === 'poised' || w === 'slated') && next === 'to') return 'future';
   if (PAST_WORDS.has(w)) return 'past';
-  if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w)) return 'past';
+  // The auxiliary before a participle marks the tense, not the participle ("will be televised on Saturday" is future).
+  if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !(prev !== undefined && PARTICIPLE_AUX.has(prev))) return 'past';
   return null;
 }
 
@@ -46,6 +50,11 @@ export interface TenseToken {
  * tenseAround([{start:0,end:4,text:'They'},{start:5,end:9,text:'will'},{start:10,end:14,text:'meet'},{start:15,end:21,text:'Friday'}], 15, 21) // 'future'
  */
 export function tenseAround(tokens: readonly TenseToken[], start: number, end: number): Tense {
+  return markedTense(tokens, start, end) ?? 'past';
+}
+
+/** Tense of the clause around [start, end) as its nearest marker word gives it; null when the clause has none (a present tense: "comes into force on 1 January"). */
+export function markedTense(tokens: readonly TenseToken[], start: number, end: number): Tense | null {
   let best: Tense | null = null;
   let bestDist = Infinity;
   const window = 12;
@@ -54,7 +63,7 @@ export function tenseAround(tokens: readonly TenseToken[], start: number, end: n
   for (let i = Math.max(0, first - window); i < Math.min(tokens.length, first + window); i++) {
     const t = tokens[i]!;
     if (t.start < end && t.end > start) continue; // inside the expression itself
-    const tense = markerTense(t.text, tokens[i + 1]?.text.toLowerCase());
+    const tense = markerTense(t.text, tokens[i + 1]?.text.toLowerCase(), auxBefore(tokens, i));
     if (!tense) continue;
     // Prefer markers to the left at equal distance: the verb usually precedes its adjunct.
     const dist = t.end <= start ? first - i : i - first + 0.5;
@@ -63,7 +72,14 @@ export function tenseAround(tokens: readonly TenseToken[], start: number, end: n
       best = tense;
     }
   }
-  return best ?? 'past';
+  return best;
+}
+
+/** The word before token i, skipping adverbs in -ly ("will be widely televised"), lowercased. */
+function auxBefore(tokens: readonly TenseToken[], i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && j > i - 3 && /ly$/i.test(tokens[j]!.text)) j--;
+  return j >= 0 ? tokens[j]!.text.toLowerCase() : undefined;
 }
 
 /** Whether any word of the sentence marks the future. */

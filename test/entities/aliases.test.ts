@@ -60,4 +60,19 @@ describe('one id per US state and per well-known organisation (alias table)', ()
     expect(ids[0]).toBeDefined();
     expect(ids[0]).toBe(ids[1]);
   });
+  it('a name of the organisation table is an organisation whatever its context typed it', () => {
+    const doc = createDoc({ text: 'The Tories said the Tories would win.' });
+    runPipeline(doc, { until: 'entities' });
+    expect(doc.entities.filter((e) => e.name === 'Tories').map((e) => e.type)).toEqual(['ORGANIZATION']);
+  });
+  it('an organisation with and without its legal form ("Microsoft Corp", "Tesco plc", "the Labour Party") has one id', () => {
+    const id = (name: string) => entityId('ORGANIZATION', name, ENTITY_ALIASES);
+    expect(id('Microsoft Corp')).toBe(id('Microsoft'));
+    expect(id('Sony Corporation')).toBe(id('Sony'));
+    expect(id('Tesco plc')).toBe(id('Tesco'));
+    expect(id('Labour Party')).toBe(id('Labour'));
+    expect(id('Microsoft Corp')).not.toBe(id('Microsoft Research'));
+    // Only organisations: a place named "… Co" is left alone.
+    expect(entityId('LOCATION', 'Tipperary Co', ENTITY_ALIASES)).not.toBe(entityId('LOCATION', 'Tipperary', ENTITY_ALIASES));
+  });
 });

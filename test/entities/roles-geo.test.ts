@@ -81,6 +81,40 @@ describe('geo', () => {
   });
 });
 
+describe('words built on names are not names', () => {
+  it('drops "Texas-based", "anti-Pyongyang" and "US$" but keeps names with a hyphen', () => {
+    const es = entities('The Texas-based firm paid US$20,000 for anti-Pyongyang leaflets, said Anglo-Irish Bank and Coca-Cola.');
+    const names = es.map((e) => e.name);
+    for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
+    expect(names).toContain('Coca-Cola');
+  });
+  it('drops common nouns written in capitals ("PC", "DVD", "MPs")', () => {
+    const names = entities('Sony sold more PCs and DVD players, and MPs asked the BBC about TV licences.').map((e) => e.name);
+    for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
+    expect(names).toContain('BBC');
+  });
+});
+
+describe('employers are organisations', () => {
+  it('retypes a "place" no gazetteer knows that someone works for', () => {
+    const es = entities("Paul King, principal security consultant at Cisco, said the attack was new. A spokesman for Unison, Britain's biggest union, said members would strike.");
+    expect(es.find((e) => e.name === 'Cisco')?.type).toBe('ORGANIZATION');
+    expect(es.find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
+  });
+  it('types a one-word name the gazetteer knows only as an organisation ORGANIZATION, not PERSON', () => {
+    const doc = createDoc({ text: 'Google said profits rose. Google is expanding.' });
+    runPipeline(doc, { until: 'entities' });
+    // Whatever the recogniser made of one mention here (PERSON), Google is one organisation.
+    const google = documentLayers(doc).entities.filter((e) => e.name === 'Google');
+    expect(google.map((e) => e.type)).toEqual(['ORGANIZATION']);
+    expect(entities('Mr Jones said profits rose.').find((e) => e.name === 'Jones')?.type).toBe('PERSON');
+  });
+  it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
+    const es = entities('A spokesman for Paris said the city would bid again.');
+    expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
+  });
+});
+
 describe('subtypes', () => {
   it('marks media, events and products from names and how the text calls them', async () => {
     const { orgOrMiscSubtype } = await import('../../src/entities/subtypes.js');

@@ -220,6 +220,32 @@ describe('reported speech', () => {
     expect(b[0]!.speaker?.name).toBe('WALLACE');
     expect(b[0]!.text).toBe('Let us start with the debate story. Will she be there');
   });
+  it('finds bare clauses with a gerund or "it" as subject', () => {
+    const a = quotesOf('Smith says running for president is tough, nasty and mean.', [SMITH]);
+    expect(a[0]!.text).toBe('running for president is tough, nasty and mean');
+    const b = quotesOf('Smith says it raised more than $21 million in January.', [SMITH]);
+    expect(b[0]!.text).toBe('it raised more than $21 million in January');
+  });
+  it('does not read "…, said members would strike" as an inverted attribution', () => {
+    const qs = quotesOf("A spokesman for Unison, Britain's biggest union, said members would strike.", [
+      { name: 'Unison', type: 'ORGANIZATION' },
+      { name: 'Britain', type: 'LOCATION' },
+    ]);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe('members would strike');
+    expect(qs[0]!.speaker?.description).toContain('A spokesman for Unison');
+  });
+  it('takes no quote from a term held at a distance, a naming participle or a noun read as a cue', () => {
+    expect(quotesOf('In early October a so-called "denial of service" attack was mounted on the site, Smith said.', [SMITH]).filter((q) => q.kind !== 'indirect')).toEqual([]);
+    expect(quotesOf('Akamai uses a web-based tool called EdgeScape that lets its customers work out where visitors are based.', [])).toEqual([]);
+    expect(quotesOf('Both those on unemployment benefits and welfare support and those who are long-term unemployed are classified as looking for work.', [])).toEqual([]);
+  });
+  it('keeps ", including …" inside the content and reads "users report that" as the verb', () => {
+    const a = quotesOf('Smith added that government reforms, including unpopular benefit cuts, do not go far enough.', [SMITH]);
+    expect(a[0]!.text).toBe('government reforms, including unpopular benefit cuts, do not go far enough');
+    const b = quotesOf('Some web users in Canada also report that they can browse the site.', []);
+    expect(b[0]!.text).toBe('they can browse the site');
+  });
   it('does not take an object noun phrase for a clause', () => {
     expect(quotesOf('Smith said the word twice before leaving.', [SMITH])).toEqual([]);
   });

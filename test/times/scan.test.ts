@@ -26,6 +26,7 @@ const FIXTURES = [
   '2024-10-14, 10/14/2024, 3/4/99, 22-24 October, October 22 – November 3, 2024, 22nd to 24th of October.',
   'Émigrés met on Friday; 😀 on Friday; _Friday; ‘90s; x1990s; 1990s; the early ’90s.',
   // Glued forms alone, so that no nearby trigger lists them by chance.
+  'It began in June last year, and January of this year.',
   'It peaked midsummer.',
   'Sales fell midOctober.',
   'Talks end lastMay.',

@@ -63,6 +63,24 @@ describe('relative dates against a Monday publication', () => {
     expect(one('He spoke yesterday.')).toMatchObject({ value: '2024-10-13' });
     expect(one('He speaks today.')).toMatchObject({ value: '2024-10-14' });
   });
+  it('a participle after an auxiliary does not mark the past: the auxiliary does', () => {
+    expect(one('The match will be televised live on Saturday.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The match was televised live on Saturday.')).toMatchObject({ value: '2024-10-12' });
+  });
+  it('a yearless date in a clause without tense marker takes the nearest year', () => {
+    expect(one('The new law comes into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2005-01-01' });
+    expect(one('The new law came into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2004-01-01' });
+  });
+  it('a month with last, this or next year', () => {
+    expect(one('Talks broke down in June last year.')).toMatchObject({ text: 'June last year', value: '2023-06' });
+    expect(one('He resigned in January of this year.')).toMatchObject({ text: 'January of this year', value: '2024-01' });
+  });
+  it('the previous quarter is the one before the quarter under discussion', () => {
+    const ts = times('Profits rose in the three months to December, but fell compared with the previous quarter.', '2005-01-12');
+    expect(ts.map((t) => t.value)).toEqual(['P3M', '2004-12', '2004-Q3']);
+    // With no quarter named, it is the one before publication's.
+    expect(one('Sales were up on the previous quarter.', '2005-01-12')).toMatchObject({ value: '2004-Q4' });
+  });
   it('quarters look back when the clause does', () => {
     expect(one('The company reported a loss in the third quarter.')).toMatchObject({ value: '2024-Q3', date_start: '2024-07-01', date_end: '2024-09-30' });
   });

@@ -49,3 +49,13 @@ export const ROLE_NOUNS = (
 
 /** Words inside a noun phrase between a preposition and the name it governs ("in the top senior", "with his foreign counterpart"). */
 export const NOUN_PHRASE_TITLE_WORDS = ['top', 'senior', 'former', 'late', 'president', 'minister', 'official', 'officials', 'leader', 'prime', 'foreign', 'chief', 'counterpart'] as const;
+
+/**
+ * Roles only an organisation has: "consultant at Cisco", "a spokesman for Unison", "chief executive of Marsh".
+ * (Not "president", "mayor" or "minister": those are of places too.)
+ */
+export const ORGANISATION_ROLE_HEADS = (
+  'spokesman spokeswoman spokesperson spokesmen chairman chairwoman ceo cfo coo cto founder co-founder executive executives ' +
+  'analyst analysts economist economists strategist strategists consultant consultants employee employees engineer engineers ' +
+  'researcher researchers director directors manager managers shareholder shareholders boss bosses'
+).split(' ');
