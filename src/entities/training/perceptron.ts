@@ -1,10 +1,7 @@
 /**
- * Averaged perceptron (Collins 2002) over hashed features. For the entity
- * recogniser it is structured: first-order BILOU transitions, decoded by the same
- * constrained Viterbi as at run time. With any other label count it trains
- * independent multiclass decisions (`learnOne`) or rankings of candidates
- * (`learnRanking`, one label), as the event stage's classifiers do.
- * Deterministic: example order comes from a seeded PRNG.
+ * Averaged structured perceptron (Collins 2002) over hashed features with
+ * first-order BILOU transitions, decoded by the same constrained Viterbi as at
+ * run time. Deterministic: sentence order comes from a seeded PRNG.
  */
 import { N_LABELS } from '../labels.js';
 import { CompactModel, viterbi, type FeatureWeights } from '../model.js';
@@ -17,79 +14,26 @@ export interface TrainingSentence {
 }
 
 const N = N_LABELS;
+const TRANS = (N + 1) * N;
 
 export class PerceptronTrainer implements FeatureWeights {
   private rowOf = new Map<number, number>();
   private keys: number[] = [];
   private w = new Float32Array(1 << 20);
   private u = new Float64Array(1 << 20);
-  readonly transitions: Float32Array;
-  private tu: Float64Array;
+  readonly transitions = new Float32Array(TRANS);
+  private tu = new Float64Array(TRANS);
   /** Examples seen (the averaging clock). */
   private c = 1;
 
-  /** `labels`: the BILOU entity labels by default; any count for multiclass or ranking use. */
-  constructor(readonly labels: number = N) {
-    this.transitions = new Float32Array((labels + 1) * labels);
-    this.tu = new Float64Array((labels + 1) * labels);
-  }
-
   addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
     const w = this.w;
-    const n = this.labels;
     for (let k = from; k < to; k++) {
       const r = this.rowOf.get(ids[k]!);
       if (r === undefined) continue;
-      const base = r * n;
-      for (let l = 0; l < n; l++) out[outOffset + l] = out[outOffset + l]! + w[base + l]!;
+      const base = r * N;
+      for (let l = 0; l < N; l++) out[outOffset + l] = out[outOffset + l]! + w[base + l]!;
     }
-  }
-
-  /** Highest-scoring label of one example (features ids[from..to)); ties go to the lower label. */
-  classify(ids: Uint32Array, from: number, to: number): number {
-    const scores = new Float32Array(this.labels);
-    this.addScores(ids, from, to, scores, 0);
-    let best = 0;
-    for (let l = 1; l < this.labels; l++) if (scores[l]! > scores[best]!) best = l;
-    return best;
-  }
-
-  /** One multiclass perceptron step on an independent example; returns whether it was wrong. */
-  learnOne(ids: Uint32Array, from: number, to: number, gold: number): boolean {
-    const pred = this.classify(ids, from, to);
-    if (pred !== gold) {
-      for (let k = from; k < to; k++) {
-        this.update(ids[k]!, gold, 1);
-        this.update(ids[k]!, pred, -1);
-      }
-    }
-    this.c++;
-    return pred !== gold;
-  }
-
-  /**
-   * One ranking step (a one-label model): candidate k's features are
-   * ids[offsets[k]..offsets[k+1]); the best-scoring one should be `gold`.
-   * Returns the candidate chosen before the update.
-   */
-  learnRanking(ids: Uint32Array, offsets: Int32Array, count: number, gold: number): number {
-    const score = new Float32Array(1);
-    let pred = 0;
-    let best = -Infinity;
-    for (let k = 0; k < count; k++) {
-      score[0] = 0;
-      this.addScores(ids, offsets[k]!, offsets[k + 1]!, score, 0);
-      if (score[0]! > best) {
-        best = score[0]!;
-        pred = k;
-      }
-    }
-    if (pred !== gold) {
-      for (let k = offsets[gold]!; k < offsets[gold + 1]!; k++) this.update(ids[k]!, 0, 1);
-      for (let k = offsets[pred]!; k < offsets[pred + 1]!; k++) this.update(ids[k]!, 0, -1);
-    }
-    this.c++;
-    return pred;
   }
 
   private row(id: number): number {
@@ -98,7 +42,7 @@ export class PerceptronTrainer implements FeatureWeights {
       r = this.keys.length;
       this.keys.push(id);
       this.rowOf.set(id, r);
-      if ((r + 1) * this.labels > this.w.length) {
+      if ((r + 1) * N > this.w.length) {
         const w2 = new Float32Array(this.w.length * 2);
         w2.set(this.w);
         this.w = w2;
@@ -112,7 +56,7 @@ export class PerceptronTrainer implements FeatureWeights {
 
   private update(id: number, label: number, delta: number): void {
     if (id === 0) return; // a dropped feature
-    const i = this.row(id) * this.labels + label;
+    const i = this.row(id) * N + label;
     this.w[i] = this.w[i]! + delta;
     this.u[i] = this.u[i]! + this.c * delta;
   }
@@ -123,9 +67,8 @@ export class PerceptronTrainer implements FeatureWeights {
     this.tu[i] = this.tu[i]! + this.c * delta;
   }
 
-  /** Decodes one sentence with the current weights (BILOU entity labels only). */
+  /** Decodes one sentence with the current weights. */
   predict(s: TrainingSentence, out: Uint8Array): void {
-    if (this.labels !== N) throw new Error('predict/learn decode BILOU sentences: use learnOne or learnRanking');
     const n = s.gold.length;
     const scores = new Float32Array(n * N);
     for (let i = 0; i < n; i++) this.addScores(s.ids, s.offsets[i]!, s.offsets[i + 1]!, scores, i * N);
@@ -177,14 +120,13 @@ export class PerceptronTrainer implements FeatureWeights {
   /** The averaged weights (Collins' trick: w − u/c). */
   averaged(): AveragedWeights {
     const rows = new Map<number, Float32Array>();
-    const n = this.labels;
     for (let r = 0; r < this.keys.length; r++) {
-      const v = new Float32Array(n);
-      for (let l = 0; l < n; l++) v[l] = this.w[r * n + l]! - this.u[r * n + l]! / this.c;
+      const v = new Float32Array(N);
+      for (let l = 0; l < N; l++) v[l] = this.w[r * N + l]! - this.u[r * N + l]! / this.c;
       rows.set(this.keys[r]!, v);
     }
-    const trans = new Float32Array(this.transitions.length);
-    for (let i = 0; i < trans.length; i++) trans[i] = this.transitions[i]! - this.tu[i]! / this.c;
+    const trans = new Float32Array(TRANS);
+    for (let i = 0; i < TRANS; i++) trans[i] = this.transitions[i]! - this.tu[i]! / this.c;
     return { rows, trans };
   }
 
@@ -206,27 +148,20 @@ export interface AveragedWeights {
 /** Mean of several models' weights: an ensemble of linear models in the cost of one. */
 export function meanWeights(models: AveragedWeights[]): AveragedWeights {
   const rows = new Map<number, Float32Array>();
-  const trans = new Float32Array(models[0]!.trans.length);
+  const trans = new Float32Array(TRANS);
   for (const m of models) {
     for (const [k, v] of m.rows) {
       let acc = rows.get(k);
-      if (!acc) rows.set(k, (acc = new Float32Array(v.length)));
-      for (let l = 0; l < v.length; l++) acc[l] = acc[l]! + v[l]! / models.length;
+      if (!acc) rows.set(k, (acc = new Float32Array(N)));
+      for (let l = 0; l < N; l++) acc[l] = acc[l]! + v[l]! / models.length;
     }
-    for (let i = 0; i < trans.length; i++) trans[i] = trans[i]! + m.trans[i]! / models.length;
+    for (let i = 0; i < TRANS; i++) trans[i] = trans[i]! + m.trans[i]! / models.length;
   }
   return { rows, trans };
 }
 
 /** Keeps the `maxRows` features with the largest weights and quantises each row to int8 with its own scale. */
 export function quantise(model: AveragedWeights, maxRows: number): CompactModel {
-  const { keys, scales, weights } = quantiseRows(model, maxRows, N);
-  return CompactModel.fromRows(keys, scales, weights, Float32Array.from(model.trans));
-}
-
-/** Quantised rows, sorted by key: `labels` int8 weights per kept feature with its scale (any label count). */
-export function quantiseRows(model: AveragedWeights, maxRows: number, labels: number): { keys: Uint32Array; scales: Float32Array; weights: Int8Array } {
-  const N = labels;
   const entries = [...model.rows].map(([key, v]) => {
     let m = 0;
     for (let l = 0; l < N; l++) if (Math.abs(v[l]!) > m) m = Math.abs(v[l]!);
@@ -246,7 +181,7 @@ export function quantiseRows(model: AveragedWeights, maxRows: number, labels: nu
     scales[k] = s;
     for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(e.v[l]! / s);
   });
-  return { keys, scales, weights };
+  return CompactModel.fromRows(keys, scales, weights, Float32Array.from(model.trans));
 }
 
 /** Mulberry32: a small seeded PRNG for reproducible shuffles. */

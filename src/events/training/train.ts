@@ -6,7 +6,7 @@
  * seeded PRNG, features are hashed.
  */
 import { hashString } from '../../entities/hash.js';
-import { meanWeights, PerceptronTrainer, prng, quantiseRows, type AveragedWeights } from '../../entities/training/perceptron.js';
+import { LinearTrainer, meanWeights, prng, quantiseRows, type AveragedWeights } from './perceptron.js';
 import { anchorFeatures, eventContext, factualityFeatures, mentionFeatures, wordInfo, type EventContext, type EventSpan, type WordInfo } from '../learned/features.js';
 import { cueFactuality, withCue } from '../learned/factuality.js';
 import { LinearModel } from '../learned/linear-model.js';
@@ -72,12 +72,12 @@ function finish(ex: Examples) {
 function fit(
   labels: number,
   count: number,
-  step: (trainer: PerceptronTrainer, k: number) => void,
+  step: (trainer: LinearTrainer, k: number) => void,
   opts: TrainOptions,
   select: (weights: AveragedWeights) => number,
 ): { weights: AveragedWeights; epoch: number; score: number } {
   const members = Array.from({ length: opts.ensemble ?? 1 }, (_, m) => ({
-    trainer: new PerceptronTrainer(labels),
+    trainer: new LinearTrainer(labels),
     rand: prng(opts.seed + m),
     order: Array.from({ length: count }, (_, k) => k),
   }));
