@@ -98,12 +98,6 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
-  // The learned layer is read only in sentences with a possible trigger (the loop below) or a dated time expression
-  // (OTHER events need a learned anchor with a calendar range in their sentence): only those are analysed.
-  const needed = new Uint8Array(toks.length ? toks[toks.length - 1]!.sentence + 1 : 0);
-  for (let i = 0; i < toks.length; i++) if (MAY_START_TRIGGER.mayHaveSig(sig[i]!) && TRIGGER_FIRST.has(lower[i]!)) needed[toks[i]!.sentence] = 1;
-  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = 1;
-  const learned = learnEvents(doc, undefined, needed);
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = new Uint8Array(toks.length);
   const quoted = quotedAt(doc);
@@ -118,11 +112,13 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
   };
 
-  const events: Event[] = [];
-  let clauseOfLast = -1;
+  // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
+  // is read in: those with a trigger, and those with a dated time expression (OTHER events need a learned anchor with
+  // a calendar range in their sentence).
+  const needed = new Uint8Array(doc.sentences.length);
+  const cands: Candidate[] = [];
   let clauseOfCount = -1;
   let triggersInClause = 0;
-  let lastInClause: Event | null = null;
   for (let i = 0; i < toks.length; i++) {
     // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
     if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
@@ -144,15 +140,25 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       clauseOfCount = clause[i]!;
       triggersInClause = 1;
     }
+    for (let t = cand.ts; t < cand.te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
+    needed[toks[i]!.sentence] = 1;
+    cands.push(cand);
+  }
+  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = 1;
+  const learned = learnEvents(doc, undefined, needed);
+
+  const events: Event[] = [];
+  let clauseOfLast = -1;
+  let lastInClause: Event | null = null;
+  for (const cand of cands) {
     const { info, ts, te, key } = cand;
-    for (let t = ts; t < te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
     // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…);
     // the head of a named meeting ("BRICS Summit") is one by the name.
     let lm = -1;
-    for (let k = ts; k < te && lm < 0; k++) lm = learned.at[k]!;
+    for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
-    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.margin[k]!);
+    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
     if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE)) {
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
       continue;
