@@ -82,12 +82,15 @@ export function classifyFactuality(model: LinearModel, view: TokenView, events: 
 }
 
 const feats: number[] = [];
+let labelScores = new Float32Array(FACTUALITY.length);
 
 /** The factuality of event k of the context. */
 export function factualityOf(model: LinearModel, ctx: EventContext, k: number): Factuality {
   feats.length = 0;
   factualityFeatures(ctx, k, feats);
-  const s = new Float32Array(model.labels);
+  if (labelScores.length !== model.labels) labelScores = new Float32Array(model.labels);
+  const s = labelScores;
+  s.fill(0);
   model.addScores(feats, 0, feats.length, s);
   let best = 0;
   for (let l = 1; l < s.length; l++) if (s[l]! > s[best]!) best = l;

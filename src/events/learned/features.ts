@@ -80,10 +80,26 @@ const NOT_CANDIDATES = new Set([
  * word at one position (`rows`).
  */
 export interface Form {
+  // The fields the mention detector reads for every token come first (one cache line of the object).
+  /** Offset of the form's score rows (ROWS × labels) in the row pool, valid while rowEpoch is the pool's epoch. */
+  rowAt: number;
+  rowEpoch: number;
+  /** HOT_* bits: what the detector's loop tests of the word. */
+  hot: number;
+  /** Starts with a letter. */
+  alpha: number;
+  opener: number;
+  /** What the factuality and anchoring features test the word for: a KIND_* code and NEGATOR / MODAL / CANCEL bits. */
+  kind: number;
+  bits: number;
+  /** Cue bits of factuality.ts's cue lists, computed there on first use (−1 until then). */
+  cues: number;
+  /** The own row's best event score minus its "no event" score (the word alone, not sentence-initial), for `rowsOf`. */
+  ownMargin: number;
+  lowerH: number;
   /** The form as written. */
   text: string;
   lower: string;
-  lowerH: number;
   stemH: number;
   wordH: number;
   shapeH: number;
@@ -93,24 +109,19 @@ export interface Form {
   pre3H: number;
   /** The lowercase word is a trigger of the type lexicon. */
   inLexicon: number;
-  /** Starts with a letter. */
-  alpha: number;
   /** The mention detector scores it (a word, not a closed-class one; see NOT_CANDIDATES). */
   candidate: number;
   aux: number;
   det: number;
-  opener: number;
-  /** What the factuality and anchoring features test the word for: a KIND_* code and NEGATOR / MODAL / CANCEL bits. */
-  kind: number;
-  bits: number;
-  /** Cue bits of factuality.ts's cue lists, computed there on first use (−1 until then). */
-  cues: number;
-  /** Offset of the form's score rows (ROWS × labels) in the row pool, valid while rowEpoch is the pool's epoch. */
-  rowAt: number;
-  rowEpoch: number;
-  /** The own row's best event score minus its "no event" score (the word alone, not sentence-initial), for `rowsOf`. */
-  ownMargin: number;
 }
+
+/** Form.hot bits. */
+const HOT_CANDIDATE = 1;
+const HOT_AUX = 2;
+const HOT_DET = 4;
+/** The word "to" (infinitival, before the token). */
+const HOT_TO = 8;
+const HOT_LEXICON = 16;
 
 /** Row order in Form.rows: the word itself (not sentence-initial / initial), and as the word before, two before, after, two after. */
 const OWN0 = 0;
@@ -132,33 +143,39 @@ const CANCEL = 4;
 
 function newForm(w: string): Form {
   const lw = w.toLowerCase();
-  const lowerH = hashString(lw);
+  // Hashes kept as int32 (`| 0`): small integers stay unboxed in the object; every use mixes them, where int32 and
+  // uint32 give the same ids.
+  const lowerH = hashString(lw) | 0;
   const c = w.charCodeAt(0);
   const alpha = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && /^\p{L}/u.test(w)) ? 1 : 0;
   const inLexicon = LEXICON_WORDS.has(lw) ? 1 : 0;
+  const candidate = alpha && (inLexicon || !NOT_CANDIDATES.has(lw)) ? 1 : 0;
+  const aux = AUX.has(lw) ? 1 : 0;
+  const det = DET.has(lw) ? 1 : 0;
   return {
-    text: w,
-    lower: lw,
-    lowerH,
-    stemH: hashString(stemOf(lw)),
-    wordH: w === lw ? lowerH : hashString(w),
-    shapeH: hashString(shapeOf(w)),
-    suf2H: lw.length > 3 ? hashString(lw.slice(-2)) : 0,
-    suf3H: lw.length > 4 ? hashString(lw.slice(-3)) : 0,
-    suf4H: lw.length > 5 ? hashString(lw.slice(-4)) : 0,
-    pre3H: lw.length > 4 ? hashString(lw.slice(0, 3)) : 0,
-    inLexicon,
+    rowAt: 0,
+    rowEpoch: -1,
+    hot: (candidate ? HOT_CANDIDATE : 0) | (aux ? HOT_AUX : 0) | (det ? HOT_DET : 0) | (lw === 'to' ? HOT_TO : 0) | (inLexicon ? HOT_LEXICON : 0),
     alpha,
-    candidate: alpha && (inLexicon || !NOT_CANDIDATES.has(lw)) ? 1 : 0,
-    aux: AUX.has(lw) ? 1 : 0,
-    det: DET.has(lw) ? 1 : 0,
     opener: OPENERS.has(w) ? 1 : 0,
     kind: lw === 'that' ? KIND_THAT : w === ',' ? KIND_COMMA : w === ';' ? KIND_SEMI : QUOTE_MARKS.has(w) ? KIND_QUOTE : CONDITIONALS.has(lw) ? KIND_COND : 0,
     bits: (NEGATORS.has(lw) ? NEGATOR : 0) | (MODALS.has(lw) ? MODAL : 0) | (CANCEL_WORDS.test(lw) ? CANCEL : 0),
     cues: -1,
-    rowAt: 0,
-    rowEpoch: -1,
     ownMargin: 0,
+    lowerH,
+    text: w,
+    lower: lw,
+    stemH: hashString(stemOf(lw)) | 0,
+    wordH: w === lw ? lowerH : hashString(w) | 0,
+    shapeH: hashString(shapeOf(w)) | 0,
+    suf2H: lw.length > 3 ? hashString(lw.slice(-2)) | 0 : 0,
+    suf3H: lw.length > 4 ? hashString(lw.slice(-3)) | 0 : 0,
+    suf4H: lw.length > 5 ? hashString(lw.slice(-4)) | 0 : 0,
+    pre3H: lw.length > 4 ? hashString(lw.slice(0, 3)) | 0 : 0,
+    inLexicon,
+    candidate,
+    aux,
+    det,
   };
 }
 
@@ -224,6 +241,10 @@ export interface WordInfo {
   forms: Form[];
   /** First token of its sentence (or right after an opening quote or bracket there). */
   initial: Uint8Array;
+  /** Per token, copied from its Form so that loops over all tokens read arrays: Form.lowerH, Form.hot, Form.kind. */
+  lowerH: Uint32Array;
+  hot: Uint8Array;
+  kind: Uint8Array;
 }
 
 /** The form of tokens in sentences not looked at (see wordInfo's `needed`): no word, nothing to test. */
@@ -233,19 +254,30 @@ let NO_FORM: Form | null = null;
 export function wordInfo(view: TokenView, needed?: Uint8Array): WordInfo {
   const n = view.texts.length;
   const forms = new Array<Form>(n);
-  const initial = new Uint8Array(n);
+  const buf = new ArrayBuffer(7 * n);
+  const lowerH = new Uint32Array(buf, 0, n);
+  const initial = new Uint8Array(buf, 4 * n, n);
+  const hot = new Uint8Array(buf, 5 * n, n);
+  const kind = new Uint8Array(buf, 6 * n, n);
   const sentence = view.sentence;
+  let opener = 0;
   for (let i = 0; i < n; i++) {
     if (needed !== undefined && !needed[sentence[i]!]) {
       forms[i] = NO_FORM ??= newForm('');
+      opener = 0;
       continue;
     }
-    forms[i] = FORMS.get(view.texts[i]!);
+    const f = FORMS.get(view.texts[i]!);
+    forms[i] = f;
+    lowerH[i] = f.lowerH;
+    hot[i] = f.hot;
+    kind[i] = f.kind;
     const s = sentence[i];
     if (i === 0 || sentence[i - 1] !== s) initial[i] = 1;
-    else if (forms[i - 1]!.opener && (i < 2 || sentence[i - 2] !== s)) initial[i] = 1;
+    else if (opener && (i < 2 || sentence[i - 2] !== s)) initial[i] = 1;
+    opener = f.opener;
   }
-  return { forms, initial };
+  return { forms, initial, lowerH, hot, kind };
 }
 
 /** Features of token i for the mention detector (appended to `out`): what training sees; `scoreMentionTokens` adds the same weights by rows. */
@@ -374,13 +406,21 @@ function rowsOf(f: Form, model: LinearModel): number {
   return at;
 }
 
+/** Per-token scratch of `scoreMentionTokens` (grown on demand, reused across articles). */
+let tokRow = new Int32Array(1024);
+let tokHot = new Uint8Array(1024);
+/** tokHot bit: the word passes the gate (its own evidence). */
+const HOT_GATE = 32;
+
 /**
  * The mention detector's label scores for every candidate token (`Form.candidate`)
  * whose own evidence passes `gate` (see MENTION_GATE), into scores[i·labels…]:
  * the same weights `mentionFeatures` gives the model, added as five cached rows
  * per token (the word, and its neighbours at −2…+2) plus the few context ids
  * (word pairs, auxiliaries) looked up per token. scored[i] is set to 1 for each
- * token scored.
+ * token scored. A first pass copies what the second reads of each token's Form
+ * (its rows' offset, lowercase hash, word-class bits) into typed arrays, so the
+ * scoring loop chases no object per neighbour.
  */
 export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordInfo, scores: Float32Array, scored: Uint8Array, gate = -Infinity): void {
   const n = view.texts.length;
@@ -390,45 +430,56 @@ export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordI
   const sentence = view.sentence;
   poolFor(model);
   const epoch = pool.epoch;
+  if (tokRow.length < n) {
+    const size = Math.max(n, 2 * tokRow.length);
+    tokRow = new Int32Array(size);
+    tokHot = new Uint8Array(size);
+  }
+  const row = tokRow;
+  const low = w.lowerH;
+  const hot = tokHot;
+  const formHot = w.hot;
   for (let i = 0; i < n; i++) {
     const f = F[i]!;
-    if (!f.candidate) continue;
-    const o = (f.rowEpoch === epoch ? f.rowAt : rowsOf(f, model)) + (initial[i] ? OWN1 : OWN0) * L;
-    if (f.ownMargin < gate) continue;
+    row[i] = f.rowEpoch === epoch ? f.rowAt : rowsOf(f, model);
+    hot[i] = formHot[i]! | (f.ownMargin < gate ? 0 : HOT_GATE);
+  }
+  const rows = pool.rows; // after rowsOf, which may grow it
+  for (let i = 0; i < n; i++) {
+    const h = hot[i]!;
+    if ((h & (HOT_CANDIDATE | HOT_GATE)) !== (HOT_CANDIDATE | HOT_GATE)) continue;
     const s = sentence[i];
     const p = i > 0 && sentence[i - 1] === s ? i - 1 : -1;
     const p2 = p > 0 && sentence[p - 1] === s ? p - 1 : -1;
     const q = i + 1 < n && sentence[i + 1] === s ? i + 1 : -1;
     const q2 = q >= 0 && q + 1 < n && sentence[q + 1] === s ? q + 1 : -1;
-    const fp = p >= 0 ? F[p]! : null;
-    const fq = q >= 0 ? F[q]! : null;
-    const po = fp ? (fp.rowEpoch === epoch ? fp.rowAt : rowsOf(fp, model)) + PREV * L : EDGE_PREV * L;
-    const po2 = p2 >= 0 ? rowsOf(F[p2]!, model) + PREV2 * L : EDGE_PREV2 * L;
-    const no = fq ? (fq.rowEpoch === epoch ? fq.rowAt : rowsOf(fq, model)) + NEXT * L : EDGE_NEXT * L;
-    const no2 = q2 >= 0 ? rowsOf(F[q2]!, model) + NEXT2 * L : EDGE_NEXT2 * L;
-    const rows = pool.rows; // after rowsOf, which may grow it
+    const o = row[i]! + (initial[i] ? OWN1 : OWN0) * L;
+    const po = p >= 0 ? row[p]! + PREV * L : EDGE_PREV * L;
+    const po2 = p2 >= 0 ? row[p2]! + PREV2 * L : EDGE_PREV2 * L;
+    const no = q >= 0 ? row[q]! + NEXT * L : EDGE_NEXT * L;
+    const no2 = q2 >= 0 ? row[q2]! + NEXT2 * L : EDGE_NEXT2 * L;
     const b = i * L;
     for (let l = 0; l < L; l++) scores[b + l] = rows[o + l]! + rows[po + l]! + rows[po2 + l]! + rows[no + l]! + rows[no2 + l]!;
     // The context ids (as contextIds gives them), looked up one by one.
-    const cur = f.lowerH;
-    const prevH = fp ? fp.lowerH : BOS;
+    const cur = low[i]!;
+    const prevH = p >= 0 ? low[p]! : BOS;
     model.addOne(f2(T.PrevCur, prevH, cur), scores, b);
-    model.addOne(f2(T.CurNext, cur, fq ? fq.lowerH : EOS), scores, b);
-    if (f.inLexicon) model.addOne(f1(T.Lexicon, prevH), scores, b);
+    model.addOne(f2(T.CurNext, cur, q >= 0 ? low[q]! : EOS), scores, b);
+    if (h & HOT_LEXICON) model.addOne(f1(T.Lexicon, prevH), scores, b);
     if (p >= 0) {
       let aux = false;
       let det = false;
       for (let k = p; k >= i - 3 && k >= 0 && sentence[k] === s; k--) {
-        const fk = F[k]!;
-        if (!aux && fk.aux) {
-          model.addOne(f2(T.Aux, fk.lowerH, i - k), scores, b);
+        const hk = hot[k]!;
+        if (!aux && hk & HOT_AUX) {
+          model.addOne(f2(T.Aux, low[k]!, i - k), scores, b);
           aux = true;
         }
-        if (!det && fk.det) {
-          model.addOne(f2(T.DetBefore, fk.lowerH, i - k), scores, b);
+        if (!det && hk & HOT_DET) {
+          model.addOne(f2(T.DetBefore, low[k]!, i - k), scores, b);
           det = true;
         }
-        if (k === p && fk.lower === 'to') model.addOne(T.ToBefore, scores, b);
+        if (k === p && hk & HOT_TO) model.addOne(T.ToBefore, scores, b);
       }
     }
     scored[i] = 1;
@@ -492,13 +543,16 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
   const n = view.texts.length;
   const E = events.length;
   const sentence = view.sentence;
-  const F = w.forms;
-  const lastThat = new Int32Array(n + 1);
-  const lastComma = new Int32Array(n + 1);
-  const lastSemi = new Int32Array(n + 1);
-  const lastQuote = new Int32Array(n + 1);
-  const quotesBefore = new Int32Array(n + 1);
-  const lastCond = new Int32Array(n + 1);
+  const kinds = w.kind;
+  // One backing buffer for the per-token arrays: typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(24 * (n + 1) + n);
+  const lastThat = new Int32Array(buf, 0, n + 1);
+  const lastComma = new Int32Array(buf, 4 * (n + 1), n + 1);
+  const lastSemi = new Int32Array(buf, 8 * (n + 1), n + 1);
+  const lastQuote = new Int32Array(buf, 12 * (n + 1), n + 1);
+  const quotesBefore = new Int32Array(buf, 16 * (n + 1), n + 1);
+  const lastCond = new Int32Array(buf, 20 * (n + 1), n + 1);
+  const covered = new Uint8Array(buf, 24 * (n + 1), n);
   let th = -1;
   let co = -1;
   let se = -1;
@@ -513,7 +567,7 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
     quotesBefore[i] = qc;
     lastCond[i] = cd;
     if (i === n) break;
-    const kind = F[i]!.kind;
+    const kind = kinds[i]!;
     if (kind === 0) continue;
     if (kind === KIND_THAT) th = i;
     else if (kind === KIND_COMMA) co = i;
@@ -527,7 +581,6 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
   const sentEnd = new Int32Array(E);
   const repBefore = new Int32Array(E);
   const repAfter = new Int32Array(E);
-  const covered = new Uint8Array(n);
   const repPrefix = new Int32Array(E + 1);
   let maxLen = 0;
   let a = 0;

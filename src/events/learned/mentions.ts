@@ -24,6 +24,9 @@ export const MENTION_LABELS = EVENT_CLASSES.length + 2;
  */
 export const MENTION_GATE = -20;
 
+let allScores = new Float32Array(4096 * MENTION_LABELS);
+let scoredScratch = new Uint8Array(4096);
+
 export interface DetectedMention extends EventSpan {
   /** Score margin of the event class over "no event" (> 0 for every detected mention). */
   margin: number;
@@ -42,8 +45,12 @@ export function detectEventMentions(model: LinearModel, view: TokenView, info: W
   const out: DetectedMention[] = [];
   const n = view.texts.length;
   const L = model.labels;
-  const all = new Float32Array(n * L);
-  const scored = new Uint8Array(n);
+  // Scratch reused across articles: only scored tokens' scores are written and read.
+  if (allScores.length < n * L) allScores = new Float32Array(Math.max(n * L, 2 * allScores.length));
+  if (scoredScratch.length < n) scoredScratch = new Uint8Array(Math.max(n, 2 * scoredScratch.length));
+  const all = allScores;
+  const scored = scoredScratch;
+  scored.fill(0, 0, n);
   scoreMentionTokens(model, view, info, all, scored, gate);
   for (let i = 0; i < n; i++) {
     if (!scored[i]) continue; // events are words, not closed-class ones
