@@ -308,7 +308,7 @@ function otherEvent(
   quoted: Int32Array,
 ): Event | null {
   const { start: ts, end: te } = m;
-  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(doc.tokens[ts]!.text.toLowerCase())) return null;
+  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(ctx.lower[ts]!)) return null;
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return null;
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;

@@ -442,7 +442,8 @@ export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordI
   for (let i = 0; i < n; i++) {
     const f = F[i]!;
     row[i] = f.rowEpoch === epoch ? f.rowAt : rowsOf(f, model);
-    hot[i] = formHot[i]! | (f.ownMargin < gate ? 0 : HOT_GATE);
+    const h = formHot[i]!;
+    hot[i] = h & HOT_CANDIDATE && !(f.ownMargin < gate) ? h | HOT_GATE : h;
   }
   const rows = pool.rows; // after rowsOf, which may grow it
   for (let i = 0; i < n; i++) {
