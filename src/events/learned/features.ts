@@ -182,15 +182,17 @@ function newForm(w: string): Form {
 /**
  * Word forms → Form, an open-addressing table keyed by two independent 32-bit
  * hashes of the form side by side (as the entity recogniser's word table): a hit
- * is decided on the 64 bits, never by comparing strings. Emptied when it holds
- * MAX_FORMS forms, so memory stays bounded on hostile input.
+ * is decided on the 64 bits, never by comparing strings. A slot holds both hashes
+ * and the form's index into a dense list (one cache line read per look-up, then
+ * the list, whose entries sit close together). Emptied when it holds MAX_FORMS
+ * forms, so memory stays bounded on hostile input.
  */
 class FormTable {
-  private static readonly SLOTS = 1 << 18;
-  private static readonly MAX_FORMS = 150000;
-  private readonly keys = new Uint32Array(2 * FormTable.SLOTS);
-  private readonly vals = new Array<Form | undefined>(FormTable.SLOTS);
-  private size = 0;
+  private static readonly SLOTS = 1 << 17;
+  private static readonly MAX_FORMS = 80000;
+  /** keys[4s] = first hash (0: empty), keys[4s + 1] = second hash, keys[4s + 2] = index into `list`. */
+  private readonly keys = new Uint32Array(4 * FormTable.SLOTS);
+  private readonly list: Form[] = [];
 
   /** Forms of one-character ASCII tokens (punctuation, mostly), by character code: no hashing. */
   private readonly single = new Array<Form | undefined>(128);
@@ -214,22 +216,21 @@ class FormTable {
     const keys = this.keys;
     let s = h0 & mask;
     for (;;) {
-      const k = keys[2 * s]!;
+      const k = keys[4 * s]!;
       if (k === 0) break;
-      if (k === h0 && keys[2 * s + 1] === h1) return this.vals[s]!;
+      if (k === h0 && keys[4 * s + 1] === h1) return this.list[keys[4 * s + 2]!]!;
       s = (s + 1) & mask;
     }
-    if (this.size >= FormTable.MAX_FORMS) {
+    if (this.list.length >= FormTable.MAX_FORMS) {
       keys.fill(0);
-      this.vals.fill(undefined);
-      this.size = 0;
+      this.list.length = 0;
       s = h0 & mask;
     }
     const f = newForm(w);
-    keys[2 * s] = h0;
-    keys[2 * s + 1] = h1;
-    this.vals[s] = f;
-    this.size++;
+    keys[4 * s] = h0;
+    keys[4 * s + 1] = h1;
+    keys[4 * s + 2] = this.list.length;
+    this.list.push(f);
     return f;
   }
 }
