@@ -88,6 +88,9 @@ export class ExtractFunction extends Construct {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
+        // Keep /\p{Lu}/u regex literals as literals: esbuild otherwise rebuilds each one with
+        // `new RegExp` on every evaluation (see NODE_SUPPORTED in scripts/build-cli.ts).
+        esbuildArgs: { '--supported:regexp-unicode-property-escapes': 'true' },
         // Bundle the AWS SDK too: the versions in package-lock.json are the ones we test,
         // not whatever the runtime ships that week.
         externalModules: [],

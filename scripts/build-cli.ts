@@ -15,6 +15,15 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * esbuild's view of what Node supports, for every bundle of our code (CLI, Lambda, bench).
+ * esbuild rewrites each regex literal with a Unicode property escape (/\p{Lu}/u) into
+ * `new RegExp(…)` for Node targets, so every evaluation builds a RegExp again (about 2% of
+ * the pipeline's time, measured on the bundle). Node ≥ 10 supports them: keep the literals.
+ */
+export const NODE_SUPPORTED = { 'regexp-unicode-property-escapes': true } as const;
+
 /** The entry points; a worker runs in its own thread, so it is an entry point of its own. */
 export const CLI_ENTRIES = { cli: 'src/cli/main.ts', 'extract-worker': 'src/cli/extract-worker.ts' } as const;
 
@@ -80,6 +89,7 @@ export async function buildCli(outdir = join(repo, 'dist')): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    supported: NODE_SUPPORTED,
     external, // dependencies resolve from node_modules at run time, as they do for the TypeScript (but BUNDLED)
     sourcemap: 'linked', // used with `node --enable-source-maps` (ARTICLE_EXPORT_DEBUG stacks)
     sourcesContent: false,

@@ -4,14 +4,15 @@
  * through its quote stage (createDoc, then runPipeline until 'quotes') on each
  * article's text.
  *
- *   npx tsx scripts/eval-quotes.ts [dir] [--heldout] [--rules] [--model FILE] [--limit N] [--errors FILE]
+ *   npx tsx scripts/eval-quotes.ts [dir] [--heldout] [--rules] [--no-review] [--model FILE] [--limit N] [--errors FILE]
  *
  * `dir` is a PolNeAR split folder holding text/ and attributions/ (default: the
  * dev split under $ARTICLE_EXPORT_DATA_DIR or ../shared/data). `--heldout`
  * scores the slice of PolNeAR train held out from training (for tuning and
  * selection; dev is for a final check). `--rules` keeps the rules' speakers
  * (the speaker model only gives confidences), to compare; `--model` scores
- * another trained speaker model file.
+ * another trained speaker model file; `--no-review` leaves out the learned
+ * review of reported speech (the rules' reported speech as it is).
  *
  * Matching: a prediction matches a gold attribution when their content spans
  * overlap by at least 50% of the shorter one (pieces of one predicted quotation,
@@ -32,12 +33,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocQuote } from '../src/text/doc.js';
 import { runPipeline } from '../src/pipeline.js';
-import { isHeldOut, readSplit, type Range } from '../src/quotes/learned/polnear.js';
-import { emptyScores, formatScores, scoreArticle, type Prediction } from '../src/quotes/learned/scoring.js';
+import { isHeldOut, readSplit } from '../src/quotes/learned/polnear.js';
+import { emptyScores, formatScores, quotePredictions, scoreArticle } from '../src/quotes/learned/scoring.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { loadSpeakerModel, rulesOnly, SpeakerModel, useSpeakerModel } from '../src/quotes/learned/speakers.js';
+import { loadCueModel, useCueModel } from '../src/quotes/learned/reported.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -49,9 +50,11 @@ function parseArgs(argv: string[]) {
   let heldout = false;
   let rules = false;
   let model: string | null = null;
+  let review = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--rules') rules = true;
+    else if (a === '--no-review') review = false;
     else if (a === '--model') model = resolve(argv[++i]!);
     else if (a === '--limit') limit = Number(argv[++i]);
     else if (a === '--errors') errors = argv[++i]!;
@@ -59,36 +62,15 @@ function parseArgs(argv: string[]) {
     else dir = resolve(a);
   }
   if (heldout) dir = join(dataDir, 'polnear', 'data', 'train');
-  return { dir, limit, errors, heldout, rules, model };
-}
-
-/** Pieces of one predicted quotation (sharing a group) are scored as one multi-span content. */
-function predictions(quotes: DocQuote[]): Prediction[] {
-  const byGroup = new Map<string, Prediction>();
-  const out: Prediction[] = [];
-  for (const q of quotes) {
-    const key = q.group ?? q.id;
-    const cur = byGroup.get(key);
-    if (cur) cur.content.push([q.start, q.end]);
-    else {
-      const p: Prediction = {
-        content: [[q.start, q.end] as Range],
-        quoted: q.kind !== 'indirect',
-        speaker: q.speaker?.mention ? [q.speaker.mention.start, q.speaker.mention.end] : null,
-        speakerNames: q.speaker?.entity?.name ?? q.speaker?.name ?? null,
-        speakerConfidence: q.speakerConfidence,
-      };
-      byGroup.set(key, p);
-      out.push(p);
-    }
-  }
-  return out;
+  return { dir, limit, errors, heldout, rules, model, review };
 }
 
 function main() {
-  const { dir, limit, errors, heldout, rules, model } = parseArgs(process.argv.slice(2));
+  const { dir, limit, errors, heldout, rules, model, review } = parseArgs(process.argv.slice(2));
   const m = model ? SpeakerModel.fromBytes(readFileSync(model)) : loadSpeakerModel();
   useSpeakerModel(rules ? rulesOnly(m) : m);
+  // Without the learned review: the rules' reported speech as it is, nothing added.
+  if (!review) useCueModel(loadCueModel().withParams({ keep: -Infinity, add: Infinity }));
   let articles;
   try {
     articles = readSplit(dir).filter((a) => !heldout || isHeldOut(a.id)).slice(0, limit);
@@ -103,9 +85,9 @@ function main() {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'quotes', onStage: (name, t) => name === 'quotes' && (ms += t) });
     chars += a.text.length;
-    scoreArticle(scores, a.id, a.text, a.gold, predictions(doc.quotes));
+    scoreArticle(scores, a.id, a.text, a.gold, quotePredictions(doc.quotes));
   }
-  console.log(`PolNeAR ${heldout ? 'held-out slice of train' : dir}${rules ? ' (rules\' speakers)' : ''}: ${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, quotes stage ${ms.toFixed(0)} ms`);
+  console.log(`PolNeAR ${heldout ? 'held-out slice of train' : dir}${rules ? ' (rules\' speakers)' : ''}${review ? '' : ' (no learned review)'}: ${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, quotes stage ${ms.toFixed(0)} ms`);
   console.log(formatScores(scores));
   if (errors) {
     writeFileSync(errors, scores.log.join('\n') + '\n');

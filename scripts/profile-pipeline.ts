@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extract } from '../src/pipeline.js';
+import { importShippedPipeline } from './shipped-pipeline.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -29,6 +29,7 @@ for (const topic of readdirSync(root, { withFileTypes: true }).filter((d) => d.i
 }
 const mb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 
+const { extract } = await importShippedPipeline(); // the code that ships (bundled as the command line is)
 for (const t of texts) extract(t); // warm-up: JIT and models, not profiled
 const session = new Session();
 session.connect();

@@ -34,11 +34,16 @@ const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du
 
 export { nameKey };
 
-// nameKey collapses every run of white space to one space and trims: a plain split gives the words.
-const words = (s: string) => {
-  const key = nameKey(s);
-  return key === '' ? [] : key.split(' ');
-};
+// nameKey collapses every run of white space to one space and trims: a plain split gives the
+// words of a key, and its spaces count them.
+
+/** How many words a name key has: its spaces plus one. */
+function wordCount(key: string): number {
+  if (key === '') return 0;
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 /** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
 export function initials(name: string): string {
@@ -83,9 +88,8 @@ function mergeSorted(a: number[], b: number[]): number[] {
 }
 
 interface Group {
-  key: string;
   forms: Map<string, number>;
-  /** Part of the key, so one type per group. */
+  /** One type per group: the same words typed otherwise are another group. */
   type: EntityType;
   members: number[];
   words: string[];
@@ -100,21 +104,30 @@ interface Group {
 export function clusterMentions(mentions: ClusterInput[], isNationality: (name: string) => boolean = () => false): Cluster[] {
   // 1. Identical names.
   const groups: Group[] = [];
-  const byKey = new Map<string, number>();
+  // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
+  const byKey = new Map<EntityType, Map<string, number>>();
+  // Groups of each name key, whatever their type (in creation order).
+  const byName = new Map<string, number[]>();
   const keyMemo = new Map<string, string>();
   const keyOf = (text: string) => {
     let k = keyMemo.get(text);
     if (k === undefined) keyMemo.set(text, (k = nameKey(text)));
     return k;
   };
+  const groupOf = (type: EntityType, text: string) => byKey.get(type)!.get(keyOf(text))!;
   mentions.forEach((m, k) => {
     // The same words typed differently after the document-level vote are different things ("Jordan" the country and the player).
-    const key = `${m.type}\u0000${keyOf(m.text)}`;
-    let g = byKey.get(key);
+    const name = keyOf(m.text);
+    let ofType = byKey.get(m.type);
+    if (ofType === undefined) byKey.set(m.type, (ofType = new Map()));
+    let g = ofType.get(name);
     if (g === undefined) {
       g = groups.length;
-      byKey.set(key, g);
-      groups.push({ key, forms: new Map(), type: m.type, members: [], words: words(m.text), parent: -1 });
+      ofType.set(name, g);
+      groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1 });
+      const same = byName.get(name);
+      if (same === undefined) byName.set(name, [g]);
+      else same.push(g);
     }
     const grp = groups[g]!;
     grp.forms.set(m.text, (grp.forms.get(m.text) ?? 0) + 1);
@@ -126,12 +139,6 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   };
 
   // A stray type for a name the article mostly types otherwise joins the dominant one (at least twice as frequent).
-  const byName = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const name = g.key.slice(g.key.indexOf('\u0000') + 1);
-    if (!byName.has(name)) byName.set(name, []);
-    byName.get(name)!.push(i);
-  });
   for (const ids of byName.values()) {
     if (ids.length < 2) continue;
     const sorted = [...ids].sort((a, b) => groups[b]!.members.length - groups[a]!.members.length);
@@ -142,8 +149,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
     if (m.definedBy === undefined) return;
-    const a = root(byKey.get(`${m.type}\u0000${keyOf(m.text)}`)!);
-    const b = root(byKey.get(`${mentions[m.definedBy]!.type}\u0000${keyOf(mentions[m.definedBy]!.text)}`)!);
+    const a = root(groupOf(m.type, m.text));
+    const b = root(groupOf(mentions[m.definedBy]!.type, mentions[m.definedBy]!.text));
     if (a !== b) groups[a]!.parent = b;
   });
 
@@ -183,7 +190,8 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
-        else fits = gType === hType && head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text);
+        // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
+        else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
       }
       if (!fits) continue;
       // Prefer the nearest full name mentioned before the short form, else the nearest after.
@@ -216,7 +224,15 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
     }
     members.sort((a, b) => a - b);
     // The fullest form: most words, then longest, then most frequent, then first seen.
-    const name = [...forms.keys()].sort((a, b) => words(b).length - words(a).length || b.length - a.length || forms.get(b)! - forms.get(a)!)[0]!;
+    let name = '';
+    let nameWords = -1;
+    for (const [f, count] of forms) {
+      const w = wordCount(keyOf(f));
+      if (w > nameWords || (w === nameWords && (f.length > name.length || (f.length === name.length && count > forms.get(name)!)))) {
+        name = f;
+        nameWords = w;
+      }
+    }
     // A multi-word head (the full name, the expansion) decides the type: short
     // forms are the ambiguous ones. A one-word head goes by majority, head wins ties.
     const headType = groups[r]!.type;

@@ -118,8 +118,9 @@ export function tokenInfo(doc: Doc): TokenInfo {
   const toks = doc.tokens;
   const n = toks.length;
   const lower = tokenIndex(doc).lower; // shared with the later stages: each token is lowercased once per document
-  const initial = new Uint8Array(n);
-  const capsLine = new Uint8Array(n);
+  const flags = new ArrayBuffer(2 * n);
+  const initial = new Uint8Array(flags, 0, n);
+  const capsLine = new Uint8Array(flags, n, n);
   for (const s of doc.sentences) {
     let first = true;
     let words = 0;
@@ -202,9 +203,11 @@ export function featurizer(
   // Word forms: in all-caps lines use the article's mixed-case spelling when known.
   const cache = wordCache(lex);
   const words = new Array<WordInfo>(n);
-  const hLower = new Uint32Array(n);
-  const hShort = new Uint32Array(n);
-  const capsB = new Uint8Array(n);
+  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
+  const buf = new ArrayBuffer(23 * n);
+  const hLower = new Uint32Array(buf, 0, n);
+  const hShort = new Uint32Array(buf, 4 * n, n);
+  const capsB = new Uint8Array(buf, 20 * n, n);
   // Only tokens that get features, and their neighbours up to two away, need their word form's facts.
   let unneededFrom = -1;
   for (let i = 0; i < n; i++) {
@@ -240,8 +243,8 @@ export function featurizer(
   }
 
   // Gazetteer: longest match starting at each capitalised token.
-  const gaz = new Uint32Array(n); // per token: type mask << 2 | position code, up to one match
-  const gazHit = new Uint8Array(n);
+  const gaz = new Uint32Array(buf, 8 * n, n); // per token: type mask << 2 | position code, up to one match
+  const gazHit = new Uint8Array(buf, 21 * n, n);
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     if (!isUpperStartOrDigit(w)) continue;
@@ -272,9 +275,9 @@ export function featurizer(
   // Capitalised runs ("Marsh & McLennan Cos", "Bank of England"): every token of
   // a run sees the word that ends it and the one that starts it (what kind of
   // name such words end or start), and the words around the whole run.
-  const runA = new Int32Array(n).fill(-1);
-  const runB = new Int32Array(n);
-  const runInfo = new Uint8Array(n); // length (≤ 4) | has "&" << 3 | has "of" << 4 | has "and" << 5
+  const runA = new Int32Array(buf, 12 * n, n).fill(-1);
+  const runB = new Int32Array(buf, 16 * n, n);
+  const runInfo = new Uint8Array(buf, 22 * n, n); // length (≤ 4) | has "&" << 3 | has "of" << 4 | has "and" << 5
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {

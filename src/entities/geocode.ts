@@ -32,6 +32,9 @@ export function placeOfNames(name: string, aliases: readonly string[]): { place:
   return { place: own, form: name };
 }
 
+/** Words after a place name that make it a state: its offices, its legislature, "state" itself. */
+const STATE_LEVEL = new Set(['state', 'governor', 'gov.', 'attorney', 'attorney-general', 'legislature', 'legislators', 'senator', 'sen.', 'statehouse', 'assembly', 'senate', 'congressman', 'congresswoman', 'primary', 'caucuses']);
+
 type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'geo' | 'mentions'>;
 
 /** Re-chooses the city of LOCATION entities whose name several cities share, from the article (mutates geo and subtype). */
@@ -71,6 +74,19 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
 
   for (const e of places) {
     const p = own.get(e)!;
+    // "the New York attorney general", "Washington state": a state-level office or the word "state"
+    // after a city's name that is also a US state's ("<name> State" in the table) makes it the state.
+    if (p.subtype === 'city') {
+      const stateWord = (k: number) => STATE_LEVEL.has(toks[k]?.text.toLowerCase() ?? '');
+      if (e.mentions.some((m) => stateWord(m.tokenEnd) || ((toks[m.tokenEnd]?.text === "'s" || toks[m.tokenEnd]?.text === '’s') && stateWord(m.tokenEnd + 1)))) {
+        const state = resolvePlace(`${e.name} State`);
+        if (state.subtype === 'region' && state.geo) {
+          e.geo = state.geo;
+          e.subtype = 'region';
+          continue;
+        }
+      }
+    }
     if (p.subtype === 'country' || p.subtype === 'region') continue;
     const cands = shared.get(e)!;
     const regionOf = (c: CityCandidate) => `${c[0]}-${c[1]}`;

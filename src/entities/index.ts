@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { HONORIFICS as HONORIFIC_WORDS, ORGANISATION_ROLE_HEADS } from '../lang/en/index.js';
+import { ARTICLES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -96,6 +96,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
     if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
+    // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
+    if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
+    // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
+    if (b - a <= 3 && HOLIDAY_KEYS.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz").
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -131,6 +135,11 @@ function isPlacePair(word: string): boolean {
 const GENERIC_ACRONYMS = new Set(
   'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
 );
+
+const HOLIDAY_KEYS = new Set<string>(HOLIDAYS.map((h) => nameKey(h)));
+
+/** Time-zone abbreviations (CoNLL-2003 tags "GMT" MISC; here it is part of a time). */
+const TIME_ZONES = new Set('GMT BST UTC CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT SGT'.split(' '));
 
 /** English affixes that make an adjective of a name: "anti-Pyongyang", "Texas-based", "Scientology-related". */
 const NAME_PREFIXES = new Set(['anti', 'pro', 'non', 'ex', 'post', 'pre', 'neo', 'pan', 'mid', 'trans', 'un', 'all', 'inter', 'intra', 'sub', 'super', 'ultra']);
@@ -226,6 +235,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
+    // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
+    if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
@@ -278,6 +290,20 @@ function gazetteerTypes(rec: Recognizer, name: string): number {
 function isPersonName(rec: Recognizer, word: string): boolean {
   const h = hashString(word.toLowerCase());
   return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
+}
+
+const ARTICLE_WORDS = new Set<string>(ARTICLES);
+/** Lowercase words that end a noun phrase rather than continue it: "an Oscar for", "the Aviator is". */
+const PHRASE_ENDERS = new Set<string>([...PREPOSITIONS, ...MODALS, ...SUBORDINATORS, ...RELATIVE_PRONOUNS, 'and', 'or', 'but', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'said', 'says']);
+
+/** Whether a mention follows "a"/"an"/"the" and heads its noun phrase (no noun after it: "a Jones penalty" is a modifier). */
+function headsArticlePhrase(doc: Doc, m: NamedMention): boolean {
+  const { lower, word, cap } = tokenIndex(doc);
+  const before = m.tokenStart - 1;
+  if (before < 0 || !ARTICLE_WORDS.has(lower[before]!) || doc.tokens[before]!.sentence !== doc.tokens[m.tokenStart]!.sentence) return false;
+  const after = m.tokenEnd;
+  const continues = after < doc.tokens.length && word[after] === 1 && cap[after] === 0 && !PHRASE_ENDERS.has(lower[after]!) && doc.tokens[after]!.spaceBefore;
+  return !continues;
 }
 
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);

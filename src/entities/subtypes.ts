@@ -7,9 +7,30 @@
 import type { Doc } from '../text/doc.js';
 
 const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcaster', 'channel', 'magazine', 'radio', 'television', 'tv', 'website', 'outlet', 'network', 'tabloid', 'paper', 'journal', 'newswire', 'wire']);
-const MEDIA_NAME = /(?:news|\bTimes|\bPost|\bGazett?[ae]|\bJournal|\bHerald|\bTribune|\bTelegraph|\bGuardian|\bPress|\bTV|\bRadio|\bMedia|\bAgency|\bDaily)$/iu;
+/** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
+const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'agency', 'daily'];
 const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$/u;
 const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-300", "Bavar-373", "F-16"
+
+/**
+ * Whether a name ends like a media outlet's: a MEDIA_ENDINGS word after a word
+ * boundary, or "news". (A case-insensitive Unicode regex did this at ~1% of the
+ * whole pipeline's time.)
+ * @example isMediaName('The Moscow Times') // true; isMediaName('Postman') // false
+ */
+export function isMediaName(name: string): boolean {
+  const lw = name.toLowerCase();
+  if (lw.endsWith('news')) return true;
+  for (const e of MEDIA_ENDINGS) {
+    if (!lw.endsWith(e)) continue;
+    const before = lw.length - e.length - 1;
+    if (before < 0 || !isWordCode(lw.charCodeAt(before))) return true;
+  }
+  return false;
+}
+
+/** A character of \w: ASCII letter, digit or underscore. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
  * @example orgOrMiscSubtype(doc, 'ORGANIZATION', 'Nezavisimaya Gazeta', spans) // 'media' when followed by "newspaper"
@@ -18,9 +39,7 @@ export function orgOrMiscSubtype(doc: Doc, type: string, name: string, spans: { 
   if (EVENT_NAME.test(name)) return 'event';
   if (type === 'MISC' && PRODUCT_NAME.test(name)) return 'product';
   if (type !== 'ORGANIZATION') return null;
-  // The name's last 10 characters decide (the longest ending is 9, plus the \b before it): an
-  // unanchored regex over the whole name tried every position.
-  if (MEDIA_NAME.test(name.length > 10 ? name.slice(-10) : name)) return 'media';
+  if (isMediaName(name)) return 'media';
   const toks = doc.tokens;
   for (const s of spans) {
     // "X newspaper", "X news agency"; "X, the state news agency"; "the X daily"

@@ -26,6 +26,8 @@ export interface QuoteContext {
   index: TokenIndex;
   /** Cue look-up tables, built by `cues.ts` on first use. */
   cues?: CueCache;
+  /** Word hashes for the learned cue models (learned/reported.ts), filled lazily per token (0: not yet). */
+  hashes?: Uint32Array;
 }
 
 /** Index of the token containing or starting after `offset`. */

@@ -51,9 +51,16 @@ export function cueWordKinds(ctx: QuoteContext): Uint8Array {
   return cacheOf(ctx).kind;
 }
 
+/** "show" reports what a source of evidence says: "a new poll shows …", "records showed …". */
+const SHOW_FORMS = ['show', 'shows', 'showed', 'shown'];
+const EVIDENCE_NOUNS = new Set([
+  'poll', 'polls', 'polling', 'survey', 'surveys', 'data', 'study', 'studies', 'research', 'figures', 'numbers', 'records', 'documents',
+  'analysis', 'results', 'statistics', 'evidence', 'estimates', 'projections', 'tests', 'findings', 'filings', 'returns', 'emails', 'count',
+]);
+
 /** Word → kind flags. `computeCue` returns a cue only for CUE_WORD words (at the cue's anchor token). */
 const WORD_KINDS = new Map<string, number>();
-for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys()]) WORD_KINDS.set(w, CUE_WORD);
+for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS]) WORD_KINDS.set(w, CUE_WORD);
 for (const w of ATTITUDE_FORMS.keys()) WORD_KINDS.set(w, (WORD_KINDS.get(w) ?? 0) | ATTITUDE_WORD);
 const MAY_BE_KIND = wordFilter(WORD_KINDS.keys());
 
@@ -83,6 +90,12 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   if (w === 'according' && lower[i + 1] === 'to') return { form: 'according', lemma: 'according to', tokenStart: i, tokenEnd: i + 2 };
   if (w === 'words' && lower[i + 1] === 'of' && lower[i - 1] === 'the' && lower[i - 2] === 'in') return { form: 'according', lemma: 'in the words of', tokenStart: i - 2, tokenEnd: i + 2 };
   if ((w === 'quote' || w === 'paraphrase') && lower[i - 1] === 'to') return { form: 'toQuote', lemma: 'to quote', tokenStart: i - 1, tokenEnd: i + 1 };
+  // "the poll shows", "polls have shown": evidence speaking (a show on television, "showed up" are not).
+  if (SHOW_FORMS.includes(w)) {
+    let s = i - 1;
+    if (lower[s] === 'has' || lower[s] === 'have' || lower[s] === 'had') s--;
+    return EVIDENCE_NOUNS.has(lower[s] ?? '') && lower[i + 1] !== 'up' ? { form: 'verb', lemma: 'show', tokenStart: i, tokenEnd: i + 1 } : null;
+  }
   const lemma = SPEECH_FORMS.get(w) ?? (cognition ? COGNITION_FORMS.get(w) : undefined);
   if (!lemma) return null;
   const prev = lower[i - 1];

@@ -23,6 +23,8 @@ import { isNegatedCue } from './negation.js';
 import { DESCRIPTION_NOUNS } from './lexicon.js';
 import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
+import { loadCueModel } from './learned/reported.js';
+import { reviewReported, withConfidentAdded } from './review.js';
 
 export interface Draft {
   start: number;
@@ -35,6 +37,8 @@ export interface Draft {
   groupWith: number;
   /** Calibrated probability that the speaker is right (the speaker model's), or null. */
   confidence: number | null;
+  /** Reported speech the learned cue detector added (review.ts). */
+  added?: boolean;
 }
 
 /** What the rules found, before the speaker model's review: drafts and their text order. */
@@ -66,9 +70,12 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
   }));
   for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
   const drafts = withoutNegated(ctx, found);
-  // Text order, keeping group links valid.
-  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
-  return { ctx, history, drafts, order };
+  return { ctx, history, drafts, order: textOrder(drafts) };
+}
+
+/** Draft indices in text order (group links stay valid: they are indices). */
+function textOrder(drafts: Draft[]): number[] {
+  return drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
 }
 
 /**
@@ -82,8 +89,12 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
  */
 function extractQuotes(doc: Doc): void {
   const rules = ruleQuotes(doc);
-  const { ctx, drafts, order } = rules;
-  decideSpeakers(ctx, drafts, rules.history, loadSpeakerModel());
+  const { ctx } = rules;
+  const cueModel = loadCueModel();
+  const reviewed = reviewReported(ctx, rules.drafts, rules.history, cueModel);
+  decideSpeakers(ctx, reviewed, rules.history, loadSpeakerModel());
+  const drafts = withConfidentAdded(reviewed, cueModel);
+  const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
   // ('She said new mothers … were paid. "We have made a firm commitment."') is theirs.

@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -27,11 +27,18 @@ const BARE_CLAUSE = new Set([
   'deny', 'announce', 'explain', 'believe', 'think', 'feel', 'hope', 'fear', 'expect', 'assert', 'contend', 'maintain',
   'tweet', 'reckon', 'guess', 'suspect', 'assume', 'suppose', 'agree', 'concede', 'recall', 'complain', 'worry', 'doubt',
   'allege', 'declare', 'reply', 'respond', 'stress', 'emphasize', 'emphasise', 'promise', 'vow', 'pledge', 'assure',
-  'confirm', 'reveal', 'disclose', 'report', 'testify', 'observe', 'remark',
+  'confirm', 'reveal', 'disclose', 'report', 'testify', 'observe', 'remark', 'show',
 ]);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'you', 'it', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'officials', 'the', 'a', 'an']);
 const CLAUSE_START_WORDS = new Set([...PRONOUNS, ...DETERMINERS, 'there', 'this', 'these', 'those', 'if', 'no', 'nobody', 'everyone', 'everybody', 'nothing']);
 const MAX_CONTENT = 120;
+/** Words that head a subject when "of" follows: "much of the money was …", "more of them are …". */
+const QUANTITY_WORDS = new Set(['much', 'more', 'less', 'most', 'some', 'many', 'few', 'all', 'none', 'half', 'each', 'both', 'one', 'two', 'three', 'several', 'any']);
+/** Verbs that report a question, and the words that open an indirect question. */
+const QUESTION_LEMMAS = new Set(['ask', 'wonder', 'question', 'inquire', 'enquire']);
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
+/** Subject pronouns: after one, a clause has begun ("said on Friday he met …"). */
+const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor']);
 /** -ing words that are prepositions: ", including benefit cuts," stays inside the content. */
 const PREPOSITION_ING = new Set(['including', 'excluding', 'concerning', 'regarding', 'following', 'during', 'notwithstanding', 'pending', 'barring']);
@@ -88,7 +95,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       const whole =
         (cue.form === 'verb' ? parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
         (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined) ? trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history) : null) ??
-        (cue.form === 'according' ? leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null);
+        (cue.form === 'according' ? leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
+        (cue.form === 'according' ? medialAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null);
       if (whole) {
         out.push(whole);
         coveredUntil = S.tokenEnd;
@@ -211,7 +219,8 @@ function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
 function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int32Array): number {
   const { lower, doc } = ctx;
   const w = lower[cue.tokenStart]!;
-  const lemma = ATTITUDE_FORMS.get(w);
+  // "polls show Clinton with an 8-point lead": what the evidence shows is its object.
+  const lemma = ATTITUDE_FORMS.get(w) ?? (cue.lemma === 'show' ? 'show' : undefined);
   if (!lemma) return -1;
   const prev = lower[cue.tokenStart - 1] ?? '';
   if (PASSIVE_AUX.has(prev) && endsWith(w, 'ed', 'en')) return -1; // "was criticized by"
@@ -258,35 +267,54 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     }
     if (w === '.' || w === ';' || w === ':' || SPEECH_FORMS.has(w) || FINITE.has(w)) break;
   }
+  // "asked whether …", "asked him why …", "wondered if …": the question is the content.
+  if (QUESTION_LEMMAS.has(cue.lemma) && QUESTION_WORDS.has(lower[k] ?? '') && k + 2 < sentEnd && ctx.word[k + 1]) return k;
   if (!BARE_CLAUSE.has(cue.lemma)) return -1;
   if (cue.lemma === 'tell' && !skippedObject) return -1;
   if (k >= sentEnd || quoteOf[k]! >= 0) return -1;
   // "said after the convention he would not …": a short circumstance before the clause's pronoun subject.
-  if (PREPOSITIONS.has(lower[k]!) && lower[k] !== 'to') {
+  // "said on Friday he met …", "said Friday they would …": a subject pronoun starts the clause.
+  if ((PREPOSITIONS.has(lower[k]!) && lower[k] !== 'to') || TIME_WORDS.has(lower[k]!)) {
     for (let j = k + 1; j < Math.min(sentEnd, k + 8); j++) {
       const v = lower[j]!;
       if (v === ',' || v === '.' || quoteOf[j]! >= 0) break;
-      if ((v === 'he' || v === 'she' || v === 'they' || v === 'we' || v === 'i') && FINITE.has(lower[j + 1] ?? '')) return j;
+      if (NOMINATIVE.has(v) && ctx.word[j + 1] === 1 && !PREPOSITIONS.has(lower[j + 1]!)) return j;
     }
-    return -1;
+    if (PREPOSITIONS.has(lower[k]!)) return -1;
   }
   const w = lower[k]!;
   const t = doc.tokens[k]!.text;
   // A clause starts with a subject: a pronoun, a determiner, a name, or a plain noun ("allies were rattled").
   // A gerund can head the subject ("says running for president is tough"): only with a finite verb soon after.
   const gerund = endsWith(w, 'ing') && w.length > 5 && !NON_SUBJECT.has(w);
-  if (CLAUSE_START_WORDS.has(w) || ctx.cap[k] || /^\p{N}/u.test(t) || gerund || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
+  // "said much of his discussion was …": a quantifier with "of" heads the subject (alone, "said much" is an object).
+  const partitive = QUANTITY_WORDS.has(w) && lower[k + 1] === 'of';
+  if (CLAUSE_START_WORDS.has(w) || partitive || ctx.cap[k] || /^\p{N}/u.test(t) || gerund || (ctx.word[k] && !PREPOSITIONS.has(w) && !NON_SUBJECT.has(w) && !endsWith(w, 'ly', 'ing', 'ed'))) {
     // A clause has a finite verb soon after its subject; "claimed a strategic convergence" has none.
     if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return k;
-    for (let j = k + 1; j < Math.min(sentEnd, k + 10); j++) {
+    let limit = k + 10;
+    let skippedAside = false;
+    for (let j = k + 1; j < Math.min(sentEnd, limit); j++) {
       const v = lower[j]!;
+      // "said Trump, despite his wealth, is …": one aside between commas after the subject.
+      if (v === ',' && !skippedAside && !gerund) {
+        skippedAside = true;
+        let c = j + 1;
+        while (c < Math.min(sentEnd, j + 8) && lower[c] !== ',' && quoteOf[c]! < 0 && lower[c] !== '.') c++;
+        if (lower[c] === ',' && c > j + 1) {
+          limit += c - j;
+          j = c;
+          continue;
+        }
+      }
       if (gerund) {
         if (FINITE.has(v)) return k;
         if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
         continue;
       }
-      // Right after a determiner a participle is an adjective ("said the proposed law"); after "it"/"you" it is the verb ("says it raised").
-      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || w === 'it' || w === 'you')) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
+      // Right after a determiner a participle is an adjective ("said the proposed law"); after a name,
+      // a noun or "it" it is the verb ("said Carter stopped", "said police arrested", "says it raised").
+      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || !DETERMINERS.has(w))) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;
@@ -332,7 +360,26 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   while (cs < comma && !ctx.word[cs]) cs++;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, after);
   if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
+  // "…, Spicer said, adding that …": a participle after the attribution continues the speaker's
+  // sentence, not the content; the content is what precedes the attribution.
+  const next = lower[after + 1] ?? '';
+  if (endsWith(next, 'ing') && !PREPOSITION_ING.has(next) && !ctx.cap[after + 1]) {
+    let end = comma - 1;
+    while (end > cs && !ctx.word[end]) end--;
+    return { start: doc.tokens[cs]!.start, end: doc.tokens[end]!.end, cue, speaker, addressee: null };
+  }
   return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
+}
+
+/**
+ * A speech word used as a verb: after a subject pronoun, a relative, an auxiliary or a
+ * name ("officials who said", "Smith said"); "a pool report", "the Department of State" are nouns.
+ */
+function isSpeechVerbAt(ctx: QuoteContext, j: number): boolean {
+  const w = ctx.lower[j]!;
+  if (!SPEECH_FORMS.has(w) || ctx.cap[j]) return false;
+  const prev = ctx.lower[j - 1] ?? '';
+  return PRONOUNS.has(prev) || RELATIVES.has(prev) || FINITE.has(prev) || (ctx.cap[j - 1] === 1 && prev !== 'of');
 }
 
 /** "<clause>, X said." or "<clause>, according to X.": the content precedes the attribution. */
@@ -345,7 +392,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   // Only the speaker may stand between the comma and the cue, and little after it.
   if (!trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
   if (sentEnd - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
-  for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && SPEECH_FORMS.has(lower[j]!))) return null;
+  for (let j = cue.tokenEnd; j < sentEnd; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
   let between = 0;
   for (let j = comma + 1; j < cue.tokenStart; j++) if (ctx.word[j]) between++;
   if (between > 7) return null;
@@ -374,6 +421,32 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
   if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
   return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: null };
+}
+
+/**
+ * "Since November, according to Human Rights Watch, forces have killed …": the source set off by
+ * commas inside the sentence. The content is the sentence around it.
+ */
+function medialAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  const comma = cue.tokenStart - 1;
+  if (lower[comma] !== ',') return null;
+  let close = cue.tokenEnd;
+  while (close < sentEnd && close - cue.tokenEnd < 12 && lower[close] !== ',' && quoteOf[close]! < 0) close++;
+  if (lower[close] !== ',' || close === cue.tokenEnd) return null;
+  for (let j = sentStart; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;
+  const cand = phraseAfter(ctx, cue.tokenEnd, close) ?? ({ kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: close, entity: null } as Candidate);
+  let cs = sentStart;
+  while (cs < comma && !ctx.word[cs]) cs++;
+  let last = sentEnd - 1;
+  while (last > close && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let before = 0;
+  let after = 0;
+  for (let j = cs; j < comma; j++) if (ctx.word[j]) before++;
+  for (let j = close + 1; j <= last; j++) if (ctx.word[j]) after++;
+  if (before < 1 || after < 3 || comma - cs > MAX_CONTENT || last - close > MAX_CONTENT) return null;
+  const speaker = toSpeaker(ctx, cand, history, cue.tokenEnd, close);
+  return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
 }
 
 /** "According to X, <clause>." at the start of a sentence. */

@@ -150,19 +150,35 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
  * found ("Adelson said", "41 percent said"): up to six words with no verb-like
  * or clause word among them.
  */
+const APPROXIMATELY = new Set(['about', 'nearly', 'almost', 'over', 'around', 'roughly', 'some', 'just', 'only', 'fewer', 'more']);
 function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | null {
   const { lower } = ctx;
   const end = trimBeforeVerb(lower, from, to);
   if (end <= from || end - from > 6 || lower[from - 1] === '(' || /^(?:or|and|but|so|yet|nor|then|also)$/.test(lower[from]!)) return null;
-  for (let k = from; k < end; k++) {
+  // A number opens a subject only as a share of people: "41 percent said", "about 85% of Democrats say".
+  let first = from;
+  if (APPROXIMATELY.has(lower[first]!) && /^\p{N}/u.test(lower[first + 1] ?? '')) first++;
+  let share = false;
+  for (let k = first + 1; k < end && !share; k++) share = lower[k] === '%' || lower[k] === 'percent' || lower[k] === 'of';
+  const numeric = /^\p{N}/u.test(lower[first]!) && share;
+  for (let k = numeric ? first : from; k < end; k++) {
     const w = lower[k]!;
     if (ctx.quoteOf[k]! >= 0) return null;
     if (!ctx.word[k] && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
-    if ((k === from && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if ((k === from && !numeric && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
     if (k > from && DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && endsWith(w, 'ed', 'ing')) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
+}
+
+/** Whether a coordination or a comma stands between two phrases ("Labour and Smith", "Marsh, Smith"). */
+function joins(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (w === 'and' || w === 'or' || w === ',' || w === '&' || w === 'with') return true;
+  }
+  return false;
 }
 
 /** The candidate sits inside a prepositional phrase ("to Putin", "for the Office"). */
@@ -224,7 +240,11 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         // Places speak only when nothing else can ("Russia said"; not the dateline "WASHINGTON (AP) — …").
         const open = cands.filter((x) => !inPrepositionalPhrase(ctx, x, start));
         const coordinated = lower[start - 1] === 'and' || lower[start - 1] === 'or';
-        const c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        let c = open.find((x) => !(x.kind === 'entity' && x.entity!.type === 'LOCATION')) ?? open[0] ?? nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        // "Marsh chief executive Michael Cherkasky said", "Republican Party donor Sheldon Adelson said":
+        // the phrase's head is the person at its end; the organisation before the title only modifies it.
+        const head = open[open.length - 1];
+        if (c && c.kind === 'entity' && c.entity!.type !== 'PERSON' && head && head !== c && head.kind === 'entity' && head.entity!.type === 'PERSON' && trailingOnlySkippable(ctx, head.tokenEnd, end) && !joins(ctx, c.tokenEnd, head.tokenStart)) c = head;
         // A place modifying the head of an appositive between commas describes the phrase before it
         // ("A spokesman for Unison, Britain's biggest union, said"; "Wal-Mart, the largest US retailer,
         // has said"): the speaker is that phrase. A bare place there is the speaker ("…, China, said").

@@ -22,6 +22,9 @@ const SPACES = /\s+/g;
  * nameKey('Guinea–Bissau'); // 'guinea-bissau'
  */
 export function nameKey(name: string): string {
+  // Most names are plain ASCII words separated by single spaces: their key is their lowercase form,
+  // cheaper to compute than to look up.
+  if (isPlainAsciiName(name)) return name.toLowerCase();
   // Every stage asks for the keys of the same few names many times: computed once per spelling (bounded).
   let key = keys.get(name);
   if (key === undefined) {
@@ -32,6 +35,19 @@ export function nameKey(name: string): string {
   return key;
 }
 const keys = new Map<string, string>();
+
+/** ASCII letters and digits (and "&", "-", …) in words separated by single spaces: nothing for nameKey to fold but case. */
+function isPlainAsciiName(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // Not: non-ASCII (NFKC, curly apostrophes, dashes), control characters and white space other than
+    // a single space, full stops, apostrophes, backticks.
+    if (c >= 127 || c < 32 || c === 46 || c === 39 || c === 96 || (c === 32 && s.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
 
 /** Name keys of one entity type to their canonical key ("united states" → "us"); none by default. */
 export interface NameAliases {

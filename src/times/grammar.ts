@@ -42,6 +42,7 @@ import {
   weekdayNumber,
 } from './lexicon.js';
 import type { Tense } from './tense.js';
+import { HOLIDAYS } from '../lang/en/calendar.js';
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -152,7 +153,10 @@ function yearFor(ctx: RuleContext, month: number, day: number, start: number, en
   const diffDays = (candidate.getTime() - ctx.anchor.getTime()) / 86_400_000;
   // Only far-away readings flip: "18 September" in an October article is this year's, whatever the tense.
   if (diffDays > 120 && ctx.tense(start, end) === 'past') return y - 1;
-  if (diffDays < -240 && (ctx.tense(start, end) === 'future' || ctx.futureInSentence(start))) return y + 1;
+  // A future clause's month more than three months past is next year's ("will join in April" in December);
+  // a future word elsewhere in the sentence is weaker evidence, trusted only far away.
+  if (diffDays < -90 && ctx.tense(start, end) === 'future') return y + 1;
+  if (diffDays < -240 && ctx.futureInSentence(start)) return y + 1;
   // A clause with no tense marker ("The law comes into force on 1 January" in a December article): the nearest reading.
   if (diffDays < -300 && ctx.markedTense(start, end) === null) return y + 1;
   return y;
@@ -217,9 +221,22 @@ function durationValue(n: number | null, unit: string): string | null {
     code = 'M';
     k *= 3;
   }
+  // A fraction goes to the next smaller unit, as TimeML writes it: "5 1/2 hours" PT5H30M, "2 1/2 years" P2Y6M.
+  const smaller = k !== null && !Number.isInteger(k) ? FRACTION_UNIT[`${u.time ? 'T' : ''}${code}`] : undefined;
+  if (smaller && k !== null && Number.isInteger((k % 1) * smaller.per)) {
+    const whole = Math.floor(k);
+    return `P${u.time || smaller.time ? 'T' : ''}${whole > 0 ? `${whole}${code}` : ''}${(k % 1) * smaller.per}${smaller.code}`;
+  }
   const num = k === null ? 'X' : String(k);
   return `P${u.time ? 'T' : ''}${num}${code}`;
 }
+/** The next smaller unit of a duration unit code (T: a time unit), and how many of it make one. */
+const FRACTION_UNIT: Record<string, { code: string; per: number; time: boolean }> = {
+  TH: { code: 'M', per: 60, time: true },
+  TM: { code: 'S', per: 60, time: true },
+  Y: { code: 'M', per: 12, time: false },
+  W: { code: 'D', per: 7, time: false },
+};
 
 function shiftFromAnchor(ctx: RuleContext, gran: Granularity, k: number): Norm | null {
   if (!ctx.anchor) return null;
@@ -323,11 +340,6 @@ const DAYWORD = `(?:${WEEKDAY}|${alt(['yesterday', 'today', 'tomorrow'])})`;
 const EDGE = `(?:${alt(['early', 'late', 'mid', 'the end of', 'the beginning of', 'the start of', 'the middle of', 'end of', 'end-', 'mid-'])}[- ]?\\s*)`;
 
 const PARTS_OF_DAY = Object.keys(PART_OF_DAY);
-/** Holiday names, a longer one before its prefix (the regex takes the first that fits). */
-const HOLIDAYS = [
-  'Christmas Eve', 'Christmas Day', 'Christmas', "New Year's Eve", "New Year's Day", 'Boxing Day', 'Halloween', "Valentine's Day",
-  'Independence Day', 'Thanksgiving Day', 'Thanksgiving', 'Easter Sunday', 'Easter Monday', 'Easter', 'Good Friday',
-];
 const BARE_UNITS = ['days', 'weeks', 'months', 'years', 'decades', 'hours', 'minutes', 'centuries'];
 const RELATIVE = ['last', 'next', 'this', 'past', 'coming', 'previous', 'current'];
 const EARLIER_LATER = ['earlier', 'later'];
@@ -591,10 +603,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock',
-    // "10.30am" starts with its digits
+    // "10.30am" starts with its digits; "1500 GMT" (no colon) only with a time zone
+    // ("1500 hours" may be a duration)
     trigger: { digits: true, words: NOON, before: 0 },
     re: new RegExp(
-      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2}):(\\d{2})(?=\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(${alt(NOON)}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
+      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2})(?::(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET)\\b))(\\d{2})|(${alt(NOON)}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
       'gu',
     ),
     norm: (m, ctx) => {
@@ -697,7 +710,7 @@ export const RULES: Rule[] = [
     // "the more than a couple of days"
     trigger: { words: UNIT_WORDS, before: 6 },
     re: rx(
-      `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(?:[- ](?:long|old))?`,
+      `(?:${alt(['the', 'a', 'an', 'another', 'its', 'their'])}\\s+)?(?:${alt(['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'latest', 'final', 'initial', 'remaining', 'other', 'full', 'entire', 'whole', 'further', 'additional', 'more than', 'less than', 'about', 'nearly', 'almost', 'around', 'some', 'over'])}\\s+)?(${NUM})[- ]+(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](?:long|old))?`,
     ),
     norm: (m, ctx) => {
       const unit = unitOf(m[2]!);
@@ -705,7 +718,8 @@ export const RULES: Rule[] = [
       if (/(?:^|\s)(?:every|each)\s+$/i.test(before)) return null;
       const num = m[1]!.toLowerCase();
       // "one day" at a clause start is idiom ("one day, they will…"), but "for one day" is a duration.
-      const n = parseNumber(num);
+      const whole = parseNumber(num);
+      const n = whole !== null && m[3] ? whole + 0.5 : whole; // "a minute and a half"
       if (n !== null && n >= 1000) return null; // "the 1988 quarter" names a period, it is no duration
       const v = durationValue(n, unit);
       if (!v) return null;

@@ -24,6 +24,15 @@ export const VAGUE_QUANTITIES = ['a few', 'few', 'several', 'some', 'many', 'a c
 export function parseNumber(raw: string): number | null {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  // "two and a half", "2 and a half".
+  const half = /^(.+?)\s+and\s+a\s+half$/.exec(s);
+  if (half) {
+    const whole = parseNumber(half[1]!);
+    return whole === null ? null : whole + 0.5;
+  }
+  // Mixed numbers: "5 1/2", "2 3/4", "2½".
+  const mixed = /^(\d+)(?:\s+(\d)\/(\d)|([½¼¾]))$/.exec(s);
+  if (mixed) return Number(mixed[1]) + (mixed[4] ? FRACTION_CHARS[mixed[4]]! : Number(mixed[2]) / Number(mixed[3]));
   if (s === 'a' || s === 'an') return 1;
   if (s === 'half a' || s === 'half an') return 0.5;
   const parts = s.split(/[- ]/);
@@ -40,8 +49,10 @@ export function parseNumber(raw: string): number | null {
   return total;
 }
 
+const FRACTION_CHARS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75 };
+
 /** Number phrase regex: digits, number words (incl. "twenty four"), articles, vague quantities. */
-export const NUM = `(?:\\d+(?:\\.\\d+)?|${alt(TENS_WORDS)}(?:[- ]${alt(UNITS_WORDS.slice(1, 10))})?|${alt(UNITS_WORDS)}(?:\\s+hundred)?|${alt(VAGUE_QUANTITIES)}|[Hh]alf\\s+an?|[Aa]n?)`;
+export const NUM = `(?:(?:\\d+|${alt(UNITS_WORDS.slice(1))})\\s+and\\s+a\\s+half|\\d+(?:\\s+[1-3]\\/[234]|[½¼¾])|\\d+(?:\\.\\d+)?|${alt(TENS_WORDS)}(?:[- ]${alt(UNITS_WORDS.slice(1, 10))})?|${alt(UNITS_WORDS)}(?:\\s+hundred)?|${alt(VAGUE_QUANTITIES)}|[Hh]alf\\s+an?|[Aa]n?)`;
 
 export { MONTHS, WEEKDAYS };
 /** Month names, capitalised only (the grammar never reads "may" or "march" in lower case as months). */

@@ -29,9 +29,11 @@ function markerTense(word: string, next: string | undefined, prev?: string): Ten
   if (FUTURE_WORDS.has(w)) return 'future';
   if ((w === 'is' || w === 'are' || w === 'am') && next === 'to') return 'future';
   if ((w === 'going' || w === 'set' || w === 'poised' || w === 'slated') && next === 'to') return 'future';
-  if (PAST_WORDS.has(w)) return 'past';
-  // The auxiliary before a participle marks the tense, not the participle ("will be televised on Saturday" is future).
-  if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !(prev !== undefined && PARTICIPLE_AUX.has(prev))) return 'past';
+  // The auxiliary before a participle marks the tense, not the participle: "will be televised on
+  // Saturday", "will be shown on Saturday" are future.
+  const participle = prev !== undefined && PARTICIPLE_AUX.has(prev);
+  if (PAST_WORDS.has(w)) return participle ? null : 'past';
+  if (w.length > 3 && w.endsWith('ed') && !NOT_PAST.has(w) && !participle) return 'past';
   return null;
 }
 

@@ -27,6 +27,12 @@ describe('clustering', () => {
     expect(cs.find((c) => c.name === 'Paul Jones')!.members).toEqual([3]);
   });
 
+  it('joins an organisation called by its last word to the full name ("Villa", "Aston Villa"), not a place', () => {
+    const cs = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'ORGANIZATION', 10), m('Villa', 'LOCATION', 20)]);
+    expect(cs.find((c) => c.name === 'Aston Villa')!.members).toEqual([0, 1]);
+    expect(cs.find((c) => c.type === 'LOCATION')!.members).toEqual([2]);
+  });
+
   it('links acronyms to expansions by initials and by in-text definition', () => {
     expect(initials('Office of the Director of National Intelligence')).toBe('odni');
     const cs = clusterMentions([m('United Nations', 'ORGANIZATION', 0), m('UN', 'ORGANIZATION', 5), m('U.S.', 'LOCATION', 7), m('United States', 'LOCATION', 9)]);

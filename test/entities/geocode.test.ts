@@ -59,4 +59,10 @@ describe('geocoding in context', () => {
     expect(delta?.type).toBe('ORGANIZATION');
     expect(delta?.geo).toBeNull();
   });
+
+  it('reads "New York attorney general" and "Washington state" as the states, "police in New York" as the city', () => {
+    expect(places('The New York attorney general, Eliot Spitzer, sued the firm.').get('New York')).toBe('region:US:-74');
+    expect(places('Washington state voters approved the plan.').get('Washington')).toBe('region:US:-122');
+    expect(places('Police in New York arrested two men.').get('New York')).toBe('city:US:-74');
+  });
 });

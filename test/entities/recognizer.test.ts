@@ -88,7 +88,26 @@ describe('plainRuns (tokens the model is not consulted for)', () => {
     const doc = createDoc({ text: 'The minister said the talks with the Bank of the West in 2024 went well after U.S.-led talks with van Gogh experts.' });
     const skip = plainRuns(doc)!;
     const kept = doc.tokens.filter((_, i) => !skip[i]).map((t) => t.text);
-    expect(kept).toEqual(['The', 'the', 'Bank', 'of', 'the', 'West', 'in', '2024', 'well', 'after', 'U.S.', '-', 'led', 'with', 'van', 'Gogh']);
+    expect(kept).toEqual(['The', 'the', 'Bank', 'of', 'the', 'West', 'after', 'U.S.', '-', 'led', 'with', 'van', 'Gogh']);
+  });
+
+  it('with the lexicon, also skips a first word capitalised only by its position', () => {
+    const doc = createDoc({ text: 'The minister said the talks went well. He left. The Hague was next. Apple shares rose.' });
+    const skip = plainRuns(doc, loadRecognizer().lexicon)!;
+    const kept = doc.tokens.filter((_, i) => !skip[i]).map((t) => t.text);
+    expect(kept).not.toContain('He');
+    expect(kept.filter((w) => w === 'The')).toEqual(['The']); // "The Hague" keeps its article: a capitalised word follows
+    expect(kept).toContain('Apple'); // a name is never a word news text writes lowercase
+    expect(run('The minister met Andrew Bailey. He left for London.').entities.map((e) => e.name)).toEqual(['Andrew Bailey', 'London']);
+  });
+
+  it('skips numbers, but not one right after a name', () => {
+    const doc = createDoc({ text: 'Shares rose 7,000 points in 2024 as the FTSE 100 gained 1.5 percent.' });
+    const kept = doc.tokens.filter((_, i) => !plainRuns(doc)![i]).map((t) => t.text);
+    expect(kept).not.toContain('7,000');
+    expect(kept).not.toContain('1.5');
+    expect(kept).toContain('100');
+    expect(run('Shares rose in 2024 as the FTSE 100 gained 1.5 percent.').entities.map((e) => e.name)).toContain('FTSE 100');
   });
 
   it('is off for a text with almost no capitals, where it would hide every name', () => {
@@ -186,5 +205,19 @@ describe('viterbi over the stretches between skipped tokens', () => {
       }
       expect([...parts]).toEqual([...whole]);
     }
+  });
+});
+
+describe('document-level typing (harmonize)', () => {
+  it('gives a name its majority type, and on a tie the type the gazetteer lists it under', async () => {
+    const { harmonize } = await import('../../src/entities/consistency.js');
+    const doc = createDoc({ text: 'Sony sold more. Analysts at Sony agreed. Sony said so.' });
+    const at = (k: number) => doc.tokens.map((t, i) => (t.text === 'Sony' ? i : -1)).filter((i) => i >= 0)[k]!;
+    const span = (k: number, type: number) => ({ start: at(k), end: at(k) + 1, type });
+    // 2 ORG (1) against 1 LOC (2): the majority.
+    expect(harmonize(doc, [span(0, 1), span(1, 2), span(2, 1)]).map((s) => s.type)).toEqual([1, 1, 1]);
+    // 1 against 1: without the lexicon both stay; with it, the gazetteer's organisation wins.
+    expect(harmonize(doc, [span(0, 2), span(1, 1)]).map((s) => s.type)).toEqual([2, 1]);
+    expect(harmonize(doc, [span(0, 2), span(1, 1)], loadRecognizer().lexicon).map((s) => s.type)).toEqual([1, 1]);
   });
 });

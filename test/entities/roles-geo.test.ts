@@ -88,6 +88,23 @@ describe('words built on names are not names', () => {
     for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
     expect(names).toContain('Coca-Cola');
   });
+  it('does not take a name heading a phrase with an article for a person ("won an Oscar for")', () => {
+    const es = entities('DiCaprio won an Oscar for the role. The Aviator is long. Reporters asked whether the Aviator would win. Jones scored. A Jones penalty won it.');
+    expect(es.find((e) => e.name === 'Oscar')?.type).not.toBe('PERSON');
+    expect(es.find((e) => e.name === 'Aviator' || e.name === 'The Aviator')?.type).not.toBe('PERSON');
+    expect(es.find((e) => e.name === 'Jones')?.type).toBe('PERSON');
+  });
+
+  it('leaves time zones and holidays to the time expressions ("1900 GMT", "Christmas")', () => {
+    const names = entities('The match between Chelsea and Arsenal starts at 1900 GMT on Saturday.').map((e) => e.name);
+    expect(names).not.toContain('GMT');
+    expect(names).toContain('Chelsea');
+    const holidays = entities('Shops in London opened on Boxing Day, and sales over Christmas rose, Tesco said.').map((e) => e.name);
+    expect(holidays).not.toContain('Christmas');
+    expect(holidays).not.toContain('Boxing Day');
+    expect(holidays).toContain('Tesco');
+  });
+
   it('drops common nouns written in capitals ("PC", "DVD", "MPs")', () => {
     const names = entities('Sony sold more PCs and DVD players, and MPs asked the BBC about TV licences.').map((e) => e.name);
     for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
@@ -128,6 +145,12 @@ describe('subtypes', () => {
     expect(orgOrMiscSubtype(doc, 'ORGANIZATION', 'The report', span('report'))).toBeNull();
     expect(orgOrMiscSubtype(doc, 'MISC', 'G20 Summit', [])).toBe('event');
     expect(orgOrMiscSubtype(doc, 'MISC', 'F-16', [])).toBe('product');
+  });
+
+  it('knows media names by their last word, on a word boundary, in any case', async () => {
+    const { isMediaName } = await import('../../src/entities/subtypes.js');
+    for (const name of ['The Moscow Times', 'Washington Post', 'Nezavisimaya Gazeta', 'Sky News', 'BBC RADIO', 'Itar-Tass Agency']) expect(isMediaName(name), name).toBe(true);
+    for (const name of ['Postman', 'ITV', 'Mediatimes Group', 'Compress', 'Bank of England']) expect(isMediaName(name), name).toBe(false);
   });
 });
 

@@ -359,6 +359,10 @@ describe('default configuration (bundled)', () => {
       for (const f of readdirSync(join(REPO_ROOT, 'models'))) expect(existsSync(join(dir, 'models', f)), f).toBe(true);
     }
     expect(dirSize(dir)).toBeLessThanOrEqual(10 * 1024 * 1024);
+    // Regex literals with \p{…} stay literals (esbuild would otherwise build them again at every evaluation).
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/\/\^\\p\{Lu\}/);
+    expect(code).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
   });
 
   it('the bundled handler (index.mjs + models/) processes an article from S3 in a plain Node process', async () => {

@@ -246,6 +246,43 @@ describe('reported speech', () => {
     const b = quotesOf('Some web users in Canada also report that they can browse the site.', []);
     expect(b[0]!.text).toBe('they can browse the site');
   });
+  it('finds clauses after a name subject, a partitive, a circumstance or an aside', () => {
+    const cook = { name: 'Cook', type: 'PERSON' } as const;
+    const carter = { name: 'Carter', type: 'PERSON' } as const;
+    expect(quotesOf('Cook said Carter stopped the practice.', [cook, carter])[0]?.text).toBe('Carter stopped the practice');
+    expect(quotesOf('Smith said much of his discussion with Jones was about Israel.', [SMITH, JONES])[0]?.text).toBe('much of his discussion with Jones was about Israel');
+    expect(quotesOf('Smith said on Friday he met Jones earlier this week.', [SMITH, JONES])[0]?.text).toBe('he met Jones earlier this week');
+    expect(quotesOf('Smith said Jones, despite his wealth, is better placed to win.', [SMITH, JONES])[0]?.text).toBe('Jones, despite his wealth, is better placed to win');
+  });
+  it('reads questions, evidence and poll shares as attributions', () => {
+    expect(quotesOf('Smith asked whether the rule differed from the old one.', [SMITH])[0]?.text).toBe('whether the rule differed from the old one');
+    const poll = quotesOf('A new poll shows Clinton with an 8-point lead over Trump.', []);
+    expect(poll[0]?.text).toBe('Clinton with an 8-point lead over Trump');
+    expect(poll[0]?.speaker?.description).toBe('A new poll');
+    expect(quotesOf('The show was a hit, and she showed up late.', [])).toEqual([]);
+    const share = quotesOf('In Virginia, 85% of Democrats said the economy was weak.', [{ name: 'Virginia', type: 'LOCATION' }]);
+    expect(share[0]?.speaker?.description).toBe('85% of Democrats');
+  });
+  it('finds "according to" inside the sentence and after it, whatever nouns follow', () => {
+    const a = quotesOf('Since November, according to Human Rights Watch, security forces have killed more than 400 protesters.', [{ name: 'Human Rights Watch', type: 'ORGANIZATION' }]);
+    expect(a[0]?.speaker?.name).toBe('Human Rights Watch');
+    expect(a[0]?.text).toContain('security forces have killed more than 400 protesters');
+    const b = quotesOf('Clinton attended the meeting alone, according to a pool report.', [{ name: 'Clinton', type: 'PERSON' }]);
+    expect(b[0]?.text).toBe('Clinton attended the meeting alone');
+  });
+  it('gives the words to the person heading "Org title Name said", not the organisation', () => {
+    const qs = quotesOf('Top Republican Party donor Sheldon Adelson said on Friday he met Donald Trump earlier this week.', [
+      { name: 'Top Republican Party', type: 'ORGANIZATION' },
+      { name: 'Sheldon Adelson', type: 'PERSON' },
+      { name: 'Donald Trump', type: 'PERSON' },
+    ]);
+    expect(qs[0]?.speaker?.name).toBe('Sheldon Adelson');
+  });
+  it('ends a trailing attribution\'s content before ", X said, adding …"', () => {
+    const qs = quotesOf('Smith and Jones will meet next week, Jones said, adding that there was no crisis.', [SMITH, JONES]);
+    expect(qs[0]?.text).toBe('Smith and Jones will meet next week');
+    expect(qs[0]?.speaker?.name).toBe('Mary Jones');
+  });
   it('does not take an object noun phrase for a clause', () => {
     expect(quotesOf('Smith said the word twice before leaving.', [SMITH])).toEqual([]);
   });

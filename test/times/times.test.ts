@@ -66,10 +66,27 @@ describe('relative dates against a Monday publication', () => {
   it('a participle after an auxiliary does not mark the past: the auxiliary does', () => {
     expect(one('The match will be televised live on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The match was televised live on Saturday.')).toMatchObject({ value: '2024-10-12' });
+    // Irregular participles too ("shown", "given"), whose simple past would be another word.
+    expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
+  });
+  it('durations with fractions, in the next smaller unit as TimeML writes them', () => {
+    expect(one('The talks lasted 5 1/2 hours.')).toMatchObject({ text: '5 1/2 hours', value: 'PT5H30M' });
+    expect(one('The project took two and a half years.')).toMatchObject({ text: 'two and a half years', value: 'P2Y6M' });
+    expect(one('It took a minute and a half.')).toMatchObject({ text: 'a minute and a half', value: 'PT1M30S' });
+    expect(one('They waited half an hour.')).toMatchObject({ value: 'PT30M' });
+  });
+  it('a 24-hour clock time without a colon, with a time zone', () => {
+    expect(one('Kick-off is at 1945 GMT.')).toMatchObject({ text: '1945 GMT', value: '2024-10-14T19:45' });
+    expect(one('The castle was built in 1500.')).toMatchObject({ value: '1500' });
   });
   it('a yearless date in a clause without tense marker takes the nearest year', () => {
     expect(one('The new law comes into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2005-01-01' });
     expect(one('The new law came into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2004-01-01' });
+  });
+  it('a yearless month in a future clause, more than three months past, is next year\'s', () => {
+    expect(one('The three countries will join in April.', '1998-12-05')).toMatchObject({ value: '1999-04' });
+    expect(one('The three countries joined in April.', '1998-12-05')).toMatchObject({ value: '1998-04' });
   });
   it('a month with last, this or next year', () => {
     expect(one('Talks broke down in June last year.')).toMatchObject({ text: 'June last year', value: '2023-06' });

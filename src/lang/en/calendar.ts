@@ -21,3 +21,9 @@ export const MONTH_PATTERN = `(?:${[...FULL_MONTHS.map(cap), ...FULL_MONTHS.map(
 
 /** Regex source: a capitalised weekday name. */
 export const WEEKDAY_PATTERN = `(?:${Object.keys(WEEKDAYS).map(cap).join('|')})`;
+
+/** Holiday names, a longer one before its prefix (a regex alternation takes the first that fits): dates to the times stage, not names. */
+export const HOLIDAYS = [
+  'Christmas Eve', 'Christmas Day', 'Christmas', "New Year's Eve", "New Year's Day", 'Boxing Day', 'Halloween', "Valentine's Day",
+  'Independence Day', 'Thanksgiving Day', 'Thanksgiving', 'Easter Sunday', 'Easter Monday', 'Easter', 'Good Friday',
+] as const;

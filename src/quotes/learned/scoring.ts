@@ -5,6 +5,7 @@
  * when its span overlaps the gold Source; gold is split into quoted and
  * reported speech, speakers into named, pronoun and description sources.
  */
+import type { DocQuote } from '../../text/doc.js';
 import type { GoldAttribution, Range } from './polnear.js';
 
 export interface Prediction {
@@ -193,4 +194,27 @@ export function calibrationTable(name: string, rows: readonly { confidence: numb
   const hi = rows.filter((r) => r.confidence >= 0.9);
   out.push(`  confidence ≥ 0.90: ${hi.length} of ${rows.length}, ${pct(hi.length ? hi.filter((r) => r.right).length / hi.length : 0)}% right`);
   return out.join('\n');
+}
+
+/** Pieces of one predicted quotation (sharing a group) are scored as one multi-span content. */
+export function quotePredictions(quotes: DocQuote[]): Prediction[] {
+  const byGroup = new Map<string, Prediction>();
+  const out: Prediction[] = [];
+  for (const q of quotes) {
+    const key = q.group ?? q.id;
+    const cur = byGroup.get(key);
+    if (cur) cur.content.push([q.start, q.end]);
+    else {
+      const p: Prediction = {
+        content: [[q.start, q.end] as Range],
+        quoted: q.kind !== 'indirect',
+        speaker: q.speaker?.mention ? [q.speaker.mention.start, q.speaker.mention.end] : null,
+        speakerNames: q.speaker?.entity?.name ?? q.speaker?.name ?? null,
+        speakerConfidence: q.speakerConfidence,
+      };
+      byGroup.set(key, p);
+      out.push(p);
+    }
+  }
+  return out;
 }

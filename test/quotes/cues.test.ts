@@ -1,0 +1,122 @@
+/**
+ * The learned cue detector and reported-speech content tagger: training on a
+ * tiny hand-made set is deterministic and the file loads back to the same
+ * bytes; the folded run-time score equals the trained model's; and with the
+ * shipped model, reported speech whose cue the rules do not know is found,
+ * while negated cues still give none.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/quotes/context.js';
+import type { GoldAttribution, Range } from '../../src/quotes/learned/polnear.js';
+import { CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
+import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quotes/learned/train-cues.js';
+import { createDoc } from '../../src/text/create-doc.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { quotesOf, type EntitySpec } from './helpers.js';
+
+/** An attribution given by its words (each must occur once in the text). */
+function gold(text: string, parts: { source?: string; cue: string; content: string }): GoldAttribution {
+  const at = (s: string): Range[] => {
+    const i = text.indexOf(s);
+    if (i < 0) throw new Error(`"${s}" not in "${text}"`);
+    return [[i, i + s.length]];
+  };
+  return { source: parts.source ? at(parts.source) : [], cue: at(parts.cue), content: at(parts.content), quoted: false };
+}
+
+const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
+  { text: 'Mary Jones argued the plan would fail. She argued it twice.', gold: [{ source: 'Mary Jones', cue: 'argued', content: 'the plan would fail' }] },
+  { text: 'The minister warned taxes would rise next year.', gold: [{ source: 'The minister', cue: 'warned', content: 'taxes would rise next year' }] },
+  { text: 'Peter Brown warned that the vote was unfair. The dog warned nobody.', gold: [{ source: 'Peter Brown', cue: 'warned', content: 'the vote was unfair' }] },
+  { text: 'Anna Lee argued that the deal was bad for workers.', gold: [{ source: 'Anna Lee', cue: 'argued', content: 'the deal was bad for workers' }] },
+];
+
+function articles() {
+  return SET.map((a, i) => prepareArticle(`a${i}`, a.text, a.gold.map((g) => gold(a.text, g))));
+}
+
+describe('cue model training', () => {
+  const opts = { ...CUE_TRAIN_DEFAULTS, minShare: 0.05 };
+  const model = trainCueModel(articles(), opts);
+  const bytes = model.toBytes();
+
+  it('is deterministic: the same data and options give the same bytes', () => {
+    expect(Buffer.from(trainCueModel(articles(), opts).toBytes()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('loads back to the same bytes and parameters', () => {
+    const back = CueModel.fromBytes(bytes);
+    expect(Buffer.from(back.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+    expect(back.params).toEqual(model.params);
+    expect(back.vocabulary).toEqual(model.vocabulary);
+  });
+
+  it('learns its vocabulary from the words inside gold cues', () => {
+    expect(model.vocabulary).toEqual(expect.arrayContaining(['argued', 'warned']));
+  });
+});
+
+describe('shipped cue model', () => {
+  const model = loadCueModel();
+
+  it('scores a token with its folded weights exactly as with its features', () => {
+    const doc = createDoc({ text: 'Officials said on Monday the talks, which began in May, had stalled. Critics argued otherwise.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    const buf = new Uint32Array(CUE_FEATURES);
+    let scored = 0;
+    for (let k = 0; k < ctx.lower.length; k++) {
+      const i = model.kinds.get(ctx.lower[k]!);
+      if (i === undefined || i < 0) continue;
+      cueFeatures(ctx, k, buf);
+      expect(model.fastCueScore(ctx, k, i)).toBeCloseTo(model.cue.score(buf), 4);
+      scored++;
+    }
+    expect(scored).toBeGreaterThan(0);
+  });
+
+  it('detects no cue inside quotation marks', () => {
+    const doc = createDoc({ text: 'She said: “Officials said the talks had stalled.”' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    for (const c of detectCues(model, ctx).cues) expect(ctx.quoteOf[c.tokenStart]).toBe(-1);
+  });
+});
+
+describe('learned reported speech in the quotation stage', () => {
+  const PARK: EntitySpec = { name: 'Ellen Park', type: 'PERSON', aliases: ['Park'] };
+  const text = 'Ellen Park is convinced that voters will reward the party in November.';
+
+  it('finds reported speech with a cue the rules miss, with the rules’ speaker and without the complementiser', () => {
+    const qs = quotesOf(text, [PARK]);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.kind).toBe('indirect');
+    expect(qs[0]!.text).toBe('voters will reward the party in November');
+    expect(qs[0]!.cue?.text).toBe('convinced');
+    expect(qs[0]!.speaker?.name).toBe('Ellen Park');
+    expect(qs[0]!.speaker_confidence).toBeGreaterThan(0.5);
+  });
+
+  it('is the learned detector’s: without additions the rules find nothing there', () => {
+    useCueModel(loadCueModel().withParams({ add: Infinity }));
+    try {
+      expect(quotesOf(text, [PARK])).toHaveLength(0);
+    } finally {
+      useCueModel(null);
+    }
+  });
+
+  it('gives no reported speech for negated cues', () => {
+    for (const t of [
+      'Ellen Park is not convinced that voters will reward the party in November.',
+      'Ellen Park was never convinced that voters would reward the party in November.',
+    ]) {
+      expect(quotesOf(t, [PARK]).filter((q) => q.kind === 'indirect')).toEqual([]);
+    }
+  });
+
+  it('adds nothing inside quotation marks or where the rules found speech', () => {
+    const qs = quotesOf('Park said: “The voters are convinced that the party will win in November.”', [PARK]);
+    expect(qs.map((q) => q.kind)).toEqual(['direct']);
+  });
+});
