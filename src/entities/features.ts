@@ -103,7 +103,8 @@ const startsWithDigit = (w: string) => {
   const code = w.charCodeAt(0);
   return code >= 48 && code <= 57; // /^\d/ without the u flag: ASCII digits
 };
-const OPENING = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '«', '•', '*', ':']);
+/** Punctuation that may open a sentence before its first word. */
+export const OPENING = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '«', '•', '*', ':']);
 
 /** Per-token facts computed once per document. */
 export interface TokenInfo {

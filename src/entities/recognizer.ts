@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
-import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
+import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, OPENING, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 import { decodeLexicon, type Lexicon } from './lexicon.js';
@@ -192,7 +192,7 @@ export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
     const lower = tokenIndex(doc).lower;
     for (const s of doc.sentences) {
       let i = s.tokenStart;
-      while (i < s.tokenEnd && OPENERS.has(toks[i]!.text)) i++;
+      while (i < s.tokenEnd && OPENING.has(toks[i]!.text)) i++;
       if (i + 1 >= s.tokenEnd || plain[i] || !plain[i + 1] || !toks[i + 1]!.spaceBefore) continue;
       const w = toks[i]!.text;
       if (w.length < 2 || lower[i]!.slice(1) !== w.slice(1)) continue; // Titlecase only ("The", not "THE" or "McX")
@@ -222,9 +222,6 @@ const isNumber = (w: string) => {
   }
   return w.length > 0;
 };
-
-/** Opening punctuation before a sentence's first word. */
-const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '-', '—', '–', '«', '•', '*', ':']);
 
 /** No uppercase letter and no digit (ASCII from char codes; other scripts by case mapping). */
 function isPlain(w: string): boolean {

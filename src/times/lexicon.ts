@@ -20,6 +20,9 @@ export const TENS_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seven
 /** Quantities too vague for a number: the TIMEX3 value gets an X ("PXY"). */
 export const VAGUE_QUANTITIES = ['a few', 'few', 'several', 'some', 'many', 'a couple of', 'a couple', 'couple of', 'a number of'] as const;
 
+/** Unicode vulgar fractions in mixed numbers ("2½"). */
+const FRACTION_CHARS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75 };
+
 /** A number written in digits or words ("24", "twenty-four", "twenty four", "a"); null when vague or unknown. */
 export function parseNumber(raw: string): number | null {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -48,8 +51,6 @@ export function parseNumber(raw: string): number | null {
   }
   return total;
 }
-
-const FRACTION_CHARS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75 };
 
 /** Number phrase regex: digits, number words (incl. "twenty four"), articles, vague quantities. */
 export const NUM = `(?:(?:\\d+|${alt(UNITS_WORDS.slice(1))})\\s+and\\s+a\\s+half|\\d+(?:\\s+[1-3]\\/[234]|[½¼¾])|\\d+(?:\\.\\d+)?|${alt(TENS_WORDS)}(?:[- ]${alt(UNITS_WORDS.slice(1, 10))})?|${alt(UNITS_WORDS)}(?:\\s+hundred)?|${alt(VAGUE_QUANTITIES)}|[Hh]alf\\s+an?|[Aa]n?)`;

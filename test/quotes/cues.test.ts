@@ -7,22 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/quotes/context.js';
-import type { GoldAttribution, Range } from '../../src/quotes/learned/polnear.js';
 import { CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
 import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quotes/learned/train-cues.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { quotesOf, type EntitySpec } from './helpers.js';
+import { gold, quotesOf, type EntitySpec } from './helpers.js';
 
-/** An attribution given by its words (each must occur once in the text). */
-function gold(text: string, parts: { source?: string; cue: string; content: string }): GoldAttribution {
-  const at = (s: string): Range[] => {
-    const i = text.indexOf(s);
-    if (i < 0) throw new Error(`"${s}" not in "${text}"`);
-    return [[i, i + s.length]];
-  };
-  return { source: parts.source ? at(parts.source) : [], cue: at(parts.cue), content: at(parts.content), quoted: false };
-}
 
 const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
   { text: 'Mary Jones argued the plan would fail. She argued it twice.', gold: [{ source: 'Mary Jones', cue: 'argued', content: 'the plan would fail' }] },

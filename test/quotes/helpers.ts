@@ -7,6 +7,7 @@ import type { Doc, DocEntity } from '../../src/text/doc.js';
 import { documentLayers } from '../../src/document/build.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { handEntities, type NamedThing } from '../helpers/hand-entities.js';
+import type { GoldAttribution, Range } from '../../src/quotes/learned/polnear.js';
 
 export type EntitySpec = Omit<NamedThing, 'subtype'>;
 
@@ -22,4 +23,14 @@ export function quotesOf(text: string, specs: EntitySpec[] = []) {
   doc.entities = entitiesFromNames(doc, specs);
   runPipeline(doc, { until: 'quotes', disable: ['entities'], given: ['entities'] });
   return documentLayers(doc).quotes;
+}
+
+/** An attribution given by its words (each must occur once in the text). */
+export function gold(text: string, parts: { source?: string; cue: string; content: string }): GoldAttribution {
+  const at = (s: string): Range[] => {
+    const i = text.indexOf(s);
+    if (i < 0) throw new Error(`"${s}" not in "${text}"`);
+    return [[i, i + s.length]];
+  };
+  return { source: parts.source ? at(parts.source) : [], cue: at(parts.cue), content: at(parts.content), quoted: false };
 }

@@ -10,19 +10,10 @@ import { toRows } from '../../src/datasets/tables.js';
 import { extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { fitPlatt } from '../../src/quotes/learned/linear.js';
-import type { GoldAttribution, Range } from '../../src/quotes/learned/polnear.js';
 import { decide, dot, loadSpeakerModel, rulesOnly, scoreQuery, SpeakerModel, useSpeakerModel, CALIBRATION_FEATURES } from '../../src/quotes/learned/speakers.js';
+import { gold } from './helpers.js';
 import { fitLogistic, labelArticle, trainRanker, type LabelledQuery } from '../../src/quotes/learned/train-speakers.js';
 
-/** An attribution given by its words (each must occur once in the text). */
-function gold(text: string, parts: { source?: string; cue: string; content: string }): GoldAttribution {
-  const at = (s: string): Range[] => {
-    const i = text.indexOf(s);
-    if (i < 0) throw new Error(`"${s}" not in "${text}"`);
-    return [[i, i + s.length]];
-  };
-  return { source: parts.source ? at(parts.source) : [], cue: at(parts.cue), content: at(parts.content), quoted: false };
-}
 
 const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
   { text: 'After meeting Tom Smith in London, Mary Jones said that the plan would fail.', gold: [{ source: 'Mary Jones', cue: 'said', content: 'the plan would fail' }] },

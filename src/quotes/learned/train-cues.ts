@@ -17,6 +17,7 @@ import { tokenMask, tokensOf, type GoldAttribution, type TokenSpan } from './pol
 import { quotesStage } from '../index.js';
 import { acceptHook } from '../review.js';
 import { intersect } from './scoring.js';
+import { shuffled } from './train-speakers.js';
 import { bestRun, CONTENT_FEATURES, contentFeatureRows, contentWindow, CUE_FEATURES, cueFeatures, CueModel, maySpeak, useCueModel, type CueParams } from './reported.js';
 
 export interface CueArticle {
@@ -113,16 +114,6 @@ export class AveragedPerceptron {
   }
 }
 
-function shuffled(n: number, rand: () => number): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-  return order;
-}
 
 /** Words seen inside gold cues at least `minCount` times, and inside a cue in at least `minShare` of their occurrences; sorted. */
 export function cueVocabulary(articles: readonly CueArticle[], minCount = 2, minShare = 0.05): string[] {

@@ -78,7 +78,8 @@ export interface RankerOptions {
 
 export const RANKER_DEFAULTS: RankerOptions = { epochs: 6, seed: 17, lr: 0.1, l2: 1e-4, maxFeatures: 20000 };
 
-function shuffled(n: number, rand: () => number): Int32Array {
+/** 0 … n−1 in a seeded Fisher–Yates order (training is deterministic for a seed). */
+export function shuffled(n: number, rand: () => number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
