@@ -141,7 +141,10 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       triggersInClause = 1;
     }
     for (let t = cand.ts; t < cand.te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
-    needed[toks[i]!.sentence] = 1;
+    // A reporting verb is kept only when dated by a time expression of its sentence, which marks the sentence below:
+    // alone it needs no learned layer (undated, it is dropped whatever the detector says). Inside an event name it
+    // may be dated by the clause rule instead, so there it does.
+    if (!NEEDS_DATE.has(cand.info.cls.type) || byToken[i]! >= 0) needed[toks[i]!.sentence] = 1;
     cands.push(cand);
   }
   for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = 1;
@@ -152,6 +155,11 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   let lastInClause: Event | null = null;
   for (const cand of cands) {
     const { info, ts, te, key } = cand;
+    // A reporting verb in a sentence the learned layer did not analyse has no dated time expression there: dropped.
+    if (NEEDS_DATE.has(info.cls.type) && !needed[toks[ts]!.sentence]) {
+      onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'undated reporting verb');
+      continue;
+    }
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
     // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…);
     // the head of a named meeting ("BRICS Summit") is one by the name.
@@ -163,37 +171,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
       continue;
     }
-    // Factuality: the learned classifier, completed by the stage's rules (quoted speech, negators, modals, intentions).
-    let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
-    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : 'asserted: event name';
-    if (factuality === 'asserted') {
-      const mod = modality(doc, clause, ts, info.pos, lower);
-      if (inSpeech(trigger.start)) {
-        factuality = 'reported';
-        factualityWhy = 'inside quoted speech: the speaker\'s claim';
-      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
-        factuality = /negat/.test(mod.why) ? 'negated' : 'possible';
-        factualityWhy = `rule: ${mod.why}`;
-      }
-    }
     const statement = info.cls.type === 'STATEMENT';
-    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
-    const objectRole = statement
-      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
-      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
-    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
-      fitsRole(info.cls.type, p.role, p.entity),
-    );
-    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
-    if (eventName) {
-      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
-      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
-      const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
-      );
-      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
-    }
-    const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
     // The date: the time expression the learned anchoring model chooses in the sentence, when it has a calendar
     // range; never one inside other quoted speech, and for a reporting verb only a time before it or right after
     // it ("said on Tuesday"), never one inside what was said. When the model chooses none, a reporting verb stays
@@ -212,10 +190,41 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
     }
+    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
+    const objectRole = statement
+      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
+      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
+    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
+      fitsRole(info.cls.type, p.role, p.entity),
+    );
+    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
+    if (eventName) {
+      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
+      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
+      const org = doc.entities.find(
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
+      );
+      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+    }
+    const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
     // Mentions with no participant, place or date are too vague to chart ("their first meeting").
     if (participants.length === 0 && !location && !date) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
+    }
+    // Factuality, asked last (only kept triggers pay for the classifier): the learned classifier, completed by the
+    // stage's rules (quoted speech, negators, modals, intentions).
+    let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
+    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : 'asserted: event name';
+    if (factuality === 'asserted') {
+      const mod = modality(doc, clause, ts, info.pos, lower);
+      if (inSpeech(trigger.start)) {
+        factuality = 'reported';
+        factualityWhy = 'inside quoted speech: the speaker\'s claim';
+      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
+        factuality = /negat/.test(mod.why) ? 'negated' : 'possible';
+        factualityWhy = `rule: ${mod.why}`;
+      }
     }
     const ev: Event = {
       id: '',
