@@ -41,6 +41,15 @@ interface Candidate {
   ts: number;
   te: number;
   key: string;
+  /** Its participants and place, once found (see `argumentsOf`). */
+  args?: TriggerArguments;
+  /** Dropped whatever the learned layer says: no participant, place or date (see findEvents). */
+  vague?: boolean;
+}
+
+interface TriggerArguments {
+  participants: ReturnType<typeof findParticipants>;
+  location: ReturnType<typeof findLocation>;
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
@@ -112,6 +121,30 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
   };
 
+  /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
+  const argumentsOf = (cand: Candidate): TriggerArguments => {
+    if (cand.args) return cand.args;
+    const { info, ts, te, key } = cand;
+    const statement = info.cls.type === 'STATEMENT';
+    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
+    const objectRole = statement
+      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
+      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
+    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
+      fitsRole(info.cls.type, p.role, p.entity),
+    );
+    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
+    if (eventName) {
+      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
+      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
+      const org = doc.entities.find(
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
+      );
+      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+    }
+    return (cand.args = { participants, location: findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT') });
+  };
+
   // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
   // is read in: those with a trigger, and those with a dated time expression (OTHER events need a learned anchor with
   // a calendar range in their sentence).
@@ -147,7 +180,18 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     if (!NEEDS_DATE.has(cand.info.cls.type) || byToken[i]! >= 0) needed[toks[i]!.sentence] = 1;
     cands.push(cand);
   }
-  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = 1;
+  /** Sentences with a time expression that can date an event (a date or time with a calendar range). */
+  const dated = new Uint8Array(doc.sentences.length);
+  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = dated[toks[t.tokenStart]!.sentence] = 1;
+  // A trigger in a sentence with no such time expression is dated at most by the clause rule (findDate), whatever the
+  // learned layer says: with no participant, no place and no such date it is dropped, and needs no learned layer.
+  for (const cand of cands) {
+    const s = toks[cand.ts]!.sentence;
+    if (needed[s] || NEEDS_DATE.has(cand.info.cls.type)) continue;
+    const a = argumentsOf(cand);
+    if (a.participants.length > 0 || a.location || findDate(ctx, doc.times, timeTokens, cand.ts, cand.te, 40)) needed[s] = 1;
+    else cand.vague = true;
+  }
   const learned = learnEvents(doc, undefined, needed);
 
   const events: Event[] = [];
@@ -155,6 +199,10 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   let lastInClause: Event | null = null;
   for (const cand of cands) {
     const { info, ts, te, key } = cand;
+    if (cand.vague) {
+      onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'no participant, place or date');
+      continue;
+    }
     // A reporting verb in a sentence the learned layer did not analyse has no dated time expression there: dropped.
     if (NEEDS_DATE.has(info.cls.type) && !needed[toks[ts]!.sentence]) {
       onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'undated reporting verb');
@@ -190,23 +238,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
     }
-    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
-    const objectRole = statement
-      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
-      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
-    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
-      fitsRole(info.cls.type, p.role, p.entity),
-    );
-    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
-    if (eventName) {
-      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
-      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
-      const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
-      );
-      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
-    }
-    const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
+    const { participants, location } = argumentsOf(cand);
     // Mentions with no participant, place or date are too vague to chart ("their first meeting").
     if (participants.length === 0 && !location && !date) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
@@ -258,7 +290,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
   learned.mentions.forEach((m, k) => {
-    if (typedClauses.has(clause[m.start]!)) return;
+    if (typedClauses.has(clause[m.start]!) || !dated[toks[m.start]!.sentence]) return; // (an OTHER event needs a date)
     const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted);
     if (ev) {
       events.push(ev);
