@@ -47,7 +47,7 @@ function cueBits(f: Form): number {
  */
 export function cueFactuality(ctx: EventContext, k: number): Factuality | null {
   const { view, events } = ctx;
-  const F = ctx.w.forms;
+  const F = ctx.w.form;
   const e = events[k]!;
   const s = view.sentence[e.start];
   if (postposedAttribution(ctx, k)) return 'reported';
@@ -55,12 +55,12 @@ export function cueFactuality(ctx: EventContext, k: number): Factuality | null {
   let skipped = 0;
   let possible = false; // "cancelled its planned attack": the cancellation wins
   while (j >= 0 && view.sentence[j] === s && skipped < 4) {
-    const f = F[j]!;
+    const f = F(j);
     const cues = f.cues >= 0 ? f.cues : cueBits(f);
     if (cues & C_CANCEL) return 'cancelled';
-    if (f.lower === 'off' && j > 0 && F[j - 1]!.lower.startsWith('call')) return 'cancelled';
+    if (f.lower === 'off' && j > 0 && F(j - 1).lower.startsWith('call')) return 'cancelled';
     if (cues & C_IRREALIS) possible = true;
-    if (cues & C_LINK && j > 0 && POSSIBLE_BEFORE.test(F[j - 1]!.lower)) return 'possible';
+    if (cues & C_LINK && j > 0 && POSSIBLE_BEFORE.test(F(j - 1).lower)) return 'possible';
     if (f.lower === 'to' && j === e.start - 1) {
       j--;
       continue; // "failed to reach"
@@ -113,9 +113,9 @@ function postposedAttribution(ctx: EventContext, k: number): boolean {
   const rep = events[r]!;
   // At most a few words after the verb ("on Monday") before the sentence ends.
   let after = 0;
-  const F = ctx.w.forms;
+  const F = ctx.w.form;
   for (let j = rep.end; j < view.texts.length && view.sentence[j] === s; j++) {
-    const f = F[j]!;
+    const f = F(j);
     if (!((f.cues >= 0 ? f.cues : cueBits(f)) & C_TRAILING) || ++after > 4) return false;
   }
   // A comma (or closing quote) at most five words before the verb, with no event between it and the verb.

@@ -75,15 +75,11 @@ const NOT_CANDIDATES = new Set([
 
 /**
  * What the event features need of one word form, computed once per form and
- * process (forms repeat: Zipf): its hashed parts, word-class flags, and, per
- * mention model, the detector's scores for every feature that reads this one
- * word at one position (`rows`).
+ * process (forms repeat: Zipf): its hashed parts and word-class flags. What the
+ * mention detector reads of every token is also kept in the form's slot of the
+ * form table (see FormTable), so its loops never touch these objects.
  */
 export interface Form {
-  // The fields the mention detector reads for every token come first (one cache line of the object).
-  /** Offset of the form's score rows (ROWS × labels) in the row pool, valid while rowEpoch is the pool's epoch. */
-  rowAt: number;
-  rowEpoch: number;
   /** HOT_* bits: what the detector's loop tests of the word. */
   hot: number;
   /** Starts with a letter. */
@@ -94,8 +90,6 @@ export interface Form {
   bits: number;
   /** Cue bits of factuality.ts's cue lists, computed there on first use (−1 until then). */
   cues: number;
-  /** The own row's best event score minus its "no event" score (the word alone, not sentence-initial), for `rowsOf`. */
-  ownMargin: number;
   lowerH: number;
   /** The form as written. */
   text: string;
@@ -153,15 +147,12 @@ function newForm(w: string): Form {
   const aux = AUX.has(lw) ? 1 : 0;
   const det = DET.has(lw) ? 1 : 0;
   return {
-    rowAt: 0,
-    rowEpoch: -1,
     hot: (candidate ? HOT_CANDIDATE : 0) | (aux ? HOT_AUX : 0) | (det ? HOT_DET : 0) | (lw === 'to' ? HOT_TO : 0) | (inLexicon ? HOT_LEXICON : 0),
     alpha,
     opener: OPENERS.has(w) ? 1 : 0,
     kind: lw === 'that' ? KIND_THAT : w === ',' ? KIND_COMMA : w === ';' ? KIND_SEMI : QUOTE_MARKS.has(w) ? KIND_QUOTE : CONDITIONALS.has(lw) ? KIND_COND : 0,
     bits: (NEGATORS.has(lw) ? NEGATOR : 0) | (MODALS.has(lw) ? MODAL : 0) | (CANCEL_WORDS.test(lw) ? CANCEL : 0),
     cues: -1,
-    ownMargin: 0,
     lowerH,
     text: w,
     lower: lw,
@@ -179,29 +170,65 @@ function newForm(w: string): Form {
   };
 }
 
+/** Words per slot of the form table, and what each holds. */
+const STRIDE = 8;
+const S_H0 = 0; // first hash of the form (0: empty slot)
+const S_H1 = 1; // second hash
+const S_INDEX = 2; // index of the Form in the table's list
+const S_LOWER = 3; // Form.lowerH
+const S_BITS = 4; // Form.hot | Form.kind << 8 | Form.opener << 12
+const S_ROW = 5; // offset of the form's score rows in the row pool (see rowsOf), valid while S_EPOCH is the pool's epoch
+const S_EPOCH = 6;
+const S_MARGIN = 7; // (as a float) the own row's best event score minus its "no event" score, for the gate
+
 /**
  * Word forms → Form, an open-addressing table keyed by two independent 32-bit
  * hashes of the form side by side (as the entity recogniser's word table): a hit
- * is decided on the 64 bits, never by comparing strings. A slot holds both hashes
- * and the form's index into a dense list (one cache line read per look-up, then
- * the list, whose entries sit close together). Emptied when it holds MAX_FORMS
- * forms, so memory stays bounded on hostile input.
+ * is decided on the 64 bits, never by comparing strings. A slot (32 bytes) also
+ * holds everything the mention detector reads of a token (lowercase hash,
+ * word-class bits, the offset of its cached score rows, its own margin), so a
+ * token costs one slot read; the Form object itself is read only by the
+ * factuality and anchoring features, of the few words around a mention. Emptied
+ * between articles once it holds MAX_FORMS forms (memory stays bounded), and
+ * grown when one article alone brings more forms than half its slots.
  */
 class FormTable {
   private static readonly SLOTS = 1 << 17;
   private static readonly MAX_FORMS = 80000;
-  /** keys[4s] = first hash (0: empty), keys[4s + 1] = second hash, keys[4s + 2] = index into `list`. */
-  private readonly keys = new Uint32Array(4 * FormTable.SLOTS);
-  private readonly list: Form[] = [];
+  slots = FormTable.SLOTS;
+  data = new Int32Array(STRIDE * FormTable.SLOTS);
+  margins = new Float32Array(this.data.buffer);
+  /** The Forms, by S_INDEX. A new array when emptied: WordInfos made before keep theirs. */
+  list: Form[] = [];
+  /** Changes whenever slots move (emptied or grown): slot indices taken before are stale. */
+  version = 0;
+  /** Slots of one-character ASCII tokens (punctuation, mostly), by character code: no hashing (−1: not yet). */
+  private readonly single = new Int32Array(128).fill(-1);
 
-  /** Forms of one-character ASCII tokens (punctuation, mostly), by character code: no hashing. */
-  private readonly single = new Array<Form | undefined>(128);
+  /** Empties the table when it holds MAX_FORMS forms (between articles, never during one). */
+  trim(): void {
+    if (this.list.length < FormTable.MAX_FORMS) return;
+    this.slots = FormTable.SLOTS;
+    this.data = new Int32Array(STRIDE * this.slots);
+    this.margins = new Float32Array(this.data.buffer);
+    this.list = [];
+    this.single.fill(-1);
+    this.version++;
+  }
 
-  get(w: string): Form {
+  /** The slot of form `w`, added when new. */
+  slotOf(w: string): number {
     if (w.length === 1) {
       const c = w.charCodeAt(0);
-      if (c < 128) return (this.single[c] ??= newForm(w));
+      if (c < 128) {
+        const s = this.single[c]!;
+        return s >= 0 ? s : (this.single[c] = this.find(w));
+      }
     }
+    return this.find(w);
+  }
+
+  private find(w: string): number {
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
     for (let i = 0; i < w.length; i++) {
@@ -210,94 +237,127 @@ class FormTable {
       b = Math.imul(b ^ c, 0x5bd1e995);
       b ^= b >>> 15;
     }
-    const h0 = a >>> 0 || 1;
-    const h1 = b >>> 0;
-    const mask = FormTable.SLOTS - 1;
-    const keys = this.keys;
+    const h0 = a | 0 || 1;
+    const h1 = b | 0;
+    const mask = this.slots - 1;
+    const d = this.data;
     let s = h0 & mask;
     for (;;) {
-      const k = keys[4 * s]!;
+      const k = d[STRIDE * s]!;
       if (k === 0) break;
-      if (k === h0 && keys[4 * s + 1] === h1) return this.list[keys[4 * s + 2]!]!;
+      if (k === h0 && d[STRIDE * s + S_H1] === h1) return s;
       s = (s + 1) & mask;
     }
-    if (this.list.length >= FormTable.MAX_FORMS) {
-      keys.fill(0);
-      this.list.length = 0;
-      s = h0 & mask;
+    if (2 * (this.list.length + 1) > this.slots) {
+      this.grow();
+      return this.find(w);
     }
     const f = newForm(w);
-    keys[4 * s] = h0;
-    keys[4 * s + 1] = h1;
-    keys[4 * s + 2] = this.list.length;
+    const o = STRIDE * s;
+    d[o + S_H0] = h0;
+    d[o + S_H1] = h1;
+    d[o + S_INDEX] = this.list.length;
+    d[o + S_LOWER] = f.lowerH;
+    d[o + S_BITS] = f.hot | (f.kind << 8) | (f.opener << 12);
+    d[o + S_EPOCH] = -1;
     this.list.push(f);
-    return f;
+    return s;
+  }
+
+  /** Doubles the slots (one article with more forms than half of them: hostile or huge input). */
+  private grow(): void {
+    const old = this.data;
+    this.slots *= 2;
+    this.data = new Int32Array(STRIDE * this.slots);
+    this.margins = new Float32Array(this.data.buffer);
+    const mask = this.slots - 1;
+    for (let o = 0; o < old.length; o += STRIDE) {
+      const h0 = old[o]!;
+      if (h0 === 0) continue;
+      let s = h0 & mask;
+      while (this.data[STRIDE * s] !== 0) s = (s + 1) & mask;
+      this.data.set(old.subarray(o, o + STRIDE), STRIDE * s);
+    }
+    this.single.fill(-1);
+    this.version++;
   }
 }
 
 const FORMS = new FormTable();
 
-/** Per-token facts of an article: each token's Form and whether it opens its sentence. */
-export interface WordInfo {
-  forms: Form[];
-  /** First token of its sentence (or right after an opening quote or bracket there). */
-  initial: Uint8Array;
-  /** Per token, copied from its Form so that loops over all tokens read arrays: Form.lowerH, Form.hot, Form.kind. */
-  lowerH: Uint32Array;
-  hot: Uint8Array;
-  kind: Uint8Array;
+/** Per-token facts of an article: each token's word form and whether it opens its sentence. */
+export class WordInfo {
+  constructor(
+    /** Per token: the index of its Form in `list`. */
+    private readonly index: Int32Array,
+    private readonly list: readonly Form[],
+    /** Per token: its slot in the form table, valid while the table's version is `version`. */
+    readonly slot: Int32Array,
+    readonly version: number,
+    /** First token of its sentence (or right after an opening quote or bracket there). */
+    readonly initial: Uint8Array,
+    /** Per token, as in its Form (typed arrays, so that loops over all tokens read no object): Form.lowerH, Form.hot, Form.kind. */
+    readonly lowerH: Uint32Array,
+    readonly hot: Uint8Array,
+    readonly kind: Uint8Array,
+  ) {}
+
+  /** The Form of token i. */
+  readonly form = (i: number): Form => this.list[this.index[i]!]!;
 }
 
-/** The form of tokens in sentences not looked at (see wordInfo's `needed`): no word, nothing to test. */
-let NO_FORM: Form | null = null;
-
-/** `needed` (a flag per sentence), when given: tokens of other sentences get NO_FORM, never scored. */
-export function wordInfo(view: TokenView, needed?: Uint8Array): WordInfo {
+export function wordInfo(view: TokenView): WordInfo {
   const n = view.texts.length;
-  const forms = new Array<Form>(n);
-  const buf = new ArrayBuffer(7 * n);
-  const lowerH = new Uint32Array(buf, 0, n);
-  const initial = new Uint8Array(buf, 4 * n, n);
-  const hot = new Uint8Array(buf, 5 * n, n);
-  const kind = new Uint8Array(buf, 6 * n, n);
+  const buf = new ArrayBuffer(15 * n);
+  const index = new Int32Array(buf, 0, n);
+  const slot = new Int32Array(buf, 4 * n, n);
+  const lowerH = new Uint32Array(buf, 8 * n, n);
+  const initial = new Uint8Array(buf, 12 * n, n);
+  const hot = new Uint8Array(buf, 13 * n, n);
+  const kind = new Uint8Array(buf, 14 * n, n);
   const sentence = view.sentence;
-  let opener = 0;
-  for (let i = 0; i < n; i++) {
-    if (needed !== undefined && !needed[sentence[i]!]) {
-      forms[i] = NO_FORM ??= newForm('');
-      opener = 0;
-      continue;
+  FORMS.trim();
+  let version: number;
+  do {
+    // (Once more when the table grew during the pass: the slots found before it moved.)
+    version = FORMS.version;
+    let opener = 0;
+    for (let i = 0; i < n; i++) {
+      const s = FORMS.slotOf(view.texts[i]!);
+      const d = FORMS.data;
+      const o = STRIDE * s;
+      slot[i] = s;
+      index[i] = d[o + S_INDEX]!;
+      lowerH[i] = d[o + S_LOWER]!;
+      const bits = d[o + S_BITS]!;
+      hot[i] = bits & 0xff;
+      kind[i] = (bits >> 8) & 0xf;
+      const sn = sentence[i];
+      if (i === 0 || sentence[i - 1] !== sn) initial[i] = 1;
+      else if (opener && (i < 2 || sentence[i - 2] !== sn)) initial[i] = 1;
+      opener = bits >> 12;
     }
-    const f = FORMS.get(view.texts[i]!);
-    forms[i] = f;
-    lowerH[i] = f.lowerH;
-    hot[i] = f.hot;
-    kind[i] = f.kind;
-    const s = sentence[i];
-    if (i === 0 || sentence[i - 1] !== s) initial[i] = 1;
-    else if (opener && (i < 2 || sentence[i - 2] !== s)) initial[i] = 1;
-    opener = f.opener;
-  }
-  return { forms, initial, lowerH, hot, kind };
+  } while (FORMS.version !== version);
+  return new WordInfo(index, FORMS.list, slot, version, initial, lowerH, hot, kind);
 }
 
 /** Features of token i for the mention detector (appended to `out`): what training sees; `scoreMentionTokens` adds the same weights by rows. */
 export function mentionFeatures(view: TokenView, w: WordInfo, i: number, out: number[]): void {
   const s = view.sentence[i];
   const n = view.texts.length;
-  const F = w.forms;
-  const f = F[i]!;
+  const F = w.form;
+  const f = F(i);
   const p = i > 0 && view.sentence[i - 1] === s ? i - 1 : -1;
   const p2 = p > 0 && view.sentence[p - 1] === s ? p - 1 : -1;
   const q = i + 1 < n && view.sentence[i + 1] === s ? i + 1 : -1;
   const q2 = q >= 0 && q + 1 < n && view.sentence[q + 1] === s ? q + 1 : -1;
   ownIds(f, w.initial[i]!, out);
-  if (p >= 0) prevIds(F[p]!, out);
+  if (p >= 0) prevIds(F(p), out);
   else out.push(f1(T.Prev, BOS), f1(T.PrevShape, BOS));
-  out.push(f1(T.Prev2, p2 >= 0 ? F[p2]!.lowerH : BOS));
-  if (q >= 0) nextIds(F[q]!, out);
+  out.push(f1(T.Prev2, p2 >= 0 ? F(p2).lowerH : BOS));
+  if (q >= 0) nextIds(F(q), out);
   else out.push(f1(T.Next, EOS), f1(T.NextShape, EOS));
-  out.push(f1(T.Next2, q2 >= 0 ? F[q2]!.lowerH : EOS));
+  out.push(f1(T.Next2, q2 >= 0 ? F(q2).lowerH : EOS));
   contextIds(view, w, i, p, q, out);
 }
 
@@ -327,18 +387,18 @@ function nextIds(f: Form, out: number[]): void {
 
 /** The ids that read two words together or a window: word pairs, the lexicon after a word, auxiliaries and determiners before. */
 function contextIds(view: TokenView, w: WordInfo, i: number, p: number, q: number, out: number[]): void {
-  const F = w.forms;
-  const cur = F[i]!.lowerH;
-  const prevH = p >= 0 ? F[p]!.lowerH : BOS;
-  out.push(f2(T.PrevCur, prevH, cur), f2(T.CurNext, cur, q >= 0 ? F[q]!.lowerH : EOS));
-  if (F[i]!.inLexicon) out.push(f1(T.Lexicon, prevH));
+  const F = w.form;
+  const cur = F(i).lowerH;
+  const prevH = p >= 0 ? F(p).lowerH : BOS;
+  out.push(f2(T.PrevCur, prevH, cur), f2(T.CurNext, cur, q >= 0 ? F(q).lowerH : EOS));
+  if (F(i).inLexicon) out.push(f1(T.Lexicon, prevH));
   // The nearest auxiliary or infinitival "to" and the nearest determiner in the three words before.
   if (p < 0) return;
   const s = view.sentence[i];
   let aux = false;
   let det = false;
   for (let k = p; k >= i - 3 && k >= 0 && view.sentence[k] === s; k--) {
-    const fk = F[k]!;
+    const fk = F(k);
     if (!aux && fk.aux) {
       out.push(f2(T.Aux, fk.lowerH, i - k));
       aux = true;
@@ -380,9 +440,11 @@ function poolFor(model: LinearModel): void {
   pool.used = 4 * L;
 }
 
-/** Offset in pool.rows of the form's score rows for the pool's model, computed on first use. */
-function rowsOf(f: Form, model: LinearModel): number {
-  if (f.rowEpoch === pool.epoch) return f.rowAt;
+/** Offset in pool.rows of the score rows of the form in slot `s` of the form table, for the pool's model (computed there). */
+function rowsOf(s: number, model: LinearModel): number {
+  const o = STRIDE * s;
+  if (FORMS.data[o + S_EPOCH] === pool.epoch) return FORMS.data[o + S_ROW]!;
+  const f = FORMS.list[FORMS.data[o + S_INDEX]!]!;
   const L = model.labels;
   const size = ROWS * L;
   if (pool.used + size > pool.rows.length) {
@@ -401,9 +463,9 @@ function rowsOf(f: Form, model: LinearModel): number {
   for (let r = 0; r < ROWS; r++) for (const id of ids[r]!) model.addOne(id, rows, at + r * L);
   let best = -Infinity;
   for (let l = 1; l < L; l++) best = Math.max(best, rows[at + OWN0 * L + l]! - rows[at + OWN0 * L]!, rows[at + OWN1 * L + l]! - rows[at + OWN1 * L]!);
-  f.ownMargin = best;
-  f.rowAt = at;
-  f.rowEpoch = pool.epoch;
+  FORMS.margins[o + S_MARGIN] = best;
+  FORMS.data[o + S_ROW] = at;
+  FORMS.data[o + S_EPOCH] = pool.epoch;
   return at;
 }
 
@@ -426,9 +488,10 @@ const HOT_GATE = 32;
 export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordInfo, scores: Float32Array, scored: Uint8Array, gate = -Infinity): void {
   const n = view.texts.length;
   const L = model.labels;
-  const F = w.forms;
   const initial = w.initial;
   const sentence = view.sentence;
+  // A WordInfo made before the form table last moved (training keeps many) is looked up again for its slots.
+  const slot = w.version === FORMS.version ? w.slot : wordInfo(view).slot;
   poolFor(model);
   const epoch = pool.epoch;
   if (tokRow.length < n) {
@@ -440,11 +503,13 @@ export function scoreMentionTokens(model: LinearModel, view: TokenView, w: WordI
   const low = w.lowerH;
   const hot = tokHot;
   const formHot = w.hot;
+  const data = FORMS.data;
+  const margins = FORMS.margins;
   for (let i = 0; i < n; i++) {
-    const f = F[i]!;
-    row[i] = f.rowEpoch === epoch ? f.rowAt : rowsOf(f, model);
+    const o = STRIDE * slot[i]!;
+    row[i] = data[o + S_EPOCH] === epoch ? data[o + S_ROW]! : rowsOf(slot[i]!, model);
     const h = formHot[i]!;
-    hot[i] = h & HOT_CANDIDATE && !(f.ownMargin < gate) ? h | HOT_GATE : h;
+    hot[i] = h & HOT_CANDIDATE && !(margins[o + S_MARGIN]! < gate) ? h | HOT_GATE : h;
   }
   const rows = pool.rows; // after rowsOf, which may grow it
   for (let i = 0; i < n; i++) {
@@ -621,18 +686,18 @@ const MAX_CONDITIONALS = 16;
 /** Features of event k of the context for the factuality model. */
 export function factualityFeatures(ctx: EventContext, k: number, out: number[]): void {
   const { w, events } = ctx;
-  const F = w.forms;
+  const F = w.form;
   const e = events[k]!;
   const h = e.start;
   const a = ctx.sentStart[k]!;
-  out.push(T.FBias, f1(T.FLower, F[h]!.lowerH), f1(T.FStem, F[h]!.stemH), f1(T.FClass, e.cls));
+  out.push(T.FBias, f1(T.FLower, F(h).lowerH), f1(T.FStem, F(h).stemH), f1(T.FClass, e.cls));
   if (w.initial[h]) out.push(T.FFirst);
-  if (h - 1 >= a) out.push(f2(T.FClassPrev1, e.cls, F[h - 1]!.lowerH));
+  if (h - 1 >= a) out.push(f2(T.FClassPrev1, e.cls, F(h - 1).lowerH));
   // Words before the event in its sentence: a bag of the last six and the two nearest by position.
   let neg = -1;
   let modal = -1;
   for (let j = h - 1, d = 1; j >= a && d <= 8; j--, d++) {
-    const fj = F[j]!;
+    const fj = F(j);
     const lw = fj.lower;
     if (d <= 6) out.push(f1(T.FBack, fj.lowerH));
     if (d === 1) out.push(f1(T.FBack1, fj.lowerH));
@@ -650,30 +715,30 @@ export function factualityFeatures(ctx: EventContext, k: number, out: number[]):
     }
     if (d <= 5 && bits & CANCEL) out.push(f2(T.FCancel, fj.stemH, d <= 2 ? 1 : 2));
     if (lw === 'to' && d <= 2 && j - 1 >= a) {
-      out.push(T.FInf, f1(T.FGovTo, F[j - 1]!.stemH));
-      if (F[j - 1]!.bits & CANCEL) out.push(f1(T.FCancel, 7));
+      out.push(T.FInf, f1(T.FGovTo, F(j - 1).stemH));
+      if (F(j - 1).bits & CANCEL) out.push(f1(T.FCancel, 7));
     }
   }
   if (neg >= 0 && modal >= 0) out.push(T.FNegModal);
-  if (e.end - e.start > 1 && isCancelCue(`${F[h]!.lower}_${F[h + 1]!.lower}`)) out.push(T.FCancelNoun);
+  if (e.end - e.start > 1 && isCancelCue(`${F(h).lower}_${F(h + 1).lower}`)) out.push(T.FCancelNoun);
   // Conditional and quotation context in the sentence before the event.
   for (let j = ctx.lastCond[h]!, c = 0; j >= a && c < MAX_CONDITIONALS; j = ctx.lastCond[j]!, c++) {
-    if (j === a || F[j]!.lower !== 'should') out.push(f1(T.FCond, F[j]!.lowerH));
+    if (j === a || F(j).lower !== 'should') out.push(f1(T.FCond, F(j).lowerH));
   }
   if ((ctx.quotesBefore[h]! - ctx.quotesBefore[a]!) % 2 === 1) out.push(T.FQuote);
   if (ctx.lastThat[h]! >= a) out.push(T.FThat);
   // The nearest event before it in the sentence (its governor, often), and reporting events around it.
   if (k > 0 && events[k - 1]!.start >= a) {
     const p = events[k - 1]!;
-    out.push(f1(T.FPrevEv, F[p.start]!.stemH), f2(T.FPrevEvClass, p.cls, Math.min(4, h - p.end)));
+    out.push(f1(T.FPrevEv, F(p.start).stemH), f2(T.FPrevEvClass, p.cls, Math.min(4, h - p.end)));
     if (ctx.lastThat[h]! >= p.end) out.push(f1(T.FPrevEvThat, p.cls));
   }
   const rb = ctx.repBefore[k]!;
-  if (rb >= 0) out.push(f1(T.FRepBefore, F[events[rb]!.start]!.stemH));
+  if (rb >= 0) out.push(f1(T.FRepBefore, F(events[rb]!.start).stemH));
   const ra = ctx.repAfter[k]!;
   if (ra >= 0) {
     const q = events[ra]!;
-    out.push(f1(T.FRepAfter, F[q.start]!.stemH));
+    out.push(f1(T.FRepAfter, F(q.start).stemH));
     if (Math.max(ctx.lastComma[q.start]!, ctx.lastQuote[q.start]!) >= e.end) out.push(T.FRepAfterComma);
   }
 }
@@ -700,11 +765,11 @@ function firstStartingAt(events: readonly EventSpan[], t: number, lo: number, hi
  */
 export function anchorFeatures(ctx: EventContext, k: number, time: TimeSpan | null, sentenceTimes: number, out: number[]): void {
   const { view, w, events } = ctx;
-  const F = w.forms;
+  const F = w.form;
   const e = events[k]!;
   const h = e.start;
   if (!time) {
-    out.push(T.ANone, f1(T.ANoneClass, e.cls), f1(T.ANoneStem, F[h]!.stemH), f1(T.ANone, sentenceTimes > 2 ? 3 : sentenceTimes));
+    out.push(T.ANone, f1(T.ANoneClass, e.cls), f1(T.ANoneStem, F(h).stemH), f1(T.ANone, sentenceTimes > 2 ? 3 : sentenceTimes));
     return;
   }
   const after = time.start >= e.end;
@@ -719,12 +784,12 @@ export function anchorFeatures(ctx: EventContext, k: number, time: TimeSpan | nu
     f2(T.ADirDist, dir, bucket(dist)),
     f1(T.AClass, e.cls),
     f2(T.AClassDir, e.cls, dir),
-    f2(T.AStemDir, F[h]!.stemH, dir),
-    f1(T.AFirst, F[time.start]!.lowerH),
+    f2(T.AStemDir, F(h).stemH, dir),
+    f1(T.AFirst, F(time.start).lowerH),
     f1(T.AType, TIME_TYPE_IDS[time.type]),
     f2(T.ADirType, dir, TIME_TYPE_IDS[time.type]),
   );
-  const prep = time.start > 0 && view.sentence[time.start - 1] === view.sentence[h] ? F[time.start - 1]!.lowerH : BOS;
+  const prep = time.start > 0 && view.sentence[time.start - 1] === view.sentence[h] ? F(time.start - 1).lowerH : BOS;
   out.push(f1(T.APrep, prep), f2(T.APrepClass, prep, e.cls));
   // What lies between the event and the time: other events (reporting ones especially), "that", commas, quotes.
   // Events starting in [lo, hi) lie between unless they run past hi (only the last few can).

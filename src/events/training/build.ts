@@ -131,7 +131,7 @@ export function lexiconGate(model: LinearModel, texts: AlignedText[]): { margin:
     detectEventMentions(model, t.view, info, margins);
     const gold = new Uint8Array(t.view.texts.length);
     for (const e of t.events) gold.fill(1, e.start, e.end);
-    for (let i = 0; i < margins.length; i++) if (info.forms[i]!.inLexicon) pairs.push({ margin: margins[i]!, gold: gold[i] === 1 });
+    for (let i = 0; i < margins.length; i++) if (info.form(i).inLexicon) pairs.push({ margin: margins[i]!, gold: gold[i] === 1 });
   }
   const nGold = pairs.filter((p) => p.gold).length;
   const f1At = (th: number) => {

@@ -156,7 +156,7 @@ export function trainMentions(train: AlignedText[], dev: AlignedText[], opts: Tr
       label[e.start] = e.cls + 1;
     }
     for (let i = 0; i < t.view.texts.length; i++) {
-      if (!t.annotated[i] || !info.forms[i]!.alpha) continue;
+      if (!t.annotated[i] || !info.form(i).alpha) continue;
       feats.length = 0;
       mentionFeatures(t.view, info, i, feats);
       for (const f of feats) ex.ids.push(f);
