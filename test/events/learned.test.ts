@@ -170,4 +170,22 @@ describe.skipIf(!shipped)('the shipped event models (models/event-*.bin)', () =>
     expect(at('said')).toBe(0);
     expect(at('closed')).toBe(1);
   });
+
+  it('scores a sentence the same after one article brought more word forms than the form table holds', () => {
+    const { mentions, factuality } = loadEventModels();
+    const s = 'The army did not attack the city, but police arrested two students.';
+    const alone = view(s);
+    const before = detectEventMentions(mentions, alone);
+    const beforeFactuality = classifyFactuality(factuality, alone, before);
+    // 150,000 distinct forms (the table starts with 131,072 slots and grows at half full), then the same sentence.
+    const filler = Array.from({ length: 150_000 }, (_, k) => `w${k.toString(36)}`);
+    const big: TokenView = { texts: [...filler, '.', ...alone.texts], sentence: [...filler.map(() => 0), 0, ...Array.from(alone.sentence, (x) => x + 1)] };
+    const shift = filler.length + 1;
+    const after = detectEventMentions(mentions, big).filter((e) => e.start >= shift);
+    expect(after.map((e) => ({ ...e, start: e.start - shift, end: e.end - shift, margin: +e.margin.toFixed(4) }))).toEqual(before.map((e) => ({ ...e, margin: +e.margin.toFixed(4) })));
+    const all = detectEventMentions(mentions, big);
+    expect(classifyFactuality(factuality, big, all).slice(all.length - after.length)).toEqual(beforeFactuality);
+    // And the next article still finds its forms.
+    expect(detectEventMentions(mentions, view(s))).toEqual(before);
+  });
 });
