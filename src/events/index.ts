@@ -209,8 +209,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       continue;
     }
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
-    // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…);
-    // the head of a named meeting ("BRICS Summit") is one by the name.
+    // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…),
+    // with a margin below its own threshold for lexicon words (LEXICON_GATE); the head of a named meeting ("BRICS
+    // Summit") is one by the name.
     let lm = -1;
     for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
@@ -247,7 +248,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     // Factuality, asked last (only kept triggers pay for the classifier): the learned classifier, completed by the
     // stage's rules (quoted speech, negators, modals, intentions).
     let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
-    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : 'asserted: event name';
+    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : byToken[ts]! >= 0 ? 'asserted: event name' : 'asserted: lexicon trigger just below the detector\'s own threshold';
     if (factuality === 'asserted') {
       const mod = modality(doc, clause, ts, info.pos, lower);
       if (inSpeech(trigger.start)) {
