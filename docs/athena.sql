@@ -10,7 +10,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS articleexport.documents (
   `entities` array<struct<entity_id:string,type:string,subtype:string,name:string,aliases:array<string>,roles:array<string>,geo:struct<country_code:string,latitude:double,longitude:double,geonames_id:int>,mention_count:int,mentions:array<struct<text:string,`start`:int,`end`:int,sentence:int>>>> COMMENT 'ArticleDocument.entities',
   `quotes` array<struct<quote_id:string,text:string,`start`:int,`end`:int,kind:string,speaker:struct<entity_id:string,name:string,description:string,mention:struct<text:string,`start`:int,`end`:int>>,speaker_confidence:double,cue:struct<text:string,`start`:int,`end`:int>,addressee:struct<entity_id:string,name:string>,`group`:string>> COMMENT 'ArticleDocument.quotes',
   `times` array<struct<time_id:string,text:string,`start`:int,`end`:int,type:string,value:string,date_start:string,date_end:string>> COMMENT 'ArticleDocument.times',
-  `events` array<struct<event_id:string,type:string,cameo:string,`trigger`:struct<text:string,`start`:int,`end`:int>,sentence:struct<text:string,`start`:int,`end`:int>,`date`:struct<`start`:string,`end`:string,time_id:string>,location:struct<entity_id:string,name:string>,participants:array<struct<entity_id:string,name:string,role:string>>,evidence:map<string,string>>> COMMENT 'ArticleDocument.events',
+  `events` array<struct<event_id:string,type:string,cameo:string,factuality:string,`trigger`:struct<text:string,`start`:int,`end`:int>,sentence:struct<text:string,`start`:int,`end`:int>,`date`:struct<`start`:string,`end`:string,time_id:string>,location:struct<entity_id:string,name:string>,participants:array<struct<entity_id:string,name:string,role:string>>,evidence:map<string,string>>> COMMENT 'ArticleDocument.events',
   `article_id` string COMMENT 'error record: article_id (null for articles)',
   `source` struct<uri:string,bucket:string,key:string,bytes:int> COMMENT 'error record: source (null for articles)',
   `error` struct<code:string,message:string,retryable:boolean> COMMENT 'error record: error (null for articles)',
@@ -66,7 +66,7 @@ CROSS JOIN UNNEST(d.times) AS t;
 
 -- events: One row per event
 CREATE OR REPLACE VIEW articleexport.events AS
-SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo,
+SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo, v.factuality AS factuality,
   v.trigger.text AS trigger, v.trigger.start AS trigger_start, v.trigger."end" AS trigger_end,
   v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
   v.location.entity_id AS location_entity_id, v.location.name AS location_name, v.sentence.text AS sentence
@@ -80,14 +80,14 @@ FROM documents d
 CROSS JOIN UNNEST(d.events) AS v
 CROSS JOIN UNNEST(v.participants) AS p;
 
--- timeline: Each entity's dated events in date order (SemEval-2015 Task 4 view)
+-- timeline: Each entity's dated asserted events (happened or scheduled) in date order (SemEval-2015 Task 4 view)
 CREATE OR REPLACE VIEW articleexport.timeline AS
 SELECT p.entity_id AS entity_id, coalesce(e.name, p.name) AS name, v.date_start AS date_start,
   coalesce(v.date_end, v.date_start) AS date_end, v.type AS event_type, v.trigger AS trigger, v.article_id AS article_id, v.event_id AS event_id
 FROM events v
 JOIN event_participants p ON p.article_id = v.article_id AND p.event_id = v.event_id
 LEFT JOIN entities e ON e.article_id = p.article_id AND e.entity_id = p.entity_id
-WHERE v.date_start IS NOT NULL;
+WHERE v.date_start IS NOT NULL AND v.factuality = 'asserted';
 
 -- errors: One row per input that got an error record instead of datasets
 CREATE OR REPLACE VIEW articleexport.errors AS

@@ -165,7 +165,7 @@ CROSS JOIN UNNEST(d.quotes) AS q`,
   t.type AS type, t.value AS value, t.date_start AS date_start, t.date_end AS date_end
 FROM documents d
 CROSS JOIN UNNEST(d.times) AS t`,
-  events: `SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo,
+  events: `SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo, v.factuality AS factuality,
   v.trigger.text AS trigger, v.trigger.start AS trigger_start, v.trigger."end" AS trigger_end,
   v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
   v.location.entity_id AS location_entity_id, v.location.name AS location_name, v.sentence.text AS sentence
@@ -175,13 +175,13 @@ CROSS JOIN UNNEST(d.events) AS v`,
 FROM documents d
 CROSS JOIN UNNEST(d.events) AS v
 CROSS JOIN UNNEST(v.participants) AS p`,
-  // Each entity's dated events; the entity's canonical name from its article (as timeline.csv). Unordered: ORDER BY entity_id, date_start.
+  // Each entity's dated asserted events; the entity's canonical name from its article (as timeline.csv). Unordered: ORDER BY entity_id, date_start.
   timeline: `SELECT p.entity_id AS entity_id, coalesce(e.name, p.name) AS name, v.date_start AS date_start,
   coalesce(v.date_end, v.date_start) AS date_end, v.type AS event_type, v.trigger AS trigger, v.article_id AS article_id, v.event_id AS event_id
 FROM events v
 JOIN event_participants p ON p.article_id = v.article_id AND p.event_id = v.event_id
 LEFT JOIN entities e ON e.article_id = p.article_id AND e.entity_id = p.entity_id
-WHERE v.date_start IS NOT NULL`,
+WHERE v.date_start IS NOT NULL AND v.factuality = 'asserted'`,
 };
 
 /** The views: the README's eight tables, then `errors` (inputs that got an error record). */

@@ -37,13 +37,13 @@ export const TABLES = {
     article_id: S, time_id: S, text: S, start: I, end: I, type: S, value: S, date_start: N(S), date_end: N(S),
   }),
   events: row('events', 'One row per event', {
-    article_id: S, event_id: S, type: S, cameo: N(S), trigger: S, trigger_start: I, trigger_end: I,
+    article_id: S, event_id: S, type: S, cameo: N(S), factuality: S, trigger: S, trigger_start: I, trigger_end: I,
     date_start: N(S), date_end: N(S), time_id: N(S), location_entity_id: N(S), location_name: N(S), sentence: S,
   }),
   event_participants: row('event_participants', 'One row per participant of an event', {
     article_id: S, event_id: S, entity_id: S, name: S, role: S,
   }),
-  timeline: row('timeline', "Each entity's dated events in date order (SemEval-2015 Task 4 view)", {
+  timeline: row('timeline', "Each entity's dated asserted events (happened or scheduled) in date order (SemEval-2015 Task 4 view)", {
     entity_id: S, name: S, date_start: S, date_end: S, event_type: S, trigger: S, article_id: S, event_id: S,
   }),
 } satisfies Record<string, TObject>;
@@ -70,7 +70,8 @@ export function toRows(doc: ArticleDocument): Rows {
   const names = new Map(doc.entities.map((e) => [e.entity_id, e.name]));
   const timeline: Row<'timeline'>[] = [];
   for (const ev of doc.events) {
-    if (!ev.date?.start) continue;
+    // Only what the article asserts happened or is scheduled: negated, possible, cancelled and reported events stay in `events` with their flag.
+    if (!ev.date?.start || ev.factuality !== 'asserted') continue;
     for (const p of ev.participants) {
       timeline.push({
         entity_id: p.entity_id, name: names.get(p.entity_id) ?? p.name, date_start: ev.date.start,
@@ -108,7 +109,7 @@ export function toRows(doc: ArticleDocument): Rows {
       date_start: t.date_start, date_end: t.date_end,
     })),
     events: doc.events.map((e) => ({
-      article_id: id, event_id: e.event_id, type: e.type, cameo: e.cameo, trigger: e.trigger.text,
+      article_id: id, event_id: e.event_id, type: e.type, cameo: e.cameo, factuality: e.factuality, trigger: e.trigger.text,
       trigger_start: e.trigger.start, trigger_end: e.trigger.end, date_start: e.date?.start ?? null, date_end: e.date?.end ?? null,
       time_id: e.date?.time_id ?? null, location_entity_id: e.location?.entity_id ?? null, location_name: e.location?.name ?? null,
       sentence: e.sentence.text,

@@ -68,6 +68,7 @@ export function documentLayers(doc: Doc): DocumentLayers {
       event_id: e.id,
       type: e.type,
       cameo: e.cameo,
+      factuality: e.factuality,
       trigger: span(e.trigger),
       sentence: span(doc.sentences[e.sentence]!),
       date: e.date ? { start: e.date.from, end: e.date.to, time_id: e.date.id } : null,

@@ -192,6 +192,10 @@ export const Event = Type.Object(
     event_id: Type.String(),
     type: Type.String({ description: 'Event type from the documented taxonomy (docs/events.md)' }),
     cameo: Nullable(Type.String({ description: 'CAMEO root code where one applies' })),
+    factuality: Type.Union(
+      [Type.Literal('asserted'), Type.Literal('negated'), Type.Literal('possible'), Type.Literal('cancelled'), Type.Literal('reported')],
+      { description: 'What the article commits to: asserted (happened, or scheduled), negated, possible (modal, conditional, planned), cancelled (or failed), reported (the claim of a source)' },
+    ),
     trigger: Span,
     sentence: Span,
     date: Nullable(

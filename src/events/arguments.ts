@@ -162,6 +162,8 @@ export function findParticipants(
       // A pronoun subject takes the nearest person before it (same or previous sentence).
       for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
         if (PRONOUNS.has(lower(ctx, k))) {
+          // "His mother died": a possessive pronoun before a noun is not the subject; the noun is.
+          if (/^(?:his|her|their|its)$/.test(lower(ctx, k)) && k + 1 < ts) break;
           const p = nearestPersonBefore(ctx, k);
           if (p) add(p.entity, subjectRole, `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
           break;

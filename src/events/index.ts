@@ -1,17 +1,21 @@
 /**
- * Event stage: typed events (docs/events.md) with trigger, sentence, participants,
- * location, date and the evidence behind each field. Rule-based and explainable:
- * a documented trigger lexicon, clause-level modality filters, and argument
- * positions read off the tokens around the trigger.
+ * Event stage: typed events (docs/events.md) with trigger, sentence, factuality,
+ * participants, location, date and the evidence behind each field. A learned
+ * detector (src/events/learned) decides whether a word is an event mention at
+ * all, how factual the article makes it and which time expression dates it; a
+ * documented trigger lexicon gives the type; arguments are read off the tokens
+ * around the trigger.
  */
 import type { Doc, DocEvent as Event, DocParticipant, Stage } from '../text/doc.js';
-import { mentionAt, timeAt } from '../text/layers.js';
+import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
+import { LEXICON_GATE, learnEvents } from './learned/layer.js';
+import type { Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 
 export { TRIGGERS } from './lexicon.js';
@@ -37,6 +41,15 @@ interface Candidate {
   ts: number;
   te: number;
   key: string;
+  /** Its participants and place, once found (see `argumentsOf`). */
+  args?: TriggerArguments;
+  /** Dropped whatever the learned layer says: no participant, place or date (see findEvents). */
+  vague?: boolean;
+}
+
+interface TriggerArguments {
+  participants: ReturnType<typeof findParticipants>;
+  location: ReturnType<typeof findLocation>;
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
@@ -94,6 +107,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
+  /** Tokens of lexicon triggers (kept or rejected). */
+  const typed = new Uint8Array(toks.length);
+  const quoted = quotedAt(doc);
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
@@ -105,11 +121,37 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
   };
 
-  const events: Event[] = [];
-  let clauseOfLast = -1;
+  /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
+  const argumentsOf = (cand: Candidate): TriggerArguments => {
+    if (cand.args) return cand.args;
+    const { info, ts, te, key } = cand;
+    const statement = info.cls.type === 'STATEMENT';
+    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
+    const objectRole = statement
+      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
+      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
+    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
+      fitsRole(info.cls.type, p.role, p.entity),
+    );
+    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
+    if (eventName) {
+      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
+      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
+      const org = doc.entities.find(
+        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
+      );
+      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+    }
+    return (cand.args = { participants, location: findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT') });
+  };
+
+  // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
+  // is read in: those with a trigger, and those with a dated time expression (OTHER events need a learned anchor with
+  // a calendar range in their sentence).
+  const needed = new Uint8Array(doc.sentences.length);
+  const cands: Candidate[] = [];
   let clauseOfCount = -1;
   let triggersInClause = 0;
-  let lastInClause: Event | null = null;
   for (let i = 0; i < toks.length; i++) {
     // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
     if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
@@ -131,48 +173,97 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       clauseOfCount = clause[i]!;
       triggersInClause = 1;
     }
+    for (let t = cand.ts; t < cand.te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
+    // A reporting verb is kept only when dated by a time expression of its sentence, which marks the sentence below:
+    // alone it needs no learned layer (undated, it is dropped whatever the detector says). Inside an event name it
+    // may be dated by the clause rule instead, so there it does.
+    if (!NEEDS_DATE.has(cand.info.cls.type) || byToken[i]! >= 0) needed[toks[i]!.sentence] = 1;
+    cands.push(cand);
+  }
+  /** Sentences with a time expression that can date an event (a date or time with a calendar range). */
+  const dated = new Uint8Array(doc.sentences.length);
+  for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = dated[toks[t.tokenStart]!.sentence] = 1;
+  // A trigger in a sentence with no such time expression is dated at most by the clause rule (findDate), whatever the
+  // learned layer says: with no participant, no place and no such date it is dropped, and needs no learned layer.
+  for (const cand of cands) {
+    const s = toks[cand.ts]!.sentence;
+    if (needed[s] || NEEDS_DATE.has(cand.info.cls.type)) continue;
+    const a = argumentsOf(cand);
+    if (a.participants.length > 0 || a.location || findDate(ctx, doc.times, timeTokens, cand.ts, cand.te, 40)) needed[s] = 1;
+    else cand.vague = true;
+  }
+  const learned = learnEvents(doc, undefined, needed);
+
+  const events: Event[] = [];
+  let clauseOfLast = -1;
+  let lastInClause: Event | null = null;
+  for (const cand of cands) {
     const { info, ts, te, key } = cand;
-    const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
-    if (inSpeech(trigger.start)) {
-      reject(trigger.text, trigger.start, 'inside quoted speech'); // the speaker's claim, not the article's
+    if (cand.vague) {
+      onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'no participant, place or date');
       continue;
     }
-    const mod = modality(doc, clause, ts, info.pos, lower);
-    if (!mod.ok) {
-      reject(trigger.text, trigger.start, mod.why);
+    // A reporting verb in a sentence the learned layer did not analyse has no dated time expression there: dropped.
+    if (NEEDS_DATE.has(info.cls.type) && !needed[toks[ts]!.sentence]) {
+      onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'undated reporting verb');
+      continue;
+    }
+    const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
+    // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…),
+    // with a margin below its own threshold for lexicon words (LEXICON_GATE); the head of a named meeting ("BRICS
+    // Summit") is one by the name.
+    let lm = -1;
+    for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
+    let gateMargin = -Infinity;
+    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
+    if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE)) {
+      reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
       continue;
     }
     const statement = info.cls.type === 'STATEMENT';
-    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
-    const objectRole = statement
-      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
-      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
-    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient);
-    const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
-    if (eventName) {
-      // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
-      const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
-      const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
-      );
-      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
-    }
-    const location = findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT');
-    // A reporting verb is dated only by a time right after it ("said on Tuesday", "told reporters Monday"), never by a date inside what was said.
-    const date = findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
+    // The date: the time expression the learned anchoring model chooses in the sentence, when it has a calendar
+    // range; never one inside other quoted speech, and for a reporting verb only a time before it or right after
+    // it ("said on Tuesday"), never one inside what was said. When the model chooses none, a reporting verb stays
+    // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
+    let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
+    if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
+    if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
+    const date = anchor
+      ? anchor.from
+        ? { value: anchor, why: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` }
+        : null
+      : statement && lm >= 0
+        ? null
+        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
     if (NEEDS_DATE.has(info.cls.type) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
     }
+    const { participants, location } = argumentsOf(cand);
     // Mentions with no participant, place or date are too vague to chart ("their first meeting").
     if (participants.length === 0 && !location && !date) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
     }
+    // Factuality, asked last (only kept triggers pay for the classifier): the learned classifier, completed by the
+    // stage's rules (quoted speech, negators, modals, intentions).
+    let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
+    let factualityWhy = lm >= 0 ? `learned: ${factuality}` : byToken[ts]! >= 0 ? 'asserted: event name' : 'asserted: lexicon trigger just below the detector\'s own threshold';
+    if (factuality === 'asserted') {
+      const mod = modality(doc, clause, ts, info.pos, lower);
+      if (inSpeech(trigger.start)) {
+        factuality = 'reported';
+        factualityWhy = 'inside quoted speech: the speaker\'s claim';
+      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
+        factuality = /negat/.test(mod.why) ? 'negated' : 'possible';
+        factualityWhy = `rule: ${mod.why}`;
+      }
+    }
     const ev: Event = {
       id: '',
       type: info.cls.type,
       cameo: CAMEO_OVERRIDE[key] && info.cls.cameo ? CAMEO_OVERRIDE[key]! : info.cls.cameo,
+      factuality,
       trigger: { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te },
       sentence: toks[ts]!.sentence,
       date: date ? date.value : null,
@@ -180,7 +271,7 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
       evidence: {
         type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"`,
-        modality: 'asserted: not negated, not modal, not inside quoted speech',
+        factuality: factualityWhy,
         participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
         location: location?.why ?? 'no place governed by in/at in the clause',
         date: date?.why ?? 'no dated time expression in the clause',
@@ -196,6 +287,18 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
     lastInClause = ev;
     events.push(ev);
   }
+  // Learned mentions the lexicon has no type for extend it as OTHER events when they are dated happenings with an argument.
+  // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
+  const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
+  learned.mentions.forEach((m, k) => {
+    if (typedClauses.has(clause[m.start]!) || !dated[toks[m.start]!.sentence]) return; // (an OTHER event needs a date)
+    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted);
+    if (ev) {
+      events.push(ev);
+      typedClauses.add(clause[m.start]!);
+    }
+  });
+  events.sort((a, b) => a.trigger.start - b.trigger.start);
   return corefMerge(doc, events).map((e, i) => {
     const out = { ...e, id: `ev${i + 1}` };
     TRIGGER_SPANS.set(out, spansOf(e));
@@ -222,6 +325,77 @@ function addSpans(into: Event, other: Event) {
  */
 export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
   return spansOf(e);
+}
+
+/** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
+const HAPPENING_CLASSES = new Set([0, 3, 5]);
+/** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
+const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
+
+/**
+ * An event of type OTHER from learned mention k: an asserted happening (an
+ * occurrence, action or beginning; not a report or state; no light verb) outside names and time expressions,
+ * dated by the learned anchor with a calendar range, with a participant or a
+ * place, in a clause with no typed event. The lexicon has no type for it.
+ */
+function otherEvent(
+  doc: Doc,
+  ctx: ArgContext,
+  learned: ReturnType<typeof learnEvents>,
+  k: number,
+  m: { start: number; end: number; cls: number },
+  typed: Uint8Array,
+  byToken: Int32Array,
+  cap: ArrayLike<number | boolean>,
+  quoted: Int32Array,
+): Event | null {
+  const { start: ts, end: te } = m;
+  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(ctx.lower[ts]!)) return null;
+  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return null;
+  const toks = doc.tokens;
+  const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
+  if (cap[ts] && !first) return null;
+  const anchor = learned.anchorOf(k);
+  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
+  if (learned.factualityOf(k) !== 'asserted') return null; // (asked last: factuality is computed on demand)
+  const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
+  const participants = findParticipants(ctx, ts, te, pos, false, 'patient', false);
+  const location = findLocation(ctx, ts, te, pos, false);
+  if (participants.length === 0 && !location) return null;
+  const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
+  return {
+    id: '',
+    type: 'OTHER',
+    cameo: null,
+    factuality,
+    trigger: { start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te },
+    sentence: toks[ts]!.sentence,
+    date: anchor,
+    location: location ? location.value : null,
+    participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
+    evidence: {
+      type: `learned mention "${doc.text.slice(toks[ts]!.start, toks[te - 1]!.end)}" (occurrence) with no type in the lexicon`,
+      factuality: `learned: ${factuality}`,
+      participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
+      location: location?.why ?? 'no place governed by in/at in the clause',
+      date: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"`,
+    },
+  };
+}
+
+/** Types whose patient is a person: a place is never killed, born, arrested or operated on. */
+const PERSON_PATIENT = new Set(['DEATH', 'BIRTH', 'HEALTH', 'ARREST']);
+
+/**
+ * Participants restricted by type: a patient of a life event or an arrest is a
+ * person; a town or region is never the patient of an attack ("killed a
+ * Buffalo, N.Y., doctor"), though a country can be ("attacked Iran").
+ */
+function fitsRole(type: string, role: string, entity: { type: string; subtype: string | null }): boolean {
+  if (role !== 'patient') return true;
+  if (PERSON_PATIENT.has(type)) return entity.type === 'PERSON';
+  if (type === 'ATTACK' && entity.type === 'LOCATION') return entity.subtype === 'country';
+  return true;
 }
 
 /** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
@@ -264,7 +438,7 @@ function appendCapped(evidence: Record<string, string>, key: string, item: strin
 const textOf = (doc: Doc, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
 const conflicts = (a: Event, b: Event) =>
-  (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
+  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
 const sameParticipants = (a: Event, b: Event) =>
   a.participants.length > 0 &&
   a.participants.length === b.participants.length &&

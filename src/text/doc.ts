@@ -144,7 +144,7 @@ export interface DocParticipant {
   role: string;
 }
 
-/** Event layer (`events`): a typed event the article asserts, in text order of its first trigger. */
+/** Event layer (`events`): a typed event the article mentions, with its factuality, in text order of its first trigger. */
 export interface DocEvent {
   /** "ev1", "ev2"…. */
   id: string;
@@ -155,6 +155,8 @@ export interface DocEvent {
   trigger: Span;
   /** Index into doc.sentences of the trigger's sentence. */
   sentence: number;
+  /** What the article commits to: asserted (happened or scheduled), negated, possible, cancelled, reported (a source's claim). */
+  factuality: 'asserted' | 'negated' | 'possible' | 'cancelled' | 'reported';
   /** The time expression that dates the event. */
   date: DocTime | null;
   location: DocEntity | null;

@@ -6,6 +6,7 @@ import { TRIGGERS } from '../../src/events/lexicon.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
+import { toRows } from '../../src/datasets/tables.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
 
 const MONDAY = '2024-10-14';
@@ -133,18 +134,34 @@ describe('names and modifiers are not events or dates', () => {
   });
 });
 
-describe('events that did not (yet) happen are excluded', () => {
+describe('events that did not (yet) happen keep their factuality and stay off the timeline', () => {
   it.each([
-    ['hypothetical', 'Any Israeli plan to attack Iran would require talks with the Pentagon.'],
-    ['irrealis noun', 'Israel weighs any strike on Iran.'],
-    ['negated', 'Putin did not meet Netanyahu on Friday.'],
-    ['negated noun', 'There was no meeting between Putin and Netanyahu on Friday.'],
-    ['modal', 'Iran could sign the deal with Russia in Kazan on Friday.'],
-    ['conditional', 'If Israel attacks Iran on Friday, oil will rise.'],
-    ['intention', 'Iran has prioritised the resumption of negotiations with Russia.'],
-    ['quoted speech', '“We will attack Israel on Friday and nobody will stop us,” Soleimani said.'],
-  ])('%s', (_label, text) => {
-    expect(events(text).events).toHaveLength(0);
+    ['hypothetical', 'Any Israeli plan to attack Iran would require talks with the Pentagon.', 'ATTACK', 'possible'],
+    ['irrealis noun', 'Israel weighs any strike on Iran.', 'ATTACK', 'possible'],
+    ['negated', 'Putin did not meet Netanyahu on Friday.', 'MEETING', 'negated'],
+    ['negated noun', 'There was no meeting between Putin and Netanyahu on Friday.', 'MEETING', 'negated'],
+    ['modal', 'Iran could sign the deal with Russia in Kazan on Friday.', 'AGREEMENT', 'possible'],
+    ['conditional', 'If Israel attacks Iran on Friday, oil will rise.', 'ATTACK', 'possible'],
+    ['intention', 'Iran has prioritised the resumption of negotiations with Russia.', 'MEETING', 'possible'],
+    ['quoted speech', '“We will attack Israel on Friday and nobody will stop us,” Soleimani said.', 'ATTACK', 'reported'],
+    ['cancelled', 'Russia cancelled its planned attack on Ukraine in Kyiv on Friday.', 'ATTACK', 'cancelled'],
+  ])('%s', (_label, text, type, factuality) => {
+    const { doc, events: evs } = events(text);
+    expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
+    const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
+    expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.filter((r) => r.event_type === type)).toEqual([]);
+  });
+
+  it('an asserted event is on the timeline', () => {
+    const { doc, events: evs } = events('Putin met Netanyahu in Kazan on Friday.');
+    expect(evs[0]).toMatchObject({ type: 'MEETING', factuality: 'asserted' });
+    const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
+    expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.length).toBeGreaterThan(0);
+  });
+
+  it('a statement is not dated by a date inside what was said', () => {
+    const { events: evs } = events('“We will attack Israel on Friday and nobody will stop us,” Soleimani said.');
+    expect(evs.find((e) => e.type === 'STATEMENT')?.date ?? null).toBeNull();
   });
 });
 
@@ -193,5 +210,19 @@ describe.skipIf(!existsSync(goldPath))('example article gold (skipped when ../sh
       );
       expect(ok, `${ge.type}: ${ge.evidence}`).toBe(true);
     }
+  });
+});
+
+describe('learned mentions gate and extend the lexicon; participants fit the type', () => {
+  it('a place is never the patient of a killing, and a possessive subject is not the person who died', () => {
+    const { events: evs } = events('Putin killed a Kazan doctor on Friday.');
+    expect(evs.find((e) => e.type === 'ATTACK')?.participants.map((p) => p.name)).not.toContain('Kazan');
+    const died = events('Putin spoke in Kazan. His mother died on Friday.').events.find((e) => e.type === 'DEATH');
+    expect(died?.participants.map((p) => p.name) ?? []).not.toContain('Vladimir Putin');
+  });
+
+  it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
+    const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
+    expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
   });
 });

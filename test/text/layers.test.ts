@@ -56,8 +56,9 @@ describe('the Doc layers are spans over tokens', () => {
     for (const q of out.quotes) expect(cps.slice(q.start, q.end).join('')).toBe(q.text);
     const quote = out.quotes.find((q) => q.kind === 'direct')!;
     expect(quote.speaker?.entity_id).toBe(out.entities.find((e) => e.name === 'Sergey Lavrov')!.entity_id);
-    // The talks are Lavrov's words inside «…»: no event; the meeting is the article's.
-    expect(out.events.map((e) => e.type)).toEqual(['MEETING']);
+    // The talks are Lavrov's words inside «…»: reported, not asserted; the meeting is the article's.
+    expect(out.events.filter((e) => e.factuality === 'asserted').map((e) => e.type)).toEqual(['MEETING']);
+    for (const e of out.events) expect(cps.slice(e.trigger.start, e.trigger.end).join('')).toBe(e.trigger.text);
     expect(out.events[0]!.date).toMatchObject({ start: '2024-10-11', time_id: 't1' });
   });
 });
