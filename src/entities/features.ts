@@ -178,10 +178,19 @@ export function featurizer(
   // A bit per 16-bit signature of the capitalised forms (`tokenIndex.sig`) answers
   // "not capitalised anywhere" for nearly every lowercase token without a string look-up.
   const sig = tokenIndex(doc).sig;
+  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
+  const buf = new ArrayBuffer(24 * n);
+  // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
+  const startCase = new Uint8Array(buf, 23 * n, n);
   const capitalised = new Set<string>();
   const setSigs: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (!isUpperStart(toks[i]!.text)) continue;
+    const w = toks[i]!.text;
+    if (!isUpperStart(w)) {
+      if (startsWithDigit(w)) startCase[i] = 2;
+      continue;
+    }
+    startCase[i] = 1;
     capitalised.add(lower[i]!);
     if (CAP_SIG[sig[i]!] === 0) {
       CAP_SIG[sig[i]!] = 1;
@@ -193,10 +202,10 @@ export function featurizer(
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
-    if (isLowerStart(w)) {
+    if (startCase[i] === 1) {
+      if (hasLower(w) && !docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
+    } else if (isLowerStart(w)) {
       if (CAP_SIG[sig[i]!] === 1 && capitalised.has(lower[i]!)) docLower.add(lower[i]!);
-    } else if (isUpperStart(w) && hasLower(w)) {
-      if (!docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
     }
   }
   for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document
@@ -204,8 +213,6 @@ export function featurizer(
   // Word forms: in all-caps lines use the article's mixed-case spelling when known.
   const cache = wordCache(lex);
   const words = new Array<WordInfo>(n);
-  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
-  const buf = new ArrayBuffer(23 * n);
   const hLower = new Uint32Array(buf, 0, n);
   const hShort = new Uint32Array(buf, 4 * n, n);
   const capsB = new Uint8Array(buf, 20 * n, n);
@@ -247,17 +254,27 @@ export function featurizer(
   const gaz = new Uint32Array(buf, 8 * n, n); // per token: type mask << 2 | position code, up to one match
   const gazHit = new Uint8Array(buf, 21 * n, n);
   for (let i = 0; i < n; i++) {
-    const w = toks[i]!.text;
-    if (!isUpperStartOrDigit(w)) continue;
+    if (startCase[i] === 0) continue; // not capitalised, no digit
     let h = SEQ_SEED;
     let best = 0;
     let bestMask = 0;
     const maxJ = Math.min(n, i + lex.gazMaxLen);
-    for (let j = i; j < maxJ; j++) {
+    let j = i;
+    const wi = words[i]!;
+    if (wi !== NOT_LOOKED_UP && j < maxJ) {
+      // The first step, as the loop below would take it, from the form's cached look-ups.
+      h = wi.gazSeq;
+      if (wi.gazMask >= 0) {
+        best = 1;
+        bestMask = wi.gazMask;
+      }
+      j = wi.gazPrefix ? i + 1 : maxJ;
+    }
+    for (; j < maxJ; j++) {
       if (toks[j]!.sentence !== toks[i]!.sentence) break;
       h = mix(h, words[j] === NOT_LOOKED_UP ? hashString(lower[j]!) : hLower[j]!); // = seqHash(h, lower[j])
       const m = lex.gaz.get(h);
-      if (m !== undefined && isUpperStartOrDigit(toks[j]!.text)) {
+      if (m !== undefined && startCase[j] !== 0) {
         best = j - i + 1;
         bestMask = m;
       }
@@ -282,14 +299,14 @@ export function featurizer(
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
-      if (capsLine[i] || !isUpperStartOrDigit(toks[i]!.text)) {
+      if (capsLine[i] || startCase[i] === 0) {
         i++;
         continue;
       }
       let j = i + 1;
       while (j < s.tokenEnd) {
-        if (isUpperStartOrDigit(toks[j]!.text)) j++;
-        else if (CONNECTORS.has(lower[j]!) && j + 1 < s.tokenEnd && isUpperStartOrDigit(toks[j + 1]!.text)) j += 2;
+        if (startCase[j] !== 0) j++;
+        else if (CONNECTORS.has(lower[j]!) && j + 1 < s.tokenEnd && startCase[j + 1] !== 0) j += 2;
         else break;
       }
       let info = Math.min(j - i, 4);
@@ -349,12 +366,14 @@ export function featurizer(
       for (const id of neighbourIds(i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE, Side.Prev2)) ids[len0++] = id;
       for (const id of neighbourIds(i + 2 < hi ? words[i + 2]! : EDGE_AFTER, Side.Next2)) ids[len0++] = id;
     }
-    ids[len0++] = mix(mix(T.PrevCur, p), cur);
-    ids[len0++] = mix(mix(T.CurNext, cur), nx);
-    ids[len0++] = mix(mix(T.PrevPrevCur, p2), mix(p, cur));
-    ids[len0++] = mix(mix(T.ShapePrevCur, sp), sh);
-    ids[len0++] = mix(mix(T.ShapeCurNext, sh), sn);
-    ids[len0++] = mix(mix(T.ShortTri, sp), mix(sh, sn));
+    // = mix(mix(T.PrevCur, p), cur) etc.: the inner mixes come with the word forms.
+    const wp = hasPrev ? words[i - 1]! : EDGE_BEFORE;
+    ids[len0++] = mix(wp.prevCur, cur);
+    ids[len0++] = mix(wi.curNext, nx);
+    ids[len0++] = mix((i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE).prevPrevCur, mix(p, cur));
+    ids[len0++] = mix(wp.shapePrevCur, sh);
+    ids[len0++] = mix(wi.shapeCurNext, sn);
+    ids[len0++] = mix(wp.shortTri, mix(sh, sn));
     const ra = runA[i]!;
     if (ra >= 0) {
       const rb = runB[i]!;
@@ -429,6 +448,42 @@ export interface WordInfo {
   /** Which rows of that block are computed (bit per row). */
   rows: number;
   scoresOf: unknown;
+  /**
+   * The inner mixes of the pair and triple features this form takes part in
+   * (template with its own hash), computed once per form instead of per token:
+   * as the word before (`prevCur` = mix(T.PrevCur, hLower), `shapePrevCur`, `shortTri`),
+   * two before (`prevPrevCur`) and as the current word (`curNext`, `shapeCurNext`).
+   */
+  prevCur: number;
+  prevPrevCur: number;
+  curNext: number;
+  shapePrevCur: number;
+  shapeCurNext: number;
+  shortTri: number;
+  /** The first step of a gazetteer match starting at this form: its sequence hash, the entry's type mask (-1: none), whether longer entries start with it. */
+  gazSeq: number;
+  gazMask: number;
+  gazPrefix: boolean;
+}
+
+/** A WordInfo with its derived fields (one object shape for every WordInfo). */
+function makeWordInfo(
+  form: string, ids: Uint32Array, hLower: number, hShort: number, capsB: number, len: number, upper: boolean, first: boolean, last: boolean, cluster: number, hyLast: number,
+  lex: Lexicon | null,
+): WordInfo {
+  const gazSeq = mix(SEQ_SEED, hLower); // = seqHash(SEQ_SEED, lower)
+  return {
+    form, ids, hLower, hShort, capsB, len, upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null,
+    prevCur: mix(T.PrevCur, hLower),
+    prevPrevCur: mix(T.PrevPrevCur, hLower),
+    curNext: mix(T.CurNext, hLower),
+    shapePrevCur: mix(T.ShapePrevCur, hShort),
+    shapeCurNext: mix(T.ShapeCurNext, hShort),
+    shortTri: mix(T.ShortTri, hShort),
+    gazSeq,
+    gazMask: lex === null ? -1 : (lex.gaz.get(gazSeq) ?? -1),
+    gazPrefix: lex !== null && lex.gazPrefixes.has(gazSeq),
+  };
 }
 
 /** Where a neighbour sits relative to the token being scored. */
@@ -467,11 +522,11 @@ export function wordContextIds(w: WordInfo, ctx: number): number[] {
 }
 
 /** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
-export const EDGE_BEFORE: WordInfo = { form: '', ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
-export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
+export const EDGE_BEFORE: WordInfo = makeWordInfo('', new Uint32Array(0), BOS, BOS, 0, 0, false, false, false, 256, 0, null);
+export const EDGE_AFTER: WordInfo = makeWordInfo('', new Uint32Array(0), EOS, EOS, 0, 0, false, false, false, 256, 0, null);
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { form: '', ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = makeWordInfo('', new Uint32Array(0), 0, 0, 0, 0, false, false, false, 0, 0, null);
 
 /**
  * Word forms → their WordInfo, in an open-addressing table keyed by two
@@ -565,9 +620,6 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { form, ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null };
+  return makeWordInfo(form, Uint32Array.from(out), hLower, hShort, lex.caps.get(hLower) ?? 0, Math.min(len, 12), upper, first, last, cluster, hyLast, lex);
 }
 
-function isUpperStartOrDigit(w: string): boolean {
-  return isUpperStart(w) || startsWithDigit(w);
-}
