@@ -168,6 +168,12 @@ export function featurizer(
   wordLevel = true,
   /** Tokens (doc-indexed) whose features are not needed: they get no ids. */
   skip: Uint8Array | null = null,
+  /**
+   * Buffers for the ids and offsets, kept (and grown) across documents by a caller that
+   * consumes each range before the next call on any featurizer sharing them (the recogniser):
+   * sizable typed arrays are costly to allocate per document.
+   */
+  scratch: FeatureScratch | null = null,
 ): (from: number, to: number) => TokenFeatures {
   const toks = doc.tokens;
   const n = toks.length;
@@ -325,12 +331,12 @@ export function featurizer(
     }
   }
 
-  let ids = new Uint32Array(64);
-  let offsets = new Int32Array(64);
+  let ids = scratch?.ids ?? new Uint32Array(64);
+  let offsets = scratch?.offsets ?? new Int32Array(64);
   return (from: number, to: number): TokenFeatures => {
-  if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array((to - from) * 40 + 64);
+  if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array(Math.max((to - from) * 40 + 64, scratch ? 2 * ids.length : 0));
   let len0 = 0;
-  if (offsets.length < to - from + 1) offsets = new Int32Array(2 * (to - from) + 1);
+  if (offsets.length < to - from + 1) offsets = new Int32Array(Math.max(2 * (to - from) + 1, scratch ? 2 * offsets.length : 0));
   for (let i = from; i < to; i++) {
     if (len0 + 96 > ids.length) {
       const grown = new Uint32Array(ids.length * 2);
@@ -422,8 +428,18 @@ export function featurizer(
     if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
   offsets[to - from] = len0;
+  if (scratch) {
+    scratch.ids = ids;
+    scratch.offsets = offsets;
+  }
   return { ids: ids.subarray(0, len0), offsets, words };
   };
+}
+
+/** Reusable id and offset buffers for `featurizer` (see its `scratch` parameter). */
+export interface FeatureScratch {
+  ids: Uint32Array;
+  offsets: Int32Array;
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */
