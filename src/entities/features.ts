@@ -221,7 +221,7 @@ export function featurizer(
   const words = new Array<WordInfo>(n);
   const hLower = new Uint32Array(buf, 0, n);
   const hShort = new Uint32Array(buf, 4 * n, n);
-  const capsB = new Uint8Array(buf, 20 * n, n);
+  const upper = new Uint8Array(buf, 20 * n, n); // = words[i].upper, without reading the WordInfo
   // Only tokens that get features, and their neighbours up to two away, need their word form's facts.
   let unneededFrom = -1;
   for (let i = 0; i < n; i++) {
@@ -235,22 +235,20 @@ export function featurizer(
     const w = toks[i]!.text;
     const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
     WordTable.hashes(f, formHash);
-    let wi = cache.get(formHash);
-    if (wi === undefined) {
-      wi = wordInfo(f, lex);
-      cache.set(formHash, wi);
-    }
-    words[i] = wi;
-    hLower[i] = wi.hLower;
-    hShort[i] = wi.hShort;
-    capsB[i] = wi.capsB;
+    let slot = cache.find(formHash);
+    if (slot < 0) slot = cache.add(formHash, wordInfo(f, lex));
+    // The hashes come from the table's slot (the cache line just read), not from the WordInfo object.
+    words[i] = cache.vals[slot]!;
+    hLower[i] = cache.keys[4 * slot + 2]!;
+    hShort[i] = cache.keys[4 * slot + 3]!;
+    upper[i] = (f === w ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
   }
 
   // Other occurrences of each capitalised word: their neighbours are evidence too
   // ("Pirelli shares" in one sentence helps "Pirelli said" in another).
   const occurrences = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!words[i]!.upper) continue;
+    if (!upper[i]) continue;
     let list = occurrences.get(hLower[i]!);
     if (!list) occurrences.set(hLower[i]!, (list = []));
     if (list.length < 12) list.push(i);
@@ -398,8 +396,8 @@ export function featurizer(
     if (wi.upper) {
       const lw = lower[i]!;
       ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
-      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
-      if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
+      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
+      if (hasNext) ids[len0++] = mix(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
       const occ = occurrences.get(cur)!;
       if (occ.length > 1) {
         const ctxStart = len0;
@@ -546,19 +544,20 @@ const NOT_LOOKED_UP: WordInfo = makeWordInfo('', new Uint32Array(0), 0, 0, 0, 0,
 
 /**
  * Word forms → their WordInfo, in an open-addressing table keyed by two
- * independent 32-bit hashes of the form, stored side by side: a hit is decided
- * on the 64 bits alone, so a look-up reads one pair of key words and then the
- * WordInfo it needs anyway, never the stored form's string (measured: the
- * string comparison's loads were 40% of the table's cost). With at most
+ * independent 32-bit hashes of the form, stored side by side with the form's
+ * lowercase and shape hashes: a hit is decided on the 64 bits alone and the
+ * featurizer's per-token loop reads the hashes from the same 16 bytes, so it
+ * neither compares the stored form's string (measured: those loads were 40% of
+ * the table's cost) nor touches the WordInfo object. With at most
  * MAX_FORMS forms, a false match has a probability of about 10⁻⁹ per table.
  * Emptied when it holds MAX_FORMS forms, so memory stays bounded.
  */
 class WordTable {
   private static readonly SLOTS = 1 << 18;
   private static readonly MAX_FORMS = 150000;
-  /** keys[2s] = first hash (0: empty slot), keys[2s + 1] = second hash. */
-  private readonly keys = new Uint32Array(2 * WordTable.SLOTS);
-  private readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
+  /** keys[4s] = first hash (0: empty slot), keys[4s + 1] = second hash, keys[4s + 2] = WordInfo.hLower, keys[4s + 3] = WordInfo.hShort. */
+  readonly keys = new Uint32Array(4 * WordTable.SLOTS);
+  readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
   private size = 0;
 
   /** The two hashes of a form (the first never 0), written to `out`. */
@@ -575,18 +574,20 @@ class WordTable {
     out[1] = b >>> 0;
   }
 
-  get(h: Uint32Array): WordInfo | undefined {
+  /** The slot of the form with hashes h, or -1. */
+  find(h: Uint32Array): number {
     const mask = WordTable.SLOTS - 1;
     const h0 = h[0]!;
     const h1 = h[1]!;
     for (let s = h0 & mask; ; s = (s + 1) & mask) {
-      const k = this.keys[2 * s]!;
-      if (k === 0) return undefined;
-      if (k === h0 && this.keys[2 * s + 1] === h1) return this.vals[s];
+      const k = this.keys[4 * s]!;
+      if (k === 0) return -1;
+      if (k === h0 && this.keys[4 * s + 1] === h1) return s;
     }
   }
 
-  set(h: Uint32Array, wi: WordInfo): void {
+  /** Adds a form that `find` did not find; returns its slot (valid until the next `add`). */
+  add(h: Uint32Array, wi: WordInfo): number {
     if (this.size >= WordTable.MAX_FORMS) {
       this.keys.fill(0);
       this.vals.fill(undefined);
@@ -594,11 +595,14 @@ class WordTable {
     }
     const mask = WordTable.SLOTS - 1;
     let s = h[0]! & mask;
-    while (this.keys[2 * s] !== 0) s = (s + 1) & mask;
-    this.keys[2 * s] = h[0]!;
-    this.keys[2 * s + 1] = h[1]!;
+    while (this.keys[4 * s] !== 0) s = (s + 1) & mask;
+    this.keys[4 * s] = h[0]!;
+    this.keys[4 * s + 1] = h[1]!;
+    this.keys[4 * s + 2] = wi.hLower;
+    this.keys[4 * s + 3] = wi.hShort;
     this.vals[s] = wi;
     this.size++;
+    return s;
   }
 }
 
