@@ -3,10 +3,9 @@
  * once from the finished Doc by document/build.ts).
  * Imports nothing from AWS; the Lambda handler and the CLI are two doors onto it.
  */
-import { createHash } from 'node:crypto';
 import type { ArticleDocument } from './document/schema.js';
 import type { ArticleMetadata } from './input/metadata.js';
-import { articleId } from './document/ids.js';
+import { articleId, sha256Hex } from './document/ids.js';
 import { entitiesStage } from './entities/index.js';
 import { eventsStage } from './events/index.js';
 import { quotesStage } from './quotes/index.js';
@@ -45,7 +44,7 @@ export function runPipeline(doc: Doc, options?: RunOptions): Doc {
  * doc.entities.map((e) => e.name); // ['Putin', 'Pezeshkian', 'Ashgabat']
  */
 export function extract(text: string, metadata: ArticleMetadata = {}): ArticleDocument {
-  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  const sha256 = sha256Hex(text);
   const publishedAt = metadata.publishedAt ?? null;
   const doc = createDoc({ text, title: metadata.title ?? null, publishedAt });
   runPipeline(doc);

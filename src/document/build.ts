@@ -47,12 +47,24 @@ export function documentLayers(doc: Doc): DocumentLayers {
     }),
   );
   const times = doc.times.map(
-    (t: DocTime): TimeExpression => ({ time_id: t.id, ...span(t), type: t.type, value: t.value, date_start: t.from, date_end: t.to }),
+    // Span fields written out, not spread (same keys, same order): spreads copy slowly.
+    (t: DocTime): TimeExpression => ({
+      time_id: t.id,
+      text: doc.text.slice(t.start, t.end),
+      start: cp ? cp(t.start) : t.start,
+      end: cp ? cp(t.end) : t.end,
+      type: t.type,
+      value: t.value,
+      date_start: t.from,
+      date_end: t.to,
+    }),
   );
   const quotes = doc.quotes.map(
     (q): Quote => ({
       quote_id: q.id,
-      ...span(q),
+      text: doc.text.slice(q.start, q.end),
+      start: cp ? cp(q.start) : q.start,
+      end: cp ? cp(q.end) : q.end,
       kind: q.kind,
       speaker: q.speaker
         ? { entity_id: q.speaker.entity?.id ?? null, name: q.speaker.name, description: q.speaker.description, mention: span(q.speaker.mention) }
@@ -73,7 +85,7 @@ export function documentLayers(doc: Doc): DocumentLayers {
       sentence: span(doc.sentences[e.sentence]!),
       date: e.date ? { start: e.date.from, end: e.date.to, time_id: e.date.id } : null,
       location: e.location ? ref(e.location) : null,
-      participants: e.participants.map((p) => ({ ...ref(p.entity), role: p.role })),
+      participants: e.participants.map((p) => ({ entity_id: p.entity.id, name: p.entity.name, role: p.role })),
       evidence: e.evidence,
     }),
   );

@@ -3,10 +3,19 @@
  * same canonical name and type always get the same entity_id, in any article,
  * so every table joins across the whole dataset.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { entityKey, NO_ALIASES, type NameAliases } from '../text/names.js';
 
-const hex16 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 16);
+/**
+ * SHA-256 of a string's UTF-8 bytes, as hex. `crypto.hash` (Node ≥ 20.12) is the
+ * one-shot form: no Hash object per call (about 3× faster for short strings).
+ */
+export const sha256Hex: (s: string) => string =
+  typeof crypto.hash === 'function'
+    ? (s) => crypto.hash('sha256', s, 'hex')
+    : (s) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+
+const hex16 = (s: string) => sha256Hex(s).slice(0, 16);
 
 /**
  * @example articleId('s3://in-bucket/2024/putin.txt') // 'a_…' (16 hex digits)

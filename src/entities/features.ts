@@ -168,6 +168,12 @@ export function featurizer(
   wordLevel = true,
   /** Tokens (doc-indexed) whose features are not needed: they get no ids. */
   skip: Uint8Array | null = null,
+  /**
+   * Buffers for the ids and offsets, kept (and grown) across documents by a caller that
+   * consumes each range before the next call on any featurizer sharing them (the recogniser):
+   * sizable typed arrays are costly to allocate per document.
+   */
+  scratch: FeatureScratch | null = null,
 ): (from: number, to: number) => TokenFeatures {
   const toks = doc.tokens;
   const n = toks.length;
@@ -178,10 +184,19 @@ export function featurizer(
   // A bit per 16-bit signature of the capitalised forms (`tokenIndex.sig`) answers
   // "not capitalised anywhere" for nearly every lowercase token without a string look-up.
   const sig = tokenIndex(doc).sig;
+  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
+  const buf = new ArrayBuffer(24 * n);
+  // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
+  const startCase = new Uint8Array(buf, 23 * n, n);
   const capitalised = new Set<string>();
   const setSigs: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (!isUpperStart(toks[i]!.text)) continue;
+    const w = toks[i]!.text;
+    if (!isUpperStart(w)) {
+      if (startsWithDigit(w)) startCase[i] = 2;
+      continue;
+    }
+    startCase[i] = 1;
     capitalised.add(lower[i]!);
     if (CAP_SIG[sig[i]!] === 0) {
       CAP_SIG[sig[i]!] = 1;
@@ -193,10 +208,10 @@ export function featurizer(
   for (let i = 0; i < n; i++) {
     const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
-    if (isLowerStart(w)) {
+    if (startCase[i] === 1) {
+      if (hasLower(w) && !docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
+    } else if (isLowerStart(w)) {
       if (CAP_SIG[sig[i]!] === 1 && capitalised.has(lower[i]!)) docLower.add(lower[i]!);
-    } else if (isUpperStart(w) && hasLower(w)) {
-      if (!docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
     }
   }
   for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document
@@ -204,11 +219,9 @@ export function featurizer(
   // Word forms: in all-caps lines use the article's mixed-case spelling when known.
   const cache = wordCache(lex);
   const words = new Array<WordInfo>(n);
-  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
-  const buf = new ArrayBuffer(23 * n);
   const hLower = new Uint32Array(buf, 0, n);
   const hShort = new Uint32Array(buf, 4 * n, n);
-  const capsB = new Uint8Array(buf, 20 * n, n);
+  const upper = new Uint8Array(buf, 20 * n, n); // = words[i].upper, without reading the WordInfo
   // Only tokens that get features, and their neighbours up to two away, need their word form's facts.
   let unneededFrom = -1;
   for (let i = 0; i < n; i++) {
@@ -222,22 +235,20 @@ export function featurizer(
     const w = toks[i]!.text;
     const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
     WordTable.hashes(f, formHash);
-    let wi = cache.get(formHash);
-    if (wi === undefined) {
-      wi = wordInfo(f, lex);
-      cache.set(formHash, wi);
-    }
-    words[i] = wi;
-    hLower[i] = wi.hLower;
-    hShort[i] = wi.hShort;
-    capsB[i] = wi.capsB;
+    let slot = cache.find(formHash);
+    if (slot < 0) slot = cache.add(formHash, wordInfo(f, lex));
+    // The hashes come from the table's slot (the cache line just read), not from the WordInfo object.
+    words[i] = cache.vals[slot]!;
+    hLower[i] = cache.keys[4 * slot + 2]!;
+    hShort[i] = cache.keys[4 * slot + 3]!;
+    upper[i] = (f === w ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
   }
 
   // Other occurrences of each capitalised word: their neighbours are evidence too
   // ("Pirelli shares" in one sentence helps "Pirelli said" in another).
   const occurrences = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!words[i]!.upper) continue;
+    if (!upper[i]) continue;
     let list = occurrences.get(hLower[i]!);
     if (!list) occurrences.set(hLower[i]!, (list = []));
     if (list.length < 12) list.push(i);
@@ -247,17 +258,27 @@ export function featurizer(
   const gaz = new Uint32Array(buf, 8 * n, n); // per token: type mask << 2 | position code, up to one match
   const gazHit = new Uint8Array(buf, 21 * n, n);
   for (let i = 0; i < n; i++) {
-    const w = toks[i]!.text;
-    if (!isUpperStartOrDigit(w)) continue;
+    if (startCase[i] === 0) continue; // not capitalised, no digit
     let h = SEQ_SEED;
     let best = 0;
     let bestMask = 0;
     const maxJ = Math.min(n, i + lex.gazMaxLen);
-    for (let j = i; j < maxJ; j++) {
+    let j = i;
+    const wi = words[i]!;
+    if (wi !== NOT_LOOKED_UP && j < maxJ) {
+      // The first step, as the loop below would take it, from the form's cached look-ups.
+      h = wi.gazSeq;
+      if (wi.gazMask >= 0) {
+        best = 1;
+        bestMask = wi.gazMask;
+      }
+      j = wi.gazPrefix ? i + 1 : maxJ;
+    }
+    for (; j < maxJ; j++) {
       if (toks[j]!.sentence !== toks[i]!.sentence) break;
       h = mix(h, words[j] === NOT_LOOKED_UP ? hashString(lower[j]!) : hLower[j]!); // = seqHash(h, lower[j])
       const m = lex.gaz.get(h);
-      if (m !== undefined && isUpperStartOrDigit(toks[j]!.text)) {
+      if (m !== undefined && startCase[j] !== 0) {
         best = j - i + 1;
         bestMask = m;
       }
@@ -282,14 +303,14 @@ export function featurizer(
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
-      if (capsLine[i] || !isUpperStartOrDigit(toks[i]!.text)) {
+      if (capsLine[i] || startCase[i] === 0) {
         i++;
         continue;
       }
       let j = i + 1;
       while (j < s.tokenEnd) {
-        if (isUpperStartOrDigit(toks[j]!.text)) j++;
-        else if (CONNECTORS.has(lower[j]!) && j + 1 < s.tokenEnd && isUpperStartOrDigit(toks[j + 1]!.text)) j += 2;
+        if (startCase[j] !== 0) j++;
+        else if (CONNECTORS.has(lower[j]!) && j + 1 < s.tokenEnd && startCase[j + 1] !== 0) j += 2;
         else break;
       }
       let info = Math.min(j - i, 4);
@@ -308,12 +329,12 @@ export function featurizer(
     }
   }
 
-  let ids = new Uint32Array(64);
-  let offsets = new Int32Array(64);
+  let ids = scratch?.ids ?? new Uint32Array(64);
+  let offsets = scratch?.offsets ?? new Int32Array(64);
   return (from: number, to: number): TokenFeatures => {
-  if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array((to - from) * 40 + 64);
+  if (ids.length < (to - from) * 40 + 64) ids = new Uint32Array(Math.max((to - from) * 40 + 64, scratch ? 2 * ids.length : 0));
   let len0 = 0;
-  if (offsets.length < to - from + 1) offsets = new Int32Array(2 * (to - from) + 1);
+  if (offsets.length < to - from + 1) offsets = new Int32Array(Math.max(2 * (to - from) + 1, scratch ? 2 * offsets.length : 0));
   for (let i = from; i < to; i++) {
     if (len0 + 96 > ids.length) {
       const grown = new Uint32Array(ids.length * 2);
@@ -349,12 +370,14 @@ export function featurizer(
       for (const id of neighbourIds(i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE, Side.Prev2)) ids[len0++] = id;
       for (const id of neighbourIds(i + 2 < hi ? words[i + 2]! : EDGE_AFTER, Side.Next2)) ids[len0++] = id;
     }
-    ids[len0++] = mix(mix(T.PrevCur, p), cur);
-    ids[len0++] = mix(mix(T.CurNext, cur), nx);
-    ids[len0++] = mix(mix(T.PrevPrevCur, p2), mix(p, cur));
-    ids[len0++] = mix(mix(T.ShapePrevCur, sp), sh);
-    ids[len0++] = mix(mix(T.ShapeCurNext, sh), sn);
-    ids[len0++] = mix(mix(T.ShortTri, sp), mix(sh, sn));
+    // = mix(mix(T.PrevCur, p), cur) etc.: the inner mixes come with the word forms.
+    const wp = hasPrev ? words[i - 1]! : EDGE_BEFORE;
+    ids[len0++] = mix(wp.prevCur, cur);
+    ids[len0++] = mix(wi.curNext, nx);
+    ids[len0++] = mix((i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE).prevPrevCur, mix(p, cur));
+    ids[len0++] = mix(wp.shapePrevCur, sh);
+    ids[len0++] = mix(wi.shapeCurNext, sn);
+    ids[len0++] = mix(wp.shortTri, mix(sh, sn));
     const ra = runA[i]!;
     if (ra >= 0) {
       const rb = runB[i]!;
@@ -373,8 +396,8 @@ export function featurizer(
     if (wi.upper) {
       const lw = lower[i]!;
       ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
-      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, capsB[i - 1]! * 2 + (words[i - 1]!.upper ? 1 : 0));
-      if (hasNext) ids[len0++] = mix(T.NextCapsLex, capsB[i + 1]! * 2 + (words[i + 1]!.upper ? 1 : 0));
+      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
+      if (hasNext) ids[len0++] = mix(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
       const occ = occurrences.get(cur)!;
       if (occ.length > 1) {
         const ctxStart = len0;
@@ -403,8 +426,18 @@ export function featurizer(
     if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
   }
   offsets[to - from] = len0;
+  if (scratch) {
+    scratch.ids = ids;
+    scratch.offsets = offsets;
+  }
   return { ids: ids.subarray(0, len0), offsets, words };
   };
+}
+
+/** Reusable id and offset buffers for `featurizer` (see its `scratch` parameter). */
+export interface FeatureScratch {
+  ids: Uint32Array;
+  offsets: Int32Array;
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */
@@ -429,6 +462,42 @@ export interface WordInfo {
   /** Which rows of that block are computed (bit per row). */
   rows: number;
   scoresOf: unknown;
+  /**
+   * The inner mixes of the pair and triple features this form takes part in
+   * (template with its own hash), computed once per form instead of per token:
+   * as the word before (`prevCur` = mix(T.PrevCur, hLower), `shapePrevCur`, `shortTri`),
+   * two before (`prevPrevCur`) and as the current word (`curNext`, `shapeCurNext`).
+   */
+  prevCur: number;
+  prevPrevCur: number;
+  curNext: number;
+  shapePrevCur: number;
+  shapeCurNext: number;
+  shortTri: number;
+  /** The first step of a gazetteer match starting at this form: its sequence hash, the entry's type mask (-1: none), whether longer entries start with it. */
+  gazSeq: number;
+  gazMask: number;
+  gazPrefix: boolean;
+}
+
+/** A WordInfo with its derived fields (one object shape for every WordInfo). */
+function makeWordInfo(
+  form: string, ids: Uint32Array, hLower: number, hShort: number, capsB: number, len: number, upper: boolean, first: boolean, last: boolean, cluster: number, hyLast: number,
+  lex: Lexicon | null,
+): WordInfo {
+  const gazSeq = mix(SEQ_SEED, hLower); // = seqHash(SEQ_SEED, lower)
+  return {
+    form, ids, hLower, hShort, capsB, len, upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null,
+    prevCur: mix(T.PrevCur, hLower),
+    prevPrevCur: mix(T.PrevPrevCur, hLower),
+    curNext: mix(T.CurNext, hLower),
+    shapePrevCur: mix(T.ShapePrevCur, hShort),
+    shapeCurNext: mix(T.ShapeCurNext, hShort),
+    shortTri: mix(T.ShortTri, hShort),
+    gazSeq,
+    gazMask: lex === null ? -1 : (lex.gaz.get(gazSeq) ?? -1),
+    gazPrefix: lex !== null && lex.gazPrefixes.has(gazSeq),
+  };
 }
 
 /** Where a neighbour sits relative to the token being scored. */
@@ -467,27 +536,28 @@ export function wordContextIds(w: WordInfo, ctx: number): number[] {
 }
 
 /** What lies beyond a sentence edge, as a neighbour (cluster 256: none). */
-export const EDGE_BEFORE: WordInfo = { form: '', ids: new Uint32Array(0), hLower: BOS, hShort: BOS, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 256, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
-export const EDGE_AFTER: WordInfo = { ...EDGE_BEFORE, hLower: EOS, hShort: EOS };
+export const EDGE_BEFORE: WordInfo = makeWordInfo('', new Uint32Array(0), BOS, BOS, 0, 0, false, false, false, 256, 0, null);
+export const EDGE_AFTER: WordInfo = makeWordInfo('', new Uint32Array(0), EOS, EOS, 0, 0, false, false, false, 256, 0, null);
 
 /** Stands in for the facts of a word no feature looks at (far inside a skipped lowercase run). */
-const NOT_LOOKED_UP: WordInfo = { form: '', ids: new Uint32Array(0), hLower: 0, hShort: 0, capsB: 0, len: 0, upper: false, first: false, last: false, cluster: 0, hyLast: 0, scores: -1, rows: 0, scoresOf: null };
+const NOT_LOOKED_UP: WordInfo = makeWordInfo('', new Uint32Array(0), 0, 0, 0, 0, false, false, false, 0, 0, null);
 
 /**
  * Word forms → their WordInfo, in an open-addressing table keyed by two
- * independent 32-bit hashes of the form, stored side by side: a hit is decided
- * on the 64 bits alone, so a look-up reads one pair of key words and then the
- * WordInfo it needs anyway, never the stored form's string (measured: the
- * string comparison's loads were 40% of the table's cost). With at most
+ * independent 32-bit hashes of the form, stored side by side with the form's
+ * lowercase and shape hashes: a hit is decided on the 64 bits alone and the
+ * featurizer's per-token loop reads the hashes from the same 16 bytes, so it
+ * neither compares the stored form's string (measured: those loads were 40% of
+ * the table's cost) nor touches the WordInfo object. With at most
  * MAX_FORMS forms, a false match has a probability of about 10⁻⁹ per table.
  * Emptied when it holds MAX_FORMS forms, so memory stays bounded.
  */
 class WordTable {
   private static readonly SLOTS = 1 << 18;
   private static readonly MAX_FORMS = 150000;
-  /** keys[2s] = first hash (0: empty slot), keys[2s + 1] = second hash. */
-  private readonly keys = new Uint32Array(2 * WordTable.SLOTS);
-  private readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
+  /** keys[4s] = first hash (0: empty slot), keys[4s + 1] = second hash, keys[4s + 2] = WordInfo.hLower, keys[4s + 3] = WordInfo.hShort. */
+  readonly keys = new Uint32Array(4 * WordTable.SLOTS);
+  readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
   private size = 0;
 
   /** The two hashes of a form (the first never 0), written to `out`. */
@@ -504,18 +574,20 @@ class WordTable {
     out[1] = b >>> 0;
   }
 
-  get(h: Uint32Array): WordInfo | undefined {
+  /** The slot of the form with hashes h, or -1. */
+  find(h: Uint32Array): number {
     const mask = WordTable.SLOTS - 1;
     const h0 = h[0]!;
     const h1 = h[1]!;
     for (let s = h0 & mask; ; s = (s + 1) & mask) {
-      const k = this.keys[2 * s]!;
-      if (k === 0) return undefined;
-      if (k === h0 && this.keys[2 * s + 1] === h1) return this.vals[s];
+      const k = this.keys[4 * s]!;
+      if (k === 0) return -1;
+      if (k === h0 && this.keys[4 * s + 1] === h1) return s;
     }
   }
 
-  set(h: Uint32Array, wi: WordInfo): void {
+  /** Adds a form that `find` did not find; returns its slot (valid until the next `add`). */
+  add(h: Uint32Array, wi: WordInfo): number {
     if (this.size >= WordTable.MAX_FORMS) {
       this.keys.fill(0);
       this.vals.fill(undefined);
@@ -523,11 +595,14 @@ class WordTable {
     }
     const mask = WordTable.SLOTS - 1;
     let s = h[0]! & mask;
-    while (this.keys[2 * s] !== 0) s = (s + 1) & mask;
-    this.keys[2 * s] = h[0]!;
-    this.keys[2 * s + 1] = h[1]!;
+    while (this.keys[4 * s] !== 0) s = (s + 1) & mask;
+    this.keys[4 * s] = h[0]!;
+    this.keys[4 * s + 1] = h[1]!;
+    this.keys[4 * s + 2] = wi.hLower;
+    this.keys[4 * s + 3] = wi.hShort;
     this.vals[s] = wi;
     this.size++;
+    return s;
   }
 }
 
@@ -565,9 +640,6 @@ function wordInfo(form: string, lex: Lexicon): WordInfo {
   }
   const cluster = lex.clusters.get(hLower) ?? 0;
   if (cluster) out.push(mix(T.Cluster, cluster), mix(T.ClusterCase, cluster * 2 + (upper ? 1 : 0)));
-  return { form, ids: Uint32Array.from(out), hLower, hShort, capsB: lex.caps.get(hLower) ?? 0, len: Math.min(len, 12), upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null };
+  return makeWordInfo(form, Uint32Array.from(out), hLower, hShort, lex.caps.get(hLower) ?? 0, Math.min(len, 12), upper, first, last, cluster, hyLast, lex);
 }
 
-function isUpperStartOrDigit(w: string): boolean {
-  return isUpperStart(w) || startsWithDigit(w);
-}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Doc } from '../text/doc.js';
 import { resolveModelPath } from '../models.js';
-import { EDGE_AFTER, EDGE_BEFORE, featurizer, neighbourIds, OPENING, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
+import { EDGE_AFTER, EDGE_BEFORE, featurizer, type FeatureScratch, neighbourIds, OPENING, Side, tokenInfo, wordContextIds, type WordInfo } from './features.js';
 import { harmonize } from './consistency.js';
 import { decodeSpans } from './labels.js';
 import { decodeLexicon, type Lexicon } from './lexicon.js';
@@ -43,8 +43,9 @@ export function loadRecognizer(): Recognizer {
   return cached;
 }
 
-// Scratch score matrix reused across calls (grown on demand).
+// Scratch score matrix and feature buffers reused across calls (grown on demand).
 let scores = new Float32Array(MAX_WINDOW * N_LABELS);
+const featureScratch: FeatureScratch = { ids: new Uint32Array(4096), offsets: new Int32Array(256) };
 
 /**
  * BILOU label per token of the doc.
@@ -59,7 +60,7 @@ function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   // (wordRow); only features that combine words are looked up per token.
   const skip = plainRuns(doc, rec.lexicon) ?? new Uint8Array(n); // all zero: every token scored
   const info = tokenInfo(doc);
-  const features = featurizer(doc, rec.lexicon, info, false, skip);
+  const features = featurizer(doc, rec.lexicon, info, false, skip, featureScratch);
   const weights = rec.weights;
   const { initial, capsLine } = info;
   resetPoolIfNeeded(weights);

@@ -64,7 +64,7 @@ export function tokenize(text: string): RawToken[] {
       let end = wordEnd;
       let word = text.slice(i, end);
       // A trailing period belongs to abbreviations and initials ("Lt.", "J.", "U.S.").
-      if (text[end] === '.' && isAbbreviation(word)) {
+      if (text.charCodeAt(end) === 0x2e && isAbbreviation(word)) {
         end += 1;
         word += '.';
       }
@@ -74,7 +74,7 @@ export function tokenize(text: string): RawToken[] {
         push(out, text, i, split, spaceBefore);
         push(out, text, split, end, false);
       } else {
-        push(out, text, i, end, spaceBefore);
+        out.push({ start: i, end, text: word, sentence: 0, spaceBefore }); // the word's slice, not a second one
       }
       i = end;
     } else {
@@ -123,9 +123,13 @@ function push(out: RawToken[], text: string, start: number, end: number, spaceBe
   out.push({ start, end, text: text.slice(start, end), sentence: 0, spaceBefore });
 }
 
-/** Cheap test before the clitic regex: most words have no apostrophe. */
+/** Cheap test before the clitic regex: most words have no apostrophe (one pass over the char codes, no builtin calls). */
 function hasApostrophe(word: string): boolean {
-  return word.includes("'") || word.includes('’');
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 0x27 || c === 0x2019) return true;
+  }
+  return false;
 }
 
 function isAbbreviation(word: string): boolean {
