@@ -116,7 +116,7 @@ export function findParticipants(
     if (ctx.byToken[ts - 1] === -1 && /^[A-Z]/.test(doc.tokens[ts - 1]?.text ?? '')) {
       for (let k = Math.max(0, ts - 3); k < ts; k++) {
         const surface = doc.text.slice(doc.tokens[k]!.start, doc.tokens[ts - 1]!.end);
-        const known = doc.entities.find((e) => e.type !== 'LOCATION' && (e.name === surface || e.aliases.includes(surface)));
+        const known = namedElsewhere(doc).get(surface);
         if (known) {
           add(known, 'participant', `modifier "${surface}" (named elsewhere in the text)`, true);
           break;
@@ -292,3 +292,21 @@ export function findDate(
   return { value: best.t, why: `${best.t.id} "${ctx.doc.text.slice(best.t.start, best.t.end)}" same clause` };
 }
 
+const namedCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
+/**
+ * The article's non-place entities by each of their names and aliases (the first entity in
+ * entity order for a name two share), built once per document: a look-up per capitalised
+ * modifier instead of a scan of every entity (quadratic on long texts).
+ */
+function namedElsewhere(doc: Doc): Map<string, Entity> {
+  let byName = namedCache.get(doc.entities);
+  if (!byName) {
+    byName = new Map();
+    for (const e of doc.entities) {
+      if (e.type === 'LOCATION') continue;
+      for (const n of [e.name, ...e.aliases]) if (!byName.has(n)) byName.set(n, e);
+    }
+    namedCache.set(doc.entities, byName);
+  }
+  return byName;
+}
