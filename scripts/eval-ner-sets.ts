@@ -134,10 +134,34 @@ function score(set: EvalSet): { board: Scoreboard; unseenBoard: Scoreboard; docs
 
 const MEANTIME_TYPE: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION' };
 
+/** Per-type counts of entity-level scoring (true and false positives over predicted entities; gold entities found). */
+interface EntityCounts {
+  tp: number;
+  fp: number;
+  found: number;
+  gold: number;
+}
+function entityCounts(): (type: string) => EntityCounts {
+  const counts = new Map<string, EntityCounts>();
+  return (t) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, found: 0, gold: 0 }).get(t)!;
+}
+/** P, R and F1 per type and over all types, from entity-level counts. */
+function entityScores(c: (type: string) => EntityCounts): Map<string, { p: number; r: number; f: number; gold: number }> {
+  const out = new Map<string, { p: number; r: number; f: number; gold: number }>();
+  const all = { tp: 0, fp: 0, found: 0, gold: 0 };
+  for (const t of ['PERSON', 'ORGANIZATION', 'LOCATION', 'ALL']) {
+    const k = t === 'ALL' ? all : c(t);
+    if (t !== 'ALL') for (const key of ['tp', 'fp', 'found', 'gold'] as const) all[key] += k[key];
+    const p = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
+    const r = k.gold ? k.found / k.gold : 0;
+    out.set(t === 'ALL' ? 'ALL' : TYPES[TYPE_INDEX[t]!]!, { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, gold: k.gold });
+  }
+  return out;
+}
+
 /** Typed entity P/R per type and overall (see the header). */
 function scoreMeantime(articles: MeantimeArticle[]) {
-  const counts = new Map<string, { tp: number; fp: number; found: number; gold: number }>();
-  const c = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, found: 0, gold: 0 }).get(t)!;
+  const c = entityCounts();
   for (const a of articles) {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'entities' });
@@ -163,16 +187,7 @@ function scoreMeantime(articles: MeantimeArticle[]) {
       if (found.has(inst)) c(type).found++;
     }
   }
-  const out = new Map<string, { p: number; r: number; f: number; gold: number }>();
-  const all = { tp: 0, fp: 0, found: 0, gold: 0 };
-  for (const t of ['PERSON', 'ORGANIZATION', 'LOCATION', 'ALL']) {
-    const k = t === 'ALL' ? all : c(t);
-    if (t !== 'ALL') for (const key of ['tp', 'fp', 'found', 'gold'] as const) all[key] += k[key];
-    const p = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
-    const r = k.gold ? k.found / k.gold : 0;
-    out.set(t === 'ALL' ? 'ALL' : TYPES[TYPE_INDEX[t]!]!, { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, gold: k.gold });
-  }
-  return out;
+  return entityScores(c);
 }
 
 const GUM_TYPE: Record<string, string> = { person: 'PERSON', organization: 'ORGANIZATION', place: 'LOCATION' };
@@ -189,8 +204,7 @@ const gumFiles = () => {
  * proper-noun mentions of other kinds (events, works, objects) is not counted.
  */
 function scoreGum(articles: GumArticle[]) {
-  const counts = new Map<string, { tp: number; fp: number; found: number; gold: number }>();
-  const c = (t: string) => counts.get(t) ?? counts.set(t, { tp: 0, fp: 0, found: 0, gold: 0 }).get(t)!;
+  const c = entityCounts();
   for (const a of articles) {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'entities' });
@@ -215,16 +229,7 @@ function scoreGum(articles: GumArticle[]) {
       if (found.has(inst)) c(type).found++;
     }
   }
-  const out = new Map<string, { p: number; r: number; f: number; gold: number }>();
-  const all = { tp: 0, fp: 0, found: 0, gold: 0 };
-  for (const t of ['PERSON', 'ORGANIZATION', 'LOCATION', 'ALL']) {
-    const k = t === 'ALL' ? all : c(t);
-    if (t !== 'ALL') for (const key of ['tp', 'fp', 'found', 'gold'] as const) all[key] += k[key];
-    const p = k.tp + k.fp ? k.tp / (k.tp + k.fp) : 0;
-    const r = k.gold ? k.found / k.gold : 0;
-    out.set(t === 'ALL' ? 'ALL' : TYPES[TYPE_INDEX[t]!]!, { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, gold: k.gold });
-  }
-  return out;
+  return entityScores(c);
 }
 
 const fmt = (x: number) => (100 * x).toFixed(1).padStart(5);
