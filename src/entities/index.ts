@@ -153,7 +153,7 @@ function personOfOrganisation(doc: Doc, a: number, b: number, rec: Recognizer): 
 function personAfterPortfolio(doc: Doc, a: number, b: number, rec: Recognizer): number {
   const { lower, cap } = tokenIndex(doc);
   if (a < 2 || lower[a - 1] !== 'of' || !rec.roles.heads.has(lower[a - 2]!)) return -1;
-  for (let k = a + 1; k <= b - 2 && k >= b - 3; k++) {
+  for (let k = Math.max(a + 1, b - 3); k <= b - 2; k++) {
     if (!rec.lexicon.firstNames.has(hashString(lower[k]!))) continue;
     let names = true;
     for (let i = k; i < b; i++) names &&= cap[i] === 1;
