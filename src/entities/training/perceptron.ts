@@ -5,6 +5,7 @@
  */
 import { N_LABELS } from '../labels.js';
 import { CompactModel, viterbi, type FeatureWeights } from '../model.js';
+import { quantiseRows } from '../../learning/quantise.js';
 
 export interface TrainingSentence {
   ids: Uint32Array;
@@ -162,25 +163,7 @@ export function meanWeights(models: AveragedWeights[]): AveragedWeights {
 
 /** Keeps the `maxRows` features with the largest weights and quantises each row to int8 with its own scale. */
 export function quantise(model: AveragedWeights, maxRows: number): CompactModel {
-  const entries = [...model.rows].map(([key, v]) => {
-    let m = 0;
-    for (let l = 0; l < N; l++) if (Math.abs(v[l]!) > m) m = Math.abs(v[l]!);
-    return { key, v, m };
-  });
-  const kept = entries
-    .filter((e) => e.m > 0)
-    .sort((a, b) => b.m - a.m || a.key - b.key)
-    .slice(0, maxRows)
-    .sort((a, b) => a.key - b.key);
-  const keys = new Uint32Array(kept.length);
-  const scales = new Float32Array(kept.length);
-  const weights = new Int8Array(kept.length * N);
-  kept.forEach((e, k) => {
-    keys[k] = e.key;
-    const s = e.m / 127;
-    scales[k] = s;
-    for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(e.v[l]! / s);
-  });
+  const { keys, scales, weights } = quantiseRows(model.rows, maxRows, N);
   return CompactModel.fromRows(keys, scales, weights, Float32Array.from(model.trans));
 }
 

@@ -137,28 +137,3 @@ export function meanWeights(models: AveragedWeights[]): AveragedWeights {
   }
   return { rows };
 }
-
-/** Keeps the `maxRows` features with the largest weights; rows sorted by key, `labels` int8 weights each with its own scale. */
-export function quantiseRows(model: AveragedWeights, maxRows: number, labels: number): { keys: Uint32Array; scales: Float32Array; weights: Int8Array } {
-  const N = labels;
-  const entries = [...model.rows].map(([key, v]) => {
-    let m = 0;
-    for (let l = 0; l < N; l++) if (Math.abs(v[l]!) > m) m = Math.abs(v[l]!);
-    return { key, v, m };
-  });
-  const kept = entries
-    .filter((e) => e.m > 0)
-    .sort((a, b) => b.m - a.m || a.key - b.key)
-    .slice(0, maxRows)
-    .sort((a, b) => a.key - b.key);
-  const keys = new Uint32Array(kept.length);
-  const scales = new Float32Array(kept.length);
-  const weights = new Int8Array(kept.length * N);
-  kept.forEach((e, k) => {
-    keys[k] = e.key;
-    const s = e.m / 127;
-    scales[k] = s;
-    for (let l = 0; l < N; l++) weights[k * N + l] = Math.round(e.v[l]! / s);
-  });
-  return { keys, scales, weights };
-}

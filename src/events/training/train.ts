@@ -6,7 +6,8 @@
  * seeded PRNG, features are hashed.
  */
 import { hashString } from '../../entities/hash.js';
-import { LinearTrainer, meanWeights, prng, quantiseRows, type AveragedWeights } from './perceptron.js';
+import { quantiseRows } from '../../learning/quantise.js';
+import { LinearTrainer, meanWeights, prng, type AveragedWeights } from './perceptron.js';
 import { anchorFeatures, eventContext, factualityFeatures, mentionFeatures, wordInfo, type EventContext, type EventSpan, type WordInfo } from '../learned/features.js';
 import { cueFactuality, withCue } from '../learned/factuality.js';
 import { LinearModel } from '../learned/linear-model.js';
@@ -99,7 +100,7 @@ function fit(
 }
 
 export function toModel(weights: AveragedWeights, magic: string, labels: number, maxRows: number): LinearModel {
-  const { keys, scales, weights: w } = quantiseRows(weights, maxRows, labels);
+  const { keys, scales, weights: w } = quantiseRows(weights.rows, maxRows, labels);
   return LinearModel.fromRows(magic, labels, keys, scales, w);
 }
 
