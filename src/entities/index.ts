@@ -303,7 +303,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
-    if ((c.type === 'LOCATION' || (c.type === 'PERSON' && !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) && c.name.includes(' ') && isMediaName(c.name)) c.type = 'ORGANIZATION';
+    if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
