@@ -6,6 +6,7 @@
 import { N_LABELS } from '../labels.js';
 import { CompactModel, viterbi, type FeatureWeights } from '../model.js';
 import { quantiseRows } from '../../learning/quantise.js';
+import { AveragedRows, meanRows } from '../../learning/averaged-rows.js';
 
 export interface TrainingSentence {
   ids: Uint32Array;
@@ -18,48 +19,18 @@ const N = N_LABELS;
 const TRANS = (N + 1) * N;
 
 export class PerceptronTrainer implements FeatureWeights {
-  private rowOf = new Map<number, number>();
-  private keys: number[] = [];
-  private w = new Float32Array(1 << 20);
-  private u = new Float64Array(1 << 20);
+  private rows = new AveragedRows(N);
   readonly transitions = new Float32Array(TRANS);
   private tu = new Float64Array(TRANS);
   /** Examples seen (the averaging clock). */
   private c = 1;
 
   addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
-    const w = this.w;
-    for (let k = from; k < to; k++) {
-      const r = this.rowOf.get(ids[k]!);
-      if (r === undefined) continue;
-      const base = r * N;
-      for (let l = 0; l < N; l++) out[outOffset + l] = out[outOffset + l]! + w[base + l]!;
-    }
-  }
-
-  private row(id: number): number {
-    let r = this.rowOf.get(id);
-    if (r === undefined) {
-      r = this.keys.length;
-      this.keys.push(id);
-      this.rowOf.set(id, r);
-      if ((r + 1) * N > this.w.length) {
-        const w2 = new Float32Array(this.w.length * 2);
-        w2.set(this.w);
-        this.w = w2;
-        const u2 = new Float64Array(this.u.length * 2);
-        u2.set(this.u);
-        this.u = u2;
-      }
-    }
-    return r;
+    this.rows.addScores(ids, from, to, out, outOffset);
   }
 
   private update(id: number, label: number, delta: number): void {
-    if (id === 0) return; // a dropped feature
-    const i = this.row(id) * N + label;
-    this.w[i] = this.w[i]! + delta;
-    this.u[i] = this.u[i]! + this.c * delta;
+    this.rows.update(id, label, delta, this.c);
   }
 
   private updateTrans(prev: number, cur: number, delta: number): void {
@@ -120,15 +91,9 @@ export class PerceptronTrainer implements FeatureWeights {
 
   /** The averaged weights (Collins' trick: w − u/c). */
   averaged(): AveragedWeights {
-    const rows = new Map<number, Float32Array>();
-    for (let r = 0; r < this.keys.length; r++) {
-      const v = new Float32Array(N);
-      for (let l = 0; l < N; l++) v[l] = this.w[r * N + l]! - this.u[r * N + l]! / this.c;
-      rows.set(this.keys[r]!, v);
-    }
     const trans = new Float32Array(TRANS);
     for (let i = 0; i < TRANS; i++) trans[i] = this.transitions[i]! - this.tu[i]! / this.c;
-    return { rows, trans };
+    return { rows: this.rows.averaged(this.c), trans };
   }
 
   /** Averaged weights, pruned to the `maxRows` strongest features and quantised to int8 per row. */
@@ -137,7 +102,7 @@ export class PerceptronTrainer implements FeatureWeights {
   }
 
   get featureCount(): number {
-    return this.keys.length;
+    return this.rows.size;
   }
 }
 
@@ -148,17 +113,9 @@ export interface AveragedWeights {
 
 /** Mean of several models' weights: an ensemble of linear models in the cost of one. */
 export function meanWeights(models: AveragedWeights[]): AveragedWeights {
-  const rows = new Map<number, Float32Array>();
   const trans = new Float32Array(TRANS);
-  for (const m of models) {
-    for (const [k, v] of m.rows) {
-      let acc = rows.get(k);
-      if (!acc) rows.set(k, (acc = new Float32Array(N)));
-      for (let l = 0; l < N; l++) acc[l] = acc[l]! + v[l]! / models.length;
-    }
-    for (let i = 0; i < TRANS; i++) trans[i] = trans[i]! + m.trans[i]! / models.length;
-  }
-  return { rows, trans };
+  for (const m of models) for (let i = 0; i < TRANS; i++) trans[i] = trans[i]! + m.trans[i]! / models.length;
+  return { rows: meanRows(models.map((m) => m.rows)), trans };
 }
 
 /** Keeps the `maxRows` features with the largest weights and quantises each row to int8 with its own scale. */

@@ -7,6 +7,8 @@
  * src/entities/training/perceptron.ts. Deterministic given the example order.
  */
 
+import { AveragedRows, meanRows } from '../../learning/averaged-rows.js';
+
 export { prng } from '../../entities/training/perceptron.js';
 
 /** Averaged weights: one row of `labels` floats per feature hash. */
@@ -15,25 +17,17 @@ export interface AveragedWeights {
 }
 
 export class LinearTrainer {
-  private rowOf = new Map<number, number>();
-  private keys: number[] = [];
-  private w = new Float32Array(1 << 20);
-  private u = new Float64Array(1 << 20);
+  private readonly rows: AveragedRows;
   /** Examples seen (the averaging clock). */
   private c = 1;
 
-  constructor(readonly labels: number) {}
+  constructor(readonly labels: number) {
+    this.rows = new AveragedRows(labels);
+  }
 
   /** Adds the weights of features ids[from..to) to out[outOffset..outOffset+labels). */
   addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
-    const w = this.w;
-    const n = this.labels;
-    for (let k = from; k < to; k++) {
-      const r = this.rowOf.get(ids[k]!);
-      if (r === undefined) continue;
-      const base = r * n;
-      for (let l = 0; l < n; l++) out[outOffset + l] = out[outOffset + l]! + w[base + l]!;
-    }
+    this.rows.addScores(ids, from, to, out, outOffset);
   }
 
   /** Highest-scoring label of one example (features ids[from..to)); ties go to the lower label. */
@@ -83,57 +77,21 @@ export class LinearTrainer {
     return pred;
   }
 
-  private row(id: number): number {
-    let r = this.rowOf.get(id);
-    if (r === undefined) {
-      r = this.keys.length;
-      this.keys.push(id);
-      this.rowOf.set(id, r);
-      if ((r + 1) * this.labels > this.w.length) {
-        const w2 = new Float32Array(this.w.length * 2);
-        w2.set(this.w);
-        this.w = w2;
-        const u2 = new Float64Array(this.u.length * 2);
-        u2.set(this.u);
-        this.u = u2;
-      }
-    }
-    return r;
-  }
-
   private update(id: number, label: number, delta: number): void {
-    if (id === 0) return; // a dropped feature
-    const i = this.row(id) * this.labels + label;
-    this.w[i] = this.w[i]! + delta;
-    this.u[i] = this.u[i]! + this.c * delta;
+    this.rows.update(id, label, delta, this.c);
   }
 
   /** The averaged weights (Collins' trick: w − u/c). */
   averaged(): AveragedWeights {
-    const rows = new Map<number, Float32Array>();
-    const n = this.labels;
-    for (let r = 0; r < this.keys.length; r++) {
-      const v = new Float32Array(n);
-      for (let l = 0; l < n; l++) v[l] = this.w[r * n + l]! - this.u[r * n + l]! / this.c;
-      rows.set(this.keys[r]!, v);
-    }
-    return { rows };
+    return { rows: this.rows.averaged(this.c) };
   }
 
   get featureCount(): number {
-    return this.keys.length;
+    return this.rows.size;
   }
 }
 
 /** Mean of several models' weights: an ensemble of linear models in the cost of one. */
 export function meanWeights(models: AveragedWeights[]): AveragedWeights {
-  const rows = new Map<number, Float32Array>();
-  for (const m of models) {
-    for (const [k, v] of m.rows) {
-      let acc = rows.get(k);
-      if (!acc) rows.set(k, (acc = new Float32Array(v.length)));
-      for (let l = 0; l < v.length; l++) acc[l] = acc[l]! + v[l]! / models.length;
-    }
-  }
-  return { rows };
+  return { rows: meanRows(models.map((m) => m.rows)) };
 }
