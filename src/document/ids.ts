@@ -32,7 +32,11 @@ export function articleId(sourceIdentity: string): string {
  * @example
  * entityId('PERSON', 'Vladimir Putin') === entityId('PERSON', 'vladimir  putin') // true
  * entityId('LOCATION', 'U.S.') === entityId('LOCATION', 'US') // true
+ *
+ * `sense` tells namesakes apart when the article shows which one is meant: a place its
+ * context moved off the name's usual reading ("Georgia" the US state) hashes its gazetteer entry too.
  */
-export function entityId(type: string, canonicalName: string, aliases: NameAliases = NO_ALIASES): string {
-  return `e_${hex16(entityKey(type, canonicalName, aliases))}`;
+export function entityId(type: string, canonicalName: string, aliases: NameAliases = NO_ALIASES, sense?: string): string {
+  const key = entityKey(type, canonicalName, aliases);
+  return `e_${hex16(sense === undefined ? key : `${key}\u0000${sense}`)}`;
 }

@@ -68,7 +68,10 @@ function table(groups: readonly (readonly string[])[], prefix: string): Map<stri
 const LEGAL_FORM = /^(.{2,}?),? (?:corp|corporation|inc|incorporated|ltd|limited|plc|llc|co|ag|sa|nv|gmbh|spa|party)$/;
 
 const STATES = table(US_STATES, 'us-state');
-// "Georgia" alone is the country; the state is reached by "Ga." only.
+const ALL_STATE_NAMES = new Map(STATES);
+/** Every state's names, "Georgia" included: for a place the article's context has made the state. */
+export const US_STATE_NAMES: NameAliases = { canonical: (type, key) => (type === 'LOCATION' ? ALL_STATE_NAMES.get(key) : undefined) };
+// "Georgia" alone is the country; the state is reached by "Ga." only (or by the article's context).
 STATES.delete('georgia');
 const ORGS = table(ORGANISATIONS, 'org');
 

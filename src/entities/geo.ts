@@ -77,7 +77,9 @@ function lookupPlace(name: string): PlaceInfo {
   const t = load();
   const key = geoKey(name);
   const hit = t.places.get(key);
-  if (hit?.[4] === 'country') return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: 'country' };
+  // A country code is never written with a full stop: "Ga." is Georgia's AP abbreviation, not Gabon (GA).
+  const abbreviated = name.endsWith('.') && t.admin1.has(key);
+  if (hit?.[4] === 'country' && !abbreviated) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: 'country' };
   // A first-level region before a city of the same name ("Ontario", the province, not Ontario, California).
   const region = t.admin1.get(key);
   if (region) return { geo: { country_code: region[0], latitude: region[2], longitude: region[3], geonames_id: null }, subtype: 'region', region: `${region[0]}-${region[1]}` };

@@ -16,7 +16,7 @@ import { ENTITY_TYPE, TYPES } from './labels.js';
 import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
-import { ENTITY_ALIASES, OTHER_ALIASES } from './aliases.js';
+import { ENTITY_ALIASES, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
 import { isMediaName, orgOrMiscSubtype } from './subtypes.js';
@@ -336,11 +336,23 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     };
   });
   const merged = mergeSameId(entities);
+  const alone = new Map(merged.map((e) => [e, e.geo]));
   geocodeInContext(doc, merged);
+  // A place the article's context moved off its name's usual reading ("Georgia" the US state,
+  // "Birmingham, Alabama") is another real thing: it gets an id of its own. The usual reading keeps the name's id.
+  // A US state so reached joins its alias group ("Georgia" the state and "Ga." share an id).
+  let moved = false;
+  for (const e of merged) {
+    if (e.type !== 'LOCATION' || !e.geo || sameGeo(e.geo, alone.get(e) ?? null)) continue;
+    const state = e.subtype === 'region' && e.geo.country_code === 'US' && US_STATE_NAMES.canonical('LOCATION', nameKey(e.name)) !== undefined;
+    e.id = state ? entityId('LOCATION', e.name, US_STATE_NAMES) : entityId('LOCATION', e.name, ENTITY_ALIASES, placeSense(e.geo));
+    moved = true;
+  }
+  const out = moved ? mergeSameId(merged) : merged;
   // Mentions carry their entity's subtype, which the article's context may have set.
   const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
-  for (const e of merged) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
-  return merged;
+  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  return out;
 }
 
 const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
@@ -387,6 +399,18 @@ function employedAt(doc: Doc, i: number): boolean {
  * Entities that the alias table gives one id ("Britain" and "UK" in one
  * article) become one entity: the first one's name, the others' names as aliases.
  */
+/** Same place: the same gazetteer entry, or (without one) the same country and point. */
+function sameGeo(a: NonNullable<DocEntity['geo']>, b: DocEntity['geo']): boolean {
+  if (!b) return false;
+  if (a.geonames_id != null || b.geonames_id != null) return a.geonames_id === b.geonames_id;
+  return a.country_code === b.country_code && a.latitude === b.latitude && a.longitude === b.longitude;
+}
+
+/** What tells a place apart from its namesakes: its gazetteer entry, else its country and point. */
+function placeSense(g: NonNullable<DocEntity['geo']>): string {
+  return g.geonames_id != null ? `geonames:${g.geonames_id}` : `${g.country_code ?? ''}:${g.latitude},${g.longitude}`;
+}
+
 function mergeSameId(entities: DocEntity[]): DocEntity[] {
   const byId = new Map<string, DocEntity>();
   const out: DocEntity[] = [];

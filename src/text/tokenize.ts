@@ -32,6 +32,12 @@ export const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/**
+ * AP abbreviations of US states that are not in ABBREVIATIONS: they keep their period only before
+ * a comma ("Atlanta, Ga., said"), where no sentence ends; elsewhere "Mass." or "Ill." may end one.
+ */
+const STATE_ABBREVIATIONS = new Set('Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo'.split(' '));
+
 const CLITIC = /^(.+?)((?:['’](?:s|re|ve|ll|d|m))|n['’]t)$/iu;
 
 export function tokenize(text: string): RawToken[] {
@@ -64,7 +70,7 @@ export function tokenize(text: string): RawToken[] {
       let end = wordEnd;
       let word = text.slice(i, end);
       // A trailing period belongs to abbreviations and initials ("Lt.", "J.", "U.S.").
-      if (text.charCodeAt(end) === 0x2e && isAbbreviation(word)) {
+      if (text.charCodeAt(end) === 0x2e && (isAbbreviation(word) || (text.charCodeAt(end + 1) === 0x2c && STATE_ABBREVIATIONS.has(word)))) {
         end += 1;
         word += '.';
       }

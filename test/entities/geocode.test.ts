@@ -64,6 +64,25 @@ describe('geocoding in context', () => {
     expect(places('Ottawa, Canada, was quiet.').get('Canada')).toBe('country:CA:-95');
   });
 
+  it('gives namesakes the article tells apart their own ids, and the usual reading the name\'s id', () => {
+    const idOf = (text: string, name: string) => {
+      const doc = createDoc({ text });
+      runPipeline(doc, { until: 'entities' });
+      return documentLayers(doc).entities.find((e) => e.name === name)!.entity_id;
+    };
+    const state = idOf("Georgia's governor signed the bill on Monday.", 'Georgia');
+    const country = idOf('The EU and Georgia signed a trade pact.', 'Georgia');
+    expect(state).not.toBe(country);
+    expect(idOf('Voters in Georgia and Florida went to the polls.', 'Georgia')).toBe(state);
+    expect(idOf('The storm hit Atlanta, Ga., on Monday.', 'Ga.')).toBe(state); // the state's alias group
+    expect(idOf('Russian troops entered Georgia in 2008. The Georgian government in Tbilisi protested.', 'Georgia')).toBe(country);
+    // Birmingham, Alabama and Birmingham, England are two places, two ids.
+    const alabama = idOf('Voters in Alabama went to the polls. Turnout in Birmingham was high.', 'Birmingham');
+    expect(alabama).not.toBe(idOf('Across England, fans gathered. Turnout in Birmingham was high.', 'Birmingham'));
+    // A place the context leaves at its usual reading keeps the id of its name.
+    expect(idOf('The UK team trained in London on Monday.', 'London')).toBe(idOf('Fans in London cheered.', 'London'));
+  });
+
   it('geocodes only places', () => {
     const doc = createDoc({ text: 'Delta Air Lines said on Monday it would cut flights from Atlanta.' });
     runPipeline(doc, { until: 'entities' });
