@@ -280,6 +280,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
 
+  companyShortForms(doc, inputs);
   const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
@@ -385,6 +386,42 @@ function headsArticlePhrase(doc: Doc, m: NamedMention): boolean {
 }
 
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
+
+/** Last words that make a name a company's ("Delta Airlines", "Acme Corp"); not clubs' ("City", "United"). */
+const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'group', 'holdings', 'motors', 'bank', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'airline', 'insurance', 'petroleum', 'energy', 'entertainment', 'records', 'studios']);
+/** Words after a name that speak of an organisation: "a Delta spokesperson", "Delta shares". */
+const COMPANY_NOUNS_AFTER = new Set([...ORGANISATION_ROLE_HEADS, 'shares', 'stock', 'staff', 'workers', 'board', 'branding']);
+
+/**
+ * A one-word "place" that starts a company's name in the same article ("Delta" beside "Delta
+ * Airlines") is the company when the article speaks of it as one somewhere: "a Delta spokesperson",
+ * "Delta shares", "analyst at Delta". Countries and first-level regions stay places ("Singapore Airlines").
+ * Mutates the inputs' types before clustering, so the short form joins the full name.
+ */
+function companyShortForms(doc: Doc, inputs: ClusterInput[]): void {
+  const firstWords = new Set<string>();
+  for (const m of inputs) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const words = nameKey(m.text).split(' ');
+    if (words.length >= 2 && COMPANY_ENDINGS.has(words[words.length - 1]!)) firstWords.add(words[0]!);
+  }
+  if (firstWords.size === 0) return;
+  const lower = tokenIndex(doc).lower;
+  const byName = new Map<string, ClusterInput[]>();
+  for (const m of inputs) {
+    if (m.type !== 'LOCATION' || m.tokenEnd - m.tokenStart !== 1) continue;
+    const key = nameKey(m.text);
+    if (!firstWords.has(key)) continue;
+    let list = byName.get(key);
+    if (!list) byName.set(key, (list = []));
+    list.push(m);
+  }
+  for (const list of byName.values()) {
+    const sub = resolvePlace(list[0]!.text).subtype;
+    if (sub === 'country' || sub === 'region') continue;
+    if (list.some((m) => COMPANY_NOUNS_AFTER.has(lower[m.tokenEnd] ?? '') || employedAt(doc, m.tokenStart))) for (const m of list) m.type = 'ORGANIZATION';
+  }
+}
 const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
 
 /** Whether the mention at token `i` follows an organisation's role and a preposition: "analyst at [the] X". */
@@ -395,10 +432,6 @@ function employedAt(doc: Doc, i: number): boolean {
   return k >= 1 && EMPLOYER_PREPOSITIONS.has(lower[k]!) && ORG_ROLES.has(lower[k - 1]!);
 }
 
-/**
- * Entities that the alias table gives one id ("Britain" and "UK" in one
- * article) become one entity: the first one's name, the others' names as aliases.
- */
 /** Same place: the same gazetteer entry, or (without one) the same country and point. */
 function sameGeo(a: NonNullable<DocEntity['geo']>, b: DocEntity['geo']): boolean {
   if (!b) return false;
@@ -411,6 +444,10 @@ function placeSense(g: NonNullable<DocEntity['geo']>): string {
   return g.geonames_id != null ? `geonames:${g.geonames_id}` : `${g.country_code ?? ''}:${g.latitude},${g.longitude}`;
 }
 
+/**
+ * Entities that the alias table gives one id ("Britain" and "UK" in one
+ * article) become one entity: the first one's name, the others' names as aliases.
+ */
 function mergeSameId(entities: DocEntity[]): DocEntity[] {
   const byId = new Map<string, DocEntity>();
   const out: DocEntity[] = [];

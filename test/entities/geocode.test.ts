@@ -91,6 +91,22 @@ describe('geocoding in context', () => {
     expect(delta?.geo).toBeNull();
   });
 
+  it('reads a one-word "place" that starts a company\'s name, spoken of as a company, as that company', () => {
+    const entities = (text: string) => {
+      const doc = createDoc({ text });
+      runPipeline(doc, { until: 'entities' });
+      return documentLayers(doc).entities;
+    };
+    const delta = entities('She was suspended by Delta in September. A Delta spokesperson confirmed it. She sued Delta Airlines in March.');
+    const company = delta.find((e) => e.name === 'Delta Airlines')!;
+    expect(company.type).toBe('ORGANIZATION');
+    expect(company.aliases).toContain('Delta');
+    expect(delta.filter((e) => e.type === 'LOCATION')).toEqual([]);
+    // A country stays a place beside its airline.
+    const sg = entities('Singapore Airlines staff flew to Singapore. A Singapore spokesman said so.');
+    expect(sg.find((e) => e.name === 'Singapore')?.type).toBe('LOCATION');
+  });
+
   it('reads "New York attorney general" and "Washington state" as the states, "police in New York" as the city', () => {
     expect(places('The New York attorney general, Eliot Spitzer, sued the firm.').get('New York')).toBe('region:US:-74');
     expect(places('Washington state voters approved the plan.').get('Washington')).toBe('region:US:-122');
