@@ -2,7 +2,7 @@
  * The entity stage scored side by side on the sets model selection may and may
  * not use, conlleval style (exact boundaries and type):
  *
- *   npx tsx scripts/eval-ner-sets.ts [--sets slice,dev,wikiann,gmb,meantime,gum] [--json out.json]
+ *   npx tsx scripts/eval-ner-sets.ts [--sets slice,dev,wikiann,gmb,meantime,gum] [--json out.json] [--errors out.tsv]
  *
  *  - slice:    CoNLL-2003 train, the held-out slice (src/entities/training/split.ts): selection data;
  *  - dev:      CoNLL-2003 valid: reported once per milestone;
@@ -50,6 +50,9 @@ const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared'
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const wanted = (arg('sets') ?? 'slice,dev,wikiann,gmb,meantime,gum').split(',');
 const verbose = process.argv.includes('--tables');
+/** --errors FILE: every missed gold name (with what was predicted over it) and every spurious one, for error analysis. */
+const errorFile = arg('errors');
+const errorLog: string[] | null = errorFile ? [] : null;
 
 const TYPE_INDEX: Record<string, number> = Object.fromEntries(TYPES.map((t, i) => [ENTITY_TYPE[t], i]));
 const ALL = [0, 1, 2, 3];
@@ -124,6 +127,17 @@ function score(set: EvalSet): { board: Scoreboard; unseenBoard: Scoreboard; docs
       .map((m) => ({ start: m.start, end: m.end, type: TYPE_INDEX[m.type]! }))
       .filter((p) => set.types.includes(p.type) && !ignored.some((g) => overlaps(g, p)));
     addDocument(board, pred, gold);
+    if (errorLog) {
+      const key = (x: { start: number; end: number; type: number }) => `${x.start}:${x.end}:${x.type}`;
+      const goldKeys = new Set(gold.map(key));
+      const predKeys = new Set(pred.map(key));
+      const ctx = (x: { start: number; end: number }) => `${text.slice(Math.max(0, x.start - 40), x.start)}[${text.slice(x.start, x.end)}]${text.slice(x.end, x.end + 40)}`.replace(/\s+/g, ' ');
+      for (const g of gold) if (!predKeys.has(key(g))) {
+        const p = pred.find((q) => overlaps(q, g));
+        errorLog.push(`${set.name}\tmiss\t${TYPES[g.type]}\t${p ? `${TYPES[p.type]}:${text.slice(p.start, p.end)}` : '-'}\t${ctx(g)}`);
+      }
+      for (const p of pred) if (!goldKeys.has(key(p)) && !gold.some((g) => overlaps(g, p))) errorLog.push(`${set.name}\tspurious\t${TYPES[p.type]}\t-\t${ctx(p)}`);
+    }
     if (set.unseen) {
       const isNew = (x: { start: number; end: number }) => !seen().has(text.slice(x.start, x.end).toLowerCase());
       addDocument(unseenBoard, pred.filter(isNew), gold.filter(isNew));
@@ -267,3 +281,4 @@ if (wanted.includes('gum')) {
 console.log(rows.join('\n'));
 const out = arg('json');
 if (out) writeFileSync(out, JSON.stringify(results, null, 1));
+if (errorFile) writeFileSync(errorFile, errorLog!.join('\n') + '\n');

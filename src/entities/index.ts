@@ -299,6 +299,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
+    // company somewhere in the article is one (countries and first-level regions stay places).
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ') && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) {
+      const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
+      if (sub !== 'country' && sub !== 'region') c.type = 'ORGANIZATION';
+    }
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
@@ -386,6 +392,21 @@ function headsArticlePhrase(doc: Doc, m: NamedMention): boolean {
 }
 
 const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
+
+/** Nouns after a name (or its "'s") that only a company has: "Barrick shares", "Slough's chairman". */
+const COMPANY_ONLY_AFTER = new Set(['shares', 'shareholders', 'stock', 'chairman', 'chairwoman']);
+/** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
+const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
+
+/** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman". */
+function companyContext(doc: Doc, a: number, b: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  if ((lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
+  const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
+  const w = lower[k] ?? '';
+  if (!COMPANY_ONLY_AFTER.has(w)) return false;
+  return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
+}
 
 /** Last words that make a name a company's ("Delta Airlines", "Acme Corp"); not clubs' ("City", "United"). */
 const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'group', 'holdings', 'motors', 'bank', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'airline', 'insurance', 'petroleum', 'energy', 'entertainment', 'records', 'studios']);

@@ -102,6 +102,10 @@ describe('geocoding in context', () => {
     expect(company.type).toBe('ORGANIZATION');
     expect(company.aliases).toContain('Delta');
     expect(delta.filter((e) => e.type === 'LOCATION')).toEqual([]);
+    // A one-word name spoken of as a company is one, without a fuller name beside it.
+    const slough = entities('Shares in Slough rose 4p. Slough\'s chairman Sir Nigel Mobbs welcomed the results.');
+    expect(slough.find((e) => e.name === 'Slough')?.type).toBe('ORGANIZATION');
+    expect(entities('Voters in Slough backed Labour. Slough shares its hospital with Windsor.').find((e) => e.name === 'Slough')?.type).toBe('LOCATION');
     // A country stays a place beside its airline.
     const sg = entities('Singapore Airlines staff flew to Singapore. A Singapore spokesman said so.');
     expect(sg.find((e) => e.name === 'Singapore')?.type).toBe('LOCATION');
