@@ -194,11 +194,23 @@ function scoreMeantime(articles: MeantimeArticle[]) {
         c(e.type).tp++;
         for (const g of hits) found.add(g.instance);
       } else if (ms.every((m) => gold.some((g) => !MEANTIME_TYPE[g.type] && inside(m, g)))) continue;
-      else c(e.type).fp++;
+      else {
+        c(e.type).fp++;
+        if (errorLog) {
+          const over = gold.find((g) => ms.some((m) => inside(m, g)));
+          errorLog.push(`meantime\tspurious\t${e.type}\t${over ? `${over.type}:${a.text.slice(over.start, over.end)}` : '-'}\t${e.name}`);
+        }
+      }
     }
     for (const [inst, type] of goldEntities) {
       c(type).gold++;
       if (found.has(inst)) c(type).found++;
+      else if (errorLog) {
+        const g = gold.find((m) => m.instance === inst && MEANTIME_TYPE[m.type])!;
+        const ctx = `${a.text.slice(Math.max(0, g.start - 40), g.start)}[${a.text.slice(g.start, g.end)}]${a.text.slice(g.end, g.end + 40)}`.replace(/\s+/g, ' ');
+        const p = doc.entities.find((e) => e.mentions.some((m) => m.start < g.end && g.start < m.end));
+        errorLog.push(`meantime\tmiss\t${type}\t${p ? `${p.type}:${p.name}` : '-'}\t${ctx}`);
+      }
     }
   }
   return entityScores(c);

@@ -114,7 +114,14 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
-    if (b - a === 1 && GENERIC_ACRONYMS.has(toks[a]!.text)) return;
+    if (b - a === 1 && (GENERIC_ACRONYMS.has(toks[a]!.text) || GENERIC_ACRONYMS.has(toks[a]!.text.replace(/\./g, '')))) return;
+    // "USD 14 billion", "No. 1": a currency code or the abbreviation of "number" is no name.
+    if (b - a === 1 && (CURRENCY_CODES.has(toks[a]!.text) || lower[a] === 'no.')) return;
+    // "Chapter 11": the bankruptcy chapter is a name with its number, not a person called Chapter.
+    if (b - a === 1 && lower[a] === 'chapter' && /^\d+$/.test(toks[b]?.text ?? '')) {
+      b++;
+      type = 'MISC';
+    }
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
@@ -192,8 +199,11 @@ const WEB_DOMAIN = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|
 
 /** Capitalised abbreviations of common nouns: things and job titles, never a name. */
 const GENERIC_ACRONYMS = new Set(
-  'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs MP MPs MSP MSPs MEP MEPs QC GP GPs'.split(' '),
+  'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs CFO MP MPs MSP MSPs MEP MEPs QC GP GPs OS'.split(' '),
 );
+
+/** ISO 4217 codes of currencies news quotes prices in. */
+const CURRENCY_CODES = new Set('USD EUR GBP JPY CHF CNY RMB CAD AUD NZD HKD SGD INR RUB KRW BRL MXN SEK NOK DKK ZAR TRY PLN'.split(' '));
 
 const HOLIDAY_KEYS = new Set<string>(HOLIDAYS.map((h) => nameKey(h)));
 

@@ -110,6 +110,14 @@ describe('words built on names are not names', () => {
     for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
     expect(names).toContain('BBC');
   });
+
+  it('drops currency codes and "No.", and keeps "Chapter 11" whole', () => {
+    const es = entities('Apple, the No. 1 music seller, paid USD 14 billion. The C.E.O. said Delphi filed for Chapter 11 protection.');
+    const names = es.map((e) => e.name);
+    for (const n of ['USD', 'No.', 'C.E.O.', 'Chapter']) expect(names).not.toContain(n);
+    const chapter = entities('Delphi sought bankruptcy and Chapter 11 protection from its lenders on Friday.').find((e) => e.name.startsWith('Chapter'));
+    expect([chapter?.name, chapter?.type]).toEqual(['Chapter 11', 'MISC']);
+  });
 });
 
 describe('employers are organisations', () => {
