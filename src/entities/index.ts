@@ -405,13 +405,18 @@ const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
 
 /** Nouns after a name (or its "'s") that only a company has: "Barrick shares", "Slough's chairman". */
 const COMPANY_ONLY_AFTER = new Set(['shares', 'shareholders', 'stock', 'chairman', 'chairwoman']);
+/** Nouns for a company that stand before its name in apposition. */
+const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'lender', 'broker', 'brokerage', 'firm', 'group', 'giant']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
 
 /** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman". */
 function companyContext(doc: Doc, a: number, b: number): boolean {
-  const lower = tokenIndex(doc).lower;
+  const { lower, word } = tokenIndex(doc);
   if ((lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
+  // "car company DaimlerChrysler", "U.S. automaker GM": a company noun in apposition before the name
+  // (after a modifier, not an article: "the company Jobs founded" names a person).
+  if (COMPANY_NOUNS_BEFORE.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w)) return false;
