@@ -83,6 +83,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       // "Alvin Yeung of Civic Party": a given name and a surname, "of", an organisation: two names.
       push(s.start, of, 'PERSON');
       push(of + 1, s.end, 'ORGANIZATION');
+    } else if (k < 0 && s.end - s.start >= 2 && DEMONYM_NOUNS.has(lower[s.start]!) && TYPES[s.type] === 'PER') {
+      // "Swede Kenneth Eriksson", "Briton Tim Henman": the nationality, then the person.
+      push(s.start, s.start + 1, 'MISC');
+      push(s.start + 1, s.end, 'PERSON');
     } else if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
       const before = gluedNameType(doc, s.start, k);
@@ -309,6 +313,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    // "the village of Shatoi": a one-word "person" after a settlement's noun and "of" is the place.
+    if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
     // company somewhere in the article is one (countries and first-level regions stay places).
     if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ') && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) {
@@ -405,10 +411,21 @@ const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
 
 /** Nouns after a name (or its "'s") that only a company has: "Barrick shares", "Slough's chairman". */
 const COMPANY_ONLY_AFTER = new Set(['shares', 'shareholders', 'stock', 'chairman', 'chairwoman']);
+/** Nationality nouns that are not also adjectives: before a name they say who the person is, not what they are called. */
+const DEMONYM_NOUNS = new Set('swede finn briton dane scot pole turk spaniard frenchman frenchwoman englishman englishwoman irishman irishwoman welshman welshwoman dutchman dutchwoman scotsman scotswoman kiwi'.split(' '));
+/** Nouns for a settlement or an area before "of" and its name: "the village of Shatoi". */
+const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'island', 'port', 'state', 'republic', 'kingdom', 'municipality']);
+
 /** Nouns for a company that stand before its name in apposition. */
 const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'lender', 'broker', 'brokerage', 'firm', 'group', 'giant']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
+
+/** Whether the mention at token `a` follows "<settlement noun> of": "the village of Shatoi", "the town of Mostar". */
+function placeNounOf(doc: Doc, a: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  return lower[a - 1] === 'of' && PLACE_NOUNS.has(lower[a - 2] ?? '');
+}
 
 /** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman". */
 function companyContext(doc: Doc, a: number, b: number): boolean {

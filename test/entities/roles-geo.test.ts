@@ -111,6 +111,14 @@ describe('words built on names are not names', () => {
     expect(names).toContain('BBC');
   });
 
+  it('splits a nationality noun off a person\'s name, and reads "the village of X" as a place', () => {
+    const es = entities('Swede Kenneth Eriksson finished third. Briton Tim Henman won in Paris.');
+    expect(es.find((e) => e.name === 'Kenneth Eriksson')?.type).toBe('PERSON');
+    expect(es.find((e) => e.name === 'Swede')?.type).toBe('MISC');
+    expect(es.find((e) => e.name === 'Tim Henman')?.type).toBe('PERSON');
+    expect(entities('Rebels pulled out of the village of Shatoi towards the border.').find((e) => e.name === 'Shatoi')?.type).toBe('LOCATION');
+  });
+
   it('drops currency codes and "No.", and keeps "Chapter 11" whole', () => {
     const es = entities('Apple, the No. 1 music seller, paid USD 14 billion. The C.E.O. said Delphi filed for Chapter 11 protection.');
     const names = es.map((e) => e.name);
