@@ -117,12 +117,17 @@ export function demonymCountry(word: string): string | null {
   let hit = demonymMemo.get(word);
   if (hit === undefined) {
     if (demonymMemo.size > 50000) demonymMemo.clear();
-    hit = load().demonyms.get(geoKey(word)) ?? null;
+    const key = geoKey(word);
+    const demonyms = load().demonyms;
+    // "Americans", "Iraqis": the plural of a demonym; "Swede", "Briton": nouns the table of adjectives lacks.
+    hit = demonyms.get(key) ?? DEMONYM_NOUNS.get(key) ?? (key.endsWith('s') ? (demonyms.get(key.slice(0, -1)) ?? DEMONYM_NOUNS.get(key.slice(0, -1))) : undefined) ?? null;
     demonymMemo.set(word, hit);
   }
   return hit;
 }
 const demonymMemo = new Map<string, string | null>();
+/** Nationality nouns that are not the adjective ("Swede", not "Swedish"): the country they name. */
+const DEMONYM_NOUNS = new Map(Object.entries({ swede: 'SE', finn: 'FI', briton: 'GB', dane: 'DK', scot: 'GB', scotsman: 'GB', pole: 'PL', turk: 'TR', spaniard: 'ES', frenchman: 'FR', englishman: 'GB', irishman: 'IE', welshman: 'GB', dutchman: 'NL', kiwi: 'NZ' }));
 
 /**
  * The alias table plugged into the one name key (`entityKey`): every name of a

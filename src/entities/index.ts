@@ -68,6 +68,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   // Lowercased tokens and letter-or-digit flags from the token index: no string is built per test.
   const { lower, word } = tokenIndex(doc);
   const out: NamedMention[] = [];
+  const titled = new Set<string>();
   for (const s of recognizeSpans(doc, rec)) {
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
@@ -94,12 +95,19 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       push(k, s.end, 'PERSON');
     }
   }
+  // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
+  if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
   return out;
 
   function push(a: number, b: number, type: EntityType): void {
     // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
     if (b - a > 1 && HONORIFICS.has(lower[a]!)) type = 'PERSON';
     if (a > 0 && HONORIFICS.has(lower[a - 1]!) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
+    // "President George W Bush", "Minister Florence Chitauro": a given name and more after a person's title.
+    if (type !== 'PERSON' && a > 0 && b - a >= 2 && rec.roles.heads.has(lower[a - 1]!) && rec.lexicon.firstNames.has(hashString(lower[a]!)) && toks[a - 1]!.sentence === toks[a]!.sentence) {
+      type = 'PERSON';
+      titled.add(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)));
+    }
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;

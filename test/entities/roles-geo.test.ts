@@ -119,6 +119,16 @@ describe('words built on names are not names', () => {
     expect(entities('Rebels pulled out of the village of Shatoi towards the border.').find((e) => e.name === 'Shatoi')?.type).toBe('LOCATION');
   });
 
+  it('reads a given name after a person\'s title as a person, everywhere in the article', () => {
+    const es = entities('The site of President George W Bush is blocked. Users can still reach the George W Bush domain name.');
+    expect(es.filter((e) => e.name === 'George W Bush').map((e) => e.type)).toEqual(['PERSON']);
+  });
+
+  it('gives plural demonyms and nationality nouns their country', () => {
+    const es = entities('Americans and Britons cheered as Swede Kenneth Eriksson won.');
+    for (const n of ['Americans', 'Britons', 'Swede']) expect(es.find((e) => e.name === n)?.subtype).toBe('nationality');
+  });
+
   it('drops currency codes and "No.", and keeps "Chapter 11" whole', () => {
     const es = entities('Apple, the No. 1 music seller, paid USD 14 billion. The C.E.O. said Delphi filed for Chapter 11 protection.');
     const names = es.map((e) => e.name);
