@@ -108,6 +108,14 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       type = 'PERSON';
       titled.add(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)));
     }
+    // "McDonald's", "Moody's": a company whose name ends in a possessive keeps it, when the gazetteer lists it so.
+    const ownS = b < toks.length && POSSESSIVE_CLITIC.has(toks[b]!.text) ? b + 1 : b > a + 1 && POSSESSIVE_CLITIC.has(toks[b - 1]!.text) ? b : -1;
+    if (ownS > 0 && listedAsOrganisation(lower, a, ownS - 1)) {
+      b = ownS;
+      type = 'ORGANIZATION';
+      out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
+      return;
+    }
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
@@ -428,6 +436,16 @@ const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'd
 const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'lender', 'broker', 'brokerage', 'firm', 'group', 'giant']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
+
+const POSSESSIVE_CLITIC = new Set(["'s", '’s']);
+
+/** Whether the gazetteer lists the words [a, b) followed by "'s" as an organisation's name only ("McDonald 's"). */
+function listedAsOrganisation(lower: readonly string[], a: number, b: number): boolean {
+  const rec = loadRecognizer();
+  let h = SEQ_SEED;
+  for (let i = a; i < b; i++) h = seqHash(h, lower[i]!);
+  return (rec.lexicon.gaz.get(seqHash(h, "'s")) ?? 0) === ORG_ONLY;
+}
 
 /** Whether the mention at token `a` follows "<settlement noun> of": "the village of Shatoi", "the town of Mostar". */
 function placeNounOf(doc: Doc, a: number): boolean {

@@ -124,6 +124,13 @@ describe('words built on names are not names', () => {
     expect(es.filter((e) => e.name === 'George W Bush').map((e) => e.type)).toEqual(['PERSON']);
   });
 
+  it('keeps the possessive of companies named with one ("McDonald\'s", "Moody\'s"), not of others', () => {
+    const es = entities("McDonald's said profits rose. Moody's cut its rating. Britain's economy grew.");
+    expect(es.find((e) => e.name === "McDonald's")?.type).toBe('ORGANIZATION');
+    expect(es.find((e) => e.name === "Moody's")?.type).toBe('ORGANIZATION');
+    expect(es.find((e) => e.name === 'Britain')?.type).toBe('LOCATION');
+  });
+
   it('gives plural demonyms and nationality nouns their country', () => {
     const es = entities('Americans and Britons cheered as Swede Kenneth Eriksson won.');
     for (const n of ['Americans', 'Britons', 'Swede']) expect(es.find((e) => e.name === n)?.subtype).toBe('nationality');
