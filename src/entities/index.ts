@@ -130,7 +130,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
-    if (type === 'MISC' && ((b - a === 1 && isDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    if (type === 'MISC' && ((b - a === 1 && isNameDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
@@ -237,7 +237,7 @@ const NAME_SUFFIXES = new Set([
   'friendly', 'speaking', 'inspired', 'sponsored', 'registered', 'bound', 'wide', 'centric', 'focused', 'dominated', 'affiliated', 'allied',
 ]);
 /** Whether a single-token name is a derived word: a name with an affix. (A currency sign with a country prefix, "US$", is two tokens.) */
-function isDerivedWord(word: string): boolean {
+export function isNameDerivedWord(word: string): boolean {
   const dash = word.indexOf('-');
   if (dash <= 0) return false;
   const first = word.slice(0, dash).toLowerCase();
