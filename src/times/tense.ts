@@ -37,6 +37,9 @@ function markerTense(word: string, next: string | undefined, prev?: string): Ten
   return null;
 }
 
+/** Punctuation that closes the clause an expression sits in. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
+
 /** Minimal token view: the words of one sentence with their offsets. */
 export interface TenseToken {
   start: number;
@@ -65,6 +68,9 @@ export function markedTense(tokens: readonly TenseToken[], start: number, end: n
   for (let i = Math.max(0, first - window); i < Math.min(tokens.length, first + window); i++) {
     const t = tokens[i]!;
     if (t.start < end && t.end > start) continue; // inside the expression itself
+    // To the right, a clause boundary ends the search: "will be televised on Saturday, the BBC said"
+    // (the reporting clause's tense is not the event's).
+    if (t.start >= end && CLAUSE_BREAKS.has(t.text)) break;
     const tense = markerTense(t.text, tokens[i + 1]?.text.toLowerCase(), auxBefore(tokens, i));
     if (!tense) continue;
     // Prefer markers to the left at equal distance: the verb usually precedes its adjunct.

@@ -66,6 +66,9 @@ describe('relative dates against a Monday publication', () => {
   it('a participle after an auxiliary does not mark the past: the auxiliary does', () => {
     expect(one('The match will be televised live on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The match was televised live on Saturday.')).toMatchObject({ value: '2024-10-12' });
+    // A reporting clause after a comma does not lend the expression its tense.
+    expect(one('The match will be televised live on Saturday, the BBC said.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The minister met him on Friday, and will return.')).toMatchObject({ value: '2024-10-11' });
     // Irregular participles too ("shown", "given"), whose simple past would be another word.
     expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
