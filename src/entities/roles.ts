@@ -12,7 +12,9 @@
  * precede person names) plus the general list below.
  */
 import type { Doc } from '../text/doc.js';
-import { NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS } from '../lang/en/index.js';
+import { HONORIFICS, NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS } from '../lang/en/index.js';
+
+const FORMS_OF_ADDRESS = new Set<string>(HONORIFICS);
 
 const BASE_HEADS = TITLE_HEADS;
 const NOT_ROLES = new Set<string>(NOT_TITLES);
@@ -65,7 +67,10 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
     }
     first = i;
   }
-  const text = doc.text.slice(toks[first]!.start, toks[last]!.end);
+  // "Archbishop of Canterbury Dr Rowan Williams": the form of address ends the role, it is not part of it.
+  let end = last;
+  while (end > first && FORMS_OF_ADDRESS.has(toks[end]!.text.toLowerCase())) end--;
+  const text = doc.text.slice(toks[first]!.start, toks[end]!.end);
   return text.replace(/\s+/g, ' ');
 }
 

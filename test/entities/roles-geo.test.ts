@@ -47,6 +47,11 @@ describe('roles', () => {
     expect(barnier?.mention_count).toBe(2);
     expect(es.find((e) => e.name === 'Cezary Tomczyk')?.roles).toEqual(['Polish Deputy Defence Minister']);
   });
+
+  it('ends a role before the form of address that follows it', () => {
+    const es = entities('The Archbishop of Canterbury Dr Rowan Williams spoke on Sunday.');
+    expect(es.find((e) => e.name === 'Rowan Williams')?.roles).toEqual(['Archbishop of Canterbury']);
+  });
 });
 
 describe('geo', () => {
