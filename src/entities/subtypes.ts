@@ -8,7 +8,7 @@ import type { Doc } from '../text/doc.js';
 
 const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcaster', 'channel', 'magazine', 'radio', 'television', 'tv', 'website', 'outlet', 'network', 'tabloid', 'paper', 'journal', 'newswire', 'wire']);
 /** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
-const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'agency', 'daily'];
+const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'daily'];
 const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$/u;
 const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-300", "Bavar-373", "F-16"
 
@@ -21,6 +21,8 @@ const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-30
 export function isMediaName(name: string): boolean {
   const lw = name.toLowerCase();
   if (lw.endsWith('news')) return true;
+  // "Agency" alone is no outlet ("US Anti-Doping Agency", "Central Intelligence Agency"); a news or press agency is.
+  if (lw.endsWith(' news agency') || lw.endsWith(' press agency') || lw === 'press agency') return true;
   for (const e of MEDIA_ENDINGS) {
     if (!lw.endsWith(e)) continue;
     const before = lw.length - e.length - 1;

@@ -187,8 +187,9 @@ describe('subtypes', () => {
 
   it('knows media names by their last word, on a word boundary, in any case', async () => {
     const { isMediaName } = await import('../../src/entities/subtypes.js');
-    for (const name of ['The Moscow Times', 'Washington Post', 'Nezavisimaya Gazeta', 'Sky News', 'BBC RADIO', 'Itar-Tass Agency']) expect(isMediaName(name), name).toBe(true);
-    for (const name of ['Postman', 'ITV', 'Mediatimes Group', 'Compress', 'Bank of England']) expect(isMediaName(name), name).toBe(false);
+    for (const name of ['The Moscow Times', 'Washington Post', 'Nezavisimaya Gazeta', 'Sky News', 'BBC RADIO', 'Xinhua News Agency', 'Ukrainian Press Agency']) expect(isMediaName(name), name).toBe(true);
+    // An agency is an outlet only as a news or press agency.
+    for (const name of ['Postman', 'ITV', 'Mediatimes Group', 'Compress', 'Bank of England', 'US Anti-Doping Agency', 'Central Intelligence Agency']) expect(isMediaName(name), name).toBe(false);
   });
 });
 
