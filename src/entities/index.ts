@@ -460,10 +460,29 @@ function companyContext(doc: Doc, a: number, b: number): boolean {
   // "car company DaimlerChrysler", "U.S. automaker GM": a company noun in apposition before the name
   // (after a modifier, not an article: "the company Jobs founded" names a person).
   if (COMPANY_NOUNS_BEFORE.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1) return true;
+  if (companyApposition(doc, b)) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w)) return false;
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
+}
+
+/** Nouns that head an apposition describing a company, and never a person ("India's third-biggest software firm"). */
+const COMPANY_APPOSITION_HEADS = new Set(['company', 'firm', 'group', 'retailer', 'manufacturer', 'carrier', 'airline', 'bank', 'lender', 'insurer', 'operator', 'conglomerate', 'automaker', 'carmaker', 'chipmaker', 'supermarket', 'corporation', 'multinational']);
+/** First words of an apposition that make it a clause, not a description: "Smith, whose firm …". */
+const CLAUSE_STARTS = new Set(['who', 'whose', 'which', 'that', 'he', 'she', 'it', 'they', 'and', 'but', 'or']);
+
+/** Whether ", <description ending in a company noun>," follows the name ending at token b: "Wipro, India's third-biggest software firm, said". */
+function companyApposition(doc: Doc, b: number): boolean {
+  const { lower } = tokenIndex(doc);
+  const toks = doc.tokens;
+  if (lower[b] !== ',' || CLAUSE_STARTS.has(lower[b + 1] ?? '')) return false;
+  const sentence = toks[b]!.sentence;
+  for (let k = b + 2; k < b + 9 && k < toks.length && toks[k]!.sentence === sentence; k++) {
+    const w = lower[k]!;
+    if (w === ',' || w === '.' || w === ';' || w === ')') return COMPANY_APPOSITION_HEADS.has(lower[k - 1]!);
+  }
+  return false;
 }
 
 /** Last words that make a name a company's ("Delta Airlines", "Acme Corp"); not clubs' ("City", "United"). */

@@ -106,6 +106,9 @@ describe('geocoding in context', () => {
     const slough = entities('Shares in Slough rose 4p. Slough\'s chairman Sir Nigel Mobbs welcomed the results.');
     expect(slough.find((e) => e.name === 'Slough')?.type).toBe('ORGANIZATION');
     expect(entities('Voters in Slough backed Labour. Slough shares its hospital with Windsor.').find((e) => e.name === 'Slough')?.type).toBe('LOCATION');
+    // An apposition after the name that ends in a company noun; not a clause ("Smith, whose firm …").
+    expect(entities("Wipro, India's third-biggest software firm, has reported a rise in profit.").find((e) => e.name === 'Wipro')?.type).toBe('ORGANIZATION');
+    expect(entities('Tom Smith, whose firm makes toys, said sales rose.').find((e) => e.name === 'Tom Smith')?.type).toBe('PERSON');
     // A company noun in apposition before the name, after a modifier ("car company DaimlerChrysler"); not after an article.
     expect(entities('International car company DaimlerChrysler said it would cut 13,000 jobs.').find((e) => e.name === 'DaimlerChrysler')?.type).toBe('ORGANIZATION');
     expect(entities('He left the company Jobs founded in 1976.').find((e) => e.name === 'Jobs')?.type).not.toBe('ORGANIZATION');
