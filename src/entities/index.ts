@@ -69,7 +69,16 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   const { lower, word } = tokenIndex(doc);
   const out: NamedMention[] = [];
   const titled = new Set<string>();
-  for (const s of recognizeSpans(doc, rec)) {
+  const spans = recognizeSpans(doc, rec);
+  // "McDonald's said", "Moody's cut": names the gazetteer lists with a possessive, used somewhere in the
+  // article as a verb's subject, keep the possessive everywhere ("McDonald's restaurants" too); the
+  // possessive of "the Queen's speech" or "Parkinson's disease" is not a name's.
+  const possessiveNames = new Set<string>();
+  for (const s of spans) {
+    const ownS = possessiveEnd(s.start, s.end);
+    if (ownS > 0 && SUBJECT_VERBS.has(lower[ownS] ?? '') && listedAsOrganisation(lower, s.start, ownS - 1)) possessiveNames.add(lower.slice(s.start, ownS - 1).join(' '));
+  }
+  for (const s of spans) {
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
@@ -99,6 +108,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
   return out;
 
+  /** The end of span [a, b) with the possessive that ends it or follows it ("McDonald" + "'s"), or -1 when there is none. */
+  function possessiveEnd(a: number, b: number): number {
+    if (b < toks.length && POSSESSIVE_CLITIC.has(toks[b]!.text)) return b + 1;
+    return b > a + 1 && POSSESSIVE_CLITIC.has(toks[b - 1]!.text) ? b : -1;
+  }
+
   function push(a: number, b: number, type: EntityType): void {
     // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
     if (b - a > 1 && HONORIFICS.has(lower[a]!)) type = 'PERSON';
@@ -109,8 +124,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       titled.add(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)));
     }
     // "McDonald's", "Moody's": a company whose name ends in a possessive keeps it, when the gazetteer lists it so.
-    const ownS = b < toks.length && POSSESSIVE_CLITIC.has(toks[b]!.text) ? b + 1 : b > a + 1 && POSSESSIVE_CLITIC.has(toks[b - 1]!.text) ? b : -1;
-    if (ownS > 0 && listedAsOrganisation(lower, a, ownS - 1)) {
+    const ownS = possessiveNames.size > 0 ? possessiveEnd(a, b) : -1;
+    if (ownS > 0 && possessiveNames.has(lower.slice(a, ownS - 1).join(' '))) {
       b = ownS;
       type = 'ORGANIZATION';
       out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
@@ -333,9 +348,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
     // company somewhere in the article is one (countries and first-level regions stay places).
-    if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ') && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) {
+    // A known city's shares are its market's ("shares in London", "Tokyo shares"): only a company's own
+    // words (its chairman, an apposition) retype a known place.
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ')) {
       const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
-      if (sub !== 'country' && sub !== 'region') c.type = 'ORGANIZATION';
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
@@ -433,11 +450,13 @@ const DEMONYM_NOUNS = new Set('swede finn briton dane scot pole turk spaniard fr
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'island', 'port', 'state', 'republic', 'kingdom', 'municipality']);
 
 /** Nouns for a company that stand before its name in apposition. */
-const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'lender', 'broker', 'brokerage', 'firm', 'group', 'giant']);
+const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
 
 const POSSESSIVE_CLITIC = new Set(["'s", '’s']);
+/** Verbs that follow a company's name as their subject ("McDonald's said", "Moody's cut"). */
+const SUBJECT_VERBS = new Set(['said', 'says', 'has', 'had', 'is', 'was', 'will', 'would', 'announced', 'reported', 'posted', 'cut', 'raised', 'lowered', 'downgraded', 'upgraded', 'added', 'plans', 'opened', 'closed', 'sold', 'bought', 'made']);
 
 /** Whether the gazetteer lists the words [a, b) followed by "'s" as an organisation's name only ("McDonald 's"). */
 function listedAsOrganisation(lower: readonly string[], a: number, b: number): boolean {
@@ -453,17 +472,17 @@ function placeNounOf(doc: Doc, a: number): boolean {
   return lower[a - 1] === 'of' && PLACE_NOUNS.has(lower[a - 2] ?? '');
 }
 
-/** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman". */
-function companyContext(doc: Doc, a: number, b: number): boolean {
+/** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman" (a known place's shares are its market's). */
+function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): boolean {
   const { lower, word } = tokenIndex(doc);
-  if ((lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
+  if (!knownPlace && (lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
   // "car company DaimlerChrysler", "U.S. automaker GM": a company noun in apposition before the name
   // (after a modifier, not an article: "the company Jobs founded" names a person).
   if (COMPANY_NOUNS_BEFORE.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1) return true;
   if (companyApposition(doc, b)) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
-  if (!COMPANY_ONLY_AFTER.has(w)) return false;
+  if (!COMPANY_ONLY_AFTER.has(w) || (knownPlace && (w === 'shares' || w === 'stock'))) return false;
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
 }
 

@@ -112,6 +112,9 @@ describe('geocoding in context', () => {
     // A company noun in apposition before the name, after a modifier ("car company DaimlerChrysler"); not after an article.
     expect(entities('International car company DaimlerChrysler said it would cut 13,000 jobs.').find((e) => e.name === 'DaimlerChrysler')?.type).toBe('ORGANIZATION');
     expect(entities('He left the company Jobs founded in 1976.').find((e) => e.name === 'Jobs')?.type).not.toBe('ORGANIZATION');
+    // A known city's shares are its market's.
+    expect(entities('Shares in London rose on Monday, and Tokyo shares fell.').filter((e) => e.type !== 'LOCATION').map((e) => e.name)).toEqual([]);
+    expect(entities('The play echoed the money lender Shylock in The Merchant of Venice.').find((e) => e.name === 'Shylock')?.type).not.toBe('ORGANIZATION');
     // A country stays a place beside its airline.
     const sg = entities('Singapore Airlines staff flew to Singapore. A Singapore spokesman said so.');
     expect(sg.find((e) => e.name === 'Singapore')?.type).toBe('LOCATION');

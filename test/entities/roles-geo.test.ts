@@ -134,6 +134,10 @@ describe('words built on names are not names', () => {
     expect(es.find((e) => e.name === "McDonald's")?.type).toBe('ORGANIZATION');
     expect(es.find((e) => e.name === "Moody's")?.type).toBe('ORGANIZATION');
     expect(es.find((e) => e.name === 'Britain')?.type).toBe('LOCATION');
+    // A possessive that owns a noun is no part of a name.
+    const queen = entities("The Queen's speech mentioned Parkinson's disease.").map((e) => e.name);
+    expect(queen).not.toContain("Queen's");
+    expect(queen).not.toContain("Parkinson's");
   });
 
   it('gives plural demonyms and nationality nouns their country', () => {
