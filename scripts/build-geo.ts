@@ -43,6 +43,27 @@ for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL'], ['Turkey', 'TR']
 }
 table.regions = [...new Set(countries.flatMap((c) => [c.region, c.subregion]).filter((r) => r && r.length > 2))].sort();
 
+/**
+ * English names of cities that GeoNames lists under their own language's name (country:GeoNames name → English).
+ * Only names English news uses for the city itself.
+ */
+const EXONYMS = new Map<string, string[]>(
+  Object.entries({
+    'DE:Köln': ['Cologne'], 'DE:München': ['Munich'], 'DE:Nürnberg': ['Nuremberg'], 'DE:Hannover': ['Hanover'],
+    'CH:Genève': ['Geneva'], 'CH:Basel': ['Basle'], 'CH:Bern': ['Berne'], 'SE:Göteborg': ['Gothenburg'],
+    'ES:Sevilla': ['Seville'], 'ES:Zaragoza': ['Saragossa'], 'ES:A Coruña': ['Corunna', 'La Coruna'],
+    'UA:Kyiv': ['Kiev'], 'UA:Odesa': ['Odessa'], 'UA:Kharkiv': ['Kharkov'],
+    'IN:Mumbai': ['Bombay'], 'IN:Kolkata': ['Calcutta'], 'IN:Chennai': ['Madras'], 'IN:Bengaluru': ['Bangalore'],
+    'CN:Beijing': ['Peking'], 'CN:Guangzhou': ['Canton'],
+    'IT:Roma': ['Rome'], 'IT:Milano': ['Milan'], 'IT:Napoli': ['Naples'], 'IT:Torino': ['Turin'], 'IT:Firenze': ['Florence'], 'IT:Venezia': ['Venice'], 'IT:Genova': ['Genoa'],
+    'BE:Antwerpen': ['Antwerp'], 'BE:Gent': ['Ghent'], 'BE:Brugge': ['Bruges'], 'BE:Bruxelles': ['Brussels'],
+    'CZ:Praha': ['Prague'], 'PL:Warszawa': ['Warsaw'], 'PL:Kraków': ['Cracow', 'Krakow'], 'AT:Wien': ['Vienna'],
+    'DK:København': ['Copenhagen'], 'RU:Moskva': ['Moscow'], 'RU:Sankt-Peterburg': ['St Petersburg', 'Saint Petersburg'],
+    'FR:Marseille': ['Marseilles'], 'FR:Lyon': ['Lyons'], 'PT:Lisboa': ['Lisbon'], 'PT:Porto': ['Oporto'],
+    'GR:Athína': ['Athens'], 'GR:Thessaloníki': ['Salonika'], 'RO:București': ['Bucharest'],
+  }),
+);
+
 type Cand = { cc: string; admin: string; lat: number; lon: number; id: number; pop: number; capital: boolean };
 const byName = new Map<string, Cand[]>();
 for (const city of allCities) {
@@ -53,7 +74,10 @@ for (const city of allCities) {
     names.add(beforeComma);
     if (/ City$/.test(beforeComma)) names.add(beforeComma.replace(/ City$/, ''));
     if (/[ -]upon[ -]/.test(beforeComma)) names.add(beforeComma.replace(/[ -]upon[ -].*$/, '')); // "Newcastle upon Tyne" → "Newcastle"
+    // "Frankfurt am Main", "Frankfurt (Oder)", "Halle (Saale)": the name news uses drops the river.
+    if (/ \(.*\)$| (?:am|an der|an|on the|on) \p{Lu}[\p{L}-]+$/u.test(beforeComma)) names.add(beforeComma.replace(/ \(.*\)$| (?:am|an der|an|on the|on) \p{Lu}[\p{L}-]+$/u, ''));
   }
+  for (const exonym of EXONYMS.get(`${city.country}:${city.name}`) ?? []) names.add(exonym);
   const [lon, lat] = city.loc.coordinates;
   for (const n of names) {
     const k = geoKey(n);

@@ -25,7 +25,9 @@ export interface GeoTable {
 
 /** Gazetteer key: the name key (`src/text/names.ts`) without a leading "the". @example geoKey('the U.S.') // 'us' */
 export function geoKey(name: string): string {
-  return nameKey(name).replace(/^the /, '');
+  const key = nameKey(name).replace(/^the /, '');
+  // "Zurich" and "Zürich", "Sao Paulo" and "São Paulo": news writes place names with or without their accents.
+  return /[^\x00-\x7f]/.test(key) ? key.normalize('NFD').replace(/\p{M}/gu, '') : key;
 }
 
 let table: {

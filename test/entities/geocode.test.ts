@@ -42,6 +42,14 @@ describe('geocoding in context', () => {
     expect(places('In England, a Washington official spoke.').get('Washington')).toBe('city:US:-77');
   });
 
+  it('knows cities by their English names and without their accents', () => {
+    for (const [name, cc] of [['Cologne', 'DE'], ['Geneva', 'CH'], ['Zurich', 'CH'], ['Zürich', 'CH'], ['Seville', 'ES'], ['Kiev', 'UA'], ['Frankfurt', 'DE'], ['Gothenburg', 'SE'], ['Bombay', 'IN']] as const) {
+      expect(resolvePlace(name).geo?.country_code, name).toBe(cc);
+    }
+    expect(resolvePlace('Frankfurt').geo?.longitude).toBeCloseTo(8.68, 1); // am Main, not (Oder)
+    expect(resolvePlace('Los Angeles').geo?.country_code).toBe('US'); // not Los Ángeles, Chile
+  });
+
   it('resolves first-level regions and common country names', () => {
     const p = places('Britain, Scotland, Wales and England agreed; Texas, Ontario and Queensland did not.');
     expect(p.get('Britain')).toBe('country:GB:-2');
