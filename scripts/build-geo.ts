@@ -37,7 +37,8 @@ for (const c of countries) {
   if (dem) for (const d of [dem.m, dem.f]) if (d) table.demonyms[geoKey(d)] = c.cca2;
 }
 // Short names news text uses that world-countries does not list.
-for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL'], ['Turkey', 'TR']] as const) {
+// "America" alone is the United States in news text ("America's economy"; the continents are "North/South/Latin America").
+for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL'], ['Turkey', 'TR'], ['America', 'US']] as const) {
   const c = countries.find((x) => x.cca2 === cc)!;
   table.places[geoKey(name)] = [cc, round(c.latlng[0]!), round(c.latlng[1]!), null, 'country'];
 }

@@ -48,6 +48,7 @@ describe('geocoding in context', () => {
     }
     expect(resolvePlace('Frankfurt').geo?.longitude).toBeCloseTo(8.68, 1); // am Main, not (Oder)
     expect(resolvePlace('Los Angeles').geo?.country_code).toBe('US'); // not Los Ángeles, Chile
+    expect(resolvePlace('America').geo?.country_code).toBe('US'); // the continents are North, South and Latin America
   });
 
   it('resolves first-level regions and common country names', () => {
