@@ -101,9 +101,13 @@ export class ExtractFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // src/models.ts looks for models/<file> next to the handler (/var/task/models).
-          afterBundling: (inputDir: string, outputDir: string) =>
-            existsSync(join(root, 'models')) ? [`cp -R "${join(inputDir, 'models')}" "${join(outputDir, 'models')}"`] : [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            // The source map keeps our sources only (stack frames in src/ and functions/ map to their
+            // TypeScript lines; the AWS SDK's frames show the bundle's position): 2.2 MB → ~0.5 MB.
+            `node "${join(inputDir, 'scripts', 'trim-source-map.mjs')}" "${join(outputDir, 'index.mjs.map')}"`,
+            // src/models.ts looks for models/<file> next to the handler (/var/task/models).
+            ...(existsSync(join(root, 'models')) ? [`cp -R "${join(inputDir, 'models')}" "${join(outputDir, 'models')}"`] : []),
+          ],
         },
       },
     });

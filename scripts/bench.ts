@@ -12,6 +12,7 @@
  * The whole-pipeline line is followed by its cost per stage (createDoc and each stage).
  * The code timed is the shipped build (src/ bundled by esbuild as the command line is), not tsx's transform.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -143,6 +144,8 @@ console.log(`peak memory (max RSS): ${wholeRssMb.toFixed(0)} MB while the whole 
     banner: { js: "import { createRequire as __aeCreateRequire } from 'node:module'; const require = __aeCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });
+  // As the stack's bundling hook does: the source map keeps our sources only.
+  execFileSync(process.execPath, [join(repo, 'scripts', 'trim-source-map.mjs'), join(out, 'index.mjs.map')]);
   const size = (f: string) => statSync(f).size / 1e6;
   const code = size(join(out, 'index.mjs'));
   const map = size(join(out, 'index.mjs.map'));

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SourceMap } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -363,6 +364,29 @@ describe('default configuration (bundled)', () => {
     const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
     expect(code).toMatch(/\/\^\\p\{Lu\}/);
     expect(code).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
+  });
+
+  it("keeps only our sources in the bundle's source map: our code maps to its TypeScript line, the SDK's to nothing", () => {
+    const fnId = logicalId(s.stack, s.stack.extractFunction);
+    const dir = join(s.app.outdir, s.json.Resources[fnId].Metadata['aws:asset:path'] as string);
+    const raw = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(raw.sources.filter((f) => f.includes('node_modules/'))).toEqual([]);
+    expect(raw.sources.some((f) => f.endsWith('src/pipeline.ts'))).toBe(true);
+    expect(statSync(join(dir, 'index.mjs.map')).size).toBeLessThan(1e6);
+    const map = new SourceMap(raw as ConstructorParameters<typeof SourceMap>[0]);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8').split('\n');
+    const at = (needle: string) => {
+      const line = code.findIndex((l) => l.includes(needle));
+      expect(line, needle).toBeGreaterThanOrEqual(0);
+      return map.findEntry(line, code[line]!.indexOf(needle));
+    };
+    // A string thrown by our code: the frame maps to the TypeScript file and line it is written on.
+    const ours = at('Not a recogniser model (bad magic)') as { originalSource?: string; originalLine?: number };
+    expect(ours.originalSource).toMatch(/src\/entities\/model\.ts$/);
+    const tsLine = readFileSync(join(REPO_ROOT, 'src/entities/model.ts'), 'utf8').split('\n').findIndex((l) => l.includes('Not a recogniser model'));
+    expect(ours.originalLine).toBe(tsLine);
+    // Inside the AWS SDK: no source (the stack shows index.mjs's own line and column).
+    expect((at('x-amz-content-sha256') as { originalSource?: string }).originalSource).toBeUndefined();
   });
 
   it('the bundled handler (index.mjs + models/) processes an article from S3 in a plain Node process', async () => {
