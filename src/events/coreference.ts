@@ -7,9 +7,11 @@
  * ("the deal"), date, place and participants agreeing or missing, distance
  * in sentences and events. The event joins the best-scoring one when its margin
  * is positive. Kept as rules, being simply right: a statement is its own act
- * (never merged), and events of different types or on different calendar dates
- * are different happenings (factuality and place are features: a place in one
- * clause and a country in the next often name the same happening).
+ * (never merged), and events of different types, factuality or calendar dates
+ * are different happenings (place is a feature: a city in one clause and its
+ * country in the next often name the same happening). When the model declines,
+ * the earlier rule's case (same place, date or participants, nothing in conflict)
+ * still merges.
  */
 import { hashString, mix } from '../entities/hash.js';
 import type { Doc, DocEvent as Event } from '../text/doc.js';
@@ -66,18 +68,20 @@ const sameParticipants = (a: Event, b: Event) =>
 export function ruleCorefMerge(doc: Doc, events: Event[]): Event[] {
   const out: Event[] = [];
   for (const e of events) {
-    let prior: Event | undefined;
-    for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
-      const o = out[j]!;
-      if (o.type === e.type && !conflicts(o, e) && ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))) {
-        prior = o;
-        break;
-      }
-    }
-    if (prior) mergeInto(doc, prior, e, '');
+    const j = ruleAntecedent(out, e);
+    if (j >= 0) mergeInto(doc, out[j]!, e, '');
     else out.push(e);
   }
   return out;
+}
+
+/** Index in `out` of the nearest earlier event the rule merges `e` into, or −1. */
+function ruleAntecedent(out: Event[], e: Event): number {
+  for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
+    const o = out[j]!;
+    if (o.type === e.type && !conflicts(o, e) && ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))) return j;
+  }
+  return -1;
 }
 
 // ---------- the learned decision ----------
@@ -165,10 +169,11 @@ export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, be
 
 /**
  * Whether an earlier event is compared with a later one at all (the rules kept above the learned decision, being
- * simply right): same type, no statement, no two different calendar dates. (Also requiring the same factuality and
- * place, as the rule does, scored worse cross-corpus: apple → gm pairwise F1 0.16 against 0.24.)
+ * simply right): same type and factuality (a threatened attack is not the one that happened), no statement, no two
+ * different calendar dates. (Also requiring the same place, as the rule does, scored worse cross-corpus.)
  */
-export const corefCandidate = (a: Event, b: Event) => a.type === b.type && b.type !== 'STATEMENT' && !(a.date && b.date && !sameDate(a, b));
+export const corefCandidate = (a: Event, b: Event) =>
+  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b));
 
 /**
  * The learned merge: each event, in text order, joins the earlier event (after
@@ -198,8 +203,15 @@ export function learnedCorefMerge(doc: Doc, lower: readonly string[], events: Ev
         best = j;
       }
     }
+    // The rule's case stands when the model declines: same type, nothing in conflict, and the same place, date or
+    // participants ("met … at Ashgabat" … "at the Ashgabat meeting").
+    let why = ` (learned, margin ${bestMargin.toFixed(1)})`;
+    if (best < 0) {
+      best = ruleAntecedent(out, e);
+      why = ' (same place, date or participants)';
+    }
     if (best >= 0) {
-      mergeInto(doc, out[best]!, e, ` (learned, margin ${bestMargin.toFixed(1)})`);
+      mergeInto(doc, out[best]!, e, why);
       lastAt[best] = i;
       lastSentence[best] = e.sentence;
     } else {

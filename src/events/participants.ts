@@ -18,6 +18,9 @@ import type { LinearModel } from './learned/linear-model.js';
 export const PARTICIPANT_LABELS = ['none', 'agent', 'patient', 'location', 'other'] as const;
 export type ParticipantLabel = (typeof PARTICIPANT_LABELS)[number];
 
+/** Rule findings that are guesses by position, which the model may overrule (arguments.ts `why` texts). */
+const POSITIONAL = /^(?:subject|passive subject|object|subject of)\b/;
+
 export interface ParticipantMargins {
   /** A participant or place the rules found is dropped when the model says "none" by more than this. */
   drop: number;
@@ -29,7 +32,7 @@ export interface ParticipantMargins {
  * Chosen by `npm run train:event-links` on held-out halves of the training documents (report field
  * `participant_margins`): the pair with the best typed F1 over both halves.
  */
-export const PARTICIPANT_MARGINS: ParticipantMargins = { drop: 4, add: 2 };
+export const PARTICIPANT_MARGINS: ParticipantMargins = { drop: 8, add: 2 };
 
 /** How far (tokens) from the trigger a mention is a candidate: MEANTIME's named participants lie within it (99%). */
 export const PARTICIPANT_WINDOW = 15;
@@ -227,12 +230,16 @@ export function decideArguments(
   const isArgument = (c: ScoredCandidate) => c.label === 'agent' || c.label === 'patient' || c.label === 'other';
   /** A rule's finding is dropped only when the model is sure enough; a mention the rules missed is added likewise. */
   const rejects = (c: ScoredCandidate) => c.label === 'none' && c.margin > margins.drop;
-  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add;
+  // A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor.
+  const possessiveElsewhere = (m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
+  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention);
   const out: Found[] = [];
   for (const p of rules) {
     const c = best.get(p.entity.id);
-    // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether it is one.
-    if (!c) out.push(p);
+    // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether a guess
+    // by position (the nearest name before or after the verb) is one. A name a preposition or possessive ties to the
+    // trigger ("between X and Y", "by X", "X's visit") is one: that reading is simply right.
+    if (!c || !POSITIONAL.test(p.why)) out.push(p);
     else if (!rejects(c)) out.push({ entity: p.entity, role: p.role, why: `${p.why} (learned ${c.label} ${c.margin.toFixed(1)})` });
   }
   for (const c of best.values()) {

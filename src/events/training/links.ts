@@ -51,6 +51,14 @@ export function readLinkDocs(dataDir: string, corpus: string): LinkDoc[] {
 
 const TRIGGERS = buildTriggerIndex();
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+/**
+ * Whether a name is the participant a gold mention stands for: its head is in the name ("Apple CEO Steve Jobs",
+ * head "Jobs": Jobs, not Apple; "Russia's defence export agency", head "agency": not Russia). No head: any overlap.
+ */
+const isHead = (name: string, head: string) => {
+  const h = head.trim().split(/\s+/).pop() ?? '';
+  return !h || name.includes(h) || head.includes(name);
+};
 const ROLE_LABEL = (role: string): ParticipantLabel => (role === 'Arg0' ? 'agent' : role === 'Arg1' ? 'patient' : role === 'Argm-LOC' ? 'location' : 'other');
 const LABEL_ORDER: ParticipantLabel[] = ['agent', 'patient', 'location', 'other'];
 
@@ -93,7 +101,7 @@ function participantCases(docs: LinkDoc[]): ParticipantCase[] {
         let label: ParticipantLabel = 'none';
         for (const l of links) {
           const target = g.entityMentions.get(l.target);
-          if (!target || !overlaps(target, m)) continue;
+          if (!target || !overlaps(target, m) || !isHead(d.doc.text.slice(m.start, m.end), target.head)) continue;
           const lab = ROLE_LABEL(l.role);
           if (label === 'none' || LABEL_ORDER.indexOf(lab) < LABEL_ORDER.indexOf(label)) label = lab;
         }

@@ -17,7 +17,7 @@ export interface MeantimeDoc {
   dct: string | null;
   events: Map<string, Span & { text: string }>;
   timexes: Map<string, Span & { type: string; value: string; dct: boolean }>;
-  entityMentions: Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>;
+  entityMentions: Map<string, Span & { type: EntityType | null; name: string; instance: string | null; head: string }>;
   participants: Map<string, string[]>;
   /** Event mention id → its participants with their PropBank role (Arg0, Arg1, Argm-LOC…). */
   roles: Map<string, Array<{ target: string; role: string }>>;
@@ -76,7 +76,7 @@ export function parseMeantime(xml: string, name: string): MeantimeDoc {
     const target = /<target m_id="(\d+)"/.exec(m[1]!)?.[1];
     for (const src of m[1]!.matchAll(/<source m_id="(\d+)"/g)) if (target) refersTo.set(src[1]!, target);
   }
-  const entityMentions = new Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>();
+  const entityMentions = new Map<string, Span & { type: EntityType | null; name: string; instance: string | null; head: string }>();
   for (const m of xml.matchAll(/<ENTITY_MENTION ([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
     const s = spanOf(m[2]!);
     if (!s) continue;
@@ -84,7 +84,7 @@ export function parseMeantime(xml: string, name: string): MeantimeDoc {
     const inst = refersTo.get(id) ?? null;
     const info = inst ? instances.get(inst) : undefined;
     const named = attr(m[1]!, 'syntactic_type') === 'NAM';
-    entityMentions.set(id, { ...s, type: named && info ? ENT_TYPE[info.type] ?? null : null, name: info?.name ?? text.slice(s.start, s.end), instance: inst });
+    entityMentions.set(id, { ...s, type: named && info ? ENT_TYPE[info.type] ?? null : null, name: info?.name ?? text.slice(s.start, s.end), instance: inst, head: unescape(attr(m[1]!, 'head')) });
   }
   const participants = new Map<string, string[]>();
   const roles = new Map<string, Array<{ target: string; role: string }>>();
