@@ -34,12 +34,13 @@ export interface LinkDoc {
 }
 
 /** MEANTIME corpus `corpus` (apple, gm) through the shipping pipeline up to the event stage. */
-export function readLinkDocs(dataDir: string, corpus: string): LinkDoc[] {
+export function readLinkDocs(dataDir: string, corpus: string, limit = Infinity): LinkDoc[] {
   const dir = join(dataDir, 'meantime-en', 'intra-doc_annotation', `corpus_${corpus}`);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.xml'))
     .sort()
+    .slice(0, limit)
     .map((f) => {
       const gold = parseMeantime(readFileSync(join(dir, f), 'utf8'), `${corpus}/${f}`);
       const doc = createDoc({ text: gold.text, publishedAt: gold.dct });
