@@ -78,6 +78,23 @@ const governorHash = (w: string) => {
   return h;
 };
 
+/**
+ * Per-token facts the features read between a trigger and a name, computed on first use per document (a token is
+ * read by several triggers): 1 comma, 2 verb-like word, 3 other; 0 not yet known.
+ */
+const TOKEN_KIND = new WeakMap<readonly string[], Uint8Array>();
+function tokenKind(lower: readonly string[], k: number): number {
+  let kinds = TOKEN_KIND.get(lower);
+  if (!kinds) TOKEN_KIND.set(lower, (kinds = new Uint8Array(lower.length)));
+  let v = kinds[k]!;
+  if (v === 0) {
+    const w = lower[k]!;
+    v = w === ',' ? 1 : VERBISH.test(w) ? 2 : 3;
+    kinds[k] = v;
+  }
+  return v;
+}
+
 /** What the features read of a trigger: its first word's lowercase hash, its lexicon type and word class. */
 export interface TriggerKey {
   ts: number;
@@ -123,10 +140,10 @@ export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMen
   let names = 0;
   let verbs = 0;
   for (let k = from; k < to; k++) {
-    const w = lower[k]!;
-    if (w === ',') commas++;
+    const kind = tokenKind(lower, k);
+    if (kind === 1) commas++;
     else if (ctx.byToken[k]! >= 0 && (k === from || ctx.byToken[k - 1] !== ctx.byToken[k])) names++;
-    else if (VERBISH.test(w)) verbs++;
+    else if (kind === 2) verbs++;
   }
   const gov = governorHash(governor(ctx, m));
   const ent = entityHash(m.entity);
@@ -165,12 +182,18 @@ export interface ScoredCandidate {
 }
 
 /** Each candidate mention of the trigger with the model's label. */
+/** Scratch buffers of scoreCandidates (one call at a time: the stage is synchronous). */
+const IDS: number[] = [];
+let SCORES = new Float32Array(PARTICIPANT_LABELS.length);
+
 export function scoreCandidates(ctx: ArgContext, t: TriggerKey, model: LinearModel, cands = candidateMentions(ctx, t.ts, t.te)): ScoredCandidate[] {
   const out: ScoredCandidate[] = [];
-  const ids: number[] = [];
-  let before = cands.filter((m) => m.tokenEnd <= t.ts).length;
+  const ids = IDS;
+  let before = 0;
+  for (const m of cands) if (m.tokenEnd <= t.ts) before++;
   let afterRank = 0;
-  const scores = new Float32Array(model.labels);
+  if (SCORES.length !== model.labels) SCORES = new Float32Array(model.labels);
+  const scores = SCORES;
   for (const m of cands) {
     const rank = m.tokenEnd <= t.ts ? --before : afterRank++;
     ids.length = 0;
@@ -215,8 +238,11 @@ export function decideArguments(
   subjectIsPatient: boolean,
   margins: ParticipantMargins = PARTICIPANT_MARGINS,
 ): { participants: Found[]; location: { value: DocEntity; why: string } | null } {
+  const cands = candidateMentions(ctx, t.ts, t.te);
+  // Nothing to decide: the rules' findings (a place is no participant as well).
+  if (cands.length === 0) return { participants: ruleLocation ? rules.filter((p) => p.entity.id !== ruleLocation.value.id) : rules, location: ruleLocation };
   const best = new Map<string, ScoredCandidate>();
-  for (const c of scoreCandidates(ctx, t, model)) {
+  for (const c of scoreCandidates(ctx, t, model, cands)) {
     const prev = best.get(c.mention.entity.id);
     const rank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.margin : x.margin);
     if (!prev || rank(c) > rank(prev)) best.set(c.mention.entity.id, c);
