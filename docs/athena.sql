@@ -10,7 +10,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS articleexport.documents (
   `entities` array<struct<entity_id:string,type:string,subtype:string,name:string,aliases:array<string>,roles:array<string>,geo:struct<country_code:string,latitude:double,longitude:double,geonames_id:int>,mention_count:int,mentions:array<struct<text:string,`start`:int,`end`:int,sentence:int>>>> COMMENT 'ArticleDocument.entities',
   `quotes` array<struct<quote_id:string,text:string,`start`:int,`end`:int,kind:string,speaker:struct<entity_id:string,name:string,description:string,mention:struct<text:string,`start`:int,`end`:int>>,speaker_confidence:double,cue:struct<text:string,`start`:int,`end`:int>,addressee:struct<entity_id:string,name:string>,`group`:string>> COMMENT 'ArticleDocument.quotes',
   `times` array<struct<time_id:string,text:string,`start`:int,`end`:int,type:string,value:string,date_start:string,date_end:string>> COMMENT 'ArticleDocument.times',
-  `events` array<struct<event_id:string,type:string,cameo:string,factuality:string,`trigger`:struct<text:string,`start`:int,`end`:int>,sentence:struct<text:string,`start`:int,`end`:int>,`date`:struct<`start`:string,`end`:string,time_id:string>,location:struct<entity_id:string,name:string>,participants:array<struct<entity_id:string,name:string,role:string>>,evidence:map<string,string>>> COMMENT 'ArticleDocument.events',
+  `events` array<struct<event_id:string,type:string,cameo:string,factuality:string,`trigger`:struct<text:string,`start`:int,`end`:int>,mentions:array<struct<text:string,`start`:int,`end`:int>>,sentence:struct<text:string,`start`:int,`end`:int>,`date`:struct<`start`:string,`end`:string,time_id:string>,location:struct<entity_id:string,name:string>,participants:array<struct<entity_id:string,name:string,role:string>>,evidence:map<string,string>>> COMMENT 'ArticleDocument.events',
   `article_id` string COMMENT 'error record: article_id (null for articles)',
   `source` struct<uri:string,bucket:string,key:string,bytes:int> COMMENT 'error record: source (null for articles)',
   `error` struct<code:string,message:string,retryable:boolean> COMMENT 'error record: error (null for articles)',
@@ -68,7 +68,7 @@ CROSS JOIN UNNEST(d.times) AS t;
 CREATE OR REPLACE VIEW articleexport.events AS
 SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo, v.factuality AS factuality,
   v.trigger.text AS trigger, v.trigger.start AS trigger_start, v.trigger."end" AS trigger_end,
-  v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
+  CAST(cardinality(v.mentions) AS integer) AS mention_count, v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
   v.location.entity_id AS location_entity_id, v.location.name AS location_name, v.sentence.text AS sentence
 FROM documents d
 CROSS JOIN UNNEST(d.events) AS v;

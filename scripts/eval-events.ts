@@ -33,7 +33,7 @@ import type { EntityType } from '../src/document/schema.js';
 import { entityId } from '../src/document/ids.js';
 import { loadRecognizer } from '../src/entities/index.js';
 import { findEvents, triggerSpans } from '../src/events/index.js';
-import { useEventModels } from '../src/events/learned/models.js';
+import { useEventModels, type EventModels } from '../src/events/learned/models.js';
 import { buildEventModels, defaultBuildOptions, readEventCorpora } from '../src/events/training/build.js';
 import { runPipeline } from '../src/pipeline.js';
 import { createDoc } from '../src/text/create-doc.js';
@@ -42,6 +42,10 @@ import { spanOfChars } from '../src/text/layers.js';
 import { documentLayers } from '../src/document/build.js';
 import { periodDates, type Period } from '../src/times/calendar.js';
 import { oracleEntities } from '../test/events/oracle-entities.js';
+import { parseMeantime, type MeantimeDoc, type Span } from '../src/events/training/meantime-links.js';
+import { defaultLinkOptions, readLinkDocs, setCoreModels, trainLinkModels } from '../src/events/training/links.js';
+
+export { parseMeantime };
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -51,101 +55,6 @@ const args = process.argv.slice(2);
 const forceGoldEntities = args.includes('--gold-entities');
 const showErrors = args.includes('--errors');
 const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : null;
-
-interface Span {
-  start: number;
-  end: number;
-}
-interface MeantimeDoc {
-  name: string;
-  text: string;
-  dct: string | null;
-  events: Map<string, Span & { text: string }>;
-  timexes: Map<string, Span & { type: string; value: string; dct: boolean }>;
-  entityMentions: Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>;
-  participants: Map<string, string[]>;
-  anchors: Map<string, string>;
-  dctAnchored: Set<string>;
-}
-
-const attr = (s: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(s)?.[1] ?? '';
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
-const NO_SPACE_BEFORE = /^(?:[.,;:!?)\]}%]|['’]s|['’]|n['’]t|['’](?:re|ve|ll|d|m))$/i;
-const ANCHOR_RELS = new Set(['INCLUDES', 'IS_INCLUDED', 'SIMULTANEOUS', 'BEGINS', 'ENDS', 'BEGUN_BY', 'ENDED_BY', 'DURING', 'IDENTITY']);
-const ENT_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', PRO: 'MISC', FIN: 'MISC', MIX: 'MISC' };
-
-export function parseMeantime(xml: string, name: string): MeantimeDoc {
-  const tokenPos = new Map<string, Span>();
-  let text = '';
-  let prevSentence = -1;
-  let prevOpen = false;
-  for (const m of xml.matchAll(/<token [^>]*>[^<]*<\/token>/g)) {
-    const tag = m[0];
-    const id = attr(tag, 't_id');
-    const sentence = +attr(tag, 'sentence');
-    const word = unescape(/>([^<]*)</.exec(tag)![1]!);
-    if (prevSentence >= 0 && sentence !== prevSentence) text += '\n\n';
-    else if (prevSentence >= 0 && !NO_SPACE_BEFORE.test(word) && !prevOpen) text += ' ';
-    tokenPos.set(id, { start: text.length, end: text.length + word.length });
-    text += word;
-    prevSentence = sentence;
-    prevOpen = /^[([{$]$/.test(word);
-  }
-  const spanOf = (body: string): Span | null => {
-    const ids = [...body.matchAll(/t_id="(\d+)"/g)].map((x) => tokenPos.get(x[1]!)).filter((x): x is Span => !!x);
-    if (ids.length === 0) return null;
-    return { start: Math.min(...ids.map((x) => x.start)), end: Math.max(...ids.map((x) => x.end)) };
-  };
-  const events = new Map<string, Span & { text: string }>();
-  for (const m of xml.matchAll(/<EVENT_MENTION ([^>]*)>([\s\S]*?)<\/EVENT_MENTION>/g)) {
-    const s = spanOf(m[2]!);
-    if (s) events.set(attr(m[1]!, 'm_id'), { ...s, text: text.slice(s.start, s.end) });
-  }
-  const timexes = new Map<string, Span & { type: string; value: string; dct: boolean }>();
-  let dct: string | null = null;
-  for (const m of xml.matchAll(/<TIMEX3 ([^>]*)>([\s\S]*?)<\/TIMEX3>/g)) {
-    const isDct = attr(m[1]!, 'functionInDocument') === 'CREATION_TIME';
-    const value = attr(m[1]!, 'value');
-    if (isDct && /^\d{4}-\d{2}-\d{2}/.test(value)) dct = value.slice(0, 10);
-    const s = spanOf(m[2]!) ?? { start: -1, end: -1 };
-    timexes.set(attr(m[1]!, 'm_id'), { ...s, type: attr(m[1]!, 'type'), value, dct: isDct });
-  }
-  const instances = new Map<string, { type: string; name: string }>();
-  for (const m of xml.matchAll(/<ENTITY ([^>]*)\/>/g)) instances.set(attr(m[1]!, 'm_id'), { type: attr(m[1]!, 'ent_type'), name: attr(m[1]!, 'TAG_DESCRIPTOR') });
-  const refersTo = new Map<string, string>();
-  for (const m of xml.matchAll(/<REFERS_TO [^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
-    const target = /<target m_id="(\d+)"/.exec(m[1]!)?.[1];
-    for (const src of m[1]!.matchAll(/<source m_id="(\d+)"/g)) if (target) refersTo.set(src[1]!, target);
-  }
-  const entityMentions = new Map<string, Span & { type: EntityType | null; name: string; instance: string | null }>();
-  for (const m of xml.matchAll(/<ENTITY_MENTION ([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
-    const s = spanOf(m[2]!);
-    if (!s) continue;
-    const id = attr(m[1]!, 'm_id');
-    const inst = refersTo.get(id) ?? null;
-    const info = inst ? instances.get(inst) : undefined;
-    const named = attr(m[1]!, 'syntactic_type') === 'NAM';
-    entityMentions.set(id, { ...s, type: named && info ? ENT_TYPE[info.type] ?? null : null, name: info?.name ?? text.slice(s.start, s.end), instance: inst });
-  }
-  const participants = new Map<string, string[]>();
-  for (const m of xml.matchAll(/<HAS_PARTICIPANT [^>]*>\s*<source m_id="(\d+)"\/>\s*<target m_id="(\d+)"\/>/g)) {
-    const list = participants.get(m[1]!) ?? [];
-    list.push(m[2]!);
-    participants.set(m[1]!, list);
-  }
-  const anchors = new Map<string, string>();
-  const dctAnchored = new Set<string>();
-  for (const m of xml.matchAll(/<TLINK [^>]*reltype="([^"]*)"[^>]*>\s*<source m_id="(\d+)"\/>\s*<target m_id="(\d+)"\/>/g)) {
-    const [, rel, s, t] = m;
-    for (const [e, ti] of [[s!, t!], [t!, s!]] as const) {
-      const tx = timexes.get(ti);
-      if (!events.has(e) || !tx || tx.type !== 'DATE' || !ANCHOR_RELS.has(rel!)) continue;
-      if (tx.dct) dctAnchored.add(e);
-      else if (tx.start >= 0) anchors.set(e, ti);
-    }
-  }
-  return { name, text, dct, events, timexes, entityMentions, participants, anchors, dctAnchored };
-}
 
 /** Calendar range of a TIMEX3 value (day, month, year, week, quarter), or null. */
 function valueRange(value: string): { start: string; end: string } | null {
@@ -207,6 +116,7 @@ function evalMeantime() {
   const corpora = corpusArg ? [corpusArg] : ['apple', 'gm'];
   const c = { anchored: 0, found: 0, dateRight: 0, anchoredDct: 0, foundDct: 0, sys: 0, sysTrue: 0, partSys: 0, partRight: 0, partGold: 0, partGoldFound: 0, docs: 0, chars: 0, ms: 0 };
   for (const corpus of corpora) {
+    linksFor?.(corpus);
     const dir = join(base, `corpus_${corpus}`);
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.xml')).sort()) {
       const g = parseMeantime(readFileSync(join(dir, f), 'utf8'), f);
@@ -286,6 +196,7 @@ function evalMeantime() {
     participant_precision: r(c.partRight, c.partSys),
     participant_recall_named: r(c.partGoldFound, c.partGold),
     speed_chars_per_ms_all_stages: +(c.chars / c.ms).toFixed(1),
+    participants_and_coreference: linksUsed,
   };
 }
 
@@ -355,14 +266,43 @@ function evalExamples() {
   return results;
 }
 
+let examplesModels: EventModels | null = null;
+/** Sets the participant and coreference models for a MEANTIME corpus before it is scored (see the main block). */
+let linksFor: ((corpus: string) => void) | null = null;
+let linksUsed = 'shipped models (models/event-participants.bin, event-coref.bin: trained on apple and gm, not cross-corpus)';
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let learned: Record<string, unknown> | string = 'shipped models (models/event-*.bin, trained with MEANTIME: not cross-corpus)';
   if (!args.includes('--shipped-models')) {
     const built = buildEventModels(readEventCorpora(dataDir), defaultBuildOptions(false));
-    useEventModels(built);
+    const core = { mentions: built.mentions, factuality: built.factuality, anchors: built.anchors };
+    setCoreModels(core);
     learned = built.report;
+    // Participants and coreference are learned from MEANTIME only: each corpus is scored with models trained on the
+    // other (cross-corpus); --link-rules scores the rules they replace instead.
+    const rulesOnly = args.includes('--link-rules');
+    const docs = { apple: readLinkDocs(dataDir, 'apple'), gm: readLinkDocs(dataDir, 'gm') };
+    const trained = rulesOnly ? null : { apple: trainLinkModels(docs.gm, defaultLinkOptions()), gm: trainLinkModels(docs.apple, defaultLinkOptions()) };
+    linksFor = (corpus) => {
+      const m = trained?.[corpus as 'apple' | 'gm'];
+      const participants = args.includes('--participant-rules') ? null : (m?.participants ?? null);
+      const coreference = args.includes('--coref-rules') ? null : (m?.coreference ?? null);
+      useEventModels({ ...core, participants, coreference });
+    };
+    linksUsed = rulesOnly ? 'rules (--link-rules)' : 'learned, cross-corpus (apple scored with models trained on gm and the reverse)';
+    useEventModels({ ...core, participants: null, coreference: null });
+    if (!rulesOnly) {
+      const all = trainLinkModels([...docs.apple, ...docs.gm], defaultLinkOptions());
+      examplesModels = {
+        ...core,
+        participants: args.includes('--participant-rules') ? null : all.participants,
+        coreference: args.includes('--coref-rules') ? null : all.coreference,
+      };
+    }
   }
   const meantime = args.includes('--examples-only') ? null : evalMeantime();
+  // The examples: link models trained on both MEANTIME corpora (as shipped), with the cross-corpus core models.
+  if (examplesModels) useEventModels(examplesModels);
   const examples = evalExamples();
   console.log(JSON.stringify({ learned_models: learned, meantime, examples }, null, 2));
 }

@@ -167,7 +167,7 @@ FROM documents d
 CROSS JOIN UNNEST(d.times) AS t`,
   events: `SELECT d.article.article_id AS article_id, v.event_id AS event_id, v.type AS type, v.cameo AS cameo, v.factuality AS factuality,
   v.trigger.text AS trigger, v.trigger.start AS trigger_start, v.trigger."end" AS trigger_end,
-  v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
+  CAST(cardinality(v.mentions) AS integer) AS mention_count, v."date".start AS date_start, v."date"."end" AS date_end, v."date".time_id AS time_id,
   v.location.entity_id AS location_entity_id, v.location.name AS location_name, v.sentence.text AS sentence
 FROM documents d
 CROSS JOIN UNNEST(d.events) AS v`,

@@ -37,7 +37,7 @@ export const TABLES = {
     article_id: S, time_id: S, text: S, start: I, end: I, type: S, value: S, date_start: N(S), date_end: N(S),
   }),
   events: row('events', 'One row per event', {
-    article_id: S, event_id: S, type: S, cameo: N(S), factuality: S, trigger: S, trigger_start: I, trigger_end: I,
+    article_id: S, event_id: S, type: S, cameo: N(S), factuality: S, trigger: S, trigger_start: I, trigger_end: I, mention_count: I,
     date_start: N(S), date_end: N(S), time_id: N(S), location_entity_id: N(S), location_name: N(S), sentence: S,
   }),
   event_participants: row('event_participants', 'One row per participant of an event', {
@@ -110,7 +110,7 @@ export function toRows(doc: ArticleDocument): Rows {
     })),
     events: doc.events.map((e) => ({
       article_id: id, event_id: e.event_id, type: e.type, cameo: e.cameo, factuality: e.factuality, trigger: e.trigger.text,
-      trigger_start: e.trigger.start, trigger_end: e.trigger.end, date_start: e.date?.start ?? null, date_end: e.date?.end ?? null,
+      trigger_start: e.trigger.start, trigger_end: e.trigger.end, mention_count: e.mentions.length, date_start: e.date?.start ?? null, date_end: e.date?.end ?? null,
       time_id: e.date?.time_id ?? null, location_entity_id: e.location?.entity_id ?? null, location_name: e.location?.name ?? null,
       sentence: e.sentence.text,
     })),

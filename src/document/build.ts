@@ -82,6 +82,7 @@ export function documentLayers(doc: Doc): DocumentLayers {
       cameo: e.cameo,
       factuality: e.factuality,
       trigger: span(e.trigger),
+      mentions: e.mentions.map(span),
       sentence: span(doc.sentences[e.sentence]!),
       date: e.date ? { start: e.date.from, end: e.date.to, time_id: e.date.id } : null,
       location: e.location ? ref(e.location) : null,

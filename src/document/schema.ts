@@ -197,6 +197,9 @@ export const Event = Type.Object(
       { description: 'What the article commits to: asserted (happened, or scheduled), negated, possible (modal, conditional, planned), cancelled (or failed), reported (the claim of a source)' },
     ),
     trigger: Span,
+    mentions: Type.Array(Span, {
+      description: 'Every trigger of the event in text order, its own included: mentions of the same happening merged into it (in one clause, or coreferent across the article)',
+    }),
     sentence: Span,
     date: Nullable(
       Type.Object(

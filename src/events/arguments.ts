@@ -25,7 +25,7 @@ const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WOR
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const PRONOUNS = new Set<string>(PERSON_PRONOUNS);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
-const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
+export const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');
 /** A MISC name can still organise an event it names ("BRICS Summit"), unless it is a nationality or a compound ("US-Israeli"). */
 const organiserType = (e: Entity) => participantType(e) || (e.type === 'MISC' && e.subtype === null && !/[-‐]/.test(e.name));
 
@@ -44,7 +44,7 @@ const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
 const isPossessive = (doc: Doc, k: number) => /^['’]s?$/.test(doc.tokens[k]?.text ?? '');
 
 /** The word before a mention, skipping determiners and adjectives that are part of its noun phrase. */
-function governor(ctx: ArgContext, m: PlacedMention): string {
+export function governor(ctx: ArgContext, m: PlacedMention): string {
   let k = m.tokenStart - 1;
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx, k);

@@ -17,12 +17,15 @@ import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
 import type { Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
+import { loadEventModels } from './learned/models.js';
+import type { LinearModel } from './learned/linear-model.js';
+import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
+import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 
 export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
 const MAX_TRIGGERS_PER_CLAUSE = 24;
-const COREF_WINDOW = 200;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
 const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
@@ -80,6 +83,37 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
 }
 
 /**
+ * The participants and place of a lexicon trigger at tokens [ts, te) (`info` null: a learned mention the lexicon
+ * has no type for): the rules of arguments.ts, decided by the learned participant model when one is given
+ * (src/events/participants.ts), then restricted by type (fitsRole).
+ */
+export function eventArguments(
+  ctx: ArgContext,
+  ts: number,
+  te: number,
+  info: TriggerInfo | null,
+  key: string,
+  model: LinearModel | null,
+  margins?: ParticipantMargins,
+): { participants: ReturnType<typeof findParticipants>; location: ReturnType<typeof findLocation> } {
+  const type = info?.cls.type ?? 'OTHER';
+  const pos = info?.pos ?? (DETERMINERS.test(ctx.doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb');
+  const statement = type === 'STATEMENT';
+  // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
+  const objectRole = statement
+    ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
+    : SYMMETRIC.has(type) ? 'participant' : 'patient';
+  let participants = findParticipants(ctx, ts, te, pos, !!info?.cls.possessorIsPatient, objectRole, !!info?.cls.subjectIsPatient);
+  let location = findLocation(ctx, ts, te, pos, type === 'VISIT');
+  if (model) {
+    ({ participants, location } = decideArguments(ctx, triggerKey(ctx, ts, te, type, pos), model, participants, location, SYMMETRIC.has(type), !!info?.cls.subjectIsPatient, margins));
+    // A reporting verb's object is the content of what was said: only its speaker takes part (unless "told", "quoted"…).
+    if (statement && !objectRole) participants = participants.filter((p) => p.role === 'agent');
+  }
+  return { participants: participants.filter((p) => fitsRole(type, p.role, p.entity)), location };
+}
+
+/**
  * Finds the events of a Doc whose entities and times are already assigned.
  *
  * @example
@@ -98,7 +132,15 @@ export const eventsStage: Stage = { name: 'events', requires: ['text', 'entities
  * The events of a Doc; `onReject` hears about every trigger that was dropped and why
  * (for debugging the lexicon and filters).
  */
-export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, why: string) => void): Event[] {
+export function findEvents(
+  doc: Doc,
+  onReject?: (trigger: string, at: number, why: string) => void,
+  /** How mentions of one happening across clauses merge: the learned decision (shipped), the rule before it, or not at all (training, evaluation). */
+  coreference: 'learned' | 'rules' | 'none' = 'learned',
+  /** The learned merge's margin (training selects it; the shipped value otherwise). */
+  corefThreshold = COREF_THRESHOLD,
+): Event[] {
+  const models = loadEventModels();
   const reject = (trigger: string, at: number, why: string) => onReject?.(trigger, at, why);
   const toks = doc.tokens;
   const clause = clauseIds(doc);
@@ -125,14 +167,8 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const argumentsOf = (cand: Candidate): TriggerArguments => {
     if (cand.args) return cand.args;
     const { info, ts, te, key } = cand;
-    const statement = info.cls.type === 'STATEMENT';
-    // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
-    const objectRole = statement
-      ? OBJECT_TAKING_REPORT_VERBS.has(key) ? (key === 'quoted' ? 'patient' : 'recipient') : null
-      : SYMMETRIC.has(info.cls.type) ? 'participant' : 'patient';
-    const participants = findParticipants(ctx, ts, te, info.pos, !!info.cls.possessorIsPatient, objectRole, !!info.cls.subjectIsPatient).filter((p) =>
-      fitsRole(info.cls.type, p.role, p.entity),
-    );
+    const participants = eventArguments(ctx, ts, te, info, key, models.participants);
+    const { location } = participants;
     const eventName = byToken[ts]! >= 0 ? mentions[byToken[ts]!]! : null;
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
@@ -140,9 +176,9 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
       const org = doc.entities.find(
         (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
       );
-      if (org && !participants.some((p) => p.entity.id === org.id)) participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
+      if (org && !participants.participants.some((p) => p.entity.id === org.id)) participants.participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
-    return (cand.args = { participants, location: findLocation(ctx, ts, te, info.pos, info.cls.type === 'VISIT') });
+    return (cand.args = { participants: participants.participants, location });
   };
 
   // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
@@ -259,12 +295,14 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
         factualityWhy = `rule: ${mod.why}`;
       }
     }
+    const span = { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te };
     const ev: Event = {
       id: '',
       type: info.cls.type,
       cameo: CAMEO_OVERRIDE[key] && info.cls.cameo ? CAMEO_OVERRIDE[key]! : info.cls.cameo,
       factuality,
-      trigger: { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te },
+      trigger: span,
+      mentions: [span],
       sentence: toks[ts]!.sentence,
       date: date ? date.value : null,
       location: location ? location.value : null,
@@ -292,28 +330,19 @@ export function findEvents(doc: Doc, onReject?: (trigger: string, at: number, wh
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
   learned.mentions.forEach((m, k) => {
     if (typedClauses.has(clause[m.start]!) || !dated[toks[m.start]!.sentence]) return; // (an OTHER event needs a date)
-    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted);
+    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
     if (ev) {
       events.push(ev);
       typedClauses.add(clause[m.start]!);
     }
   });
   events.sort((a, b) => a.trigger.start - b.trigger.start);
-  return corefMerge(doc, events).map((e, i) => {
-    const out = { ...e, id: `ev${i + 1}` };
-    TRIGGER_SPANS.set(out, spansOf(e));
-    return out;
+  const merged =
+    coreference === 'none' ? events : coreference === 'rules' || !models.coreference ? ruleCorefMerge(doc, events) : learnedCorefMerge(doc, lower, events, models.coreference, corefThreshold);
+  return merged.map((e, i) => {
+    e.mentions.sort((a, b) => a.start - b.start);
+    return { ...e, id: `ev${i + 1}` };
   });
-}
-
-/** Every trigger span merged into an event (UTF-16 offsets into doc.text), for evaluation and debugging. */
-const TRIGGER_SPANS = new WeakMap<Event, Array<{ start: number; end: number }>>();
-const MAX_SPANS = 200;
-const spansOf = (e: Event) => TRIGGER_SPANS.get(e) ?? [{ start: e.trigger.start, end: e.trigger.end }];
-function addSpans(into: Event, other: Event) {
-  const list = spansOf(into);
-  if (list.length < MAX_SPANS) list.push(...spansOf(other));
-  TRIGGER_SPANS.set(into, list);
 }
 
 /**
@@ -324,7 +353,7 @@ function addSpans(into: Event, other: Event) {
  * triggerSpans(doc.events[0]); // [{ start: 61, end: 69 }, { start: 6, end: 14 }]
  */
 export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
-  return spansOf(e);
+  return e.mentions;
 }
 
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
@@ -348,6 +377,7 @@ function otherEvent(
   byToken: Int32Array,
   cap: ArrayLike<number | boolean>,
   quoted: Int32Array,
+  participantModel: LinearModel | null,
 ): Event | null {
   const { start: ts, end: te } = m;
   if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(ctx.lower[ts]!)) return null;
@@ -359,8 +389,7 @@ function otherEvent(
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
   if (learned.factualityOf(k) !== 'asserted') return null; // (asked last: factuality is computed on demand)
   const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
-  const participants = findParticipants(ctx, ts, te, pos, false, 'patient', false);
-  const location = findLocation(ctx, ts, te, pos, false);
+  const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return null;
   const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
   return {
@@ -369,6 +398,7 @@ function otherEvent(
     cameo: null,
     factuality,
     trigger: { start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te },
+    mentions: [{ start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te }],
     sentence: toks[ts]!.sentence,
     date: anchor,
     location: location ? location.value : null,
@@ -427,54 +457,4 @@ function absorb(doc: Doc, into: Event, other: Event) {
   addSpans(into, other);
 }
 
-/** Appends to an evidence list, keeping it short: an event mentioned thousands of times must not grow without bound. */
-function appendCapped(evidence: Record<string, string>, key: string, item: string) {
-  const cur = evidence[key];
-  if (!cur) evidence[key] = item;
-  else if (cur.length < 1500) evidence[key] = `${cur}; ${item}`;
-  else if (!cur.endsWith('…')) evidence[key] = `${cur}; …`;
-}
-
 const textOf = (doc: Doc, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
-const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
-const conflicts = (a: Event, b: Event) =>
-  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
-const sameParticipants = (a: Event, b: Event) =>
-  a.participants.length > 0 &&
-  a.participants.length === b.participants.length &&
-  a.participants.every((p) => b.participants.some((q) => q.entity.id === p.entity.id));
-
-/**
- * Later mentions of an event already reported ("At the Ashgabat meeting…") merge into
- * the first: same type, nothing in conflict, and the same place, date or participants.
- * Statements are never merged: each one is its own act.
- */
-function corefMerge(doc: Doc, events: Event[]): Event[] {
-  const out: Event[] = [];
-  for (const e of events) {
-    let prior: Event | undefined;
-    // Look back over the last events only: coreference is local, and the scan stays linear on huge inputs.
-    for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
-      const o = out[j]!;
-      if (
-        o.type === e.type &&
-        !conflicts(o, e) &&
-        ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))
-      ) {
-        prior = o;
-        break;
-      }
-    }
-    if (prior) {
-      for (const p of e.participants) if (!prior.participants.some((q) => q.entity.id === p.entity.id) && prior.participants.length === 0) prior.participants.push(p);
-      prior.date ??= e.date;
-      prior.location ??= e.location;
-      const sentence = textOf(doc, doc.sentences[e.sentence]!);
-      appendCapped(prior.evidence, 'coreference', `also "${textOf(doc, e.trigger)}" in “${sentence.slice(0, 60)}${sentence.length > 60 ? '…' : ''}”`);
-      addSpans(prior, e);
-      continue;
-    }
-    out.push(e);
-  }
-  return out;
-}

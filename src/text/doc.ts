@@ -153,6 +153,8 @@ export interface DocEvent {
   cameo: string | null;
   /** The trigger word(s). */
   trigger: Span;
+  /** Every trigger of the event, in text order: its own and those of the mentions merged into it (same clause or coreferent). */
+  mentions: Span[];
   /** Index into doc.sentences of the trigger's sentence. */
   sentence: number;
   /** What the article commits to: asserted (happened or scheduled), negated, possible, cancelled, reported (a source's claim). */

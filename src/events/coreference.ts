@@ -1,0 +1,225 @@
+/**
+ * Event coreference within an article (issue 12, point 5): later mentions of a
+ * happening already reported merge into its event, which keeps every trigger.
+ * A learned pairwise decision (averaged perceptron trained on MEANTIME's
+ * intra-document event instances, `npm run train:events`) scores the event
+ * against each earlier event of the same type: same word or stem, determiner
+ * ("the deal"), date, place and participants agreeing or missing, distance
+ * in sentences and events. The event joins the best-scoring one when its margin
+ * is positive. Kept as rules, being simply right: a statement is its own act
+ * (never merged), and events of different types, factuality or calendar dates
+ * are different happenings (place is a feature: a city in one clause and its
+ * country in the next often name the same happening). When the model declines,
+ * the earlier rule's case (same place, date or participants, nothing in conflict)
+ * still merges.
+ */
+import { hashString, mix } from '../entities/hash.js';
+import type { Doc, DocEvent as Event } from '../text/doc.js';
+import type { LinearModel } from './learned/linear-model.js';
+
+/**
+ * The margin above which two events corefer. The threshold `npm run train:event-links` chooses on held-out halves
+ * of the training documents (report field `threshold`) is folded into the model's bias weight, so it is 0 here.
+ */
+export const COREF_THRESHOLD = 0;
+
+/** How many earlier events a new one is compared with: coreference is local, and the scan stays linear on huge inputs. */
+export const COREF_WINDOW = 200;
+
+// ---------- merging ----------
+
+const MAX_SPANS = 200;
+/** Adds the triggers of `other` to the event it is merged into (capped: an event mentioned thousands of times stays small). */
+export function addSpans(into: Event, other: Event) {
+  if (into.mentions.length < MAX_SPANS) into.mentions.push(...other.mentions.slice(0, MAX_SPANS - into.mentions.length));
+}
+
+/** Appends to an evidence list, keeping it short: an event mentioned thousands of times must not grow without bound. */
+export function appendCapped(evidence: Record<string, string>, key: string, item: string) {
+  const cur = evidence[key];
+  if (!cur) evidence[key] = item;
+  else if (cur.length < 1500) evidence[key] = `${cur}; ${item}`;
+  else if (!cur.endsWith('…')) evidence[key] = `${cur}; …`;
+}
+
+const textOf = (doc: Doc, s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
+
+/** Folds event e into the earlier event it corefers with. */
+export function mergeInto(doc: Doc, prior: Event, e: Event, why: string) {
+  for (const p of e.participants) if (!prior.participants.some((q) => q.entity.id === p.entity.id) && prior.participants.length === 0) prior.participants.push(p);
+  prior.date ??= e.date;
+  prior.location ??= e.location;
+  const sentence = textOf(doc, doc.sentences[e.sentence]!);
+  appendCapped(prior.evidence, 'coreference', `also "${textOf(doc, e.trigger)}" in “${sentence.slice(0, 60)}${sentence.length > 60 ? '…' : ''}”${why}`);
+  addSpans(prior, e);
+}
+
+// ---------- the rules (before issue 12 point 5; kept for comparison: eval:events) ----------
+
+const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
+const conflicts = (a: Event, b: Event) =>
+  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
+const sameParticipants = (a: Event, b: Event) =>
+  a.participants.length > 0 &&
+  a.participants.length === b.participants.length &&
+  a.participants.every((p) => b.participants.some((q) => q.entity.id === p.entity.id));
+
+/** The rule: same type, nothing in conflict, and the same place, date or participants; the nearest such earlier event. */
+export function ruleCorefMerge(doc: Doc, events: Event[]): Event[] {
+  const out: Event[] = [];
+  for (const e of events) {
+    const j = ruleAntecedent(out, e);
+    if (j >= 0) mergeInto(doc, out[j]!, e, '');
+    else out.push(e);
+  }
+  return out;
+}
+
+/** Index in `out` of the nearest earlier event the rule merges `e` into, or −1. */
+function ruleAntecedent(out: Event[], e: Event): number {
+  for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
+    const o = out[j]!;
+    if (o.type === e.type && !conflicts(o, e) && ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))) return j;
+  }
+  return -1;
+}
+
+// ---------- the learned decision ----------
+
+const T = (name: string) => hashString(`coref:${name}`);
+const T_BIAS = T('bias');
+/** The feature every pair has (the training folds the chosen threshold into its weight). */
+export const COREF_BIAS_FEATURE = T_BIAS;
+const T_FORM = T('same-form-stem');
+const T_TYPE_STEM = T('type-stem');
+const T_POS = T('pos-pair-stem');
+const T_DET = T('det-b-stem');
+const T_DATE = T('date');
+const T_DATE_STEM = T('date-stem');
+const T_LOC = T('loc');
+const T_PART = T('participants');
+const T_AGENT = T('agent-conflict');
+const T_FACT = T('factuality');
+const T_SENT = T('sentence-distance');
+const T_SENT_STEM = T('sentence-distance-stem');
+const T_BETWEEN = T('events-between');
+const T_TYPE_DATE = T('type-date');
+
+const ANAPHORIC_DET = new Set(['the', 'this', 'that', 'these', 'its', 'their', 'his', 'her']);
+const NOUN_DET = new Set([...ANAPHORIC_DET, 'a', 'an', "'s", '’s', 's']);
+
+/** What the pair features read of one event, computed once per event. */
+export interface CorefKey {
+  form: number;
+  stem: number;
+  type: number;
+  noun: boolean;
+  anaphoric: boolean;
+}
+
+export function corefKey(doc: Doc, lower: readonly string[], e: Event): CorefKey {
+  const w = lower[e.trigger.tokenStart] ?? '';
+  const prev = lower[e.trigger.tokenStart - 1] ?? '';
+  return {
+    form: hashString(textOf(doc, e.trigger).toLowerCase()),
+    stem: hashString(w.slice(0, 5)),
+    type: hashString(e.type),
+    noun: NOUN_DET.has(prev),
+    anaphoric: ANAPHORIC_DET.has(prev),
+  };
+}
+
+const relation = <T>(a: T | null, b: T | null, same: (x: T, y: T) => boolean) => (!a && !b ? 0 : !b ? 1 : !a ? 2 : same(a, b) ? 3 : 4);
+const sentenceBucket = (d: number) => (d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5);
+
+/**
+ * Feature ids of the pair (earlier event a, later event b); `between` = events between b and the last mention
+ * merged into a, `gap` = sentences between them.
+ */
+export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, between: number, gap: number, out: number[]): void {
+  const sameStem = ka.form === kb.form ? 2 : ka.stem === kb.stem ? 1 : 0;
+  const date = relation(a.date, b.date, (x, y) => x.from === y.from && x.to === y.to);
+  const loc = relation(a.location, b.location, (x, y) => x.id === y.id);
+  let shared = 0;
+  for (const p of a.participants) if (b.participants.some((q) => q.entity.id === p.entity.id)) shared++;
+  const onlyA = a.participants.length - shared;
+  const onlyB = b.participants.length - shared;
+  const agentA = a.participants.find((p) => p.role === 'agent');
+  const agentB = b.participants.find((p) => p.role === 'agent');
+  const agentConflict = agentA && agentB ? (agentA.entity.id === agentB.entity.id ? 2 : 1) : 0;
+  const sd = sentenceBucket(gap);
+  out.push(
+    T_BIAS,
+    mix(T_FORM, sameStem),
+    mix(T_TYPE_STEM, mix(ka.type, sameStem)),
+    mix(T_POS, ((sameStem * 2 + +ka.noun) * 2 + +kb.noun)),
+    mix(T_DET, sameStem * 2 + +kb.anaphoric),
+    mix(T_DATE, date),
+    mix(T_DATE_STEM, date * 3 + sameStem),
+    mix(T_LOC, loc),
+    mix(T_PART, (Math.min(shared, 2) * 3 + Math.min(onlyA, 2)) * 3 + Math.min(onlyB, 2)),
+    mix(T_AGENT, agentConflict),
+    mix(T_FACT, a.factuality === b.factuality ? 1 : 0),
+    mix(T_SENT, sd),
+    mix(T_SENT_STEM, sd * 3 + sameStem),
+    mix(T_BETWEEN, Math.min(between, 5)),
+    mix(T_TYPE_DATE, mix(ka.type, date)),
+  );
+}
+
+/**
+ * Whether an earlier event is compared with a later one at all (the rules kept above the learned decision, being
+ * simply right): same type and factuality (a threatened attack is not the one that happened), no statement, no two
+ * different calendar dates. (Also requiring the same place, as the rule does, scored worse cross-corpus.)
+ */
+export const corefCandidate = (a: Event, b: Event) =>
+  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b));
+
+/**
+ * The learned merge: each event, in text order, joins the earlier event (after
+ * earlier merges) of the same type with the highest margin above `threshold`, if any.
+ */
+export function learnedCorefMerge(doc: Doc, lower: readonly string[], events: Event[], model: LinearModel, threshold = COREF_THRESHOLD): Event[] {
+  const out: Event[] = [];
+  const keys: CorefKey[] = [];
+  /** Index in `events`, and sentence, of the last event merged into each out event (for the distance features). */
+  const lastAt: number[] = [];
+  const lastSentence: number[] = [];
+  const ids: number[] = [];
+  const scores = new Float32Array(2);
+  events.forEach((e, i) => {
+    const ke = corefKey(doc, lower, e);
+    let best = -1;
+    let bestMargin = threshold;
+    for (let j = out.length - 1; j >= 0 && j >= out.length - COREF_WINDOW; j--) {
+      if (!corefCandidate(out[j]!, e)) continue;
+      ids.length = 0;
+      corefFeatures(out[j]!, keys[j]!, e, ke, i - lastAt[j]! - 1, e.sentence - lastSentence[j]!, ids);
+      scores.fill(0);
+      model.addScores(ids, 0, ids.length, scores);
+      const margin = scores[1]! - scores[0]!;
+      if (margin > bestMargin) {
+        bestMargin = margin;
+        best = j;
+      }
+    }
+    // The rule's case stands when the model declines: same type, nothing in conflict, and the same place, date or
+    // participants ("met … at Ashgabat" … "at the Ashgabat meeting").
+    let why = ` (learned, margin ${bestMargin.toFixed(1)})`;
+    if (best < 0) {
+      best = ruleAntecedent(out, e);
+      why = ' (same place, date or participants)';
+    }
+    if (best >= 0) {
+      mergeInto(doc, out[best]!, e, why);
+      lastAt[best] = i;
+      lastSentence[best] = e.sentence;
+    } else {
+      out.push(e);
+      keys.push(ke);
+      lastAt.push(i);
+      lastSentence.push(e.sentence);
+    }
+  });
+  return out;
+}

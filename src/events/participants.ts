@@ -1,0 +1,281 @@
+/**
+ * Learned participant roles (issue 12, point 4): for an event trigger and each
+ * named entity mention near it in its sentence, an averaged perceptron trained
+ * on MEANTIME's HAS_PARTICIPANT links (PropBank roles) says whether the mention
+ * is the event's agent (Arg0), patient (Arg1), location (Argm-LOC), another
+ * participant (Arg2–4, Argm-OTHER) or none. Features read only tokens around
+ * the pair (side, distance, clause, the word governing the mention, commas,
+ * names and verb-like words between, the entity type, the trigger's word and
+ * lexicon type); every id is an integer mix of precomputed hashes, and only the
+ * few candidate mentions of kept triggers are scored.
+ */
+import { hashString, mix } from '../entities/hash.js';
+import type { DocEntity } from '../text/doc.js';
+import { governor, participantType, type ArgContext, type PlacedMention } from './arguments.js';
+import type { LinearModel } from './learned/linear-model.js';
+
+/** The model's labels, in score order. */
+export const PARTICIPANT_LABELS = ['none', 'agent', 'patient', 'location', 'other'] as const;
+export type ParticipantLabel = (typeof PARTICIPANT_LABELS)[number];
+
+/** Rule findings that are guesses by position, which the model may overrule (arguments.ts `why` texts). */
+const POSITIONAL = /^(?:subject|passive subject|object|subject of)\b/;
+
+export interface ParticipantMargins {
+  /** A participant or place the rules found is dropped when the model says "none" by more than this. */
+  drop: number;
+  /** A mention the rules did not take is added when the model's argument label wins by more than this. */
+  add: number;
+}
+
+/**
+ * Chosen by `npm run train:event-links` on held-out halves of the training documents (report field
+ * `participant_margins`): the pair with the best typed F1 over both halves.
+ */
+export const PARTICIPANT_MARGINS: ParticipantMargins = { drop: 8, add: 2 };
+
+/** How far (tokens) from the trigger a mention is a candidate: MEANTIME's named participants lie within it (99%). */
+export const PARTICIPANT_WINDOW = 15;
+
+const T = (name: string) => hashString(`participant:${name}`);
+const T_BIAS = T('bias');
+const T_DIST = T('dir-dist');
+const T_CLAUSE = T('dir-clause');
+const T_ENT = T('dir-ent');
+const T_GOV = T('dir-gov');
+const T_GOV_TYPE = T('dir-gov-type');
+const T_ENT_TYPE = T('dir-ent-type');
+const T_LEMMA = T('dir-lemma');
+const T_LEMMA_ENT = T('dir-lemma-ent');
+const T_PASSIVE = T('dir-pos-passive');
+const T_COMMAS = T('dir-commas');
+const T_NAMES = T('dir-names-between');
+const T_VERBS = T('dir-verbs-between');
+const T_RANK = T('dir-rank');
+const T_RANK_PASSIVE = T('dir-rank-passive-pos');
+const T_POSSESSIVE = T('dir-possessive-pos');
+const T_GOV_ENT = T('gov-ent');
+const T_NEXT = T('dir-next');
+
+const ENT_H = {
+  PERSON: hashString('PERSON'),
+  ORGANIZATION: hashString('ORGANIZATION'),
+  country: hashString('LOCATION/country'),
+  LOCATION: hashString('LOCATION'),
+  MISC: hashString('MISC'),
+};
+const entityHash = (e: DocEntity) => (e.type === 'LOCATION' ? (e.subtype === 'country' ? ENT_H.country : ENT_H.LOCATION) : ENT_H[e.type as 'PERSON'] ?? ENT_H.MISC);
+const BE = /^(?:was|were|been|being|is|are|be)$/;
+/** Words that look like a verb (a past form or a common finite verb): a second predicate between trigger and name. */
+const VERBISH = /^(?:\w+ed|said|says|is|are|was|were|has|have|had|will|would|can|could|made|took|gave|told|sold|bought|won|lost|led|met|left|became)$/;
+const GOVERNOR_HASHES = new Map<string, number>();
+const governorHash = (w: string) => {
+  let h = GOVERNOR_HASHES.get(w);
+  if (h === undefined) {
+    h = hashString(w);
+    if (GOVERNOR_HASHES.size < 5000) GOVERNOR_HASHES.set(w, h);
+  }
+  return h;
+};
+
+/**
+ * Per-token facts the features read between a trigger and a name, computed on first use per document (a token is
+ * read by several triggers): 1 comma, 2 verb-like word, 3 other; 0 not yet known.
+ */
+const TOKEN_KIND = new WeakMap<readonly string[], Uint8Array>();
+function tokenKind(lower: readonly string[], k: number): number {
+  let kinds = TOKEN_KIND.get(lower);
+  if (!kinds) TOKEN_KIND.set(lower, (kinds = new Uint8Array(lower.length)));
+  let v = kinds[k]!;
+  if (v === 0) {
+    const w = lower[k]!;
+    v = w === ',' ? 1 : VERBISH.test(w) ? 2 : 3;
+    kinds[k] = v;
+  }
+  return v;
+}
+
+/** What the features read of a trigger: its first word's lowercase hash, its lexicon type and word class. */
+export interface TriggerKey {
+  ts: number;
+  te: number;
+  /** hashString of the lexicon type ("DEATH", "OTHER"…). */
+  typeH: number;
+  /** hashString of the trigger's first word, lowercased. */
+  lemmaH: number;
+  noun: boolean;
+}
+
+export function triggerKey(ctx: ArgContext, ts: number, te: number, type: string, pos: 'verb' | 'noun'): TriggerKey {
+  return { ts, te, typeH: hashString(type), lemmaH: hashString(ctx.lower[ts] ?? ''), noun: pos === 'noun' };
+}
+
+/** Named candidate mentions of a trigger: participant-type mentions of its sentence within PARTICIPANT_WINDOW tokens, nearest first on each side. */
+export function candidateMentions(ctx: ArgContext, ts: number, te: number): PlacedMention[] {
+  const toks = ctx.doc.tokens;
+  const s = toks[ts]!.sentence;
+  const out: PlacedMention[] = [];
+  for (let k = Math.max(0, ts - PARTICIPANT_WINDOW); k < Math.min(toks.length, te + PARTICIPANT_WINDOW); k++) {
+    if (k >= ts && k < te) continue;
+    const mi = ctx.byToken[k]!;
+    if (mi < 0 || toks[k]!.sentence !== s) continue;
+    const m = ctx.mentions[mi]!;
+    if ((m.tokenStart < te && m.tokenEnd > ts) || !participantType(m.entity) || out.includes(m)) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+const bucket = (n: number) => (n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : 7);
+
+/** Feature ids of the pair (trigger, mention); `rank` is the mention's place among candidates on its side (0 = nearest). */
+export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMention, rank: number, out: number[]): void {
+  const { doc, lower, clause } = ctx;
+  const toks = doc.tokens;
+  const after = m.tokenStart >= t.te;
+  const dir = after ? 2 : 1;
+  const from = after ? t.te : m.tokenEnd;
+  const to = after ? m.tokenStart : t.ts;
+  let commas = 0;
+  let names = 0;
+  let verbs = 0;
+  for (let k = from; k < to; k++) {
+    const kind = tokenKind(lower, k);
+    if (kind === 1) commas++;
+    else if (ctx.byToken[k]! >= 0 && (k === from || ctx.byToken[k - 1] !== ctx.byToken[k])) names++;
+    else if (kind === 2) verbs++;
+  }
+  const gov = governorHash(governor(ctx, m));
+  const ent = entityHash(m.entity);
+  const passive = BE.test(lower[t.ts - 1] ?? '') || (/ly$/.test(lower[t.ts - 1] ?? '') && BE.test(lower[t.ts - 2] ?? '')) ? 1 : 0;
+  const possessive = /^['’]s?$/.test(toks[m.tokenEnd]?.text ?? '') ? 1 : 0;
+  const next = governorHash(lower[m.tokenEnd] ?? '</s>');
+  const noun = t.noun ? 1 : 0;
+  const r = Math.min(rank, 2);
+  out.push(
+    T_BIAS,
+    mix(T_DIST, dir * 8 + bucket(to - from)),
+    mix(T_CLAUSE, dir * 2 + (clause[m.tokenStart] === clause[t.ts] ? 1 : 0)),
+    mix(T_ENT, mix(dir, ent)),
+    mix(T_GOV, mix(dir, gov)),
+    mix(T_GOV_TYPE, mix(mix(dir, gov), t.typeH)),
+    mix(T_ENT_TYPE, mix(mix(dir, ent), t.typeH)),
+    mix(T_LEMMA, mix(dir, t.lemmaH)),
+    mix(T_LEMMA_ENT, mix(mix(dir, t.lemmaH), ent)),
+    mix(T_PASSIVE, dir * 4 + noun * 2 + passive),
+    mix(T_COMMAS, dir * 4 + Math.min(commas, 3)),
+    mix(T_NAMES, dir * 4 + Math.min(names, 3)),
+    mix(T_VERBS, dir * 4 + Math.min(verbs, 3)),
+    mix(T_RANK, dir * 4 + r),
+    mix(T_RANK_PASSIVE, ((dir * 4 + r) * 2 + passive) * 2 + noun),
+    mix(T_POSSESSIVE, (dir * 2 + possessive) * 2 + noun),
+    mix(T_GOV_ENT, mix(gov, ent)),
+    mix(T_NEXT, mix(dir, next)),
+  );
+}
+
+export interface ScoredCandidate {
+  mention: PlacedMention;
+  label: ParticipantLabel;
+  /** The label's score minus the best other label's. */
+  margin: number;
+}
+
+/** Each candidate mention of the trigger with the model's label. */
+/** Scratch buffers of scoreCandidates (one call at a time: the stage is synchronous). */
+const IDS: number[] = [];
+let SCORES = new Float32Array(PARTICIPANT_LABELS.length);
+
+export function scoreCandidates(ctx: ArgContext, t: TriggerKey, model: LinearModel, cands = candidateMentions(ctx, t.ts, t.te)): ScoredCandidate[] {
+  const out: ScoredCandidate[] = [];
+  const ids = IDS;
+  let before = 0;
+  for (const m of cands) if (m.tokenEnd <= t.ts) before++;
+  let afterRank = 0;
+  if (SCORES.length !== model.labels) SCORES = new Float32Array(model.labels);
+  const scores = SCORES;
+  for (const m of cands) {
+    const rank = m.tokenEnd <= t.ts ? --before : afterRank++;
+    ids.length = 0;
+    participantFeatures(ctx, t, m, rank, ids);
+    scores.fill(0);
+    model.addScores(ids, 0, ids.length, scores);
+    let best = 0;
+    for (let l = 1; l < scores.length; l++) if (scores[l]! > scores[best]!) best = l;
+    let second = -Infinity;
+    for (let l = 0; l < scores.length; l++) if (l !== best && scores[l]! > second) second = scores[l]!;
+    out.push({ mention: m, label: PARTICIPANT_LABELS[best]!, margin: scores[best]! - second });
+  }
+  return out;
+}
+
+type Role = 'agent' | 'patient' | 'participant' | 'recipient';
+interface Found {
+  entity: DocEntity;
+  role: Role;
+  why: string;
+}
+
+/**
+ * The participants and place of a trigger: the learned label decides whether each
+ * named mention within the window takes part (keeping or dropping what the rules
+ * found there, with the rules' role, and adding what they missed); what the rules
+ * found outside it (a pronoun resolved to the last person, the name a relative
+ * clause hangs on, an event name's organiser) is kept. The role of an added one:
+ * agent; patient (a "participant" for meetings, calls and summits, whose parties
+ * are on an equal footing); another argument is a recipient after "to", else a
+ * participant. A person before a life-event verb ("X died") is its patient
+ * whatever the model says. The rules' place stands unless the model rejects it;
+ * else the model's best place that is no participant.
+ */
+export function decideArguments(
+  ctx: ArgContext,
+  t: TriggerKey,
+  model: LinearModel,
+  rules: Found[],
+  ruleLocation: { value: DocEntity; why: string } | null,
+  symmetric: boolean,
+  subjectIsPatient: boolean,
+  margins: ParticipantMargins = PARTICIPANT_MARGINS,
+): { participants: Found[]; location: { value: DocEntity; why: string } | null } {
+  const cands = candidateMentions(ctx, t.ts, t.te);
+  // Nothing to decide: the rules' findings (a place is no participant as well).
+  if (cands.length === 0) return { participants: ruleLocation ? rules.filter((p) => p.entity.id !== ruleLocation.value.id) : rules, location: ruleLocation };
+  const best = new Map<string, ScoredCandidate>();
+  for (const c of scoreCandidates(ctx, t, model, cands)) {
+    const prev = best.get(c.mention.entity.id);
+    const rank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.margin : x.margin);
+    if (!prev || rank(c) > rank(prev)) best.set(c.mention.entity.id, c);
+  }
+  const text = (m: PlacedMention) => ctx.doc.text.slice(m.start, m.end);
+  const roleOf = (c: ScoredCandidate, ruleRole: Role | undefined): Role => {
+    if (c.label === 'agent') return subjectIsPatient && c.mention.entity.type === 'PERSON' && c.mention.tokenEnd <= t.ts ? 'patient' : 'agent';
+    if (c.label === 'patient') return symmetric ? 'participant' : 'patient';
+    return ruleRole ?? (governor(ctx, c.mention) === 'to' ? 'recipient' : 'participant');
+  };
+  const isArgument = (c: ScoredCandidate) => c.label === 'agent' || c.label === 'patient' || c.label === 'other';
+  /** A rule's finding is dropped only when the model is sure enough; a mention the rules missed is added likewise. */
+  const rejects = (c: ScoredCandidate) => c.label === 'none' && c.margin > margins.drop;
+  // A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor.
+  const possessiveElsewhere = (m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
+  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention);
+  const out: Found[] = [];
+  for (const p of rules) {
+    const c = best.get(p.entity.id);
+    // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether a guess
+    // by position (the nearest name before or after the verb) is one. A name a preposition or possessive ties to the
+    // trigger ("between X and Y", "by X", "X's visit") is one: that reading is simply right.
+    if (!c || !POSITIONAL.test(p.why)) out.push(p);
+    else if (!rejects(c)) out.push({ entity: p.entity, role: p.role, why: `${p.why} (learned ${c.label} ${c.margin.toFixed(1)})` });
+  }
+  for (const c of best.values()) {
+    if (!adds(c) || out.some((p) => p.entity.id === c.mention.entity.id) || ruleLocation?.value.id === c.mention.entity.id) continue;
+    out.push({ entity: c.mention.entity, role: roleOf(c, undefined), why: `learned ${c.label} (${c.margin.toFixed(1)}): "${text(c.mention)}"` });
+  }
+  let place: ScoredCandidate | null = null;
+  for (const c of best.values()) if (c.label === 'location' && c.margin > margins.add && c.mention.entity.type === 'LOCATION' && (!place || c.margin > place.margin)) place = c;
+  const ruleCand = ruleLocation ? best.get(ruleLocation.value.id) : undefined;
+  const ruleKept = ruleLocation && !(ruleCand && rejects(ruleCand)) ? ruleLocation : null;
+  const location = ruleKept ?? (place && !out.some((p) => p.entity.id === place!.mention.entity.id) ? { value: place.mention.entity, why: `learned location (${place.margin.toFixed(1)}): "${text(place.mention)}"` } : null);
+  return { participants: location ? out.filter((p) => p.entity.id !== location.value.id) : out, location };
+}

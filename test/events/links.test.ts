@@ -1,0 +1,105 @@
+/**
+ * Participants and coreference learned from MEANTIME (issue 12, points 4 and 5): the stage keeps every trigger of
+ * a merged event in its output, the learned decisions stay inside the rules that are simply right, and training is
+ * deterministic. (Accuracy is measured by `npm run train:event-links` and `npm run eval:events`, not asserted here.)
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { hashString } from '../../src/entities/hash.js';
+import { toRows } from '../../src/datasets/tables.js';
+import { documentLayers } from '../../src/document/build.js';
+import { LinearModel } from '../../src/events/learned/linear-model.js';
+import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
+import { defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
+import { extract, runPipeline } from '../../src/pipeline.js';
+import { createDoc } from '../../src/text/create-doc.js';
+import { oracleEntities, type NamedThing } from './oracle-entities.js';
+
+const THINGS: NamedThing[] = [
+  { name: 'Vladimir Putin', type: 'PERSON', aliases: ['Putin'] },
+  { name: 'Masoud Pezeshkian', type: 'PERSON', aliases: ['Pezeshkian'] },
+  { name: 'John Smith', type: 'PERSON', aliases: ['Smith'] },
+  { name: 'Ashgabat', type: 'LOCATION', subtype: 'city' },
+  { name: 'Iran', type: 'LOCATION', subtype: 'country' },
+  { name: 'Russia', type: 'LOCATION', subtype: 'country' },
+];
+
+function events(text: string) {
+  const doc = createDoc({ text, publishedAt: '2024-10-14' });
+  doc.entities = oracleEntities(doc, THINGS);
+  runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+  return documentLayers(doc).events;
+}
+const names = (e: { participants: Array<{ name: string; role: string }> }) => e.participants.map((p) => `${p.role}:${p.name}`).sort();
+
+/** A participant model whose only weight says "none" by `margin` for every pair (the bias feature). */
+const noneModel = (margin: number) => {
+  const w = new Int8Array(PARTICIPANT_LABELS.length);
+  w[0] = 127;
+  return LinearModel.fromRows('EVP1', PARTICIPANT_LABELS.length, Uint32Array.of(hashString('participant:bias')), Float32Array.of(margin / 127), w);
+};
+
+describe('merged events keep every trigger', () => {
+  it('a later mention of the same meeting merges into the first, and the event lists both triggers', () => {
+    const text = 'Putin met Pezeshkian at Ashgabat on Friday. At the Ashgabat meeting, Putin smiled.';
+    const evs = events(text).filter((e) => e.type === 'MEETING');
+    expect(evs).toHaveLength(1);
+    expect(evs[0]!.mentions.map((m) => m.text)).toEqual(['met', 'meeting']);
+    for (const m of evs[0]!.mentions) expect([...text].slice(m.start, m.end).join('')).toBe(m.text);
+    expect(evs[0]!.mentions[0]).toEqual(evs[0]!.trigger);
+  });
+  it('the events table counts the mentions of each event', () => {
+    const doc = extract('Putin met Pezeshkian at Ashgabat on Friday. At the Ashgabat meeting, Putin smiled.', { publishedAt: '2024-10-14' });
+    const rows = toRows(doc).events;
+    expect(rows).toHaveLength(doc.events.length);
+    rows.forEach((r, i) => expect(r.mention_count).toBe(doc.events[i]!.mentions.length));
+  });
+  it('a threatened attack and the attack that happened stay two events (different factuality)', () => {
+    const evs = events('Iran could attack Russia. On Friday Iran attacked Russia.').filter((e) => e.type === 'ATTACK');
+    expect(evs.map((e) => e.factuality).sort()).toEqual(['asserted', 'possible']);
+  });
+  it('two meetings on different days stay two events', () => {
+    const evs = events('Putin met Pezeshkian on Friday. Putin met Pezeshkian again on Sunday.').filter((e) => e.type === 'MEETING');
+    expect(evs).toHaveLength(2);
+  });
+});
+
+describe('learned participants inside the rules that are simply right', () => {
+  it('a person before "died" is its patient', () => {
+    const evs = events('John Smith died in Ashgabat on Friday.');
+    expect(evs[0]).toMatchObject({ type: 'DEATH' });
+    expect(names(evs[0]!)).toEqual(['patient:John Smith']);
+  });
+  it('a place is never the patient of a death', () => {
+    for (const e of events('Iran died on Friday.').filter((x) => x.type === 'DEATH')) expect(names(e)).toEqual([]);
+  });
+  it('a model sure that nothing takes part drops the positional guesses but not names tied by a preposition', () => {
+    const text = 'On Friday Putin met with Pezeshkian.';
+    const doc = createDoc({ text, publishedAt: '2024-10-14' });
+    doc.entities = oracleEntities(doc, THINGS);
+    const evs = withLinkModels(noneModel(50), null, () => {
+      runPipeline(doc, { disable: ['entities'], given: ['entities'] });
+      return documentLayers(doc).events;
+    });
+    const met = evs.find((e) => e.type === 'MEETING')!;
+    expect(names(met)).toEqual(['participant:Masoud Pezeshkian']); // the subject (a guess by position) dropped, "with" kept
+    expect(names(events(text).find((e) => e.type === 'MEETING')!)).toContain('agent:Vladimir Putin'); // the shipped model keeps it
+  });
+});
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
+describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; skipped when absent)', () => {
+  it('is deterministic: the same documents and seed give the same model files byte for byte', () => {
+    const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
+    const opts = { ...defaultLinkOptions(), epochs: 3 };
+    const a = trainLinkModels(docs, opts);
+    const b = trainLinkModels(docs, opts);
+    expect(a.participants.rows).toBeGreaterThan(0);
+    expect(a.participants.toBuffer().equals(b.participants.toBuffer())).toBe(true);
+    expect(a.coreference.toBuffer().equals(b.coreference.toBuffer())).toBe(true);
+    expect(a.report).toEqual(b.report);
+  });
+});
