@@ -13,21 +13,13 @@
  * data, upstream models and seed give the same files byte for byte.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataDir, numberArg, outDir, timedLog } from './script-args.js';
+import { join } from 'node:path';
 import { COREF_MODEL, PARTICIPANT_MODEL } from '../src/events/learned/models.js';
 import { defaultLinkOptions, readLinkDocs, trainAndScoreLinks, trainLinkModels } from '../src/events/training/links.js';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
-const arg = (name: string, def: number) => {
-  const k = process.argv.indexOf(`--${name}`);
-  return k >= 0 ? Number(process.argv[k + 1]) : def;
-};
-const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
-const opts = { ...defaultLinkOptions(arg('seed', 13)), epochs: arg('epochs', 10) };
-const t0 = Date.now();
-const log = (msg: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+const opts = { ...defaultLinkOptions(numberArg('seed', 13)), epochs: numberArg('epochs', 10) };
+const log = timedLog();
 
 const apple = readLinkDocs(dataDir, 'apple');
 const gm = readLinkDocs(dataDir, 'gm');
@@ -40,10 +32,10 @@ log('gm → apple scored');
 const both = [...apple, ...gm];
 const { participants, coreference, report } = trainLinkModels(both, opts);
 if (!process.argv.includes('--no-write')) {
-  mkdirSync(out, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
   for (const [spec, model] of [[PARTICIPANT_MODEL, participants], [COREF_MODEL, coreference]] as const) {
     const buf = model.toBuffer();
-    writeFileSync(join(out, spec.file), buf);
+    writeFileSync(join(outDir, spec.file), buf);
     log(`wrote ${spec.file}: ${model.rows} feature rows, ${(buf.length / 1024).toFixed(1)} KB`);
   }
 }

@@ -11,30 +11,22 @@
  * Deterministic: the same data and seed give the same files byte for byte.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataDir, numberArg, outDir, timedLog } from './script-args.js';
+import { join } from 'node:path';
 import { ANCHOR_MODEL, FACTUALITY_MODEL, MENTION_MODEL } from '../src/events/learned/models.js';
 import { buildEventModels, defaultBuildOptions, readEventCorpora } from '../src/events/training/build.js';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
-const arg = (name: string, def: number) => {
-  const k = process.argv.indexOf(`--${name}`);
-  return k >= 0 ? Number(process.argv[k + 1]) : def;
-};
-const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
-const seed = arg('seed', 13);
-const epochs = arg('epochs', 12);
-const t0 = Date.now();
-const log = (msg: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+const seed = numberArg('seed', 13);
+const epochs = numberArg('epochs', 12);
+const log = timedLog();
 
 const corpora = readEventCorpora(dataDir);
 log(`read ${corpora.timemlTrain.length} TimeML training documents, ${corpora.timebankHeldOut.length} held out, ${corpora.meantime.length} MEANTIME`);
 const built = buildEventModels(corpora, defaultBuildOptions(!process.argv.includes('--no-meantime'), seed, epochs, log));
-mkdirSync(out, { recursive: true });
+mkdirSync(outDir, { recursive: true });
 for (const [spec, model] of [[MENTION_MODEL, built.mentions], [FACTUALITY_MODEL, built.factuality], [ANCHOR_MODEL, built.anchors]] as const) {
   const buf = model.toBuffer();
-  writeFileSync(join(out, spec.file), buf);
+  writeFileSync(join(outDir, spec.file), buf);
   log(`wrote ${spec.file}: ${model.rows} feature rows, ${(buf.length / 1024).toFixed(0)} KB`);
 }
 console.log(JSON.stringify(built.report, null, 2));
