@@ -108,6 +108,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
   return out;
 
+  /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
+  function mostlyLowercase(w: string): boolean {
+    const c = rec.lexicon.caps.get(hashString(w)) ?? 0;
+    return c >= 1 && c <= 3;
+  }
+
   /** The end of span [a, b) with the possessive that ends it or follows it ("McDonald" + "'s"), or -1 when there is none. */
   function possessiveEnd(a: number, b: number): number {
     if (b < toks.length && POSSESSIVE_CLITIC.has(toks[b]!.text)) return b + 1;
@@ -119,7 +125,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a > 1 && HONORIFICS.has(lower[a]!)) type = 'PERSON';
     if (a > 0 && HONORIFICS.has(lower[a - 1]!) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
     // "President George W Bush", "Minister Florence Chitauro": a given name and more after a person's title.
-    if (type !== 'PERSON' && a > 0 && b - a >= 2 && rec.roles.heads.has(lower[a - 1]!) && rec.lexicon.firstNames.has(hashString(lower[a]!)) && toks[a - 1]!.sentence === toks[a]!.sentence) {
+    // (Not when the last word is one news text writes lowercase half the time or more: "King Arthur International category".)
+    if (type !== 'PERSON' && a > 0 && b - a >= 2 && rec.roles.heads.has(lower[a - 1]!) && rec.lexicon.firstNames.has(hashString(lower[a]!)) && toks[a - 1]!.sentence === toks[a]!.sentence && !mostlyLowercase(lower[b - 1]!)) {
       type = 'PERSON';
       titled.add(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)));
     }
