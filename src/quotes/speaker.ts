@@ -14,6 +14,7 @@ import type { QuoteContext } from './context.js';
 import { wordFilter } from '../text/word-filter.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
+import { HOLIDAYS } from '../lang/en/calendar.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -41,9 +42,11 @@ export interface FoundSpeaker {
 const MAY_BE_LISTED = wordFilter([...PRONOUNS, ...DESCRIPTION_NOUNS]);
 
 const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'because', 'but', 'and', 'while', 'whereas', 'if', 'when', 'so']);
-const NON_NAME_CAPS = new Set(
-  'the a an in on at for with after before during but and or so however meanwhile still yet then this that these those it its he she they we i you his her their our my your there here when while if as by from to of not no yes also mr mrs ms dr sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
-);
+const NON_NAME_CAPS = new Set([
+  ...'the a an in on at for with after before during but and or so however meanwhile still yet then this that these those it its he she they we i you his her their our my your there here when while if as by from to of not no yes also mr mrs ms dr sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  // One-word holidays: "used a Christmas message to denounce …" names no speaker.
+  ...HOLIDAYS.filter((h) => !h.includes(' ')).map((h) => h.toLowerCase()),
+]);
 
 
 /** Speaker-like phrases in tokens [from, to), in text order, quoted tokens skipped. */

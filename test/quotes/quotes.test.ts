@@ -73,6 +73,10 @@ describe('more typographies and layouts', () => {
     const qs = direct(quotesOf('“Fear is what I feel when I watch the debates every single night.” ― Mary Jones', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
   });
+  it('takes no holiday for a speaker', () => {
+    const qs = quotesOf('The cardinal used a Christmas message to denounce the war as a "terrible" waste of money.', []);
+    for (const q of qs) expect(q.speaker?.name).not.toBe('Christmas');
+  });
   it('continues a quotation after its attribution sentence', () => {
     const text = '“We will be here for a while yet,” Jones said on Saturday at the gala dinner in the capital. “These cases take a lot of patience.”';
     const qs = direct(quotesOf(text, [JONES]));
