@@ -73,6 +73,14 @@ describe('more typographies and layouts', () => {
     const qs = direct(quotesOf('“Fear is what I feel when I watch the debates every single night.” ― Mary Jones', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
   });
+  it('links "the cardinal" to the one person of the article whose role has that head', async () => {
+    const { extract } = await import('../../src/pipeline.js');
+    const out = extract('Billions were wasted on war, Cardinal Cormac Murphy-O\'Connor has said. "Peace is possible," the cardinal said on Sunday.');
+    const q = out.quotes.find((x) => x.text.startsWith('Peace'))!;
+    expect(q.speaker?.description).toBe('the cardinal');
+    expect(q.speaker?.name).toBe("Cormac Murphy-O'Connor");
+    expect(q.speaker?.entity_id).toBe(out.entities.find((e) => e.name === "Cormac Murphy-O'Connor")!.entity_id);
+  });
   it('takes no holiday for a speaker', () => {
     const qs = quotesOf('The cardinal used a Christmas message to denounce the war as a "terrible" waste of money.', []);
     for (const q of qs) expect(q.speaker?.name).not.toBe('Christmas');
