@@ -76,7 +76,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   const possessiveNames = new Set<string>();
   for (const s of spans) {
     const ownS = possessiveEnd(s.start, s.end);
-    if (ownS > 0 && SUBJECT_VERBS.has(lower[ownS] ?? '') && listedAsOrganisation(lower, s.start, ownS - 1)) possessiveNames.add(lower.slice(s.start, ownS - 1).join(' '));
+    if (ownS > 0 && SUBJECT_VERBS.has(lower[ownS] ?? '') && listedAsOrganisation(rec, lower, s.start, ownS - 1)) possessiveNames.add(lower.slice(s.start, ownS - 1).join(' '));
   }
   for (const s of spans) {
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
@@ -466,8 +466,7 @@ const POSSESSIVE_CLITIC = new Set(["'s", '’s']);
 const SUBJECT_VERBS = new Set(['said', 'says', 'has', 'had', 'is', 'was', 'will', 'would', 'announced', 'reported', 'posted', 'cut', 'raised', 'lowered', 'downgraded', 'upgraded', 'added', 'plans', 'opened', 'closed', 'sold', 'bought', 'made']);
 
 /** Whether the gazetteer lists the words [a, b) followed by "'s" as an organisation's name only ("McDonald 's"). */
-function listedAsOrganisation(lower: readonly string[], a: number, b: number): boolean {
-  const rec = loadRecognizer();
+function listedAsOrganisation(rec: Recognizer, lower: readonly string[], a: number, b: number): boolean {
   let h = SEQ_SEED;
   for (let i = a; i < b; i++) h = seqHash(h, lower[i]!);
   return (rec.lexicon.gaz.get(seqHash(h, "'s")) ?? 0) === ORG_ONLY;

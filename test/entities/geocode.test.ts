@@ -4,11 +4,16 @@ import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
 import { resolvePlace } from '../../src/entities/geo.js';
 
-const places = (text: string) => {
+/** The entity layer of a text run through the pipeline up to the entity stage. */
+const entities = (text: string) => {
   const doc = createDoc({ text });
   runPipeline(doc, { until: 'entities' });
+  return documentLayers(doc).entities;
+};
+
+const places = (text: string) => {
   const out = new Map<string, string>();
-  for (const e of documentLayers(doc).entities) {
+  for (const e of entities(text)) {
     if (e.type === 'LOCATION') out.set(e.name, `${e.subtype}:${e.geo?.country_code ?? '-'}:${e.geo ? Math.round(e.geo.longitude) : '-'}`);
   }
   return out;
@@ -74,11 +79,7 @@ describe('geocoding in context', () => {
   });
 
   it('gives namesakes the article tells apart their own ids, and the usual reading the name\'s id', () => {
-    const idOf = (text: string, name: string) => {
-      const doc = createDoc({ text });
-      runPipeline(doc, { until: 'entities' });
-      return documentLayers(doc).entities.find((e) => e.name === name)!.entity_id;
-    };
+    const idOf = (text: string, name: string) => entities(text).find((e) => e.name === name)!.entity_id;
     const state = idOf("Georgia's governor signed the bill on Monday.", 'Georgia');
     const country = idOf('The EU and Georgia signed a trade pact.', 'Georgia');
     expect(state).not.toBe(country);
@@ -93,19 +94,12 @@ describe('geocoding in context', () => {
   });
 
   it('geocodes only places', () => {
-    const doc = createDoc({ text: 'Delta Air Lines said on Monday it would cut flights from Atlanta.' });
-    runPipeline(doc, { until: 'entities' });
-    const delta = documentLayers(doc).entities.find((e) => e.name.startsWith('Delta'));
+    const delta = entities('Delta Air Lines said on Monday it would cut flights from Atlanta.').find((e) => e.name.startsWith('Delta'));
     expect(delta?.type).toBe('ORGANIZATION');
     expect(delta?.geo).toBeNull();
   });
 
   it('reads a one-word "place" that starts a company\'s name, spoken of as a company, as that company', () => {
-    const entities = (text: string) => {
-      const doc = createDoc({ text });
-      runPipeline(doc, { until: 'entities' });
-      return documentLayers(doc).entities;
-    };
     const delta = entities('She was suspended by Delta in September. A Delta spokesperson confirmed it. She sued Delta Airlines in March.');
     const company = delta.find((e) => e.name === 'Delta Airlines')!;
     expect(company.type).toBe('ORGANIZATION');
