@@ -19,6 +19,13 @@ export const CSV_OPTIONS = {
  */
 export function toCsv<T extends TableName>(table: T, rows: readonly Row<T>[], header = true): string {
   const cols = columns(table);
-  const body = stringify(rows as unknown as Record<string, unknown>[], { ...CSV_OPTIONS, columns: cols, header: false });
+  // Records handed over as arrays in column order: csv-stringify then reads cell i
+  // instead of resolving each column name as a property path for every cell (a
+  // third of its time). The same bytes.
+  const records = rows.map((r) => {
+    const o = r as unknown as Record<string, unknown>;
+    return cols.map((c) => o[c]);
+  });
+  const body = stringify(records, { ...CSV_OPTIONS, header: false });
   return (header ? `${cols.join(',')}\r\n` : '') + body;
 }

@@ -71,6 +71,34 @@ export class CompactModel implements FeatureWeights {
     return new CompactModel(slotKeys, slotScales, slotWeights, transitions, keys.length);
   }
 
+  /**
+   * The same model without the share `fraction` of its rows whose largest weight
+   * (|int8| × scale) is smallest: rows that barely move any label's score. Rows
+   * whose largest weight equals the cut-off stay, so the result depends only on
+   * the weights (not on slot order). Halving the rows halves the table, which
+   * then stays in cache better (see `npm run train:ner -- --prune`).
+   * @example model.pruned(0.5).rows // about half of model.rows
+   */
+  pruned(fraction: number): CompactModel {
+    const slots: number[] = [];
+    const norm = new Float32Array(this.slotKeys.length);
+    for (let s = 0; s < this.slotKeys.length; s++) {
+      if (this.slotKeys[s] === 0) continue;
+      let max = 0;
+      for (let l = 0; l < N_LABELS; l++) max = Math.max(max, Math.abs(this.slotWeights[s * N_LABELS + l]!));
+      norm[s] = Math.fround(max * this.slotScales[s]!);
+      slots.push(s);
+    }
+    const sorted = slots.map((s) => norm[s]!).sort((a, b) => a - b);
+    const cut = fraction <= 0 ? -Infinity : (sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? -Infinity);
+    const kept = slots.filter((s) => norm[s]! >= cut).sort((a, b) => this.slotKeys[a]! - this.slotKeys[b]!);
+    const keys = Uint32Array.from(kept, (s) => this.slotKeys[s]!);
+    const scales = Float32Array.from(kept, (s) => this.slotScales[s]!);
+    const weights = new Int8Array(kept.length * N_LABELS);
+    kept.forEach((s, r) => weights.set(this.slotWeights.subarray(s * N_LABELS, (s + 1) * N_LABELS), r * N_LABELS));
+    return CompactModel.fromRows(keys, scales, weights, this.transitions);
+  }
+
   addScores(ids: Uint32Array, from: number, to: number, out: Float32Array, outOffset: number): void {
     const keys = this.slotKeys;
     const scales = this.slotScales;

@@ -58,6 +58,36 @@ describe('training (npm run train:ner, on a tiny set)', () => {
     }
   });
 
+  it('prunes the rows with the smallest largest weight, keeping the others exactly', () => {
+    const { model } = train(13);
+    const rowsOf = (m: CompactModel) => {
+      const out = new Map<number, { norm: number; weights: number[]; scale: number }>();
+      for (let s = 0; s < m.slotKeys.length; s++) {
+        if (m.slotKeys[s] === 0) continue;
+        const weights = [...m.slotWeights.subarray(s * 17, (s + 1) * 17)];
+        out.set(m.slotKeys[s]!, { norm: Math.fround(Math.max(...weights.map(Math.abs)) * m.slotScales[s]!), weights, scale: m.slotScales[s]! });
+      }
+      return out;
+    };
+    const all = rowsOf(model);
+    const half = model.pruned(0.5);
+    const kept = rowsOf(half);
+    expect(half.rows).toBe(kept.size);
+    expect(kept.size).toBeGreaterThanOrEqual(Math.ceil(all.size / 2));
+    expect(kept.size).toBeLessThan(all.size);
+    // Every kept row is unchanged, and no dropped row outweighs a kept one.
+    const minKept = Math.min(...[...kept.values()].map((r) => r.norm));
+    for (const [key, row] of all) {
+      const k = kept.get(key);
+      if (k) expect(k).toEqual(row);
+      else expect(row.norm).toBeLessThan(minKept);
+    }
+    expect([...half.transitions]).toEqual([...model.transitions]);
+    // Deterministic, and nothing is dropped at 0.
+    expect(Buffer.from(model.pruned(0.5).toBuffer())).toEqual(Buffer.from(half.toBuffer()));
+    expect(model.pruned(0).rows).toBe(model.rows);
+  });
+
   it('learns its training sentences', () => {
     const { model, examples } = train(13);
     for (const ex of examples) {
