@@ -57,6 +57,24 @@ export function governor(ctx: ArgContext, m: PlacedMention): string {
   return lower(ctx, k);
 }
 
+/**
+ * What may follow a reduced passive participle: a preposition of cause or agent, a comma or a full stop
+ * (never its object). Not "in", "on" or "at": an active verb takes a time or place there ("GM announced on Wednesday").
+ */
+const REDUCED_PASSIVE_NEXT = new Set(['for', 'over', 'after', 'by', 'following', 'amid', ',', '.', ';', ':']);
+/**
+ * Participles of verbs that always take an object (a person jailed, sacked, killed): written without one,
+ * they are passive. Verbs that are also intransitive ("resigned", "crashed", "played", "agreed") are not here.
+ */
+const TRANSITIVE_ONLY = new Set([
+  'jailed', 'imprisoned', 'arrested', 'detained', 'charged', 'convicted', 'sentenced', 'indicted', 'fined', 'banned', 'barred',
+  'sacked', 'dismissed', 'suspended', 'expelled', 'deported', 'extradited', 'kidnapped', 'abducted', 'killed', 'murdered',
+  'injured', 'wounded', 'assassinated', 'executed', 'accused', 'sued', 'acquitted', 'impeached', 'ousted', 'elected',
+  're-elected', 'appointed', 'hired',
+]);
+/** Before a participle these make it an adjective or a perfect ("the jailed singer", "they jailed"), not a reduced passive. */
+const ARTICLE_OR_PRONOUN = new Set(['the', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'you', 'it', 'who', 'which', 'that', 'has', 'have', 'had']);
+
 /** Mentions in the clause of token i, in text order, each once per entity position. */
 function clauseMentions(ctx: ArgContext, i: number, window: number): PlacedMention[] {
   const c = ctx.clause[i]!;
@@ -144,8 +162,13 @@ export function findParticipants(
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
     const be = /^(?:was|were|been|being|is|are|be)$/;
-    const passive =
-      (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2)))) && /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(ctx, ts));
+    const participle = /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(ctx, ts));
+    // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
+    // "a man charged over the attack"): the participle of a verb that always takes an object, with none
+    // after it, only a preposition of cause or agent, a comma or the sentence's end.
+    const next = te < doc.tokens.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence ? lower(ctx, te) : '';
+    const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next));
+    const passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     const subj = before.findLast((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
     if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);

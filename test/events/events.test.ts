@@ -221,6 +221,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(died?.participants.map((p) => p.name) ?? []).not.toContain('Vladimir Putin');
   });
 
+  it('a reduced passive ("X jailed for …", as headlines write it) makes X the patient; an active verb with its object does not', () => {
+    const role = (text: string) => events(text).events.find((e) => e.type === 'ARREST')?.participants.find((p) => p.name === 'Masoud Pezeshkian')?.role;
+    expect(role('Pezeshkian jailed for swearing on Friday.')).toBe('patient');
+    expect(role('Pezeshkian was jailed for swearing on Friday.')).toBe('patient');
+    expect(role('Pezeshkian jailed Putin for swearing on Friday.')).toBe('agent');
+    // Only verbs that always take an object: "resigned after" stays active.
+    const resigned = events('Pezeshkian resigned after the vote on Friday.').events.flatMap((e) => e.participants).find((p) => p.name === 'Masoud Pezeshkian');
+    expect(resigned?.role ?? 'agent').not.toBe('patient');
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
