@@ -56,6 +56,9 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
+/** After "took over", these make it a succession in a post ("took over as manager", "took over at the club"). */
+const SUCCESSION_AFTER = new Set(['as', 'at', 'from']);
+
 function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
   const toks = doc.tokens;
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
@@ -63,7 +66,8 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (i + n > toks.length) continue;
     if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
     const key = n === 1 ? first : lower.slice(i, i + n).join('_');
-    const infos = TRIGGER_INDEX.get(key);
+    // "took over at Villa Park", "took over as chief executive": a succession in a post, not an acquisition.
+    const infos = key === 'took_over' && SUCCESSION_AFTER.has(lower[i + n] ?? '') ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;
     const ctxText = clauseText();
     const usable = infos.filter((inf) => {

@@ -231,6 +231,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(resigned?.role ?? 'agent').not.toBe('patient');
   });
 
+  it('"took over as …" or "at …" is a succession in a post; "took over" a company is an acquisition', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Pezeshkian took over as president on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Pezeshkian took over at Reuters on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over Reuters on Friday.')).toContain('ACQUISITION');
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
