@@ -56,6 +56,29 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
+/** Verbs that appoint to a post, and also give honours and names. */
+const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
+/** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */
+const HONOURS = new Set(['award', 'awards', 'prize', 'prizes', 'winner', 'winners', 'champion', 'trophy', 'oscar', 'oscars', 'bafta', 'baftas', 'grammy', 'grammys']);
+const HONOUR_PERIODS = new Set(['year', 'century', 'decade', 'tournament', 'season', 'month', 'week', 'match', 'series', 'championship', 'games']);
+
+/**
+ * "named best director", "named Player of the Year", "nominated for an Oscar", "named after the director":
+ * an honour or a name, not an appointment to a post. `k` is the token after the verb; `naming` also reads
+ * "named after / for / in …" (a name or a list, not a post).
+ */
+function honourNotPost(lower: readonly string[], k: number, naming: boolean): boolean {
+  const next = lower[k] ?? '';
+  if (next === 'best' || (naming && (next === 'after' || next === 'for' || next === 'in'))) return true;
+  for (let j = k; j < k + 8 && j < lower.length; j++) {
+    const w = lower[j]!;
+    if (w === '.' || w === ';' || w === ',') break;
+    if (HONOURS.has(w) || w === 'best') return true;
+    if (w === 'of' && lower[j + 1] === 'the' && HONOUR_PERIODS.has(lower[j + 2] ?? '')) return true;
+  }
+  return false;
+}
+
 /** After "took over", these make it a succession in a post ("took over as manager", "took over at the club"). */
 const SUCCESSION_AFTER = new Set(['as', 'at', 'from']);
 
@@ -69,6 +92,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     // "took over at Villa Park", "took over as chief executive": a succession in a post, not an acquisition.
     const infos = key === 'took_over' && SUCCESSION_AFTER.has(lower[i + n] ?? '') ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;
+    if (NAMING_VERBS.has(key) && honourNotPost(lower, i + n, key !== 'nominated')) continue;
     const ctxText = clauseText();
     const usable = infos.filter((inf) => {
       const cue = LEGAL_VERB_CUE[key] && inf.cls.type === 'LEGAL' ? LEGAL_VERB_CUE[key] : inf.cls.cue;

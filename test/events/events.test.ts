@@ -238,6 +238,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple took over Reuters on Friday.')).toContain('ACQUISITION');
   });
 
+  it('"named best director" or "nominated for an award" is an honour, not an appointment; "named … chief" is one', () => {
+    const personnel = (text: string) => events(text).events.some((e) => e.type === 'PERSONNEL');
+    expect(personnel('Pezeshkian was named best director on Friday.')).toBe(false);
+    expect(personnel('Pezeshkian was named Player of the Year on Friday.')).toBe(false);
+    expect(personnel('Pezeshkian was nominated for an award on Friday.')).toBe(false);
+    expect(personnel('Pezeshkian was named chief executive of Reuters on Friday.')).toBe(true);
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
