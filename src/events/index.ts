@@ -56,6 +56,49 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
+/** Words of filming: a film "shot in Morocco" is filmed there. */
+const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
+/** Words of shooting people: the sentence is about violence. */
+const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot', 'police', 'soldiers', 'troops', 'killed', 'killing', 'wounded', 'injured', 'dead', 'died', 'murder', 'murdered', 'fired', 'stabbed', 'bullet', 'bullets']);
+/** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
+const STRUCK_OBJECTS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
+const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+
+/**
+ * An ATTACK trigger used in one of its other senses: "shot" a film, a shot at goal, sales "shot up", a band that
+ * "shot to fame"; "struck a deal". "shot" is kept where it is passive ("was shot") in a sentence without
+ * filming words, or where the sentence speaks of guns, killing or the police.
+ */
+function notViolence(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  const inSentence = (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+  if (key === 'struck' || key === 'strike' || key === 'strikes') {
+    for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
+    return false;
+  }
+  if (key !== 'shot' && key !== 'shooting') return false;
+  let filming = false;
+  let gunfire = false;
+  const s = doc.sentences[sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    // A filming word near the verb (its subject or object: "footage was shot", "shot many films"), not one
+    // anywhere in the sentence ("shot …, following threats over his film").
+    if (FILMING.has(lower[k]!) && k >= ts - 10 && k < te + 10) filming = true;
+    else if (GUNFIRE.has(lower[k]!)) gunfire = true;
+  }
+  if (filming) return true;
+  const next = inSentence(te) ? lower[te]! : '';
+  if (key === 'shot' && (next === 'up' || next === 'to' || next === 'straight' || next === 'into')) return true; // "shot up", "shot to fame"
+  if (gunfire) return false;
+  if (key === 'shooting') return false;
+  // "was shot", "were supposedly shot", "have both been shot": a person shot.
+  for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) {
+    if (BE_FORMS.has(lower[k]!)) return false;
+    if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
+  }
+  return !['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down'].includes(next);
+}
+
 /** Verbs that appoint to a post, and also give honours and names. */
 const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
 /** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */
@@ -105,6 +148,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     const prev = toks[i - 1]?.text ?? '';
     const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
+    if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
     return { info: pick, ts: i, te: i + n, key };
   }
   return null;

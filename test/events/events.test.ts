@@ -246,6 +246,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(personnel('Pezeshkian was named chief executive of Reuters on Friday.')).toBe(true);
   });
 
+  it('"shot" a film, a shot at goal, sales that "shot up" and "struck a deal" are no attacks; a person "was shot" is one', () => {
+    const attack = (text: string) => events(text).events.some((e) => e.type === 'ATTACK');
+    expect(attack('The film was shot in Kazan on Friday.')).toBe(false);
+    expect(attack("Putin's low shot was blocked on Friday.")).toBe(false);
+    expect(attack('Sales of the phone shot up on Friday.')).toBe(false);
+    expect(attack('Apple struck a deal with Reuters on Friday.')).toBe(false);
+    expect(attack('Pezeshkian was shot in Kazan on Friday.')).toBe(true);
+    expect(attack('Putin shot at the police in Kazan on Friday.')).toBe(true);
+    expect(attack('The army struck Kazan on Friday.')).toBe(true);
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
