@@ -122,8 +122,11 @@ function honourNotPost(lower: readonly string[], k: number, naming: boolean): bo
   return false;
 }
 
-/** After "took over", these make it a succession in a post ("took over as manager", "took over at the club"). */
-const SUCCESSION_AFTER = new Set(['as', 'at', 'from']);
+/**
+ * After "took over", these make it intransitive, a succession in a post ("took over as manager", "took over at
+ * the club", "took over after three bosses stood down", "took over in 2003"); with an object it is a takeover.
+ */
+const SUCCESSION_AFTER = new Set(['as', 'at', 'from', 'after', 'following', 'when', 'in', 'on', 'last', 'this', 'earlier', 'later', ',', '.', ';', 'and']);
 
 function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
   const toks = doc.tokens;
@@ -133,6 +136,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
     const key = n === 1 ? first : lower.slice(i, i + n).join('_');
     // "took over at Villa Park", "took over as chief executive": a succession in a post, not an acquisition.
+    // (Only where nothing follows the verb's particle that could be its object: see SUCCESSION_AFTER.)
     const infos = key === 'took_over' && SUCCESSION_AFTER.has(lower[i + n] ?? '') ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;
     if (NAMING_VERBS.has(key) && honourNotPost(lower, i + n, key !== 'nominated')) continue;

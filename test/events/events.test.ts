@@ -235,6 +235,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Pezeshkian took over as president on Friday.')).not.toContain('ACQUISITION');
     expect(types('Pezeshkian took over at Reuters on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Pezeshkian took over after Putin resigned on Friday.')).not.toContain('ACQUISITION');
     expect(types('Apple took over Reuters on Friday.')).toContain('ACQUISITION');
   });
 
