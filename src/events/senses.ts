@@ -1,0 +1,87 @@
+/**
+ * Trigger words with another sense than the lexicon's, told apart by a small rule before anything else
+ * (docs/events.md, "What is not an event"): "shot" a film, "took over" a post, "named" best director.
+ */
+import type { Doc } from '../text/doc.js';
+
+/** Words of filming: a film "shot in Morocco" is filmed there. */
+const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
+/** Words of shooting people: the sentence is about violence. */
+const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot', 'police', 'soldiers', 'troops', 'killed', 'killing', 'wounded', 'injured', 'dead', 'died', 'murder', 'murdered', 'fired', 'stabbed', 'bullet', 'bullets']);
+/** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
+const STRUCK_OBJECTS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
+const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+
+/**
+ * An ATTACK trigger used in one of its other senses: "shot" a film, a shot at goal, sales "shot up", a band that
+ * "shot to fame"; "struck a deal". "shot" is kept where it is passive ("was shot") in a sentence without
+ * filming words, or where the sentence speaks of guns, killing or the police.
+ */
+export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  const inSentence = (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+  if (key === 'struck' || key === 'strike' || key === 'strikes') {
+    for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
+    return false;
+  }
+  if (key !== 'shot' && key !== 'shooting') return false;
+  let filming = false;
+  let gunfire = false;
+  const s = doc.sentences[sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    // A filming word near the verb (its subject or object: "footage was shot", "shot many films"), not one
+    // anywhere in the sentence ("shot …, following threats over his film").
+    if (FILMING.has(lower[k]!) && k >= ts - 10 && k < te + 10) filming = true;
+    else if (GUNFIRE.has(lower[k]!)) gunfire = true;
+  }
+  if (filming) return true;
+  const next = inSentence(te) ? lower[te]! : '';
+  if (key === 'shot' && (next === 'up' || next === 'to' || next === 'straight' || next === 'into')) return true; // "shot up", "shot to fame"
+  if (gunfire) return false;
+  if (key === 'shooting') return false;
+  // "was shot", "were supposedly shot", "have both been shot": a person shot.
+  for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) {
+    if (BE_FORMS.has(lower[k]!)) return false;
+    if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
+  }
+  return !['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down'].includes(next);
+}
+
+/** Verbs that appoint to a post, and also give honours and names. */
+const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
+/** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */
+const HONOURS = new Set(['award', 'awards', 'prize', 'prizes', 'winner', 'winners', 'champion', 'trophy', 'oscar', 'oscars', 'bafta', 'baftas', 'grammy', 'grammys']);
+const HONOUR_PERIODS = new Set(['year', 'century', 'decade', 'tournament', 'season', 'month', 'week', 'match', 'series', 'championship', 'games']);
+
+/**
+ * "named best director", "named Player of the Year", "nominated for an Oscar", "named after the director":
+ * an honour or a name, not an appointment to a post. `k` is the token after the verb; `naming` also reads
+ * "named after / for / in …" (a name or a list, not a post).
+ */
+function honourNotPost(lower: readonly string[], k: number, naming: boolean): boolean {
+  const next = lower[k] ?? '';
+  if (next === 'best' || (naming && (next === 'after' || next === 'for' || next === 'in'))) return true;
+  for (let j = k; j < k + 8 && j < lower.length; j++) {
+    const w = lower[j]!;
+    if (w === '.' || w === ';' || w === ',') break;
+    if (HONOURS.has(w) || w === 'best') return true;
+    if (w === 'of' && lower[j + 1] === 'the' && HONOUR_PERIODS.has(lower[j + 2] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * After "took over", these make it intransitive, a succession in a post ("took over as manager", "took over at
+ * the club", "took over after three bosses stood down", "took over in 2003"); with an object it is a takeover.
+ */
+const SUCCESSION_AFTER = new Set(['as', 'at', 'from', 'after', 'following', 'when', 'in', 'on', 'last', 'this', 'earlier', 'later', ',', '.', ';', 'and']);
+
+/** Whether a naming verb (`key`) at the token before `k` gives an honour or a name rather than a post. */
+export function isHonour(key: string, lower: readonly string[], k: number): boolean {
+  return NAMING_VERBS.has(key) && honourNotPost(lower, k, key !== 'nominated');
+}
+
+/** Whether "took over" followed by token `k` is intransitive: a succession, not a takeover. */
+export function isSuccession(lower: readonly string[], k: number): boolean {
+  return SUCCESSION_AFTER.has(lower[k] ?? '');
+}
