@@ -11,6 +11,16 @@ const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot'
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
 const STRUCK_OBJECTS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+/** What a politician attacks in words: plans, a decision, a record. */
+const ARGUMENT_TARGETS = new Set([
+  'plan', 'plans', 'policy', 'policies', 'decision', 'decisions', 'record', 'tax', 'taxes', 'proposal', 'proposals', 'comments',
+  'remarks', 'report', 'budget', 'bill', 'law', 'laws', 'idea', 'ideas', 'stance', 'approach', 'strategy', 'handling',
+  'response', 'claims', 'views', 'tape', 'imperialists', 'tabloids', 'magazines', 'media', 'critics', 'reforms', 'rules',
+]);
+/** After an attack in words: what it is "over", a quotation, "for failing". */
+const VERBAL_MARKS = new Set(['over', 'failing', '"', '“', '”', "'", '‘', '’']);
+/** Words of bodily harm: an attack "by muggers", "with a knife". */
+const BODILY = new Set(['muggers', 'knife', 'knives', 'machete', 'slurry', 'beaten', 'punched', 'kicked', 'hospital', 'injuries', 'mob', 'gang', 'assault', 'assaulted', 'bomb', 'bombs', 'militants', 'rebels', 'dogs', 'dog', 'shark']);
 
 /**
  * An ATTACK trigger used in one of its other senses: "shot" a film, a shot at goal, sales "shot up", a band that
@@ -24,6 +34,7 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
     return false;
   }
+  if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
   let gunfire = false;
@@ -45,6 +56,22 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
   }
   return !['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down'].includes(next);
+}
+
+/**
+ * "Kerry attacked Bush's economic record", "attacked by critics", "attacked over the row", "attacked Mr Brown for
+ * failing …": an attack in words. A sentence speaking of bodily harm (muggers, a knife, guns) keeps the attack.
+ * Only "attacked": "attacks" and "attack" are mostly nouns ("the terror attacks on the US").
+ */
+function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number, inSentence: (k: number) => boolean): boolean {
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (BODILY.has(lower[k]!) || GUNFIRE.has(lower[k]!)) return false;
+  for (let k = te; k < te + 8 && inSentence(k); k++) {
+    const w = lower[k]!;
+    if (w === ',' || w === '.' || w === ';') break;
+    if (ARGUMENT_TARGETS.has(w) || VERBAL_MARKS.has(w)) return true;
+  }
+  return false;
 }
 
 /** Verbs that appoint to a post, and also give honours and names. */

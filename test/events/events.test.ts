@@ -247,7 +247,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(personnel('Pezeshkian was named chief executive of Reuters on Friday.')).toBe(true);
   });
 
-  it('"shot" a film, a shot at goal, sales that "shot up" and "struck a deal" are no attacks; a person "was shot" is one', () => {
+  it('"shot" a film, a shot at goal, sales that "shot up", "struck a deal" and "attacked" a policy are no attacks; a person "was shot" is one', () => {
     const attack = (text: string) => events(text).events.some((e) => e.type === 'ATTACK');
     expect(attack('The film was shot in Kazan on Friday.')).toBe(false);
     expect(attack("Putin's low shot was blocked on Friday.")).toBe(false);
@@ -256,6 +256,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(attack('Pezeshkian was shot in Kazan on Friday.')).toBe(true);
     expect(attack('Putin shot at the police in Kazan on Friday.')).toBe(true);
     expect(attack('The army struck Kazan on Friday.')).toBe(true);
+    // "attacked" a policy is an attack in words; "attacked by muggers" is not.
+    expect(attack("Putin attacked Pezeshkian's tax plans in Kazan on Friday.")).toBe(false);
+    expect(attack('Putin was attacked by muggers in Kazan on Friday.')).toBe(true);
   });
 
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
