@@ -74,6 +74,26 @@ function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number
   return false;
 }
 
+/** Buyers and goods of a shop, not of a company: "every customer who bought the CD", "200 million tracks bought online". */
+const SHOPPING = new Set([
+  'customer', 'customers', 'shopper', 'shoppers', 'consumer', 'consumers', 'fans', 'people', 'viewers', 'users', 'buyers',
+  'tracks', 'songs', 'singles', 'albums', 'cds', 'cd', 'dvd', 'dvds', 'tickets', 'copies', 'online',
+]);
+const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'purchased']);
+
+/**
+ * A purchase that is no acquisition: a shopper's ("every customer who bought the CD", "200 million tracks bought
+ * online", "people who buy the UMD", a shop word within three tokens either side) or time "bought" for something.
+ */
+export function notAcquisition(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (!PURCHASE_VERBS.has(key)) return false;
+  const sentence = doc.tokens[ts]!.sentence;
+  const inSentence = (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+  if (inSentence(te) && lower[te] === 'time') return true;
+  for (let k = ts - 3; k < te + 3; k++) if (k !== ts && inSentence(k) && SHOPPING.has(lower[k]!)) return true;
+  return false;
+}
+
 /** Verbs that appoint to a post, and also give honours and names. */
 const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
 /** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */

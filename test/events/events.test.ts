@@ -261,6 +261,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(attack('Putin was attacked by muggers in Kazan on Friday.')).toBe(true);
   });
 
+  it('a shopper\'s purchase and "bought time" are no acquisitions; a company bought is one', () => {
+    const acq = (text: string) => events(text).events.some((e) => e.type === 'ACQUISITION');
+    expect(acq('Every customer who bought the CD in Kazan on Friday can claim damages.')).toBe(false);
+    expect(acq('The sale bought time for Apple on Friday.')).toBe(false);
+    expect(acq('Apple bought Reuters on Friday.')).toBe(true);
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
