@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { isHonour, isSuccession, notAcquisition, notViolence } from './senses.js';
+import { isHonour, isSuccession, notAcquisition, notProductLaunch, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -82,6 +82,8 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
     if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
+    if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;
+    if (pick.cls.type === 'VISIT' && notVisit(doc, lower, i + n, key)) continue;
     return { info: pick, ts: i, te: i + n, key };
   }
   return null;

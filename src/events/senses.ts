@@ -94,6 +94,39 @@ export function notAcquisition(doc: Doc, lower: readonly string[], ts: number, t
   return false;
 }
 
+/** What is launched or unveiled that is no product: a plan, a campaign, an inquiry, a budget. */
+const NOT_PRODUCTS = new Set([
+  'campaign', 'campaigns', 'plan', 'plans', 'investigation', 'investigations', 'inquiry', 'probe', 'bid', 'appeal', 'review',
+  'scheme', 'schemes', 'initiative', 'strategy', 'budget', 'settlement', 'settlements', 'policy', 'policies', 'proposals',
+  'attack', 'offensive', 'crackdown', 'challenge', 'consultation', 'legal', 'lawsuit', 'action', 'programme', 'program',
+  'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
+]);
+const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
+
+/** "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. */
+export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (!LAUNCH_VERBS.has(key)) return false;
+  const sentence = doc.tokens[ts]!.sentence;
+  for (let k = te; k < te + 5 && k < lower.length && doc.tokens[k]!.sentence === sentence; k++) {
+    const w = lower[k]!;
+    if (w === ',' || w === '.' || w === ';' || w === ':') break;
+    if (NOT_PRODUCTS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'all', 'each', 'every', 'both', 'for', 'in', 'on', 'at', 'to', 'with', 'from']);
+
+/** "visiting fans", "the visiting defence": the adjective (a lowercase noun right after it), not a visit. */
+export function notVisit(doc: Doc, lower: readonly string[], te: number, key: string): boolean {
+  if (key !== 'visiting' || te >= lower.length) return false;
+  const t = doc.tokens[te]!;
+  if (t.sentence !== doc.tokens[te - 1]!.sentence) return false;
+  const c = t.text.charCodeAt(0);
+  return c >= 97 && c <= 122 && !OBJECT_OPENERS.has(lower[te]!);
+}
+
 /** Verbs that appoint to a post, and also give honours and names. */
 const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
 /** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */

@@ -268,6 +268,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(acq('Apple bought Reuters on Friday.')).toBe(true);
   });
 
+  it('"launched a campaign" or "unveil plans" is no product launch; "visiting fans" is no visit', () => {
+    const has = (text: string, type: string) => events(text).events.some((e) => e.type === type);
+    expect(has('Apple launched an advertising campaign in Kazan on Friday.', 'PRODUCT_LAUNCH')).toBe(false);
+    expect(has('Apple unveiled plans to cut jobs in Kazan on Friday.', 'PRODUCT_LAUNCH')).toBe(false);
+    expect(has('Apple launched a new phone in Kazan on Friday.', 'PRODUCT_LAUNCH')).toBe(true);
+    expect(has('Reuters warned visiting fans in Kazan on Friday.', 'VISIT')).toBe(false);
+    expect(has('Putin was visiting Kazan on Friday.', 'VISIT')).toBe(true);
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
