@@ -127,6 +127,48 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
   return c >= 97 && c <= 122 && !OBJECT_OPENERS.has(lower[te]!);
 }
 
+const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+/** What an opinion is agreed with: "agreed with Dr Fox's view", "agree with his comments", "agree with him". */
+const OPINIONS = new Set([
+  'view', 'views', 'comments', 'assessment', 'analysis', 'policies', 'argument', 'arguments', 'criticism', 'remarks',
+  'verdict', 'conclusion', 'conclusions', 'sentiment', 'sentiments', 'him', 'her', 'them', 'me', 'you', 'us',
+]);
+/** Words after "agreed that" that make it an undertaking ("agreed that she would not be minister"), not an opinion. */
+const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
+
+/**
+ * "X agreed." / "X agreed, adding …", "agreed that the figures were stronger", "agreed it was of concern",
+ * "agree with Dr Fox's view": agreeing with an opinion, not making an agreement. "agreed to buy", "agreed a deal",
+ * "agreed with the minister to …" and "agreed that she would not be minister" stay agreements.
+ */
+export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  const inSentence = (k: number) => k < lower.length && doc.tokens[k]!.sentence === sentence;
+  const ends = (k: number) => !inSentence(k) || ['.', ',', ':', '"', '”'].includes(lower[k]!);
+  // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
+  if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
+  if (!AGREE_VERBS.has(key)) return false;
+  let after = te;
+  if (inSentence(after) && lower[after]!.endsWith('ly')) after++; // "agree wholeheartedly with"
+  // "Mr Telford agreed." / "agreed, adding …" — but "have not been agreed." is an agreement not reached.
+  if (ends(after)) return !BE_FORMS.has(lower[ts - 1] ?? '');
+  const next = lower[after]!;
+  if (next === 'that' || next === 'it' || next === 'this') {
+    for (let k = after + 1; k < after + 12 && inSentence(k); k++) if (UNDERTAKING.has(lower[k]!)) return false;
+    return true;
+  }
+  if (next === 'with') {
+    for (let k = after + 1; k < after + 5 && inSentence(k); k++) {
+      const w = lower[k]!;
+      if (w === 'to' || w === 'on' || w === 'that' || w === 'in') return false; // "agreed with X to …", "… on a deal", "… in order to"
+      // An opinion, or a pronoun as written (lowercase: "us", not "US").
+      if ((OPINIONS.has(w) && doc.tokens[k]!.text === w) || w === '.') return true;
+    }
+    return !inSentence(after + 4);
+  }
+  return false;
+}
+
 /** Verbs that appoint to a post, and also give honours and names. */
 const NAMING_VERBS = new Set(['named', 'names', 'nominated']);
 /** Words that make what follows a naming verb an honour ("named best director", "Player of the Year award"). */

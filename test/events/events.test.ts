@@ -277,6 +277,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(has('Putin was visiting Kazan on Friday.', 'VISIT')).toBe(true);
   });
 
+  it('agreeing with an opinion is no AGREEMENT; agreeing to do something is one', () => {
+    const agreement = (text: string) => events(text).events.some((e) => e.type === 'AGREEMENT');
+    expect(agreement('Putin agreed that the figures were stronger than expected on Friday.')).toBe(false);
+    expect(agreement("On Friday Putin agreed with Pezeshkian's view of the talks.")).toBe(false);
+    expect(agreement('Putin agreed to buy Reuters on Friday.')).toBe(true);
+    expect(agreement('On Friday Putin agreed with Pezeshkian to hold talks in Kazan.')).toBe(true);
+  });
+
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
