@@ -4,6 +4,12 @@
  */
 import type { Doc } from '../text/doc.js';
 
+/** A test for "token k is in the sentence of token ts" (and in the document). */
+function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  return (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+}
+
 /** Words of filming: a film "shot in Morocco" is filmed there. */
 const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
 /** Words of shooting people: the sentence is about violence. */
@@ -11,6 +17,10 @@ const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot'
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
 const STRUCK_OBJECTS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+/** After an active "shot", these make it a shooting ("shot dead", "shot at", "shot him"). */
+const SHOT_PERSON_AFTER = new Set(['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down']);
+/** Punctuation that ends a verb group: "X agreed.", "agreed, adding", a quotation after "concluded". */
+const GROUP_ENDS = new Set(['.', ',', ':', '"', '”']);
 /** What a politician attacks in words: plans, a decision, a record. */
 const ARGUMENT_TARGETS = new Set([
   'plan', 'plans', 'policy', 'policies', 'decision', 'decisions', 'record', 'tax', 'taxes', 'proposal', 'proposals', 'comments',
@@ -29,7 +39,7 @@ const BODILY = new Set(['muggers', 'knife', 'knives', 'machete', 'slurry', 'beat
  */
 export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   const sentence = doc.tokens[ts]!.sentence;
-  const inSentence = (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+  const inSentence = sentenceOf(doc, lower, ts);
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
     return false;
@@ -55,7 +65,7 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     if (BE_FORMS.has(lower[k]!)) return false;
     if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
   }
-  return !['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down'].includes(next);
+  return !SHOT_PERSON_AFTER.has(next);
 }
 
 /**
@@ -87,8 +97,7 @@ const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'purchased']);
  */
 export function notAcquisition(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (!PURCHASE_VERBS.has(key)) return false;
-  const sentence = doc.tokens[ts]!.sentence;
-  const inSentence = (k: number) => k >= 0 && k < lower.length && doc.tokens[k]!.sentence === sentence;
+  const inSentence = sentenceOf(doc, lower, ts);
   if (inSentence(te) && lower[te] === 'time') return true;
   for (let k = ts - 3; k < te + 3; k++) if (k !== ts && inSentence(k) && SHOPPING.has(lower[k]!)) return true;
   return false;
@@ -106,8 +115,8 @@ const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'un
 /** "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (!LAUNCH_VERBS.has(key)) return false;
-  const sentence = doc.tokens[ts]!.sentence;
-  for (let k = te; k < te + 5 && k < lower.length && doc.tokens[k]!.sentence === sentence; k++) {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = te; k < te + 5 && inSentence(k); k++) {
     const w = lower[k]!;
     if (w === ',' || w === '.' || w === ';' || w === ':') break;
     if (NOT_PRODUCTS.has(w)) return true;
@@ -142,9 +151,8 @@ const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
  * "agreed with the minister to …" and "agreed that she would not be minister" stay agreements.
  */
 export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  const sentence = doc.tokens[ts]!.sentence;
-  const inSentence = (k: number) => k < lower.length && doc.tokens[k]!.sentence === sentence;
-  const ends = (k: number) => !inSentence(k) || ['.', ',', ':', '"', '”'].includes(lower[k]!);
+  const inSentence = sentenceOf(doc, lower, ts);
+  const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
   // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
   if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
   if (!AGREE_VERBS.has(key)) return false;
