@@ -10,7 +10,7 @@
 import type { Draft } from './index.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
-import { ATTITUDE_FORMS, COGNITION_FORMS, SPEECH_FORMS } from './lexicon.js';
+import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, SPEECH_FORMS } from './lexicon.js';
 import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
 import { endsWith } from './suffix.js';
@@ -54,36 +54,59 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     for (let i = 0; i < busy.length; i += 2) if (s < busy[i + 1]! && e > busy[i]!) return true;
     return false;
   };
+  const trace = reviewTrace.fn;
   for (const c of scores.cues) {
-    if (c.score < p.add) continue;
     const cs = c.tokenStart;
     const ce = c.tokenEnd;
+    if (c.score < p.add) {
+      if (trace) trace(cs, ce, c.score, 'below-add', -1, -1);
+      continue;
+    }
     let inQuote = false;
     for (let k = cs; k < ce; k++) if (ctx.quoteOf[k]! >= 0) inQuote = true;
-    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) continue;
+    if (inQuote || overlaps(starts[cs]!, ends[ce - 1]!) || isNegatedCue(ctx, c)) {
+      if (trace) trace(cs, ce, c.score, inQuote ? 'in-quote' : overlaps(starts[cs]!, ends[ce - 1]!) ? 'cue-busy' : 'negated', -1, -1);
+      continue;
+    }
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
     // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
     // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
     const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
     const piece = contentOf(model, ctx, ce);
-    if (!piece) continue;
+    if (!piece) {
+      if (trace) trace(cs, ce, c.score, 'no-content', -1, -1);
+      continue;
+    }
     let a = piece.tokenStart;
     let b = piece.tokenEnd - 1;
     while (a <= b && !ctx.word[a]) a++;
     while (b >= a && !ctx.word[b]) b--;
-    if (a > b) continue;
+    if (a > b) {
+      if (trace) trace(cs, ce, c.score, 'no-content', -1, -1);
+      continue;
+    }
     let quoted = false;
     for (let k = a; k <= b; k++) if (ctx.quoteOf[k]! >= 0) quoted = true;
     const clause = looksLikeClause(ctx, a, b + 1);
-    if (quoted || (p.clause ? !clause : !twoWords(ctx, a, b + 1))) continue;
+    if (quoted || (p.clause === 1 ? !clause : p.clause === 2 ? !clause && !bareObject(ctx, model, cs, ce, a, b) : !twoWords(ctx, a, b + 1))) {
+      if (trace) trace(cs, ce, c.score, quoted ? 'content-quoted' : 'not-clause', starts[a]!, ends[b]!);
+      continue;
+    }
     // The complementiser is not part of what was said ("is convinced [that] voters will …").
     const start = starts[ctx.lower[a] === 'that' && a < b ? a + 1 : a]!;
     const end = ends[b]!;
-    if (overlaps(start, end)) continue;
+    if (overlaps(start, end)) {
+      if (trace) trace(cs, ce, c.score, 'content-busy', start, end);
+      continue;
+    }
     acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, clause, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
-    if (model.accept.score(FEATS) < p.accept) continue;
+    if (model.accept.score(FEATS) < p.accept) {
+      if (trace) trace(cs, ce, c.score, 'rejected', start, end);
+      continue;
+    }
+    if (trace) trace(cs, ce, c.score, 'added', start, end);
     const cue = cueOf(ctx, model, cs, ce);
     const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
     if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
@@ -101,6 +124,9 @@ function cueOf(ctx: QuoteContext, model: CueModel, cs: number, ce: number): Cue 
   if (w === 'according') return { form: 'according', lemma: 'according to', tokenStart: cs, tokenEnd: ce };
   return { form: 'verb', lemma: SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w) ?? w, tokenStart: cs, tokenEnd: ce };
 }
+
+/** Analysis (scripts/analyse-reported.ts): what became of each detected cue, with the content tried (UTF-16, −1 when none). */
+export const reviewTrace: { fn: ((cs: number, ce: number, score: number, outcome: string, start: number, end: number) => void) | null } = { fn: null };
 
 /** Counts for tuning the cost: detected cues tried for an addition (subject, content, acceptance). */
 export const reviewStats = { tried: 0 };
@@ -163,6 +189,35 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
   out[i++] = mix(221, suffixHash(aw));
   // Whether the cue takes a bare object as its content ("criticized Clinton") or only a clause ("said the word twice").
   out[i++] = mix(mix(222, ah), clause ? 1 : 0);
+}
+
+/**
+ * Verbs of saying and attitude whose object is what was said or thought ("criticized Clinton's plan",
+ * "praised the ruling", "cited a poll"): with `clause` 2 their additions may be a bare object. Verbs
+ * whose object is mostly no speech ("called a meeting", "read the book", "posted a video", "want
+ * a car") keep the clause test.
+ */
+const OBJECT_NOT_SPEECH = new Set(['continue', 'post', 'begin', 'sing', 'read', 'call', 'add', 'order', 'point', 'put', 'state', 'answer', 'counter', 'charge', 'attack', 'signal', 'voice', 'broadcast', 'estimate', 'offer', 'plan', 'want', 'view', 'consider', 'regard', 'seek', 'intend', 'love', 'hate', 'dislike', 'favor', 'favour', 'refuse', 'highlight', 'write', 'speak', 'tell', 'ask', 'thank', 'dub', 'label', 'brand', 'term', 'describe', 'quote', 'echo', 'request']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * A bare object (content that does not read as a clause) is what was said only after a verb of saying
+ * or attitude used actively with an object: not after a comma (an inverted "…, say web analysts" names
+ * the speaker), a form of "be" (a passive: "is expected on Wednesday"), a preposition or determiner (an
+ * adjective: "with noted musicians"), and not when the "object" opens with a preposition or "to"
+ * (a circumstance: "said at the motor show", "said about coming top", "forecast to grow").
+ */
+function bareObject(ctx: QuoteContext, model: CueModel, cs: number, ce: number, a: number, b: number): boolean {
+  let anchor = cs;
+  while (anchor < ce - 1 && model.kindAt(ctx, anchor) !== 1) anchor++;
+  const w = ctx.lower[anchor]!;
+  const lemma = SPEECH_FORMS.get(w) ?? ATTITUDE_FORMS.get(w);
+  if (lemma === undefined || OBJECT_NOT_SPEECH.has(lemma)) return false;
+  const before = ctx.lower[cs - 1] ?? '';
+  const first = ctx.lower[a]!;
+  if (before === ',' || BE.has(before) || PREPOSITIONS.has(before) || DETERMINERS.has(before)) return false;
+  if (first === 'to' || PREPOSITIONS.has(first)) return false;
+  return twoWords(ctx, a, b + 1);
 }
 
 function twoWords(ctx: QuoteContext, from: number, to: number): boolean {

@@ -12,6 +12,7 @@ import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quo
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { gold, quotesOf, type EntitySpec } from './helpers.js';
+import { reviewTrace } from '../../src/quotes/review.js';
 
 
 const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
@@ -108,5 +109,60 @@ describe('learned reported speech in the quotation stage', () => {
   it('adds nothing inside quotation marks or where the rules found speech', () => {
     const qs = quotesOf('Park said: “The voters are convinced that the party will win in November.”', [PARK]);
     expect(qs.map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('learned reported speech: bare objects of verbs of saying and attitude (clause 2)', () => {
+  const HALIFAX: EntitySpec = { name: 'Halifax', type: 'ORGANIZATION' };
+  const AIRBUS: EntitySpec[] = [{ name: 'Airbus', type: 'ORGANIZATION' }, { name: 'Boeing', type: 'ORGANIZATION' }];
+  const indirect = (text: string, specs: EntitySpec[] = []) => quotesOf(text, specs).filter((q) => q.kind === 'indirect').map((q) => q.text);
+  const withParams = <T>(p: Parameters<CueModel['withParams']>[0], f: () => T): T => {
+    useCueModel(loadCueModel().withParams(p));
+    try {
+      return f();
+    } finally {
+      useCueModel(null);
+    }
+  };
+
+  it('the shipped model adds content that is no clause by the auxiliary test after a verb of saying or attitude', () => {
+    // "rose" is an irregular past (no auxiliary, no -ed); "each other of benefiting …" is an object.
+    expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
+    expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
+  });
+
+  it('requiring a clause (clause 1) adds neither', () => {
+    withParams({ clause: 1 }, () => {
+      expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual([]);
+      expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual([]);
+    });
+  });
+
+  it('takes no bare object after an inverted or passive verb, nor one opening with a preposition', () => {
+    const junk = [
+      'The share of surfers using Explorer has dropped to below 90%, say web analysts.',
+      'GDP is expected at 3.2% in 2004.',
+      'Sales totalled 3.9 million units, the company said at the Detroit Motor Show.',
+    ];
+    // Every detected cue tried and every candidate accepted: only the candidate generation decides.
+    const wide = { detect: -99, add: -99, accept: -Infinity, minSpeaker: 0 };
+    withParams({ ...wide, clause: 0 }, () => {
+      for (const t of junk) expect(indirect(t)).toHaveLength(1);
+    });
+    withParams({ ...wide, clause: 2 }, () => {
+      for (const t of junk) expect(indirect(t)).toEqual([]);
+      expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
+    });
+  });
+
+  it('reports what became of each detected cue to the analysis hook', () => {
+    const seen: string[] = [];
+    reviewTrace.fn = (_cs, _ce, _score, outcome) => seen.push(outcome);
+    try {
+      quotesOf('Ellen Park is convinced that voters will reward the party in November.', [{ name: 'Ellen Park', type: 'PERSON' }]);
+    } finally {
+      reviewTrace.fn = null;
+    }
+    expect(seen).toContain('added');
   });
 });
