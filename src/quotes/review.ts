@@ -14,6 +14,7 @@ import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, SPEECH_FORM
 import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
 import { endsWith } from './suffix.js';
+import { IRREGULAR_PAST } from '../lang/en/index.js';
 import { subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
 import { contentOf, cueScore, countBucket, detectCues, distBucket, hashesOf, suffixHash, tokenClass, wordHash, type CueModel } from './learned/reported.js';
 
@@ -194,10 +195,10 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
 /**
  * Verbs of saying and attitude whose object is what was said or thought ("criticized Clinton's plan",
  * "praised the ruling", "cited a poll"): with `clause` 2 their additions may be a bare object. Verbs
- * whose object is mostly no speech ("called a meeting", "read the book", "posted a video", "want
- * a car") keep the clause test.
+ * whose object is mostly no speech ("said the word twice", "called a meeting", "read the book",
+ * "posted a video", "want a car") keep the clause test.
  */
-const OBJECT_NOT_SPEECH = new Set(['continue', 'post', 'begin', 'sing', 'read', 'call', 'add', 'order', 'point', 'put', 'state', 'answer', 'counter', 'charge', 'attack', 'signal', 'voice', 'broadcast', 'estimate', 'offer', 'plan', 'want', 'view', 'consider', 'regard', 'seek', 'intend', 'love', 'hate', 'dislike', 'favor', 'favour', 'refuse', 'highlight', 'write', 'speak', 'tell', 'ask', 'thank', 'dub', 'label', 'brand', 'term', 'describe', 'quote', 'echo', 'request']);
+const OBJECT_NOT_SPEECH = new Set(['say', 'continue', 'post', 'begin', 'sing', 'read', 'call', 'add', 'order', 'point', 'put', 'state', 'answer', 'counter', 'charge', 'attack', 'signal', 'voice', 'broadcast', 'estimate', 'offer', 'plan', 'want', 'view', 'consider', 'regard', 'seek', 'intend', 'love', 'hate', 'dislike', 'favor', 'favour', 'refuse', 'highlight', 'write', 'speak', 'tell', 'ask', 'thank', 'dub', 'label', 'brand', 'term', 'describe', 'quote', 'echo', 'request']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /**
@@ -231,9 +232,10 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will'
 
 /**
  * Added reported speech must read as a clause or an infinitive: three words or
- * more with a finite auxiliary, "to", or a lowercase past form after its first
- * word among them ("said the word twice" is not speech reported; "said the
- * plan would fail", "said the talks collapsed" are).
+ * more with a finite auxiliary, "to", or a lowercase past form (-ed, or an
+ * irregular past: "rose", "grew", "made") after its first word among them
+ * ("said the word twice" is not speech reported; "said the plan would fail",
+ * "said the talks collapsed", "said prices rose" are).
  */
 function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
   let words = 0;
@@ -243,7 +245,7 @@ function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
     const w = ctx.lower[k]!;
     // "’s" is a verb after a pronoun ("he's leaving"), a possessive after a name or noun ("Florida's newspaper").
     if ((w === '’s' || w === "'s") && !S_VERB_AFTER.has(ctx.lower[k - 1] ?? '')) continue;
-    if (FINITE.has(w) || (k > from && !ctx.cap[k] && w.length > 4 && endsWith(w, 'ed'))) verb = true;
+    if (FINITE.has(w) || (k > from && !ctx.cap[k] && ((w.length > 4 && endsWith(w, 'ed')) || IRREGULAR_PAST.has(w)))) verb = true;
   }
   return words >= 3 && verb;
 }

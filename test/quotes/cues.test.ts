@@ -125,17 +125,23 @@ describe('learned reported speech: bare objects of verbs of saying and attitude 
     }
   };
 
-  it('the shipped model adds content that is no clause by the auxiliary test after a verb of saying or attitude', () => {
-    // "rose" is an irregular past (no auxiliary, no -ed); "each other of benefiting …" is an object.
+  it('the shipped model adds reported speech whose verb is an irregular past, and bare objects of verbs of attitude', () => {
+    // "rose": no auxiliary, no -ed, but a past form all the same.
     expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
     expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
   });
 
-  it('requiring a clause (clause 1) adds neither', () => {
+  it('an irregular past reads as a clause; a bare object needs clause 2', () => {
     withParams({ clause: 1 }, () => {
-      expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual([]);
+      expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
       expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual([]);
     });
+  });
+
+  it('takes no bare object after "said": "said the word twice" is no speech reported', () => {
+    const wide = { detect: -99, add: -99, accept: -Infinity, minSpeaker: 0 };
+    withParams({ ...wide, clause: 0 }, () => expect(indirect('Smith said the word twice before leaving.', [{ name: 'John Smith', type: 'PERSON', aliases: ['Smith'] }])).toHaveLength(1));
+    withParams({ ...wide, clause: 2 }, () => expect(indirect('Smith said the word twice before leaving.', [{ name: 'John Smith', type: 'PERSON', aliases: ['Smith'] }])).toEqual([]));
   });
 
   it('takes no bare object after an inverted or passive verb, nor one opening with a preposition', () => {

@@ -112,3 +112,20 @@ export function formsOf(bases: readonly string[]): Map<string, string> {
 export const SPEECH_FORMS = formsOf([...SPEECH_VERBS, 'speak', 'swear', 'put']);
 /** Inflected cognition-verb form → lemma. */
 export const COGNITION_FORMS = formsOf(COGNITION_VERBS);
+
+/**
+ * Irregular simple-past forms that are rarely anything else: a clause's finite verb where no
+ * auxiliary or -ed form shows one ("said prices rose by 3%", "said the region grew", "said it
+ * made a profit"). Forms equal to their base or often nouns or adjectives ("cut", "set", "left",
+ * "lost", "read") are left out.
+ */
+export const IRREGULAR_PAST = new Set(
+  (
+    'rose fell grew made took gave saw came went became began won paid sold bought told said thought found ' +
+    'kept led held brought built spent sent stood struck understood wrote drove drew ran sang shook spoke ' +
+    'stole swore threw wore withdrew overtook undertook forgot forgave froze got knew meant met rode sat ' +
+    'slept sought taught tore fought fled fed felt dealt heard laid lent shot sank spun sprang stuck swept swung ' +
+    'ate broke chose flew forbade hid arose awoke bore beat bent bled bound caught clung crept dove ' +
+    'forecast foresaw overcame overrode oversaw rang shrank slid strode strove swam wept wound'
+  ).split(/\s+/),
+);
