@@ -71,9 +71,6 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     }
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
-    // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
-    // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
-    const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
     const piece = contentOf(model, ctx, ce);
     if (!piece) {
       if (trace) trace(cs, ce, c.score, 'no-content', -1, -1);
@@ -101,6 +98,10 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
       if (trace) trace(cs, ce, c.score, 'content-busy', start, end);
       continue;
     }
+    // The speaker as the rules read it (the cue's subject), when they find one; otherwise the speaker
+    // model chooses among the candidates around the cue, and the addition goes if it finds none it trusts.
+    // Sought only for a content that passed the checks above (most tried cues do not).
+    const cand = subjectOf(ctx, cs, Math.max(S.tokenStart, cs - 40));
     acceptFeatures(ctx, model, c.score, cs, ce, a, b, cand, clause, FEATS);
     if (acceptHook.collect) acceptHook.collect(FEATS, start, end);
     if (model.accept.score(FEATS) < p.accept) {
