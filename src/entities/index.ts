@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { ARTICLES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
+import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -332,6 +332,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
 
+  // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius").
+  for (const m of inputs) if (isAward(m.text)) m.type = 'MISC';
   companyShortForms(doc, inputs);
   const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
     const roles: string[] = [];
@@ -350,7 +352,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
+    // A "place" so listed is one too when no place gazetteer knows it and the article lists it with
+    // organisations ("Microsoft, Sony and Nintendo"): conjuncts are things of one kind. (Without the
+    // list test, "Pacific", "Jiangsu", "Republic", which the gazetteers know only from company names, became companies.)
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    if (c.type === 'LOCATION' && !c.name.includes(' ') && unknownPlace(c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
     // "the village of Shatoi": a one-word "person" after a settlement's noun and "of" is the place.
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
@@ -364,6 +370,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
+    // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
+    // (its mentions were typed so before clustering; this catches a name completed by clustering).
+    if (isAward(c.name)) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
     if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
@@ -377,6 +386,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
         subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
       }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
+    else if (c.type === 'MISC' && isAward(c.name)) subtype = 'award';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
     for (const k of c.members) {
@@ -425,6 +435,43 @@ function gazetteerTypes(rec: Recognizer, name: string): number {
   let h = SEQ_SEED;
   for (const t of nameTokens(name)) h = seqHash(h, t);
   return rec.lexicon.gaz.get(h) ?? 0;
+}
+
+const AWARDS = new Set(AWARD_NAMES);
+const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
+
+/** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
+function isAward(name: string): boolean {
+  const key = nameKey(name);
+  if (AWARDS.has(key)) return true;
+  const space = key.lastIndexOf(' ');
+  return space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1));
+}
+
+const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * Whether mention k stands in a list ("A, B and C", "A or B") right beside a mention of `type`
+ * (`mentions` in text order).
+ */
+function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, type: EntityType): boolean {
+  const lower = tokenIndex(doc).lower;
+  const m = mentions[k]!;
+  const prev = mentions[k - 1];
+  const next = mentions[k + 1];
+  const linked = (from: number, to: number) => {
+    // Between the two names only a comma, a conjunction, or both (", and").
+    if (to - from < 1 || to - from > 2) return false;
+    for (let i = from; i < to; i++) if (!CONJUNCTIONS.has(lower[i]!)) return false;
+    return true;
+  };
+  return (prev !== undefined && prev.type === type && linked(prev.tokenEnd, m.tokenStart)) || (next !== undefined && next.type === type && linked(m.tokenEnd, next.tokenStart));
+}
+
+/** No country, region or city of that name (nor a namesake of one). */
+function unknownPlace(name: string): boolean {
+  const place = resolvePlace(name);
+  return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
 }
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */

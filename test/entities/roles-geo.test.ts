@@ -170,6 +170,19 @@ describe('employers are organisations', () => {
     expect(google.map((e) => e.type)).toEqual(['ORGANIZATION']);
     expect(entities('Mr Jones said profits rose.').find((e) => e.name === 'Jones')?.type).toBe('PERSON');
   });
+  it('types a "place" listed with organisations that the gazetteer knows only as a company ORGANIZATION', () => {
+    const es = entities('Microsoft, Sony and Nintendo will show new consoles at the fair.');
+    expect(es.find((e) => e.name === 'Sony')?.type).toBe('ORGANIZATION');
+    // A known place listed with companies stays a place.
+    expect(entities('Microsoft, Japan and Nintendo will gain.').find((e) => e.name === 'Japan')?.type).toBe('LOCATION');
+  });
+  it('types awards MISC (subtype award), and an award does not join a person of the same first name', () => {
+    const es = entities('She won an Oscar for the role and two Baftas. The film took the Golden Globe and the Mobo Awards. Oscar Pistorius ran.');
+    for (const name of ['Oscar', 'Baftas', 'Golden Globe', 'Mobo Awards']) {
+      expect(es.find((e) => e.name === name), name).toMatchObject({ type: 'MISC', subtype: 'award' });
+    }
+    expect(es.find((e) => e.name === 'Oscar Pistorius')?.type).toBe('PERSON');
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
