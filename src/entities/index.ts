@@ -367,6 +367,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
+    // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
+    // article speaks of is the club (countries and first-level regions stay places: "England captain").
+    if (c.type === 'LOCATION' && wordCount(c.name) <= 2) {
+      const sub = resolvePlace(c.name).subtype;
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    }
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
@@ -474,6 +480,11 @@ function unknownPlace(name: string): boolean {
   return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
 }
 
+/** Words of a name. */
+function wordCount(name: string): number {
+  return nameKey(name).split(' ').length;
+}
+
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
 function isPersonName(rec: Recognizer, word: string): boolean {
   const h = hashString(word.toLowerCase());
@@ -537,6 +548,16 @@ function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): bo
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w) || (knownPlace && (w === 'shares' || w === 'stock'))) return false;
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
+}
+
+/** Nouns after a name (or its "'s") that speak of a sports club: its players and staff ("fans" and "supporters" are a festival's or a forum's too). */
+const CLUB_NOUNS_AFTER = new Set(['striker', 'strikers', 'midfielder', 'midfielders', 'defender', 'defenders', 'goalkeeper', 'keeper', 'winger', 'full-back', 'centre-back', 'fly-half', 'scrum-half', 'flanker', 'boss', 'manager', 'coach', 'skipper', 'squad', 'youngster', 'forward', 'team-mate', 'teammate', 'loanee']);
+
+/** Whether the name ending at token b is followed (after an optional "'s") by a club noun: "Newcastle striker", "Leeds's manager". */
+function clubContext(doc: Doc, b: number): boolean {
+  const { lower } = tokenIndex(doc);
+  const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
+  return CLUB_NOUNS_AFTER.has(lower[k] ?? '') && doc.tokens[k]?.sentence === doc.tokens[b - 1]?.sentence;
 }
 
 /** Nouns that head an apposition describing a company, and never a person ("India's third-biggest software firm"). */

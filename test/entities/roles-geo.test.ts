@@ -183,6 +183,11 @@ describe('employers are organisations', () => {
     }
     expect(es.find((e) => e.name === 'Oscar Pistorius')?.type).toBe('PERSON');
   });
+  it('types a city spoken of through its players or staff as the club ("Bath coach"), not a country ("England captain")', () => {
+    const es = entities('Bath coach John Connolly said his side had played well. Bath lost at home.');
+    expect(es.find((e) => e.name === 'Bath')?.type).toBe('ORGANIZATION');
+    expect(entities('England captain Michael Vaughan said the tour would go ahead.').find((e) => e.name === 'England')?.type).toBe('LOCATION');
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
