@@ -78,7 +78,22 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     const ownS = possessiveEnd(s.start, s.end);
     if (ownS > 0 && SUBJECT_VERBS.has(lower[ownS] ?? '') && listedAsOrganisation(rec, lower, s.start, ownS - 1)) possessiveNames.add(lower.slice(s.start, ownS - 1).join(' '));
   }
+  // The type of every span's words, for "A and B" read as one name where the article also names A or B alone.
+  let spanTypes: Map<string, number> | null = null;
   for (const s of spans) {
+    const j = listJoin(s.start, s.end);
+    if (j >= 0) {
+      spanTypes ??= new Map(spans.map((x) => [lower.slice(x.start, x.end).join(' '), x.type]));
+      const left = spanTypes.get(lower.slice(s.start, j).join(' '));
+      const right = spanTypes.get(lower.slice(j + 1, s.end).join(' '));
+      if (left !== undefined || right !== undefined) {
+        // "Samsung Electronics and Sony", "US and Europe": two names, each typed as the article types it alone;
+        // a part never named alone is a place if the gazetteer knows one of that name, else keeps the whole's type.
+        push(s.start, j, partType(left, s.start, j, s.type));
+        push(j + 1, s.end, partType(right, j + 1, s.end, s.type));
+        continue;
+      }
+    }
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
@@ -107,6 +122,28 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
   return out;
+
+  /**
+   * The "and" of a span that may be two names joined ("Samsung Electronics and Sony"): capitalised words
+   * on both sides, and the whole neither a known place ("Bosnia and Herzegovina") nor a gazetteer name
+   * ("Procter and Gamble"); -1 when there is none.
+   */
+  function listJoin(a: number, b: number): number {
+    let j = -1;
+    for (let i = a + 1; i < b - 1; i++) if (lower[i] === 'and') j = i;
+    if (j < 0 || !STARTS_UPPER.test(toks[j + 1]!.text) || !STARTS_UPPER.test(toks[a]!.text)) return -1;
+    // "University of the Highlands and Islands", "Department of Trade and Industry": the "and" joins the
+    // complement of "of", unless the right side has an "of" of its own ("Duchy of Lancaster and Duchy of Cornwall").
+    if (lower.slice(a, j).includes('of') && !lower.slice(j + 1, b).includes('of')) return -1;
+    const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    if (resolvePlace(whole).subtype !== null || gazetteerTypes(rec, whole) !== 0) return -1;
+    return j;
+  }
+
+  function partType(alone: number | undefined, a: number, b: number, whole: number): EntityType {
+    if (alone !== undefined) return ENTITY_TYPE[TYPES[alone]!];
+    return resolvePlace(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)).subtype !== null ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
+  }
 
   /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
   function mostlyLowercase(w: string): boolean {
@@ -435,6 +472,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
 }
 
 const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
+const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
 function gazetteerTypes(rec: Recognizer, name: string): number {

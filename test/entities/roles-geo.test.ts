@@ -188,6 +188,13 @@ describe('employers are organisations', () => {
     expect(es.find((e) => e.name === 'Bath')?.type).toBe('ORGANIZATION');
     expect(entities('England captain Michael Vaughan said the tour would go ahead.').find((e) => e.name === 'England')?.type).toBe('LOCATION');
   });
+  it('splits "A and B" read as one name when the article names A or B alone, each part typed as named alone', () => {
+    const es = entities('Screens are made by the likes of Sony and Samsung. Samsung Electronics and Sony are among other companies working together to reduce costs.');
+    expect(es.map((e) => e.name)).toEqual(expect.arrayContaining(['Samsung Electronics', 'Sony']));
+    expect(es.find((e) => e.name.includes(' and '))).toBeUndefined();
+    // One name with "and" inside stays whole: nothing in the article names a part alone, or "and" joins the complement of "of".
+    expect(entities('The Securities and Exchange Commission said.').map((e) => e.name)).toContain('Securities and Exchange Commission');
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
