@@ -369,10 +369,14 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
 
-  // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius").
-  for (const m of inputs) if (isAward(m.text)) m.type = 'MISC';
+  // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
+  // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
+  for (const m of inputs) {
+    if (isAward(m.text)) m.type = 'MISC';
+    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && countryOf(m.text) !== null) m.type = 'LOCATION';
+  }
   companyShortForms(doc, inputs);
-  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
+  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null, countryOf).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {

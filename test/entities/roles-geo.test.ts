@@ -195,6 +195,11 @@ describe('employers are organisations', () => {
     // One name with "and" inside stays whole: nothing in the article names a part alone, or "and" joins the complement of "of".
     expect(entities('The Securities and Exchange Commission said.').map((e) => e.name)).toContain('Securities and Exchange Commission');
   });
+  it('keeps a country apart from a person or organisation sharing its initials', () => {
+    const es = entities('Ulrich Schulte-Strathaus, head of the airline group, said the US market was weak.');
+    expect(es.find((e) => e.name === 'US')?.type).toBe('LOCATION');
+    expect(es.find((e) => e.name === 'Ulrich Schulte-Strathaus')?.aliases).toEqual([]);
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
