@@ -636,7 +636,7 @@ function companyShortForms(doc: Doc, inputs: ClusterInput[]): void {
   for (const m of inputs) {
     if (m.type !== 'ORGANIZATION') continue;
     const words = nameKey(m.text).split(' ');
-    if (words.length >= 2 && COMPANY_ENDINGS.has(words[words.length - 1]!)) firstWords.add(words[0]!);
+    if (words.length >= 2 && (COMPANY_ENDINGS.has(words[words.length - 1]!) || (words.length >= 3 && COMPANY_ENDINGS.has(words.slice(-2).join(' '))))) firstWords.add(words[0]!);
   }
   if (firstWords.size === 0) return;
   const lower = tokenIndex(doc).lower;

@@ -200,6 +200,10 @@ describe('employers are organisations', () => {
     expect(es.find((e) => e.name === 'US')?.type).toBe('LOCATION');
     expect(es.find((e) => e.name === 'Ulrich Schulte-Strathaus')?.aliases).toEqual([]);
   });
+  it('joins a place that starts a company name ending in two words ("Delta" of "Delta Air Lines") when spoken of as a company', () => {
+    const es = entities('Delta Air Lines cut fares. A Delta spokesman said profits fell.');
+    expect(es.filter((e) => e.name.startsWith('Delta')).map((e) => [e.name, e.type])).toEqual([['Delta Air Lines', 'ORGANIZATION']]);
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
