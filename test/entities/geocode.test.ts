@@ -20,6 +20,12 @@ const places = (text: string) => {
 };
 
 describe('geocoding in context', () => {
+  it('knows the world regions news names beyond the UN scheme ("Middle East", "Latin America")', () => {
+    expect(resolvePlace('Middle East').subtype).toBe('region');
+    expect(resolvePlace('the Middle East').subtype).toBe('region');
+    expect(resolvePlace('Latin America').subtype).toBe('region');
+  });
+
   it('reads "City ST" without a comma as one place ("Washington D.C.", "Portland Oregon")', () => {
     expect(resolvePlace('Washington D.C.')).toMatchObject({ subtype: 'city', region: 'US-DC' });
     expect(resolvePlace('Washington DC').geo?.country_code).toBe('US');
