@@ -42,7 +42,9 @@ for (const [name, cc] of [['Britain', 'GB'], ['Holland', 'NL'], ['Turkey', 'TR']
   const c = countries.find((x) => x.cca2 === cc)!;
   table.places[geoKey(name)] = [cc, round(c.latlng[0]!), round(c.latlng[1]!), null, 'country'];
 }
-table.regions = [...new Set(countries.flatMap((c) => [c.region, c.subregion]).filter((r) => r && r.length > 2))].sort();
+// The UN regions of world-countries, and the world regions news names that the UN scheme does not.
+const NEWS_REGIONS = ['Middle East', 'Latin America', 'Far East', 'Balkans', 'Scandinavia', 'Caucasus', 'Sub-Saharan Africa', 'Horn of Africa', 'Asia-Pacific', 'Asia Pacific'];
+table.regions = [...new Set([...countries.flatMap((c) => [c.region, c.subregion]), ...NEWS_REGIONS].filter((r) => r && r.length > 2))].sort();
 
 /**
  * English names of cities that GeoNames lists under their own language's name (country:GeoNames name → English).

@@ -101,7 +101,12 @@ interface Group {
  * clusterMentions([{ text: 'Vladimir Putin', type: 'PERSON', tokenStart: 0, tokenEnd: 2 }, { text: 'Putin', type: 'PERSON', tokenStart: 9, tokenEnd: 10 }])
  * // [{ type: 'PERSON', name: 'Vladimir Putin', aliases: ['Putin'], members: [0, 1] }]
  */
-export function clusterMentions(mentions: ClusterInput[], isNationality: (name: string) => boolean = () => false): Cluster[] {
+export function clusterMentions(
+  mentions: ClusterInput[],
+  isNationality: (name: string) => boolean = () => false,
+  /** The country a name names ("US" → US, "United States" → US), or null: a country's acronym joins only that country by its initials. */
+  countryOf: (name: string) => string | null = () => null,
+): Cluster[] {
   // 1. Identical names.
   const groups: Group[] = [];
   // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
@@ -187,7 +192,12 @@ export function clusterMentions(mentions: ClusterInput[], isNationality: (name: 
       if (h === g || (head.words.length <= grp.words.length && !acronym) || root(h) === g) continue;
       const hType = head.type;
       let fits = false;
-      if (acronym && head.words.length >= 2) fits = initials([...head.forms.keys()][0]!) === acronym;
+      // By initials, an acronym never makes a person of a non-person ("US" is not Ulrich Schulte-Strathaus),
+      // and a country's short name ("US", "UK") is the country, not whatever else has those initials.
+      if (acronym && head.words.length >= 2) {
+        const country = countryOf(mentions[grp.members[0]!]!.text);
+        fits = initials([...head.forms.keys()][0]!) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf([...head.forms.keys()][0]!) === country);
+      }
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".

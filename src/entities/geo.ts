@@ -87,7 +87,26 @@ function lookupPlace(name: string): PlaceInfo {
   if (region) return { geo: { country_code: region[0], latitude: region[2], longitude: region[3], geonames_id: null }, subtype: 'region', region: `${region[0]}-${region[1]}` };
   if (hit) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: hit[4], region: hit[5] ? `${hit[0]}-${hit[5]}` : undefined };
   if (t.regions.has(key)) return { geo: null, subtype: 'region' };
-  return { geo: null, subtype: null };
+  return cityWithRegion(key) ?? { geo: null, subtype: null };
+}
+
+/** Region codes news writes after a city without a comma that are no first-level region of the table. */
+const DISTRICTS: Readonly<Record<string, readonly [string, string]>> = { dc: ['US', 'DC'] };
+
+/**
+ * "Washington DC", "Portland Oregon": a city's name then its region's (or its code), without a comma,
+ * is that city when the gazetteer has one of the name there.
+ */
+function cityWithRegion(key: string): PlaceInfo | null {
+  const t = load();
+  for (let cut = key.lastIndexOf(' '); cut > 0; cut = key.lastIndexOf(' ', cut - 1)) {
+    const regionKey = key.slice(cut + 1);
+    const region = DISTRICTS[regionKey] ?? t.admin1.get(regionKey)?.slice(0, 2);
+    if (!region) continue;
+    const city = t.cities.get(key.slice(0, cut))?.find((c) => c[0] === region[0] && c[1] === region[1]);
+    if (city) return { geo: cityGeo(city), subtype: 'city', region: `${city[0]}-${city[1]}` };
+  }
+  return null;
 }
 
 /**

@@ -7,8 +7,8 @@
  *    or country ("Rochester, N.Y.", "Paris, Texas", "Birmingham, Alabama"),
  *    when there is one (else it is a list: "London, Singapore and Kuala Lumpur");
  *  - otherwise the other places of the article vote: the countries and
- *    first-level regions it names and the cities whose name is not shared
- *    (nationalities do not: foreigners are news anywhere). A city in a named
+ *    first-level regions it names and the cities whose name is not shared or
+ *    that one namesake dominates (London; nationalities do not: foreigners are news anywhere). A city in a named
  *    region counts twice as much as one in a named country, and a named
  *    country counts only for a namesake of some size.
  * A capital is not moved by the vote (Washington stays the capital in an
@@ -39,6 +39,15 @@ const POSSESSIVE_S = new Set(["'s", '’s']);
 
 type PlaceEntity = Pick<DocEntity, 'type' | 'subtype' | 'name' | 'aliases' | 'geo' | 'mentions'>;
 
+/**
+ * A shared city name that one namesake of a million people or more dominates (ten times the next one's
+ * population: London, Paris, Moscow, Sydney; not Birmingham, Portland or Norfolk, Virginia, which in
+ * British news is more often the county) reads as that city firmly enough to speak for its country.
+ */
+function dominant(cands: readonly CityCandidate[]): boolean {
+  return cands.length > 0 && cands[0]![5] >= 1e6 && (cands.length < 2 || cands[0]![5] >= 10 * cands[1]![5]);
+}
+
 /** Re-chooses the city of LOCATION entities whose name several cities share, from the article (mutates geo and subtype). */
 export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): void {
   const toks = doc.tokens;
@@ -50,10 +59,18 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
   // The article's context: countries and regions it names, its nationalities, its unshared cities.
   const countries = new Set<string>();
   const regions = new Set<string>();
+  // What a dominant shared city votes for: it may not vote for itself ("Sale" would keep Salé, Morocco).
+  const ownVote = new Map<PlaceEntity, { country: string; region?: string }>();
   for (const e of entities) {
     if (e.type === 'LOCATION') {
       const p = own.get(e)!;
-      if (!p.geo?.country_code || (p.subtype === 'city' && shared.get(e)!.length > 0)) continue;
+      if (!p.geo?.country_code || (p.subtype === 'city' && shared.get(e)!.length > 0 && !dominant(shared.get(e)!))) continue;
+      if (p.subtype === 'city' && shared.get(e)!.length > 0) {
+        // Its country only: London speaks for Birmingham, England, as a country does (for a namesake of
+        // some size), not for every English Boston as the region England itself would.
+        ownVote.set(e, { country: p.geo.country_code });
+        continue;
+      }
       countries.add(p.geo.country_code);
       if (p.region) regions.add(p.region);
     }
@@ -146,7 +163,10 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
     // A named country only speaks for a namesake of some size (a quarter of the largest's population):
     // "US" in an article does not make Birmingham the one in Michigan.
     const major = (c: CityCandidate) => c[5] * 4 >= cands[0]![5];
-    const score = (c: CityCandidate) => (regions.has(regionOf(c)) ? 2 : 0) + (countries.has(c[0]) && major(c) ? 1 : 0);
+    // Votes of the dominant shared cities other than this one.
+    const otherRegion = (r: string) => [...ownVote].some(([o, v]) => o !== e && v.region === r);
+    const otherCountry = (cc: string) => [...ownVote].some(([o, v]) => o !== e && v.country === cc);
+    const score = (c: CityCandidate) => (regions.has(regionOf(c)) || otherRegion(regionOf(c)) ? 2 : 0) + ((countries.has(c[0]) || otherCountry(c[0])) && major(c) ? 1 : 0);
     let best = cands[0]!;
     for (const c of cands) if (score(c) > score(best)) best = c; // ties: the more populous (candidates come sorted)
     if (score(best) === 0) continue; // no evidence: the gazetteer's answer (or none, for an ambiguous name)

@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
-import { ARTICLES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
+import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
@@ -78,7 +78,22 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     const ownS = possessiveEnd(s.start, s.end);
     if (ownS > 0 && SUBJECT_VERBS.has(lower[ownS] ?? '') && listedAsOrganisation(rec, lower, s.start, ownS - 1)) possessiveNames.add(lower.slice(s.start, ownS - 1).join(' '));
   }
+  // The type of every span's words, for "A and B" read as one name where the article also names A or B alone.
+  let spanTypes: Map<string, number> | null = null;
   for (const s of spans) {
+    const j = listJoin(s.start, s.end);
+    if (j >= 0) {
+      spanTypes ??= new Map(spans.map((x) => [lower.slice(x.start, x.end).join(' '), x.type]));
+      const left = spanTypes.get(lower.slice(s.start, j).join(' '));
+      const right = spanTypes.get(lower.slice(j + 1, s.end).join(' '));
+      if (left !== undefined || right !== undefined) {
+        // "Samsung Electronics and Sony", "US and Europe": two names, each typed as the article types it alone;
+        // a part never named alone is a place if the gazetteer knows one of that name, else keeps the whole's type.
+        push(s.start, j, partType(left, s.start, j, s.type));
+        push(j + 1, s.end, partType(right, j + 1, s.end, s.type));
+        continue;
+      }
+    }
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
@@ -107,6 +122,28 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
   return out;
+
+  /**
+   * The "and" of a span that may be two names joined ("Samsung Electronics and Sony"): capitalised words
+   * on both sides, and the whole neither a known place ("Bosnia and Herzegovina") nor a gazetteer name
+   * ("Procter and Gamble"); -1 when there is none.
+   */
+  function listJoin(a: number, b: number): number {
+    let j = -1;
+    for (let i = a + 1; i < b - 1; i++) if (lower[i] === 'and') j = i;
+    if (j < 0 || !STARTS_UPPER.test(toks[j + 1]!.text) || !STARTS_UPPER.test(toks[a]!.text)) return -1;
+    // "University of the Highlands and Islands", "Department of Trade and Industry": the "and" joins the
+    // complement of "of", unless the right side has an "of" of its own ("Duchy of Lancaster and Duchy of Cornwall").
+    if (lower.slice(a, j).includes('of') && !lower.slice(j + 1, b).includes('of')) return -1;
+    const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    if (resolvePlace(whole).subtype !== null || gazetteerTypes(rec, whole) !== 0) return -1;
+    return j;
+  }
+
+  function partType(alone: number | undefined, a: number, b: number, whole: number): EntityType {
+    if (alone !== undefined) return ENTITY_TYPE[TYPES[alone]!];
+    return resolvePlace(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)).subtype !== null ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
+  }
 
   /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
   function mostlyLowercase(w: string): boolean {
@@ -332,8 +369,14 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
 
+  // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
+  // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
+  for (const m of inputs) {
+    if (isAward(m.text)) m.type = 'MISC';
+    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && countryOf(m.text) !== null) m.type = 'LOCATION';
+  }
   companyShortForms(doc, inputs);
-  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null).map((c) => {
+  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null, countryOf).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
@@ -350,7 +393,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
+    // A "place" so listed is one too when no place gazetteer knows it and the article lists it with
+    // organisations ("Microsoft, Sony and Nintendo"): conjuncts are things of one kind. (Without the
+    // list test, "Pacific", "Jiangsu", "Republic", which the gazetteers know only from company names, became companies.)
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
+    if (c.type === 'LOCATION' && !c.name.includes(' ') && unknownPlace(c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
     // "the village of Shatoi": a one-word "person" after a settlement's noun and "of" is the place.
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
@@ -361,9 +408,18 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
+    // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
+    // article speaks of is the club (countries and first-level regions stay places: "England captain").
+    if (c.type === 'LOCATION' && wordCount(c.name) <= 2) {
+      const sub = resolvePlace(c.name).subtype;
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    }
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
+    // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
+    // (its mentions were typed so before clustering; this catches a name completed by clustering).
+    if (isAward(c.name)) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
     if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
@@ -377,6 +433,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
         subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
       }
     } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
+    else if (c.type === 'MISC' && isAward(c.name)) subtype = 'award';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
     for (const k of c.members) {
@@ -419,12 +476,55 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
 }
 
 const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
+const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
 function gazetteerTypes(rec: Recognizer, name: string): number {
   let h = SEQ_SEED;
   for (const t of nameTokens(name)) h = seqHash(h, t);
   return rec.lexicon.gaz.get(h) ?? 0;
+}
+
+const AWARDS = new Set(AWARD_NAMES);
+const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
+
+/** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
+function isAward(name: string): boolean {
+  const key = nameKey(name);
+  if (AWARDS.has(key)) return true;
+  const space = key.lastIndexOf(' ');
+  return space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1));
+}
+
+const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * Whether mention k stands in a list ("A, B and C", "A or B") right beside a mention of `type`
+ * (`mentions` in text order).
+ */
+function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, type: EntityType): boolean {
+  const lower = tokenIndex(doc).lower;
+  const m = mentions[k]!;
+  const prev = mentions[k - 1];
+  const next = mentions[k + 1];
+  const linked = (from: number, to: number) => {
+    // Between the two names only a comma, a conjunction, or both (", and").
+    if (to - from < 1 || to - from > 2) return false;
+    for (let i = from; i < to; i++) if (!CONJUNCTIONS.has(lower[i]!)) return false;
+    return true;
+  };
+  return (prev !== undefined && prev.type === type && linked(prev.tokenEnd, m.tokenStart)) || (next !== undefined && next.type === type && linked(m.tokenEnd, next.tokenStart));
+}
+
+/** No country, region or city of that name (nor a namesake of one). */
+function unknownPlace(name: string): boolean {
+  const place = resolvePlace(name);
+  return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
+}
+
+/** Words of a name. */
+function wordCount(name: string): number {
+  return nameKey(name).split(' ').length;
 }
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
@@ -492,6 +592,16 @@ function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): bo
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
 }
 
+/** Nouns after a name (or its "'s") that speak of a sports club: its players and staff ("fans" and "supporters" are a festival's or a forum's too). */
+const CLUB_NOUNS_AFTER = new Set(['striker', 'strikers', 'midfielder', 'midfielders', 'defender', 'defenders', 'goalkeeper', 'keeper', 'winger', 'full-back', 'centre-back', 'fly-half', 'scrum-half', 'flanker', 'boss', 'manager', 'coach', 'skipper', 'squad', 'youngster', 'forward', 'team-mate', 'teammate', 'loanee']);
+
+/** Whether the name ending at token b is followed (after an optional "'s") by a club noun: "Newcastle striker", "Leeds's manager". */
+function clubContext(doc: Doc, b: number): boolean {
+  const { lower } = tokenIndex(doc);
+  const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
+  return CLUB_NOUNS_AFTER.has(lower[k] ?? '') && doc.tokens[k]?.sentence === doc.tokens[b - 1]?.sentence;
+}
+
 /** Nouns that head an apposition describing a company, and never a person ("India's third-biggest software firm"). */
 const COMPANY_APPOSITION_HEADS = new Set(['company', 'firm', 'group', 'retailer', 'manufacturer', 'carrier', 'airline', 'bank', 'lender', 'insurer', 'operator', 'conglomerate', 'automaker', 'carmaker', 'chipmaker', 'supermarket', 'corporation', 'multinational']);
 /** First words of an apposition that make it a clause, not a description: "Smith, whose firm …". */
@@ -526,7 +636,7 @@ function companyShortForms(doc: Doc, inputs: ClusterInput[]): void {
   for (const m of inputs) {
     if (m.type !== 'ORGANIZATION') continue;
     const words = nameKey(m.text).split(' ');
-    if (words.length >= 2 && COMPANY_ENDINGS.has(words[words.length - 1]!)) firstWords.add(words[0]!);
+    if (words.length >= 2 && (COMPANY_ENDINGS.has(words[words.length - 1]!) || (words.length >= 3 && COMPANY_ENDINGS.has(words.slice(-2).join(' '))))) firstWords.add(words[0]!);
   }
   if (firstWords.size === 0) return;
   const lower = tokenIndex(doc).lower;

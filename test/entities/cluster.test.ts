@@ -52,6 +52,18 @@ describe('clustering', () => {
     expect(defined[0]!.name).toBe('Islamic Revolutionary Guard Corps');
   });
 
+  it('joins an acronym to a person only when it is a person, and a country acronym only to that country', () => {
+    const countryOf = (name: string) => (name === 'US' || name === 'United States' ? 'US' : null);
+    const cs = clusterMentions(
+      [m('Ulrich Schulte-Strathaus', 'PERSON', 0), m('Giuseppe Morchio', 'PERSON', 3), m('GM', 'ORGANIZATION', 6), m('US', 'LOCATION', 8), m('Union Square', 'LOCATION', 10), m('United States', 'LOCATION', 12)],
+      () => false,
+      countryOf,
+    );
+    expect(cs.find((c) => c.name === 'Giuseppe Morchio')!.aliases).toEqual([]);
+    expect(cs.find((c) => c.name === 'Union Square')!.aliases).toEqual([]);
+    expect(cs.find((c) => c.name === 'United States')!.aliases).toEqual(['US']);
+  });
+
   it('a one-word head of another type does not swallow a place', () => {
     const cs = clusterMentions([m('George Washington', 'PERSON', 0), m('Washington', 'LOCATION', 10)]);
     expect(cs).toHaveLength(2);

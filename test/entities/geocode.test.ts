@@ -20,6 +20,27 @@ const places = (text: string) => {
 };
 
 describe('geocoding in context', () => {
+  it('knows the world regions news names beyond the UN scheme ("Middle East", "Latin America")', () => {
+    expect(resolvePlace('Middle East').subtype).toBe('region');
+    expect(resolvePlace('the Middle East').subtype).toBe('region');
+    expect(resolvePlace('Latin America').subtype).toBe('region');
+  });
+
+  it('reads "City ST" without a comma as one place ("Washington D.C.", "Portland Oregon")', () => {
+    expect(resolvePlace('Washington D.C.')).toMatchObject({ subtype: 'city', region: 'US-DC' });
+    expect(resolvePlace('Washington DC').geo?.country_code).toBe('US');
+    expect(resolvePlace('Portland Oregon').region).toBe('US-OR');
+    expect(resolvePlace('Kansas City').subtype).toBeNull(); // no region named "city"
+  });
+
+  it('lets a city that one large namesake dominates speak for its country ("London" places Birmingham in England)', () => {
+    const p = places('Councils in Manchester and Birmingham voted against the plan. London followed.');
+    expect(p.get('Birmingham')).toBe('city:GB:-2');
+    expect(p.get('Manchester')).toBe('city:GB:-2');
+    // Without such a city, an ambiguous name stays unresolved.
+    expect(places('Councils in Manchester and Birmingham voted against the plan.').get('Birmingham')).toBe('null:-:-');
+  });
+
   it('reads "City, ST" and "City, Region" as one place', () => {
     const p = places('The firm moved from Rochester, N.Y., to Portland, Maine, after its founder left Paris, Texas, for Cambridge, Massachusetts.');
     expect(p.get('Rochester')).toBe('city:US:-78'); // not Rochester, Minnesota

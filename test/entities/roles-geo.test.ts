@@ -170,6 +170,40 @@ describe('employers are organisations', () => {
     expect(google.map((e) => e.type)).toEqual(['ORGANIZATION']);
     expect(entities('Mr Jones said profits rose.').find((e) => e.name === 'Jones')?.type).toBe('PERSON');
   });
+  it('types a "place" listed with organisations that the gazetteer knows only as a company ORGANIZATION', () => {
+    const es = entities('Microsoft, Sony and Nintendo will show new consoles at the fair.');
+    expect(es.find((e) => e.name === 'Sony')?.type).toBe('ORGANIZATION');
+    // A known place listed with companies stays a place.
+    expect(entities('Microsoft, Japan and Nintendo will gain.').find((e) => e.name === 'Japan')?.type).toBe('LOCATION');
+  });
+  it('types awards MISC (subtype award), and an award does not join a person of the same first name', () => {
+    const es = entities('She won an Oscar for the role and two Baftas. The film took the Golden Globe and the Mobo Awards. Oscar Pistorius ran.');
+    for (const name of ['Oscar', 'Baftas', 'Golden Globe', 'Mobo Awards']) {
+      expect(es.find((e) => e.name === name), name).toMatchObject({ type: 'MISC', subtype: 'award' });
+    }
+    expect(es.find((e) => e.name === 'Oscar Pistorius')?.type).toBe('PERSON');
+  });
+  it('types a city spoken of through its players or staff as the club ("Bath coach"), not a country ("England captain")', () => {
+    const es = entities('Bath coach John Connolly said his side had played well. Bath lost at home.');
+    expect(es.find((e) => e.name === 'Bath')?.type).toBe('ORGANIZATION');
+    expect(entities('England captain Michael Vaughan said the tour would go ahead.').find((e) => e.name === 'England')?.type).toBe('LOCATION');
+  });
+  it('splits "A and B" read as one name when the article names A or B alone, each part typed as named alone', () => {
+    const es = entities('Screens are made by the likes of Sony and Samsung. Samsung Electronics and Sony are among other companies working together to reduce costs.');
+    expect(es.map((e) => e.name)).toEqual(expect.arrayContaining(['Samsung Electronics', 'Sony']));
+    expect(es.find((e) => e.name.includes(' and '))).toBeUndefined();
+    // One name with "and" inside stays whole: nothing in the article names a part alone, or "and" joins the complement of "of".
+    expect(entities('The Securities and Exchange Commission said.').map((e) => e.name)).toContain('Securities and Exchange Commission');
+  });
+  it('keeps a country apart from a person or organisation sharing its initials', () => {
+    const es = entities('Ulrich Schulte-Strathaus, head of the airline group, said the US market was weak.');
+    expect(es.find((e) => e.name === 'US')?.type).toBe('LOCATION');
+    expect(es.find((e) => e.name === 'Ulrich Schulte-Strathaus')?.aliases).toEqual([]);
+  });
+  it('joins a place that starts a company name ending in two words ("Delta" of "Delta Air Lines") when spoken of as a company', () => {
+    const es = entities('Delta Air Lines cut fares. A Delta spokesman said profits fell.');
+    expect(es.filter((e) => e.name.startsWith('Delta')).map((e) => [e.name, e.type])).toEqual([['Delta Air Lines', 'ORGANIZATION']]);
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
