@@ -15,7 +15,8 @@ import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './cl
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
-import type { Factuality } from './learned/tokens.js';
+import { classNameOf } from './learned/mentions.js';
+import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
@@ -336,13 +337,21 @@ export function findEvents(
   // Learned mentions the lexicon has no type for extend it as OTHER events when they are dated happenings with an argument.
   // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
+  const otherClauses = new Set<number>();
   learned.mentions.forEach((m, k) => {
-    if (typedClauses.has(clause[m.start]!) || !dated[toks[m.start]!.sentence]) return; // (an OTHER event needs a date)
-    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
-    if (ev) {
-      events.push(ev);
-      typedClauses.add(clause[m.start]!);
+    const c = clause[m.start]!;
+    const why = otherClauses.has(c) || typedClauses.has(c)
+      ? 'other: clause has a typed event'
+      : !dated[toks[m.start]!.sentence]
+          ? 'other: no dated time expression in the sentence'
+          : null;
+    const ev = why ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
+    if (typeof ev === 'string') {
+      onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
+      return;
     }
+    events.push(ev);
+    otherClauses.add(c);
   });
   events.sort((a, b) => a.trigger.start - b.trigger.start);
   const merged =
@@ -365,15 +374,15 @@ export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
 }
 
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
-const HAPPENING_CLASSES = new Set([0, 3, 5]);
+const HAPPENING_CLASSES = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL'].map((c) => EVENT_CLASSES.indexOf(c as EventClass)));
 /** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
 const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
 
 /**
- * An event of type OTHER from learned mention k: an asserted happening (an
- * occurrence, action or beginning; not a report or state; no light verb) outside names and time expressions,
- * dated by the learned anchor with a calendar range, with a participant or a
- * place, in a clause with no typed event. The lexicon has no type for it.
+ * An event of type OTHER from learned mention k: a happening (an occurrence,
+ * action or beginning; not a report or state; no light verb) outside names and
+ * time expressions, dated by the learned anchor with a calendar range, with a
+ * participant or a place, asserted, in a clause with no typed event. The lexicon has no type for it. Otherwise the reason it is none (for `findEvents`' onReject).
  */
 function otherEvent(
   doc: Doc,
@@ -386,19 +395,19 @@ function otherEvent(
   cap: ArrayLike<number | boolean>,
   quoted: Int32Array,
   participantModel: LinearModel | null,
-): Event | null {
+): Event | string {
   const { start: ts, end: te } = m;
-  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(ctx.lower[ts]!)) return null;
-  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return null;
+  if (!HAPPENING_CLASSES.has(m.cls)) return `other: class ${classNameOf(m.cls)}`;
+  if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
+  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
-  if (cap[ts] && !first) return null;
+  if (cap[ts] && !first) return 'other: capitalised';
   const anchor = learned.anchorOf(k);
-  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
-  if (learned.factualityOf(k) !== 'asserted') return null; // (asked last: factuality is computed on demand)
-  const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
+  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
+  if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
-  if (participants.length === 0 && !location) return null;
+  if (participants.length === 0 && !location) return 'other: no participant or place';
   const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
   return {
     id: '',
