@@ -299,7 +299,10 @@ function evalTimebankStage(texts: AnnotatedText[]) {
       c.anchored++;
       const sys = events.find((e) => covers(e, g));
       if (!sys) {
-        if (lossTable) count(tbLosses, lossCategory(doc, g, 'pos not annotated', ''));
+        const cause = lossTable || showErrors ? lossCategory(doc, g, 'pos not annotated', '') : '';
+        if (lossTable) count(tbLosses, cause);
+        // The selection set: its misses may be read (--errors), unlike MEANTIME's.
+        if (showErrors) console.log(`TB-MISS ${a.id} "${a.text.slice(g.start, g.end)}" [${cause}] anchored to "${a.text.slice(tx.start, tx.end)}" (${tx.value}) | ${a.text.slice(Math.max(0, g.start - 100), g.end + 60).replace(/\s+/g, ' ')}`);
         continue;
       }
       c.found++;
