@@ -161,7 +161,7 @@ function lossCategory(doc: Doc, span: Span, pos: string, pred: string): string {
   if (k === undefined) return `not detected by the learned layer: ${shape}`;
   const cls = classNameOf(full.mentions[k]!.cls);
   const other = why.find((w) => w.startsWith('other:'));
-  if (other) return `${other.replace(/^other: class \w+/, 'other: not a happening class')} (${cls})`;
+  if (other) return `${other} (${cls})`;
   return `other: sentence not analysed (${cls})`;
 }
 

@@ -15,7 +15,6 @@ import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './cl
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
-import { classNameOf } from './learned/mentions.js';
 import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
@@ -429,7 +428,7 @@ function otherEvent(
   participantModel: LinearModel | null,
 ): Event | string {
   const { start: ts, end: te } = m;
-  if (!HAPPENING_CLASSES.has(m.cls)) return `other: class ${classNameOf(m.cls)}`;
+  if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
   if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
