@@ -154,15 +154,16 @@ function lossCategory(doc: Doc, span: Span, pos: string, pred: string): string {
   findEvents(doc, (_t, at, reason) => at >= span.start && at < span.end && why.push(reason));
   const lexReason = why.find((w) => !w.startsWith('other:'));
   if (lexReason) return `lexicon trigger dropped: ${lexReason}`;
-  if (toks.some((i) => LEXICON_FIRST.has(doc.tokens[i]!.text.toLowerCase()))) return 'lexicon word, no trigger here (cue, sense rule, capital or name)';
+  // A lexicon word whose cue, sense rule, capital or name made it no trigger may still be an OTHER event.
+  const lexical = toks.some((i) => LEXICON_FIRST.has(doc.tokens[i]!.text.toLowerCase())) ? 'lexicon word, no trigger here (cue, sense rule, capital or name); ' : '';
   const full = learnEvents(doc);
   const k = toks.map((i) => full.mentionAt(i)).find((x) => x >= 0);
   const shape = pred === 'be' || pred === 'have' ? `${pos.toLowerCase()} "${pred}"` : pos.toLowerCase();
-  if (k === undefined) return `not detected by the learned layer: ${shape}`;
+  if (k === undefined) return `${lexical}not detected by the learned layer: ${shape}`;
   const cls = classNameOf(full.mentions[k]!.cls);
   const other = why.find((w) => w.startsWith('other:'));
-  if (other) return `${other} (${cls})`;
-  return `other: sentence not analysed (${cls})`;
+  if (other) return `${lexical}${other} (${cls})`;
+  return `${lexical}other: sentence not analysed (${cls})`;
 }
 
 function evalMeantime() {
