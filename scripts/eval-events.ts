@@ -129,6 +129,8 @@ const losses = new Map<string, number>();
 /** The same misses by where their gold date is: in the event's sentence or not, found by the time stage with a calendar range or not. */
 const lossAnchors = new Map<string, number>();
 const tbLosses = new Map<string, number>();
+/** Found time-anchored events with a wrong date, by what dated them (--loss-table). */
+const dateErrors = new Map<string, number>();
 const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
 function anchorPlace(doc: Doc, ev: Span, tx: Span & { value: string }): string {
@@ -215,7 +217,14 @@ function evalMeantime() {
               ? !!sys.date && ((!!sysTime && sysTime.value === tx.value) || (gr.start === sys.date.start && gr.end === sys.date.end))
               : !sys.date?.start || sysTime?.value === tx.value;
             if (right) c.dateRight++;
-            else if (showErrors) console.log(`DATE ${f} "${ge.text}" gold ${tx.value} ("${g.text.slice(tx.start, tx.end)}") sys ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'null'}`);
+            else if (lossTable) {
+              // Counts only, as for the misses: what dated the event (the learned anchor or the clause rule) and how.
+              const evidence = doc.events[events.indexOf(sys)]?.evidence.date ?? '';
+              const how = !sys.date ? 'undated' : evidence.startsWith('learned anchor') ? 'learned anchor' : 'clause rule';
+              const where = sysTime && g.text.slice(sysTime.start, sysTime.end) === g.text.slice(tx.start, tx.end) ? ', the gold expression read otherwise' : sys.date ? ', another expression' : '';
+              count(dateErrors, `${how}${where}; gold ${gr ? 'calendar' : 'vague'}`);
+            }
+            if (!right && showErrors) console.log(`DATE ${f} "${ge.text}" gold ${tx.value} ("${g.text.slice(tx.start, tx.end)}") sys ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'null'}`);
           } else if (lossTable) {
             // Counts only: MEANTIME is an evaluation corpus, its sentences are not read to tune on.
             const attrs = new RegExp(`<EVENT_MENTION [^>]*m_id="${id}"[^>]*>`).exec(g.xml)?.[0] ?? '';
@@ -268,6 +277,7 @@ function evalMeantime() {
       ? {
           missed_time_anchored_by_cause: Object.fromEntries([...losses].sort((a, b) => b[1] - a[1])),
           missed_time_anchored_by_gold_date: Object.fromEntries([...lossAnchors].sort((a, b) => b[1] - a[1])),
+          wrong_dates_by_cause: Object.fromEntries([...dateErrors].sort((a, b) => b[1] - a[1])),
         }
       : {}),
   };
