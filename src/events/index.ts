@@ -9,13 +9,13 @@
 import type { Doc, DocEvent as Event, DocParticipant, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
-import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
+import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
-import type { Factuality } from './learned/tokens.js';
+import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
@@ -239,6 +239,8 @@ export function findEvents(
   const learned = learnEvents(doc, undefined, needed);
 
   const events: Event[] = [];
+  /** Per clause, the first token of a kept event's noun trigger (what a later OTHER predicate may have as subject). */
+  const nounEventBefore = new Map<number, number>();
   let clauseOfLast = -1;
   let lastInClause: Event | null = null;
   for (const cand of cands) {
@@ -332,17 +334,37 @@ export function findEvents(
     clauseOfLast = c;
     lastInClause = ev;
     events.push(ev);
+    if (info.pos === 'noun' && !nounEventBefore.has(c)) nounEventBefore.set(c, ts);
   }
   // Learned mentions the lexicon has no type for extend it as OTHER events when they are dated happenings with an argument.
-  // One happening per clause: a clause with a typed event gets no OTHER event ("went on strike").
+  // At most one OTHER event per clause. A clause with a typed event gets one only when the mention is an occurrence of
+  // its own ("Commodore filed for bankruptcy in 1994 and was sold to Tulip"): not an aspectual or intensional action,
+  // which takes the typed event as its object (TimeML's ASPECTUAL and I_ACTION classes: "began talks", "tried to
+  // buy"), not a verb whose object is the lexicon's event noun ("won the election"), and not a predicate whose subject
+  // is a typed event noun before it ("the meeting between X and Y at Ashgabat was short", "the deal was completed").
+  // Light verbs ("went on strike", "held talks") are never OTHER events (otherEvent).
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
+  const otherClauses = new Set<number>();
   learned.mentions.forEach((m, k) => {
-    if (typedClauses.has(clause[m.start]!) || !dated[toks[m.start]!.sentence]) return; // (an OTHER event needs a date)
-    const ev = otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
-    if (ev) {
-      events.push(ev);
-      typedClauses.add(clause[m.start]!);
+    const c = clause[m.start]!;
+    const why = otherClauses.has(c)
+      ? 'other: clause has an OTHER event'
+      : typedClauses.has(c) && m.cls !== OCCURRENCE
+        ? 'other: clause has a typed event and the mention is no occurrence'
+        : typedClauses.has(c) && objectIsLexiconTrigger(lower, typed, clause, m.end)
+          ? 'other: its object is a lexicon trigger'
+          : (nounEventBefore.get(c) ?? Infinity) < m.start
+            ? 'other: a typed event noun before it is its subject'
+          : !dated[toks[m.start]!.sentence]
+          ? 'other: no dated time expression in the sentence'
+          : null;
+    const ev = why ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
+    if (typeof ev === 'string') {
+      onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
+      return;
     }
+    events.push(ev);
+    otherClauses.add(c);
   });
   events.sort((a, b) => a.trigger.start - b.trigger.start);
   const merged =
@@ -364,16 +386,34 @@ export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
   return e.mentions;
 }
 
+/** Words that end the phrase next to a verb: past one, a noun is no longer its object or subject. */
+const PHRASE_BREAKS = new Set<string>([...PREPOSITIONS, 'and', 'or', 'but', 'nor']);
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u;
+
+/**
+ * Whether a lexicon trigger (kept or not) sits in the phrase right after a verb ending at token te, in its clause, at
+ * most three words on with no preposition, conjunction or punctuation between: the verb's object ("won the
+ * election", "completed its takeover").
+ */
+function objectIsLexiconTrigger(lower: readonly string[], typed: Uint8Array, clause: ArrayLike<number>, te: number): boolean {
+  for (let j = te, n = 0; n < 4 && j < lower.length && clause[j] === clause[te - 1]; j++, n++) {
+    if (typed[j]) return true;
+    if (!WORD.test(lower[j]!) || PHRASE_BREAKS.has(lower[j]!)) break;
+  }
+  return false;
+}
+
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
-const HAPPENING_CLASSES = new Set([0, 3, 5]);
+const HAPPENING_CLASSES = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL'].map((c) => EVENT_CLASSES.indexOf(c as EventClass)));
+const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
 /** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
 const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
 
 /**
- * An event of type OTHER from learned mention k: an asserted happening (an
- * occurrence, action or beginning; not a report or state; no light verb) outside names and time expressions,
- * dated by the learned anchor with a calendar range, with a participant or a
- * place, in a clause with no typed event. The lexicon has no type for it.
+ * An event of type OTHER from learned mention k: a happening (an occurrence,
+ * action or beginning; not a report or state; no light verb) outside names and
+ * time expressions, dated by the learned anchor with a calendar range, with a
+ * participant or a place, asserted. The lexicon has no type for it. Otherwise the reason it is none (for `findEvents`' onReject).
  */
 function otherEvent(
   doc: Doc,
@@ -386,19 +426,19 @@ function otherEvent(
   cap: ArrayLike<number | boolean>,
   quoted: Int32Array,
   participantModel: LinearModel | null,
-): Event | null {
+): Event | string {
   const { start: ts, end: te } = m;
-  if (!HAPPENING_CLASSES.has(m.cls) || LIGHT_VERBS.has(ctx.lower[ts]!)) return null;
-  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return null;
+  if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
+  if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
+  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
-  if (cap[ts] && !first) return null;
+  if (cap[ts] && !first) return 'other: capitalised';
   const anchor = learned.anchorOf(k);
-  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return null;
-  if (learned.factualityOf(k) !== 'asserted') return null; // (asked last: factuality is computed on demand)
-  const pos = DETERMINERS.test(toks[ts - 1]?.text ?? '') ? 'noun' : 'verb';
+  if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
+  if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
-  if (participants.length === 0 && !location) return null;
+  if (participants.length === 0 && !location) return 'other: no participant or place';
   const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
   return {
     id: '',

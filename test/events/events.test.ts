@@ -289,4 +289,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
   });
+
+  it('an occurrence beside a typed event in its clause is an OTHER event of its own, unless it governs the typed event', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    const types = (text: string) => events(text).events.map((e) => e.type).sort();
+    // "sold" is a happening of its own next to the bankruptcy filing (TimeML: an OCCURRENCE)…
+    expect(types('Apple filed for bankruptcy in 1994 and was sold to Reuters.')).toEqual(['BANKRUPTCY', 'OTHER']);
+    expect(others('Apple filed for bankruptcy in 1994 and was sold to Reuters.')).toEqual(['sold 1994-01-01']);
+    // …but an aspectual verb takes the typed event as its object, and so does a verb whose object is the event noun.
+    expect(others('Putin began talks with Pezeshkian in Kazan on Friday.')).toEqual([]);
+    expect(types('Apple won the election in Kazan on Friday.')).toEqual(['ELECTION']);
+    // …and a predicate whose subject is the typed event noun says something of that event.
+    expect(types('The meeting between Putin and Pezeshkian at Ashgabat on Friday was short.')).toEqual(['MEETING']);
+  });
 });
