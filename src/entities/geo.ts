@@ -173,6 +173,17 @@ const COUNTRY_ABBREVIATIONS = new Set(['us', 'usa', 'uk', 'uae', 'dprk', 'prc', 
 
 /** The country code of a country's name or well-known abbreviation ("U.S.", "Britain"), or null. */
 export function countryOf(name: string): string | null {
+  let hit = countryMemo.get(name);
+  if (hit === undefined) {
+    if (countryMemo.size > 50000) countryMemo.clear();
+    countryMemo.set(name, (hit = lookupCountry(name)));
+  }
+  return hit;
+}
+/** Names already looked up (asked per mention and per cluster: names repeat). */
+const countryMemo = new Map<string, string | null>();
+
+function lookupCountry(name: string): string | null {
   const key = geoKey(name);
   const hit = load().places.get(key);
   if (!hit || hit[4] !== 'country') return null;

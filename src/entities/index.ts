@@ -490,11 +490,17 @@ const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
 
 /** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
 function isAward(name: string): boolean {
-  const key = nameKey(name);
-  if (AWARDS.has(key)) return true;
-  const space = key.lastIndexOf(' ');
-  return space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1));
+  let hit = awardMemo.get(name);
+  if (hit === undefined) {
+    if (awardMemo.size > 50000) awardMemo.clear();
+    const key = nameKey(name);
+    const space = key.lastIndexOf(' ');
+    awardMemo.set(name, (hit = AWARDS.has(key) || (space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1)))));
+  }
+  return hit;
 }
+/** Names already judged (asked per mention and per cluster: names repeat). */
+const awardMemo = new Map<string, boolean>();
 
 const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
 
