@@ -150,6 +150,24 @@ function anchorPlace(doc: Doc, ev: Span, tx: Span & { value: string }): string {
  * detected by the learned layer (with the gold part of speech), or a learned mention that is no OTHER event
  * (the stage's reason; "sentence not analysed" when the stage did not read its sentence).
  */
+type SystemEvent = NonNullable<ReturnType<typeof documentLayers>['events']>[number];
+type Layers = ReturnType<typeof documentLayers>;
+
+/** The time expression that dates a system event, if any. */
+const systemTime = (sys: SystemEvent, layers: Layers) => (sys.date?.time_id ? (layers.times.find((t) => t.time_id === sys.date!.time_id) ?? null) : null);
+
+/**
+ * Whether a system event's date is the gold anchor's value: the same expression value or the same
+ * calendar range. A vague gold anchor ("recently", PAST_REF) has no range: an undated event is right.
+ */
+function dateIsRight(sys: SystemEvent, layers: Layers, goldValue: string): boolean {
+  const sysTime = systemTime(sys, layers);
+  const gr = valueRange(goldValue);
+  return gr
+    ? !!sys.date && ((!!sysTime && sysTime.value === goldValue) || (gr.start === sys.date.start && gr.end === sys.date.end))
+    : !sys.date?.start || sysTime?.value === goldValue;
+}
+
 function lossCategory(doc: Doc, span: Span, pos: string, pred: string): string {
   const toks = doc.tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start < span.end && span.start < t.end).map(({ i }) => i);
   const why: string[] = [];
@@ -210,19 +228,15 @@ function evalMeantime() {
           const tx = g.timexes.get(anchor)!;
           if (sys) {
             c.found++;
-            const sysTime = sys.date?.time_id ? layers.times.find((t) => t.time_id === sys.date!.time_id) : null;
-            const gr = valueRange(tx.value);
-            // A vague gold anchor ("recently", PAST_REF) has no calendar range: an undated event is right.
-            const right = gr
-              ? !!sys.date && ((!!sysTime && sysTime.value === tx.value) || (gr.start === sys.date.start && gr.end === sys.date.end))
-              : !sys.date?.start || sysTime?.value === tx.value;
+            const sysTime = systemTime(sys, layers);
+            const right = dateIsRight(sys, layers, tx.value);
             if (right) c.dateRight++;
             else if (lossTable) {
               // Counts only, as for the misses: what dated the event (the learned anchor or the clause rule) and how.
               const evidence = doc.events[events.indexOf(sys)]?.evidence.date ?? '';
               const how = !sys.date ? 'undated' : evidence.startsWith('learned anchor') ? 'learned anchor' : 'clause rule';
               const where = sysTime && g.text.slice(sysTime.start, sysTime.end) === g.text.slice(tx.start, tx.end) ? ', the gold expression read otherwise' : sys.date ? ', another expression' : '';
-              count(dateErrors, `${how}${where}; gold ${gr ? 'calendar' : 'vague'}`);
+              count(dateErrors, `${how}${where}; gold ${valueRange(tx.value) ? 'calendar' : 'vague'}`);
             }
             if (!right && showErrors) console.log(`DATE ${f} "${ge.text}" gold ${tx.value} ("${g.text.slice(tx.start, tx.end)}") sys ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'null'}`);
           } else if (lossTable) {
@@ -317,12 +331,7 @@ function evalTimebankStage(texts: AnnotatedText[]) {
         continue;
       }
       c.found++;
-      const sysTime = sys.date?.time_id ? layers.times.find((t) => t.time_id === sys.date!.time_id) : null;
-      const gr = valueRange(tx.value);
-      const right = gr
-        ? !!sys.date && ((!!sysTime && sysTime.value === tx.value) || (gr.start === sys.date.start && gr.end === sys.date.end))
-        : !sys.date?.start || sysTime?.value === tx.value;
-      if (right) c.dateRight++;
+      if (dateIsRight(sys, layers, tx.value)) c.dateRight++;
     }
   }
   const r = (a: number, b: number) => (b ? +(a / b).toFixed(3) : 0);
