@@ -102,7 +102,9 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (named >= 0) {
       // "Minister of Education Stefania Giannini": the portfolio belongs to the title; the rest is the person.
       // "chairman of Chrysler LLC Jim Press": after a company's role, the words before the name are the company.
-      if (ORG_ROLES.has(lower[s.start - 2]!)) push(s.start, named, 'ORGANIZATION');
+      // So are the words before a name that follows an organisation's name ("CEO of the Refugee Council Enver Solomon").
+      const role = lower[s.start - 1] === 'the' ? s.start - 3 : s.start - 2;
+      if (ORG_ROLES.has(lower[role]!) || ORGANISATION_NAME_HEADS.has(lower[named - 1]!)) push(s.start, named, 'ORGANIZATION');
       push(named, s.end, 'PERSON');
     } else if (of >= 0) {
       // "Alvin Yeung of Civic Party": a given name and a surname, "of", an organisation: two names.
@@ -238,15 +240,28 @@ function personOfOrganisation(doc: Doc, a: number, b: number, rec: Recognizer): 
  */
 function personAfterPortfolio(doc: Doc, a: number, b: number, rec: Recognizer): number {
   const { lower, cap } = tokenIndex(doc);
-  if (a < 2 || lower[a - 1] !== 'of' || !rec.roles.heads.has(lower[a - 2]!)) return -1;
+  // "chief executive of [the] …"
+  const of = lower[a - 1] === 'the' ? a - 2 : a - 1;
+  if (of < 1 || lower[of] !== 'of' || !rec.roles.heads.has(lower[of - 1]!)) return -1;
   for (let k = Math.max(a + 1, b - 3); k <= b - 2; k++) {
-    if (!rec.lexicon.firstNames.has(hashString(lower[k]!))) continue;
+    // A given name of the lexicon, or any name right after the noun that heads an organisation's name
+    // ("the Refugee Council Enver Solomon").
+    if (!rec.lexicon.firstNames.has(hashString(lower[k]!))) {
+      if (!ORGANISATION_NAME_HEADS.has(lower[k - 1]!)) continue;
+      // Without a known given name, every word of the person's part must be a name ("League Against Cruel Sports" is one name).
+      let names = true;
+      for (let i = k; i < b; i++) names &&= (rec.lexicon.caps.get(hashString(lower[i]!)) ?? 5) > 3;
+      if (!names) continue;
+    }
     let names = true;
     for (let i = k; i < b; i++) names &&= cap[i] === 1;
     if (names) return k;
   }
   return -1;
 }
+
+/** Last words of organisations' names, after which a person's name may follow in one span. */
+const ORGANISATION_NAME_HEADS = new Set(['council', 'committee', 'commission', 'association', 'union', 'party', 'institute', 'agency', 'foundation', 'society', 'federation', 'authority', 'ministry', 'department', 'organisation', 'organization', 'league', 'trust', 'bank', 'corporation', 'group']);
 
 /** Index of a form of address strictly inside [a, b) with a name after it, or -1. */
 function honorificInside(lower: readonly string[], a: number, b: number): number {

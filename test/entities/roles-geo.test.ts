@@ -204,6 +204,13 @@ describe('employers are organisations', () => {
     const es = entities('Delta Air Lines cut fares. A Delta spokesman said profits fell.');
     expect(es.filter((e) => e.name.startsWith('Delta')).map((e) => [e.name, e.type])).toEqual([['Delta Air Lines', 'ORGANIZATION']]);
   });
+  it('splits "<role> of the <organisation> <person>" into the organisation and the person', () => {
+    const es = entities('The CEO of the Refugee Council Enver Solomon said the figures were wrong.');
+    expect(es.find((e) => e.name === 'Refugee Council')?.type).toBe('ORGANIZATION');
+    expect(es.find((e) => e.name === 'Enver Solomon')).toMatchObject({ type: 'PERSON', roles: ['CEO of the Refugee Council'] });
+    // Words news text writes lowercase are no person's name: one organisation.
+    expect(entities('A spokesman for the League Against Cruel Sports said.').map((e) => e.name)).toContain('League Against Cruel Sports');
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
