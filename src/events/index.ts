@@ -6,7 +6,7 @@
  * documented trigger lexicon gives the type; arguments are read off the tokens
  * around the trigger.
  */
-import type { Doc, DocEvent as Event, DocParticipant, Stage } from '../text/doc.js';
+import type { Doc, DocEvent as Event, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
@@ -160,6 +160,10 @@ export function findEvents(
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = new Uint8Array(toks.length);
   const quoted = quotedAt(doc);
+  // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
+  // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
+  const contentOfCue = new Map<number, DocQuote>();
+  for (const q of doc.quotes) if (q.cue) for (let k = q.cue.tokenStart; k < q.cue.tokenEnd; k++) contentOfCue.set(k, q);
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
@@ -274,13 +278,19 @@ export function findEvents(
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
-    const date = anchor
+    let date = anchor
       ? anchor.from
         ? { value: anchor, why: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` }
         : null
       : statement && lm >= 0
         ? null
         : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
+    // A time inside what the reporting verb introduces dates the content, not the saying; one right after the
+    // verb is its own ("said on Sunday it had …", "said earlier this month it would …"), wherever the content
+    // boundary fell.
+    const said = statement ? contentOfCue.get(ts) : undefined;
+    const rightAfter = date !== null && date.value.tokenStart >= te && date.value.tokenStart <= te + 1;
+    if (date && said && date.value.tokenStart >= said.tokenStart && date.value.tokenStart < said.tokenEnd && !rightAfter) date = null;
     if (NEEDS_DATE.has(info.cls.type) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;

@@ -163,6 +163,16 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     const { events: evs } = events('“We will attack Israel on Friday and nobody will stop us,” Soleimani said.');
     expect(evs.find((e) => e.type === 'STATEMENT')?.date ?? null).toBeNull();
   });
+
+  it('a reporting verb is not dated by a date inside the reported speech it introduces, only by its own', () => {
+    // "Tuesday" dates the arrest; the saying has no date of its own, so it is no STATEMENT event (undated reporting verb).
+    const trailing = events('Police arrested two men on Tuesday, Reuters said.').events;
+    expect(trailing.find((e) => e.type === 'ARREST')?.date).toMatchObject({ start: '2024-10-08' });
+    expect(trailing.find((e) => e.type === 'STATEMENT')).toBeUndefined();
+    // A time right after the verb is the saying's own, wherever the content begins.
+    const own = events('Reuters said on Sunday it had no evidence of a bid.').events;
+    expect(own.find((e) => e.type === 'STATEMENT')?.date).toMatchObject({ start: '2024-10-13' });
+  });
 });
 
 describe('taxonomy', () => {
