@@ -116,9 +116,11 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       push(s.start + 1, s.end, 'PERSON');
     } else if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
+      // After an office ("Salford MP Hazel Blears"), the person starts after it.
+      const office = OFFICES_BEFORE_NAMES.has(lower[k]!);
       const before = gluedNameType(doc, s.start, k);
       if (before) push(s.start, k, before);
-      push(k, s.end, 'PERSON');
+      push(office ? k + 1 : k, s.end, 'PERSON');
     }
   }
   // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
@@ -180,6 +182,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
+    // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
+    if (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) {
+      while (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) b--;
+      // What is left of "Welsh MPs", "Asian MP" is a nationality, not an organisation.
+      if (b - a === 1 && demonymCountry(toks[a]!.text) !== null) type = 'MISC';
+    }
     // Titles in front of a person's name are roles, not part of the name.
     if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(lower[a]!) || HONORIFICS.has(lower[a]!))) a++;
     if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(lower[a]!) && toks[a]!.text.endsWith('.')) a++;
@@ -260,14 +268,19 @@ function personAfterPortfolio(doc: Doc, a: number, b: number, rec: Recognizer): 
   return -1;
 }
 
+/** Offices and honours written after a name or a party ("Labour MP", "Nicholas Blake QC"): never part of the name. */
+const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MEPs', 'MSP', 'MSPs', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'KBE']);
+
 /** Last words of organisations' names, after which a person's name may follow in one span. */
 const ORGANISATION_NAME_HEADS = new Set(['council', 'committee', 'commission', 'association', 'union', 'party', 'institute', 'agency', 'foundation', 'society', 'federation', 'authority', 'ministry', 'department', 'organisation', 'organization', 'league', 'trust', 'bank', 'corporation', 'group']);
 
-/** Index of a form of address strictly inside [a, b) with a name after it, or -1. */
+/** Index of a form of address (or an office: "MP") strictly inside [a, b) with a name after it, or -1. */
 function honorificInside(lower: readonly string[], a: number, b: number): number {
-  for (let k = a + 1; k < b - 1; k++) if (HONORIFICS.has(lower[k]!)) return k;
+  for (let k = a + 1; k < b - 1; k++) if (HONORIFICS.has(lower[k]!) || OFFICES_BEFORE_NAMES.has(lower[k]!)) return k;
   return -1;
 }
+/** Offices written between a constituency or party and a person's name ("Salford MP Hazel Blears"). */
+const OFFICES_BEFORE_NAMES = new Set(['mp', 'mep', 'msp']);
 
 /** The type of the words [a, k) glued before a form of address: a known place is a location, a known organisation or an acronym an organisation; else null. */
 function gluedNameType(doc: Doc, a: number, k: number): EntityType | null {

@@ -211,6 +211,11 @@ describe('employers are organisations', () => {
     // Words news text writes lowercase are no person's name: one organisation.
     expect(entities('A spokesman for the League Against Cruel Sports said.').map((e) => e.name)).toContain('League Against Cruel Sports');
   });
+  it('keeps post-nominal offices and honours out of names ("Labour MP", "Nicholas Blake QC", "Tory MP Boris Johnson")', () => {
+    const names = entities('Labour MP Peter Bradley said. Nicholas Blake QC, for the family, agreed. Tory MP Boris Johnson did not.').map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Peter Bradley', 'Nicholas Blake', 'Boris Johnson']));
+    expect(names.filter((n) => /\b(?:MP|QC)\b/.test(n))).toEqual([]);
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
