@@ -13,6 +13,7 @@
  */
 import type { NameAliases } from '../text/names.js';
 import { nameKey } from '../text/names.js';
+import { AWARD_ALIASES } from '../lang/en/awards.js';
 import { COUNTRY_ALIASES } from './geo.js';
 
 /** [state, postal code, AP abbreviation(s)…]: a postal code of '' is not used on its own (see above). */
@@ -74,8 +75,9 @@ export const US_STATE_NAMES: NameAliases = { canonical: (type, key) => (type ===
 // "Georgia" alone is the country; the state is reached by "Ga." only (or by the article's context).
 STATES.delete('georgia');
 const ORGS = table(ORGANISATIONS, 'org');
+const AWARDS = table(AWARD_ALIASES, 'award');
 
-/** Every name of a US state (LOCATION) and of a well-known organisation (ORGANIZATION) → one canonical key. */
+/** Every name of a US state (LOCATION), of a well-known organisation (ORGANIZATION) and of an award (MISC) → one canonical key. */
 export const OTHER_ALIASES: NameAliases = {
   canonical(type, key) {
     if (type === 'LOCATION') return STATES.get(key);
@@ -86,6 +88,7 @@ export const OTHER_ALIASES: NameAliases = {
       const bare = LEGAL_FORM.exec(key)?.[1];
       return bare ? (ORGS.get(bare) ?? bare) : undefined;
     }
+    if (type === 'MISC') return AWARDS.get(key);
     return undefined;
   },
 };

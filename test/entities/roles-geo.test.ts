@@ -182,6 +182,10 @@ describe('employers are organisations', () => {
       expect(es.find((e) => e.name === name), name).toMatchObject({ type: 'MISC', subtype: 'award' });
     }
     expect(es.find((e) => e.name === 'Oscar Pistorius')?.type).toBe('PERSON');
+    // The statuette and the ceremony are one award: one entity, one id.
+    const oscars = entities('She won an Oscar in 2004. The Oscars ceremony is in February.').filter((e) => e.subtype === 'award');
+    expect(oscars).toHaveLength(1);
+    expect([oscars[0]!.name, ...oscars[0]!.aliases].sort()).toEqual(['Oscar', 'Oscars']);
   });
   it('types a city spoken of through its players or staff as the club ("Bath coach"), not a country ("England captain")', () => {
     const es = entities('Bath coach John Connolly said his side had played well. Bath lost at home.');

@@ -15,3 +15,16 @@ export const AWARD_NAMES: readonly string[] = [
 
 /** Last words that make a multi-word name an award ("Mobo Awards", "Whitbread Prize"). */
 export const AWARD_HEADS: readonly string[] = ['award', 'awards', 'prize', 'prizes'];
+
+/**
+ * Names of one award news uses interchangeably, the canonical first: the statuette and the ceremony
+ * ("won an Oscar", "the Oscars") are one thing to count.
+ */
+export const AWARD_ALIASES: readonly (readonly string[])[] = [
+  ['Academy Awards', 'Academy Award', 'Oscars', 'Oscar'],
+  ['Bafta Awards', 'Bafta Award', 'Baftas', 'Bafta'],
+  ['Grammy Awards', 'Grammy Award', 'Grammys', 'Grammy'],
+  ['Emmy Awards', 'Emmy Award', 'Emmys', 'Emmy'],
+  ['Golden Globe Awards', 'Golden Globe Award', 'Golden Globes', 'Golden Globe'],
+  ['Brit Awards', 'Brit Award'],
+];
