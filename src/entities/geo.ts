@@ -147,8 +147,11 @@ export function demonymCountry(word: string): string | null {
   return hit;
 }
 const demonymMemo = new Map<string, string | null>();
-/** Nationality nouns that are not the adjective ("Swede", not "Swedish"): the country they name. */
-const DEMONYM_NOUNS = new Map(Object.entries({ swede: 'SE', finn: 'FI', briton: 'GB', dane: 'DK', scot: 'GB', scotsman: 'GB', pole: 'PL', turk: 'TR', spaniard: 'ES', frenchman: 'FR', englishman: 'GB', irishman: 'IE', welshman: 'GB', dutchman: 'NL', kiwi: 'NZ' }));
+/**
+ * Nationality nouns that are not the adjective ("Swede", not "Swedish"), and the adjectives of the UK's
+ * nations, which the country table (British) lacks ("Welsh MPs", "Scottish voters"): the country they name.
+ */
+const DEMONYM_NOUNS = new Map(Object.entries({ swede: 'SE', finn: 'FI', briton: 'GB', dane: 'DK', scot: 'GB', scotsman: 'GB', pole: 'PL', turk: 'TR', spaniard: 'ES', frenchman: 'FR', englishman: 'GB', irishman: 'IE', welshman: 'GB', dutchman: 'NL', kiwi: 'NZ', welsh: 'GB', scottish: 'GB', english: 'GB' }));
 
 /**
  * The alias table plugged into the one name key (`entityKey`): every name of a

@@ -220,6 +220,12 @@ describe('employers are organisations', () => {
     expect(names).toEqual(expect.arrayContaining(['Peter Bradley', 'Nicholas Blake', 'Boris Johnson']));
     expect(names.filter((n) => /\b(?:MP|QC)\b/.test(n))).toEqual([]);
   });
+  it('reads the adjectives of the UK nations as nationalities ("Scottish voters", "Welsh MPs")', () => {
+    const es = entities('The Welsh Assembly met. Welsh MPs objected. Scottish voters backed the plan.');
+    expect(es.find((e) => e.name === 'Welsh')).toMatchObject({ type: 'MISC', subtype: 'nationality' });
+    expect(es.find((e) => e.name === 'Scottish')).toMatchObject({ type: 'MISC', subtype: 'nationality' });
+    expect(es.find((e) => e.name === 'Welsh Assembly')?.aliases).toEqual([]);
+  });
   it('leaves known places alone ("a spokesman for Paris" stays a city)', () => {
     const es = entities('A spokesman for Paris said the city would bid again.');
     expect(es.find((e) => e.name === 'Paris')?.type).toBe('LOCATION');
