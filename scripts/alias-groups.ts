@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { entityId } from '../src/document/ids.js';
 import { ENTITY_ALIASES, OTHER_ALIASES } from '../src/entities/aliases.js';
 import { COUNTRY_ALIASES } from '../src/entities/geo.js';
+import { ENTITY_TYPE } from '../src/entities/labels.js';
 import { runPipeline } from '../src/pipeline.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { nameKey } from '../src/text/names.js';
@@ -25,7 +26,7 @@ const before = new Map<string, Set<string>>();
 const after = new Map<string, Set<string>>();
 /** Group → the other types (and names) under which the article's entity appeared. */
 const mistyped = new Map<string, Set<string>>();
-const TYPES = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'] as const;
+const TYPES = Object.values(ENTITY_TYPE);
 const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
 let n = 0;
 for (const topic of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {

@@ -38,7 +38,7 @@ export { nameKey };
 // words of a key, and its spaces count them.
 
 /** How many words a name key has: its spaces plus one. */
-function wordCount(key: string): number {
+export function wordCount(key: string): number {
   if (key === '') return 0;
   let n = 1;
   for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Geo } from '../document/schema.js';
 import { resolveModelPath } from '../models.js';
+import { memoized } from '../text/memo.js';
 import { nameKey, type NameAliases } from '../text/names.js';
 
 export interface GeoTable {
@@ -62,18 +63,8 @@ export interface PlaceInfo {
   region?: string;
 }
 
-const memo = new Map<string, PlaceInfo>();
-
 /** @example resolvePlace('Tehran').geo?.country_code // 'IR' */
-export function resolvePlace(name: string): PlaceInfo {
-  let hit = memo.get(name);
-  if (hit === undefined) {
-    if (memo.size > 50000) memo.clear();
-    hit = lookupPlace(name);
-    memo.set(name, hit);
-  }
-  return hit;
-}
+export const resolvePlace: (name: string) => PlaceInfo = memoized(lookupPlace);
 
 function lookupPlace(name: string): PlaceInfo {
   const t = load();
@@ -134,19 +125,12 @@ export function cityGeo(c: CityCandidate): Geo {
 }
 
 /** Country code of a nationality word ("Iranian" → IR), or null. */
-export function demonymCountry(word: string): string | null {
-  let hit = demonymMemo.get(word);
-  if (hit === undefined) {
-    if (demonymMemo.size > 50000) demonymMemo.clear();
-    const key = geoKey(word);
-    const demonyms = load().demonyms;
-    // "Americans", "Iraqis": the plural of a demonym; "Swede", "Briton": nouns the table of adjectives lacks.
-    hit = demonyms.get(key) ?? DEMONYM_NOUNS.get(key) ?? (key.endsWith('s') ? (demonyms.get(key.slice(0, -1)) ?? DEMONYM_NOUNS.get(key.slice(0, -1))) : undefined) ?? null;
-    demonymMemo.set(word, hit);
-  }
-  return hit;
-}
-const demonymMemo = new Map<string, string | null>();
+export const demonymCountry: (word: string) => string | null = memoized((word) => {
+  const key = geoKey(word);
+  const demonyms = load().demonyms;
+  // "Americans", "Iraqis": the plural of a demonym; "Swede", "Briton": nouns the table of adjectives lacks.
+  return demonyms.get(key) ?? DEMONYM_NOUNS.get(key) ?? (key.endsWith('s') ? (demonyms.get(key.slice(0, -1)) ?? DEMONYM_NOUNS.get(key.slice(0, -1))) : undefined) ?? null;
+});
 /**
  * Nationality nouns that are not the adjective ("Swede", not "Swedish"), and the adjectives of the UK's
  * nations, which the country table (British) lacks ("Welsh MPs", "Scottish voters"): the country they name.
@@ -175,16 +159,7 @@ export const COUNTRY_ALIASES: NameAliases = {
 const COUNTRY_ABBREVIATIONS = new Set(['us', 'usa', 'uk', 'uae', 'dprk', 'prc', 'rok', 'drc', 'ussr']);
 
 /** The country code of a country's name or well-known abbreviation ("U.S.", "Britain"), or null. */
-export function countryOf(name: string): string | null {
-  let hit = countryMemo.get(name);
-  if (hit === undefined) {
-    if (countryMemo.size > 50000) countryMemo.clear();
-    countryMemo.set(name, (hit = lookupCountry(name)));
-  }
-  return hit;
-}
-/** Names already looked up (asked per mention and per cluster: names repeat). */
-const countryMemo = new Map<string, string | null>();
+export const countryOf: (name: string) => string | null = memoized(lookupCountry);
 
 function lookupCountry(name: string): string | null {
   const key = geoKey(name);

@@ -59,8 +59,8 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
   // The article's context: countries and regions it names, its nationalities, its unshared cities.
   const countries = new Set<string>();
   const regions = new Set<string>();
-  // What a dominant shared city votes for: it may not vote for itself ("Sale" would keep Salé, Morocco).
-  const ownVote = new Map<PlaceEntity, { country: string; region?: string }>();
+  // The country a dominant shared city votes for: it may not vote for itself ("Sale" would keep Salé, Morocco).
+  const ownVote = new Map<PlaceEntity, string>();
   for (const e of entities) {
     if (e.type === 'LOCATION') {
       const p = own.get(e)!;
@@ -68,7 +68,7 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
       if (p.subtype === 'city' && shared.get(e)!.length > 0) {
         // Its country only: London speaks for Birmingham, England, as a country does (for a namesake of
         // some size), not for every English Boston as the region England itself would.
-        ownVote.set(e, { country: p.geo.country_code });
+        ownVote.set(e, p.geo.country_code);
         continue;
       }
       countries.add(p.geo.country_code);
@@ -163,10 +163,10 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
     // A named country only speaks for a namesake of some size (a quarter of the largest's population):
     // "US" in an article does not make Birmingham the one in Michigan.
     const major = (c: CityCandidate) => c[5] * 4 >= cands[0]![5];
-    // Votes of the dominant shared cities other than this one.
-    const otherRegion = (r: string) => [...ownVote].some(([o, v]) => o !== e && v.region === r);
-    const otherCountry = (cc: string) => [...ownVote].some(([o, v]) => o !== e && v.country === cc);
-    const score = (c: CityCandidate) => (regions.has(regionOf(c)) || otherRegion(regionOf(c)) ? 2 : 0) + ((countries.has(c[0]) || otherCountry(c[0])) && major(c) ? 1 : 0);
+    // The countries the dominant shared cities other than this one vote for.
+    const voted = new Set(countries);
+    for (const [o, cc] of ownVote) if (o !== e) voted.add(cc);
+    const score = (c: CityCandidate) => (regions.has(regionOf(c)) ? 2 : 0) + (voted.has(c[0]) && major(c) ? 1 : 0);
     let best = cands[0]!;
     for (const c of cands) if (score(c) > score(best)) best = c; // ties: the more populous (candidates come sorted)
     if (score(best) === 0) continue; // no evidence: the gazetteer's answer (or none, for an ambiguous name)

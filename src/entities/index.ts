@@ -8,7 +8,7 @@ import type { EntityType } from '../document/schema.js';
 import { entityId } from '../document/ids.js';
 import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
-import { clusterMentions, type ClusterInput } from './cluster.js';
+import { clusterMentions, wordCount, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
 import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
 import { geocodeInContext, placeOfNames } from './geocode.js';
@@ -17,6 +17,7 @@ import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
+import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
 import { isMediaName, orgOrMiscSubtype } from './subtypes.js';
@@ -438,7 +439,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
-    if (c.type === 'LOCATION' && wordCount(c.name) <= 2) {
+    if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
       const sub = resolvePlace(c.name).subtype;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     }
@@ -517,18 +518,11 @@ const AWARDS = new Set(AWARD_NAMES);
 const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
 
 /** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
-function isAward(name: string): boolean {
-  let hit = awardMemo.get(name);
-  if (hit === undefined) {
-    if (awardMemo.size > 50000) awardMemo.clear();
-    const key = nameKey(name);
-    const space = key.lastIndexOf(' ');
-    awardMemo.set(name, (hit = AWARDS.has(key) || (space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1)))));
-  }
-  return hit;
-}
-/** Names already judged (asked per mention and per cluster: names repeat). */
-const awardMemo = new Map<string, boolean>();
+const isAward = memoized((name: string): boolean => {
+  const key = nameKey(name);
+  const space = key.lastIndexOf(' ');
+  return AWARDS.has(key) || (space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1)));
+});
 
 const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
 
@@ -554,11 +548,6 @@ function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, t
 function unknownPlace(name: string): boolean {
   const place = resolvePlace(name);
   return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
-}
-
-/** Words of a name. */
-function wordCount(name: string): number {
-  return nameKey(name).split(' ').length;
 }
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */

@@ -355,20 +355,18 @@ export function findEvents(
   // Light verbs ("went on strike", "held talks") are never OTHER events (otherEvent).
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
   const otherClauses = new Set<number>();
+  /** Why learned mention m may give no OTHER event in its clause c, or null when it may. */
+  const clauseBlocks = (m: { start: number; end: number; cls: number }, c: number): string | null => {
+    if (otherClauses.has(c)) return 'other: clause has an OTHER event';
+    if (typedClauses.has(c) && m.cls !== OCCURRENCE) return 'other: clause has a typed event and the mention is no occurrence';
+    if (typedClauses.has(c) && objectIsLexiconTrigger(lower, typed, clause, m.end)) return 'other: its object is a lexicon trigger';
+    if ((nounEventBefore.get(c) ?? Infinity) < m.start) return 'other: a typed event noun before it is its subject';
+    if (!dated[toks[m.start]!.sentence]) return 'other: no dated time expression in the sentence';
+    return null;
+  };
   learned.mentions.forEach((m, k) => {
     const c = clause[m.start]!;
-    const why = otherClauses.has(c)
-      ? 'other: clause has an OTHER event'
-      : typedClauses.has(c) && m.cls !== OCCURRENCE
-        ? 'other: clause has a typed event and the mention is no occurrence'
-        : typedClauses.has(c) && objectIsLexiconTrigger(lower, typed, clause, m.end)
-          ? 'other: its object is a lexicon trigger'
-          : (nounEventBefore.get(c) ?? Infinity) < m.start
-            ? 'other: a typed event noun before it is its subject'
-          : !dated[toks[m.start]!.sentence]
-          ? 'other: no dated time expression in the sentence'
-          : null;
-    const ev = why ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
+    const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
       return;
