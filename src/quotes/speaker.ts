@@ -225,6 +225,10 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       // A participial phrase (", declaring it …"): its subject is the main clause's.
     } else if (relative || !(w !== undefined && (RELATIVES.has(w) && w !== 'that'))) {
       const cands = candidatesIn(ctx, start, end).filter(usable);
+      if (!relative) {
+        const described = personBeforeAppositive(ctx, cands, start, end, cue, floor);
+        if (described) return described;
+      }
       const startsWithPrep = w !== undefined && PREPOSITIONS.has(w) && !SUBORDINATORS.has(w);
       if (relative) {
         // Antecedent of "who/which": the nearest speaker-like phrase.
@@ -294,6 +298,31 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
 }
 
 /**
+ * "Tom Heap, BBC rural affairs correspondent, said", "Robert Benmosche, Metlife's chairman and chief executive,
+ * said", "John Smith, of Acme Corp, said": a verbless piece between commas, right before the cue, that names no
+ * person and follows a person's name is an appositive describing that person, who is the subject; an organisation
+ * or place inside it only modifies its head. Returns the person's candidate, or null.
+ */
+function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], start: number, end: number, cue: number, floor: number): Candidate | null {
+  const { lower } = ctx;
+  // Not a passive ("X, Y, are said to be considering"): that names no speaker.
+  if (lower[end] !== ',' || !trailingOnlySkippable(ctx, end + 1, cue) || BE_FORMS.has(lower[cue - 1]!)) return null;
+  // "its chairman and chief executive": the appositive may hold coordinated pieces (not a relative clause).
+  for (let guard = 0; guard < 3 && lower[start - 1] === 'and' && start - 1 > floor; guard++) {
+    start--;
+    while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
+    cands = candidatesIn(ctx, start, end).filter(usable);
+  }
+  if (lower[start - 1] !== ',' || RELATIVES.has(lower[start]!) || hasFiniteVerb(ctx, start, end)) return null;
+  if (cands.some((c) => c.kind === 'pronoun' || (c.kind === 'entity' && c.entity!.type === 'PERSON'))) return null;
+  let s2 = start - 1;
+  while (s2 > floor && !SEGMENT_BREAK.has(lower[s2 - 1]!)) s2--;
+  // The name heads the phrase before the comma ("Tom Heap,"), not one inside a prepositional phrase ("A spokesman for Unison,").
+  const name = candidatesIn(ctx, s2, start - 1).at(-1);
+  return name && name.kind === 'entity' && name.entity!.type === 'PERSON' && name.tokenEnd === start - 1 && !inPrepositionalPhrase(ctx, name, s2) ? name : null;
+}
+
+/**
  * The subject of the main clause, for a participle (", adding that …"): the
  * first speaker-like phrase outside prepositional and participial openers.
  */
@@ -316,6 +345,7 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
   return null;
 }
 
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {

@@ -64,6 +64,20 @@ describe('more typographies and layouts', () => {
     const q2 = quotesOf("The world's biggest tobacco consumer, China, has said it will not allow any new tobacco factories to be built.", [CHINA]);
     expect(q2[0]!.speaker?.name).toBe('China');
   });
+  it('takes the person before an appositive that describes them, whatever it names', () => {
+    const HEAP: EntitySpec = { name: 'Tom Heap', type: 'PERSON' };
+    const BBC: EntitySpec = { name: 'BBC', type: 'ORGANIZATION' };
+    const BENMOSCHE: EntitySpec = { name: 'Robert Benmosche', type: 'PERSON' };
+    const METLIFE: EntitySpec = { name: 'Metlife', type: 'ORGANIZATION' };
+    const a = quotesOf('Tom Heap, BBC rural affairs correspondent, said the riders had kept to the rules.', [HEAP, BBC]);
+    expect(a[0]!.speaker?.name).toBe('Tom Heap');
+    const b = quotesOf("Robert Benmosche, Metlife's chairman and chief executive, said that it was a great opportunity.", [BENMOSCHE, METLIFE]);
+    expect(b[0]!.speaker?.name).toBe('Robert Benmosche');
+    // A person inside a prepositional phrase is no head ("A spokesman for X, …, said"), and a passive names no speaker.
+    const UNISON_PERSON: EntitySpec = { name: 'Unison', type: 'PERSON' };
+    const c = quotesOf("A spokesman for Unison, Britain's biggest union, said members would strike.", [UNISON_PERSON, { name: 'Britain', type: 'LOCATION' }]);
+    expect(c[0]!.speaker?.description).toContain('A spokesman for Unison');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
