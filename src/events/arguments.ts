@@ -21,7 +21,8 @@ export interface ArgumentChoice<T> {
 
 const PREPOSITIONS = new Set<string>(PREPOSITION_WORDS);
 /** Words inside a noun phrase between its governor and the name: articles, title words, possessives ("with his Iranian counterpart"). */
-const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WORDS, 'his', 'her', 'their', 'its']);
+// "nearby" too: "born in nearby Port Talbot" is governed by "in".
+const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WORDS, 'his', 'her', 'their', 'its', 'nearby']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const PRONOUNS = new Set<string>(PERSON_PRONOUNS);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
@@ -49,7 +50,8 @@ export function governor(ctx: ArgContext, m: PlacedMention): string {
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
     const w = lower(ctx, k);
     if (NOUN_PHRASE_WORDS.has(w)) continue;
-    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2) continue; // titles: "Lt. General"
+    // Titles: "Lt. General"; not a sentence's first word that is a preposition ("In Wiltshire, police arrested…").
+    if (/^[A-Z]/.test(ctx.doc.tokens[k]!.text) && ctx.byToken[k] === -1 && steps < 2 && !PREPOSITIONS.has(w)) continue;
     // Nationality words are part of the noun phrase too: "his Iranian counterpart".
     if (ctx.byToken[k]! >= 0 && ctx.mentions[ctx.byToken[k]!]!.entity.type === 'MISC') continue;
     break;
@@ -206,8 +208,8 @@ export function findParticipants(
     const g = governor(ctx, m);
     const name = doc.text.slice(m.start, m.end);
     if (g === 'between' || g === 'with' || g === 'and' && out.some((p) => p.why.startsWith('between'))) add(m.entity, 'participant', `${g} "${name}"`);
-    else if (g === 'to' && m.entity.type !== 'LOCATION') add(m.entity, 'recipient', `to "${name}"`);
-    else if (g === 'to') add(m.entity, 'recipient', `to "${name}"`);
+    // A town or venue after "to" is where someone goes ("travel to Old Trafford"), not a recipient; a country can be one ("sold arms to Iran").
+    else if (g === 'to' && (m.entity.type !== 'LOCATION' || m.entity.subtype === 'country')) add(m.entity, 'recipient', `to "${name}"`);
     else if (g === 'against' || (g === 'on' && possessorIsPatient)) add(m.entity, 'patient', `${g} "${name}"`);
     else if (g === 'by' && pos === 'noun') add(m.entity, 'agent', `by "${name}"`);
     else if (g === 'from' && pos === 'noun') add(m.entity, 'participant', `from "${name}"`);

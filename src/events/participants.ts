@@ -228,6 +228,22 @@ interface Found {
  * whatever the model says. The rules' place stands unless the model rejects it;
  * else the model's best place that is no participant.
  */
+/** Prepositions after which a place is where something happens ("In Wiltshire, police arrested…", "born in nearby Port Talbot"). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'nearby', 'inside', 'outside', 'across', 'throughout', 'within', 'around']);
+/** Prepositions after which a town or region is where someone goes or comes from ("travel to Old Trafford to meet"). */
+const DIRECTIONAL = new Set(['to', 'from', 'into', 'towards', 'toward', 'via']);
+
+/**
+ * A place a locative preposition governs, or a town or region a directional one governs, is the event's location
+ * or nothing: never its agent, patient or other participant. (A country after "to" or "from" can be one: "sold
+ * arms to Iran".)
+ */
+function placeOnly(ctx: ArgContext, m: PlacedMention): boolean {
+  if (m.entity.type !== 'LOCATION') return false;
+  const g = governor(ctx, m);
+  return LOCATIVE.has(g) || (DIRECTIONAL.has(g) && m.entity.subtype !== 'country');
+}
+
 export function decideArguments(
   ctx: ArgContext,
   t: TriggerKey,
@@ -258,7 +274,7 @@ export function decideArguments(
   const rejects = (c: ScoredCandidate) => c.label === 'none' && c.margin > margins.drop;
   // A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor.
   const possessiveElsewhere = (m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
-  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention);
+  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention) && !placeOnly(ctx, c.mention);
   const out: Found[] = [];
   for (const p of rules) {
     const c = best.get(p.entity.id);

@@ -231,6 +231,19 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(died?.participants.map((p) => p.name) ?? []).not.toContain('Vladimir Putin');
   });
 
+  it('a place after "in", "at" or "nearby" is where it happened, and a town after "to" is where someone went: neither takes part', () => {
+    const arrest = events('In Kazan, police arrested four men on Friday.').events.find((e) => e.type === 'ARREST')!;
+    expect(arrest.participants.map((p) => p.name)).not.toContain('Kazan');
+    expect(arrest.location?.name).toBe('Kazan');
+    const born = events('Putin, who was born in nearby Kazan, spoke on Friday.').events.find((e) => e.type === 'BIRTH');
+    expect(born?.participants.map((p) => p.name) ?? []).not.toContain('Kazan');
+    const met = events('Pezeshkian will travel to Kazan to meet Putin on Friday.').events.flatMap((e) => e.participants);
+    expect(met.map((p) => p.name)).not.toContain('Kazan');
+    // A country after "to" can take part ("sold arms to Iran").
+    const sold = events('Russia sold missiles to Iran on Friday.').events.find((e) => e.type === 'ARMS_TRANSFER');
+    expect(sold?.participants.find((p) => p.name === 'Iran')?.role).toBe('recipient');
+  });
+
   it('a reduced passive ("X jailed for …", as headlines write it) makes X the patient; an active verb with its object does not', () => {
     const role = (text: string) => events(text).events.find((e) => e.type === 'ARREST')?.participants.find((p) => p.name === 'Masoud Pezeshkian')?.role;
     expect(role('Pezeshkian jailed for swearing on Friday.')).toBe('patient');
