@@ -7,7 +7,7 @@
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
 import { CLAUSE_REACH } from './clauses.js';
-import { ARTICLES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, PREPOSITIONS as PREPOSITION_WORDS } from '../lang/en/index.js';
+import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
 export type PlacedMention = MentionRef;
@@ -201,9 +201,11 @@ export function findParticipants(
     );
     if (obj && objectRole) add(obj.entity, passive ? 'agent' : objectRole, `object "${doc.text.slice(obj.start, obj.end)}"`);
   }
-  // Prepositional arguments after the trigger.
+  // Prepositional arguments after the trigger, up to an infinitive, whose own arguments follow it
+  // ("decided to fly back to Greece": Greece is where they flew, not a party to the decision).
+  const infinitive = infinitiveAfter(ctx, te, te + 10);
   for (const m of after) {
-    if (m.tokenStart - te > 10) break;
+    if (m.tokenStart - te > 10 || m.tokenStart > infinitive) break;
     if (isPossessive(doc, m.tokenEnd)) continue; // "against Russia's agency": Russia only modifies the argument
     const g = governor(ctx, m);
     const name = doc.text.slice(m.start, m.end);
@@ -216,6 +218,21 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+/** Lowercase words after "to" that start a noun phrase, not a verb ("to one between…", "to them", "to some"). */
+const NOT_A_VERB = new Set<string>([...NOUN_PHRASE_WORDS, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, ...QUANTIFIERS, 'him', 'them', 'us', 'me', 'it', 'each', 'every', 'both', 'any', 'more', 'less', 'about', 'around', 'date', 'power', 'office', 'court', 'prison', 'jail', 'school', 'hospital', 'work', 'market']);
+
+/** The first infinitival "to" ("to fly", "to buy") in tokens [from, to) of the clause, or Infinity. */
+function infinitiveAfter(ctx: ArgContext, from: number, to: number): number {
+  const toks = ctx.doc.tokens;
+  for (let k = from; k < to - 1 && k + 1 < toks.length && ctx.clause[k] === ctx.clause[from - 1]; k++) {
+    if (lower(ctx, k) !== 'to') continue;
+    const next = toks[k + 1]!.text;
+    // A verb after "to" is lowercase and no article, possessive, number or name ("to the Kremlin", "to Iran", "to 2%").
+    if (/^\p{Ll}+$/u.test(next) && !NOT_A_VERB.has(next) && ctx.byToken[k + 1] === -1) return k;
+  }
+  return Infinity;
 }
 
 function punctuationBetween(doc: Doc, from: number, to: number): boolean {

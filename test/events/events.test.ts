@@ -239,6 +239,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(born?.participants.map((p) => p.name) ?? []).not.toContain('Kazan');
     const met = events('Pezeshkian will travel to Kazan to meet Putin on Friday.').events.flatMap((e) => e.participants);
     expect(met.map((p) => p.name)).not.toContain('Kazan');
+    // What follows an infinitive is its own argument ("decided to fly back to Iran": Iran takes no part in the decision).
+    const decided = events('Pezeshkian decided to fly back to Iran on Friday.').events.find((e) => e.type === 'DECISION');
+    expect(decided?.participants.map((p) => p.name) ?? []).not.toContain('Iran');
     // A country after "to" can take part ("sold arms to Iran").
     const sold = events('Russia sold missiles to Iran on Friday.').events.find((e) => e.type === 'ARMS_TRANSFER');
     expect(sold?.participants.find((p) => p.name === 'Iran')?.role).toBe('recipient');
