@@ -15,6 +15,7 @@ import { wordFilter } from '../text/word-filter.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
+import { HONORIFICS } from '../lang/en/titles.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -91,13 +92,27 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
   for (let k = 0; k < raw.length; k++) {
     const c = raw[k]!;
     const next = raw[k + 1];
-    const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && lower[c.tokenEnd] === '’s') || (next.tokenStart === c.tokenEnd + 1 && lower[c.tokenEnd] === "'s"));
+    // (An honorific may stand between a role and the name: "CEA boss Mr Shapiro".)
+    const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && (lower[c.tokenEnd] === '’s' || lower[c.tokenEnd] === "'s" || HONORIFIC_WORDS.has(lower[c.tokenEnd]!))));
     if (adjacent && c.kind !== 'pronoun' && !(c.kind === 'entity' && c.entity!.type === 'PERSON')) {
       if (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON') || next.kind === 'proper') continue;
     }
+    // A place or organisation a few common words before a role or a person modifies them too: "London race
+    // director David Bedford", "the Gloucester prop", "the Sydney Olympic gold medallist".
+    if (next !== undefined && c.kind === 'entity' && c.entity!.type !== 'PERSON' && (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON')) && modifierGap(ctx, c.tokenEnd, next.tokenStart)) continue;
     out.push(c);
   }
   return out;
+}
+
+/** One to three words of a noun phrase between a modifier and its head: lowercase words or capitalised modifiers, no punctuation or function word. */
+function modifierGap(ctx: QuoteContext, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (!ctx.word[k] || NON_NAME_CAPS.has(w) || SPEECH_FORMS.has(w) || ctx.quoteOf[k]! >= 0 || w.endsWith('ly')) return false;
+  }
+  return true;
 }
 
 /** "Pence said …": a capitalised run at the sentence start directly followed by a reporting verb. */
@@ -345,6 +360,7 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
   return null;
 }
 
+const HONORIFIC_WORDS = new Set<string>([...HONORIFICS, 'sir', 'dame', 'lord', 'lady']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
 

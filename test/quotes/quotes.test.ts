@@ -78,6 +78,19 @@ describe('more typographies and layouts', () => {
     const c = quotesOf("A spokesman for Unison, Britain's biggest union, said members would strike.", [UNISON_PERSON, { name: 'Britain', type: 'LOCATION' }]);
     expect(c[0]!.speaker?.description).toContain('A spokesman for Unison');
   });
+  it('takes the role or person a place or organisation modifies, past a few words or an honorific', () => {
+    const LONDON: EntitySpec = { name: 'London', type: 'LOCATION' };
+    const BEDFORD: EntitySpec = { name: 'David Bedford', type: 'PERSON' };
+    const a = direct(quotesOf('"We are watching it closely," said London race director David Bedford.', [LONDON, BEDFORD]));
+    expect(a[0]!.speaker?.name).toBe('David Bedford');
+    const ENGLAND: EntitySpec = { name: 'England', type: 'LOCATION' };
+    const b = direct(quotesOf('"It was a great goal," said the England striker.', [ENGLAND]));
+    expect(b[0]!.speaker?.description).toBe('the England striker');
+    const LABOUR: EntitySpec = { name: 'Labour', type: 'ORGANIZATION' };
+    const KEMP: EntitySpec = { name: 'Fraser Kemp', type: 'PERSON', aliases: ['Kemp'] };
+    const c = direct(quotesOf('Labour spokesman Mr Kemp said: "It would be wrong."', [LABOUR, KEMP]));
+    expect(c[0]!.speaker?.name).toBe('Fraser Kemp');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');

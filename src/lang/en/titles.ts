@@ -44,7 +44,10 @@ export const ROLE_NOUNS = (
   'commentator columnist editor journalist reporter correspondent author authors activist activists protester ' +
   'protesters organizers organisers founder president-elect premier king queen prince monarch cleric imam priest ' +
   'spokesmen officialdom insider insiders operative operatives delegate delegates delegation panel committee ' +
-  'commission council court department office team group party'
+  'commission council court department office team group party ' +
+  // Sport and the markets: "the England coach said", "Karachi brokers said".
+  'coach captain skipper boss striker midfielder defender goalkeeper winger prop medallist ' +
+  'champion brokers trader traders dealer dealers'
 ).split(/\s+/);
 
 /** Words inside a noun phrase between a preposition and the name it governs ("in the top senior", "with his foreign counterpart"). */
