@@ -10,7 +10,7 @@ import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from '../text/doc.js';
-import { candidatesIn, nounPhrase, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, nounPhrase, phraseAfter, quotedAsSaying, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface Attribution {
   cue: Cue;
@@ -176,7 +176,7 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     if (cue.form === 'according') cand = phraseAfter(ctx, cue.tokenEnd, limit);
     else {
       const before = candidatesIn(ctx, start, cue.tokenStart).filter((c) => c.kind !== 'entity' || c.entity!.type !== 'MISC');
-      cand = before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
+      cand = quotedAsSaying(ctx, cue.tokenStart, start - 1) ?? before[0] ?? phraseAfter(ctx, cue.tokenEnd, Math.min(sEnd, cue.tokenEnd + 8));
       if (!cand) {
         let f = start;
         while (f < cue.tokenStart && !ctx.word[f]) f++;

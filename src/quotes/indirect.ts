@@ -476,6 +476,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     break;
   }
   if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  // "Speaking to Tony Blair, the minister said: “…”": a cue followed by a colon or a quotation introduces that, not what precedes it.
+  for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 3; j++) if (lower[j] === ':' || quoteOf[j]! >= 0) return null;
   if (tail - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
   for (let j = cue.tokenEnd; j < tail; j++) if (lower[j] === 'that' || (j > cue.tokenEnd && isSpeechVerbAt(ctx, j))) return null;
   const speakerEnd = appositive >= 0 ? appositive : cue.tokenStart;

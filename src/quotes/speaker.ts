@@ -223,6 +223,8 @@ function usable(c: Candidate): boolean {
  */
 export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
   const { lower, doc } = ctx;
+  const quotedObject = quotedAsSaying(ctx, cue, floor);
+  if (quotedObject) return quotedObject;
   if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',')) return mainSubject(ctx, cue, floor);
   let end = cue;
   let relative = false;
@@ -312,6 +314,24 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   return null;
 }
 
+const QUOTING_FORMS = new Set(['quoted', 'quotes', 'quoting', 'quote', 'cited', 'cites', 'citing']);
+
+/**
+ * "Reuters quoted one trader as saying", "the paper quotes Smith as saying": the speaker is whom the source quotes,
+ * between the verb and "as saying" (a passive, "X was quoted as saying", has none there: null).
+ */
+export function quotedAsSaying(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+  const { lower } = ctx;
+  if (lower[cue] !== 'saying' || lower[cue - 1] !== 'as') return null;
+  for (let k = cue - 2; k > floor && k >= cue - 10; k--) {
+    if (!QUOTING_FORMS.has(lower[k]!)) continue;
+    // "X was quoted by the paper as saying": X said it.
+    if (BE_FORMS.has(lower[k - 1]!)) return null;
+    return candidatesIn(ctx, k + 1, cue - 1).filter(usable).at(-1) ?? null;
+  }
+  return null;
+}
+
 /**
  * "Tom Heap, BBC rural affairs correspondent, said", "Robert Benmosche, Metlife's chairman and chief executive,
  * said", "John Smith, of Acme Corp, said": a verbless piece between commas, right before the cue, that names no
@@ -321,7 +341,9 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
 function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], start: number, end: number, cue: number, floor: number): Candidate | null {
   const { lower } = ctx;
   // Not a passive ("X, Y, are said to be considering"): that names no speaker.
-  if (lower[end] !== ',' || !trailingOnlySkippable(ctx, end + 1, cue) || BE_FORMS.has(lower[cue - 1]!)) return null;
+  // Without the closing comma ("Colin Asplin, Blackpool Hotel Association said"), only after a sentence that opens with the name.
+  const closed = lower[end] === ',';
+  if (!(closed || end === cue) || !trailingOnlySkippable(ctx, closed ? end + 1 : end, cue) || BE_FORMS.has(lower[cue - 1]!)) return null;
   // "its chairman and chief executive": the appositive may hold coordinated pieces (not a relative clause).
   for (let guard = 0; guard < 3 && lower[start - 1] === 'and' && start - 1 > floor; guard++) {
     start--;
@@ -334,7 +356,11 @@ function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], 
   while (s2 > floor && !SEGMENT_BREAK.has(lower[s2 - 1]!)) s2--;
   // The name heads the phrase before the comma ("Tom Heap,"), not one inside a prepositional phrase ("A spokesman for Unison,").
   const name = candidatesIn(ctx, s2, start - 1).at(-1);
-  return name && name.kind === 'entity' && name.entity!.type === 'PERSON' && name.tokenEnd === start - 1 && !inPrepositionalPhrase(ctx, name, s2) ? name : null;
+  if (!name || name.kind !== 'entity' || name.entity!.type !== 'PERSON' || name.tokenEnd !== start - 1 || inPrepositionalPhrase(ctx, name, s2)) return null;
+  // Unclosed, the piece could be the subject after an opening phrase ("Speaking to Tony Blair, the minister said"):
+  // the name must be all there is before the comma.
+  if (!closed && !(s2 === ctx.doc.sentences[ctx.doc.tokens[cue]!.sentence]!.tokenStart && trailingOnlySkippable(ctx, s2, name.tokenStart))) return null;
+  return name;
 }
 
 /**

@@ -91,6 +91,22 @@ describe('more typographies and layouts', () => {
     const c = direct(quotesOf('Labour spokesman Mr Kemp said: "It would be wrong."', [LABOUR, KEMP]));
     expect(c[0]!.speaker?.name).toBe('Fraser Kemp');
   });
+  it('reads "X, <role> said:", "the paper quoted X as saying" and an opening phrase before "the minister said:"', () => {
+    const ASPLIN: EntitySpec = { name: 'Colin Asplin', type: 'PERSON' };
+    const BHA: EntitySpec = { name: 'Blackpool Hotel Association', type: 'ORGANIZATION' };
+    const a = direct(quotesOf('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."', [ASPLIN, BHA]));
+    expect(a[0]!.speaker?.name).toBe('Colin Asplin');
+    const REUTERS: EntitySpec = { name: 'Reuters', type: 'ORGANIZATION' };
+    const b = direct(quotesOf('"A deal does not seem likely," Reuters quoted one trader as saying.', [REUTERS]));
+    expect(b[0]!.speaker?.description).toBe('one trader');
+    // A passive keeps its subject: "X was quoted by the paper as saying".
+    const c = quotesOf('Smith was quoted by Reuters as saying the deal was off.', [SMITH, REUTERS]);
+    expect(c[0]!.speaker?.name).toBe('John Smith');
+    // The cue introduces the quotation after its colon, not the phrase before the subject.
+    const d = quotesOf('Speaking to John Smith, the minister said: "We will win."', [SMITH]);
+    expect(d.map((q) => q.text)).toEqual(['We will win.']);
+    expect(d[0]!.speaker?.description).toBe('the minister');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
