@@ -20,8 +20,7 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { isNegatedCue } from './negation.js';
-import { DESCRIPTION_NOUNS } from './lexicon.js';
-import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
+import { describedPerson, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
 import { reviewReported, withConfidentAdded } from './review.js';
@@ -147,11 +146,6 @@ function withoutNegated(ctx: QuoteContext, found: Draft[]): Draft[] {
   return out;
 }
 
-/** The head noun of a role or description: its last word before "of", "for", "at"… ("the spokesman for Acme" → spokesman). */
-function roleHead(text: string): string {
-  return text.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
-}
-
 /** The quotation stage. */
 export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities', 'quotedSpans'], assigns: ['quotes'], run: extractQuotes };
 
@@ -181,40 +175,6 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
     }
     return byLastWords.get(key);
   };
-  // Role noun → persons introduced with it, in text order.
-  let roles: Map<string, { pos: number; entity: Entity }[]> | null = null;
-  const introducedAs = (role: string) => {
-    if (!roles) {
-      roles = new Map();
-      for (const m of ctx.mentions) {
-        if (m.entity.type !== 'PERSON' || m.tokenStart === 0) continue;
-        const w = ctx.lower[m.tokenStart - 1]!;
-        if (!DESCRIPTION_NOUNS.has(w)) continue;
-        const list = roles.get(w) ?? [];
-        list.push({ pos: m.start, entity: m.entity });
-        roles.set(w, list);
-      }
-      for (const list of roles.values()) list.sort((a, b) => a.pos - b.pos);
-    }
-    return roles.get(role);
-  };
-  // Role head → the persons whose roles (from the entity stage) end in it ("Cardinal", "Archbishop of Canterbury" → archbishop).
-  let byRoleHead: Map<string, Entity[]> | null = null;
-  const withRoleHead = (head: string, before: number): Entity | null => {
-    if (!byRoleHead) {
-      byRoleHead = new Map();
-      for (const e of doc.entities) {
-        if (e.type !== 'PERSON') continue;
-        for (const h of new Set(e.roles.map(roleHead))) {
-          const list = byRoleHead.get(h) ?? [];
-          list.push(e);
-          byRoleHead.set(h, list);
-        }
-      }
-    }
-    const list = byRoleHead.get(head);
-    return list?.length === 1 && list[0]!.mentions[0]!.start < before ? list[0]! : null;
-  };
   // A person's fuller entity, per entity (speakers repeat).
   const fuller = new Map<Entity, Entity>();
 
@@ -226,17 +186,7 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
       entity = f;
     }
     if (!entity && s.kind === 'proper' && s.name) entity = fullerName(nameKey(s.name)) ?? null;
-    if (!entity && (s.kind === 'description' || s.kind === 'np') && s.description && /^(?:the|this|that)\s/i.test(s.description)) {
-      const head = roleHead(s.description);
-      const list = introducedAs(head);
-      if (list) {
-        let best: Entity | null = null;
-        for (const r of list) if (r.pos < s.start) best = r.entity;
-        entity = best;
-      }
-      // "the cardinal" after "Cardinal Cormac Murphy-O'Connor": the one person of the article, named before, whose role has that head.
-      if (!entity) entity = withRoleHead(head, s.start);
-    }
+    if (!entity && (s.kind === 'description' || s.kind === 'np') && s.description) entity = describedPerson(ctx, s.description, s.start);
     return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
   };
 }

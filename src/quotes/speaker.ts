@@ -481,6 +481,61 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
 }
 
 /** Turns a candidate into a speaker, resolving pronouns and widening descriptions. */
+/** The head noun of a role or description: its last word before "of", "for", "at"… ("the spokesman for Acme" → spokesman). */
+export function roleHead(text: string): string {
+  return text.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
+}
+
+/** Per article: role noun → persons introduced with it, in text order; role head → persons whose roles end in it. */
+interface RoleIndex {
+  introduced: Map<string, { pos: number; entity: Entity }[]>;
+  byHead: Map<string, Entity[]>;
+}
+const roleIndexes = new WeakMap<QuoteContext, RoleIndex>();
+
+function roleIndex(ctx: QuoteContext): RoleIndex {
+  let index = roleIndexes.get(ctx);
+  if (index) return index;
+  index = { introduced: new Map(), byHead: new Map() };
+  for (const m of ctx.mentions) {
+    if (m.entity.type !== 'PERSON' || m.tokenStart === 0) continue;
+    const w = ctx.lower[m.tokenStart - 1]!;
+    if (!DESCRIPTION_NOUNS.has(w)) continue;
+    const list = index.introduced.get(w) ?? [];
+    list.push({ pos: m.start, entity: m.entity });
+    index.introduced.set(w, list);
+  }
+  for (const list of index.introduced.values()) list.sort((a, b) => a.pos - b.pos);
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const h of new Set(e.roles.map(roleHead))) {
+      const list = index.byHead.get(h) ?? [];
+      list.push(e);
+      index.byHead.set(h, list);
+    }
+  }
+  roleIndexes.set(ctx, index);
+  return index;
+}
+
+/**
+ * The person a definite description ("the spokesman", "the Scotland coach", "the cardinal") names: the person
+ * last introduced before it with that role noun ("spokesman Esmaeil Baghaei"), else the one person of the
+ * article, named before it, whose stated role has that head ("Cardinal Cormac Murphy-O'Connor"); else null.
+ * Found while attributing, the person also resolves the pronouns that follow ("The French president told
+ * reporters … He said").
+ */
+export function describedPerson(ctx: QuoteContext, description: string, at: number): Entity | null {
+  if (!/^(?:the|this|that)\s/i.test(description)) return null;
+  const head = roleHead(description);
+  const index = roleIndex(ctx);
+  let best: Entity | null = null;
+  for (const r of index.introduced.get(head) ?? []) if (r.pos < at) best = r.entity;
+  if (best) return best;
+  const list = index.byHead.get(head);
+  return list?.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
+}
+
 export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHistory, floor: number, ceiling: number): FoundSpeaker {
   const { doc } = ctx;
   const start = doc.tokens[c.tokenStart]!.start;
@@ -495,11 +550,15 @@ export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHisto
     }
     case 'description': {
       const span = descriptionText(ctx, c, floor, ceiling);
-      return { entity: null, name: null, description: doc.text.slice(span.start, span.end), start: span.start, end: span.end, kind: c.kind };
+      const description = doc.text.slice(span.start, span.end);
+      const entity = describedPerson(ctx, description, span.start);
+      return { entity, name: entity?.name ?? null, description, start: span.start, end: span.end, kind: c.kind };
     }
     case 'proper':
       return { entity: null, name: text, description: null, start, end, kind: c.kind };
-    case 'np':
-      return { entity: null, name: null, description: text, start, end, kind: c.kind };
+    case 'np': {
+      const entity = describedPerson(ctx, text, start);
+      return { entity, name: entity?.name ?? null, description: text, start, end, kind: c.kind };
+    }
   }
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quotesOf, type EntitySpec } from './helpers.js';
+import { createDoc } from '../../src/text/create-doc.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
 
 const SMITH: EntitySpec = { name: 'John Smith', type: 'PERSON', aliases: ['Smith'] };
 const JONES: EntitySpec = { name: 'Mary Jones', type: 'PERSON', aliases: ['Jones'] };
@@ -106,6 +109,17 @@ describe('more typographies and layouts', () => {
     const d = quotesOf('Speaking to John Smith, the minister said: "We will win."', [SMITH]);
     expect(d.map((q) => q.text)).toEqual(['We will win.']);
     expect(d[0]!.speaker?.description).toBe('the minister');
+  });
+  it('links "the <role>" to the person the article gave that role; a pronoun after it is that person', () => {
+    const doc = createDoc({ text: 'Coach\n\nScotland coach Matt Williams defended his side. "We were robbed," the Scotland coach said.\n\nThe coach added that the referee was wrong.' });
+    runPipeline(doc);
+    const quotes = documentLayers(doc).quotes.filter((q) => q.cue?.text === 'said' || q.cue?.text === 'added');
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Matt Williams', 'Matt Williams']);
+    expect(quotes[0]!.speaker?.description).toBe('the Scotland coach');
+    // Found while attributing, the person also resolves the next sentence's pronoun.
+    const then = createDoc({ text: 'Talks\n\nPrime Minister Tony Blair spoke on Monday. The prime minister shrugged off claims from Michael Howard that he led a grubby government. He said the claims were false.' });
+    runPipeline(then);
+    expect(documentLayers(then).quotes.find((q) => q.text === 'the claims were false')?.speaker?.name).toBe('Tony Blair');
   });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
