@@ -10,7 +10,7 @@ import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
 import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from '../text/doc.js';
-import { candidatesIn, nounPhrase, phraseAfter, quotedAsSaying, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, nounPhrase, phraseAfter, quotedAsSaying, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface Attribution {
   cue: Cue;
@@ -351,7 +351,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
       // “We are ready,” he said, “to talk.” — both pieces bound to one cue.
       if (prev && prev.attribution && prev.attribution.cue.tokenStart === attribution.cue.tokenStart) groupWith = prev.groupWith >= 0 ? prev.groupWith : out.length - 1;
     }
-    if (attribution?.speaker?.entity) history.set(doc.tokens[attribution.cue.tokenStart]!.sentence, attribution.speaker.entity);
+    if (attribution) remember(history, doc.tokens[attribution.cue.tokenStart]!.sentence, attribution.speaker);
     out.push({ span: q, start, end, kind: sentenceLike ? 'direct' : 'partial', attribution, groupWith });
   }
   return out;

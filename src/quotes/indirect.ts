@@ -11,7 +11,7 @@ import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
-import { candidatesIn, phraseAfter, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
   start: number;
@@ -158,7 +158,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       const cand = subjectOf(ctx, cue.tokenStart, Math.max(S.tokenStart, cue.tokenStart - 40));
       if (!cand) continue;
       const speaker = toSpeaker(ctx, cand, history, S.tokenStart, cue.tokenStart);
-      if (speaker.entity) history.set(s, speaker.entity);
+      remember(history, s, speaker);
       out.push({
         start: doc.tokens[contentStart]!.start,
         end: doc.tokens[last]!.end,
@@ -424,7 +424,7 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   let cs = sentStart;
   while (cs < comma && !ctx.word[cs]) cs++;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, after);
-  if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
+  remember(history, doc.tokens[cue.tokenStart]!.sentence, speaker);
   // "…, Spicer said, adding that …": a participle after the attribution continues the speaker's
   // sentence, not the content; the content is what precedes the attribution.
   const next = lower[after + 1] ?? '';
@@ -507,7 +507,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   for (let j = cs; j < comma; j++) if (ctx.word[j]) words++;
   if (words < 4) return null;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
-  if (speaker.entity) history.set(doc.tokens[cue.tokenStart]!.sentence, speaker.entity);
+  remember(history, doc.tokens[cue.tokenStart]!.sentence, speaker);
   return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: null };
 }
 

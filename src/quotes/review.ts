@@ -15,7 +15,7 @@ import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
 import { endsWith } from './suffix.js';
 import { IRREGULAR_PAST } from '../lang/en/index.js';
-import { subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
+import { remember, subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
 import { contentOf, cueScore, countBucket, detectCues, distBucket, hashesOf, suffixHash, tokenClass, wordHash, type CueModel } from './learned/reported.js';
 
 /**
@@ -111,7 +111,7 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (trace) trace(cs, ce, c.score, 'added', start, end);
     const cue = cueOf(ctx, model, cs, ce);
     const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
-    if (speaker?.entity) history.set(doc.tokens[cs]!.sentence, speaker.entity);
+    remember(history, doc.tokens[cs]!.sentence, speaker);
     busy.push(Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }

@@ -449,7 +449,28 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
 }
 
 /** Earlier attributions, for pronoun resolution: sentence index → speaker entity. */
-export type SpeakerHistory = Map<number, Entity>;
+/**
+ * Per sentence, the speaker its attribution named: an entity, or null for one person no entity stands for ("a
+ * spokeswoman for Human Rights Watch"): a he/she in the sentences after it is that person, not someone named elsewhere.
+ */
+export type SpeakerHistory = Map<number, Entity | null>;
+
+/** Roles of organisations and documents, not of one person: no "he" or "she" refers back to them. */
+const NOT_ONE_PERSON = new Set(['government', 'administration', 'agency', 'statement', 'report', 'study', 'survey', 'poll', 'polls', 'newspaper', 'outlet', 'broadcaster', 'ministry', 'police', 'panel', 'committee', 'commission', 'council', 'court', 'department', 'office', 'team', 'group', 'party', 'delegation', 'campaign', 'people', 'officialdom']);
+
+/** Records a sentence's speaker for the pronouns after it (see SpeakerHistory). */
+export function remember(history: SpeakerHistory, sentence: number, speaker: FoundSpeaker | null | undefined): void {
+  if (!speaker) return;
+  if (speaker.entity) history.set(sentence, speaker.entity);
+  // Only an indefinite one ("a spokeswoman", "a Juventus official") introduces someone unnamed: "the prime minister"
+  // not linked to its person is still most often the person named nearby, and a bare role ("BIFA founder and
+  // director") a title the ranker later joins to the name after it.
+  else if ((speaker.kind === 'description' || speaker.kind === 'np') && speaker.description && /^an?\s/i.test(speaker.description) && !history.has(sentence)) {
+    const head = roleHead(speaker.description);
+    // One person: a singular role noun ("spokesman", "midfielder"), not "officials" or "the report".
+    if (DESCRIPTION_NOUNS.has(head) && !NOT_ONE_PERSON.has(head) && !head.endsWith('s')) history.set(sentence, null);
+  }
+}
 
 /**
  * The entity a pronoun refers to: for he/she, the person the current sentence
@@ -471,6 +492,7 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
   if (here) return here;
   for (let s = sent - 1; s >= 0 && s >= sent - 5; s--) {
     const h = history.get(s);
+    if (h === null && want === 'PERSON') return null; // "A spokeswoman said … She added": that person, unnamed
     if (h && h.type === want) return h;
     const S = doc.sentences[s]!;
     const e = firstOfType(Math.max(S.tokenStart, S.tokenEnd - 200), S.tokenEnd);

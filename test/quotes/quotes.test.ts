@@ -121,6 +121,13 @@ describe('more typographies and layouts', () => {
     runPipeline(then);
     expect(documentLayers(then).quotes.find((q) => q.text === 'the claims were false')?.speaker?.name).toBe('Tony Blair');
   });
+  it('reads a he/she after "a spokeswoman said" as that unnamed person, not someone named before', () => {
+    const doc = createDoc({ text: 'Rights\n\nMark Oaten criticised the plans on Monday. A spokeswoman for the charity said it was a \"basic principle\" that people should have a trial. She added: "Nobody should be punished without a trial."' });
+    runPipeline(doc);
+    const q = documentLayers(doc).quotes.find((x) => x.text.startsWith('Nobody'))!;
+    expect(q.speaker?.description).toBe('She');
+    expect(q.speaker?.name ?? null).toBeNull();
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
