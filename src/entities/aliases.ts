@@ -52,8 +52,10 @@ const ORGANISATIONS: readonly (readonly string[])[] = [
   ['International Olympic Committee', 'IOC'],
   ['Manchester United', 'Man Utd', 'Man United'],
   ['Labour Party', 'Labour'],
-  ['Conservative Party', 'Conservatives', 'Tories', 'Tory Party'],
-  ['Liberal Democrats', 'Lib Dems', 'Liberal Democrat Party'],
+  // The singular names the party too ("Conservative leader", "the Lib Dem spokesman"); "Tory", which the
+  // recogniser (as CoNLL-2003) types MISC as an adjective, stays out.
+  ['Conservative Party', 'Conservatives', 'Tories', 'Tory Party', 'Conservative'],
+  ['Liberal Democrats', 'Lib Dems', 'Liberal Democrat Party', 'Liberal Democrat', 'Lib Dem'],
 ];
 
 function table(groups: readonly (readonly string[])[], prefix: string): Map<string, string> {

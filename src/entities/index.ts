@@ -115,6 +115,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       // "Swede Kenneth Eriksson", "Briton Tim Henman": the nationality, then the person.
       push(s.start, s.start + 1, 'MISC');
       push(s.start + 1, s.end, 'PERSON');
+    } else if (k < 0 && TYPES[s.type] === 'PER' && partyBefore(lower, s.start, s.end) > s.start) {
+      // "Tory Dominic Grieve", "Lib Dem Norman Baker": the party, then the person. The party word is the party
+      // (an organisation) where the alias table names it so, else an adjective (MISC, as "Tory" alone is typed).
+      const p = partyBefore(lower, s.start, s.end);
+      push(s.start, p, OTHER_ALIASES.canonical('ORGANIZATION', lower.slice(s.start, p).join(' ')) !== undefined ? 'ORGANIZATION' : 'MISC');
+      push(p, s.end, 'PERSON');
     } else if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
       // After an office ("Salford MP Hazel Blears"), the person starts after it.
@@ -574,6 +580,15 @@ const ORG_ROLES = new Set(ORGANISATION_ROLE_HEADS);
 
 /** Nouns after a name (or its "'s") that only a company has: "Barrick shares", "Slough's chairman". */
 const COMPANY_ONLY_AFTER = new Set(['shares', 'shareholders', 'stock', 'chairman', 'chairwoman']);
+/** Party names written before a member's name ("Tory Liam Fox", "Labour Ken Livingstone"). */
+const PARTY_WORDS = new Set(['tory', 'tories', 'labour', 'conservative', 'democrat', 'republican', 'snp', 'ukip']);
+
+/** Where the person starts after a party name that opens a person's span of two names or more ("Lib Dem Norman Baker"), else -1. */
+function partyBefore(lower: readonly string[], a: number, b: number): number {
+  const p = PARTY_WORDS.has(lower[a]!) ? a + 1 : lower[a] === 'lib' && lower[a + 1] === 'dem' ? a + 2 : -1;
+  return p > 0 && b - p >= 2 ? p : -1;
+}
+
 /** Nationality nouns that are not also adjectives: before a name they say who the person is, not what they are called. */
 const DEMONYM_NOUNS = new Set('swede finn briton dane scot pole turk spaniard frenchman frenchwoman englishman englishwoman irishman irishwoman welshman welshwoman dutchman dutchwoman scotsman scotswoman kiwi'.split(' '));
 /** Nouns for a settlement or an area before "of" and its name: "the village of Shatoi". */
@@ -713,6 +728,12 @@ function mergeSameId(entities: DocEntity[]): DocEntity[] {
       byId.set(e.id, e);
       out.push(e);
       continue;
+    }
+    // The fullest form names the entity, as within a cluster ("Liberal Democrats", not "Lib Dem").
+    if (wordCount(nameKey(e.name)) > wordCount(nameKey(first.name)) || (wordCount(nameKey(e.name)) === wordCount(nameKey(first.name)) && e.name.length > first.name.length)) {
+      first.aliases = first.aliases.filter((a) => a !== e.name);
+      first.aliases.unshift(first.name);
+      first.name = e.name;
     }
     for (const a of [e.name, ...e.aliases]) if (a !== first.name && !first.aliases.includes(a)) first.aliases.push(a);
     for (const r of e.roles) addRole(first.roles, r);

@@ -124,6 +124,18 @@ describe('words built on names are not names', () => {
     expect(entities('Rebels pulled out of the village of Shatoi towards the border.').find((e) => e.name === 'Shatoi')?.type).toBe('LOCATION');
   });
 
+  it('splits a party off a member\'s name, and gives the party one id under its singular and plural names', () => {
+    const es = entities('But shadow attorney general Tory Dominic Grieve said the plan was wrong. Lib Dem Norman Baker agreed with the Liberal Democrats.');
+    expect(es.find((e) => e.name === 'Dominic Grieve')?.type).toBe('PERSON');
+    expect(es.find((e) => e.name === 'Norman Baker')?.type).toBe('PERSON');
+    expect(es.map((e) => e.name)).not.toContain('Tory Dominic Grieve');
+    const party = es.filter((e) => e.name === 'Lib Dem' || e.name === 'Liberal Democrats');
+    expect(party.length).toBeGreaterThan(0);
+    const ids = new Set(party.map((e) => e.entity_id));
+    expect(ids.size).toBe(1);
+    expect(party.map((e) => e.name)).toEqual(['Liberal Democrats']); // the fullest form names it
+  });
+
   it('reads a given name after a person\'s title as a person, everywhere in the article', () => {
     const es = entities('The site of President George W Bush is blocked. Users can still reach the George W Bush domain name.');
     expect(es.filter((e) => e.name === 'George W Bush').map((e) => e.type)).toEqual(['PERSON']);
