@@ -124,6 +124,9 @@ export function fromPeriod(p: Period, type: TimeType = 'DATE'): Norm {
 }
 const unresolved = (value: string, type: TimeType = 'DATE'): Norm => ({ type, value, from: null, to: null });
 
+/** Days before a holiday in which it is the coming one, whatever the tense ("the Christmas rush was"). */
+const HOLIDAY_SEASON_DAYS = 21;
+
 /** Holidays on a fixed day: [month, day]. */
 const FIXED_HOLIDAYS: Record<string, [number, number]> = {
   'Christmas Eve': [12, 24], 'Christmas Day': [12, 25], Christmas: [12, 25], "New Year's Eve": [12, 31], "New Year's Day": [1, 1],
@@ -493,7 +496,9 @@ export const RULES: Rule[] = [
         const d = dateIn(y);
         if (mod === 'last') y = d < ctx.anchor ? y : y - 1;
         else if (mod === 'next') y = d > ctx.anchor ? y : y + 1;
-        else if (mod !== 'this' && d > ctx.anchor && ctx.tense(m.index, m.index + m[0].length) === 'past') y -= 1;
+        // Past tense moves a holiday still ahead to last year's, unless it is near: "used his Christmas message"
+        // three days before Christmas is this year's (messages, parties and shopping come before the day).
+        else if (mod !== 'this' && (d.getTime() - ctx.anchor.getTime()) / 86_400_000 > HOLIDAY_SEASON_DAYS && ctx.tense(m.index, m.index + m[0].length) === 'past') y -= 1;
         else if (mod !== 'this' && d < ctx.anchor && (d.getTime() - ctx.anchor.getTime()) / 86_400_000 < -240 && ctx.tense(m.index, m.index + m[0].length) === 'future') y += 1;
       }
       return fromPeriod(dayPeriod(dateIn(y)));

@@ -112,6 +112,10 @@ describe('holidays and fiscal periods', () => {
     expect(one('Shops closed at Easter 2024.')).toMatchObject({ value: '2024-03-31' });
     expect(one('He visited last Christmas.')).toMatchObject({ value: '2023-12-25' });
   });
+  it('a holiday days ahead is the coming one even in the past tense; months ahead, last year\'s', () => {
+    expect(one('The archbishop used his Christmas message to attack the war.', '2004-12-22')).toMatchObject({ value: '2004-12-25' });
+    expect(one('The archbishop used his Christmas message to attack the war.', '2004-06-22')).toMatchObject({ value: '2003-12-25' });
+  });
   it('"the year ended …" is a one-year span, its end date a separate expression', () => {
     const ts = times('Revenue rose for the year ended Sept. 30.', '1989-11-02');
     expect(ts.map((t) => [t.text, t.type, t.value])).toEqual([
