@@ -56,6 +56,9 @@ const ORGANISATIONS: readonly (readonly string[])[] = [
   // recogniser (as CoNLL-2003) types MISC as an adjective, stays out.
   ['Conservative Party', 'Conservatives', 'Tories', 'Tory Party', 'Conservative'],
   ['Liberal Democrats', 'Lib Dems', 'Liberal Democrat Party', 'Liberal Democrat', 'Lib Dem'],
+  ['Scottish National Party', 'SNP'],
+  ['UK Independence Party', 'UKIP', 'United Kingdom Independence Party'],
+  ['Plaid Cymru'],
 ];
 
 function table(groups: readonly (readonly string[])[], prefix: string): Map<string, string> {
