@@ -595,7 +595,9 @@ const DEMONYM_NOUNS = new Set('swede finn briton dane scot pole turk spaniard fr
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'district', 'county', 'island', 'port', 'state', 'republic', 'kingdom', 'municipality']);
 
 /** Nouns for a company that stand before its name in apposition. */
-const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group']);
+const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group',
+  // Not only companies: "Britain's biggest union Unison", "US banking giant Citigroup", "flag carrier Olympic".
+  'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
 

@@ -135,6 +135,8 @@ describe('geocoding in context', () => {
     expect(entities('Tom Smith, whose firm makes toys, said sales rose.').find((e) => e.name === 'Tom Smith')?.type).toBe('PERSON');
     // A company noun in apposition before the name, after a modifier ("car company DaimlerChrysler"); not after an article.
     expect(entities('International car company DaimlerChrysler said it would cut 13,000 jobs.').find((e) => e.name === 'DaimlerChrysler')?.type).toBe('ORGANIZATION');
+    // Unions, charities and the like too: "Britain's biggest union Unison".
+    expect(entities("In four days, Britain's biggest union Unison will start balloting workers.").find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
     expect(entities('He left the company Jobs founded in 1976.').find((e) => e.name === 'Jobs')?.type).not.toBe('ORGANIZATION');
     // A known city's shares are its market's.
     expect(entities('Shares in London rose on Monday, and Tokyo shares fell.').filter((e) => e.type !== 'LOCATION').map((e) => e.name)).toEqual([]);
