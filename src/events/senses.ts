@@ -15,7 +15,12 @@ const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene',
 /** Words of shooting people: the sentence is about violence. */
 const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot', 'police', 'soldiers', 'troops', 'killed', 'killing', 'wounded', 'injured', 'dead', 'died', 'murder', 'murdered', 'fired', 'stabbed', 'bullet', 'bullets']);
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
-const STRUCK_OBJECTS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
+/** Words of a football or rugby match, where a "strike" is a shot at goal. */
+const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'header', 'penalty', 'free-kick', 'match', 'game', 'half-time', 'minute', 'minutes', 'keeper', 'goalkeeper', 'striker', 'equaliser', 'winner', 'league', 'cup', 'yard', 'yards', 'double', 'victory', 'draw', 'side',
+  'beat', 'win', 'won', 'lead', 'box', 'shot', 'volley', 'net', 'right-footed', 'left-footed', 'midfielder', 'defender', 'fans', 'season']);
+/** Words of military force, where a "strike" is an attack. */
+const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
+const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 /** After an active "shot", these make it a shooting ("shot dead", "shot at", "shot him"). */
 const SHOT_PERSON_AFTER = new Set(['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down']);
@@ -42,8 +47,11 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   const inSentence = sentenceOf(doc, lower, ts);
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
-    return false;
+    // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
+    return key !== 'struck' ? matchPlay(doc, lower, sentence) : false;
   }
+  // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
+  if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
@@ -66,6 +74,18 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
   }
   return !SHOT_PERSON_AFTER.has(next);
+}
+
+/** A sentence about a match (a goal, a shot, a keeper…) and not about arms or bodily harm. */
+function matchPlay(doc: Doc, lower: readonly string[], sentence: number): boolean {
+  const s = doc.sentences[sentence]!;
+  let game = false;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const w = lower[k]!;
+    if (GUNFIRE.has(w) || ARMS.has(w) || BODILY.has(w)) return false;
+    if (MATCH_WORDS.has(w)) game = true;
+  }
+  return game;
 }
 
 /**
@@ -109,6 +129,7 @@ const NOT_PRODUCTS = new Set([
   'scheme', 'schemes', 'initiative', 'strategy', 'budget', 'settlement', 'settlements', 'policy', 'policies', 'proposals',
   'attack', 'offensive', 'crackdown', 'challenge', 'consultation', 'legal', 'lawsuit', 'action', 'programme', 'program',
   'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
+  'defence', 'defense', 'fightback', 'petition',
 ]);
 const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
 
@@ -120,6 +141,26 @@ export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number,
     const w = lower[k]!;
     if (w === ',' || w === '.' || w === ';' || w === ':') break;
     if (NOT_PRODUCTS.has(w)) return true;
+  }
+  return false;
+}
+
+/** What one meets that is no meeting: a requirement, a target, a demand ("unwilling to meet US requirements"). */
+const MET_REQUIREMENTS = new Set([
+  'requirement', 'requirements', 'target', 'targets', 'demand', 'demands', 'deadline', 'deadlines', 'standard', 'standards',
+  'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
+  'bill', 'bills', 'payments', 'debts', 'forecasts', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
+]);
+const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
+
+/** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
+export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (!MEET_VERBS.has(key)) return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = te; k < te + 5 && inSentence(k); k++) {
+    const w = lower[k]!;
+    if (w === ',' || w === '.' || w === ';' || w === ':' || w === 'with') break;
+    if (MET_REQUIREMENTS.has(w)) return true;
   }
   return false;
 }

@@ -247,6 +247,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(sold?.participants.find((p) => p.name === 'Iran')?.role).toBe('recipient');
   });
 
+  it('words of sport and of targets are no attacks or meetings; a defence launched is no product', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types("Putin's double strike in the 80th minute helped the side win the match on Friday.")).not.toContain('ATTACK');
+    expect(types('Russia launched missile strikes on Kazan on Friday.')).toContain('ATTACK');
+    expect(types('Apple said on Friday it would meet its sales target.')).not.toContain('MEETING');
+    expect(types('Putin will meet Pezeshkian in Kazan on Friday.')).toContain('MEETING');
+    expect(types('Apple launched its defence of the title on Friday.')).not.toContain('PRODUCT_LAUNCH');
+  });
+
   it('a reduced passive ("X jailed for …", as headlines write it) makes X the patient; an active verb with its object does not', () => {
     const role = (text: string) => events(text).events.find((e) => e.type === 'ARREST')?.participants.find((p) => p.name === 'Masoud Pezeshkian')?.role;
     expect(role('Pezeshkian jailed for swearing on Friday.')).toBe('patient');
