@@ -12,7 +12,7 @@ import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quo
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { gold, quotesOf, type EntitySpec } from './helpers.js';
-import { reviewTrace } from '../../src/quotes/review.js';
+import { looksLikeClause, reviewTrace } from '../../src/quotes/review.js';
 
 
 const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
@@ -90,6 +90,16 @@ describe('shipped cue model', () => {
     expect(clauseAfter(ctx, at('show'))).toBe(1); // "are": an auxiliary
     expect(clauseAfter(ctx, at('reported'))).toBe(2); // "examined": a past form
     expect(clauseAfter(ctx, at('show', at('emails')))).toBe(0); // "the way": no verb before the full stop
+  });
+
+  it('reads a present in -s after a subject pronoun as a clause, not a plural noun after a determiner', () => {
+    const doc = createDoc({ text: 'He asked if that remains his view. She asked about the remains of his views.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    const that = ctx.lower.indexOf('that');
+    expect(looksLikeClause(ctx, that, that + 4)).toBe(true); // "that remains his view"
+    const the = ctx.lower.indexOf('the');
+    expect(looksLikeClause(ctx, the, the + 5)).toBe(false); // "the remains of his views"
   });
 
   it('detects no cue inside quotation marks', () => {
