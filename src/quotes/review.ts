@@ -228,6 +228,13 @@ function twoWords(ctx: QuoteContext, from: number, to: number): boolean {
   return words >= 2;
 }
 
+/** A word in -s right after a subject pronoun is a verb in the present: "he believes", "that remains". */
+function presentAfterPronoun(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k]!;
+  return w.length > 3 && endsWith(w, 's') && !endsWith(w, 'ss') && SUBJECT_3SG.has(ctx.lower[k - 1] ?? '');
+}
+const SUBJECT_3SG = new Set(['he', 'she', 'it', 'that', 'this', 'who', 'which']);
+
 const S_VERB_AFTER = new Set(['he', 'she', 'it', 'that', 'there', 'what', 'who', 'here', 'this', 'where']);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'to', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", "n't", 'n’t', 'wo', 'ca']);
 
@@ -238,7 +245,7 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will'
  * ("said the word twice" is not speech reported; "said the plan would fail",
  * "said the talks collapsed", "said prices rose" are).
  */
-function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
+export function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
   let words = 0;
   let verb = false;
   for (let k = from; k < to; k++) {
@@ -246,7 +253,7 @@ function looksLikeClause(ctx: QuoteContext, from: number, to: number): boolean {
     const w = ctx.lower[k]!;
     // "’s" is a verb after a pronoun ("he's leaving"), a possessive after a name or noun ("Florida's newspaper").
     if ((w === '’s' || w === "'s") && !S_VERB_AFTER.has(ctx.lower[k - 1] ?? '')) continue;
-    if (FINITE.has(w) || (k > from && !ctx.cap[k] && ((w.length > 4 && endsWith(w, 'ed')) || IRREGULAR_PAST.has(w)))) verb = true;
+    if (FINITE.has(w) || (k > from && !ctx.cap[k] && ((w.length > 4 && endsWith(w, 'ed')) || IRREGULAR_PAST.has(w) || presentAfterPronoun(ctx, k)))) verb = true;
   }
   return words >= 3 && verb;
 }

@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/quotes/context.js';
-import { CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
+import { clauseAfter, CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
 import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quotes/learned/train-cues.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { gold, quotesOf, type EntitySpec } from './helpers.js';
-import { reviewTrace } from '../../src/quotes/review.js';
+import { looksLikeClause, reviewTrace } from '../../src/quotes/review.js';
 
 
 const SET: { text: string; gold: Parameters<typeof gold>[1][] }[] = [
@@ -64,6 +64,42 @@ describe('shipped cue model', () => {
       scored++;
     }
     expect(scored).toBeGreaterThan(0);
+  });
+
+  it('bounds a score by the floor only when the look-ahead cannot lift it above', () => {
+    const doc = createDoc({ text: 'Polls show most voters are angry. Officials reported investigators examined emails. The show went on.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    for (let k = 0; k < ctx.lower.length; k++) {
+      const i = model.kinds.get(ctx.lower[k]!);
+      if (i === undefined || i < 0) continue;
+      const exact = model.fastCueScore(ctx, k, i);
+      for (const floor of [exact - 1, exact + 0.5, exact + 50]) {
+        const bounded = model.fastCueScore(ctx, k, i, undefined, floor);
+        if (bounded > floor) expect(bounded).toBeCloseTo(exact, 6);
+        else expect(exact).toBeLessThanOrEqual(floor + 1e-9);
+      }
+    }
+  });
+
+  it('reads whether a clause follows a cue word from the words after it', () => {
+    const doc = createDoc({ text: 'Polls show most voters are angry. Officials reported investigators examined emails. Polls show the way.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    const at = (w: string, from = 0) => ctx.lower.indexOf(w, from);
+    expect(clauseAfter(ctx, at('show'))).toBe(1); // "are": an auxiliary
+    expect(clauseAfter(ctx, at('reported'))).toBe(2); // "examined": a past form
+    expect(clauseAfter(ctx, at('show', at('emails')))).toBe(0); // "the way": no verb before the full stop
+  });
+
+  it('reads a present in -s after a subject pronoun as a clause, not a plural noun after a determiner', () => {
+    const doc = createDoc({ text: 'He asked if that remains his view. She asked about the remains of his views.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    const that = ctx.lower.indexOf('that');
+    expect(looksLikeClause(ctx, that, that + 4)).toBe(true); // "that remains his view"
+    const the = ctx.lower.indexOf('the');
+    expect(looksLikeClause(ctx, the, the + 5)).toBe(false); // "the remains of his views"
   });
 
   it('detects no cue inside quotation marks', () => {

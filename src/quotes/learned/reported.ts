@@ -5,8 +5,10 @@
  * - *Cue detector*: a linear classifier scores every token whose word was seen
  *   inside PolNeAR cues in training (the model's vocabulary) from its word, its
  *   neighbours, what follows and precedes it (*that*, a comma, a quotation mark),
- *   capitalisation and nearby negation. Runs of tokens scoring above the
- *   detection threshold are cues ("said", "according to", "has argued").
+ *   capitalisation, nearby negation and whether a clause seems to follow within a
+ *   few words (an auxiliary or a past form: "polls show most voters are …"). Runs
+ *   of tokens scoring above the detection threshold are cues ("said", "according
+ *   to", "has argued").
  * - *Content tagger*: a structured perceptron scores each token of the cue's
  *   sentence as the cue's content given its side of the cue, its distance, its
  *   words and what lies between it and the cue (commas, *that*, a clause break
@@ -23,7 +25,8 @@
  * Cost: a signature filter rejects most tokens with one array read; only
  * vocabulary tokens are scored (~20 hashed features, one table probe each), and
  * the tagger runs only for detected cues outside everything already found.
- * Word hashes are computed lazily, for the tokens the features read.
+ * Word hashes are computed lazily, for the tokens the features read; the
+ * clause look-ahead only for tokens it could lift above the threshold.
  *
  * File format (models/cues.bin, little-endian):
  *   "AEC1" | u32 byte length of the vocabulary | vocabulary words, UTF-8, "\n"-separated |
@@ -85,6 +88,9 @@ export class CueModel {
   private readonly withNext: Float32Array;
   private readonly withPrev: Float32Array;
   private readonly withNeg: Float32Array;
+  private readonly withClause: Float32Array;
+  /** Per anchor word: the largest of its `withClause` weights (a bound that spares the look-ahead). */
+  private readonly maxClause: Float32Array;
   private readonly hash: Uint32Array;
   private readonly small: Float32Array;
 
@@ -108,6 +114,8 @@ export class CueModel {
     this.withNext = new Float32Array(n * CLASSES);
     this.withPrev = new Float32Array(n * CLASSES);
     this.withNeg = new Float32Array(n * 2);
+    this.withClause = new Float32Array(n * CLAUSE_CODES);
+    this.maxClause = new Float32Array(n);
     const wt = (id: number) => cue.weight(id);
     anchors.forEach((word, i) => {
       const h = hashString(word) || 1;
@@ -118,6 +126,8 @@ export class CueModel {
         this.withPrev[i * CLASSES + c] = wt(f2(15, h, c));
       }
       for (let g = 0; g < 2; g++) this.withNeg[i * 2 + g] = wt(f2(16, g, h)) + wt(NEG[g]!);
+      for (let c = 0; c < CLAUSE_CODES; c++) this.withClause[i * CLAUSE_CODES + c] = wt(f2(24, h, c)) + wt(CLAUSE_AFTER[c]!);
+      this.maxClause[i] = Math.max(...this.withClause.subarray(i * CLAUSE_CODES, (i + 1) * CLAUSE_CODES));
     });
     // Class of the next token, of the previous one, capitalisation × sentence start.
     this.small = new Float32Array(2 * CLASSES + 4);
@@ -131,9 +141,11 @@ export class CueModel {
   /**
    * The cue detector's score of token k whose word is anchor `i` (`kinds`):
    * the same sum as scoring `cueFeatures`, with the word's own weights read
-   * from the folded tables (five table probes instead of fifteen).
+   * from the folded tables (five table probes instead of fifteen). With a
+   * `floor`, a token that cannot score above it whatever follows it is not
+   * looked ahead of (`clauseAfter`): its score is then only a bound, at most `floor`.
    */
-  fastCueScore(ctx: QuoteContext, k: number, i: number, hs: Uint32Array = hashesOf(ctx)): number {
+  fastCueScore(ctx: QuoteContext, k: number, i: number, hs: Uint32Array = hashesOf(ctx), floor = -Infinity): number {
     const { lower } = ctx;
     const w = this.hash[i]!;
     const p1 = wordHash(ctx, hs, k - 1);
@@ -144,7 +156,7 @@ export class CueModel {
     let neg = 0;
     for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (NEGATION.has(lower[j]!)) neg = 1;
     const m = this.cue;
-    return (
+    const s =
       this.prior[i]! +
       this.withNext[i * CLASSES + nc]! +
       this.withPrev[i * CLASSES + pc]! +
@@ -156,8 +168,9 @@ export class CueModel {
       m.weight(f1(4, n1)) +
       m.weight(f2(7, p1, w)) +
       m.weight(f2(8, w, n1)) +
-      m.weight(f3(19, pc, w, nc))
-    );
+      m.weight(f3(19, pc, w, nc));
+    if (s + this.maxClause[i]! <= floor) return s + this.maxClause[i]!;
+    return s + this.withClause[i * CLAUSE_CODES + clauseAfter(ctx, k)]!;
   }
 
   withParams(p: Partial<CueParams>): CueModel {
@@ -271,7 +284,7 @@ export function suffixHash(w: string): number {
 }
 
 /** Number of feature ids of a token as a cue. */
-export const CUE_FEATURES = 15;
+export const CUE_FEATURES = 17;
 
 /** Ids of the features over small codes, computed once: table[code]. */
 const table = (t: number, n: number) => Uint32Array.from({ length: n }, (_, i) => f1(t, i));
@@ -310,6 +323,37 @@ export function cueFeatures(ctx: QuoteContext, k: number, out: Uint32Array): voi
   out[12] = f2(16, neg, w);
   out[13] = NEG[neg]!;
   out[14] = f3(19, pc, w, nc);
+  const ca = clauseAfter(ctx, k);
+  out[15] = CLAUSE_AFTER[ca]!;
+  out[16] = f2(24, w, ca);
+}
+
+/** Auxiliaries and modals: a finite verb without a tagger. */
+const FINITE_WORDS = ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', "'re", '’re', "'ve", '’ve', "'ll", '’ll', "'d", '’d', "n't", 'n’t'];
+const FINITE = new Set(FINITE_WORDS);
+const FINITE_SIG = wordFilter(FINITE_WORDS);
+/** Codes of `clauseAfter`. */
+const CLAUSE_CODES = 3;
+const CLAUSE_AFTER = table(25, CLAUSE_CODES);
+
+/**
+ * Whether a clause seems to follow the cue word at k, from the few words after it (up to a stop): 1 an
+ * auxiliary or modal, 2 else a lowercase past form in -ed ("polls show most voters are …", "reported
+ * investigators obtained …"), 0 neither ("show the way", "reported earnings"). The word right after the
+ * cue does not count (its object or particle). Signature tests first: most tokens cost an array read.
+ */
+export function clauseAfter(ctx: QuoteContext, k: number): number {
+  const { lower, cap } = ctx;
+  const sig = ctx.index.sig;
+  const end = Math.min(lower.length, k + 9);
+  let past = 0;
+  for (let j = k + 2; j < end; j++) {
+    const w = lower[j]!;
+    if (w.length === 1 && (w === '.' || w === ';' || w === ':' || w === '"' || w === '“' || w === '”')) break;
+    if (FINITE_SIG.mayHaveSig(sig[j]!) && FINITE.has(w)) return 1;
+    if (!past && w.length > 4 && !cap[j] && w.charCodeAt(w.length - 1) === 100 && w.charCodeAt(w.length - 2) === 101) past = 2;
+  }
+  return past;
 }
 
 /** Words after a comma that start the author's own addition, not the reported content. */
@@ -427,7 +471,7 @@ export function detectCues(model: CueModel, ctx: QuoteContext, skip: Uint8Array 
     if (sigBits[sig[k]!] === 0 || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
     const i = kinds.get(lower[k]!);
     if (i === undefined || i < 0) continue;
-    const s = model.fastCueScore(ctx, k, i, hs);
+    const s = model.fastCueScore(ctx, k, i, hs, threshold);
     if (s <= threshold) continue;
     if (cur && cur.tokenEnd === k) {
       cur.tokenEnd = k + 1;

@@ -17,7 +17,7 @@ import { tokenMask, tokensOf, type GoldAttribution, type TokenSpan } from './pol
 import { quotesStage } from '../index.js';
 import { acceptHook } from '../review.js';
 import { intersect } from './scoring.js';
-import { shuffled } from './train-speakers.js';
+import { foldOf, shuffled } from './train-speakers.js';
 import { bestRun, CONTENT_FEATURES, contentFeatureRows, contentWindow, CUE_FEATURES, cueFeatures, CueModel, maySpeak, useCueModel, type CueParams } from './reported.js';
 
 export interface CueArticle {
@@ -224,16 +224,46 @@ export function trainContentTagger(examples: readonly ContentExample[], opts: Cu
   return p.compact(opts.maxContent);
 }
 
-/** Trains both models (decision parameters as given; the training script tunes them on the held-out slice). */
-export function trainCueModel(articles: readonly CueArticle[], opts: CueTrainOptions = CUE_TRAIN_DEFAULTS, params: CueParams = UNTUNED): CueModel {
+/** Trains the cue detector and the content tagger over a vocabulary learnt from the articles; no acceptance model yet. */
+export function trainCueAndContent(articles: readonly CueArticle[], opts: CueTrainOptions, params: CueParams): CueModel {
   const vocabulary = cueVocabulary(articles, 2, opts.minShare);
   const cue = trainCueDetector(articles, vocabulary, opts);
   const empty = LinearModel.fromWeights(new Map(), 0);
   const partial = new CueModel(vocabulary, cue, empty, empty, params);
   const content = trainContentTagger(contentExamples(articles, partial), opts);
-  const loose = new CueModel(vocabulary, cue, content, empty, { ...params, ...COLLECT });
-  const accept = trainAcceptance(acceptExamples(articles, loose), opts);
-  return new CueModel(vocabulary, cue, content, accept, params);
+  return new CueModel(vocabulary, cue, content, empty, params);
+}
+
+/** Folds of the acceptance model's examples (by article id hash). */
+export const ACCEPT_FOLDS = 5;
+
+/**
+ * Candidate additions for the acceptance model, cross-fitted: each fold's
+ * candidates come from a detector and tagger trained on the other folds, so
+ * their cue scores and contents are as unseen as at run time. Candidates from
+ * models that saw the article look better than they will be (scores too high,
+ * contents too exact), and an acceptance model trained on them barely ranks
+ * held-out candidates.
+ */
+export function crossFitAcceptExamples(articles: readonly CueArticle[], opts: CueTrainOptions, params: CueParams): { feats: Uint32Array[]; labels: Uint8Array } {
+  const feats: Uint32Array[] = [];
+  const labels: number[] = [];
+  for (let f = 0; f < ACCEPT_FOLDS; f++) {
+    const inFold = articles.filter((a) => foldOf(a.id, ACCEPT_FOLDS) === f);
+    if (!inFold.length) continue;
+    const model = trainCueAndContent(articles.filter((a) => foldOf(a.id, ACCEPT_FOLDS) !== f), opts, params);
+    const ex = acceptExamples(inFold, model.withParams(COLLECT));
+    feats.push(...ex.feats);
+    labels.push(...ex.labels);
+  }
+  return { feats, labels: Uint8Array.from(labels) };
+}
+
+/** Trains the three models (decision parameters as given; the training script tunes them on the held-out slice). */
+export function trainCueModel(articles: readonly CueArticle[], opts: CueTrainOptions = CUE_TRAIN_DEFAULTS, params: CueParams = UNTUNED): CueModel {
+  const base = trainCueAndContent(articles, opts, params);
+  const accept = trainAcceptance(crossFitAcceptExamples(articles, opts, params), opts);
+  return new CueModel(base.vocabulary, base.cue, base.content, accept, params);
 }
 
 /** Decision settings under which candidate additions are collected for the acceptance model: nearly every detected cue. */
