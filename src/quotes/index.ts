@@ -19,7 +19,7 @@ import { buildContext, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
-import { isNegatedCue } from './negation.js';
+import { isAgentlessPassive, isNegatedCue } from './negation.js';
 import { describedPerson, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
@@ -91,6 +91,9 @@ function extractQuotes(doc: Doc): void {
   const reviewed = reviewReported(ctx, rules.drafts, rules.history, cueModel);
   decideSpeakers(ctx, reviewed, rules.history, loadSpeakerModel());
   const drafts = withConfidentAdded(reviewed, cueModel);
+  // "China is expected to face renewed pressure": a passive verb of saying whose subject does not hold the words names
+  // no speaker: the reported words are kept, as PolNeAR annotates them, with no speaker.
+  for (const d of drafts) if (d.kind === 'indirect' && d.cue && isAgentlessPassive(ctx, d.cue)) d.speaker = d.confidence = null;
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech

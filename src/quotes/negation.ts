@@ -29,3 +29,27 @@ export function isNegatedCue(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart' | 't
   }
   return false;
 }
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+const IRREGULAR_PARTICIPLES = new Set(['said', 'thought', 'known', 'held', 'told', 'seen', 'understood', 'shown', 'written', 'given', 'felt']);
+
+/**
+ * "China is expected to face renewed pressure", "the summit is also expected to agree", "it is understood that
+ * …": a passive verb of saying or thinking whose subject does not hold the words names no speaker, unless an agent
+ * follows ("is expected by analysts to …"). A rule, because it is simply right: attributing such words to the
+ * subject would misquote it.
+ */
+export function isAgentlessPassive(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart' | 'tokenEnd'>): boolean {
+  const { doc, lower } = ctx;
+  const w = lower[cue.tokenStart]!;
+  if (!(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w))) return false;
+  const sentence = doc.tokens[cue.tokenStart]!.sentence;
+  let k = cue.tokenStart - 1;
+  while (k >= 0 && doc.tokens[k]!.sentence === sentence && (lower[k]!.endsWith('ly') || lower[k] === 'also' || lower[k] === 'still' || lower[k] === 'now')) k--;
+  if (k < 0 || !BE.has(lower[k]!)) return false;
+  for (let j = cue.tokenEnd; j < cue.tokenEnd + 3 && j < lower.length && doc.tokens[j]!.sentence === sentence; j++) if (lower[j] === 'by') return false;
+  // Only where the subject is no holder of the words: raised out of an infinitive ("is expected to face", "is said
+  // to be"), an empty "it" ("it is understood that"), or the one told ("was told that"). "Park is convinced that"
+  // is Park's own conviction.
+  return lower[cue.tokenEnd] === 'to' || lower[k - 1] === 'it' || w === 'told';
+}

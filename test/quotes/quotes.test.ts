@@ -128,6 +128,13 @@ describe('more typographies and layouts', () => {
     expect(q.speaker?.description).toBe('She');
     expect(q.speaker?.name ?? null).toBeNull();
   });
+  it('gives no speaker to a passive verb of saying ("X is expected to …"), unless an agent follows', () => {
+    const CHINA: EntitySpec = { name: 'China', type: 'LOCATION' };
+    const a = quotesOf('China is expected to face renewed pressure to abandon its fixed exchange rate.', [CHINA]);
+    for (const q of a) expect(q.speaker).toBeNull();
+    const b = quotesOf('Smith said China would face renewed pressure.', [SMITH, CHINA]);
+    expect(b[0]!.speaker?.name).toBe('John Smith');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
