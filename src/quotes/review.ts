@@ -69,6 +69,10 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
       if (trace) trace(cs, ce, c.score, inQuote ? 'in-quote' : overlaps(starts[cs]!, ends[ce - 1]!) ? 'cue-busy' : 'negated', -1, -1);
       continue;
     }
+    if (nounPosition(ctx, cs)) {
+      if (trace) trace(cs, ce, c.score, 'noun', -1, -1);
+      continue;
+    }
     const S = doc.sentences[doc.tokens[cs]!.sentence]!;
     reviewStats.tried++;
     const piece = contentOf(model, ctx, ce);
@@ -267,4 +271,20 @@ export function withConfidentAdded(drafts: Draft[], model: CueModel): Draft[] {
   const min = model.params.minSpeaker;
   if (min <= 0) return drafts;
   return drafts.filter((d) => !d.added || (d.speaker !== null && (d.confidence ?? 0) >= min));
+}
+
+/** Words after which a word is a noun, not a verb: determiners, possessives, prepositions ("in talks", "a statement", "his comments"). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', '’s', "'s", 'of', 'no', 'every', 'such', 'in', 'after', 'about', 'with', 'for', 'on', 'over', 'amid', 'despite', 'following']);
+
+/**
+ * The detector's word stands where only a noun can: after a determiner, a possessive or a preposition ("make a
+ * statement", "in talks", "after talks with"), or after "there are (also)" ("There are also concerns about …").
+ * No reported speech is added there: the rules' own cue test says the same of their words (cues.ts).
+ */
+function nounPosition(ctx: QuoteContext, cs: number): boolean {
+  const { lower } = ctx;
+  if (NOUN_BEFORE.has(lower[cs - 1] ?? '')) return true;
+  let k = cs - 1;
+  if (lower[k] === 'also') k--;
+  return (lower[k] === 'are' || lower[k] === 'is' || lower[k] === 'were' || lower[k] === 'was') && lower[k - 1] === 'there';
 }

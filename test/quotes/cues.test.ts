@@ -142,6 +142,15 @@ describe('learned reported speech in the quotation stage', () => {
     }
   });
 
+  it('adds nothing where the word can only be a noun: after a determiner or a preposition, or "there are"', () => {
+    for (const t of [
+      'There are also concerns about the number of workers from eastern European countries.',
+      'The Australian government is in talks about whether to allow Singapore Airlines to fly the route.',
+    ]) {
+      expect(quotesOf(t, []).filter((q) => q.kind === 'indirect')).toEqual([]);
+    }
+  });
+
   it('adds nothing inside quotation marks or where the rules found speech', () => {
     const qs = quotesOf('Park said: “The voters are convinced that the party will win in November.”', [PARK]);
     expect(qs.map((q) => q.kind)).toEqual(['direct']);
