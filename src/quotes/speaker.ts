@@ -77,9 +77,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const listed = MAY_BE_LISTED.mayHaveSig(sig[i]!);
     if (listed && PRONOUNS.has(w) && (w !== 'i' || doc.tokens[i]!.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (listed && DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    // Not an adverb or a "-based" modifier written with a capital ("Recently announced …", "said Moscow-based US
-    // lawyer …"): no name.
-    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !notAName(ctx, i, w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
+    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && ctx.cap[j] && ctx.word[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
@@ -101,7 +99,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     }
     // A place or organisation a few common words before a role or a person modifies them too: "London race
     // director David Bedford", "the Gloucester prop", "the Sydney Olympic gold medallist".
-    if (next !== undefined && ((c.kind === 'entity' && c.entity!.type !== 'PERSON') || c.kind === 'proper') && (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON')) && modifierGap(ctx, c.tokenEnd, next.tokenStart)) continue;
+    if (next !== undefined && c.kind === 'entity' && c.entity!.type !== 'PERSON' && (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON')) && modifierGap(ctx, c.tokenEnd, next.tokenStart)) continue;
     out.push(c);
   }
   return out;
@@ -388,8 +386,6 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
   return null;
 }
 
-/** A capitalised word that is no name: a "-based" modifier anywhere; an adverb in "-ly" of six letters or more opening a sentence ("Recently"; not "Kelly"). */
-const notAName = (ctx: QuoteContext, i: number, w: string) => /-(?:based|born|owned|led|backed|registered)$/.test(w) || (w.length >= 6 && w.endsWith('ly') && sentenceInitial(ctx, i));
 const HONORIFIC_WORDS = new Set<string>([...HONORIFICS, 'sir', 'dame', 'lord', 'lady']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
