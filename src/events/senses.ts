@@ -135,12 +135,16 @@ const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'un
 
 /** "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  if (!LAUNCH_VERBS.has(key)) return false;
+  return LAUNCH_VERBS.has(key) && objectAmong(doc, lower, ts, te, NOT_PRODUCTS);
+}
+
+/** Whether one of `words` is among the five words after the verb at [ts, te), before a punctuation mark or `stop`. */
+function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number, words: ReadonlySet<string>, stop = ''): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
   for (let k = te; k < te + 5 && inSentence(k); k++) {
     const w = lower[k]!;
-    if (w === ',' || w === '.' || w === ';' || w === ':') break;
-    if (NOT_PRODUCTS.has(w)) return true;
+    if (w === ',' || w === '.' || w === ';' || w === ':' || w === stop) break;
+    if (words.has(w)) return true;
   }
   return false;
 }
@@ -155,14 +159,7 @@ const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
 /** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  if (!MEET_VERBS.has(key)) return false;
-  const inSentence = sentenceOf(doc, lower, ts);
-  for (let k = te; k < te + 5 && inSentence(k); k++) {
-    const w = lower[k]!;
-    if (w === ',' || w === '.' || w === ';' || w === ':' || w === 'with') break;
-    if (MET_REQUIREMENTS.has(w)) return true;
-  }
-  return false;
+  return MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with'); // "meet with" is a meeting
 }
 
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */

@@ -81,27 +81,24 @@ describe('more typographies and layouts', () => {
     const c = quotesOf("A spokesman for Unison, Britain's biggest union, said members would strike.", [UNISON_PERSON, { name: 'Britain', type: 'LOCATION' }]);
     expect(c[0]!.speaker?.description).toContain('A spokesman for Unison');
   });
-  it('takes the role or person a place or organisation modifies, past a few words or an honorific', () => {
-    const LONDON: EntitySpec = { name: 'London', type: 'LOCATION' };
-    const BEDFORD: EntitySpec = { name: 'David Bedford', type: 'PERSON' };
-    const a = direct(quotesOf('"We are watching it closely," said London race director David Bedford.', [LONDON, BEDFORD]));
-    expect(a[0]!.speaker?.name).toBe('David Bedford');
-    const ENGLAND: EntitySpec = { name: 'England', type: 'LOCATION' };
-    const b = direct(quotesOf('"It was a great goal," said the England striker.', [ENGLAND]));
-    expect(b[0]!.speaker?.description).toBe('the England striker');
-    const LABOUR: EntitySpec = { name: 'Labour', type: 'ORGANIZATION' };
-    const KEMP: EntitySpec = { name: 'Fraser Kemp', type: 'PERSON', aliases: ['Kemp'] };
-    const c = direct(quotesOf('Labour spokesman Mr Kemp said: "It would be wrong."', [LABOUR, KEMP]));
-    expect(c[0]!.speaker?.name).toBe('Fraser Kemp');
+  // The first quotation's speaker, by name or else by how the text describes it.
+  const firstSpeaker = (text: string, specs: EntitySpec[]) => {
+    const q = quotesOf(text, specs)[0]!;
+    return q.speaker?.name ?? q.speaker?.description;
+  };
+  it.each([
+    // A place or organisation a few common words before a role or a person modifies it; an honorific may stand between.
+    ['"We are watching it closely," said London race director David Bedford.', [{ name: 'London', type: 'LOCATION' }, { name: 'David Bedford', type: 'PERSON' }], 'David Bedford'],
+    ['"It was a great goal," said the England striker.', [{ name: 'England', type: 'LOCATION' }], 'the England striker'],
+    ['Labour spokesman Mr Kemp said: "It would be wrong."', [{ name: 'Labour', type: 'ORGANIZATION' }, { name: 'Fraser Kemp', type: 'PERSON', aliases: ['Kemp'] }], 'Fraser Kemp'],
+    // "X, <role> said:" without the closing comma; "the paper quoted X as saying".
+    ['Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."', [{ name: 'Colin Asplin', type: 'PERSON' }, { name: 'Blackpool Hotel Association', type: 'ORGANIZATION' }], 'Colin Asplin'],
+    ['"A deal does not seem likely," Reuters quoted one trader as saying.', [{ name: 'Reuters', type: 'ORGANIZATION' }], 'one trader'],
+  ] as [string, EntitySpec[], string][])('finds the speaker of %s', (text, specs, speaker) => {
+    expect(firstSpeaker(text, specs)).toBe(speaker);
   });
-  it('reads "X, <role> said:", "the paper quoted X as saying" and an opening phrase before "the minister said:"', () => {
-    const ASPLIN: EntitySpec = { name: 'Colin Asplin', type: 'PERSON' };
-    const BHA: EntitySpec = { name: 'Blackpool Hotel Association', type: 'ORGANIZATION' };
-    const a = direct(quotesOf('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."', [ASPLIN, BHA]));
-    expect(a[0]!.speaker?.name).toBe('Colin Asplin');
+  it('keeps the subject of "was quoted … as saying", and reads an opening phrase before "the minister said:" as no speech', () => {
     const REUTERS: EntitySpec = { name: 'Reuters', type: 'ORGANIZATION' };
-    const b = direct(quotesOf('"A deal does not seem likely," Reuters quoted one trader as saying.', [REUTERS]));
-    expect(b[0]!.speaker?.description).toBe('one trader');
     // A passive keeps its subject: "X was quoted by the paper as saying".
     const c = quotesOf('Smith was quoted by Reuters as saying the deal was off.', [SMITH, REUTERS]);
     expect(c[0]!.speaker?.name).toBe('John Smith');
