@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { isHonour, isSuccession, notAcquisition, notAgreement, notMeeting, notProductLaunch, notViolence, notVisit } from './senses.js';
+import { isHonour, isSuccession, notAcquisition, notAgreement, notDecision, notMeeting, notProductLaunch, notSummit, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -86,6 +86,8 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (pick.cls.type === 'VISIT' && notVisit(doc, lower, i + n, key)) continue;
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
+    if (pick.cls.type === 'SUMMIT' && notSummit(lower, i)) continue;
+    if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
     return { info: pick, ts: i, te: i + n, key };
   }
   return null;

@@ -162,11 +162,26 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   return MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with'); // "meet with" is a meeting
 }
 
+const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
+const WEB_PLACES = new Set(['site', 'sites', 'website', 'websites', 'web', 'page', 'pages', 'webpage', 'blog', 'blogs', 'forum', 'forums', 'homepage', 'url']);
+
+/** "a news conference at Molineux", "a press conference": a statement to reporters, no summit. */
+export function notSummit(lower: readonly string[], ts: number): boolean {
+  return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press');
+}
+
+/** "D'Arcy has been ruled out of the Ireland team": kept out (by injury), no ruling. */
+export function notDecision(lower: readonly string[], te: number, key: string): boolean {
+  return key === 'ruled' && lower[te] === 'out' && lower[te + 1] === 'of';
+}
+
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'all', 'each', 'every', 'both', 'for', 'in', 'on', 'at', 'to', 'with', 'from']);
 
 /** "visiting fans", "the visiting defence": the adjective (a lowercase noun right after it), not a visit. */
 export function notVisit(doc: Doc, lower: readonly string[], te: number, key: string): boolean {
+  // "let web users visit the site": a web page is visited, not a place.
+  if (VISIT_VERBS.has(key) && objectAmong(doc, lower, te - 1, te, WEB_PLACES)) return true;
   if (key !== 'visiting' || te >= lower.length) return false;
   const t = doc.tokens[te]!;
   if (t.sentence !== doc.tokens[te - 1]!.sentence) return false;
