@@ -138,10 +138,10 @@ export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number,
   return LAUNCH_VERBS.has(key) && objectAmong(doc, lower, ts, te, NOT_PRODUCTS);
 }
 
-/** Whether one of `words` is among the five words after the verb at [ts, te), before a punctuation mark or `stop`. */
-function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number, words: ReadonlySet<string>, stop = ''): boolean {
+/** Whether one of `words` is among the `reach` words after the verb at [ts, te), before a punctuation mark or `stop`. */
+function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number, words: ReadonlySet<string>, stop = '', reach = 5): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
-  for (let k = te; k < te + 5 && inSentence(k); k++) {
+  for (let k = te; k < te + reach && inSentence(k); k++) {
     const w = lower[k]!;
     if (w === ',' || w === '.' || w === ';' || w === ':' || w === stop) break;
     if (words.has(w)) return true;
@@ -159,7 +159,8 @@ const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
 /** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  return MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with'); // "meet with" is a meeting
+  // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
+  return MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7);
 }
 
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
@@ -190,6 +191,8 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+const SAID = new Set(['said', 'says', 'added', 'told', 'insisted', 'argued', 'warned', 'stressed']);
 /** What an opinion is agreed with: "agreed with Dr Fox's view", "agree with his comments", "agree with him". */
 const OPINIONS = new Set([
   'view', 'views', 'comments', 'assessment', 'analysis', 'policies', 'argument', 'arguments', 'criticism', 'remarks',
@@ -209,11 +212,15 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
   if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
   if (!AGREE_VERBS.has(key)) return false;
+  // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
+  if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;
   let after = te;
   if (inSentence(after) && lower[after]!.endsWith('ly')) after++; // "agree wholeheartedly with"
   // "Mr Telford agreed." / "agreed, adding …" — but "have not been agreed." is an agreement not reached.
   if (ends(after)) return !BE_FORMS.has(lower[ts - 1] ?? '');
   const next = lower[after]!;
+  // "Mr Wallace agreed and said the figures …": concurring, then speaking.
+  if (next === 'and' && SAID.has(lower[after + 1] ?? '')) return true;
   if (next === 'that' || next === 'it' || next === 'this') {
     for (let k = after + 1; k < after + 12 && inSentence(k); k++) if (UNDERTAKING.has(lower[k]!)) return false;
     return true;

@@ -259,6 +259,11 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Pezeshkian has been ruled out of the match on Friday.')).not.toContain('DECISION');
     expect(types('Users could not visit the site of Apple on Friday.')).not.toContain('VISIT');
     expect(types('Putin visited Kazan on Friday.')).toContain('VISIT');
+    // Agreeing with what was said is no agreement; meeting many of someone's demands no meeting.
+    expect(types('"The talks went well," agreed Putin on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin agreed and said on Friday the figures were wrong.')).not.toContain('AGREEMENT');
+    expect(types('Apple said on Friday it had met many of the government\'s demands.')).not.toContain('MEETING');
+    expect(types('Russia agreed a deal with Iran on Friday.')).toContain('AGREEMENT');
   });
 
   it('a reduced passive ("X jailed for …", as headlines write it) makes X the patient; an active verb with its object does not', () => {
