@@ -98,6 +98,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
+    let party = -1;
     const of = k < 0 ? personOfOrganisation(doc, s.start, s.end, rec) : -1;
     const named = k < 0 && of < 0 ? personAfterPortfolio(doc, s.start, s.end, rec) : -1;
     if (named >= 0) {
@@ -115,12 +116,11 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       // "Swede Kenneth Eriksson", "Briton Tim Henman": the nationality, then the person.
       push(s.start, s.start + 1, 'MISC');
       push(s.start + 1, s.end, 'PERSON');
-    } else if (k < 0 && TYPES[s.type] === 'PER' && partyBefore(lower, s.start, s.end) > s.start) {
+    } else if (k < 0 && (party = TYPES[s.type] === 'PER' ? partyBefore(lower, s.start, s.end) : -1) > 0) {
       // "Tory Dominic Grieve", "Lib Dem Norman Baker": the party, then the person. The party word is the party
       // (an organisation) where the alias table names it so, else an adjective (MISC, as "Tory" alone is typed).
-      const p = partyBefore(lower, s.start, s.end);
-      push(s.start, p, OTHER_ALIASES.canonical('ORGANIZATION', lower.slice(s.start, p).join(' ')) !== undefined ? 'ORGANIZATION' : 'MISC');
-      push(p, s.end, 'PERSON');
+      push(s.start, party, OTHER_ALIASES.canonical('ORGANIZATION', lower.slice(s.start, party).join(' ')) !== undefined ? 'ORGANIZATION' : 'MISC');
+      push(party, s.end, 'PERSON');
     } else if (k < 0) push(s.start, s.end, ENTITY_TYPE[TYPES[s.type]!]);
     else {
       // After an office ("Salford MP Hazel Blears"), the person starts after it.
@@ -717,9 +717,16 @@ function placeSense(g: NonNullable<DocEntity['geo']>): string {
   return g.geonames_id != null ? `geonames:${g.geonames_id}` : `${g.country_code ?? ''}:${g.latitude},${g.longitude}`;
 }
 
+/** Whether name a is a fuller form than b: more words, or as many and longer. */
+function fullerName(a: string, b: string): boolean {
+  const wa = wordCount(nameKey(a));
+  const wb = wordCount(nameKey(b));
+  return wa > wb || (wa === wb && a.length > b.length);
+}
+
 /**
  * Entities that the alias table gives one id ("Britain" and "UK" in one
- * article) become one entity: the first one's name, the others' names as aliases.
+ * article) become one entity, named by the fullest form, the other names as aliases.
  */
 function mergeSameId(entities: DocEntity[]): DocEntity[] {
   const byId = new Map<string, DocEntity>();
@@ -732,7 +739,7 @@ function mergeSameId(entities: DocEntity[]): DocEntity[] {
       continue;
     }
     // The fullest form names the entity, as within a cluster ("Liberal Democrats", not "Lib Dem").
-    if (wordCount(nameKey(e.name)) > wordCount(nameKey(first.name)) || (wordCount(nameKey(e.name)) === wordCount(nameKey(first.name)) && e.name.length > first.name.length)) {
+    if (fullerName(e.name, first.name)) {
       first.aliases = first.aliases.filter((a) => a !== e.name);
       first.aliases.unshift(first.name);
       first.name = e.name;

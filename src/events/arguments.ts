@@ -23,7 +23,8 @@ const PREPOSITIONS = new Set<string>(PREPOSITION_WORDS);
 /** Words inside a noun phrase between its governor and the name: articles, title words, possessives ("with his Iranian counterpart"). */
 // "nearby" too: "born in nearby Port Talbot" is governed by "in".
 const NOUN_PHRASE_WORDS = new Set<string>([...ARTICLES, ...NOUN_PHRASE_TITLE_WORDS, 'his', 'her', 'their', 'its', 'nearby']);
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
+/** Prepositions after which a place is where the event happens (findLocation). */
+export const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside']);
 const PRONOUNS = new Set<string>(PERSON_PRONOUNS);
 /** Participants are people, organisations and places acting as states; nationality words and other MISC are not. */
 export const participantType = (e: Entity) => e.type === 'PERSON' || e.type === 'ORGANIZATION' || (e.type === 'LOCATION' && e.subtype !== 'nationality');

@@ -11,7 +11,7 @@
  */
 import { hashString, mix } from '../entities/hash.js';
 import type { DocEntity } from '../text/doc.js';
-import { governor, participantType, type ArgContext, type PlacedMention } from './arguments.js';
+import { governor, LOCATIVE, participantType, type ArgContext, type PlacedMention } from './arguments.js';
 import type { LinearModel } from './learned/linear-model.js';
 
 /** The model's labels, in score order. */
@@ -216,6 +216,22 @@ interface Found {
   why: string;
 }
 
+/** Prepositions after which a place is only where something happens ("In Wiltshire, police arrested…"): the locative ones and a few more. */
+const PLACE_ONLY_BEFORE = new Set([...LOCATIVE, 'nearby', 'across', 'throughout', 'within', 'around']);
+/** Prepositions after which a town or region is where someone goes or comes from ("travel to Old Trafford to meet"). */
+const DIRECTIONAL = new Set(['to', 'from', 'into', 'towards', 'toward', 'via']);
+
+/**
+ * A place a locative preposition governs, or a town or region a directional one governs, is the event's location
+ * or nothing: never its agent, patient or other participant. (A country after "to" or "from" can be one: "sold
+ * arms to Iran".)
+ */
+function placeOnly(ctx: ArgContext, m: PlacedMention): boolean {
+  if (m.entity.type !== 'LOCATION') return false;
+  const g = governor(ctx, m);
+  return PLACE_ONLY_BEFORE.has(g) || (DIRECTIONAL.has(g) && m.entity.subtype !== 'country');
+}
+
 /**
  * The participants and place of a trigger: the learned label decides whether each
  * named mention within the window takes part (keeping or dropping what the rules
@@ -228,22 +244,6 @@ interface Found {
  * whatever the model says. The rules' place stands unless the model rejects it;
  * else the model's best place that is no participant.
  */
-/** Prepositions after which a place is where something happens ("In Wiltshire, police arrested…", "born in nearby Port Talbot"). */
-const LOCATIVE = new Set(['in', 'at', 'near', 'nearby', 'inside', 'outside', 'across', 'throughout', 'within', 'around']);
-/** Prepositions after which a town or region is where someone goes or comes from ("travel to Old Trafford to meet"). */
-const DIRECTIONAL = new Set(['to', 'from', 'into', 'towards', 'toward', 'via']);
-
-/**
- * A place a locative preposition governs, or a town or region a directional one governs, is the event's location
- * or nothing: never its agent, patient or other participant. (A country after "to" or "from" can be one: "sold
- * arms to Iran".)
- */
-function placeOnly(ctx: ArgContext, m: PlacedMention): boolean {
-  if (m.entity.type !== 'LOCATION') return false;
-  const g = governor(ctx, m);
-  return LOCATIVE.has(g) || (DIRECTIONAL.has(g) && m.entity.subtype !== 'country');
-}
-
 export function decideArguments(
   ctx: ArgContext,
   t: TriggerKey,

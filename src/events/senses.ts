@@ -3,6 +3,7 @@
  * (docs/events.md, "What is not an event"): "shot" a film, "took over" a post, "named" best director.
  */
 import type { Doc } from '../text/doc.js';
+import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 
 /** A test for "token k is in the sentence of token ts" (and in the document). */
 function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
@@ -21,7 +22,7 @@ const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'hea
 /** Words of military force, where a "strike" is an attack. */
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
 const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
-const BE_FORMS = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+const BE_FORMS = new Set<string>(BE_FORM_WORDS);
 /** After an active "shot", these make it a shooting ("shot dead", "shot at", "shot him"). */
 const SHOT_PERSON_AFTER = new Set(['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down']);
 /** Punctuation that ends a verb group: "X agreed.", "agreed, adding", a quotation after "concluded". */

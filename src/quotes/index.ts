@@ -20,7 +20,7 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue } from './negation.js';
-import { describedPerson, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
 import { reviewReported, withConfidentAdded } from './review.js';
@@ -156,8 +156,8 @@ export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities
 /**
  * Final speaker records: a short name maps to the fuller person entity it
  * abbreviates ("Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh") when the entity
- * stage left them apart, and a definite description ("the spokesman") maps to
- * the person last introduced with that role ("spokesman Esmaeil Baghaei Hamaneh").
+ * stage left them apart. (A definite description, "the spokesman", is linked to its person by `toSpeaker`,
+ * while attributing: `describedPerson` in speaker.ts.)
  */
 function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
   const { doc } = ctx;
@@ -189,7 +189,6 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
       entity = f;
     }
     if (!entity && s.kind === 'proper' && s.name) entity = fullerName(nameKey(s.name)) ?? null;
-    if (!entity && (s.kind === 'description' || s.kind === 'np') && s.description) entity = describedPerson(ctx, s.description, s.start);
     return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
+import { BE_FORMS } from '../lang/en/function-words.js';
 
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never', 'no', 'neither', 'nor']);
 const REFUSALS = new Set(['declined', 'declines', 'decline', 'declining', 'refused', 'refuses', 'refuse', 'refusing', 'failed', 'fails', 'fail']);
@@ -30,7 +31,7 @@ export function isNegatedCue(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart' | 't
   return false;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
+const BE = new Set<string>(BE_FORMS);
 const IRREGULAR_PARTICIPLES = new Set(['said', 'thought', 'known', 'held', 'told', 'seen', 'understood', 'shown', 'written', 'given', 'felt']);
 
 /**

@@ -14,7 +14,7 @@ import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, SPEECH_FORM
 import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
 import { endsWith } from './suffix.js';
-import { IRREGULAR_PAST } from '../lang/en/index.js';
+import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
 import { remember, subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
 import { contentOf, cueScore, countBucket, detectCues, distBucket, hashesOf, suffixHash, tokenClass, wordHash, type CueModel } from './learned/reported.js';
 
@@ -204,7 +204,7 @@ export function acceptFeatures(ctx: QuoteContext, model: CueModel, score: number
  * "posted a video", "want a car") keep the clause test.
  */
 const OBJECT_NOT_SPEECH = new Set(['say', 'continue', 'post', 'begin', 'sing', 'read', 'call', 'add', 'order', 'point', 'put', 'state', 'answer', 'counter', 'charge', 'attack', 'signal', 'voice', 'broadcast', 'estimate', 'offer', 'plan', 'want', 'view', 'consider', 'regard', 'seek', 'intend', 'love', 'hate', 'dislike', 'favor', 'favour', 'refuse', 'highlight', 'write', 'speak', 'tell', 'ask', 'thank', 'dub', 'label', 'brand', 'term', 'describe', 'quote', 'echo', 'request']);
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const BE = new Set<string>(BE_FORMS);
 
 /**
  * A bare object (content that does not read as a clause) is what was said only after a verb of saying
@@ -274,7 +274,7 @@ export function withConfidentAdded(drafts: Draft[], model: CueModel): Draft[] {
 }
 
 /** Words after which a word is a noun, not a verb: determiners, possessives, prepositions ("in talks", "a statement", "his comments"). */
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', '’s', "'s", 'of', 'no', 'every', 'such', 'in', 'after', 'about', 'with', 'for', 'on', 'over', 'amid', 'despite', 'following']);
+const NOUN_BEFORE = new Set<string>([...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, '’s', "'s", 'of', 'no', 'every', 'such', 'in', 'after', 'about', 'with', 'for', 'on', 'over', 'amid', 'despite', 'following']);
 
 /**
  * The detector's word stands where only a noun can: after a determiner, a possessive or a preposition ("make a

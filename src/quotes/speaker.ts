@@ -16,6 +16,7 @@ import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
 import { HONORIFICS } from '../lang/en/titles.js';
+import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -387,7 +388,7 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
 }
 
 const HONORIFIC_WORDS = new Set<string>([...HONORIFICS, 'sir', 'dame', 'lord', 'lady']);
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const BE_FORMS = new Set<string>(BE_FORM_WORDS);
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
 
 function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
@@ -448,9 +449,8 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   return { start: doc.tokens[s]!.start, end: doc.tokens[e - 1]!.end };
 }
 
-/** Earlier attributions, for pronoun resolution: sentence index → speaker entity. */
 /**
- * Per sentence, the speaker its attribution named: an entity, or null for one person no entity stands for ("a
+ * Earlier attributions, for pronoun resolution. Per sentence, the speaker its attribution named: an entity, or null for one person no entity stands for ("a
  * spokeswoman for Human Rights Watch"): a he/she in the sentences after it is that person, not someone named elsewhere.
  */
 export type SpeakerHistory = Map<number, Entity | null>;
@@ -502,7 +502,6 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
   return null;
 }
 
-/** Turns a candidate into a speaker, resolving pronouns and widening descriptions. */
 /** The head noun of a role or description: its last word before "of", "for", "at"… ("the spokesman for Acme" → spokesman). */
 export function roleHead(text: string): string {
   return text.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
@@ -558,6 +557,7 @@ export function describedPerson(ctx: QuoteContext, description: string, at: numb
   return list?.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
 }
 
+/** Turns a candidate into a speaker, resolving pronouns, widening descriptions and linking them to their person. */
 export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHistory, floor: number, ceiling: number): FoundSpeaker {
   const { doc } = ctx;
   const start = doc.tokens[c.tokenStart]!.start;

@@ -22,3 +22,6 @@ export const PREPOSITIONS = [
 
 /** Conjunctions that open an adverbial clause ("while", "because"…); "after", "since", "as" are prepositions too. */
 export const SUBORDINATORS = ['while', 'when', 'where', 'if', 'because', 'although', 'though'] as const;
+
+/** The forms of "be" (auxiliary of the passive and the progressive). */
+export const BE_FORMS = ['is', 'are', 'was', 'were', 'be', 'been', 'being'] as const;
