@@ -21,6 +21,7 @@ import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
 import { isMediaName, orgOrMiscSubtype } from './subtypes.js';
+import { typeListsByMajority } from './lists.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -87,9 +88,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       spanTypes ??= new Map(spans.map((x) => [lower.slice(x.start, x.end).join(' '), x.type]));
       const left = spanTypes.get(lower.slice(s.start, j).join(' '));
       const right = spanTypes.get(lower.slice(j + 1, s.end).join(' '));
-      if (left !== undefined || right !== undefined) {
+      if (left !== undefined || right !== undefined || (knownPlace(s.start, j) && knownPlace(j + 1, s.end))) {
         // "Samsung Electronics and Sony", "US and Europe": two names, each typed as the article types it alone;
         // a part never named alone is a place if the gazetteer knows one of that name, else keeps the whole's type.
+        // Two known places joined are two places even when neither is named alone ("the US and Canada").
         push(s.start, j, partType(left, s.start, j, s.type));
         push(j + 1, s.end, partType(right, j + 1, s.end, s.type));
         continue;
@@ -151,9 +153,13 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     return j;
   }
 
+  function knownPlace(a: number, b: number): boolean {
+    return resolvePlace(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)).subtype !== null;
+  }
+
   function partType(alone: number | undefined, a: number, b: number, whole: number): EntityType {
     if (alone !== undefined) return ENTITY_TYPE[TYPES[alone]!];
-    return resolvePlace(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)).subtype !== null ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
+    return knownPlace(a, b) ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
   }
 
   /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
@@ -410,7 +416,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (isAward(m.text)) m.type = 'MISC';
     else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && countryOf(m.text) !== null) m.type = 'LOCATION';
   }
+  typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word));
   companyShortForms(doc, inputs);
+  organisationShortForms(doc, inputs, rec);
   const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null, countryOf).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
@@ -443,6 +451,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
+    // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
+    // (Only nouns no person is called: "fellow broadcaster Michael Pointon", "watchdog Sir Philip Mawer" stay people.)
+    if ((c.type === 'PERSON' || (c.type === 'LOCATION' && unknownPlace(c.name))) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
     if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
@@ -598,6 +609,8 @@ const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'd
 const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group',
   // Not only companies: "Britain's biggest union Unison", "US banking giant Citigroup", "flag carrier Olympic".
   'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain']);
+/** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
+const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
 const OBJECT_STARTS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'some', 'many', 'much', 'in', 'with']);
 
@@ -622,14 +635,56 @@ function placeNounOf(doc: Doc, a: number): boolean {
 function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): boolean {
   const { lower, word } = tokenIndex(doc);
   if (!knownPlace && (lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
-  // "car company DaimlerChrysler", "U.S. automaker GM": a company noun in apposition before the name
-  // (after a modifier, not an article: "the company Jobs founded" names a person).
-  if (COMPANY_NOUNS_BEFORE.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1) return true;
+  if (companyNounBefore(doc, a)) return true;
   if (companyApposition(doc, b)) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w) || (knownPlace && (w === 'shares' || w === 'stock'))) return false;
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
+}
+
+/**
+ * Whether a company noun stands in apposition before the name at token a: "car company DaimlerChrysler",
+ * "U.S. automaker GM" (after a modifier, not an article: "the company Jobs founded" names a person).
+ */
+function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COMPANY_NOUNS_BEFORE): boolean {
+  const { lower, word } = tokenIndex(doc);
+  return nouns.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1;
+}
+
+/**
+ * A one-word "person" that is the first word of an organisation's longer name in the same article, a name
+ * that ends like an organisation's ("Contrack" beside "Contrack International") is that organisation, when nothing makes it a person:
+ * no given name or surname of the lexicon, no form of address before it, no person's longer name with
+ * that word (news introduces a person by the full name before the surname alone).
+ * Mutates the inputs' types before clustering, so the short form joins the full name.
+ */
+function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognizer): void {
+  const orgFirstWords = new Set<string>();
+  const personWords = new Set<string>();
+  for (const m of inputs) {
+    if (m.tokenEnd - m.tokenStart < 2 || (m.type !== 'ORGANIZATION' && m.type !== 'PERSON')) continue;
+    const words = nameKey(m.text).split(' ');
+    if (m.type === 'ORGANIZATION') {
+      if (ORGANISATION_ENDINGS.has(words[words.length - 1]!)) orgFirstWords.add(words[0]!);
+    }
+    else for (const w of words) personWords.add(w);
+  }
+  if (orgFirstWords.size === 0) return;
+  const lower = tokenIndex(doc).lower;
+  const candidates = new Map<string, ClusterInput[]>();
+  for (const m of inputs) {
+    if (m.type !== 'PERSON' || m.tokenEnd - m.tokenStart !== 1) continue;
+    const key = nameKey(m.text);
+    if (!orgFirstWords.has(key) || personWords.has(key) || isPersonName(rec, key)) continue;
+    let list = candidates.get(key);
+    if (!list) candidates.set(key, (list = []));
+    list.push(m);
+  }
+  for (const list of candidates.values()) {
+    if (list.some((m) => HONORIFICS.has(lower[m.tokenStart - 1] ?? ''))) continue;
+    for (const m of list) m.type = 'ORGANIZATION';
+  }
 }
 
 /** Nouns after a name (or its "'s") that speak of a sports club: its players and staff ("fans" and "supporters" are a festival's or a forum's too). */
@@ -662,6 +717,8 @@ function companyApposition(doc: Doc, b: number): boolean {
 
 /** Last words that make a name a company's ("Delta Airlines", "Acme Corp"); not clubs' ("City", "United"). */
 const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'group', 'holdings', 'motors', 'bank', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'airline', 'insurance', 'petroleum', 'energy', 'entertainment', 'records', 'studios']);
+/** Last words of an organisation's name that its first word alone may stand for ("Contrack International", "Forrester Research"; not "Sky News"). */
+const ORGANISATION_ENDINGS = new Set([...COMPANY_ENDINGS, 'international', 'research', 'networks', 'securities', 'software', 'electronics', 'finance', 'party']);
 /** Words after a name that speak of an organisation: "a Delta spokesperson", "Delta shares". */
 const COMPANY_NOUNS_AFTER = new Set([...ORGANISATION_ROLE_HEADS, 'shares', 'stock', 'staff', 'workers', 'board', 'branding']);
 

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../../src/text/create-doc.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { documentLayers } from '../../src/document/build.js';
+
+/** Name → type of the entity layer of a text run up to the entity stage. */
+const types = (text: string) => {
+  const doc = createDoc({ text });
+  runPipeline(doc, { until: 'entities' });
+  return new Map(documentLayers(doc).entities.map((e) => [e.name, e.type]));
+};
+
+describe('types from the context of a name', () => {
+  it('gives the odd one-word name of a list the type of most of the others', () => {
+    const lineup = types('United: Carroll, Neville, Ferdinand, Heinze, Fletcher, Keane, Scholes, Giggs.');
+    expect([...lineup.entries()].filter(([name, type]) => name !== 'United' && type !== 'PERSON')).toEqual([]);
+    // A known place in a list of people stays a place ("from Birmingham, and …" is no list).
+    const stops = types('He will stop in Shrewsbury, Dorset, Liverpool, Manchester, Basingstoke and Torbay.');
+    expect(['Shrewsbury', 'Liverpool', 'Manchester', 'Basingstoke'].map((n) => stops.get(n))).toEqual(['LOCATION', 'LOCATION', 'LOCATION', 'LOCATION']);
+  });
+
+  it('reads two known places joined by "and" as two places, not one organisation', () => {
+    const t = types('Police in both the US and Canada are still investigating the firm.');
+    expect([t.get('US'), t.get('Canada'), t.get('US and Canada')]).toEqual(['LOCATION', 'LOCATION', undefined]);
+  });
+
+  it('reads a longer name after a company noun in apposition as the company, not after a noun a person may be', () => {
+    expect(types('The study was carried out by security firm Henry Bolton Software last year.').get('Henry Bolton Software')).toBe('ORGANIZATION');
+    expect(types('The report came from consultancy firm Martin Keller Associates on Monday.').get('Martin Keller Associates')).toBe('ORGANIZATION');
+    expect(types('He was praised by his friend and fellow broadcaster Michael Pointon on Monday.').get('Michael Pointon')).toBe('PERSON');
+    expect(types('Shares in retailer Peter Hammond Stores fell.').get('Peter Hammond')).toBe('PERSON');
+  });
+
+  it('joins a one-word "person" to the organisation whose longer name it starts', () => {
+    const t = types('The contract went to Delvaro International, of Arlington. Delvaro said the original scope of work had changed.');
+    expect(t.get('Delvaro')).toBeUndefined();
+    expect(t.get('Delvaro International')).toBe('ORGANIZATION');
+    // Not a longer name that does not end like an organisation's, nor a person's surname.
+    expect(types('Viewers of Orlavo News can watch it. Orlavo said the deal was done.').get('Orlavo')).not.toBe('ORGANIZATION');
+  });
+});
