@@ -97,6 +97,13 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
         continue;
       }
     }
+    // "Hodgson for Edwards" (a replacement), "Harry nor Voldemort": no person's name holds "for", "or" or "nor".
+    const link = TYPES[s.type] === 'PER' ? personLink(s.start, s.end) : -1;
+    if (link > 0) {
+      push(s.start, link, 'PERSON');
+      push(link + 1, s.end, 'PERSON');
+      continue;
+    }
     // "BBC Mr Howard", "Labour's Mr Brown": a form of address inside a span starts a second name;
     // what comes before it is a name of its own when it can be typed (an acronym, a known place), else dropped.
     const k = honorificInside(lower, s.start, s.end);
@@ -151,6 +158,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
     if (resolvePlace(whole).subtype !== null || gazetteerTypes(rec, whole) !== 0) return -1;
     return j;
+  }
+
+  /** The "for", "or" or "nor" between two capitalised words inside span [a, b), or -1. */
+  function personLink(a: number, b: number): number {
+    for (let i = a + 1; i < b - 1; i++) if (PERSON_LINKS.has(lower[i]!) && STARTS_UPPER.test(toks[i - 1]!.text) && STARTS_UPPER.test(toks[i + 1]!.text)) return i;
+    return -1;
   }
 
   function knownPlace(a: number, b: number): boolean {
@@ -216,7 +229,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
-    if (b - a === 1 && (GENERIC_ACRONYMS.has(toks[a]!.text) || GENERIC_ACRONYMS.has(toks[a]!.text.replace(/\./g, '')))) return;
+    // (Not an acronym a name defines in brackets: "Really Simple Syndication (RSS)".)
+    if (b - a === 1 && (GENERIC_ACRONYMS.has(toks[a]!.text) || GENERIC_ACRONYMS.has(toks[a]!.text.replace(/\./g, ''))) && !(toks[a - 1]?.text === '(' && toks[b]?.text === ')')) return;
     // "USD 14 billion", "No. 1": a currency code or the abbreviation of "number" is no name.
     if (b - a === 1 && (CURRENCY_CODES.has(toks[a]!.text) || lower[a] === 'no.')) return;
     // "Chapter 11": the bankruptcy chapter is a name with its number, not a person called Chapter.
@@ -317,9 +331,15 @@ function isPlacePair(word: string): boolean {
 /** A web domain: a name, a dot, a top-level domain ("CBC.ca", "Secunia.com", "bbc.co.uk"). */
 const WEB_DOMAIN = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|[a-z]{2})$/u;
 
-/** Capitalised abbreviations of common nouns: things and job titles, never a name. */
+/** Capitalised abbreviations of common nouns: things, technologies, measures and job titles, never a name. */
 const GENERIC_ACRONYMS = new Set(
-  'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs CFO MP MPs MSP MSPs MEP MEPs QC GP GPs OS'.split(' '),
+  [
+    'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs CFO MP MPs MSP MSPs MEP MEPs QC GP GPs OS',
+    // Technologies and devices ("broadband over UWB", "a USB stick", "P2P networks"), CoNLL leaves such words untagged.
+    'USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB',
+    // Measures, events and people of common speech ("GDP", "VAT", "the PM", "an IPO", "DJs").
+    'GDP VAT PM IPO IPOs AGM ICT NGO NGOs WMD ASBO ASBOs COO CTO PR DJ DJs VIP VIPs FAQ',
+  ].join(' ').split(' '),
 );
 
 /** ISO 4217 codes of currencies news quotes prices in. */
@@ -542,6 +562,8 @@ const isAward = memoized((name: string): boolean => {
 });
 
 const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
+/** Lowercase words that join two people's names and are no part of one. */
+const PERSON_LINKS = new Set(['for', 'or', 'nor']);
 
 /**
  * Whether mention k stands in a list ("A, B and C", "A or B") right beside a mention of `type`

@@ -114,6 +114,9 @@ describe('words built on names are not names', () => {
     const names = entities('Sony sold more PCs and DVD players, and MPs asked the BBC about TV licences.').map((e) => e.name);
     for (const n of ['PCs', 'DVD', 'MPs', 'TV']) expect(names).not.toContain(n);
     expect(names).toContain('BBC');
+    // Technologies, measures and people of common speech too.
+    const tech = entities('Sales of PVRs and USB sticks rose as GDP grew, the PM said, and Ofcom backed UWB and IPTV.').map((e) => e.name);
+    expect(tech).toEqual(['Ofcom']);
   });
 
   it('splits a nationality noun off a person\'s name, and reads "the village of X" as a place', () => {

@@ -38,4 +38,10 @@ describe('types from the context of a name', () => {
     // Not a longer name that does not end like an organisation's, nor a person's surname.
     expect(types('Viewers of Orlavo News can watch it. Orlavo said the deal was done.').get('Orlavo')).not.toBe('ORGANIZATION');
   });
+
+  it('splits a person span at "for", "or" or "nor": no person\'s name holds them', () => {
+    const t = types('Replacements: Hodgson for Edwards (65), Strudwick for Kennedy (70).');
+    expect(t.get('Strudwick for Kennedy')).toBeUndefined();
+    expect([t.get('Strudwick'), t.get('Kennedy')]).toEqual(['PERSON', 'PERSON']);
+  });
 });
