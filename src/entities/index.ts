@@ -483,6 +483,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
+    // "the comedy Sideways", "her new album Stakonia", "BBC drama Holby City": a name after a noun for a work is the
+    // work's title (MISC), not a person, a company or a place (unless a known place, or spoken of as a person).
+    // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
+    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && !isKnownPlace(c.name) && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => HONORIFICS.has(tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] ?? ''))) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
     if (isAward(c.name)) c.type = 'MISC';
@@ -581,6 +585,23 @@ function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, t
     return true;
   };
   return (prev !== undefined && prev.type === type && linked(prev.tokenEnd, m.tokenStart)) || (next !== undefined && next.type === type && linked(m.tokenEnd, next.tokenStart));
+}
+
+/** Nouns for a work whose title may follow them ("the film Ray", "his album Nevermind"); none is a verb of news text but "film". */
+const TITLE_NOUNS = new Set(['film', 'movie', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song']);
+/** Words before "film" that make it a verb ("to film", "will film"). */
+const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
+
+/** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
+function titleNounBefore(doc: Doc, a: number, b: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  const noun = lower[a - 1] ?? '';
+  return TITLE_NOUNS.has(noun) && doc.tokens[a - 1]!.sentence === doc.tokens[a]!.sentence && !(noun === 'film' && VERB_MARKERS.has(lower[a - 2] ?? '')) && !POSSESSIVE.test(lower[b] ?? '');
+}
+
+/** A country, region or city of that name (or a namesake of one). */
+function isKnownPlace(name: string): boolean {
+  return !unknownPlace(name);
 }
 
 /** No country, region or city of that name (nor a namesake of one). */

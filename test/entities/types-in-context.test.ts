@@ -44,4 +44,11 @@ describe('types from the context of a name', () => {
     expect(t.get('Strudwick for Kennedy')).toBeUndefined();
     expect([t.get('Strudwick'), t.get('Kennedy')]).toEqual(['PERSON', 'PERSON']);
   });
+
+  it('reads a name after a noun for a work as its title (MISC), but not a person named by a short form, an acronym or a possessive', () => {
+    expect(types('The comedy Brindle Street won the prize, and Brindle Street also sold well.').get('Brindle Street')).toBe('MISC');
+    expect(types('His new album Vantaloon is out.').get('Vantaloon')).toBe('MISC');
+    expect(types('Ray Charles died in June. The film Ray was a hit.').get('Ray Charles')).toBe('PERSON');
+    expect(types('He likened the task to a musical Rubik\'s cube.').get('Rubik')).not.toBe('MISC');
+  });
 });
