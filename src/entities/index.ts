@@ -336,7 +336,7 @@ const GENERIC_ACRONYMS = new Set(
   [
     'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs CFO MP MPs MSP MSPs MEP MEPs QC GP GPs OS',
     // Technologies and devices ("broadband over UWB", "a USB stick", "P2P networks"), CoNLL leaves such words untagged.
-    'USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB',
+    'FM USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB',
     // Measures, events and people of common speech ("GDP", "VAT", "the PM", "an IPO", "DJs").
     'GDP VAT PM IPO IPOs AGM ICT NGO NGOs WMD ASBO ASBOs COO CTO PR DJ DJs VIP VIPs FAQ',
   ].join(' ').split(' '),
@@ -454,6 +454,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // organisation or a MISC name), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
     if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
+    // "a trade fair in Cannes", "MP for Henley-on-Thames, Oxfordshire": a known city or region the article only
+    // speaks of as a place (every mention after "in", "near", …, or after "<place>,") is the place. ("at" is left
+    // out: "three years at Newcastle" is the club.)
+    if ((c.type === 'ORGANIZATION' || c.type === 'PERSON') && isKnownPlace(c.name) && c.members.every((k) => placeContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'LOCATION';
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     // A "place" so listed is one too when no place gazetteer knows it and the article lists it with
@@ -602,6 +606,21 @@ function titleNounBefore(doc: Doc, a: number, b: number): boolean {
 /** A country, region or city of that name (or a namesake of one). */
 function isKnownPlace(name: string): boolean {
   return !unknownPlace(name);
+}
+
+/** Prepositions after which a known place's name is the place ("in Cannes"; not "at", said of clubs and firms too). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout']);
+
+/**
+ * Whether the name at tokens [a, b) follows a place preposition, or a known place and a comma ("Henley-on-Thames,
+ * Oxfordshire"), and is no possessive ("in Anderson's hometown" speaks of a person).
+ */
+function placeContext(doc: Doc, a: number, b: number): boolean {
+  const { lower } = tokenIndex(doc);
+  const toks = doc.tokens;
+  if (a < 1 || toks[a - 1]!.sentence !== toks[a]!.sentence || POSSESSIVE.test(lower[b] ?? '')) return false;
+  if (PLACE_PREPOSITIONS.has(lower[a - 1]!)) return true;
+  return lower[a - 1] === ',' && a >= 2 && isKnownPlace(toks[a - 2]!.text);
 }
 
 /** No country, region or city of that name (nor a namesake of one). */

@@ -51,4 +51,9 @@ describe('types from the context of a name', () => {
     expect(types('Ray Charles died in June. The film Ray was a hit.').get('Ray Charles')).toBe('PERSON');
     expect(types('He likened the task to a musical Rubik\'s cube.').get('Rubik')).not.toBe('MISC');
   });
+
+  it('reads a known place the article speaks of only as a place as the place, whatever the recogniser typed', () => {
+    expect(types('The firms met at a trade fair in Marseille this week.').get('Marseille')).toBe('LOCATION');
+    expect(types('The prize was given in Anderson\'s home town.').get('Anderson')).not.toBe('LOCATION');
+  });
 });
