@@ -46,6 +46,9 @@ describe('roles', () => {
     expect(barnier?.roles).toEqual(['French Prime Minister']);
     expect(barnier?.mention_count).toBe(2);
     expect(es.find((e) => e.name === 'Cezary Tomczyk')?.roles).toEqual(['Polish Deputy Defence Minister']);
+    // British portfolios and company titles: the whole title, not its head alone.
+    const uk = entities('Home Secretary Anna Pellow met shadow chancellor Tom Verity and the managing director Ruth Kemble.');
+    expect(['Anna Pellow', 'Tom Verity', 'Ruth Kemble'].map((n) => uk.find((e) => e.name === n)?.roles)).toEqual([['Home Secretary'], ['shadow chancellor'], ['managing director']]);
   });
 
   it('ends a role before the form of address that follows it', () => {

@@ -23,7 +23,10 @@ export const TITLE_MODIFIERS = (
   'deputy vice prime foreign interior defence defense finance economy trade justice health education energy security ' +
   'state federal national regional chief senior former acting interim first second top assistant associate executive ' +
   'general lt. lt gen. maj. col. capt. sgt. adm. brig. lieutenant major supreme high ministry department party military ' +
-  'police intelligence press army navy air force political'
+  'police intelligence press army navy air force political ' +
+  // Portfolios and departments of British and company titles: "Home Secretary", "shadow chancellor", "managing director".
+  'shadow home culture environment transport treasury cabinet junior managing marketing sales technical technology ' +
+  'creative artistic financial commercial communications news sports business economics industry'
 ).split(' ');
 
 /** Words before names that are no role: forms of address, family relations, and nouns the training data mislabels. */
