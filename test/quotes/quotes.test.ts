@@ -199,6 +199,19 @@ describe('structure', () => {
     expect(qs[1]!.speaker?.name).toBe('John Smith');
     expect(qs[1]!.group).toBe(qs[0]!.group);
   });
+  it('follows a quotation that opens a sentence mid-paragraph and goes on in the next paragraph', () => {
+    // The BBC's habit: each sentence reopens the mark, the paragraph ends without closing, the next reopens.
+    const text = 'Smith said: “We have looked at every option. “None of them is cheap and all of them take years.\n“So we will start with the roads this spring.”\nThe weather was fine.';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.text)).toEqual(['We have looked at every option.', 'None of them is cheap and all of them take years.', 'So we will start with the roads this spring.']);
+    for (const q of qs) expect(q.speaker?.name).toBe('John Smith');
+    expect(new Set(qs.map((q) => q.group)).size).toBe(1);
+  });
+  it('drops an unclosed mark inside a sentence even when the next paragraph opens with a mark', () => {
+    const text = 'Smith called the plan a “failure of nerve and said nothing more about it.\n“We are ready,” Jones said.';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs.map((q) => q.text)).toEqual(['We are ready,']);
+  });
   it('takes a quotation introduced by a colon, even across a paragraph break', () => {
     const qs = direct(quotesOf('Jones said in a statement:\n“Our party will not accept this result.”', [JONES]));
     expect(qs).toHaveLength(1);
