@@ -15,7 +15,7 @@ import type { QuoteKind } from '../document/schema.js';
 import type { Doc, DocEntity as Entity, DocQuote, DocSpeaker, Stage } from '../text/doc.js';
 import { spanOfChars, spanOfTokens } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
-import { buildContext, type QuoteContext } from './context.js';
+import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
@@ -101,8 +101,11 @@ function extractQuotes(doc: Doc): void {
   for (let r = 1; r < order.length; r++) {
     const d = drafts[order[r]!]!;
     const prev = drafts[order[r - 1]!]!;
-    if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
-    if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
+    if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start) continue;
+    // Nothing but punctuation between them, or the rest of the sentence that attributes the reported speech
+    // ('…, Mr Hadi points out. "These guys …"', 'Ozzy said he was "just coming to grips" with what had happened. "We …"').
+    const adjacent = d.start - prev.end <= 60 && /^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start));
+    if (!adjacent && (d.cue || !isPerson(prev.speaker) || !opensNextSentence(ctx, prev, d))) continue;
     d.speaker = prev.speaker;
     d.confidence = prev.confidence;
   }
@@ -129,6 +132,38 @@ function extractQuotes(doc: Doc): void {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/** A person, by name or as he/she: who speaks a quotation (not "they", "studios", an organisation). */
+function isPerson(s: FoundSpeaker): boolean {
+  if (s.entity) return s.entity.type === 'PERSON';
+  return s.kind === 'pronoun' && /^(?:he|she)$/i.test(s.description ?? '');
+}
+
+/**
+ * The quotation `d` opens the sentence right after the one holding `prev` and its cue, and only the rest of
+ * that sentence (at most 25 words, no other quotation) lies between them.
+ */
+function opensNextSentence(ctx: QuoteContext, prev: Draft, d: Draft): boolean {
+  if (!prev.cue || d.start - prev.end > 400) return false;
+  const { doc, quoteOf } = ctx;
+  const sent = doc.tokens[prev.cue.tokenStart]!.sentence;
+  const from = tokenAt(ctx, prev.end);
+  let open = tokenAt(ctx, d.start);
+  while (open > from && !ctx.word[open - 1] && quoteOf[open - 1] === quoteOf[open]) open--; // d's opening mark
+  if (open <= from || doc.tokens[from - 1 >= 0 ? from - 1 : 0]!.sentence !== sent || doc.tokens[open]!.sentence !== sent + 1) return false;
+  const sStart = doc.sentences[sent + 1]!.tokenStart;
+  // A question ('…, as X once declared?') is answered by someone else: the interview's turn.
+  for (let k = sStart - 1; k >= from && !ctx.word[k]; k--) if (ctx.lower[k] === '?') return false;
+  let words = 0;
+  for (let k = from; k < open; k++) {
+    // Inside another quotation, or a word of the next sentence before the quotation.
+    if (quoteOf[k]! >= 0 && (k === 0 || quoteOf[k] !== quoteOf[from - 1])) return false;
+    if (ctx.word[k]) {
+      if (k >= sStart || ++words > 25) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -162,6 +162,25 @@ describe('more typographies and layouts', () => {
   });
 });
 
+describe('quotations after reported speech', () => {
+  it("gives a quotation with no cue the speaker of the reported speech that ends the previous sentence", () => {
+    const text = 'The costs of the scheme had doubled in two years, Smith pointed out. “Nobody planned for that and nobody wants to pay for it now.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('reads the rest of a sentence around a partial quotation as its speaker\'s, up to the next quotation', () => {
+    const text = 'Smith said he was “deeply worried” about the roads, the state of the bridges across the county and the tunnels under the old river. “Some of them have not been inspected for ten years.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['John Smith', 'John Smith']);
+  });
+  it('does not pass the speaker of a question on to the quotation that answers it', () => {
+    const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual([null]);
+  });
+});
+
 describe('marks inside quotations', () => {
   it('keeps nested quotations inside the outer one', () => {
     const qs = direct(quotesOf('Smith said: “They called it ‘a disaster’ and we agree with them.”', [SMITH]));
