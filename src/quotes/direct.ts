@@ -8,7 +8,7 @@ import { isAsciiAlnumCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
-import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, DESCRIPTION_NOUNS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from '../text/doc.js';
 import { candidatesIn, nounPhrase, phraseAfter, quotedAsSaying, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
@@ -75,6 +75,47 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
     return { cue, speaker, addressee, adjacent: isAdjacent(ctx, cue, limit), position: 'before' };
   }
   return null;
+}
+
+/** The colon right before the quotation, in its sentence or ending the previous one ("… though: ¶ “…”"), or −1. */
+function colonBefore(ctx: QuoteContext, q: QuotedSpan): number {
+  const { doc, lower } = ctx;
+  const openTok = tokenAt(ctx, q.open);
+  if (lower[openTok - 1] === ':') return openTok - 1;
+  const sent = doc.tokens[openTok]?.sentence ?? 0;
+  const S = doc.sentences[sent]!;
+  if (sent === 0 || S.tokenStart !== openTok) return -1;
+  const prev = doc.sentences[sent - 1]!;
+  return lower[prev.tokenEnd - 1] === ':' ? prev.tokenEnd - 1 : -1;
+}
+
+/**
+ * "- Blackburn boss Mark Hughes: “…”", "Mr Dean is confident though: “…”": with no verb of saying, a colon
+ * introducing the quotation gives it to the subject opening the clause before the colon — a person by
+ * name (titles before it allowed), he/she or a role description; nothing else may precede that subject.
+ */
+function colonSubject(ctx: QuoteContext, colon: number, history: SpeakerHistory): Attribution | null {
+  const { doc, lower, quoteOf } = ctx;
+  const S = doc.sentences[doc.tokens[colon]!.sentence]!;
+  let k = S.tokenStart;
+  while (k < colon && !ctx.word[k]) k++; // a dash or bullet
+  if (lower[k] === 'but' || lower[k] === 'and') k++;
+  if (colon - k > 12) return null;
+  for (let j = k; j < colon; j++) if (quoteOf[j]! >= 0) return null;
+  const cand = subjectOf(ctx, colon, k);
+  if (!cand || !speaksInPerson(ctx, cand)) return null;
+  // Only capitalised words (a title, an organisation) or role nouns before the subject.
+  for (let j = k; j < cand.tokenStart; j++) if (ctx.word[j] && !ctx.cap[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) return null;
+  if (/^['’]s?$/.test(lower[cand.tokenEnd] ?? '')) return null; // "Labour's slogan"
+  const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
+  return { cue, speaker: toSpeaker(ctx, cand, history, S.tokenStart, colon), addressee: null, adjacent: true, position: 'before' };
+}
+
+/** A person by name, he/she, or a role description. */
+function speaksInPerson(ctx: QuoteContext, c: Candidate): boolean {
+  if (c.kind === 'entity') return c.entity!.type === 'PERSON';
+  if (c.kind === 'pronoun') return ctx.lower[c.tokenStart] === 'he' || ctx.lower[c.tokenStart] === 'she';
+  return c.kind === 'proper' || c.kind === 'description';
 }
 
 /** Only an addressee, a short phrase, and a comma, colon or "that" separate the cue from the quotation. */
@@ -320,6 +361,10 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     if (before && before.adjacent) attribution = before;
     else if (after && (after.speaker || !before)) attribution = after;
     else if (before) attribution = before;
+    if (!attribution) {
+      const colon = colonBefore(ctx, q);
+      if (colon >= 0) attribution = colonSubject(ctx, colon, history);
+    }
 
     const atSentenceStart = opensSentence(ctx, q);
     const sentenceLike = SENTENCE_INSIDE.test(content) || (/^[\p{Lu}\p{N}"“‘']/u.test(content) && (atSentenceStart || attribution?.adjacent === true) && words >= 3);

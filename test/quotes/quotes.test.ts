@@ -174,6 +174,17 @@ describe('quotations after reported speech', () => {
     const qs = direct(quotesOf(text, [SMITH]));
     expect(qs.map((q) => q.speaker?.name)).toEqual(['John Smith', 'John Smith']);
   });
+  it('gives a quotation introduced by a colon and no verb of saying to the subject before the colon', () => {
+    const text = '- Riverside coach John Smith: “We played well for an hour and then we stopped.”\nJones was less happy with the match: “We did not play at all in the second half.”';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'Mary Jones']);
+    expect(qs[0]!.cue?.text).toBe(':');
+  });
+  it('does not give a colon quotation to a name inside the phrase before the colon', () => {
+    const text = 'His message to Smith was short: “Go home now and do not come back to the office.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).not.toContain('John Smith');
+  });
   it('does not pass the speaker of a question on to the quotation that answers it', () => {
     const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
     const qs = direct(quotesOf(text, [SMITH]));
