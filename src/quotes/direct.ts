@@ -228,7 +228,62 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     const speaker = cand ? toSpeaker(ctx, cand, history, from, sEnd) : null;
     return { cue, speaker, addressee, adjacent: true, position: 'after' };
   }
-  return null;
+  return leads && start === from ? unlistedVerbAfter(ctx, from, sEnd, history) : null;
+}
+
+/** Short words in -s that are no verb of manner ("was", "his", "this", "thus", "plus"). */
+const NOT_VERBS_S = new Set(['was', 'has', 'his', 'its', 'this', 'thus', 'plus', 'does', 'is', 'as', 'us', 'yes', 'less', 'unless', 'always', 'perhaps', 'whereas', 'news', 'times', 'years', 'days', 'others', 'afterwards', 'towards']);
+
+/** A lowercase past (-ed) or present (-s) verb form at token `k`. */
+function verbLike(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k];
+  if (!w || !ctx.word[k] || ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !/^[a-z]+$/.test(w)) return false;
+  if (endsWith(w, 'ed')) return w.length >= 5;
+  return endsWith(w, 's') && !endsWith(w, 'ss', 'us') && w.length >= 5 && !NOT_VERBS_S.has(w);
+}
+
+/**
+ * "“…,” scoffed Arianna Gil", "“…,” smiles one broker", "“…,” Conti laughs.": a quotation that leads into its
+ * attribution and a verb the lexicon does not list (a verb of manner) right next to a person, he/she or a
+ * role description, with nothing else before the sentence goes on: the verb is the cue.
+ */
+function unlistedVerbAfter(ctx: QuoteContext, from: number, sEnd: number, history: SpeakerHistory): Attribution | null {
+  const { lower } = ctx;
+  const ends = (k: number) => k >= sEnd || lower[k] === '.' || lower[k] === ',' || lower[k] === '!' || lower[k] === ';';
+  let cue: number;
+  let cand: Candidate | null;
+  if (verbLike(ctx, from)) {
+    cue = from;
+    cand = phraseAfter(ctx, from + 1, Math.min(sEnd, from + 9));
+    if (!cand || cand.tokenStart !== from + 1 && !DETERMINERS.has(lower[from + 1]!)) return null;
+  } else {
+    cand = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0] ?? null;
+    if (!cand || cand.tokenStart !== from || !verbLike(ctx, cand.tokenEnd) || !ends(cand.tokenEnd + 1)) return null;
+    cue = cand.tokenEnd;
+  }
+  if (!speaksInPerson(ctx, cand)) return null;
+  const c: Cue = { form: 'verb', lemma: lower[cue]!, tokenStart: cue, tokenEnd: cue + 1 };
+  return { cue: c, speaker: toSpeaker(ctx, cand, history, from, sEnd), addressee: null, adjacent: true, position: 'after' };
+}
+
+/**
+ * "“…” ¶ - Sanders." (fact checks, collections of quotes): the quotation closes its paragraph and the next
+ * paragraph is only a dash and a name — the attribution.
+ */
+function dashParagraphAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
+  if (!q.closed) return null;
+  const { doc, lower } = ctx;
+  const para = doc.paragraphs[q.paragraph]!;
+  const next = doc.paragraphs[q.paragraph + 1];
+  if (!next || /\S/.test(doc.text.slice(q.closeEnd, para.end))) return null;
+  const from = doc.sentences[next.sentenceStart]!.tokenStart;
+  const to = doc.sentences[next.sentenceEnd - 1]!.tokenEnd;
+  if (!DASHES.has(lower[from] ?? '') || to - from > 8) return null;
+  const lead = candidatesIn(ctx, from + 1, to)[0];
+  if (!lead || lead.tokenStart !== from + 1 || !(lead.kind === 'entity' || lead.kind === 'proper')) return null;
+  for (let k = lead.tokenEnd; k < to; k++) if (ctx.word[k]) return null;
+  const cue: Cue = { form: 'colon', lemma: 'dash', tokenStart: from, tokenEnd: from + 1 };
+  return { cue, speaker: toSpeaker(ctx, lead, history, from, to), addressee: null, adjacent: true, position: 'after' };
 }
 
 /**
@@ -365,6 +420,7 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
       const colon = colonBefore(ctx, q);
       if (colon >= 0) attribution = colonSubject(ctx, colon, history);
     }
+    attribution ??= dashParagraphAfter(ctx, q, history);
 
     const atSentenceStart = opensSentence(ctx, q);
     const sentenceLike = SENTENCE_INSIDE.test(content) || (/^[\p{Lu}\p{N}"“‘']/u.test(content) && (atSentenceStart || attribution?.adjacent === true) && words >= 3);

@@ -185,6 +185,20 @@ describe('quotations after reported speech', () => {
     const qs = direct(quotesOf(text, [SMITH]));
     expect(qs.map((q) => q.speaker?.name ?? null)).not.toContain('John Smith');
   });
+  it('takes a paragraph of only a dash and a name after a quotation as its attribution', () => {
+    const text = 'The record says otherwise.\n\n“I warned the bank before the crash that the loans would fail.”\n\n- Smith.\n\nSmith tends to overstate it.';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith']);
+  });
+  it('reads a verb the lexicon does not list, next to a person after a quotation, as its cue', () => {
+    const qs = direct(quotesOf('“Nobody saw it coming, not even the police,” scoffed Mary Jones. “And nobody has said sorry since then.”', [JONES]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['Mary Jones', 'Mary Jones']);
+    expect(qs[0]!.cue?.text).toBe('scoffed');
+    const qs2 = direct(quotesOf('“It was scary at the time, but nobody was hurt in the end,” Smith laughs.', [SMITH]));
+    expect(qs2[0]!.speaker?.name).toBe('John Smith');
+    const qs3 = direct(quotesOf('“It was scary at the time, but nobody was hurt in the end,” the pictures showed.', []));
+    expect(qs3.map((q) => q.speaker)).toEqual([null]);
+  });
   it('does not pass the speaker of a question on to the quotation that answers it', () => {
     const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
     const qs = direct(quotesOf(text, [SMITH]));
