@@ -199,6 +199,13 @@ describe('quotations after reported speech', () => {
     const qs3 = direct(quotesOf('“It was scary at the time, but nobody was hurt in the end,” the pictures showed.', []));
     expect(qs3.map((q) => q.speaker)).toEqual([null]);
   });
+  it('takes the role or person an organisation or place modifies after an inverted cue', () => {
+    const ACME: EntitySpec = { name: 'Acme Corp', type: 'ORGANIZATION' };
+    const a = direct(quotesOf('“Prices will not fall this year or next,” said Acme Corp\'s chief trading officer John Smith.', [ACME, SMITH]));
+    expect(a[0]!.speaker?.name).toBe('John Smith');
+    const b = direct(quotesOf('“Prices will not fall this year or next,” said one unaligned Ohio strategist.', [{ name: 'Ohio', type: 'LOCATION' }]));
+    expect(b[0]!.speaker?.mention?.text).toContain('strategist');
+  });
   it('does not pass the speaker of a question on to the quotation that answers it', () => {
     const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
     const qs = direct(quotesOf(text, [SMITH]));
