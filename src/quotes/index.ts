@@ -20,7 +20,9 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
 import { findIndirect } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue } from './negation.js';
-import type { FoundSpeaker, SpeakerHistory } from './speaker.js';
+import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS } from './lexicon.js';
+import { endsWith } from './suffix.js';
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
 import { reviewReported, withConfidentAdded } from './review.js';
@@ -109,6 +111,29 @@ function extractQuotes(doc: Doc): void {
     d.speaker = prev.speaker;
     d.confidence = prev.confidence;
   }
+  // A quotation with no cue opening the sentence after one about a person ('Mr Dean was confident. "I think …"',
+  // 'Writing in the Guardian, Mr Brown outlined his view. "As our manifesto …"') is that person's; the quotations
+  // straight after it follow (the pass above, again).
+  let found = false;
+  for (const di of order) {
+    const d = drafts[di]!;
+    if (d.speaker || d.cue || d.kind === 'indirect') continue;
+    const s = subjectBefore(ctx, rules.history, d);
+    if (!s) continue;
+    d.speaker = s;
+    d.confidence = NARRATIVE_SUBJECT_CONFIDENCE;
+    found = true;
+  }
+  if (found) {
+    for (let r = 1; r < order.length; r++) {
+      const d = drafts[order[r]!]!;
+      const prev = drafts[order[r - 1]!]!;
+      if (d.speaker || d.cue || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
+      if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
+      d.speaker = prev.speaker;
+      d.confidence = prev.confidence;
+    }
+  }
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
   let resolve: ((s: FoundSpeaker) => DocSpeaker) | null = null; // built on first use: many texts have no speaker
@@ -132,6 +157,42 @@ function extractQuotes(doc: Doc): void {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/** How often the subject of the sentence before a quotation with no cue speaks it: 41 of 50 such BBC quotes read on branch quotes8 (PolNeAR has few). */
+const NARRATIVE_SUBJECT_CONFIDENCE = 0.8;
+const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'however', 'meanwhile', 'still', 'now', 'ultimately', 'indeed', 'instead']);
+
+/**
+ * The person opening the sentence before the quotation `d` (which opens its own sentence): a person by name
+ * (titles and role nouns before it allowed) or he/she, after an optional conjunction or a fronted phrase ending
+ * in a comma; that sentence holds no quotation and asks no question.
+ */
+function subjectBefore(ctx: QuoteContext, history: SpeakerHistory, d: Draft): FoundSpeaker | null {
+  const { doc, lower, quoteOf } = ctx;
+  let open = tokenAt(ctx, d.start);
+  while (open > 0 && !ctx.word[open - 1] && quoteOf[open - 1] === quoteOf[open]) open--;
+  const sent = doc.tokens[open]?.sentence ?? 0;
+  if (sent === 0 || doc.sentences[sent]!.tokenStart !== open) return null;
+  const P = doc.sentences[sent - 1]!;
+  if (P.tokenEnd - P.tokenStart > 60 || lower[P.tokenEnd - 1] === '?') return null;
+  for (let k = P.tokenStart; k < P.tokenEnd; k++) if (quoteOf[k]! >= 0) return null;
+  let k = P.tokenStart;
+  while (k < P.tokenEnd && !ctx.word[k]) k++;
+  if (SENTENCE_OPENERS.has(lower[k]!)) k += lower[k + 1] === ',' ? 2 : 1;
+  const w = lower[k];
+  if (w !== undefined && (PREPOSITIONS.has(w) || endsWith(w, 'ing', 'ly'))) {
+    // A fronted phrase: "Writing in the Guardian, Mr Brown …", "Despite his defeat, …".
+    let comma = k;
+    while (comma < Math.min(P.tokenEnd, k + 10) && lower[comma] !== ',') comma++;
+    if (lower[comma] !== ',') return null;
+    k = comma + 1;
+  }
+  const cand = candidatesIn(ctx, k, Math.min(P.tokenEnd, k + 8))[0];
+  if (!cand || !(cand.kind === 'entity' ? cand.entity!.type === 'PERSON' : cand.kind === 'pronoun' && (lower[cand.tokenStart] === 'he' || lower[cand.tokenStart] === 'she'))) return null;
+  for (let j = k; j < cand.tokenStart; j++) if (ctx.word[j] && !ctx.cap[j] && !DESCRIPTION_NOUNS.has(lower[j]!) && !DETERMINERS.has(lower[j]!)) return null;
+  if (/^['’]s?$/.test(lower[cand.tokenEnd] ?? '')) return null; // "Mr Brown's article …"
+  return toSpeaker(ctx, cand, history, P.tokenStart, cand.tokenEnd);
 }
 
 /** A person, by name or as he/she: who speaks a quotation (not "they", "studios", an organisation). */

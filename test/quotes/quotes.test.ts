@@ -206,6 +206,15 @@ describe('quotations after reported speech', () => {
     const b = direct(quotesOf('“Prices will not fall this year or next,” said one unaligned Ohio strategist.', [{ name: 'Ohio', type: 'LOCATION' }]));
     expect(b[0]!.speaker?.mention?.text).toContain('strategist');
   });
+  it('gives a quotation with no cue to the person opening the sentence before it', () => {
+    const text = 'The team lost again on Saturday. After the match, Smith was furious with the referees. “He has done nothing wrong and he deserves more time.” “We all need more time in this league.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'John Smith']);
+    expect(qs[0]!.speaker_confidence).toBeGreaterThan(0);
+    // Not when that sentence opens with something else ("His message …") or asks a question.
+    const none = direct(quotesOf('The decision to ban Smith from the team for a month was announced on Friday. “He has done nothing wrong and he deserves more time.”', [SMITH]));
+    expect(none.map((q) => q.speaker)).toEqual([null]);
+  });
   it('does not pass the speaker of a question on to the quotation that answers it', () => {
     const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
     const qs = direct(quotesOf(text, [SMITH]));
