@@ -255,15 +255,24 @@ function unlistedVerbAfter(ctx: QuoteContext, from: number, sEnd: number, histor
   if (verbLike(ctx, from)) {
     cue = from;
     cand = phraseAfter(ctx, from + 1, Math.min(sEnd, from + 9));
-    if (!cand || cand.tokenStart !== from + 1 && !DETERMINERS.has(lower[from + 1]!)) return null;
+    if (cand && cand.tokenStart !== from + 1 && !DETERMINERS.has(lower[from + 1]!)) return null;
+    // A determiner-led phrase ending the sentence: "“…,” smiles one broker."
+    const np = cand ? null : nounPhrase(ctx, from + 1, Math.min(sEnd, from + 7, nextPunct(ctx, from + 1, sEnd)));
+    if (np && ends(np.tokenEnd)) return attributionAfter(ctx, from, np, from + 1, sEnd, history);
+    if (!cand) return null;
   } else {
     cand = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0] ?? null;
     if (!cand || cand.tokenStart !== from || !verbLike(ctx, cand.tokenEnd) || !ends(cand.tokenEnd + 1)) return null;
     cue = cand.tokenEnd;
   }
   if (!speaksInPerson(ctx, cand)) return null;
-  const c: Cue = { form: 'verb', lemma: lower[cue]!, tokenStart: cue, tokenEnd: cue + 1 };
-  return { cue: c, speaker: toSpeaker(ctx, cand, history, from, sEnd), addressee: null, adjacent: true, position: 'after' };
+  return attributionAfter(ctx, cue, cand, cue === from ? from + 1 : from, sEnd, history);
+}
+
+/** The attribution of an unlisted verb at `cue` to `cand`; the speaker's words are sought from `floor` on (after a verb that comes first). */
+function attributionAfter(ctx: QuoteContext, cue: number, cand: Candidate, floor: number, sEnd: number, history: SpeakerHistory): Attribution {
+  const c: Cue = { form: 'verb', lemma: ctx.lower[cue]!, tokenStart: cue, tokenEnd: cue + 1 };
+  return { cue: c, speaker: toSpeaker(ctx, cand, history, floor, sEnd), addressee: null, adjacent: true, position: 'after' };
 }
 
 /**

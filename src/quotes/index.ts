@@ -111,6 +111,18 @@ function extractQuotes(doc: Doc): void {
     d.speaker = prev.speaker;
     d.confidence = prev.confidence;
   }
+  // "And continued: “…”", "Adding: “…”": a cue opening its sentence with no subject continues the speaker
+  // of the attribution just before (in the previous sentence or this one).
+  for (let r = 1; r < order.length; r++) {
+    const d = drafts[order[r]!]!;
+    const prev = drafts[order[r - 1]!]!;
+    if (d.speaker || !d.cue || !prev.speaker || !prev.cue || !subjectlessCue(ctx, d.cue)) continue;
+    const sent = doc.tokens[d.cue.tokenStart]!.sentence;
+    const prevSent = doc.tokens[prev.cue.tokenStart]!.sentence;
+    if (prevSent !== sent && prevSent !== sent - 1) continue;
+    d.speaker = prev.speaker;
+    d.confidence = prev.confidence;
+  }
   // A quotation with no cue opening the sentence after one about a person ('Mr Dean was confident. "I think …"',
   // 'Writing in the Guardian, Mr Brown outlined his view. "As our manifesto …"') is that person's; the quotations
   // straight after it follow (the pass above, again).
@@ -157,6 +169,17 @@ function extractQuotes(doc: Doc): void {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/** The cue opens its sentence, only "and", "but" or "then" before it ("And continued:", "Adding:"). */
+function subjectlessCue(ctx: QuoteContext, cue: Cue): boolean {
+  const { doc, lower } = ctx;
+  const S = doc.sentences[doc.tokens[cue.tokenStart]!.sentence]!;
+  for (let k = S.tokenStart; k < cue.tokenStart; k++) {
+    if (!ctx.word[k] || ctx.quoteOf[k]! >= 0) continue;
+    if (lower[k] !== 'and' && lower[k] !== 'but' && lower[k] !== 'then') return false;
+  }
+  return true;
 }
 
 /** How often the subject of the sentence before a quotation with no cue speaks it: 41 of 50 such BBC quotes read on branch quotes8 (PolNeAR has few). */

@@ -215,6 +215,16 @@ describe('quotations after reported speech', () => {
     const none = direct(quotesOf('The decision to ban Smith from the team for a month was announced on Friday. “He has done nothing wrong and he deserves more time.”', [SMITH]));
     expect(none.map((q) => q.speaker)).toEqual([null]);
   });
+  it('gives a cue with no subject opening its sentence the speaker of the attribution just before', () => {
+    const text = 'Smith insisted: “We have a good record on this and we will keep it.” And continued: “Nobody else in the region comes close to it.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'John Smith']);
+  });
+  it('reads an unlisted verb before a determiner-led phrase ending the sentence as an inverted attribution', () => {
+    const qs = direct(quotesOf('“You could call it a peace dividend for the markets,” smiles one trader.', []));
+    expect(qs[0]!.speaker?.mention?.text).toBe('one trader');
+    expect(qs[0]!.cue?.text).toBe('smiles');
+  });
   it('does not pass the speaker of a question on to the quotation that answers it', () => {
     const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
     const qs = direct(quotesOf(text, [SMITH]));
