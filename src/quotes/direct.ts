@@ -8,7 +8,7 @@ import { isAsciiAlnumCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
-import { ADDRESSEE_LEMMAS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, DESCRIPTION_NOUNS, DETERMINERS, PRONOUNS, SPEECH_FORMS, TO_ADDRESSEE_LEMMAS } from './lexicon.js';
 import type { QuotedSpan } from '../text/doc.js';
 import { candidatesIn, nounPhrase, phraseAfter, quotedAsSaying, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
@@ -75,6 +75,47 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
     return { cue, speaker, addressee, adjacent: isAdjacent(ctx, cue, limit), position: 'before' };
   }
   return null;
+}
+
+/** The colon right before the quotation, in its sentence or ending the previous one ("… though: ¶ “…”"), or −1. */
+function colonBefore(ctx: QuoteContext, q: QuotedSpan): number {
+  const { doc, lower } = ctx;
+  const openTok = tokenAt(ctx, q.open);
+  if (lower[openTok - 1] === ':') return openTok - 1;
+  const sent = doc.tokens[openTok]?.sentence ?? 0;
+  const S = doc.sentences[sent]!;
+  if (sent === 0 || S.tokenStart !== openTok) return -1;
+  const prev = doc.sentences[sent - 1]!;
+  return lower[prev.tokenEnd - 1] === ':' ? prev.tokenEnd - 1 : -1;
+}
+
+/**
+ * "- Blackburn boss Mark Hughes: “…”", "Mr Dean is confident though: “…”": with no verb of saying, a colon
+ * introducing the quotation gives it to the subject opening the clause before the colon — a person by
+ * name (titles before it allowed), he/she or a role description; nothing else may precede that subject.
+ */
+function colonSubject(ctx: QuoteContext, colon: number, history: SpeakerHistory): Attribution | null {
+  const { doc, lower, quoteOf } = ctx;
+  const S = doc.sentences[doc.tokens[colon]!.sentence]!;
+  let k = S.tokenStart;
+  while (k < colon && !ctx.word[k]) k++; // a dash or bullet
+  if (lower[k] === 'but' || lower[k] === 'and') k++;
+  if (colon - k > 12) return null;
+  for (let j = k; j < colon; j++) if (quoteOf[j]! >= 0) return null;
+  const cand = subjectOf(ctx, colon, k);
+  if (!cand || !speaksInPerson(ctx, cand)) return null;
+  // Only capitalised words (a title, an organisation) or role nouns before the subject.
+  for (let j = k; j < cand.tokenStart; j++) if (ctx.word[j] && !ctx.cap[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) return null;
+  if (/^['’]s?$/.test(lower[cand.tokenEnd] ?? '')) return null; // "Labour's slogan"
+  const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
+  return { cue, speaker: toSpeaker(ctx, cand, history, S.tokenStart, colon), addressee: null, adjacent: true, position: 'before' };
+}
+
+/** A person by name, he/she, or a role description. */
+function speaksInPerson(ctx: QuoteContext, c: Candidate): boolean {
+  if (c.kind === 'entity') return c.entity!.type === 'PERSON';
+  if (c.kind === 'pronoun') return ctx.lower[c.tokenStart] === 'he' || ctx.lower[c.tokenStart] === 'she';
+  return c.kind === 'proper' || c.kind === 'description';
 }
 
 /** Only an addressee, a short phrase, and a comma, colon or "that" separate the cue from the quotation. */
@@ -187,7 +228,71 @@ function cueAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): At
     const speaker = cand ? toSpeaker(ctx, cand, history, from, sEnd) : null;
     return { cue, speaker, addressee, adjacent: true, position: 'after' };
   }
-  return null;
+  return leads && start === from ? unlistedVerbAfter(ctx, from, sEnd, history) : null;
+}
+
+/** Short words in -s that are no verb of manner ("was", "his", "this", "thus", "plus"). */
+const NOT_VERBS_S = new Set(['was', 'has', 'his', 'its', 'this', 'thus', 'plus', 'does', 'is', 'as', 'us', 'yes', 'less', 'unless', 'always', 'perhaps', 'whereas', 'news', 'times', 'years', 'days', 'others', 'afterwards', 'towards']);
+
+/** A lowercase past (-ed) or present (-s) verb form at token `k`. */
+function verbLike(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k];
+  if (!w || !ctx.word[k] || ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !/^[a-z]+$/.test(w)) return false;
+  if (endsWith(w, 'ed')) return w.length >= 5;
+  return endsWith(w, 's') && !endsWith(w, 'ss', 'us') && w.length >= 5 && !NOT_VERBS_S.has(w);
+}
+
+/**
+ * "“…,” scoffed Arianna Gil", "“…,” smiles one broker", "“…,” Conti laughs.": a quotation that leads into its
+ * attribution and a verb the lexicon does not list (a verb of manner) right next to a person, he/she or a
+ * role description, with nothing else before the sentence goes on: the verb is the cue.
+ */
+function unlistedVerbAfter(ctx: QuoteContext, from: number, sEnd: number, history: SpeakerHistory): Attribution | null {
+  const { lower } = ctx;
+  const ends = (k: number) => k >= sEnd || lower[k] === '.' || lower[k] === ',' || lower[k] === '!' || lower[k] === ';';
+  let cue: number;
+  let cand: Candidate | null;
+  if (verbLike(ctx, from)) {
+    cue = from;
+    cand = phraseAfter(ctx, from + 1, Math.min(sEnd, from + 9));
+    if (cand && cand.tokenStart !== from + 1 && !DETERMINERS.has(lower[from + 1]!)) return null;
+    // A determiner-led phrase ending the sentence: "“…,” smiles one broker."
+    const np = cand ? null : nounPhrase(ctx, from + 1, Math.min(sEnd, from + 7, nextPunct(ctx, from + 1, sEnd)));
+    if (np && ends(np.tokenEnd)) return attributionAfter(ctx, from, np, from + 1, sEnd, history);
+    if (!cand) return null;
+  } else {
+    cand = candidatesIn(ctx, from, Math.min(sEnd, from + 6))[0] ?? null;
+    if (!cand || cand.tokenStart !== from || !verbLike(ctx, cand.tokenEnd) || !ends(cand.tokenEnd + 1)) return null;
+    cue = cand.tokenEnd;
+  }
+  if (!speaksInPerson(ctx, cand)) return null;
+  return attributionAfter(ctx, cue, cand, cue === from ? from + 1 : from, sEnd, history);
+}
+
+/** The attribution of an unlisted verb at `cue` to `cand`; the speaker's words are sought from `floor` on (after a verb that comes first). */
+function attributionAfter(ctx: QuoteContext, cue: number, cand: Candidate, floor: number, sEnd: number, history: SpeakerHistory): Attribution {
+  const c: Cue = { form: 'verb', lemma: ctx.lower[cue]!, tokenStart: cue, tokenEnd: cue + 1 };
+  return { cue: c, speaker: toSpeaker(ctx, cand, history, floor, sEnd), addressee: null, adjacent: true, position: 'after' };
+}
+
+/**
+ * "“…” ¶ - Sanders." (fact checks, collections of quotes): the quotation closes its paragraph and the next
+ * paragraph is only a dash and a name — the attribution.
+ */
+function dashParagraphAfter(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): Attribution | null {
+  if (!q.closed) return null;
+  const { doc, lower } = ctx;
+  const para = doc.paragraphs[q.paragraph]!;
+  const next = doc.paragraphs[q.paragraph + 1];
+  if (!next || /\S/.test(doc.text.slice(q.closeEnd, para.end))) return null;
+  const from = doc.sentences[next.sentenceStart]!.tokenStart;
+  const to = doc.sentences[next.sentenceEnd - 1]!.tokenEnd;
+  if (!DASHES.has(lower[from] ?? '') || to - from > 8) return null;
+  const lead = candidatesIn(ctx, from + 1, to)[0];
+  if (!lead || lead.tokenStart !== from + 1 || !(lead.kind === 'entity' || lead.kind === 'proper')) return null;
+  for (let k = lead.tokenEnd; k < to; k++) if (ctx.word[k]) return null;
+  const cue: Cue = { form: 'colon', lemma: 'dash', tokenStart: from, tokenEnd: from + 1 };
+  return { cue, speaker: toSpeaker(ctx, lead, history, from, to), addressee: null, adjacent: true, position: 'after' };
 }
 
 /**
@@ -320,6 +425,11 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     if (before && before.adjacent) attribution = before;
     else if (after && (after.speaker || !before)) attribution = after;
     else if (before) attribution = before;
+    if (!attribution) {
+      const colon = colonBefore(ctx, q);
+      if (colon >= 0) attribution = colonSubject(ctx, colon, history);
+    }
+    attribution ??= dashParagraphAfter(ctx, q, history);
 
     const atSentenceStart = opensSentence(ctx, q);
     const sentenceLike = SENTENCE_INSIDE.test(content) || (/^[\p{Lu}\p{N}"“‘']/u.test(content) && (atSentenceStart || attribution?.adjacent === true) && words >= 3);

@@ -110,7 +110,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     while (from < marks.length && marks[from]! < para.start) from++;
     let to = from;
     while (to < marks.length && marks[to]! < para.end) to++;
-    const spans = pairParagraph(text, para.start, para.end, p, marks.slice(from, to));
+    const spans = pairParagraph(text, para.start, para.end, p, marks.slice(from, to), reopenedBy(text, doc.paragraphs[p + 1]?.start));
     from = to;
     // Multi-paragraph: this paragraph reopens the quotation left open by the previous one.
     const first = spans[0];
@@ -153,6 +153,15 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
 /** The quotation-mark stage: pairs quotation marks once, for the quote stage and the event stage. */
 export const marksStage: Stage = { name: 'marks', requires: ['text'], assigns: ['quotedSpans'], run: (doc) => void (doc.quotedSpans = findQuotedSpans(doc)) };
 
+/** The family of the opening mark that begins the paragraph at `start`, if one does ("the next paragraph reopens"). */
+function reopenedBy(text: string, start: number | undefined): MarkFamily | null {
+  if (start === undefined) return null;
+  const i = firstNonSpace(text, start);
+  if (i >= text.length) return null;
+  const role = roleOf(text, i);
+  return role && role.open ? role.family : null;
+}
+
 function firstNonSpace(text: string, from: number): number {
   let i = from;
   while (i < text.length && /\s/.test(text[i]!)) i++;
@@ -160,7 +169,7 @@ function firstNonSpace(text: string, from: number): number {
 }
 
 /** Pairs the quotation marks at `marks` (text offsets, ascending) of the paragraph [start, end). */
-function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[]): Paired[] {
+function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[], nextOpens: MarkFamily | null): Paired[] {
   const opens: Open[] = [];
   const stack: number[] = []; // indices into opens
   const dropped = new Set<number>(); // opens that never closed and were discarded
@@ -217,11 +226,13 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     }
   }
   // Unclosed opens: the outermost one runs to the paragraph end when it plausibly
-  // starts a quotation (paragraph start, or after a colon/comma); others are dropped.
+  // starts a quotation (paragraph start, or after a colon/comma, or opening a sentence
+  // when the next paragraph reopens with the same mark: the multi-paragraph
+  // quotation '… he said. "We will. ¶ "And …'); others are dropped.
   let runaway: Paired | null = null;
   if (stack.length) {
     const o = opens[stack[0]!]!;
-    if (startsQuotation(text, start, o.pos)) {
+    if (startsQuotation(text, start, o.pos) || (nextOpens === o.family && opensSentenceAt(text, start, o.pos, o.pos + o.len))) {
       runaway = {
         open: o.pos, close: end, closeEnd: end, start: o.pos + o.len, end, paragraph, closed: false,
         continues: false, continuation: false, family: o.family,
@@ -256,6 +267,19 @@ function pairParagraph(text: string, start: number, end: number, paragraph: numb
     kept.push(q);
   }
   return kept;
+}
+
+/**
+ * The mark at `pos` (ending at `after`) opens a sentence: a capital or digit follows it, and before it (spaces
+ * aside) stands a sentence end, alone or closing a quotation ('… he said. "We', '… anyway." "We').
+ */
+function opensSentenceAt(text: string, paraStart: number, pos: number, after: number): boolean {
+  if (!/^[\p{Lu}\p{N}]/u.test(text.slice(after, after + 2))) return false;
+  let i = pos - 1;
+  while (i >= paraStart && /\s/.test(text[i]!)) i--;
+  if (i < paraStart) return false;
+  if (/["”’']/.test(text[i]!)) i--;
+  return i >= paraStart && /[.!?…]/.test(text[i]!);
 }
 
 function startsQuotation(text: string, paraStart: number, pos: number): boolean {

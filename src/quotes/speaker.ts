@@ -411,15 +411,38 @@ function trailingOnlySkippable(ctx: QuoteContext, from: number, to: number): boo
 export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Candidate | null {
   const to = Math.min(limit, from + 8);
   const cands = candidatesIn(ctx, from, to).filter(usable);
-  const c = cands[0];
+  let c = cands[0];
   if (!c) return null;
-  // Only determiners, titles and role words may stand before it ("said economy minister Heizo Takenaka").
+  // A place, organisation or party modifying the role or person after it, through a possessive or more
+  // capitalised words: "said one Florida Republican strategist", "said Ernst and Young's Sanjay Mehta".
+  // A person modifies what follows only through a possessive ("Ernst and Young's Sanjay Mehta").
+  for (let i = 1; i < cands.length; i++) {
+    const d = cands[i]!;
+    if (d.tokenStart < c.tokenEnd || !(d.kind === 'description' || (d.kind === 'entity' && d.entity!.type === 'PERSON'))) continue;
+    const modifier = c.kind === 'proper' || (c.kind === 'entity' && c.entity!.type !== 'PERSON');
+    let k = c.tokenEnd;
+    let possessive = false;
+    // A title's other words before a name: "Sun's chief operating officer Jonathan Schwartz".
+    const title = c.kind === 'description' && d.kind === 'entity' && d.tokenStart - c.tokenEnd <= 3;
+    const titleWord = (w: string, j: number) => title && ctx.word[j] && !PREPOSITIONS.has(w) && !SPEECH_FORMS.has(w) && !DETERMINERS.has(w);
+    while (k < d.tokenStart && (ctx.cap[k] || ROLE_ADJECTIVES.has(ctx.lower[k]!) || /^['’]s$/.test(ctx.lower[k]!) || ctx.lower[k] === 'and' || titleWord(ctx.lower[k]!, k))) {
+      if (/^['’]s$/.test(ctx.lower[k]!)) possessive = true;
+      k++;
+    }
+    if (k !== d.tokenStart || !(modifier || possessive || title)) break;
+    c = d;
+  }
+  // Only determiners, titles and role words may stand before it ("said economy minister Heizo Takenaka"),
+  // and adjectives in -ed after a determiner opening the phrase ("said one unaligned Florida strategist").
+  const determined = DETERMINERS.has(ctx.lower[from]!);
   let roleAhead = false;
   for (let k = c.tokenStart - 1; k >= from; k--) {
     const w = ctx.lower[k]!;
     if (DESCRIPTION_NOUNS.has(w)) roleAhead = true;
     if (DETERMINERS.has(w) || ROLE_ADJECTIVES.has(w) || DESCRIPTION_NOUNS.has(w) || ctx.cap[k]) continue;
+    if (determined && k > from && ctx.word[k] && endsWith(w, 'ed')) continue;
     if (roleAhead && ctx.word[k] && !PREPOSITIONS.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) continue;
+    if (/^['’]s$/.test(w) || w === 'and') continue; // (in a possessive before the head, checked above)
     return null;
   }
   return c;

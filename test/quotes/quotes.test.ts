@@ -162,6 +162,76 @@ describe('more typographies and layouts', () => {
   });
 });
 
+describe('quotations after reported speech', () => {
+  it("gives a quotation with no cue the speaker of the reported speech that ends the previous sentence", () => {
+    const text = 'The costs of the scheme had doubled in two years, Smith pointed out. “Nobody planned for that and nobody wants to pay for it now.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.speaker?.name).toBe('John Smith');
+  });
+  it('reads the rest of a sentence around a partial quotation as its speaker\'s, up to the next quotation', () => {
+    const text = 'Smith said he was “deeply worried” about the roads, the state of the bridges across the county and the tunnels under the old river. “Some of them have not been inspected for ten years.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['John Smith', 'John Smith']);
+  });
+  it('gives a quotation introduced by a colon and no verb of saying to the subject before the colon', () => {
+    const text = '- Riverside coach John Smith: “We played well for an hour and then we stopped.”\nJones was less happy with the match: “We did not play at all in the second half.”';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'Mary Jones']);
+    expect(qs[0]!.cue?.text).toBe(':');
+  });
+  it('does not give a colon quotation to a name inside the phrase before the colon', () => {
+    const text = 'His message to Smith was short: “Go home now and do not come back to the office.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).not.toContain('John Smith');
+  });
+  it('takes a paragraph of only a dash and a name after a quotation as its attribution', () => {
+    const text = 'The record says otherwise.\n\n“I warned the bank before the crash that the loans would fail.”\n\n- Smith.\n\nSmith tends to overstate it.';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith']);
+  });
+  it('reads a verb the lexicon does not list, next to a person after a quotation, as its cue', () => {
+    const qs = direct(quotesOf('“Nobody saw it coming, not even the police,” scoffed Mary Jones. “And nobody has said sorry since then.”', [JONES]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['Mary Jones', 'Mary Jones']);
+    expect(qs[0]!.cue?.text).toBe('scoffed');
+    const qs2 = direct(quotesOf('“It was scary at the time, but nobody was hurt in the end,” Smith laughs.', [SMITH]));
+    expect(qs2[0]!.speaker?.name).toBe('John Smith');
+    const qs3 = direct(quotesOf('“It was scary at the time, but nobody was hurt in the end,” the pictures showed.', []));
+    expect(qs3.map((q) => q.speaker)).toEqual([null]);
+  });
+  it('takes the role or person an organisation or place modifies after an inverted cue', () => {
+    const ACME: EntitySpec = { name: 'Acme Corp', type: 'ORGANIZATION' };
+    const a = direct(quotesOf('“Prices will not fall this year or next,” said Acme Corp\'s chief trading officer John Smith.', [ACME, SMITH]));
+    expect(a[0]!.speaker?.name).toBe('John Smith');
+    const b = direct(quotesOf('“Prices will not fall this year or next,” said one unaligned Ohio strategist.', [{ name: 'Ohio', type: 'LOCATION' }]));
+    expect(b[0]!.speaker?.mention?.text).toContain('strategist');
+  });
+  it('gives a quotation with no cue to the person opening the sentence before it', () => {
+    const text = 'The team lost again on Saturday. After the match, Smith was furious with the referees. “He has done nothing wrong and he deserves more time.” “We all need more time in this league.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'John Smith']);
+    expect(qs[0]!.speaker_confidence).toBeGreaterThan(0);
+    // Not when that sentence opens with something else ("His message …") or asks a question.
+    const none = direct(quotesOf('The decision to ban Smith from the team for a month was announced on Friday. “He has done nothing wrong and he deserves more time.”', [SMITH]));
+    expect(none.map((q) => q.speaker)).toEqual([null]);
+  });
+  it('gives a cue with no subject opening its sentence the speaker of the attribution just before', () => {
+    const text = 'Smith insisted: “We have a good record on this and we will keep it.” And continued: “Nobody else in the region comes close to it.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith', 'John Smith']);
+  });
+  it('reads an unlisted verb before a determiner-led phrase ending the sentence as an inverted attribution', () => {
+    const qs = direct(quotesOf('“You could call it a peace dividend for the markets,” smiles one trader.', []));
+    expect(qs[0]!.speaker?.mention?.text).toBe('one trader');
+    expect(qs[0]!.cue?.text).toBe('smiles');
+  });
+  it('does not pass the speaker of a question on to the quotation that answers it', () => {
+    const text = 'Is the plan doomed, as Smith once claimed? “No. The plan is sound and the money is there for all of it.”';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.speaker?.name ?? null)).toEqual([null]);
+  });
+});
+
 describe('marks inside quotations', () => {
   it('keeps nested quotations inside the outer one', () => {
     const qs = direct(quotesOf('Smith said: “They called it ‘a disaster’ and we agree with them.”', [SMITH]));
@@ -198,6 +268,19 @@ describe('structure', () => {
     expect(qs[1]!.text).toBe('And the second part follows in this paragraph.');
     expect(qs[1]!.speaker?.name).toBe('John Smith');
     expect(qs[1]!.group).toBe(qs[0]!.group);
+  });
+  it('follows a quotation that opens a sentence mid-paragraph and goes on in the next paragraph', () => {
+    // The BBC's habit: each sentence reopens the mark, the paragraph ends without closing, the next reopens.
+    const text = 'Smith said: “We have looked at every option. “None of them is cheap and all of them take years.\n“So we will start with the roads this spring.”\nThe weather was fine.';
+    const qs = direct(quotesOf(text, [SMITH]));
+    expect(qs.map((q) => q.text)).toEqual(['We have looked at every option.', 'None of them is cheap and all of them take years.', 'So we will start with the roads this spring.']);
+    for (const q of qs) expect(q.speaker?.name).toBe('John Smith');
+    expect(new Set(qs.map((q) => q.group)).size).toBe(1);
+  });
+  it('drops an unclosed mark inside a sentence even when the next paragraph opens with a mark', () => {
+    const text = 'Smith called the plan a “failure of nerve and said nothing more about it.\n“We are ready,” Jones said.';
+    const qs = direct(quotesOf(text, [SMITH, JONES]));
+    expect(qs.map((q) => q.text)).toEqual(['We are ready,']);
   });
   it('takes a quotation introduced by a colon, even across a paragraph break', () => {
     const qs = direct(quotesOf('Jones said in a statement:\n“Our party will not accept this result.”', [JONES]));
