@@ -276,3 +276,62 @@ export function isHonour(key: string, lower: readonly string[], k: number): bool
 export function isSuccession(lower: readonly string[], k: number): boolean {
   return SUCCESSION_AFTER.has(lower[k] ?? '');
 }
+
+/** Verbs of issuing a text: a statement issued, a letter sent, a report published, a speech delivered. */
+const ISSUING_VERBS = new Set([
+  'issued', 'issue', 'issues', 'issuing', 'published', 'publish', 'publishes', 'released', 'release', 'releases', 'sent', 'send',
+  'sends', 'delivered', 'deliver', 'delivers', 'gave', 'give', 'gives', 'made', 'make', 'makes', 'wrote', 'write', 'writes', 'handed',
+]);
+/** Words that end a noun phrase before the noun: past one, the verb before is not the noun's. */
+const PHRASE_ENDS = new Set(['.', ',', ';', ':', '"', '“', '”', '(', ')', '-', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'of', 'about', 'and', 'or', 'but', 'that', 'which', 'who']);
+
+/**
+ * Whether the noun at token ts is the object of a verb of issuing a text, at most four words before it in its
+ * sentence with no preposition, conjunction or punctuation between: "issued a defiant statement", "sent a letter
+ * to", "published a highly critical report", "delivered a speech". What someone issues is an act of its own, dated
+ * or not; a statement that is only where something was said ("said in a statement") is an attribution.
+ */
+export function issuedObject(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 5 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (ISSUING_VERBS.has(w)) return k < ts - 1 || w !== 'release'; // "a release statement" is no issuing
+    if (PHRASE_ENDS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Statement nouns that are events only as what someone issues: "sent a letter to", "published a report". */
+export const ISSUED_ONLY = new Set(['letter', 'letters', 'report']);
+
+/** Words of a court case: a "trial" in their sentence is one. */
+const COURT = new Set([
+  'court', 'courts', 'judge', 'judges', 'jury', 'jurors', 'charge', 'charges', 'charged', 'accused', 'guilty', 'prosecutor', 'prosecutors',
+  'prosecution', 'defendant', 'defendants', 'fraud', 'murder', 'manslaughter', 'lawyer', 'lawyers', 'testimony', 'testified', 'libel',
+  'libelling', 'verdict', 'sentence', 'sentenced', 'acquitted', 'convicted', 'crime', 'crimes', 'criminal', 'offences', 'evasion', 'case',
+]);
+
+/**
+ * A "trial" that is no court case: "detention without trial" and "the right to a fair trial" (none held), a trial
+ * of a product or a service ("a trial tool", "the ticketless trial"), a player "on trial" at a club. A trial is one
+ * when it is someone's ("Mr Ebbers' trial", "his trial", "the trial of Mr Ebbers"), "for" a crime, or its sentence
+ * speaks of a court, a jury, charges or a crime.
+ */
+export function notTrial(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'trial') return false;
+  const prev = lower[ts - 1] ?? '';
+  if (prev === 'without' || prev === 'fair') return true;
+  if (prev === "'s" || prev === "'" || prev === '’s' || prev === '’' || prev === 'his' || prev === 'her' || prev === 'their') return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  // "trial for fraud", "the trial of Mr Ebbers" (a name after "of"; "a trial of the service" is a test).
+  if (inSentence(te) && lower[te] === 'for') return false;
+  if (inSentence(te + 1) && lower[te] === 'of' && /^[A-Z]/.test(doc.tokens[te + 1]!.text)) return false;
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!)) return false;
+  return true;
+}
+
+/** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
+export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
+  return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');
+}
