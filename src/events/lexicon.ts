@@ -55,7 +55,7 @@ const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks|ammunition|
 const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
 const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?|shares|stocks?|index|points|Dow|Nasdaq|FTSE|Nikkei|DAX)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
 const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|boss|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
-const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition)\b/i;
+const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition|consoles?|handsets?|processors?|browser|cameras?|patch|patches)\b/i;
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
 /**

@@ -23,6 +23,8 @@ const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'hea
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
 const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set<string>(BE_FORM_WORDS);
+/** Words before "attack" that make it an illness ("a heart attack"). */
+const ILLNESS_BEFORE = new Set(['heart', 'asthma', 'panic', 'anxiety']);
 /** After an active "shot", these make it a shooting ("shot dead", "shot at", "shot him"). */
 const SHOT_PERSON_AFTER = new Set(['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down']);
 /** Punctuation that ends a verb group: "X agreed.", "agreed, adding", a quotation after "concluded". */
@@ -51,6 +53,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
     return key !== 'struck' ? matchPlay(doc, lower, sentence) : false;
   }
+  // "a heart attack", "an asthma attack": an illness, not violence.
+  if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);

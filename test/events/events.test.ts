@@ -308,6 +308,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types("Pezeshkian's trial for fraud opened in Kazan on Friday.")).toContain('LEGAL');
   });
 
+  it('a heart attack is no attack; a console or a patch released is a product', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');
+    expect(types('Apple released a new console in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types('Apple releases security patches on Friday.')).toContain('PRODUCT_LAUNCH');
+  });
+
   it('two deaths in one clause are two events', () => {
     const deaths = events('Putin passed away in Kazan, days after Pezeshkian died.').events.filter((e) => e.type === 'DEATH');
     expect(deaths.length).toBe(2);
