@@ -21,11 +21,13 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
+/** The bankruptcy class, for a company's collapse (accidentSense). */
+const BANKRUPTCY = TRIGGER_INDEX.get('bankruptcy')![0]!.cls;
 const MAX_TRIGGERS_PER_CLAUSE = 24;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
@@ -95,6 +97,12 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && notTrial(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
+    if (pick.cls.type === 'ACCIDENT') {
+      const { mentions, at } = mentionAt(doc);
+      const sense = accidentSense(doc, lower, i, i + n, key, (k) => at[k]! >= 0 && mentions[at[k]!]!.entity.type === 'ORGANIZATION');
+      if (!sense) continue;
+      if (sense === 'bankruptcy') return { info: { cls: BANKRUPTCY, pos: pick.pos }, ts: i, te: i + n, key };
+    }
     const issued = pick.cls.type === 'STATEMENT' && pick.pos === 'noun' && issuedObject(doc, lower, i);
     if (ISSUED_ONLY.has(key) && !issued) continue;
     return issued ? { info: pick, ts: i, te: i + n, key, issued } : { info: pick, ts: i, te: i + n, key };

@@ -339,3 +339,62 @@ export function notTrial(doc: Doc, lower: readonly string[], ts: number, te: num
 export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
   return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');
 }
+
+/** What collapses in an accident: a building, a bridge, a roof, a mine. */
+const STRUCTURES = new Set([
+  'building', 'buildings', 'bridge', 'roof', 'tunnel', 'wall', 'walls', 'stand', 'mine', 'dam', 'tower', 'crane', 'ceiling', 'stage',
+  'scaffolding', 'floor', 'stadium', 'hotel', 'school', 'house', 'houses', 'block', 'flats', 'church', 'mosque', 'temple', 'factory',
+  'balcony', 'structure', 'embankment', 'shaft',
+]);
+/** Words of a business: "the collapse of the firm", "the company collapsed". */
+const FIRM_WORDS = new Set([
+  'firm', 'firms', 'company', 'companies', 'bank', 'banks', 'group', 'airline', 'carrier', 'business', 'businesses', 'giant', 'retailer',
+  'maker', 'insurer', 'broker', 'fund', 'empire', 'conglomerate', 'operator', 'supplier', 'manufacturer', 'chain', 'lender',
+]);
+/** Words of a blast that hurt or destroyed: an explosion among them is an accident, not "an explosion in sales". */
+const DAMAGE = new Set([
+  'killed', 'killing', 'injured', 'injuring', 'injuries', 'dead', 'died', 'wounded', 'blast', 'bomb', 'bombs', 'fire', 'gas', 'damage',
+  'damaged', 'destroyed', 'factory', 'plant', 'mine', 'building', 'pipeline', 'tanker', 'rocked', 'casualties', 'victims', 'hurt', 'debris',
+]);
+/** Before "crash": a market, not a vehicle ("a property crash", "the stock market crash"). */
+const MARKETS = new Set(['market', 'markets', 'property', 'stock', 'share', 'shares', 'housing', 'house', 'price', 'prices', 'dotcom', 'dot-com', 'currency', 'oil']);
+/** Before "crash": a vehicle ("a car crash", "the Hatfield rail crash"). */
+const VEHICLES = new Set(['car', 'plane', 'air', 'rail', 'train', 'helicopter', 'road', 'motorway', 'motorcycle', 'motorbike', 'bus', 'coach', 'lorry', 'truck', 'jet', 'boat', 'aircraft', 'airliner']);
+/** What sinks in an accident. */
+const VESSELS = new Set(['ship', 'ships', 'boat', 'boats', 'vessel', 'vessels', 'ferry', 'submarine', 'tanker', 'trawler', 'yacht', 'liner', 'dinghy', 'canoe']);
+
+/**
+ * The sense of an ACCIDENT trigger: an accident, a business's collapse (a bankruptcy), or neither. A collapse is an
+ * accident when a structure collapses (a building, a bridge, a mine within eight words), a bankruptcy when a company
+ * does ("WorldCom's collapse", "the collapse of Parmalat", "the firm collapsed": an organisation or a word of business
+ * next to it), and neither otherwise ("the collapse of the Soviet Union", "talks collapsed", "a collapsed lung").
+ * A crash in a match ("crashed a drive against the bar", "crashed 6-2 6-4") or of a market ("a property crash") is
+ * none; an explosion is one only among words of damage ("the gadget explosion", "an explosion in consumer
+ * technology" are growth); "sank" only with a vessel ("sales sank 12.7%").
+ */
+export function accidentSense(doc: Doc, lower: readonly string[], ts: number, te: number, key: string, organisationAt: (k: number) => boolean): 'accident' | 'bankruptcy' | null {
+  const inSentence = sentenceOf(doc, lower, ts);
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  const near = (words: ReadonlySet<string>, reach: number) => {
+    for (let k = Math.max(s.tokenStart, ts - reach); k < Math.min(s.tokenEnd, te + reach); k++) if (words.has(lower[k]!)) return true;
+    return false;
+  };
+  if (key === 'sank') return near(VESSELS, 8) ? 'accident' : null;
+  if (key === 'crash' || key === 'crashed' || key === 'crashes') {
+    if (VEHICLES.has(lower[ts - 1] ?? '')) return 'accident'; // "a car crash", whatever the sentence is about
+    if (MARKETS.has(lower[ts - 1] ?? '')) return null;
+    if (inSentence(te) && (/^\d/.test(lower[te]!) || lower[te] === 'out' || lower[te] === 'over')) return null;
+    return matchPlay(doc, lower, doc.tokens[ts]!.sentence) ? null : 'accident';
+  }
+  if (key === 'explosion' || key === 'exploded') return near(DAMAGE, 12) ? 'accident' : null;
+  if (key === 'collapse' || key === 'collapsed') {
+    if (near(STRUCTURES, 8)) return 'accident';
+    // The company whose collapse it is: its possessor, what follows "of", or the subject right before the verb.
+    const whose = [ts - 2, ts - 1, te + 1, te + 2];
+    if (/^['’]s?$/.test(lower[ts - 1] ?? '') || lower[te] === 'of' || key === 'collapsed') {
+      for (const k of whose) if (inSentence(k) && organisationAt(k)) return 'bankruptcy';
+    }
+    return near(FIRM_WORDS, 4) ? 'bankruptcy' : null;
+  }
+  return 'accident';
+}

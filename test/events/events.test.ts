@@ -316,6 +316,19 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple releases security patches on Friday.')).toContain('PRODUCT_LAUNCH');
   });
 
+  it("a company's collapse is a bankruptcy; a market crash, a crash at goal, sales that sank or an explosion in sales are no accidents", () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).toContain('BANKRUPTCY');
+    expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).not.toContain('ACCIDENT');
+    expect(types('The roof of a building collapsed in Kazan on Friday.')).toContain('ACCIDENT');
+    expect(types('The collapse of the talks in Kazan on Friday angered Putin.')).not.toContain('ACCIDENT');
+    expect(types('Putin crashed a shot against the bar in the match in Kazan on Friday.')).not.toContain('ACCIDENT');
+    expect(types('Putin died in a car crash near the stadium after the match in Kazan on Friday.')).toContain('ACCIDENT');
+    expect(types('Apple shares sank 5% in Kazan on Friday.')).not.toContain('ACCIDENT');
+    expect(types('The explosion in sales of Apple phones in Kazan continued on Friday.')).not.toContain('ACCIDENT');
+    expect(types('A gas explosion killed four people in Kazan on Friday.')).toContain('ACCIDENT');
+  });
+
   it('two deaths in one clause are two events', () => {
     const deaths = events('Putin passed away in Kazan, days after Pezeshkian died.').events.filter((e) => e.type === 'DEATH');
     expect(deaths.length).toBe(2);
