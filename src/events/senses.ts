@@ -196,6 +196,11 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+/** Who signs up for a service or a scheme: a subscription, not an agreement. */
+const SUBSCRIBERS = new Set([
+  'people', 'customers', 'users', 'subscribers', 'households', 'homes', 'schools', 'members', 'viewers', 'listeners', 'volunteers',
+  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
+]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 const SAID = new Set(['said', 'says', 'added', 'told', 'insisted', 'argued', 'warned', 'stressed']);
 /** What an opinion is agreed with: "agreed with Dr Fox's view", "agree with his comments", "agree with him". */
@@ -216,6 +221,11 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
   // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
   if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
+  // "more people signed up for broadband", "schools have signed up for the mock elections": subscribing, not a deal.
+  if ((key === 'signed' || key === 'signing' || key === 'signs' || key === 'sign') && lower[te] === 'up') {
+    for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;
+    return false;
+  }
   if (!AGREE_VERBS.has(key)) return false;
   // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
   if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;

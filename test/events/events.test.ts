@@ -264,6 +264,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin agreed and said on Friday the figures were wrong.')).not.toContain('AGREEMENT');
     expect(types('Apple said on Friday it had met many of the government\'s demands.')).not.toContain('MEETING');
     expect(types('Russia agreed a deal with Iran on Friday.')).toContain('AGREEMENT');
+    // Subscribing is no agreement; a state signing up to a treaty is one.
+    expect(types('More people signed up for broadband from Apple in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Russia signed up to the treaty with Iran on Friday.')).toContain('AGREEMENT');
   });
 
   it('common news happenings have triggers: pleas, verdicts, fines, investigations, departures, deaths', () => {
