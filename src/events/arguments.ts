@@ -46,6 +46,18 @@ const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
 const isPossessive = (doc: Doc, k: number) => /^['’]s?$/.test(doc.tokens[k]?.text ?? '');
 
 /** The word before a mention, skipping determiners and adjectives that are part of its noun phrase. */
+/** Prepositions that also open a clause ("after Audrey died"). */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'till']);
+/** Auxiliaries between a subject and its verb ("after Putin had resigned"). */
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'had', 'has', 'have', 'will', 'would', 'could', 'did', 'had', "'d", 'also', 'then', 'finally']);
+
+/** Whether mention m, governed by a word such as "after", is the subject of the verb at ts: only auxiliaries between. */
+function subordinateSubject(ctx: ArgContext, m: PlacedMention, ts: number): boolean {
+  if (!SUBORDINATORS.has(governor(ctx, m))) return false;
+  for (let k = m.tokenEnd; k < ts; k++) if (!AUXILIARIES.has(lower(ctx, k))) return false;
+  return true;
+}
+
 export function governor(ctx: ArgContext, m: PlacedMention): string {
   let k = m.tokenStart - 1;
   for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
@@ -153,9 +165,9 @@ export function findParticipants(
         break;
       }
     }
-    // Subject of a light verb: "Iran filed a lawsuit", "X held talks".
+    // Subject of a light verb: "Iran filed a lawsuit", "X held talks", "X sent a letter".
     for (let k = ts - 1; k >= ts - 5 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
-      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported)$/.test(lower(ctx, k))) {
+      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|delivered|wrote)$/.test(lower(ctx, k))) {
         const subj = before.findLast((m) => m.tokenEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
         if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
         break;
@@ -165,15 +177,17 @@ export function findParticipants(
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
     const be = /^(?:was|were|been|being|is|are|be)$/;
-    const participle = /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given)$/.test(lower(ctx, ts));
+    const participle = /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given|found)$/.test(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
-    // "a man charged over the attack"): the participle of a verb that always takes an object, with none
+    // "a man charged over the attack", "Firm fined $1m"): the participle of a verb that always takes an object, with none
     // after it, only a preposition of cause or agent, a comma or the sentence's end.
     const next = te < doc.tokens.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence ? lower(ctx, te) : '';
-    const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next));
+    const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next) || (lower(ctx, ts) === 'fined' && /^[$£€]/.test(next)));
     const passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
-    const subj = before.findLast((m) => !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
+    // A name after a subordinator that is also a preposition, right before the verb, is its subject ("days after
+    // Audrey died", "since Putin resigned").
+    const subj = before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd));
     if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
     else if (/^(?:who|which|that)$/.test(lower(ctx, clauseFirst(ctx, ts)))) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.

@@ -58,7 +58,7 @@ export function mergeInto(doc: Doc, prior: Event, e: Event, why: string) {
 
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
 const conflicts = (a: Event, b: Event) =>
-  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id);
+  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id) || otherPeople(a, b);
 const sameParticipants = (a: Event, b: Event) =>
   a.participants.length > 0 &&
   a.participants.length === b.participants.length &&
@@ -170,10 +170,19 @@ export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, be
 /**
  * Whether an earlier event is compared with a later one at all (the rules kept above the learned decision, being
  * simply right): same type and factuality (a threatened attack is not the one that happened), no statement, no two
- * different calendar dates. (Also requiring the same place, as the rule does, scored worse cross-corpus.)
+ * different calendar dates, no death or birth of two different people. (Also requiring the same place, as the rule does, scored worse cross-corpus.)
  */
 export const corefCandidate = (a: Event, b: Event) =>
-  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b));
+  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b)) && !otherPeople(a, b);
+
+/** Life events of different people: a person dies and is born once ("Putin died … days after Pezeshkian died"). */
+const ONCE_PER_PERSON = new Set(['DEATH', 'BIRTH']);
+function otherPeople(a: Event, b: Event): boolean {
+  if (!ONCE_PER_PERSON.has(a.type)) return false;
+  const pa = a.participants.filter((p) => p.role === 'patient').map((p) => p.entity.id);
+  const pb = b.participants.filter((p) => p.role === 'patient').map((p) => p.entity.id);
+  return pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id));
+}
 
 /**
  * The learned merge: each event, in text order, joins the earlier event (after

@@ -21,11 +21,13 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { isHonour, isSuccession, notAcquisition, notAgreement, notDecision, notMeeting, notProductLaunch, notSummit, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
 const TRIGGER_INDEX = buildTriggerIndex();
+/** The bankruptcy class, for a company's collapse (accidentSense). */
+const BANKRUPTCY = TRIGGER_INDEX.get('bankruptcy')![0]!.cls;
 const MAX_TRIGGERS_PER_CLAUSE = 24;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
@@ -49,7 +51,12 @@ interface Candidate {
   args?: TriggerArguments;
   /** Dropped whatever the learned layer says: no participant, place or date (see findEvents). */
   vague?: boolean;
+  /** A statement noun that someone issues, sends or publishes ("issued a statement"): an act of its own, dated or not. */
+  issued?: boolean;
 }
+
+/** Whether a trigger is kept only when dated: a reporting verb or a statement noun nobody issues (a quote's attribution). */
+const needsDate = (cand: Candidate) => NEEDS_DATE.has(cand.info.cls.type) && !cand.issued;
 
 interface TriggerArguments {
   participants: ReturnType<typeof findParticipants>;
@@ -88,7 +95,17 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(lower, i)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
-    return { info: pick, ts: i, te: i + n, key };
+    if (pick.cls.type === 'LEGAL' && notTrial(doc, lower, i, i + n, key)) continue;
+    if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
+    if (pick.cls.type === 'ACCIDENT') {
+      const { mentions, at } = mentionAt(doc);
+      const sense = accidentSense(doc, lower, i, i + n, key, (k) => at[k]! >= 0 && mentions[at[k]!]!.entity.type === 'ORGANIZATION');
+      if (!sense) continue;
+      if (sense === 'bankruptcy') return { info: { cls: BANKRUPTCY, pos: pick.pos }, ts: i, te: i + n, key };
+    }
+    const issued = pick.cls.type === 'STATEMENT' && pick.pos === 'noun' && issuedObject(doc, lower, i);
+    if (ISSUED_ONLY.has(key) && !issued) continue;
+    return issued ? { info: pick, ts: i, te: i + n, key, issued } : { info: pick, ts: i, te: i + n, key };
   }
   return null;
 }
@@ -228,7 +245,7 @@ export function findEvents(
     // A reporting verb is kept only when dated by a time expression of its sentence, which marks the sentence below:
     // alone it needs no learned layer (undated, it is dropped whatever the detector says). Inside an event name it
     // may be dated by the clause rule instead, so there it does.
-    if (!NEEDS_DATE.has(cand.info.cls.type) || byToken[i]! >= 0) needed[toks[i]!.sentence] = 1;
+    if (!needsDate(cand) || byToken[i]! >= 0) needed[toks[i]!.sentence] = 1;
     cands.push(cand);
   }
   /** Sentences with a time expression that can date an event (a date or time with a calendar range). */
@@ -238,7 +255,7 @@ export function findEvents(
   // learned layer says: with no participant, no place and no such date it is dropped, and needs no learned layer.
   for (const cand of cands) {
     const s = toks[cand.ts]!.sentence;
-    if (needed[s] || NEEDS_DATE.has(cand.info.cls.type)) continue;
+    if (needed[s] || needsDate(cand)) continue;
     const a = argumentsOf(cand);
     if (a.participants.length > 0 || a.location || findDate(ctx, doc.times, timeTokens, cand.ts, cand.te, 40)) needed[s] = 1;
     else cand.vague = true;
@@ -257,7 +274,7 @@ export function findEvents(
       continue;
     }
     // A reporting verb in a sentence the learned layer did not analyse has no dated time expression there: dropped.
-    if (NEEDS_DATE.has(info.cls.type) && !needed[toks[ts]!.sentence]) {
+    if (needsDate(cand) && !needed[toks[ts]!.sentence]) {
       onReject?.(doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), toks[ts]!.start, 'undated reporting verb');
       continue;
     }
@@ -294,7 +311,7 @@ export function findEvents(
     const said = statement ? contentOfCue.get(ts) : undefined;
     const rightAfter = date !== null && date.value.tokenStart >= te && date.value.tokenStart <= te + 1;
     if (date && said && date.value.tokenStart >= said.tokenStart && date.value.tokenStart < said.tokenEnd && !rightAfter) date = null;
-    if (NEEDS_DATE.has(info.cls.type) && !date) {
+    if (needsDate(cand) && !date) {
       reject(trigger.text, trigger.start, 'undated reporting verb');
       continue;
     }
@@ -487,8 +504,15 @@ function fitsRole(type: string, role: string, entity: { type: string; subtype: s
   return true;
 }
 
-/** Triggers in one clause describe one event when their types match, or a meeting is held at a summit. */
+/**
+ * Triggers in one clause describe one event when their types match, or a meeting is held at a summit; not when each
+ * has a patient and they differ ("He passed away … days after his wife Audrey died": two deaths).
+ */
 function sameEventInClause(a: Event, b: Event): boolean {
+  const patients = (e: Event) => e.participants.filter((p) => p.role === 'patient').map((p) => p.entity.id);
+  const pa = patients(a);
+  const pb = patients(b);
+  if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
   if (a.type === b.type) return true;
   const pair = new Set([a.type, b.type]);
   return pair.has('SUMMIT') && pair.has('MEETING');

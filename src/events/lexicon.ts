@@ -54,8 +54,8 @@ export interface TriggerClass {
 const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|(?:fighter|military|combat|attack|warplanes?)\s+(?:jets?|aircraft|helicopters?|planes?)|fighter jets?|warplanes?)\b/i;
 const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
 const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?|shares|stocks?|index|points|Dow|Nasdaq|FTSE|Nikkei|DAX)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
-const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
-const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition)\b/i;
+const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|boss|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
+const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition|consoles?|handsets?|processors?|browser|cameras?|patch|patches)\b/i;
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
 /**
@@ -81,7 +81,7 @@ export const TRIGGERS: TriggerClass[] = [
     nouns: 'meeting meetings talks negotiations encounter interactions interaction consultations consultation session_of_talks',
   },
   { type: 'VISIT', cameo: '04', verbs: 'visit visited visits visiting toured tour', nouns: 'visit visits trip trips tour' },
-  { type: 'CALL', cameo: '04', verbs: 'phoned telephoned', nouns: 'call calls phone_call phone_calls telephone_call conversation' , cue: /\b(?:phone|telephone|call|calls|spoke|conversation|video)\b/i },
+  { type: 'CALL', cameo: '04', verbs: 'phoned telephoned', nouns: 'call calls phone_call phone_calls telephone_call conversation' , cue: /\b(?:phone|phoned|telephone|telephoned|spoke|conversation|video)\b|\bcalls? (?:from|with|between)\b/i }, // not "call" alone: "calls for reform", "call centres"
   {
     type: 'STATEMENT', cameo: '01',
     // Forms of the verbs of saying (src/lang/en): past tense of all, present of some; "claims", "reports", "notes" are mostly nouns.
@@ -91,7 +91,8 @@ export const TRIGGERS: TriggerClass[] = [
       'announce reveal',
       'announce',
     ),
-    nouns: 'statement statements announcement announcements declaration press_conference news_conference press_briefing speech interview keynote',
+    // "letter" and "report" only as what someone issues, sends or publishes (ISSUED_ONLY in senses.ts).
+    nouns: 'statement statements announcement announcements declaration press_conference news_conference press_briefing speech interview keynote letter letters report',
   },
   {
     type: 'AGREEMENT', cameo: '05',
@@ -102,8 +103,9 @@ export const TRIGGERS: TriggerClass[] = [
   { type: 'DECISION', cameo: null, verbs: 'decided decides chose voted ruled', nouns: 'decision decisions ruling verdict vote' },
   {
     type: 'LEGAL', cameo: '11',
-    verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing lost loses won wins',
-    nouns: 'lawsuit lawsuits suit trial hearing indictment prosecution conviction litigation',
+    verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing lost loses won wins fined investigated pleaded_guilty pleaded_not_guilty found_guilty',
+    // Investigations are legal action begun against someone (CAMEO 09 Investigate: CAMEO_OVERRIDE).
+    nouns: 'lawsuit lawsuits suit trial hearing indictment prosecution conviction litigation investigation investigations inquiry probe',
     cue: undefined,
   },
   { type: 'ARREST', cameo: '17', verbs: 'arrested detained jailed imprisoned', nouns: 'arrest arrests detention', possessorIsPatient: true },
@@ -157,7 +159,7 @@ export const TRIGGERS: TriggerClass[] = [
   },
   {
     type: 'PERSONNEL', cameo: null,
-    verbs: 'appointed appoints named names nominated resigned resigns hired fired dismissed sacked replaced promoted retired stepped_down ousted',
+    verbs: 'appointed appoints named names nominated resigned resigns hired fired dismissed sacked replaced promoted retired stepped_down stood_down ousted quit quits',
     nouns: 'appointment resignation nomination retirement dismissal departure',
     cue: POST,
   },
@@ -171,7 +173,7 @@ export const TRIGGERS: TriggerClass[] = [
   },
   { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth', possessorIsPatient: true, subjectIsPatient: true },
   { type: 'HEALTH', cameo: null, verbs: 'diagnosed underwent undergone hospitalised hospitalized', nouns: 'surgery transplant operation diagnosis', possessorIsPatient: true, subjectIsPatient: true, cue: /\b(?:surgery|transplant|cancer|hospital|liver|heart|kidney|tumou?r|illness|disease|medical|diagnosed|underwent|undergone)\b/i },
-  { type: 'DEATH', cameo: null, verbs: 'died dies', nouns: 'death deaths funeral', possessorIsPatient: true, subjectIsPatient: true },
+  { type: 'DEATH', cameo: null, verbs: 'died dies passed_away', nouns: 'death deaths funeral', possessorIsPatient: true, subjectIsPatient: true },
 ];
 
 /** Per-trigger CAMEO overrides where the root differs inside a type (military force is 19, assault 18). */
@@ -179,6 +181,7 @@ export const CAMEO_OVERRIDE: Record<string, string> = {
   airstrike: '19', airstrikes: '19', air_strike: '19', shelling: '19', shelled: '19', invasion: '19', invaded: '19', strikes: '19', strike: '19',
   lawsuit: '11', arrested: '17', signed: '05',
   filed: '11', sued: '11',
+  investigation: '09', investigations: '09', inquiry: '09', probe: '09', investigated: '09',
 };
 
 /** Reporting verbs are events only when dated in their clause (otherwise they are quote attributions). */
@@ -186,7 +189,9 @@ export const NEEDS_DATE: ReadonlySet<EventType> = new Set(['STATEMENT']);
 
 /** Cues checked for LEGAL verbs that mean many things alone. */
 const CASE = /\b(?:case|lawsuit|suit|appeal|trial|court|ruling|verdict|judgment|judgement)\b/i;
-export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT, lost: CASE, loses: CASE, won: CASE, wins: CASE };
+/** A "probe" into something, not a space probe. */
+const INQUIRY = /\b(?:into|police|regulators?|fraud|corruption|criminal|commission|watchdog|investigators?|inquiry|allegations?)\b/i;
+export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT, lost: CASE, loses: CASE, won: CASE, wins: CASE, probe: INQUIRY };
 
 export interface TriggerInfo {
   cls: TriggerClass;

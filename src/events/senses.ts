@@ -23,6 +23,8 @@ const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'hea
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
 const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set<string>(BE_FORM_WORDS);
+/** Words before "attack" that make it an illness ("a heart attack"). */
+const ILLNESS_BEFORE = new Set(['heart', 'asthma', 'panic', 'anxiety']);
 /** After an active "shot", these make it a shooting ("shot dead", "shot at", "shot him"). */
 const SHOT_PERSON_AFTER = new Set(['dead', 'at', 'him', 'her', 'them', 'himself', 'herself', 'themselves', 'down']);
 /** Punctuation that ends a verb group: "X agreed.", "agreed, adding", a quotation after "concluded". */
@@ -51,6 +53,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
     return key !== 'struck' ? matchPlay(doc, lower, sentence) : false;
   }
+  // "a heart attack", "an asthma attack": an illness, not violence.
+  if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
@@ -192,6 +196,11 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+/** Who signs up for a service or a scheme: a subscription, not an agreement. */
+const SUBSCRIBERS = new Set([
+  'people', 'customers', 'users', 'subscribers', 'households', 'homes', 'schools', 'members', 'viewers', 'listeners', 'volunteers',
+  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
+]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 const SAID = new Set(['said', 'says', 'added', 'told', 'insisted', 'argued', 'warned', 'stressed']);
 /** What an opinion is agreed with: "agreed with Dr Fox's view", "agree with his comments", "agree with him". */
@@ -212,6 +221,11 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
   // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
   if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
+  // "more people signed up for broadband", "schools have signed up for the mock elections": subscribing, not a deal.
+  if ((key === 'signed' || key === 'signing' || key === 'signs' || key === 'sign') && lower[te] === 'up') {
+    for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;
+    return false;
+  }
   if (!AGREE_VERBS.has(key)) return false;
   // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
   if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;
@@ -275,4 +289,122 @@ export function isHonour(key: string, lower: readonly string[], k: number): bool
 /** Whether "took over" followed by token `k` is intransitive: a succession, not a takeover. */
 export function isSuccession(lower: readonly string[], k: number): boolean {
   return SUCCESSION_AFTER.has(lower[k] ?? '');
+}
+
+/** Verbs of issuing a text: a statement issued, a letter sent, a report published, a speech delivered. */
+const ISSUING_VERBS = new Set([
+  'issued', 'issue', 'issues', 'issuing', 'published', 'publish', 'publishes', 'released', 'release', 'releases', 'sent', 'send',
+  'sends', 'delivered', 'deliver', 'delivers', 'gave', 'give', 'gives', 'made', 'make', 'makes', 'wrote', 'write', 'writes', 'handed',
+]);
+/** Words that end a noun phrase before the noun: past one, the verb before is not the noun's. */
+const PHRASE_ENDS = new Set(['.', ',', ';', ':', '"', '“', '”', '(', ')', '-', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'of', 'about', 'and', 'or', 'but', 'that', 'which', 'who']);
+
+/**
+ * Whether the noun at token ts is the object of a verb of issuing a text, at most four words before it in its
+ * sentence with no preposition, conjunction or punctuation between: "issued a defiant statement", "sent a letter
+ * to", "published a highly critical report", "delivered a speech". What someone issues is an act of its own, dated
+ * or not; a statement that is only where something was said ("said in a statement") is an attribution.
+ */
+export function issuedObject(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 5 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (ISSUING_VERBS.has(w)) return k < ts - 1 || w !== 'release'; // "a release statement" is no issuing
+    if (PHRASE_ENDS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Statement nouns that are events only as what someone issues: "sent a letter to", "published a report". */
+export const ISSUED_ONLY = new Set(['letter', 'letters', 'report']);
+
+/** Words of a court case: a "trial" in their sentence is one. */
+const COURT = new Set([
+  'court', 'courts', 'judge', 'judges', 'jury', 'jurors', 'charge', 'charges', 'charged', 'accused', 'guilty', 'prosecutor', 'prosecutors',
+  'prosecution', 'defendant', 'defendants', 'fraud', 'murder', 'manslaughter', 'lawyer', 'lawyers', 'testimony', 'testified', 'libel',
+  'libelling', 'verdict', 'sentence', 'sentenced', 'acquitted', 'convicted', 'crime', 'crimes', 'criminal', 'offences', 'evasion', 'case',
+]);
+
+/**
+ * A "trial" that is no court case: "detention without trial" and "the right to a fair trial" (none held), a trial
+ * of a product or a service ("a trial tool", "the ticketless trial"), a player "on trial" at a club. A trial is one
+ * when it is someone's ("Mr Ebbers' trial", "his trial", "the trial of Mr Ebbers"), "for" a crime, or its sentence
+ * speaks of a court, a jury, charges or a crime.
+ */
+export function notTrial(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'trial') return false;
+  const prev = lower[ts - 1] ?? '';
+  if (prev === 'without' || prev === 'fair') return true;
+  if (prev === "'s" || prev === "'" || prev === '’s' || prev === '’' || prev === 'his' || prev === 'her' || prev === 'their') return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  // "trial for fraud", "the trial of Mr Ebbers" (a name after "of"; "a trial of the service" is a test).
+  if (inSentence(te) && lower[te] === 'for') return false;
+  if (inSentence(te + 1) && lower[te] === 'of' && /^[A-Z]/.test(doc.tokens[te + 1]!.text)) return false;
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!)) return false;
+  return true;
+}
+
+/** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
+export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
+  return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');
+}
+
+/** What collapses in an accident: a building, a bridge, a roof, a mine. */
+const STRUCTURES = new Set([
+  'building', 'buildings', 'bridge', 'roof', 'tunnel', 'wall', 'walls', 'stand', 'mine', 'dam', 'tower', 'crane', 'ceiling', 'stage',
+  'scaffolding', 'floor', 'stadium', 'hotel', 'school', 'house', 'houses', 'block', 'flats', 'church', 'mosque', 'temple', 'factory',
+  'balcony', 'structure', 'embankment', 'shaft',
+]);
+/** Words of a business: "the collapse of the firm", "the company collapsed". */
+const FIRM_WORDS = new Set([
+  'firm', 'firms', 'company', 'companies', 'bank', 'banks', 'group', 'airline', 'carrier', 'business', 'businesses', 'giant', 'retailer',
+  'maker', 'insurer', 'broker', 'fund', 'empire', 'conglomerate', 'operator', 'supplier', 'manufacturer', 'chain', 'lender',
+]);
+/** Words of a blast that hurt or destroyed: an explosion among them is an accident, not "an explosion in sales". */
+const DAMAGE = new Set([
+  'killed', 'killing', 'injured', 'injuring', 'injuries', 'dead', 'died', 'wounded', 'blast', 'bomb', 'bombs', 'fire', 'gas', 'damage',
+  'damaged', 'destroyed', 'factory', 'plant', 'mine', 'building', 'pipeline', 'tanker', 'rocked', 'casualties', 'victims', 'hurt', 'debris',
+]);
+/** Before "crash": a market, not a vehicle ("a property crash", "the stock market crash"). */
+const MARKETS = new Set(['market', 'markets', 'property', 'stock', 'share', 'shares', 'housing', 'house', 'price', 'prices', 'dotcom', 'dot-com', 'currency', 'oil']);
+/** Before "crash": a vehicle ("a car crash", "the Hatfield rail crash"). */
+const VEHICLES = new Set(['car', 'plane', 'air', 'rail', 'train', 'helicopter', 'road', 'motorway', 'motorcycle', 'motorbike', 'bus', 'coach', 'lorry', 'truck', 'jet', 'boat', 'aircraft', 'airliner']);
+/** What sinks in an accident. */
+const VESSELS = new Set(['ship', 'ships', 'boat', 'boats', 'vessel', 'vessels', 'ferry', 'submarine', 'tanker', 'trawler', 'yacht', 'liner', 'dinghy', 'canoe']);
+
+/**
+ * The sense of an ACCIDENT trigger: an accident, a business's collapse (a bankruptcy), or neither. A collapse is an
+ * accident when a structure collapses (a building, a bridge, a mine within eight words), a bankruptcy when a company
+ * does ("WorldCom's collapse", "the collapse of Parmalat", "the firm collapsed": an organisation or a word of business
+ * next to it), and neither otherwise ("the collapse of the Soviet Union", "talks collapsed", "a collapsed lung").
+ * A crash in a match ("crashed a drive against the bar", "crashed 6-2 6-4") or of a market ("a property crash") is
+ * none; an explosion is one only among words of damage ("the gadget explosion", "an explosion in consumer
+ * technology" are growth); "sank" only with a vessel ("sales sank 12.7%").
+ */
+export function accidentSense(doc: Doc, lower: readonly string[], ts: number, te: number, key: string, organisationAt: (k: number) => boolean): 'accident' | 'bankruptcy' | null {
+  const inSentence = sentenceOf(doc, lower, ts);
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  const near = (words: ReadonlySet<string>, reach: number) => {
+    for (let k = Math.max(s.tokenStart, ts - reach); k < Math.min(s.tokenEnd, te + reach); k++) if (words.has(lower[k]!)) return true;
+    return false;
+  };
+  if (key === 'sank') return near(VESSELS, 8) ? 'accident' : null;
+  if (key === 'crash' || key === 'crashed' || key === 'crashes') {
+    if (VEHICLES.has(lower[ts - 1] ?? '')) return 'accident'; // "a car crash", whatever the sentence is about
+    if (MARKETS.has(lower[ts - 1] ?? '')) return null;
+    if (inSentence(te) && (/^\d/.test(lower[te]!) || lower[te] === 'out' || lower[te] === 'over')) return null;
+    return matchPlay(doc, lower, doc.tokens[ts]!.sentence) ? null : 'accident';
+  }
+  if (key === 'explosion' || key === 'exploded') return near(DAMAGE, 12) ? 'accident' : null;
+  if (key === 'collapse' || key === 'collapsed') {
+    if (near(STRUCTURES, 8)) return 'accident';
+    // The company whose collapse it is: its possessor, what follows "of", or the subject right before the verb.
+    const whose = [ts - 2, ts - 1, te + 1, te + 2];
+    if (/^['’]s?$/.test(lower[ts - 1] ?? '') || lower[te] === 'of' || key === 'collapsed') {
+      for (const k of whose) if (inSentence(k) && organisationAt(k)) return 'bankruptcy';
+    }
+    return near(FIRM_WORDS, 4) ? 'bankruptcy' : null;
+  }
+  return 'accident';
 }

@@ -264,6 +264,77 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin agreed and said on Friday the figures were wrong.')).not.toContain('AGREEMENT');
     expect(types('Apple said on Friday it had met many of the government\'s demands.')).not.toContain('MEETING');
     expect(types('Russia agreed a deal with Iran on Friday.')).toContain('AGREEMENT');
+    // Subscribing is no agreement; a state signing up to a treaty is one.
+    expect(types('More people signed up for broadband from Apple in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Russia signed up to the treaty with Iran on Friday.')).toContain('AGREEMENT');
+  });
+
+  it('common news happenings have triggers: pleas, verdicts, fines, investigations, departures, deaths', () => {
+    const typed = (text: string, type: string) => events(text).events.find((e) => e.type === type);
+    expect(typed('Pezeshkian pleaded guilty to fraud in Kazan.', 'LEGAL')?.trigger.text).toBe('pleaded guilty');
+    expect(typed('Pezeshkian was found guilty of fraud in Kazan.', 'LEGAL')?.participants.find((p) => p.name === 'Masoud Pezeshkian')?.role).toBe('patient');
+    expect(typed('Reuters was fined $5m by Russia.', 'LEGAL')?.participants.find((p) => p.name === 'Reuters')?.role).toBe('patient');
+    expect(typed('Reuters fined $5m for bribery', 'LEGAL')?.participants.find((p) => p.name === 'Reuters')?.role).toBe('patient');
+    const inquiry = typed('Russia launched an investigation into Reuters.', 'LEGAL');
+    expect(inquiry?.trigger.text).toBe('investigation');
+    expect(inquiry?.cameo).toBe('09');
+    expect(names(inquiry!)).toContain('agent:Russia');
+    expect(events('Russia launched an investigation into Reuters.').events.map((e) => e.type)).not.toContain('PRODUCT_LAUNCH');
+    // An investigation demanded has not happened yet.
+    expect(typed('A complaint has been made to Reuters by Putin, demanding an investigation by Russia.', 'LEGAL')?.factuality).toBe('possible');
+    // A space probe is no inquiry.
+    expect(typed('Apple sent a probe to Mars in Kazan.', 'LEGAL')).toBeUndefined();
+    expect(typed('Pezeshkian quit as Reuters chief in Kazan.', 'PERSONNEL')?.trigger.text).toBe('quit');
+    expect(typed('Pezeshkian quit Reuters in Kazan.', 'PERSONNEL')).toBeUndefined(); // no post: leaving a party or a club
+    expect(typed('Pezeshkian quit playing chess to take a job in Kazan.', 'PERSONNEL')).toBeUndefined();
+    expect(typed('Putin passed away in Kazan.', 'DEATH')?.participants.map((p) => p.name)).toContain('Vladimir Putin');
+  });
+
+  it('a statement or speech that someone issues, makes or delivers is an event, dated or not; one only cited is an attribution', () => {
+    const statements = (text: string) => events(text, null).events.filter((e) => e.type === 'STATEMENT');
+    const issued = statements('Putin issued a statement through his lawyer in Kazan.');
+    expect(issued.map((e) => e.trigger.text)).toEqual(['statement']);
+    expect(names(issued[0]!)).toEqual(['agent:Vladimir Putin']);
+    expect(statements('Putin delivered a speech in Kazan.').map((e) => e.trigger.text)).toEqual(['speech']);
+    expect(statements('Reuters said in a statement that the talks had failed.')).toEqual([]);
+    expect(statements('Putin praised the speech in Kazan.')).toEqual([]);
+  });
+
+  it('"calls for" a change, a call centre and a trial of a product are no call and no court case', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Putin calls for talks with Iran on Friday.')).not.toContain('CALL');
+    expect(types('Apple closed its call centres in Kazan on Friday.')).not.toContain('CALL');
+    expect(types('Putin had a phone call with Pezeshkian on Friday.')).toContain('CALL');
+    expect(types('Putin took a call from Pezeshkian on Friday.')).toContain('CALL');
+    expect(types('Apple began a trial of the service in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Suspects were held without trial in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types("Pezeshkian's trial for fraud opened in Kazan on Friday.")).toContain('LEGAL');
+  });
+
+  it('a heart attack is no attack; a console or a patch released is a product', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');
+    expect(types('Apple released a new console in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types('Apple releases security patches on Friday.')).toContain('PRODUCT_LAUNCH');
+  });
+
+  it("a company's collapse is a bankruptcy; a market crash, a crash at goal, sales that sank or an explosion in sales are no accidents", () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).toContain('BANKRUPTCY');
+    expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).not.toContain('ACCIDENT');
+    expect(types('The roof of a building collapsed in Kazan on Friday.')).toContain('ACCIDENT');
+    expect(types('The collapse of the talks in Kazan on Friday angered Putin.')).not.toContain('ACCIDENT');
+    expect(types('Putin crashed a shot against the bar in the match in Kazan on Friday.')).not.toContain('ACCIDENT');
+    expect(types('Putin died in a car crash near the stadium after the match in Kazan on Friday.')).toContain('ACCIDENT');
+    expect(types('Apple shares sank 5% in Kazan on Friday.')).not.toContain('ACCIDENT');
+    expect(types('The explosion in sales of Apple phones in Kazan continued on Friday.')).not.toContain('ACCIDENT');
+    expect(types('A gas explosion killed four people in Kazan on Friday.')).toContain('ACCIDENT');
+  });
+
+  it('two deaths in one clause are two events', () => {
+    const deaths = events('Putin passed away in Kazan, days after Pezeshkian died.').events.filter((e) => e.type === 'DEATH');
+    expect(deaths.length).toBe(2);
   });
 
   it('a reduced passive ("X jailed for …", as headlines write it) makes X the patient; an active verb with its object does not', () => {
@@ -331,8 +402,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('a dated happening the lexicon cannot type is an OTHER event with its argument', () => {
-    const { events: evs } = events('Apple opened an investigation into Reuters in Kazan on Friday.');
+    const { events: evs } = events('Apple opened a factory in Kazan on Friday.');
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
+    // An investigation is typed (LEGAL, CAMEO 09) since the lexicon lists it.
+    expect(events('Apple opened an investigation into Reuters in Kazan on Friday.').events.map((e) => e.type)).toContain('LEGAL');
   });
 
   it('an occurrence beside a typed event in its clause is an OTHER event of its own, unless it governs the typed event', () => {

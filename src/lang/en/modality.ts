@@ -9,8 +9,8 @@ export const IRREALIS_CLAUSE_WORDS = ['if', 'unless', 'whether', 'impossible', '
 /** Verbs of intention and directive (all forms): what they govern has not happened yet. */
 export const INTENTION_WORDS = [
   'plan', 'plans', 'planned', 'planning', 'prioritised', 'prioritized', 'prioritises', 'prioritizes', 'propose', 'proposed', 'proposes',
-  'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded',
-  'urge', 'urges', 'urged', 'aim', 'aims', 'aimed', 'push', 'pushed', 'pushing', 'consider', 'considering', 'considered', 'threaten', 'threatened',
+  'seek', 'seeks', 'sought', 'seeking', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'demand', 'demands', 'demanded', 'demanding',
+  'urge', 'urges', 'urged', 'urging', 'aim', 'aims', 'aimed', 'push', 'pushed', 'pushing', 'consider', 'considering', 'considered', 'threaten', 'threatened',
 ] as const;
 /** "be to", "scheduled to", "due to": words before an infinitive that report a scheduled event rather than an intention. */
 export const SCHEDULING_WORDS = ['is', 'are', 'was', 'were', 'be', 'scheduled', 'due', 'set', 'slated', 'expected', 'poised', 'have', 'has', 'had'] as const;
