@@ -15,7 +15,7 @@ import { wordFilter } from '../text/word-filter.js';
 import { edAfterNonE, endsWith } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
-import { HONORIFICS } from '../lang/en/titles.js';
+import { HONORIFICS, TITLE_HEADS } from '../lang/en/titles.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
@@ -94,7 +94,12 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const c = raw[k]!;
     const next = raw[k + 1];
     // (An honorific may stand between a role and the name: "CEA boss Mr Shapiro".)
-    const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && (lower[c.tokenEnd] === '’s' || lower[c.tokenEnd] === "'s" || HONORIFIC_WORDS.has(lower[c.tokenEnd]!))));
+    const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && (possessiveAt(ctx, c.tokenEnd) || HONORIFIC_WORDS.has(lower[c.tokenEnd]!))));
+    // "Jones' lawyer Richard Nicholls said", "Putin's spokesman Dmitry Peskov said": a possessor, a role and a
+    // name — the name speaks, whoever the possessor is.
+    // (The role may be a listed description, "lawyer", or other lowercase words ending in a title's head.)
+    const named = next?.kind === 'description' && next.tokenStart === c.tokenEnd + 1 && raw[k + 2]?.tokenStart === next.tokenEnd ? raw[k + 2] : next;
+    if (named !== undefined && c.kind !== 'pronoun' && possessiveAt(ctx, c.tokenEnd) && (named !== next || roleBetween(ctx, c.tokenEnd + 1, next.tokenStart)) && (named.kind === 'proper' || (named.kind === 'entity' && named.entity!.type === 'PERSON'))) continue;
     if (adjacent && c.kind !== 'pronoun' && !(c.kind === 'entity' && c.entity!.type === 'PERSON')) {
       if (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON') || next.kind === 'proper') continue;
     }
@@ -146,6 +151,22 @@ function trimBeforeVerb(lower: readonly string[], from: number, to: number): num
   return end;
 }
 
+const ROLE_HEADS = new Set<string>(TITLE_HEADS);
+
+/** Whether tokens [from, to) are one to three lowercase words ending in a role's head noun ("lawyer", "chief executive"). */
+function roleBetween(ctx: QuoteContext, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 3 || !ROLE_HEADS.has(ctx.lower[to - 1]!)) return false;
+  for (let k = from; k < to; k++) if (ctx.cap[k] || !ctx.word[k]) return false;
+  return true;
+}
+
+/** A possessive at token k: "'s", or a lone apostrophe glued to a word ending in s ("Jones' lawyer"). */
+function possessiveAt(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k];
+  if (w === "'s" || w === '’s') return true;
+  return (w === "'" || w === '’') && k > 0 && !ctx.doc.tokens[k]!.spaceBefore && ctx.lower[k - 1]!.endsWith('s');
+}
+
 /**
  * A short determiner-led noun phrase filling tokens [from, to) ("the announcer",
  * "one questioner", "the ad’s narrator"), when no listed role noun is there.
@@ -158,7 +179,7 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
     const w = lower[k]!;
     if (DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied'))) return null; // "the city embodied
-    if (!ctx.word[k] && w !== '’s' && w !== "'s" && w !== '-') return null;
+    if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;
     if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
@@ -183,7 +204,7 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
   for (let k = numeric ? first : from; k < end; k++) {
     const w = lower[k]!;
     if (ctx.quoteOf[k]! >= 0) return null;
-    if (!ctx.word[k] && w !== '%' && w !== '’s' && w !== "'s" && w !== '-' && w !== '.') return null;
+    if (!ctx.word[k] && w !== '%' && !possessiveAt(ctx, k) && w !== '-' && w !== '.') return null;
     if ((k === from && !numeric && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
     if (k > from && DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && endsWith(w, 'ed', 'ing')) return null;
@@ -207,7 +228,7 @@ function inPrepositionalPhrase(ctx: QuoteContext, c: Candidate, floor: number): 
     const w = ctx.lower[k]!;
     if (SUBORDINATORS.has(w)) return false;
     if (PREPOSITIONS.has(w)) return true;
-    if (DETERMINERS.has(w) || ctx.cap[k] || w === '’s' || w === "'s") continue;
+    if (DETERMINERS.has(w) || ctx.cap[k] || possessiveAt(ctx, k)) continue;
     return false;
   }
   return false;
@@ -462,7 +483,7 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   // "for the Office of the Director of National Intelligence (ODNI) in Washington"
   while (e < ceiling && (lower[e] === 'for' || lower[e] === 'of' || lower[e] === 'at' || lower[e] === 'in' || lower[e] === 'from' || lower[e] === 'with')) {
     let k = e + 1;
-    while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || lower[k] === '’s' || lower[k] === "'s" || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]))) k++;
+    while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || possessiveAt(ctx, k) || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]))) k++;
     // "for the department": a determiner takes the common noun after it, unless that is the verb.
     if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && ctx.word[k] && !SPEECH_FORMS.has(lower[k]!) && !endsWith(lower[k]!, 'ed', 's')) k++;
     while (k > e + 1 && DETERMINERS.has(lower[k - 1]!)) k--;

@@ -141,6 +141,12 @@ describe('more typographies and layouts', () => {
     const qs = direct(quotesOf('“Fear is what I feel when I watch the debates every single night.” ― Mary Jones', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
   });
+  it('gives the words of "<possessor>\'s <role> <name> said" to the name ("s\'" as well as "\'s")', async () => {
+    const { extract } = await import('../../src/pipeline.js');
+    const speakers = (text: string) => extract(text).quotes.map((q) => q.speaker?.name);
+    expect(speakers('After the programme aired, Jones\' lawyer Richard Nicholls said: "The claims are false."')).toEqual(['Richard Nicholls']);
+    expect(speakers('Mr Ebbers\' lawyer Reid Weingarten told the court: "Is that all?"')).toEqual(['Reid Weingarten']);
+  });
   it('links "the cardinal" to the one person of the article whose role has that head', async () => {
     const { extract } = await import('../../src/pipeline.js');
     const out = extract('Billions were wasted on war, Cardinal Cormac Murphy-O\'Connor has said. "Peace is possible," the cardinal said on Sunday.');
