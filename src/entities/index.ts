@@ -722,31 +722,40 @@ function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COM
  * Mutates the inputs' types before clustering, so the short form joins the full name.
  */
 function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognizer): void {
-  const orgFirstWords = new Set<string>();
+  const firstWords = organisationFirstWords(inputs, ORGANISATION_ENDINGS);
+  if (firstWords.size === 0) return;
   const personWords = new Set<string>();
-  for (const m of inputs) {
-    if (m.tokenEnd - m.tokenStart < 2 || (m.type !== 'ORGANIZATION' && m.type !== 'PERSON')) continue;
-    const words = nameKey(m.text).split(' ');
-    if (m.type === 'ORGANIZATION') {
-      if (ORGANISATION_ENDINGS.has(words[words.length - 1]!)) orgFirstWords.add(words[0]!);
-    }
-    else for (const w of words) personWords.add(w);
-  }
-  if (orgFirstWords.size === 0) return;
+  for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of nameKey(m.text).split(' ')) personWords.add(w);
   const lower = tokenIndex(doc).lower;
-  const candidates = new Map<string, ClusterInput[]>();
-  for (const m of inputs) {
-    if (m.type !== 'PERSON' || m.tokenEnd - m.tokenStart !== 1) continue;
-    const key = nameKey(m.text);
-    if (!orgFirstWords.has(key) || personWords.has(key) || isPersonName(rec, key)) continue;
-    let list = candidates.get(key);
-    if (!list) candidates.set(key, (list = []));
-    list.push(m);
-  }
-  for (const list of candidates.values()) {
+  for (const list of oneWordMentions(inputs, 'PERSON', firstWords, (key) => personWords.has(key) || isPersonName(rec, key)).values()) {
     if (list.some((m) => HONORIFICS.has(lower[m.tokenStart - 1] ?? ''))) continue;
     for (const m of list) m.type = 'ORGANIZATION';
   }
+}
+
+/** First words of the article's organisation names of two words or more that end in one of `endings` ("delta" of "Delta Airlines"). */
+function organisationFirstWords(inputs: readonly ClusterInput[], endings: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of inputs) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const words = nameKey(m.text).split(' ');
+    if (words.length >= 2 && (endings.has(words[words.length - 1]!) || (words.length >= 3 && endings.has(words.slice(-2).join(' '))))) out.add(words[0]!);
+  }
+  return out;
+}
+
+/** The one-word mentions of `type` whose name key is one of `keys` (and not skipped), by key. */
+function oneWordMentions(inputs: readonly ClusterInput[], type: EntityType, keys: ReadonlySet<string>, skip: (key: string) => boolean = () => false): Map<string, ClusterInput[]> {
+  const out = new Map<string, ClusterInput[]>();
+  for (const m of inputs) {
+    if (m.type !== type || m.tokenEnd - m.tokenStart !== 1) continue;
+    const key = nameKey(m.text);
+    if (!keys.has(key) || skip(key)) continue;
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push(m);
+  }
+  return out;
 }
 
 /** Nouns after a name (or its "'s") that speak of a sports club: its players and staff ("fans" and "supporters" are a festival's or a forum's too). */
@@ -791,24 +800,10 @@ const COMPANY_NOUNS_AFTER = new Set([...ORGANISATION_ROLE_HEADS, 'shares', 'stoc
  * Mutates the inputs' types before clustering, so the short form joins the full name.
  */
 function companyShortForms(doc: Doc, inputs: ClusterInput[]): void {
-  const firstWords = new Set<string>();
-  for (const m of inputs) {
-    if (m.type !== 'ORGANIZATION') continue;
-    const words = nameKey(m.text).split(' ');
-    if (words.length >= 2 && (COMPANY_ENDINGS.has(words[words.length - 1]!) || (words.length >= 3 && COMPANY_ENDINGS.has(words.slice(-2).join(' '))))) firstWords.add(words[0]!);
-  }
+  const firstWords = organisationFirstWords(inputs, COMPANY_ENDINGS);
   if (firstWords.size === 0) return;
   const lower = tokenIndex(doc).lower;
-  const byName = new Map<string, ClusterInput[]>();
-  for (const m of inputs) {
-    if (m.type !== 'LOCATION' || m.tokenEnd - m.tokenStart !== 1) continue;
-    const key = nameKey(m.text);
-    if (!firstWords.has(key)) continue;
-    let list = byName.get(key);
-    if (!list) byName.set(key, (list = []));
-    list.push(m);
-  }
-  for (const list of byName.values()) {
+  for (const list of oneWordMentions(inputs, 'LOCATION', firstWords).values()) {
     const sub = resolvePlace(list[0]!.text).subtype;
     if (sub === 'country' || sub === 'region') continue;
     if (list.some((m) => COMPANY_NOUNS_AFTER.has(lower[m.tokenEnd] ?? '') || employedAt(doc, m.tokenStart))) for (const m of list) m.type = 'ORGANIZATION';
