@@ -39,9 +39,10 @@ describe('detectLanguage', () => {
   });
 
   it('finds every example article English', () => {
-    const dirs = [join(ROOT, '..', 'shared', 'examples'), join(ROOT, '..', 'shared', 'examples-dev'), EXAMPLES].filter(existsSync);
-    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)));
-    expect(files.length).toBeGreaterThan(5);
+    // The shared example articles when ../shared is beside the clone (as in CI), the repository's own always.
+    const shared = [join(ROOT, '..', 'shared', 'examples'), join(ROOT, '..', 'shared', 'examples-dev')].filter(existsSync);
+    const files = [...shared, EXAMPLES].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)));
+    expect(files.length).toBeGreaterThan(shared.length > 0 ? 5 : 0);
     for (const f of files) expect([f, detectLanguage(readFileSync(f, 'utf8')) ?? 'en']).toEqual([f, 'en']);
   });
 });
