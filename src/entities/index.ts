@@ -88,7 +88,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       spanTypes ??= new Map(spans.map((x) => [lower.slice(x.start, x.end).join(' '), x.type]));
       const left = spanTypes.get(lower.slice(s.start, j).join(' '));
       const right = spanTypes.get(lower.slice(j + 1, s.end).join(' '));
-      if (left !== undefined || right !== undefined || (knownPlace(s.start, j) && knownPlace(j + 1, s.end))) {
+      if (left !== undefined || right !== undefined || (namesPlace(s.start, j) && namesPlace(j + 1, s.end))) {
         // "Samsung Electronics and Sony", "US and Europe": two names, each typed as the article types it alone;
         // a part never named alone is a place if the gazetteer knows one of that name, else keeps the whole's type.
         // Two known places joined are two places even when neither is named alone ("the US and Canada").
@@ -166,13 +166,14 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     return -1;
   }
 
-  function knownPlace(a: number, b: number): boolean {
+  /** Whether the words [a, b) are the name of a country, region or city the gazetteer resolves. */
+  function namesPlace(a: number, b: number): boolean {
     return resolvePlace(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)).subtype !== null;
   }
 
   function partType(alone: number | undefined, a: number, b: number, whole: number): EntityType {
     if (alone !== undefined) return ENTITY_TYPE[TYPES[alone]!];
-    return knownPlace(a, b) ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
+    return namesPlace(a, b) ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
   }
 
   /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
@@ -490,7 +491,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the comedy Sideways", "her new album Stakonia", "BBC drama Holby City": a name after a noun for a work is the
     // work's title (MISC), not a person, a company or a place (unless a known place, or spoken of as a person).
     // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
-    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && !isKnownPlace(c.name) && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => HONORIFICS.has(tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] ?? ''))) c.type = 'MISC';
+    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && !isKnownPlace(c.name) && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
     if (isAward(c.name)) c.type = 'MISC';
@@ -601,6 +602,11 @@ function titleNounBefore(doc: Doc, a: number, b: number): boolean {
   const lower = tokenIndex(doc).lower;
   const noun = lower[a - 1] ?? '';
   return TITLE_NOUNS.has(noun) && doc.tokens[a - 1]!.sentence === doc.tokens[a]!.sentence && !(noun === 'film' && VERB_MARKERS.has(lower[a - 2] ?? '')) && !POSSESSIVE.test(lower[b] ?? '');
+}
+
+/** Whether a form of address stands right before token i ("Mr Contrack"): the name is a person's. */
+function addressed(doc: Doc, i: number): boolean {
+  return HONORIFICS.has(tokenIndex(doc).lower[i - 1] ?? '');
 }
 
 /** A country, region or city of that name (or a namesake of one). */
@@ -726,9 +732,8 @@ function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognize
   if (firstWords.size === 0) return;
   const personWords = new Set<string>();
   for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of nameKey(m.text).split(' ')) personWords.add(w);
-  const lower = tokenIndex(doc).lower;
   for (const list of oneWordMentions(inputs, 'PERSON', firstWords, (key) => personWords.has(key) || isPersonName(rec, key)).values()) {
-    if (list.some((m) => HONORIFICS.has(lower[m.tokenStart - 1] ?? ''))) continue;
+    if (list.some((m) => addressed(doc, m.tokenStart))) continue;
     for (const m of list) m.type = 'ORGANIZATION';
   }
 }

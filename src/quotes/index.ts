@@ -100,17 +100,7 @@ function extractQuotes(doc: Doc): void {
 
   // A quotation kept without a cue that directly follows someone's reported speech
   // ('She said new mothers … were paid. "We have made a firm commitment."') is theirs.
-  for (let r = 1; r < order.length; r++) {
-    const d = drafts[order[r]!]!;
-    const prev = drafts[order[r - 1]!]!;
-    if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start) continue;
-    // Nothing but punctuation between them, or the rest of the sentence that attributes the reported speech
-    // ('…, Mr Hadi points out. "These guys …"', 'Ozzy said he was "just coming to grips" with what had happened. "We …"').
-    const adjacent = d.start - prev.end <= 60 && /^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start));
-    if (!adjacent && (d.cue || !isPerson(prev.speaker) || !opensNextSentence(ctx, prev, d))) continue;
-    d.speaker = prev.speaker;
-    d.confidence = prev.confidence;
-  }
+  followPrevious(ctx, drafts, order, true);
   // "And continued: “…”", "Adding: “…”": a cue opening its sentence with no subject continues the speaker
   // of the attribution just before (in the previous sentence or this one).
   for (let r = 1; r < order.length; r++) {
@@ -136,16 +126,7 @@ function extractQuotes(doc: Doc): void {
     d.confidence = NARRATIVE_SUBJECT_CONFIDENCE;
     found = true;
   }
-  if (found) {
-    for (let r = 1; r < order.length; r++) {
-      const d = drafts[order[r]!]!;
-      const prev = drafts[order[r - 1]!]!;
-      if (d.speaker || d.cue || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || d.start - prev.end > 60) continue;
-      if (!/^[\s.!?…"'”’“‘]*$/u.test(doc.text.slice(prev.end, d.start))) continue;
-      d.speaker = prev.speaker;
-      d.confidence = prev.confidence;
-    }
-  }
+  if (found) followPrevious(ctx, drafts, order, false);
   const rank = new Int32Array(drafts.length);
   order.forEach((d, r) => (rank[d] = r));
   let resolve: ((s: FoundSpeaker) => DocSpeaker) | null = null; // built on first use: many texts have no speaker
@@ -169,6 +150,25 @@ function extractQuotes(doc: Doc): void {
       group: first >= 0 ? `q${rank[first]! + 1}` : null,
     } satisfies DocQuote;
   });
+}
+
+/**
+ * A quotation or reported speech with no speaker takes the speaker of the draft just before it (`order`: drafts in
+ * text order) when nothing but punctuation lies between them; with `rest`, also when the rest of the sentence that
+ * attributes a person's words lies between ('…, Mr Hadi points out. "These guys …"', 'Ozzy said he was "just coming
+ * to grips" with what had happened. "We …"'), and a quotation with a cue of its own may inherit only when adjacent.
+ * Without `rest`, a quotation with a cue never inherits.
+ */
+function followPrevious(ctx: QuoteContext, drafts: Draft[], order: readonly number[], rest: boolean): void {
+  for (let r = 1; r < order.length; r++) {
+    const d = drafts[order[r]!]!;
+    const prev = drafts[order[r - 1]!]!;
+    if (d.speaker || d.kind === 'indirect' || !prev.speaker || prev.end > d.start || (!rest && d.cue)) continue;
+    const adjacent = d.start - prev.end <= 60 && /^[\s.!?…"'”’“‘]*$/u.test(ctx.doc.text.slice(prev.end, d.start));
+    if (!adjacent && (!rest || d.cue || !isPerson(prev.speaker) || !opensNextSentence(ctx, prev, d))) continue;
+    d.speaker = prev.speaker;
+    d.confidence = prev.confidence;
+  }
 }
 
 /** The cue opens its sentence, only "and", "but" or "then" before it ("And continued:", "Adding:"). */
