@@ -629,11 +629,11 @@ function placeContext(doc: Doc, a: number, b: number): boolean {
   return lower[a - 1] === ',' && a >= 2 && isKnownPlace(toks[a - 2]!.text);
 }
 
-/** No country, region or city of that name (nor a namesake of one). */
-function unknownPlace(name: string): boolean {
+/** No country, region or city of that name (nor a namesake of one). (Memoized: several rules ask it of each name.) */
+const unknownPlace = memoized((name: string): boolean => {
   const place = resolvePlace(name);
   return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
-}
+});
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
 function isPersonName(rec: Recognizer, word: string): boolean {
