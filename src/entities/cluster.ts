@@ -1,7 +1,7 @@
 /**
  * Per-document clustering of mentions into entities:
- *  - identical names (case, dots and apostrophes folded) of the same type are
- *    one entity (the recogniser's types were already harmonised per document);
+ *  - identical names (case, dots and apostrophes folded) are one entity, typed
+ *    by majority (a one-word name typed both a place and a person may be two);
  *  - short forms join the full name they are part of ("Putin" → "Vladimir
  *    Putin", "Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh"), preferring the
  *    nearest preceding full name when several fit;
@@ -106,6 +106,8 @@ export function clusterMentions(
   isNationality: (name: string) => boolean = () => false,
   /** The country a name names ("US" → US, "United States" → US), or null: a country's acronym joins only that country by its initials. */
   countryOf: (name: string) => string | null = () => null,
+  /** Whether a word is a given name ("Jude"): a tie between a person and another type goes to the person when one starts the name. */
+  givenName: (word: string) => boolean = () => false,
 ): Cluster[] {
   // 1. Identical names.
   const groups: Group[] = [];
@@ -121,7 +123,6 @@ export function clusterMentions(
   };
   const groupOf = (type: EntityType, text: string) => byKey.get(type)!.get(keyOf(text))!;
   mentions.forEach((m, k) => {
-    // The same words typed differently after the document-level vote are different things ("Jordan" the country and the player).
     const name = keyOf(m.text);
     let ofType = byKey.get(m.type);
     if (ofType === undefined) byKey.set(m.type, (ofType = new Map()));
@@ -143,12 +144,22 @@ export function clusterMentions(
     return g;
   };
 
-  // A stray type for a name the article mostly types otherwise joins the dominant one (at least twice as frequent).
-  for (const ids of byName.values()) {
+  // One name in one article is one thing, typed by majority: "Kanye West" typed PERSON twice and
+  // ORGANIZATION once is one person. A tie goes to a person when a given name starts the name ("Jude
+  // Law"), else to an organisation ("ABN Amro", "Roc-a-Fella": the recogniser's weakest type is the one
+  // it misses), else to the type of the first mention.
+  // Only a one-word name typed both a place and a person stays two things unless one type is at
+  // least twice as frequent: "Jordan" the country and "Jordan" the player.
+  for (const [name, ids] of byName) {
     if (ids.length < 2) continue;
-    const sorted = [...ids].sort((a, b) => groups[b]!.members.length - groups[a]!.members.length);
-    const top = sorted[0]!;
-    for (const other of sorted.slice(1)) if (groups[top]!.members.length >= 2 * groups[other]!.members.length) groups[other]!.parent = top;
+    const rank = (g: Group) => g.members.length * 4 + (g.type === 'PERSON' && givenName(name.split(' ')[0]!) ? 2 : g.type === 'ORGANIZATION' ? 1 : 0);
+    const sorted = [...ids].sort((a, b) => rank(groups[b]!) - rank(groups[a]!)); // stable: ties keep text order
+    const top = groups[sorted[0]!]!;
+    for (const other of sorted.slice(1)) {
+      const grp = groups[other]!;
+      const placeAndPerson = top.words.length === 1 && ((top.type === 'LOCATION' && grp.type === 'PERSON') || (top.type === 'PERSON' && grp.type === 'LOCATION'));
+      if (!placeAndPerson || top.members.length >= 2 * grp.members.length) grp.parent = sorted[0]!;
+    }
   }
 
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".

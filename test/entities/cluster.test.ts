@@ -28,9 +28,31 @@ describe('clustering', () => {
   });
 
   it('joins an organisation called by its last word to the full name ("Villa", "Aston Villa"), not a place', () => {
-    const cs = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'ORGANIZATION', 10), m('Villa', 'LOCATION', 20)]);
+    const cs = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'ORGANIZATION', 10)]);
     expect(cs.find((c) => c.name === 'Aston Villa')!.members).toEqual([0, 1]);
-    expect(cs.find((c) => c.type === 'LOCATION')!.members).toEqual([2]);
+    const place = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'LOCATION', 20)]);
+    expect(place.find((c) => c.type === 'LOCATION')!.members).toEqual([1]);
+  });
+
+  it('makes one entity of one name typed two ways in an article, by majority', () => {
+    const cs = clusterMentions([m('Kanye West', 'PERSON', 0), m('Kanye West', 'ORGANIZATION', 10), m('Kanye West', 'PERSON', 20)]);
+    expect(cs.map((c) => [c.name, c.type, c.members])).toEqual([['Kanye West', 'PERSON', [0, 1, 2]]]);
+  });
+
+  it('breaks a tie for a person when a given name starts the name, else for an organisation, else by the first mention', () => {
+    const given = (w: string) => w === 'jude';
+    const tied = (name: string, a: ClusterInput['type'], b: ClusterInput['type']) => clusterMentions([m(name, a, 0), m(name, b, 10)], undefined, undefined, given).map((c) => c.type);
+    expect(tied('Jude Law', 'ORGANIZATION', 'PERSON')).toEqual(['PERSON']);
+    expect(tied('ABN Amro', 'PERSON', 'ORGANIZATION')).toEqual(['ORGANIZATION']);
+    expect(tied('Southcorp', 'LOCATION', 'ORGANIZATION')).toEqual(['ORGANIZATION']);
+    expect(tied('Twin Peaks', 'MISC', 'LOCATION')).toEqual(['MISC']);
+  });
+
+  it('keeps a one-word name typed both a place and a person two things, unless one type is twice as frequent', () => {
+    const two = clusterMentions([m('Jordan', 'LOCATION', 0), m('Jordan', 'PERSON', 10)]);
+    expect(two.map((c) => c.type)).toEqual(['LOCATION', 'PERSON']);
+    const one = clusterMentions([m('Jordan', 'PERSON', 0), m('Jordan', 'LOCATION', 10), m('Jordan', 'PERSON', 20)]);
+    expect(one.map((c) => [c.type, c.members])).toEqual([['PERSON', [0, 1, 2]]]);
   });
 
   it('joins a one-word "person" that is an organisation\'s last word to it, unless a person has that name', () => {
