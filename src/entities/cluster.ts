@@ -96,19 +96,25 @@ interface Group {
   parent: number;
 }
 
+/** What the clustering may ask of the world beyond the article (by default it knows nothing). */
+export interface ClusterKnowledge {
+  /** A nationality word ("Russian"): no short form of an organisation's name. */
+  isNationality?: (name: string) => boolean;
+  /** The country a name names ("US" → US, "United States" → US), or null: a country's acronym joins only that country by its initials. */
+  countryOf?: (name: string) => string | null;
+  /** Whether a word (lowercase) is a given name ("jude"): a tie between a person and another type goes to the person when one starts the name. */
+  givenName?: (word: string) => boolean;
+  /** Whether a name is a known country, region or city: such a "place" never joins a person of that surname ("Washington"). Default: any may be. */
+  knownPlace?: (name: string) => boolean;
+}
+
 /**
  * @example
  * clusterMentions([{ text: 'Vladimir Putin', type: 'PERSON', tokenStart: 0, tokenEnd: 2 }, { text: 'Putin', type: 'PERSON', tokenStart: 9, tokenEnd: 10 }])
  * // [{ type: 'PERSON', name: 'Vladimir Putin', aliases: ['Putin'], members: [0, 1] }]
  */
-export function clusterMentions(
-  mentions: ClusterInput[],
-  isNationality: (name: string) => boolean = () => false,
-  /** The country a name names ("US" → US, "United States" → US), or null: a country's acronym joins only that country by its initials. */
-  countryOf: (name: string) => string | null = () => null,
-  /** Whether a word is a given name ("Jude"): a tie between a person and another type goes to the person when one starts the name. */
-  givenName: (word: string) => boolean = () => false,
-): Cluster[] {
+export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnowledge = {}): Cluster[] {
+  const { isNationality = () => false, countryOf = () => null, givenName = () => false, knownPlace = () => true } = knowledge;
   // 1. Identical names.
   const groups: Group[] = [];
   // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
@@ -210,7 +216,8 @@ export function clusterMentions(
         fits = initials([...head.forms.keys()][0]!) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf([...head.forms.keys()][0]!) === country);
       }
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
-        if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && gType !== 'LOCATION');
+        // A one-word "place" no gazetteer knows is the person of that surname ("Troncon" after "Alessandro Troncon").
+        if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && (gType !== 'LOCATION' || !knownPlace(mentions[grp.members[0]!]!.text)));
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
         // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
         else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));

@@ -440,7 +440,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word));
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
-  const entities = clusterMentions(inputs, (name) => demonymCountry(name) !== null, countryOf, (word) => rec.lexicon.firstNames.has(hashString(word))).map((c) => {
+  const entities = clusterMentions(inputs, {
+    isNationality: (name) => demonymCountry(name) !== null,
+    countryOf,
+    givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
+    knownPlace: isKnownPlace,
+  }).map((c) => {
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {

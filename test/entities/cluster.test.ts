@@ -41,7 +41,7 @@ describe('clustering', () => {
 
   it('breaks a tie for a person when a given name starts the name, else for an organisation, else by the first mention', () => {
     const given = (w: string) => w === 'jude';
-    const tied = (name: string, a: ClusterInput['type'], b: ClusterInput['type']) => clusterMentions([m(name, a, 0), m(name, b, 10)], undefined, undefined, given).map((c) => c.type);
+    const tied = (name: string, a: ClusterInput['type'], b: ClusterInput['type']) => clusterMentions([m(name, a, 0), m(name, b, 10)], { givenName: given }).map((c) => c.type);
     expect(tied('Jude Law', 'ORGANIZATION', 'PERSON')).toEqual(['PERSON']);
     expect(tied('ABN Amro', 'PERSON', 'ORGANIZATION')).toEqual(['ORGANIZATION']);
     expect(tied('Southcorp', 'LOCATION', 'ORGANIZATION')).toEqual(['ORGANIZATION']);
@@ -78,21 +78,23 @@ describe('clustering', () => {
     const countryOf = (name: string) => (name === 'US' || name === 'United States' ? 'US' : null);
     const cs = clusterMentions(
       [m('Ulrich Schulte-Strathaus', 'PERSON', 0), m('Giuseppe Morchio', 'PERSON', 3), m('GM', 'ORGANIZATION', 6), m('US', 'LOCATION', 8), m('Union Square', 'LOCATION', 10), m('United States', 'LOCATION', 12)],
-      () => false,
-      countryOf,
+      { countryOf },
     );
     expect(cs.find((c) => c.name === 'Giuseppe Morchio')!.aliases).toEqual([]);
     expect(cs.find((c) => c.name === 'Union Square')!.aliases).toEqual([]);
     expect(cs.find((c) => c.name === 'United States')!.aliases).toEqual(['US']);
   });
 
-  it('a one-word head of another type does not swallow a place', () => {
-    const cs = clusterMentions([m('George Washington', 'PERSON', 0), m('Washington', 'LOCATION', 10)]);
+  it('a one-word head of another type does not swallow a known place, but takes an unknown one of its surname', () => {
+    const knownPlace = (name: string) => name === 'Washington';
+    const cs = clusterMentions([m('George Washington', 'PERSON', 0), m('Washington', 'LOCATION', 10)], { knownPlace });
     expect(cs).toHaveLength(2);
+    const unknown = clusterMentions([m('Alessandro Troncon', 'PERSON', 0), m('Troncon', 'LOCATION', 10)], { knownPlace });
+    expect(unknown.map((c) => [c.name, c.type, c.members])).toEqual([['Alessandro Troncon', 'PERSON', [0, 1]]]);
   });
 
   it('does not take a nationality for a short form of an organisation', () => {
-    const cs = clusterMentions([m('Russian Embassy', 'ORGANIZATION', 0), m('Russian', 'ORGANIZATION', 5)], (n) => n === 'Russian');
+    const cs = clusterMentions([m('Russian Embassy', 'ORGANIZATION', 0), m('Russian', 'ORGANIZATION', 5)], { isNationality: (n) => n === 'Russian' });
     expect(cs).toHaveLength(2);
     const cs2 = clusterMentions([m('Panama Canal Authority', 'ORGANIZATION', 0), m('Panama', 'ORGANIZATION', 5)]);
     expect(cs2).toHaveLength(1);
