@@ -105,7 +105,7 @@ export const Entity = Type.Object(
   {
     entity_id: Type.String({ pattern: '^e_[0-9a-f]{16}$', description: 'Stable across articles for the same canonical name and type' }),
     type: EntityType,
-    subtype: Nullable(Type.String({ description: 'country, city, region, nationality, media, product, event, award, work…' })),
+    subtype: Nullable(Type.String({ description: 'country, city, region, nationality, media, product, event, award, law, work…' })),
     name: Type.String({ description: 'Canonical name: the fullest form used in the article' }),
     aliases: Type.Array(Type.String()),
     roles: Type.Array(Type.String(), { description: 'Titles stated in the text, e.g. "Russian Deputy Foreign Minister"' }),

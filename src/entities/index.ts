@@ -20,7 +20,7 @@ import { ENTITY_ALIASES, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
-import { isMediaName, orgOrMiscSubtype } from './subtypes.js';
+import { isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -503,6 +503,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
     if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
+    // "the Human Rights Act", "the Finance Bill", "the Kyoto Protocol": a law, bill or treaty is MISC, however its
+    // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
+    if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {

@@ -1,7 +1,7 @@
 /**
  * Subtypes for organisations and miscellaneous names, from what the name is
  * called in the text or ends with: "Nezavisimaya Gazeta newspaper", "Tass, the
- * state news agency" → media; "BRICS Summit", "World Cup" → event.
+ * state news agency" → media; "BRICS Summit", "World Cup" → event; "Human Rights Act" → law.
  * (Places get theirs from the geo table, nationalities from demonyms.)
  */
 import type { Doc } from '../text/doc.js';
@@ -10,6 +10,8 @@ const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcas
 /** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
 const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'daily'];
 const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$/u;
+/** Laws, bills and treaties: "Freedom of Information Act", "Finance Bill", "Kyoto Protocol" (MISC, as CoNLL types them). */
+const LAW_NAME = /\s(?:Act|Bill|Treaty|Protocol|Directive|Amendment|Agreement|Accord)$/u;
 const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-300", "Bavar-373", "F-16"
 
 /**
@@ -35,11 +37,20 @@ export function isMediaName(name: string): boolean {
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
+ * Whether a name of several words ends like a law's, bill's or treaty's ("… Act", "… Bill", "… Treaty").
+ * @example isLawName('Human Rights Act') // true; isLawName('Act') // false
+ */
+export function isLawName(name: string): boolean {
+  return LAW_NAME.test(name);
+}
+
+/**
  * @example orgOrMiscSubtype(doc, 'ORGANIZATION', 'Nezavisimaya Gazeta', spans) // 'media' when followed by "newspaper"
  */
 export function orgOrMiscSubtype(doc: Doc, type: string, name: string, spans: { tokenStart: number; tokenEnd: number }[]): string | null {
   if (EVENT_NAME.test(name)) return 'event';
   if (type === 'MISC' && PRODUCT_NAME.test(name)) return 'product';
+  if (type === 'MISC' && LAW_NAME.test(name)) return 'law';
   if (type !== 'ORGANIZATION') return null;
   if (isMediaName(name)) return 'media';
   const toks = doc.tokens;

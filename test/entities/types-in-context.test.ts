@@ -31,6 +31,15 @@ describe('types from the context of a name', () => {
     expect(types('Shares in retailer Peter Hammond Stores fell.').get('Peter Hammond')).toBe('PERSON');
   });
 
+  it('types a law, a bill or a treaty MISC (subtype law), but not a person whose given name starts the name', () => {
+    const doc = createDoc({ text: 'Ministers said the Coastal Waters Protection Bill would replace the Harbour Dues Act, as the Merrow Treaty allows. The director, Tony Bill, was there.' });
+    runPipeline(doc, { until: 'entities' });
+    const es = documentLayers(doc).entities;
+    const of = (name: string) => es.filter((e) => e.name.endsWith(name)).map((e) => [e.type, e.subtype]);
+    expect([of('Protection Bill'), of('Harbour Dues Act'), of('Merrow Treaty')]).toEqual([[['MISC', 'law']], [['MISC', 'law']], [['MISC', 'law']]]);
+    expect(of('Tony Bill').map(([t]) => t)).not.toContain('MISC');
+  });
+
   it('joins a one-word "person" to the organisation whose longer name it starts', () => {
     const t = types('The contract went to Delvaro International, of Arlington. Delvaro said the original scope of work had changed.');
     expect(t.get('Delvaro')).toBeUndefined();
