@@ -51,6 +51,11 @@ describe('one id per US state and per well-known organisation (alias table)', ()
     expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'nato')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'north atlantic treaty organization'));
     expect(ENTITY_ALIASES.canonical('PERSON', 'fed')).toBeUndefined();
     expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'us')).toBeUndefined();
+    // International and British bodies news names by their initials or a short name.
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'wada')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'world anti-doping agency'));
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'boe')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'bank of england'));
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'al qaida')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'al-qaeda'));
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'fifa')).toBeDefined();
   });
 
   it('the Fed and the Federal Reserve in different articles get one entity_id', () => {
