@@ -20,7 +20,7 @@ import { ENTITY_ALIASES, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
-import { isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
+import { isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -506,6 +506,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the Human Rights Act", "the Finance Bill", "the Kyoto Protocol": a law, bill or treaty is MISC, however its
     // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
     if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'MISC';
+    // "the Athens Olympics", "the Berlin Film Festival": an organisation's or a place's name ending like a happening's is the happening (MISC, subtype event).
+    if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION') && isHappeningName(c.name)) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {

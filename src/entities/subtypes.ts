@@ -10,6 +10,14 @@ const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcas
 /** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
 const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'daily'];
 const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$/u;
+/**
+ * Names that end like a happening's and never like a body's: "Athens Olympics", "Berlin Film Festival",
+ * "European Indoor Championships", "General Election" (MISC, as CoNLL types events). Not Congress, Assembly,
+ * Conference or Forum, which also end the names of bodies ("US Congress", "Welsh Assembly"), nor Games
+ * ("Rockstar Games").
+ */
+const HAPPENING_NAME = /\s(?:Olympics|Championships?|Festival|Grand Prix|Expo|Elections?|Cup|Open)$/u;
+
 /** Laws, bills and treaties: "Freedom of Information Act", "Finance Bill", "Kyoto Protocol" (MISC, as CoNLL types them). */
 const LAW_NAME = /\s(?:Act|Bill|Treaty|Protocol|Directive|Amendment|Agreement|Accord)$/u;
 const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-300", "Bavar-373", "F-16"
@@ -35,6 +43,14 @@ export function isMediaName(name: string): boolean {
 
 /** A character of \w: ASCII letter, digit or underscore. */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Whether a name of several words ends like a happening's that no body's name ends with ("… Olympics", "… Festival").
+ * @example isHappeningName('Athens Olympics') // true; isHappeningName('US Congress') // false
+ */
+export function isHappeningName(name: string): boolean {
+  return HAPPENING_NAME.test(name);
+}
 
 /**
  * Whether a name of several words ends like a law's, bill's or treaty's ("… Act", "… Bill", "… Treaty").

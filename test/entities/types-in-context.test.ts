@@ -40,6 +40,14 @@ describe('types from the context of a name', () => {
     expect(of('Tony Bill').map(([t]) => t)).not.toContain('MISC');
   });
 
+  it('types a name ending like a happening (Olympics, Festival, Championships) MISC, not one ending like a body (Congress)', () => {
+    const doc = createDoc({ text: 'She won gold at the Dorvald Olympics and then opened the Kessing Film Festival. The Dorvald Congress met.' });
+    runPipeline(doc, { until: 'entities' });
+    const t = new Map(documentLayers(doc).entities.map((e) => [e.name, [e.type, e.subtype]]));
+    expect([t.get('Dorvald Olympics'), t.get('Kessing Film Festival')]).toEqual([['MISC', 'event'], ['MISC', 'event']]);
+    expect(t.get('Dorvald Congress')?.[0]).not.toBe('MISC');
+  });
+
   it('joins a one-word "person" to the organisation whose longer name it starts', () => {
     const t = types('The contract went to Delvaro International, of Arlington. Delvaro said the original scope of work had changed.');
     expect(t.get('Delvaro')).toBeUndefined();
