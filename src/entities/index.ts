@@ -226,7 +226,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "Israel-Iran standoff", "Iran-Russia cooperation": a pair of places is a relation, not a name.
     if (b - a === 1 && isPlacePair(toks[a]!.text)) return;
     // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
-    if (type === 'MISC' && ((b - a === 1 && isNameDerivedWord(toks[a]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    // So is a longer one ending in such a word: "Las Vegas-style", "New York-based".
+    if (type === 'MISC' && ((b - a === 1 && isNameDerivedWord(toks[a]!.text)) || (b - a > 1 && hasNameSuffix(toks[b - 1]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
@@ -340,6 +341,8 @@ const GENERIC_ACRONYMS = new Set(
     'FM USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB',
     // Measures, events and people of common speech ("GDP", "VAT", "the PM", "an IPO", "DJs").
     'GDP VAT PM IPO IPOs AGM ICT NGO NGOs WMD ASBO ASBOs COO CTO PR DJ DJs VIP VIPs FAQ',
+    // Diseases ("HIV/Aids", "the Sars virus"): CoNLL tags no disease.
+    'HIV AIDS Aids SARS Sars MRSA BSE CJD',
   ].join(' ').split(' '),
 );
 
@@ -364,6 +367,12 @@ export function isNameDerivedWord(word: string): boolean {
   const first = word.slice(0, dash).toLowerCase();
   const last = word.slice(word.lastIndexOf('-') + 1);
   return (NAME_PREFIXES.has(first) && word[0] === word[0]!.toLowerCase()) || NAME_SUFFIXES.has(last);
+}
+
+/** Whether a word ends in one of those suffixes after a dash ("Vegas-style"). */
+function hasNameSuffix(word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && NAME_SUFFIXES.has(word.slice(dash + 1));
 }
 
 /**

@@ -95,6 +95,10 @@ describe('words built on names are not names', () => {
     const names = es.map((e) => e.name);
     for (const n of ['Texas-based', 'anti-Pyongyang', 'US$']) expect(names).not.toContain(n);
     expect(names).toContain('Coca-Cola');
+    // Longer ones too ("Las Vegas-style"); diseases are no names either.
+    const more = entities('A New Mexico-based charity opened a Las Vegas-style casino to fight HIV and Aids, Oxfam said.').map((e) => e.name);
+    for (const n of ['New Mexico-based', 'Las Vegas-style', 'HIV', 'Aids']) expect(more).not.toContain(n);
+    expect(more).toContain('Oxfam');
   });
   it('does not take a name heading a phrase with an article for a person ("won an Oscar for")', () => {
     const es = entities('DiCaprio won an Oscar for the role. The Aviator is long. Reporters asked whether the Aviator would win. Jones scored. A Jones penalty won it.');
