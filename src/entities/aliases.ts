@@ -71,6 +71,19 @@ const ORGANISATIONS: readonly (readonly string[])[] = [
   ['Confederation of British Industry', 'CBI'],
   ['Trades Union Congress', 'TUC'],
   ['Crown Prosecution Service', 'CPS'],
+  ['House of Commons', 'Commons'],
+  // Newspapers called by their short names ("the Guardian", "the Times"); not those whose short name is a
+  // common word or a role ("the Sun", "the Mirror", "the Independent").
+  ['The Guardian', 'Guardian'],
+  ['The Times', 'Times'],
+  ['The Daily Telegraph', 'Daily Telegraph', 'Telegraph'],
+  ['The Observer', 'Observer'],
+  ['Financial Times', 'FT'],
+  ['Daily Mail'],
+  ['The Economist', 'Economist'],
+  ['The New York Times', 'New York Times', 'NYT'],
+  ['The Wall Street Journal', 'Wall Street Journal', 'WSJ'],
+  ['The Washington Post', 'Washington Post'],
   ['Manchester United', 'Man Utd', 'Man United'],
   ['Labour Party', 'Labour'],
   // The singular names the party too ("Conservative leader", "the Lib Dem spokesman"); "Tory", which the
