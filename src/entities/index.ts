@@ -209,6 +209,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // Possessive endings and stray punctuation never belong to a name.
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
+    // "Hence Tesco said": a conjunctive adverb opening the sentence is no part of the name after it.
+    if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && a === doc.sentences[toks[a]!.sentence]!.tokenStart) a++;
     // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
     if (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) {
       while (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) b--;
@@ -228,6 +230,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "Texas-based", "anti-Pyongyang", "US$" (two tokens): a word built on a name, not a name (CoNLL tags many of them MISC).
     // So is a longer one ending in such a word: "Las Vegas-style", "New York-based".
     if (type === 'MISC' && ((b - a === 1 && isNameDerivedWord(toks[a]!.text)) || (b - a > 1 && hasNameSuffix(toks[b - 1]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
+    // Whatever its type: "ex-Yukos", and "Ex-Labour" opening a sentence (its capital is the sentence's).
+    if (b - a === 1 && (isNameDerivedWord(toks[a]!.text) || (a === doc.sentences[toks[a]!.sentence]!.tokenStart && PREFIX_AT_START.test(toks[a]!.text)))) return;
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
@@ -369,11 +373,20 @@ export function isNameDerivedWord(word: string): boolean {
   return (NAME_PREFIXES.has(first) && word[0] === word[0]!.toLowerCase()) || NAME_SUFFIXES.has(last);
 }
 
+/** A prefix capitalised by the sentence it opens ("Ex-Labour minister …", "Anti-EU campaigners …"). */
+const PREFIX_AT_START = /^(?:Ex|Anti|Pro|Non|Post|Pre)-\p{Lu}/u;
+
 /** Whether a word ends in one of those suffixes after a dash ("Vegas-style"). */
 function hasNameSuffix(word: string): boolean {
   const dash = word.lastIndexOf('-');
   return dash > 0 && NAME_SUFFIXES.has(word.slice(dash + 1));
 }
+
+/** Adverbs that link a sentence to the one before: never a name. */
+const CONJUNCTIVE_ADVERBS = new Set([
+  'furthermore', 'moreover', 'likewise', 'hence', 'thus', 'therefore', 'nevertheless', 'nonetheless', 'meanwhile', 'however',
+  'consequently', 'accordingly', 'besides', 'otherwise', 'conversely', 'subsequently', 'additionally', 'alternatively', 'similarly',
+]);
 
 /**
  * A lone capitalised word opening a sentence and followed by a comma that is
@@ -389,6 +402,8 @@ function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   if (w.toUpperCase() === w) return false; // all caps: a headline or dateline ("NICE, France")
   const lw = w.toLowerCase();
   const h = hashString(lw);
+  // A conjunctive adverb ("Furthermore", "Hence", "Likewise") is never a name, comma or not.
+  if (CONJUNCTIVE_ADVERBS.has(lw)) return true;
   const caps = rec.lexicon.caps.get(h) ?? 0;
   if (toks[i + 1]?.text === ',') return caps === 1 || (caps === 0 && lw.length > 4 && lw.endsWith('ly'));
   // Without the comma ("Usually Scientology …"), only an -ly adverb that news text writes lowercase and no one is named.

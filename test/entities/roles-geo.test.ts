@@ -99,6 +99,10 @@ describe('words built on names are not names', () => {
     const more = entities('A New Mexico-based charity opened a Las Vegas-style casino to fight HIV and Aids, Oxfam said.').map((e) => e.name);
     for (const n of ['New Mexico-based', 'Las Vegas-style', 'HIV', 'Aids']) expect(more).not.toContain(n);
     expect(more).toContain('Oxfam');
+    // Of any type, and with the capital of the sentence it opens; nor is a conjunctive adverb a name.
+    const start = entities('Ex-Marlow minister Jane Dorsey left. Furthermore, the ex-Yukos managers sued. Hence Tesco said no.').map((e) => e.name);
+    for (const n of ['Ex-Marlow', 'ex-Yukos', 'Furthermore', 'Hence']) expect(start).not.toContain(n);
+    expect(start).toContain('Tesco');
   });
   it('does not take a name heading a phrase with an article for a person ("won an Oscar for")', () => {
     const es = entities('DiCaprio won an Oscar for the role. The Aviator is long. Reporters asked whether the Aviator would win. Jones scored. A Jones penalty won it.');
