@@ -49,6 +49,10 @@ describe('roles', () => {
     // British portfolios and company titles: the whole title, not its head alone.
     const uk = entities('Home Secretary Anna Pellow met shadow chancellor Tom Verity and the managing director Ruth Kemble.');
     expect(['Anna Pellow', 'Tom Verity', 'Ruth Kemble'].map((n) => uk.find((e) => e.name === n)?.roles)).toEqual([['Home Secretary'], ['shadow chancellor'], ['managing director']]);
+    // Occupations are roles too, and a capitalised one opening a headline is no part of the name.
+    const jobs = entities('Singer Kessler quits\n\nThe singer Nora Kessler and former Zentra boss Paul Drummond met the novelist Ida Lund.');
+    expect(['Nora Kessler', 'Paul Drummond', 'Ida Lund'].map((n) => jobs.find((e) => e.name === n)?.roles.map((r) => r.toLowerCase()))).toEqual([['singer'], ['former zentra boss'], ['novelist']]);
+    expect(jobs.map((e) => e.name)).not.toContain('Singer Kessler');
   });
 
   it('ends a role before the form of address that follows it', () => {

@@ -15,7 +15,11 @@ export const TITLE_HEADS = (
   'lawmaker judge justice prosecutor attorney lawyer king queen prince princess emperor sultan sheikh emir ayatollah pope bishop ' +
   'archbishop cardinal rabbi imam professor researcher scientist journalist correspondent editor reporter columnist coach manager ' +
   'striker midfielder defender goalkeeper president-elect commissioner inspector superintendent deputy vice-president ' +
-  'administrator adviser advisor aide strategist consultant executive official negotiator mediator activist'
+  'administrator adviser advisor aide strategist consultant executive official negotiator mediator activist ' +
+  // Occupations news puts before a name ("singer Sheila Ferguson", "Chelsea boss Jose Mourinho", "Hollywood star Tom Hanks").
+  'singer actress comedian presenter broadcaster producer author writer novelist playwright poet artist musician rapper ' +
+  'drummer guitarist designer chef pilot soldier golfer sprinter hurdler winger skipper fly-half scrum-half full-back flanker ' +
+  'batsman bowler boss star'
 ).split(' ');
 
 /** Words that extend a title leftwards ("Deputy Foreign Minister", "Lt. Gen."). */
