@@ -211,6 +211,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // "Hence Tesco said": a conjunctive adverb opening the sentence is no part of the name after it.
     if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && a === doc.sentences[toks[a]!.sentence]!.tokenStart) a++;
+    // "Toronto-based Barrick": a word built on another name describes the name after it and is no part of it.
+    if (b - a > 1 && hasNameSuffix(toks[a]!.text)) a++;
     // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
     if (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) {
       while (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) b--;

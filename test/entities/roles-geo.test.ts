@@ -107,6 +107,10 @@ describe('words built on names are not names', () => {
     const start = entities('Ex-Marlow minister Jane Dorsey left. Furthermore, the ex-Yukos managers sued. Hence Tesco said no.').map((e) => e.name);
     for (const n of ['Ex-Marlow', 'ex-Yukos', 'Furthermore', 'Hence']) expect(start).not.toContain(n);
     expect(start).toContain('Tesco');
+    // Nor is it part of the name after it.
+    const glued = entities('Toronto-based Vellmar said it would buy the mine. Vellmar shares rose.').map((e) => e.name);
+    expect(glued).toContain('Vellmar');
+    expect(glued.filter((n) => n.includes('-based'))).toEqual([]);
   });
   it('does not take a name heading a phrase with an article for a person ("won an Oscar for")', () => {
     const es = entities('DiCaprio won an Oscar for the role. The Aviator is long. Reporters asked whether the Aviator would win. Jones scored. A Jones penalty won it.');
