@@ -68,7 +68,7 @@ export const entitiesStage: Stage = { name: 'entities', requires: ['text'], assi
 function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
   const toks = doc.tokens;
   // Lowercased tokens and letter-or-digit flags from the token index: no string is built per test.
-  const { lower, word } = tokenIndex(doc);
+  const { lower, word, cap } = tokenIndex(doc);
   const out: NamedMention[] = [];
   const titled = new Set<string>();
   const spans = recognizeSpans(doc, rec);
@@ -237,8 +237,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
-    // (Not an acronym a name defines in brackets: "Really Simple Syndication (RSS)".)
-    if (b - a === 1 && (GENERIC_ACRONYMS.has(toks[a]!.text) || GENERIC_ACRONYMS.has(toks[a]!.text.replace(/\./g, ''))) && !(toks[a - 1]?.text === '(' && toks[b]?.text === ')')) return;
+    // (Not an acronym a name defines in brackets: "Really Simple Syndication (RSS)"; but "personal video recorders (PVRs)" is no name.)
+    if (b - a === 1 && isGenericAcronym(toks[a]!.text) && !(toks[a - 1]?.text === '(' && toks[b]?.text === ')' && cap[a - 2] === 1)) return;
     // "USD 14 billion", "No. 1": a currency code or the abbreviation of "number" is no name.
     if (b - a === 1 && (CURRENCY_CODES.has(toks[a]!.text) || lower[a] === 'no.')) return;
     // "Chapter 11": the bankruptcy chapter is a name with its number, not a person called Chapter.
@@ -344,13 +344,17 @@ const GENERIC_ACRONYMS = new Set(
   [
     'PC PCs TV TVs DVD DVDs CD CDs ID IDs MP3 PDA PDAs GPS SMS MMS LCD HD HDTV IP PIN URL URLs 3G RFID CEO CEOs CFO MP MPs MSP MSPs MEP MEPs QC GP GPs OS',
     // Technologies and devices ("broadband over UWB", "a USB stick", "P2P networks"), CoNLL leaves such words untagged.
-    'FM USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB',
+    'FM USB GPRS GSM CDMA WAP UWB IPTV P2P PVR PVRs DTT RSS VoIP DSL ADSL ISP ISPs SIM VCR VCRs PDF HTML CPU RAM LED CCTV DNA MRI IVF ATM ATMs SUV SUVs MPV UFO TB DVI HDMI',
     // Measures, events and people of common speech ("GDP", "VAT", "the PM", "an IPO", "DJs").
     'GDP VAT PM IPO IPOs AGM ICT NGO NGOs WMD ASBO ASBOs COO CTO PR DJ DJs VIP VIPs FAQ',
-    // Diseases ("HIV/Aids", "the Sars virus"): CoNLL tags no disease.
-    'HIV AIDS Aids SARS Sars MRSA BSE CJD',
   ].join(' ').split(' '),
 );
+
+/** One of those, with or without full stops or a plural s ("P.C.", "LCDs"). */
+function isGenericAcronym(word: string): boolean {
+  const bare = word.replace(/\./g, '');
+  return GENERIC_ACRONYMS.has(word) || GENERIC_ACRONYMS.has(bare) || (bare.endsWith('s') && GENERIC_ACRONYMS.has(bare.slice(0, -1)));
+}
 
 /** ISO 4217 codes of currencies news quotes prices in. */
 const CURRENCY_CODES = new Set('USD EUR GBP JPY CHF CNY RMB CAD AUD NZD HKD SGD INR RUB KRW BRL MXN SEK NOK DKK ZAR TRY PLN'.split(' '));
