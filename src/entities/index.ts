@@ -776,7 +776,20 @@ function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognize
     if (list.some((m) => addressed(doc, m.tokenStart))) continue;
     for (const m of list) m.type = 'ORGANIZATION';
   }
+  // So does a one-word "place" ("Delta might be concerned" beside "Delta Airlines"; not Delta, British Columbia)
+  // that the article never speaks of as a place (after in, near, …) and that is no country or region ("China"
+  // beside "China Airlines" stays the country).
+  const lower = tokenIndex(doc).lower;
+  for (const list of oneWordMentions(inputs, 'LOCATION', firstWords).values()) {
+    const sub = resolvePlace(list[0]!.text).subtype;
+    if (sub === 'country' || sub === 'region') continue;
+    if (list.some((m) => placeContext(doc, m.tokenStart, m.tokenEnd) || PLACE_NOUNS_AFTER.has(lower[m.tokenEnd] ?? ''))) continue; // "the Shanghai city government"
+    for (const m of list) m.type = 'ORGANIZATION';
+  }
 }
+
+/** Nouns after a name that make it a place: "the Shanghai city government", "Guangdong province". */
+const PLACE_NOUNS_AFTER = new Set(['city', 'province', 'county', 'region', 'state', 'district', 'area', 'town', 'village', 'municipality']);
 
 /** First words of the article's organisation names of two words or more that end in one of `endings` ("delta" of "Delta Airlines"). */
 function organisationFirstWords(inputs: readonly ClusterInput[], endings: ReadonlySet<string>): Set<string> {

@@ -48,6 +48,15 @@ describe('types from the context of a name', () => {
     expect(t.get('Dorvald Congress')?.[0]).not.toBe('MISC');
   });
 
+  it('joins a one-word "place" to the company whose longer name it starts, unless spoken of as a place or a country', () => {
+    const t = types('Pilots at Delta Airlines went on strike. He said Delta might be concerned.');
+    expect([t.get('Delta'), t.get('Delta Airlines')]).toEqual([undefined, 'ORGANIZATION']);
+    const city = types('Talks with Shanghai Automotive Industry Corp went on, and the Shanghai city government approved.');
+    expect(city.get('Shanghai')).toBe('LOCATION');
+    const country = types('China Airlines flew from China to Paris on Monday.');
+    expect(country.get('China')).toBe('LOCATION');
+  });
+
   it('joins a one-word "person" to the organisation whose longer name it starts', () => {
     const t = types('The contract went to Delvaro International, of Arlington. Delvaro said the original scope of work had changed.');
     expect(t.get('Delvaro')).toBeUndefined();
