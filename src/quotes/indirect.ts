@@ -90,7 +90,16 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
     for (let k = S.tokenStart; k < S.tokenEnd; k++) {
       if (cueWords[k] === 0 || quoteOf[k]! >= 0 || k < coveredUntil) continue;
       const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
-      if (!cue) continue;
+      if (!cue) {
+        // "…, the Associated Press reported.", "…, the survey found.": a weak verb ending the sentence after its subject.
+        const weak = trailingWeakCue(ctx, k);
+        const t = weak ? trailingAttribution(ctx, weak, S.tokenStart, S.tokenEnd, history) : null;
+        if (t) {
+          out.push(t);
+          coveredUntil = S.tokenEnd;
+        }
+        continue;
+      }
       // Whole-sentence attributions, tried in order: "X, he said, Y", "<clause>, X said/according to X", "According to X, <clause>".
       const whole =
         (cue.form === 'verb' ? parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
@@ -383,8 +392,56 @@ function relativeSubjectBefore(ctx: QuoteContext, cue: number): boolean {
   return false;
 }
 
-/** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb, then the sentence ends. */
-function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
+/**
+ * Verbs too weak to be cues on their own ("reported earnings", "found the body", "stated aims") that attribute
+ * what precedes them when they end the sentence after their subject: "…, the Financial Times reported.",
+ * "…, the survey found.", "…, the company estimated." (and "…, figures show.", the evidence cue of cues.ts).
+ */
+const TRAILING_WEAK = new Set(['report', 'state', 'estimate', 'indicate', 'find']);
+/** Their forms in -s are plural nouns as often ("the latest reports."): verbs only after a name or a pronoun ("the FT reports."). */
+const TRAILING_WEAK_S = new Set(['reports', 'states', 'estimates', 'finds', 'indicates']);
+
+function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
+  const w = ctx.lower[k]!;
+  const lemma = SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w);
+  if (lemma === undefined || !TRAILING_WEAK.has(lemma) || ctx.cap[k] || w === lemma) return null;
+  const prev = ctx.lower[k - 1] ?? '';
+  // "the reported figures", "its estimates", "…, it has been reported": no subject speaks.
+  if (!ctx.word[k - 1] || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || PASSIVE_AUX.has(prev) || prev === '’s' || prev === "'s" || prev === 'its' || prev === 'their' || prev === 'his' || prev === 'her') return null;
+  if (TRAILING_WEAK_S.has(w) && !ctx.cap[k - 1] && !PRONOUNS.has(prev)) return null;
+  return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
+}
+
+/**
+ * The subject of a trailing weak cue between `comma` and the cue: the candidate ending right before it
+ * ("…, the Sunday Telegraph reported.", "…, news agency Reuters reported."), else the whole phrase when it is
+ * a plain noun phrase ("…, official figures show.", "…, government research found."); null for a relative
+ * clause ("…, which it had reported as revenue.") or anything opening with a conjunction, preposition or pronoun.
+ */
+function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate | null {
+  const { lower } = ctx;
+  let e = cue;
+  while (e > comma + 1 && (lower[e - 1] === 'has' || lower[e - 1] === 'have' || lower[e - 1] === 'had' || endsWith(lower[e - 1]!, 'ly'))) e--;
+  if (e <= comma + 1) return null;
+  for (let j = comma + 1; j < e; j++) if ((!ctx.word[j] && !numberComma(ctx, j)) || RELATIVES.has(lower[j]!) || QUESTION_WORDS.has(lower[j]!) || FINITE.has(lower[j]!)) return null;
+  const cands = candidatesIn(ctx, comma + 1, e);
+  const last = cands[cands.length - 1];
+  if (last && last.tokenEnd === e) return last;
+  const first = lower[comma + 1]!;
+  if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first)) return null;
+  return { kind: 'np', tokenStart: comma + 1, tokenEnd: e, entity: null };
+}
+
+/** A comma inside a number ("5,196"): digits glued to it on both sides. */
+function numberComma(ctx: QuoteContext, j: number): boolean {
+  const t = ctx.doc.tokens;
+  const a = t[j - 1];
+  const b = t[j + 1];
+  return a !== undefined && b !== undefined && a.end === t[j]!.start && b.start === t[j]!.end && /\d$/.test(a.text) && /^\d/.test(b.text);
+}
+
+/** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb (or the cue at `cueTok`), then the sentence ends. */
+function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number, cueTok = -1): boolean {
   let words = 0;
   let sawCue = false;
   for (let j = k; j < sentEnd; j++) {
@@ -392,7 +449,7 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
     if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
     // "…, said Steven Taylor, a political scientist at …": what follows describes the speaker.
     if (w === ',' && sawCue && j > k + 1 && appositiveTail(ctx, j, sentEnd)) return true;
-    if (SPEECH_FORMS.has(w)) sawCue = true;
+    if (SPEECH_FORMS.has(w) || j === cueTok) sawCue = true;
     if (ctx.word[j] && ++words > 9) return false;
   }
   return sawCue;
@@ -452,7 +509,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   const { lower, doc, quoteOf } = ctx;
   // Find the comma that opens the attribution: ", according to X." / ", X said." / ", said X."
   let comma = cue.tokenStart - 1;
-  while (comma > sentStart && cue.tokenStart - comma <= 8 && lower[comma] !== ',') comma--;
+  // "the survey of 5,196 firms found": a comma inside a number opens nothing.
+  while (comma > sentStart && cue.tokenStart - comma <= 8 && (lower[comma] !== ',' || numberComma(ctx, comma))) comma--;
   if (lower[comma] !== ',' || comma <= sentStart) return null;
   // Only the speaker may stand between the comma and the cue, and little after it.
   // ", John Smith, a spokesman for the party, said.": the speaker stands before an appositive.
@@ -475,7 +533,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     tail = j;
     break;
   }
-  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  const weakCue = cue.lemma === 'show' || TRAILING_WEAK.has(cue.lemma);
+  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd, weakCue ? cue.tokenStart : -1) && cue.form !== 'according') return null;
   // "Speaking to Tony Blair, the minister said: “…”": a cue followed by a colon or a quotation introduces that, not what precedes it.
   for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 3; j++) if (lower[j] === ':' || quoteOf[j]! >= 0) return null;
   if (tail - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
@@ -484,14 +543,21 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   let between = 0;
   for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j]) between++;
   if (appositive < 0 && between > 7) return null;
-  let cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
-  // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
+  let cand: Candidate | null;
   const next = lower[cue.tokenEnd] ?? '.';
-  if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
-  if (!cand || cue.form === 'according') {
-    cand = phraseAfter(ctx, cue.tokenEnd, tail);
-    // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
-    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
+  if (weakCue && appositive < 0) {
+    cand = weakSubject(ctx, comma, cue.tokenStart);
+    // "…, 13 reported growth.", "…, sustainability reports, or …", "…, the blogging world found out.": an object follows, not the sentence end.
+    if (!cand || !(/^[.!?]$/.test(next) || (PREPOSITIONS.has(next) && next !== 'out' && next !== 'up') || TIME_WORDS.has(next) || endsWith(next, 'ly'))) return null;
+  } else {
+    cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
+    // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
+    if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
+    if (!cand || cue.form === 'according') {
+      cand = phraseAfter(ctx, cue.tokenEnd, tail);
+      // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
+      if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
+    }
   }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;

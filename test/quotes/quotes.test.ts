@@ -481,6 +481,22 @@ describe('reported speech', () => {
     const b = direct(quotesOf('"Why would you try to cozy up to him?" Smith said about the effort to downplay his connections with the former president.', [SMITH]));
     expect(b.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([['John Smith', 'said']]);
   });
+  it('takes a weak verb ending the sentence after its subject as a trailing attribution', () => {
+    const cases: [string, string, string][] = [
+      ['Ticket sales at the three venues doubled over the summer, the Daily Courier reported on Tuesday.', 'Ticket sales at the three venues doubled over the summer', 'Daily Courier'],
+      ['Most of the new shops opened in the last two years, official figures show.', 'Most of the new shops opened in the last two years', 'official figures'],
+      ['Older drivers were less likely to use the new lanes, a survey of 2,400 motorists found.', 'Older drivers were less likely to use the new lanes', 'a survey of 2,400 motorists'],
+    ];
+    for (const [text, content, source] of cases) {
+      const qs = quotesOf(text, [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+      expect(qs.map((q) => q.text)).toEqual([content]);
+      expect(qs[0]!.speaker?.name ?? qs[0]!.speaker?.description).toBe(source);
+    }
+    // An object after the verb, a relative clause, or a noun: no attribution.
+    expect(quotesOf('Of the twelve shops on the street, nine reported losses.', [])).toEqual([]);
+    expect(quotesOf('The firm changed how it counts the sales, which it had reported as income.', [])).toEqual([]);
+    expect(quotesOf('The price was double, twice what it had previously estimated.', [])).toEqual([]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
