@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -421,15 +421,61 @@ function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
 function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate | null {
   const { lower } = ctx;
   let e = cue;
-  while (e > comma + 1 && (lower[e - 1] === 'has' || lower[e - 1] === 'have' || lower[e - 1] === 'had' || endsWith(lower[e - 1]!, 'ly'))) e--;
+  // "…, the deal was announced.": a passive names no speaker.
+  if (PASSIVE_AUX.has(lower[cue - 1]!)) return null;
+  while (e > comma + 1 && SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) && !PASSIVE_AUX.has(lower[e - 1]!)) e--;
   if (e <= comma + 1) return null;
   for (let j = comma + 1; j < e; j++) if ((!ctx.word[j] && !numberComma(ctx, j)) || RELATIVES.has(lower[j]!) || QUESTION_WORDS.has(lower[j]!) || FINITE.has(lower[j]!)) return null;
   const cands = candidatesIn(ctx, comma + 1, e);
   const last = cands[cands.length - 1];
   if (last && last.tokenEnd === e) return last;
   const first = lower[comma + 1]!;
-  if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first)) return null;
+  // ", drawing a sharp reply from Khan": a participle opens no subject.
+  if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first) || (!ctx.cap[comma + 1] && endsWith(first, 'ing', 'ed'))) return null;
   return { kind: 'np', tokenStart: comma + 1, tokenEnd: e, entity: null };
+}
+
+const HEARERS = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
+/** Who is told things besides people named or described: "told reporters", "told a Commons inquiry". */
+const AUDIENCE = new Set([
+  'reporters', 'journalists', 'jurors', 'jury', 'court', 'delegates', 'activists', 'supporters', 'members', 'staff', 'workers', 'investors',
+  'analysts', 'conference', 'inquiry', 'committee', 'hearing', 'audience', 'crowd', 'paper', 'newspaper', 'programme', 'program', 'radio',
+  'television', 'website', 'magazine', 'agency', 'listeners', 'viewers', 'students', 'fans', 'voters', 'shareholders', 'congress', 'parliament',
+  'meeting', 'rally', 'summit', 'forum', 'press', 'media', 'interviewer', 'interview',
+]);
+
+/**
+ * "told Reuters.", "has told a US court.", "told BBC Two's Newsnight on Sunday.": after a verb whose first object is
+ * its addressee, a short phrase running to the sentence end (no verb, clause word or comma in it).
+ */
+function addresseeToEnd(ctx: QuoteContext, cue: Cue, sentEnd: number): boolean {
+  if (!ADDRESSEE_LEMMAS.has(cue.lemma) || cue.lemma === 'ask' || cue.lemma === 'order') return false;
+  const { lower } = ctx;
+  let words = 0;
+  let heard = false;
+  for (let j = cue.tokenEnd; j < sentEnd; j++) {
+    const w = lower[j]!;
+    if (/^[.!?]$/.test(w)) return heard && j >= sentEnd - 2;
+    if (!ctx.word[j] && w !== '’s' && w !== "'s" && w !== '’' && w !== "'") return false;
+    if (FINITE.has(w) || w === 'that' || w === 'to' || RELATIVES.has(w) || QUESTION_WORDS.has(w) || ctx.quoteOf[j]! >= 0 || ++words > 6) return false;
+    // Somebody to tell: a name, a role or an audience ("told a joke", "advise buying it" tell nobody).
+    if (ctx.cap[j] || ctx.mentionOf[j]! >= 0 || DESCRIPTION_NOUNS.has(w) || AUDIENCE.has(w) || HEARERS.has(w)) heard = true;
+  }
+  return false;
+}
+
+/** ", the comedian has told" / ", his family has said": a determiner opens the words before a finite cue, and no other does. */
+function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: number): boolean {
+  const { lower } = ctx;
+  const w = lower[cue.tokenStart]!;
+  if (w === cue.lemma || endsWith(w, 'ing') || !DETERMINERS.has(lower[comma + 1]!)) return false;
+  // "…, a new track written for his album": a participle qualifying the noun, unless an auxiliary makes it a
+  // verb or nothing but the sentence end, a time or an addressee follows it.
+  const aux = lower[cue.tokenStart - 1] === 'has' || lower[cue.tokenStart - 1] === 'have' || lower[cue.tokenStart - 1] === 'had';
+  const next = lower[cue.tokenEnd] ?? '.';
+  if (!aux && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
+  for (let j = comma + 2; j < cue.tokenStart; j++) if (DETERMINERS.has(lower[j]!)) return false;
+  return true;
 }
 
 /** A comma inside a number ("5,196"): digits glued to it on both sides. */
@@ -551,8 +597,20 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (!cand || !(/^[.!?]$/.test(next) || (PREPOSITIONS.has(next) && next !== 'out' && next !== 'up') || TIME_WORDS.has(next) || endsWith(next, 'ly'))) return null;
   } else {
     cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
-    // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
-    if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
+    // "…, the women say officers …", "…, the central bank told Reuters.": words other than adverbs and auxiliaries
+    // before the verb are its subject, so the phrase after it is no inverted speaker ("…, says the spokesman.").
+    let subjectBefore = false;
+    if (cue.form === 'verb' && appositive < 0) for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j] && !SKIPPABLE_BEFORE_VERB.has(lower[j]!) && !endsWith(lower[j]!, 'ly')) subjectBefore = true;
+    // Unlisted, that subject is a plain determiner-led phrase before a verb in a finite form: "…, the central bank
+    // told Reuters.", "…, his family has said." (not "…, a technological marvel!", "…, intelligent comments").
+    // A possessive is no subject on its own: "…, his family has said.", "…, her agent said.".
+    const possessor = cand?.kind === 'pronoun' && cand.tokenEnd < speakerEnd && DETERMINERS.has(lower[cand.tokenStart]!);
+    if ((!cand || possessor) && subjectBefore && determinerSubject(ctx, comma, cue, sentEnd)) cand = weakSubject(ctx, comma, cue.tokenStart);
+    else if (possessor) cand = null;
+    // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object;
+    // after "X told" the addressee may ("…, a bank spokesman told Reuters.", "…, she told a Commons inquiry.").
+    if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly') && !addresseeToEnd(ctx, cue, sentEnd)) return null;
+    if (!cand && subjectBefore) return null;
     if (!cand || cue.form === 'according') {
       cand = phraseAfter(ctx, cue.tokenEnd, tail);
       // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
@@ -565,6 +623,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (e > cue.tokenEnd && e - cue.tokenEnd <= 10) cand = { kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: e, entity: null };
   }
   if (!cand) return null;
+  // "…, the chancellor said the cuts …, he told activists.": the attribution inside the content is the one to keep.
+  if (cue.form === 'verb' && ctx.word[cue.tokenEnd] && addresseeToEnd(ctx, cue, sentEnd)) for (let j = sentStart + 1; j < comma; j++) if (ctx.quoteOf[j]! < 0 && cueAt(ctx, j, false)?.form === 'verb') return null;
   // The content: the sentence before the comma, without quotations.
   let cs = sentStart;
   for (let j = sentStart; j < comma; j++) if (quoteOf[j]! >= 0) return null;
@@ -574,7 +634,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (words < 4) return null;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
   remember(history, doc.tokens[cue.tokenStart]!.sentence, speaker);
-  return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: null };
+  return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: addresseeAfter(ctx, cue, sentEnd) };
 }
 
 /**

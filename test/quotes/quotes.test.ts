@@ -497,6 +497,20 @@ describe('reported speech', () => {
     expect(quotesOf('The firm changed how it counts the sales, which it had reported as income.', [])).toEqual([]);
     expect(quotesOf('The price was double, twice what it had previously estimated.', [])).toEqual([]);
   });
+  it('reads the words before a trailing verb as its subject, and lets a verb of telling take its addressee', () => {
+    const a = quotesOf('The new bridge will open to traffic in the spring, the county council told the Evening Post.', [{ name: 'Evening Post', type: 'ORGANIZATION' }]);
+    expect(a.map((q) => [q.text, q.speaker?.description, q.addressee?.name])).toEqual([['The new bridge will open to traffic in the spring', 'the county council', 'Evening Post']]);
+    const b = quotesOf('The museum will reopen after the summer, Smith told reporters.', [SMITH]);
+    expect(b.map((q) => [q.text, q.speaker?.name])).toEqual([['The museum will reopen after the summer', 'John Smith']]);
+    const c = quotesOf('The painter died at home in the village on Sunday, her family has said.', []);
+    expect(c.map((q) => [q.text, q.speaker?.description])).toEqual([['The painter died at home in the village on Sunday', 'her family']]);
+    // Not an inverted "…, says the spokesman": the phrase after the verb is no speaker.
+    const d = quotesOf('Although cycling is allowed on the path, the residents say wardens still stop riders.', []);
+    expect(d.filter((q) => q.speaker?.description === 'wardens')).toEqual([]);
+    // Nobody is told a joke; a participle after a noun is no attribution.
+    expect(quotesOf('On Friday, in the third week of his tour of the northern towns, Smith told a joke.', [SMITH])).toEqual([]);
+    expect(quotesOf('The album ends with the song Sunday Rain, a new track written for the tour.', [])).toEqual([]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
