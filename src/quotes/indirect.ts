@@ -82,7 +82,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
   for (let s = 0; s < doc.sentences.length; s++) {
     const S = doc.sentences[s]!;
     let coveredUntil = -1; // nested attributions inside an earlier content are skipped
-    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history);
+    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? leadingAs(ctx, S.tokenStart, S.tokenEnd, quoteOf, history);
     if (headline) {
       out.push(headline);
       continue;
@@ -423,7 +423,7 @@ function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate |
   let e = cue;
   // "…, the deal was announced.": a passive names no speaker.
   if (PASSIVE_AUX.has(lower[cue - 1]!)) return null;
-  while (e > comma + 1 && SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) && !PASSIVE_AUX.has(lower[e - 1]!)) e--;
+  while (e > comma + 1 && (SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) || /^['’](?:ve|d)$/.test(lower[e - 1]!)) && !PASSIVE_AUX.has(lower[e - 1]!)) e--;
   if (e <= comma + 1) return null;
   for (let j = comma + 1; j < e; j++) if ((!ctx.word[j] && !numberComma(ctx, j)) || RELATIVES.has(lower[j]!) || QUESTION_WORDS.has(lower[j]!) || FINITE.has(lower[j]!)) return null;
   const cands = candidatesIn(ctx, comma + 1, e);
@@ -661,6 +661,54 @@ function medialAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd
   if (before < 1 || after < 3 || comma - cs > MAX_CONTENT || last - close > MAX_CONTENT) return null;
   const speaker = toSpeaker(ctx, cand, history, cue.tokenEnd, close);
   return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
+}
+
+/**
+ * "As the Washington Post reported, <clause>.", "As reported by the agency, <clause>.", "But as I've said
+ * throughout this campaign, <clause>.": an "as" clause opening the sentence attributes the rest of it. Only
+ * circumstances may follow the verb ("last week", "in Tel Aviv"), or the addressee of a verb of telling:
+ * "As the company announced its results, shares fell" is no attribution.
+ */
+function leadingAs(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  let a = sentStart;
+  while (a < sentEnd && !ctx.word[a]) a++;
+  if (CONJUNCTIONS.has(lower[a]!) || lower[a] === 'so') a++;
+  if (lower[a] !== 'as') return null;
+  let k = a + 1;
+  while (k < sentEnd && k <= a + 9 && (ctx.cap[k] || !(SPEECH_FORMS.has(lower[k]!) || COGNITION_FORMS.has(lower[k]!))) && lower[k] !== ',' && quoteOf[k]! < 0) k++;
+  const lemma = SPEECH_FORMS.get(lower[k] ?? '') ?? COGNITION_FORMS.get(lower[k] ?? '');
+  if (lemma === undefined || ctx.cap[k] || lower[k] === lemma || endsWith(lower[k]!, 'ing')) return null;
+  let end = k + 1;
+  if (lemma === 'point' && lower[end] === 'out') end++;
+  else if (lemma === 'put' && lower[end] === 'it') end++;
+  const cue: Cue = { form: 'verb', lemma: end > k + 1 ? `${lemma} ${lower[end - 1]}` : lemma, tokenStart: k, tokenEnd: end };
+  let comma = end;
+  while (comma < sentEnd && comma - end < 9 && lower[comma] !== ',' && quoteOf[comma]! < 0 && !FINITE.has(lower[comma]!) && lower[comma] !== 'that') comma++;
+  if (lower[comma] !== ',') return null;
+  let cand: Candidate | null = null;
+  if (k === a + 1) {
+    // "As reported by Western Journalism,": the agent is the source.
+    if (lower[end] !== 'by' || comma - end < 2) return null;
+    cand = candidatesIn(ctx, end + 1, comma)[0] ?? { kind: 'np', tokenStart: end + 1, tokenEnd: comma, entity: null };
+  } else {
+    const next = lower[end]!;
+    // ("this"/"last" only as a time: "as X said last week", not "as X criticises this government").
+    const time = TIME_WORDS.has(next) && (next !== 'this' && next !== 'last' ? true : /^(?:week|month|year|morning|afternoon|evening|night|weekend|time)$/.test(lower[end + 1] ?? ''));
+    if (next !== ',' && !PREPOSITIONS.has(next) && !time && !SKIPPABLE_BEFORE_VERB.has(next) && !endsWith(next, 'ly') && !(ADDRESSEE_LEMMAS.has(lemma) && lemma !== 'ask')) return null;
+    if (PASSIVE_AUX.has(lower[k - 1]!)) return null;
+    cand = weakSubject(ctx, a, k);
+  }
+  if (!cand) return null;
+  for (let j = comma + 1; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;
+  let last = sentEnd - 1;
+  while (last > comma && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = comma + 1; j <= last; j++) if (ctx.word[j]) words++;
+  if (words < 3 || last - comma > MAX_CONTENT) return null;
+  const speaker = toSpeaker(ctx, cand, history, a + 1, comma);
+  remember(history, doc.tokens[k]!.sentence, speaker);
+  return { start: doc.tokens[comma + 1]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: addresseeAfter(ctx, cue, comma) };
 }
 
 /** "According to X, <clause>." at the start of a sentence. */

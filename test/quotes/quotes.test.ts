@@ -511,6 +511,16 @@ describe('reported speech', () => {
     expect(quotesOf('On Friday, in the third week of his tour of the northern towns, Smith told a joke.', [SMITH])).toEqual([]);
     expect(quotesOf('The album ends with the song Sunday Rain, a new track written for the tour.', [])).toEqual([]);
   });
+  it('takes an "as" clause opening the sentence as the attribution of the rest', () => {
+    const a = quotesOf('As the Daily Courier reported last week, the mill will close before the winter.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['the mill will close before the winter', 'Daily Courier', 'reported']]);
+    const b = quotesOf('As reported by the Daily Courier, the mill will close before the winter.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(b.map((q) => [q.text, q.speaker?.name])).toEqual([['the mill will close before the winter', 'Daily Courier']]);
+    const c = quotesOf('But as Smith told the council, the budget cannot cover another road.', [SMITH]);
+    expect(c.map((q) => [q.text, q.speaker?.name])).toEqual([['the budget cannot cover another road', 'John Smith']]);
+    // An object after the verb: the clause is no attribution.
+    expect(quotesOf('As Smith criticises this plan, the council has been criticised for its own.', [SMITH]).filter((q) => q.text.startsWith('the council'))).toEqual([]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
