@@ -579,6 +579,18 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     tail = j;
     break;
   }
+  // "…, according to the Tax Policy Center - half a percentage point of …", "…, according to a new poll that
+  // shows …": after the source a dash or a relative clause describes it.
+  if (cue.form === 'according' && tail === sentEnd) {
+    for (let j = cue.tokenEnd + 1; j < sentEnd && j < cue.tokenEnd + 10; j++) {
+      const w = lower[j]!;
+      if (quoteOf[j]! >= 0) break;
+      if (w === '-' || w === '–' || w === '—' || ((w === 'that' || w === 'which' || w === 'who') && ctx.word[j - 1])) {
+        tail = j;
+        break;
+      }
+    }
+  }
   const weakCue = cue.lemma === 'show' || TRAILING_WEAK.has(cue.lemma);
   if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd, weakCue ? cue.tokenStart : -1) && cue.form !== 'according') return null;
   // "Speaking to Tony Blair, the minister said: “…”": a cue followed by a colon or a quotation introduces that, not what precedes it.
@@ -715,7 +727,8 @@ function leadingAs(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteO
 function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
   if (cue.tokenStart - sentStart > 6 || sentEnd - cue.tokenEnd > MAX_CONTENT) return null;
-  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !endsWith(lower[j]!, 'ly')) return null;
+  // ("But according to …": a conjunction may open the sentence.)
+  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !endsWith(lower[j]!, 'ly') && !(j === sentStart && (CONJUNCTIONS.has(lower[j]!) || lower[j] === 'so'))) return null;
   let comma = cue.tokenEnd;
   while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
   if (lower[comma] !== ',') return null;

@@ -521,6 +521,14 @@ describe('reported speech', () => {
     // An object after the verb: the clause is no attribution.
     expect(quotesOf('As Smith criticises this plan, the council has been criticised for its own.', [SMITH]).filter((q) => q.text.startsWith('the council'))).toEqual([]);
   });
+  it('reads "according to X" after a leading conjunction, and before a dash or a relative clause describing X', () => {
+    const a = quotesOf('But according to the council, the mill will close before the winter.', []);
+    expect(a.map((q) => [q.text, q.cue?.text])).toEqual([['the mill will close before the winter', 'according to']]);
+    const b = quotesOf('The mill will close before the winter, according to a report that the council published.', []);
+    expect(b.map((q) => [q.text, q.speaker?.description])).toEqual([['The mill will close before the winter', 'a report']]);
+    const c = quotesOf('The mill will cost the town about two million pounds, according to the council - a tenth of its budget.', []);
+    expect(c.map((q) => q.text)).toEqual(['The mill will cost the town about two million pounds']);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
