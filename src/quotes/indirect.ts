@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -82,7 +82,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
   for (let s = 0; s < doc.sentences.length; s++) {
     const S = doc.sentences[s]!;
     let coveredUntil = -1; // nested attributions inside an earlier content are skipped
-    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? leadingAs(ctx, S.tokenStart, S.tokenEnd, quoteOf, history);
+    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? leadingAs(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? titleAttribution(ctx, s, quoteOf, history);
     if (headline) {
       out.push(headline);
       continue;
@@ -215,6 +215,53 @@ function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number,
   if (words < 3 || last - colon > MAX_CONTENT * 2) return null;
   const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
   return { start: doc.tokens[colon + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, sentStart, colon), addressee: null };
+}
+
+/**
+ * A headline in title case, its own paragraph: "Trump Says He Never Pledged To Kill …", "Rick Perry Just
+ * Announced His Endorsement Of …". A short name, then a verb of saying (capitalised like every word), then
+ * what was said, to the end or to a dash ("… – It Might Surprise You").
+ */
+function titleAttribution(ctx: QuoteContext, s: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  const S = doc.sentences[s]!;
+  if (!ctx.cap[S.tokenStart] || (s > 0 && doc.sentences[s - 1]!.paragraph === S.paragraph) || (s + 1 < doc.sentences.length && doc.sentences[s + 1]!.paragraph === S.paragraph)) return null;
+  // Title case: (nearly) every word of four letters or more is capitalised.
+  let long = 0;
+  let capped = 0;
+  for (let j = S.tokenStart; j < S.tokenEnd; j++) {
+    if (quoteOf[j]! >= 0) return null;
+    if (ctx.word[j] && doc.tokens[j]!.text.length >= 4) {
+      long++;
+      if (ctx.cap[j]) capped++;
+    }
+  }
+  if (long < 4 || capped < long - 1) return null;
+  let k = S.tokenStart + 1;
+  while (k < S.tokenEnd && k <= S.tokenStart + 5 && !SPEECH_FORMS.has(lower[k]!)) k++;
+  const lemma = SPEECH_FORMS.get(lower[k] ?? '');
+  if (lemma === undefined || WEAK_LEMMAS.has(lemma)) return null;
+  let subjectEnd = k;
+  if (lower[k - 1] === 'just') subjectEnd--;
+  const cands = candidatesIn(ctx, S.tokenStart, subjectEnd);
+  let cand: Candidate | undefined = cands[cands.length - 1];
+  // The recogniser may miss a name in a title-case line: a short capitalised subject is that name.
+  if (!cand && subjectEnd - S.tokenStart <= 3 && doc.tokens.slice(S.tokenStart, subjectEnd).every((t, i) => ctx.cap[S.tokenStart + i] && ctx.word[S.tokenStart + i])) cand = { kind: 'proper', tokenStart: S.tokenStart, tokenEnd: subjectEnd, entity: null };
+  if (!cand || cand.tokenEnd !== subjectEnd || subjectEnd - S.tokenStart > 4 || cand.kind === 'pronoun' || cand.kind === 'description') return null;
+  // Only a title may stand before the name ("Mayor Jones Says …"; not "… Makes Sexist Wife Joke").
+  for (let j = S.tokenStart; j < cand.tokenStart; j++) if (!ctx.cap[j] || !ctx.word[j]) return null;
+  // "… Responds To Question About …": what follows must be what was said, not a phrase (except "Vows To …").
+  const first = lower[k + 1] ?? '';
+  if ((PREPOSITIONS.has(first) || first === 'to') && !(first === 'to' && /^(?:vow|promise|pledge|threaten|refuse|agree|offer)$/.test(lemma))) return null;
+  let last = k + 1;
+  while (last < S.tokenEnd && !/^[–—:]$/.test(lower[last]!) && !(lower[last] === '-' && doc.tokens[last]!.start > doc.tokens[last - 1]!.end)) last++;
+  last--;
+  while (last > k && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = k + 1; j <= last; j++) if (ctx.word[j]) words++;
+  if (words < 2) return null;
+  const cue: Cue = { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
+  return { start: doc.tokens[k + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, S.tokenStart, k), addressee: null };
 }
 
 /** An attitude verb used as a verb ("supports", "urged"), as a cue. */

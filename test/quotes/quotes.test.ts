@@ -529,6 +529,14 @@ describe('reported speech', () => {
     const c = quotesOf('The mill will cost the town about two million pounds, according to the council - a tenth of its budget.', []);
     expect(c.map((q) => q.text)).toEqual(['The mill will cost the town about two million pounds']);
   });
+  it('reads a title-case headline "Name Says …" as reported speech', () => {
+    const a = quotesOf('Smith Says The Council Will Rebuild The Old Bridge.\n\nThe council met on Monday.', [SMITH]);
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['The Council Will Rebuild The Old Bridge', 'John Smith', 'Says']]);
+    const b = quotesOf('Mayor Jones Just Announced Her Plan For The Harbour – It May Surprise You.\n\nThe mayor spoke on Monday.', [JONES]);
+    expect(b.map((q) => q.text)).toEqual(['Her Plan For The Harbour']);
+    // A phrase after the verb is not what was said; sentence-case lines are left to the other rules.
+    expect(quotesOf('Smith Responds To Questions About The Bridge With A Joke.\n\nThe council met on Monday.', [SMITH])).toEqual([]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
