@@ -11,7 +11,7 @@ import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
-import { candidatesIn, ORGANISATION_HEADS, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
   start: number;
@@ -476,8 +476,6 @@ function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate |
   const cands = candidatesIn(ctx, comma + 1, e);
   const last = cands[cands.length - 1];
   if (last && last.tokenEnd === e) return last;
-  // "…, the Associated Press news agency reported.": the agency's name.
-  if (last && (last.kind === 'entity' || last.kind === 'proper') && ORGANISATION_HEADS.has(lower[e - 1]!) && e - last.tokenEnd <= 2 && !ctx.cap[e - 1]) return last;
   const first = lower[comma + 1]!;
   // ", drawing a sharp reply from Khan": a participle opens no subject.
   if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first) || (!ctx.cap[comma + 1] && endsWith(first, 'ing', 'ed'))) return null;

@@ -93,17 +93,6 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
   for (let k = 0; k < raw.length; k++) {
     const c = raw[k]!;
     const next = raw[k + 1];
-    // "the Associated Press news agency", "Reuters news agency", "the Sun newspaper": the named organisation is
-    // the agency or the paper itself, so the name speaks, not its description.
-    if (next?.kind === 'description' && ORGANISATION_HEADS.has(lower[next.tokenStart]!) && !ctx.cap[next.tokenStart] && ((c.kind === 'entity' && c.entity!.type === 'ORGANIZATION') || c.kind === 'proper') && next.tokenStart - c.tokenEnd <= 2) {
-      let plain = true;
-      for (let j = c.tokenEnd; j < next.tokenStart; j++) if (ctx.cap[j] || !ctx.word[j]) plain = false;
-      if (plain) {
-        out.push(c);
-        k++;
-        continue;
-      }
-    }
     // (An honorific may stand between a role and the name: "CEA boss Mr Shapiro".)
     const adjacent = next !== undefined && (next.tokenStart === c.tokenEnd || (next.tokenStart === c.tokenEnd + 1 && (possessiveAt(ctx, c.tokenEnd) || HONORIFIC_WORDS.has(lower[c.tokenEnd]!))));
     // "Jones' lawyer Richard Nicholls said", "Putin's spokesman Dmitry Peskov said": a possessor, a role and a
@@ -121,9 +110,6 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
   }
   return out;
 }
-
-/** Description nouns that name what an organisation is ("news agency", "newspaper"), not a person in it. */
-export const ORGANISATION_HEADS = new Set(['agency', 'newspaper', 'broadcaster']);
 
 /** One to three words of a noun phrase between a modifier and its head: lowercase words or capitalised modifiers, no punctuation or function word. */
 function modifierGap(ctx: QuoteContext, from: number, to: number): boolean {

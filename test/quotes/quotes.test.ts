@@ -537,13 +537,6 @@ describe('reported speech', () => {
     // A phrase after the verb is not what was said; sentence-case lines are left to the other rules.
     expect(quotesOf('Smith Responds To Questions About The Bridge With A Joke.\n\nThe council met on Monday.', [SMITH])).toEqual([]);
   });
-  it('gives the words of "X news agency" or "the X newspaper" to X', () => {
-    const courier = { name: 'Daily Courier', type: 'ORGANIZATION' as const };
-    const a = quotesOf('The Daily Courier newspaper said the mill would close before the winter.', [courier]);
-    expect(a.map((q) => q.speaker?.name)).toEqual(['Daily Courier']);
-    const b = quotesOf('The mill will close before the winter, the Daily Courier news agency reported.', [courier]);
-    expect(b.map((q) => q.speaker?.name)).toEqual(['Daily Courier']);
-  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
