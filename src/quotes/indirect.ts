@@ -459,6 +459,9 @@ function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
   return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
 }
 
+/** Role nouns that name what an organisation is ("news agency", "newspaper"), not a person in it. */
+const ORGANISATION_HEADS = new Set(['agency', 'newspaper', 'broadcaster']);
+
 /**
  * The subject of a trailing weak cue between `comma` and the cue: the candidate ending right before it
  * ("…, the Sunday Telegraph reported.", "…, news agency Reuters reported."), else the whole phrase when it is
@@ -475,7 +478,17 @@ function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate |
   for (let j = comma + 1; j < e; j++) if ((!ctx.word[j] && !numberComma(ctx, j)) || RELATIVES.has(lower[j]!) || QUESTION_WORDS.has(lower[j]!) || FINITE.has(lower[j]!)) return null;
   const cands = candidatesIn(ctx, comma + 1, e);
   const last = cands[cands.length - 1];
-  if (last && last.tokenEnd === e) return last;
+  if (last && last.tokenEnd === e) {
+    // "…, the Associated Press news agency reported.": the agency is the named organisation itself.
+    if (last.kind === 'description' && ORGANISATION_HEADS.has(lower[last.tokenStart]!) && !ctx.cap[last.tokenStart]) {
+      let j = last.tokenStart;
+      while (j > comma + 1 && j > last.tokenStart - 2 && ctx.word[j - 1] && !ctx.cap[j - 1] && ctx.mentionOf[j - 1]! < 0) j--;
+      const mi = ctx.mentionOf[j - 1] ?? -1;
+      const m = mi >= 0 ? ctx.mentions[mi]! : null;
+      if (m && m.entity.type === 'ORGANIZATION' && m.tokenStart > comma) return { kind: 'entity', tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, entity: m.entity };
+    }
+    return last;
+  }
   const first = lower[comma + 1]!;
   // ", drawing a sharp reply from Khan": a participle opens no subject.
   if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first) || (!ctx.cap[comma + 1] && endsWith(first, 'ing', 'ed'))) return null;

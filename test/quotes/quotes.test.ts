@@ -537,6 +537,10 @@ describe('reported speech', () => {
     // A phrase after the verb is not what was said; sentence-case lines are left to the other rules.
     expect(quotesOf('Smith Responds To Questions About The Bridge With A Joke.\n\nThe council met on Monday.', [SMITH])).toEqual([]);
   });
+  it('gives a trailing "…, X news agency reported." to X', () => {
+    const qs = quotesOf('The mill will close before the winter, the Daily Courier news agency reported.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Daily Courier']);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
