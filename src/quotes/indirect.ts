@@ -127,6 +127,9 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // The content runs to the sentence end, a quotation, or a clause break.
       let e = contentStart;
       let hitQuote = -1;
+      // "While Mr Seifert has suggested a merged company would be run out of London, the mayor …": a cue inside
+      // an opening subordinate clause reports only that clause, which ends at its comma.
+      const inOpening = openingClause(ctx, S.tokenStart, cue.tokenStart);
       while (e < S.tokenEnd && e - contentStart < MAX_CONTENT) {
         if (quoteOf[e]! >= 0) {
           hitQuote = quoteOf[e]!;
@@ -134,6 +137,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         }
         const w = lower[e]!;
         if (w === ';' || w === '—' || w === '–') break;
+        if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
@@ -535,6 +539,17 @@ function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: 
   const next = lower[cue.tokenEnd] ?? '.';
   if (!aux && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
   for (let j = comma + 2; j < cue.tokenStart; j++) if (DETERMINERS.has(lower[j]!)) return false;
+  return true;
+}
+
+const OPENING_SUBORDINATORS = new Set(['while', 'when', 'whereas', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'after', 'before', 'as']);
+
+/** The sentence opens with a subordinator and no comma stands between it and `cue`: the cue is in that clause. */
+function openingClause(ctx: QuoteContext, sentStart: number, cue: number): boolean {
+  let a = sentStart;
+  while (a < cue && !ctx.word[a]) a++;
+  if (!OPENING_SUBORDINATORS.has(ctx.lower[a]!)) return false;
+  for (let j = a + 1; j < cue; j++) if (ctx.lower[j] === ',' && !numberComma(ctx, j)) return false;
   return true;
 }
 

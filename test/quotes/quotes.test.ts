@@ -541,6 +541,10 @@ describe('reported speech', () => {
     const qs = quotesOf('The mill will close before the winter, the Daily Courier news agency reported.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Daily Courier']);
   });
+  it('ends reported speech inside an opening subordinate clause at the clause\'s comma', () => {
+    const qs = quotesOf('While Smith has suggested the mill would close in the spring, the council has raised concerns about the cost.', [SMITH]);
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([['the mill would close in the spring', 'John Smith']]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
