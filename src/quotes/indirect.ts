@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -82,7 +82,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
   for (let s = 0; s < doc.sentences.length; s++) {
     const S = doc.sentences[s]!;
     let coveredUntil = -1; // nested attributions inside an earlier content are skipped
-    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history);
+    const headline = colonAttribution(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? leadingAs(ctx, S.tokenStart, S.tokenEnd, quoteOf, history) ?? titleAttribution(ctx, s, quoteOf, history);
     if (headline) {
       out.push(headline);
       continue;
@@ -90,7 +90,16 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
     for (let k = S.tokenStart; k < S.tokenEnd; k++) {
       if (cueWords[k] === 0 || quoteOf[k]! >= 0 || k < coveredUntil) continue;
       const cue = cueAt(ctx, k, true) ?? attitudeCue(ctx, k);
-      if (!cue) continue;
+      if (!cue) {
+        // "…, the Associated Press reported.", "…, the survey found.": a weak verb ending the sentence after its subject.
+        const weak = trailingWeakCue(ctx, k);
+        const t = weak ? trailingAttribution(ctx, weak, S.tokenStart, S.tokenEnd, history) : null;
+        if (t) {
+          out.push(t);
+          coveredUntil = S.tokenEnd;
+        }
+        continue;
+      }
       // Whole-sentence attributions, tried in order: "X, he said, Y", "<clause>, X said/according to X", "According to X, <clause>".
       const whole =
         (cue.form === 'verb' ? parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
@@ -118,6 +127,9 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // The content runs to the sentence end, a quotation, or a clause break.
       let e = contentStart;
       let hitQuote = -1;
+      // "While Mr Seifert has suggested a merged company would be run out of London, the mayor …": a cue inside
+      // an opening subordinate clause reports only that clause, which ends at its comma.
+      const inOpening = openingClause(ctx, S.tokenStart, cue.tokenStart);
       while (e < S.tokenEnd && e - contentStart < MAX_CONTENT) {
         if (quoteOf[e]! >= 0) {
           hitQuote = quoteOf[e]!;
@@ -125,6 +137,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         }
         const w = lower[e]!;
         if (w === ';' || w === '—' || w === '–') break;
+        if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
@@ -206,6 +219,53 @@ function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number,
   if (words < 3 || last - colon > MAX_CONTENT * 2) return null;
   const cue: Cue = { form: 'colon', lemma: ':', tokenStart: colon, tokenEnd: colon + 1 };
   return { start: doc.tokens[colon + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, sentStart, colon), addressee: null };
+}
+
+/**
+ * A headline in title case, its own paragraph: "Trump Says He Never Pledged To Kill …", "Rick Perry Just
+ * Announced His Endorsement Of …". A short name, then a verb of saying (capitalised like every word), then
+ * what was said, to the end or to a dash ("… – It Might Surprise You").
+ */
+function titleAttribution(ctx: QuoteContext, s: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  const S = doc.sentences[s]!;
+  if (!ctx.cap[S.tokenStart] || (s > 0 && doc.sentences[s - 1]!.paragraph === S.paragraph) || (s + 1 < doc.sentences.length && doc.sentences[s + 1]!.paragraph === S.paragraph)) return null;
+  // Title case: (nearly) every word of four letters or more is capitalised.
+  let long = 0;
+  let capped = 0;
+  for (let j = S.tokenStart; j < S.tokenEnd; j++) {
+    if (quoteOf[j]! >= 0) return null;
+    if (ctx.word[j] && doc.tokens[j]!.text.length >= 4) {
+      long++;
+      if (ctx.cap[j]) capped++;
+    }
+  }
+  if (long < 4 || capped < long - 1) return null;
+  let k = S.tokenStart + 1;
+  while (k < S.tokenEnd && k <= S.tokenStart + 5 && !SPEECH_FORMS.has(lower[k]!)) k++;
+  const lemma = SPEECH_FORMS.get(lower[k] ?? '');
+  if (lemma === undefined || WEAK_LEMMAS.has(lemma)) return null;
+  let subjectEnd = k;
+  if (lower[k - 1] === 'just') subjectEnd--;
+  const cands = candidatesIn(ctx, S.tokenStart, subjectEnd);
+  let cand: Candidate | undefined = cands[cands.length - 1];
+  // The recogniser may miss a name in a title-case line: a short capitalised subject is that name.
+  if (!cand && subjectEnd - S.tokenStart <= 3 && doc.tokens.slice(S.tokenStart, subjectEnd).every((t, i) => ctx.cap[S.tokenStart + i] && ctx.word[S.tokenStart + i])) cand = { kind: 'proper', tokenStart: S.tokenStart, tokenEnd: subjectEnd, entity: null };
+  if (!cand || cand.tokenEnd !== subjectEnd || subjectEnd - S.tokenStart > 4 || cand.kind === 'pronoun' || cand.kind === 'description') return null;
+  // Only a title may stand before the name ("Mayor Jones Says …"; not "… Makes Sexist Wife Joke").
+  for (let j = S.tokenStart; j < cand.tokenStart; j++) if (!ctx.cap[j] || !ctx.word[j]) return null;
+  // "… Responds To Question About …": what follows must be what was said, not a phrase (except "Vows To …").
+  const first = lower[k + 1] ?? '';
+  if ((PREPOSITIONS.has(first) || first === 'to') && !(first === 'to' && /^(?:vow|promise|pledge|threaten|refuse|agree|offer)$/.test(lemma))) return null;
+  let last = k + 1;
+  while (last < S.tokenEnd && !/^[–—:]$/.test(lower[last]!) && !(lower[last] === '-' && doc.tokens[last]!.start > doc.tokens[last - 1]!.end)) last++;
+  last--;
+  while (last > k && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = k + 1; j <= last; j++) if (ctx.word[j]) words++;
+  if (words < 2) return null;
+  const cue: Cue = { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
+  return { start: doc.tokens[k + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, S.tokenStart, k), addressee: null };
 }
 
 /** An attitude verb used as a verb ("supports", "urged"), as a cue. */
@@ -383,8 +443,126 @@ function relativeSubjectBefore(ctx: QuoteContext, cue: number): boolean {
   return false;
 }
 
-/** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb, then the sentence ends. */
-function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
+/**
+ * Verbs too weak to be cues on their own ("reported earnings", "found the body", "stated aims") that attribute
+ * what precedes them when they end the sentence after their subject: "…, the Financial Times reported.",
+ * "…, the survey found.", "…, the company estimated." (and "…, figures show.", the evidence cue of cues.ts).
+ */
+const TRAILING_WEAK = new Set(['report', 'state', 'estimate', 'indicate', 'find']);
+/** Their forms in -s are plural nouns as often ("the latest reports."): verbs only after a name or a pronoun ("the FT reports."). */
+const TRAILING_WEAK_S = new Set(['reports', 'states', 'estimates', 'finds', 'indicates']);
+
+function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
+  const w = ctx.lower[k]!;
+  const lemma = SPEECH_FORMS.get(w) ?? COGNITION_FORMS.get(w);
+  if (lemma === undefined || !TRAILING_WEAK.has(lemma) || ctx.cap[k] || w === lemma) return null;
+  const prev = ctx.lower[k - 1] ?? '';
+  // "the reported figures", "its estimates", "…, it has been reported": no subject speaks.
+  if (!ctx.word[k - 1] || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || PASSIVE_AUX.has(prev) || prev === '’s' || prev === "'s" || prev === 'its' || prev === 'their' || prev === 'his' || prev === 'her') return null;
+  if (TRAILING_WEAK_S.has(w) && !ctx.cap[k - 1] && !PRONOUNS.has(prev)) return null;
+  return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
+}
+
+/** Role nouns that name what an organisation is ("news agency", "newspaper"), not a person in it. */
+const ORGANISATION_HEADS = new Set(['agency', 'newspaper', 'broadcaster']);
+
+/**
+ * The subject of a trailing weak cue between `comma` and the cue: the candidate ending right before it
+ * ("…, the Sunday Telegraph reported.", "…, news agency Reuters reported."), else the whole phrase when it is
+ * a plain noun phrase ("…, official figures show.", "…, government research found."); null for a relative
+ * clause ("…, which it had reported as revenue.") or anything opening with a conjunction, preposition or pronoun.
+ */
+function weakSubject(ctx: QuoteContext, comma: number, cue: number): Candidate | null {
+  const { lower } = ctx;
+  let e = cue;
+  // "…, the deal was announced.": a passive names no speaker.
+  if (PASSIVE_AUX.has(lower[cue - 1]!)) return null;
+  while (e > comma + 1 && (SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) || /^['’](?:ve|d)$/.test(lower[e - 1]!)) && !PASSIVE_AUX.has(lower[e - 1]!)) e--;
+  if (e <= comma + 1) return null;
+  for (let j = comma + 1; j < e; j++) if ((!ctx.word[j] && !numberComma(ctx, j)) || RELATIVES.has(lower[j]!) || QUESTION_WORDS.has(lower[j]!) || FINITE.has(lower[j]!)) return null;
+  const cands = candidatesIn(ctx, comma + 1, e);
+  const last = cands[cands.length - 1];
+  if (last && last.tokenEnd === e) {
+    // "…, the Associated Press news agency reported.": the agency is the named organisation itself.
+    if (last.kind === 'description' && ORGANISATION_HEADS.has(lower[last.tokenStart]!) && !ctx.cap[last.tokenStart]) {
+      let j = last.tokenStart;
+      while (j > comma + 1 && j > last.tokenStart - 2 && ctx.word[j - 1] && !ctx.cap[j - 1] && ctx.mentionOf[j - 1]! < 0) j--;
+      const mi = ctx.mentionOf[j - 1] ?? -1;
+      const m = mi >= 0 ? ctx.mentions[mi]! : null;
+      if (m && m.entity.type === 'ORGANIZATION' && m.tokenStart > comma) return { kind: 'entity', tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, entity: m.entity };
+    }
+    return last;
+  }
+  const first = lower[comma + 1]!;
+  // ", drawing a sharp reply from Khan": a participle opens no subject.
+  if (CONJUNCTIONS.has(first) || PREPOSITIONS.has(first) || PRONOUNS.has(first) || (!ctx.cap[comma + 1] && endsWith(first, 'ing', 'ed'))) return null;
+  return { kind: 'np', tokenStart: comma + 1, tokenEnd: e, entity: null };
+}
+
+const HEARERS = new Set(['him', 'her', 'them', 'me', 'us', 'you']);
+/** Who is told things besides people named or described: "told reporters", "told a Commons inquiry". */
+const AUDIENCE = new Set([
+  'reporters', 'journalists', 'jurors', 'jury', 'court', 'delegates', 'activists', 'supporters', 'members', 'staff', 'workers', 'investors',
+  'analysts', 'conference', 'inquiry', 'committee', 'hearing', 'audience', 'crowd', 'paper', 'newspaper', 'programme', 'program', 'radio',
+  'television', 'website', 'magazine', 'agency', 'listeners', 'viewers', 'students', 'fans', 'voters', 'shareholders', 'congress', 'parliament',
+  'meeting', 'rally', 'summit', 'forum', 'press', 'media', 'interviewer', 'interview',
+]);
+
+/**
+ * "told Reuters.", "has told a US court.", "told BBC Two's Newsnight on Sunday.": after a verb whose first object is
+ * its addressee, a short phrase running to the sentence end (no verb, clause word or comma in it).
+ */
+function addresseeToEnd(ctx: QuoteContext, cue: Cue, sentEnd: number): boolean {
+  if (!ADDRESSEE_LEMMAS.has(cue.lemma) || cue.lemma === 'ask' || cue.lemma === 'order') return false;
+  const { lower } = ctx;
+  let words = 0;
+  let heard = false;
+  for (let j = cue.tokenEnd; j < sentEnd; j++) {
+    const w = lower[j]!;
+    if (/^[.!?]$/.test(w)) return heard && j >= sentEnd - 2;
+    if (!ctx.word[j] && w !== '’s' && w !== "'s" && w !== '’' && w !== "'") return false;
+    if (FINITE.has(w) || w === 'that' || w === 'to' || RELATIVES.has(w) || QUESTION_WORDS.has(w) || ctx.quoteOf[j]! >= 0 || ++words > 6) return false;
+    // Somebody to tell: a name, a role or an audience ("told a joke", "advise buying it" tell nobody).
+    if (ctx.cap[j] || ctx.mentionOf[j]! >= 0 || DESCRIPTION_NOUNS.has(w) || AUDIENCE.has(w) || HEARERS.has(w)) heard = true;
+  }
+  return false;
+}
+
+/** ", the comedian has told" / ", his family has said": a determiner opens the words before a finite cue, and no other does. */
+function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: number): boolean {
+  const { lower } = ctx;
+  const w = lower[cue.tokenStart]!;
+  if (w === cue.lemma || endsWith(w, 'ing') || !DETERMINERS.has(lower[comma + 1]!)) return false;
+  // "…, a new track written for his album": a participle qualifying the noun, unless an auxiliary makes it a
+  // verb or nothing but the sentence end, a time or an addressee follows it.
+  const aux = lower[cue.tokenStart - 1] === 'has' || lower[cue.tokenStart - 1] === 'have' || lower[cue.tokenStart - 1] === 'had';
+  const next = lower[cue.tokenEnd] ?? '.';
+  if (!aux && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
+  for (let j = comma + 2; j < cue.tokenStart; j++) if (DETERMINERS.has(lower[j]!)) return false;
+  return true;
+}
+
+const OPENING_SUBORDINATORS = new Set(['while', 'when', 'whereas', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'after', 'before', 'as']);
+
+/** The sentence opens with a subordinator and no comma stands between it and `cue`: the cue is in that clause. */
+function openingClause(ctx: QuoteContext, sentStart: number, cue: number): boolean {
+  let a = sentStart;
+  while (a < cue && !ctx.word[a]) a++;
+  if (!OPENING_SUBORDINATORS.has(ctx.lower[a]!)) return false;
+  for (let j = a + 1; j < cue; j++) if (ctx.lower[j] === ',' && !numberComma(ctx, j)) return false;
+  return true;
+}
+
+/** A comma inside a number ("5,196"): digits glued to it on both sides. */
+function numberComma(ctx: QuoteContext, j: number): boolean {
+  const t = ctx.doc.tokens;
+  const a = t[j - 1];
+  const b = t[j + 1];
+  return a !== undefined && b !== undefined && a.end === t[j]!.start && b.start === t[j]!.end && /\d$/.test(a.text) && /^\d/.test(b.text);
+}
+
+/** "…, he said." / "…, said the spokesman." at `k`: a speaker and a speech verb (or the cue at `cueTok`), then the sentence ends. */
+function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number, cueTok = -1): boolean {
   let words = 0;
   let sawCue = false;
   for (let j = k; j < sentEnd; j++) {
@@ -392,7 +570,7 @@ function trailingSaid(ctx: QuoteContext, k: number, sentEnd: number): boolean {
     if (w === '.' || w === '!' || w === '?') return sawCue && j >= sentEnd - 3;
     // "…, said Steven Taylor, a political scientist at …": what follows describes the speaker.
     if (w === ',' && sawCue && j > k + 1 && appositiveTail(ctx, j, sentEnd)) return true;
-    if (SPEECH_FORMS.has(w)) sawCue = true;
+    if (SPEECH_FORMS.has(w) || j === cueTok) sawCue = true;
     if (ctx.word[j] && ++words > 9) return false;
   }
   return sawCue;
@@ -452,7 +630,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   const { lower, doc, quoteOf } = ctx;
   // Find the comma that opens the attribution: ", according to X." / ", X said." / ", said X."
   let comma = cue.tokenStart - 1;
-  while (comma > sentStart && cue.tokenStart - comma <= 8 && lower[comma] !== ',') comma--;
+  // "the survey of 5,196 firms found": a comma inside a number opens nothing.
+  while (comma > sentStart && cue.tokenStart - comma <= 8 && (lower[comma] !== ',' || numberComma(ctx, comma))) comma--;
   if (lower[comma] !== ',' || comma <= sentStart) return null;
   // Only the speaker may stand between the comma and the cue, and little after it.
   // ", John Smith, a spokesman for the party, said.": the speaker stands before an appositive.
@@ -475,7 +654,20 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     tail = j;
     break;
   }
-  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd) && cue.form !== 'according') return null;
+  // "…, according to the Tax Policy Center - half a percentage point of …", "…, according to a new poll that
+  // shows …": after the source a dash or a relative clause describes it.
+  if (cue.form === 'according' && tail === sentEnd) {
+    for (let j = cue.tokenEnd + 1; j < sentEnd && j < cue.tokenEnd + 10; j++) {
+      const w = lower[j]!;
+      if (quoteOf[j]! >= 0) break;
+      if (w === '-' || w === '–' || w === '—' || ((w === 'that' || w === 'which' || w === 'who') && ctx.word[j - 1])) {
+        tail = j;
+        break;
+      }
+    }
+  }
+  const weakCue = cue.lemma === 'show' || TRAILING_WEAK.has(cue.lemma);
+  if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd, weakCue ? cue.tokenStart : -1) && cue.form !== 'according') return null;
   // "Speaking to Tony Blair, the minister said: “…”": a cue followed by a colon or a quotation introduces that, not what precedes it.
   for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 3; j++) if (lower[j] === ':' || quoteOf[j]! >= 0) return null;
   if (tail - cue.tokenEnd > 10 || comma - sentStart > MAX_CONTENT) return null;
@@ -484,14 +676,33 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   let between = 0;
   for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j]) between++;
   if (appositive < 0 && between > 7) return null;
-  let cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
-  // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object.
+  let cand: Candidate | null;
   const next = lower[cue.tokenEnd] ?? '.';
-  if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly')) return null;
-  if (!cand || cue.form === 'according') {
-    cand = phraseAfter(ctx, cue.tokenEnd, tail);
-    // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
-    if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
+  if (weakCue && appositive < 0) {
+    cand = weakSubject(ctx, comma, cue.tokenStart);
+    // "…, 13 reported growth.", "…, sustainability reports, or …", "…, the blogging world found out.": an object follows, not the sentence end.
+    if (!cand || !(/^[.!?]$/.test(next) || (PREPOSITIONS.has(next) && next !== 'out' && next !== 'up') || TIME_WORDS.has(next) || endsWith(next, 'ly'))) return null;
+  } else {
+    cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
+    // "…, the women say officers …", "…, the central bank told Reuters.": words other than adverbs and auxiliaries
+    // before the verb are its subject, so the phrase after it is no inverted speaker ("…, says the spokesman.").
+    let subjectBefore = false;
+    if (cue.form === 'verb' && appositive < 0) for (let j = comma + 1; j < speakerEnd; j++) if (ctx.word[j] && !SKIPPABLE_BEFORE_VERB.has(lower[j]!) && !endsWith(lower[j]!, 'ly')) subjectBefore = true;
+    // Unlisted, that subject is a plain determiner-led phrase before a verb in a finite form: "…, the central bank
+    // told Reuters.", "…, his family has said." (not "…, a technological marvel!", "…, intelligent comments").
+    // A possessive is no subject on its own: "…, his family has said.", "…, her agent said.".
+    const possessor = cand?.kind === 'pronoun' && cand.tokenEnd < speakerEnd && DETERMINERS.has(lower[cand.tokenStart]!);
+    if ((!cand || possessor) && subjectBefore && determinerSubject(ctx, comma, cue, sentEnd)) cand = weakSubject(ctx, comma, cue.tokenStart);
+    else if (possessor) cand = null;
+    // After "X said" only circumstances may follow ("on Friday", "in a statement"), not an object;
+    // after "X told" the addressee may ("…, a bank spokesman told Reuters.", "…, she told a Commons inquiry.").
+    if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly') && !addresseeToEnd(ctx, cue, sentEnd)) return null;
+    if (!cand && subjectBefore) return null;
+    if (!cand || cue.form === 'according') {
+      cand = phraseAfter(ctx, cue.tokenEnd, tail);
+      // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
+      if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
+    }
   }
   if (!cand && cue.form === 'according') {
     let e = sentEnd;
@@ -499,6 +710,8 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (e > cue.tokenEnd && e - cue.tokenEnd <= 10) cand = { kind: 'np', tokenStart: cue.tokenEnd, tokenEnd: e, entity: null };
   }
   if (!cand) return null;
+  // "…, the chancellor said the cuts …, he told activists.": the attribution inside the content is the one to keep.
+  if (cue.form === 'verb' && ctx.word[cue.tokenEnd] && addresseeToEnd(ctx, cue, sentEnd)) for (let j = sentStart + 1; j < comma; j++) if (ctx.quoteOf[j]! < 0 && cueAt(ctx, j, false)?.form === 'verb') return null;
   // The content: the sentence before the comma, without quotations.
   let cs = sentStart;
   for (let j = sentStart; j < comma; j++) if (quoteOf[j]! >= 0) return null;
@@ -508,7 +721,7 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (words < 4) return null;
   const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
   remember(history, doc.tokens[cue.tokenStart]!.sentence, speaker);
-  return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: null };
+  return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: addresseeAfter(ctx, cue, sentEnd) };
 }
 
 /**
@@ -537,11 +750,60 @@ function medialAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd
   return { start: doc.tokens[cs]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: null };
 }
 
+/**
+ * "As the Washington Post reported, <clause>.", "As reported by the agency, <clause>.", "But as I've said
+ * throughout this campaign, <clause>.": an "as" clause opening the sentence attributes the rest of it. Only
+ * circumstances may follow the verb ("last week", "in Tel Aviv"), or the addressee of a verb of telling:
+ * "As the company announced its results, shares fell" is no attribution.
+ */
+function leadingAs(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
+  const { lower, doc } = ctx;
+  let a = sentStart;
+  while (a < sentEnd && !ctx.word[a]) a++;
+  if (CONJUNCTIONS.has(lower[a]!) || lower[a] === 'so') a++;
+  if (lower[a] !== 'as') return null;
+  let k = a + 1;
+  while (k < sentEnd && k <= a + 9 && (ctx.cap[k] || !(SPEECH_FORMS.has(lower[k]!) || COGNITION_FORMS.has(lower[k]!))) && lower[k] !== ',' && quoteOf[k]! < 0) k++;
+  const lemma = SPEECH_FORMS.get(lower[k] ?? '') ?? COGNITION_FORMS.get(lower[k] ?? '');
+  if (lemma === undefined || ctx.cap[k] || lower[k] === lemma || endsWith(lower[k]!, 'ing')) return null;
+  let end = k + 1;
+  if (lemma === 'point' && lower[end] === 'out') end++;
+  else if (lemma === 'put' && lower[end] === 'it') end++;
+  const cue: Cue = { form: 'verb', lemma: end > k + 1 ? `${lemma} ${lower[end - 1]}` : lemma, tokenStart: k, tokenEnd: end };
+  let comma = end;
+  while (comma < sentEnd && comma - end < 9 && lower[comma] !== ',' && quoteOf[comma]! < 0 && !FINITE.has(lower[comma]!) && lower[comma] !== 'that') comma++;
+  if (lower[comma] !== ',') return null;
+  let cand: Candidate | null = null;
+  if (k === a + 1) {
+    // "As reported by Western Journalism,": the agent is the source.
+    if (lower[end] !== 'by' || comma - end < 2) return null;
+    cand = candidatesIn(ctx, end + 1, comma)[0] ?? { kind: 'np', tokenStart: end + 1, tokenEnd: comma, entity: null };
+  } else {
+    const next = lower[end]!;
+    // ("this"/"last" only as a time: "as X said last week", not "as X criticises this government").
+    const time = TIME_WORDS.has(next) && (next !== 'this' && next !== 'last' ? true : /^(?:week|month|year|morning|afternoon|evening|night|weekend|time)$/.test(lower[end + 1] ?? ''));
+    if (next !== ',' && !PREPOSITIONS.has(next) && !time && !SKIPPABLE_BEFORE_VERB.has(next) && !endsWith(next, 'ly') && !(ADDRESSEE_LEMMAS.has(lemma) && lemma !== 'ask')) return null;
+    if (PASSIVE_AUX.has(lower[k - 1]!)) return null;
+    cand = weakSubject(ctx, a, k);
+  }
+  if (!cand) return null;
+  for (let j = comma + 1; j < sentEnd; j++) if (quoteOf[j]! >= 0) return null;
+  let last = sentEnd - 1;
+  while (last > comma && /^[.!?,:…]$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let j = comma + 1; j <= last; j++) if (ctx.word[j]) words++;
+  if (words < 3 || last - comma > MAX_CONTENT) return null;
+  const speaker = toSpeaker(ctx, cand, history, a + 1, comma);
+  remember(history, doc.tokens[k]!.sentence, speaker);
+  return { start: doc.tokens[comma + 1]!.start, end: doc.tokens[last]!.end, cue, speaker, addressee: addresseeAfter(ctx, cue, comma) };
+}
+
 /** "According to X, <clause>." at the start of a sentence. */
 function leadingAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
   if (cue.tokenStart - sentStart > 6 || sentEnd - cue.tokenEnd > MAX_CONTENT) return null;
-  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !endsWith(lower[j]!, 'ly')) return null;
+  // ("But according to …": a conjunction may open the sentence.)
+  for (let j = sentStart; j < cue.tokenStart; j++) if (ctx.word[j] && !endsWith(lower[j]!, 'ly') && !(j === sentStart && (CONJUNCTIONS.has(lower[j]!) || lower[j] === 'so'))) return null;
   let comma = cue.tokenEnd;
   while (comma < sentEnd && comma - cue.tokenEnd < 14 && lower[comma] !== ',') comma++;
   if (lower[comma] !== ',') return null;

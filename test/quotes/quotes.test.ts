@@ -481,6 +481,70 @@ describe('reported speech', () => {
     const b = direct(quotesOf('"Why would you try to cozy up to him?" Smith said about the effort to downplay his connections with the former president.', [SMITH]));
     expect(b.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([['John Smith', 'said']]);
   });
+  it('takes a weak verb ending the sentence after its subject as a trailing attribution', () => {
+    const cases: [string, string, string][] = [
+      ['Ticket sales at the three venues doubled over the summer, the Daily Courier reported on Tuesday.', 'Ticket sales at the three venues doubled over the summer', 'Daily Courier'],
+      ['Most of the new shops opened in the last two years, official figures show.', 'Most of the new shops opened in the last two years', 'official figures'],
+      ['Older drivers were less likely to use the new lanes, a survey of 2,400 motorists found.', 'Older drivers were less likely to use the new lanes', 'a survey of 2,400 motorists'],
+    ];
+    for (const [text, content, source] of cases) {
+      const qs = quotesOf(text, [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+      expect(qs.map((q) => q.text)).toEqual([content]);
+      expect(qs[0]!.speaker?.name ?? qs[0]!.speaker?.description).toBe(source);
+    }
+    // An object after the verb, a relative clause, or a noun: no attribution.
+    expect(quotesOf('Of the twelve shops on the street, nine reported losses.', [])).toEqual([]);
+    expect(quotesOf('The firm changed how it counts the sales, which it had reported as income.', [])).toEqual([]);
+    expect(quotesOf('The price was double, twice what it had previously estimated.', [])).toEqual([]);
+  });
+  it('reads the words before a trailing verb as its subject, and lets a verb of telling take its addressee', () => {
+    const a = quotesOf('The new bridge will open to traffic in the spring, the county council told the Evening Post.', [{ name: 'Evening Post', type: 'ORGANIZATION' }]);
+    expect(a.map((q) => [q.text, q.speaker?.description, q.addressee?.name])).toEqual([['The new bridge will open to traffic in the spring', 'the county council', 'Evening Post']]);
+    const b = quotesOf('The museum will reopen after the summer, Smith told reporters.', [SMITH]);
+    expect(b.map((q) => [q.text, q.speaker?.name])).toEqual([['The museum will reopen after the summer', 'John Smith']]);
+    const c = quotesOf('The painter died at home in the village on Sunday, her family has said.', []);
+    expect(c.map((q) => [q.text, q.speaker?.description])).toEqual([['The painter died at home in the village on Sunday', 'her family']]);
+    // Not an inverted "…, says the spokesman": the phrase after the verb is no speaker.
+    const d = quotesOf('Although cycling is allowed on the path, the residents say wardens still stop riders.', []);
+    expect(d.filter((q) => q.speaker?.description === 'wardens')).toEqual([]);
+    // Nobody is told a joke; a participle after a noun is no attribution.
+    expect(quotesOf('On Friday, in the third week of his tour of the northern towns, Smith told a joke.', [SMITH])).toEqual([]);
+    expect(quotesOf('The album ends with the song Sunday Rain, a new track written for the tour.', [])).toEqual([]);
+  });
+  it('takes an "as" clause opening the sentence as the attribution of the rest', () => {
+    const a = quotesOf('As the Daily Courier reported last week, the mill will close before the winter.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['the mill will close before the winter', 'Daily Courier', 'reported']]);
+    const b = quotesOf('As reported by the Daily Courier, the mill will close before the winter.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(b.map((q) => [q.text, q.speaker?.name])).toEqual([['the mill will close before the winter', 'Daily Courier']]);
+    const c = quotesOf('But as Smith told the council, the budget cannot cover another road.', [SMITH]);
+    expect(c.map((q) => [q.text, q.speaker?.name])).toEqual([['the budget cannot cover another road', 'John Smith']]);
+    // An object after the verb: the clause is no attribution.
+    expect(quotesOf('As Smith criticises this plan, the council has been criticised for its own.', [SMITH]).filter((q) => q.text.startsWith('the council'))).toEqual([]);
+  });
+  it('reads "according to X" after a leading conjunction, and before a dash or a relative clause describing X', () => {
+    const a = quotesOf('But according to the council, the mill will close before the winter.', []);
+    expect(a.map((q) => [q.text, q.cue?.text])).toEqual([['the mill will close before the winter', 'according to']]);
+    const b = quotesOf('The mill will close before the winter, according to a report that the council published.', []);
+    expect(b.map((q) => [q.text, q.speaker?.description])).toEqual([['The mill will close before the winter', 'a report']]);
+    const c = quotesOf('The mill will cost the town about two million pounds, according to the council - a tenth of its budget.', []);
+    expect(c.map((q) => q.text)).toEqual(['The mill will cost the town about two million pounds']);
+  });
+  it('reads a title-case headline "Name Says …" as reported speech', () => {
+    const a = quotesOf('Smith Says The Council Will Rebuild The Old Bridge.\n\nThe council met on Monday.', [SMITH]);
+    expect(a.map((q) => [q.text, q.speaker?.name, q.cue?.text])).toEqual([['The Council Will Rebuild The Old Bridge', 'John Smith', 'Says']]);
+    const b = quotesOf('Mayor Jones Just Announced Her Plan For The Harbour – It May Surprise You.\n\nThe mayor spoke on Monday.', [JONES]);
+    expect(b.map((q) => q.text)).toEqual(['Her Plan For The Harbour']);
+    // A phrase after the verb is not what was said; sentence-case lines are left to the other rules.
+    expect(quotesOf('Smith Responds To Questions About The Bridge With A Joke.\n\nThe council met on Monday.', [SMITH])).toEqual([]);
+  });
+  it('gives a trailing "…, X news agency reported." to X', () => {
+    const qs = quotesOf('The mill will close before the winter, the Daily Courier news agency reported.', [{ name: 'Daily Courier', type: 'ORGANIZATION' }]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Daily Courier']);
+  });
+  it('ends reported speech inside an opening subordinate clause at the clause\'s comma', () => {
+    const qs = quotesOf('While Smith has suggested the mill would close in the spring, the council has raised concerns about the cost.', [SMITH]);
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([['the mill would close in the spring', 'John Smith']]);
+  });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
       ['The plan failed badly, said John Smith, a spokesman for the party.', 'The plan failed badly'],
