@@ -12,7 +12,7 @@ import { toRows } from '../../src/datasets/tables.js';
 import { documentLayers } from '../../src/document/build.js';
 import { LinearModel } from '../../src/events/learned/linear-model.js';
 import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
-import { defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
+import { bestThreshold, defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
 import { extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
@@ -91,6 +91,15 @@ describe('learned participants inside the rules that are simply right', () => {
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
+describe('the coreference threshold among equal held-out scores', () => {
+  it('is the lowest of the best, whether their F1 rounds up or down', () => {
+    const up = (2 * 23) / 141; // 0.32624…: rounds up to 0.326
+    expect(bestThreshold([0.3, up, up, up, up, 0.31])).toBe(1);
+    const down = 2 / 6; // 0.3333…: rounds down to 0.333
+    expect(bestThreshold([0.3, down, down, down, down, 0.31])).toBe(1);
+  });
+});
+
 describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; skipped when absent)', () => {
   it('is deterministic: the same documents and seed give the same model files byte for byte', () => {
     const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
