@@ -29,6 +29,10 @@ const TRIGGER_INDEX = buildTriggerIndex();
 /** The bankruptcy class, for a company's collapse (accidentSense). */
 const BANKRUPTCY = TRIGGER_INDEX.get('bankruptcy')![0]!.cls;
 const MAX_TRIGGERS_PER_CLAUSE = 24;
+/** Financial-result nouns that satisfy their own cue and have other senses (a defeat, a bereavement, a match's results). */
+const SELF_CUED = new Set(['loss', 'losses', 'results']);
+/** Words of a company's accounts that make such a noun financial besides the cue: a sum, a currency, a period, a reporting verb. */
+const ACCOUNTS = /\d\s*(?:bn|m|tn)\b|\b(?:yen|euros?|dollars?|pounds?|rupees?|yuan|net|pre-tax|operating|quarter|quarterly|full-year|half-year|interim|annual|fiscal|financial|report|reports|reported|posted|posts|widen|widened|widens|narrowed|narrows)\b/i;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
 const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
@@ -64,7 +68,7 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
-function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
+function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string): Candidate | null {
   const toks = doc.tokens;
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
@@ -78,6 +82,12 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     const ctxText = clauseText();
     const usable = infos.filter((inf) => {
       const cue = LEGAL_VERB_CUE[key] && inf.cls.type === 'LEGAL' ? LEGAL_VERB_CUE[key] : inf.cls.cue;
+      // A word that is its own cue ("loss", "results") needs another: "an away loss to Ireland", "the loss of his
+      // partner", "Scotland's recent results" are no financial results.
+      if (cue && inf.cls.type === 'FINANCIAL_RESULT' && SELF_CUED.has(key)) {
+        const rest = clauseText(true);
+        return cue.test(rest) || ACCOUNTS.test(rest);
+      }
       return !cue || cue.test(ctxText);
     });
     if (usable.length === 0) continue;
@@ -187,12 +197,13 @@ export function findEvents(
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
-  const clauseTextOf = (i: number) => {
+  const clauseTextOf = (i: number, withoutTrigger = false) => {
     let a = i;
     while (a > i - CLAUSE_REACH && a > 0 && clause[a - 1] === clause[i]) a--;
     let b = i + 1;
     while (b < i + CLAUSE_REACH + 1 && b < toks.length && clause[b] === clause[i]) b++;
-    return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    if (!withoutTrigger) return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return `${doc.text.slice(toks[a]!.start, toks[i]!.start)} ${doc.text.slice(toks[i]!.end, toks[b - 1]!.end)}`;
   };
 
   /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
@@ -232,7 +243,7 @@ export function findEvents(
     const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
     if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
-    const cand = triggerAt(doc, lower, i, () => clauseTextOf(i));
+    const cand = triggerAt(doc, lower, i, (withoutTrigger) => clauseTextOf(i, withoutTrigger));
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
     if (clause[i] === clauseOfCount) {

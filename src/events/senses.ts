@@ -158,7 +158,7 @@ function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number,
 const MET_REQUIREMENTS = new Set([
   'requirement', 'requirements', 'target', 'targets', 'demand', 'demands', 'deadline', 'deadlines', 'standard', 'standards',
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
-  'bill', 'bills', 'payments', 'debts', 'forecasts', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
+  'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
 ]);
 const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
@@ -176,9 +176,12 @@ export function notSummit(lower: readonly string[], ts: number): boolean {
   return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press');
 }
 
-/** "D'Arcy has been ruled out of the Ireland team": kept out (by injury), no ruling. */
+/**
+ * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
+ * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
+ */
 export function notDecision(lower: readonly string[], te: number, key: string): boolean {
-  return key === 'ruled' && lower[te] === 'out' && lower[te + 1] === 'of';
+  return key === 'ruled' && lower[te] === 'out';
 }
 
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
@@ -219,8 +222,9 @@ const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
 export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
   const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
-  // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
-  if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
+  // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal; "the survey concluded that …":
+  // a finding.
+  if (key === 'concluded') return (ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!)) || (inSentence(te) && lower[te] === 'that');
   // "more people signed up for broadband", "schools have signed up for the mock elections": subscribing, not a deal.
   if ((key === 'signed' || key === 'signing' || key === 'signs' || key === 'sign') && lower[te] === 'up') {
     for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;

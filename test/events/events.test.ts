@@ -311,6 +311,21 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types("Pezeshkian's trial for fraud opened in Kazan on Friday.")).toContain('LEGAL');
   });
 
+  it('"ruled out" is no ruling, "concluded that" no deal, a defeat or a match\'s results no financial result, meeting a rule no meeting', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Putin has ruled out a visit to Iran on Friday.')).not.toContain('DECISION');
+    expect(types('Pezeshkian was ruled out for a month after an injury in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('A court in Kazan ruled on Friday that Apple must pay Reuters.')).toContain('DECISION');
+    expect(types('A survey by Reuters concluded that prices in Kazan rose on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Russia and Iran concluded a treaty in Kazan on Friday.')).toContain('AGREEMENT');
+    expect(types("Russia's 2-1 loss to Iran in Kazan on Friday angered Putin.")).not.toContain('FINANCIAL_RESULT');
+    expect(types("Russia's recent results in Kazan have not been impressive.")).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple posted a loss of $5m in Kazan on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple has forecast a net loss of 400bn yen in Kazan for the year to March.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple reported its results for the quarter, with profits up 5%, on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Putin said on Friday that Russia would meet its golden rule.')).not.toContain('MEETING');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
