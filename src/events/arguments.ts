@@ -309,6 +309,40 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
 }
 
 /** The dated time expression of the clause nearest to the trigger (durations, sets and undated references do not date an event). */
+/**
+ * Why time expression t is no time of the event at tokens [ts, te), or null when it may be one. After "than",
+ * "compared with/to", or "since" after a superlative or an ordinal, it is a baseline, not when the event happened
+ * ("rose to their highest level since August 2002", "won her first Grand Slam title since 2003", "a loss of $761m,
+ * lower than 2003's", "up 10% compared to 2003"), unless it modifies the trigger itself ("since the 11 September
+ * 2001 attacks" dates the attacks) or the event is in a when-clause after it ("since 2001 when she lost in the
+ * final" dates the loss).
+ */
+export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  if (t.tokenEnd === ts) return null;
+  const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
+  if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
+  const before = ctx.lower[t.tokenStart - 1] ?? '';
+  if (before === 'than') return `"than" ${quoted(ctx, t)} is a baseline`;
+  // "since" after a superlative or an ordinal measures a record against that time ("their highest level since August
+  // 2002", "her first Grand Slam title since 2003"); after a verb alone it is the start of what goes on ("has
+  // represented the constituency since 1997"), as TimeML anchors it (BEGUN_BY).
+  if (before === 'since') {
+    for (let k = t.tokenStart - 2; k >= t.tokenStart - 7 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
+      if (RECORD_WORDS.has(ctx.lower[k]!) || /^[a-z]{3,}est$/.test(ctx.lower[k]!) && !NOT_SUPERLATIVE.has(ctx.lower[k]!)) return `"since" ${quoted(ctx, t)} after "${ctx.lower[k]}" is a baseline`;
+    }
+    return null;
+  }
+  if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
+  return null;
+}
+
+/** Words that make a "since" a record's baseline, besides superlatives in -est. */
+const RECORD_WORDS = new Set(['best', 'worst', 'most', 'least', 'first', 'second', 'third', 'fourth', 'fifth', 'only', 'record']);
+/** Words in -est that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(['interest', 'interests', 'request', 'protest', 'contest', 'harvest', 'forest', 'invest', 'suggest', 'arrest', 'digest', 'honest', 'modest', 'manifest', 'test', 'west', 'rest', 'guest', 'quest', 'nest', 'chest', 'pest', 'crest', 'vest', 'latest']);
+
+const quoted = (ctx: ArgContext, t: TimeExpression) => `"${ctx.doc.text.slice(t.start, t.end)}"`;
+
 export function findDate(
   ctx: ArgContext,
   times: readonly TimeExpression[],
@@ -331,6 +365,7 @@ export function findDate(
     if (/^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
     if (isPossessive(ctx.doc, t.tokenEnd)) continue;
+    if (notEventTime(ctx, t, ts)) continue;
     const dist = k >= te ? k - te : ts - k;
     if (!best || dist < best.dist) best = { t, dist };
   }

@@ -10,7 +10,7 @@ import type { Doc, DocEvent as Event, DocParticipant, DocQuote, Stage } from '..
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
-import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
+import { findDate, findLocation, findParticipants, notEventTime, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
@@ -308,6 +308,7 @@ export function findEvents(
     // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
+    if (anchor && notEventTime(ctx, anchor, ts)) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
     let date = anchor
       ? anchor.from
@@ -475,6 +476,8 @@ function otherEvent(
   if (cap[ts] && !first) return 'other: capitalised';
   const anchor = learned.anchorOf(k);
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
+  const baseline = notEventTime(ctx, anchor, ts);
+  if (baseline) return `other: anchor ${baseline}`;
   if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';

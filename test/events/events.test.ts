@@ -326,6 +326,20 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin said on Friday that Russia would meet its golden rule.')).not.toContain('MEETING');
   });
 
+  it('a time after "than", "compared with" or a record\'s "since" is a baseline, not when the event happened', () => {
+    const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
+    expect(dated('Apple shares rose 5% in Kazan, their highest level since March 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple sales rose 5% in Kazan compared with 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple posted a loss of $5m in Kazan, lower than 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(events('Pezeshkian won his first title in Kazan since 2003.').events.map((e) => e.date?.start ?? null)).not.toContain('2003-01-01');
+    // After a verb alone, "since" is when what goes on began (TimeML's anchor).
+    expect(dated('Putin has visited Kazan every year since 2003.', 'VISIT')).toBe('2003-01-01');
+    // A time that modifies the trigger still dates it; a when-clause after "since" is dated by it.
+    expect(dated('Since the 11 September 2001 attacks on Kazan, Russia has sold missiles to Iran.', 'ATTACK')).toBe('2001-09-11');
+    expect(dated('Putin visited Kazan in March 2003.', 'VISIT')).toBe('2003-03-01');
+    expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
