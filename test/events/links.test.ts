@@ -60,6 +60,14 @@ describe('merged events keep every trigger', () => {
     const evs = events('Iran could attack Russia. On Friday Iran attacked Russia.').filter((e) => e.type === 'ATTACK');
     expect(evs.map((e) => e.factuality).sort()).toEqual(['asserted', 'possible']);
   });
+  it('the steps of a legal case stay apart: an investigation, charges, a plea, a trial', () => {
+    const legal = events('Russia opened an investigation into Pezeshkian. Pezeshkian was charged with fraud by Russia. Pezeshkian pleaded guilty to fraud in Ashgabat. His trial in Ashgabat ended.').filter((e) => e.type === 'LEGAL');
+    expect(legal.map((e) => e.trigger.text)).toEqual(['investigation', 'charged', 'pleaded guilty', 'trial']);
+    // Two mentions of one step still merge.
+    const suits = events('Putin sued Pezeshkian in Ashgabat on Friday. The lawsuit Putin filed against Pezeshkian in Ashgabat on Friday asks for $5m.').filter((e) => e.type === 'LEGAL');
+    expect(suits).toHaveLength(1);
+  });
+
   it('two meetings on different days stay two events', () => {
     const evs = events('Putin met Pezeshkian on Friday. Putin met Pezeshkian again on Sunday.').filter((e) => e.type === 'MEETING');
     expect(evs).toHaveLength(2);
