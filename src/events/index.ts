@@ -10,7 +10,7 @@ import type { Doc, DocEvent as Event, DocParticipant, DocQuote, Stage } from '..
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
-import { findDate, findLocation, findParticipants, notEventTime, type ArgContext } from './arguments.js';
+import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
@@ -309,6 +309,7 @@ export function findEvents(
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
     if (anchor && notEventTime(ctx, anchor, ts)) anchor = null;
+    if (anchor && statement && notStatementTime(ctx, anchor, ts, te)) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
     let date = anchor
       ? anchor.from
@@ -316,7 +317,7 @@ export function findEvents(
         : null
       : statement && lm >= 0
         ? null
-        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
+        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40, statement);
     // A time inside what the reporting verb introduces dates the content, not the saying; one right after the
     // verb is its own ("said on Sunday it had …", "said earlier this month it would …"), wherever the content
     // boundary fell.

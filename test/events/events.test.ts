@@ -340,6 +340,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
   });
 
+  it('a statement is dated by its own adverbial, not by a year of what was said or of a noun', () => {
+    const statementDates = (text: string) => events(text).events.filter((e) => e.type === 'STATEMENT').map((e) => e.date?.start ?? null);
+    expect(statementDates('Putin said 2025 would be a good year for Russia.')).not.toContain('2025-01-01');
+    expect(statementDates('Prices in Kazan could rise by 5% by 2030, the Reuters report warned.')).not.toContain('2030-01-01');
+    expect(statementDates('Pezeshkian, who won a medal at the 2000 Olympics, denied the claims.')).not.toContain('2000-01-01');
+    // Its own adverbial dates it, before the verb or right after it.
+    expect(statementDates('On Sunday, Putin repeated.')).toContain('2024-10-13');
+    expect(statementDates('In 2003 Putin told Reuters that Russia would grow.')).toContain('2003-01-01');
+    expect(statementDates('Putin said on Sunday that Russia would grow.')).toContain('2024-10-13');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
