@@ -480,6 +480,10 @@ function otherEvent(
   const baseline = notEventTime(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
   if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
+  // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
+  // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
+  const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
+  if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';
   const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';

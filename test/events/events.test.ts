@@ -351,6 +351,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(statementDates('Putin said on Sunday that Russia would grow.')).toContain('2024-10-13');
   });
 
+  it('an untyped (OTHER) happening under a negator, a modal or a condition is no event, as a typed one is not asserted', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
+    expect(others('Pezeshkian joined Reuters in Kazan in March 2003.')).toEqual(['joined']);
+    expect(others('Pezeshkian could have joined Reuters in Kazan in March 2003.')).toEqual([]);
+    expect(others('If Pezeshkian joined Reuters in Kazan in March 2003, Putin knew.')).toEqual([]);
+    // An infinitive after going on, starting or managing happened.
+    expect(others('Pezeshkian went on to join Reuters in Kazan in March 2003.')).toEqual(['join']);
+    expect(events('Pezeshkian hopes to join Reuters in Kazan in March 2003.').events.filter((e) => e.type === 'OTHER')).toEqual([]);
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
