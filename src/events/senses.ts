@@ -134,13 +134,28 @@ const NOT_PRODUCTS = new Set([
   'scheme', 'schemes', 'initiative', 'strategy', 'budget', 'settlement', 'settlements', 'policy', 'policies', 'proposals',
   'attack', 'offensive', 'crackdown', 'challenge', 'consultation', 'legal', 'lawsuit', 'action', 'programme', 'program',
   'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
-  'defence', 'defense', 'fightback', 'petition',
+  'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
+  'poster', 'posters', 'foundation', 'charity', 'paper', 'season',
 ]);
 const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
 
-/** "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. */
+/**
+ * "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. A
+ * passive or a participle after its noun takes the noun before it ("Plans to abolish 162 quangos have been unveiled",
+ * "The proposal, unveiled in the House", "an overhaul of policing unveiled by David Blunkett").
+ */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  return LAUNCH_VERBS.has(key) && objectAmong(doc, lower, ts, te, NOT_PRODUCTS);
+  if (!LAUNCH_VERBS.has(key)) return false;
+  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS)) return true;
+  const passive = BE_FORMS.has(lower[ts - 1] ?? '') || BE_FORMS.has(lower[ts - 2] ?? '') || lower[ts - 1] === ',' || lower[te] === 'by';
+  if (!passive || key === 'launch' || key === 'unveil') return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 8 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (w === '.' || w === ';' || w === ':') break;
+    if (NOT_PRODUCTS.has(w)) return true;
+  }
+  return false;
 }
 
 /** Whether one of `words` is among the `reach` words after the verb at [ts, te), before a punctuation mark or `stop`. */

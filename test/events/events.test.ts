@@ -361,6 +361,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(events('Pezeshkian hopes to join Reuters in Kazan in March 2003.').events.filter((e) => e.type === 'OTHER')).toEqual([]);
   });
 
+  it('plans, a proposal or a party launched or unveiled are no product, passive or not', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Plans to cut taxes in Kazan have been unveiled by Putin.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('The proposal, unveiled in Kazan on Friday, angered Russia.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin launched his new party in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('The new phone, unveiled by Apple in Kazan on Friday, sold out.')).toContain('PRODUCT_LAUNCH');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
