@@ -194,7 +194,7 @@ const LEGAL_STAGES = new Map<string, string>(
 );
 /** The lexicon word that typed an event (its evidence: `lexicon:legal verb "pleaded guilty"`). */
 const lexiconWord = (e: Event) => /^lexicon:\S+ \S+ "([^"]+)"/.exec(e.evidence.type ?? '')?.[1] ?? '';
-function otherStages(a: Event, b: Event): boolean {
+export function otherStages(a: Event, b: Event): boolean {
   if (a.type !== 'LEGAL' || b.type !== 'LEGAL') return false;
   const sa = LEGAL_STAGES.get(lexiconWord(a));
   const sb = LEGAL_STAGES.get(lexiconWord(b));

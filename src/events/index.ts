@@ -19,7 +19,7 @@ import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/token
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
-import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
+import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
@@ -370,7 +370,7 @@ export function findEvents(
     };
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
     const c = clause[ts]!;
-    if (clauseOfLast === c && lastInClause && sameEventInClause(lastInClause, ev)) {
+    if (clauseOfLast === c && lastInClause && sameEventInClause(lower, lastInClause, ev)) {
       absorb(doc, lastInClause, ev);
       continue;
     }
@@ -525,13 +525,28 @@ function fitsRole(type: string, role: string, entity: { type: string; subtype: s
 
 /**
  * Triggers in one clause describe one event when their types match, or a meeting is held at a summit; not when each
- * has a patient and they differ ("He passed away … days after his wife Audrey died": two deaths).
+ * has a patient and they differ ("He passed away … days after his wife Audrey died": two deaths), nor when they are two
+ * steps of a legal case (otherStages).
  */
-function sameEventInClause(a: Event, b: Event): boolean {
+/** A trial or hearing after "at" or "in" (a few words before: "at a Rugby Football Union disciplinary hearing"). */
+function venueOf(lower: readonly string[], e: Event): boolean {
+  const w = lower[e.trigger.tokenStart];
+  if (w !== 'trial' && w !== 'hearing') return false;
+  for (let k = e.trigger.tokenStart - 1; k >= e.trigger.tokenStart - 6 && k >= 0; k--) {
+    if (lower[k] === 'at' || lower[k] === 'in') return true;
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(lower[k]!)) return false;
+  }
+  return false;
+}
+
+function sameEventInClause(lower: readonly string[], a: Event, b: Event): boolean {
   const patients = (e: Event) => e.participants.filter((p) => p.role === 'patient').map((p) => p.entity.id);
   const pa = patients(a);
   const pb = patients(b);
   if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
+  // "the inquiry was launched after … alleged X charged clients": two steps; but a trial or hearing that is where the
+  // other step happened ("found guilty at a disciplinary hearing", "in a 1990s trial") is its place, not another step.
+  if (otherStages(a, b) && !venueOf(lower, a) && !venueOf(lower, b)) return false;
   if (a.type === b.type) return true;
   const pair = new Set([a.type, b.type]);
   return pair.has('SUMMIT') && pair.has('MEETING');

@@ -63,6 +63,11 @@ describe('merged events keep every trigger', () => {
   it('the steps of a legal case stay apart: an investigation, charges, a plea, a trial', () => {
     const legal = events('Russia opened an investigation into Pezeshkian. Pezeshkian was charged with fraud by Russia. Pezeshkian pleaded guilty to fraud in Ashgabat. His trial in Ashgabat ended.').filter((e) => e.type === 'LEGAL');
     expect(legal.map((e) => e.trigger.text)).toEqual(['investigation', 'charged', 'pleaded guilty', 'trial']);
+    // Nor in one clause.
+    const clause = events('Russia opened an investigation in Ashgabat after Pezeshkian was charged with fraud.').filter((e) => e.type === 'LEGAL');
+    expect(clause.map((e) => e.trigger.text)).toEqual(['investigation', 'charged']);
+    // A hearing where the verdict was given is its place, not another step.
+    expect(events('Pezeshkian was found guilty at a hearing in Ashgabat.').filter((e) => e.type === 'LEGAL')).toHaveLength(1);
     // Two mentions of one step still merge.
     const suits = events('Putin sued Pezeshkian in Ashgabat on Friday. The lawsuit Putin filed against Pezeshkian in Ashgabat on Friday asks for $5m.').filter((e) => e.type === 'LEGAL');
     expect(suits).toHaveLength(1);
