@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -104,6 +104,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(lower, i)) continue;
+    if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && notTrial(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
@@ -471,6 +472,7 @@ function otherEvent(
   const { start: ts, end: te } = m;
   if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
   if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
+  if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;

@@ -186,6 +186,22 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
 const WEB_PLACES = new Set(['site', 'sites', 'website', 'websites', 'web', 'page', 'pages', 'webpage', 'blog', 'blogs', 'forum', 'forums', 'homepage', 'url']);
 
+/** Nouns that an event noun before them only describes: "the election campaign", "a consultation paper", "decision makers". */
+const DESCRIBED = new Set([
+  'campaign', 'campaigns', 'coordinator', 'coordinators', 'manifesto', 'manifestos', 'pledge', 'pledges', 'policy', 'policies', 'chief',
+  'chiefs', 'agent', 'agents', 'candidate', 'candidates', 'broadcast', 'broadcasts', 'poster', 'posters', 'trail', 'strategy', 'strategist',
+  'literature', 'leaflet', 'leaflets', 'chances', 'paper', 'papers', 'document', 'documents', 'makers', 'maker', 'making', 'room', 'rooms',
+]);
+
+/**
+ * A noun trigger that only describes the noun after it ("Labour's election manifesto", "Monday's consultation paper",
+ * "Europe's decision makers", "the election campaign"): that noun is what the phrase is about, not the event.
+ */
+export function describesNoun(doc: Doc, lower: readonly string[], te: number, pos: 'verb' | 'noun'): boolean {
+  if (pos !== 'noun' || te >= lower.length || doc.tokens[te]!.sentence !== doc.tokens[te - 1]!.sentence) return false;
+  return DESCRIBED.has(lower[te]!) && doc.tokens[te]!.text === lower[te];
+}
+
 /** "a news conference at Molineux", "a press conference": a statement to reporters, no summit. */
 export function notSummit(lower: readonly string[], ts: number): boolean {
   return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press');

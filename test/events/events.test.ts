@@ -369,6 +369,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The new phone, unveiled by Apple in Kazan on Friday, sold out.')).toContain('PRODUCT_LAUNCH');
   });
 
+  it('an event noun that only describes the noun after it is no event ("the election campaign", "a consultation paper")', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types("Putin's election campaign in Kazan began on Friday.")).not.toContain('ELECTION');
+    expect(events('Putin raised taxes in Kazan after the 2001 election campaign.').events.map((e) => e.trigger.text)).not.toContain('election');
+    expect(types('Russia published a consultation paper in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('The election in Kazan on Friday was won by Putin.')).toContain('ELECTION');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
