@@ -310,6 +310,7 @@ function evalTimebankStage(texts: AnnotatedText[]) {
     const events = layers.events.map((e, i) => Object.assign(e, { spans: triggerSpans(doc.events[i]!) }));
     for (const e of events) {
       const hit = a.events.some((g) => covers(e, g));
+      if (showErrors) console.log(`TB-EVENT ${a.id} ${e.type} "${e.trigger.text}" ${e.date ? `${e.date.start}..${e.date.end}` : 'undated'} ${hit ? 'gold' : 'not-gold'} mentions ${e.mentions.map((m) => m.text).join(',')}`);
       c.sys++;
       if (hit) c.sysTrue++;
       if (e.type === 'OTHER') {
@@ -332,6 +333,7 @@ function evalTimebankStage(texts: AnnotatedText[]) {
       }
       c.found++;
       if (dateIsRight(sys, layers, tx.value)) c.dateRight++;
+      else if (showErrors) console.log(`TB-DATE ${a.id} "${a.text.slice(g.start, g.end)}" dated ${sys.date ? `${sys.date.start}..${sys.date.end}` : 'none'} [${sys.evidence.date}], anchored to "${a.text.slice(tx.start, tx.end)}" (${tx.value}) | ${a.text.slice(Math.max(0, g.start - 100), g.end + 60).replace(/\s+/g, ' ')}`);
     }
   }
   const r = (a: number, b: number) => (b ? +(a / b).toFixed(3) : 0);

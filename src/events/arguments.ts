@@ -309,6 +309,80 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
 }
 
 /** The dated time expression of the clause nearest to the trigger (durations, sets and undated references do not date an event). */
+/**
+ * Why time expression t is no time of the event at tokens [ts, te), or null when it may be one. After "than",
+ * "compared with/to", or "since" after a superlative or an ordinal, it is a baseline, not when the event happened
+ * ("rose to their highest level since August 2002", "won her first Grand Slam title since 2003", "a loss of $761m,
+ * lower than 2003's", "up 10% compared to 2003"), unless it modifies the trigger itself ("since the 11 September
+ * 2001 attacks" dates the attacks) or the event is in a when-clause after it ("since 2001 when she lost in the
+ * final" dates the loss).
+ */
+export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  if (t.tokenEnd === ts) return null;
+  const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
+  if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
+  const before = ctx.lower[t.tokenStart - 1] ?? '';
+  if (before === 'than') return `"than" ${quoted(ctx, t)} is a baseline`;
+  // "since" after a superlative or an ordinal measures a record against that time ("their highest level since August
+  // 2002", "her first Grand Slam title since 2003"); after a verb alone it is the start of what goes on ("has
+  // represented the constituency since 1997"), as TimeML anchors it (BEGUN_BY).
+  if (before === 'since') {
+    for (let k = t.tokenStart - 2; k >= t.tokenStart - 7 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
+      if (RECORD_WORDS.has(ctx.lower[k]!) || /^[a-z]{3,}est$/.test(ctx.lower[k]!) && !NOT_SUPERLATIVE.has(ctx.lower[k]!)) return `"since" ${quoted(ctx, t)} after "${ctx.lower[k]}" is a baseline`;
+    }
+    return null;
+  }
+  if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
+  return null;
+}
+
+/** Words that make a "since" a record's baseline, besides superlatives in -est. */
+const RECORD_WORDS = new Set(['best', 'worst', 'most', 'least', 'first', 'second', 'third', 'fourth', 'fifth', 'only', 'record']);
+/** Words in -est that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(['interest', 'interests', 'request', 'protest', 'contest', 'harvest', 'forest', 'invest', 'suggest', 'arrest', 'digest', 'honest', 'modest', 'manifest', 'test', 'west', 'rest', 'guest', 'quest', 'nest', 'chest', 'pest', 'crest', 'vest', 'latest']);
+
+/** Words before a year that make it modify the noun after it ("the 2000 Olympics", "his 1943 film"). */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', "'s", '’s', "'", '’']);
+
+/**
+ * Why time expression t is no time of the reporting event at tokens [ts, te) ("said", "warned", "told a news
+ * conference"), or null when it may be one. A statement is dated by an adverbial of its own ("said on Sunday",
+ * "In January 2004, Shell told …", "The unit in 2003 said …"), not by
+ * - a bare year right after the verb, the subject of what was said ("said 2005 should be the year", "said 2004 net
+ *   income was affected");
+ * - a year that modifies a noun other than the trigger ("the 2003 champion claimed", "who won five medals at the
+ *   2000 Olympics, denies", "who starred in Hughes' 1943 film, said");
+ * - a time of the clause before a postposed attribution ("… could rise by £130m by 2022, the report warned.",
+ *   "… a revenue shortfall during 2005, the chairman told a news conference."), unless all before its comma is the
+ *   time phrase ("On Sunday, the spokesman repeated.").
+ */
+export function notStatementTime(ctx: ArgContext, t: TimeExpression, ts: number, te: number): string | null {
+  const toks = ctx.doc.tokens;
+  const text = ctx.doc.text.slice(t.start, t.end);
+  if (t.tokenStart === te && /^\d{4}$/.test(text)) return `${quoted(ctx, t)} right after the verb is the subject of what was said`;
+  const year = /^(?:the\s+)?\d{4}s?$/i.exec(text);
+  const next = toks[t.tokenEnd];
+  if (year && t.tokenEnd !== ts && next && next.sentence === toks[t.tokenStart]!.sentence && /^\p{L}/u.test(next.text) && (/^the\s/i.test(text) || NOUN_DETERMINERS.has(ctx.lower[t.tokenStart - 1] ?? ''))) {
+    return `${quoted(ctx, t)} modifies "${next.text}"`;
+  }
+  if (t.tokenEnd <= ts) {
+    const s = ctx.doc.sentences[toks[ts]!.sentence]!;
+    let last = true; // nothing but punctuation after the trigger: "…, the report warned."
+    for (let k = te; k < s.tokenEnd && last; k++) last = !/^[\p{L}\p{N}]/u.test(toks[k]!.text);
+    if (last) {
+      let comma = ts - 1;
+      while (comma > s.tokenStart && comma > ts - 16 && ctx.lower[comma] !== ',' && ctx.lower[comma] !== 'that') comma--;
+      if (ctx.lower[comma] === ',' && t.tokenEnd <= comma) {
+        const lead = t.tokenStart === s.tokenStart || (t.tokenStart === s.tokenStart + 1 && PREPOSITIONS.has(ctx.lower[s.tokenStart]!));
+        if (!(lead && t.tokenEnd === comma)) return `${quoted(ctx, t)} is in what was said before the attribution`;
+      }
+    }
+  }
+  return null;
+}
+
+const quoted = (ctx: ArgContext, t: TimeExpression) => `"${ctx.doc.text.slice(t.start, t.end)}"`;
+
 export function findDate(
   ctx: ArgContext,
   times: readonly TimeExpression[],
@@ -317,6 +391,8 @@ export function findDate(
   te: number,
   /** How far after the trigger a time expression may be (reporting verbs: only "said on Sunday", not dates of what was said). */
   maxAfter = 40,
+  /** A reporting event: dated only by an adverbial of its own (notStatementTime). */
+  statement = false,
 ): ArgumentChoice<TimeExpression> | null {
   const c = ctx.clause[ts]!;
   let best: { t: TimeExpression; dist: number } | null = null;
@@ -331,6 +407,7 @@ export function findDate(
     if (/^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
     if (isPossessive(ctx.doc, t.tokenEnd)) continue;
+    if (notEventTime(ctx, t, ts) || (statement && notStatementTime(ctx, t, ts, te))) continue;
     const dist = k >= te ? k - te : ts - k;
     if (!best || dist < best.dist) best = { t, dist };
   }

@@ -116,6 +116,10 @@ const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
 export type Modality = { ok: true } | { ok: false; why: string };
 
+/** Verbs whose infinitive happened: beginning, going on, managing ("started to pay", "went on to play", "managed to win"). */
+const IMPLICATIVE = new Set(['started', 'starts', 'starting', 'began', 'begun', 'begins', 'beginning', 'continued', 'continues', 'continuing', 'managed', 'manages']);
+const GO_FORMS = new Set(['went', 'go', 'goes', 'going', 'gone']);
+
 /**
  * Whether the trigger at token i reports an actual (or scheduled) event: not
  * negated, not under a modal or condition, not an intention ("plan to attack"),
@@ -143,7 +147,9 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     // Infinitives are intentions, except scheduled ("are to meet") and perfect ("to have approved") ones.
     const prev = lower(i - 1);
     if (prev === 'to') {
-      if (!SCHEDULING.has(lower(i - 2))) return { ok: false, why: 'infinitive (intention, not occurrence)' };
+      // "went on to play", "started to pay dividends", "managed to win": the infinitive happened.
+      const implicative = IMPLICATIVE.has(lower(i - 2)) || (lower(i - 2) === 'on' && GO_FORMS.has(lower(i - 3)));
+      if (!SCHEDULING.has(lower(i - 2)) && !implicative) return { ok: false, why: 'infinitive (intention, not occurrence)' };
     }
     if ((prev === 'have' || prev === 'has') && lower(i - 2) === 'to' && !SCHEDULING.has(lower(i - 3)) && lower(i - 3) !== 'known' && lower(i - 3) !== 'said' && lower(i - 3) !== 'reported' && lower(i - 3) !== 'believed') {
       // "plans to have signed" stays irrealis; "is known to have approved" is reported fact.

@@ -58,7 +58,7 @@ export function mergeInto(doc: Doc, prior: Event, e: Event, why: string) {
 
 const sameDate = (a: Event, b: Event) => !!a.date && !!b.date && a.date.from === b.date.from && a.date.to === b.date.to;
 const conflicts = (a: Event, b: Event) =>
-  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id) || otherPeople(a, b);
+  a.factuality !== b.factuality || (!!a.date && !!b.date && !sameDate(a, b)) || (!!a.location && !!b.location && a.location.id !== b.location.id) || otherPeople(a, b) || otherStages(a, b);
 const sameParticipants = (a: Event, b: Event) =>
   a.participants.length > 0 &&
   a.participants.length === b.participants.length &&
@@ -173,7 +173,33 @@ export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, be
  * different calendar dates, no death or birth of two different people. (Also requiring the same place, as the rule does, scored worse cross-corpus.)
  */
 export const corefCandidate = (a: Event, b: Event) =>
-  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b)) && !otherPeople(a, b);
+  a.type === b.type && b.type !== 'STATEMENT' && a.factuality === b.factuality && !(a.date && b.date && !sameDate(a, b)) && !otherPeople(a, b) && !otherStages(a, b);
+
+/**
+ * The steps of a legal case, each a happening of its own: an investigation, a lawsuit, charges, a trial, a plea, a
+ * verdict, a penalty ("pleaded guilty" and "the trial", "the investigation" and "charged" are never one event).
+ */
+const LEGAL_STAGES = new Map<string, string>(
+  (
+    [
+      ['inquiry', ['investigation', 'investigations', 'inquiry', 'probe', 'investigated']],
+      ['suit', ['lawsuit', 'lawsuits', 'suit', 'sued', 'sues', 'sue', 'filed', 'filing', 'litigation']],
+      ['charge', ['charged', 'indicted', 'indictment', 'prosecuted', 'prosecution']],
+      ['trial', ['trial', 'hearing']],
+      ['plea', ['pleaded guilty', 'pleaded not guilty']],
+      ['verdict', ['convicted', 'conviction', 'found guilty', 'acquitted', 'won', 'wins', 'lost', 'loses']],
+      ['penalty', ['sentenced', 'fined']],
+    ] as const
+  ).flatMap(([stage, words]) => words.map((w): [string, string] => [w, stage])),
+);
+/** The lexicon word that typed an event (its evidence: `lexicon:legal verb "pleaded guilty"`). */
+const lexiconWord = (e: Event) => /^lexicon:\S+ \S+ "([^"]+)"/.exec(e.evidence.type ?? '')?.[1] ?? '';
+export function otherStages(a: Event, b: Event): boolean {
+  if (a.type !== 'LEGAL' || b.type !== 'LEGAL') return false;
+  const sa = LEGAL_STAGES.get(lexiconWord(a));
+  const sb = LEGAL_STAGES.get(lexiconWord(b));
+  return !!sa && !!sb && sa !== sb;
+}
 
 /** Life events of different people: a person dies and is born once ("Putin died … days after Pezeshkian died"). */
 const ONCE_PER_PERSON = new Set(['DEATH', 'BIRTH']);

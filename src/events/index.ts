@@ -10,7 +10,7 @@ import type { Doc, DocEvent as Event, DocParticipant, DocQuote, Stage } from '..
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
-import { findDate, findLocation, findParticipants, type ArgContext } from './arguments.js';
+import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
@@ -19,9 +19,9 @@ import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/token
 import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
-import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, ruleCorefMerge } from './coreference.js';
+import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -29,6 +29,10 @@ const TRIGGER_INDEX = buildTriggerIndex();
 /** The bankruptcy class, for a company's collapse (accidentSense). */
 const BANKRUPTCY = TRIGGER_INDEX.get('bankruptcy')![0]!.cls;
 const MAX_TRIGGERS_PER_CLAUSE = 24;
+/** Financial-result nouns that satisfy their own cue and have other senses (a defeat, a bereavement, a match's results). */
+const SELF_CUED = new Set(['loss', 'losses', 'results']);
+/** Words of a company's accounts that make such a noun financial besides the cue: a sum, a currency, a period, a reporting verb. */
+const ACCOUNTS = /\d\s*(?:bn|m|tn)\b|\b(?:yen|euros?|dollars?|pounds?|rupees?|yuan|net|pre-tax|operating|quarter|quarterly|full-year|half-year|interim|annual|fiscal|financial|report|reports|reported|posted|posts|widen|widened|widens|narrowed|narrows)\b/i;
 const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
 const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
@@ -64,7 +68,7 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
-function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: () => string): Candidate | null {
+function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string): Candidate | null {
   const toks = doc.tokens;
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
@@ -78,6 +82,12 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     const ctxText = clauseText();
     const usable = infos.filter((inf) => {
       const cue = LEGAL_VERB_CUE[key] && inf.cls.type === 'LEGAL' ? LEGAL_VERB_CUE[key] : inf.cls.cue;
+      // A word that is its own cue ("loss", "results") needs another: "an away loss to Ireland", "the loss of his
+      // partner", "Scotland's recent results" are no financial results.
+      if (cue && inf.cls.type === 'FINANCIAL_RESULT' && SELF_CUED.has(key)) {
+        const rest = clauseText(true);
+        return cue.test(rest) || ACCOUNTS.test(rest);
+      }
       return !cue || cue.test(ctxText);
     });
     if (usable.length === 0) continue;
@@ -94,6 +104,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: ()
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(lower, i)) continue;
+    if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && notTrial(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
@@ -187,12 +198,13 @@ export function findEvents(
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
-  const clauseTextOf = (i: number) => {
+  const clauseTextOf = (i: number, withoutTrigger = false) => {
     let a = i;
     while (a > i - CLAUSE_REACH && a > 0 && clause[a - 1] === clause[i]) a--;
     let b = i + 1;
     while (b < i + CLAUSE_REACH + 1 && b < toks.length && clause[b] === clause[i]) b++;
-    return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    if (!withoutTrigger) return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return `${doc.text.slice(toks[a]!.start, toks[i]!.start)} ${doc.text.slice(toks[i]!.end, toks[b - 1]!.end)}`;
   };
 
   /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
@@ -232,7 +244,7 @@ export function findEvents(
     const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
     if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
-    const cand = triggerAt(doc, lower, i, () => clauseTextOf(i));
+    const cand = triggerAt(doc, lower, i, (withoutTrigger) => clauseTextOf(i, withoutTrigger));
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
     if (clause[i] === clauseOfCount) {
@@ -297,6 +309,8 @@ export function findEvents(
     // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
+    if (anchor && notEventTime(ctx, anchor, ts)) anchor = null;
+    if (anchor && statement && notStatementTime(ctx, anchor, ts, te)) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
     let date = anchor
       ? anchor.from
@@ -304,7 +318,7 @@ export function findEvents(
         : null
       : statement && lm >= 0
         ? null
-        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40);
+        : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40, statement);
     // A time inside what the reporting verb introduces dates the content, not the saying; one right after the
     // verb is its own ("said on Sunday it had …", "said earlier this month it would …"), wherever the content
     // boundary fell.
@@ -357,7 +371,7 @@ export function findEvents(
     };
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
     const c = clause[ts]!;
-    if (clauseOfLast === c && lastInClause && sameEventInClause(lastInClause, ev)) {
+    if (clauseOfLast === c && lastInClause && sameEventInClause(lower, lastInClause, ev)) {
       absorb(doc, lastInClause, ev);
       continue;
     }
@@ -458,13 +472,20 @@ function otherEvent(
   const { start: ts, end: te } = m;
   if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
   if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
+  if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
   if (cap[ts] && !first) return 'other: capitalised';
   const anchor = learned.anchorOf(k);
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
+  const baseline = notEventTime(ctx, anchor, ts);
+  if (baseline) return `other: anchor ${baseline}`;
   if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
+  // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
+  // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
+  const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
+  if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';
   const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
@@ -506,13 +527,28 @@ function fitsRole(type: string, role: string, entity: { type: string; subtype: s
 
 /**
  * Triggers in one clause describe one event when their types match, or a meeting is held at a summit; not when each
- * has a patient and they differ ("He passed away … days after his wife Audrey died": two deaths).
+ * has a patient and they differ ("He passed away … days after his wife Audrey died": two deaths), nor when they are two
+ * steps of a legal case (otherStages).
  */
-function sameEventInClause(a: Event, b: Event): boolean {
+/** A trial or hearing after "at" or "in" (a few words before: "at a Rugby Football Union disciplinary hearing"). */
+function venueOf(lower: readonly string[], e: Event): boolean {
+  const w = lower[e.trigger.tokenStart];
+  if (w !== 'trial' && w !== 'hearing') return false;
+  for (let k = e.trigger.tokenStart - 1; k >= e.trigger.tokenStart - 6 && k >= 0; k--) {
+    if (lower[k] === 'at' || lower[k] === 'in') return true;
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(lower[k]!)) return false;
+  }
+  return false;
+}
+
+function sameEventInClause(lower: readonly string[], a: Event, b: Event): boolean {
   const patients = (e: Event) => e.participants.filter((p) => p.role === 'patient').map((p) => p.entity.id);
   const pa = patients(a);
   const pb = patients(b);
   if (pa.length > 0 && pb.length > 0 && !pa.some((id) => pb.includes(id))) return false;
+  // "the inquiry was launched after … alleged X charged clients": two steps; but a trial or hearing that is where the
+  // other step happened ("found guilty at a disciplinary hearing", "in a 1990s trial") is its place, not another step.
+  if (otherStages(a, b) && !venueOf(lower, a) && !venueOf(lower, b)) return false;
   if (a.type === b.type) return true;
   const pair = new Set([a.type, b.type]);
   return pair.has('SUMMIT') && pair.has('MEETING');

@@ -134,13 +134,28 @@ const NOT_PRODUCTS = new Set([
   'scheme', 'schemes', 'initiative', 'strategy', 'budget', 'settlement', 'settlements', 'policy', 'policies', 'proposals',
   'attack', 'offensive', 'crackdown', 'challenge', 'consultation', 'legal', 'lawsuit', 'action', 'programme', 'program',
   'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
-  'defence', 'defense', 'fightback', 'petition',
+  'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
+  'poster', 'posters', 'foundation', 'charity', 'paper', 'season',
 ]);
 const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
 
-/** "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. */
+/**
+ * "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. A
+ * passive or a participle after its noun takes the noun before it ("Plans to abolish 162 quangos have been unveiled",
+ * "The proposal, unveiled in the House", "an overhaul of policing unveiled by David Blunkett").
+ */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  return LAUNCH_VERBS.has(key) && objectAmong(doc, lower, ts, te, NOT_PRODUCTS);
+  if (!LAUNCH_VERBS.has(key)) return false;
+  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS)) return true;
+  const passive = BE_FORMS.has(lower[ts - 1] ?? '') || BE_FORMS.has(lower[ts - 2] ?? '') || lower[ts - 1] === ',' || lower[te] === 'by';
+  if (!passive || key === 'launch' || key === 'unveil') return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 8 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (w === '.' || w === ';' || w === ':') break;
+    if (NOT_PRODUCTS.has(w)) return true;
+  }
+  return false;
 }
 
 /** Whether one of `words` is among the `reach` words after the verb at [ts, te), before a punctuation mark or `stop`. */
@@ -158,7 +173,7 @@ function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number,
 const MET_REQUIREMENTS = new Set([
   'requirement', 'requirements', 'target', 'targets', 'demand', 'demands', 'deadline', 'deadlines', 'standard', 'standards',
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
-  'bill', 'bills', 'payments', 'debts', 'forecasts', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
+  'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
 ]);
 const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
@@ -171,14 +186,33 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
 const WEB_PLACES = new Set(['site', 'sites', 'website', 'websites', 'web', 'page', 'pages', 'webpage', 'blog', 'blogs', 'forum', 'forums', 'homepage', 'url']);
 
+/** Nouns that an event noun before them only describes: "the election campaign", "a consultation paper", "decision makers". */
+const DESCRIBED = new Set([
+  'campaign', 'campaigns', 'coordinator', 'coordinators', 'manifesto', 'manifestos', 'pledge', 'pledges', 'policy', 'policies', 'chief',
+  'chiefs', 'agent', 'agents', 'candidate', 'candidates', 'broadcast', 'broadcasts', 'poster', 'posters', 'trail', 'strategy', 'strategist',
+  'literature', 'leaflet', 'leaflets', 'chances', 'paper', 'papers', 'document', 'documents', 'makers', 'maker', 'making', 'room', 'rooms',
+]);
+
+/**
+ * A noun trigger that only describes the noun after it ("Labour's election manifesto", "Monday's consultation paper",
+ * "Europe's decision makers", "the election campaign"): that noun is what the phrase is about, not the event.
+ */
+export function describesNoun(doc: Doc, lower: readonly string[], te: number, pos: 'verb' | 'noun'): boolean {
+  if (pos !== 'noun' || te >= lower.length || doc.tokens[te]!.sentence !== doc.tokens[te - 1]!.sentence) return false;
+  return DESCRIBED.has(lower[te]!) && doc.tokens[te]!.text === lower[te];
+}
+
 /** "a news conference at Molineux", "a press conference": a statement to reporters, no summit. */
 export function notSummit(lower: readonly string[], ts: number): boolean {
   return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press');
 }
 
-/** "D'Arcy has been ruled out of the Ireland team": kept out (by injury), no ruling. */
+/**
+ * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
+ * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
+ */
 export function notDecision(lower: readonly string[], te: number, key: string): boolean {
-  return key === 'ruled' && lower[te] === 'out' && lower[te + 1] === 'of';
+  return key === 'ruled' && lower[te] === 'out';
 }
 
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
@@ -219,8 +253,9 @@ const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
 export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
   const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
-  // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal.
-  if (key === 'concluded') return ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!);
+  // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal; "the survey concluded that …":
+  // a finding.
+  if (key === 'concluded') return (ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!)) || (inSentence(te) && lower[te] === 'that');
   // "more people signed up for broadband", "schools have signed up for the mock elections": subscribing, not a deal.
   if ((key === 'signed' || key === 'signing' || key === 'signs' || key === 'sign') && lower[te] === 'up') {
     for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;

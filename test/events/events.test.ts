@@ -311,6 +311,72 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types("Pezeshkian's trial for fraud opened in Kazan on Friday.")).toContain('LEGAL');
   });
 
+  it('"ruled out" is no ruling, "concluded that" no deal, a defeat or a match\'s results no financial result, meeting a rule no meeting', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Putin has ruled out a visit to Iran on Friday.')).not.toContain('DECISION');
+    expect(types('Pezeshkian was ruled out for a month after an injury in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('A court in Kazan ruled on Friday that Apple must pay Reuters.')).toContain('DECISION');
+    expect(types('A survey by Reuters concluded that prices in Kazan rose on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Russia and Iran concluded a treaty in Kazan on Friday.')).toContain('AGREEMENT');
+    expect(types("Russia's 2-1 loss to Iran in Kazan on Friday angered Putin.")).not.toContain('FINANCIAL_RESULT');
+    expect(types("Russia's recent results in Kazan have not been impressive.")).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple posted a loss of $5m in Kazan on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple has forecast a net loss of 400bn yen in Kazan for the year to March.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple reported its results for the quarter, with profits up 5%, on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Putin said on Friday that Russia would meet its golden rule.')).not.toContain('MEETING');
+  });
+
+  it('a time after "than", "compared with" or a record\'s "since" is a baseline, not when the event happened', () => {
+    const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
+    expect(dated('Apple shares rose 5% in Kazan, their highest level since March 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple sales rose 5% in Kazan compared with 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple posted a loss of $5m in Kazan, lower than 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(events('Pezeshkian won his first title in Kazan since 2003.').events.map((e) => e.date?.start ?? null)).not.toContain('2003-01-01');
+    // After a verb alone, "since" is when what goes on began (TimeML's anchor).
+    expect(dated('Putin has visited Kazan every year since 2003.', 'VISIT')).toBe('2003-01-01');
+    // A time that modifies the trigger still dates it; a when-clause after "since" is dated by it.
+    expect(dated('Since the 11 September 2001 attacks on Kazan, Russia has sold missiles to Iran.', 'ATTACK')).toBe('2001-09-11');
+    expect(dated('Putin visited Kazan in March 2003.', 'VISIT')).toBe('2003-03-01');
+    expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
+  });
+
+  it('a statement is dated by its own adverbial, not by a year of what was said or of a noun', () => {
+    const statementDates = (text: string) => events(text).events.filter((e) => e.type === 'STATEMENT').map((e) => e.date?.start ?? null);
+    expect(statementDates('Putin said 2025 would be a good year for Russia.')).not.toContain('2025-01-01');
+    expect(statementDates('Prices in Kazan could rise by 5% by 2030, the Reuters report warned.')).not.toContain('2030-01-01');
+    expect(statementDates('Pezeshkian, who won a medal at the 2000 Olympics, denied the claims.')).not.toContain('2000-01-01');
+    // Its own adverbial dates it, before the verb or right after it.
+    expect(statementDates('On Sunday, Putin repeated.')).toContain('2024-10-13');
+    expect(statementDates('In 2003 Putin told Reuters that Russia would grow.')).toContain('2003-01-01');
+    expect(statementDates('Putin said on Sunday that Russia would grow.')).toContain('2024-10-13');
+  });
+
+  it('an untyped (OTHER) happening under a negator, a modal or a condition is no event, as a typed one is not asserted', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
+    expect(others('Pezeshkian joined Reuters in Kazan in March 2003.')).toEqual(['joined']);
+    expect(others('Pezeshkian could have joined Reuters in Kazan in March 2003.')).toEqual([]);
+    expect(others('If Pezeshkian joined Reuters in Kazan in March 2003, Putin knew.')).toEqual([]);
+    // An infinitive after going on, starting or managing happened.
+    expect(others('Pezeshkian went on to join Reuters in Kazan in March 2003.')).toEqual(['join']);
+    expect(events('Pezeshkian hopes to join Reuters in Kazan in March 2003.').events.filter((e) => e.type === 'OTHER')).toEqual([]);
+  });
+
+  it('plans, a proposal or a party launched or unveiled are no product, passive or not', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('Plans to cut taxes in Kazan have been unveiled by Putin.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('The proposal, unveiled in Kazan on Friday, angered Russia.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin launched his new party in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('The new phone, unveiled by Apple in Kazan on Friday, sold out.')).toContain('PRODUCT_LAUNCH');
+  });
+
+  it('an event noun that only describes the noun after it is no event ("the election campaign", "a consultation paper")', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types("Putin's election campaign in Kazan began on Friday.")).not.toContain('ELECTION');
+    expect(events('Putin raised taxes in Kazan after the 2001 election campaign.').events.map((e) => e.trigger.text)).not.toContain('election');
+    expect(types('Russia published a consultation paper in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('The election in Kazan on Friday was won by Putin.')).toContain('ELECTION');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');

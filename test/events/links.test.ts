@@ -12,7 +12,7 @@ import { toRows } from '../../src/datasets/tables.js';
 import { documentLayers } from '../../src/document/build.js';
 import { LinearModel } from '../../src/events/learned/linear-model.js';
 import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
-import { defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
+import { bestThreshold, defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
 import { extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
@@ -60,6 +60,19 @@ describe('merged events keep every trigger', () => {
     const evs = events('Iran could attack Russia. On Friday Iran attacked Russia.').filter((e) => e.type === 'ATTACK');
     expect(evs.map((e) => e.factuality).sort()).toEqual(['asserted', 'possible']);
   });
+  it('the steps of a legal case stay apart: an investigation, charges, a plea, a trial', () => {
+    const legal = events('Russia opened an investigation into Pezeshkian. Pezeshkian was charged with fraud by Russia. Pezeshkian pleaded guilty to fraud in Ashgabat. His trial in Ashgabat ended.').filter((e) => e.type === 'LEGAL');
+    expect(legal.map((e) => e.trigger.text)).toEqual(['investigation', 'charged', 'pleaded guilty', 'trial']);
+    // Nor in one clause.
+    const clause = events('Russia opened an investigation in Ashgabat after Pezeshkian was charged with fraud.').filter((e) => e.type === 'LEGAL');
+    expect(clause.map((e) => e.trigger.text)).toEqual(['investigation', 'charged']);
+    // A hearing where the verdict was given is its place, not another step.
+    expect(events('Pezeshkian was found guilty at a hearing in Ashgabat.').filter((e) => e.type === 'LEGAL')).toHaveLength(1);
+    // Two mentions of one step still merge.
+    const suits = events('Putin sued Pezeshkian in Ashgabat on Friday. The lawsuit Putin filed against Pezeshkian in Ashgabat on Friday asks for $5m.').filter((e) => e.type === 'LEGAL');
+    expect(suits).toHaveLength(1);
+  });
+
   it('two meetings on different days stay two events', () => {
     const evs = events('Putin met Pezeshkian on Friday. Putin met Pezeshkian again on Sunday.').filter((e) => e.type === 'MEETING');
     expect(evs).toHaveLength(2);
@@ -91,6 +104,18 @@ describe('learned participants inside the rules that are simply right', () => {
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
+describe('the coreference threshold on held-out scores', () => {
+  it('is the lowest within one standard error of the best, whether their F1 rounds up or down', () => {
+    const up = (2 * 23) / 141; // 0.32624…: rounds up to 0.326
+    expect(bestThreshold([0.1, up, up, up, up, 0.31], 50)).toBe(1);
+    const down = 2 / 6; // 0.3333…: rounds down to 0.333
+    expect(bestThreshold([0.1, down, down, down, down, 0.31], 50)).toBe(1);
+    // A point two pairs lower is within the error of ~50 gold pairs; one far lower is not.
+    expect(bestThreshold([0.3143, 0.3143, 0.3165, 0.3188, 0.3066], 50)).toBe(0);
+    expect(bestThreshold([0.1, 0.2, 0.3188, 0.3066], 50)).toBe(2);
+  });
+});
+
 describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; skipped when absent)', () => {
   it('is deterministic: the same documents and seed give the same model files byte for byte', () => {
     const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
