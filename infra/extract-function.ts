@@ -17,7 +17,6 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTPUT_PREFIXES } from '../src/storage/layout.js';
-import { SEMI_SPACE_FLAG } from '../src/young-generation.js';
 
 export interface ExtractFunctionProps {
   /** Repository root (package.json, functions/, models/). */
@@ -79,9 +78,8 @@ export class ExtractFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'article-export',
         POWERTOOLS_METRICS_NAMESPACE: 'ArticleExport',
         LOG_LEVEL: props.logLevel,
-        // The bundle is minified: map stack traces back to the TypeScript sources. The young
-        // generation the pipeline is measured with (src/young-generation.ts).
-        NODE_OPTIONS: `--enable-source-maps ${SEMI_SPACE_FLAG}`,
+        // The bundle is minified: map stack traces back to the TypeScript sources.
+        NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
         format: OutputFormat.ESM,

@@ -19,9 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc } from '../src/text/doc.js';
 import { resolveModelPath } from '../src/models.js';
-import { buildShippedPipeline, importBundle, rerunWithShippedHeap } from './shipped-pipeline.js';
-
-rerunWithShippedHeap(); // timed under the young generation the Lambda function and the CLI's workers have
+import { buildShippedPipeline, importBundle } from './shipped-pipeline.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');

@@ -23,7 +23,6 @@ import { LOCAL_CREDENTIALS, s3NotificationBody, sqsEvent, startLocalS3 } from '.
 import { createS3Client, S3Store } from '../src/storage/s3.js';
 import { BucketDatasets } from '../src/storage/bucket-datasets.js';
 import type { ProcessResult } from '../src/process/process-object.js';
-import { rerunWithShippedHeap } from './shipped-pipeline.js';
 
 const PRICE = {
   lambdaArmGbSecond: 0.0000133334,
@@ -40,8 +39,6 @@ const arg = (name: string, dflt: number) => {
 };
 const limit = arg('--limit', 500);
 const memoryMb = arg('--memory', 1769);
-rerunWithShippedHeap(); // timed under the young generation the Lambda function and the CLI's workers have
-
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

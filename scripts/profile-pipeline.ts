@@ -11,9 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importShippedPipeline, rerunWithShippedHeap } from './shipped-pipeline.js';
-
-rerunWithShippedHeap(); // timed under the young generation the Lambda function and the CLI's workers have
+import { importShippedPipeline } from './shipped-pipeline.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');

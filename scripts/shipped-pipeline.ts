@@ -9,13 +9,11 @@
  * The bundle is written to .tmp/shipped/ inside the repository, so the built
  * code finds models/ at the package root as dist/ does.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { NODE_SUPPORTED } from './build-cli.js';
-import { SEMI_SPACE_FLAG } from '../src/young-generation.js';
 
 type Pipeline = typeof import('../src/pipeline.js');
 type Entities = typeof import('../src/entities/index.js');
@@ -28,19 +26,6 @@ export type ShippedPipeline = Pick<Pipeline, 'extract' | 'runPipeline'> &
   Pick<CreateDoc, 'createDoc'>;
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * Runs the calling script again, in a child node with the same arguments, under the young
- * generation the pipeline ships with (src/young-generation.ts: the Lambda function's
- * NODE_OPTIONS, the command line's worker threads), and exits with its status; returns
- * at once when this process already has it. Call it first thing: the heap cannot be
- * resized once the process runs.
- */
-export function rerunWithShippedHeap(): void {
-  if (process.execArgv.includes(SEMI_SPACE_FLAG) || (process.env.NODE_OPTIONS ?? '').split(/\s+/).includes(SEMI_SPACE_FLAG)) return;
-  const child = spawnSync(process.execPath, [...process.execArgv, SEMI_SPACE_FLAG, ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exit(child.status ?? 1);
-}
 
 /** Bundles the pipeline (not timed by callers) and returns the bundle's path. */
 export async function buildShippedPipeline(): Promise<string> {

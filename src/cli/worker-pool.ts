@@ -19,7 +19,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { YOUNG_GENERATION_MB } from '../young-generation.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 runs every task on the calling thread. */
@@ -53,7 +52,6 @@ async function startRunner<I, O>(module: URL, jobs: number): Promise<Runner<I, O
     filename: fromSource ? new URL('./worker-from-source.mjs', import.meta.url).href : module.href,
     minThreads: jobs,
     maxThreads: jobs,
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, // fewer scavenges (see young-generation.ts)
   });
   return {
     run: (inputs) => (fromSource ? pool.run({ module: module.href, inputs }) : pool.run(inputs)) as Promise<O[]>,

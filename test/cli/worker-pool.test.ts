@@ -1,10 +1,9 @@
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { mapInOrder } from '../../src/cli/worker-pool.js';
-import { YOUNG_GENERATION_MB } from '../../src/young-generation.js';
 
 const WORKER = new URL('./fixtures/pool-worker.mjs', import.meta.url);
-type Out = { n: number; square: number; threadId: number; youngMb?: number };
+type Out = { n: number; square: number; threadId: number };
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -21,11 +20,6 @@ describe('mapInOrder', () => {
     const threads = new Set(out.map((o) => o.threadId));
     expect(threads.size).toBeGreaterThan(1);
     expect(threads.has(threadId)).toBe(false);
-  });
-
-  it("gives its threads the pipeline's young generation (fewer scavenges)", async () => {
-    const out = await collect(mapInOrder<number, Out>(WORKER, [1, 2, 3, 4], { jobs: 2, batch: 1 }));
-    expect(out.map((o) => o.youngMb)).toEqual([YOUNG_GENERATION_MB, YOUNG_GENERATION_MB, YOUNG_GENERATION_MB, YOUNG_GENERATION_MB]);
   });
 
   it('with one job runs on the calling thread, with the same results', async () => {
