@@ -35,6 +35,8 @@ function events(text: string, publishedAt: string | null = MONDAY) {
   return { doc: { ...doc, ...out }, events: out.events };
 }
 const names = (e: { participants: Array<{ name: string; role: string }> }) => e.participants.map((p) => `${p.role}:${p.name}`).sort();
+/** The types of the events of a text. */
+const types = (text: string) => events(text).events.map((e) => e.type);
 
 describe('event fields', () => {
   it('a meeting with date, place and participants', () => {
@@ -248,7 +250,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('words of sport and of targets are no attacks or meetings; a defence launched is no product', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types("Putin's double strike in the 80th minute helped the side win the match on Friday.")).not.toContain('ATTACK');
     expect(types('Russia launched missile strikes on Kazan on Friday.')).toContain('ATTACK');
     expect(types('Apple said on Friday it would meet its sales target.')).not.toContain('MEETING');
@@ -301,7 +302,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('"calls for" a change, a call centre and a trial of a product are no call and no court case', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin calls for talks with Iran on Friday.')).not.toContain('CALL');
     expect(types('Apple closed its call centres in Kazan on Friday.')).not.toContain('CALL');
     expect(types('Putin had a phone call with Pezeshkian on Friday.')).toContain('CALL');
@@ -312,7 +312,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('"ruled out" is no ruling, "concluded that" no deal, a defeat or a match\'s results no financial result, meeting a rule no meeting', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin has ruled out a visit to Iran on Friday.')).not.toContain('DECISION');
     expect(types('Pezeshkian was ruled out for a month after an injury in Kazan on Friday.')).not.toContain('DECISION');
     expect(types('A court in Kazan ruled on Friday that Apple must pay Reuters.')).toContain('DECISION');
@@ -362,7 +361,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('plans, a proposal or a party launched or unveiled are no product, passive or not', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Plans to cut taxes in Kazan have been unveiled by Putin.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('The proposal, unveiled in Kazan on Friday, angered Russia.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('Putin launched his new party in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
@@ -370,7 +368,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('an event noun that only describes the noun after it is no event ("the election campaign", "a consultation paper")', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types("Putin's election campaign in Kazan began on Friday.")).not.toContain('ELECTION');
     expect(events('Putin raised taxes in Kazan after the 2001 election campaign.').events.map((e) => e.trigger.text)).not.toContain('election');
     expect(types('Russia published a consultation paper in Kazan on Friday.')).not.toContain('MEETING');
@@ -378,7 +375,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('a heart attack is no attack; a console or a patch released is a product', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');
     expect(types('Apple released a new console in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
@@ -386,7 +382,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it("a company's collapse is a bankruptcy; a market crash, a crash at goal, sales that sank or an explosion in sales are no accidents", () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).toContain('BANKRUPTCY');
     expect(types("Apple's collapse in Kazan shocked Russia on Friday.")).not.toContain('ACCIDENT');
     expect(types('The roof of a building collapsed in Kazan on Friday.')).toContain('ACCIDENT');
@@ -414,7 +409,6 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('"took over as …" or "at …" is a succession in a post; "took over" a company is an acquisition', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('Pezeshkian took over as president on Friday.')).not.toContain('ACQUISITION');
     expect(types('Pezeshkian took over at Reuters on Friday.')).not.toContain('ACQUISITION');
     expect(types('Pezeshkian took over after Putin resigned on Friday.')).not.toContain('ACQUISITION');
