@@ -926,10 +926,15 @@ function mergeSameId(entities: DocEntity[]): DocEntity[] {
 /**
  * Adds a role unless the list has it already in any letter case: a title before
  * the name ("Prime Minister Blair") and an apposition after it ("Blair, the prime
- * minister") are one role; the first spelling seen is kept.
+ * minister") are one role; the first spelling seen is kept, unless it differs from a later one only in a
+ * first capital (a sentence opened with it).
  * @example const r = ['Prime Minister']; addRole(r, 'prime minister'); r // ['Prime Minister']
  */
 export function addRole(roles: string[], role: string): void {
   const key = role.toLowerCase();
-  if (!roles.some((r) => r.toLowerCase() === key)) roles.push(role);
+  const i = roles.findIndex((r) => r.toLowerCase() === key);
+  if (i < 0) roles.push(role);
+  // A role first seen opening a sentence ("Former Worldcom boss …") takes the article's running-text spelling when it
+  // has one that differs only in that first capital ("former Worldcom boss"; "Prime Minister" keeps its capitals).
+  else if (roles[i]!.slice(1) === role.slice(1) && roles[i]![0] !== role[0] && role[0] === role[0]!.toLowerCase()) roles[i] = role;
 }

@@ -53,6 +53,9 @@ describe('roles', () => {
     const jobs = entities('Singer Kessler quits\n\nThe singer Nora Kessler and former Zentra boss Paul Drummond met the novelist Ida Lund.');
     expect(['Nora Kessler', 'Paul Drummond', 'Ida Lund'].map((n) => jobs.find((e) => e.name === n)?.roles.map((r) => r.toLowerCase()))).toEqual([['singer'], ['former zentra boss'], ['novelist']]);
     expect(jobs.map((e) => e.name)).not.toContain('Singer Kessler');
+    // One role, in the spelling of the article's running text when a sentence opened with it first.
+    const cased = entities('Former Zentra boss Paul Drummond resigned. Shares rose after former Zentra boss Paul Drummond left.');
+    expect(cased.find((e) => e.name === 'Paul Drummond')?.roles).toEqual(['former Zentra boss']);
   });
 
   it('ends a role before the form of address that follows it', () => {
