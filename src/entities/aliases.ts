@@ -72,6 +72,10 @@ const ORGANISATIONS: readonly (readonly string[])[] = [
   ['Trades Union Congress', 'TUC'],
   ['Crown Prosecution Service', 'CPS'],
   ['House of Commons', 'Commons'],
+  // Institutions named alone ("MPs in Parliament", "the Cabinet met"): the body, whatever the sentence made of it
+  // (the recogniser typed "Parliament" a place in 39 BBC articles, an organisation in one).
+  ['Parliament'],
+  ['Cabinet'],
   // Newspapers called by their short names ("the Guardian", "the Times"); not those whose short name is a
   // common word or a role ("the Sun", "the Mirror", "the Independent").
   ['The Guardian', 'Guardian'],

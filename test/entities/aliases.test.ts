@@ -59,6 +59,7 @@ describe('one id per US state and per well-known organisation (alias table)', ()
     expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'commons')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'house of commons'));
     expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'guardian')).toBe(ENTITY_ALIASES.canonical('ORGANIZATION', 'the guardian'));
     expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'sun')).toBeUndefined(); // "the Sun": a common word too
+    expect(ENTITY_ALIASES.canonical('ORGANIZATION', 'parliament')).toBeDefined();
   });
 
   it('the Fed and the Federal Reserve in different articles get one entity_id', () => {
