@@ -388,6 +388,20 @@ function hasNameSuffix(word: string): boolean {
   return dash > 0 && NAME_SUFFIXES.has(word.slice(dash + 1));
 }
 
+/** Nouns that head the names of bodies: "… Embassy", "… Ministry", "… Council", "… University". */
+const BODY_HEADS = new Set([
+  'embassy', 'ministry', 'council', 'committee', 'commission', 'agency', 'department', 'authority', 'administration', 'parliament',
+  'university', 'college', 'institute', 'foundation', 'association', 'federation', 'society', 'police', 'army', 'navy', 'trust',
+  'bureau', 'board', 'directorate', 'secretariat', 'constabulary', 'academy',
+]);
+
+/** Whether a name of several words ends in such a noun ("Russian Embassy"; not "Embassy" alone). */
+function isBodyName(name: string): boolean {
+  const key = nameKey(name);
+  const space = key.lastIndexOf(' ');
+  return space > 0 && BODY_HEADS.has(key.slice(space + 1));
+}
+
 /** Adverbs that link a sentence to the one before: never a name. */
 const CONJUNCTIVE_ADVERBS = new Set([
   'furthermore', 'moreover', 'likewise', 'hence', 'thus', 'therefore', 'nevertheless', 'nonetheless', 'meanwhile', 'however',
@@ -540,6 +554,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION') && isHappeningName(c.name)) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
+    // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
+    // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
+    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && countryOf(c.name) === null && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.

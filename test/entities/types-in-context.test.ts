@@ -57,6 +57,11 @@ describe('types from the context of a name', () => {
     expect(country.get('China')).toBe('LOCATION');
   });
 
+  it('types a name headed by a noun for a body an organisation ("the Russian Embassy"), not a country ("the Russian Federation")', () => {
+    const t = types('He once worked at the Russian Embassy in Paris, then for Thames Valley Police, and visited the Russian Federation.');
+    expect([t.get('Russian Embassy'), t.get('Thames Valley Police'), t.get('Russian Federation')]).toEqual(['ORGANIZATION', 'ORGANIZATION', 'LOCATION']);
+  });
+
   it('joins a one-word "person" to the organisation whose longer name it starts', () => {
     const t = types('The contract went to Delvaro International, of Arlington. Delvaro said the original scope of work had changed.');
     expect(t.get('Delvaro')).toBeUndefined();
