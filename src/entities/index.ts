@@ -72,6 +72,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   const out: NamedMention[] = [];
   const titled = new Set<string>();
   const spans = recognizeSpans(doc, rec);
+  const opensSentence = (i: number) => doc.sentences[toks[i]!.sentence]!.tokenStart === i;
   // "McDonald's said", "Moody's cut": names the gazetteer lists with a possessive, used somewhere in the
   // article as a verb's subject, keep the possessive everywhere ("McDonald's restaurants" too); the
   // possessive of "the Queen's speech" or "Parkinson's disease" is not a name's.
@@ -210,7 +211,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     while (b > a && (POSSESSIVE.test(toks[b - 1]!.text) || toks[b - 1]!.text === '.' || (EDGE_PUNCT.test(toks[b - 1]!.text) && !closesBracket(toks, a, b - 1)))) b--;
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // "Hence Tesco said": a conjunctive adverb opening the sentence is no part of the name after it.
-    if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && a === doc.sentences[toks[a]!.sentence]!.tokenStart) a++;
+    if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && opensSentence(a)) a++;
     // "Toronto-based Barrick": a word built on another name describes the name after it and is no part of it.
     if (b - a > 1 && hasNameSuffix(toks[a]!.text)) a++;
     // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
@@ -233,7 +234,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // So is a longer one ending in such a word: "Las Vegas-style", "New York-based".
     if (type === 'MISC' && ((b - a === 1 && isNameDerivedWord(toks[a]!.text)) || (b - a > 1 && hasNameSuffix(toks[b - 1]!.text)) || (b - a === 2 && toks[b - 1]!.text === '$' && toks[a]!.end === toks[b - 1]!.start))) return;
     // Whatever its type: "ex-Yukos", and "Ex-Labour" opening a sentence (its capital is the sentence's).
-    if (b - a === 1 && (isNameDerivedWord(toks[a]!.text) || (a === doc.sentences[toks[a]!.sentence]!.tokenStart && PREFIX_AT_START.test(toks[a]!.text)))) return;
+    if (b - a === 1 && (isNameDerivedWord(toks[a]!.text) || (opensSentence(a) && PREFIX_AT_START.test(toks[a]!.text)))) return;
     // "CBC.ca", "Amazon.com": a web domain names the organisation that runs it.
     if (b - a === 1 && WEB_DOMAIN.test(toks[a]!.text)) type = 'ORGANIZATION';
     // "PC", "DVD", "MPs": common nouns written in capitals, whatever type the model gave them.
@@ -546,17 +547,17 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (isAward(c.name)) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
-    if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
+    if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
     // "the Human Rights Act", "the Finance Bill", "the Kyoto Protocol": a law, bill or treaty is MISC, however its
     // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
-    if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'MISC';
+    if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'MISC';
     // "the Athens Olympics", "the Berlin Film Festival": an organisation's or a place's name ending like a happening's is the happening (MISC, subtype event).
     if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION') && isHappeningName(c.name)) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
     // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
-    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && countryOf(c.name) === null && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(hashString(nameKey(c.name).split(' ')[0]!)))) c.type = 'ORGANIZATION';
+    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && countryOf(c.name) === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
@@ -691,6 +692,11 @@ const unknownPlace = memoized((name: string): boolean => {
   const place = resolvePlace(name);
   return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
 });
+
+/** Whether a given name of the lexicon starts the name ("Jim Press", "Tony Bill"): a person's, whatever its last word says. */
+function givenNameFirst(rec: Recognizer, name: string): boolean {
+  return rec.lexicon.firstNames.has(hashString(nameKey(name).split(' ')[0]!));
+}
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
 function isPersonName(rec: Recognizer, word: string): boolean {
