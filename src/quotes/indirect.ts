@@ -458,7 +458,7 @@ function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
   if (lemma === undefined || !TRAILING_WEAK.has(lemma) || ctx.cap[k] || w === lemma) return null;
   const prev = ctx.lower[k - 1] ?? '';
   // "the reported figures", "its estimates", "…, it has been reported": no subject speaks.
-  if (!ctx.word[k - 1] || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || PASSIVE_AUX.has(prev) || prev === '’s' || prev === "'s" || prev === 'its' || prev === 'their' || prev === 'his' || prev === 'her') return null;
+  if (!ctx.word[k - 1] || DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || PASSIVE_AUX.has(prev) || prev === '’s' || prev === "'s") return null; // DETERMINERS holds the possessives (its, their, his, her)
   if (TRAILING_WEAK_S.has(w) && !ctx.cap[k - 1] && !PRONOUNS.has(prev)) return null;
   return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
 }
