@@ -83,6 +83,14 @@ describe('types from the context of a name', () => {
     expect(types('He likened the task to a musical Rubik\'s cube.').get('Rubik')).not.toBe('MISC');
   });
 
+  it('types a person or place whose last word ends only companies\' names as the company, not a known place', () => {
+    for (const name of ['Harlow Bros', 'Fenwick Technologies', 'Marlow Securities']) {
+      const t = types(`Shares in ${name} fell 5% on Monday after ${name} warned on profits.`);
+      expect([name, t.get(name)]).toEqual([name, 'ORGANIZATION']);
+    }
+    expect(types('They walked along the South Bank of the Thames in London.').get('South Bank')).not.toBe('ORGANIZATION');
+  });
+
   it('reads a known place the article speaks of only as a place as the place, whatever the recogniser typed', () => {
     expect(types('The firms met at a trade fair in Marseille this week.').get('Marseille')).toBe('LOCATION');
     expect(types('The prize was given in Anderson\'s home town.').get('Anderson')).not.toBe('LOCATION');
