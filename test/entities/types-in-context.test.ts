@@ -46,6 +46,8 @@ describe('types from the context of a name', () => {
     const t = new Map(documentLayers(doc).entities.map((e) => [e.name, [e.type, e.subtype]]));
     expect([t.get('Dorvald Olympics'), t.get('Kessing Film Festival')]).toEqual([['MISC', 'event'], ['MISC', 'event']]);
     expect(t.get('Dorvald Congress')?.[0]).not.toBe('MISC');
+    const rugby = types('Ireland opened their Six Nations campaign with a win in Rome.');
+    expect(rugby.get('Six Nations')).toBe('MISC');
   });
 
   it('joins a one-word "place" to the company whose longer name it starts, unless spoken of as a place or a country', () => {
