@@ -1,7 +1,8 @@
 /**
  * Per-document clustering of mentions into entities:
- *  - identical names (case, dots and apostrophes folded) are one entity, typed
- *    by majority (a one-word name typed both a place and a person may be two);
+ *  - identical names (case, dots and apostrophes folded; spaces and hyphens
+ *    too: "TimeWarner", "Time Warner") are one entity, typed by majority (a
+ *    one-word name typed both a place and a person may be two);
  *  - short forms join the full name they are part of ("Putin" → "Vladimir
  *    Putin", "Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh"), preferring the
  *    nearest preceding full name when several fit;
@@ -120,6 +121,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
   const byKey = new Map<EntityType, Map<string, number>>();
   // Groups of each name key, whatever their type (in creation order).
+  // (keyed by the name without spaces or hyphens: "TimeWarner" and "Time Warner" are one name written two ways)
   const byName = new Map<string, number[]>();
   const keyMemo = new Map<string, string>();
   const keyOf = (text: string) => {
@@ -137,8 +139,9 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       g = groups.length;
       ofType.set(name, g);
       groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1 });
-      const same = byName.get(name);
-      if (same === undefined) byName.set(name, [g]);
+      const compact = name.includes(' ') || name.includes('-') ? name.replace(/[ -]/g, '') : name;
+      const same = byName.get(compact);
+      if (same === undefined) byName.set(compact, [g]);
       else same.push(g);
     }
     const grp = groups[g]!;
@@ -156,9 +159,9 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   // it misses), else to the type of the first mention.
   // Only a one-word name typed both a place and a person stays two things unless one type is at
   // least twice as frequent: "Jordan" the country and "Jordan" the player.
-  for (const [name, ids] of byName) {
+  for (const ids of byName.values()) {
     if (ids.length < 2) continue;
-    const rank = (g: Group) => g.members.length * 4 + (g.type === 'PERSON' && givenName(name.split(' ')[0]!) ? 2 : g.type === 'ORGANIZATION' ? 1 : 0);
+    const rank = (g: Group) => g.members.length * 4 + (g.type === 'PERSON' && givenName(g.words[0] ?? '') ? 2 : g.type === 'ORGANIZATION' ? 1 : 0);
     const sorted = [...ids].sort((a, b) => rank(groups[b]!) - rank(groups[a]!)); // stable: ties keep text order
     const top = groups[sorted[0]!]!;
     for (const other of sorted.slice(1)) {

@@ -529,6 +529,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
     // (Only nouns no person is called: "fellow broadcaster Michael Pointon", "watchdog Sir Philip Mawer" stay people.)
     if ((c.type === 'PERSON' || (c.type === 'LOCATION' && unknownPlace(c.name))) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
+    // "Lucent Technologies", "Warner Bros", "Calyon Securities": a "person" or "place" of several words ending like a
+    // company's name is the company (not a known place: "South Bank"; "Bank" alone ends places too).
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeCompany(c.name) && unknownPlace(c.name)) c.type = 'ORGANIZATION';
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
     if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
@@ -871,6 +874,15 @@ function companyApposition(doc: Doc, b: number): boolean {
 const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'group', 'holdings', 'motors', 'bank', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'airline', 'insurance', 'petroleum', 'energy', 'entertainment', 'records', 'studios']);
 /** Last words of an organisation's name that its first word alone may stand for ("Contrack International", "Forrester Research"; not "Sky News"). */
 const ORGANISATION_ENDINGS = new Set([...COMPANY_ENDINGS, 'international', 'research', 'networks', 'securities', 'software', 'electronics', 'finance', 'party']);
+/** Last words of companies' names only ("Bros", "Inc", "Securities"; not "Bank", "Group" or "Party", which end other names too). */
+const COMPANY_ONLY_ENDINGS = new Set([...ORGANISATION_ENDINGS, 'bros', 'co', 'company'].filter((w) => w !== 'bank' && w !== 'group' && w !== 'party' && w !== 'research' && w !== 'international' && w !== 'finance' && w !== 'energy'));
+
+/** Several words, the last a company's ("Warner Bros.", "Lucent Technologies"). */
+function endsLikeCompany(name: string): boolean {
+  const key = nameKey(name);
+  const space = key.lastIndexOf(' ');
+  return space > 0 && COMPANY_ONLY_ENDINGS.has(key.slice(space + 1));
+}
 /** Words after a name that speak of an organisation: "a Delta spokesperson", "Delta shares". */
 const COMPANY_NOUNS_AFTER = new Set([...ORGANISATION_ROLE_HEADS, 'shares', 'stock', 'staff', 'workers', 'board', 'branding']);
 

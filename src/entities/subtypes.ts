@@ -9,14 +9,14 @@ import type { Doc } from '../text/doc.js';
 const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcaster', 'channel', 'magazine', 'radio', 'television', 'tv', 'website', 'outlet', 'network', 'tabloid', 'paper', 'journal', 'newswire', 'wire']);
 /** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
 const MEDIA_ENDINGS = ['times', 'post', 'gazeta', 'gazete', 'gazetta', 'gazette', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'tv', 'radio', 'media', 'daily'];
-const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$/u;
+const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Festival|War|Forum|Congress|Election|Elections|Open|Grand Prix|Expo|Assembly|Talks)$|^(?:Six|Five|Tri)[ -]Nations$/u;
 /**
  * Names that end like a happening's and never like a body's: "Athens Olympics", "Berlin Film Festival",
  * "European Indoor Championships", "General Election" (MISC, as CoNLL types events). Not Congress, Assembly,
  * Conference or Forum, which also end the names of bodies ("US Congress", "Welsh Assembly"), nor Games
- * ("Rockstar Games").
+ * ("Rockstar Games"). The rugby championships named for their nations count ("Six Nations", "Tri-Nations").
  */
-const HAPPENING_NAME = /\s(?:Olympics|Championships?|Festival|Grand Prix|Expo|Elections?|Cup|Open)$/u;
+const HAPPENING_NAME = /\s(?:Olympics|Championships?|Festival|Grand Prix|Expo|Elections?|Cup|Open)$|^(?:Six|Five|Tri)[ -]Nations$/u;
 
 /** Laws, bills and treaties: "Freedom of Information Act", "Finance Bill", "Kyoto Protocol" (MISC, as CoNLL types them). */
 const LAW_NAME = /\s(?:Act|Bill|Treaty|Protocol|Directive|Amendment|Agreement|Accord)$/u;

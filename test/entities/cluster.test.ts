@@ -40,6 +40,14 @@ describe('clustering', () => {
     expect(cs.map((c) => [c.name, c.type, c.members])).toEqual([['Kanye West', 'PERSON', [0, 1, 2]]]);
   });
 
+  it('makes one entity of a name written with and without spaces or hyphens ("TimeWarner", "Time Warner")', () => {
+    const cs = clusterMentions([m('Time Warner', 'PERSON', 0), m('TimeWarner', 'ORGANIZATION', 10), m('TimeWarner', 'ORGANIZATION', 20), m('Coca-Cola', 'ORGANIZATION', 30), m('Coca Cola', 'ORGANIZATION', 40)]);
+    expect(cs.map((c) => [c.name, c.type, c.members])).toEqual([
+      ['Time Warner', 'ORGANIZATION', [0, 1, 2]],
+      ['Coca Cola', 'ORGANIZATION', [3, 4]], // the fullest form: most words
+    ]);
+  });
+
   it('breaks a tie for a person when a given name starts the name, else for an organisation, else by the first mention', () => {
     const given = (w: string) => w === 'jude';
     const tied = (name: string, a: ClusterInput['type'], b: ClusterInput['type']) => clusterMentions([m(name, a, 0), m(name, b, 10)], { givenName: given }).map((c) => c.type);

@@ -46,6 +46,8 @@ describe('types from the context of a name', () => {
     const t = new Map(documentLayers(doc).entities.map((e) => [e.name, [e.type, e.subtype]]));
     expect([t.get('Dorvald Olympics'), t.get('Kessing Film Festival')]).toEqual([['MISC', 'event'], ['MISC', 'event']]);
     expect(t.get('Dorvald Congress')?.[0]).not.toBe('MISC');
+    const rugby = types('Ireland opened their Six Nations campaign with a win in Rome.');
+    expect(rugby.get('Six Nations')).toBe('MISC');
   });
 
   it('joins a one-word "place" to the company whose longer name it starts, unless spoken of as a place or a country', () => {
@@ -81,6 +83,14 @@ describe('types from the context of a name', () => {
     expect(types('His new album Vantaloon is out.').get('Vantaloon')).toBe('MISC');
     expect(types('Ray Charles died in June. The film Ray was a hit.').get('Ray Charles')).toBe('PERSON');
     expect(types('He likened the task to a musical Rubik\'s cube.').get('Rubik')).not.toBe('MISC');
+  });
+
+  it('types a person or place whose last word ends only companies\' names as the company, not a known place', () => {
+    for (const name of ['Harlow Bros', 'Fenwick Technologies', 'Marlow Securities']) {
+      const t = types(`Shares in ${name} fell 5% on Monday after ${name} warned on profits.`);
+      expect([name, t.get(name)]).toEqual([name, 'ORGANIZATION']);
+    }
+    expect(types('They walked along the South Bank of the Thames in London.').get('South Bank')).not.toBe('ORGANIZATION');
   });
 
   it('reads a known place the article speaks of only as a place as the place, whatever the recogniser typed', () => {
