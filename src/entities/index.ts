@@ -35,6 +35,8 @@ const FACILITY_HEADS = new Set(['Hospital', 'Hotel', 'Airport', 'Centre', 'Cente
 /** `nameEnds` codes (GAZ_TYPES index + 1) of words that end organisations' and other names ("Hospital", "Cup"). */
 const ORG_OR_MISC_END = new Set([2, 4]);
 const HONORIFICS = new Set<string>(HONORIFIC_WORDS);
+/** Titles of knighthoods and peerages, capitalised, before a person's name: no part of it. */
+const HONOUR_TITLES = new Set(['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron']);
 const POSSESSIVE = /^(?:['’]s?|['’])$/u;
 /** Punctuation that never ends or starts a name: quotes, dashes, separators, unmatched brackets. */
 const EDGE_PUNCT = /^[\p{Pi}\p{Pf}"',;:\-–—(){}\[\]]+$/u;
@@ -220,8 +222,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       // What is left of "Welsh MPs", "Asian MP" is a nationality, not an organisation.
       if (b - a === 1 && demonymCountry(toks[a]!.text) !== null) type = 'MISC';
     }
-    // Titles in front of a person's name are roles, not part of the name.
-    if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(lower[a]!) || HONORIFICS.has(lower[a]!))) a++;
+    // Titles in front of a person's name are roles, not part of the name; so are the titles of honours and
+    // peerages ("Sir Alex Ferguson" is Alex Ferguson, "Lord Tebbit" is Tebbit, as CoNLL marks them), so that
+    // one person has one name, and one id, whether or not an article gives the title.
+    if (type === 'PERSON') while (b - a > 1 && (rec.roles.heads.has(lower[a]!) || HONORIFICS.has(lower[a]!) || HONOUR_TITLES.has(toks[a]!.text))) a++;
     if (type === 'PERSON') while (b - a > 1 && rec.roles.modifiers.has(lower[a]!) && toks[a]!.text.endsWith('.')) a++;
     if (b <= a) return;
     if (b - a === 1 && isSentenceAdverb(doc, a, rec)) return;

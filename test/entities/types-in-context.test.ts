@@ -72,6 +72,13 @@ describe('types from the context of a name', () => {
     expect(types('Viewers of Orlavo News can watch it. Orlavo said the deal was done.').get('Orlavo')).not.toBe('ORGANIZATION');
   });
 
+  it('leaves the titles of knighthoods and peerages out of a person\'s name, so titled and untitled mentions are one person', () => {
+    const doc = createDoc({ text: 'Sir Gareth Pembry said the plan would fail. Gareth Pembry, 60, spoke after Lord Tallow and Dame Imelda Crane. Sir Gareth left.' });
+    runPipeline(doc, { until: 'entities' });
+    const people = documentLayers(doc).entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length]);
+    expect(people).toEqual([['Gareth Pembry', 3], ['Tallow', 1], ['Imelda Crane', 1]]);
+  });
+
   it('splits a person span at "for", "or" or "nor": no person\'s name holds them', () => {
     const t = types('Replacements: Hodgson for Edwards (65), Strudwick for Kennedy (70).');
     expect(t.get('Strudwick for Kennedy')).toBeUndefined();
