@@ -479,6 +479,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const named = new Uint8Array(toks.length);
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
+  const capsOf = (word: string) => rec.lexicon.caps.get(hashString(word)) ?? 0;
 
   // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
   // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
@@ -498,7 +499,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     const roles: string[] = [];
     if (c.type === 'PERSON') {
       for (const k of c.members) {
-        for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
+        for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
           if (role) addRole(roles, role);
         }
       }

@@ -37,10 +37,11 @@ const STOP = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by
 /**
  * The role stated before the person mention starting at token `start`, or null.
  * `isNamed(i)` tells whether token i is inside another entity mention (an
- * organisation or nationality can be part of a role: "CIA Director").
+ * organisation or nationality can be part of a role: "CIA Director"); `capsOf(word)` is how often news
+ * text capitalises a word (caps bucket + 1, 0 unknown), for the case of a role that opens its sentence.
  * @example roleBefore(createDoc({ text: 'CIA Director William Burns said.' }), 2, lex, () => false) // 'CIA Director'
  */
-export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (i: number) => boolean): string | null {
+export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (i: number) => boolean, capsOf: (lowercaseWord: string) => number = () => 0): string | null {
   const toks = doc.tokens;
   if (start === 0) return null;
   const sentence = toks[start]!.sentence;
@@ -70,8 +71,26 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
   // "Archbishop of Canterbury Dr Rowan Williams": the form of address ends the role, it is not part of it.
   let end = last;
   while (end > first && FORMS_OF_ADDRESS.has(toks[end]!.text.toLowerCase())) end--;
-  const text = doc.text.slice(toks[first]!.start, toks[end]!.end);
-  return text.replace(/\s+/g, ' ');
+  const text = doc.text.slice(toks[first]!.start, toks[end]!.end).replace(/\s+/g, ' ');
+  return first === doc.sentences[sentence]!.tokenStart ? runningTextCase(doc, first, end, text, isNamed, capsOf) : text;
+}
+
+/**
+ * A role opening its sentence, spelt as running text spells it: "Actor Tom Hanks", "Former Worldcom boss Bernie
+ * Ebbers", "Chief executive Tom Smith" are the roles "actor", "former Worldcom boss", "chief executive" (so one
+ * role has one spelling in every article). Only a first word news text writes lowercase — always (caps rate 1),
+ * or mostly (2) when lowercase words follow it — and only when no other word of the role is capitalised but
+ * names: "First Minister", "Deputy Prime Minister", "Chancellor", "Judge" keep their capital, and so does a
+ * name's first word ("World Bank spokesman").
+ */
+function runningTextCase(doc: Doc, first: number, end: number, text: string, isNamed: (i: number) => boolean, capsOf: (lowercaseWord: string) => number): string {
+  const toks = doc.tokens;
+  // Not a name's first word ("World Bank spokesman", "All Blacks captain"), nor a word with inner capitals ("Vice-President").
+  if (isNamed(first) || /^.\P{Lu}*\p{Lu}/u.test(toks[first]!.text)) return text;
+  for (let i = first + 1; i <= end; i++) if (/^\p{Lu}/u.test(toks[i]!.text) && !isNamed(i)) return text;
+  const caps = capsOf(toks[first]!.text.toLowerCase());
+  if (caps === 1 || (caps === 2 && end > first)) return text[0]!.toLowerCase() + text.slice(1);
+  return text;
 }
 
 /**

@@ -58,6 +58,13 @@ describe('roles', () => {
     expect(cased.find((e) => e.name === 'Paul Drummond')?.roles).toEqual(['former Zentra boss']);
   });
 
+  it('spells a role that opens its sentence as running text does, but keeps the capital of a title', () => {
+    const roles = new Map(entities('Actor Tom Tiller said he was happy. Chief executive Anna Pole agreed. Former Zentex boss Carl Brin was silent. First Minister Jack Dunmore spoke. Chancellor Gordon Vane left.').map((e) => [e.name, e.roles]));
+    expect([roles.get('Tom Tiller'), roles.get('Anna Pole'), roles.get('Carl Brin')]).toEqual([['actor'], ['chief executive'], ['former Zentex boss']]);
+    expect([roles.get('Jack Dunmore'), roles.get('Gordon Vane')]).toEqual([['First Minister'], ['Chancellor']]);
+    expect(entities('World Bank spokesman Ed Lorne said so.').find((e) => e.name === 'Ed Lorne')?.roles).toEqual(['World Bank spokesman']);
+  });
+
   it('ends a role before the form of address that follows it', () => {
     const es = entities('The Archbishop of Canterbury Dr Rowan Williams spoke on Sunday.');
     expect(es.find((e) => e.name === 'Rowan Williams')?.roles).toEqual(['Archbishop of Canterbury']);
