@@ -776,6 +776,7 @@ function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): bo
   if (!knownPlace && (lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
   if (companyNounBefore(doc, a)) return true;
   if (companyApposition(doc, b)) return true;
+  if (listedAfterOrganisationNoun(doc, a)) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w) || (knownPlace && (w === 'shares' || w === 'stock'))) return false;
@@ -786,6 +787,25 @@ function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): bo
  * Whether a company noun stands in apposition before the name at token a: "car company DaimlerChrysler",
  * "U.S. automaker GM" (after a modifier, not an article: "the company Jobs founded" names a person).
  */
+/** Plural nouns for organisations that introduce examples ("firms such as", "sites like", "clubs including"). */
+const ORGANISATION_PLURALS = new Set(['firms', 'companies', 'sites', 'websites', 'giants', 'rivals', 'brands', 'makers', 'manufacturers', 'retailers', 'banks', 'airlines', 'carmakers', 'operators', 'providers', 'publishers', 'studios', 'labels', 'chains', 'supermarkets', 'insurers', 'clubs', 'teams', 'sides', 'bands', 'groups', 'charities', 'unions', 'broadcasters', 'networks']);
+const EXAMPLE_MARKERS = new Set(['like', 'including']);
+
+/**
+ * Whether the name at token a stands in a list of examples of organisations: "firms such as Amazon", "sites like
+ * Google, Amazon and eBay", "100 firms including Sony" (things of the kind the noun names).
+ */
+function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
+  const { lower, cap } = tokenIndex(doc);
+  const sentence = doc.tokens[a]!.sentence;
+  let i = a - 1;
+  // Back over the list items before this one: capitalised words, commas, "and", "or".
+  while (i >= 0 && a - i < 16 && doc.tokens[i]!.sentence === sentence && (cap[i] === 1 || lower[i] === ',' || lower[i] === 'and' || lower[i] === 'or')) i--;
+  if (i < 1 || doc.tokens[i]!.sentence !== sentence) return false;
+  if (EXAMPLE_MARKERS.has(lower[i]!)) return ORGANISATION_PLURALS.has(lower[i - 1]!);
+  return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[i - 2] ?? '');
+}
+
 function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COMPANY_NOUNS_BEFORE): boolean {
   const { lower, word } = tokenIndex(doc);
   return nouns.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1;

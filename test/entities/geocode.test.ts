@@ -135,6 +135,10 @@ describe('geocoding in context', () => {
     expect(entities('Tom Smith, whose firm makes toys, said sales rose.').find((e) => e.name === 'Tom Smith')?.type).toBe('PERSON');
     // A company noun in apposition before the name, after a modifier ("car company DaimlerChrysler"); not after an article.
     expect(entities('International car company DaimlerChrysler said it would cut 13,000 jobs.').find((e) => e.name === 'DaimlerChrysler')?.type).toBe('ORGANIZATION');
+    // A name in a list of examples after a plural noun for organisations ("firms such as", "sites like").
+    const listed = entities('The success of sites such as Zorbly, Quentix and Vellamo showed it. It helps firms like Quentix.');
+    expect(listed.filter((e) => ['Zorbly', 'Quentix', 'Vellamo'].includes(e.name)).map((e) => e.type)).toEqual(['ORGANIZATION', 'ORGANIZATION', 'ORGANIZATION']);
+    expect(entities('Countries such as Norway and Sweden agreed.').filter((e) => e.type === 'ORGANIZATION')).toEqual([]);
     // Unions, charities and the like too: "Britain's biggest union Unison".
     expect(entities("In four days, Britain's biggest union Unison will start balloting workers.").find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
     expect(entities('He left the company Jobs founded in 1976.').find((e) => e.name === 'Jobs')?.type).not.toBe('ORGANIZATION');
