@@ -99,4 +99,13 @@ describe('the built command line', () => {
     expect(fallback.stderr).toMatch(/running the TypeScript through tsx/);
     expect(fallback.stdout).toMatch(/^Usage: article-export/);
   });
+
+  it('ships dist/ in the package npm packs (prepare builds it; .gitignore alone would leave it out), with the models', () => {
+    // --ignore-scripts: list what the pack takes from the tree as it is (the test setup has built dist/).
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'bin/article-export.js', 'models/ner.bin', 'package.json']));
+    expect(files.filter((f) => f.startsWith('node_modules/') || f.startsWith('out/') || f.startsWith('cdk.out/'))).toEqual([]);
+  });
 });
