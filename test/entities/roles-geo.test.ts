@@ -95,6 +95,17 @@ describe('geo', () => {
     expect(es.some((e) => e.name === 'Iran-Israel')).toBe(false);
   });
 
+  it('geocodes a smaller town, the only one of its name, when the article names a place of its country; its id stays its name\'s', () => {
+    const inEngland = entities('The new music centre in Gateshead opened, and crowds came from across England.').find((e) => e.name === 'Gateshead')!;
+    expect([inEngland.type, inEngland.subtype, inEngland.geo?.country_code, inEngland.geo?.geonames_id]).toEqual(['LOCATION', 'city', 'GB', 2648773]);
+    // No place of its country beside it: left unresolved ("Cornwall" alone is no evidence for Cornwall, Ontario).
+    const alone = entities('The new music centre in Gateshead opened on Monday.').find((e) => e.name === 'Gateshead')!;
+    expect([alone.type, alone.geo]).toEqual(['LOCATION', null]);
+    expect(alone.entity_id).toBe(inEngland.entity_id);
+    // The town table decides no type: it is not the place table.
+    expect(resolvePlace('Gateshead').subtype).toBeNull();
+  });
+
   it('attaches geo to LOCATION entities and nationality subtype to demonyms', () => {
     const es = entities('Turkish troops crossed into Syria near Aleppo, officials in Ankara said.');
     expect(es.find((e) => e.name === 'Ankara')?.geo?.country_code).toBe('TR');
