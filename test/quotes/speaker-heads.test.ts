@@ -56,7 +56,7 @@ describe('training labels: the head of the gold source', () => {
 
 describe('candidates of the speaker check', () => {
   const PEOPLE: EntitySpec[] = [
-    { name: 'Tomas Varga', type: 'PERSON' },
+    { name: 'Tomas Varga', type: 'PERSON', aliases: ['Varga'] },
     { name: 'Lumina Systems', type: 'ORGANIZATION' },
     { name: 'Ruth Ambler', type: 'PERSON' },
     { name: 'Kessel Park', type: 'LOCATION' },
@@ -64,12 +64,15 @@ describe('candidates of the speaker check', () => {
     { name: 'Ardent Radio', type: 'ORGANIZATION' },
   ];
 
-  it('drops an organisation tied by of/from to the person before it, and one after a possessive determiner', () => {
+  it('drops an organisation tied by of/from to the person before it, one after a possessive determiner, and a document its author owns', () => {
     const [a] = queries('Tomas Varga, from Lumina Systems, told the paper that the chips would ship in May.', PEOPLE);
     expect(a!.rule).toBe('Tomas Varga');
     expect(a!.candidates.map((c) => c.text)).not.toContain('Lumina Systems');
     const [b] = queries('Ruth Ambler left her Kessel Park post in June and vowed that she would coach again.', PEOPLE);
     expect(b!.candidates.map((c) => c.text)).not.toContain('Kessel Park');
+    // A document speaks for its author: "Mr Varga's statement said".
+    const [c] = queries('"We are sorry," Mr Varga\'s statement said.', PEOPLE);
+    expect(c!.candidates.map((x) => x.text)).not.toContain('statement');
   });
 
   it('counts the roles and places of an appositive, and post-nominal letters, as the person\'s own words', () => {

@@ -302,14 +302,18 @@ function markAppositive(ctx: QuoteContext, candidates: SpeakerCandidate[], rule:
 }
 
 const OWNERS = new Set<string>(POSSESSIVE_DETERMINERS);
+/** Nouns for what a person writes or says: in "X's statement said" the speaker is X (also the training labels' head). */
+export const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'letter', 'message', 'memo', 'note', 'remarks', 'comments', 'speech', 'testimony', 'website', 'blog', 'column', 'e-mail', 'email', 'book', 'report', 'tweet', 'interview']);
+const possessive = (w: string | undefined) => w === "'s" || w === '’s';
 /** Prepositions that tie an organisation or place to the person before them: "Steve Ash, from Activcard", "Mike Powell of Dresdner". */
 const OF_FROM = new Set(['of', 'from', 'at']);
 
 /**
  * Removes, in place, the names that belong to another phrase and so name no speaker: an organisation or place after
- * a possessive determiner ("quit his Fratton Park position and vowed"), and any name tied by of/from/at to the person
+ * a possessive determiner ("quit his Fratton Park position and vowed"), any name tied by of/from/at to the person
  * or role right before it ("Steve Ash, from Activcard, told", "analyst Mike Powell of Dresdner Kleinwort Wasserstein
- * says", "the wife of John Smith said").
+ * says", "the wife of John Smith said"), and a document owned by the candidate before it ("Mr Tanzi's statement
+ * said": Tanzi speaks).
  * The rules' own speaker is added back by `speakerQuery` when it is one of these.
  */
 function dropOwned(ctx: QuoteContext, cands: Candidate[]): void {
@@ -318,7 +322,10 @@ function dropOwned(ctx: QuoteContext, cands: Candidate[]): void {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     let owned = false;
-    if (c.kind === 'entity' || c.kind === 'proper') {
+    if (c.kind === 'description' && DOCUMENT_NOUNS.has(lower[c.tokenStart]!) && i > 0 && possessive(lower[c.tokenStart - 1]) && cands[i - 1]!.tokenEnd === c.tokenStart - 1) {
+      // "Mr Tanzi's statement said": what a document says, its author says.
+      owned = true;
+    } else if (c.kind === 'entity' || c.kind === 'proper') {
       const a = c.tokenStart;
       const prev = lower[a - 1];
       if (prev !== undefined && OWNERS.has(prev)) owned = c.kind === 'proper' || c.entity!.type !== 'PERSON';

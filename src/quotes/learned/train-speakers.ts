@@ -11,7 +11,7 @@ import { hashString } from '../../entities/hash.js';
 import { runPipeline } from '../../pipeline.js';
 import { createDoc } from '../../text/create-doc.js';
 import { ruleQuotes } from '../index.js';
-import { speakerOf, speakerQuery, type SpeakerQuery } from './speakers.js';
+import { DOCUMENT_NOUNS, speakerOf, speakerQuery, type SpeakerQuery } from './speakers.js';
 import { tokenAt, type QuoteContext } from '../context.js';
 import { PREPOSITIONS } from '../lexicon.js';
 import type { FoundSpeaker } from '../speaker.js';
@@ -84,8 +84,6 @@ const CHUNK_END = new Set([',', '(', ';', ':', '–', '—', 'who', 'which', 'wh
 const RELATIVE_WORDS = new Set(['who', 'which', 'whose']);
 const isChunkEnd = (ctx: QuoteContext, k: number) => CHUNK_END.has(ctx.lower[k]!) || (ctx.lower[k] === '-' && ctx.doc.tokens[k]!.spaceBefore);
 
-/** Nouns for what a person writes or says: in "X's statement said" the speaker is X. */
-const DOCUMENTS = new Set(['statement', 'statements', 'letter', 'message', 'memo', 'note', 'remarks', 'comments', 'speech', 'testimony', 'website', 'blog', 'column', 'e-mail', 'email', 'book', 'report', 'tweet', 'interview']);
 
 /**
  * The head of a gold source of two words or more, read as an English noun phrase: the person named at the end
@@ -128,7 +126,7 @@ export function sourceHead(ctx: QuoteContext, [s, e]: Range): SourceHead | null 
   let h = p - 1;
   while (h > a && (!ctx.word[h] || lower[h] === "'s" || lower[h] === '’s')) h--;
   // "Mr Crosby's statement said": what a document says, its author says.
-  if (DOCUMENTS.has(lower[h]!) && h - 1 > a && (lower[h - 1] === "'s" || lower[h - 1] === '’s')) h -= 2;
+  if (DOCUMENT_NOUNS.has(lower[h]!) && h - 1 > a && (lower[h - 1] === "'s" || lower[h - 1] === '’s')) h -= 2;
   const hm = mentionOf[h]!;
   if (hm >= 0) {
     const ref = mentions[hm]!;
