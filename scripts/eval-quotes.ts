@@ -36,7 +36,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPipeline } from '../src/pipeline.js';
 import { isHeldOut, readSplit } from '../src/quotes/learned/polnear.js';
-import { emptyScores, formatScores, quotePredictions, scoreArticle } from '../src/quotes/learned/scoring.js';
+import { emptyScores, formatScores, matchAttributions, quotePredictions, scoreArticle, speakerRight } from '../src/quotes/learned/scoring.js';
+import { sourceHead } from '../src/quotes/learned/train-speakers.js';
+import { buildContext } from '../src/quotes/context.js';
 import { createDoc } from '../src/text/create-doc.js';
 import { loadSpeakerModel, rulesOnly, SpeakerModel, useSpeakerModel } from '../src/quotes/learned/speakers.js';
 import { loadCueModel, useCueModel } from '../src/quotes/learned/reported.js';
@@ -80,16 +82,32 @@ function main() {
     process.exit(2);
   }
   const scores = emptyScores();
+  // Speaker accuracy against the head of the gold source (what the speaker ranker is trained on): PolNeAR's sources
+  // are whole phrases, and the scorer above counts a role, place or possessor inside one as right.
+  const head = { pairs: 0, right: 0 };
   let chars = 0;
   let ms = 0;
   for (const a of articles) {
     const doc = createDoc({ text: a.text });
     runPipeline(doc, { until: 'quotes', onStage: (name, t) => name === 'quotes' && (ms += t) });
     chars += a.text.length;
-    scoreArticle(scores, a.id, a.text, a.gold, quotePredictions(doc.quotes));
+    const preds = quotePredictions(doc.quotes);
+    scoreArticle(scores, a.id, a.text, a.gold, preds);
+    const ctx = buildContext(doc);
+    const { pMatch } = matchAttributions(a.gold, preds);
+    preds.forEach((p, pi) => {
+      const g = a.gold[pMatch[pi]!];
+      if (!g || !g.source.length) return;
+      head.pairs++;
+      const h = g.source.length === 1 ? sourceHead(ctx, g.source[0]!) : null;
+      if (!h) {
+        if (speakerRight(p, g, a.text)) head.right++;
+      } else if (p.speaker && ((p.speaker[0] < h.end && p.speaker[1] > h.start) || (h.entity !== null && p.speakerNames === h.entity.name))) head.right++;
+    });
   }
   console.log(`PolNeAR ${heldout ? 'held-out slice of train' : dir}${rules ? ' (rules\' speakers)' : ''}${review ? '' : ' (no learned review)'}: ${articles.length} articles, ${(chars / 1e6).toFixed(2)} M chars, quotes stage ${ms.toFixed(0)} ms`);
   console.log(formatScores(scores));
+  console.log(`speaker accuracy against the head of the gold source (a name ending one of its first phrases, else its head noun): ${((100 * head.right) / Math.max(1, head.pairs)).toFixed(1)} (${head.right}/${head.pairs})`);
   if (errors) {
     writeFileSync(errors, scores.log.join('\n') + '\n');
     console.log(`errors written to ${errors}`);

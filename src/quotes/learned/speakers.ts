@@ -23,7 +23,8 @@ import type { QuoteContext } from '../context.js';
 import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
 import { PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from '../lexicon.js';
-import { candidatesIn, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
+import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
+import { candidatesIn, quotedAsSaying, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
 import { wordFilter } from '../../text/word-filter.js';
 
@@ -233,6 +234,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
   const raw = candidatesIn(ctx, from, cs);
   for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  dropOwned(ctx, raw);
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
   if (rule) {
@@ -260,6 +262,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
       ruleIndex = candidates.length - 1;
     } else candidates[ruleIndex]!.isRule = true;
     for (const c of candidates) if (c.start >= rule.start && c.end <= rule.end) c.inRule = true;
+    markAppositive(ctx, candidates, rule, cs);
   }
   const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled: false, scores: candidates.length > 1 ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
   if (candidates.length > 1) featurize(ctx, q, ranker);
@@ -269,13 +272,89 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
 const SETTLED_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 
 /**
+ * "Brent Bozell, PTC president and conservative activist said", "David Redvers, 34, from Hartpury, Gloucestershire,
+ * said": when the rules' speaker is a person's name followed by a comma, the roles, organisations and places between
+ * that comma and the cue describe the person; they count as the rules' speaker's words (choosing one keeps the
+ * person). Not when a pronoun or another person stands there (a clause of its own). So do post-nominal letters
+ * right after the name ("Frank Field MP said").
+ */
+const POST_NOMINAL = /^[A-Z]{2,4}$/;
+
+function markAppositive(ctx: QuoteContext, candidates: SpeakerCandidate[], rule: FoundSpeaker, cs: number): void {
+  if (rule.kind !== 'entity' || rule.entity?.type !== 'PERSON') return;
+  const { starts } = ctx.index;
+  const after = tokenOf(ctx, rule.end - 1) + 1;
+  if (after >= cs) return;
+  // Not a name inside an opening phrase ("Speaking to John Smith, the minister said"): the name heads its clause.
+  const prev = ctx.lower[tokenOf(ctx, rule.start) - 1];
+  if (prev !== undefined && (PREPOSITIONS.has(prev) || (prev.length > 4 && prev.endsWith('ing')))) return;
+  if (ctx.lower[after] !== ',') {
+    // "Former welfare minister Frank Field MP said": post-nominal letters right after the name are the person's
+    // (a lowercase role there is the head the name modifies: "A Five spokesman said").
+    for (const c of candidates) if (c.kind === 'proper' && c.cand!.tokenStart === after && c.cand!.tokenEnd === after + 1 && POST_NOMINAL.test(ctx.doc.tokens[after]!.text)) c.inRule = true;
+    return;
+  }
+  const from = starts[after]!;
+  const to = starts[cs]!;
+  const inside = candidates.filter((c) => !c.isRule && c.start >= from && c.end <= to);
+  if (inside.some((c) => c.kind === 'pronoun' || (c.kind === 'entity' && c.cand?.entity?.type === 'PERSON'))) return;
+  for (const c of inside) c.inRule = true;
+}
+
+const OWNERS = new Set<string>(POSSESSIVE_DETERMINERS);
+/** Nouns for what a person writes or says: in "X's statement said" the speaker is X (also the training labels' head). */
+export const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'letter', 'message', 'memo', 'note', 'remarks', 'comments', 'speech', 'testimony', 'website', 'blog', 'column', 'e-mail', 'email', 'book', 'report', 'tweet', 'interview']);
+const possessive = (w: string | undefined) => w === "'s" || w === '’s';
+/** Prepositions that tie an organisation or place to the person before them: "Steve Ash, from Activcard", "Mike Powell of Dresdner". */
+const OF_FROM = new Set(['of', 'from', 'at']);
+
+/**
+ * Removes, in place, the names that belong to another phrase and so name no speaker: an organisation or place after
+ * a possessive determiner ("quit his Fratton Park position and vowed"), any name tied by of/from/at to the person
+ * or role right before it ("Steve Ash, from Activcard, told", "analyst Mike Powell of Dresdner Kleinwort Wasserstein
+ * says", "the wife of John Smith said"), and a document owned by the candidate before it ("Mr Tanzi's statement
+ * said": Tanzi speaks).
+ * The rules' own speaker is added back by `speakerQuery` when it is one of these.
+ */
+function dropOwned(ctx: QuoteContext, cands: Candidate[]): void {
+  const { lower } = ctx;
+  let n = 0;
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    let owned = false;
+    if (c.kind === 'description' && DOCUMENT_NOUNS.has(lower[c.tokenStart]!) && i > 0 && possessive(lower[c.tokenStart - 1]) && cands[i - 1]!.tokenEnd === c.tokenStart - 1) {
+      // "Mr Tanzi's statement said": what a document says, its author says.
+      owned = true;
+    } else if (c.kind === 'entity' || c.kind === 'proper') {
+      const a = c.tokenStart;
+      const prev = lower[a - 1];
+      if (prev !== undefined && OWNERS.has(prev)) owned = c.kind === 'proper' || c.entity!.type !== 'PERSON';
+      else if (prev !== undefined && OF_FROM.has(prev) && i > 0) {
+        const p = cands[i - 1]!;
+        const end = lower[a - 2] === ',' ? a - 2 : a - 1;
+        owned = p.tokenEnd === end && (p.kind === 'description' || (p.kind === 'entity' && p.entity!.type === 'PERSON'));
+      }
+    }
+    if (!owned) cands[n++] = c;
+  }
+  cands.length = n;
+}
+
+/**
  * The rules' speaker is a person's name or a he/she/they/I/we right before the
  * cue ("Smith said", "she told"; only auxiliaries and adverbs between) or right
- * after it ("said Smith"): it is taken as it is, without looking for other
+ * after it ("said Smith"), or the one a source quotes ("Reuters quoted one trader
+ * as saying"): it is taken as it is, without looking for other
  * candidates or ranking (the ranker keeps it nearly always), and the
  * confidence comes from the calibration model alone. Returns its candidate, or null.
  */
 function settledCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number, ce: number): Candidate | null {
+  if (ctx.lower[cs] === 'saying' && ctx.lower[cs - 1] === 'as') {
+    // "Reuters quoted one trader as saying": the one quoted said the words, whatever candidates lie around.
+    const floor = ctx.doc.sentences[ctx.doc.tokens[cs]!.sentence]!.tokenStart;
+    const q = quotedAsSaying(ctx, cs, floor);
+    if (q && ctx.index.starts[q.tokenStart]! < rule.end && ctx.index.ends[q.tokenEnd - 1]! > rule.start) return q;
+  }
   if (rule.kind === 'entity' ? rule.entity?.type !== 'PERSON' : rule.kind !== 'pronoun') return null;
   const a = tokenOf(ctx, rule.start);
   const b = tokenOf(ctx, rule.end - 1) + 1;

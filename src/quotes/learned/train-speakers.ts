@@ -11,7 +11,11 @@ import { hashString } from '../../entities/hash.js';
 import { runPipeline } from '../../pipeline.js';
 import { createDoc } from '../../text/create-doc.js';
 import { ruleQuotes } from '../index.js';
-import { speakerOf, speakerQuery, type SpeakerQuery } from './speakers.js';
+import { DOCUMENT_NOUNS, speakerOf, speakerQuery, type SpeakerQuery } from './speakers.js';
+import { tokenAt, type QuoteContext } from '../context.js';
+import { PREPOSITIONS } from '../lexicon.js';
+import type { FoundSpeaker } from '../speaker.js';
+import type { DocEntity as Entity } from '../../text/doc.js';
 import { LinearModel } from './linear.js';
 import type { GoldAttribution, Range } from './polnear.js';
 import { matchAttributions, speakerRight } from './scoring.js';
@@ -54,15 +58,105 @@ export function labelArticle(id: string, text: string, gold: readonly GoldAttrib
     if (!d.cue || gi < 0 || !gold[gi]!.source.length) return;
     const g = gold[gi]!;
     const query = speakerQuery(ctx, d.cue, d.kind, d.start, d.end, d.speaker);
-    const right = new Uint8Array(query.candidates.length);
-    query.candidates.forEach((_, i) => {
-      const s = speakerOf(ctx, query, i, history);
-      if (s && speakerRight({ speaker: [s.start, s.end], speakerNames: s.entity?.name ?? s.name }, g, text)) right[i] = 1;
-    });
-    const ruleRight = !!d.speaker && speakerRight({ speaker: [d.speaker.start, d.speaker.end], speakerNames: d.speaker.entity?.name ?? d.speaker.name }, g, text);
+    const head = g.source.length === 1 ? sourceHead(ctx, g.source[0]!) : null;
+    const lenient = (s: FoundSpeaker | null) => !!s && speakerRight({ speaker: [s.start, s.end], speakerNames: s.entity?.name ?? s.name }, g, text);
+    const speakers = query.candidates.map((_, i) => speakerOf(ctx, query, i, history));
+    // The head of the gold source when some candidate names it, else (no head found, or none names it) the scorer's test.
+    // (A candidate's own words, not the phrase its speaker is given as: "statement" in "Mr Crosby's statement".)
+    const headRight = (i: number) => namesHead(ownWords(ctx, query.candidates[i]!), speakers[i]!, head!);
+    const strict = head !== null && speakers.some((_, i) => headRight(i));
+    const right = Uint8Array.from(speakers, (s, i) => (strict ? headRight(i) : lenient(s)) ? 1 : 0);
+    const ruleRight = strict ? query.ruleIndex >= 0 && headRight(query.ruleIndex) : lenient(d.speaker);
     out.push({ article: id, query, right, ruleRight });
   });
   return out;
+}
+
+/** The head of a gold source: the character range of its head word or person, and that person's entity. */
+interface SourceHead {
+  start: number;
+  end: number;
+  entity: Entity | null;
+}
+
+/** Words that end the first phrase of a source: an apposition, a parenthesis, a relative clause. */
+const CHUNK_END = new Set([',', '(', ';', ':', '–', '—', 'who', 'which', 'whose']);
+const RELATIVE_WORDS = new Set(['who', 'which', 'whose']);
+const isChunkEnd = (ctx: QuoteContext, k: number) => CHUNK_END.has(ctx.lower[k]!) || (ctx.lower[k] === '-' && ctx.doc.tokens[k]!.spaceBefore);
+
+
+/**
+ * The head of a gold source of two words or more, read as an English noun phrase: the person named at the end
+ * of its first phrase ("Liberal Democrat spokeswoman for women Sandra Gidley", "David Redvers, 34, from
+ * Hartpury, Gloucestershire"), else the last word before a preposition ("Mr Blair's spokesman", "a spokesman
+ * for her lawyers"). PolNeAR's sources are whole phrases and the scorer counts any candidate inside one as
+ * right, so without a head the ranker learns no difference between a person and the role, place or possessor
+ * beside them. Null for a one-word source.
+ */
+export function sourceHead(ctx: QuoteContext, [s, e]: Range): SourceHead | null {
+  const { starts, ends } = ctx.index;
+  const { lower, mentionOf, mentions, doc } = ctx;
+  let a = tokenAt(ctx, s);
+  while (a < ends.length && ends[a]! <= s) a++;
+  let b = a;
+  while (b < starts.length && starts[b]! < e) b++;
+  if (b - a < 2) return null;
+  // The person named at the end of one of its phrases: "Sandra Gidley" in "… spokeswoman for women Sandra Gidley",
+  // "David Redvers" in "David Redvers, 34, from …", "Nestor Kirchner" in "Argentina's President, Nestor Kirchner".
+  let first = -1;
+  for (let from = a, n = 0; from < b && n < 2; n++) {
+    let c = from + 1;
+    while (c < b && !isChunkEnd(ctx, c)) c++;
+    if (first < 0) first = c;
+    const m = mentionOf[c - 1]!;
+    if (m >= 0 && mentions[m]!.entity.type === 'PERSON' && mentions[m]!.tokenStart >= from) {
+      const ref = mentions[m]!;
+      // A name the recogniser split in two is one head.
+      let f = ref.tokenStart;
+      while (f > from && mentionOf[f - 1]! >= 0 && mentions[mentionOf[f - 1]!]!.entity.type === 'PERSON') f = mentions[mentionOf[f - 1]!]!.tokenStart;
+      return { start: starts[f]!, end: ends[ref.tokenEnd - 1]!, entity: ref.entity };
+    }
+    // Not into a relative clause ("the president, who met Jones").
+    if (c >= b || RELATIVE_WORDS.has(lower[c]!)) break;
+    from = c + 1;
+  }
+  const c = first;
+  let p = a + 1;
+  while (p < c && !PREPOSITIONS.has(lower[p]!)) p++;
+  let h = p - 1;
+  while (h > a && (!ctx.word[h] || lower[h] === "'s" || lower[h] === '’s')) h--;
+  // "Mr Crosby's statement said": what a document says, its author says.
+  if (DOCUMENT_NOUNS.has(lower[h]!) && h - 1 > a && (lower[h - 1] === "'s" || lower[h - 1] === '’s')) h -= 2;
+  const hm = mentionOf[h]!;
+  if (hm >= 0) {
+    const ref = mentions[hm]!;
+    return { start: starts[ref.tokenStart]!, end: ends[ref.tokenEnd - 1]!, entity: ref.entity };
+  }
+  return { start: starts[h]!, end: ends[h]!, entity: null };
+}
+
+/**
+ * The words a candidate stands for: a candidate's own span, or for the rules' loose phrase (no candidate) its head
+ * word, the last before a preposition ("statement" in "Mr Tanzi's statement", "supporter" in "a supporter of the pact").
+ */
+function ownWords(ctx: QuoteContext, c: SpeakerQuery['candidates'][number]): { start: number; end: number } {
+  if (c.cand) return c;
+  const { starts, ends } = ctx.index;
+  const { lower } = ctx;
+  let a = tokenAt(ctx, c.start);
+  while (a < ends.length && ends[a]! <= c.start) a++;
+  let p = a + 1;
+  while (p < starts.length && starts[p]! < c.end && !PREPOSITIONS.has(lower[p]!)) p++;
+  let h = p - 1;
+  while (h > a && (!ctx.word[h] || lower[h] === "'s" || lower[h] === '’s')) h--;
+  return { start: starts[h]!, end: ends[h]! };
+}
+
+/** The candidate's words hold the head of the source, or its speaker is the head's person (a pronoun, a later mention). */
+function namesHead(c: { start: number; end: number }, s: FoundSpeaker | null, head: SourceHead): boolean {
+  if (!s) return false;
+  if (c.start < head.end && c.end > head.start) return true;
+  return head.entity !== null && s.entity === head.entity;
 }
 
 export interface RankerOptions {
