@@ -75,14 +75,18 @@ function main() {
   const baseR = summary(base.reported);
   console.log(`held-out, rules only: quoted F ${f1(baseQ.F)}, reported P/R/F ${f1(baseR.P)}/${f1(baseR.R)}/${f1(baseR.F)} speaker ${f1(baseR.speaker)}, all speaker ${f1(summary(sum(base.quoted, base.reported)).speaker)}`);
   // Candidates: reported precision at least MIN_P, quoted F1 and speaker accuracy (all, reported) not below the rules';
-  // the best reported F1 wins.
+  // of those within NEAR_TIE of the best reported F1, the most precise wins. (The best F1 alone flipped between
+  // settings 0.1–0.2 points apart from one retrain to the next — keeping or dropping ~100 weak-cue BBC records such
+  // as "they thought" —; within such a margin the held-out slice cannot tell them apart, and fewer false quotes
+  // are what a user of the table would choose.)
   const MIN_P = 0.8;
   // Cost: at most this many detected cues per 1,000 tokens may be tried for an addition (subject, content, acceptance:
   // the learned review's dearest steps).
   const MAX_TAGGED = o.maxTried;
   const tokens = held.reduce((n, a) => n + a.doc.tokens.length, 0);
   const baseAll = summary(sum(base.quoted, base.reported));
-  let best: { f: number; params: CueParams } | null = null;
+  const NEAR_TIE = 0.0025;
+  const ok: { f: number; p: number; params: CueParams }[] = [];
   // Acceptance thresholds: quantiles of the acceptance scores of the held-out candidates.
   const cands = acceptExamples(held, trained.withParams(COLLECT));
   const acc = cands.feats.map((f) => trained.accept.score(f)).sort((a, b) => a - b);
@@ -101,15 +105,19 @@ function main() {
               const q = summary(s.quoted);
               const r = summary(s.reported);
               const all = summary(sum(s.quoted, s.reported));
-              const ok = r.P >= MIN_P && q.F >= baseQ.F && all.speaker >= baseAll.speaker && r.speaker >= baseR.speaker && (1000 * tagged) / tokens <= MAX_TAGGED;
-              if (o.grid) console.log(`keep ${keep} unseen ${keepUnseen} detect ${detect} add ${detect + addOver} accept ${accept.toFixed(2)} clause ${clause} speaker ${minSpeaker}: quoted F ${f1(q.F)}, reported P/R/F ${f1(r.P)}/${f1(r.R)}/${f1(r.F)} speaker ${f1(r.speaker)} all ${f1(all.speaker)} tried ${tagged}${ok ? '' : ' (out)'}`);
-              if (ok && (!best || r.F > best.f + 1e-9)) best = { f: r.F, params };
+              const qualifies = r.P >= MIN_P && q.F >= baseQ.F && all.speaker >= baseAll.speaker && r.speaker >= baseR.speaker && (1000 * tagged) / tokens <= MAX_TAGGED;
+              if (o.grid) console.log(`keep ${keep} unseen ${keepUnseen} detect ${detect} add ${detect + addOver} accept ${accept.toFixed(2)} clause ${clause} speaker ${minSpeaker}: quoted F ${f1(q.F)}, reported P/R/F ${f1(r.P)}/${f1(r.R)}/${f1(r.F)} speaker ${f1(r.speaker)} all ${f1(all.speaker)} tried ${tagged}${qualifies ? '' : ' (out)'}`);
+              if (qualifies) ok.push({ f: r.F, p: r.P, params });
             }
           }
         }
       }
     }
   }
+  const bestF = Math.max(...ok.map((c) => c.f));
+  let best: (typeof ok)[number] | null = null;
+  for (const c of ok) if (c.f >= bestF - NEAR_TIE - 1e-9 && (!best || c.p > best.p + 1e-9)) best = c; // ties: grid order
+  if (best) console.log(`chosen: reported F ${f1(best.f)} (best ${f1(bestF)}), P ${f1(best.p)}`);
   const params = best?.params ?? { ...trained.params, keep: -3e38, add: 3e38 };
   const finite = (x: number) => (x === Infinity ? 3e38 : x === -Infinity ? -3e38 : x);
   const model = CueModel.fromBytes(trained.withParams({ ...params, keep: finite(params.keep), add: finite(params.add) }).toBytes());
