@@ -41,7 +41,7 @@ import {
   unitOf,
   weekdayNumber,
 } from './lexicon.js';
-import type { Tense } from './tense.js';
+import type { Tense, WeekdayTense } from './tense.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -63,6 +63,8 @@ export interface RuleContext {
   tense(start: number, end: number): Tense;
   /** The tense a marker word gives the clause, or null when none does (then `tense` says past, news' default). */
   markedTense(start: number, end: number): Tense | null;
+  /** The direction of a weekday: the clause's tense, a present tense included ("plays Dechy on Tuesday"). */
+  weekdayTense(start: number, end: number): WeekdayTense;
   /** Whether the sentence around a position speaks of the future anywhere (will, expected, next…). */
   futureInSentence(pos: number): boolean;
   /** Text just before a position (for cues such as "in", "every"). */
@@ -195,12 +197,13 @@ function weekdayDate(ctx: RuleContext, wd: number, mod: string | null, start: nu
   const a = isoWeekday(ctx.anchor);
   const m = mod?.toLowerCase() ?? null;
   if (m === 'this') return addDays(ctx.anchor, wd - a);
-  const tense = m === 'last' || m === 'past' ? 'past' : m === 'next' || m === 'coming' ? 'future' : ctx.tense(start, end);
+  const tense = m === 'last' || m === 'past' ? 'past' : m === 'next' || m === 'coming' ? 'future' : ctx.weekdayTense(start, end);
   if (tense === 'past') {
     const back = (a - wd + 7) % 7 || (m ? 7 : 0);
     return addDays(ctx.anchor, -back);
   }
-  const fwd = (wd - a + 7) % 7 || 7;
+  // A present speaks of today or the coming day ("Ireland face the Faroe Islands on Wednesday", read on a Wednesday).
+  const fwd = (wd - a + 7) % 7 || (tense === 'present' ? 0 : 7);
   return addDays(ctx.anchor, fwd);
 }
 
