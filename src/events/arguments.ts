@@ -319,6 +319,8 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
  */
 export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
   if (t.tokenEnd === ts) return null;
+  const offset = offsetBefore(ctx, ts);
+  if (offset >= 0 && t.tokenStart < offset) return `the event is "${ctx.lower[offset - 1]} ${ctx.lower[offset]}" ${quoted(ctx, t)}: an offset, not its date`;
   const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
   if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
   const before = ctx.lower[t.tokenStart - 1] ?? '';
@@ -334,6 +336,30 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   }
   if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
   return null;
+}
+
+/** Units of a duration that measures how long after or before something an event was ("27 years after his death"). */
+const OFFSET_UNITS = new Set(['minutes', 'hours', 'hour', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+/** Words before a unit that make it a date ("last week after …"), not a duration. */
+const NOT_DURATION = new Set(['last', 'this', 'next', 'past', 'coming', 'recent', 'the', 'same', 'that', 'previous', 'following', 'earlier', 'later']);
+
+/**
+ * The token of "after"/"before" when the event at ts is what a duration is measured from: the phrase or clause
+ * that word opens, up to punctuation, holds it ("on Sunday, 27 years after his death", "in 2002, a month before he
+ * died", "hours before the rapper was killed in a drive-by shooting"), else -1. A time before that word dates the clause the offset hangs on, not the event;
+ * one after it may be the event's own ("weeks after it made its bankruptcy application on 14 December").
+ */
+function offsetBefore(ctx: ArgContext, ts: number): number {
+  const toks = ctx.doc.tokens;
+  const sentence = toks[ts]!.sentence;
+  for (let k = ts - 1; k >= 2 && k >= ts - 12 && toks[k]!.sentence === sentence; k--) {
+    const w = ctx.lower[k]!;
+    if (w === 'after' || w === 'before') {
+      return OFFSET_UNITS.has(ctx.lower[k - 1]!) && !NOT_DURATION.has(ctx.lower[k - 2]!) ? k : -1;
+    }
+    if (!/^[\p{L}\p{N}'’-]/u.test(w)) return -1;
+  }
+  return -1;
 }
 
 /** Words that make a "since" a record's baseline, besides superlatives in -est. */

@@ -339,6 +339,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
   });
 
+  it('an event a duration is measured from ("27 years after his death") is not dated by the clause it hangs on', () => {
+    const dates = (text: string, type: string) => events(text).events.filter((e) => e.type === type).map((e) => e.date?.start ?? null);
+    expect(dates('Russia signed the accord in Kazan in 2002, a year before the attack on Iran.', 'ATTACK')).not.toContain('2002-01-01');
+    expect(dates('Russia signed the accord in Kazan in 2002, a year before the attack on Iran.', 'ATTACK')).not.toContain('2023-01-01');
+    expect(dates('Putin returned to Kazan on Friday, two weeks after the attack on Iran.', 'ATTACK')).not.toContain('2024-10-11');
+    // A time inside the offset's own clause, or a date modifying the event, still dates it.
+    expect(dates('Putin left Kazan weeks after Russia attacked Iran on 1 October.', 'ATTACK')).toContain('2024-10-01');
+    expect(dates('Putin returned to Kazan three weeks after the 1 October attack on Iran.', 'ATTACK')).toContain('2024-10-01');
+  });
+
   it('a statement is dated by its own adverbial, not by a year of what was said or of a noun', () => {
     const statementDates = (text: string) => events(text).events.filter((e) => e.type === 'STATEMENT').map((e) => e.date?.start ?? null);
     expect(statementDates('Putin said 2025 would be a good year for Russia.')).not.toContain('2025-01-01');
