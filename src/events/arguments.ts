@@ -318,6 +318,14 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
  * final" dates the loss).
  */
 export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  // A year right after a capitalised name belongs to the name ("WWDC 2010", "Euro 2004", "Transport 2000"), not the
+  // clause: for the clause rule and the learned anchor alike. The capital must not open the sentence ("Well 1981 was
+  // to be the year", after a colon or a quotation mark).
+  const toks = ctx.doc.tokens;
+  const prev = toks[t.tokenStart - 1];
+  if (prev && /^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && toks[t.tokenStart - 2]?.sentence === toks[t.tokenStart]!.sentence && /^[\p{L}\p{N}]/u.test(toks[t.tokenStart - 2]!.text)) {
+    return `${quoted(ctx, t)} is part of the name "${prev.text} ${ctx.doc.text.slice(t.start, t.end)}"`;
+  }
   if (t.tokenEnd === ts) return null;
   const offset = offsetBefore(ctx, ts);
   if (offset >= 0 && t.tokenStart < offset) return `the event is "${ctx.lower[offset - 1]} ${ctx.lower[offset]}" ${quoted(ctx, t)}: an offset, not its date`;
@@ -428,9 +436,6 @@ export function findDate(
     if (ti < 0) continue;
     const t = times[ti]!;
     if (!t.from || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
-    // A year right after a capitalised name belongs to the name ("WWDC 2010", "Expo 2020"), not the clause.
-    const prev = ctx.doc.tokens[k - 1];
-    if (/^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
     if (isPossessive(ctx.doc, t.tokenEnd)) continue;
     if (notEventTime(ctx, t, ts) || (statement && notStatementTime(ctx, t, ts, te))) continue;

@@ -483,14 +483,19 @@ function otherEvent(
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
   const baseline = notEventTime(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
-  if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
+  // (asked last: factuality is computed on demand.) What a source reports ("X said it will redeem the shares on 31
+  // October") is an event with the flag `reported`, as a typed event is, when its anchor is in its own clause: a time
+  // of the reporting clause ("On Sunday, X said that …") never dates it.
+  const learnedFactuality = learned.factualityOf(k);
+  const reportedHere = learnedFactuality === 'reported' && ctx.clause[anchor.tokenStart] === ctx.clause[ts];
+  if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
   const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';
-  const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
+  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : 'asserted';
   return {
     id: '',
     type: 'OTHER',

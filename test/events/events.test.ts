@@ -478,6 +478,20 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(events('Apple opened an investigation into Reuters in Kazan on Friday.').events.map((e) => e.type)).toContain('LEGAL');
   });
 
+  it('a year that is part of a name ("Euro 2004", "Expo 2020") dates no event, learned anchor or clause rule', () => {
+    const dates = (text: string) => events(text).events.map((e) => e.date?.start ?? null);
+    expect(dates('Apple sold its Kazan factory to Reuters after the Expo 2020 fair.')).not.toContain('2020-01-01');
+    expect(dates('Apple shares were boosted by the Euro 2004 tournament in Kazan.')).not.toContain('2004-01-01');
+    expect(dates('Apple sold its Kazan factory to Reuters in 2020.')).toContain('2020-01-01');
+  });
+
+  it('an untyped happening a source reports is an OTHER event flagged reported, dated only by a time of its own clause', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
+    expect(others('Apple said it will open a factory in Kazan on Friday.')).toEqual(['open reported 2024-10-18']);
+    // A time of the reporting clause dates the saying, not what was said.
+    expect(others('On Friday, Apple said that it had opened a factory in Kazan.')).toEqual([]);
+  });
+
   it('an occurrence beside a typed event in its clause is an OTHER event of its own, unless it governs the typed event', () => {
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
     const types = (text: string) => events(text).events.map((e) => e.type).sort();
