@@ -581,6 +581,10 @@ export const RULES: Rule[] = [
     re: rx(`(?:(${alt(['last', 'next', 'this', 'coming', 'past'])})\\s+)?(${WEEKDAY})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
     norm: (m, ctx) => {
       const wd = weekdayNumber(m[2]!)!;
+      // "the Sunday Times", "The Sunday Telegraph", "the Monday Club": a capitalised weekday between "the" and a
+      // capitalised word that is no month is part of a name, not a day.
+      const next = /^\s+(\p{Lu}\p{L}*)/u.exec(ctx.after(m.index + m[0].length, 16));
+      if (!m[1] && !m[3] && /^\p{Lu}/u.test(m[2]!) && next && !(next[1]!.toLowerCase() in MONTHS) && /(?:^|\s)the\s+$/i.test(ctx.before(m.index, 5))) return null;
       const d = weekdayDate(ctx, wd, m[1] ?? null, m.index, m.index + m[0].length);
       const base = d ? fromPeriod(dayPeriod(d)) : unresolved(`XXXX-WXX-${wd}`);
       return partOfDay(base, m[3]);

@@ -73,6 +73,11 @@ describe('relative dates against a Monday publication', () => {
     expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
   });
+  it('a weekday in a name ("the Sunday Times") is no day', () => {
+    expect(times('He told the Sunday Times that he would quit.')).toHaveLength(0);
+    expect(times('The Sunday Telegraph reported the deal.')).toHaveLength(0);
+    expect(one('The vote is on the Sunday after the poll.')).toMatchObject({ text: 'Sunday', value: '2024-10-20' });
+  });
   it('a present tense before a weekday speaks of the coming one (today included)', () => {
     expect(one('The band is playing a free concert in the park on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The ministers are meeting in Rome on Thursday.')).toMatchObject({ value: '2024-10-17' });
