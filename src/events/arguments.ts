@@ -318,7 +318,17 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
  * final" dates the loss).
  */
 export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  // A year right after a capitalised name belongs to the name ("WWDC 2010", "Euro 2004", "Transport 2000"), not the
+  // clause: for the clause rule and the learned anchor alike. The capital must not open the sentence ("Well 1981 was
+  // to be the year", after a colon or a quotation mark).
+  const toks = ctx.doc.tokens;
+  const prev = toks[t.tokenStart - 1];
+  if (prev && /^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && toks[t.tokenStart - 2]?.sentence === toks[t.tokenStart]!.sentence && /^[\p{L}\p{N}]/u.test(toks[t.tokenStart - 2]!.text)) {
+    return `${quoted(ctx, t)} is part of the name "${prev.text} ${ctx.doc.text.slice(t.start, t.end)}"`;
+  }
   if (t.tokenEnd === ts) return null;
+  const offset = offsetBefore(ctx, ts);
+  if (offset >= 0 && t.tokenStart < offset) return `the event is "${ctx.lower[offset - 1]} ${ctx.lower[offset]}" ${quoted(ctx, t)}: an offset, not its date`;
   const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
   if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
   const before = ctx.lower[t.tokenStart - 1] ?? '';
@@ -334,6 +344,30 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   }
   if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
   return null;
+}
+
+/** Units of a duration that measures how long after or before something an event was ("27 years after his death"). */
+const OFFSET_UNITS = new Set(['minutes', 'hours', 'hour', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+/** Words before a unit that make it a date ("last week after …"), not a duration. */
+const NOT_DURATION = new Set(['last', 'this', 'next', 'past', 'coming', 'recent', 'the', 'same', 'that', 'previous', 'following', 'earlier', 'later']);
+
+/**
+ * The token of "after"/"before" when the event at ts is what a duration is measured from: the phrase or clause
+ * that word opens, up to punctuation, holds it ("on Sunday, 27 years after his death", "in 2002, a month before he
+ * died", "hours before the rapper was killed in a drive-by shooting"), else -1. A time before that word dates the clause the offset hangs on, not the event;
+ * one after it may be the event's own ("weeks after it made its bankruptcy application on 14 December").
+ */
+function offsetBefore(ctx: ArgContext, ts: number): number {
+  const toks = ctx.doc.tokens;
+  const sentence = toks[ts]!.sentence;
+  for (let k = ts - 1; k >= 2 && k >= ts - 12 && toks[k]!.sentence === sentence; k--) {
+    const w = ctx.lower[k]!;
+    if (w === 'after' || w === 'before') {
+      return OFFSET_UNITS.has(ctx.lower[k - 1]!) && !NOT_DURATION.has(ctx.lower[k - 2]!) ? k : -1;
+    }
+    if (!/^[\p{L}\p{N}'’-]/u.test(w)) return -1;
+  }
+  return -1;
 }
 
 /** Words that make a "since" a record's baseline, besides superlatives in -est. */
@@ -402,9 +436,6 @@ export function findDate(
     if (ti < 0) continue;
     const t = times[ti]!;
     if (!t.from || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
-    // A year right after a capitalised name belongs to the name ("WWDC 2010", "Expo 2020"), not the clause.
-    const prev = ctx.doc.tokens[k - 1];
-    if (/^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && prev && timeTokens[k - 1] !== ti && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && ctx.doc.tokens[k - 2]?.sentence === ctx.doc.tokens[k]!.sentence) continue;
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause.
     if (isPossessive(ctx.doc, t.tokenEnd)) continue;
     if (notEventTime(ctx, t, ts) || (statement && notStatementTime(ctx, t, ts, te))) continue;

@@ -14,8 +14,15 @@
  * still merges.
  */
 import { hashString, mix } from '../entities/hash.js';
-import type { Doc, DocEvent as Event } from '../text/doc.js';
+import type { Doc, DocEvent } from '../text/doc.js';
 import type { LinearModel } from './learned/linear-model.js';
+import type { LegalStage } from './lexicon.js';
+
+/** An event as the event stage holds it: the Doc's event, with what the stage decided for itself and does not publish. */
+export interface Event extends DocEvent {
+  /** For a LEGAL event typed by the lexicon: the step of the case its trigger names (`LEGAL_STAGES`). */
+  legalStage?: LegalStage;
+}
 
 /**
  * The margin above which two events corefer. The threshold `npm run train:event-links` chooses on held-out halves
@@ -177,28 +184,12 @@ export const corefCandidate = (a: Event, b: Event) =>
 
 /**
  * The steps of a legal case, each a happening of its own: an investigation, a lawsuit, charges, a trial, a plea, a
- * verdict, a penalty ("pleaded guilty" and "the trial", "the investigation" and "charged" are never one event).
+ * verdict, a penalty ("pleaded guilty" and "the trial", "the investigation" and "charged" are never one event). The
+ * stage is set where a LEGAL event is typed (`legalStage`, from the lexicon's `LEGAL_STAGES`).
  */
-const LEGAL_STAGES = new Map<string, string>(
-  (
-    [
-      ['inquiry', ['investigation', 'investigations', 'inquiry', 'probe', 'investigated']],
-      ['suit', ['lawsuit', 'lawsuits', 'suit', 'sued', 'sues', 'sue', 'filed', 'filing', 'litigation']],
-      ['charge', ['charged', 'indicted', 'indictment', 'prosecuted', 'prosecution']],
-      ['trial', ['trial', 'hearing']],
-      ['plea', ['pleaded guilty', 'pleaded not guilty']],
-      ['verdict', ['convicted', 'conviction', 'found guilty', 'acquitted', 'won', 'wins', 'lost', 'loses']],
-      ['penalty', ['sentenced', 'fined']],
-    ] as const
-  ).flatMap(([stage, words]) => words.map((w): [string, string] => [w, stage])),
-);
-/** The lexicon word that typed an event (its evidence: `lexicon:legal verb "pleaded guilty"`). */
-const lexiconWord = (e: Event) => /^lexicon:\S+ \S+ "([^"]+)"/.exec(e.evidence.type ?? '')?.[1] ?? '';
 export function otherStages(a: Event, b: Event): boolean {
   if (a.type !== 'LEGAL' || b.type !== 'LEGAL') return false;
-  const sa = LEGAL_STAGES.get(lexiconWord(a));
-  const sb = LEGAL_STAGES.get(lexiconWord(b));
-  return !!sa && !!sb && sa !== sb;
+  return !!a.legalStage && !!b.legalStage && a.legalStage !== b.legalStage;
 }
 
 /** Life events of different people: a person dies and is born once ("Putin died … days after Pezeshkian died"). */

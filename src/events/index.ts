@@ -6,7 +6,7 @@
  * documented trigger lexicon gives the type; arguments are read off the tokens
  * around the trigger.
  */
-import type { Doc, DocEvent as Event, DocParticipant, DocQuote, Stage } from '../text/doc.js';
+import type { Doc, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
@@ -16,10 +16,10 @@ import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
 import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
-import { CAMEO_OVERRIDE, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
+import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
-import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge } from './coreference.js';
+import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
@@ -369,6 +369,8 @@ export function findEvents(
         date: date?.why ?? 'no dated time expression in the clause',
       },
     };
+    const legalStage = info.cls.type === 'LEGAL' ? LEGAL_STAGES.get(key.replace(/_/g, ' ')) : undefined;
+    if (legalStage) ev.legalStage = legalStage;
     // Two triggers of one event in a clause ("approved the draft agreement", "meet … at the summit"): merge.
     const c = clause[ts]!;
     if (clauseOfLast === c && lastInClause && sameEventInClause(lower, lastInClause, ev)) {
@@ -481,14 +483,19 @@ function otherEvent(
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
   const baseline = notEventTime(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
-  if (learned.factualityOf(k) !== 'asserted') return 'other: not asserted'; // (asked last: factuality is computed on demand)
+  // (asked last: factuality is computed on demand.) What a source reports ("X said it will redeem the shares on 31
+  // October") is an event with the flag `reported`, as a typed event is, when its anchor is in its own clause: a time
+  // of the reporting clause ("On Sunday, X said that …") never dates it.
+  const learnedFactuality = learned.factualityOf(k);
+  const reportedHere = learnedFactuality === 'reported' && ctx.clause[anchor.tokenStart] === ctx.clause[ts];
+  if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
   const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';
-  const factuality = quoted[ts]! >= 0 ? 'reported' : 'asserted';
+  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : 'asserted';
   return {
     id: '',
     type: 'OTHER',

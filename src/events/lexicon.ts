@@ -193,6 +193,23 @@ const CASE = /\b(?:case|lawsuit|suit|appeal|trial|court|ruling|verdict|judgment|
 const INQUIRY = /\b(?:into|police|regulators?|fraud|corruption|criminal|commission|watchdog|investigators?|inquiry|allegations?)\b/i;
 export const LEGAL_VERB_CUE: Record<string, RegExp> = { filed: LAWSUIT, filing: LAWSUIT, lost: CASE, loses: CASE, won: CASE, wins: CASE, probe: INQUIRY };
 
+/** The steps of a legal case, each a happening of its own (never merged: `otherStages` in coreference.ts). */
+export type LegalStage = 'inquiry' | 'suit' | 'charge' | 'trial' | 'plea' | 'verdict' | 'penalty';
+/** The step of a legal case each LEGAL trigger word names ("pleaded guilty" a plea, "the trial" a trial). */
+export const LEGAL_STAGES: ReadonlyMap<string, LegalStage> = new Map<string, LegalStage>(
+  (
+    [
+      ['inquiry', ['investigation', 'investigations', 'inquiry', 'probe', 'investigated']],
+      ['suit', ['lawsuit', 'lawsuits', 'suit', 'sued', 'sues', 'sue', 'filed', 'filing', 'litigation']],
+      ['charge', ['charged', 'indicted', 'indictment', 'prosecuted', 'prosecution']],
+      ['trial', ['trial', 'hearing']],
+      ['plea', ['pleaded guilty', 'pleaded not guilty']],
+      ['verdict', ['convicted', 'conviction', 'found guilty', 'acquitted', 'won', 'wins', 'lost', 'loses']],
+      ['penalty', ['sentenced', 'fined']],
+    ] as const
+  ).flatMap(([stage, words]) => words.map((w): [string, LegalStage] => [w, stage])),
+);
+
 export interface TriggerInfo {
   cls: TriggerClass;
   pos: 'verb' | 'noun';

@@ -41,7 +41,7 @@ import {
   unitOf,
   weekdayNumber,
 } from './lexicon.js';
-import type { Tense } from './tense.js';
+import type { Tense, WeekdayTense } from './tense.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -63,6 +63,8 @@ export interface RuleContext {
   tense(start: number, end: number): Tense;
   /** The tense a marker word gives the clause, or null when none does (then `tense` says past, news' default). */
   markedTense(start: number, end: number): Tense | null;
+  /** The direction of a weekday: the clause's tense, a present tense included ("plays Dechy on Tuesday"). */
+  weekdayTense(start: number, end: number): WeekdayTense;
   /** Whether the sentence around a position speaks of the future anywhere (will, expected, next…). */
   futureInSentence(pos: number): boolean;
   /** Text just before a position (for cues such as "in", "every"). */
@@ -195,12 +197,13 @@ function weekdayDate(ctx: RuleContext, wd: number, mod: string | null, start: nu
   const a = isoWeekday(ctx.anchor);
   const m = mod?.toLowerCase() ?? null;
   if (m === 'this') return addDays(ctx.anchor, wd - a);
-  const tense = m === 'last' || m === 'past' ? 'past' : m === 'next' || m === 'coming' ? 'future' : ctx.tense(start, end);
+  const tense = m === 'last' || m === 'past' ? 'past' : m === 'next' || m === 'coming' ? 'future' : ctx.weekdayTense(start, end);
   if (tense === 'past') {
     const back = (a - wd + 7) % 7 || (m ? 7 : 0);
     return addDays(ctx.anchor, -back);
   }
-  const fwd = (wd - a + 7) % 7 || 7;
+  // A present speaks of today or the coming day ("Ireland face the Faroe Islands on Wednesday", read on a Wednesday).
+  const fwd = (wd - a + 7) % 7 || (tense === 'present' ? 0 : 7);
   return addDays(ctx.anchor, fwd);
 }
 
@@ -578,6 +581,10 @@ export const RULES: Rule[] = [
     re: rx(`(?:(${alt(['last', 'next', 'this', 'coming', 'past'])})\\s+)?(${WEEKDAY})(?:\\s+(${alt(['morning', 'afternoon', 'evening', 'night'])}))?`),
     norm: (m, ctx) => {
       const wd = weekdayNumber(m[2]!)!;
+      // "the Sunday Times", "The Sunday Telegraph", "the Monday Club": a capitalised weekday between "the" and a
+      // capitalised word that is no month is part of a name, not a day.
+      const next = /^\s+(\p{Lu}\p{L}*)/u.exec(ctx.after(m.index + m[0].length, 16));
+      if (!m[1] && !m[3] && /^\p{Lu}/u.test(m[2]!) && next && !(next[1]!.toLowerCase() in MONTHS) && /(?:^|\s)the\s+$/i.test(ctx.before(m.index, 5))) return null;
       const d = weekdayDate(ctx, wd, m[1] ?? null, m.index, m.index + m[0].length);
       const base = d ? fromPeriod(dayPeriod(d)) : unresolved(`XXXX-WXX-${wd}`);
       return partOfDay(base, m[3]);

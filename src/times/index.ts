@@ -7,7 +7,7 @@ import { spanOfChars } from '../text/layers.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
 import { scanRules } from './scan.js';
-import { hasFutureMarker, markedTense, tenseAround } from './tense.js';
+import { hasFutureMarker, markedTense, tenseAround, weekdayTense } from './tense.js';
 
 export interface TimeMatch extends Norm {
   start: number;
@@ -36,6 +36,7 @@ export function findTimes(doc: Doc): TimeMatch[] {
     after: (pos, n) => text.slice(pos, pos + n),
     tense: (start, end) => tenseAround(sentenceTokens(toks, start), start, end),
     markedTense: (start, end) => markedTense(sentenceTokens(toks, start), start, end),
+    weekdayTense: (start, end) => weekdayTense(sentenceTokens(toks, start), start, end),
     futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, pos)),
   };
   const candidates: TimeMatch[] = [];

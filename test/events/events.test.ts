@@ -339,6 +339,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
   });
 
+  it('an event a duration is measured from ("27 years after his death") is not dated by the clause it hangs on', () => {
+    const dates = (text: string, type: string) => events(text).events.filter((e) => e.type === type).map((e) => e.date?.start ?? null);
+    expect(dates('Russia signed the accord in Kazan in 2002, a year before the attack on Iran.', 'ATTACK')).not.toContain('2002-01-01');
+    expect(dates('Russia signed the accord in Kazan in 2002, a year before the attack on Iran.', 'ATTACK')).not.toContain('2023-01-01');
+    expect(dates('Putin returned to Kazan on Friday, two weeks after the attack on Iran.', 'ATTACK')).not.toContain('2024-10-11');
+    // A time inside the offset's own clause, or a date modifying the event, still dates it.
+    expect(dates('Putin left Kazan weeks after Russia attacked Iran on 1 October.', 'ATTACK')).toContain('2024-10-01');
+    expect(dates('Putin returned to Kazan three weeks after the 1 October attack on Iran.', 'ATTACK')).toContain('2024-10-01');
+  });
+
   it('a statement is dated by its own adverbial, not by a year of what was said or of a noun', () => {
     const statementDates = (text: string) => events(text).events.filter((e) => e.type === 'STATEMENT').map((e) => e.date?.start ?? null);
     expect(statementDates('Putin said 2025 would be a good year for Russia.')).not.toContain('2025-01-01');
@@ -466,6 +476,20 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(evs.some((e) => e.type === 'OTHER' && e.factuality === 'asserted' && e.date?.start === '2024-10-11')).toBe(true);
     // An investigation is typed (LEGAL, CAMEO 09) since the lexicon lists it.
     expect(events('Apple opened an investigation into Reuters in Kazan on Friday.').events.map((e) => e.type)).toContain('LEGAL');
+  });
+
+  it('a year that is part of a name ("Euro 2004", "Expo 2020") dates no event, learned anchor or clause rule', () => {
+    const dates = (text: string) => events(text).events.map((e) => e.date?.start ?? null);
+    expect(dates('Apple sold its Kazan factory to Reuters after the Expo 2020 fair.')).not.toContain('2020-01-01');
+    expect(dates('Apple shares were boosted by the Euro 2004 tournament in Kazan.')).not.toContain('2004-01-01');
+    expect(dates('Apple sold its Kazan factory to Reuters in 2020.')).toContain('2020-01-01');
+  });
+
+  it('an untyped happening a source reports is an OTHER event flagged reported, dated only by a time of its own clause', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
+    expect(others('Apple said it will open a factory in Kazan on Friday.')).toEqual(['open reported 2024-10-18']);
+    // A time of the reporting clause dates the saying, not what was said.
+    expect(others('On Friday, Apple said that it had opened a factory in Kazan.')).toEqual([]);
   });
 
   it('an occurrence beside a typed event in its clause is an OTHER event of its own, unless it governs the typed event', () => {

@@ -73,6 +73,31 @@ describe('relative dates against a Monday publication', () => {
     expect(one('The film will be shown on Saturday.')).toMatchObject({ value: '2024-10-19' });
     expect(one('The film was shown on Saturday.')).toMatchObject({ value: '2024-10-12' });
   });
+  it('a weekday in a name ("the Sunday Times") is no day', () => {
+    expect(times('He told the Sunday Times that he would quit.')).toHaveLength(0);
+    expect(times('The Sunday Telegraph reported the deal.')).toHaveLength(0);
+    expect(one('The vote is on the Sunday after the poll.')).toMatchObject({ text: 'Sunday', value: '2024-10-20' });
+  });
+  it('a present tense before a weekday speaks of the coming one (today included)', () => {
+    expect(one('The band is playing a free concert in the park on Saturday.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The ministers are meeting in Rome on Thursday.')).toMatchObject({ value: '2024-10-17' });
+    expect(one('She plays her first match on Tuesday.')).toMatchObject({ value: '2024-10-15' });
+    expect(one('The hosts hope to win when they face the visitors on Monday.')).toMatchObject({ value: '2024-10-14' });
+    // After the weekday, "is" is mostly the verb of a longer subject, and a reporting passive takes its infinitive's tense.
+    expect(one('The shop sold to a rival on Sunday is the talk of the town.')).toMatchObject({ value: '2024-10-13' });
+    expect(one('The deal is thought to have been signed on Thursday.')).toMatchObject({ value: '2024-10-10' });
+    expect(one('There has been no sign of him since Friday.')).toMatchObject({ value: '2024-10-11' });
+  });
+  it('the clause of a weekday ends at a subordinator and goes on past a fronted adverbial\'s comma', () => {
+    expect(one('The firm sent a letter on Thursday saying that it plans to leave.')).toMatchObject({ value: '2024-10-10' });
+    expect(one('The shares closed higher on Friday after it said it would sell the unit.')).toMatchObject({ value: '2024-10-11' });
+    expect(one('On Saturday, the team will play its last match.')).toMatchObject({ value: '2024-10-19' });
+    expect(one('The striker is out of the squad after an injury in the defeat on Saturday.')).toMatchObject({ value: '2024-10-12' });
+    // "due to" gives a cause unless after "is"; "as planned" is no future.
+    expect(one('A plant was closed due to technical problems, while on Tuesday another was shut down.')).toMatchObject({ value: '2024-10-08' });
+    expect(one('The envoy is due to arrive on Wednesday.')).toMatchObject({ value: '2024-10-16' });
+    expect(one('The law was not passed as planned at a meeting on Monday.')).toMatchObject({ value: '2024-10-14' });
+  });
   it('durations with fractions, in the next smaller unit as TimeML writes them', () => {
     expect(one('The talks lasted 5 1/2 hours.')).toMatchObject({ text: '5 1/2 hours', value: 'PT5H30M' });
     expect(one('The project took two and a half years.')).toMatchObject({ text: 'two and a half years', value: 'P2Y6M' });
