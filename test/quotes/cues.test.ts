@@ -170,16 +170,19 @@ describe('learned reported speech: bare objects of verbs of saying and attitude 
     }
   };
 
-  it('the shipped model adds reported speech whose verb is an irregular past, and bare objects of verbs of attitude', () => {
+  it('the shipped model adds reported speech whose verb is an irregular past', () => {
     // "rose": no auxiliary, no -ed, but a past form all the same.
     expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
-    expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
   });
 
-  it('an irregular past reads as a clause; a bare object needs clause 2', () => {
+  it('an irregular past reads as a clause; a bare object of a verb of attitude needs clause 2', () => {
+    // (Which the shipped model uses is chosen on the held-out slice: clause 1 since 2026-12-06's fifth session.)
     withParams({ clause: 1 }, () => {
       expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
       expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual([]);
+    });
+    withParams({ clause: 2 }, () => {
+      expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
     });
   });
 
