@@ -170,10 +170,11 @@ describe('learned reported speech: bare objects of verbs of saying and attitude 
     }
   };
 
-  it('the shipped model adds reported speech whose verb is an irregular past, and bare objects of verbs of attitude', () => {
+  it('the shipped model adds reported speech whose verb is an irregular past, and (with clause 2) bare objects of verbs of attitude', () => {
     // "rose": no auxiliary, no -ed, but a past form all the same.
     expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
-    expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
+    // The grid chooses clause 1 or 2 (quotes11's retrain: 1); the setting itself is tested here.
+    withParams({ clause: 2 }, () => expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']));
   });
 
   it('an irregular past reads as a clause; a bare object needs clause 2', () => {

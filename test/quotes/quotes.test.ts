@@ -78,6 +78,11 @@ describe('more typographies and layouts', () => {
     const c = quotesOf('Norway has also said it would cut its oil output.', [NORWAY]);
     expect(c[0]!.speaker?.name).toBe('Norway');
   });
+  it('skips frequency adverbs before the verb back to the subject', () => {
+    const VARGA: EntitySpec = { name: 'Tomas Varga', type: 'PERSON', aliases: ['Varga'] };
+    const a = quotesOf('Mr Varga, 58, has always insisted that he knew nothing of the debts.', [VARGA]);
+    expect(a[0]!.speaker?.name).toBe('Tomas Varga');
+  });
   it('takes the person before an appositive that describes them, whatever it names', () => {
     const HEAP: EntitySpec = { name: 'Tom Heap', type: 'PERSON' };
     const BBC: EntitySpec = { name: 'BBC', type: 'ORGANIZATION' };
