@@ -47,7 +47,7 @@ export const RELATIVES = new Set<string>(RELATIVE_PRONOUNS);
 /** Words that can stand between a subject and its verb without changing the subject. */
 export const SKIPPABLE_BEFORE_VERB = new Set(
   (
-    'also then later again once further nonetheless nevertheless however still just already even reportedly ' +
+    'also always often usually sometimes now then later again once further nonetheless nevertheless however still just already even reportedly ' +
     'allegedly publicly privately repeatedly recently previously earlier separately similarly likewise too ' +
     'not never had has have having would will could can may might must should shall did does do was were is are be ' +
     'been being first last finally initially subsequently simply indeed famously once categorically pointedly ' +

@@ -300,6 +300,12 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
           end = start - 1;
           continue;
         }
+        // A place with more of its noun phrase between it and the verb modifies that phrase's head or owns it ("The
+        // US firm agreed", "The UK's biggest coal producer blamed", "China and India said"): the phrase speaks,
+        // not the place (a country that is the subject itself, "Britain has said", keeps it).
+        if (c && c.kind === 'entity' && c.entity!.type === 'LOCATION' && c.tokenEnd < trimBeforeVerb(lower, c.tokenEnd, end)) {
+          c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        }
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;

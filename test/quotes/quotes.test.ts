@@ -67,6 +67,22 @@ describe('more typographies and layouts', () => {
     const q2 = quotesOf("The world's biggest tobacco consumer, China, has said it will not allow any new tobacco factories to be built.", [CHINA]);
     expect(q2[0]!.speaker?.name).toBe('China');
   });
+  it('takes the phrase a place modifies or owns, not the place, and keeps a country that is the subject', () => {
+    const NORWAY: EntitySpec = { name: 'Norway', type: 'LOCATION' };
+    const a = quotesOf('The Norway shipping firm said its fleet would grow by ten vessels.', [NORWAY]);
+    expect(a[0]!.speaker?.name ?? null).toBeNull();
+    expect(a[0]!.speaker?.description).toBe('The Norway shipping firm');
+    const b = quotesOf("Norway's largest fish farmer said exports would fall this year.", [NORWAY]);
+    expect(b[0]!.speaker?.description).toBe("Norway's largest fish farmer");
+    // The country itself as the subject (auxiliaries and adverbs between) still speaks.
+    const c = quotesOf('Norway has also said it would cut its oil output.', [NORWAY]);
+    expect(c[0]!.speaker?.name).toBe('Norway');
+  });
+  it('skips frequency adverbs before the verb back to the subject', () => {
+    const VARGA: EntitySpec = { name: 'Tomas Varga', type: 'PERSON', aliases: ['Varga'] };
+    const a = quotesOf('Mr Varga, 58, has always insisted that he knew nothing of the debts.', [VARGA]);
+    expect(a[0]!.speaker?.name).toBe('Tomas Varga');
+  });
   it('takes the person before an appositive that describes them, whatever it names', () => {
     const HEAP: EntitySpec = { name: 'Tom Heap', type: 'PERSON' };
     const BBC: EntitySpec = { name: 'BBC', type: 'ORGANIZATION' };

@@ -75,6 +75,16 @@ describe('candidates of the speaker check', () => {
     expect(c!.candidates.map((x) => x.text)).not.toContain('statement');
   });
 
+  it('drops a place that is the object of a preposition, a possessor or a modifier, and keeps one that is a subject', () => {
+    const PLACES: EntitySpec[] = [...PEOPLE, { name: 'Dunmore', type: 'LOCATION' }, { name: 'Norway', type: 'LOCATION' }];
+    const texts = (t: string) => queries(t, PLACES).flatMap((q) => q.candidates.map((c) => c.text));
+    expect(texts('Ruth Ambler, who teaches piano in Dunmore, wrote to the council and said fewer children were taking lessons.')).not.toContain('Dunmore');
+    expect(texts('The company, which drilled three wells in the Dunmore field, said the new well could yield much oil.')).not.toContain('Dunmore');
+    expect(texts("Norway's biggest bank said rates would rise.")).not.toContain('Norway');
+    expect(texts('The Norway firm said rates would rise.')).not.toContain('Norway');
+    expect(texts('According to Norway, the ships had left.').concat(texts('Norway has said the ships had left.'))).toContain('Norway');
+  });
+
   it('counts the roles and places of an appositive, and post-nominal letters, as the person\'s own words', () => {
     const [a] = queries('Ivo Petrak, Ardent Radio president and veteran presenter said the station would close.', PEOPLE);
     expect(a!.rule).toBe('Ivo Petrak');

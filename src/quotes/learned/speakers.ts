@@ -22,7 +22,7 @@ import type { QuoteKind } from '../../document/schema.js';
 import type { QuoteContext } from '../context.js';
 import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
-import { PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from '../lexicon.js';
+import { COGNITION_FORMS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
 import { candidatesIn, quotedAsSaying, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
@@ -234,7 +234,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
   const raw = candidatesIn(ctx, from, cs);
   for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
-  dropOwned(ctx, raw);
+  dropOwned(ctx, raw, cs);
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
   if (rule) {
@@ -308,6 +308,32 @@ const possessive = (w: string | undefined) => w === "'s" || w === '’s';
 /** Prepositions that tie an organisation or place to the person before them: "Steve Ash, from Activcard", "Mike Powell of Dresdner". */
 const OF_FROM = new Set(['of', 'from', 'at']);
 
+/** Prepositions whose object is no speaker ("in Gateshead", "of the US"; not "by", which names a passive's agent). */
+const PLACE_PREPOSITIONS = new Set(['in', 'of', 'at', 'from', 'for', 'with', 'on', 'into', 'across', 'throughout', 'within', 'near', 'outside', 'inside', 'around', 'over', 'under', 'between', 'among', 'against', 'about', 'to']);
+
+/**
+ * A place that is not the subject of a clause names no speaker: the object of a preposition ("who runs a school in
+ * Gateshead, … said", "finds in the Rajasthan area, said", "Most areas of the US saw"; not "according to"), a
+ * possessor ("Europe's biggest drugmaker says"), or, before the cue, a modifier followed by the lowercase head of its
+ * phrase ("The US firm agreed"; not an adverb or auxiliary: "Britain has said", "the US also warned").
+ */
+function placeNoSubject(ctx: QuoteContext, c: Candidate, cue: number): boolean {
+  const { lower } = ctx;
+  let k = c.tokenStart - 1;
+  if (lower[k] === 'the') k--;
+  const prev = lower[k];
+  if (prev !== undefined && PLACE_PREPOSITIONS.has(prev) && !(prev === 'to' && lower[k - 1] === 'according')) return true;
+  const next = c.tokenEnd;
+  if (possessive(lower[next]) || lower[next] === "'" || lower[next] === '’') return true;
+  if (next < cue && ctx.word[next] && !ctx.cap[next] && ctx.quoteOf[next]! < 0) {
+    const w = lower[next]!;
+    if (!SKIPPABLE_BEFORE_VERB.has(w) && !w.endsWith('ly') && !PREPOSITIONS.has(w) && !MODIFIER_STOP.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) return true;
+  }
+  return false;
+}
+/** Lowercase words after a place that are no head of its phrase: conjunctions, relatives, clause words. */
+const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that', 'whose', 'where', 'when', 'while', 'as', 'if', 'because', 'so', 'than', 'then', 'now', 'itself']);
+
 /**
  * Removes, in place, the names that belong to another phrase and so name no speaker: an organisation or place after
  * a possessive determiner ("quit his Fratton Park position and vowed"), any name tied by of/from/at to the person
@@ -316,7 +342,7 @@ const OF_FROM = new Set(['of', 'from', 'at']);
  * said": Tanzi speaks).
  * The rules' own speaker is added back by `speakerQuery` when it is one of these.
  */
-function dropOwned(ctx: QuoteContext, cands: Candidate[]): void {
+function dropOwned(ctx: QuoteContext, cands: Candidate[], cue: number): void {
   const { lower } = ctx;
   let n = 0;
   for (let i = 0; i < cands.length; i++) {
@@ -335,6 +361,7 @@ function dropOwned(ctx: QuoteContext, cands: Candidate[]): void {
         owned = p.tokenEnd === end && (p.kind === 'description' || (p.kind === 'entity' && p.entity!.type === 'PERSON'));
       }
     }
+    if (!owned && c.kind === 'entity' && c.entity!.type === 'LOCATION') owned = placeNoSubject(ctx, c, cue);
     if (!owned) cands[n++] = c;
   }
   cands.length = n;
