@@ -311,13 +311,15 @@ export function findEvents(
     // what was said), the model did see a time of the event: a reporting verb then takes its own adverbial, as the
     // clause rule finds it. One it chose far after the verb (the saying's own, past its object) gives no such fallback:
     // the nearer times the clause rule would take are then of the object ("announce their squad for the 12 March game
-    // on Saturday", "told Radio 4's Today programme on Saturday").
+    // on Saturday", "told Radio 4's Today programme on Saturday"). A statement noun gets none either: the clause rule
+    // reaches 40 tokens after it, into the rest of the sentence ("Chrysler's restructuring announcement in Canada, …
+    // compared to 2008, an increase from the previous month").
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
     let chosen = false;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
     if (anchor && (notEventTime(ctx, anchor, ts) || (statement && notStatementTime(ctx, anchor, ts, te)))) {
-      chosen = true;
+      chosen = info.pos === 'verb';
       anchor = null;
     }
     let date = anchor
