@@ -307,16 +307,26 @@ export function findEvents(
     // range; never one inside other quoted speech, and for a reporting verb only a time before it or right after
     // it ("said on Tuesday"), never one inside what was said. When the model chooses none, a reporting verb stays
     // undated, other events take the clause rule (TimeML links few events to their times, so "none" is weakly learned).
+    // When the model's choice is a time no event has (a year of a name: "Transport 2000 said on Friday"; a year of
+    // what was said), the model did see a time of the event: a reporting verb then takes its own adverbial, as the
+    // clause rule finds it. One it chose far after the verb (the saying's own, past its object) gives no such fallback:
+    // the nearer times the clause rule would take are then of the object ("announce their squad for the 12 March game
+    // on Saturday", "told Radio 4's Today programme on Saturday"). A statement noun gets none either: the clause rule
+    // reaches 40 tokens after it, into the rest of the sentence ("Chrysler's restructuring announcement in Canada, …
+    // compared to 2008, an increase from the previous month").
     let anchor = lm >= 0 ? learned.anchorOf(lm) : null;
+    let chosen = false;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
-    if (anchor && notEventTime(ctx, anchor, ts)) anchor = null;
-    if (anchor && statement && notStatementTime(ctx, anchor, ts, te)) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
+    if (anchor && (notEventTime(ctx, anchor, ts) || (statement && notStatementTime(ctx, anchor, ts, te)))) {
+      chosen = info.pos === 'verb';
+      anchor = null;
+    }
     let date = anchor
       ? anchor.from
         ? { value: anchor, why: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` }
         : null
-      : statement && lm >= 0
+      : statement && lm >= 0 && !chosen
         ? null
         : findDate(ctx, doc.times, timeTokens, ts, te, statement && info.pos === 'verb' ? 4 : 40, statement);
     // A time inside what the reporting verb introduces dates the content, not the saying; one right after the

@@ -358,6 +358,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(statementDates('On Sunday, Putin repeated.')).toContain('2024-10-13');
     expect(statementDates('In 2003 Putin told Reuters that Russia would grow.')).toContain('2003-01-01');
     expect(statementDates('Putin said on Sunday that Russia would grow.')).toContain('2024-10-13');
+    // A rejected learned date (a year of a name) leaves the verb its own adverbial.
+    expect(statementDates('The lobby group Transport 2000 said on Friday that Russia would grow.')).toEqual(['2024-10-11']);
+    expect(statementDates('Campaigners at Liberty 2000 said on Sunday that Russia would grow.')).toEqual(['2024-10-13']);
   });
 
   it('an untyped (OTHER) happening under a negator, a modal or a condition is no event, as a typed one is not asserted', () => {
