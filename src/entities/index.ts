@@ -784,10 +784,6 @@ function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): bo
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
 }
 
-/**
- * Whether a company noun stands in apposition before the name at token a: "car company DaimlerChrysler",
- * "U.S. automaker GM" (after a modifier, not an article: "the company Jobs founded" names a person).
- */
 /** Plural nouns for organisations that introduce examples ("firms such as", "sites like", "clubs including"). */
 const ORGANISATION_PLURALS = new Set(['firms', 'companies', 'sites', 'websites', 'giants', 'rivals', 'brands', 'makers', 'manufacturers', 'retailers', 'banks', 'airlines', 'carmakers', 'operators', 'providers', 'publishers', 'studios', 'labels', 'chains', 'supermarkets', 'insurers', 'clubs', 'teams', 'sides', 'bands', 'groups', 'charities', 'unions', 'broadcasters', 'networks']);
 const EXAMPLE_MARKERS = new Set(['like', 'including']);
@@ -807,6 +803,10 @@ function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
   return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[i - 2] ?? '');
 }
 
+/**
+ * Whether a company noun stands in apposition before the name at token a: "car company DaimlerChrysler",
+ * "U.S. automaker GM" (after a modifier, not an article: "the company Jobs founded" names a person).
+ */
 function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COMPANY_NOUNS_BEFORE): boolean {
   const { lower, word } = tokenIndex(doc);
   return nouns.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1;
@@ -901,7 +901,7 @@ const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'co
 /** Last words of an organisation's name that its first word alone may stand for ("Contrack International", "Forrester Research"; not "Sky News"). */
 const ORGANISATION_ENDINGS = new Set([...COMPANY_ENDINGS, 'international', 'research', 'networks', 'securities', 'software', 'electronics', 'finance', 'party']);
 /** Last words of companies' names only ("Bros", "Inc", "Securities"; not "Bank", "Group" or "Party", which end other names too). */
-const COMPANY_ONLY_ENDINGS = new Set([...ORGANISATION_ENDINGS, 'bros', 'co', 'company'].filter((w) => w !== 'bank' && w !== 'group' && w !== 'party' && w !== 'research' && w !== 'international' && w !== 'finance' && w !== 'energy'));
+const COMPANY_ONLY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'airline', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'co', 'company', 'bros', 'holdings', 'motors', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'insurance', 'petroleum', 'entertainment', 'records', 'studios', 'networks', 'securities', 'software', 'electronics']);
 
 /** Several words, the last a company's ("Warner Bros.", "Lucent Technologies"). */
 function endsLikeCompany(name: string): boolean {
@@ -945,7 +945,6 @@ function sameGeo(a: NonNullable<DocEntity['geo']>, b: DocEntity['geo']): boolean
   return a.country_code === b.country_code && a.latitude === b.latitude && a.longitude === b.longitude;
 }
 
-/** What tells a place apart from its namesakes: its gazetteer entry, else its country and point. */
 /**
  * A place the place table does not know that is the only town of its name ("Gateshead", "Llanelli": 30,000 to
  * 100,000 people, no namesake of comparable size) is that town when the article names another place of its
@@ -965,6 +964,7 @@ function geocodeTowns(entities: DocEntity[]): void {
   }
 }
 
+/** What tells a place apart from its namesakes: its gazetteer entry, else its country and point. */
 function placeSense(g: NonNullable<DocEntity['geo']>): string {
   return g.geonames_id != null ? `geonames:${g.geonames_id}` : `${g.country_code ?? ''}:${g.latitude},${g.longitude}`;
 }
