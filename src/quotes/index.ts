@@ -23,6 +23,9 @@ import { isAgentlessPassive, isNegatedCue } from './negation.js';
 import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS } from './lexicon.js';
 import { endsWith } from './suffix.js';
+import { HONORIFICS } from '../lang/en/titles.js';
+
+const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
 import { reviewReported, withConfidentAdded } from './review.js';
@@ -273,9 +276,26 @@ export const quotesStage: Stage = { name: 'quotes', requires: ['text', 'entities
 
 
 /**
+ * The person whose mention ends a description that starts before it: "said CEO of the Refugee Council Enver
+ * Solomon" is Enver Solomon, described by the rest. Null when no person's mention ends the span [start, end).
+ */
+function personEnding(ctx: QuoteContext, start: number, end: number): Entity | null {
+  const m = ctx.mentionOf[tokenAt(ctx, end - 1)] ?? -1;
+  if (m < 0) return null;
+  const mention = ctx.mentions[m]!;
+  if (mention.entity.type !== 'PERSON' || mention.end !== end || mention.start <= start) return null;
+  // In apposition only: right after a capitalised word of the title ("… Refugee Council Enver Solomon"), not
+  // the object of a preposition or a possessor ("a spokesman for Mr Blair" is not Blair; "Cherie Blair's …").
+  let before = mention.tokenStart - 1;
+  while (before > 0 && HONORIFIC_WORDS.has(ctx.lower[before]!)) before--;
+  return ctx.cap[before] === 1 && !/['’]s?$/u.test(ctx.doc.tokens[before]!.text) && ctx.doc.tokens[before]!.end > start ? mention.entity : null;
+}
+
+/**
  * Final speaker records: a short name maps to the fuller person entity it
  * abbreviates ("Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh") when the entity
- * stage left them apart. (A definite description, "the spokesman", is linked to its person by `toSpeaker`,
+ * stage left them apart, and a description ending in a person's name is that person ("CEO of the Refugee
+ * Council Enver Solomon"). (A definite description, "the spokesman", is linked to its person by `toSpeaker`,
  * while attributing: `describedPerson` in speaker.ts.)
  */
 function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
@@ -308,6 +328,7 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
       entity = f;
     }
     if (!entity && s.kind === 'proper' && s.name) entity = fullerName(nameKey(s.name)) ?? null;
+    if (!entity && s.kind === 'description') entity = personEnding(ctx, s.start, s.end);
     return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
   };
 }

@@ -105,3 +105,16 @@ describe('candidates of the speaker check', () => {
     expect(a!.settled).toBe(true);
   });
 });
+
+describe('a description ending in a person\'s name', () => {
+  const speakers = (text: string) => {
+    const doc = createDoc({ text });
+    runPipeline(doc);
+    return doc.quotes.map((q) => [q.speaker?.entity?.name ?? null, q.speaker?.description ?? null]);
+  };
+
+  it('is that person when the name stands in apposition to the title, not after a preposition', () => {
+    expect(speakers('"We will fight on," said chair of the Marlow Tenants Association Greta Finch.')).toEqual([['Greta Finch', 'chair of the Marlow Tenants Association Greta Finch']]);
+    expect(speakers('"We will fight on," said a spokesman for Mr Darwell Finch.')[0]![0]).toBeNull();
+  });
+});
