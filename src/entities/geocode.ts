@@ -15,7 +15,7 @@
  * article that also names England), only by an explicit qualifier.
  */
 import type { Doc, DocEntity } from '../text/doc.js';
-import { cityCandidates, cityGeo, demonymCountry, regionNamesake, resolvePlace, type CityCandidate, type PlaceInfo } from './geo.js';
+import { cityCandidates, cityGeo, demonymCountry, regionNamesake, resolvePlace, resolveTown, type CityCandidate, type PlaceInfo } from './geo.js';
 
 /**
  * What a LOCATION entity's names resolve to on their own: the canonical name
@@ -174,5 +174,24 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
     if (dflt && (dflt[6] === 1 || score(dflt) >= score(best))) continue;
     e.geo = cityGeo(best);
     e.subtype = 'city';
+  }
+}
+
+/**
+ * A place the place table does not know that is the only town of its name ("Gateshead", "Llanelli": 30,000 to
+ * 100,000 people, no namesake of comparable size) is that town when the article names another place of its
+ * country, or a nationality of it: "Cornwall" in a British article is not Cornwall, Ontario. The town is the
+ * name's only reading, so the entity keeps its name's id. (Mutates geo and subtype.)
+ */
+export function geocodeTowns(entities: DocEntity[]): void {
+  let countries: Set<string> | null = null;
+  for (const e of entities) {
+    if (e.type !== 'LOCATION' || e.geo || e.subtype !== null || cityCandidates(e.name).length > 0) continue;
+    const town = resolveTown(e.name);
+    if (!town) continue;
+    countries ??= new Set(entities.map((o) => (o.type === 'LOCATION' ? o.geo?.country_code : o.subtype === 'nationality' ? demonymCountry(o.name) : null)).filter((cc): cc is string => !!cc));
+    if (!countries.has(town.geo!.country_code!)) continue;
+    e.geo = town.geo;
+    e.subtype = town.subtype;
   }
 }

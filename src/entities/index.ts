@@ -10,8 +10,8 @@ import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_W
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, wordCount, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { cityCandidates, countryOf, demonymCountry, resolvePlace, resolveTown } from './geo.js';
-import { geocodeInContext, placeOfNames } from './geocode.js';
+import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { geocodeInContext, geocodeTowns, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
@@ -943,25 +943,6 @@ function sameGeo(a: NonNullable<DocEntity['geo']>, b: DocEntity['geo']): boolean
   if (!b) return false;
   if (a.geonames_id != null || b.geonames_id != null) return a.geonames_id === b.geonames_id;
   return a.country_code === b.country_code && a.latitude === b.latitude && a.longitude === b.longitude;
-}
-
-/**
- * A place the place table does not know that is the only town of its name ("Gateshead", "Llanelli": 30,000 to
- * 100,000 people, no namesake of comparable size) is that town when the article names another place of its
- * country, or a nationality of it: "Cornwall" in a British article is not Cornwall, Ontario. The town is the
- * name's only reading, so the entity keeps its name's id. (Mutates geo and subtype.)
- */
-function geocodeTowns(entities: DocEntity[]): void {
-  let countries: Set<string> | null = null;
-  for (const e of entities) {
-    if (e.type !== 'LOCATION' || e.geo || e.subtype !== null || cityCandidates(e.name).length > 0) continue;
-    const town = resolveTown(e.name);
-    if (!town) continue;
-    countries ??= new Set(entities.map((o) => (o.type === 'LOCATION' ? o.geo?.country_code : o.subtype === 'nationality' ? demonymCountry(o.name) : null)).filter((cc): cc is string => !!cc));
-    if (!countries.has(town.geo!.country_code!)) continue;
-    e.geo = town.geo;
-    e.subtype = town.subtype;
-  }
 }
 
 /** What tells a place apart from its namesakes: its gazetteer entry, else its country and point. */
