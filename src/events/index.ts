@@ -9,7 +9,7 @@
 import type { Doc, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
-import { ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS } from '../lang/en/index.js';
+import { ARTICLES, BE_FORMS, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -293,12 +293,13 @@ export function findEvents(
     const trigger = { text: doc.text.slice(toks[ts]!.start, toks[te - 1]!.end), start: toks[ts]!.start, end: toks[te - 1]!.end, tokenStart: ts, tokenEnd: te };
     // The learned detector decides whether the word is an event mention here ("a robot named", "the dust settled"…),
     // with a margin below its own threshold for lexicon words (LEXICON_GATE); the head of a named meeting ("BRICS
-    // Summit") is one by the name.
+    // Summit") is one by the name; a type TimeML has no happenings of is not gated (UNGATED_TYPES).
     let lm = -1;
     for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
     for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
-    if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE)) {
+    const ungated = UNGATED_TYPES.has(info.cls.type) && (info.pos === 'verb' || !modifiesNext(doc, lower, timeTokens, te));
+    if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE) && !ungated) {
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
       continue;
     }
@@ -460,6 +461,28 @@ function objectIsLexiconTrigger(lower: readonly string[], typed: Uint8Array, cla
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
 const HAPPENING_CLASSES = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL'].map((c) => EVENT_CLASSES.indexOf(c as EventClass)));
 const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
+/**
+ * Lexicon types the learned detector does not gate. Its training text (TimeBank and AQUAINT newswire) has almost no
+ * medical happening (a few *hospitalized*, one *undergone*) and no transplant or surgery as an event: its *transplant*s
+ * are modifiers and generic mentions ("transplant organs", "patients who need an organ transplant"), so the detector's
+ * margin on "had a liver transplant in 2004" (−9 to −17) says what TimeML covers, not whether the word is an event
+ * here. The lexicon already asks for a medical word in the clause (`HEALTH` cue), and a noun describing the noun after
+ * it ("transplant patients") is still no event.
+ */
+const UNGATED_TYPES = new Set(['HEALTH']);
+
+/** Words that may follow a noun that heads its phrase ("a transplant in 2004", "surgery and", "the operation, which"). */
+const AFTER_HEAD = new Set<string>([...PREPOSITIONS, ...BE_FORMS, ...SUBORDINATORS, ...RELATIVE_PRONOUNS, 'and', 'or', 'but', 'has', 'had', 'have', 'will', 'would', 'went', 'earlier', 'last', 'this']);
+
+/**
+ * Whether the noun ending before token te modifies a lowercase word after it ("transplant patients", "the surgery
+ * department") instead of heading its phrase: that is no happening, whatever the lexicon type.
+ */
+function modifiesNext(doc: Doc, lower: readonly string[], timeTokens: Int32Array, te: number): boolean {
+  if (te >= lower.length || doc.tokens[te]!.sentence !== doc.tokens[te - 1]!.sentence || timeTokens[te]! >= 0) return false;
+  return /^\p{Ll}/u.test(doc.tokens[te]!.text) && !AFTER_HEAD.has(lower[te]!);
+}
+
 /** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
 const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
 

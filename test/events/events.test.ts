@@ -226,6 +226,15 @@ describe.skipIf(!existsSync(goldPath))('example article gold (skipped when ../sh
 });
 
 describe('learned mentions gate and extend the lexicon; participants fit the type', () => {
+  it('a medical happening TimeML has no examples of is not gated by its detector; a noun that modifies the next is no event', () => {
+    const [transplant] = events('Pezeshkian had a liver transplant in March 2019.').events;
+    expect(transplant?.type).toBe('HEALTH');
+    expect(transplant?.trigger.text).toBe('transplant');
+    expect(transplant?.date?.start).toBe('2019-03-01');
+    expect(types('Pezeshkian visited transplant patients at the hospital on Friday.')).not.toContain('HEALTH');
+    expect(types('The surgery department of the hospital in Kazan was closed in 2019.')).not.toContain('HEALTH');
+  });
+
   it('a place is never the patient of a killing, and a possessive subject is not the person who died', () => {
     const { events: evs } = events('Putin killed a Kazan doctor on Friday.');
     expect(evs.find((e) => e.type === 'ATTACK')?.participants.map((p) => p.name)).not.toContain('Kazan');
