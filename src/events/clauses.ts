@@ -28,23 +28,29 @@ const MAY_OPEN_CLAUSE = wordFilter([...CLAUSE_OPENERS, ...CLAUSE_PUNCT, 'as']);
  * clauseIds(createDoc({ text: 'He said that they met.' })) // [0, 0, 1, 1, 1, 1]
  */
 export function clauseIds(doc: Doc): Int32Array {
-  const ids = new Int32Array(doc.tokens.length);
+  const { tokens, sentences } = doc;
+  const ids = new Int32Array(tokens.length);
   const { lower, sig } = tokenIndex(doc);
   let id = 0;
   let prevSentence = -1;
-  doc.tokens.forEach((t, i) => {
-    if (t.sentence !== prevSentence) {
+  // Token objects are read only at a sentence's first token (its index gives where the sentence ends) and at
+  // the few tokens the filter passes: most tokens are decided from the typed arrays alone.
+  let sentenceEnd = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i >= sentenceEnd) {
+      const sentence = tokens[i]!.sentence;
+      sentenceEnd = sentences[sentence]!.tokenEnd;
       if (prevSentence >= 0) id++;
-      prevSentence = t.sentence;
+      prevSentence = sentence;
     } else if (MAY_OPEN_CLAUSE.mayHaveSig(sig[i]!)) {
       // (Punctuation lowercases to itself, so the filter on lowercased tokens covers CLAUSE_PUNCT too.)
       const w = lower[i]!;
       // ", as …" opens a reason or comparison clause; a bare "as" does not ("as far back as").
-      const commaAs = w === 'as' && doc.tokens[i - 1]?.text === ',';
-      if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(t.text) || commaAs) id++;
+      const commaAs = w === 'as' && tokens[i - 1]?.text === ',';
+      if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(tokens[i]!.text) || commaAs) id++;
     }
     ids[i] = id;
-  });
+  }
   return ids;
 }
 

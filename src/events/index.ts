@@ -79,16 +79,17 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const infos = key === 'took_over' && isSuccession(lower, i + n) ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;
     if (isHonour(key, lower, i + n)) continue;
-    const ctxText = clauseText();
+    let ctxText: string | undefined; // built on the first cue to test: most senses have none
+    const legalCue = LEGAL_VERB_CUE[key];
     const usable = infos.filter((inf) => {
-      const cue = LEGAL_VERB_CUE[key] && inf.cls.type === 'LEGAL' ? LEGAL_VERB_CUE[key] : inf.cls.cue;
+      const cue = legalCue && inf.cls.type === 'LEGAL' ? legalCue : inf.cls.cue;
       // A word that is its own cue ("loss", "results") needs another: "an away loss to Ireland", "the loss of his
       // partner", "Scotland's recent results" are no financial results.
       if (cue && inf.cls.type === 'FINANCIAL_RESULT' && SELF_CUED.has(key)) {
         const rest = clauseText(true);
         return cue.test(rest) || ACCOUNTS.test(rest);
       }
-      return !cue || cue.test(ctxText);
+      return !cue || cue.test((ctxText ??= clauseText()));
     });
     if (usable.length === 0) continue;
     // Cued classes are more specific than uncued ones ("reported a profit" is a result, not a statement).

@@ -83,9 +83,13 @@ const governorHash = (w: string) => {
  * read by several triggers): 1 comma, 2 verb-like word, 3 other; 0 not yet known.
  */
 const TOKEN_KIND = new WeakMap<readonly string[], Uint8Array>();
-function tokenKind(lower: readonly string[], k: number): number {
+/** The document's TOKEN_KIND array, looked up once per caller rather than once per token read. */
+function tokenKinds(lower: readonly string[]): Uint8Array {
   let kinds = TOKEN_KIND.get(lower);
   if (!kinds) TOKEN_KIND.set(lower, (kinds = new Uint8Array(lower.length)));
+  return kinds;
+}
+function tokenKind(lower: readonly string[], kinds: Uint8Array, k: number): number {
   let v = kinds[k]!;
   if (v === 0) {
     const w = lower[k]!;
@@ -139,8 +143,9 @@ export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMen
   let commas = 0;
   let names = 0;
   let verbs = 0;
+  const kinds = tokenKinds(lower);
   for (let k = from; k < to; k++) {
-    const kind = tokenKind(lower, k);
+    const kind = tokenKind(lower, kinds, k);
     if (kind === 1) commas++;
     else if (ctx.byToken[k]! >= 0 && (k === from || ctx.byToken[k - 1] !== ctx.byToken[k])) names++;
     else if (kind === 2) verbs++;

@@ -611,15 +611,23 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
   const E = events.length;
   const sentence = view.sentence;
   const kinds = w.kind;
-  // One backing buffer for the per-token arrays: typed-array allocations are costly one by one.
-  const buf = new ArrayBuffer(24 * (n + 1) + n);
+  // One backing buffer for the per-token and per-event arrays: typed-array allocations are costly one by one.
+  // (The Int32 arrays first, at offsets that are multiples of 4; the per-token bytes last.)
+  const ints = 6 * (n + 1) + 5 * E + 1;
+  const buf = new ArrayBuffer(4 * ints + n);
   const lastThat = new Int32Array(buf, 0, n + 1);
   const lastComma = new Int32Array(buf, 4 * (n + 1), n + 1);
   const lastSemi = new Int32Array(buf, 8 * (n + 1), n + 1);
   const lastQuote = new Int32Array(buf, 12 * (n + 1), n + 1);
   const quotesBefore = new Int32Array(buf, 16 * (n + 1), n + 1);
   const lastCond = new Int32Array(buf, 20 * (n + 1), n + 1);
-  const covered = new Uint8Array(buf, 24 * (n + 1), n);
+  const perEvent = 24 * (n + 1);
+  const sentStart = new Int32Array(buf, perEvent, E);
+  const sentEnd = new Int32Array(buf, perEvent + 4 * E, E);
+  const repBefore = new Int32Array(buf, perEvent + 8 * E, E);
+  const repAfter = new Int32Array(buf, perEvent + 12 * E, E);
+  const repPrefix = new Int32Array(buf, perEvent + 16 * E, E + 1);
+  const covered = new Uint8Array(buf, 4 * ints, n);
   let th = -1;
   let co = -1;
   let se = -1;
@@ -644,11 +652,6 @@ export function eventContext(view: TokenView, w: WordInfo, events: readonly Even
       qc++;
     } else cd = i;
   }
-  const sentStart = new Int32Array(E);
-  const sentEnd = new Int32Array(E);
-  const repBefore = new Int32Array(E);
-  const repAfter = new Int32Array(E);
-  const repPrefix = new Int32Array(E + 1);
   let maxLen = 0;
   let a = 0;
   let b = 0;

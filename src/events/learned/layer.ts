@@ -48,9 +48,12 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
   const sentences = doc.sentences;
   let m = 0;
   for (let s = 0; s < sentences.length; s++) if (!needed || needed[s]) m += sentences[s]!.tokenEnd - sentences[s]!.tokenStart;
-  const tok = new Int32Array(m);
+  // One backing buffer for the four per-token arrays (tok, sentence, margin, at): typed-array allocations are
+  // costly one by one.
+  const buf = new ArrayBuffer(16 * m);
+  const tok = new Int32Array(buf, 0, m);
   const texts = new Array<string>(m);
-  const sentence = new Int32Array(m);
+  const sentence = new Int32Array(buf, 4 * m, m);
   let c = 0;
   for (let s = 0; s < sentences.length; s++) {
     if (needed && !needed[s]) continue;
@@ -62,9 +65,9 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
   }
   const view: TokenView = { texts, sentence };
   const info = wordInfo(view);
-  const margin = new Float32Array(m).fill(-Infinity);
+  const margin = new Float32Array(buf, 8 * m, m).fill(-Infinity);
   const local = detectEventMentions(models.mentions, view, info, margin);
-  const at = new Int32Array(m).fill(-1);
+  const at = new Int32Array(buf, 12 * m, m).fill(-1);
   for (let k = 0; k < local.length; k++) for (let t = local[k]!.start; t < local[k]!.end; t++) at[t] = k;
   const mentions = local.map((x) => ({ start: tok[x.start]!, end: tok[x.end - 1]! + 1, cls: x.cls, margin: x.margin }));
   let ctx: EventContext | null = null;

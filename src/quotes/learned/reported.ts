@@ -77,7 +77,11 @@ export class CueModel {
   /** Vocabulary word → its index among the words that can anchor a cue (≥ 0), or −1 for a function word. */
   readonly kinds: Map<string, number>;
   readonly filter: WordFilter;
-  /** The filter's table: 1 at the `wordSignature` of every vocabulary word (read inline in the token scan). */
+  /**
+   * 1 at the `wordSignature` of every anchor word (read inline in detectCues'
+   * token scan). Function words are left out: the scan skips them anyway, and
+   * being the commonest tokens ("the", "of", "to") they would pass it often.
+   */
   readonly sigBits: Uint8Array;
   /**
    * The cue detector's weights folded per anchor word (`fastCueScore`): the
@@ -107,7 +111,7 @@ export class CueModel {
     anchors.forEach((w, i) => this.kinds.set(w, i));
     this.filter = wordFilter(vocabulary);
     this.sigBits = new Uint8Array(1 << 16);
-    for (const w of vocabulary) this.sigBits[wordSignature(w)] = 1;
+    for (const w of anchors) this.sigBits[wordSignature(w)] = 1;
     const n = anchors.length;
     this.hash = new Uint32Array(n);
     this.prior = new Float64Array(n);

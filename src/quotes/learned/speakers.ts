@@ -26,6 +26,7 @@ import { COGNITION_FORMS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } fr
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
 import { candidatesIn, quotedAsSaying, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
+import { hashesOf as cueWordHashes } from './reported.js';
 import { wordFilter } from '../../text/word-filter.js';
 
 /** Decision and calibration settings, chosen and fitted on the held-out slice of PolNeAR train. */
@@ -172,16 +173,12 @@ const P = (t: number, a = 0, b = 0, c = 0) => t | (a << 8) | (b << 12) | (c << 1
 /** Gap scans stop here: the distance buckets and counts saturate well before. */
 const GAP_SCAN = 10;
 
-/** Word hashes of the Doc's tokens, filled on first use (only tokens next to candidates are ever hashed). */
-const tokenHashes = new WeakMap<QuoteContext, Uint32Array>();
-function hashesOf(ctx: QuoteContext): Uint32Array {
-  let hs = tokenHashes.get(ctx);
-  if (!hs) {
-    hs = new Uint32Array(ctx.lower.length);
-    tokenHashes.set(ctx, hs);
-  }
-  return hs;
-}
+/**
+ * Word hashes of the Doc's tokens, filled on first use (only tokens next to candidates are ever hashed): the
+ * cue models' cache (reported.ts), which holds the same hashString of each lowercased token, so a token hashed
+ * by either is hashed once and the context carries one array.
+ */
+const hashesOf = cueWordHashes;
 function tokenHash(ctx: QuoteContext, hs: Uint32Array, k: number): number {
   if (k < 0 || k >= hs.length) return 1;
   return hs[k] || (hs[k] = hashString(ctx.lower[k]!) || 1);
