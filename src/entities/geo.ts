@@ -37,6 +37,23 @@ export function geoKey(name: string): string {
   return /[^\x00-\x7f]/.test(key) ? key.normalize('NFD').replace(/\p{M}/gu, '') : key;
 }
 
+const COMPASS: Record<string, string> = { n: 'north', s: 'south', e: 'east', w: 'west' };
+
+/**
+ * A headline's compass initial written out: "s korea" → "south korea", "n korean" → "north korean"
+ * (BBC and wire headlines shorten the country's first word); any other key unchanged.
+ */
+function compassExpanded(key: string): string {
+  return key.length > 3 && key[1] === ' ' && COMPASS[key[0]!] !== undefined ? `${COMPASS[key[0]!]}${key.slice(1)}` : key;
+}
+
+/** The country a compass initial's key names ("s korea"), if any: only countries (W Bromwich is no place of the table's). */
+function countryByCompass(key: string): GeoTable['places'][string] | undefined {
+  const expanded = compassExpanded(key);
+  const hit = expanded === key ? undefined : load().places.get(expanded);
+  return hit?.[4] === 'country' ? hit : undefined;
+}
+
 let table: {
   places: Map<string, GeoTable['places'][string]>;
   towns: Map<string, NonNullable<GeoTable['towns']>[string]>;
@@ -77,7 +94,7 @@ export const resolvePlace: (name: string) => PlaceInfo = memoized(lookupPlace);
 function lookupPlace(name: string): PlaceInfo {
   const t = load();
   const key = geoKey(name);
-  const hit = t.places.get(key);
+  const hit = t.places.get(key) ?? countryByCompass(key);
   // A country code is never written with a full stop: "Ga." is Georgia's AP abbreviation, not Gabon (GA).
   const abbreviated = name.endsWith('.') && t.admin1.has(key);
   if (hit?.[4] === 'country' && !abbreviated) return { geo: { country_code: hit[0], latitude: hit[1], longitude: hit[2], geonames_id: hit[3] }, subtype: 'country' };
@@ -147,6 +164,8 @@ export const demonymCountry: (word: string) => string | null = memoized((word) =
   const key = geoKey(word);
   const demonyms = load().demonyms;
   // "Americans", "Iraqis": the plural of a demonym; "Swede", "Briton": nouns the table of adjectives lacks.
+  const expanded = compassExpanded(key);
+  if (expanded !== key) return demonymCountry(expanded);
   return demonyms.get(key) ?? DEMONYM_NOUNS.get(key) ?? (key.endsWith('s') ? (demonyms.get(key.slice(0, -1)) ?? DEMONYM_NOUNS.get(key.slice(0, -1))) : undefined) ?? null;
 });
 /**
@@ -181,7 +200,7 @@ export const countryOf: (name: string) => string | null = memoized(lookupCountry
 
 function lookupCountry(name: string): string | null {
   const key = geoKey(name);
-  const hit = load().places.get(key);
+  const hit = load().places.get(key) ?? countryByCompass(key);
   if (!hit || hit[4] !== 'country') return null;
   const code = key.length <= 3 || (key.length === 4 && name.replace(/\./g, '').toUpperCase() === name.replace(/\./g, ''));
   if (code && !COUNTRY_ABBREVIATIONS.has(key)) return null; // no country name is that short ("No", "BT")

@@ -487,6 +487,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (isAward(m.text)) m.type = 'MISC';
     else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && countryOf(m.text) !== null) m.type = 'LOCATION';
   }
+  const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word));
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
@@ -536,7 +537,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if ((c.type === 'PERSON' || (c.type === 'LOCATION' && unknownPlace(c.name))) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
     // "Lucent Technologies", "Warner Bros", "Calyon Securities": a "person" or "place" of several words ending like a
     // company's name is the company (not a known place: "South Bank"; "Bank" alone ends places too).
-    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeCompany(c.name) && unknownPlace(c.name)) c.type = 'ORGANIZATION';
+    // Sports clubs' endings too: "Belgrave Harriers", "Bristol Rovers", "Swansea RFC".
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeOrganisation(c.name) && unknownPlace(c.name)) c.type = 'ORGANIZATION';
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
     if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
@@ -566,6 +568,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
     // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
     if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && countryOf(c.name) === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
+    // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
+    if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
@@ -903,11 +908,26 @@ const ORGANISATION_ENDINGS = new Set([...COMPANY_ENDINGS, 'international', 'rese
 /** Last words of companies' names only ("Bros", "Inc", "Securities"; not "Bank", "Group" or "Party", which end other names too). */
 const COMPANY_ONLY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'airline', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'co', 'company', 'bros', 'holdings', 'motors', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'insurance', 'petroleum', 'entertainment', 'records', 'studios', 'networks', 'securities', 'software', 'electronics']);
 
-/** Several words, the last a company's ("Warner Bros.", "Lucent Technologies"). */
-function endsLikeCompany(name: string): boolean {
+/** An initial and one capitalised word ("D Chin", "S. Jones"); not "A" or "I", which open sentences. */
+const INITIAL_AND_WORD = /^[B-HJ-Z]\.? (\p{Lu}\p{Ll}[\p{L}'’-]*)$/u;
+
+/** A person's initial and surname: not a place or a nationality ("S Korea", "S Korean", "N Ireland"). */
+function initialAndSurname(name: string): boolean {
+  const m = INITIAL_AND_WORD.exec(name);
+  if (m === null || countryOf(name) !== null || demonymCountry(name) !== null) return false;
+  const sub = resolvePlace(m[1]!).subtype;
+  return sub !== 'country' && sub !== 'region' && demonymCountry(m[1]!) === null;
+}
+
+/** Last words of sports clubs' names only ("Belgrave Harriers", "Bristol Rovers", "Swansea RFC", "Trafford AC"; not "City", "United" or "County", which end places' names too). */
+const CLUB_ONLY_ENDINGS = new Set(['harriers', 'rovers', 'wanderers', 'hotspur', 'fc', 'afc', 'rfc', 'ac']);
+
+/** Several words, the last a company's or a club's ("Warner Bros.", "Lucent Technologies", "Belgrave Harriers"). */
+function endsLikeOrganisation(name: string): boolean {
   const key = nameKey(name);
   const space = key.lastIndexOf(' ');
-  return space > 0 && COMPANY_ONLY_ENDINGS.has(key.slice(space + 1));
+  const last = key.slice(space + 1);
+  return space > 0 && (COMPANY_ONLY_ENDINGS.has(last) || CLUB_ONLY_ENDINGS.has(last));
 }
 /** Words after a name that speak of an organisation: "a Delta spokesperson", "Delta shares". */
 const COMPANY_NOUNS_AFTER = new Set([...ORGANISATION_ROLE_HEADS, 'shares', 'stock', 'staff', 'workers', 'board', 'branding']);

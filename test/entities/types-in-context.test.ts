@@ -100,6 +100,22 @@ describe('types from the context of a name', () => {
     expect(types('They walked along the South Bank of the Thames in London.').get('South Bank')).not.toBe('ORGANIZATION');
   });
 
+  it('reads names of an initial and a surname in a line-up as people, and sports clubs\' endings as clubs', () => {
+    const t = types('Team named. 60m: D Marlowe (Fenbridge Harriers), K Ostler (Tollbury AC), R Pennick (Ashcombe Harriers). 200m: T Quade (Marsh Rovers).');
+    expect(['D Marlowe', 'K Ostler', 'R Pennick', 'T Quade'].map((n) => [n, t.get(n)])).toEqual(['D Marlowe', 'K Ostler', 'R Pennick', 'T Quade'].map((n) => [n, 'PERSON']));
+    expect(['Fenbridge Harriers', 'Ashcombe Harriers', 'Marsh Rovers'].map((n) => [n, t.get(n)])).toEqual(['Fenbridge Harriers', 'Ashcombe Harriers', 'Marsh Rovers'].map((n) => [n, 'ORGANIZATION']));
+  });
+
+  it('reads a headline\'s compass initial as the country ("S Korea" is South Korea, "S Korean" its nationality)', () => {
+    const doc = createDoc({ text: 'S Korea to talk to the North\n\nSouth Korea said on Monday that S Korean officials would meet North Korea next week.' });
+    runPipeline(doc, { until: 'entities' });
+    const entities = documentLayers(doc).entities;
+    const byName = (n: string) => entities.find((e) => e.name === n || e.aliases.includes(n));
+    expect(byName('S Korea')?.entity_id).toBe(byName('South Korea')?.entity_id);
+    expect(byName('S Korea')?.geo?.country_code).toBe('KR');
+    expect([byName('S Korean')?.type, byName('S Korean')?.subtype]).toEqual(['MISC', 'nationality']);
+  });
+
   it('reads a known place the article speaks of only as a place as the place, whatever the recogniser typed', () => {
     expect(types('The firms met at a trade fair in Marseille this week.').get('Marseille')).toBe('LOCATION');
     expect(types('The prize was given in Anderson\'s home town.').get('Anderson')).not.toBe('LOCATION');
