@@ -26,7 +26,7 @@ import { typeListsByMajority } from './lists.js';
 export { loadRecognizer } from './recognizer.js';
 
 const GEO_HEADS = new Set(
-  'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
+  'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain Dam Reservoir Road Stadium'.split(' '),
 );
 /** Feature nouns written before a place's own name: "River Avon", "Lake Geneva", "Mount Kenya". */
 const GEO_PREFIXES = new Set(['River', 'Lake', 'Mount', 'Mt', 'Mt.', 'Loch', 'Cape', 'Isle', 'Gulf']);

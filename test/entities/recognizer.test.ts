@@ -77,6 +77,9 @@ describe('recogniser', () => {
     expect(types('The River Avon burst its banks near Bath.')['River Avon']).toBe('LOCATION');
     expect(types('Climbers on Mount Kenya were rescued on Monday.')['Mount Kenya']).toBe('LOCATION');
     expect(types('Students at Lake Forest College protested.')['Lake Forest College']).toBe('ORGANIZATION');
+    // Dams, reservoirs, roads and stadiums are places too.
+    expect(types('Work on the Harlow Gorge Dam was finished in 2003.')['Harlow Gorge Dam']).toBe('LOCATION');
+    expect(types('Fans packed the Fenmoor Stadium on Saturday.')['Fenmoor Stadium']).toBe('LOCATION');
   });
 
   it('splits "Given Surname of Organisation" into a person and an organisation', () => {
