@@ -53,6 +53,9 @@ export function initials(name: string): string {
   return ws.map((w) => w[0]!.toLowerCase()).join('');
 }
 
+/** An acronym of three to six letters written as a word: "Sepa", "Icann". */
+const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
+
 const isAcronym = (s: string) => {
   // Most names hold an ASCII lowercase letter: no acronym, decided without a regex.
   for (let i = 0; i < s.length; i++) {
@@ -202,11 +205,15 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     if (grp.parent >= 0) continue;
     const gType = grp.type;
     const firstTok = mentions[grp.members[0]!]!.tokenStart;
-    const acronym = isAcronym(mentions[grp.members[0]!]!.text) ? nameKey(mentions[grp.members[0]!]!.text).replace(/[\s-]/g, '') : '';
+    const firstText = mentions[grp.members[0]!]!.text;
+    const acronym = isAcronym(firstText) ? nameKey(firstText).replace(/[\s-]/g, '') : '';
+    // British style writes longer acronyms as words ("Sepa", "Icann", "Acpo"): one only joins an organisation's
+    // or a MISC name whose initials it spells (a person's or a place's name is no acronym of a longer one).
+    const wordAcronym = acronym === '' && TITLECASE_ACRONYM.test(firstText) ? firstText.toLowerCase() : '';
     let best = -1;
     let bestDist = Infinity;
     let crossType = false;
-    const candidates = mergeSorted(byWord.get(grp.words[0] ?? '') ?? [], acronym ? (byInitials.get(acronym) ?? []) : []);
+    const candidates = mergeSorted(byWord.get(grp.words[0] ?? '') ?? [], acronym || wordAcronym ? (byInitials.get(acronym || wordAcronym) ?? []) : []);
     for (const h of candidates) {
       const head = groups[h]!;
       if (h === g || (head.words.length <= grp.words.length && !acronym) || root(h) === g) continue;
@@ -214,7 +221,9 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       let fits = false;
       // By initials, an acronym never makes a person of a non-person ("US" is not Ulrich Schulte-Strathaus),
       // and a country's short name ("US", "UK") is the country, not whatever else has those initials.
-      if (acronym && head.words.length >= 2) {
+      if (wordAcronym && head.words.length >= 2 && initials([...head.forms.keys()][0]!) === wordAcronym) {
+        fits = hType === 'ORGANIZATION' || hType === 'MISC';
+      } else if (acronym && head.words.length >= 2) {
         const country = countryOf(mentions[grp.members[0]!]!.text);
         fits = initials([...head.forms.keys()][0]!) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf([...head.forms.keys()][0]!) === country);
       }

@@ -26,8 +26,16 @@ import { typeListsByMajority } from './lists.js';
 export { loadRecognizer } from './recognizer.js';
 
 const GEO_HEADS = new Set(
-  'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain'.split(' '),
+  'Corridor Strait Straits Sea River Mountains Mountain Mount Valley Gulf Bay Island Islands Peninsula Desert Lake Ocean Canal Province Region District County Square Street Avenue Highway Plateau Basin Heights Coast Border Pass Channel Delta Hills Plain Dam Reservoir Road Stadium'.split(' '),
 );
+/** Words a club adds to its city's name ("Exeter City", "Dundee United"); not "Town" or "County", which end places' names too. */
+const CLUB_AFTER_CITY = new Set(['City', 'United', 'Forest', 'Athletic', 'Albion', 'Argyle', 'Wednesday']);
+
+/** Whether `name` is a club named after the city `city`: a city of the gazetteer, and no place of that whole name. */
+function isClubOfCity(city: string, name: string): boolean {
+  const head = resolvePlace(city).subtype;
+  return (head === 'city' || (head === null && cityCandidates(city).length > 0)) && resolvePlace(name).subtype === null;
+}
 /** Feature nouns written before a place's own name: "River Avon", "Lake Geneva", "Mount Kenya". */
 const GEO_PREFIXES = new Set(['River', 'Lake', 'Mount', 'Mt', 'Mt.', 'Loch', 'Cape', 'Isle', 'Gulf']);
 /** Last words of buildings and institutions named after a place ("Mount Sinai Hospital", "Lake Shore Hotel"). */
@@ -258,6 +266,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz",
     // "River Avon", "Lake Geneva", "Mount Kenya"; not "Mount Sinai Hospital": the last word heads that one).
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
+    // "Exeter City", "Dundee United", "Nottingham Forest": a city's name and a word clubs add to it is the club
+    // (not a name the gazetteer knows as a place: "Mexico City", "Salt Lake City"; nor a region's: "Kansas City";
+    // nor after a place preposition: "residents in Edinburgh City").
+    else if (b - a > 1 && CLUB_AFTER_CITY.has(toks[b - 1]!.text) && !PLACE_PREPOSITIONS.has(lower[a - 1] ?? '') && isClubOfCity(doc.text.slice(toks[a]!.start, toks[b - 2]!.end), doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) type = 'ORGANIZATION';
     else if (b - a > 1 && b - a <= 3 && GEO_PREFIXES.has(toks[a]!.text) && toks[a]!.text !== toks[b - 1]!.text && !FACILITY_HEADS.has(toks[b - 1]!.text) && !ORG_OR_MISC_END.has(rec.lexicon.nameEnds.get(hashString(lower[b - 1]!)) ?? 0)) type = 'LOCATION';
     out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
   }

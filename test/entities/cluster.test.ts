@@ -83,6 +83,16 @@ describe('clustering', () => {
     expect(defined[0]!.name).toBe('Islamic Revolutionary Guard Corps');
   });
 
+  it('links an acronym written as a word ("Nrca") to an organisation whose initials it spells, not to a person or a place', () => {
+    const cs = clusterMentions([m('Northern Rivers Conservation Authority', 'ORGANIZATION', 0), m('Nrca', 'LOCATION', 8), m('Nrca', 'ORGANIZATION', 20)]);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]).toMatchObject({ name: 'Northern Rivers Conservation Authority', type: 'ORGANIZATION', aliases: ['Nrca'] });
+    const person = clusterMentions([m('Tom Ash Rowe', 'PERSON', 0), m('Tar', 'ORGANIZATION', 6), m('Port Ellen Terminal', 'LOCATION', 9), m('Pet', 'ORGANIZATION', 14)]);
+    expect(person).toHaveLength(4);
+    // A word that is a short form by its words stays one ("Villa" for "Aston Villa"), not tried as an acronym only.
+    expect(clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'ORGANIZATION', 5)])).toHaveLength(1);
+  });
+
   it('joins an acronym to a person only when it is a person, and a country acronym only to that country', () => {
     const countryOf = (name: string) => (name === 'US' || name === 'United States' ? 'US' : null);
     const cs = clusterMentions(

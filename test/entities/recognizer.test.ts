@@ -77,6 +77,13 @@ describe('recogniser', () => {
     expect(types('The River Avon burst its banks near Bath.')['River Avon']).toBe('LOCATION');
     expect(types('Climbers on Mount Kenya were rescued on Monday.')['Mount Kenya']).toBe('LOCATION');
     expect(types('Students at Lake Forest College protested.')['Lake Forest College']).toBe('ORGANIZATION');
+    // Dams, reservoirs, roads and stadiums are places too.
+    expect(types('Work on the Harlow Gorge Dam was finished in 2003.')['Harlow Gorge Dam']).toBe('LOCATION');
+    expect(types('Fans packed the Fenmoor Stadium on Saturday.')['Fenmoor Stadium']).toBe('LOCATION');
+    // A city's name and a word clubs add to it is the club, and its short form joins it; a place of that whole name stays one.
+    const clubs = types('Exeter City held the leaders to a draw. Exeter will travel north next. Dundee United lost, and fans flew in from Mexico City.');
+    expect([clubs['Exeter City'], clubs['Dundee United'], clubs['Mexico City'], clubs['Exeter']]).toEqual(['ORGANIZATION', 'ORGANIZATION', 'LOCATION', undefined]);
+    expect(types('Many families living in Truro City and the villages around it voted.')['Truro City']).toBe('LOCATION');
   });
 
   it('splits "Given Surname of Organisation" into a person and an organisation', () => {
