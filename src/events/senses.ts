@@ -380,6 +380,59 @@ export function notTrial(doc: Doc, lower: readonly string[], ts: number, te: num
   return true;
 }
 
+/** Words before "suit" that make it a lawsuit ("a class action suit", "a libel suit"). */
+const SUIT_KINDS = new Set(['action', 'class-action', 'civil', 'legal', 'libel', 'antitrust', 'damages', 'negligence', 'patent', 'defamation']);
+/** Words of bringing a lawsuit, besides a court's ("filed a suit", "settled the suit"). */
+const SUING = new Set(['filed', 'file', 'files', 'filing', 'sued', 'sue', 'sues', 'suing', 'settle', 'settled', 'settlement', 'damages', 'lawsuit', 'plaintiff', 'plaintiffs']);
+
+/**
+ * "Suit" in its other senses: fitting ("conditions that suit his game", "could suit Bellamy") or clothes ("his
+ * orange prison suit"). A suit is a lawsuit when it is "against" someone, of a legal kind ("class action suit"),
+ * or in a sentence that speaks of a court or of suing.
+ */
+export function notLawsuit(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'suit' && key !== 'suits') return false;
+  const inSentence = sentenceOf(doc, lower, ts);
+  if ((inSentence(te) && lower[te] === 'against') || SUIT_KINDS.has(lower[ts - 1] ?? '')) return false;
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!) || SUING.has(lower[k]!)) return false;
+  return true;
+}
+
+/** What a company reports as its results ("reported a 6% rise in profits", "reported strong sales"). */
+const RESULT_WORDS = new Set([
+  'profit', 'profits', 'loss', 'losses', 'earnings', 'revenue', 'revenues', 'sales', 'results', 'turnover', 'income', 'deficit',
+  'surplus', 'dividend', 'rise', 'rises', 'increase', 'increases', 'fall', 'falls', 'drop', 'decline', 'growth', 'jump', 'surge',
+]);
+/** Words before "reported" that make it an adjective or a passive: "a reported $85m", "is reported to", "the reported average". */
+const NOT_REPORTING_BEFORE = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'widely', 'also', 'its', 'in', 'of']);
+
+/** Punctuation right after "reported": no object follows. */
+const REPORT_ENDS = new Set(['.', ',', ';', ':', ')', '"', '”', "'", '’']);
+
+/** "a reported $85m", "the reported average income": "reported" as an adjective, no event of any kind. */
+export function adjectivalReported(lower: readonly string[], ts: number, key: string): boolean {
+  const prev = lower[ts - 1] ?? '';
+  return key === 'reported' && (prev === 'a' || prev === 'an' || prev === 'the');
+}
+
+/**
+ * "Reported" and "reports" as a financial result only where a company reports its results: an active verb whose
+ * object, within a few words, is a profit, sales, a rise… Not a newspaper's report ("the Financial Times
+ * reported."), hearsay ("is reported to be ready", "according to reports"), nor an adjective ("a reported $85m").
+ */
+export function notFinancialReport(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'reported' && key !== 'reports' && key !== 'report' && key !== 'reporting') return false;
+  if (NOT_REPORTING_BEFORE.has(lower[ts - 1] ?? '')) return true;
+  const inSentence = sentenceOf(doc, lower, ts);
+  if (!inSentence(te) || REPORT_ENDS.has(lower[te]!)) return true; // "…, the Financial Times reported." (no object)
+  for (let k = te; k < te + 7 && inSentence(k); k++) {
+    if (RESULT_WORDS.has(lower[k]!)) return false;
+    if (lower[k] === '.' || lower[k] === ';' || lower[k] === 'that') break;
+  }
+  return true;
+}
+
 /** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
 export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
   return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');

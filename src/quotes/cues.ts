@@ -4,7 +4,7 @@
  */
 import { wordFilter } from '../text/word-filter.js';
 import type { QuoteContext } from './context.js';
-import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
+import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
 
 export type CueForm = 'verb' | 'according' | 'toQuote' | 'quoted' | 'colon';
 
@@ -60,7 +60,7 @@ const EVIDENCE_NOUNS = new Set([
 
 /** Word → kind flags. `computeCue` returns a cue only for CUE_WORD words (at the cue's anchor token). */
 const WORD_KINDS = new Map<string, number>();
-for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS]) WORD_KINDS.set(w, CUE_WORD);
+for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS, ...STANCE_ADJECTIVES]) WORD_KINDS.set(w, CUE_WORD);
 for (const w of ATTITUDE_FORMS.keys()) WORD_KINDS.set(w, (WORD_KINDS.get(w) ?? 0) | ATTITUDE_WORD);
 const MAY_BE_KIND = wordFilter(WORD_KINDS.keys());
 
@@ -96,6 +96,12 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
     if (lower[s] === 'has' || lower[s] === 'have' || lower[s] === 'had') s--;
     return EVIDENCE_NOUNS.has(lower[s] ?? '') && lower[i + 1] !== 'up' ? { form: 'verb', lemma: 'show', tokenStart: i, tokenEnd: i + 1 } : null;
   }
+  // "Fans are concerned that …", "he was not entirely sure that …": a stance adjective after a form of "be", before a
+  // that-clause, reports its subject's belief (not "it is sure that …": no holder).
+  if (cognition && STANCE_ADJECTIVES.has(w)) {
+    const stance = stanceCue(ctx, i, w);
+    if (stance) return stance;
+  }
   const lemma = SPEECH_FORMS.get(w) ?? (cognition ? COGNITION_FORMS.get(w) : undefined);
   if (!lemma) return null;
   const prev = lower[i - 1];
@@ -113,4 +119,16 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   // Weak verbs count right after a quotation ("…," he continued) but not on their own.
   if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '') && !afterQuote) return null;
   return { form: 'verb', lemma, tokenStart: i, tokenEnd: i + 1 };
+}
+
+const BE_BEFORE_STANCE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', '’m', "'m", '’re', "'re", '’s', "'s"]);
+
+/** The stance adjective at `i` as a cue ("are concerned that"), or null. */
+function stanceCue(ctx: QuoteContext, i: number, w: string): Cue | null {
+  const { lower } = ctx;
+  if (lower[i + 1] !== 'that' || ctx.cap[i]) return null;
+  let k = i - 1;
+  while (k >= 0 && k > i - 4 && (lower[k]!.endsWith('ly') || lower[k] === 'so' || lower[k] === 'very' || lower[k] === 'also' || lower[k] === 'still' || lower[k] === 'now' || lower[k] === 'quite')) k--;
+  if (k < 0 || !BE_BEFORE_STANCE.has(lower[k]!) || lower[k - 1] === 'it' || lower[k - 1] === 'there') return null;
+  return { form: 'verb', lemma: w, tokenStart: i, tokenEnd: i + 1 };
 }

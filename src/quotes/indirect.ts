@@ -10,7 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, WEAK_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -304,7 +304,7 @@ function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int3
 function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const { lower, doc, mentionOf, mentions, quoteOf } = ctx;
   // "was told that", "is said to have": the subject is not the speaker.
-  if (PASSIVE_AUX.has(lower[cue.tokenStart - 1] ?? '') && /(?:ed|en|told|thought|said|known|heard|seen|shown|found|written)$/.test(lower[cue.tokenStart]!)) return -1;
+  if (PASSIVE_AUX.has(lower[cue.tokenStart - 1] ?? '') && /(?:ed|en|told|thought|said|known|heard|seen|shown|found|written)$/.test(lower[cue.tokenStart]!) && !STANCE_ADJECTIVES.has(cue.lemma)) return -1;
   let k = cue.tokenEnd;
   while (k < sentEnd && endsWith(lower[k]!, 'ly') && lower[k] !== 'only') k++;
   let skippedObject = false;

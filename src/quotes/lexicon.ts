@@ -13,6 +13,16 @@ import {
 
 export { COGNITION_FORMS, SPEECH_FORMS };
 
+/**
+ * Adjectives of belief and stance that report what their subject holds when a form of *be* comes
+ * before them and a that-clause after them: "Fans are concerned that the stadium …", "the chairman was
+ * adamant that …" (PolNeAR annotates them as attributions, like the verbs *believe*, *fear*).
+ */
+export const STANCE_ADJECTIVES = new Set([
+  'confident', 'concerned', 'worried', 'hopeful', 'optimistic', 'pessimistic', 'adamant', 'convinced', 'sure', 'afraid',
+  'fearful', 'anxious', 'nervous', 'sceptical', 'skeptical', 'doubtful', 'insistent', 'satisfied',
+]);
+
 /** Inflected attitude-verb form → lemma (bare base forms excluded: "plan", "offer" are mostly nouns). */
 export const ATTITUDE_FORMS = new Map([...formsOf(ATTITUDE_VERBS)].filter(([form, lemma]) => form !== lemma || /^(?:want|support|oppose|endorse|urge|ask|demand|praise|criticize|condemn|denounce|reject|deny|defend)$/.test(form)));
 

@@ -396,6 +396,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The election in Kazan on Friday was won by Putin.')).toContain('ELECTION');
   });
 
+  it('a suit that fits or is worn is no lawsuit; a paper that reported, or a reported cost, is no financial result', () => {
+    expect(types('He was filmed in his grey prison suit in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('The slow pitch could suit Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Workers filed a suit against Apple in Kazan on Friday.')).toContain('LEGAL');
+    expect(types('Apple will open a shop in Kazan on Friday, the Kazan Courier reported, citing a 5% fall in rents.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('The film, shot in Kazan on Friday, cost a reported $40m.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');

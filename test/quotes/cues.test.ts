@@ -112,14 +112,15 @@ describe('shipped cue model', () => {
 
 describe('learned reported speech in the quotation stage', () => {
   const PARK: EntitySpec = { name: 'Ellen Park', type: 'PERSON', aliases: ['Park'] };
-  const text = 'Ellen Park is convinced that voters will reward the party in November.';
+  // ("is convinced that" served here until quotes13, when stance adjectives after "be" became a rule: lexicon.ts.)
+  const text = 'Ellen Park is persuaded that voters will reward the party in November.';
 
   it('finds reported speech with a cue the rules miss, with the rules’ speaker and without the complementiser', () => {
     const qs = quotesOf(text, [PARK]);
     expect(qs).toHaveLength(1);
     expect(qs[0]!.kind).toBe('indirect');
     expect(qs[0]!.text).toBe('voters will reward the party in November');
-    expect(qs[0]!.cue?.text).toBe('convinced');
+    expect(qs[0]!.cue?.text).toBe('persuaded');
     expect(qs[0]!.speaker?.name).toBe('Ellen Park');
     expect(qs[0]!.speaker_confidence).toBeGreaterThan(0.5);
   });
@@ -213,7 +214,7 @@ describe('learned reported speech: bare objects of verbs of saying and attitude 
     const seen: string[] = [];
     reviewTrace.fn = (_cs, _ce, _score, outcome) => seen.push(outcome);
     try {
-      quotesOf('Ellen Park is convinced that voters will reward the party in November.', [{ name: 'Ellen Park', type: 'PERSON' }]);
+      quotesOf('Ellen Park is persuaded that voters will reward the party in November.', [{ name: 'Ellen Park', type: 'PERSON' }]);
     } finally {
       reviewTrace.fn = null;
     }

@@ -389,6 +389,16 @@ describe('reported speech', () => {
     expect(qs[0]!.cue?.text).toBe('repeated');
     expect(qs[0]!.speaker?.name).toBe('John Smith');
   });
+  it('reads a stance adjective after "be" before a that-clause as its subject\'s belief', () => {
+    const a = quotesOf('Smith was confident that the new bridge would open before the winter.', [SMITH]);
+    expect(a.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.name])).toEqual([['indirect', 'the new bridge would open before the winter', 'confident', 'John Smith']]);
+    const b = quotesOf('Shopkeepers are increasingly concerned that the market will close.');
+    expect(b.map((q) => [q.text, q.cue?.text, q.speaker?.description])).toEqual([['the market will close', 'concerned', 'Shopkeepers']]);
+    // No holder ("it is …"), no that-clause, or a negated stance: nothing reported.
+    expect(quotesOf('It is sure that the market will close.')).toEqual([]);
+    expect(quotesOf('Smith was confident of a win in the final.', [SMITH])).toEqual([]);
+    expect(quotesOf('Smith was not sure that the market would close.', [SMITH])).toEqual([]);
+  });
   it('finds the addressee and bare clauses', () => {
     const a = quotesOf('Smith pointedly suggested to Jones that the signing should be speeded up.', [SMITH, JONES]);
     expect(a[0]!.text).toBe('the signing should be speeded up');
