@@ -40,6 +40,11 @@ const VERBAL_MARKS = new Set(['over', 'failing', '"', '“', '”', "'", '‘', 
 /** Words of bodily harm: an attack "by muggers", "with a knife". */
 const BODILY = new Set(['muggers', 'knife', 'knives', 'machete', 'slurry', 'beaten', 'punched', 'kicked', 'hospital', 'injuries', 'mob', 'gang', 'assault', 'assaulted', 'bomb', 'bombs', 'militants', 'rebels', 'dogs', 'dog', 'shark']);
 
+/** Words right before "strike" that make it a stoppage or a protest ("join strike", "on strike", "hunger strike"). */
+const LABOUR_BEFORE_STRIKE = new Set(['join', 'joins', 'joined', 'joining', 'on', 'general', 'national', 'nationwide', 'hunger', 'one-day', '24-hour', '48-hour', 'postal', 'rail', 'tube']);
+/** Words after "strike" that make it a stoppage: "strike action", "a strike ballot", "strike pay". */
+const LABOUR_AFTER_STRIKE = new Set(['action', 'ballot', 'ballots', 'pay', 'vote', 'votes', 'threat', 'threats']);
+
 /**
  * An ATTACK trigger used in one of its other senses: "shot" a film, a shot at goal, sales "shot up", a band that
  * "shot to fame"; "struck a deal". "shot" is kept where it is passive ("was shot") in a sentence without
@@ -48,6 +53,8 @@ const BODILY = new Set(['muggers', 'knife', 'knives', 'machete', 'slurry', 'beat
 export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   const sentence = doc.tokens[ts]!.sentence;
   const inSentence = sentenceOf(doc, lower, ts);
+  // "join strike", "on strike", "a hunger strike", "strike action": workers' or a protester's strike, no attack.
+  if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
     // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
@@ -57,6 +64,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
+  // "join the strike", "on strike", "a hunger strike", "strike action": workers' or a protester's strike, no attack.
+  if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
@@ -180,8 +189,28 @@ const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 /** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
-  return MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7);
+  if (MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7)) return true;
+  if (key !== 'meeting' && key !== 'meetings') return false;
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  const withAfter = te < s.tokenEnd && lower[te] === 'with';
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const w = lower[k]!;
+    // "the 60m at Sunday's Leipzig International meeting", "another indoor meeting": an athletics competition.
+    if (ATHLETICS.has(w) || RACE_DISTANCE.test(w)) return true;
+    // "a Carling Cup meeting with West Ham", "set up a meeting with Andy Roddick": a match.
+    if (withAfter && (MATCH_RESULTS.has(w) || SCORE.test(w))) return true;
+  }
+  return false;
 }
+
+/** Words of athletics: a "meeting" among them is a competition ("indoor meeting", "the 60m at the … meeting"). */
+const ATHLETICS = new Set(['indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
+/** A race's distance: "60m", "800m", "10km". */
+const RACE_DISTANCE = /^\d+(?:m|km)$/;
+/** Words of a match or a draw: a "meeting with" a team or player among them (or a score) is the match. */
+const MATCH_RESULTS = new Set(['round', 'seed', 'cup', 'game', 'match', 'fixture', 'tie', 'semi-final', 'quarter-final', 'final', 'derby', 'leg']);
+/** A score: "6-3", "2-1". */
+const SCORE = /^\d{1,2}-\d{1,2}$/;
 
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
 const WEB_PLACES = new Set(['site', 'sites', 'website', 'websites', 'web', 'page', 'pages', 'webpage', 'blog', 'blogs', 'forum', 'forums', 'homepage', 'url']);

@@ -405,6 +405,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it("workers' strike is no attack; an athletics meeting or a match's meeting with a rival is no meeting", () => {
+    expect(types('Thousands join strike in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Russia launched a missile strike on Kazan on Friday.')).toContain('ATTACK');
+    expect(types('Putin ran at the indoor meeting in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin set up a meeting with Medvedev after he won 6-3 6-2 on Friday.')).not.toContain('MEETING');
+    expect(types('Putin held a secret meeting with Medvedev in Kazan on Friday.')).toContain('MEETING');
+  });
+
   it('a heart attack is no attack; a console or a patch released is a product', () => {
     expect(types('Putin had a heart attack in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');
