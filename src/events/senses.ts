@@ -64,8 +64,6 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
-  // "join the strike", "on strike", "a hunger strike", "strike action": workers' or a protester's strike, no attack.
-  if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
