@@ -63,6 +63,9 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   // "a heart attack", "an asthma attack": an illness, not violence.
   if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
+  // "Short attacks US over tsunami aid", "Corbett attacks 'dumbed-down TV'": the verb after its subject, in words,
+  // as "attacked" is read below.
+  if (key === 'attacks' && ts > 0 && inSentence(ts - 1) && /^\p{Lu}/u.test(doc.tokens[ts - 1]!.text) && verbalAttack(doc, lower, ts, te, inSentence)) return true;
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;

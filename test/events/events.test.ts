@@ -405,6 +405,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('a headline\'s "X attacks Y over Z" in words is no attack', () => {
+    expect(types("Putin attacks 'reckless' plans in Kazan on Friday.")).not.toContain('ATTACK');
+    expect(types('Medvedev attacks Apple over prices on Friday.')).not.toContain('ATTACK');
+    expect(types('Russia launched an attack on Kazan on Friday.')).toContain('ATTACK');
+  });
+
   it("workers' strike is no attack; an athletics meeting or a match's meeting with a rival is no meeting", () => {
     expect(types('Thousands join strike in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Russia launched a missile strike on Kazan on Friday.')).toContain('ATTACK');
