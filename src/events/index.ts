@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notFinancialReport, notLawsuit, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notDecision, notDeparture, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -84,7 +84,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const legalCue = LEGAL_VERB_CUE[key];
     const usable = infos.filter((inf) => {
       // "the Financial Times reported.", "is reported to": a report, not a company's results (the statement sense stays).
-      if (inf.cls.type === 'FINANCIAL_RESULT' && notFinancialReport(doc, lower, i, i + n, key)) return false;
+      if (inf.cls.type === 'FINANCIAL_RESULT' && (notFinancialReport(doc, lower, i, i + n, key) || notFinancialVerb(doc, lower, i, i + n, key))) return false;
       const cue = legalCue && inf.cls.type === 'LEGAL' ? legalCue : inf.cls.cue;
       // A word that is its own cue ("loss", "results") needs another: "an away loss to Ireland", "the loss of his
       // partner", "Scotland's recent results" are no financial results.

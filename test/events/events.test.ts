@@ -405,6 +405,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('"made" is a financial result only for money or a result', () => {
+    expect(types('Apple made accounting decisions in Kazan on Friday, costing $5m.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple has made a request for a $5m loan on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple made a profit of $5m in Kazan on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple made £347m in Kazan in the year to Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
   it('a headline\'s "X attacks Y over Z" in words is no attack', () => {
     expect(types("Putin attacks 'reckless' plans in Kazan on Friday.")).not.toContain('ATTACK');
     expect(types('Medvedev attacks Apple over prices on Friday.')).not.toContain('ATTACK');
