@@ -109,7 +109,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(lower, i)) continue;
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
-    if (pick.cls.type === 'DECISION' && notDecision(lower, i + n, key)) continue;
+    if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key))) continue;
     if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
     if (pick.cls.type === 'ACCIDENT') {

@@ -241,9 +241,19 @@ export function notSummit(lower: readonly string[], ts: number): boolean {
  * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
  * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
  */
-export function notDecision(lower: readonly string[], te: number, key: string): boolean {
-  return key === 'ruled' && lower[te] === 'out';
+export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'ruled') return false;
+  if (lower[te] === 'out') return true;
+  // "ruled the roost", "Apple ruled the personal computing world", "he ruled the rucks": ruled over, no ruling (one
+  // with an object right after it is a court's or an official's: "the High Court ruled the act was valid").
+  if (lower[te] !== 'the' && lower[te] !== 'a') return false;
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!) || RULERS.has(lower[k]!)) return false;
+  return true;
 }
+
+/** Who rules on something besides a court or a judge: "the Law Lords ruled the …", "the referee ruled". */
+const RULERS = new Set(['lords', 'panel', 'tribunal', 'referee', 'umpire', 'speaker', 'commission', 'commissioner', 'regulator', 'watchdog', 'ombudsman', 'committee', 'board', 'authority', 'arbitrator', 'appeal', 'appeals', 'justices', 'magistrates', 'coroner', 'inquiry']);
 
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'all', 'each', 'every', 'both', 'for', 'in', 'on', 'at', 'to', 'with', 'from']);

@@ -405,6 +405,11 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('"ruled" over something is no ruling; a court\'s "ruled the act was valid" is one', () => {
+    expect(types('Apple ruled the personal computer world in Kazan in 2004.')).not.toContain('DECISION');
+    expect(types('The High Court in Kazan ruled the act was valid on Friday.')).toContain('DECISION');
+  });
+
   it('"made" is a financial result only for money or a result', () => {
     expect(types('Apple made accounting decisions in Kazan on Friday, costing $5m.')).not.toContain('FINANCIAL_RESULT');
     expect(types('Apple has made a request for a $5m loan on Friday.')).not.toContain('FINANCIAL_RESULT');
