@@ -258,10 +258,26 @@ const RULERS = new Set(['lords', 'panel', 'tribunal', 'referee', 'umpire', 'spea
 /** Words that open the object of the verb "visiting" ("visiting the West Bank", "visiting a mixture of seats"). */
 const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'some', 'several', 'many', 'two', 'three', 'all', 'each', 'every', 'both', 'for', 'in', 'on', 'at', 'to', 'with', 'from']);
 
+/**
+ * A "trip" that is a journey: "a trip to Iraq", "trips abroad", "his Middle East trip", "Saturday's trip"; not a foul
+ * in a match report ("his alleged trip that broke Abbott's leg", "a needless trip by Bainivalu") nor a "road trip
+ * comedy".
+ */
+function journey(doc: Doc, lower: readonly string[], te: number): boolean {
+  const next = lower[te] ?? '';
+  if ((next === 'to' || next === 'abroad' || next === 'overseas' || next === 'home') && doc.tokens[te]!.sentence === doc.tokens[te - 1]!.sentence) return true;
+  // A place, a team or a day just before it ("the Dublin trip", "his China trip", "Blues revenge trip", "Saturday's
+  // trip"), not a sentence's first word.
+  const first = doc.sentences[doc.tokens[te - 1]!.sentence]!.tokenStart;
+  for (let k = te - 2; k >= te - 3 && k > first; k--) if (/^\p{Lu}/u.test(doc.tokens[k]!.text) || lower[k] === "'s" || lower[k] === '’s') return true;
+  return false;
+}
+
 /** "visiting fans", "the visiting defence": the adjective (a lowercase noun right after it), not a visit. */
 export function notVisit(doc: Doc, lower: readonly string[], te: number, key: string): boolean {
   // "let web users visit the site": a web page is visited, not a place.
   if (VISIT_VERBS.has(key) && objectAmong(doc, lower, te - 1, te, WEB_PLACES)) return true;
+  if (key === 'trip' || key === 'trips') return !journey(doc, lower, te);
   if (key !== 'visiting' || te >= lower.length) return false;
   const t = doc.tokens[te]!;
   if (t.sentence !== doc.tokens[te - 1]!.sentence) return false;

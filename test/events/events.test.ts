@@ -405,6 +405,11 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('a trip in a match report is a foul, a trip to a place a visit', () => {
+    expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
+    expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
+  });
+
   it('"ruled" over something is no ruling; a court\'s "ruled the act was valid" is one', () => {
     expect(types('Apple ruled the personal computer world in Kazan in 2004.')).not.toContain('DECISION');
     expect(types('The High Court in Kazan ruled the act was valid on Friday.')).toContain('DECISION');
