@@ -232,9 +232,9 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
   return DESCRIBED.has(lower[te]!) && doc.tokens[te]!.text === lower[te];
 }
 
-/** "a news conference at Molineux", "a press conference": a statement to reporters, no summit. */
+/** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
 export function notSummit(lower: readonly string[], ts: number): boolean {
-  return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press');
+  return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media');
 }
 
 /**

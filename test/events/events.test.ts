@@ -266,6 +266,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple launched its defence of the title on Friday.')).not.toContain('PRODUCT_LAUNCH');
     // A press conference is no summit, a player "ruled out of" a match no ruling, a website visited no visit.
     expect(types('Putin said at his press conference in Kazan on Friday that the talks went well.')).not.toContain('SUMMIT');
+    expect(types('Putin said at his monthly media conference in Kazan on Friday that the talks went well.')).not.toContain('SUMMIT');
     expect(types('Pezeshkian has been ruled out of the match on Friday.')).not.toContain('DECISION');
     expect(types('Users could not visit the site of Apple on Friday.')).not.toContain('VISIT');
     expect(types('Putin visited Kazan on Friday.')).toContain('VISIT');
