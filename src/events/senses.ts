@@ -286,6 +286,8 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+/** What a bank approves by the thousand: its approvals are lending figures ("mortgages approved", "loan approvals"). */
+const LENDING = new Set(['mortgage', 'mortgages', 'loan', 'loans', 'remortgage', 'remortgages', 'lending', 'credit']);
 /** Who signs up for a service or a scheme: a subscription, not an agreement. */
 const SUBSCRIBERS = new Set([
   'people', 'customers', 'users', 'subscribers', 'households', 'homes', 'schools', 'members', 'viewers', 'listeners', 'volunteers',
@@ -317,6 +319,8 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
     for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;
     return false;
   }
+  // "the number of mortgages approved", "mortgage approvals", "loans approved but not yet made": lending figures, no deal.
+  if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
   if (!AGREE_VERBS.has(key)) return false;
   // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
   if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;

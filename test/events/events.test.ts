@@ -406,6 +406,11 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple reported a 12% rise in profits on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('mortgages approved are lending figures, no agreement', () => {
+    expect(types('The number of mortgages approved in Kazan fell on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin approved the deal with Apple in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
