@@ -411,6 +411,33 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin approved the deal with Apple in Kazan on Friday.')).toContain('AGREEMENT');
   });
 
+  it('what a storm, a quake or a disease kills or strikes is no attack', () => {
+    expect(types('An earthquake killed 300 people in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('A storm struck Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Many villagers in Kazan were killed by disease on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen killed 300 people in Kazan on Friday.')).toContain('ATTACK');
+  });
+
+  it('"to deal with" and "signs of" are no deal and nothing signed', () => {
+    expect(types('Putin said the best way to fight inflation in Kazan was to deal with the deficit on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin saw signs of a slowdown in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Apple signed a deal with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
+  it('a kick "charged down" and clients "charged" for a service are no charge in court', () => {
+    expect(types('His kick was charged down by Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Apple charged clients for access to Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged with fraud in Kazan on Friday.')).toContain('LEGAL');
+  });
+
+  it('lawsuits launched and a manager unveiled are no product launch; a tour title is no visit', () => {
+    expect(types('Apple launched lawsuits against 80 banks in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin will be unveiled as the new Kazan manager on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types('Putin won his second tour title in Kazan on Friday.')).not.toContain('VISIT');
+    expect(types('Putin began a tour of Kazan on Friday.')).toContain('VISIT');
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
