@@ -266,9 +266,22 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
 }
 
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
-export function notSummit(lower: readonly string[], ts: number): boolean {
-  return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media');
+export function notSummit(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const w = lower[ts]!;
+  if (w === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  const named = doc.tokens[ts]!.text !== w; // capitalised: part of a name
+  // "the UN Convention on refugees", "the Geneva Conventions", "the European Patent Convention": a treaty, no meeting.
+  if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
+  // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
+  return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }
+/** "sources close to the negotiations", "close to a deal": the adjective, nothing closed. */
+export function notClosure(lower: readonly string[], te: number, key: string): boolean {
+  return key === 'close' && lower[te] === 'to';
+}
+
+/** Nouns after the football Conference's name: "Conference title", "Conference side", "Conference play-offs". */
+const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team', 'teams', 'champions', 'play-off', 'play-offs', 'football', 'league', 'status', 'outfit']);
 
 /**
  * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled

@@ -147,6 +147,10 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['intention', 'Iran has prioritised the resumption of negotiations with Russia.', 'MEETING', 'possible'],
     ['quoted speech', '“We will attack Israel on Friday and nobody will stop us,” Soleimani said.', 'ATTACK', 'reported'],
     ['cancelled', 'Russia cancelled its planned attack on Ukraine in Kyiv on Friday.', 'ATTACK', 'cancelled'],
+    ['cancelled after the noun', 'The summit between Putin and Netanyahu in Kazan was also cancelled on Friday.', 'SUMMIT', 'cancelled'],
+    ['almost', 'Apple almost collapsed in Kazan on Friday.', 'BANKRUPTCY', 'negated'],
+    ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
+    ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
@@ -436,6 +440,21 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple launched a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
     expect(types('Putin won his second tour title in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin began a tour of Kazan on Friday.')).toContain('VISIT');
+  });
+
+  it('a treaty called a Convention, the football Conference and "close to" are no summit and nothing closed', () => {
+    // The whole pipeline: the treaty's and the league's names come from the entity stage.
+    const shipped = (text: string) => {
+      const doc = createDoc({ text, publishedAt: MONDAY });
+      runPipeline(doc);
+      return documentLayers(doc).events.map((e) => e.type);
+    };
+    expect(shipped('Apple acted in line with the UN Convention on Refugees of June 2003.')).not.toContain('SUMMIT');
+    expect(shipped('Russia left the 1951 UN Convention on Refugees, which protects people in Kazan.')).not.toContain('SUMMIT');
+    expect(shipped('Putin guided Kazan to the Conference title in 2002.')).not.toContain('SUMMIT');
+    expect(types('Putin spoke at a convention of Apple workers in Kazan on Friday.')).toContain('SUMMIT');
+    expect(types('Sources close to Apple spoke to Reuters in Kazan on Friday.')).not.toContain('RESTRUCTURING');
+    expect(types('Apple will close its Kazan factory on Friday.')).toContain('RESTRUCTURING');
   });
 
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
