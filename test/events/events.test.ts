@@ -457,6 +457,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple will close its Kazan factory on Friday.')).toContain('RESTRUCTURING');
   });
 
+  it('a time after "until" ends a span and dates no event, unless "not … until" says when it happens', () => {
+    const dated = (text: string) => {
+      const doc = createDoc({ text, publishedAt: MONDAY });
+      runPipeline(doc);
+      return documentLayers(doc).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    };
+    expect(dated('Putin signed a new contract with Apple in Kazan to stay until May 2008.')).toEqual(['AGREEMENT -']);
+    expect(dated('Putin has agreed with Apple to defer payments until the end of 2005.')).toEqual(['AGREEMENT -']);
+    expect(dated('Apple is not expected to launch the phone in Kazan until 2006.')).toEqual(['PRODUCT_LAUNCH 2006-01-01']);
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
