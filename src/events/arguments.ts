@@ -342,9 +342,20 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
     }
     return null;
   }
+  // "signed a new contract to stay until May 2008", "delayed until 2006": the end of a span, not the event's date —
+  // but "not … until 2006", "unlikely to be held until 2006" date the event itself.
+  if (before === 'until' || before === 'till') {
+    for (let k = t.tokenStart - 2; k >= t.tokenStart - 10 && k >= 0 && ctx.clause[k] === ctx.clause[t.tokenStart]; k--) {
+      if (NOT_UNTIL.has(ctx.lower[k]!)) return null;
+    }
+    return `"${before}" ${quoted(ctx, t)} ends a span, not the event's date`;
+  }
   if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
   return null;
 }
+
+/** Words that make "until" the time an event happens: "not expected to start until 2006", "unlikely … until". */
+const NOT_UNTIL = new Set(['not', "n't", 'never', 'unlikely', 'no']);
 
 /** Units of a duration that measures how long after or before something an event was ("27 years after his death"). */
 const OFFSET_UNITS = new Set(['minutes', 'hours', 'hour', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);

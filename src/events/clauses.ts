@@ -120,11 +120,37 @@ const INTENTION = new Set<string>(INTENTION_WORDS);
 /** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
 const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
+/** Adverbs between "was" and the participle: "was also cancelled", "has since been scrapped". */
+const PASSIVE_ADVERBS = new Set(['also', 'later', 'eventually', 'subsequently', 'finally', 'then', 'since', 'now', 'already', 'quickly', 'hastily', 'been']);
+const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'been', 'be']);
+/** Words that end the noun's phrase before its verb: punctuation, clause openers, another verb. */
+const PHRASE_STOPS = new Set([',', ';', ':', '.', '(', ')', '"', 'that', 'which', 'who', 'said', 'says', 'after', 'before', 'because', 'when', 'while', 'but', 'as']);
+
+/** Whether the noun at i is the subject of a passive that calls it off, within eight words ("… was also cancelled"). */
+function calledOffAfter(toks: Doc['tokens'], clause: Int32Array, i: number, lower: readonly string[]): boolean {
+  const c = clause[i]!;
+  for (let k = i + 1; k < toks.length && k <= i + 8 && clause[k] === c; k++) {
+    const w = lower[k]!;
+    if (PHRASE_STOPS.has(w)) return false;
+    if (!PASSIVE_BE.has(w)) continue;
+    let m = k + 1;
+    while (m < toks.length && m <= k + 3 && (PASSIVE_ADVERBS.has(lower[m]!) || lower[m]!.endsWith('ly'))) m++;
+    const v = lower[m] ?? '';
+    return (v === 'called' && lower[m + 1] === 'off') || CALLED_OFF.test(v);
+  }
+  return false;
+}
+/** Participles that call an event off: cancelled, scrapped, postponed, abandoned, shelved, aborted, called off. */
+const CALLED_OFF = /^(?:cancel(?:l)?ed|scrapped|postponed|abandoned|shelved|aborted|axed|dropped)$/;
+
 export type Modality = { ok: true } | { ok: false; why: string };
 
 /** Verbs whose infinitive happened: beginning, going on, managing ("started to pay", "went on to play", "managed to win"). */
 const IMPLICATIVE = new Set(['started', 'starts', 'starting', 'began', 'begun', 'begins', 'beginning', 'continued', 'continues', 'continuing', 'managed', 'manages']);
 const GO_FORMS = new Set(['went', 'go', 'goes', 'going', 'gone']);
+/** Changes by a factor, which "almost" measures rather than denies: "almost doubled". */
+const MULTIPLIED = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'doubles', 'triples', 'halves']);
+const DETERMINER_WORDS = new Set(['a', 'an', 'the']);
 
 /**
  * Whether the trigger at token i reports an actual (or scheduled) event: not
@@ -150,6 +176,9 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     if (IRREALIS_CLAUSE.has(lower(k))) return { ok: false, why: `irrealis "${toks[k]!.text}"` };
   }
   if (pos === 'verb') {
+    // "almost collapsed", "nearly died": it did not happen ("almost doubled" is a change that mostly did).
+    const before = lower(i - 1);
+    if ((before === 'almost' || before === 'nearly') && !MULTIPLIED.has(lower(i))) return { ok: false, why: `negated: "${toks[i - 1]!.text}" (it did not happen)` };
     // Infinitives are intentions, except scheduled ("are to meet") and perfect ("to have approved") ones.
     const prev = lower(i - 1);
     if (prev === 'to') {
@@ -171,6 +200,9 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
       if (IRREALIS_NOUN_MODS.has(w)) return { ok: false, why: `irrealis determiner "${toks[k]!.text}"` };
       if (w === 'planning' || w === 'plan' || w === 'plans' || w === 'threat' || w === 'threatened' || w === 'risk') return { ok: false, why: `intention "${toks[k]!.text}"` };
     }
+    // "a debate between Mr Blair and John Major was also cancelled", "the match has been postponed": the noun is the
+    // subject of a passive that calls it off.
+    if (calledOffAfter(toks, clause, i, lowerText)) return { ok: false, why: 'cancelled: subject of a passive that calls it off' };
     // The object of an intention or directive ("prioritised the resumption of negotiations", "called for talks") has not happened yet.
     for (let k = i - 1; k >= 0 && k >= i - 5 && clause[k] === c; k--) {
       if (INTENTION.has(lower(k))) return { ok: false, why: `object of intention "${toks[k]!.text}"` };
@@ -179,6 +211,10 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     const p1 = lower(i - 1);
     const p2 = lower(i - 2);
     const p3 = lower(i - 3);
+    // "close to bankruptcy", "on the brink of collapse", "the verge of a strike": it has not happened.
+    if ((p1 === 'to' && p2 === 'close') || ((p1 === 'of' || (p2 === 'of' && DETERMINER_WORDS.has(p1))) && /^(?:brink|verge|edge)$/.test(p1 === 'of' ? p2 : p3))) {
+      return { ok: false, why: 'possibility: on the brink, not occurrence' };
+    }
     if ((p1 === 'of' || p2 === 'of' || p3 === 'of') && /^(?:risk|threat|possibility|prospect|danger|plan|plans|idea|fear|fears|threats)$/.test(p1 === 'of' ? p2 : p2 === 'of' ? p3 : lower(i - 4))) {
       return { ok: false, why: 'possibility, not occurrence' };
     }

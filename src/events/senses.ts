@@ -53,6 +53,7 @@ const LABOUR_AFTER_STRIKE = new Set(['action', 'ballot', 'ballots', 'pay', 'vote
 export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   const sentence = doc.tokens[ts]!.sentence;
   const inSentence = sentenceOf(doc, lower, ts);
+  if (NATURAL_VERBS.has(key) && naturalCause(lower, ts, te, inSentence)) return true;
   // "join strike", "on strike", "a hunger strike", "strike action": workers' or a protester's strike, no attack.
   if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
@@ -89,6 +90,34 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     if (!(lower[k]!.endsWith('ly') || lower[k] === 'both' || lower[k] === 'all' || lower[k] === 'also')) break;
   }
   return !SHOT_PERSON_AFTER.has(next);
+}
+
+/** What kills or strikes without an attacker: storms, quakes, floods, diseases. */
+const NATURAL_CAUSES = new Set([
+  'hurricane', 'hurricanes', 'storm', 'storms', 'typhoon', 'typhoons', 'cyclone', 'cyclones', 'tornado', 'tornadoes', 'tsunami',
+  'tsunamis', 'earthquake', 'earthquakes', 'quake', 'quakes', 'flood', 'floods', 'flooding', 'drought', 'droughts', 'famine',
+  'avalanche', 'avalanches', 'landslide', 'landslides', 'mudslide', 'mudslides', 'eruption', 'volcano', 'heatwave', 'blizzard',
+  'disaster', 'disasters', 'disease', 'diseases', 'epidemic', 'pandemic', 'virus', 'flu', 'influenza', 'malaria', 'cholera',
+  'cancer', 'aids', 'sars', 'illness', 'infection',
+]);
+const NATURAL_VERBS = new Set(['killed', 'kills', 'kill', 'killing', 'struck', 'strikes', 'strike', 'hit', 'hits', 'devastated', 'destroyed', 'wiped']);
+
+/**
+ * "the tsunami which killed more than …", "natural disasters that have struck the US", "were killed by disease": what
+ * killed or struck is a storm, a quake or an illness named just before the verb or after its "by" — no attacker.
+ */
+function naturalCause(lower: readonly string[], ts: number, te: number, inSentence: (k: number) => boolean): boolean {
+  for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (NATURAL_CAUSES.has(w)) return true;
+    if (w === ',' || w === '.' || w === ';') break;
+  }
+  for (let k = te; k < te + 5 && inSentence(k); k++) {
+    if (lower[k] !== 'by') continue;
+    for (let j = k + 1; j < k + 4 && inSentence(j); j++) if (NATURAL_CAUSES.has(lower[j]!)) return true;
+    break;
+  }
+  return false;
 }
 
 /** A sentence about a match (a goal, a shot, a keeper…) and not about arms or bodily harm. */
@@ -147,6 +176,8 @@ const NOT_PRODUCTS = new Set([
   'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
   'poster', 'posters', 'foundation', 'charity', 'paper', 'season',
 ]);
+/** Their plurals: "launched lawsuits against 80 banks", "launched inquiries". */
+const NOT_PRODUCTS_PLURAL = new Set([...NOT_PRODUCTS].filter((w) => !w.endsWith('s')).map((w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)));
 const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
 
 /**
@@ -156,7 +187,9 @@ const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'un
  */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (!LAUNCH_VERBS.has(key)) return false;
-  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS)) return true;
+  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS) || objectAmong(doc, lower, ts, te, NOT_PRODUCTS_PLURAL)) return true;
+  // "will be unveiled as the new manager": a person presented in a post, no product.
+  if ((key === 'unveiled' || key === 'unveil') && lower[te] === 'as') return true;
   const passive = BE_FORMS.has(lower[ts - 1] ?? '') || BE_FORMS.has(lower[ts - 2] ?? '') || lower[ts - 1] === ',' || lower[te] === 'by';
   if (!passive || key === 'launch' || key === 'unveil') return false;
   const inSentence = sentenceOf(doc, lower, ts);
@@ -233,9 +266,22 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
 }
 
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
-export function notSummit(lower: readonly string[], ts: number): boolean {
-  return lower[ts] === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media');
+export function notSummit(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const w = lower[ts]!;
+  if (w === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  const named = doc.tokens[ts]!.text !== w; // capitalised: part of a name
+  // "the UN Convention on refugees", "the Geneva Conventions", "the European Patent Convention": a treaty, no meeting.
+  if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
+  // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
+  return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }
+/** "sources close to the negotiations", "close to a deal": the adjective, nothing closed. */
+export function notClosure(lower: readonly string[], te: number, key: string): boolean {
+  return key === 'close' && lower[te] === 'to';
+}
+
+/** Nouns after the football Conference's name: "Conference title", "Conference side", "Conference play-offs". */
+const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team', 'teams', 'champions', 'play-off', 'play-offs', 'football', 'league', 'status', 'outfit']);
 
 /**
  * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
@@ -273,11 +319,20 @@ function journey(doc: Doc, lower: readonly string[], te: number): boolean {
   return false;
 }
 
+/** Nouns after "tour" that make it a modifier: "tour title", "tour bus", "tour squad". */
+const TOUR_COMPOUNDS = new Set([
+  'title', 'titles', 'bus', 'buses', 'squad', 'squads', 'party', 'match', 'matches', 'game', 'games', 'event', 'events', 'win',
+  'wins', 'victory', 'victories', 'final', 'finals', 'card', 'record', 'manager', 'managers', 'operator', 'operators', 'guide',
+  'guides', 'player', 'players', 'pro', 'pros', 'professional', 'debut', 'de', 'level', 'ranking', 'rankings', 'money', 'earnings',
+]);
+
 /** "visiting fans", "the visiting defence": the adjective (a lowercase noun right after it), not a visit. */
 export function notVisit(doc: Doc, lower: readonly string[], te: number, key: string): boolean {
   // "let web users visit the site": a web page is visited, not a place.
   if (VISIT_VERBS.has(key) && objectAmong(doc, lower, te - 1, te, WEB_PLACES)) return true;
   if (key === 'trip' || key === 'trips') return !journey(doc, lower, te);
+  // "his second tour title", "a tour bus", "the Lions tour squad": the noun modifying another, no visit made.
+  if ((key === 'tour' || key === 'tours') && te < lower.length && doc.tokens[te]!.sentence === doc.tokens[te - 1]!.sentence && TOUR_COMPOUNDS.has(lower[te]!)) return true;
   if (key !== 'visiting' || te >= lower.length) return false;
   const t = doc.tokens[te]!;
   if (t.sentence !== doc.tokens[te - 1]!.sentence) return false;
@@ -294,6 +349,11 @@ const SUBSCRIBERS = new Set([
   'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
 ]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+const TO_OR_MODAL = new Set(['to', 'will', 'would', 'can', 'could', 'must', 'should', 'might', 'may', 'cannot', "'ll", '’ll', 'not']);
+/** Words before "deal" that make it the verb: "to deal with", "we must deal with", "they deal with". */
+const DEAL_VERB_BEFORE = new Set([...TO_OR_MODAL, 'we', 'they', 'i', 'you', 'better', 'help', 'able']);
+/** Words before "sign(s)" that make it the noun: "a sign", "early signs", "no sign". */
+const SIGN_NOUN_BEFORE = new Set(['a', 'the', 'any', 'no', 'first', 'early', 'clear', 'some', 'few', 'little', 'every', 'all', 'positive', 'encouraging', 'worrying', 'further', 'more', 'latest', 'other', 'warning']);
 const SAID = new Set(['said', 'says', 'added', 'told', 'insisted', 'argued', 'warned', 'stressed']);
 /** What an opinion is agreed with: "agreed with Dr Fox's view", "agree with his comments", "agree with him". */
 const OPINIONS = new Set([
@@ -319,6 +379,10 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
     for (let k = ts - 1; k >= ts - 4 && inSentence(k); k--) if (SUBSCRIBERS.has(lower[k]!)) return true;
     return false;
   }
+  // "the best way is to deal with the deficit", "we can deal with it": the verb, handling something, no deal.
+  if (key === 'deal' && DEAL_VERB_BEFORE.has(lower[ts - 1] ?? '')) return true;
+  // "signs of a slowdown", "a sign that …", "the first signs": the noun, an indication, nothing signed.
+  if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !TO_OR_MODAL.has(lower[ts - 1] ?? '')) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
   // "the number of mortgages approved", "mortgage approvals", "loans approved but not yet made": lending figures, no deal.
   if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
   if (!AGREE_VERBS.has(key)) return false;
@@ -457,6 +521,22 @@ export function notLawsuit(doc: Doc, lower: readonly string[], ts: number, te: n
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!) || SUING.has(lower[k]!)) return false;
   return true;
+}
+
+/** Words after "charged" of a run or a price, not an accusation: "charged down the wing", "charged customers £5". */
+const CHARGED_NOT_ACCUSED = new Set([
+  'down', 'to', 'into', 'at', 'through', 'up', 'ahead', 'forward', 'out', 'off', 'across', 'past', 'towards', 'around',
+  'clients', 'customers', 'users', 'consumers', 'passengers', 'patients', 'fees', 'fee', 'interest', 'more', 'less', 'rent',
+  'prices', 'tenants', 'students', 'drivers', 'motorists', 'shoppers', 'buyers', 'subscribers', 'visitors', 'viewers',
+]);
+
+/**
+ * "the kick was charged down", "charged into the box", "charged clients for access", "charged £5 a month": a run or
+ * a price, no charge in court ("charged with fraud", "was charged after …" stay).
+ */
+export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key !== 'charged' || !sentenceOf(doc, lower, ts)(te)) return false;
+  return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
 
 /** What a company reports as its results ("reported a 6% rise in profits", "reported strong sales"). */

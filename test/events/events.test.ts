@@ -147,6 +147,10 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['intention', 'Iran has prioritised the resumption of negotiations with Russia.', 'MEETING', 'possible'],
     ['quoted speech', '“We will attack Israel on Friday and nobody will stop us,” Soleimani said.', 'ATTACK', 'reported'],
     ['cancelled', 'Russia cancelled its planned attack on Ukraine in Kyiv on Friday.', 'ATTACK', 'cancelled'],
+    ['cancelled after the noun', 'The summit between Putin and Netanyahu in Kazan was also cancelled on Friday.', 'SUMMIT', 'cancelled'],
+    ['almost', 'Apple almost collapsed in Kazan on Friday.', 'BANKRUPTCY', 'negated'],
+    ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
+    ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
@@ -409,6 +413,59 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   it('mortgages approved are lending figures, no agreement', () => {
     expect(types('The number of mortgages approved in Kazan fell on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin approved the deal with Apple in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
+  it('what a storm, a quake or a disease kills or strikes is no attack', () => {
+    expect(types('An earthquake killed 300 people in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('A storm struck Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Many villagers in Kazan were killed by disease on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen killed 300 people in Kazan on Friday.')).toContain('ATTACK');
+  });
+
+  it('"to deal with" and "signs of" are no deal and nothing signed', () => {
+    expect(types('Putin said the best way to fight inflation in Kazan was to deal with the deficit on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin saw signs of a slowdown in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Apple signed a deal with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
+  it('a kick "charged down" and clients "charged" for a service are no charge in court', () => {
+    expect(types('His kick was charged down by Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Apple charged clients for access to Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged with fraud in Kazan on Friday.')).toContain('LEGAL');
+  });
+
+  it('lawsuits launched and a manager unveiled are no product launch; a tour title is no visit', () => {
+    expect(types('Apple launched lawsuits against 80 banks in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin will be unveiled as the new Kazan manager on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types('Putin won his second tour title in Kazan on Friday.')).not.toContain('VISIT');
+    expect(types('Putin began a tour of Kazan on Friday.')).toContain('VISIT');
+  });
+
+  it('a treaty called a Convention, the football Conference and "close to" are no summit and nothing closed', () => {
+    // The whole pipeline: the treaty's and the league's names come from the entity stage.
+    const shipped = (text: string) => {
+      const doc = createDoc({ text, publishedAt: MONDAY });
+      runPipeline(doc);
+      return documentLayers(doc).events.map((e) => e.type);
+    };
+    expect(shipped('Apple acted in line with the UN Convention on Refugees of June 2003.')).not.toContain('SUMMIT');
+    expect(shipped('Russia left the 1951 UN Convention on Refugees, which protects people in Kazan.')).not.toContain('SUMMIT');
+    expect(shipped('Putin guided Kazan to the Conference title in 2002.')).not.toContain('SUMMIT');
+    expect(types('Putin spoke at a convention of Apple workers in Kazan on Friday.')).toContain('SUMMIT');
+    expect(types('Sources close to Apple spoke to Reuters in Kazan on Friday.')).not.toContain('RESTRUCTURING');
+    expect(types('Apple will close its Kazan factory on Friday.')).toContain('RESTRUCTURING');
+  });
+
+  it('a time after "until" ends a span and dates no event, unless "not … until" says when it happens', () => {
+    const dated = (text: string) => {
+      const doc = createDoc({ text, publishedAt: MONDAY });
+      runPipeline(doc);
+      return documentLayers(doc).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    };
+    expect(dated('Putin signed a new contract with Apple in Kazan to stay until May 2008.')).toEqual(['AGREEMENT -']);
+    expect(dated('Putin has agreed with Apple to defer payments until the end of 2005.')).toEqual(['AGREEMENT -']);
+    expect(dated('Apple is not expected to launch the phone in Kazan until 2006.')).toEqual(['PRODUCT_LAUNCH 2006-01-01']);
   });
 
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
