@@ -42,6 +42,16 @@ describe('wordFilter', () => {
     const others = createDoc({ text: 'The cat sat on the mat while the dog slept under a tree by the river bank.' }).tokens.map((t) => t.text.toLowerCase()).filter((w) => !words.includes(w));
     expect(others.filter((w) => f.mayHave(w)).length).toBeLessThan(others.length / 4);
   });
+
+  it('passes exactly the signatures of its words (the bit set packs all 65,536)', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${(i * 7919).toString(36)}${String.fromCharCode(97 + (i % 26))}`);
+    const f = wordFilter(words);
+    const sigs = new Set(words.map(wordSignature));
+    const wrong: number[] = [];
+    for (let g = 0; g < 1 << 16; g++) if (f.mayHaveSig(g) !== sigs.has(g)) wrong.push(g);
+    expect(wrong).toEqual([]);
+    expect([...sigs].some((g) => (g & 31) === 31)).toBe(true); // the sign bit of a 32-bit word is exercised
+  });
 });
 
 describe('isSpaceCode', () => {

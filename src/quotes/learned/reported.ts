@@ -35,7 +35,7 @@
 import { readFileSync } from 'node:fs';
 import { hashString, mix } from '../../entities/hash.js';
 import { resolveModelPath } from '../../models.js';
-import { wordFilter, wordSignature, type WordFilter } from '../../text/word-filter.js';
+import { wordFilter, type WordFilter } from '../../text/word-filter.js';
 import type { QuoteContext } from '../context.js';
 import { LinearModel } from './linear.js';
 
@@ -78,11 +78,10 @@ export class CueModel {
   readonly kinds: Map<string, number>;
   readonly filter: WordFilter;
   /**
-   * 1 at the `wordSignature` of every anchor word (read inline in detectCues'
-   * token scan). Function words are left out: the scan skips them anyway, and
+   * The signature filter of the anchor words (detectCues' token scan). Function words are left out: the scan skips them anyway, and
    * being the commonest tokens ("the", "of", "to") they would pass it often.
    */
-  readonly sigBits: Uint8Array;
+  readonly anchorFilter: WordFilter;
   /**
    * The cue detector's weights folded per anchor word (`fastCueScore`): the
    * weights of the features over the word alone, and over the word with the
@@ -110,8 +109,7 @@ export class CueModel {
     for (const w of vocabulary) this.kinds.set(w, -1);
     anchors.forEach((w, i) => this.kinds.set(w, i));
     this.filter = wordFilter(vocabulary);
-    this.sigBits = new Uint8Array(1 << 16);
-    for (const w of anchors) this.sigBits[wordSignature(w)] = 1;
+    this.anchorFilter = wordFilter(anchors);
     const n = anchors.length;
     this.hash = new Uint32Array(n);
     this.prior = new Float64Array(n);
@@ -466,13 +464,13 @@ export function detectCues(model: CueModel, ctx: QuoteContext, skip: Uint8Array 
   const n = ctx.lower.length;
   const threshold = model.params.detect;
   const sig = ctx.index.sig;
-  const { sigBits, kinds } = model;
+  const { anchorFilter, kinds } = model;
   const { quoteOf, lower } = ctx;
   const hs = hashesOf(ctx);
   const cues: DetectedCue[] = [];
   let cur: DetectedCue | null = null;
   for (let k = 0; k < n; k++) {
-    if (sigBits[sig[k]!] === 0 || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
+    if (!anchorFilter.mayHaveSig(sig[k]!) || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
     const i = kinds.get(lower[k]!);
     if (i === undefined || i < 0) continue;
     const s = model.fastCueScore(ctx, k, i, hs, threshold);
