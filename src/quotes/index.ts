@@ -18,8 +18,8 @@ import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, type DirectQuote } from './direct.js';
-import { findIndirect } from './indirect.js';
-import { isAgentlessPassive, isNegatedCue } from './negation.js';
+import { findIndirect, nounBeforePreposition } from './indirect.js';
+import { isAgentlessPassive, isNegatedCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS } from './lexicon.js';
 import { endsWith } from './suffix.js';
@@ -95,10 +95,15 @@ function extractQuotes(doc: Doc): void {
   const cueModel = loadCueModel();
   const reviewed = reviewReported(ctx, rules.drafts, rules.history, cueModel);
   decideSpeakers(ctx, reviewed, rules.history, loadSpeakerModel());
-  const drafts = withConfidentAdded(reviewed, cueModel);
+  let drafts = withConfidentAdded(reviewed, cueModel);
   // "China is expected to face renewed pressure": a passive verb of saying whose subject does not hold the words names
   // no speaker: the reported words are kept, as PolNeAR annotates them, with no speaker.
-  for (const d of drafts) if (d.kind === 'indirect' && d.cue && isAgentlessPassive(ctx, d.cue)) d.speaker = d.confidence = null;
+  for (const d of drafts) if (d.kind === 'indirect' && d.cue && (isAgentlessPassive(ctx, d.cue) || objectlessParticiple(ctx, d.cue))) d.speaker = d.confidence = null;
+  // Not speech at all, dropped once the models have decided (so their training data, the rules' drafts, stay as they
+  // were): "The driver accused of speeding …" (a passive participle in a reduced relative: its subject is the one
+  // accused, the rest no speech) and "rising demand for oil", "hopes of a payoff" (a noun before a preposition its
+  // verb never takes).
+  drafts = withoutNonSpeech(ctx, drafts);
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
@@ -265,6 +270,22 @@ function withoutNegated(ctx: QuoteContext, found: Draft[]): Draft[] {
     // Only reported speech: words in quotation marks are somebody's words whatever the verb
     // ('Cooper said he had not mentioned "anything uncomfortable"').
     if (d.kind === 'indirect' && d.cue && isNegatedCue(ctx, d.cue)) return;
+    index[i] = out.length;
+    out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
+  });
+  return out;
+}
+
+/**
+ * Reported speech whose cue is no verb of saying used actively: a passive participle in a reduced relative or
+ * appositive ("The driver accused of speeding told …") or a noun before a preposition ("rising demand for oil"). Group
+ * links are renumbered for the rest.
+ */
+function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
+  const index = new Int32Array(found.length).fill(-1);
+  const out: Draft[] = [];
+  found.forEach((d, i) => {
+    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue))) return;
     index[i] = out.length;
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });

@@ -268,6 +268,29 @@ function titleAttribution(ctx: QuoteContext, s: number, quoteOf: Int32Array, his
   return { start: doc.tokens[k + 1]!.start, end: doc.tokens[last]!.end, cue, speaker: toSpeaker(ctx, cand, history, S.tokenStart, k), addressee: null };
 }
 
+/**
+ * Words of saying or attitude that are nouns when a preposition their verb never takes follows: "rising demand for
+ * oil", "strong support for Turkey", "hopes of a payoff", "plans for a new points system", "claims of infighting",
+ * "fears about privacy", "jail terms of up to five years", "the web address of the site".
+ * (The verbs take an object or a clause: "demanded a refund", "hopes that"; "calls for", "asked for", "warned of",
+ * "fears for" are verbs and not listed; nor is "questions about whether …", an indirect question PolNeAR annotates.) Only the base and "-s" forms: "was criticised for" is a participle.
+ */
+const NOUN_BEFORE_PREPOSITION = new Map<string, Set<string>>([
+  ['demand', new Set(['for', 'of'])], ['demands', new Set(['for', 'of'])],
+  ['support', new Set(['for'])], ['praise', new Set(['for'])],
+  ['plans', new Set(['for'])],
+  ['hope', new Set(['of'])], ['hopes', new Set(['of'])],
+  ['claim', new Set(['of', 'about'])], ['claims', new Set(['of', 'about'])],
+  ['fear', new Set(['of', 'about', 'over'])], ['fears', new Set(['of', 'about', 'over'])],
+  ['terms', new Set(['of', 'for'])], ['address', new Set(['of'])],
+  ['offer', new Set(['of', 'for'])], ['offers', new Set(['of', 'for'])], ['promise', new Set(['of'])], ['promises', new Set(['of'])],
+]);
+
+export function nounBeforePreposition(lower: readonly string[], cue: Cue): boolean {
+  if (cue.tokenEnd - cue.tokenStart !== 1) return false;
+  return NOUN_BEFORE_PREPOSITION.get(lower[cue.tokenStart]!)?.has(lower[cue.tokenEnd] ?? '') ?? false;
+}
+
 /** An attitude verb used as a verb ("supports", "urged"), as a cue. */
 function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
   const lemma = ATTITUDE_FORMS.get(ctx.lower[k]!);

@@ -54,3 +54,37 @@ export function isAgentlessPassive(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart
   // is Park's own conviction.
   return lower[cue.tokenEnd] === 'to' || lower[k - 1] === 'it' || w === 'told';
 }
+
+/** Participles of verbs that take their object before a preposition: "accused X of", "criticised X for", "regarded X as". */
+const OBJECT_FIRST_PARTICIPLES = new Set(
+  ('accused blamed praised criticised criticized condemned thanked applauded faulted regarded viewed seen described ' +
+    'dubbed labelled labeled branded termed characterised characterized dismissed hailed lauded known remembered billed ' +
+    'cited slammed blasted attacked mocked ridiculed denounced questioned charged credited congratulated lambasted ' +
+    'chastised rebuked reprimanded castigated censured commended').split(' '),
+);
+const OBJECT_PREPOSITIONS = new Set(['of', 'for', 'as', 'with', 'over', 'about']);
+const SUBJECT_WORDS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it', 'who']);
+
+/**
+ * "The driver accused of speeding told police …", "Bernie Ebbers, accused of overseeing a fraud, …", "the firm
+ * was criticised for its handling of …", "Labour is seen as the party of …": a verb that takes its object before the
+ * preposition ("accused X of", "criticised X for", "regarded X as") with the preposition right after it is a
+ * passive participle, so its subject is the one accused or described, never the speaker. 'relative' when no form of
+ * "be" comes before it (a reduced relative or an appositive: "the man accused of …"; the phrase after it is no
+ * reported speech of the sentence), 'passive' after one ("was criticised for …": PolNeAR annotates such a passive as
+ * an attribution with no source), else null. A rule, because it is simply right in English ("the man they accused of
+ * lying", with a subject pronoun before the verb, is active and excepted).
+ */
+export function objectlessParticiple(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart' | 'tokenEnd'>): 'relative' | 'passive' | null {
+  const { doc, lower } = ctx;
+  const last = cue.tokenEnd - 1;
+  if (!OBJECT_FIRST_PARTICIPLES.has(lower[last]!)) return null;
+  const sentence = doc.tokens[last]!.sentence;
+  let k = cue.tokenEnd;
+  while (k < lower.length && doc.tokens[k]!.sentence === sentence && lower[k]!.endsWith('ly') && lower[k] !== 'only') k++;
+  if (!(k < lower.length && doc.tokens[k]!.sentence === sentence && OBJECT_PREPOSITIONS.has(lower[k]!))) return null;
+  let b = last - 1;
+  while (b >= 0 && doc.tokens[b]!.sentence === sentence && (lower[b]!.endsWith('ly') || lower[b] === 'also' || lower[b] === 'still' || lower[b] === 'now' || lower[b] === 'often')) b--;
+  if (b >= 0 && doc.tokens[b]!.sentence === sentence && SUBJECT_WORDS.has(lower[b]!)) return null;
+  return b >= 0 && doc.tokens[b]!.sentence === sentence && (BE.has(lower[b]!) || lower[b] === 'get' || lower[b] === 'got') ? 'passive' : 'relative';
+}

@@ -148,6 +148,32 @@ describe('more typographies and layouts', () => {
     const b = quotesOf('Smith said China would face renewed pressure.', [SMITH, CHINA]);
     expect(b[0]!.speaker?.name).toBe('John Smith');
   });
+  it('reads "accused of", "criticised for", "regarded as" with no object between as a passive: its subject is no speaker', () => {
+    const PAULA: EntitySpec = { name: 'Paula Grant', type: 'PERSON', aliases: ['Grant'] };
+    // A reduced relative or appositive: the phrase after the participle is no reported speech.
+    const a = quotesOf('The driver accused of hitting a cyclist near the station will appear in court next week.', []);
+    expect(a.filter((q) => q.cue?.text === 'accused')).toEqual([]);
+    const b = quotesOf('Paula Grant, criticised for her handling of the strike, kept her job.', [PAULA]);
+    expect(b.filter((q) => q.cue?.text === 'criticised')).toEqual([]);
+    // After a form of "be" the words are kept (PolNeAR annotates them) with no speaker.
+    const c = quotesOf('The airline was widely criticised for its handling of the strike.', []);
+    for (const q of c) expect(q.speaker).toBeNull();
+    // Active, the object between: the subject speaks.
+    const d = quotesOf('Paula Grant accused the airline of ignoring its passengers.', [PAULA]);
+    expect(d.find((q) => q.cue?.text === 'accused')?.speaker?.name).toBe('Paula Grant');
+  });
+  it('reads "demand for", "hopes of", "plans for" as nouns: no cue, no reported speech', () => {
+    const PAULA: EntitySpec = { name: 'Paula Grant', type: 'PERSON', aliases: ['Grant'] };
+    const a = quotesOf('Bakers expect strong demand for bread over the holiday weekend.', []);
+    expect(a.filter((q) => q.cue?.text === 'demand')).toEqual([]);
+    const b = quotesOf('Paula Grant this week published plans for a new ferry terminal.', [PAULA]);
+    expect(b.filter((q) => q.cue?.text === 'plans')).toEqual([]);
+    const c = quotesOf('Shares in the mill rose on hopes of a buyer.', []);
+    expect(c.filter((q) => q.cue?.text === 'hopes')).toEqual([]);
+    // The verbs that do take the preposition still report: "calls for".
+    const d = quotesOf('Paula Grant calls for a new ferry terminal.', [PAULA]);
+    expect(d.find((q) => q.cue?.text === 'calls')?.speaker?.name).toBe('Paula Grant');
+  });
   it('attributes after a question mark that ended the sentence', () => {
     const qs = direct(quotesOf('“Why are we not fifty points ahead?” Jones asked.', [JONES]));
     expect(qs[0]!.speaker?.name).toBe('Mary Jones');
