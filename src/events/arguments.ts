@@ -347,12 +347,12 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   let k = t.tokenStart - 1;
   if (ctx.lower[k] === 'in') k--;
   let amount = false;
-  for (; k >= t.tokenStart - 6 && k >= 0 && ctx.clause[k] === ctx.clause[ts] && AMOUNT_TOKEN.test(ctx.lower[k]!); k--) amount ||= /\d/.test(ctx.lower[k]!);
+  for (; k >= t.tokenStart - 10 && k >= 0 && ctx.clause[k] === ctx.clause[ts] && AMOUNT_TOKEN.test(ctx.lower[k]!); k--) amount ||= /\d/.test(ctx.lower[k]!);
   if (amount && ctx.lower[k] === 'from' && k > ts) return `"from" an amount ${quoted(ctx, t)} is a baseline`;
   return null;
 }
 /** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
-const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
+const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
 
 /** Units of a duration that measures how long after or before something an event was ("27 years after his death"). */
 const OFFSET_UNITS = new Set(['minutes', 'hours', 'hour', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
