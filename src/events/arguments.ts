@@ -351,8 +351,16 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
     return `"${before}" ${quoted(ctx, t)} ends a span, not the event's date`;
   }
   if ((before === 'with' || before === 'to') && ctx.lower[t.tokenStart - 2] === 'compared') return `"compared ${before}" ${quoted(ctx, t)} is a baseline`;
+  // "to 25% from 20% last year", "up from $2.89bn in 2003": the time of the amount a change is measured from.
+  let k = t.tokenStart - 1;
+  if (ctx.lower[k] === 'in') k--;
+  let amount = false;
+  for (; k >= t.tokenStart - 10 && k >= 0 && ctx.clause[k] === ctx.clause[ts] && AMOUNT_TOKEN.test(ctx.lower[k]!); k--) amount ||= /\d/.test(ctx.lower[k]!);
+  if (amount && ctx.lower[k] === 'from' && k > ts) return `"from" an amount ${quoted(ctx, t)} is a baseline`;
   return null;
 }
+/** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
+const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
 
 /** Words that make "until" the time an event happens: "not expected to start until 2006", "unlikely … until". */
 const NOT_UNTIL = new Set(['not', "n't", 'never', 'unlikely', 'no']);

@@ -353,6 +353,23 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Putin has not been to Kazan since March 2003, when he visited Iran.', 'VISIT')).toBe('2003-03-01');
   });
 
+  it('a time after "from" an amount is the baseline of a change, not when it happened', () => {
+    const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
+    expect(dated('Apple sales in Kazan climbed to $9m from $7m in 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple sales in Kazan climbed to £9m from £7m ($12m) in 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple sales in Kazan climbed to $9m in 2004 from $7m in 2003.', 'FINANCIAL_RESULT')).toBe('2004-01-01');
+  });
+
+  it('the present and bare forms of the result verbs report results ("Profits rise at …", "saw its sales rise")', () => {
+    const triggers = (text: string) => events(text).events.filter((e) => e.type === 'FINANCIAL_RESULT').flatMap((e) => e.mentions.map((m) => m.text));
+    expect(triggers('Apple saw its profits fall 9% to $5bn in 2004.')).toContain('fall');
+    // After a determiner or a number the bare form is a noun, which the lexicon does not list.
+    expect(triggers('Putin spoke in Kazan on Friday, citing a 5% fall in rents.')).toEqual([]);
+    expect(triggers('Apple shares slipped 4% to $20 in 2004.')).toContain('slipped');
+    // A forecast is one too, flagged possible (TimeML annotates it, anchored to its year).
+    expect(events('Apple said its profits in Kazan would rise 2% in 2025.').events.find((e) => e.mentions.some((m) => m.text === 'rise'))?.factuality).toBe('possible');
+  });
+
   it('an event a duration is measured from ("27 years after his death") is not dated by the clause it hangs on', () => {
     const dates = (text: string, type: string) => events(text).events.filter((e) => e.type === type).map((e) => e.date?.start ?? null);
     expect(dates('Russia signed the accord in Kazan in 2002, a year before the attack on Iran.', 'ATTACK')).not.toContain('2002-01-01');
