@@ -564,11 +564,13 @@ function amountAt(lower: readonly string[], k: number): boolean {
 /**
  * "Made" as a financial result only where what is made is money or a result: "made a profit", "made £347m", "made
  * an operating loss". Not "made accounting decisions", "made the announcement", "made clear", "made a £2m donation".
- * ("Lost" was tried too — "lost computer tapes", "lost her case" — and left: on the TimeBank held-out fifth it moved
- * merges of market moves and cost a date; docs/events.md.)
+ * "Lost" only loses its financial sense before a contest, a job or a life ("lost her case", "lost their jobs"; the
+ * wider test on its object moved merges of market moves on the TimeBank held-out fifth; docs/events.md); any word,
+ * before a chart's places ("fell two places").
  */
 export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  if (key !== 'made') return false;
+  if (key === 'lost') return lostContest(doc, lower, ts, te) || chartMove(doc, lower, ts, te);
+  if (key !== 'made') return chartMove(doc, lower, ts, te);
   const inSentence = sentenceOf(doc, lower, ts);
   // What is made, up to the phrase's end ("made £2bn and cut 20,000 jobs": not the jobs).
   for (let k = te; k < te + 6 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!); k++) if (NOT_RESULT_OBJECTS.has(lower[k]!)) return true;
@@ -578,6 +580,34 @@ export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number,
   if (inSentence(k) && amountAt(lower, k)) return false;
   for (let j = te; j < te + 4 && inSentence(j); j++) if (RESULT_WORDS.has(lower[j]!)) return false;
   return true;
+}
+
+/** What is lost that is no money: a case, a vote, a match, a seat, a job, a life. */
+const LOST_CONTESTS = new Set([
+  'case', 'cases', 'appeal', 'appeals', 'battle', 'fight', 'bid', 'challenge', 'vote', 'votes', 'election', 'elections', 'match',
+  'matches', 'game', 'games', 'seat', 'seats', 'title', 'final', 'semi-final', 'lawsuit', 'tie', 'race', 'contest', 'job', 'jobs',
+  'life', 'lives', 'sight', 'touch', 'way', 'control', 'patience', 'confidence', 'faith', 'interest', 'argument', 'debate',
+]);
+
+const LOST_PHRASE_ENDS = new Set(['against', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'of', 'after', 'before', 'since', 'over', 'than', 'as', 'when', 'while', 'because']);
+
+/** "lost her sex discrimination case", "lost their jobs", "lost the vote": no financial loss. */
+function lostContest(doc: Doc, lower: readonly string[], ts: number, te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  // (An amount may stand before the noun: "lost her £7.5m sex discrimination case".)
+  // The object's phrase only, up to a preposition ("had lost 7% against the euro in the final three months").
+  for (let k = te; k < te + 12 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!) && !LOST_PHRASE_ENDS.has(lower[k]!); k++) if (LOST_CONTESTS.has(lower[k]!)) return true;
+  return false;
+}
+
+/** Units of a chart or a table, not of money: "fell two places", "climbed three spots", "rose to fourth position". */
+const RANKS = new Set(['place', 'places', 'spot', 'spots', 'position', 'positions', 'rung', 'rungs', 'notch', 'notches']);
+
+/** "fell two places to fourth position", "rose one spot": a move in a chart or a league table, no financial result. */
+function chartMove(doc: Doc, lower: readonly string[], ts: number, te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = te; k < te + 5 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!); k++) if (RANKS.has(lower[k]!)) return true;
+  return false;
 }
 
 /** Punctuation right after "reported": no object follows. */

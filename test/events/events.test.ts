@@ -485,6 +485,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Apple is not expected to launch the phone in Kazan until 2006.')).toEqual(['PRODUCT_LAUNCH 2006-01-01']);
   });
 
+  it('a chart move and a lost case or vote are no financial result; a loss of money is one', () => {
+    expect(types('Apple fell two places to fourth position in the Kazan chart on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Putin has lost his £2m libel case against Reuters in Kazan.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple lost $2bn in Kazan in 2004.')).toContain('FINANCIAL_RESULT');
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
