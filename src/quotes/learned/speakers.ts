@@ -229,8 +229,18 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   }
   const from = Math.max(S.tokenStart, cs - REACH_BEFORE);
   const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
-  const raw = candidatesIn(ctx, from, cs);
-  for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  let raw: Candidate[];
+  if (cue.form === 'according') {
+    // "According to the statement, Kelly met …", "… killed 81 percent, according to FactCheck": the source is the
+    // phrase after "according to", up to the punctuation that ends it; the words around it are the content, and
+    // their subject is never its source.
+    let k = ce;
+    while (k < to && ctx.word[k] && ctx.quoteOf[k]! < 0) k++;
+    raw = candidatesIn(ctx, ce, k);
+  } else {
+    raw = candidatesIn(ctx, from, cs);
+    for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  }
   dropOwned(ctx, raw, cs);
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
