@@ -322,7 +322,8 @@ function loosePhraseEnd(ctx: QuoteContext, s: FoundSpeaker): number | null {
   while (end < lower.length && ctx.index.ends[end]! <= s.end) end++;
   if (end <= from) return s.end;
   const last = lower[end - 1]!;
-  if (!PREPOSITIONS.has(last) && !DETERMINERS.has(last)) return s.end;
+  // (A determiner alone is a pronoun: "Many said", "Some believe".)
+  if (!PREPOSITIONS.has(last) && !(DETERMINERS.has(last) && end - from > 1)) return s.end;
   if (s.kind === 'description') {
     // A role widened over a cut-off phrase ("a strategist for one of"): the role's own noun phrase.
     let k = from + 1;

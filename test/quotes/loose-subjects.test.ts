@@ -17,6 +17,10 @@ describe('loose phrases as speakers', () => {
     expect(speakers('The mayor laughed at the idea but went on to say that the market was in real trouble.')).toEqual([null]);
   });
 
+  it('keep a determiner standing alone as a pronoun', () => {
+    expect(speakers('Many believe that the plan will fail next year.')).toEqual(['Many']);
+  });
+
   it('keep the subject before a verb and its particle before an infinitive cue', () => {
     expect(speakers('Their hosts quickly went on to claim that the market was in real trouble.')).toEqual(['Their hosts']);
   });
