@@ -86,6 +86,9 @@ function main() {
   const tokens = held.reduce((n, a) => n + a.doc.tokens.length, 0);
   const baseAll = summary(sum(base.quoted, base.reported));
   const NEAR_TIE = 0.0025;
+  // Speaker accuracy within a tenth of a point of the rules' counts as not below it: one speaker in ~1,400, which the
+  // slice cannot tell apart (a rule that made the rules-only figure 90.26 instead of 90.25 flipped the grid's choice).
+  const SPEAKER_TOLERANCE = 0.001;
   const ok: { f: number; p: number; params: CueParams }[] = [];
   // Acceptance thresholds: quantiles of the acceptance scores of the held-out candidates.
   const cands = acceptExamples(held, trained.withParams(COLLECT));
@@ -105,7 +108,7 @@ function main() {
               const q = summary(s.quoted);
               const r = summary(s.reported);
               const all = summary(sum(s.quoted, s.reported));
-              const qualifies = r.P >= MIN_P && q.F >= baseQ.F && all.speaker >= baseAll.speaker && r.speaker >= baseR.speaker && (1000 * tagged) / tokens <= MAX_TAGGED;
+              const qualifies = r.P >= MIN_P && q.F >= baseQ.F && all.speaker >= baseAll.speaker - SPEAKER_TOLERANCE && r.speaker >= baseR.speaker - SPEAKER_TOLERANCE && (1000 * tagged) / tokens <= MAX_TAGGED;
               if (o.grid) console.log(`keep ${keep} unseen ${keepUnseen} detect ${detect} add ${detect + addOver} accept ${accept.toFixed(2)} clause ${clause} speaker ${minSpeaker}: quoted F ${f1(q.F)}, reported P/R/F ${f1(r.P)}/${f1(r.R)}/${f1(r.F)} speaker ${f1(r.speaker)} all ${f1(all.speaker)} tried ${tagged}${qualifies ? '' : ' (out)'}`);
               if (qualifies) ok.push({ f: r.F, p: r.P, params });
             }

@@ -32,7 +32,7 @@ export interface DirectQuote {
 }
 
 const WINDOW = 40;
-const NAMING_LEMMAS = new Set(['call', 'describe', 'label', 'dub', 'brand', 'term', 'characterize', 'characterise', 'blast', 'slam', 'denounce', 'condemn', 'decry', 'mock', 'ridicule', 'praise', 'hail', 'laud', 'criticize', 'criticise', 'attack', 'dismiss', 'refer']);
+export const NAMING_LEMMAS = new Set(['call', 'describe', 'label', 'dub', 'brand', 'term', 'characterize', 'characterise', 'blast', 'slam', 'denounce', 'condemn', 'decry', 'mock', 'ridicule', 'praise', 'hail', 'laud', 'criticize', 'criticise', 'attack', 'dismiss', 'refer']);
 const DASHES = new Set(['—', '―', '–', '-', '--']);
 
 /** Finds a cue before the quotation in its sentence, or in the previous one when that ends with a colon. */

@@ -17,11 +17,11 @@ import { spanOfChars, spanOfTokens } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
-import { attributeQuotes, type DirectQuote } from './direct.js';
+import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
 import { findIndirect, nounBeforePreposition } from './indirect.js';
-import { isAgentlessPassive, isNegatedCue, objectlessParticiple } from './negation.js';
+import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
-import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS } from './lexicon.js';
+import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from './lexicon.js';
 import { endsWith } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
 
@@ -104,6 +104,21 @@ function extractQuotes(doc: Doc): void {
   // accused, the rest no speech) and "rising demand for oil", "hopes of a payoff" (a noun before a preposition its
   // verb never takes).
   drafts = withoutNonSpeech(ctx, drafts);
+  // Speakers that cannot be, once the models have decided (their training data, the rules' drafts, stay as they
+  // were): the subject of a passive verb of naming before a quotation ("The plan was branded “a disaster” by
+  // unions": the plan is named; only the agent after the cue may speak) and a loose phrase ending in a preposition or
+  // determiner ("went on to", "hours before", "at one of"), trimmed to the phrase before a verb and its particle
+  // when it ends in the "to" of an infinitive cue ("The piece goes on to slam" → "The piece").
+  for (const d of drafts) {
+    if (!d.speaker || !d.cue) continue;
+    if (d.kind !== 'indirect' && d.cue.form === 'verb' && NAMING_LEMMAS.has(d.cue.lemma) && ctx.index.starts[d.cue.tokenStart]! < d.start && d.speaker.end <= ctx.index.starts[d.cue.tokenStart]! && isPassiveCue(ctx, d.cue)) {
+      d.speaker = d.confidence = null;
+    } else if (d.speaker.kind === 'np' || d.speaker.kind === 'proper' || d.speaker.kind === 'description') {
+      const trimmed = loosePhraseEnd(ctx, d.speaker);
+      if (trimmed === null) d.speaker = d.confidence = null;
+      else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
+    }
+  }
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
@@ -290,6 +305,39 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });
   return out;
+}
+
+const CATENATIVE_NEGATION = new Set(["n't", 'n’t', 'not', 'do', 'does', 'did']);
+
+/**
+ * Where a loose noun phrase as speaker really ends (UTF-16 offset), or null when it is none: no noun phrase ends in a
+ * preposition or determiner ("hours before", "at one of"); before an infinitive cue a verb and its particle may stand
+ * between the subject and "to" ("The piece goes on to slam", "Its hosts don't hesitate to report": the subject is
+ * the phrase before them; "went on to say" has none).
+ */
+function loosePhraseEnd(ctx: QuoteContext, s: FoundSpeaker): number | null {
+  const { lower, cap } = ctx;
+  const from = tokenAt(ctx, s.start);
+  let end = from;
+  while (end < lower.length && ctx.index.ends[end]! <= s.end) end++;
+  if (end <= from) return s.end;
+  const last = lower[end - 1]!;
+  // (A determiner alone is a pronoun: "Many said", "Some believe".)
+  if (!PREPOSITIONS.has(last) && !(DETERMINERS.has(last) && end - from > 1)) return s.end;
+  if (s.kind === 'description') {
+    // A role widened over a cut-off phrase ("a strategist for one of"): the role's own noun phrase.
+    let k = from + 1;
+    while (k < end && !PREPOSITIONS.has(lower[k]!)) k++;
+    return k < end && !DETERMINERS.has(lower[k - 1]!) ? ctx.index.ends[k - 1]! : null;
+  }
+  if (last !== 'to') return null;
+  let e = end - 1;
+  while (e > from && PREPOSITIONS.has(lower[e - 1]!)) e--;
+  if (e > from && !cap[e - 1]) e--;
+  while (e > from && CATENATIVE_NEGATION.has(lower[e - 1]!)) e--;
+  while (e > from && (SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) || endsWith(lower[e - 1]!, 'ly'))) e--;
+  if (e <= from || PREPOSITIONS.has(lower[e - 1]!) || DETERMINERS.has(lower[e - 1]!)) return null;
+  return ctx.index.ends[e - 1]!;
 }
 
 /** The quotation stage. */

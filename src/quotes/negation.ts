@@ -55,6 +55,20 @@ export function isAgentlessPassive(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart
   return lower[cue.tokenEnd] === 'to' || lower[k - 1] === 'it' || w === 'told';
 }
 
+/**
+ * "The plan was branded “a disaster”", "has been described as": the cue is a participle after a form of "be" (or
+ * "get"), adverbs between: a passive, whose subject is the one named or described, never the speaker.
+ */
+export function isPassiveCue(ctx: QuoteContext, cue: Pick<Cue, 'tokenStart' | 'tokenEnd'>): boolean {
+  const { doc, lower } = ctx;
+  const w = lower[cue.tokenEnd - 1]!;
+  if (!(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w))) return false;
+  const sentence = doc.tokens[cue.tokenStart]!.sentence;
+  let k = cue.tokenStart - 1;
+  while (k >= 0 && doc.tokens[k]!.sentence === sentence && (lower[k]!.endsWith('ly') || lower[k] === 'also' || lower[k] === 'still' || lower[k] === 'now' || lower[k] === 'often')) k--;
+  return k >= 0 && doc.tokens[k]!.sentence === sentence && (BE.has(lower[k]!) || lower[k] === 'get' || lower[k] === 'got' || lower[k] === 'gets');
+}
+
 /** Participles of verbs that take their object before a preposition: "accused X of", "criticised X for", "regarded X as". */
 const OBJECT_FIRST_PARTICIPLES = new Set(
   ('accused blamed praised criticised criticized condemned thanked applauded faulted regarded viewed seen described ' +

@@ -120,3 +120,19 @@ describe('speaker_confidence from the shipped model', () => {
     }
   });
 });
+
+describe('the source of "according to"', () => {
+  const speakerOf = (text: string) => {
+    const doc = createDoc({ text });
+    runPipeline(doc, { until: 'quotes' });
+    const q = doc.quotes.find((x) => x.cue && text.slice(x.cue.start, x.cue.end).toLowerCase() === 'according to');
+    expect(q).toBeTruthy();
+    return q!.speaker?.mention ? text.slice(q!.speaker.mention.start, q!.speaker.mention.end) : null;
+  };
+
+  it('is the phrase after the cue, never the subject of the words it attributes', () => {
+    expect(speakerOf('According to the official statement, Anna Berg met the minister on Monday.')).toBe('the official statement');
+    expect(speakerOf('According to some on the board, Anna Berg was “deeply upset” by the move.')).not.toBe('Anna Berg');
+    expect(speakerOf('According to several of her aides, Anna Berg was deeply upset by the move.')).toBe('several of her aides');
+  });
+});

@@ -214,7 +214,7 @@ const CUE_POSITION = { before: 1, after: 2, inside: 3 } as const;
  * is a choice (two candidates or more), and scored by `ranker` as they are
  * made; without a ranker (training) they are kept on the candidates.
  */
-export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start: number, end: number, rule: FoundSpeaker | null, ranker: Scorer | null = null): SpeakerQuery {
+export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start: number, end: number, rule: FoundSpeaker | null, ranker: Scorer | null = null, decoding = false): SpeakerQuery {
   const { doc } = ctx;
   const cs = cue.tokenStart;
   const ce = cue.tokenEnd;
@@ -229,8 +229,19 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   }
   const from = Math.max(S.tokenStart, cs - REACH_BEFORE);
   const to = Math.min(S.tokenEnd, ce + REACH_AFTER);
-  const raw = candidatesIn(ctx, from, cs);
-  for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  let raw: Candidate[];
+  if (decoding && cue.form === 'according') {
+    // "According to the statement, Kelly met …", "… killed 81 percent, according to FactCheck": the source is the
+    // phrase after "according to", up to the punctuation that ends it; the words around it are the content, and
+    // their subject is never its source. A constraint on the decision only: the ranker is trained on every candidate
+    // of the window (the content's words are its negatives), so its training data stay as they were.
+    let k = ce;
+    while (k < to && ctx.word[k] && ctx.quoteOf[k]! < 0) k++;
+    raw = candidatesIn(ctx, ce, k);
+  } else {
+    raw = candidatesIn(ctx, from, cs);
+    for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+  }
   dropOwned(ctx, raw, cs);
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
   let ruleIndex = -1;
@@ -627,7 +638,7 @@ export function decideSpeakers(ctx: QuoteContext, drafts: Draft[], history: Spea
     if (!r) {
       const h = drafts[head]!;
       const src = h.cue ? h : d;
-      const q = speakerQuery(ctx, src.cue!, src.kind, src.start, src.end, src.speaker, model.ranker);
+      const q = speakerQuery(ctx, src.cue!, src.kind, src.start, src.end, src.speaker, model.ranker, true);
       const dec = decide(q, q.scores, model.params, Z);
       const speaker = speakerOf(ctx, q, dec.chosen, history);
       r = { speaker, confidence: speaker ? model.confidence(dec.z) : null };

@@ -1,0 +1,38 @@
+/**
+ * Speakers that cannot be, removed once the models have decided: the subject of a passive verb of naming before a
+ * quotation (the one named), and a loose phrase ending in a preposition or determiner.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline.js';
+import { createDoc } from '../../src/text/create-doc.js';
+
+function speakers(text: string): (string | null)[] {
+  const doc = createDoc({ text });
+  runPipeline(doc, { until: 'quotes' });
+  return doc.quotes.map((q) => (q.speaker?.mention ? text.slice(q.speaker.mention.start, q.speaker.mention.end) : null));
+}
+
+describe('loose phrases as speakers', () => {
+  it('never end in a preposition', () => {
+    expect(speakers('The mayor laughed at the idea but went on to say that the market was in real trouble.')).toEqual([null]);
+  });
+
+  it('keep a determiner standing alone as a pronoun', () => {
+    expect(speakers('Many believe that the plan will fail next year.')).toEqual(['Many']);
+  });
+
+  it('keep the subject before a verb and its particle before an infinitive cue', () => {
+    expect(speakers('Their hosts quickly went on to claim that the market was in real trouble.')).toEqual(['Their hosts']);
+  });
+});
+
+describe('passive verbs of naming before a quotation', () => {
+  it('never make their subject the speaker', () => {
+    expect(speakers('The plan was branded “a disaster waiting to happen” by the unions.')).not.toContain('The plan');
+    expect(speakers('The new stadium was described as “a white elephant” in the report.')).not.toContain('The new stadium');
+  });
+
+  it('keep active verbs of naming', () => {
+    expect(speakers('Peter Wood called the plan “a disaster waiting to happen”.')).toEqual(['Peter Wood']);
+  });
+});
