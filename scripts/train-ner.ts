@@ -2,6 +2,7 @@
  * Trains the entity recogniser and writes models/ner.bin + models/ner-lexicon.bin.
  *
  *   npx tsx scripts/train-ner.ts [--epochs 10] [--ensemble 3] [--max-rows 260000] [--prune 0] [--subsample 1] [--seed 13] [--wikiann 0] [--gmb 0]
+ *                                [--name-filter [--name-lower-buckets 2]] [--conll-given]
  *   npx tsx scripts/train-ner.ts --prune-existing --prune F
  *
  * --prune F drops the share F of the trained rows whose largest weight is
@@ -36,6 +37,7 @@ import { CompactModel, viterbi } from '../src/entities/model.js';
 import { LEXICON_FILE, MODEL_FILE } from '../src/entities/recognizer.js';
 import { entityStrings, goldDoc, readConll, readGmb, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
 import { heldOut } from '../src/entities/training/split.js';
+import { nameFilter } from '../src/entities/training/names.js';
 import { wordClusters } from '../src/entities/training/clusters.js';
 import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights } from '../src/entities/training/perceptron.js';
 import { addDocument, formatScoreboard, newScoreboard, prf } from '../src/entities/training/score.js';
@@ -124,7 +126,12 @@ function companyWords(lowercaseMostly: Set<string>): string[] {
     .filter((w) => /^\p{Lu}[\p{L}\d&.'-]{2,}$/u.test(w) && !lowercaseMostly.has(w.toLowerCase()));
 }
 
-function gazetteer(wikiann: TaggedSentence[][], companies: string[]): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
+function gazetteer(
+  wikiann: TaggedSentence[][],
+  companies: string[],
+  keep: { given: (w: string) => boolean; surname: (w: string) => boolean },
+  extraGiven: Map<string, number>,
+): { gaz: LexiconFile['gazetteer']; firstNames: string[]; lastNames: string[] } {
   const sets: Record<string, Set<string>> = { PER: new Set(), ORG: new Set(), LOC: new Set(), MISC: new Set() };
   const firstCount = new Map<string, number>();
   const lastCount = new Map<string, number>();
@@ -146,11 +153,12 @@ function gazetteer(wikiann: TaggedSentence[][], companies: string[]): { gaz: Lex
     if (dem) for (const d of [dem.m, dem.f]) if (d) sets.MISC!.add(d);
   }
   for (const city of allCities) if (city.population >= 100000 && /^\p{Lu}/u.test(city.name)) sets.LOC!.add(city.name);
-  const given = new Set([...firstCount].filter(([, n]) => n >= 3).map(([w]) => w));
+  for (const [w, n] of extraGiven) firstCount.set(w, (firstCount.get(w) ?? 0) + n);
+  const firstNames = [...firstCount].filter(([w, n]) => n >= 3 && keep.given(w)).map(([w]) => w).sort();
+  const lastNames = [...lastCount].filter(([w, n]) => n >= 2 && keep.surname(w)).map(([w]) => w).sort();
+  const given = new Set(firstNames);
   for (const w of companies) if (!sets.LOC!.has(w) && !sets.MISC!.has(w) && !given.has(w)) sets.ORG!.add(w);
   const gaz = Object.fromEntries(GAZ_TYPES.map((t) => [t, [...sets[t]!].sort()])) as LexiconFile['gazetteer'];
-  const firstNames = [...firstCount].filter(([, n]) => n >= 3).map(([w]) => w).sort();
-  const lastNames = [...lastCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
   return { gaz, firstNames, lastNames };
 }
 
@@ -246,6 +254,21 @@ function nameEdges(corpora: TaggedSentence[][][]): { ends: NonNullable<LexiconFi
   return { ends: pick(ends), starts: pick(starts) };
 }
 
+/**
+ * Given names from the person names of CoNLL-2003 train (held-out slice
+ * excluded): the first word of each distinct name of two words or more, counted
+ * once per distinct name ("Wasim Akram" once however often it is mentioned).
+ */
+function conllGivenNames(docs: TaggedSentence[][]): Map<string, number> {
+  const names = new Set(entityStrings(docs).get('PER') ?? []);
+  const out = new Map<string, number>();
+  for (const name of [...names].sort()) {
+    const parts = name.split(' ');
+    if (parts.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(parts[0]!)) out.set(parts[0]!, (out.get(parts[0]!) ?? 0) + 1);
+  }
+  return out;
+}
+
 // ---------- data ----------
 
 function evaluate(model: { addScores: CompactModel['addScores']; transitions: Float32Array }, docs: GoldDoc[], lex: Lexicon) {
@@ -278,7 +301,19 @@ const gmb = GMB > 0 ? readGmb(join(dataDir, 'gmb', 'ner_dataset.csv.zip')) : [];
 const capTexts = [...bbcTexts(), ...conllTrain.map((d) => d.map((s) => s.words.join(' ')).join('\n\n'))];
 const caps = capsLexicon(capTexts);
 const COMPANIES = !process.argv.includes('--no-companies');
-const { gaz, firstNames, lastNames } = gazetteer(wikiTrain, COMPANIES ? companyWords(new Set([...caps[0]!, ...caps[1]!, ...caps[2]!])) : []);
+const titles = titleWords(join(dataDir, 'conll2003', 'train.txt'));
+/** --name-filter: drop mostly-lowercase words and role words from the name lists (tried, not shipped: models/README.md). */
+const NAME_FILTER = process.argv.includes('--name-filter');
+const NAME_LOWER_BUCKETS = arg('name-lower-buckets', 2);
+const keepName = NAME_FILTER ? nameFilter(new Set(caps.slice(0, NAME_LOWER_BUCKETS).flat()), new Set([...titles.heads, ...titles.modifiers])) : { given: () => true, surname: () => true };
+/** --conll-given: add given names from CoNLL train's person names (tried, not shipped: it lowered every selection set). */
+const CONLL_GIVEN = process.argv.includes('--conll-given');
+const { gaz, firstNames, lastNames } = gazetteer(
+  wikiTrain,
+  COMPANIES ? companyWords(new Set([...caps[0]!, ...caps[1]!, ...caps[2]!])) : [],
+  keepName,
+  CONLL_GIVEN ? conllGivenNames(conllTrain) : new Map(),
+);
 // --clusters-cache FILE: reuse the clusters of an earlier run with the same data and settings (for experiments).
 const clusterCache = process.argv.includes('--clusters-cache') ? process.argv[process.argv.indexOf('--clusters-cache') + 1]! : null;
 const clusters: string[][] =
@@ -295,7 +330,7 @@ const lexFile: LexiconFile = {
   gazetteer: gaz,
   firstNames,
   lastNames,
-  titles: titleWords(join(dataDir, 'conll2003', 'train.txt')),
+  titles,
   clusters,
   nameEnds: edges?.ends,
   nameStarts: edges?.starts,

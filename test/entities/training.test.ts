@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nameFilter } from '../../src/entities/training/names.js';
 import { decodeSpans } from '../../src/entities/labels.js';
 import { buildLexicon, decodeLexicon, encodeLexicon, HashTable, type LexiconFile } from '../../src/entities/lexicon.js';
 import { CompactModel, viterbi } from '../../src/entities/model.js';
@@ -111,5 +112,13 @@ describe('training (npm run train:ner, on a tiny set)', () => {
       for (const [k, v] of table) expect(lexicon[key].get(k), key).toBe(v);
     }
     expect(HashTable.from([[7, 1]]).get(8)).toBeUndefined();
+  });
+});
+
+describe('name-list filter (npm run train:ner --name-filter)', () => {
+  it('keeps a word news text mostly writes lowercase out of the name lists, and role words out of the given names', () => {
+    const keep = nameFilter(new Set(['the', 'young']), new Set(['governor']));
+    expect([keep.given('The'), keep.given('Governor'), keep.given('Aretha')]).toEqual([false, false, true]);
+    expect([keep.surname('Young'), keep.surname('Governor'), keep.surname('Franklin')]).toEqual([false, true, true]);
   });
 });
