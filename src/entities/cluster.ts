@@ -21,6 +21,8 @@ export interface ClusterInput {
   tokenEnd: number;
   /** Index of the mention this one is an in-text acronym of ("(ODNI)"), if any. */
   definedBy?: number;
+  /** `nameKey(text)`, when the caller has it already (computed here otherwise). */
+  key?: string;
 }
 
 export interface Cluster {
@@ -132,9 +134,9 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     if (k === undefined) keyMemo.set(text, (k = nameKey(text)));
     return k;
   };
-  const groupOf = (type: EntityType, text: string) => byKey.get(type)!.get(keyOf(text))!;
+  const groupOf = (m: ClusterInput) => byKey.get(m.type)!.get(m.key ?? keyOf(m.text))!;
   mentions.forEach((m, k) => {
-    const name = keyOf(m.text);
+    const name = m.key ?? keyOf(m.text);
     let ofType = byKey.get(m.type);
     if (ofType === undefined) byKey.set(m.type, (ofType = new Map()));
     let g = ofType.get(name);
@@ -177,8 +179,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
     if (m.definedBy === undefined) return;
-    const a = root(groupOf(m.type, m.text));
-    const b = root(groupOf(mentions[m.definedBy]!.type, mentions[m.definedBy]!.text));
+    const a = root(groupOf(m));
+    const b = root(groupOf(mentions[m.definedBy]!));
     if (a !== b) groups[a]!.parent = b;
   });
 

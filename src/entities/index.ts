@@ -487,21 +487,33 @@ class NameFacts {
 }
 const factsOf = memoized((name: string) => new NameFacts(name));
 
+/**
+ * The text with every run of white space as one space (`text.replace(/\s+/g, ' ')`); the regex runs only when the
+ * text holds white space other than single spaces between other characters (rare in a name).
+ */
+function oneSpaced(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? text.charCodeAt(i + 1) <= 0x20 : c < 0x20 || (c >= 0x80 && /\s/.test(text[i]!))) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
 /** Clusters mentions into the entity layer. */
 function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): DocEntity[] {
   const toks = doc.tokens;
-  const inputs: ClusterInput[] = mentions.map((m) => ({
-    text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),
-    type: m.type,
-    tokenStart: m.tokenStart,
-    tokenEnd: m.tokenEnd,
-  }));
+  // Each mention's text and name key are computed once here, for every rule and the clustering.
+  const inputs: ClusterInput[] = mentions.map((m) => {
+    const text = oneSpaced(doc.text.slice(m.start, m.end));
+    return { text, type: m.type, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, definedBy: undefined, key: nameKey(text) };
+  });
   // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
-  const startsAt = new Map(mentions.map((m, k) => [m.tokenStart, k]));
+  const startsAt = new Int32Array(toks.length + 2).fill(-1); // the mention starting at each token (the last one, if several)
+  mentions.forEach((m, k) => (startsAt[m.tokenStart] = k));
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
-    const inner = startsAt.get(m.tokenEnd + 1);
-    if (open?.text !== '(' || inner === undefined || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
+    const inner = startsAt[m.tokenEnd + 1]!;
+    if (open?.text !== '(' || inner < 0 || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
     const im = mentions[inner]!;
     if (toks[im.tokenEnd]?.text !== ')' || im.tokenEnd !== im.tokenStart + 1) return;
     // Only an acronym that starts like the name defines it: "… Intelligence (ODNI)", not "Carmen Wuestenhagen (Germany)".
@@ -652,8 +664,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const out = moved ? mergeSameId(merged) : merged;
   geocodeTowns(out);
   // Mentions carry their entity's subtype, which the article's context may have set.
-  const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
-  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  const byStart: NamedMention[] = [];
+  for (const m of mentions) byStart[m.tokenStart] = m;
+  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart[s.tokenStart]!.subtype = e.subtype;
   return out;
 }
 
@@ -863,7 +876,7 @@ function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognize
   const firstWords = organisationFirstWords(inputs, ORGANISATION_ENDINGS);
   if (firstWords.size === 0) return;
   const personWords = new Set<string>();
-  for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of nameKey(m.text).split(' ')) personWords.add(w);
+  for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of m.key!.split(' ')) personWords.add(w);
   for (const list of oneWordMentions(inputs, 'PERSON', firstWords, (key) => personWords.has(key) || isPersonName(rec, key)).values()) {
     if (list.some((m) => addressed(doc, m.tokenStart))) continue;
     for (const m of list) m.type = 'ORGANIZATION';
@@ -888,7 +901,7 @@ function organisationFirstWords(inputs: readonly ClusterInput[], endings: Readon
   const out = new Set<string>();
   for (const m of inputs) {
     if (m.type !== 'ORGANIZATION') continue;
-    const words = nameKey(m.text).split(' ');
+    const words = m.key!.split(' ');
     if (words.length >= 2 && (endings.has(words[words.length - 1]!) || (words.length >= 3 && endings.has(words.slice(-2).join(' '))))) out.add(words[0]!);
   }
   return out;
@@ -899,7 +912,7 @@ function oneWordMentions(inputs: readonly ClusterInput[], type: EntityType, keys
   const out = new Map<string, ClusterInput[]>();
   for (const m of inputs) {
     if (m.type !== type || m.tokenEnd - m.tokenStart !== 1) continue;
-    const key = nameKey(m.text);
+    const key = m.key!;
     if (!keys.has(key) || skip(key)) continue;
     let list = out.get(key);
     if (!list) out.set(key, (list = []));
