@@ -21,6 +21,8 @@ export interface ClusterInput {
   tokenEnd: number;
   /** Index of the mention this one is an in-text acronym of ("(ODNI)"), if any. */
   definedBy?: number;
+  /** `nameKey(text)`, when the caller has it already (computed here otherwise). */
+  key?: string;
 }
 
 export interface Cluster {
@@ -66,6 +68,11 @@ const isAcronym = (s: string) => {
   return letters.length <= 8 && /^(?:\p{Lu}\.?){2,8}$/u.test(letters) && !/\p{Ll}/u.test(s);
 };
 
+/** The initials of a group's first form, computed once per group (asked again for every name it may be the expansion of). */
+function initialsOf(grp: Group): string {
+  return (grp.initials ??= initials(grp.first));
+}
+
 /** True when every word of `short` occurs in `long`, in order. */
 function isSubsequence(short: string[], long: string[]): boolean {
   let j = 0;
@@ -98,6 +105,10 @@ interface Group {
   members: number[];
   words: string[];
   parent: number;
+  /** The first form seen (the first key of `forms`). */
+  first: string;
+  /** `initials(first)`, computed on first use. */
+  initials: string | undefined;
 }
 
 /** What the clustering may ask of the world beyond the article (by default it knows nothing). */
@@ -132,16 +143,16 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     if (k === undefined) keyMemo.set(text, (k = nameKey(text)));
     return k;
   };
-  const groupOf = (type: EntityType, text: string) => byKey.get(type)!.get(keyOf(text))!;
+  const groupOf = (m: ClusterInput) => byKey.get(m.type)!.get(m.key ?? keyOf(m.text))!;
   mentions.forEach((m, k) => {
-    const name = keyOf(m.text);
+    const name = m.key ?? keyOf(m.text);
     let ofType = byKey.get(m.type);
     if (ofType === undefined) byKey.set(m.type, (ofType = new Map()));
     let g = ofType.get(name);
     if (g === undefined) {
       g = groups.length;
       ofType.set(name, g);
-      groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1 });
+      groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1, first: m.text, initials: undefined });
       const compact = name.includes(' ') || name.includes('-') ? name.replace(/[ -]/g, '') : name;
       const same = byName.get(compact);
       if (same === undefined) byName.set(compact, [g]);
@@ -177,8 +188,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   // 2. In-text acronym definitions: "… Intelligence (ODNI)".
   mentions.forEach((m, k) => {
     if (m.definedBy === undefined) return;
-    const a = root(groupOf(m.type, m.text));
-    const b = root(groupOf(mentions[m.definedBy]!.type, mentions[m.definedBy]!.text));
+    const a = root(groupOf(m));
+    const b = root(groupOf(mentions[m.definedBy]!));
     if (a !== b) groups[a]!.parent = b;
   });
 
@@ -197,7 +208,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   groups.forEach((grp, g) => {
     if (grp.words.length < 2) return;
     for (const w of grp.words) push(byWord, w, g);
-    push(byInitials, initials([...grp.forms.keys()][0]!), g);
+    push(byInitials, initialsOf(grp), g);
   });
   const order = groups.map((_, g) => g).sort((a, b) => groups[a]!.words.length - groups[b]!.words.length || a - b);
   for (const g of order) {
@@ -221,11 +232,11 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       let fits = false;
       // By initials, an acronym never makes a person of a non-person ("US" is not Ulrich Schulte-Strathaus),
       // and a country's short name ("US", "UK") is the country, not whatever else has those initials.
-      if (wordAcronym && head.words.length >= 2 && initials([...head.forms.keys()][0]!) === wordAcronym) {
+      if (wordAcronym && head.words.length >= 2 && initialsOf(head) === wordAcronym) {
         fits = hType === 'ORGANIZATION' || hType === 'MISC';
       } else if (acronym && head.words.length >= 2) {
         const country = countryOf(mentions[grp.members[0]!]!.text);
-        fits = initials([...head.forms.keys()][0]!) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf([...head.forms.keys()][0]!) === country);
+        fits = initialsOf(head) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf(head.first) === country);
       }
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         // A one-word "place" no gazetteer knows is the person of that surname ("Troncon" after "Alessandro Troncon").

@@ -10,7 +10,7 @@ import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_W
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
 import { clusterMentions, wordCount, type ClusterInput } from './cluster.js';
 import { hashString } from './hash.js';
-import { cityCandidates, countryOf, demonymCountry, resolvePlace } from './geo.js';
+import { cityCandidates, countryOf, demonymCountry, resolvePlace, type PlaceInfo } from './geo.js';
 import { geocodeInContext, geocodeTowns, placeOfNames } from './geocode.js';
 import { ENTITY_TYPE, TYPES } from './labels.js';
 import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
@@ -447,40 +447,73 @@ function isSentenceAdverb(doc: Doc, i: number, rec: Recognizer): boolean {
   return caps === 1 && lw.length > 4 && lw.endsWith('ly') && !rec.lexicon.firstNames.has(h) && !rec.lexicon.lastNames.has(h);
 }
 
-// entityId is a SHA-256 per entity; the same names recur across articles. One map per type
-// (keyed by the name itself: no concatenated key string to build and hash per lookup).
-const idCache = new Map<EntityType, Map<string, string>>();
-let idCacheSize = 0;
-function cachedEntityId(type: EntityType, name: string): string {
-  let byName = idCache.get(type);
-  if (byName === undefined) idCache.set(type, (byName = new Map()));
-  let id = byName.get(name);
-  if (id === undefined) {
-    if (++idCacheSize > 50000) {
-      idCache.clear();
-      idCacheSize = 1;
-      idCache.set(type, (byName = new Map()));
-    }
-    byName.set(name, (id = entityId(type, name, ENTITY_ALIASES)));
+/**
+ * What the entity rules ask of a name (award? country? known place? its id per type …), each answer computed on first
+ * use and kept with the name: one memo look-up per mention or cluster instead of one `Map` look-up of the same fresh
+ * string per question. (entityId is a SHA-256 per entity; the same names recur across articles.)
+ */
+class NameFacts {
+  private awardV = -1;
+  private unknownPlaceV = -1;
+  private countryV: string | null | undefined = undefined;
+  private demonymV: string | null | undefined = undefined;
+  private subtypeV: PlaceInfo['subtype'] | undefined = undefined;
+  private ids: [string | undefined, string | undefined, string | undefined, string | undefined] = [undefined, undefined, undefined, undefined];
+  constructor(readonly name: string) {}
+  get award(): boolean {
+    if (this.awardV < 0) this.awardV = isAward(this.name) ? 1 : 0;
+    return this.awardV === 1;
   }
-  return id;
+  get country(): string | null {
+    if (this.countryV === undefined) this.countryV = countryOf(this.name);
+    return this.countryV;
+  }
+  get demonym(): string | null {
+    if (this.demonymV === undefined) this.demonymV = demonymCountry(this.name);
+    return this.demonymV;
+  }
+  get placeSubtype(): PlaceInfo['subtype'] {
+    if (this.subtypeV === undefined) this.subtypeV = resolvePlace(this.name).subtype;
+    return this.subtypeV;
+  }
+  get unknownPlace(): boolean {
+    if (this.unknownPlaceV < 0) this.unknownPlaceV = unknownPlace(this.name) ? 1 : 0;
+    return this.unknownPlaceV === 1;
+  }
+  id(type: EntityType): string {
+    const t = type === 'PERSON' ? 0 : type === 'ORGANIZATION' ? 1 : type === 'LOCATION' ? 2 : 3;
+    return (this.ids[t] ??= entityId(type, this.name, ENTITY_ALIASES));
+  }
+}
+const factsOf = memoized((name: string) => new NameFacts(name));
+
+/**
+ * The text with every run of white space as one space (`text.replace(/\s+/g, ' ')`); the regex runs only when the
+ * text holds white space other than single spaces between other characters (rare in a name).
+ */
+function oneSpaced(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 ? text.charCodeAt(i + 1) <= 0x20 : c < 0x20 || (c >= 0x80 && /\s/.test(text[i]!))) return text.replace(/\s+/g, ' ');
+  }
+  return text;
 }
 
 /** Clusters mentions into the entity layer. */
 function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loadRecognizer()): DocEntity[] {
   const toks = doc.tokens;
-  const inputs: ClusterInput[] = mentions.map((m) => ({
-    text: doc.text.slice(m.start, m.end).replace(/\s+/g, ' '),
-    type: m.type,
-    tokenStart: m.tokenStart,
-    tokenEnd: m.tokenEnd,
-  }));
+  // Each mention's text and name key are computed once here, for every rule and the clustering.
+  const inputs: ClusterInput[] = mentions.map((m) => {
+    const text = oneSpaced(doc.text.slice(m.start, m.end));
+    return { text, type: m.type, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, definedBy: undefined, key: nameKey(text) };
+  });
   // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
-  const startsAt = new Map(mentions.map((m, k) => [m.tokenStart, k]));
+  const startsAt = new Int32Array(toks.length + 2).fill(-1); // the mention starting at each token (the last one, if several)
+  mentions.forEach((m, k) => (startsAt[m.tokenStart] = k));
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
-    const inner = startsAt.get(m.tokenEnd + 1);
-    if (open?.text !== '(' || inner === undefined || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
+    const inner = startsAt[m.tokenEnd + 1]!;
+    if (open?.text !== '(' || inner < 0 || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
     const im = mentions[inner]!;
     if (toks[im.tokenEnd]?.text !== ')' || im.tokenEnd !== im.tokenStart + 1) return;
     // Only an acronym that starts like the name defines it: "… Intelligence (ODNI)", not "Carmen Wuestenhagen (Germany)".
@@ -496,20 +529,22 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
   // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
   for (const m of inputs) {
+    // (The award test is cheaper computed than looked up: its sets are small; the facts' memo is asked only for a country.)
     if (isAward(m.text)) m.type = 'MISC';
-    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && countryOf(m.text) !== null) m.type = 'LOCATION';
+    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOf(m.text).country !== null) m.type = 'LOCATION';
   }
   const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word));
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
   const entities = clusterMentions(inputs, {
-    isNationality: (name) => demonymCountry(name) !== null,
-    countryOf,
+    isNationality: (name) => factsOf(name).demonym !== null,
+    countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
   }).map((c) => {
     const roles: string[] = [];
+    const facts = factsOf(c.name);
     if (c.type === 'PERSON') {
       for (const k of c.members) {
         for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
@@ -522,18 +557,18 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A country is a place whatever the article's wording made of it ("US" as an
     // organisation or a MISC name), so one country has one type, and one id, in every article.
     // Only the canonical name counts: "GM" is an alias of General Motors, not Gambia.
-    if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && countryOf(c.name)) c.type = 'LOCATION';
+    if ((c.type === 'ORGANIZATION' || c.type === 'MISC') && facts.country) c.type = 'LOCATION';
     // "a trade fair in Cannes", "MP for Henley-on-Thames, Oxfordshire": a known city or region the article only
     // speaks of as a place (every mention after "in", "near", …, or after "<place>,") is the place. ("at" is left
     // out: "three years at Newcastle" is the club.)
-    if ((c.type === 'ORGANIZATION' || c.type === 'PERSON') && isKnownPlace(c.name) && c.members.every((k) => placeContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'LOCATION';
+    if ((c.type === 'ORGANIZATION' || c.type === 'PERSON') && !facts.unknownPlace && c.members.every((k) => placeContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'LOCATION';
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     // A "place" so listed is one too when no place gazetteer knows it and the article lists it with
     // organisations ("Microsoft, Sony and Nintendo"): conjuncts are things of one kind. (Without the
     // list test, "Pacific", "Jiangsu", "Republic", which the gazetteers know only from company names, became companies.)
     if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
-    if (c.type === 'LOCATION' && !c.name.includes(' ') && unknownPlace(c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
+    if (c.type === 'LOCATION' && !c.name.includes(' ') && facts.unknownPlace && gazetteerTypes(rec, c.name) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
     // "the village of Shatoi": a one-word "person" after a settlement's noun and "of" is the place.
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
@@ -541,20 +576,20 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A known city's shares are its market's ("shares in London", "Tokyo shares"): only a company's own
     // words (its chairman, an apposition) retype a known place.
     if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ')) {
-      const sub = c.type === 'LOCATION' ? resolvePlace(c.name).subtype : null;
+      const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
     // (Only nouns no person is called: "fellow broadcaster Michael Pointon", "watchdog Sir Philip Mawer" stay people.)
-    if ((c.type === 'PERSON' || (c.type === 'LOCATION' && unknownPlace(c.name))) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
+    if ((c.type === 'PERSON' || (c.type === 'LOCATION' && facts.unknownPlace)) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
     // "Lucent Technologies", "Warner Bros", "Calyon Securities": a "person" or "place" of several words ending like a
     // company's name is the company (not a known place: "South Bank"; "Bank" alone ends places too).
     // Sports clubs' endings too: "Belgrave Harriers", "Bristol Rovers", "Swansea RFC".
-    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeOrganisation(c.name) && unknownPlace(c.name)) c.type = 'ORGANIZATION';
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeOrganisation(c.name) && facts.unknownPlace) c.type = 'ORGANIZATION';
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
     if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
-      const sub = resolvePlace(c.name).subtype;
+      const sub = facts.placeSubtype;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     }
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
@@ -563,10 +598,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the comedy Sideways", "her new album Stakonia", "BBC drama Holby City": a name after a noun for a work is the
     // work's title (MISC), not a person, a company or a place (unless a known place, or spoken of as a person).
     // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
-    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && !isKnownPlace(c.name) && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
+    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts.unknownPlace && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
-    if (isAward(c.name)) c.type = 'MISC';
+    if (facts.award) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
     if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
@@ -579,7 +614,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
     // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
-    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && countryOf(c.name) === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && facts.country === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
     // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
     // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
     if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
@@ -590,8 +625,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
         c.type = 'ORGANIZATION';
         subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
       }
-    } else if (c.type === 'MISC' && demonymCountry(c.name)) subtype = 'nationality';
-    else if (c.type === 'MISC' && isAward(c.name)) subtype = 'award';
+    } else if (c.type === 'MISC' && facts.demonym) subtype = 'nationality';
+    else if (c.type === 'MISC' && facts.award) subtype = 'award';
     else subtype = orgOrMiscSubtype(doc, c.type, c.name, c.members.map((k) => mentions[k]!));
     // Mentions carry their entity's type and subtype, so later stages see one answer per entity.
     for (const k of c.members) {
@@ -600,7 +635,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     const type: EntityType = c.type;
     return {
-      id: cachedEntityId(type, c.name),
+      id: facts.id(type),
       type,
       subtype,
       name: c.name,
@@ -629,8 +664,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const out = moved ? mergeSameId(merged) : merged;
   geocodeTowns(out);
   // Mentions carry their entity's subtype, which the article's context may have set.
-  const byStart = new Map(mentions.map((m) => [m.tokenStart, m]));
-  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  const byStart: NamedMention[] = [];
+  for (const m of mentions) byStart[m.tokenStart] = m;
+  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart[s.tokenStart]!.subtype = e.subtype;
   return out;
 }
 
@@ -648,11 +684,11 @@ const AWARDS = new Set(AWARD_NAMES);
 const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
 
 /** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
-const isAward = memoized((name: string): boolean => {
+function isAward(name: string): boolean {
   const key = nameKey(name);
   const space = key.lastIndexOf(' ');
   return AWARDS.has(key) || (space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1)));
-});
+}
 
 const CONJUNCTIONS = new Set([',', 'and', 'or', '&']);
 /** Lowercase words that join two people's names and are no part of one. */
@@ -695,7 +731,7 @@ function addressed(doc: Doc, i: number): boolean {
 
 /** A country, region or city of that name (or a namesake of one). */
 function isKnownPlace(name: string): boolean {
-  return !unknownPlace(name);
+  return !factsOf(name).unknownPlace;
 }
 
 /** Prepositions after which a known place's name is the place ("in Cannes"; not "at", said of clubs and firms too). */
@@ -714,10 +750,10 @@ function placeContext(doc: Doc, a: number, b: number): boolean {
 }
 
 /** No country, region or city of that name (nor a namesake of one). (Memoized: several rules ask it of each name.) */
-const unknownPlace = memoized((name: string): boolean => {
+function unknownPlace(name: string): boolean {
   const place = resolvePlace(name);
   return place.subtype === null && place.geo === null && cityCandidates(name).length === 0;
-});
+}
 
 /** Whether a given name of the lexicon starts the name ("Jim Press", "Tony Bill"): a person's, whatever its last word says. */
 function givenNameFirst(rec: Recognizer, name: string): boolean {
@@ -840,7 +876,7 @@ function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognize
   const firstWords = organisationFirstWords(inputs, ORGANISATION_ENDINGS);
   if (firstWords.size === 0) return;
   const personWords = new Set<string>();
-  for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of nameKey(m.text).split(' ')) personWords.add(w);
+  for (const m of inputs) if (m.type === 'PERSON' && m.tokenEnd - m.tokenStart >= 2) for (const w of m.key!.split(' ')) personWords.add(w);
   for (const list of oneWordMentions(inputs, 'PERSON', firstWords, (key) => personWords.has(key) || isPersonName(rec, key)).values()) {
     if (list.some((m) => addressed(doc, m.tokenStart))) continue;
     for (const m of list) m.type = 'ORGANIZATION';
@@ -865,7 +901,7 @@ function organisationFirstWords(inputs: readonly ClusterInput[], endings: Readon
   const out = new Set<string>();
   for (const m of inputs) {
     if (m.type !== 'ORGANIZATION') continue;
-    const words = nameKey(m.text).split(' ');
+    const words = m.key!.split(' ');
     if (words.length >= 2 && (endings.has(words[words.length - 1]!) || (words.length >= 3 && endings.has(words.slice(-2).join(' '))))) out.add(words[0]!);
   }
   return out;
@@ -876,7 +912,7 @@ function oneWordMentions(inputs: readonly ClusterInput[], type: EntityType, keys
   const out = new Map<string, ClusterInput[]>();
   for (const m of inputs) {
     if (m.type !== type || m.tokenEnd - m.tokenStart !== 1) continue;
-    const key = nameKey(m.text);
+    const key = m.key!;
     if (!keys.has(key) || skip(key)) continue;
     let list = out.get(key);
     if (!list) out.set(key, (list = []));

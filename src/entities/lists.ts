@@ -43,7 +43,7 @@ export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonNa
   // One name, one type in the article: the name's other mentions follow its mention in the list.
   if (retyped.size > 0) {
     for (const m of inputs) {
-      const type = retyped.get(`${m.type} ${nameKey(m.text)}`);
+      const type = retyped.get(`${m.type} ${m.key ?? nameKey(m.text)}`);
       if (type !== undefined) m.type = type;
     }
   }
@@ -56,8 +56,8 @@ export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonNa
     if (top === null || top === 'MISC') return;
     for (const k of list) {
       const m = inputs[k]!;
-      if (m.type === top || m.tokenEnd - m.tokenStart !== 1 || OTHER_ALIASES.canonical(m.type, nameKey(m.text)) !== undefined) continue;
-      if (fits(m, top)) retyped.set(`${m.type} ${nameKey(m.text)}`, top);
+      if (m.type === top || m.tokenEnd - m.tokenStart !== 1 || OTHER_ALIASES.canonical(m.type, m.key ?? nameKey(m.text)) !== undefined) continue;
+      if (fits(m, top)) retyped.set(`${m.type} ${m.key ?? nameKey(m.text)}`, top);
     }
   }
 
