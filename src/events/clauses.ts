@@ -9,7 +9,7 @@ import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isSpaceCode } from '../text/chars.js';
 import {
-  INTENTION_WORDS, IRREALIS_CLAUSE_WORDS, IRREALIS_NOUN_MODIFIERS, MODALS as MODAL_WORDS, NEGATORS as NEGATOR_WORDS, SCHEDULING_WORDS,
+  ARTICLES, INTENTION_WORDS, IRREALIS_CLAUSE_WORDS, IRREALIS_NOUN_MODIFIERS, MODALS as MODAL_WORDS, NEGATORS as NEGATOR_WORDS, SCHEDULING_WORDS,
 } from '../lang/en/index.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
@@ -150,7 +150,7 @@ const IMPLICATIVE = new Set(['started', 'starts', 'starting', 'began', 'begun', 
 const GO_FORMS = new Set(['went', 'go', 'goes', 'going', 'gone']);
 /** Changes by a factor, which "almost" measures rather than denies: "almost doubled". */
 const MULTIPLIED = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'doubles', 'triples', 'halves']);
-const DETERMINER_WORDS = new Set(['a', 'an', 'the']);
+const ARTICLE_WORDS = new Set<string>(ARTICLES);
 
 /**
  * Whether the trigger at token i reports an actual (or scheduled) event: not
@@ -176,11 +176,10 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     if (IRREALIS_CLAUSE.has(lower(k))) return { ok: false, why: `irrealis "${toks[k]!.text}"` };
   }
   if (pos === 'verb') {
-    // "almost collapsed", "nearly died": it did not happen ("almost doubled" is a change that mostly did).
-    const before = lower(i - 1);
-    if ((before === 'almost' || before === 'nearly') && !MULTIPLIED.has(lower(i))) return { ok: false, why: `negated: "${toks[i - 1]!.text}" (it did not happen)` };
-    // Infinitives are intentions, except scheduled ("are to meet") and perfect ("to have approved") ones.
     const prev = lower(i - 1);
+    // "almost collapsed", "nearly died": it did not happen ("almost doubled" is a change that mostly did).
+    if ((prev === 'almost' || prev === 'nearly') && !MULTIPLIED.has(lower(i))) return { ok: false, why: `negated: "${toks[i - 1]!.text}" (it did not happen)` };
+    // Infinitives are intentions, except scheduled ("are to meet") and perfect ("to have approved") ones.
     if (prev === 'to') {
       // "went on to play", "started to pay dividends", "managed to win": the infinitive happened.
       const implicative = IMPLICATIVE.has(lower(i - 2)) || (lower(i - 2) === 'on' && GO_FORMS.has(lower(i - 3)));
@@ -212,7 +211,7 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     const p2 = lower(i - 2);
     const p3 = lower(i - 3);
     // "close to bankruptcy", "on the brink of collapse", "the verge of a strike": it has not happened.
-    if ((p1 === 'to' && p2 === 'close') || ((p1 === 'of' || (p2 === 'of' && DETERMINER_WORDS.has(p1))) && /^(?:brink|verge|edge)$/.test(p1 === 'of' ? p2 : p3))) {
+    if ((p1 === 'to' && p2 === 'close') || ((p1 === 'of' || (p2 === 'of' && ARTICLE_WORDS.has(p1))) && /^(?:brink|verge|edge)$/.test(p1 === 'of' ? p2 : p3))) {
       return { ok: false, why: 'possibility: on the brink, not occurrence' };
     }
     if ((p1 === 'of' || p2 === 'of' || p3 === 'of') && /^(?:risk|threat|possibility|prospect|danger|plan|plans|idea|fear|fears|threats)$/.test(p1 === 'of' ? p2 : p2 === 'of' ? p3 : lower(i - 4))) {

@@ -35,6 +35,12 @@ function events(text: string, publishedAt: string | null = MONDAY) {
   return { doc: { ...doc, ...out }, events: out.events };
 }
 const names = (e: { participants: Array<{ name: string; role: string }> }) => e.participants.map((p) => `${p.role}:${p.name}`).sort();
+/** The events of a text run through the whole pipeline, entity stage included. */
+function pipelineEvents(text: string) {
+  const doc = createDoc({ text, publishedAt: MONDAY });
+  runPipeline(doc);
+  return documentLayers(doc).events;
+}
 /** The types of the events of a text. */
 const types = (text: string) => events(text).events.map((e) => e.type);
 
@@ -461,11 +467,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
 
   it('a treaty called a Convention, the football Conference and "close to" are no summit and nothing closed', () => {
     // The whole pipeline: the treaty's and the league's names come from the entity stage.
-    const shipped = (text: string) => {
-      const doc = createDoc({ text, publishedAt: MONDAY });
-      runPipeline(doc);
-      return documentLayers(doc).events.map((e) => e.type);
-    };
+    const shipped = (text: string) => pipelineEvents(text).map((e) => e.type);
     expect(shipped('Apple acted in line with the UN Convention on Refugees of June 2003.')).not.toContain('SUMMIT');
     expect(shipped('Russia left the 1951 UN Convention on Refugees, which protects people in Kazan.')).not.toContain('SUMMIT');
     expect(shipped('Putin guided Kazan to the Conference title in 2002.')).not.toContain('SUMMIT');
@@ -475,11 +477,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   });
 
   it('a time after "until" ends a span and dates no event, unless "not … until" says when it happens', () => {
-    const dated = (text: string) => {
-      const doc = createDoc({ text, publishedAt: MONDAY });
-      runPipeline(doc);
-      return documentLayers(doc).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
-    };
+    const dated = (text: string) => pipelineEvents(text).map((e) => `${e.type} ${e.date?.start ?? '-'}`);
     expect(dated('Putin signed a new contract with Apple in Kazan to stay until May 2008.')).toEqual(['AGREEMENT -']);
     expect(dated('Putin has agreed with Apple to defer payments until the end of 2005.')).toEqual(['AGREEMENT -']);
     expect(dated('Apple is not expected to launch the phone in Kazan until 2006.')).toEqual(['PRODUCT_LAUNCH 2006-01-01']);
