@@ -288,6 +288,9 @@ const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team',
  * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
  */
 export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
+  // show's eviction, no body's decision.
+  if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
   if (key !== 'ruled') return false;
   if (lower[te] === 'out') return true;
   // "ruled the roost", "Apple ruled the personal computing world", "he ruled the rucks": ruled over, no ruling (one
@@ -297,6 +300,8 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
   for (let k = s.tokenStart; k < s.tokenEnd; k++) if (COURT.has(lower[k]!) || RULERS.has(lower[k]!)) return false;
   return true;
 }
+
+const VOTE_VERBS = new Set(['voted', 'vote', 'votes']);
 
 /** Who rules on something besides a court or a judge: "the Law Lords ruled the …", "the referee ruled". */
 const RULERS = new Set(['lords', 'panel', 'tribunal', 'referee', 'umpire', 'speaker', 'commission', 'commissioner', 'regulator', 'watchdog', 'ombudsman', 'committee', 'board', 'authority', 'arbitrator', 'appeal', 'appeals', 'justices', 'magistrates', 'coroner', 'inquiry']);

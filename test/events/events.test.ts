@@ -489,6 +489,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple lost $2bn in Kazan in 2004.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('"voted best film" and "voted off the show" are no decision; a board that voted for a rise made one', () => {
+    expect(types('Apple was voted best company by Reuters readers in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('Putin was voted off the Kazan show on Friday.')).not.toContain('DECISION');
+    expect(types('The Apple board voted for a rise in Kazan on Friday.')).toContain('DECISION');
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
