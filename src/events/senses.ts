@@ -224,6 +224,21 @@ const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
   if (MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7)) return true;
+  if (key === 'meet' || key === 'meets' || key === 'met') {
+    // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
+    if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
+    const by = lower[te] === 'by' || (lower[te]!.endsWith('ly') && lower[te + 1] === 'by');
+    if (by) for (let k = ts - 1; k >= ts - 4 && k >= 0 && doc.tokens[k]!.sentence === doc.tokens[ts]!.sentence; k--) if (BALL_WORDS.has(lower[k]!)) return true;
+    // "She will now meet Venus Williams in the second round", "in their final Euro 2004 qualifier": a match in a draw
+    // or a fixture list, no meeting (a word of a fixture or a draw in the sentence; not a score, which a date range
+    // such as "11-12" looks like).
+    const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const w = lower[k]!;
+      if (FIXTURE_WORDS.has(w) || (w === 'round' && ROUND_ORDINALS.has(lower[k - 1] ?? ''))) return true;
+    }
+    return false;
+  }
   if (key !== 'meeting' && key !== 'meetings') return false;
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   const withAfter = te < s.tokenEnd && lower[te] === 'with';
@@ -236,6 +251,13 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   }
   return false;
 }
+
+/** What a player meets in a match report: a cross, a corner, the ball. */
+const BALL_WORDS = new Set(['cross', 'crosses', 'corner', 'corners', 'ball', 'pass', 'free-kick', 'kick', 'header', 'shot', 'clearance', 'delivery']);
+/** Words of a fixture or a draw: "the second seed", "a wild card", "their final qualifier", "the quarter-finals". */
+const FIXTURE_WORDS = new Set(['match', 'fixture', 'derby', 'qualifier', 'semi-final', 'quarter-final', 'semi-finals', 'quarter-finals', 'seed', 'seeds', 'replay', 'wild']);
+/** Ordinals before "round" in a draw: "the first round", "the last 16" aside. */
+const ROUND_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'opening']);
 
 /** Words of athletics: a "meeting" among them is a competition ("indoor meeting", "the 60m at the … meeting"). */
 const ATHLETICS = new Set(['indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
@@ -354,6 +376,10 @@ const SUBSCRIBERS = new Set([
   'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
 ]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+/** Words after "settled" that make it no settlement: "settled for silver", "settled into the team", "settled down". */
+const SETTLED_NOT_DEAL = new Set(['for', 'into', 'down']);
+/** What a match report says was settled: the game, the tie, the contest. */
+const SETTLED_CONTESTS = new Set(['game', 'match', 'tie', 'contest', 'issue', 'nerves', 'it']);
 const TO_OR_MODAL = new Set(['to', 'will', 'would', 'can', 'could', 'must', 'should', 'might', 'may', 'cannot', "'ll", '’ll', 'not']);
 /** Words before "deal" that make it the verb: "to deal with", "we must deal with", "they deal with". */
 const DEAL_VERB_BEFORE = new Set([...TO_OR_MODAL, 'we', 'they', 'i', 'you', 'better', 'help', 'able']);
@@ -378,6 +404,8 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   const ends = (k: number) => !inSentence(k) || GROUP_ENDS.has(lower[k]!);
   // "…, Mrs Gescher concluded.": a speech verb after a quotation, not a concluded deal; "the survey concluded that …":
   // a finding.
+  // "concluded by saying …": ending a speech, no deal.
+  if (key === 'concluded' && lower[te] === 'by') return true;
   if (key === 'concluded') return (ends(te) && ts > 0 && !BE_FORMS.has(lower[ts - 1]!)) || (inSentence(te) && lower[te] === 'that');
   // "more people signed up for broadband", "schools have signed up for the mock elections": subscribing, not a deal.
   if ((key === 'signed' || key === 'signing' || key === 'signs' || key === 'sign') && lower[te] === 'up') {
@@ -388,6 +416,9 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   if (key === 'deal' && DEAL_VERB_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "signs of a slowdown", "a sign that …", "the first signs": the noun, an indication, nothing signed.
   if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !TO_OR_MODAL.has(lower[ts - 1] ?? '')) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
+  // "settled the game on 68 minutes", "settled for silver", "get Gavin settled into the team", "scores to be settled":
+  // a match decided, a place taken or a grudge, no settlement.
+  if (key === 'settled' && (SETTLED_NOT_DEAL.has(lower[te] ?? '') || objectAmong(doc, lower, ts, te, SETTLED_CONTESTS, '', 3) || lower[ts - 3] === 'scores')) return true;
   // "the number of mortgages approved", "mortgage approvals", "loans approved but not yet made": lending figures, no deal.
   if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
   if (!AGREE_VERBS.has(key)) return false;
@@ -450,9 +481,19 @@ export function isHonour(key: string, lower: readonly string[], k: number): bool
   return NAMING_VERBS.has(key) && honourNotPost(lower, k, key !== 'nominated');
 }
 
-/** Whether "took over" followed by token `k` is intransitive: a succession, not a takeover. */
+/** What is taken over that is a post or a task, not a company: "the job", "the reins", "the kicking duties". */
+const POSTS_TAKEN = new Set(['job', 'post', 'role', 'reins', 'duties', 'duty', 'shirt', 'captaincy', 'chairmanship', 'presidency', 'leadership', 'helm', 'responsibility', 'responsibilities', 'position', 'armband']);
+
+/** Whether "took over" followed by token `k` is a succession (intransitive, or a post or task taken over), not a takeover. */
 export function isSuccession(lower: readonly string[], k: number): boolean {
-  return SUCCESSION_AFTER.has(lower[k] ?? '');
+  if (SUCCESSION_AFTER.has(lower[k] ?? '')) return true;
+  // "took over the kicking duties", "took over the number 10 shirt", "took over the Valencia job": a post or a task.
+  for (let j = k; j < k + 5 && j < lower.length; j++) {
+    const w = lower[j]!;
+    if (POSTS_TAKEN.has(w)) return true;
+    if (w === ',' || w === '.' || w === ';' || w === 'and' || w === 'from' || w === 'in' || w === 'at') break;
+  }
+  return false;
 }
 
 /** Verbs of issuing a text: a statement issued, a letter sent, a report published, a speech delivered. */

@@ -495,6 +495,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The Apple board voted for a rise in Kazan on Friday.')).toContain('DECISION');
   });
 
+  it('a cross met, a draw\'s second round, a game settled and a post taken over are no meeting, deal or takeover', () => {
+    expect(types('Putin met the cross from Apple with a header in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin will meet Pezeshkian in the second round in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin met Pezeshkian in Kazan on Friday.')).toContain('MEETING');
+    expect(types('Putin settled the game for Apple in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin settled for silver in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin took over the kicking duties for Apple in Kazan on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over Reuters in Kazan on Friday.')).toContain('ACQUISITION');
+  });
+
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
     expect(types('Putin was banned for his alleged trip that broke a player\'s leg in Kazan on Friday.')).not.toContain('VISIT');
     expect(types('Putin made a surprise trip to Kazan on Friday.')).toContain('VISIT');
