@@ -227,7 +227,7 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
-    const by = lower[te] === 'by' || (lower[te]!.endsWith('ly') && lower[te + 1] === 'by');
+    const by = lower[te] === 'by' || ((lower[te] ?? '').endsWith('ly') && lower[te + 1] === 'by');
     if (by) for (let k = ts - 1; k >= ts - 4 && k >= 0 && doc.tokens[k]!.sentence === doc.tokens[ts]!.sentence; k--) if (BALL_WORDS.has(lower[k]!)) return true;
     // "She will now meet Venus Williams in the second round", "in their final Euro 2004 qualifier": a match in a draw
     // or a fixture list, no meeting (a word of a fixture or a draw in the sentence; not a score, which a date range

@@ -503,6 +503,8 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin settled for silver in Kazan on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin took over the kicking duties for Apple in Kazan on Friday.')).not.toContain('ACQUISITION');
     expect(types('Apple took over Reuters in Kazan on Friday.')).toContain('ACQUISITION');
+    // A text that ends on the verb (the hostile-input property found it).
+    expect(() => types('Putin met')).not.toThrow();
   });
 
   it('a trip in a match report is a foul, a trip to a place a visit', () => {
