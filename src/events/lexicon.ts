@@ -222,6 +222,8 @@ export const LEGAL_STAGES: ReadonlyMap<string, LegalStage> = new Map<string, Leg
 export interface TriggerInfo {
   cls: TriggerClass;
   pos: 'verb' | 'noun';
+  /** A form of the class's `moreVerbs`: a bare or present form that is also a noun ("a 5% fall"). */
+  moreVerb?: true;
 }
 
 /** word (lower case; multiword joined with "_") → the classes it may trigger. */
@@ -233,7 +235,8 @@ export function buildTriggerIndex(): Map<string, TriggerInfo[]> {
     index.set(w, list);
   };
   for (const cls of TRIGGERS) {
-    for (const v of `${cls.verbs} ${cls.moreVerbs ?? ''}`.split(/\s+/).filter(Boolean)) add(v, { cls, pos: 'verb' });
+    for (const v of cls.verbs.split(/\s+/).filter(Boolean)) add(v, { cls, pos: 'verb' });
+    for (const v of (cls.moreVerbs ?? '').split(/\s+/).filter(Boolean)) add(v, { cls, pos: 'verb', moreVerb: true });
     for (const n of cls.nouns.split(/\s+/).filter(Boolean)) add(n, { cls, pos: 'noun' });
   }
   return index;
