@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../text/doc.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
+import { mentionAt } from '../text/layers.js';
 
 /** A test for "token k is in the sentence of token ts" (and in the document). */
 function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
@@ -12,7 +13,7 @@ function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number)
 }
 
 /** Words of filming: a film "shot in Morocco" is filmed there. */
-const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
+const FILMING = new Set(['location', 'starring', 'studio', 'studios', 'film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
 /** Words of shooting people: the sentence is about violence. */
 const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot', 'police', 'soldiers', 'troops', 'killed', 'killing', 'wounded', 'injured', 'dead', 'died', 'murder', 'murdered', 'fired', 'stabbed', 'bullet', 'bullets']);
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
@@ -21,6 +22,8 @@ const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'hea
   'beat', 'win', 'won', 'lead', 'box', 'shot', 'volley', 'net', 'right-footed', 'left-footed', 'midfielder', 'defender', 'fans', 'season']);
 /** Words of military force, where a "strike" is an attack. */
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
+/** Agreements, which are struck as deals are ("a deal being struck"). */
+const DEAL_WORDS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'pact', 'compromise', 'settlement']);
 const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set<string>(BE_FORM_WORDS);
 /** Words before "attack" that make it an illness ("a heart attack"). */
@@ -58,6 +61,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
+    // "a deal being struck", "the agreement was struck": the deal before its passive verb.
+    if (key === 'struck') for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) if (DEAL_WORDS.has(lower[k]!)) return true;
     // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
     return key !== 'struck' ? matchPlay(doc, lower, sentence) : false;
   }
@@ -67,8 +72,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   // "Short attacks US over tsunami aid", "Corbett attacks 'dumbed-down TV'": the verb after its subject, in words,
   // as "attacked" is read below.
   if (key === 'attacks' && ts > 0 && inSentence(ts - 1) && /^\p{Lu}/u.test(doc.tokens[ts - 1]!.text) && verbalAttack(doc, lower, ts, te, inSentence)) return true;
-  if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
-  if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
+  if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence) || attackInPolitics(doc, lower, ts, te, inSentence);
+  if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence) || attackInPolitics(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
   let gunfire = false;
@@ -80,6 +85,12 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     else if (GUNFIRE.has(lower[k]!)) gunfire = true;
   }
   if (filming) return true;
+  // "shooting of The Libertine", "Shooting on Casino Royale": the filming of a named work.
+  if (key === 'shooting' && (lower[te] === 'of' || lower[te] === 'on') && inSentence(te + 1)) {
+    const { mentions, at } = mentionAt(doc);
+    const m = at[te + 1]! >= 0 ? mentions[at[te + 1]!]! : null;
+    if (m && m.entity.type === 'MISC') return true;
+  }
   const next = inSentence(te) ? lower[te]! : '';
   if (key === 'shot' && (next === 'up' || next === 'to' || next === 'straight' || next === 'into')) return true; // "shot up", "shot to fame"
   if (gunfire) return false;
@@ -147,6 +158,68 @@ function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number
   }
   return false;
 }
+
+/** Political parties, whose attacks are in words ("the latest Tory attack", "his attack on Labour"). */
+const PARTIES = new Set(['labour', 'tory', 'tories', 'conservative', 'conservatives', 'democrats', 'republicans', 'republican', 'democratic', 'lib', 'liberal', 'liberals', 'snp', 'ukip']);
+
+/**
+ * An attack in words in a sentence of no bodily harm or arms: one made by a party ("the latest Tory attack"), or one on
+ * a party, a named person, or an argument ("an attack on Labour's record", "attack Tory leader Michael Howard",
+ * "attack Mr Blair's words"), the target read right after "attack on/against" or the verb. A person's home, car or
+ * convoy ("an attack on Mr Smith's home") is no argument and keeps the attack.
+ */
+function attackInPolitics(doc: Doc, lower: readonly string[], ts: number, te: number, inSentence: (k: number) => boolean): boolean {
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const w = lower[k]!;
+    if (BODILY.has(w) || GUNFIRE.has(w) || ARMS.has(w) || NATURAL_CAUSES.has(w) || TERROR.has(w)) return false;
+  }
+  if (inSentence(ts - 1) && PARTIES.has(lower[ts - 1]!) && doc.tokens[ts - 1]!.text !== lower[ts - 1]) return true;
+  let k = te;
+  // "attack on/against X", and "attacked by X" (who attacked: a party or a person in a sentence of no harm).
+  if (inSentence(k) && (lower[k] === 'on' || lower[k] === 'against' || (lower[k] === 'by' && lower[ts] === 'attacked'))) k++;
+  // Without "on", "against" or "by", the words after "attack" are its object only where it is a verb ("will attack",
+  // "to attack", "I attack", "Howard attacks"); after a noun they start another clause ("after any such attack Mr X …").
+  else if (lower[ts] !== 'attacked') {
+    let b = ts - 1; // past adverbs and quotation marks: "will also attack", "never, ever, ever" attack"
+    while (b > s.tokenStart && (ADVERB_LIKE.has(lower[b]!) || lower[b]!.endsWith('ly') || /^[,"“”]$/.test(lower[b]!))) b--;
+    if (!(inSentence(b) && (VERB_BEFORE.has(lower[b]!) || (b === s.tokenStart && /^\p{Lu}/u.test(doc.tokens[b]!.text)) || at0(doc, b)))) return false;
+  }
+  const { mentions, at } = mentionAt(doc);
+  // The target: the words of its noun phrase, up to the first preposition, punctuation or verb-like word.
+  for (let j = k; j < k + 6 && inSentence(j); j++) {
+    const w = lower[j]!;
+    if (ARGUMENT_TARGETS.has(w) || TARGETS_IN_WORDS.has(w)) return true;
+    const m = at[j]! >= 0 ? mentions[at[j]!]! : null;
+    if (m && m.tokenStart === j) {
+      // A party or a person named as the target, not as the owner of a place or a thing ("Mr Smith's home").
+      const after = lower[m.tokenEnd] ?? '';
+      if (after === "'s" || after === '’s' || after === "'") { j = m.tokenEnd; continue; }
+      if (m.entity.type === 'PERSON' || PARTIES.has(lower[j]!)) return true;
+      j = m.tokenEnd - 1; // another name: what it modifies may be the target ("attacks Yukos case")
+      continue;
+    }
+    if (PARTIES.has(w) && doc.tokens[j]!.text !== w) return true;
+    if (w === ',' || w === '.' || w === ';' || w === 'in' || w === 'at' || w === 'by' || w === 'with' || w === 'from' || w === 'of' || w === 'that' || w === 'which') break;
+  }
+  return false;
+}
+
+/** Words before a verb "attack": "to", modals, subject pronouns, "never". */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'never', 'i', 'we', 'they', 'he', 'she', 'you', 'tories', 'labour']);
+const ADVERB_LIKE = new Set(['also', 'not', 'then', 'now', 'again', 'ever', 'never', 'still', 'even', 'always']);
+/** Whether token k ends a person's or an organisation's name (the subject of a headline's "Howard attacks …"). */
+function at0(doc: Doc, k: number): boolean {
+  const { mentions, at } = mentionAt(doc);
+  const m = at[k]! >= 0 ? mentions[at[k]!]! : null;
+  return !!m && m.tokenEnd === k + 1 && (m.entity.type === 'PERSON' || m.entity.type === 'ORGANIZATION');
+}
+
+/** Words of terror: "the terrorist attacks on the US" are attacks whatever their target. */
+const TERROR = new Set(['terror', 'terrorist', 'terrorists', 'terrorism', 'suicide', 'insurgents', 'hijackers', 'assassination', 'gunpoint']);
+
+/** What else an attack in words is made on ("attack Mr Blair's words", "attacks EU asylum moves", "attacks Yukos case"). */
+const TARGETS_IN_WORDS = new Set(['words', 'moves', 'case', 'cost', 'costs', 'poster', 'posters', 'speech', 'spending', 'leadership', 'manifesto', 'pledge', 'pledges', 'promises', 'campaign', 'credibility', 'integrity', 'judgement', 'judgment', 'competence', 'economic', 'asylum', 'immigration']);
 
 /** Buyers and goods of a shop, not of a company: "every customer who bought the CD", "200 million tracks bought online". */
 const SHOPPING = new Set([

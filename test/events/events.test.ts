@@ -445,6 +445,23 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Gunmen killed 300 people in Kazan on Friday.')).toContain('ATTACK');
   });
 
+  it('an attack in words on a person, a party or an argument is no attack; harm keeps it one', () => {
+    expect(types('Pezeshkian launched an attack on Netanyahu in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types("Putin will also attack Labour's plans in Kazan on Friday.")).not.toContain('ATTACK');
+    expect(types('Pezeshkian dismissed the latest Tory attack in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Netanyahu was attacked by the Tories in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen launched an attack on Netanyahu in Kazan on Friday.')).toContain('ATTACK');
+    expect(types("An attack on Putin's convoy in Kazan on Friday killed two guards.")).toContain('ATTACK');
+    expect(types('Terrorists will attack Netanyahu in Kazan on Friday.')).toContain('ATTACK');
+    expect(types('After the attack Netanyahu fled Kazan on Friday.')).toContain('ATTACK');
+  });
+
+  it('a deal struck and a film shot on location are no attack', () => {
+    expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen struck Kazan on Friday.')).toContain('ATTACK');
+  });
+
   it('"to deal with" and "signs of" are no deal and nothing signed', () => {
     expect(types('Putin said the best way to fight inflation in Kazan was to deal with the deficit on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin saw signs of a slowdown in Kazan on Friday.')).not.toContain('AGREEMENT');
