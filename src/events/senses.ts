@@ -349,6 +349,9 @@ const DESCRIBED = new Set([
   'campaign', 'campaigns', 'coordinator', 'coordinators', 'manifesto', 'manifestos', 'pledge', 'pledges', 'policy', 'policies', 'chief',
   'chiefs', 'agent', 'agents', 'candidate', 'candidates', 'broadcast', 'broadcasts', 'poster', 'posters', 'trail', 'strategy', 'strategist',
   'literature', 'leaflet', 'leaflets', 'chances', 'paper', 'papers', 'document', 'documents', 'makers', 'maker', 'making', 'room', 'rooms',
+  // "Labour's election supremo", "election co-ordinator Alan Milburn", "Lib Dem election preparations", "the UK elections watchdog"
+  'supremo', 'co-ordinator', 'co-ordinators', 'organiser', 'organisers', 'preparations', 'platform', 'platforms', 'role', 'planning',
+  'slogan', 'slogans', 'gift', 'gifts', 'hopes', 'concerns', 'watchdog', 'team', 'machine', 'plans', 'promises', 'promise', 'spending',
 ]);
 
 /**
@@ -363,13 +366,23 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
 export function notSummit(doc: Doc, lower: readonly string[], ts: number): boolean {
   const w = lower[ts]!;
-  if (w === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  if ((w === 'conference' || w === 'conferences') && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  // "held a conference call": a telephone call, no gathering.
+  if (w === 'conference' && (lower[ts + 1] === 'call' || lower[ts + 1] === 'calls')) return true;
   const named = doc.tokens[ts]!.text !== w; // capitalised: part of a name
   // "the UN Convention on refugees", "the Geneva Conventions", "the European Patent Convention": a treaty, no meeting.
   if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
   // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
   return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }
+/** After "primary", what makes it the contest: "the New Hampshire primary in January", "the primary was won by …". */
+const PRIMARY_AFTER = new Set(['.', ',', ';', ':', 'in', 'on', 'of', 'for', 'at', 'race', 'vote', 'votes', 'election', 'elections', 'contest', 'was', 'is', 'will', 'would', 'and', 'win', 'victory', 'defeat', 'results', 'season', 'voters', ')', '"', '”']);
+
+/** "all four primary US TV networks", "the primary reason": the adjective, no primary election. */
+export function notElection(lower: readonly string[], te: number, key: string): boolean {
+  return (key === 'primary' || key === 'primaries') && te < lower.length && !PRIMARY_AFTER.has(lower[te]!);
+}
+
 /** "sources close to the negotiations", "close to a deal": the adjective, nothing closed. */
 export function notClosure(lower: readonly string[], te: number, key: string): boolean {
   return key === 'close' && lower[te] === 'to';

@@ -456,6 +456,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('After the attack Netanyahu fled Kazan on Friday.')).toContain('ATTACK');
   });
 
+  it('an event noun that describes the noun after it ("election supremo"), a conference call, "primary" as an adjective: no event', () => {
+    expect(types("Putin became Russia's election supremo in Kazan on Friday.")).not.toContain('ELECTION');
+    expect(types('Putin unveiled his election slogan in Kazan on Friday.')).not.toContain('ELECTION');
+    expect(types('Putin won the election in Kazan on Friday.')).toContain('ELECTION');
+    expect(types('Reuters held a conference call on Friday.')).not.toContain('SUMMIT');
+    expect(types('Putin avoided news conferences in Kazan on Friday.')).not.toContain('SUMMIT');
+    expect(types('All four primary networks in Kazan showed it on Friday.')).not.toContain('ELECTION');
+    expect(types('Putin won the primary in Kazan on Friday.')).toContain('ELECTION');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
