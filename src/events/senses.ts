@@ -702,6 +702,7 @@ function amountAt(lower: readonly string[], k: number): boolean {
  */
 export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (key === 'lost') return lostContest(doc, lower, ts, te) || chartMove(doc, lower, ts, te);
+  if (RAISE_VERBS.has(key) && raisedNoResult(doc, lower, ts, te)) return true;
   if (key !== 'made') return chartMove(doc, lower, ts, te);
   const inSentence = sentenceOf(doc, lower, ts);
   // What is made, up to the phrase's end ("made £2bn and cut 20,000 jobs": not the jobs).
@@ -711,6 +712,32 @@ export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number,
   while (k < te + 3 && inSentence(k) && (lower[k] === 'about' || lower[k] === 'more' || lower[k] === 'than' || lower[k] === 'nearly' || lower[k] === 'almost' || lower[k] === 'some' || lower[k] === 'around')) k++;
   if (inSentence(k) && amountAt(lower, k)) return false;
   for (let j = te; j < te + 4 && inSentence(j); j++) if (RESULT_WORDS.has(lower[j]!)) return false;
+  return true;
+}
+
+/** Verbs of raising or lowering that take an object: "increase interest rates", "increased production". */
+const RAISE_VERBS = new Set(['increase', 'increased', 'increases', 'decrease', 'decreased', 'decreases']);
+const MODAL_OR_TO = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'cannot', 'not']);
+/** Words right after such a verb that show it takes no object: "increased by 5%", "increased to £2m", "increased sharply". */
+const NO_OBJECT_AFTER = new Set(['by', 'to', 'from', 'in', 'of', 'for', 'on', 'at', 'over', 'during', 'since', 'last', 'this', 'year-on-year', 'again', 'slightly', 'sharply', 'steadily', 'significantly', 'dramatically', 'markedly', 'substantially', 'tenfold', 'threefold', 'twofold', 'fivefold']);
+
+/**
+ * "hopes to increase the number of mobile users", "may increase interest rates", "increased support for Africa": an
+ * agent raising something that is no result (a decision or a plan) — the object right after the verb, up to the end
+ * of its phrase, names no profit, sales, revenue or other result. A verb with no object ("increased by 5%", "sales
+ * increased") or a result object ("increased its dividend", "increase profits") stays a result.
+ */
+function raisedNoResult(doc: Doc, lower: readonly string[], ts: number, te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  if (!inSentence(te)) return false;
+  const next = lower[te]!;
+  if (NO_OBJECT_AFTER.has(next) || OBJECT_ENDS.has(next) || amountAt(lower, te) || /^\d/.test(next) || !/^[a-z]/.test(next)) return false;
+  // "increase" and "increases" are nouns too ("a price increase", "tax increases hit"): a verb only after "to" or a modal.
+  if (!lower[ts]!.endsWith('ed') && !(ts > 0 && inSentence(ts - 1) && MODAL_OR_TO.has(lower[ts - 1]!))) return false;
+  for (let k = te; k < te + 6 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!); k++) {
+    if (RESULT_WORDS.has(lower[k]!) || lower[k] === 'dividends' || lower[k] === 'margins' || lower[k] === 'margin') return false;
+    if (k > te && (lower[k] === 'by' || lower[k] === 'to' || lower[k] === 'from')) break;
+  }
   return true;
 }
 

@@ -466,6 +466,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin won the primary in Kazan on Friday.')).toContain('ELECTION');
   });
 
+  it('raising something that is no result (rates, aid, production) is no financial result', () => {
+    expect(types('Reuters said the bank would increase interest rates by 0.25% on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple increased production to record highs, up 5%, on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple increased its profits by 5% on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple sales increased by 5% on Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
