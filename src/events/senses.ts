@@ -399,8 +399,12 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
   // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
   // show's eviction, no body's decision.
   if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
+  // "Labour's ruling NEC", "the ruling party": the adjective of who governs, no ruling.
+  if (key === 'ruling') return RULING_BODIES.has(lower[te] ?? '') || (te < lower.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence && /^\p{Lu}\p{Lu}+$/u.test(doc.tokens[te]!.text));
   if (key !== 'ruled') return false;
   if (lower[te] === 'out') return true;
+  // "Bronchitis ruled Davenport, the 2000 champion, out of …": a name, then "out" in the clause.
+  if (/^\p{Lu}/u.test(doc.tokens[te]?.text ?? '')) for (let k = te + 1; k < te + 10 && k < lower.length && lower[k] !== '.' && lower[k] !== ';'; k++) if (lower[k] === 'out' && (lower[k + 1] === 'of' || lower[k + 1] === 'for')) return true;
   // "ruled the roost", "Apple ruled the personal computing world", "he ruled the rucks": ruled over, no ruling (one
   // with an object right after it is a court's or an official's: "the High Court ruled the act was valid").
   if (lower[te] !== 'the' && lower[te] !== 'a') return false;
@@ -410,6 +414,13 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
 }
 
 const VOTE_VERBS = new Set(['voted', 'vote', 'votes']);
+/** Who governs, after the adjective "ruling": "the ruling party", "the ruling coalition", "the ruling council". */
+const RULING_BODIES = new Set([
+  'party', 'parties', 'coalition', 'council', 'body', 'bodies', 'class', 'classes', 'elite', 'elites', 'junta', 'family', 'families',
+  'committee', 'government', 'administration', 'majority', 'regime', 'faction', 'factions', 'dynasty', 'military', 'group', 'alliance',
+  'national', 'executive', 'communist', 'communists', 'socialist', 'socialists', 'conservative', 'conservatives', 'labour', 'liberal',
+  'democratic', 'democrats', 'republican', 'republicans', 'nationalist', 'nationalists', 'clique', 'council', 'board', 'bloc',
+]);
 
 /** Who rules on something besides a court or a judge: "the Law Lords ruled the …", "the referee ruled". */
 const RULERS = new Set(['lords', 'panel', 'tribunal', 'referee', 'umpire', 'speaker', 'commission', 'commissioner', 'regulator', 'watchdog', 'ombudsman', 'committee', 'board', 'authority', 'arbitrator', 'appeal', 'appeals', 'justices', 'magistrates', 'coroner', 'inquiry']);

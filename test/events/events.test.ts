@@ -473,6 +473,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple sales increased by 5% on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it('"the ruling party" and an illness that "ruled" a player out are no ruling', () => {
+    expect(types("Putin met the ruling party's leaders in Kazan on Friday.")).not.toContain('DECISION');
+    expect(types("Pezeshkian spoke to Russia's ruling NEC in Kazan on Friday.")).not.toContain('DECISION');
+    expect(types('Flu ruled Putin, the 2000 champion, out of the final in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The court announced its ruling in Kazan on Friday.')).toContain('DECISION');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
