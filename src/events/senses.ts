@@ -291,12 +291,18 @@ const MET_REQUIREMENTS = new Set([
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
   'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
 ]);
+/** Idioms: "met the same fate", "met his death", "met his match", "met his maker" (the object right after the verb). */
+const MET_IDIOMS = new Set(['fate', 'death', 'end', 'match', 'maker', 'waterloo']);
 const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
 /** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
   if (MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7)) return true;
+  if (MEET_VERBS.has(key) && (metRequirementBefore(doc, lower, ts) || (lower[te] === 'with' && objectAmong(doc, lower, ts, te + 1, REACTIONS, '', 3)))) return true;
+  if ((key === 'met' || key === 'meet' || key === 'meets') && /^(?:his|her|their|its|the|a)$/.test(lower[te] ?? '')) {
+    for (let k = te + 1; k <= te + 2 && k < lower.length; k++) if (MET_IDIOMS.has(lower[k]!) && lower[k + 1] !== 'of') return true;
+  }
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
@@ -313,6 +319,8 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
     return false;
   }
   if (key !== 'meeting' && key !== 'meetings') return false;
+  // "had won their last six meetings", "the previous two meetings between the sides": matches between two teams.
+  if (key === 'meetings' && ts > 1 && LAST_WORDS.has(lower[ts - 2]!) && (/^\d+$/.test(lower[ts - 1]!) || NUMBER_WORDS.has(lower[ts - 1]!))) return true;
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   const withAfter = te < s.tokenEnd && lower[te] === 'with';
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -321,6 +329,31 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
     if (ATHLETICS.has(w) || RACE_DISTANCE.test(w)) return true;
     // "a Carling Cup meeting with West Ham", "set up a meeting with Andy Roddick": a match.
     if (withAfter && (MATCH_RESULTS.has(w) || SCORE.test(w))) return true;
+  }
+  return false;
+}
+
+/** What a plan or a remark is "met with": a reaction, no meeting ("met with criticism"). */
+const REACTIONS = new Set([
+  'criticism', 'opposition', 'resistance', 'scepticism', 'skepticism', 'approval', 'disapproval', 'derision', 'anger', 'outrage',
+  'protests', 'silence', 'disbelief', 'dismay', 'applause', 'success', 'indifference', 'hostility', 'suspicion', 'surprise', 'concern',
+  'relief', 'enthusiasm', 'praise', 'scorn', 'ridicule', 'fury', 'delight', 'acclaim', 'boos', 'cheers', 'mixed',
+]);
+const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+/** Words that may stand between a requirement and its "met": "the target he says he has now met", "wish could easily be met". */
+const BETWEEN_REQUIREMENT_AND_MET = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'says', 'said', 'has', 'have', 'had', 'now', 'already', 'been', 'be', 'was', 'were',
+  'is', 'are', 'not', 'never', 'could', 'would', 'can', 'will', 'may', 'might', 'must', 'should', 'easily', 'fully', 'finally',
+  'also', 'all', 'which', 'that', 'being',
+]);
+/** A requirement before "met" in a relative clause or a passive: "the target he has now met", "demands were met". */
+function metRequirementBefore(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 7 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (MET_REQUIREMENTS.has(w) || w === 'wish' || w === 'wishes') return k < ts - 1;
+    if (!BETWEEN_REQUIREMENT_AND_MET.has(w)) return false;
   }
   return false;
 }
@@ -490,6 +523,9 @@ const OPINIONS = new Set([
 ]);
 /** Words after "agreed that" that make it an undertaking ("agreed that she would not be minister"), not an opinion. */
 const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
+const CLAUSE_BREAKS = new Set([',', 'but', 'and', ';', ':', '.']);
+/** Before "be", words that make it no subjunctive: "could be very popular", "to be", "not be". */
+const NOT_SUBJUNCTIVE_BEFORE = new Set(['could', 'might', 'may', 'can', 'to', 'not']);
 
 /**
  * "X agreed." / "X agreed, adding …", "agreed that the figures were stronger", "agreed it was of concern",
@@ -512,7 +548,8 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "the best way is to deal with the deficit", "we can deal with it": the verb, handling something, no deal.
   if (key === 'deal' && DEAL_VERB_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "signs of a slowdown", "a sign that …", "the first signs": the noun, an indication, nothing signed.
-  if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !TO_OR_MODAL.has(lower[ts - 1] ?? '')) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
+  // ("to signs of" is the noun: only "sign" is a verb after "to".)
+  if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !(key === 'sign' && TO_OR_MODAL.has(lower[ts - 1] ?? ''))) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
   // "settled the game on 68 minutes", "settled for silver", "get Gavin settled into the team", "scores to be settled":
   // a match decided, a place taken or a grudge, no settlement.
   if (key === 'settled' && (SETTLED_NOT_DEAL.has(lower[te] ?? '') || objectAmong(doc, lower, ts, te, SETTLED_CONTESTS, '', 3) || lower[ts - 3] === 'scores')) return true;
@@ -529,9 +566,15 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "Mr Wallace agreed and said the figures …": concurring, then speaking.
   if (next === 'and' && SAID.has(lower[after + 1] ?? '')) return true;
   if (next === 'that' || next === 'it' || next === 'this') {
-    for (let k = after + 1; k < after + 12 && inSentence(k); k++) if (UNDERTAKING.has(lower[k]!)) return false;
+    // Within the agreed clause only (up to "but", "and" or a comma: "agreed it was of concern but said nothing could be
+    // done"); "be" of a subjunctive ("agreed that the money be returned"), not after "could", "might", "to".
+    for (let k = after + 1; k < after + 12 && inSentence(k) && !CLAUSE_BREAKS.has(lower[k]!); k++) {
+      if (UNDERTAKING.has(lower[k]!) && !(lower[k] === 'be' && NOT_SUBJUNCTIVE_BEFORE.has(lower[k - 1]!))) return false;
+    }
     return true;
   }
+  // "I agree about Angels", "agreed on them": an opinion shared.
+  if (next === 'about' || (next === 'on' && OPINIONS.has(lower[after + 1] ?? '') && doc.tokens[after + 1]!.text === lower[after + 1])) return true;
   if (next === 'with') {
     for (let k = after + 1; k < after + 5 && inSentence(k); k++) {
       const w = lower[k]!;

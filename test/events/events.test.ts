@@ -480,6 +480,22 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The court announced its ruling in Kazan on Friday.')).toContain('DECISION');
   });
 
+  it('targets met, fates met, plans met with criticism and past meetings of two teams are no meeting', () => {
+    expect(types('Putin said it was a target he has now met in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin could have met the same fate in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types("Putin's plan was met with criticism in Kazan on Friday.")).not.toContain('MEETING');
+    expect(types('Apple had won their last six meetings in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin met with Netanyahu in Kazan on Friday.')).toContain('MEETING');
+    expect(types('Putin met Netanyahu to decide the fate of Kazan on Friday.')).toContain('MEETING');
+  });
+
+  it('agreeing about something or that something could be so is an opinion, no agreement', () => {
+    expect(types('Putin agreed that the plan could be popular in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin agreed it was of concern but said nothing could be done in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin and Netanyahu agreed about the facts in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin agreed that Apple would be paid in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
