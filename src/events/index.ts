@@ -304,8 +304,13 @@ export function findEvents(
     // Summit") is one by the name; a type TimeML has no happenings of is not gated (UNGATED_TYPES).
     let lm = -1;
     for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
+    // An issued statement noun ("sent a letter", "issued a report") is an event as its issuing verb is: TimeML marks
+    // the verb, so the detector's margin there counts too, and its mention dates the noun (the verb is at most five
+    // tokens before the noun).
+    const from = cand.issued ? Math.max(ts - 5, doc.sentences[toks[ts]!.sentence]!.tokenStart) : ts;
+    for (let k = ts - 1; k >= from && lm < 0; k--) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
-    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
+    for (let k = from; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
     const ungated = UNGATED_TYPES.has(info.cls.type) && (info.pos === 'verb' || !modifiesNext(doc, lower, timeTokens, te));
     if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE) && !ungated) {
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');

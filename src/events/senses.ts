@@ -851,8 +851,12 @@ export function notFinancialReport(doc: Doc, lower: readonly string[], ts: numbe
 
 /** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
 export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
+  // "is resigned to defeat", "seemed resigned to": the adjective, no resignation.
+  if (key === 'resigned' && lower[te] === 'to' && RESIGNED_ADJ_BEFORE.has(lower[te - 2] ?? '')) return true;
   return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');
 }
+
+const RESIGNED_ADJ_BEFORE = new Set([...BE_FORM_WORDS, 'seemed', 'seems', 'looked', 'looks', 'appeared', 'appears', 'sounded', 'became', 'become', 'becoming', 'grown', 'grew', 'seem', 'look', 'appear', 'remained', 'remain', 'remains', 'felt', 'feel', 'feels', 'now', 'already', 'largely']);
 
 /** What collapses in an accident: a building, a bridge, a roof, a mine. */
 const STRUCTURES = new Set([

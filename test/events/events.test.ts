@@ -496,6 +496,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin agreed that Apple would be paid in Kazan on Friday.')).toContain('AGREEMENT');
   });
 
+  it('resignations need no word of a post; workers laid off are cut jobs; a letter sent is a statement', () => {
+    expect(types('The mayor of Kazan resigned on Friday.')).toContain('PERSONNEL');
+    expect(types('Putin seemed resigned to defeat in Kazan on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Ten workers were laid off in Kazan on Friday.')).toContain('RESTRUCTURING');
+    expect(types('The committee sent a letter to the minister on Friday. The watchdog issued a report on Apple on Friday.').filter((t) => t === 'STATEMENT')).toHaveLength(2);
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
