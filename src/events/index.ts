@@ -102,7 +102,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
-    if ((nounish || prev === '%') && pick.moreVerb) continue;
+    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed')) continue;
     if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;

@@ -503,6 +503,11 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The committee sent a letter to the minister on Friday. The watchdog issued a report on Apple on Friday.').filter((t) => t === 'STATEMENT')).toHaveLength(2);
   });
 
+  it('taking office is an event; a movement after a place is a result', () => {
+    expect(types('Putin was sworn in as president in Kazan on Friday.')).toContain('PERSONNEL');
+    expect(types('Apple shares in Kazan slipped 1.2% on Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
