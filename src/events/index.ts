@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notDecision, notDeparture, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -108,7 +108,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
-    if ((nounish || prev === '%') && pick.moreVerb) continue;
+    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed')) continue;
     if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;
@@ -116,6 +116,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(doc, lower, i)) continue;
+    if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
     if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key)) continue;
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
@@ -309,8 +310,13 @@ export function findEvents(
     // Summit") is one by the name; a type TimeML has no happenings of is not gated (UNGATED_TYPES).
     let lm = -1;
     for (let k = ts; k < te && lm < 0; k++) lm = learned.mentionAt(k);
+    // An issued statement noun ("sent a letter", "issued a report") is an event as its issuing verb is: TimeML marks
+    // the verb, so the detector's margin there counts too, and its mention dates the noun (the verb is at most five
+    // tokens before the noun).
+    const from = cand.issued ? Math.max(ts - 5, doc.sentences[toks[ts]!.sentence]!.tokenStart) : ts;
+    for (let k = ts - 1; k >= from && lm < 0; k--) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
-    for (let k = ts; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
+    for (let k = from; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
     const ungated = UNGATED_TYPES.has(info.cls.type) && (info.pos === 'verb' || !modifiesNext(doc, lower, timeTokens, te));
     if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE) && !ungated) {
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');

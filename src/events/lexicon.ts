@@ -168,15 +168,19 @@ export const TRIGGERS: TriggerClass[] = [
   },
   {
     type: 'PERSONNEL', cameo: null,
-    verbs: 'appointed appoints named names nominated resigned resigns hired fired dismissed sacked replaced promoted retired stepped_down stood_down ousted quit quits',
-    nouns: 'appointment resignation nomination retirement dismissal departure',
+    verbs: 'appointed appoints named names nominated hired fired dismissed sacked replaced promoted retired ousted quit quits',
+    nouns: 'appointment nomination retirement dismissal departure',
     cue: POST,
   },
+  // Resigning and stepping down need no word of a post in the clause ("The mayor resigned on Sunday"): they are
+  // leaving one whatever it is called ("resigned to" after "be" is the adjective: senses.ts).
+  // Taking office: "was sworn in as president", "was inaugurated on Friday" (not features of the learned detector).
+  { type: 'PERSONNEL', cameo: null, verbs: 'resigned resigns stepped_down stood_down sworn_in', moreVerbs: 'inaugurated', nouns: 'resignation resignations' },
   { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse' },
   { type: 'BANKRUPTCY', cameo: null, verbs: 'filed filing files', nouns: 'bankruptcy bankruptcies insolvency', cue: /\b(?:bankruptcy|insolvency|Chapter 11|creditor protection)\b/i },
   {
     type: 'RESTRUCTURING', cameo: null,
-    verbs: 'cut cuts cutting eliminate eliminated eliminating closed close closing shut slashed axed',
+    verbs: 'cut cuts cutting eliminate eliminated eliminating closed close closing shut slashed axed laid_off lay_off lays_off laying_off',
     nouns: 'layoffs layoff closure closures cuts job_cuts restructuring',
     cue: /\b(?:jobs?|workers|employees|staff|positions|plants?|factory|factories|dealerships?|stores?|shifts?|production|capacity|workforce|brands?|operations|sites?)\b/i,
   },
@@ -222,7 +226,7 @@ export const LEGAL_STAGES: ReadonlyMap<string, LegalStage> = new Map<string, Leg
 export interface TriggerInfo {
   cls: TriggerClass;
   pos: 'verb' | 'noun';
-  /** A form of the class's `moreVerbs`: a bare or present form that is also a noun ("a 5% fall"). */
+  /** A form of the class's `moreVerbs` (its bare and present forms may also be nouns: "a 5% fall"). */
   moreVerb?: true;
 }
 

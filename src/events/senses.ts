@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../text/doc.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
+import { mentionAt } from '../text/layers.js';
 
 /** A test for "token k is in the sentence of token ts" (and in the document). */
 function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
@@ -12,7 +13,7 @@ function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number)
 }
 
 /** Words of filming: a film "shot in Morocco" is filmed there. */
-const FILMING = new Set(['film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
+const FILMING = new Set(['location', 'starring', 'studio', 'studios', 'film', 'films', 'movie', 'movies', 'footage', 'scene', 'scenes', 'episode', 'episodes', 'series', 'documentary', 'video', 'print', 'sequel', 'filming', 'director', 'productions', 'co-productions']);
 /** Words of shooting people: the sentence is about violence. */
 const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot', 'police', 'soldiers', 'troops', 'killed', 'killing', 'wounded', 'injured', 'dead', 'died', 'murder', 'murdered', 'fired', 'stabbed', 'bullet', 'bullets']);
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
@@ -21,6 +22,8 @@ const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'hea
   'beat', 'win', 'won', 'lead', 'box', 'shot', 'volley', 'net', 'right-footed', 'left-footed', 'midfielder', 'defender', 'fans', 'season']);
 /** Words of military force, where a "strike" is an attack. */
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
+/** Agreements, which are struck as deals are ("a deal being struck"). */
+const DEAL_WORDS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'pact', 'compromise', 'settlement']);
 const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set<string>(BE_FORM_WORDS);
 /** Words before "attack" that make it an illness ("a heart attack"). */
@@ -58,6 +61,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
+    // "a deal being struck", "the agreement was struck": the deal before its passive verb.
+    if (key === 'struck') for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) if (DEAL_WORDS.has(lower[k]!)) return true;
     // "Fowler's double strike helped City come back", "struck a sweet shot": a shot at goal.
     return key !== 'struck' ? matchPlay(doc, lower, sentence) : false;
   }
@@ -67,8 +72,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   // "Short attacks US over tsunami aid", "Corbett attacks 'dumbed-down TV'": the verb after its subject, in words,
   // as "attacked" is read below.
   if (key === 'attacks' && ts > 0 && inSentence(ts - 1) && /^\p{Lu}/u.test(doc.tokens[ts - 1]!.text) && verbalAttack(doc, lower, ts, te, inSentence)) return true;
-  if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence);
-  if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence);
+  if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence) || attackInPolitics(doc, lower, ts, te, inSentence);
+  if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence) || attackInPolitics(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
   let filming = false;
   let gunfire = false;
@@ -80,6 +85,12 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     else if (GUNFIRE.has(lower[k]!)) gunfire = true;
   }
   if (filming) return true;
+  // "shooting of The Libertine", "Shooting on Casino Royale": the filming of a named work.
+  if (key === 'shooting' && (lower[te] === 'of' || lower[te] === 'on') && inSentence(te + 1)) {
+    const { mentions, at } = mentionAt(doc);
+    const m = at[te + 1]! >= 0 ? mentions[at[te + 1]!]! : null;
+    if (m && m.entity.type === 'MISC') return true;
+  }
   const next = inSentence(te) ? lower[te]! : '';
   if (key === 'shot' && (next === 'up' || next === 'to' || next === 'straight' || next === 'into')) return true; // "shot up", "shot to fame"
   if (gunfire) return false;
@@ -147,6 +158,68 @@ function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number
   }
   return false;
 }
+
+/** Political parties, whose attacks are in words ("the latest Tory attack", "his attack on Labour"). */
+const PARTIES = new Set(['labour', 'tory', 'tories', 'conservative', 'conservatives', 'democrats', 'republicans', 'republican', 'democratic', 'lib', 'liberal', 'liberals', 'snp', 'ukip']);
+
+/**
+ * An attack in words in a sentence of no bodily harm or arms: one made by a party ("the latest Tory attack"), or one on
+ * a party, a named person, or an argument ("an attack on Labour's record", "attack Tory leader Michael Howard",
+ * "attack Mr Blair's words"), the target read right after "attack on/against" or the verb. A person's home, car or
+ * convoy ("an attack on Mr Smith's home") is no argument and keeps the attack.
+ */
+function attackInPolitics(doc: Doc, lower: readonly string[], ts: number, te: number, inSentence: (k: number) => boolean): boolean {
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const w = lower[k]!;
+    if (BODILY.has(w) || GUNFIRE.has(w) || ARMS.has(w) || NATURAL_CAUSES.has(w) || TERROR.has(w)) return false;
+  }
+  if (inSentence(ts - 1) && PARTIES.has(lower[ts - 1]!) && doc.tokens[ts - 1]!.text !== lower[ts - 1]) return true;
+  let k = te;
+  // "attack on/against X", and "attacked by X" (who attacked: a party or a person in a sentence of no harm).
+  if (inSentence(k) && (lower[k] === 'on' || lower[k] === 'against' || (lower[k] === 'by' && lower[ts] === 'attacked'))) k++;
+  // Without "on", "against" or "by", the words after "attack" are its object only where it is a verb ("will attack",
+  // "to attack", "I attack", "Howard attacks"); after a noun they start another clause ("after any such attack Mr X …").
+  else if (lower[ts] !== 'attacked') {
+    let b = ts - 1; // past adverbs and quotation marks: "will also attack", "never, ever, ever" attack"
+    while (b > s.tokenStart && (ADVERB_LIKE.has(lower[b]!) || lower[b]!.endsWith('ly') || /^[,"“”]$/.test(lower[b]!))) b--;
+    if (!(inSentence(b) && (VERB_BEFORE.has(lower[b]!) || (b === s.tokenStart && /^\p{Lu}/u.test(doc.tokens[b]!.text)) || at0(doc, b)))) return false;
+  }
+  const { mentions, at } = mentionAt(doc);
+  // The target: the words of its noun phrase, up to the first preposition, punctuation or verb-like word.
+  for (let j = k; j < k + 6 && inSentence(j); j++) {
+    const w = lower[j]!;
+    if (ARGUMENT_TARGETS.has(w) || TARGETS_IN_WORDS.has(w)) return true;
+    const m = at[j]! >= 0 ? mentions[at[j]!]! : null;
+    if (m && m.tokenStart === j) {
+      // A party or a person named as the target, not as the owner of a place or a thing ("Mr Smith's home").
+      const after = lower[m.tokenEnd] ?? '';
+      if (after === "'s" || after === '’s' || after === "'") { j = m.tokenEnd; continue; }
+      if (m.entity.type === 'PERSON' || PARTIES.has(lower[j]!)) return true;
+      j = m.tokenEnd - 1; // another name: what it modifies may be the target ("attacks Yukos case")
+      continue;
+    }
+    if (PARTIES.has(w) && doc.tokens[j]!.text !== w) return true;
+    if (w === ',' || w === '.' || w === ';' || w === 'in' || w === 'at' || w === 'by' || w === 'with' || w === 'from' || w === 'of' || w === 'that' || w === 'which') break;
+  }
+  return false;
+}
+
+/** Words before a verb "attack": "to", modals, subject pronouns, "never". */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'never', 'i', 'we', 'they', 'he', 'she', 'you', 'tories', 'labour']);
+const ADVERB_LIKE = new Set(['also', 'not', 'then', 'now', 'again', 'ever', 'never', 'still', 'even', 'always']);
+/** Whether token k ends a person's or an organisation's name (the subject of a headline's "Howard attacks …"). */
+function at0(doc: Doc, k: number): boolean {
+  const { mentions, at } = mentionAt(doc);
+  const m = at[k]! >= 0 ? mentions[at[k]!]! : null;
+  return !!m && m.tokenEnd === k + 1 && (m.entity.type === 'PERSON' || m.entity.type === 'ORGANIZATION');
+}
+
+/** Words of terror: "the terrorist attacks on the US" are attacks whatever their target. */
+const TERROR = new Set(['terror', 'terrorist', 'terrorists', 'terrorism', 'suicide', 'insurgents', 'hijackers', 'assassination', 'gunpoint']);
+
+/** What else an attack in words is made on ("attack Mr Blair's words", "attacks EU asylum moves", "attacks Yukos case"). */
+const TARGETS_IN_WORDS = new Set(['words', 'moves', 'case', 'cost', 'costs', 'poster', 'posters', 'speech', 'spending', 'leadership', 'manifesto', 'pledge', 'pledges', 'promises', 'campaign', 'credibility', 'integrity', 'judgement', 'judgment', 'competence', 'economic', 'asylum', 'immigration']);
 
 /** Buyers and goods of a shop, not of a company: "every customer who bought the CD", "200 million tracks bought online". */
 const SHOPPING = new Set([
@@ -218,12 +291,18 @@ const MET_REQUIREMENTS = new Set([
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
   'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
 ]);
+/** Idioms: "met the same fate", "met his death", "met his match", "met his maker" (the object right after the verb). */
+const MET_IDIOMS = new Set(['fate', 'death', 'end', 'match', 'maker', 'waterloo']);
 const MEET_VERBS = new Set(['meet', 'meets', 'met', 'meeting']);
 
 /** "unwilling to meet US requirements", "met its sales target", "meeting the costs": the verb of satisfying, not a meeting. */
 export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
   if (MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7)) return true;
+  if (MEET_VERBS.has(key) && (metRequirementBefore(doc, lower, ts) || (lower[te] === 'with' && objectAmong(doc, lower, ts, te + 1, REACTIONS, '', 3)))) return true;
+  if ((key === 'met' || key === 'meet' || key === 'meets') && /^(?:his|her|their|its|the|a)$/.test(lower[te] ?? '')) {
+    for (let k = te + 1; k <= te + 2 && k < lower.length; k++) if (MET_IDIOMS.has(lower[k]!) && lower[k + 1] !== 'of') return true;
+  }
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
@@ -240,6 +319,8 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
     return false;
   }
   if (key !== 'meeting' && key !== 'meetings') return false;
+  // "had won their last six meetings", "the previous two meetings between the sides": matches between two teams.
+  if (key === 'meetings' && ts > 1 && LAST_WORDS.has(lower[ts - 2]!) && (/^\d+$/.test(lower[ts - 1]!) || NUMBER_WORDS.has(lower[ts - 1]!))) return true;
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   const withAfter = te < s.tokenEnd && lower[te] === 'with';
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -248,6 +329,31 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
     if (ATHLETICS.has(w) || RACE_DISTANCE.test(w)) return true;
     // "a Carling Cup meeting with West Ham", "set up a meeting with Andy Roddick": a match.
     if (withAfter && (MATCH_RESULTS.has(w) || SCORE.test(w))) return true;
+  }
+  return false;
+}
+
+/** What a plan or a remark is "met with": a reaction, no meeting ("met with criticism"). */
+const REACTIONS = new Set([
+  'criticism', 'opposition', 'resistance', 'scepticism', 'skepticism', 'approval', 'disapproval', 'derision', 'anger', 'outrage',
+  'protests', 'silence', 'disbelief', 'dismay', 'applause', 'success', 'indifference', 'hostility', 'suspicion', 'surprise', 'concern',
+  'relief', 'enthusiasm', 'praise', 'scorn', 'ridicule', 'fury', 'delight', 'acclaim', 'boos', 'cheers', 'mixed',
+]);
+const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
+/** Words that may stand between a requirement and its "met": "the target he says he has now met", "wish could easily be met". */
+const BETWEEN_REQUIREMENT_AND_MET = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'says', 'said', 'has', 'have', 'had', 'now', 'already', 'been', 'be', 'was', 'were',
+  'is', 'are', 'not', 'never', 'could', 'would', 'can', 'will', 'may', 'might', 'must', 'should', 'easily', 'fully', 'finally',
+  'also', 'all', 'which', 'that', 'being',
+]);
+/** A requirement before "met" in a relative clause or a passive: "the target he has now met", "demands were met". */
+function metRequirementBefore(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  for (let k = ts - 1; k >= ts - 7 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (MET_REQUIREMENTS.has(w) || w === 'wish' || w === 'wishes') return k < ts - 1;
+    if (!BETWEEN_REQUIREMENT_AND_MET.has(w)) return false;
   }
   return false;
 }
@@ -276,6 +382,9 @@ const DESCRIBED = new Set([
   'campaign', 'campaigns', 'coordinator', 'coordinators', 'manifesto', 'manifestos', 'pledge', 'pledges', 'policy', 'policies', 'chief',
   'chiefs', 'agent', 'agents', 'candidate', 'candidates', 'broadcast', 'broadcasts', 'poster', 'posters', 'trail', 'strategy', 'strategist',
   'literature', 'leaflet', 'leaflets', 'chances', 'paper', 'papers', 'document', 'documents', 'makers', 'maker', 'making', 'room', 'rooms',
+  // "Labour's election supremo", "election co-ordinator Alan Milburn", "Lib Dem election preparations", "the UK elections watchdog"
+  'supremo', 'co-ordinator', 'co-ordinators', 'organiser', 'organisers', 'preparations', 'platform', 'platforms', 'role', 'planning',
+  'slogan', 'slogans', 'gift', 'gifts', 'hopes', 'concerns', 'watchdog', 'team', 'machine', 'plans', 'promises', 'promise', 'spending',
 ]);
 
 /**
@@ -290,13 +399,23 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
 export function notSummit(doc: Doc, lower: readonly string[], ts: number): boolean {
   const w = lower[ts]!;
-  if (w === 'conference' && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  if ((w === 'conference' || w === 'conferences') && (lower[ts - 1] === 'news' || lower[ts - 1] === 'press' || lower[ts - 1] === 'media')) return true;
+  // "held a conference call": a telephone call, no gathering.
+  if (w === 'conference' && (lower[ts + 1] === 'call' || lower[ts + 1] === 'calls')) return true;
   const named = doc.tokens[ts]!.text !== w; // capitalised: part of a name
   // "the UN Convention on refugees", "the Geneva Conventions", "the European Patent Convention": a treaty, no meeting.
   if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
   // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
   return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }
+/** After "primary", what makes it the contest: "the New Hampshire primary in January", "the primary was won by …". */
+const PRIMARY_AFTER = new Set(['.', ',', ';', ':', 'in', 'on', 'of', 'for', 'at', 'race', 'vote', 'votes', 'election', 'elections', 'contest', 'was', 'is', 'will', 'would', 'and', 'win', 'victory', 'defeat', 'results', 'season', 'voters', ')', '"', '”']);
+
+/** "all four primary US TV networks", "the primary reason": the adjective, no primary election. */
+export function notElection(lower: readonly string[], te: number, key: string): boolean {
+  return (key === 'primary' || key === 'primaries') && te < lower.length && !PRIMARY_AFTER.has(lower[te]!);
+}
+
 /** "sources close to the negotiations", "close to a deal": the adjective, nothing closed. */
 export function notClosure(lower: readonly string[], te: number, key: string): boolean {
   return key === 'close' && lower[te] === 'to';
@@ -313,8 +432,12 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
   // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
   // show's eviction, no body's decision.
   if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
+  // "Labour's ruling NEC", "the ruling party": the adjective of who governs, no ruling.
+  if (key === 'ruling') return RULING_BODIES.has(lower[te] ?? '') || (te < lower.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence && /^\p{Lu}\p{Lu}+$/u.test(doc.tokens[te]!.text));
   if (key !== 'ruled') return false;
   if (lower[te] === 'out') return true;
+  // "Bronchitis ruled Davenport, the 2000 champion, out of …": a name, then "out" in the clause.
+  if (/^\p{Lu}/u.test(doc.tokens[te]?.text ?? '')) for (let k = te + 1; k < te + 10 && k < lower.length && lower[k] !== '.' && lower[k] !== ';'; k++) if (lower[k] === 'out' && (lower[k + 1] === 'of' || lower[k + 1] === 'for')) return true;
   // "ruled the roost", "Apple ruled the personal computing world", "he ruled the rucks": ruled over, no ruling (one
   // with an object right after it is a court's or an official's: "the High Court ruled the act was valid").
   if (lower[te] !== 'the' && lower[te] !== 'a') return false;
@@ -324,6 +447,13 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
 }
 
 const VOTE_VERBS = new Set(['voted', 'vote', 'votes']);
+/** Who governs, after the adjective "ruling": "the ruling party", "the ruling coalition", "the ruling council". */
+const RULING_BODIES = new Set([
+  'party', 'parties', 'coalition', 'council', 'body', 'bodies', 'class', 'classes', 'elite', 'elites', 'junta', 'family', 'families',
+  'committee', 'government', 'administration', 'majority', 'regime', 'faction', 'factions', 'dynasty', 'military', 'group', 'alliance',
+  'national', 'executive', 'communist', 'communists', 'socialist', 'socialists', 'conservative', 'conservatives', 'labour', 'liberal',
+  'democratic', 'democrats', 'republican', 'republicans', 'nationalist', 'nationalists', 'clique', 'council', 'board', 'bloc',
+]);
 
 /** Who rules on something besides a court or a judge: "the Law Lords ruled the …", "the referee ruled". */
 const RULERS = new Set(['lords', 'panel', 'tribunal', 'referee', 'umpire', 'speaker', 'commission', 'commissioner', 'regulator', 'watchdog', 'ombudsman', 'committee', 'board', 'authority', 'arbitrator', 'appeal', 'appeals', 'justices', 'magistrates', 'coroner', 'inquiry']);
@@ -393,6 +523,9 @@ const OPINIONS = new Set([
 ]);
 /** Words after "agreed that" that make it an undertaking ("agreed that she would not be minister"), not an opinion. */
 const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
+const CLAUSE_BREAKS = new Set([',', 'but', 'and', ';', ':', '.']);
+/** Before "be", words that make it no subjunctive: "could be very popular", "to be", "not be". */
+const NOT_SUBJUNCTIVE_BEFORE = new Set(['could', 'might', 'may', 'can', 'to', 'not']);
 
 /**
  * "X agreed." / "X agreed, adding …", "agreed that the figures were stronger", "agreed it was of concern",
@@ -415,7 +548,8 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "the best way is to deal with the deficit", "we can deal with it": the verb, handling something, no deal.
   if (key === 'deal' && DEAL_VERB_BEFORE.has(lower[ts - 1] ?? '')) return true;
   // "signs of a slowdown", "a sign that …", "the first signs": the noun, an indication, nothing signed.
-  if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !TO_OR_MODAL.has(lower[ts - 1] ?? '')) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
+  // ("to signs of" is the noun: only "sign" is a verb after "to".)
+  if ((key === 'sign' || key === 'signs') && ((inSentence(te) && (lower[te] === 'of' || lower[te] === 'that') && !(key === 'sign' && TO_OR_MODAL.has(lower[ts - 1] ?? ''))) || SIGN_NOUN_BEFORE.has(lower[ts - 1] ?? ''))) return true;
   // "settled the game on 68 minutes", "settled for silver", "get Gavin settled into the team", "scores to be settled":
   // a match decided, a place taken or a grudge, no settlement.
   if (key === 'settled' && (SETTLED_NOT_DEAL.has(lower[te] ?? '') || objectAmong(doc, lower, ts, te, SETTLED_CONTESTS, '', 3) || lower[ts - 3] === 'scores')) return true;
@@ -432,9 +566,15 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "Mr Wallace agreed and said the figures …": concurring, then speaking.
   if (next === 'and' && SAID.has(lower[after + 1] ?? '')) return true;
   if (next === 'that' || next === 'it' || next === 'this') {
-    for (let k = after + 1; k < after + 12 && inSentence(k); k++) if (UNDERTAKING.has(lower[k]!)) return false;
+    // Within the agreed clause only (up to "but", "and" or a comma: "agreed it was of concern but said nothing could be
+    // done"); "be" of a subjunctive ("agreed that the money be returned"), not after "could", "might", "to".
+    for (let k = after + 1; k < after + 12 && inSentence(k) && !CLAUSE_BREAKS.has(lower[k]!); k++) {
+      if (UNDERTAKING.has(lower[k]!) && !(lower[k] === 'be' && NOT_SUBJUNCTIVE_BEFORE.has(lower[k - 1]!))) return false;
+    }
     return true;
   }
+  // "I agree about Angels", "agreed on them": an opinion shared.
+  if (next === 'about' || (next === 'on' && OPINIONS.has(lower[after + 1] ?? '') && doc.tokens[after + 1]!.text === lower[after + 1])) return true;
   if (next === 'with') {
     for (let k = after + 1; k < after + 5 && inSentence(k); k++) {
       const w = lower[k]!;
@@ -616,6 +756,7 @@ function amountAt(lower: readonly string[], k: number): boolean {
  */
 export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (key === 'lost') return lostContest(doc, lower, ts, te) || chartMove(doc, lower, ts, te);
+  if (RAISE_VERBS.has(key) && raisedNoResult(doc, lower, ts, te)) return true;
   if (key !== 'made') return chartMove(doc, lower, ts, te);
   const inSentence = sentenceOf(doc, lower, ts);
   // What is made, up to the phrase's end ("made £2bn and cut 20,000 jobs": not the jobs).
@@ -625,6 +766,32 @@ export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number,
   while (k < te + 3 && inSentence(k) && (lower[k] === 'about' || lower[k] === 'more' || lower[k] === 'than' || lower[k] === 'nearly' || lower[k] === 'almost' || lower[k] === 'some' || lower[k] === 'around')) k++;
   if (inSentence(k) && amountAt(lower, k)) return false;
   for (let j = te; j < te + 4 && inSentence(j); j++) if (RESULT_WORDS.has(lower[j]!)) return false;
+  return true;
+}
+
+/** Verbs of raising or lowering that take an object: "increase interest rates", "increased production". */
+const RAISE_VERBS = new Set(['increase', 'increased', 'increases', 'decrease', 'decreased', 'decreases']);
+const MODAL_OR_TO = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'cannot', 'not']);
+/** Words right after such a verb that show it takes no object: "increased by 5%", "increased to £2m", "increased sharply". */
+const NO_OBJECT_AFTER = new Set(['by', 'to', 'from', 'in', 'of', 'for', 'on', 'at', 'over', 'during', 'since', 'last', 'this', 'year-on-year', 'again', 'slightly', 'sharply', 'steadily', 'significantly', 'dramatically', 'markedly', 'substantially', 'tenfold', 'threefold', 'twofold', 'fivefold']);
+
+/**
+ * "hopes to increase the number of mobile users", "may increase interest rates", "increased support for Africa": an
+ * agent raising something that is no result (a decision or a plan) — the object right after the verb, up to the end
+ * of its phrase, names no profit, sales, revenue or other result. A verb with no object ("increased by 5%", "sales
+ * increased") or a result object ("increased its dividend", "increase profits") stays a result.
+ */
+function raisedNoResult(doc: Doc, lower: readonly string[], ts: number, te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  if (!inSentence(te)) return false;
+  const next = lower[te]!;
+  if (NO_OBJECT_AFTER.has(next) || OBJECT_ENDS.has(next) || amountAt(lower, te) || /^\d/.test(next) || !/^[a-z]/.test(next)) return false;
+  // "increase" and "increases" are nouns too ("a price increase", "tax increases hit"): a verb only after "to" or a modal.
+  if (!lower[ts]!.endsWith('ed') && !(ts > 0 && inSentence(ts - 1) && MODAL_OR_TO.has(lower[ts - 1]!))) return false;
+  for (let k = te; k < te + 6 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!); k++) {
+    if (RESULT_WORDS.has(lower[k]!) || lower[k] === 'dividends' || lower[k] === 'margins' || lower[k] === 'margin') return false;
+    if (k > te && (lower[k] === 'by' || lower[k] === 'to' || lower[k] === 'from')) break;
+  }
   return true;
 }
 
@@ -684,8 +851,12 @@ export function notFinancialReport(doc: Doc, lower: readonly string[], ts: numbe
 
 /** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
 export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
+  // "is resigned to defeat", "seemed resigned to": the adjective, no resignation.
+  if (key === 'resigned' && lower[te] === 'to' && RESIGNED_ADJ_BEFORE.has(lower[te - 2] ?? '')) return true;
   return (key === 'quit' || key === 'quits') && (lower[te] ?? '').endsWith('ing');
 }
+
+const RESIGNED_ADJ_BEFORE = new Set([...BE_FORM_WORDS, 'seemed', 'seems', 'looked', 'looks', 'appeared', 'appears', 'sounded', 'became', 'become', 'becoming', 'grown', 'grew', 'seem', 'look', 'appear', 'remained', 'remain', 'remains', 'felt', 'feel', 'feels', 'now', 'already', 'largely']);
 
 /** What collapses in an accident: a building, a bridge, a roof, a mine. */
 const STRUCTURES = new Set([

@@ -445,6 +445,75 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Gunmen killed 300 people in Kazan on Friday.')).toContain('ATTACK');
   });
 
+  it('an attack in words on a person, a party or an argument is no attack; harm keeps it one', () => {
+    expect(types('Pezeshkian launched an attack on Netanyahu in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types("Putin will also attack Labour's plans in Kazan on Friday.")).not.toContain('ATTACK');
+    expect(types('Pezeshkian dismissed the latest Tory attack in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Netanyahu was attacked by the Tories in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen launched an attack on Netanyahu in Kazan on Friday.')).toContain('ATTACK');
+    expect(types("An attack on Putin's convoy in Kazan on Friday killed two guards.")).toContain('ATTACK');
+    expect(types('Terrorists will attack Netanyahu in Kazan on Friday.')).toContain('ATTACK');
+    expect(types('After the attack Netanyahu fled Kazan on Friday.')).toContain('ATTACK');
+  });
+
+  it('an event noun that describes the noun after it ("election supremo"), a conference call, "primary" as an adjective: no event', () => {
+    expect(types("Putin became Russia's election supremo in Kazan on Friday.")).not.toContain('ELECTION');
+    expect(types('Putin unveiled his election slogan in Kazan on Friday.')).not.toContain('ELECTION');
+    expect(types('Putin won the election in Kazan on Friday.')).toContain('ELECTION');
+    expect(types('Reuters held a conference call on Friday.')).not.toContain('SUMMIT');
+    expect(types('Putin avoided news conferences in Kazan on Friday.')).not.toContain('SUMMIT');
+    expect(types('All four primary networks in Kazan showed it on Friday.')).not.toContain('ELECTION');
+    expect(types('Putin won the primary in Kazan on Friday.')).toContain('ELECTION');
+  });
+
+  it('raising something that is no result (rates, aid, production) is no financial result', () => {
+    expect(types('Reuters said the bank would increase interest rates by 0.25% on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple increased production to record highs, up 5%, on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Apple increased its profits by 5% on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Apple sales increased by 5% on Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
+  it('"the ruling party" and an illness that "ruled" a player out are no ruling', () => {
+    expect(types("Putin met the ruling party's leaders in Kazan on Friday.")).not.toContain('DECISION');
+    expect(types("Pezeshkian spoke to Russia's ruling NEC in Kazan on Friday.")).not.toContain('DECISION');
+    expect(types('Flu ruled Putin, the 2000 champion, out of the final in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The court announced its ruling in Kazan on Friday.')).toContain('DECISION');
+  });
+
+  it('targets met, fates met, plans met with criticism and past meetings of two teams are no meeting', () => {
+    expect(types('Putin said it was a target he has now met in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin could have met the same fate in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types("Putin's plan was met with criticism in Kazan on Friday.")).not.toContain('MEETING');
+    expect(types('Apple had won their last six meetings in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin met with Netanyahu in Kazan on Friday.')).toContain('MEETING');
+    expect(types('Putin met Netanyahu to decide the fate of Kazan on Friday.')).toContain('MEETING');
+  });
+
+  it('agreeing about something or that something could be so is an opinion, no agreement', () => {
+    expect(types('Putin agreed that the plan could be popular in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin agreed it was of concern but said nothing could be done in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin and Netanyahu agreed about the facts in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Putin agreed that Apple would be paid in Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
+  it('resignations need no word of a post; workers laid off are cut jobs; a letter sent is a statement', () => {
+    expect(types('The mayor of Kazan resigned on Friday.')).toContain('PERSONNEL');
+    expect(types('Putin seemed resigned to defeat in Kazan on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Ten workers were laid off in Kazan on Friday.')).toContain('RESTRUCTURING');
+    expect(types('The committee sent a letter to the minister on Friday. The watchdog issued a report on Apple on Friday.').filter((t) => t === 'STATEMENT')).toHaveLength(2);
+  });
+
+  it('taking office is an event; a movement after a place is a result', () => {
+    expect(types('Putin was sworn in as president in Kazan on Friday.')).toContain('PERSONNEL');
+    expect(types('Apple shares in Kazan slipped 1.2% on Friday.')).toContain('FINANCIAL_RESULT');
+  });
+
+  it('a deal struck and a film shot on location are no attack', () => {
+    expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Gunmen struck Kazan on Friday.')).toContain('ATTACK');
+  });
+
   it('"to deal with" and "signs of" are no deal and nothing signed', () => {
     expect(types('Putin said the best way to fight inflation in Kazan was to deal with the deficit on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin saw signs of a slowdown in Kazan on Friday.')).not.toContain('AGREEMENT');
