@@ -611,6 +611,9 @@ describe('reported speech', () => {
   it('reads a name followed by a verb in the present as a reported clause', () => {
     const qs = quotesOf('Smith said Jones deserves credit for the new deal.', [SMITH, JONES]);
     expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([['Jones deserves credit for the new deal', 'John Smith']]);
+    // A word in -s ending its sentence (a headline) is no verb of a reported clause.
+    const headline = quotesOf('Smith and Jones claim Club awards\n\nJohn Smith was named player of the year on Monday.', [SMITH, JONES]);
+    expect(headline.filter((q) => q.text === 'Club awards')).toEqual([]);
     // The quote models are trained without the run-time rules (train:quotes and train:cues turn them off).
     runTimeRules.on = false;
     try {
