@@ -19,6 +19,7 @@ import { isHeldOut, readSplit } from '../src/quotes/learned/polnear.js';
 import { CueModel, useCueModel, type CueParams } from '../src/quotes/learned/reported.js';
 import { emptyScores, formatScores, quotePredictions, scoreArticle, sum, summary, type Scores } from '../src/quotes/learned/scoring.js';
 import { acceptExamples, COLLECT, CUE_TRAIN_DEFAULTS, prepareArticle, trainCueModel, type CueArticle } from '../src/quotes/learned/train-cues.js';
+import { runTimeRules } from '../src/quotes/suffix.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -59,6 +60,8 @@ function score(model: CueModel, held: readonly CueArticle[]): Scores {
 const f1 = (x: number) => (100 * x).toFixed(1);
 
 function main() {
+  // Trained and selected without the run-time rules (src/quotes/suffix.ts, `runTimeRules`).
+  runTimeRules.on = false;
   const o = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const articles = readSplit(join(dataDir, 'polnear', 'data', 'train'), o.limit).map((a) => prepareArticle(a.id, a.text, a.gold));

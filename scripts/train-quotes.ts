@@ -23,6 +23,7 @@ import { isHeldOut, readSplit } from '../src/quotes/learned/polnear.js';
 import { calibrationTable } from '../src/quotes/learned/scoring.js';
 import { decide, dot, scoreQuery, SpeakerModel, type SpeakerParams } from '../src/quotes/learned/speakers.js';
 import { fitLogistic, foldOf, labelArticle, RANKER_DEFAULTS, trainRanker, type LabelledQuery, type RankerOptions } from '../src/quotes/learned/train-speakers.js';
+import { runTimeRules } from '../src/quotes/suffix.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
@@ -87,6 +88,8 @@ function calibrationRows(ranker: LinearModel, data: readonly LabelledQuery[], pa
 }
 
 function main() {
+  // Trained and selected without the run-time rules (src/quotes/suffix.ts, `runTimeRules`).
+  runTimeRules.on = false;
   const o = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const articles = readSplit(join(dataDir, 'polnear', 'data', 'train'), o.limit);

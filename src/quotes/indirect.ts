@@ -5,7 +5,7 @@
  */
 import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
-import { edAfterNonE, endsWith } from './suffix.js';
+import { edAfterNonE, endsWith, presentAfterName, runTimeRules } from './suffix.js';
 import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
@@ -401,7 +401,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
       }
       // Right after a determiner a participle is an adjective ("said the proposed law"); after a name,
       // a noun or "it" it is the verb ("said Carter stopped", "said police arrested", "says it raised").
-      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || !DETERMINERS.has(w))) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v)))) return k;
+      // After a name a word in -s is the verb in the present ("said Jones deserves credit").
+      if (FINITE.has(v) || (endsWith(v, 'ed') && (j > k + 1 || !DETERMINERS.has(w))) || (j > k && (COGNITION_FORMS.has(v) || ATTITUDE_FORMS.has(v) || SPEECH_FORMS.has(v))) || presentAfterName(ctx, k, j)) return k;
       if (v === '.' || v === ',' || v === ';' || quoteOf[j]! >= 0) break;
     }
     return -1;
@@ -448,7 +449,8 @@ function coordinatedAttribution(ctx: QuoteContext, k: number, sentEnd: number): 
   for (let j = k + 2; j < Math.min(sentEnd, k + 6); j++) {
     const w = lower[j]!;
     if (!ctx.word[j] || FINITE.has(w)) return false;
-    if (SPEECH_FORMS.has(w) && !ctx.cap[j]) return ctx.mentionOf[k + 1]! >= 0 || DETERMINERS.has(first) || ctx.cap[k + 1] === 1;
+    // A bare plural right before the verb is its subject too: "but officials said", "and analysts say".
+    if (SPEECH_FORMS.has(w) && !ctx.cap[j]) return ctx.mentionOf[k + 1]! >= 0 || DETERMINERS.has(first) || ctx.cap[k + 1] === 1 || (runTimeRules.on && j === k + 2 && first.length > 3 && endsWith(first, 's') && !endsWith(first, 'ss', 'us', 'is'));
   }
   return false;
 }
@@ -567,10 +569,28 @@ function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: 
 
 const OPENING_SUBORDINATORS = new Set(['while', 'when', 'whereas', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'after', 'before', 'as']);
 
-/** The sentence opens with a subordinator and no comma stands between it and `cue`: the cue is in that clause. */
+/** Words that may open a sentence before its subordinate clause: "And while …", "But, although …". */
+const OPENING_CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or']);
+
+/**
+ * The sentence opens with a subordinator and no comma stands between it and `cue`: the cue is in that clause. A
+ * coordinating conjunction may stand before the subordinator ("And while …", "But, although …"), and so may a short
+ * opening phrase closed by its comma ("After all, while …", "Still, although …"): neither is part of the clause.
+ */
 function openingClause(ctx: QuoteContext, sentStart: number, cue: number): boolean {
   let a = sentStart;
   while (a < cue && !ctx.word[a]) a++;
+  if (!runTimeRules.on) {
+    // (as trained: the subordinator opens the sentence)
+  } else if (OPENING_CONJUNCTIONS.has(ctx.lower[a]!)) {
+    a++;
+    if (ctx.lower[a] === ',') a++;
+  } else {
+    // A phrase of at most three words closed by a comma, a subordinator after it ("After all, while …").
+    let j = a;
+    while (j < cue && j - a < 3 && ctx.word[j]) j++;
+    if (ctx.lower[j] === ',' && j > a && OPENING_SUBORDINATORS.has(ctx.lower[j + 1]!)) a = j + 1;
+  }
   if (!OPENING_SUBORDINATORS.has(ctx.lower[a]!)) return false;
   for (let j = a + 1; j < cue; j++) if (ctx.lower[j] === ',' && !numberComma(ctx, j)) return false;
   return true;

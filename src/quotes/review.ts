@@ -13,7 +13,7 @@ import type { Cue } from './cues.js';
 import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, PREPOSITIONS, SPEECH_FORMS } from './lexicon.js';
 import { mix } from '../entities/hash.js';
 import { isNegatedCue } from './negation.js';
-import { endsWith } from './suffix.js';
+import { endsWith, presentAfterName } from './suffix.js';
 import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS } from '../lang/en/index.js';
 import { remember, subjectOf, toSpeaker, type Candidate, type SpeakerHistory } from './speaker.js';
 import { contentOf, cueScore, countBucket, detectCues, distBucket, hashesOf, suffixHash, tokenClass, wordHash, type CueModel } from './learned/reported.js';
@@ -257,7 +257,7 @@ export function looksLikeClause(ctx: QuoteContext, from: number, to: number): bo
     const w = ctx.lower[k]!;
     // "’s" is a verb after a pronoun ("he's leaving"), a possessive after a name or noun ("Florida's newspaper").
     if ((w === '’s' || w === "'s") && !S_VERB_AFTER.has(ctx.lower[k - 1] ?? '')) continue;
-    if (FINITE.has(w) || (k > from && !ctx.cap[k] && ((w.length > 4 && endsWith(w, 'ed')) || IRREGULAR_PAST.has(w) || presentAfterPronoun(ctx, k)))) verb = true;
+    if (FINITE.has(w) || (k > from && !ctx.cap[k] && ((w.length > 4 && endsWith(w, 'ed')) || IRREGULAR_PAST.has(w) || presentAfterPronoun(ctx, k) || presentAfterName(ctx, from, k)))) verb = true;
   }
   return words >= 3 && verb;
 }

@@ -3,6 +3,7 @@ import { quotesOf, type EntitySpec } from './helpers.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
+import { runTimeRules } from '../../src/quotes/suffix.js';
 
 const SMITH: EntitySpec = { name: 'John Smith', type: 'PERSON', aliases: ['Smith'] };
 const JONES: EntitySpec = { name: 'Mary Jones', type: 'PERSON', aliases: ['Jones'] };
@@ -596,6 +597,37 @@ describe('reported speech', () => {
   it('ends reported speech inside an opening subordinate clause at the clause\'s comma', () => {
     const qs = quotesOf('While Smith has suggested the mill would close in the spring, the council has raised concerns about the cost.', [SMITH]);
     expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([['the mill would close in the spring', 'John Smith']]);
+  });
+  it('ends reported speech in a subordinate clause opened after a conjunction or a short phrase at its comma', () => {
+    for (const text of [
+      'And while Smith says the mill will close in the spring, the council has raised concerns about the cost.',
+      'But, although Smith says the mill will close in the spring, the council has raised concerns about the cost.',
+      'After all, while Smith says the mill will close in the spring, the council has raised concerns about the cost.',
+    ]) {
+      const qs = quotesOf(text, [SMITH]);
+      expect(qs.map((q) => [text.slice(0, 12), q.text, q.speaker?.name])).toEqual([[text.slice(0, 12), 'the mill will close in the spring', 'John Smith']]);
+    }
+  });
+  it('reads a name followed by a verb in the present as a reported clause', () => {
+    const qs = quotesOf('Smith said Jones deserves credit for the new deal.', [SMITH, JONES]);
+    expect(qs.map((q) => [q.text, q.speaker?.name])).toEqual([['Jones deserves credit for the new deal', 'John Smith']]);
+    // A word in -s ending its sentence (a headline) is no verb of a reported clause.
+    const headline = quotesOf('Smith and Jones claim Club awards\n\nJohn Smith was named player of the year on Monday.', [SMITH, JONES]);
+    expect(headline.filter((q) => q.text === 'Club awards')).toEqual([]);
+    // The quote models are trained without the run-time rules (train:quotes and train:cues turn them off).
+    runTimeRules.on = false;
+    try {
+      expect(quotesOf('Smith said Jones deserves credit for the new deal.', [SMITH, JONES])).toEqual([]);
+    } finally {
+      runTimeRules.on = true;
+    }
+  });
+  it('starts a second attribution at "but officials said" after a comma', () => {
+    const qs = quotesOf('Smith said he had met the board twice, but officials said those talks came after the report was finished.', [SMITH]);
+    expect(qs.map((q) => [q.text, q.speaker?.name ?? q.speaker?.description])).toEqual([
+      ['he had met the board twice', 'John Smith'],
+      ['those talks came after the report was finished', 'officials'],
+    ]);
   });
   it('leaves a description of the speaker out of a trailing attribution', () => {
     const cases: [string, string][] = [
