@@ -247,7 +247,7 @@ const NOT_PRODUCTS = new Set([
   'attack', 'offensive', 'crackdown', 'challenge', 'consultation', 'legal', 'lawsuit', 'action', 'programme', 'program',
   'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
   'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
-  'poster', 'posters', 'foundation', 'charity', 'paper', 'season',
+  'poster', 'posters', 'foundation', 'charity', 'paper', 'season', 'protest', 'question', 'club',
 ]);
 /** Their plurals: "launched lawsuits against 80 banks", "launched inquiries". */
 const NOT_PRODUCTS_PLURAL = new Set([...NOT_PRODUCTS].filter((w) => !w.endsWith('s')).map((w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)));
@@ -280,7 +280,8 @@ function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number,
   for (let k = te; k < te + reach && inSentence(k); k++) {
     const w = lower[k]!;
     if (w === ',' || w === '.' || w === ';' || w === ':' || w === stop) break;
-    if (words.has(w)) return true;
+    // A hyphenated compound is its last part ("mini-manifesto", "web-site").
+    if (words.has(w) || (w.includes('-') && words.has(w.slice(w.lastIndexOf('-') + 1)))) return true;
   }
   return false;
 }
@@ -487,7 +488,14 @@ const TOUR_COMPOUNDS = new Set([
 export function notVisit(doc: Doc, lower: readonly string[], te: number, key: string): boolean {
   // "let web users visit the site": a web page is visited, not a place.
   if (VISIT_VERBS.has(key) && objectAmong(doc, lower, te - 1, te, WEB_PLACES)) return true;
+  // "sealed a quarter-final trip to Bolton", "Saturday's trip to France" after a score, "the visit of Switzerland" in a
+  // 10-match series: a team's away match, no visit.
+  if ((key === 'trip' || key === 'trips' || key === 'visit') && fixtureSentence(doc, lower, te - 1)) return true;
   if (key === 'trip' || key === 'trips') return !journey(doc, lower, te);
+  // "the UK's most visited museum": the adjective.
+  if (key === 'visited' && VISITED_ADJ_BEFORE.has(lower[te - 2] ?? '')) return true;
+  // "tourists who visit Cuba every year", "shoppers to have visited": the public's visits, no one's visit.
+  if (VISIT_VERBS.has(key)) for (let k = te - 2; k >= te - 5 && k >= 0 && doc.tokens[k]!.sentence === doc.tokens[te - 1]!.sentence; k--) if (CROWDS.has(lower[k]!)) return true;
   // "his second tour title", "a tour bus", "the Lions tour squad": the noun modifying another, no visit made.
   if ((key === 'tour' || key === 'tours') && te < lower.length && doc.tokens[te]!.sentence === doc.tokens[te - 1]!.sentence && TOUR_COMPOUNDS.has(lower[te]!)) return true;
   if (key !== 'visiting' || te >= lower.length) return false;
@@ -495,6 +503,27 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
   if (t.sentence !== doc.tokens[te - 1]!.sentence) return false;
   const c = t.text.charCodeAt(0);
   return c >= 97 && c <= 122 && !OBJECT_OPENERS.has(lower[te]!);
+}
+
+const VISITED_ADJ_BEFORE = new Set(['most', 'least', 'much', 'more', 'less', 'frequently', 'widely', 'well', 'often', 'rarely', 'seldom']);
+/** The public, whose visits are a statistic: "tourists who visit Cuba", "150,000 shoppers to have visited". */
+const CROWDS = new Set(['tourists', 'visitors', 'shoppers', 'holidaymakers', 'travellers', 'travelers', 'customers', 'users', 'fans', 'pilgrims', 'spectators', 'viewers']);
+/** Words of a sports fixture: a team's "trip" or "visit" among them is an away match. */
+const FIXTURE_CONTEXT = new Set([
+  'quarter-final', 'semi-final', 'cup', 'division', 'premiership', 'league', 'match', 'fixture', 'derby', 'qualifier', 'penalties', 'squad',
+  'championship', 'replay', 'kick-off', 'play-off',
+]);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Whether the sentence of token k is about a sports fixture: a fixture word (or one ending a compound: "10-match") or a score. */
+function fixtureSentence(doc: Doc, lower: readonly string[], k: number): boolean {
+  const s = doc.sentences[doc.tokens[k]!.sentence]!;
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) {
+    const w = lower[j]!;
+    if (FIXTURE_CONTEXT.has(w) || (w.includes('-') && FIXTURE_CONTEXT.has(w.slice(w.lastIndexOf('-') + 1)))) return true;
+    if (SCORE.test(w) && !MONTHS.has(lower[j + 1] ?? '')) return true; // a score, not a range of days ("10-13 February")
+    if (w === 'nations' && doc.tokens[j]!.text === 'Nations') return true; // the Six Nations, not "poor nations"
+  }
+  return false;
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);

@@ -508,6 +508,20 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple shares in Kazan slipped 1.2% on Friday.')).toContain('FINANCIAL_RESULT');
   });
 
+  it("a team's away trip, the public's visits and a 'most visited' museum are no visit; a minister's trip is one", () => {
+    expect(types('Apple sealed a quarter-final trip to Kazan with a 4-2 win on penalties on Friday.')).not.toContain('VISIT');
+    expect(types('Reuters beat Apple 38-8 before their trip to Kazan on Friday.')).not.toContain('VISIT');
+    expect(types('Two million tourists visit Kazan every year, Putin said on Friday.')).not.toContain('VISIT');
+    expect(types("Kazan's most visited museum reopened on Friday.")).not.toContain('VISIT');
+    expect(types('Putin began a trip to Kazan on Friday to publicise aid to poor nations.')).toContain('VISIT');
+  });
+
+  it('launching a protest, a club or a mini-manifesto is no product launch', () => {
+    expect(types('Putin will launch a protest in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin launched his mini-manifesto in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched its new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
