@@ -418,9 +418,28 @@ export function notElection(lower: readonly string[], te: number, key: string): 
 }
 
 /** "sources close to the negotiations", "close to a deal": the adjective, nothing closed. */
-export function notClosure(lower: readonly string[], te: number, key: string): boolean {
-  return key === 'close' && lower[te] === 'to';
+export function notClosure(lower: readonly string[], te: number, key: string, ts = te - 1): boolean {
+  if (key === 'close' && lower[te] === 'to') return true;
+  // "the bridge will be shut", "closed the road", "shut down the website": a place or a site shut, no business cut.
+  if (!CLOSURE_VERBS.has(key)) return false;
+  for (let k = Math.max(0, ts - 4); k < Math.min(lower.length, te + 4); k++) if (INFRASTRUCTURE.has(lower[k]!)) return true;
+  return false;
 }
+
+const CLOSURE_VERBS = new Set(['closed', 'close', 'closing', 'shut']);
+/** What is closed or shut that is no business: roads, bridges, airports, borders, web sites. */
+const INFRASTRUCTURE = new Set([
+  'bridge', 'bridges', 'road', 'roads', 'motorway', 'motorways', 'street', 'streets', 'tunnel', 'airport', 'airports', 'airspace',
+  'border', 'borders', 'crossing', 'runway', 'runways', 'lane', 'lanes', 'website', 'websites', 'border', 'port', 'ports', 'embassy',
+  'beach', 'beaches', 'park', 'route', 'routes', 'line', 'lines',
+]);
+
+/** A surgery that is a place: "a doctors' surgery", "his constituency surgery", "a GP surgery". */
+export function surgeryPlace(lower: readonly string[], ts: number, key: string): boolean {
+  const prev = lower[ts - 1] ?? '';
+  return (key === 'surgery' || key === 'surgeries') && (SURGERY_PLACE_BEFORE.has(prev) || prev === "'" || prev === '’' || (prev === "'s" && lower[ts - 2] === 'doctor'));
+}
+const SURGERY_PLACE_BEFORE = new Set(['gp', 'gps', 'constituency', 'dental', 'dentist', "dentist's", 'doctors', "doctors'", 'local', 'mp', "mp's", 'advice', 'weekly', 'village']);
 
 /** Nouns after the football Conference's name: "Conference title", "Conference side", "Conference play-offs". */
 const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team', 'teams', 'champions', 'play-off', 'play-offs', 'football', 'league', 'status', 'outfit']);

@@ -522,6 +522,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple launched its new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
   });
 
+  it("a doctors' surgery is a place and a road closed is no business cut", () => {
+    expect(types("Putin visited a doctors' surgery in Kazan on Friday.")).not.toContain('HEALTH');
+    expect(types('Putin had heart surgery in Kazan on Friday.')).toContain('HEALTH');
+    expect(types('Police closed the road to Kazan on Friday to protect 200 workers.')).not.toContain('RESTRUCTURING');
+    expect(types('Apple closed its factory in Kazan on Friday, cutting 200 jobs.')).toContain('RESTRUCTURING');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
