@@ -418,6 +418,13 @@ export function notStatementTime(ctx: ArgContext, t: TimeExpression, ts: number,
   if (year && t.tokenEnd !== ts && next && next.sentence === toks[t.tokenStart]!.sentence && /^\p{L}/u.test(next.text) && (/^the\s/i.test(text) || NOUN_DETERMINERS.has(ctx.lower[t.tokenStart - 1] ?? ''))) {
     return `${quoted(ctx, t)} modifies "${next.text}"`;
   }
+  // An inverted attribution after what was said ('2004 was a "stellar year" said Roger Bennett', '…," said the
+  // minister'): the verb right after a closing mark or a comma, its subject right after it — what comes before is
+  // the content.
+  if (t.tokenEnd < ts && INVERSION_BEFORE.has(ctx.lower[ts - 1]!) && te < toks.length && toks[te]!.sentence === toks[ts]!.sentence) {
+    const m = ctx.byToken[te]!;
+    if ((m >= 0 && ctx.mentions[m]!.tokenStart === te) || ARTICLE_SET.has(ctx.lower[te]!)) return `${quoted(ctx, t)} is in what was said before the inverted attribution`;
+  }
   if (t.tokenEnd <= ts) {
     const s = ctx.doc.sentences[toks[ts]!.sentence]!;
     let last = true; // nothing but punctuation after the trigger: "…, the report warned."
@@ -433,6 +440,10 @@ export function notStatementTime(ctx: ArgContext, t: TimeExpression, ts: number,
   }
   return null;
 }
+
+/** What stands right before an inverted verb of saying: the closing mark or the comma after what was said. */
+const INVERSION_BEFORE = new Set(['"', '”', "'", '’', ',']);
+const ARTICLE_SET: ReadonlySet<string> = new Set(ARTICLES);
 
 const quoted = (ctx: ArgContext, t: TimeExpression) => `"${ctx.doc.text.slice(t.start, t.end)}"`;
 

@@ -147,7 +147,8 @@ export const TRIGGERS: TriggerClass[] = [
     type: 'ORDER', cameo: null,
     verbs: 'ordered orders delivered delivers',
     nouns: 'order orders delivery deliveries',
-    cue: /\b(?:aircraft|planes?|jets?|airliners?|A3\d\d|[0-9]{3}s?|units|vehicles|trains|ships|vessels|helicopters|engines|turbines|locomotives|buses)\b/,
+    // A model number ("777s", "A380") stands alone: not part of "10,000", "100,000" or "1.500".
+    cue: /\b(?:aircraft|planes?|jets?|airliners?|A3\d\d|(?<![\d,.])[0-9]{3}s?(?![,.]?\d)|units|vehicles|trains|ships|vessels|helicopters|engines|turbines|locomotives|buses)\b/,
   },
   { type: 'ACQUISITION', cameo: null, verbs: 'acquired acquires acquire bought buys purchased merged took_over', nouns: 'acquisition acquisitions takeover merger purchase buyout' },
   { type: 'PRODUCT_LAUNCH', cameo: null, verbs: 'launched launches unveiled unveils unveil rolled_out', nouns: 'launch unveiling maiden_flight first_flight' },

@@ -529,6 +529,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple closed its factory in Kazan on Friday, cutting 200 jobs.')).toContain('RESTRUCTURING');
   });
 
+  it('a year inside what was said before an inverted attribution dates no statement; amounts are no model numbers', () => {
+    const e = events('2023 was a "stellar year" said Putin in Kazan.').events.find((x) => x.type === 'STATEMENT');
+    expect(e?.date ?? null).toBeNull();
+    expect(types('A court ordered Apple to pay 100,000 roubles in Kazan on Friday.')).not.toContain('ORDER');
+    expect(types('Reuters ordered 30 new 777s from Apple in Kazan on Friday.')).toContain('ORDER');
+  });
+
   it('a deal struck and a film shot on location are no attack', () => {
     expect(types('A deal was struck with Reuters in Kazan on Friday.')).not.toContain('ATTACK');
     expect(types('Apple was doing some location shooting in Kazan on Friday.')).not.toContain('ATTACK');
