@@ -291,6 +291,30 @@ export function nounBeforePreposition(lower: readonly string[], cue: Cue): boole
   return NOUN_BEFORE_PREPOSITION.get(lower[cue.tokenStart]!)?.has(lower[cue.tokenEnd] ?? '') ?? false;
 }
 
+/** Verbs of telling whose object is a narrative, not speech: "The film tells the story of two boys". */
+const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
+const NARRATIVES = new Set(['story', 'stories', 'tale', 'tales', 'history', 'saga']);
+
+/**
+ * A cue that tells a story ("The film tells the story of …", "which told the tale of …") or names something ("were
+ * called Phoenix and Firebird"): a plot or a name, no attribution of speech.
+ */
+export function narrativeOrNamingCue(lower: readonly string[], cue: Cue): boolean {
+  const w = lower[cue.tokenStart]!;
+  const next = lower[cue.tokenEnd] ?? '';
+  if (TELL_FORMS.has(w)) {
+    const story = NARRATIVES.has(next) || ((next === 'the' || next === 'a' || next === 'its' || next === 'their') && NARRATIVES.has(lower[cue.tokenEnd + 1] ?? ''));
+    // Told by a work, not a person ("the film tells", "a book which tells", "The show, which told"): a person telling
+    // the story of something speaks.
+    if (story) for (let k = cue.tokenStart - 1; k >= cue.tokenStart - 4 && k >= 0; k--) if (WORKS.has(lower[k]!)) return true;
+    return false;
+  }
+  return w === 'called' && BE_BEFORE_CALLED.has(lower[cue.tokenStart - 1] ?? '');
+}
+/** Works that tell a story. */
+const WORKS = new Set(['film', 'films', 'movie', 'book', 'novel', 'play', 'show', 'series', 'drama', 'documentary', 'musical', 'programme', 'program', 'opera', 'album', 'song', 'episode', 'sequel', 'comedy', 'thriller', 'biopic', 'exhibition', 'game']);
+const BE_BEFORE_CALLED = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
 /** An attitude verb used as a verb ("supports", "urged"), as a cue. */
 function attitudeCue(ctx: QuoteContext, k: number): Cue | null {
   const lemma = ATTITUDE_FORMS.get(ctx.lower[k]!);

@@ -673,3 +673,12 @@ describe('robustness', () => {
     expect(ms).toBeLessThan(20_000);
   });
 });
+
+describe('stories and names are no speech', () => {
+  it("a work that tells the story of something and things that were called something carry no quote; a person's story stays", () => {
+    const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
+    expect(indirect('The film tells the story of two boys who are sent to live with their father.')).toEqual([]);
+    expect(indirect('Earlier versions, which had the same engine, were called Phoenix and Firebird.')).toEqual([]);
+    expect(indirect('Smith said the company would close two plants next year.')).toHaveLength(1);
+  });
+});
