@@ -300,7 +300,7 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
   const index = new Int32Array(found.length).fill(-1);
   const out: Draft[] = [];
   found.forEach((d, i) => {
-    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || narrativeOrNamingCue(ctx.lower, d.cue))) return;
+    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || narrativeOrNamingCue(ctx.lower, d.cue, ctx))) return;
     index[i] = out.length;
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });

@@ -299,8 +299,10 @@ const NARRATIVES = new Set(['story', 'stories', 'tale', 'tales', 'history', 'sag
  * A cue that tells a story ("The film tells the story of …", "which told the tale of …") or names something ("were
  * called Phoenix and Firebird"): a plot or a name, no attribution of speech.
  */
-export function narrativeOrNamingCue(lower: readonly string[], cue: Cue): boolean {
+export function narrativeOrNamingCue(lower: readonly string[], cue: Cue, ctx?: QuoteContext): boolean {
   const w = lower[cue.tokenStart]!;
+  // "James denied Damien Duff …", "denied him a place": kept someone from something, no denial said.
+  if (ctx && (w === 'denied' || w === 'denies') && deniedSomeone(ctx, cue.tokenEnd)) return true;
   const next = lower[cue.tokenEnd] ?? '';
   if (TELL_FORMS.has(w)) {
     const story = NARRATIVES.has(next) || ((next === 'the' || next === 'a' || next === 'its' || next === 'their') && NARRATIVES.has(lower[cue.tokenEnd + 1] ?? ''));
@@ -311,6 +313,21 @@ export function narrativeOrNamingCue(lower: readonly string[], cue: Cue): boolea
   }
   return w === 'called' && BE_BEFORE_CALLED.has(lower[cue.tokenStart - 1] ?? '');
 }
+/** A person right after "denied" (named, not as the owner of what is denied: "denied Mr Smith's claims"), or "him", "us", "me". */
+function deniedSomeone(ctx: QuoteContext, k: number): boolean {
+  const next = ctx.lower[k] ?? '';
+  if (next === 'him' || next === 'us' || next === 'me') return true; // (not "them": the allegations; not "her": her claims)
+  const m = ctx.mentionOf[k]!;
+  if (m < 0) return false;
+  const mention = ctx.mentions[m]!;
+  if (mention.tokenStart !== k || mention.entity.type !== 'PERSON') return false;
+  // What the person was kept from, a list or a tackle follows ("denied Elvis his fourth number one", "denied Duff,
+  // Jarosik and Kezman", "denied Gerrard with a last-ditch tackle"); a verb makes a clause that was denied ("denied
+  // Phillips made the remark"), and a possessive the thing denied ("denied Mr Smith's claims").
+  const after = ctx.lower[mention.tokenEnd] ?? '.';
+  return DEPRIVED_AFTER.has(after) || !ctx.word[mention.tokenEnd];
+}
+const DEPRIVED_AFTER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'with', 'and', 'any', 'victory', 'a', 'what', 'access', 'entry', 'bail']);
 /** Works that tell a story. */
 const WORKS = new Set(['film', 'films', 'movie', 'book', 'novel', 'play', 'show', 'series', 'drama', 'documentary', 'musical', 'programme', 'program', 'opera', 'album', 'song', 'episode', 'sequel', 'comedy', 'thriller', 'biopic', 'exhibition', 'game']);
 const BE_BEFORE_CALLED = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
