@@ -710,6 +710,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(evs('Putin met Pezeshkian at Ashgabat on Friday. At the Ashgabat meeting, Putin smiled.')).toEqual(['MEETING 2 2024-10-11']);
   });
 
+  it('a year in a title ("the 2000 Olympic champion") or in a phrase after for/from/than dates no event; one at a named event does', () => {
+    const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    expect(dates('Putin, the 2000 Olympic champion, met Apple workers in Kazan.')).toEqual(['MEETING -']);
+    expect(dates('The 2003 winner Putin met Apple workers in Kazan.')).toEqual(['MEETING -']);
+    expect(dates('Apple signed a deal with Putin for the 2005 season.')).toEqual(['AGREEMENT -']);
+    expect(dates('Apple profit rose 27% from its 2003 level.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Putin met Apple workers at the 2003 Kazan fair.')).toEqual(['MEETING 2003-01-01']);
+  });
+
   it('a year that is part of a name ("Euro 2004", "Expo 2020") dates no event, learned anchor or clause rule', () => {
     const dates = (text: string) => events(text).events.map((e) => e.date?.start ?? null);
     expect(dates('Apple sold its Kazan factory to Reuters after the Expo 2020 fair.')).not.toContain('2020-01-01');
