@@ -335,6 +335,9 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
   const before = ctx.lower[t.tokenStart - 1] ?? '';
   if (before === 'than') return `"than" ${quoted(ctx, t)} is a baseline`;
+  // "rose faster than in 2004", "a quick count, unlike in 2000", "an increase of 64% on 2003": a baseline too.
+  if (before === 'unlike' || (before === 'in' && (ctx.lower[t.tokenStart - 2] === 'than' || ctx.lower[t.tokenStart - 2] === 'unlike'))) return `"${ctx.lower[t.tokenStart - 2] === 'than' ? 'than' : 'unlike'}" ${quoted(ctx, t)} is a baseline`;
+  if (before === 'on' && /^(?:%|\d[\d.,]*%|cent|percent)$/.test(ctx.lower[t.tokenStart - 2] ?? '')) return `an amount "on" ${quoted(ctx, t)} is a baseline`;
   // "since" after a superlative or an ordinal measures a record against that time ("their highest level since August
   // 2002", "her first Grand Slam title since 2003"); after a verb alone it is the start of what goes on ("has
   // represented the constituency since 1997"), as TimeML anchors it (BEGUN_BY).

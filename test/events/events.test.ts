@@ -719,6 +719,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dates('Putin met Apple workers at the 2003 Kazan fair.')).toEqual(['MEETING 2003-01-01']);
   });
 
+  it('a baseline after "than in", "unlike in" or an amount "on" dates no event', () => {
+    const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    expect(dates('Apple sales rose faster than in 2004.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose in Kazan, unlike in 2003.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose 64% on 2003.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose in 2003.')).toEqual(['FINANCIAL_RESULT 2003-01-01']);
+  });
+
   it('a year that is part of a name ("Euro 2004", "Expo 2020") dates no event, learned anchor or clause rule', () => {
     const dates = (text: string) => events(text).events.map((e) => e.date?.start ?? null);
     expect(dates('Apple sold its Kazan factory to Reuters after the Expo 2020 fair.')).not.toContain('2020-01-01');
