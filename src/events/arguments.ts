@@ -327,12 +327,17 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
     return `${quoted(ctx, t)} is part of the name "${prev.text} ${ctx.doc.text.slice(t.start, t.end)}"`;
   }
   if (t.tokenEnd === ts) return null;
+  const modified = yearModifies(ctx, t, ts);
+  if (modified) return modified;
   const offset = offsetBefore(ctx, ts);
   if (offset >= 0 && t.tokenStart < offset) return `the event is "${ctx.lower[offset - 1]} ${ctx.lower[offset]}" ${quoted(ctx, t)}: an offset, not its date`;
   const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
   if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
   const before = ctx.lower[t.tokenStart - 1] ?? '';
   if (before === 'than') return `"than" ${quoted(ctx, t)} is a baseline`;
+  // "rose faster than in 2004", "a quick count, unlike in 2000", "an increase of 64% on 2003": a baseline too.
+  if (before === 'unlike' || (before === 'in' && (ctx.lower[t.tokenStart - 2] === 'than' || ctx.lower[t.tokenStart - 2] === 'unlike'))) return `"${ctx.lower[t.tokenStart - 2] === 'than' ? 'than' : 'unlike'}" ${quoted(ctx, t)} is a baseline`;
+  if (before === 'on' && /^(?:%|\d[\d.,]*%|cent|percent)$/.test(ctx.lower[t.tokenStart - 2] ?? '')) return `an amount "on" ${quoted(ctx, t)} is a baseline`;
   // "since" after a superlative or an ordinal measures a record against that time ("their highest level since August
   // 2002", "her first Grand Slam title since 2003"); after a verb alone it is the start of what goes on ("has
   // represented the constituency since 1997"), as TimeML anchors it (BEGUN_BY).
@@ -359,6 +364,40 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   if (amount && ctx.lower[k] === 'from' && k > ts) return `"from" an amount ${quoted(ctx, t)} is a baseline`;
   return null;
 }
+/** Nouns of a title won or held: "the 2000 Olympic champion" says when the title was won, not when the clause happened. */
+const TITLE_NOUNS = new Set(['champion', 'champions', 'winner', 'winners', 'runner-up', 'runners-up', 'finalist', 'finalists', 'medallist', 'medallists', 'medalist', 'medalists', 'holder', 'holders', 'titleholder']);
+/**
+ * Prepositions before a noun phrase a year modifies that make it a purpose, an origin or a baseline, not the time
+ * of the clause: "bid for the 2012 Games", "the decision … for the 2005 season", "up 27% from its 2003
+ * performance", "recalling sedans from the 2004 model year", "fewer viewers than its 2002 series".
+ */
+const NOT_AT_NOUN = new Set(['for', 'from', 'than']);
+/** Words that end the noun phrase a year opens. */
+const PHRASE_END = new Set(['and', 'or', 'but', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'the', 'a', 'an', 'that', 'which', 'who', 'when']);
+
+/**
+ * Why a year that opens a noun phrase after a determiner ("the 2000 Olympic champion", "for the 2005 season") is no
+ * time of the event at ts, or null. Kept as a rule, being right in English news: a year in a title names when it
+ * was won ("Kenteris, the 2000 Olympic 200m champion, missed the hearing"), and a year in a phrase after
+ * "for", "from" or "than" is a purpose, an origin or a baseline. The year still dates an event its own phrase
+ * names ("for her 2004 world tour", "the 2003 winner" when "winner" is the trigger).
+ */
+function yearModifies(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  const text = ctx.doc.text.slice(t.start, t.end);
+  if (!/^\d{4}s?$/.test(text) || !NOUN_DETERMINERS.has(ctx.lower[t.tokenStart - 1] ?? '')) return null;
+  const toks = ctx.doc.tokens;
+  const sentence = toks[t.tokenStart]!.sentence;
+  const governor = ctx.lower[t.tokenStart - 2] ?? '';
+  for (let k = t.tokenEnd; k < t.tokenEnd + 4 && toks[k]?.sentence === sentence; k++) {
+    const w = ctx.lower[k]!;
+    if (k === ts) return null;
+    if (!/^[\p{L}\d][\p{L}\d'’-]*$/u.test(w) || PREPOSITIONS.has(w) || PHRASE_END.has(w)) break;
+    if (TITLE_NOUNS.has(w)) return `${quoted(ctx, t)} modifies the title "${toks[k]!.text}"`;
+  }
+  if (NOT_AT_NOUN.has(governor)) return `"${governor} ${ctx.lower[t.tokenStart - 1]} ${text}" is a purpose, origin or baseline, not the event's date`;
+  return null;
+}
+
 /** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
 const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
 

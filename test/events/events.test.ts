@@ -729,6 +729,32 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(events('Apple opened an investigation into Reuters in Kazan on Friday.').events.map((e) => e.type)).toContain('LEGAL');
   });
 
+  it('a later mention with a time of its own does not join, nor date, an earlier undated event', () => {
+    const evs = (text: string) => events(text).events.map((e) => `${e.type} ${e.mentions.length} ${e.date?.start ?? '-'}`);
+    // The lead's meeting is undated; "in 2003" is another meeting, not the date of the first.
+    expect(evs('Putin met Apple workers in Kazan. Putin met them in 2003.')).toEqual(['MEETING 1 -', 'MEETING 1 2003-01-01']);
+    expect(evs('Apple bought a factory in Kazan. Apple bought a rival in 2003.')).toEqual(['ACQUISITION 1 -', 'ACQUISITION 1 2003-01-01']);
+    // A dated event still takes an undated later mention of it.
+    expect(evs('Putin met Pezeshkian at Ashgabat on Friday. At the Ashgabat meeting, Putin smiled.')).toEqual(['MEETING 2 2024-10-11']);
+  });
+
+  it('a year in a title ("the 2000 Olympic champion") or in a phrase after for/from/than dates no event; one at a named event does', () => {
+    const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    expect(dates('Putin, the 2000 Olympic champion, met Apple workers in Kazan.')).toEqual(['MEETING -']);
+    expect(dates('The 2003 winner Putin met Apple workers in Kazan.')).toEqual(['MEETING -']);
+    expect(dates('Apple signed a deal with Putin for the 2005 season.')).toEqual(['AGREEMENT -']);
+    expect(dates('Apple profit rose 27% from its 2003 level.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Putin met Apple workers at the 2003 Kazan fair.')).toEqual(['MEETING 2003-01-01']);
+  });
+
+  it('a baseline after "than in", "unlike in" or an amount "on" dates no event', () => {
+    const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
+    expect(dates('Apple sales rose faster than in 2004.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose in Kazan, unlike in 2003.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose 64% on 2003.')).toEqual(['FINANCIAL_RESULT -']);
+    expect(dates('Apple sales rose in 2003.')).toEqual(['FINANCIAL_RESULT 2003-01-01']);
+  });
+
   it('a year that is part of a name ("Euro 2004", "Expo 2020") dates no event, learned anchor or clause rule', () => {
     const dates = (text: string) => events(text).events.map((e) => e.date?.start ?? null);
     expect(dates('Apple sold its Kazan factory to Reuters after the Expo 2020 fair.')).not.toContain('2020-01-01');
