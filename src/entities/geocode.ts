@@ -48,6 +48,12 @@ function dominant(cands: readonly CityCandidate[]): boolean {
   return cands.length > 0 && cands[0]![5] >= 1e6 && (cands.length < 2 || cands[0]![5] >= 10 * cands[1]![5]);
 }
 
+/** Whether a city of that name lies in the region (its usual reading, or one of the cities sharing the name). */
+function cityOf(word: string, region: string): boolean {
+  const p = resolvePlace(word);
+  return (p.subtype === 'city' && p.region === region) || cityCandidates(word).some((c) => `${c[0]}-${c[1]}` === region);
+}
+
 /** Re-chooses the city of LOCATION entities whose name several cities share, from the article (mutates geo and subtype). */
 export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): void {
   const toks = doc.tokens;
@@ -108,7 +114,9 @@ export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): vo
     const p = own.get(e)!;
     const namesake = p.subtype === 'country' ? regionNamesake(e.name) : null;
     if (!namesake) continue;
-    let toRegion = qualifiesAsRegion.has(e) || e.mentions.some((m) => STATE_LEVEL.has(toks[m.tokenEnd]?.text.toLowerCase() ?? '') || (POSSESSIVE_S.has(toks[m.tokenEnd]?.text ?? '') && STATE_LEVEL.has(toks[m.tokenEnd + 1]?.text.toLowerCase() ?? '')));
+    // (A city of the region right before the comma counts whatever the recogniser made of it, or if it tagged nothing.)
+    const cityBefore = (i: number) => i >= 2 && toks[i - 1]!.text === ',' && toks[i - 2]!.sentence === toks[i]!.sentence && /^\p{Lu}/u.test(toks[i - 2]!.text) && cityOf(toks[i - 2]!.text, namesake.region!);
+    let toRegion = qualifiesAsRegion.has(e) || e.mentions.some((m) => cityBefore(m.tokenStart)) || e.mentions.some((m) => STATE_LEVEL.has(toks[m.tokenEnd]?.text.toLowerCase() ?? '') || (POSSESSIVE_S.has(toks[m.tokenEnd]?.text ?? '') && STATE_LEVEL.has(toks[m.tokenEnd + 1]?.text.toLowerCase() ?? '')));
     if (!toRegion) {
       let there = 0;
       let home = 0;

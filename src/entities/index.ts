@@ -36,6 +36,10 @@ function isClubOfCity(city: string, name: string): boolean {
   const head = resolvePlace(city).subtype;
   return (head === 'city' || (head === null && cityCandidates(city).length > 0)) && resolvePlace(name).subtype === null;
 }
+/** Whether the name is a known city's name and "City" ("Truro City"), not a place of that whole name. */
+function cityAndCity(name: string): boolean {
+  return name.endsWith(' City') && isClubOfCity(name.slice(0, -5), name);
+}
 /** Feature nouns written before a place's own name: "River Avon", "Lake Geneva", "Mount Kenya". */
 const GEO_PREFIXES = new Set(['River', 'Lake', 'Mount', 'Mt', 'Mt.', 'Loch', 'Cape', 'Isle', 'Gulf']);
 /** Last words of buildings and institutions named after a place ("Mount Sinai Hospital", "Lake Shore Hotel"). */
@@ -74,6 +78,94 @@ function recognizeEntities(doc: Doc): void {
 /** The entity stage. */
 export const entitiesStage: Stage = { name: 'entities', requires: ['text'], assigns: ['mentions', 'entities'], run: recognizeEntities };
 
+type Span = { start: number; end: number; type: number };
+const PER = TYPES.indexOf('PER');
+const MISC = TYPES.indexOf('MISC');
+const LOC = TYPES.indexOf('LOC');
+/** Compass points written as initials in headlines ("S Korea", "N Ireland"). */
+const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
+/** An initial: one capital letter, with or without a full stop (not "A" nor "I", which are words). */
+const INITIAL = /^[B-HJ-Z]\.?$/u;
+/** A surname: a capital, then a lowercase letter or an apostrophe ("Quist", "O'Kelly"). */
+const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
+/** What comes before and after a name in a list: its separators and brackets. */
+const LIST_BEFORE = new Set([',', ':', ';', '(', 'and', '&']);
+const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
+/** The chapters of the US Bankruptcy Code that news names ("Chapter 11 protection", "filed for Chapter 7"). */
+const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
+
+/**
+ * The recogniser's spans completed where English writing settles what the model may miss:
+ * - "D Marlowe", "K. Ostler": an initial right before a person's name, outside any span, is the first part of that name,
+ *   and before a one-word name of another type that the whole does not make a known place; a compass initial
+ *   before a place's name is part of it when the whole is a known place ("S Korea");
+ * - "Mount Kenya": a feature noun written before a place's name ("Mount", "Lake", "River") is part of it;
+ * - "the Russian Embassy": a name and a capitalised noun for a body right after it ("Embassy", "Police", "University"),
+ *   tagged as a one-word name of its own or not at all, are one name (not after a person: "told Blair Parliament …");
+ *   so are a name and a capitalised word that ends only companies' names ("Henry Bolton Software", "Fenwick Holdings");
+ * - "Chapter 11": the capitalised "Chapter" and a chapter number of the US Bankruptcy Code is a name, tagged or not.
+ */
+function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
+  const toks = doc.tokens;
+  const { lower } = tokenIndex(doc);
+  const out: Span[] = [];
+  const sameSentence = (i: number, j: number) => toks[i]!.sentence === toks[j]!.sentence;
+  let added = false;
+  for (let k = 0; k < spans.length; k++) {
+    const s = { ...spans[k]! };
+    const prevEnd = out.length > 0 ? out[out.length - 1]!.end : 0;
+    if (s.start > 0 && s.start - 1 >= prevEnd && sameSentence(s.start - 1, s.start) && STARTS_UPPER.test(toks[s.start]!.text)) {
+      const before = toks[s.start - 1]!.text;
+      // "Mount Kenya", "Lake Geneva": a feature noun written before a place's name is part of it.
+      if (s.type === LOC && GEO_PREFIXES.has(before)) s.start--;
+      else if (INITIAL.test(before)) {
+        // A compass initial before a place is the place's ("S Korea") where the whole is a known place; before one
+        // word of another type, an initial is the name's first part where the whole is no known place ("N Ormerod"
+        // read as an organisation: the line-up rule types it later; "J Sainsbury" is the company's name).
+        const whole = () => resolvePlace(doc.text.slice(toks[s.start - 1]!.start, toks[s.end - 1]!.end)).subtype !== null;
+        if (s.type === PER) s.start--;
+        else if (s.type === LOC && COMPASS_INITIALS.has(before)) {
+          if (whole()) s.start--;
+        } else if (s.end - s.start === 1 && !whole()) s.start--;
+      }
+    }
+    const after = s.end < toks.length && sameSentence(s.end - 1, s.end) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && STARTS_UPPER.test(toks[s.end]!.text) ? lower[s.end]! : '';
+    // (Not where a capitalised word goes on after the noun, "the Swiss Army Knife", nor after a word built on a name, "California-based Institute".)
+    // (A title may follow: "Metropolitan Police Commissioner Sir John Stevens".)
+    const goesOn = s.end + 1 < toks.length && sameSentence(s.end, s.end + 1) && STARTS_UPPER.test(toks[s.end + 1]!.text) && !rec.roles.heads.has(lower[s.end + 1]!);
+    if (after !== '' && !goesOn && !hasNameSuffix(toks[s.end - 1]!.text) && ((s.type !== PER && BODY_HEADS.has(after)) || COMPANY_ONLY_ENDINGS.has(after))) {
+      const next = spans[k + 1];
+      if (!next || next.start > s.end) s.end++;
+      else if (next.start === s.end && next.end === s.end + 1) {
+        s.end++;
+        k++;
+      }
+    }
+    out.push(s);
+  }
+  // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
+  // capitalised word the model left untagged, between the list's commas, is one more of those names.
+  let initialNames = 0;
+  for (const s of out) if (s.end - s.start === 2 && INITIAL.test(toks[s.start]!.text)) initialNames++;
+  if (initialNames >= 2) {
+    for (let i = 1; i + 1 < toks.length; i++) {
+      if (!INITIAL.test(toks[i]!.text) || !SURNAME.test(toks[i + 1]!.text) || !LIST_BEFORE.has(lower[i - 1]!) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) continue;
+      if (!sameSentence(i, i + 1) || out.some((s) => s.start <= i + 1 && s.end > i)) continue;
+      out.push({ start: i, end: i + 2, type: PER });
+      added = true;
+    }
+  }
+  // "Chapter 11" the model left untagged.
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (lower[i] !== 'chapter' || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
+    if (out.some((s) => s.start <= i + 1 && s.end > i)) continue;
+    out.push({ start: i, end: i + 1, type: MISC });
+    added = true;
+  }
+  if (added) out.sort((x, y) => x.start - y.start);
+  return out;
+}
+
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
 function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMention[] {
   const toks = doc.tokens;
@@ -81,7 +173,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   const { lower, word, cap } = tokenIndex(doc);
   const out: NamedMention[] = [];
   const titled = new Set<string>();
-  const spans = recognizeSpans(doc, rec);
+  const spans = completeSpans(doc, recognizeSpans(doc, rec), rec);
   const opensSentence = (i: number) => doc.sentences[toks[i]!.sentence]!.tokenStart === i;
   // "McDonald's said", "Moody's cut": names the gazetteer lists with a possessive, used somewhere in the
   // article as a verb's subject, keep the possessive everywhere ("McDonald's restaurants" too); the
@@ -187,6 +279,21 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     return namesPlace(a, b) ? 'LOCATION' : ENTITY_TYPE[TYPES[whole]!];
   }
 
+  /**
+   * Whether the words [a, b) after a title are a person's names: capitalised words, those before the last ones news text mostly writes so,
+   * none a role ("Lord Mayor", "Lord Chief Justice") and the last no noun that heads a place's, a building's or an
+   * organisation's name ("Lady Bird Lake", "Lord Ashcroft Gallery").
+   */
+  function namesAfterTitle(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) {
+      if (cap[i] !== 1 || !STARTS_UPPER.test(toks[i]!.text) || rec.roles.heads.has(lower[i]!) || rec.roles.modifiers.has(lower[i]!)) return false;
+      // (A surname may be a common word, "Dame Imelda Crane"; the words before it are names.)
+      if (i < b - 1 && (rec.lexicon.caps.get(hashString(lower[i]!)) ?? 5) <= 3) return false;
+    }
+    const last = toks[b - 1]!.text;
+    return !GEO_HEADS.has(last) && !FACILITY_HEADS.has(last) && !BODY_HEADS.has(lower[b - 1]!) && !endsLikeOrganisation(last);
+  }
+
   /** Whether news text writes the word lowercase at least half the time (caps bucket + 1: 1 always … 3 about half). */
   function mostlyLowercase(w: string): boolean {
     const c = rec.lexicon.caps.get(hashString(w)) ?? 0;
@@ -203,9 +310,15 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "Mr Blair", "Ms. Jowell": whatever the model said, a name after a form of address is a person.
     if (b - a > 1 && HONORIFICS.has(lower[a]!)) type = 'PERSON';
     if (a > 0 && HONORIFICS.has(lower[a - 1]!) && toks[a - 1]!.sentence === toks[a]!.sentence) type = 'PERSON';
+    // "Lord Tallow", "Dame Imelda Crane": a title of a peerage or an honour and one to three names after it is a
+    // person, whatever the model said (not "Lord Mayor", a role, nor "Lord Howe Island", which a place noun heads).
+    if (type !== 'PERSON' && b - a >= 2 && b - a <= 4 && HONOUR_TITLES.has(toks[a]!.text) && namesAfterTitle(a + 1, b)) type = 'PERSON';
+    if (type !== 'PERSON' && a > 0 && b - a <= 3 && HONOUR_TITLES.has(toks[a - 1]!.text) && toks[a - 1]!.sentence === toks[a]!.sentence && namesAfterTitle(a, b)) type = 'PERSON';
     // "President George W Bush", "Minister Florence Chitauro": a given name and more after a person's title.
     // (Not when the last word is one news text writes lowercase half the time or more: "King Arthur International category".)
-    if (type !== 'PERSON' && a > 0 && b - a >= 2 && rec.roles.heads.has(lower[a - 1]!) && rec.lexicon.firstNames.has(hashString(lower[a]!)) && toks[a - 1]!.sentence === toks[a]!.sentence && !mostlyLowercase(lower[b - 1]!)) {
+    // Also "the singer Nora Kessler": two names after an occupation written lowercase after an article, whether or not
+    // the lexicon knows the given name (both words ones news text mostly capitalises).
+    if (type !== 'PERSON' && a > 0 && b - a >= 2 && rec.roles.heads.has(lower[a - 1]!) && toks[a - 1]!.sentence === toks[a]!.sentence && !mostlyLowercase(lower[b - 1]!) && (rec.lexicon.firstNames.has(hashString(lower[a]!)) || (b - a === 2 && a > 1 && ARTICLE_WORDS.has(lower[a - 2]!) && toks[a - 1]!.text === lower[a - 1] && (rec.lexicon.caps.get(hashString(lower[a]!)) ?? 5) > 3 && (rec.lexicon.caps.get(hashString(lower[a + 1]!)) ?? 5) > 3))) {
       type = 'PERSON';
       titled.add(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)));
     }
@@ -534,7 +647,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOf(m.text).country !== null) m.type = 'LOCATION';
   }
   const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
-  typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word));
+  typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word), (word) => (gazetteerTypes(rec, word) & ORG_ONLY) !== 0);
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
   const entities = clusterMentions(inputs, {
@@ -561,7 +674,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "a trade fair in Cannes", "MP for Henley-on-Thames, Oxfordshire": a known city or region the article only
     // speaks of as a place (every mention after "in", "near", …, or after "<place>,") is the place. ("at" is left
     // out: "three years at Newcastle" is the club.)
-    if ((c.type === 'ORGANIZATION' || c.type === 'PERSON') && !facts.unknownPlace && c.members.every((k) => placeContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'LOCATION';
+    // So is a known city's name with "City" after it ("families living in Truro City"), which a club's name may also be.
+    if ((c.type === 'ORGANIZATION' || c.type === 'PERSON') && (!facts.unknownPlace || cityAndCity(c.name)) && c.members.every((k) => placeContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'LOCATION';
     // A name the gazetteer knows only as an organisation ("Sony", "Google", "Cisco") is one in every
     // article, whatever its context made of it here: one real thing, one type, one id.
     // A "place" so listed is one too when no place gazetteer knows it and the article lists it with

@@ -22,7 +22,7 @@ const MIN_SHARE = 0.6;
  * Retypes the odd one-word names of every list of four names or more.
  * A list is names separated by commas only, then at most one "and" (or ", and") before its last name.
  */
-export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonName: (word: string) => boolean): void {
+export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonName: (word: string) => boolean, listedOrganisation: (word: string) => boolean = () => true): void {
   const lower = tokenIndex(doc).lower;
   const retyped = new Map<string, EntityType>(); // "<old type> <name key>" → new type
   const order = inputs.map((_, k) => k).sort((a, b) => inputs[a]!.tokenStart - inputs[b]!.tokenStart);
@@ -65,7 +65,9 @@ export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonNa
     const place = resolvePlace(m.text).subtype;
     if (place === 'country' || place === 'region') return false;
     const knownPlace = place !== null || cityCandidates(m.text).length > 0;
-    if (type === 'PERSON') return isPersonName(m.text) || (m.type === 'LOCATION' && !knownPlace);
+    // In a list of people, an "organisation" no gazetteer lists as one is a person too ("Carroll, Neville, Keane, Scholes";
+    // not a word in capitals, "TBC", which is no surname).
+    if (type === 'PERSON') return isPersonName(m.text) || (m.type === 'LOCATION' && !knownPlace) || (m.type === 'ORGANIZATION' && !knownPlace && /\p{Ll}/u.test(m.text) && !listedOrganisation(m.text));
     if (type === 'LOCATION') return knownPlace;
     return !isPersonName(m.text); // ORGANIZATION
   }

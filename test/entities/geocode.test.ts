@@ -92,6 +92,8 @@ describe('geocoding in context', () => {
     expect(places('The storm hit Atlanta, Georgia, on Monday.').get('Georgia')).toBe('region:US:-84');
     expect(places("Georgia's governor signed the bill on Monday.").get('Georgia')).toBe('region:US:-84');
     expect(places('Voters in Georgia and Florida went to the polls.').get('Georgia')).toBe('region:US:-84');
+    // After a city of the state and a comma, whatever the recogniser made of the city.
+    expect(places('Augusta, Georgia, hosts the Masters.').get('Georgia')).toBe('region:US:-84');
     // The country where the article points there, or points nowhere.
     expect(places('Russian troops entered Georgia in 2008. The Georgian government in Tbilisi protested.').get('Georgia')).toBe('country:GE:44');
     expect(places('The EU and Georgia signed a trade pact.').get('Georgia')).toBe('country:GE:44');

@@ -212,6 +212,9 @@ describe('words built on names are not names', () => {
     for (const n of ['USD', 'No.', 'C.E.O.', 'Chapter']) expect(names).not.toContain(n);
     const chapter = entities('Delphi sought bankruptcy and Chapter 11 protection from its lenders on Friday.').find((e) => e.name.startsWith('Chapter'));
     expect([chapter?.name, chapter?.type]).toEqual(['Chapter 11', 'MISC']);
+    // The bankruptcy chapter is a name where the recogniser tags nothing of it.
+    const emerged = entities('The carrier, which emerged from Chapter 11 last year, cut fares.').find((e) => e.name.startsWith('Chapter'));
+    expect([emerged?.name, emerged?.type]).toEqual(['Chapter 11', 'MISC']);
   });
 });
 

@@ -106,6 +106,29 @@ describe('types from the context of a name', () => {
     expect(['Fenbridge Harriers', 'Ashcombe Harriers', 'Marsh Rovers'].map((n) => [n, t.get(n)])).toEqual(['Fenbridge Harriers', 'Ashcombe Harriers', 'Marsh Rovers'].map((n) => [n, 'ORGANIZATION']));
   });
 
+  it('keeps an initial before a person\'s surname in the name, whatever the recogniser left out, so a line-up reads as one', () => {
+    const events = types('Heptathlon: E Varley, L Quist, N Ormerod.');
+    expect(['E Varley', 'L Quist', 'N Ormerod'].map((n) => [n, events.get(n)])).toEqual(['E Varley', 'L Quist', 'N Ormerod'].map((n) => [n, 'PERSON']));
+    const squad = types('Squad. Forwards: G Hallam (Oxley), B Tennant (Rudford), F Mossop (Wexcombe).');
+    expect(['G Hallam', 'B Tennant', 'F Mossop'].map((n) => [n, squad.get(n)])).toEqual(['G Hallam', 'B Tennant', 'F Mossop'].map((n) => [n, 'PERSON']));
+    // A name of the list the recogniser typed otherwise, or did not tag at all, is one of them too.
+    const bench = types('Bench: R Vane, T Hobb, S Ede, C Roe, F Lusk.');
+    expect(['R Vane', 'T Hobb', 'S Ede', 'C Roe', 'F Lusk'].map((n) => [n, bench.get(n)])).toEqual(['R Vane', 'T Hobb', 'S Ede', 'C Roe', 'F Lusk'].map((n) => [n, 'PERSON']));
+    expect(types('Doubles: B Mott and W Kray beat H Pell and G Sand.').get('G Sand')).toBe('PERSON');
+  });
+
+  it('reads a peer or a dame named by the title and names as a person, not a place; a title of an office or a place noun stays out', () => {
+    const t = types('The bill was opposed by Lord Brackley and Baroness Venn in the Lords.');
+    expect([t.get('Brackley'), t.get('Venn'), t.get('Lord Brackley')]).toEqual(['PERSON', 'PERSON', undefined]);
+    const places = types('Tourists flew to Lord Howe Island, and the Lord Mayor met Lady Amelia Hartwell.');
+    expect([places.get('Lord Howe Island'), places.get('Mayor'), places.get('Amelia Hartwell')]).toEqual(['LOCATION', undefined, 'PERSON']);
+  });
+
+  it('reads a name and a capitalised noun for a body after it as one organisation ("the Danish Embassy")', () => {
+    const t = types('Protesters gathered outside the Danish Embassy in Damascus.');
+    expect([t.get('Danish Embassy'), t.get('Embassy'), t.get('Danish')]).toEqual(['ORGANIZATION', undefined, undefined]);
+  });
+
   it('reads a headline\'s compass initial as the country ("S Korea" is South Korea, "S Korean" its nationality)', () => {
     const doc = createDoc({ text: 'S Korea to talk to the North\n\nSouth Korea said on Monday that S Korean officials would meet North Korea next week.' });
     runPipeline(doc, { until: 'entities' });
