@@ -5,6 +5,7 @@
 import type { Doc } from '../text/doc.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 import { mentionAt } from '../text/layers.js';
+import { MONTHS } from '../lang/en/calendar.js';
 
 /** A test for "token k is in the sentence of token ts" (and in the document). */
 function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
@@ -532,14 +533,13 @@ const FIXTURE_CONTEXT = new Set([
   'quarter-final', 'semi-final', 'cup', 'division', 'premiership', 'league', 'match', 'fixture', 'derby', 'qualifier', 'penalties', 'squad',
   'championship', 'replay', 'kick-off', 'play-off',
 ]);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Whether the sentence of token k is about a sports fixture: a fixture word (or one ending a compound: "10-match") or a score. */
 function fixtureSentence(doc: Doc, lower: readonly string[], k: number): boolean {
   const s = doc.sentences[doc.tokens[k]!.sentence]!;
   for (let j = s.tokenStart; j < s.tokenEnd; j++) {
     const w = lower[j]!;
     if (FIXTURE_CONTEXT.has(w) || (w.includes('-') && FIXTURE_CONTEXT.has(w.slice(w.lastIndexOf('-') + 1)))) return true;
-    if (SCORE.test(w) && !MONTHS.has(lower[j + 1] ?? '')) return true; // a score, not a range of days ("10-13 February")
+    if (SCORE.test(w) && MONTHS[lower[j + 1] ?? ''] === undefined) return true; // a score, not a range of days ("10-13 February")
     if (w === 'nations' && doc.tokens[j]!.text === 'Nations') return true; // the Six Nations, not "poor nations"
   }
   return false;
@@ -819,7 +819,6 @@ export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number,
 
 /** Verbs of raising or lowering that take an object: "increase interest rates", "increased production". */
 const RAISE_VERBS = new Set(['increase', 'increased', 'increases', 'decrease', 'decreased', 'decreases']);
-const MODAL_OR_TO = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'cannot', 'not']);
 /** Words right after such a verb that show it takes no object: "increased by 5%", "increased to £2m", "increased sharply". */
 const NO_OBJECT_AFTER = new Set(['by', 'to', 'from', 'in', 'of', 'for', 'on', 'at', 'over', 'during', 'since', 'last', 'this', 'year-on-year', 'again', 'slightly', 'sharply', 'steadily', 'significantly', 'dramatically', 'markedly', 'substantially', 'tenfold', 'threefold', 'twofold', 'fivefold']);
 
@@ -835,7 +834,7 @@ function raisedNoResult(doc: Doc, lower: readonly string[], ts: number, te: numb
   const next = lower[te]!;
   if (NO_OBJECT_AFTER.has(next) || OBJECT_ENDS.has(next) || amountAt(lower, te) || /^\d/.test(next) || !/^[a-z]/.test(next)) return false;
   // "increase" and "increases" are nouns too ("a price increase", "tax increases hit"): a verb only after "to" or a modal.
-  if (!lower[ts]!.endsWith('ed') && !(ts > 0 && inSentence(ts - 1) && MODAL_OR_TO.has(lower[ts - 1]!))) return false;
+  if (!lower[ts]!.endsWith('ed') && !(ts > 0 && inSentence(ts - 1) && TO_OR_MODAL.has(lower[ts - 1]!))) return false;
   for (let k = te; k < te + 6 && inSentence(k) && !OBJECT_ENDS.has(lower[k]!); k++) {
     if (RESULT_WORDS.has(lower[k]!) || lower[k] === 'dividends' || lower[k] === 'margins' || lower[k] === 'margin') return false;
     if (k > te && (lower[k] === 'by' || lower[k] === 'to' || lower[k] === 'from')) break;

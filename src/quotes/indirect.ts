@@ -296,10 +296,11 @@ const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
 const NARRATIVES = new Set(['story', 'stories', 'tale', 'tales', 'history', 'saga']);
 
 /**
- * A cue that tells a story ("The film tells the story of …", "which told the tale of …") or names something ("were
- * called Phoenix and Firebird"): a plot or a name, no attribution of speech.
+ * A cue that tells a story ("The film tells the story of …", "which told the tale of …"), names something ("were
+ * called Phoenix and Firebird") or keeps someone from something ("James denied Damien Duff"): a plot, a name or a
+ * save, no attribution of speech.
  */
-export function narrativeOrNamingCue(lower: readonly string[], cue: Cue, ctx?: QuoteContext): boolean {
+export function notSpeechCue(lower: readonly string[], cue: Cue, ctx?: QuoteContext): boolean {
   const w = lower[cue.tokenStart]!;
   // "James denied Damien Duff …", "denied him a place": kept someone from something, no denial said.
   if (ctx && (w === 'denied' || w === 'denies') && deniedSomeone(ctx, cue.tokenEnd)) return true;

@@ -675,14 +675,13 @@ describe('robustness', () => {
 });
 
 describe('stories and names are no speech', () => {
+  const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
   it("a work that tells the story of something and things that were called something carry no quote; a person's story stays", () => {
-    const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
     expect(indirect('The film tells the story of two boys who are sent to live with their father.')).toEqual([]);
     expect(indirect('Earlier versions, which had the same engine, were called Phoenix and Firebird.')).toEqual([]);
     expect(indirect('Smith said the company would close two plants next year.')).toHaveLength(1);
   });
   it('a keeper who denied a player, or an injury that denied him a start, said nothing; denying that someone did something is speech', () => {
-    const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
     expect(indirect('Smith denied Jones with a superb save in the second half.')).toEqual([]);
     expect(indirect('Smith denied Jones the opportunity to make a third start.')).toEqual([]);
     expect(indirect('Smith denied Jones made the remark.')).toHaveLength(1);
