@@ -184,7 +184,7 @@ function attackInPolitics(doc: Doc, lower: readonly string[], ts: number, te: nu
   else if (lower[ts] !== 'attacked') {
     let b = ts - 1; // past adverbs and quotation marks: "will also attack", "never, ever, ever" attack"
     while (b > s.tokenStart && (ADVERB_LIKE.has(lower[b]!) || lower[b]!.endsWith('ly') || /^[,"“”]$/.test(lower[b]!))) b--;
-    if (!(inSentence(b) && (VERB_BEFORE.has(lower[b]!) || (b === s.tokenStart && /^\p{Lu}/u.test(doc.tokens[b]!.text)) || at0(doc, b)))) return false;
+    if (!(inSentence(b) && (VERB_BEFORE.has(lower[b]!) || (b === s.tokenStart && /^\p{Lu}/u.test(doc.tokens[b]!.text)) || endsPersonOrOrgName(doc, b)))) return false;
   }
   const { mentions, at } = mentionAt(doc);
   // The target: the words of its noun phrase, up to the first preposition, punctuation or verb-like word.
@@ -210,7 +210,7 @@ function attackInPolitics(doc: Doc, lower: readonly string[], ts: number, te: nu
 const VERB_BEFORE = new Set(['to', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'never', 'i', 'we', 'they', 'he', 'she', 'you', 'tories', 'labour']);
 const ADVERB_LIKE = new Set(['also', 'not', 'then', 'now', 'again', 'ever', 'never', 'still', 'even', 'always']);
 /** Whether token k ends a person's or an organisation's name (the subject of a headline's "Howard attacks …"). */
-function at0(doc: Doc, k: number): boolean {
+function endsPersonOrOrgName(doc: Doc, k: number): boolean {
   const { mentions, at } = mentionAt(doc);
   const m = at[k]! >= 0 ? mentions[at[k]!]! : null;
   return !!m && m.tokenEnd === k + 1 && (m.entity.type === 'PERSON' || m.entity.type === 'ORGANIZATION');

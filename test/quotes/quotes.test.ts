@@ -7,6 +7,7 @@ import { runTimeRules } from '../../src/quotes/suffix.js';
 
 const SMITH: EntitySpec = { name: 'John Smith', type: 'PERSON', aliases: ['Smith'] };
 const JONES: EntitySpec = { name: 'Mary Jones', type: 'PERSON', aliases: ['Jones'] };
+const PAULA: EntitySpec = { name: 'Paula Grant', type: 'PERSON', aliases: ['Grant'] };
 const direct = (qs: ReturnType<typeof quotesOf>) => qs.filter((q) => q.kind !== 'indirect');
 
 describe('typographies', () => {
@@ -150,7 +151,6 @@ describe('more typographies and layouts', () => {
     expect(b[0]!.speaker?.name).toBe('John Smith');
   });
   it('reads "accused of", "criticised for", "regarded as" with no object between as a passive: its subject is no speaker', () => {
-    const PAULA: EntitySpec = { name: 'Paula Grant', type: 'PERSON', aliases: ['Grant'] };
     // A reduced relative or appositive: the phrase after the participle is no reported speech.
     const a = quotesOf('The driver accused of hitting a cyclist near the station will appear in court next week.', []);
     expect(a.filter((q) => q.cue?.text === 'accused')).toEqual([]);
@@ -164,7 +164,6 @@ describe('more typographies and layouts', () => {
     expect(d.find((q) => q.cue?.text === 'accused')?.speaker?.name).toBe('Paula Grant');
   });
   it('reads "demand for", "hopes of", "plans for" as nouns: no cue, no reported speech', () => {
-    const PAULA: EntitySpec = { name: 'Paula Grant', type: 'PERSON', aliases: ['Grant'] };
     const a = quotesOf('Bakers expect strong demand for bread over the holiday weekend.', []);
     expect(a.filter((q) => q.cue?.text === 'demand')).toEqual([]);
     const b = quotesOf('Paula Grant this week published plans for a new ferry terminal.', [PAULA]);
