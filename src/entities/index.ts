@@ -95,6 +95,15 @@ const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
 /**
+ * Whether a span overlaps tokens [from, to). A plain function, not a closure in the token loops below: a closure
+ * there that reads the loop's `i` makes V8 allocate a context for `i` at every token.
+ */
+function overlapsAny(spans: readonly Span[], from: number, to: number): boolean {
+  for (const s of spans) if (s.start < to && s.end > from) return true;
+  return false;
+}
+
+/**
  * The recogniser's spans completed where English writing settles what the model may miss:
  * - "D Marlowe", "K. Ostler": an initial right before a person's name, outside any span, is the first part of that name,
  *   and before a one-word name of another type that the whole does not make a known place; a compass initial
@@ -150,7 +159,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
       if (!INITIAL.test(toks[i]!.text) || !SURNAME.test(toks[i + 1]!.text) || !LIST_BEFORE.has(lower[i - 1]!) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) continue;
-      if (!sameSentence(i, i + 1) || out.some((s) => s.start <= i + 1 && s.end > i)) continue;
+      if (!sameSentence(i, i + 1) || overlapsAny(out, i, i + 2)) continue;
       out.push({ start: i, end: i + 2, type: PER });
       added = true;
     }
@@ -158,7 +167,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // "Chapter 11" the model left untagged.
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lower[i] !== 'chapter' || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
-    if (out.some((s) => s.start <= i + 1 && s.end > i)) continue;
+    if (overlapsAny(out, i, i + 2)) continue;
     out.push({ start: i, end: i + 1, type: MISC });
     added = true;
   }
