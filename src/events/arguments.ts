@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { CLAUSE_REACH } from './clauses.js';
+import { CLAUSE_REACH, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -40,6 +40,8 @@ export interface ArgContext {
   byToken: Int32Array;
   /** Built on first use by nearestPersonBefore. */
   personBefore?: Int32Array;
+  /** Built on first use by findDate: relative clauses between commas (relativeRegions). */
+  relative?: Int32Array;
 }
 
 const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
@@ -326,6 +328,10 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   if (prev && /^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && toks[t.tokenStart - 2]?.sentence === toks[t.tokenStart]!.sentence && /^[\p{L}\p{N}]/u.test(toks[t.tokenStart - 2]!.text)) {
     return `${quoted(ctx, t)} is part of the name "${prev.text} ${ctx.doc.text.slice(t.start, t.end)}"`;
   }
+  // "X, who led the 1981 inquiry, has died": a time inside a relative clause between commas dates nothing outside it,
+  // and one outside it nothing inside.
+  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+  if (relative[t.tokenStart] !== relative[ts]) return `${quoted(ctx, t)} is ${relative[ts] ? 'outside' : 'inside'} a relative clause between commas`;
   if (t.tokenEnd === ts) return null;
   const modified = yearModifies(ctx, t, ts);
   if (modified) return modified;

@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notProductLaunch, notSummit, notTrial, notViolence, notVisit, surgeryPlace } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -121,8 +121,8 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key))) continue;
-    if (pick.cls.type === 'PERSONNEL' && notDeparture(lower, i + n, key)) continue;
+    if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key) || notCourtSense(doc, lower, i, i + n, key))) continue;
+    if (pick.cls.type === 'PERSONNEL' && (notDeparture(lower, i + n, key) || notPersonnel(lower, i, i + n, key))) continue;
     if (pick.cls.type === 'ACCIDENT') {
       const { mentions, at } = mentionAt(doc);
       const sense = accidentSense(doc, lower, i, i + n, key, (k) => at[k]! >= 0 && mentions[at[k]!]!.entity.type === 'ORGANIZATION');

@@ -227,18 +227,28 @@ const SHOPPING = new Set([
   'customer', 'customers', 'shopper', 'shoppers', 'consumer', 'consumers', 'fans', 'people', 'viewers', 'users', 'buyers',
   'tracks', 'songs', 'singles', 'albums', 'cds', 'cd', 'dvd', 'dvds', 'tickets', 'copies', 'online',
 ]);
-const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'purchased']);
+const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'purchased', 'purchase']);
+/** A household's goods, not a company or a stake: "purchased an HP inkjet printer", "has just bought a new home". */
+const HOUSEHOLD_GOODS = new Set([
+  'phone', 'phones', 'handset', 'handsets', 'printer', 'printers', 'ipod', 'ipods', 'console', 'consoles', 'video', 'videos',
+  'game', 'games', 'home', 'house', 'flat', 'photograph', 'photographs', 'version', 'ticket', 'copy', 'gift', 'gifts',
+]);
+/** What is acquired that is no company: "networks will have acquired 51 million users", "acquired a taste for". */
+const ACQUIRED_NOT_COMPANY = new Set(['users', 'customers', 'subscribers', 'members', 'taste', 'skills', 'reputation', 'habit']);
 
 /**
  * A purchase that is no acquisition: a shopper's ("every customer who bought the CD", "200 million tracks bought
  * online", "people who buy the UMD", a shop word within three tokens either side) or time "bought" for something.
  */
 export function notAcquisition(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key === 'acquired' || key === 'acquire' || key === 'acquires') return objectAmong(doc, lower, ts, te, ACQUIRED_NOT_COMPANY);
   if (!PURCHASE_VERBS.has(key)) return false;
   const inSentence = sentenceOf(doc, lower, ts);
   if (inSentence(te) && lower[te] === 'time') return true;
   for (let k = ts - 3; k < te + 3; k++) if (k !== ts && inSentence(k) && SHOPPING.has(lower[k]!)) return true;
-  return false;
+  // A first-person buyer ("I bought my son a phone") or a household's goods ("purchased an HP inkjet printer").
+  if (lower[ts - 1] === 'i' && doc.tokens[ts - 1]!.text === 'I') return true;
+  return objectAmong(doc, lower, ts, te, HOUSEHOLD_GOODS, '', 6);
 }
 
 /** What is launched or unveiled that is no product: a plan, a campaign, an inquiry, a budget. */
@@ -387,6 +397,8 @@ const DESCRIBED = new Set([
   // "Labour's election supremo", "election co-ordinator Alan Milburn", "Lib Dem election preparations", "the UK elections watchdog"
   'supremo', 'co-ordinator', 'co-ordinators', 'organiser', 'organisers', 'preparations', 'platform', 'platforms', 'role', 'planning',
   'slogan', 'slogans', 'gift', 'gifts', 'hopes', 'concerns', 'watchdog', 'team', 'machine', 'plans', 'promises', 'promise', 'spending',
+  // "his sales pitch"
+  'pitch',
 ]);
 
 /**
@@ -769,9 +781,38 @@ const CHARGED_NOT_ACCUSED = new Set([
  * a price, no charge in court ("charged with fraud", "was charged after …" stay).
  */
 export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  if (key !== 'charged' || !sentenceOf(doc, lower, ts)(te)) return false;
+  if (key !== 'charged') return false;
+  // "the prices it charged", "fees charged by banks": what is charged is a price.
+  for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
+  if (!sentenceOf(doc, lower, ts)(te)) return false;
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
+
+/** Nouns of what a seller charges: "the prices it charged". */
+const PRICE_NOUNS = new Set(['price', 'prices', 'fee', 'fees', 'rate', 'rates', 'tariff', 'tariffs', 'premium', 'premiums', 'commission', 'rent', 'rents']);
+/** Words before "hearing" that make it the verb of listening: "we're hearing from", "on hearing he had been fined". */
+const HEARING_VERB_BEFORE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", '’re', "'m", '’m', 'on', 'upon', 'after', 'while', 'when', 'without']);
+/** Words after "hearing" that make it the verb of listening: "hearing from readers", "hearing that he had quit". */
+const HEARING_VERB_AFTER = new Set(['from', 'that', 'what', 'how', 'about', 'rumours', 'reports', 'voices']);
+/** Determiners before an adjectival "convicted": "a convicted paedophile", "the convicted killer". */
+const ADJECTIVE_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'her', 'their', 'its']);
+
+/**
+ * Court words in another sense: "hearing" as listening ("we're hearing from a reader", "on hearing the news"), an
+ * adjectival "convicted" that describes a person ("a convicted paedophile": a role, no conviction reported), and a
+ * "conviction that" which is a belief.
+ */
+export function notCourtSense(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  const next = inSentence(te) ? lower[te]! : '';
+  if (key === 'hearing') return HEARING_VERB_BEFORE.has(lower[ts - 1] ?? '') || HEARING_VERB_AFTER.has(next);
+  if (key === 'convicted') return ADJECTIVE_DETERMINERS.has(lower[ts - 1] ?? '') && /^\p{Ll}/u.test(doc.tokens[te]?.text ?? '') && inSentence(te);
+  if (key === 'conviction') return next === 'that';
+  return false;
+}
+
+/** Object pronouns of people, as written: a verb with one of them as its object moves no figure. */
+const PERSON_OBJECTS = new Set(['him', 'her', 'them', 'me', 'us', 'himself', 'herself', 'themselves']);
 
 /** What a company reports as its results ("reported a 6% rise in profits", "reported strong sales"). */
 const RESULT_WORDS = new Set([
@@ -803,6 +844,8 @@ function amountAt(lower: readonly string[], k: number): boolean {
  * before a chart's places ("fell two places").
  */
 export function notFinancialVerb(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  // "to drop him for the final", "raised them": a person as the object, no figure that moved.
+  if (PERSON_OBJECTS.has(doc.tokens[te]?.text ?? '') && sentenceOf(doc, lower, ts)(te)) return true;
   if (key === 'lost') return lostContest(doc, lower, ts, te) || chartMove(doc, lower, ts, te);
   if (RAISE_VERBS.has(key) && raisedNoResult(doc, lower, ts, te)) return true;
   if (key !== 'made') return chartMove(doc, lower, ts, te);
@@ -897,6 +940,41 @@ export function notFinancialReport(doc: Doc, lower: readonly string[], ts: numbe
 }
 
 /** "quit playing", "quits smoking": stopping a habit, not leaving a post. */
+/** Words before "appointment" of a visit or a consultation: "an outpatient appointment", "a routine appointment". */
+const VISIT_APPOINTMENT = new Set(['outpatient', 'routine', 'hospital', 'medical', 'doctor', "doctor's", 'dental', 'dentist', 'gp', 'clinic', 'missed', 'first']);
+/** What a film or a performer is nominated for: "nominated for her supporting role", "nominated for period drama". */
+const NOMINATED_WORK = new Set(['role', 'roles', 'film', 'films', 'drama', 'album', 'albums', 'single', 'song', 'performance', 'performances', 'category', 'categories', 'actor', 'actress', 'director', 'picture', 'screenplay', 'documentary']);
+/** What is promoted that is no person: "promoted the news", "promoted the album". */
+const PROMOTED_NOT_PERSON = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'new', 'this']);
+
+/**
+ * PERSONNEL words in their other senses: an appointment one keeps ("an outpatient appointment", "a routine
+ * appointment at the immigration office"), a nomination for an award ("an Oscar nomination", "a best director
+ * nomination", "nominated for her supporting role"), and a product, a film or the news promoted ("promoted the
+ * news in Edinburgh"; "was promoted to assistant manager" stays).
+ */
+export function notPersonnel(lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (key === 'appointment' || key === 'appointments') return VISIT_APPOINTMENT.has(lower[ts - 1] ?? '') || lower[te] === 'with';
+  if (key === 'nomination' || key === 'nominations') {
+    for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (HONOURS.has(lower[k]!) || lower[k] === 'best') return true;
+    return honourNotPost(lower, te, false) || nominatedForWork(lower, te);
+  }
+  if (key === 'nominated') return nominatedForWork(lower, te);
+  if (key === 'promoted') return PROMOTED_NOT_PERSON.has(lower[te] ?? '') && !BE_FORMS.has(lower[ts - 1] ?? '') && lower[ts - 1] !== 'been';
+  return false;
+}
+
+/** "nominated for her supporting role", "nominated for period drama Vera Drake": an award's category, no post. */
+function nominatedForWork(lower: readonly string[], k: number): boolean {
+  if (lower[k] !== 'for') return false;
+  for (let j = k + 1; j < k + 6 && j < lower.length; j++) {
+    const w = lower[j]!;
+    if (w === '.' || w === ';' || w === ',') break;
+    if (NOMINATED_WORK.has(w)) return true;
+  }
+  return false;
+}
+
 export function notDeparture(lower: readonly string[], te: number, key: string): boolean {
   // "is resigned to defeat", "seemed resigned to": the adjective, no resignation.
   if (key === 'resigned' && lower[te] === 'to' && RESIGNED_ADJ_BEFORE.has(lower[te - 2] ?? '')) return true;

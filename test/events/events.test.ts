@@ -554,6 +554,51 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin was charged with fraud in Kazan on Friday.')).toContain('LEGAL');
   });
 
+  it("a household's goods, a first-person buyer and users acquired are no acquisition", () => {
+    expect(types('Putin purchased an inkjet printer in Kazan on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Putin, who has just bought a new home in Kazan, scored on Friday.')).not.toContain('ACQUISITION');
+    expect(types('I bought the Kazan version of the game on Friday.')).not.toContain('ACQUISITION');
+    expect(types('Apple will have acquired 51 million users in Kazan by Friday.')).not.toContain('ACQUISITION');
+    expect(types('Apple bought Reuters in Kazan on Friday.')).toContain('ACQUISITION');
+    expect(types('Apple acquired Reuters in Kazan on Friday.')).toContain('ACQUISITION');
+    expect(types("Apple's purchase of Reuters in Kazan on Friday was approved.")).toContain('ACQUISITION');
+  });
+
+  it('an appointment kept, an award nomination and the news promoted are no personnel change', () => {
+    expect(types('Putin missed a routine appointment at the Kazan office on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Putin received an Oscar nomination in Kazan on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Putin, nominated for his supporting role in Kazan, spoke on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Putin promoted the news in Kazan on Friday.')).not.toContain('PERSONNEL');
+    expect(types("Putin's appointment as Kazan chairman on Friday was welcomed.")).toContain('PERSONNEL');
+    expect(types('Putin was promoted to Kazan manager on Friday.')).toContain('PERSONNEL');
+  });
+
+  it('a date inside a relative clause between commas does not date the main clause', () => {
+    const death = (text: string) => events(text).events.find((e) => e.type === 'DEATH');
+    expect(death('Putin, who met Pezeshkian in Kazan in 2001, has died.')?.date ?? null).toBeNull();
+    expect(death('Putin, the man who led Apple in 2001, died in Kazan on Friday.')?.date).toMatchObject({ start: '2024-10-11' });
+    expect(death('Putin died in Kazan in 2001.')?.date).toMatchObject({ start: '2001-01-01' });
+    // A restrictive relative clause goes on to the verb: the date is the relative's.
+    expect(types('The man who met Putin in Kazan in 2001 was arrested on Friday.')).toContain('ARREST');
+  });
+
+  it('a player dropped and a sales pitch are no financial result', () => {
+    expect(types('Reuters sales rose 5% in Kazan on Friday.')).toContain('FINANCIAL_RESULT');
+    expect(types('Putin decided to drop him for the Kazan final on Friday.')).not.toContain('FINANCIAL_RESULT');
+    expect(types('Putin gave his sales pitch in Kazan on Friday.')).not.toContain('FINANCIAL_RESULT');
+  });
+
+  it('prices charged, hearing from someone, a convicted person and a conviction that are no court case', () => {
+    expect(types('Apple raised the prices it charged in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types("This week, we're hearing from Putin, who lives in Kazan.")).not.toContain('LEGAL');
+    expect(types('Putin was furious on hearing he had been dropped in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('The film stars Putin as a convicted smuggler, shot in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin stated his conviction that Kazan would win on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was convicted of fraud in Kazan on Friday.')).toContain('LEGAL');
+    expect(types('Putin attended a hearing in Kazan on Friday.')).toContain('LEGAL');
+    expect(types("Putin's conviction in Kazan on Friday was overturned.")).toContain('LEGAL');
+  });
+
   it('lawsuits launched and a manager unveiled are no product launch; a tour title is no visit', () => {
     expect(types('Apple launched lawsuits against 80 banks in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('Putin will be unveiled as the new Kazan manager on Friday.')).not.toContain('PRODUCT_LAUNCH');
