@@ -118,6 +118,13 @@ export const US_STATE_NAMES: NameAliases = { canonical: (type, key) => (type ===
 // "Georgia" alone is the country; the state is reached by "Ga." only (or by the article's context).
 STATES.delete('georgia');
 const ORGS = table(ORGANISATIONS, 'org');
+/** The one-word names of the well-known organisations, as news writes them ("BBC", "Fed", "Nato", "Labour"). */
+/** The names of several words of the well-known organisations, as name keys ("liberal democrats"), and the most words one holds. */
+export const ORGANISATION_LONG_NAMES: ReadonlySet<string> = new Set(ORGANISATIONS.flat().filter((n) => n.includes(' ')).map((n) => nameKey(n)));
+/** Their first words, lowercased ("liberal", "international"). */
+export const ORGANISATION_LONG_NAME_FIRSTS: ReadonlySet<string> = new Set([...ORGANISATION_LONG_NAMES].map((n) => n.split(' ')[0]!));
+export const ORGANISATION_LONG_NAME_WORDS = Math.max(...ORGANISATIONS.flat().map((n) => n.split(/[ -]/).length));
+export const ORGANISATION_SHORT_FORMS: ReadonlySet<string> = new Set(ORGANISATIONS.flat().filter((n) => !n.includes(' ')));
 const AWARDS = table(AWARD_ALIASES, 'award');
 
 /** Every name of a US state (LOCATION), of a well-known organisation (ORGANIZATION) and of an award (MISC) → one canonical key. */

@@ -16,7 +16,7 @@ import { ENTITY_TYPE, TYPES } from './labels.js';
 import { GAZ_TYPES, nameTokens, SEQ_SEED, seqHash } from './lexicon.js';
 import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js';
 import { roleAfter, roleBefore } from './roles.js';
-import { ENTITY_ALIASES, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
+import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_WORDS, ORGANISATION_LONG_NAMES, ORGANISATION_SHORT_FORMS, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -82,6 +82,7 @@ type Span = { start: number; end: number; type: number };
 const PER = TYPES.indexOf('PER');
 const MISC = TYPES.indexOf('MISC');
 const LOC = TYPES.indexOf('LOC');
+const ORG = TYPES.indexOf('ORG');
 /** Compass points written as initials in headlines ("S Korea", "N Ireland"). */
 const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
 /** An initial: one capital letter, with or without a full stop (not "A" nor "I", which are words). */
@@ -150,7 +151,40 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         k++;
       }
     }
+    // "Chrysler LLC Jim Press": a company's legal form ends its name; a given name and capitalised words after it,
+    // in the same span, are a person's name (its surname too where the span stopped short of it).
+    const legal = legalFormInside(lower, s.start, s.end);
+    if (legal > 0 && rec.lexicon.firstNames.has(hashString(lower[legal + 1]!)) && toks.slice(legal + 1, s.end).every((t) => STARTS_UPPER.test(t.text))) {
+      let end = s.end;
+      const next = spans[k + 1];
+      if (end - legal - 1 === 1 && end < toks.length && sameSentence(end - 1, end) && SURNAME.test(toks[end]!.text) && (!next || next.start > end)) end++;
+      if (end - legal - 1 >= 2) {
+        out.push({ start: s.start, end: legal + 1, type: ORG }, { start: legal + 1, end, type: PER });
+        continue;
+      }
+    }
     out.push(s);
+  }
+  // "the Liberal Democrats" read as "Liberal" and "Democrats", "the International Committee of the Red Cross" as two
+  // names: the words of a well-known organisation's name, spans whole within them or untagged words, are that name.
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k]!;
+    let best: Span | null = null;
+    const sentence = toks[s.start]!.sentence;
+    for (let a = Math.max(0, s.start - ORGANISATION_LONG_NAME_WORDS + 1); a <= s.start; a++) {
+      if (!ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
+      for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
+        if (best && b - a <= best.end - best.start) continue;
+        if (!ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
+        if (out.some((x) => x.start < b && x.end > a && (x.start < a || x.end > b))) continue;
+        best = { start: a, end: b, type: ORG };
+      }
+    }
+    if (!best || (best.start === s.start && best.end === s.end && out.filter((x) => x.start >= s.start && x.end <= s.end).length === 1)) continue;
+    const first = out.findIndex((x) => x.end > best!.start);
+    const inside = out.filter((x) => x.start >= best!.start && x.end <= best!.end).length;
+    out.splice(first, inside, best);
+    k = first;
   }
   // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
   // capitalised word the model left untagged, between the list's commas, is one more of those names.
@@ -164,6 +198,18 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       added = true;
     }
   }
+  // "asked the BBC", "the Fed would act": a one-word name of a well-known organisation, written as the table writes
+  // it, that the model left untagged. Not where it opens its sentence ("Fed up with …"), nor beside another
+  // capitalised word (part of a longer name or a line of capitals: "Fed Cup", "BBC Radio", "WHO WARNS"), though a form
+  // of address may follow ("BBC Mr Howard").
+  const capitalAt = (i: number, j: number) => j >= 0 && j < toks.length && sameSentence(i, j) && STARTS_UPPER.test(toks[j]!.text);
+  for (let i = 1; i < toks.length; i++) {
+    if (!ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
+    if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
+    if (out.some((s) => s.start <= i && s.end > i)) continue;
+    out.push({ start: i, end: i + 1, type: ORG });
+    added = true;
+  }
   // "Chapter 11" the model left untagged.
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lower[i] !== 'chapter' || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
@@ -173,6 +219,15 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   }
   if (added) out.sort((x, y) => x.start - y.start);
   return out;
+}
+
+/** Legal forms that end a company's name ("Acme Inc", "Chrysler LLC"). */
+const LEGAL_FORMS = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.']);
+
+/** Index of a legal form strictly inside [a, b − 1) of a name, after its first word, or -1. */
+function legalFormInside(lower: readonly string[], a: number, b: number): number {
+  for (let k = a + 1; k < b - 1; k++) if (LEGAL_FORMS.has(lower[k]!)) return k;
+  return -1;
 }
 
 /** Recogniser spans with clean edges, as NamedMentions in text order. */
@@ -1067,17 +1122,21 @@ function companyApposition(doc: Doc, b: number): boolean {
   const sentence = toks[b]!.sentence;
   for (let k = b + 2; k < b + 9 && k < toks.length && toks[k]!.sentence === sentence; k++) {
     const w = lower[k]!;
-    if (w === ',' || w === '.' || w === ';' || w === ')') return COMPANY_APPOSITION_HEADS.has(lower[k - 1]!);
+    if (w === ',' || w === '.' || w === ';' || w === ')') return COMPANY_APPOSITION_HEADS.has(lower[k - 1]!) || BODY_APPOSITION_HEADS.has(lower[k - 1]!);
+    // "Jones, head of the union,": the apposition names what the person heads, not what the name is.
+    if (w === 'of') return false;
   }
   return false;
 }
+/** Nouns for bodies no person is, heading an apposition ("Unison, Britain's biggest union,"). */
+const BODY_APPOSITION_HEADS = new Set(['union', 'charity']);
 
 /** Last words that make a name a company's ("Delta Airlines", "Acme Corp"); not clubs' ("City", "United"). */
 const COMPANY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'group', 'holdings', 'motors', 'bank', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'airline', 'insurance', 'petroleum', 'energy', 'entertainment', 'records', 'studios']);
 /** Last words of an organisation's name that its first word alone may stand for ("Contrack International", "Forrester Research"; not "Sky News"). */
 const ORGANISATION_ENDINGS = new Set([...COMPANY_ENDINGS, 'international', 'research', 'networks', 'securities', 'software', 'electronics', 'finance', 'party']);
 /** Last words of companies' names only ("Bros", "Inc", "Securities"; not "Bank", "Group" or "Party", which end other names too). */
-const COMPANY_ONLY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'airline', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'co', 'company', 'bros', 'holdings', 'motors', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'insurance', 'petroleum', 'entertainment', 'records', 'studios', 'networks', 'securities', 'software', 'electronics']);
+const COMPANY_ONLY_ENDINGS = new Set(['airlines', 'airways', 'air lines', 'airline', 'corp', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'co', 'company', 'bros', 'holdings', 'motors', 'telecom', 'communications', 'pharmaceuticals', 'industries', 'technologies', 'systems', 'insurance', 'petroleum', 'entertainment', 'records', 'studios', 'networks', 'securities', 'software', 'electronics', 'stores']);
 
 /** An initial and one capitalised word ("D Chin", "S. Jones"); not "A" or "I", which open sentences. */
 const INITIAL_AND_WORD = /^[B-HJ-Z]\.? (\p{Lu}\p{Ll}[\p{L}'’-]*)$/u;

@@ -69,6 +69,15 @@ describe('one id per US state and per well-known organisation (alias table)', ()
     expect(ids[0]).toBeDefined();
     expect(ids[0]).toBe(ids[1]);
   });
+  it('a one-word name of a well-known organisation the recogniser left untagged is that organisation ("the Fed", "the Commons")', () => {
+    const es = entities('She told the BBC on Monday that the IMF and the Fed were wrong. The Tories disagreed in the Commons.');
+    const fed = es.find((e) => e.name === 'Fed');
+    expect(fed?.type).toBe('ORGANIZATION');
+    expect(fed?.id).toBe(entities('The Federal Reserve raised interest rates on Tuesday.').find((e) => e.type === 'ORGANIZATION')?.id);
+    expect(es.find((e) => e.name === 'Commons')?.type).toBe('ORGANIZATION');
+    // Not a word opening its sentence, nor a part of a longer name.
+    expect(entities('Fed up with delays, fans left. The Fed Cup final starts.').map((e) => e.name)).not.toContain('Fed');
+  });
   it('a name of the organisation table is an organisation whatever its context typed it', () => {
     const doc = createDoc({ text: 'The Tories said the Tories would win.' });
     runPipeline(doc, { until: 'entities' });

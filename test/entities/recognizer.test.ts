@@ -113,6 +113,11 @@ describe('recogniser', () => {
     expect(types).toEqual({ 'Chrysler LLC': 'ORGANIZATION', 'Jim Press': 'PERSON' });
   });
 
+  it('ends a company\'s name at its legal form: a given name after it starts a person\'s name, whatever the span', () => {
+    const doc = runPipeline(createDoc({ text: 'The head of Ostin Corp Bill Marsh spoke.' }), { until: 'entities' });
+    expect(Object.fromEntries(doc.entities.map((e) => [e.name, e.type]))).toEqual({ 'Ostin Corp': 'ORGANIZATION', 'Bill Marsh': 'PERSON' });
+  });
+
   it('handles empty and punctuation-only text', () => {
     expect(run('').entities).toEqual([]);
     expect(run('… — !!').entities).toEqual([]);

@@ -183,6 +183,12 @@ describe('words built on names are not names', () => {
     expect(party.map((e) => e.name)).toEqual(['Liberal Democrats']); // the fullest form names it
   });
 
+  it('reads the words of a well-known organisation\'s name as that name, whatever parts the recogniser made of them', () => {
+    const names = entities('Former Liberal Democrats leader Kate Arden spoke. Aid came through the International Committee of the Red Cross.').map((e) => `${e.type}:${e.name}`);
+    expect(names).toContain('ORGANIZATION:Liberal Democrats');
+    expect(names).toContain('ORGANIZATION:International Committee of the Red Cross');
+  });
+
   it('reads a given name after a person\'s title as a person, everywhere in the article', () => {
     const es = entities('The site of President George W Bush is blocked. Users can still reach the George W Bush domain name.');
     expect(es.filter((e) => e.name === 'George W Bush').map((e) => e.type)).toEqual(['PERSON']);
@@ -223,6 +229,11 @@ describe('employers are organisations', () => {
     const es = entities("Paul King, principal security consultant at Cisco, said the attack was new. A spokesman for Unison, Britain's biggest union, said members would strike.");
     expect(es.find((e) => e.name === 'Cisco')?.type).toBe('ORGANIZATION');
     expect(es.find((e) => e.name === 'Unison')?.type).toBe('ORGANIZATION');
+  });
+  it('types a one-word name in apposition with a union or a charity ORGANIZATION, not one heading it', () => {
+    expect(entities("Kessler, Britain's second biggest union, backed the deal.").find((e) => e.name === 'Kessler')?.type).toBe('ORGANIZATION');
+    expect(entities('Money went to Oxfam, the charity, and to Shelter.').find((e) => e.name === 'Oxfam')?.type).toBe('ORGANIZATION');
+    expect(entities('Colley, head of the union, agreed.').find((e) => e.name === 'Colley')?.type).toBe('PERSON');
   });
   it('types a one-word name the gazetteer knows only as an organisation ORGANIZATION, not PERSON', () => {
     const doc = createDoc({ text: 'Google said profits rose. Google is expanding.' });
