@@ -30,7 +30,8 @@ export function edAfterNonE(w: string | undefined): boolean {
  * Rules the quote models are trained without (branch quotes16): the training scripts (`train:quotes`, `train:cues`)
  * turn them off, so the models' training data — the rules' drafts — and the cue grid's choice stay as they were, and
  * the stage applies them at run time, as the rules applied after the models do (`withoutNonSpeech`). A retrain with
- * them on moved the cue grid's near-tie and the ranker's weights, which read worse over BBC (docs/quotes.md).
+ * them on moved the cue grid's near-tie and the ranker's weights, which read worse over BBC (docs/quotes.md); so did
+ * quotes18's (`--run-time-rules on`, with a bootstrap choice of the cue grid's setting).
  */
 export const runTimeRules = { on: true };
 
