@@ -12,7 +12,7 @@
 import type { DocEntity as Entity } from '../text/doc.js';
 import type { QuoteContext } from './context.js';
 import { wordFilter } from '../text/word-filter.js';
-import { edAfterNonE, endsWith } from './suffix.js';
+import { edAfterNonE, endsWith, runTimeRules } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
 import { HOLIDAYS } from '../lang/en/calendar.js';
 import { HONORIFICS, TITLE_HEADS } from '../lang/en/titles.js';
@@ -247,7 +247,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   const { lower, doc } = ctx;
   const quotedObject = quotedAsSaying(ctx, cue, floor);
   if (quotedObject) return quotedObject;
-  if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',')) return mainSubject(ctx, cue, floor);
+  if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',' || (runTimeRules.on && lower[cue - 1] === 'by' && !ctx.cap[cue] && !inRelativeClause(ctx, cue - 1, floor)))) return mainSubject(ctx, cue, floor);
   let end = cue;
   let relative = false;
   for (let guard = 0; guard < 8 && end > floor; guard++) {
@@ -397,6 +397,23 @@ function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], 
  */
 function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
   const { lower, doc } = ctx;
+  if (runTimeRules.on) {
+    const found = attachedClauseSubject(ctx, cue, floor);
+    if (found !== undefined) return found;
+    // The clause the participle hangs on is the last one before it: "He was challenged …, but he talked …, saying".
+    // Only a clause that runs on to the participle's comma ("…, while India rejected aid, saying"; not "…, while most
+    // rivals called for …, Trump hewed …, noting", where the clause after "while" is subordinate to the next).
+    let comma = cue - 1;
+    if (lower[comma] !== ',') comma--;
+    for (let k = comma - 1; k > floor; k--) {
+      if (ctx.quoteOf[k]! >= 0) continue;
+      if (lower[k] === ';' || (LAST_CLAUSE.has(lower[k]!) && lower[k - 1] === ',')) {
+        floor = k + 1;
+        break;
+      }
+      if (lower[k] === ',') break;
+    }
+  }
   let start = floor;
   while (start < cue) {
     let end = start;
@@ -406,12 +423,70 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     const w = lower[first] ?? '';
     const opener = PREPOSITIONS.has(w) || (endsWith(w, 'ing') && !ctx.cap[first]) || SKIPPABLE_BEFORE_VERB.has(w) || endsWith(w, 'ly');
     if (!opener) {
-      const c = candidatesIn(ctx, start, end).filter(usable).find((x) => !inPrepositionalPhrase(ctx, x, start));
+      let cands = candidatesIn(ctx, start, end).filter(usable);
+      // A dateline ("WASHINGTON — Sen. Smith defended …"): the place before the dash names no speaker.
+      if (runTimeRules.on && start === doc.sentences[doc.tokens[start]!.sentence]!.tokenStart && cands[0]?.kind === 'entity' && cands[0].entity!.type === 'LOCATION' && (lower[cands[0].tokenEnd] === '—' || lower[cands[0].tokenEnd] === '–' || lower[cands[0].tokenEnd] === '--')) cands = cands.slice(1);
+      // A possessor names no subject ("China's Baoshan Steel said …", "Amanda's uncle, Lewis Champion, told …").
+      let c = cands.find((x) => !inPrepositionalPhrase(ctx, x, start));
+      if (runTimeRules.on && c && c.kind !== 'pronoun' && (lower[c.tokenEnd] === "'s" || lower[c.tokenEnd] === '’s')) {
+        // A possessor names no subject: what it owns does ("China's Baoshan Steel said …", "Amanda's uncle, Lewis
+        // Champion, told …"; "Rubio's father and mother", with no phrase found for what it owns, keeps the possessor).
+        const owner = c;
+        c = cands.find((x) => x.tokenStart > owner.tokenEnd && x.tokenStart <= owner.tokenEnd + 3 && !(lower[x.tokenEnd] === "'s" || lower[x.tokenEnd] === '’s')) ?? owner;
+      }
+      if (runTimeRules.on && c && c.kind !== 'entity' && c.kind !== 'pronoun' && lower[end] === ',') {
+        // "the other candidate on the stage, former Secretary of State Hillary Clinton, drew a contrast, saying": a
+        // verbless appositive that ends in a person's name names the subject.
+        let e2 = end + 1;
+        while (e2 < cue && !(lower[e2] === ',' && ctx.quoteOf[e2]! < 0)) e2++;
+        const name = candidatesIn(ctx, end + 1, e2).filter(usable).at(-1);
+        if (e2 < cue && name && name.kind === 'entity' && name.entity!.type === 'PERSON' && name.tokenEnd === e2 && !hasFiniteVerb(ctx, end + 1, e2)) return name;
+      }
       return c ?? null;
     }
     start = end + 1;
   }
   return null;
+}
+
+/**
+ * "…,” Spicer said, adding, “…”", "the board said, reasoning that …": a participle right after a reporting clause
+ * ("X said, adding") shares that clause's subject, not the subject of the words before it (which are X's content).
+ * Returns the reporting clause's subject, null when it has none, undefined when no reporting clause stands there.
+ */
+function attachedClauseSubject(ctx: QuoteContext, cue: number, floor: number): Candidate | null | undefined {
+  const { lower } = ctx;
+  let p = cue - 1;
+  if (lower[p] !== ',') p--;
+  if (lower[p] !== ',') return undefined;
+  // The piece before the comma, back to the previous comma or quotation: "…,” Spicer said", "he told the federal court".
+  let a = p;
+  while (a > floor && !((lower[a - 1] === ',' && ctx.quoteOf[a - 1]! < 0) || ctx.quoteOf[a - 1]! >= 0)) a--;
+  if (a > floor && !(lower[a - 1] === ',' || ctx.quoteOf[a - 1]! >= 0)) return undefined;
+  // Its verb of saying, within a few words of its start (the subject and the verb open the clause).
+  for (let v = a; v < p && v <= a + 6; v++) {
+    // Not a noun ("The comments come after …", "his remarks").
+    if (ctx.cap[v] || ctx.quoteOf[v]! >= 0 || !SPEECH_FORMS.has(lower[v]!) || DETERMINERS.has(lower[v - 1]!) || POSSESSIVE_BEFORE.has(lower[v - 1]!)) continue;
+    // Its subject, within the piece or before it ("Amanda's uncle, Lewis Champion, told …, saying").
+    return subjectOf(ctx, v, floor) ?? undefined;
+  }
+  return undefined;
+}
+
+const POSSESSIVE_BEFORE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', "'s", '’s']);
+
+/** Words after a comma that open the clause a following participle hangs on: "…, but he talked …, saying", "…, while India rejected aid, saying". */
+const LAST_CLAUSE = new Set(['but', 'while', 'whereas', 'although', 'though']);
+
+/** A relative clause (", who …", ", which …") opens between `floor` and `k`, with no comma after it: "Ryan, who surprised Trump by declaring". */
+function inRelativeClause(ctx: QuoteContext, k: number, floor: number): boolean {
+  for (let j = k - 1; j > floor; j--) {
+    if (ctx.quoteOf[j]! >= 0) continue;
+    const w = ctx.lower[j]!;
+    if (w === ',' || w === ';') return false;
+    if ((w === 'who' || w === 'which') && ctx.lower[j - 1] === ',') return true;
+  }
+  return false;
 }
 
 const HONORIFIC_WORDS = new Set<string>([...HONORIFICS, 'sir', 'dame', 'lord', 'lady']);

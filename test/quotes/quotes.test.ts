@@ -703,3 +703,33 @@ describe('stories and names are no speech', () => {
     expect(indirect('Smith went on to say the company would close two plants next year.')).toHaveLength(1);
   });
 });
+
+describe('the subject of a participle cue (quotes19)', () => {
+  const PEOPLE = [SMITH, JONES, PAULA];
+  /** The speaker's mention text of the quote whose cue is `cue`. */
+  const speakerAt = (text: string, cue: string, specs: EntitySpec[] = PEOPLE) => {
+    const q = quotesOf(text, specs).find((x) => x.cue !== null && text.slice(x.cue.start, x.cue.end) === cue);
+    return q ? (q.speaker?.mention?.text ?? null) : 'no quote';
+  };
+
+  it('after a reporting clause ("…, Smith added, saying …") the participle is that clause\'s subject\'s, not the content\'s', () => {
+    expect(speakerAt('Jones cannot win the seat, Smith added, saying the polls were clear.', 'saying')).toBe('Smith');
+  });
+
+  it('after "…, but X did …" or "…, while X did …" the participle hangs on the last clause', () => {
+    expect(speakerAt('Jones backed the merger, but Smith voted against it, saying the price was far too high.', 'saying')).toBe('Smith');
+    expect(speakerAt('Jones welcomed the report, while Smith rejected its findings, arguing that the survey was too small.', 'arguing')).toBe('Smith');
+  });
+
+  it('"… by accusing" shares the subject of the clause it modifies (a relative clause\'s antecedent inside one); its object never speaks', () => {
+    expect(speakerAt('Jones was unhappy about the report and hit Smith back by accusing him of lying.', 'accusing')).toBe('Jones');
+    expect(speakerAt('The board thanked Jones, who surprised the staff by announcing that she would retire in May.', 'announcing')).toBe('Jones');
+    expect(speakerAt('Smith defended the appointment on Monday, calling Jones "the best person for the job".', 'calling')).toBe('Smith');
+  });
+
+  it('a possessor names no subject of the main clause; a dateline names no speaker', () => {
+    expect(speakerAt("Grant's Acme Foundation caused a stir on Friday by suggesting that Jones should resign.", 'suggesting')).toBe('Acme Foundation');
+    const LONDON: EntitySpec = { name: 'LONDON', type: 'LOCATION', aliases: [] };
+    expect(speakerAt('LONDON — Senator Jones attacked the plan, saying it would fail.', 'saying', [...PEOPLE, LONDON])).toBe('Jones');
+  });
+});

@@ -28,6 +28,7 @@ import { candidatesIn, quotedAsSaying, toSpeaker, type Candidate, type FoundSpea
 import { LinearModel, sigmoid } from './linear.js';
 import { hashesOf as cueWordHashes } from './reported.js';
 import { wordFilter } from '../../text/word-filter.js';
+import { runTimeRules } from '../suffix.js';
 
 /** Decision and calibration settings, chosen and fitted on the held-out slice of PolNeAR train. */
 export interface SpeakerParams {
@@ -220,8 +221,9 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const ce = cue.tokenEnd;
   const S = doc.sentences[doc.tokens[cs]!.sentence]!;
   const { starts, ends } = ctx.index;
+  const participle = decoding && runTimeRules.on && participleAfterClause(ctx, cs);
   if (rule) {
-    const settled = settledCandidate(ctx, rule, cs, ce);
+    const settled = settledCandidate(ctx, rule, cs, ce) ?? (participle ? mainClauseCandidate(ctx, rule, cs) : null);
     if (settled) {
       const c: SpeakerCandidate = { cand: settled, kind: settled.kind, start: rule.start, end: rule.end, isRule: true, inRule: true, feats: NO_FEATURES };
       return { cue, kind, rule, candidates: [c], ruleIndex: 0, start, end, settled: true, scores: NO_SCORES };
@@ -240,7 +242,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     raw = candidatesIn(ctx, ce, k);
   } else {
     raw = candidatesIn(ctx, from, cs);
-    for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
+    if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
   dropOwned(ctx, raw, cs);
   const candidates: SpeakerCandidate[] = raw.map((c) => ({ cand: c, kind: c.kind, start: starts[c.tokenStart]!, end: ends[c.tokenEnd - 1]!, isRule: false, inRule: false, feats: NO_FEATURES }));
@@ -275,6 +277,30 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled: false, scores: candidates.length > 1 ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
   if (candidates.length > 1) featurize(ctx, q, ranker);
   return q;
+}
+
+/**
+ * "The board said, reasoning that he …", "Smith defended the plan, saying it …", "… hit back by accusing him of …": a
+ * participle cue after a comma (or after "by") opens a clause with no subject of its own; its subject is the main
+ * clause's, before it, and the words after it are its content or object, never its speaker. A constraint on the
+ * decision only, as "according to" is (the ranker is trained on every candidate of the window).
+ */
+function participleAfterClause(ctx: QuoteContext, cs: number): boolean {
+  const { lower } = ctx;
+  const w = lower[cs]!;
+  if (w.length < 5 || !w.endsWith('ing') || ctx.cap[cs]) return false;
+  const prev = lower[cs - 1];
+  return prev === ',' || prev === 'by' || (lower[cs - 2] === ',' && prev !== undefined && (prev.endsWith('ly') || prev === 'and'));
+}
+
+/** The rules' speaker of a participle cue when it stands before the cue (the main clause's subject, `mainSubject`): its candidate. */
+function mainClauseCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number): Candidate | null {
+  const a = tokenOf(ctx, rule.start);
+  const b = tokenOf(ctx, rule.end - 1) + 1;
+  // A loose phrase ("The", "hours before") and a possessor ("Smith's lawyers questioned …, pointing out") are left to
+  // the ranker, which chooses among the candidates before the cue.
+  if (b > cs || rule.kind === 'proper' || rule.kind === 'np' || possessive(ctx.lower[b])) return null;
+  return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
 }
 
 const SETTLED_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
