@@ -249,6 +249,10 @@ const SUBJECT_AUX = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', '
 /** Lowercase words that cannot be part of a possessed subject noun phrase (clause words, pronouns, verbs of saying). */
 const NOT_SUBJECT_NOUN = new Set<string>([...PREPOSITIONS, ...SUBJECT_AUX, 'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'said', 'says', 'say', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
 
+/** Words that end an apposition looked back over (a clause or a list, not a noun phrase). */
+const RELATIVE_OR_CLAUSE = new Set<string>([...PREPOSITIONS, 'and', 'or', 'but', 'that', 'which', 'who', 'whose', 'said', 'says', 'is', 'was', 'are', 'were', 'has', 'had', 'have']);
+/** First words of an apposition ("Coleco, a toy maker whose …", "Delta, the airline whose …"). */
+const ARTICLES_BEFORE_APPOSITION = new Set(['a', 'an', 'the']);
 /** Endings of nouns, never of a finite verb: the trigger is then the possessed noun itself ("Sony's entry"). */
 const NOUN_ENDING = /(?:ion|ment|ance|ence|ure|ry|ity|ness|ship|sis|al)$/;
 const PARTICIPLE = /(?:ed|en|wn|ing)$/;
@@ -278,8 +282,14 @@ function possessorOfSubject(ctx: ArgContext, before: PlacedMention[], ts: number
   }
   if (nouns === 0 || nouns > 3 || k < 0) return null;
   if (lower(ctx, k) === 'whose') {
-    // "Coleco, whose stock peaked": the name the relative hangs on (skipping a comma).
+    // "Coleco, whose stock peaked": the name the relative hangs on (skipping a comma); or the name an apposition before
+    // it stands for ("Coleco, a toy maker whose stock peaked": the apposition is the name).
     let j = k - 1;
+    if (j >= 0 && ctx.byToken[j]! < 0 && doc.tokens[j]!.text !== ',') {
+      let a = j;
+      while (a > k - 10 && a > 0 && /^[\p{Ll}\p{N}][\p{L}\p{N}-]*$/u.test(doc.tokens[a]!.text) && !RELATIVE_OR_CLAUSE.has(lower(ctx, a))) a--;
+      if (doc.tokens[a]!.text === ',' && ARTICLES_BEFORE_APPOSITION.has(lower(ctx, a + 1))) j = a;
+    }
     if (j >= 0 && doc.tokens[j]!.text === ',') j--;
     const mi = j >= 0 ? ctx.byToken[j]! : -1;
     if (mi < 0) return null;

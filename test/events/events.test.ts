@@ -834,6 +834,8 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(parts('On Friday Putin said Apple’s shares rose 5%.').filter((p) => p.includes('rose'))).toEqual(['FINANCIAL_RESULT rose participant:Apple 2024-10-11']);
     // A relative "whose" hangs the phrase on the name before it.
     expect(parts('Apple, whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
+    // An apposition between the name and "whose" stands for the name.
+    expect(parts('Apple, a computer maker whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
     // The possessed phrase's own head is no verb: "Apple's third entry" is no event of Apple's.
     expect(parts('Apple’s third entry in the chart is a player from 1983.')).toEqual([]);
   });
