@@ -836,6 +836,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(parts('Apple, whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
     // An apposition between the name and "whose" stands for the name.
     expect(parts('Apple, a computer maker whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
+    // A film or a remark "met with" reviews or jeers meets no one (the possessor now gives it a participant).
+    expect(types('Apple’s film met with scathing reviews on Friday.')).not.toContain('MEETING');
+    expect(types('Putin’s every word was met with a deafening chorus of jeers on Friday.')).not.toContain('MEETING');
     // The possessed phrase's own head is no verb: "Apple's third entry" is no event of Apple's.
     expect(parts('Apple’s third entry in the chart is a player from 1983.')).toEqual([]);
   });
