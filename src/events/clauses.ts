@@ -158,6 +158,10 @@ const INTENTION = new Set<string>(INTENTION_WORDS);
 /** "be to", "scheduled to", "due to": infinitives that report a scheduled event rather than an intention. */
 const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
+/** Verbs whose object did not happen: "avoided bankruptcy", "averted a strike", "prevented a takeover". */
+const AVERTING = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'avert', 'averts', 'averted', 'averting', 'prevent', 'prevents', 'prevented', 'preventing']);
+const STAVE = new Set(['stave', 'staves', 'staved', 'staving', 'fend', 'fends', 'fended', 'fending', 'ward', 'warded', 'warding']);
+
 /** Adverbs between "was" and the participle: "was also cancelled", "has since been scrapped". */
 const PASSIVE_ADVERBS = new Set(['also', 'later', 'eventually', 'subsequently', 'finally', 'then', 'since', 'now', 'already', 'quickly', 'hastily', 'been']);
 const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'been', 'be']);
@@ -236,6 +240,11 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
       const w = lower(k);
       if (IRREALIS_NOUN_MODS.has(w)) return { ok: false, why: `irrealis determiner "${toks[k]!.text}"` };
       if (w === 'planning' || w === 'plan' || w === 'plans' || w === 'threat' || w === 'threatened' || w === 'risk') return { ok: false, why: `intention "${toks[k]!.text}"` };
+    }
+    // "avoided bankruptcy", "struggling to avert a strike", "staved off collapse": it did not happen.
+    for (let k = i - 1; k >= 0 && k >= i - 3 && clause[k] === c; k--) {
+      const w = lower(k);
+      if (AVERTING.has(w) || (w === 'off' && STAVE.has(lower(k - 1)))) return { ok: false, why: `negated: "${toks[k]!.text}" (averted)` };
     }
     // "a debate between Mr Blair and John Major was also cancelled", "the match has been postponed": the noun is the
     // subject of a passive that calls it off.

@@ -119,6 +119,9 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
     if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) continue;
     if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;
+    // "parties born out of negative feelings": an origin, no birth; "the birth rate", "death rates": a measure.
+    if (pick.cls.type === 'BIRTH' && key === 'born' && lower[i + n] === 'out' && lower[i + n + 1] === 'of') continue;
+    if ((pick.cls.type === 'BIRTH' || pick.cls.type === 'DEATH') && pick.pos === 'noun' && (lower[i + n] === 'rate' || lower[i + n] === 'rates')) continue;
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key) || notCourtSense(doc, lower, i, i + n, key))) continue;

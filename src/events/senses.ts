@@ -398,8 +398,8 @@ const DESCRIBED = new Set([
   // "Labour's election supremo", "election co-ordinator Alan Milburn", "Lib Dem election preparations", "the UK elections watchdog"
   'supremo', 'co-ordinator', 'co-ordinators', 'organiser', 'organisers', 'preparations', 'platform', 'platforms', 'role', 'planning',
   'slogan', 'slogans', 'gift', 'gifts', 'hopes', 'concerns', 'watchdog', 'team', 'machine', 'plans', 'promises', 'promise', 'spending',
-  // "his sales pitch"
-  'pitch',
+  // "his sales pitch", "US bankruptcy judge Letitia Clark", "bankruptcy reform"
+  'pitch', 'judge', 'judges', 'court', 'courts', 'reform', 'reforms', 'law', 'laws',
 ]);
 
 /**

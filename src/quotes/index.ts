@@ -18,7 +18,7 @@ import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
-import { findIndirect, notSpeechCue, nounBeforePreposition } from './indirect.js';
+import { findIndirect, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from './lexicon.js';
@@ -28,7 +28,7 @@ import { HONORIFICS } from '../lang/en/titles.js';
 const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
 import { loadCueModel } from './learned/reported.js';
-import { reviewReported, withConfidentAdded } from './review.js';
+import { looksLikeClause, reviewReported, withConfidentAdded } from './review.js';
 
 export interface Draft {
   start: number;
@@ -300,11 +300,30 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
   const index = new Int32Array(found.length).fill(-1);
   const out: Draft[] = [];
   found.forEach((d, i) => {
-    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx))) return;
+    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx) || pluralNounCue(ctx, d.cue) || headlineObject(ctx, d, d.cue))) return;
     index[i] = out.length;
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });
   return out;
+}
+
+/** What ends a sentence of running text: a headline has none of these at its end. */
+const SENTENCE_ENDS = new Set(['.', '!', '?', '"', '”', "'", '’', ')', '…']);
+
+/**
+ * Headline-ese: "Federer claims Dubai crown", "Wenger offers Mutu hope", "Report attacks defence spending". In a line
+ * of its own with no closing punctuation, a verb followed by a bare object reports no speech; a clause ("Blair says
+ * mayor should apologise", "Finnan says Irish can win group") or an inverted attribution ("No TV debate, says Blair")
+ * still does.
+ */
+function headlineObject(ctx: QuoteContext, d: Draft, cue: Cue): boolean {
+  const toks = ctx.doc.tokens;
+  const s = ctx.doc.sentences[toks[cue.tokenStart]!.sentence]!;
+  if (SENTENCE_ENDS.has(toks[s.tokenEnd - 1]!.text)) return false;
+  const after = ctx.doc.text.slice(toks[s.tokenEnd - 1]!.end, toks[s.tokenEnd - 1]!.end + 2);
+  if (s.tokenEnd < toks.length && !/^[ \t]*\n/.test(after)) return false;
+  if (d.start < toks[cue.tokenEnd - 1]!.end) return false; // content before the cue: an inverted attribution
+  return !looksLikeClause(ctx, tokenAt(ctx, d.start), tokenAt(ctx, d.end - 1) + 1);
 }
 
 const CATENATIVE_NEGATION = new Set(["n't", 'n’t', 'not', 'do', 'does', 'did']);

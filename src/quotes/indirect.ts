@@ -312,7 +312,36 @@ export function notSpeechCue(lower: readonly string[], cue: Cue, ctx?: QuoteCont
     if (story) for (let k = cue.tokenStart - 1; k >= cue.tokenStart - 4 && k >= 0; k--) if (WORKS.has(lower[k]!)) return true;
     return false;
   }
+  // "went on to win the US Open", "went close": going on to do something says nothing; "went on to say" does.
+  if (GO_FORMS.has(w)) {
+    const verb = next === 'on' && lower[cue.tokenEnd + 1] === 'to' ? (lower[cue.tokenEnd + 2] ?? '') : '';
+    return !(SPEECH_FORMS.has(verb) || COGNITION_FORMS.has(verb) || ATTITUDE_FORMS.has(verb));
+  }
   return w === 'called' && BE_BEFORE_CALLED.has(lower[cue.tokenStart - 1] ?? '');
+}
+const GO_FORMS = new Set(['go', 'goes', 'went', 'going', 'gone']);
+
+/** Finite auxiliaries and modals: a plural noun right before one of them is its subject. */
+const FINITE_AUXILIARIES = new Set(['are', 'is', 'were', 'was', 'have', 'has', 'had', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should']);
+/** Words before a noun that make it part of a determined phrase, or a pronoun subject before a verb. */
+const DETERMINED_OR_SUBJECT = new Set([...DETERMINERS, 'his', 'her', 'its', 'their', 'our', 'my', 'your', "'s", '’s', ...PRONOUNS, ...RELATIVES]);
+
+/**
+ * A cue word that is the plural noun heading a subject ("privacy advocates are concerned", "independent record labels
+ * have a louder voice", "electrical signals that can be read", "denial of service attacks are on the increase"):
+ * an -s form right before a finite auxiliary (or "that" and one), after a lowercase modifier that no determiner or
+ * possessive opens (not "what the government says is", not "which he says has").
+ */
+export function pluralNounCue(ctx: QuoteContext, cue: Cue): boolean {
+  const { lower } = ctx;
+  const k = cue.tokenStart;
+  const w = lower[k]!;
+  if (cue.tokenEnd !== k + 1 || !w.endsWith('s') || w.endsWith('ss') || w === 'says' || ctx.cap[k]) return false;
+  const next = lower[k + 1] ?? '';
+  if (!FINITE_AUXILIARIES.has(next) && !(next === 'that' && FINITE_AUXILIARIES.has(lower[k + 2] ?? ''))) return false;
+  const prev = lower[k - 1] ?? '';
+  if (!/^[a-z]/.test(prev) || ctx.cap[k - 1] || DETERMINED_OR_SUBJECT.has(prev)) return false;
+  return !DETERMINED_OR_SUBJECT.has(lower[k - 2] ?? '');
 }
 /** A person right after "denied" (named, not as the owner of what is denied: "denied Mr Smith's claims"), or "him", "us", "me". */
 function deniedSomeone(ctx: QuoteContext, k: number): boolean {

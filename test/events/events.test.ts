@@ -582,6 +582,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The man who met Putin in Kazan in 2001 was arrested on Friday.')).toContain('ARREST');
   });
 
+  it('bankruptcy avoided or averted is negated; a birth rate, a bankruptcy judge and parties born out of fear are no events', () => {
+    const fact = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.factuality;
+    expect(fact('Apple avoided bankruptcy in Kazan on Friday.', 'BANKRUPTCY')).toBe('negated');
+    expect(fact('Apple staved off bankruptcy in Kazan on Friday.', 'BANKRUPTCY')).toBe('negated');
+    expect(fact('Apple filed for bankruptcy in Kazan on Friday.', 'BANKRUPTCY')).toBe('asserted');
+    expect(types('The birth rate in Kazan fell on Friday.')).not.toContain('BIRTH');
+    expect(types('Bankruptcy judge Putin spoke in Kazan on Friday.')).not.toContain('BANKRUPTCY');
+    expect(types('Parties born out of fear met in Kazan on Friday.')).not.toContain('BIRTH');
+    expect(types('Putin was born in Kazan on Friday.')).toContain('BIRTH');
+  });
+
   it('a player dropped and a sales pitch are no financial result', () => {
     expect(types('Reuters sales rose 5% in Kazan on Friday.')).toContain('FINANCIAL_RESULT');
     expect(types('Putin decided to drop him for the Kazan final on Friday.')).not.toContain('FINANCIAL_RESULT');

@@ -182,7 +182,11 @@ describe('learned reported speech: bare objects of verbs of saying and attitude 
       expect(indirect('Halifax said prices rose by 3% in the month.', [HALIFAX])).toEqual(['prices rose by 3% in the month']);
       expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual([]);
     });
-    withParams({ clause: 2 }, () => {
+    withParams({ clause: 1, accept: -Infinity, minSpeaker: 0 }, () => {
+      expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual([]);
+    });
+    // (The other thresholds are the held-out slice's choice too, and move with each retrain: this tests the clause test alone.)
+    withParams({ clause: 2, accept: -Infinity, minSpeaker: 0 }, () => {
       expect(indirect('Airbus and Boeing accuse each other of benefiting from illegal subsidies.', AIRBUS)).toEqual(['each other of benefiting from illegal subsidies']);
     });
   });

@@ -685,4 +685,21 @@ describe('stories and names are no speech', () => {
     expect(indirect('Smith denied Jones the opportunity to make a third start.')).toEqual([]);
     expect(indirect('Smith denied Jones made the remark.')).toHaveLength(1);
   });
+  it('a plural noun heading a subject is no cue; a verb in -s after its subject stays one', () => {
+    expect(indirect('But privacy advocates are concerned by the invasive nature of such software.')).toEqual([]);
+    expect(indirect('Brain activity produces electrical signals that can be read by electrodes.')).toEqual([]);
+    expect(indirect('Smith says the company will close two plants next year.')).toHaveLength(1);
+    expect(indirect('The plan includes six units which the government says would save more than £4bn.')).toEqual(['would save more than £4bn']);
+    expect(indirect('Sri Lanka and the Maldives are the two countries the bank fears are most at risk.')).toEqual(['are most at risk']);
+  });
+  it('a headline verb with a bare object reports no speech; a headline with a clause does', () => {
+    expect(indirect('Smith claims Dubai crown\n\nJohn Smith won the title on Sunday.')).toEqual([]);
+    expect(indirect('Smith attacks defence spending\n\nJohn Smith spoke on Sunday.')).toEqual([]);
+    expect(indirect('Smith says Jones should stay\n\nJohn Smith spoke on Sunday.')).toEqual(['Jones should stay']);
+  });
+  it('going on to do something says nothing; going on to say something is speech', () => {
+    expect(indirect('The novel proved to be his final book. He went on to produce eleven best-selling books.')).toEqual([]);
+    expect(indirect('The novel proved to be his final book. Smith went on to win the title and four other trophies.')).toEqual([]);
+    expect(indirect('Smith went on to say the company would close two plants next year.')).toHaveLength(1);
+  });
 });

@@ -16,6 +16,7 @@
  *    (`stricter`), not by a measured figure: which of two near-tied settings is more precise is the very thing the
  *    slice cannot tell, whereas which one changes less is known before any data is seen.
  */
+import { prng } from '../../entities/training/perceptron.js';
 
 export interface GridCell<P> {
   params: P;
@@ -25,21 +26,9 @@ export interface GridCell<P> {
   goldMatched: ArrayLike<number>;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same resamples on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `resamples` bootstrap resamples of `n` articles: for each, how many times each article is drawn. */
 export function bootstrapWeights(n: number, resamples: number, seed: number): Int32Array[] {
-  const rnd = mulberry32(seed);
+  const rnd = prng(seed); // mulberry32: the same seed gives the same resamples on every machine
   const out: Int32Array[] = [];
   for (let b = 0; b < resamples; b++) {
     const w = new Int32Array(n);
