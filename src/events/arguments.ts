@@ -189,8 +189,15 @@ export function findParticipants(
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     // A name after a subordinator that is also a preposition, right before the verb, is its subject ("days after
     // Audrey died", "since Putin resigned").
-    const subj = before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd));
-    if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
+    // A name's noun right before the verb is its subject, the name a party to it ("Apple's shares rose 5% on Friday",
+    // "Keating's convictions were thrown out in 1996", "Coleco, whose stock peaked in 1983"): checked first, as a name
+    // before that possessed subject is no subject of the verb.
+    const owner = possessorOfSubject(ctx, before, ts);
+    if (owner) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
+    const subj = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd));
+    if (owner) {
+      // found above
+    } else if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
     else if (/^(?:who|which|that)$/.test(lower(ctx, clauseFirst(ctx, ts)))) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
       const k = clauseFirst(ctx, ts) - 1;
@@ -235,6 +242,64 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+/** Words between a possessed subject noun and its verb: auxiliaries ("were thrown out", "has risen"). */
+const SUBJECT_AUX = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'be', 'being']);
+/** Lowercase words that cannot be part of a possessed subject noun phrase (clause words, pronouns, verbs of saying). */
+const NOT_SUBJECT_NOUN = new Set<string>([...PREPOSITIONS, ...SUBJECT_AUX, 'and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'said', 'says', 'say', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'do', 'does', 'not', 'also', 'it', 'he', 'she', 'they', 'we', 'i', 'you']);
+
+/** Words that end an apposition looked back over (a clause or a list, not a noun phrase). */
+const RELATIVE_OR_CLAUSE = new Set<string>([...PREPOSITIONS, 'and', 'or', 'but', 'that', 'which', 'who', 'whose', 'said', 'says', 'is', 'was', 'are', 'were', 'has', 'had', 'have']);
+/** First words of an apposition ("Coleco, a toy maker whose …", "Delta, the airline whose …"). */
+const ARTICLES_BEFORE_APPOSITION = new Set(['a', 'an', 'the']);
+/** Endings of nouns, never of a finite verb: the trigger is then the possessed noun itself ("Sony's entry"). */
+const NOUN_ENDING = /(?:ion|ment|ance|ence|ure|ry|ity|ness|ship|sis|al)$/;
+const PARTICIPLE = /(?:ed|en|wn|ing)$/;
+const IRREGULAR_PARTICIPLES = new Set(['hit', 'held', 'sold', 'shot', 'struck', 'sent', 'made', 'met', 'won', 'lost', 'left', 'kept', 'put', 'set', 'cut', 'built', 'bought', 'brought', 'caught', 'fought', 'found', 'paid', 'led', 'run', 'begun', 'sunk', 'hung', 'spent', 'told', 'split', 'quit', 'shut', 'hurt', 'cast', 'read', 'won', 'bid']);
+/** Words that only modify a noun: before the trigger, they make it the head of the possessed phrase ("Abba's first reunion"). */
+const NOUN_PHRASE_MODIFIERS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'latest', 'new', 'recent', 'own', 'former', 'public', 'previous', 'only', 'final', 'biggest', 'largest', 'official', 'annual', 'early', 'late']);
+
+/**
+ * The name whose noun is the subject right before the verb at ts: "Apple's shares rose" (the name, 's, one to three
+ * lowercase nouns, then auxiliaries or an -ly adverb at most) or a relative "whose" right after the name ("Coleco,
+ * whose stock peaked"). Null otherwise.
+ */
+function possessorOfSubject(ctx: ArgContext, before: PlacedMention[], ts: number): PlacedMention | null {
+  const { doc } = ctx;
+  // The trigger must be the verb, not the head of the possessed phrase itself ("Sony's third entry", "Abba's first
+  // public reunion"): no noun ending, and a participle after an auxiliary ("were thrown out", not "was online").
+  const w = lower(ctx, ts);
+  if (NOUN_ENDING.test(w)) return null;
+  let k = ts - 1;
+  while (k >= 0 && k >= ts - 3 && (SUBJECT_AUX.has(lower(ctx, k)) || /^\p{Ll}+ly$/u.test(doc.tokens[k]!.text))) k--;
+  if (k < ts - 1 && SUBJECT_AUX.has(lower(ctx, ts - 1)) && !PARTICIPLE.test(w) && !IRREGULAR_PARTICIPLES.has(w)) return null;
+  let nouns = 0;
+  while (k >= 0 && nouns < 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(doc.tokens[k]!.text) && !NOT_SUBJECT_NOUN.has(lower(ctx, k)) && ctx.clause[k] === ctx.clause[ts]) {
+    if (NOUN_PHRASE_MODIFIERS.has(lower(ctx, k)) && k === ts - 1) return null;
+    k--;
+    nouns++;
+  }
+  if (nouns === 0 || nouns > 3 || k < 0) return null;
+  if (lower(ctx, k) === 'whose') {
+    // "Coleco, whose stock peaked": the name the relative hangs on (skipping a comma); or the name an apposition before
+    // it stands for ("Coleco, a toy maker whose stock peaked": the apposition is the name).
+    let j = k - 1;
+    if (j >= 0 && ctx.byToken[j]! < 0 && doc.tokens[j]!.text !== ',') {
+      let a = j;
+      while (a > k - 10 && a > 0 && /^[\p{Ll}\p{N}][\p{L}\p{N}-]*$/u.test(doc.tokens[a]!.text) && !RELATIVE_OR_CLAUSE.has(lower(ctx, a))) a--;
+      if (doc.tokens[a]!.text === ',' && ARTICLES_BEFORE_APPOSITION.has(lower(ctx, a + 1))) j = a;
+    }
+    if (j >= 0 && doc.tokens[j]!.text === ',') j--;
+    const mi = j >= 0 ? ctx.byToken[j]! : -1;
+    if (mi < 0) return null;
+    const m = ctx.mentions[mi]!;
+    return m.tokenEnd === j + 1 && participantType(m.entity) ? m : null;
+  }
+  if (!isPossessive(doc, k)) return null;
+  const m = before[before.length - 1];
+  if (!m || m.tokenEnd !== k || PREPOSITIONS.has(governor(ctx, m))) return null;
+  return m;
 }
 
 /** Lowercase words after "to" that start a noun phrase, not a verb ("to one between…", "to them", "to some"). */

@@ -350,6 +350,7 @@ const REACTIONS = new Set([
   'criticism', 'opposition', 'resistance', 'scepticism', 'skepticism', 'approval', 'disapproval', 'derision', 'anger', 'outrage',
   'protests', 'silence', 'disbelief', 'dismay', 'applause', 'success', 'indifference', 'hostility', 'suspicion', 'surprise', 'concern',
   'relief', 'enthusiasm', 'praise', 'scorn', 'ridicule', 'fury', 'delight', 'acclaim', 'boos', 'cheers', 'mixed',
+  'reviews', 'jeers', 'chorus', 'reception', 'response', 'reaction', 'condemnation', 'complaints', 'laughter', 'howls',
 ]);
 const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);

@@ -837,4 +837,20 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // …and a predicate whose subject is the typed event noun says something of that event.
     expect(types('The meeting between Putin and Pezeshkian at Ashgabat on Friday was short.')).toEqual(['MEETING']);
   });
+  it('the name owning the subject right before a verb is a party to its event, and no name before it is the subject', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} ${e.date?.start ?? '-'}`);
+    // "Putin's convictions were thrown out": Putin takes part; without him the happening had no participant at all.
+    expect(parts('Putin’s convictions were thrown out in 2003.')).toEqual(['OTHER thrown participant:Vladimir Putin 2003-01-01']);
+    // "Putin said Apple's shares rose": Apple's shares rose, Putin is no agent of the rise.
+    expect(parts('On Friday Putin said Apple’s shares rose 5%.').filter((p) => p.includes('rose'))).toEqual(['FINANCIAL_RESULT rose participant:Apple 2024-10-11']);
+    // A relative "whose" hangs the phrase on the name before it.
+    expect(parts('Apple, whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
+    // An apposition between the name and "whose" stands for the name.
+    expect(parts('Apple, a computer maker whose shares rose 5% on Friday, hired Putin.').filter((p) => p.includes('rose')).map((p) => p.replace(/ \S+$/, ''))).toEqual(['FINANCIAL_RESULT rose participant:Apple']);
+    // A film or a remark "met with" reviews or jeers meets no one (the possessor now gives it a participant).
+    expect(types('Apple’s film met with scathing reviews on Friday.')).not.toContain('MEETING');
+    expect(types('Putin’s every word was met with a deafening chorus of jeers on Friday.')).not.toContain('MEETING');
+    // The possessed phrase's own head is no verb: "Apple's third entry" is no event of Apple's.
+    expect(parts('Apple’s third entry in the chart is a player from 1983.')).toEqual([]);
+  });
 });
