@@ -687,6 +687,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
   const startsAt = new Int32Array(toks.length + 2).fill(-1); // the mention starting at each token (the last one, if several)
   mentions.forEach((m, k) => (startsAt[m.tokenStart] = k));
+  // "Person" names an acronym in brackets spells, with the acronym's type (see below).
+  const acronymOfPerson = new Map<number, EntityType>();
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
     const inner = startsAt[m.tokenEnd + 1]!;
@@ -702,7 +704,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       // not what the alias table's namesake means ("CPS" the Crown Prosecution Service).
       const initials = inputs[k]!.text.split(/[\s-]+/u).map((w) => w[0] ?? '').join('').toUpperCase();
       if (initials !== acronym) return;
-      inputs[k]!.type = inputs[inner]!.type === 'PERSON' ? 'ORGANIZATION' : inputs[inner]!.type;
+      acronymOfPerson.set(k, inputs[inner]!.type === 'PERSON' ? 'ORGANIZATION' : inputs[inner]!.type);
     }
     inputs[inner]!.definedBy = k;
   });
@@ -785,6 +787,13 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // of is the club, whatever the model made of it (MISC, or a person the lexicon does not know). Not a people's
     // plural (a nationality: "Americans"), a happening ("Olympics", "Games") or a known place.
     if ((c.type === 'MISC' || (c.type === 'PERSON' && !isPersonName(rec, c.name))) && isNicknamePlural(c.name) && facts.demonym === null && !isHappeningName(c.name) && facts.unknownPlace && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    // "London Irish 19-33 Wasps": a name beside a match score is a team; not a country (a national side is the
+    // country's name) nor a region, a nationality or a happening. (A name in brackets after a player's in a squad list,
+    // "J Lewsey (Wasps)", is a club in rugby line-ups but a country in results lists, "Ato Boldon (Trinidad)": not used.)
+    if ((c.type === 'LOCATION' || (c.type === 'MISC' && facts.demonym === null && !isHappeningName(c.name) && !facts.award)) && wordCount(nameKey(c.name)) <= 3 && facts.country === null) {
+      const sub = facts.placeSubtype;
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => scoreBeside(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    }
     // "Muslims" beside "Muslim leaders": a one-word plural whose singular the article uses as a MISC name (a creed, a
     // people) is the people, never a place or a person; nor an organisation unless the article calls it "the …"
     // ("the Beatles" beside "the former Beatle" is the band; a people is named bare: "Hindus marched").
@@ -817,6 +826,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
     // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
     if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
+    // "Agence France Presse (AFP)", "Carrier Pre-Selection (CPS)": a "person" whose every word's initial an acronym in
+    // brackets right after it spells is no person (news does not abbreviate people so): it takes the acronym's type
+    // (an organisation's if that too was a person's). The acronym means that name here, whatever the alias table's
+    // namesake ("CPS" the Crown Prosecution Service).
+    if (c.type === 'PERSON' && acronymOfPerson.size > 0) for (const k of c.members) if (acronymOfPerson.has(k)) c.type = acronymOfPerson.get(k)!;
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
@@ -874,6 +888,20 @@ const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
 const NICKNAME_PLURAL = /^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}'’]*)*[^s'’]s$/u;
 function isNicknamePlural(name: string): boolean {
   return NICKNAME_PLURAL.test(name);
+}
+/** A match score ("2-1", "19-33"). */
+const SCORE = /^\d{1,3}-\d{1,3}$/u;
+const UPPER_START = /^\p{Lu}/u;
+/**
+ * Whether the name at tokens [a, b) is one side of a result line, a score between it and another capitalised name in its
+ * sentence ("Leeds 2-1 Wasps"); not "a 2-1 Champions League lead", "won at Stamford Bridge 3-1,", "the 9-11 Commission".
+ */
+function scoreBeside(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  const s = toks[a]!.sentence;
+  const inS = (i: number) => i >= 0 && i < toks.length && toks[i]!.sentence === s;
+  if (inS(b + 1) && SCORE.test(toks[b]!.text) && UPPER_START.test(toks[b + 1]!.text)) return true;
+  return inS(a - 2) && SCORE.test(toks[a - 1]!.text) && UPPER_START.test(toks[a - 2]!.text);
 }
 /** Whether a one-word name is the plural of one of the article's one-word MISC names ("Muslims" of "Muslim"). */
 function miscPluralOf(name: string, miscKeys: ReadonlySet<string>): boolean {

@@ -391,6 +391,11 @@ describe('readings the tenth session fixed (branch ent18)', () => {
     // A nationality's plural or a happening is no club.
     expect(entities('The Americans coach was pleased.').find((e) => e.name === 'Americans')?.type).not.toBe('ORGANIZATION');
   });
+  it('types a name beside a match score ORGANIZATION (countries stay places)', () => {
+    expect(entities('London Irish 19-33 Wasps. Wasps made light of the absence.').find((e) => e.name === 'Wasps')?.type).toBe('ORGANIZATION');
+    expect(entities('Leeds 2-1 Chelsea, and Australia 3-0 France.').filter((e) => e.type === 'LOCATION').map((e) => e.name)).toEqual(['Australia', 'France']);
+    expect(entities('Hewitt (Australia) beat Nadal (Spain) 6-3 and Safin (Russia) lost.').filter((e) => e.type === 'LOCATION').length).toBe(3);
+  });
   it('types the plural of a MISC name of the article MISC, never a place, a person or (named bare) an organisation', () => {
     expect(entities('Hindus marched on Sunday. Hindu leaders said the law was unfair.').find((e) => e.name === 'Hindus')?.type).toBe('MISC');
     expect(entities('Sikh temples were attacked, and Sikhs said police did nothing.').find((e) => e.name === 'Sikhs')?.type).toBe('MISC');
