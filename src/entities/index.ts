@@ -905,7 +905,8 @@ function scoreBeside(doc: Doc, a: number, b: number): boolean {
 }
 /** Whether a one-word name is the plural of one of the article's one-word MISC names ("Muslims" of "Muslim"). */
 function miscPluralOf(name: string, miscKeys: ReadonlySet<string>): boolean {
-  if (name.includes(' ') || !name.endsWith('s') || name.length < 4) return false;
+  // (A letter before the "s": not a possessive, "NM2's" beside "NM2".)
+  if (name.includes(' ') || !/\p{Ll}s$/u.test(name) || name.length < 4) return false;
   return miscKeys.has(nameKey(name.slice(0, -1)));
 }
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
