@@ -687,15 +687,25 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
   const startsAt = new Int32Array(toks.length + 2).fill(-1); // the mention starting at each token (the last one, if several)
   mentions.forEach((m, k) => (startsAt[m.tokenStart] = k));
+  // "Person" names an acronym in brackets spells, with the acronym's type (see below).
+  const acronymOfPerson = new Map<number, EntityType>();
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
     const inner = startsAt[m.tokenEnd + 1]!;
-    if (open?.text !== '(' || inner < 0 || m.type === 'PERSON' || m.tokenEnd - m.tokenStart < 2) return;
+    if (open?.text !== '(' || inner < 0 || m.tokenEnd - m.tokenStart < 2) return;
     const im = mentions[inner]!;
     if (toks[im.tokenEnd]?.text !== ')' || im.tokenEnd !== im.tokenStart + 1) return;
     // Only an acronym that starts like the name defines it: "… Intelligence (ODNI)", not "Carmen Wuestenhagen (Germany)".
     const acronym = toks[im.tokenStart]!.text.replace(/\./g, '');
     if (!/^\p{Lu}{2,8}$/u.test(acronym) || acronym[0] !== inputs[k]!.text[0]!.toUpperCase()) return;
+    if (m.type === 'PERSON') {
+      // "Carrier Pre-Selection (CPS)": a "person" whose every word's initial the acronym spells is no person (news
+      // does not abbreviate people so); the name takes the acronym's reading, and the acronym means that name here,
+      // not what the alias table's namesake means ("CPS" the Crown Prosecution Service).
+      const initials = inputs[k]!.text.split(/[\s-]+/u).map((w) => w[0] ?? '').join('').toUpperCase();
+      if (initials !== acronym) return;
+      acronymOfPerson.set(k, inputs[inner]!.type === 'PERSON' ? 'ORGANIZATION' : inputs[inner]!.type);
+    }
     inputs[inner]!.definedBy = k;
   });
   const named = new Uint8Array(toks.length);
@@ -711,6 +721,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOf(m.text).country !== null) m.type = 'LOCATION';
   }
   const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
+  // The article's MISC names (before the type rules), for their plurals ("Muslim" → "Muslims").
+  const miscKeys = new Set<string>();
+  for (const m of inputs) if (m.type === 'MISC' && m.tokenEnd - m.tokenStart === 1) miscKeys.add(m.key!);
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word), (word) => (gazetteerTypes(rec, word) & ORG_ONLY) !== 0);
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
@@ -770,6 +783,23 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = facts.placeSubtype;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     }
+    // "Falcons boss", "the Falcons prop": a one-word plural (a club's nickname) whose players or staff the article speaks
+    // of is the club, whatever the model made of it (MISC, or a person the lexicon does not know). Not a people's
+    // plural (a nationality: "Americans"), a happening ("Olympics", "Games") or a known place.
+    if ((c.type === 'MISC' || (c.type === 'PERSON' && !isPersonName(rec, c.name))) && isNicknamePlural(c.name) && facts.demonym === null && !isHappeningName(c.name) && facts.unknownPlace && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    // "London Irish 19-33 Wasps": a name beside a match score is a team; not a country (a national side is the
+    // country's name) nor a region, a nationality or a happening. (A name in brackets after a player's in a squad list,
+    // "J Lewsey (Wasps)", is a club in rugby line-ups but a country in results lists, "Ato Boldon (Trinidad)": not used.)
+    if ((c.type === 'LOCATION' || (c.type === 'MISC' && facts.demonym === null && !isHappeningName(c.name) && !facts.award)) && wordCount(nameKey(c.name)) <= 3 && facts.country === null) {
+      const sub = facts.placeSubtype;
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => scoreBeside(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    }
+    // "Muslims" beside "Muslim leaders": a one-word plural whose singular the article uses as a MISC name (a creed, a
+    // people) is the people, never a place or a person; nor an organisation unless the article calls it "the …"
+    // ("the Beatles" beside "the former Beatle" is the band; a people is named bare: "Hindus marched").
+    if ((c.type === 'LOCATION' || c.type === 'PERSON' || (c.type === 'ORGANIZATION' && !c.members.some((k) => tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] === 'the'))) && miscPluralOf(c.name, miscKeys) && facts.unknownPlace && !isPersonName(rec, c.name)) c.type = 'MISC';
+    // "East Asia", "Western Europe": a compass word and a known continent, region or country is a place.
+    if (c.type !== 'LOCATION' && compassPlace(c.name)) c.type = 'LOCATION';
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
@@ -796,6 +826,11 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
     // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
     if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
+    // "Agence France Presse (AFP)", "Carrier Pre-Selection (CPS)": a "person" whose every word's initial an acronym in
+    // brackets right after it spells is no person (news does not abbreviate people so): it takes the acronym's type
+    // (an organisation's if that too was a person's). The acronym means that name here, whatever the alias table's
+    // namesake ("CPS" the Crown Prosecution Service).
+    if (c.type === 'PERSON' && acronymOfPerson.size > 0) for (const k of c.members) if (acronymOfPerson.has(k)) c.type = acronymOfPerson.get(k)!;
     if (c.type === 'LOCATION') {
       ({ subtype, geo } = placeOfNames(c.name, c.aliases).place); // the article's context may re-choose the city (geocodeInContext)
       // A "place" no gazetteer knows that employs someone ("consultant at Cisco", "a spokesman for Unison") is an organisation.
@@ -849,6 +884,41 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
 }
 
 const ORG_ONLY = 1 << GAZ_TYPES.indexOf('ORG');
+/** A one-word capitalised plural ("Gunners", "Neath-Swansea Ospreys"; not "Jones" nor an acronym "IBS"). */
+const NICKNAME_PLURAL = /^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}'’]*)*[^s'’]s$/u;
+function isNicknamePlural(name: string): boolean {
+  return NICKNAME_PLURAL.test(name);
+}
+/** A match score ("2-1", "19-33"). */
+const SCORE = /^\d{1,3}-\d{1,3}$/u;
+const UPPER_START = /^\p{Lu}/u;
+/**
+ * Whether the name at tokens [a, b) is one side of a result line, a score between it and another capitalised name in its
+ * sentence ("Leeds 2-1 Wasps"); not "a 2-1 Champions League lead", "won at Stamford Bridge 3-1,", "the 9-11 Commission".
+ */
+function scoreBeside(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  const s = toks[a]!.sentence;
+  const inS = (i: number) => i >= 0 && i < toks.length && toks[i]!.sentence === s;
+  if (inS(b + 1) && SCORE.test(toks[b]!.text) && UPPER_START.test(toks[b + 1]!.text)) return true;
+  return inS(a - 2) && SCORE.test(toks[a - 1]!.text) && UPPER_START.test(toks[a - 2]!.text);
+}
+/** Whether a one-word name is the plural of one of the article's one-word MISC names ("Muslims" of "Muslim"). */
+function miscPluralOf(name: string, miscKeys: ReadonlySet<string>): boolean {
+  // (A letter before the "s": not a possessive, "NM2's" beside "NM2".)
+  if (name.includes(' ') || !/\p{Ll}s$/u.test(name) || name.length < 4) return false;
+  return miscKeys.has(nameKey(name.slice(0, -1)));
+}
+const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
+/** A compass word and a known continent, region or country: "East Asia", "Western Europe", "southern Africa". */
+function compassPlace(name: string): boolean {
+  const sp = name.indexOf(' ');
+  if (sp < 0 || !COMPASS_WORDS.has(name.slice(0, sp).toLowerCase())) return false;
+  const rest = name.slice(sp + 1);
+  if (rest.includes(' ')) return false;
+  const sub = resolvePlace(rest).subtype;
+  return sub === 'region' || sub === 'country';
+}
 const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
@@ -1100,7 +1170,7 @@ function oneWordMentions(inputs: readonly ClusterInput[], type: EntityType, keys
 }
 
 /** Nouns after a name (or its "'s") that speak of a sports club: its players and staff ("fans" and "supporters" are a festival's or a forum's too). */
-const CLUB_NOUNS_AFTER = new Set(['striker', 'strikers', 'midfielder', 'midfielders', 'defender', 'defenders', 'goalkeeper', 'keeper', 'winger', 'full-back', 'centre-back', 'fly-half', 'scrum-half', 'flanker', 'boss', 'manager', 'coach', 'skipper', 'squad', 'youngster', 'forward', 'team-mate', 'teammate', 'loanee']);
+const CLUB_NOUNS_AFTER = new Set(['striker', 'strikers', 'midfielder', 'midfielders', 'defender', 'defenders', 'goalkeeper', 'keeper', 'winger', 'full-back', 'centre-back', 'fly-half', 'scrum-half', 'flanker', 'boss', 'manager', 'coach', 'skipper', 'squad', 'youngster', 'forward', 'team-mate', 'teammate', 'loanee', 'prop', 'hooker', 'lock', 'loose-head', 'tight-head']);
 
 /** Whether the name ending at token b is followed (after an optional "'s") by a club noun: "Newcastle striker", "Leeds's manager". */
 function clubContext(doc: Doc, b: number): boolean {

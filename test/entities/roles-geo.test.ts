@@ -383,3 +383,32 @@ describe('names cut at a form of address inside a span', () => {
     expect(names('Mr Blair met Dr John Reid.')).toEqual(['PERSON:Blair', 'PERSON:John Reid']);
   });
 });
+
+describe('readings the tenth session fixed (branch ent18)', () => {
+  it('types a plural nickname whose players or staff the article speaks of ORGANIZATION', () => {
+    expect(entities('The Falcons boss was angry. The Falcons lost again.').find((e) => e.name === 'Falcons')?.type).toBe('ORGANIZATION');
+    expect(entities('Halvorsen, the Falcons prop, was injured. He joined the Falcons in May.').find((e) => e.name === 'Falcons')?.type).toBe('ORGANIZATION');
+    // A nationality's plural or a happening is no club.
+    expect(entities('The Americans coach was pleased.').find((e) => e.name === 'Americans')?.type).not.toBe('ORGANIZATION');
+  });
+  it('types a name beside a match score ORGANIZATION (countries stay places)', () => {
+    expect(entities('London Irish 19-33 Wasps. Wasps made light of the absence.').find((e) => e.name === 'Wasps')?.type).toBe('ORGANIZATION');
+    expect(entities('Leeds 2-1 Chelsea, and Australia 3-0 France.').filter((e) => e.type === 'LOCATION').map((e) => e.name)).toEqual(['Australia', 'France']);
+    expect(entities('Hewitt (Australia) beat Nadal (Spain) 6-3 and Safin (Russia) lost.').filter((e) => e.type === 'LOCATION').length).toBe(3);
+  });
+  it('types the plural of a MISC name of the article MISC, never a place, a person or (named bare) an organisation', () => {
+    expect(entities('Hindus marched on Sunday. Hindu leaders said the law was unfair.').find((e) => e.name === 'Hindus')?.type).toBe('MISC');
+    expect(entities('Sikh temples were attacked, and Sikhs said police did nothing.').find((e) => e.name === 'Sikhs')?.type).toBe('MISC');
+    expect(entities("The Zentrix X2 phone is out. Zentrix's sales rose, the Zentrix chief said.").filter((e) => e.name.startsWith('Zentrix') && e.type === 'MISC' && e.name.endsWith('s')).length).toBe(0);
+  });
+  it('types a compass word and a known region or country LOCATION', () => {
+    expect(entities('Tokyo said the dispute concerns not only Japan, but also East Asia overall.').find((e) => e.name === 'East Asia')?.type).toBe('LOCATION');
+  });
+  it('lets an acronym in brackets after its own expansion mean that expansion, not the alias table\'s namesake', () => {
+    const es = entities('Most users now take Carrier Pre-Selection (CPS) services. The CPS charged him.');
+    const cps = es.find((e) => e.name === 'CPS' || e.aliases.includes('CPS'));
+    expect(cps?.name).toBe('Carrier Pre-Selection');
+    expect(cps?.type).not.toBe('PERSON');
+    expect(es.some((e) => e.name === 'Crown Prosecution Service')).toBe(false);
+  });
+});
