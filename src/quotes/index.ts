@@ -320,8 +320,8 @@ function headlineObject(ctx: QuoteContext, d: Draft, cue: Cue): boolean {
   const toks = ctx.doc.tokens;
   const s = ctx.doc.sentences[toks[cue.tokenStart]!.sentence]!;
   if (SENTENCE_ENDS.has(toks[s.tokenEnd - 1]!.text)) return false;
-  const after = ctx.doc.text.slice(toks[s.tokenEnd - 1]!.end, toks[s.tokenEnd - 1]!.end + 2);
-  if (s.tokenEnd < toks.length && !/^[ \t]*\n/.test(after)) return false;
+  const after = ctx.doc.text.slice(toks[s.tokenEnd - 1]!.end, toks[s.tokenEnd - 1]!.end + 3);
+  if (s.tokenEnd < toks.length && !/^[ \t\r]*\n/.test(after)) return false;
   if (d.start < toks[cue.tokenEnd - 1]!.end) return false; // content before the cue: an inverted attribution
   return !looksLikeClause(ctx, tokenAt(ctx, d.start), tokenAt(ctx, d.end - 1) + 1);
 }
