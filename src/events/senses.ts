@@ -302,6 +302,7 @@ const MET_REQUIREMENTS = new Set([
   'requirement', 'requirements', 'target', 'targets', 'demand', 'demands', 'deadline', 'deadlines', 'standard', 'standards',
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
   'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
+  'legislation', 'projections', 'estimates',
 ]);
 /** Idioms: "met the same fate", "met his death", "met his match", "met his maker" (the object right after the verb). */
 const MET_IDIOMS = new Set(['fate', 'death', 'end', 'match', 'maker', 'waterloo']);
@@ -312,6 +313,12 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   // Seven words: "met many of the government's demands". ("meet with" is a meeting.)
   if (MEET_VERBS.has(key) && objectAmong(doc, lower, ts, te, MET_REQUIREMENTS, 'with', 7)) return true;
   if (MEET_VERBS.has(key) && (metRequirementBefore(doc, lower, ts) || (lower[te] === 'with' && objectAmong(doc, lower, ts, te + 1, REACTIONS, '', 3)))) return true;
+  // "His words met a cool reception": a reaction met, no meeting ("met with criticism" above).
+  if ((key === 'met' || key === 'meet' || key === 'meets') && objectAmong(doc, lower, ts, te, REACTIONS, 'with', 3)) return true;
+  // "England will have to negotiate their way through a tough draw": finding a way, no negotiation.
+  if (key.startsWith('negotiat') && /^(?:his|her|their|its|our|my|your)$/.test(lower[te] ?? '') && lower[te + 1] === 'way') return true;
+  // "the previous encounter … with the Irish winning 1-0", "the Dublin encounter" in a team selection: a match.
+  if ((key === 'encounter' || key === 'encounters') && (fixtureSentence(doc, lower, ts) || sentenceHasAny(doc, lower, ts, ENCOUNTER_MATCH))) return true;
   if ((key === 'met' || key === 'meet' || key === 'meets') && /^(?:his|her|their|its|the|a)$/.test(lower[te] ?? '')) {
     for (let k = te + 1; k <= te + 2 && k < lower.length; k++) if (MET_IDIOMS.has(lower[k]!) && lower[k + 1] !== 'of') return true;
   }
@@ -378,10 +385,20 @@ const FIXTURE_WORDS = new Set(['match', 'fixture', 'derby', 'qualifier', 'semi-f
 /** Ordinals before "round" in a draw: "the first round", "the last 16" aside. */
 const ROUND_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'opening']);
 
+/** Words of a sports match: an "encounter" among them is the match ("the Irish winning 1-0", "the team selections"). */
+const ENCOUNTER_MATCH = new Set([...MATCH_WORDS, 'team', 'teams', 'winning', 'sides']);
+
+/** Whether the sentence of token k has one of `words`. */
+function sentenceHasAny(doc: Doc, lower: readonly string[], k: number, words: ReadonlySet<string>): boolean {
+  const s = doc.sentences[doc.tokens[k]!.sentence]!;
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) if (words.has(lower[j]!)) return true;
+  return false;
+}
+
 /** Words of athletics: a "meeting" among them is a competition ("indoor meeting", "the 60m at the … meeting"). */
 const ATHLETICS = new Set(['indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
-/** A race's distance: "60m", "800m", "10km". */
-const RACE_DISTANCE = /^\d+(?:m|km)$/;
+/** A race's distance or a height or length cleared: "60m", "800m", "10km", "2.16m". */
+const RACE_DISTANCE = /^\d+(?:\.\d+)?(?:m|km)$/;
 /** Words of a match or a draw: a "meeting with" a team or player among them (or a score) is the match. */
 const MATCH_RESULTS = new Set(['round', 'seed', 'cup', 'game', 'match', 'fixture', 'tie', 'semi-final', 'quarter-final', 'final', 'derby', 'leg']);
 /** A score: "6-3", "2-1". */

@@ -582,6 +582,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The man who met Putin in Kazan in 2001 was arrested on Friday.')).toContain('ARREST');
   });
 
+  it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
+    expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
+    expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
+    expect(types('Russia will have to negotiate their way through a tough draw in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Apple changed its rules to meet legislation in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin cleared 2.16m at a meeting in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Putin met Pezeshkian in Kazan on Friday.')).toContain('MEETING');
+    expect(types('Putin had a tense encounter with Pezeshkian in Kazan on Friday.')).toContain('MEETING');
+  });
+
   it('bankruptcy avoided or averted is negated; a birth rate, a bankruptcy judge and parties born out of fear are no events', () => {
     const fact = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.factuality;
     expect(fact('Apple avoided bankruptcy in Kazan on Friday.', 'BANKRUPTCY')).toBe('negated');
