@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, surgeryPlace } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -119,9 +119,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
     if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) continue;
     if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;
-    // "parties born out of negative feelings": an origin, no birth; "the birth rate", "death rates": a measure.
-    if (pick.cls.type === 'BIRTH' && key === 'born' && lower[i + n] === 'out' && lower[i + n + 1] === 'of') continue;
-    if ((pick.cls.type === 'BIRTH' || pick.cls.type === 'DEATH') && pick.pos === 'noun' && (lower[i + n] === 'rate' || lower[i + n] === 'rates')) continue;
+    if ((pick.cls.type === 'BIRTH' || pick.cls.type === 'DEATH') && notVitalEvent(lower, i + n, key, pick.pos)) continue;
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
     if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key) || notCourtSense(doc, lower, i, i + n, key))) continue;

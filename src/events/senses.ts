@@ -806,10 +806,19 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
 
+/**
+ * Birth and death words in another sense: parties "born out of" feelings (an origin), "the birth rate" and "death
+ * rates" (a measure).
+ */
+export function notVitalEvent(lower: readonly string[], te: number, key: string, pos: 'verb' | 'noun'): boolean {
+  if (key === 'born') return lower[te] === 'out' && lower[te + 1] === 'of';
+  return pos === 'noun' && (lower[te] === 'rate' || lower[te] === 'rates');
+}
+
 /** Nouns of what a seller charges: "the prices it charged". */
 const PRICE_NOUNS = new Set(['price', 'prices', 'fee', 'fees', 'rate', 'rates', 'tariff', 'tariffs', 'premium', 'premiums', 'commission', 'rent', 'rents']);
 /** Words before "hearing" that make it the verb of listening: "we're hearing from", "on hearing he had been fined". */
-const HEARING_VERB_BEFORE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", '’re', "'m", '’m', 'on', 'upon', 'after', 'while', 'when', 'without']);
+const HEARING_VERB_BEFORE = new Set([...BE_FORMS, 'am', "'re", '’re', "'m", '’m', 'on', 'upon', 'after', 'while', 'when', 'without']);
 /** Words after "hearing" that make it the verb of listening: "hearing from readers", "hearing that he had quit". */
 const HEARING_VERB_AFTER = new Set(['from', 'that', 'what', 'how', 'about', 'rumours', 'reports', 'voices']);
 /** Determiners before an adjectival "convicted": "a convicted paedophile", "the convicted killer". */
@@ -978,7 +987,7 @@ export function notPersonnel(lower: readonly string[], ts: number, te: number, k
     return honourNotPost(lower, te, false) || nominatedForWork(lower, te);
   }
   if (key === 'nominated') return nominatedForWork(lower, te);
-  if (key === 'promoted') return PROMOTED_NOT_PERSON.has(lower[te] ?? '') && !BE_FORMS.has(lower[ts - 1] ?? '') && lower[ts - 1] !== 'been';
+  if (key === 'promoted') return PROMOTED_NOT_PERSON.has(lower[te] ?? '') && !BE_FORMS.has(lower[ts - 1] ?? '');
   return false;
 }
 

@@ -10,6 +10,7 @@ import { cueAt, cueWordKinds, type Cue } from './cues.js';
 import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
+import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
@@ -324,7 +325,7 @@ const GO_FORMS = new Set(['go', 'goes', 'went', 'going', 'gone']);
 /** Finite auxiliaries and modals: a plural noun right before one of them is its subject. */
 const FINITE_AUXILIARIES = new Set(['are', 'is', 'were', 'was', 'have', 'has', 'had', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should']);
 /** Words before a noun that make it part of a determined phrase, or a pronoun subject before a verb. */
-const DETERMINED_OR_SUBJECT = new Set([...DETERMINERS, 'his', 'her', 'its', 'their', 'our', 'my', 'your', "'s", '’s', ...PRONOUNS, ...RELATIVES]);
+const DETERMINED_OR_SUBJECT = new Set([...DETERMINERS, ...POSSESSIVE_DETERMINERS, "'s", '’s', ...PRONOUNS, ...RELATIVES]);
 
 /**
  * A cue word that is the plural noun heading a subject ("privacy advocates are concerned", "independent record labels
