@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { CLAUSE_REACH, relativeRegions } from './clauses.js';
+import { asideRegions, CLAUSE_REACH } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -40,8 +40,8 @@ export interface ArgContext {
   byToken: Int32Array;
   /** Built on first use by nearestPersonBefore. */
   personBefore?: Int32Array;
-  /** Built on first use by findDate: relative clauses between commas (relativeRegions). */
-  relative?: Int32Array;
+  /** Built on first use by findDate: asides between commas, dashes or brackets (asideRegions). */
+  asides?: Int32Array;
 }
 
 const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
@@ -393,15 +393,20 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   if (prev && /^\d{4}$/.test(ctx.doc.text.slice(t.start, t.end)) && /^\p{Lu}/u.test(prev.text) && !PREPOSITIONS.has(prev.text.toLowerCase()) && toks[t.tokenStart - 2]?.sentence === toks[t.tokenStart]!.sentence && /^[\p{L}\p{N}]/u.test(toks[t.tokenStart - 2]!.text)) {
     return `${quoted(ctx, t)} is part of the name "${prev.text} ${ctx.doc.text.slice(t.start, t.end)}"`;
   }
-  // "X, who led the 1981 inquiry, has died": a time inside a relative clause between commas dates nothing outside it,
-  // and one outside it nothing inside.
-  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
-  if (relative[t.tokenStart] !== relative[ts]) return `${quoted(ctx, t)} is ${relative[ts] ? 'outside' : 'inside'} a relative clause between commas`;
+  // "X, who led the 1981 inquiry, has died", "The demand - filed in 1999 - was rejected": a time inside an aside
+  // dates nothing outside it, and one outside it nothing inside.
+  const asides = (ctx.asides ??= asideRegions(ctx.doc));
+  if (asides[t.tokenStart] !== asides[ts]) return `${quoted(ctx, t)} is ${asides[ts] ? 'outside' : 'inside'} an aside (a relative clause between commas, dashes or brackets)`;
   if (t.tokenEnd === ts) return null;
   const modified = yearModifies(ctx, t, ts);
   if (modified) return modified;
   const offset = offsetBefore(ctx, ts);
   if (offset >= 0 && t.tokenStart < offset) return `the event is "${ctx.lower[offset - 1]} ${ctx.lower[offset]}" ${quoted(ctx, t)}: an offset, not its date`;
+  // "presented on 17 March 2003 - just before a crucial Commons vote": a day dates what the before/after phrase hangs
+  // on; the event inside the phrase happened on another day. (A coarser time may hold both: "entered Downing Street in
+  // 1976 after the resignation of Harold Wilson".)
+  const sequence = offset >= 0 ? offset : t.from !== null && t.from === t.to ? sequenceWordBefore(ctx, ts) : -1;
+  if (sequence >= 0 && t.tokenEnd <= sequence) return `the event is in the phrase "${ctx.lower[sequence]} …" after ${quoted(ctx, t)}: another time`;
   const when = ctx.lower[t.tokenEnd] === ',' ? t.tokenEnd + 1 : t.tokenEnd;
   if (ctx.lower[when] === 'when' && ts > when && ctx.clause[ts] === ctx.clause[when]) return null;
   const before = ctx.lower[t.tokenStart - 1] ?? '';
@@ -486,6 +491,18 @@ const NOT_DURATION = new Set(['last', 'this', 'next', 'past', 'coming', 'recent'
  * died", "hours before the rapper was killed in a drive-by shooting"), else -1. A time before that word dates the clause the offset hangs on, not the event;
  * one after it may be the event's own ("weeks after it made its bankruptcy application on 14 December").
  */
+/** The token of "after"/"before" that opens the phrase or clause holding the event at ts (up to punctuation), else -1. */
+function sequenceWordBefore(ctx: ArgContext, ts: number): number {
+  const toks = ctx.doc.tokens;
+  const sentence = toks[ts]!.sentence;
+  for (let k = ts - 1; k >= 1 && k >= ts - 12 && toks[k]!.sentence === sentence; k--) {
+    const w = ctx.lower[k]!;
+    if (w === 'after' || w === 'before') return k;
+    if (!/^[\p{L}\p{N}'’]/u.test(w)) return -1; // punctuation, a spaced dash included, ends the phrase
+  }
+  return -1;
+}
+
 function offsetBefore(ctx: ArgContext, ts: number): number {
   const toks = ctx.doc.tokens;
   const sentence = toks[ts]!.sentence;

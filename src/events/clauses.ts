@@ -11,6 +11,7 @@ import { isSpaceCode } from '../text/chars.js';
 import {
   ARTICLES, INTENTION_WORDS, IRREALIS_CLAUSE_WORDS, IRREALIS_NOUN_MODIFIERS, MODALS as MODAL_WORDS, NEGATORS as NEGATOR_WORDS, SCHEDULING_WORDS,
 } from '../lang/en/index.js';
+import { IRREGULAR_PAST } from '../lang/en/verbs.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
 const CLAUSE_OPENERS = new Set([
@@ -62,27 +63,64 @@ const RESUMING_WORDS = new Set([
   'said', 'says', 'told', 'died', 'dies',
 ]);
 
+/** Past participles that are not -ed forms, opening a reduced relative ("X, born in 1950, has died"). */
+const IRREGULAR_PARTICIPLES = new Set([
+  'born', 'known', 'held', 'built', 'made', 'set', 'taken', 'written', 'given', 'seen', 'founded', 'run', 'led', 'sold', 'shown', 'won',
+  'bought', 'brought', 'chosen', 'drawn', 'driven', 'kept', 'left', 'lost', 'paid', 'put', 'sent', 'spent', 'told', 'thought', 'begun',
+]);
+/** Dashes that open or close an aside when written with spaces around them (" - … - ", " – … – "). */
+const DASHES = new Set(['-', '–', '—']);
+/** Forms of be and have: a clause between dashes ("- it is the third -"). */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'been']);
+/** The longest aside between dashes or brackets, in tokens: a longer span is no aside. */
+const ASIDE_REACH = 30;
+
 /**
- * Relative clauses that interrupt their main clause between commas ("Lord Scarman, who conducted the inquiry into
- * the 1981 riots, has died"): every token from the relative pronoun to the comma after which the main clause's verb
- * takes up gets the region's number (from 1), every other token 0. `clauseIds` runs such a relative on into the
- * main clause; a date inside it dates nothing outside it.
+ * Asides that interrupt their main clause — a time inside one dates nothing outside it, and one outside it
+ * nothing inside:
+ * - relative clauses between commas ("Lord Scarman, who conducted the inquiry into the 1981 riots, has died") and
+ *   reduced relatives, a participle after a comma ("The bill, proposed in 1993, has been approved"), from the
+ *   opening word to the comma after which the main clause's verb takes up (`clauseIds` runs such a relative on
+ *   into the main clause);
+ * - what stands between two spaced dashes or inside brackets in one sentence ("The demand - filed in 1999 - was
+ *   rejected", "the film Ray (2004) won").
+ * Every token of an aside gets the aside's number (from 1; an aside inside another gets its own), every other token 0.
  *
  * @example
- * relativeRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
+ * asideRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
  */
-export function relativeRegions(doc: Doc): Int32Array {
+export function asideRegions(doc: Doc): Int32Array {
   const { tokens, sentences } = doc;
   const { lower } = tokenIndex(doc);
   const out = new Int32Array(tokens.length);
   let region = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (!RELATIVE_PRONOUNS.has(lower[i]!)) continue;
+    const w = lower[i]!;
+    const participle = tokens[i - 1]!.text === ',' && tokens[i]!.text === w && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed')));
+    if (!RELATIVE_PRONOUNS.has(w) && !participle) continue;
     const end = sentences[tokens[i]!.sentence]!.tokenEnd;
     for (let k = i + 1; k + 1 < end; k++) {
-      const w = lower[k]!;
-      if (w === ';' || w === ':' || RELATIVE_PRONOUNS.has(w)) break;
-      if (w !== ',' || !RESUMING_WORDS.has(lower[k + 1]!) || tokens[k + 1]!.text !== lower[k + 1]) continue;
+      const x = lower[k]!;
+      if (x === ';' || x === ':' || RELATIVE_PRONOUNS.has(x)) break;
+      if (x !== ',' || !RESUMING_WORDS.has(lower[k + 1]!) || tokens[k + 1]!.text !== lower[k + 1]) continue;
+      region++;
+      for (let j = i; j <= k; j++) out[j] = region;
+      i = k;
+      break;
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    const dash = DASHES.has(t) && tokens[i]!.spaceBefore && tokens[i + 1]?.spaceBefore === true;
+    if (!dash && t !== '(') continue;
+    const end = Math.min(sentences[tokens[i]!.sentence]!.tokenEnd, i + ASIDE_REACH);
+    for (let k = i + 1; k < end; k++) {
+      const x = tokens[k]!.text;
+      if (t === '(' ? x === '(' : x === '(' || x === ')') break;
+      if (t === '(' ? x !== ')' : !(DASHES.has(x) && tokens[k]!.spaceBefore && tokens[k + 1]?.spaceBefore === true)) continue;
+      // Between dashes, only a clause is an aside: "- filed in 1999 -", "- who took on the Bank of England in the
+      // 1990s -"; a phrase with no verb says when or how much of the main clause ("sales fell - between 2002 and 2003 -").
+      if (t !== '(' && !hasVerb(lower, i + 1, k)) break;
       region++;
       for (let j = i; j <= k; j++) out[j] = region;
       i = k;
@@ -90,6 +128,15 @@ export function relativeRegions(doc: Doc): Int32Array {
     }
   }
   return out;
+}
+
+/** Whether tokens [from, to) hold a word that is surely a verb: a past form, a form of be or have, or a relative pronoun opening a clause. */
+function hasVerb(lower: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = lower[k]!;
+    if (CLAUSE_VERBS.has(w) || RELATIVE_PRONOUNS.has(w) || IRREGULAR_PARTICIPLES.has(w) || IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed'))) return true;
+  }
+  return false;
 }
 
 /** `text.slice(from, to).split(/\s+/).length >= 4`, without building the pieces: three runs of white space. */
@@ -160,6 +207,22 @@ const SCHEDULING = new Set<string>(SCHEDULING_WORDS);
 
 /** Verbs whose object did not happen: "avoided bankruptcy", "averted a strike", "prevented a takeover". */
 const AVERTING = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'avert', 'averts', 'averted', 'averting', 'prevent', 'prevents', 'prevented', 'preventing']);
+/**
+ * Verbs that call off or turn down what they govern: a deal "rejected", a tour "cancelled", a merger "blocked" did not
+ * go ahead. (The learned factuality's cue list has these too, but a lexicon trigger the detector did not take is
+ * never asked of it.)
+ */
+const CALLING_OFF = new Set([
+  'reject', 'rejects', 'rejected', 'rejecting', 'cancel', 'cancels', 'cancelled', 'canceled', 'cancelling', 'scrap', 'scraps', 'scrapped',
+  'scrapping', 'abandon', 'abandons', 'abandoned', 'abandoning', 'block', 'blocks', 'blocked', 'blocking', 'veto', 'vetoes', 'vetoed',
+  'vetoing', 'shelve', 'shelves', 'shelved', 'shelving', 'postpone', 'postpones', 'postponed', 'postponing', 'call', 'calls', 'called',
+  'calling', 'turn', 'turns', 'turned', 'turning', 'throw', 'throws', 'threw', 'thrown', 'throwing',
+]);
+/** Particles that make "call", "turn" and "throw" calling off: "called off the strike", "turned down the bid". */
+const CALLING_OFF_PARTICLE: Record<string, string> = { call: 'off', calls: 'off', called: 'off', calling: 'off', turn: 'down', turns: 'down', turned: 'down', turning: 'down', throw: 'out', throws: 'out', threw: 'out', thrown: 'out', throwing: 'out' };
+/** What may stand between a calling-off verb and the event noun it governs: "rejected a $8bn takeover bid". */
+const NOUN_PHRASE_START = /^(?:the|a|an|its|his|her|their|our|this|that|any|proposed|planned|\$?[\d.,]+(?:bn|m)?|['’]s|\p{Lu}[\p{L}.&-]*)$/u;
+
 const STAVE = new Set(['stave', 'staves', 'staved', 'staving', 'fend', 'fends', 'fended', 'fending', 'ward', 'warded', 'warding']);
 
 /** Adverbs between "was" and the participle: "was also cancelled", "has since been scrapped". */
@@ -245,6 +308,17 @@ export function modality(doc: Doc, clause: Int32Array, i: number, pos: 'verb' | 
     for (let k = i - 1; k >= 0 && k >= i - 3 && clause[k] === c; k--) {
       const w = lower(k);
       if (AVERTING.has(w) || (w === 'off' && STAVE.has(lower(k - 1)))) return { ok: false, why: `negated: "${toks[k]!.text}" (averted)` };
+    }
+    // "MCI had rejected a deal", "called off the strike", "turned down the takeover": the object of a verb that calls it
+    // off, with at most a few determiners, amounts or names between.
+    for (let k = i - 1; k >= 0 && k >= i - 4 && clause[k] === c; k--) {
+      let w = lower(k);
+      let verb = k;
+      if (w === 'off' || w === 'down' || w === 'out') verb = k - 1;
+      w = lower(verb);
+      // Not an infinitive: "a motion to throw out the bankruptcy filing" has not thrown it out.
+      if (CALLING_OFF.has(w) && (CALLING_OFF_PARTICLE[w] ?? '') === (verb === k ? '' : lower(k)) && lower(verb - 1) !== 'to') return { ok: false, why: `cancelled: object of "${toks[verb]!.text}"` };
+      if (!NOUN_PHRASE_START.test(toks[k]!.text)) break;
     }
     // "a debate between Mr Blair and John Major was also cancelled", "the match has been postponed": the noun is the
     // subject of a passive that calls it off.

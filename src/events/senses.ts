@@ -6,6 +6,7 @@ import type { Doc } from '../text/doc.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 import { mentionAt } from '../text/layers.js';
 import { MONTHS } from '../lang/en/calendar.js';
+import { HONORIFICS } from '../lang/en/titles.js';
 
 /** A test for "token k is in the sentence of token ts" (and in the document). */
 function sentenceOf(doc: Doc, lower: readonly string[], ts: number): (k: number) => boolean {
@@ -576,6 +577,7 @@ function fixtureSentence(doc: Doc, lower: readonly string[], k: number): boolean
 }
 
 const AGREE_VERBS = new Set(['agree', 'agreed', 'agrees', 'agreeing']);
+const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
 /** What a bank approves by the thousand: its approvals are lending figures ("mortgages approved", "loan approvals"). */
 const LENDING = new Set(['mortgage', 'mortgages', 'loan', 'loans', 'remortgage', 'remortgages', 'lending', 'credit']);
 /** Who signs up for a service or a scheme: a subscription, not an agreement. */
@@ -601,6 +603,8 @@ const OPINIONS = new Set([
 ]);
 /** Words after "agreed that" that make it an undertaking ("agreed that she would not be minister"), not an opinion. */
 const UNDERTAKING = new Set(['would', 'will', 'shall', 'should', 'must', 'be']);
+/** Subject pronouns that open the clause an opinion agrees with ("agree she could …"). */
+const AGREED_CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'there']);
 const CLAUSE_BREAKS = new Set([',', 'but', 'and', ';', ':', '.']);
 /** Before "be", words that make it no subjunctive: "could be very popular", "to be", "not be". */
 const NOT_SUBJUNCTIVE_BEFORE = new Set(['could', 'might', 'may', 'can', 'to', 'not']);
@@ -643,7 +647,9 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   const next = lower[after]!;
   // "Mr Wallace agreed and said the figures …": concurring, then speaking.
   if (next === 'and' && SAID.has(lower[after + 1] ?? '')) return true;
-  if (next === 'that' || next === 'it' || next === 'this') {
+  // "agreed that the figures were stronger", "agreed it was of concern", "agree she could turn it to her advantage":
+  // a clause agreed with (a pronoun right after the verb is a clause's subject: "agreed him a deal" is not written).
+  if (next === 'that' || next === 'it' || next === 'this' || AGREED_CLAUSE_SUBJECTS.has(next)) {
     // Within the agreed clause only (up to "but", "and" or a comma: "agreed it was of concern but said nothing could be
     // done"); "be" of a subjunctive ("agreed that the money be returned"), not after "could", "might", "to".
     for (let k = after + 1; k < after + 12 && inSentence(k) && !CLAUSE_BREAKS.has(lower[k]!); k++) {
@@ -660,7 +666,8 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
       // An opinion, or a pronoun as written (lowercase: "us", not "US").
       if ((OPINIONS.has(w) && doc.tokens[k]!.text === w) || w === '.') return true;
     }
-    return !inSentence(after + 4);
+    // A person named with an honorific ("agree with Mr Lakhani"): one agrees with a person's view, a deal is made with a party.
+    return !inSentence(after + 4) || HONORIFIC_WORDS.has(lower[after + 1] ?? '');
   }
   return false;
 }

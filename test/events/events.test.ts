@@ -582,6 +582,36 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The man who met Putin in Kazan in 2001 was arrested on Friday.')).toContain('ARREST');
   });
 
+  it('a date inside a reduced relative, between dashes or in brackets dates nothing outside it', () => {
+    const first = (text: string, type: string) => events(text).events.find((e) => e.type === type);
+    expect(first('Putin, elected in 2000, died in Kazan.', 'DEATH')?.date ?? null).toBeNull();
+    expect(first('The lawsuit - filed by Apple in 1999 - was settled by Putin in a deal with Reuters.', 'AGREEMENT')?.date ?? null).toBeNull();
+    expect(first("Putin's film (2004) won an award in Kazan.", 'OTHER')?.date ?? null).toBeNull();
+    // Between dashes, a phrase with no verb says when the main clause happened.
+    expect(first("Apple's sales fell - between 2002 and 2003 - by 14% in Russia.", 'FINANCIAL_RESULT')?.date).toMatchObject({ start: '2002-01-01' });
+    expect(first('Putin died in Kazan in 2000.', 'DEATH')?.date).toMatchObject({ start: '2000-01-01' });
+  });
+
+  it('a day before a before/after phrase dates what the phrase hangs on, not the event inside it', () => {
+    const vote = (text: string) => events(text).events.find((e) => e.type === 'DECISION');
+    expect(vote('Apple published its plan in Kazan on Friday - just before a vote of Reuters shareholders.')?.date ?? null).toBeNull();
+    expect(vote('Reuters shareholders voted in Kazan on Friday.')?.date).toMatchObject({ start: '2024-10-11' });
+  });
+
+  it('a deal rejected, called off or blocked is cancelled; one a motion seeks to throw out is not', () => {
+    const factuality = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.factuality;
+    expect(factuality('Apple said on Friday that Reuters had rejected a deal worth $8bn.', 'AGREEMENT')).toBe('cancelled');
+    expect(factuality('Russia blocked the proposed takeover of Reuters by Apple.', 'ACQUISITION')).toBe('cancelled');
+    expect(factuality('Apple filed a motion in Kazan to throw out the bankruptcy of Reuters.', 'BANKRUPTCY')).not.toBe('cancelled');
+  });
+
+  it('agreeing with a clause or with a person named with an honorific is no agreement', () => {
+    expect(types('Putin and Pezeshkian agree she could win in Kazan on Friday.')).not.toContain('AGREEMENT');
+    expect(types('Analysts in Russia agree with Mr Putin, arguing that costs rose.')).not.toContain('AGREEMENT');
+    expect(types('Apple agreed with Mr Putin to build a plant in Kazan.')).toContain('AGREEMENT');
+    expect(types('Putin agreed he would visit Kazan on Friday.')).toContain('AGREEMENT');
+  });
+
   it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
     expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
     expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
