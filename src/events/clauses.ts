@@ -56,6 +56,7 @@ export function clauseIds(doc: Doc): Int32Array {
 
 /** Relative pronouns: a clause they open may interrupt its main clause up to a comma. */
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
+const MAY_BE_RELATIVE = wordFilter(RELATIVE_PRONOUNS);
 /** Words that, right after a comma, take up a clause a relative clause interrupted: "…, has died", "…, said". */
 const RESUMING_WORDS = new Set([
   'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'does', 'did',
@@ -73,11 +74,11 @@ const RESUMING_WORDS = new Set([
  */
 export function relativeRegions(doc: Doc): Int32Array {
   const { tokens, sentences } = doc;
-  const { lower } = tokenIndex(doc);
+  const { lower, sig } = tokenIndex(doc);
   const out = new Int32Array(tokens.length);
   let region = 0;
   for (let i = 1; i < tokens.length; i++) {
-    if (!RELATIVE_PRONOUNS.has(lower[i]!)) continue;
+    if (!MAY_BE_RELATIVE.mayHaveSig(sig[i]!) || !RELATIVE_PRONOUNS.has(lower[i]!)) continue;
     const end = sentences[tokens[i]!.sentence]!.tokenEnd;
     for (let k = i + 1; k + 1 < end; k++) {
       const w = lower[k]!;
