@@ -4,26 +4,20 @@
  *
  * Serialised form (little-endian): u32 count | f32 scale | u32 keys[count]
  * (ascending) | i16 weights[count] (weight = i16 · scale). Loaded into an
- * open-addressing table: one probe per feature on the hot path. A slot's key
- * and weight sit side by side (one buffer, key at 2·slot, weight at 2·slot + 1):
- * a hit reads one cache line, where separate key and weight arrays read two
- * (the tables are evicted between articles by the other stages' models).
+ * open-addressing table: one probe per feature on the hot path.
  */
 
 export class LinearModel {
-  /** (slots − 1) · 2: the index of the last slot's key, as a mask over even indices. */
   private readonly mask: number;
   private constructor(
-    /** Keys at even indices (0: empty slot); the same buffer as `slotWeights`. */
     private readonly slotKeys: Uint32Array,
-    /** Weights at odd indices, each right after its key. */
     private readonly slotWeights: Float32Array,
     /** Rows as stored (ascending keys) and their quantised weights, kept for byte-identical re-serialisation. */
     readonly keys: Uint32Array,
     readonly quantised: Int16Array,
     readonly scale: number,
   ) {
-    this.mask = slotKeys.length - 2;
+    this.mask = slotKeys.length - 1;
   }
 
   /** Builds the table from ascending non-zero keys and int16 weights. */
@@ -31,14 +25,13 @@ export class LinearModel {
     let size = 1;
     while (size < keys.length * 1.5 + 1) size <<= 1;
     const mask = size - 1;
-    const buf = new ArrayBuffer(8 * size);
-    const slotKeys = new Uint32Array(buf);
-    const slotWeights = new Float32Array(buf);
+    const slotKeys = new Uint32Array(size);
+    const slotWeights = new Float32Array(size);
     for (let r = 0; r < keys.length; r++) {
       let slot = keys[r]! & mask;
-      while (slotKeys[2 * slot] !== 0) slot = (slot + 1) & mask;
-      slotKeys[2 * slot] = keys[r]!;
-      slotWeights[2 * slot + 1] = quantised[r]! * scale;
+      while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
+      slotKeys[slot] = keys[r]!;
+      slotWeights[slot] = quantised[r]! * scale;
     }
     return new LinearModel(slotKeys, slotWeights, keys, quantised, scale);
   }
@@ -62,13 +55,11 @@ export class LinearModel {
 
   weight(id: number): number {
     const keys = this.slotKeys;
-    const mask = this.mask;
-    // (id << 1) & mask: the key index 2·(id mod slots), as the slot was chosen when the table was built.
-    let at = (id << 1) & mask;
+    let slot = id & this.mask;
     let key: number;
-    while ((key = keys[at]!) !== 0) {
-      if (key === id) return this.slotWeights[at + 1]!;
-      at = (at + 2) & mask;
+    while ((key = keys[slot]!) !== 0) {
+      if (key === id) return this.slotWeights[slot]!;
+      slot = (slot + 1) & this.mask;
     }
     return 0;
   }
