@@ -44,6 +44,22 @@ const SUMMIT_HEADS = /^(?:Summit|Summits|Conference|Forum|Convention|Expo)$/;
 /** The same heads in any case, for the last word of an event-name mention ("BRICS summit"). */
 const SUMMIT_HEADS_ANY_CASE = new RegExp(SUMMIT_HEADS.source, 'i');
 const MULTIWORD_FIRST = new Set([...TRIGGER_INDEX.keys()].filter((k) => k.includes('_')).map((k) => k.split('_')[0]!));
+/**
+ * Per number of words (2, 3): the lexicon's multi-word triggers as "first word" → its second words. `triggerAt` builds
+ * and looks up a key of n words only when the word after the first is one of these: most tokens that can start a
+ * multi-word trigger ("set", "took", "called") start none, and joining their words into a key costs a string each.
+ */
+const MULTIWORD_SECOND = [2, 3].map((n) => {
+  const m = new Map<string, Set<string>>();
+  for (const k of TRIGGER_INDEX.keys()) {
+    const w = k.split('_');
+    if (w.length !== n) continue;
+    let seconds = m.get(w[0]!);
+    if (!seconds) m.set(w[0]!, (seconds = new Set()));
+    seconds.add(w[1]!);
+  }
+  return m;
+});
 /** Tokens that can start a trigger (the test `triggerAt` opens with); all others are skipped at once. */
 const TRIGGER_FIRST = new Set([...TRIGGER_INDEX.keys(), ...MULTIWORD_FIRST]);
 const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
@@ -80,8 +96,8 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
     if (i + n > toks.length) continue;
-    if (n > 1 && toks[i + n - 1]!.sentence !== toks[i]!.sentence) continue;
-    const key = n === 1 ? first : lower.slice(i, i + n).join('_');
+    if (n > 1 && (toks[i + n - 1]!.sentence !== toks[i]!.sentence || !MULTIWORD_SECOND[n - 2]!.get(first)?.has(lower[i + 1]!))) continue;
+    const key = n === 1 ? first : n === 2 ? `${first}_${lower[i + 1]}` : `${first}_${lower[i + 1]}_${lower[i + 2]}`;
     // "took over at Villa Park", "took over as chief executive": a succession in a post, not an acquisition.
     const infos = key === 'took_over' && isSuccession(lower, i + n) ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;

@@ -415,16 +415,23 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
 
     // A paragraph that reopens the previous paragraph's quotation continues it.
     const before = cueBefore(ctx, q, history);
-    const after = cueAfter(ctx, q, history);
+    // The cue after it, sought only when asked: a cue right before the quotation ("X said: “…”") needs none, unless
+    // the quotation may continue the previous paragraph's. (cueAfter only reads: asking later in this iteration, before
+    // `remember`, gives the same.)
+    let after: Attribution | null | undefined;
+    const afterOf = () => (after === undefined ? (after = cueAfter(ctx, q, history)) : after);
     // Unless it carries its own attribution ("“…,” she said"), it continues the previous paragraph's quotation.
-    if (q.continuation && prev && prev.span.continues && prev.span.paragraph === q.paragraph - 1 && !(after && after.speaker) && !(prev.attribution === null && before?.adjacent)) {
+    if (q.continuation && prev && prev.span.continues && prev.span.paragraph === q.paragraph - 1 && !afterOf()?.speaker && !(prev.attribution === null && before?.adjacent)) {
       out.push({ span: q, start, end, kind: prev.kind === 'partial' ? 'direct' : prev.kind, attribution: prev.attribution, groupWith: prev.groupWith >= 0 ? prev.groupWith : out.length - 1 });
       continue;
     }
     let attribution: Attribution | null = null;
     if (before && before.adjacent) attribution = before;
-    else if (after && (after.speaker || !before)) attribution = after;
-    else if (before) attribution = before;
+    else {
+      const a = afterOf();
+      if (a && (a.speaker || !before)) attribution = a;
+      else if (before) attribution = before;
+    }
     if (!attribution) {
       const colon = colonBefore(ctx, q);
       if (colon >= 0) attribution = colonSubject(ctx, colon, history);

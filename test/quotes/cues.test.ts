@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/quotes/context.js';
-import { clauseAfter, CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
+import { clauseAfter, CONTENT_FEATURES, contentFeatureRows, contentScores, contentWindow, CUE_FEATURES, cueFeatures, CueModel, detectCues, loadCueModel, useCueModel } from '../../src/quotes/learned/reported.js';
 import { prepareArticle, trainCueModel, CUE_TRAIN_DEFAULTS } from '../../src/quotes/learned/train-cues.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -64,6 +64,27 @@ describe('shipped cue model', () => {
       scored++;
     }
     expect(scored).toBeGreaterThan(0);
+  });
+
+  it('scores content tokens from its small tables exactly as from their feature rows', () => {
+    const doc = createDoc({ text: 'The mayor said that the plan, which costs “too much”, would fail, and critics agreed. He argued it had worked.' });
+    runPipeline(doc, { until: 'marks' });
+    const ctx = buildContext(doc);
+    let compared = 0;
+    for (let ce = 1; ce < ctx.lower.length; ce++) {
+      const to = contentWindow(ctx, ce);
+      if (to <= ce) continue;
+      const rows = new Uint32Array((to - ce) * CONTENT_FEATURES);
+      contentFeatureRows(ctx, model, ce, to, rows);
+      const fast = new Float64Array(to - ce);
+      contentScores(ctx, model, ce, to, 0.25, fast);
+      for (let t = 0; t < to - ce; t++) {
+        // The same weights summed in the same order: the same number, bit for bit.
+        expect(fast[t]).toBe(model.content.score(rows, t * CONTENT_FEATURES, (t + 1) * CONTENT_FEATURES) + 0.25);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 
   it('bounds a score by the floor only when the look-ahead cannot lift it above', () => {

@@ -96,6 +96,12 @@ export class CueModel {
   private readonly maxClause: Float32Array;
   private readonly hash: Uint32Array;
   private readonly small: Float32Array;
+  /**
+   * The content tagger's weights of its features over small codes (`contentScores`), read from this table instead of
+   * probing the model's hash table: distance (DIST), state (STATE), class × distance (CLASS_DIST), class × last
+   * (CLASS_LAST), inside a quotation (IN_QUOTE), at the offsets CONTENT_*.
+   */
+  readonly contentSmall: Float32Array;
 
   constructor(
     readonly vocabulary: readonly string[],
@@ -138,6 +144,13 @@ export class CueModel {
       this.small[CLASSES + c] = wt(CLASS_PREV[c]!);
     }
     for (let c = 0; c < 4; c++) this.small[2 * CLASSES + c] = wt(CAP_START[c]!);
+    this.contentSmall = new Float32Array(CONTENT_SMALL_SIZE);
+    const cw = (id: number) => content.weight(id);
+    DIST.forEach((id, i) => (this.contentSmall[CONTENT_DIST + i] = cw(id)));
+    STATE.forEach((id, i) => (this.contentSmall[CONTENT_STATE + i] = cw(id)));
+    CLASS_DIST.forEach((id, i) => (this.contentSmall[CONTENT_CLASS_DIST + i] = cw(id)));
+    CLASS_LAST.forEach((id, i) => (this.contentSmall[CONTENT_CLASS_LAST + i] = cw(id)));
+    IN_QUOTE.forEach((id, i) => (this.contentSmall[CONTENT_IN_QUOTE + i] = cw(id)));
   }
 
   /**
@@ -374,6 +387,13 @@ const STATE = table(115, 64);
 const IN_QUOTE = table(112, 2);
 const CLASS_DIST = Uint32Array.from({ length: 12 * 8 }, (_, i) => f2(119, i >> 3, i & 7));
 const CLASS_LAST = Uint32Array.from({ length: 12 * 2 }, (_, i) => f2(113, i >> 1, i & 1));
+/** Offsets of those tables' weights in CueModel.contentSmall. */
+const CONTENT_DIST = 0;
+const CONTENT_STATE = CONTENT_DIST + DIST.length;
+const CONTENT_CLASS_DIST = CONTENT_STATE + STATE.length;
+const CONTENT_CLASS_LAST = CONTENT_CLASS_DIST + CLASS_DIST.length;
+const CONTENT_IN_QUOTE = CONTENT_CLASS_LAST + CLASS_LAST.length;
+const CONTENT_SMALL_SIZE = CONTENT_IN_QUOTE + IN_QUOTE.length;
 
 /** The window the content of the cue ending at token `ce` is sought in: [ce, to). */
 export function contentWindow(ctx: QuoteContext, ce: number): number {
@@ -415,6 +435,55 @@ export function contentFeatureRows(ctx: QuoteContext, model: { kindAt(ctx: Quote
     out[o++] = CLASS_LAST[cls * 2 + (k + 1 >= to ? 1 : 0)]!;
     out[o++] = thatByCue[that]!;
     out[o++] = IN_QUOTE[quoteOf[k]! >= 0 ? 1 : 0]!;
+    const lw = lower[k]!;
+    if (lw === ',') commas = commas < 3 ? commas + 1 : 3;
+    else if (lw === 'that' && k - ce < 6) that = 1;
+    else if (k > 0 && lower[k - 1] === ',' && CLAUSE_BREAKS.has(lw)) brk = 1;
+    if (!cue && k > ce && model.kindAt(ctx, k) !== 0) cue = 1;
+    if (cls === 1) quote = 1;
+    prev = w;
+    w = next;
+  }
+}
+
+/**
+ * The content tagger's score of every token of [ce, to), plus `bias`, into out[0..to − ce): the sum, in the same
+ * order, of the weights of the ids `contentFeatureRows` writes (so the same number as `model.content.score` of its
+ * rows), with the features over small codes read from `model.contentSmall` and the cue's two "that" ids probed once,
+ * not per token: half the table probes of scoring the rows.
+ */
+export function contentScores(ctx: QuoteContext, model: CueModel, ce: number, to: number, bias: number, out: Float64Array): void {
+  const hs = hashesOf(ctx);
+  const { lower, quoteOf } = ctx;
+  const m = model.content;
+  const small = model.contentSmall;
+  const cueWord = wordHash(ctx, hs, ce - 1);
+  const byCue = f1(106, cueWord);
+  const stateByCue = f1(116, cueWord);
+  const thatW0 = m.weight(f2(120, cueWord, 0));
+  const thatW1 = m.weight(f2(120, cueWord, 1));
+  let commas = 0, that = 0, brk = 0, cue = 0, quote = 0;
+  let prev = cueWord;
+  let w = wordHash(ctx, hs, ce);
+  for (let k = ce; k < to; k++) {
+    const next = wordHash(ctx, hs, k + 1);
+    const db = distBucket(k - ce + 1);
+    const cls = tokenClass(ctx, k);
+    const state = commas | (that << 2) | (brk << 3) | (cue << 4) | (quote << 5);
+    let s = 0;
+    s += small[CONTENT_DIST + db]!;
+    s += m.weight(f1(102, w));
+    s += m.weight(f1(103, prev));
+    s += m.weight(f1(104, next));
+    s += m.weight(mix(byCue, db));
+    s += small[CONTENT_STATE + state]!;
+    s += m.weight(mix(stateByCue, state));
+    s += m.weight(f2(118, w, db));
+    s += small[CONTENT_CLASS_DIST + cls * 8 + db]!;
+    s += small[CONTENT_CLASS_LAST + cls * 2 + (k + 1 >= to ? 1 : 0)]!;
+    s += that ? thatW1 : thatW0;
+    s += small[CONTENT_IN_QUOTE + (quoteOf[k]! >= 0 ? 1 : 0)]!;
+    out[k - ce] = s + bias;
     const lw = lower[k]!;
     if (lw === ',') commas = commas < 3 ? commas + 1 : 3;
     else if (lw === 'that' && k - ce < 6) that = 1;
@@ -503,7 +572,6 @@ export function bestRun(scores: ArrayLike<number>, a: number, b: number): { star
   return best;
 }
 
-let ROWS = new Uint32Array(CONTENT_REACH * CONTENT_FEATURES);
 let SCORES = new Float64Array(CONTENT_REACH);
 
 /** The content of the cue ending at token `ce`: the tagger's best run after it, as tokens [tokenStart, tokenEnd), or null. */
@@ -511,13 +579,8 @@ export function contentOf(model: CueModel, ctx: QuoteContext, ce: number): { tok
   const to = contentWindow(ctx, ce);
   const n = to - ce;
   if (n <= 0) return null;
-  if (ROWS.length < n * CONTENT_FEATURES) {
-    ROWS = new Uint32Array(n * CONTENT_FEATURES);
-    SCORES = new Float64Array(n);
-  }
-  contentFeatureRows(ctx, model, ce, to, ROWS);
-  const bias = model.params.contentBias;
-  for (let i = 0; i < n; i++) SCORES[i] = model.content.score(ROWS, i * CONTENT_FEATURES, (i + 1) * CONTENT_FEATURES) + bias;
+  if (SCORES.length < n) SCORES = new Float64Array(n);
+  contentScores(ctx, model, ce, to, model.params.contentBias, SCORES);
   const r = bestRun(SCORES, 0, n);
   return r ? { tokenStart: r.start + ce, tokenEnd: r.end + ce } : null;
 }
