@@ -3,7 +3,7 @@
  * (docs/events.md, "What is not an event"): "shot" a film, "took over" a post, "named" best director.
  */
 import type { Doc } from '../text/doc.js';
-import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
+import { BE_FORMS as BE_FORM_WORDS, PREPOSITIONS } from '../lang/en/function-words.js';
 import { mentionAt } from '../text/layers.js';
 import { MONTHS } from '../lang/en/calendar.js';
 import { HONORIFICS } from '../lang/en/titles.js';
@@ -260,9 +260,12 @@ const NOT_PRODUCTS = new Set([
   'reforms', 'manifesto', 'drive', 'fund', 'blueprint', 'package', 'measures', 'tender', 'takeover',
   'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
   'poster', 'posters', 'foundation', 'charity', 'paper', 'season', 'protest', 'question', 'club',
+  'operation', 'fight', 'procedures', 'proceedings', 'war', 'assault', 'raid', 'manhunt', 'hunt', 'effort', 'study',
+  'survey', 'offer', 'flotation',
 ]);
 /** Their plurals: "launched lawsuits against 80 banks", "launched inquiries". */
 const NOT_PRODUCTS_PLURAL = new Set([...NOT_PRODUCTS].filter((w) => !w.endsWith('s')).map((w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)));
+const PREPOSITION_WORDS = new Set<string>(PREPOSITIONS);
 const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
 
 /**
@@ -273,6 +276,9 @@ const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'un
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (!LAUNCH_VERBS.has(key)) return false;
   if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS) || objectAmong(doc, lower, ts, te, NOT_PRODUCTS_PLURAL)) return true;
+  // "Probe launched into …", "Inquiry launched after …": a headline's reduced passive, its noun right before it and a
+  // preposition after it (no object: "the charity launched a phone" launches a product).
+  if (NOT_PRODUCTS.has(lower[ts - 1] ?? '') && PREPOSITION_WORDS.has(lower[te] ?? '')) return true;
   // "will be unveiled as the new manager": a person presented in a post, no product.
   if ((key === 'unveiled' || key === 'unveil') && lower[te] === 'as') return true;
   const passive = BE_FORMS.has(lower[ts - 1] ?? '') || BE_FORMS.has(lower[ts - 2] ?? '') || lower[ts - 1] === ',' || lower[te] === 'by';
@@ -406,6 +412,8 @@ const MATCH_RESULTS = new Set(['round', 'seed', 'cup', 'game', 'match', 'fixture
 const SCORE = /^\d{1,2}-\d{1,2}$/;
 
 const VISIT_VERBS = new Set(['visit', 'visits', 'visited', 'visiting']);
+/** Words of the internet before "visits": "net visits", "online visits". */
+const ONLINE = new Set(['net', 'internet', 'online', 'web-site', 'monthly', 'daily', 'unique']);
 const WEB_PLACES = new Set(['site', 'sites', 'website', 'websites', 'web', 'page', 'pages', 'webpage', 'blog', 'blogs', 'forum', 'forums', 'homepage', 'url']);
 
 /** Nouns that an event noun before them only describes: "the election campaign", "a consultation paper", "decision makers". */
@@ -543,6 +551,13 @@ export function notVisit(doc: Doc, lower: readonly string[], te: number, key: st
   // 10-match series: a team's away match, no visit.
   if ((key === 'trip' || key === 'trips' || key === 'visit') && fixtureSentence(doc, lower, te - 1)) return true;
   if (key === 'trip' || key === 'trips') return !journey(doc, lower, te);
+  // "all net visits per day", "blocking visits from overseas users", "page visits": traffic to a web site, no visit.
+  if (key === 'visits' || key === 'visit') {
+    const inSentence = sentenceOf(doc, lower, te - 1);
+    for (let k = te - 2; k >= te - 3 && inSentence(k); k--) if (WEB_PLACES.has(lower[k]!) || ONLINE.has(lower[k]!)) return true;
+    if (lower[te] === 'per') return true;
+    if (lower[te] === 'from') for (let k = te + 1; k <= te + 3 && inSentence(k); k++) if (CROWDS.has(lower[k]!)) return true;
+  }
   // "the UK's most visited museum": the adjective.
   if (key === 'visited' && VISITED_ADJ_BEFORE.has(lower[te - 2] ?? '')) return true;
   // "tourists who visit Cuba every year", "shoppers to have visited": the public's visits, no one's visit.

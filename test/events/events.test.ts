@@ -612,6 +612,18 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin agreed he would visit Kazan on Friday.')).toContain('AGREEMENT');
   });
 
+  it('an operation, a fight or a probe launched is no product launch; web visits are no visit; a tour being cancelled is cancelled', () => {
+    expect(types('Russia launches fight against Apple in Kazan')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Probe launched on Putin jibe in Kazan')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('An operation was launched against Apple in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched a search service in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types("Apple's site racks up 2% of all net visits per day in Russia.")).not.toContain('VISIT');
+    expect(types('The site of Apple is blocking visits from overseas users in Russia.')).not.toContain('VISIT');
+    expect(types("Putin's visits to Kazan on Friday were short.")).toContain('VISIT');
+    const tour = events("Protests resulted in Putin's UK tour being cancelled on Friday.").events.find((e) => e.type === 'VISIT');
+    expect(tour?.factuality).toBe('cancelled');
+  });
+
   it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
     expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
     expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
