@@ -18,7 +18,7 @@ import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
-import { findIndirect, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
+import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from './lexicon.js';
@@ -300,7 +300,7 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
   const index = new Int32Array(found.length).fill(-1);
   const out: Draft[] = [];
   found.forEach((d, i) => {
-    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx) || pluralNounCue(ctx, d.cue) || headlineObject(ctx, d, d.cue))) return;
+    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx) || pluralNounCue(ctx, d.cue) || nominalCue(ctx, d.cue) || headlineObject(ctx, d, d.cue))) return;
     index[i] = out.length;
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });

@@ -697,6 +697,14 @@ describe('stories and names are no speech', () => {
     expect(indirect('Smith attacks defence spending\n\nJohn Smith spoke on Sunday.')).toEqual([]);
     expect(indirect('Smith says Jones should stay\n\nJohn Smith spoke on Sunday.')).toEqual(['Jones should stay']);
   });
+  it('"thanks to", a supporting actress and a noun after an existential "there" are no cues; the verbs stay cues', () => {
+    expect(indirect('Smith kept his job thanks to a late rally in the polls.')).toEqual([]);
+    expect(indirect('Mary Jones won the best supporting actress award for her part in the film.')).toEqual([]);
+    expect(indirect('There are also fears that the new rules will hurt small shops.')).toEqual([]);
+    expect(indirect('There have been calls for the minister to resign over the affair.')).toEqual([]);
+    expect(indirect('Smith fears that the new rules will hurt small shops.')).toEqual(['the new rules will hurt small shops']);
+    expect(indirect('There is little doubt, Smith claims, that the new rules will hurt small shops.')).toHaveLength(1);
+  });
   it('going on to do something says nothing; going on to say something is speech', () => {
     expect(indirect('The novel proved to be his final book. He went on to produce eleven best-selling books.')).toEqual([]);
     expect(indirect('The novel proved to be his final book. Smith went on to win the title and four other trophies.')).toEqual([]);
