@@ -712,6 +712,16 @@ describe('stories and names are no speech', () => {
   });
 });
 
+describe('pronouns agree with what the article says of a person (quotes22)', () => {
+  const speakerOf = (text: string) => quotesOf(text, [SMITH, JONES]).map((q) => q.speaker?.name ?? null);
+  it('"she" is not a man the article calls "Mr", nor "he" a woman it calls "Ms"', () => {
+    expect(speakerOf('Mr Smith met Ms Jones in London on Monday. "We will not give up the fight," she said.')).toEqual(['Mary Jones']);
+    expect(speakerOf('Ms Jones met Mr Smith in London on Monday. "We will not give up the fight," he said.')).toEqual(['John Smith']);
+    // Where the article says nothing, the pronoun still takes the person it is about.
+    expect(speakerOf('Smith met Jones in London on Monday. "We will not give up the fight," he said.')).toEqual(['John Smith']);
+  });
+});
+
 describe('the subject of a participle cue (quotes19)', () => {
   const PEOPLE = [SMITH, JONES, PAULA];
   /** The speaker's mention text of the quote whose cue is `cue`. */
