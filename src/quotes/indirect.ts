@@ -131,13 +131,18 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // "While Mr Seifert has suggested a merged company would be run out of London, the mayor …": a cue inside
       // an opening subordinate clause reports only that clause, which ends at its comma.
       const inOpening = openingClause(ctx, S.tokenStart, cue.tokenStart);
+      // Parentheses opened inside the content: "540bn yen ($5.2bn; £2.77bn) in fresh backing" — a semicolon there
+      // separates two amounts and ends nothing.
+      let parens = 0;
       while (e < S.tokenEnd && e - contentStart < MAX_CONTENT) {
         if (quoteOf[e]! >= 0) {
           hitQuote = quoteOf[e]!;
           break;
         }
         const w = lower[e]!;
-        if (w === ';' || w === '—' || w === '–') break;
+        if (w === '(') parens++;
+        else if (w === ')' && parens > 0) parens--;
+        if ((w === ';' && parens === 0) || w === '—' || w === '–') break;
         if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.

@@ -712,6 +712,15 @@ describe('stories and names are no speech', () => {
   });
 });
 
+describe('reported content and parentheses (quotes22)', () => {
+  const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
+  it('a semicolon inside parentheses ("($22m; 17m euros)") does not end the content; one outside still does', () => {
+    expect(indirect('Jones said the club still owed £12m ($22m; 17m euros) to its former owners.')).toEqual(['the club still owed £12m ($22m; 17m euros) to its former owners']);
+    expect(indirect('Smith said the firm was looking for a further 500bn yen ($4.8bn; £2.5bn) in fresh funds.')).toEqual(['the firm was looking for a further 500bn yen ($4.8bn; £2.5bn) in fresh funds']);
+    expect(indirect('Smith said the plant would close; the workers had not been told.')).toEqual(['the plant would close']);
+  });
+});
+
 describe('pronouns agree with what the article says of a person (quotes22)', () => {
   const speakerOf = (text: string) => quotesOf(text, [SMITH, JONES]).map((q) => q.speaker?.name ?? null);
   it('"she" is not a man the article calls "Mr", nor "he" a woman it calls "Ms"', () => {
