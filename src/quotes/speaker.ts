@@ -603,9 +603,9 @@ export function remember(history: SpeakerHistory, sentence: number, speaker: Fou
  * speaker of an attribution there, else its first person mentioned outside
  * quotation marks; for it/they, an organisation likewise.
  */
-export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory): Entity | null {
-  const w = ctx.lower[tok]!;
-  const want: Entity['type'] | null = w === 'he' || w === 'she' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
+export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory, as?: 'he' | 'she' | 'person'): Entity | null {
+  const w = as ?? ctx.lower[tok]!;
+  const want: Entity['type'] | null = w === 'he' || w === 'she' || w === 'person' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
   if (!want) return null;
   const { doc } = ctx;
   const sent = doc.tokens[tok]!.sentence;

@@ -712,6 +712,18 @@ describe('stories and names are no speech', () => {
   });
 });
 
+describe('epithets of the person a text is about (quotes22)', () => {
+  it('"said the 24-year-old", "the youngster said" link to the person the text is about, as "she" would', () => {
+    const qs = quotesOf('Mary Jones won the final in three sets on Sunday. "I played my best tennis of the year," said the 24-year-old.', [SMITH, JONES]);
+    expect(qs.map((q) => [q.speaker?.name ?? null, q.speaker?.description ?? null])).toEqual([['Mary Jones', 'the 24-year-old']]);
+    const young = quotesOf('John Smith was called up for the first time on Monday. "I did not expect it at all," the youngster said.', [SMITH, JONES]);
+    expect(young.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith']);
+    // No person before it: the epithet stays a description.
+    const none = quotesOf('"I did not expect it at all," the youngster said.', [SMITH, JONES]);
+    expect(none.map((q) => [q.speaker?.name ?? null, q.speaker?.description ?? null])).toEqual([[null, 'the youngster']]);
+  });
+});
+
 describe('reported content and parentheses (quotes22)', () => {
   const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
   it('a semicolon inside parentheses ("($22m; 17m euros)") does not end the content; one outside still does', () => {
