@@ -18,9 +18,9 @@ import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
 import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
-import { findIndirect, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
+import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
-import { candidatesIn, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from './lexicon.js';
 import { endsWith } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
@@ -159,7 +159,7 @@ function extractQuotes(doc: Doc): void {
   doc.quotes = order.map((di, r) => {
     const d = drafts[di]!;
     const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
-    const speaker = d.speaker ? (resolve ??= speakerResolver(ctx))(d.speaker) : null;
+    const speaker = d.speaker ? (resolve ??= speakerResolver(ctx, rules.history))(d.speaker) : null;
     // Pieces of a group share the first piece's speaker confidence.
     const confidence = d.confidence ?? (first >= 0 ? drafts[first]!.confidence : null);
     return {
@@ -300,7 +300,7 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
   const index = new Int32Array(found.length).fill(-1);
   const out: Draft[] = [];
   found.forEach((d, i) => {
-    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx) || pluralNounCue(ctx, d.cue) || headlineObject(ctx, d, d.cue))) return;
+    if (d.kind === 'indirect' && d.cue && (objectlessParticiple(ctx, d.cue) === 'relative' || nounBeforePreposition(ctx.lower, d.cue) || notSpeechCue(ctx.lower, d.cue, ctx) || pluralNounCue(ctx, d.cue) || nominalCue(ctx, d.cue) || headlineObject(ctx, d, d.cue))) return;
     index[i] = out.length;
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });
@@ -379,6 +379,11 @@ function personEnding(ctx: QuoteContext, start: number, end: number): Entity | n
   return ctx.cap[before] === 1 && !/['’]s?$/u.test(ctx.doc.tokens[before]!.text) && ctx.doc.tokens[before]!.end > start ? mention.entity : null;
 }
 
+/** Definite epithets of one person that name no role: an age, youth or age in the trade, a nationality. */
+/** Institutions that look like nationalities. */
+const NOT_EPITHETS = new Set(['Guardian', 'Vatican', 'Taliban', 'Australian', 'Republican', 'Politician', 'Musician']);
+const PERSON_EPITHET = /^the (?:\d+-year-old|youngster|teenager|veteran|(?:[A-Z][a-z]+(?:ian|ean|an|ese|man|ish|i)|Scot|Swede|Dane|Finn|Pole|Czech|Greek|Swiss|Thai|Kiwi))$/;
+
 /**
  * Final speaker records: a short name maps to the fuller person entity it
  * abbreviates ("Baghaei Hamaneh" → "Esmaeil Baghaei Hamaneh") when the entity
@@ -386,7 +391,7 @@ function personEnding(ctx: QuoteContext, start: number, end: number): Entity | n
  * Council Enver Solomon"). (A definite description, "the spokesman", is linked to its person by `toSpeaker`,
  * while attributing: `describedPerson` in speaker.ts.)
  */
-function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
+function speakerResolver(ctx: QuoteContext, history: SpeakerHistory): (s: FoundSpeaker) => DocSpeaker {
   const { doc } = ctx;
   // Both tables are built on first use (most speakers need neither the second nor, once seen, a new look-up).
   let byLastWords: Map<string, Entity> | null = null;
@@ -417,6 +422,9 @@ function speakerResolver(ctx: QuoteContext): (s: FoundSpeaker) => DocSpeaker {
     }
     if (!entity && s.kind === 'proper' && s.name) entity = fullerName(nameKey(s.name)) ?? null;
     if (!entity && s.kind === 'description') entity = personEnding(ctx, s.start, s.end);
+    // "said the 30-year-old", "the youngster said", "said the Dutchman": an epithet of the person the text is about,
+    // found as "he" or "she" is.
+    if (!entity && (s.kind === 'description' || s.kind === 'np') && s.description && PERSON_EPITHET.test(s.description) && !NOT_EPITHETS.has(s.description.slice(4))) entity = resolvePronoun(ctx, tokenAt(ctx, s.start), history, 'person');
     return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
   };
 }

@@ -131,13 +131,18 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // "While Mr Seifert has suggested a merged company would be run out of London, the mayor …": a cue inside
       // an opening subordinate clause reports only that clause, which ends at its comma.
       const inOpening = openingClause(ctx, S.tokenStart, cue.tokenStart);
+      // Parentheses opened inside the content: "540bn yen ($5.2bn; £2.77bn) in fresh backing" — a semicolon there
+      // separates two amounts and ends nothing.
+      let parens = 0;
       while (e < S.tokenEnd && e - contentStart < MAX_CONTENT) {
         if (quoteOf[e]! >= 0) {
           hitQuote = quoteOf[e]!;
           break;
         }
         const w = lower[e]!;
-        if (w === ';' || w === '—' || w === '–') break;
+        if (w === '(') parens++;
+        else if (w === ')' && parens > 0) parens--;
+        if ((w === ';' && parens === 0) || w === '—' || w === '–') break;
         if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
         if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
@@ -344,6 +349,39 @@ export function pluralNounCue(ctx: QuoteContext, cue: Cue): boolean {
   if (!/^[a-z]/.test(prev) || ctx.cap[k - 1] || DETERMINED_OR_SUBJECT.has(prev)) return false;
   return !DETERMINED_OR_SUBJECT.has(lower[k - 2] ?? '');
 }
+/** Forms of "be" after an existential "there": "there are fears", "there have been calls". */
+const EXISTENTIAL_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", '’s', 'remain', 'remains', 'remained']);
+/** What a "supporting" part is: an actor's, not speech in support ("best supporting actress"). */
+const SUPPORTING_PARTS = new Set(['actor', 'actress', 'actors', 'actresses', 'role', 'roles', 'cast', 'part', 'player', 'players', 'act', 'acts', 'band', 'artist', 'artists', 'documents', 'evidence', 'character', 'characters']);
+
+/**
+ * A cue word that is a noun or preposition by its frame, not a verb of saying: "thanks to a fertile imagination" (a
+ * preposition), "the best supporting actress" (an adjective of a part), and a noun after an existential "there" ("there
+ * are also fears that …", "there have been calls for …", "there were doubts over …": no one is said to fear or call;
+ * up to two words such as "also", "growing" between).
+ */
+export function nominalCue(ctx: QuoteContext, cue: Cue): boolean {
+  const { lower } = ctx;
+  const k = cue.tokenStart;
+  if (cue.tokenEnd !== k + 1) return false;
+  const w = lower[k]!;
+  const next = lower[k + 1] ?? '';
+  if (w === 'thanks' && next === 'to') return true;
+  if (w === 'supporting' && SUPPORTING_PARTS.has(next)) return true;
+  if (endsWith(w, 'ed', 'ing') || w === 'says' || w === 'said') return false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    // Only modifiers between ("there is what he calls …" has a subject of its own).
+    if (!EXISTENTIAL_BE.has(lower[j]!)) {
+      if (!ctx.word[j] || ctx.cap[j] || PRONOUNS.has(lower[j]!) || RELATIVES.has(lower[j]!) || lower[j] === 'what') return false;
+      continue;
+    }
+    let t = j - 1;
+    if (lower[t] === 'have' || lower[t] === 'has' || lower[t] === 'had' || lower[t] === 'will' || lower[t] === 'would' || lower[t] === 'may' || lower[t] === 'could') t--;
+    return lower[t] === 'there';
+  }
+  return false;
+}
+
 /** A person right after "denied" (named, not as the owner of what is denied: "denied Mr Smith's claims"), or "him", "us", "me". */
 function deniedSomeone(ctx: QuoteContext, k: number): boolean {
   const next = ctx.lower[k] ?? '';

@@ -603,14 +603,17 @@ export function remember(history: SpeakerHistory, sentence: number, speaker: Fou
  * speaker of an attribution there, else its first person mentioned outside
  * quotation marks; for it/they, an organisation likewise.
  */
-export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory): Entity | null {
-  const w = ctx.lower[tok]!;
-  const want: Entity['type'] | null = w === 'he' || w === 'she' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
+export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory, as?: 'he' | 'she' | 'person'): Entity | null {
+  const w = as ?? ctx.lower[tok]!;
+  const want: Entity['type'] | null = w === 'he' || w === 'she' || w === 'person' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
   if (!want) return null;
   const { doc } = ctx;
   const sent = doc.tokens[tok]!.sentence;
+  // "he" is no woman's pronoun nor "she" a man's, where the article says which the person is (see `genderOf`).
+  const other = w === 'he' ? 'f' : w === 'she' ? 'm' : null;
+  const fits = (e: Entity): boolean => e.type === want && (other === null || genderOf(ctx, e) !== other);
   const firstOfType = (from: number, to: number): Entity | null => {
-    for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && c.entity!.type === want) return c.entity;
+    for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && fits(c.entity!)) return c.entity;
     return null;
   };
   const here = firstOfType(Math.max(doc.sentences[sent]!.tokenStart, tok - 60), tok);
@@ -618,13 +621,48 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
   for (let s = sent - 1; s >= 0 && s >= sent - 5; s--) {
     const h = history.get(s);
     if (h === null && want === 'PERSON') return null; // "A spokeswoman said … She added": that person, unnamed
-    if (h && h.type === want) return h;
+    if (h && fits(h)) return h;
     const S = doc.sentences[s]!;
     const e = firstOfType(Math.max(S.tokenStart, S.tokenEnd - 200), S.tokenEnd);
     if (e) return e;
     if (want === 'ORGANIZATION') break; // "it/they" reach back one sentence only
   }
   return null;
+}
+
+/** Titles before a name that say a person is a man or a woman ("Mr Smith", "Lady Thatcher"). */
+const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'herr']);
+const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame', 'mme', 'mme.', 'frau']);
+/** Roles only a man or only a woman holds ("chairman" and "spokesman" are said of women too). */
+const MALE_ROLES = new Set(['husband', 'father', 'son', 'brother', 'uncle', 'nephew', 'grandfather', 'boyfriend', 'widower', 'king', 'prince', 'duke']);
+const FEMALE_ROLES = new Set(['wife', 'mother', 'daughter', 'sister', 'aunt', 'niece', 'grandmother', 'girlfriend', 'widow', 'actress', 'queen', 'princess', 'duchess', 'baroness', 'spokeswoman', 'chairwoman', 'businesswoman', 'congresswoman', 'policewoman', 'sportswoman']);
+const genders = new WeakMap<QuoteContext, Map<Entity, 'm' | 'f' | null>>();
+
+/**
+ * Whether the article makes a person a man ('m') or a woman ('f'): a title before one of the person's mentions ("Mr
+ * Smith", "Ms Jones", "Lady Thatcher") or a role of the person from the entity stage ("spokeswoman", "actress",
+ * "wife"); null when it says neither, or both. Per article, on first use.
+ */
+function genderOf(ctx: QuoteContext, e: Entity): 'm' | 'f' | null {
+  let table = genders.get(ctx);
+  if (!table) {
+    table = new Map();
+    const seen = new Map<Entity, number>(); // bit 1: male, bit 2: female
+    const mark = (x: Entity, word: string | undefined, male: ReadonlySet<string>, female: ReadonlySet<string>): void => {
+      if (word === undefined) return;
+      const bit = male.has(word) ? 1 : female.has(word) ? 2 : 0;
+      if (bit) seen.set(x, (seen.get(x) ?? 0) | bit);
+    };
+    for (const m of ctx.mentions) {
+      if (m.entity.type !== 'PERSON') continue;
+      mark(m.entity, ctx.lower[m.tokenStart - 1], MALE_TITLES, FEMALE_TITLES);
+      mark(m.entity, ctx.lower[m.tokenStart], MALE_TITLES, FEMALE_TITLES);
+    }
+    for (const x of ctx.doc.entities) if (x.type === 'PERSON') for (const r of x.roles) mark(x, roleHead(r), MALE_ROLES, FEMALE_ROLES);
+    for (const [x, bits] of seen) table.set(x, bits === 1 ? 'm' : bits === 2 ? 'f' : null);
+    genders.set(ctx, table);
+  }
+  return table.get(e) ?? null;
 }
 
 /** The head noun of a role or description: its last word before "of", "for", "at"… ("the spokesman for Acme" → spokesman). */

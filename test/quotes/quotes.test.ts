@@ -697,10 +697,49 @@ describe('stories and names are no speech', () => {
     expect(indirect('Smith attacks defence spending\n\nJohn Smith spoke on Sunday.')).toEqual([]);
     expect(indirect('Smith says Jones should stay\n\nJohn Smith spoke on Sunday.')).toEqual(['Jones should stay']);
   });
+  it('"thanks to", a supporting actress and a noun after an existential "there" are no cues; the verbs stay cues', () => {
+    expect(indirect('Smith kept his job thanks to a late rally in the polls.')).toEqual([]);
+    expect(indirect('Mary Jones won the best supporting actress award for her part in the film.')).toEqual([]);
+    expect(indirect('There are also fears that the new rules will hurt small shops.')).toEqual([]);
+    expect(indirect('There have been calls for the minister to resign over the affair.')).toEqual([]);
+    expect(indirect('Smith fears that the new rules will hurt small shops.')).toEqual(['the new rules will hurt small shops']);
+    expect(indirect('There is little doubt, Smith claims, that the new rules will hurt small shops.')).toHaveLength(1);
+  });
   it('going on to do something says nothing; going on to say something is speech', () => {
     expect(indirect('The novel proved to be his final book. He went on to produce eleven best-selling books.')).toEqual([]);
     expect(indirect('The novel proved to be his final book. Smith went on to win the title and four other trophies.')).toEqual([]);
     expect(indirect('Smith went on to say the company would close two plants next year.')).toHaveLength(1);
+  });
+});
+
+describe('epithets of the person a text is about (quotes22)', () => {
+  it('"said the 24-year-old", "the youngster said" link to the person the text is about, as "she" would', () => {
+    const qs = quotesOf('Mary Jones won the final in three sets on Sunday. "I played my best tennis of the year," said the 24-year-old.', [SMITH, JONES]);
+    expect(qs.map((q) => [q.speaker?.name ?? null, q.speaker?.description ?? null])).toEqual([['Mary Jones', 'the 24-year-old']]);
+    const young = quotesOf('John Smith was called up for the first time on Monday. "I did not expect it at all," the youngster said.', [SMITH, JONES]);
+    expect(young.map((q) => q.speaker?.name ?? null)).toEqual(['John Smith']);
+    // No person before it: the epithet stays a description.
+    const none = quotesOf('"I did not expect it at all," the youngster said.', [SMITH, JONES]);
+    expect(none.map((q) => [q.speaker?.name ?? null, q.speaker?.description ?? null])).toEqual([[null, 'the youngster']]);
+  });
+});
+
+describe('reported content and parentheses (quotes22)', () => {
+  const indirect = (text: string) => quotesOf(text, [SMITH, JONES]).filter((q) => q.kind === 'indirect').map((q) => q.text);
+  it('a semicolon inside parentheses ("($22m; 17m euros)") does not end the content; one outside still does', () => {
+    expect(indirect('Jones said the club still owed £12m ($22m; 17m euros) to its former owners.')).toEqual(['the club still owed £12m ($22m; 17m euros) to its former owners']);
+    expect(indirect('Smith said the firm was looking for a further 500bn yen ($4.8bn; £2.5bn) in fresh funds.')).toEqual(['the firm was looking for a further 500bn yen ($4.8bn; £2.5bn) in fresh funds']);
+    expect(indirect('Smith said the plant would close; the workers had not been told.')).toEqual(['the plant would close']);
+  });
+});
+
+describe('pronouns agree with what the article says of a person (quotes22)', () => {
+  const speakerOf = (text: string) => quotesOf(text, [SMITH, JONES]).map((q) => q.speaker?.name ?? null);
+  it('"she" is not a man the article calls "Mr", nor "he" a woman it calls "Ms"', () => {
+    expect(speakerOf('Mr Smith met Ms Jones in London on Monday. "We will not give up the fight," she said.')).toEqual(['Mary Jones']);
+    expect(speakerOf('Ms Jones met Mr Smith in London on Monday. "We will not give up the fight," he said.')).toEqual(['John Smith']);
+    // Where the article says nothing, the pronoun still takes the person it is about.
+    expect(speakerOf('Smith met Jones in London on Monday. "We will not give up the fight," he said.')).toEqual(['John Smith']);
   });
 });
 
