@@ -398,6 +398,11 @@ export function findEvents(
       } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
+      } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
+        // "the market will grow to 836m euros by 2009", "sales will rise 5%": a forecast, not a result; a meeting that
+        // "will" take place is scheduled, a figure that "will" rise is predicted.
+        factuality = 'possible';
+        factualityWhy = 'rule: a forecast ("will")';
       }
     }
     const span = { start: trigger.start, end: trigger.end, tokenStart: ts, tokenEnd: te };
@@ -512,6 +517,20 @@ const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
 const UNGATED_TYPES = new Set(['HEALTH']);
 
 /** Words that may follow a noun that heads its phrase ("a transplant in 2004", "surgery and", "the operation, which"). */
+/** Auxiliaries of the future. */
+const FUTURE = new Set(['will', 'shall', "'ll", '’ll']);
+
+/**
+ * Whether a change or result at tokens [ts, te) is put in the future: "will" before the verb in its clause ("will
+ * grow", "will be lower", "will also rise"), or after the noun it is subject of ("sales will rise", "the profits of Apple will fall").
+ */
+function forecast(doc: Doc, clause: Int32Array, ts: number, te: number, lower: readonly string[]): boolean {
+  const c = clause[ts]!;
+  for (let k = ts - 1; k >= 0 && k >= ts - 3 && clause[k] === c; k--) if (FUTURE.has(lower[k]!)) return true;
+  for (let k = te; k < doc.tokens.length && k <= te + 3 && clause[k] === c && /^[\p{L}'’]/u.test(lower[k]!); k++) if (FUTURE.has(lower[k]!)) return true;
+  return false;
+}
+
 const AFTER_HEAD = new Set<string>([...PREPOSITIONS, ...BE_FORMS, ...SUBORDINATORS, ...RELATIVE_PRONOUNS, 'and', 'or', 'but', 'has', 'had', 'have', 'will', 'would', 'went', 'earlier', 'last', 'this']);
 
 /**

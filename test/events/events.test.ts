@@ -624,6 +624,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(tour?.factuality).toBe('cancelled');
   });
 
+  it('a result that will come is a forecast (possible); one that came is asserted', () => {
+    const result = (text: string) => events(text).events.find((e) => e.type === 'FINANCIAL_RESULT')?.factuality;
+    expect(result('Reuters forecasts that the profits of Apple will fall 10% in 2025.')).toBe('possible');
+    expect(result('The profits of Apple fell 10% in 2023.')).toBe('asserted');
+  });
+
   it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
     expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
     expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
