@@ -194,13 +194,21 @@ export function findParticipants(
     // before that possessed subject is no subject of the verb.
     const owner = possessorOfSubject(ctx, before, ts);
     if (owner) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
-    const subj = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd));
+    // A verb after a relative clause between commas ("Keaveney, who appeared in Brookside, has died", "Smith, who played
+    // for Leeds, was charged"): the names inside the relative are none of its subject; the name it hangs on is (below).
+    const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+    const first = clauseFirst(ctx, ts);
+    // After the relative (outside it, in the clause it runs on into), only the verb that takes up the main clause.
+    const afterRelative = relative[ts] === 0 && relative[first]! > 0 && interrupting(ctx, relative, first);
+    const resumed = afterRelative && takesUp(ctx, relative, ts);
+    const subj = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0));
     if (owner) {
       // found above
     } else if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
-    else if (/^(?:who|which|that)$/.test(lower(ctx, clauseFirst(ctx, ts)))) {
-      // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on.
-      const k = clauseFirst(ctx, ts) - 1;
+    else if (/^(?:who|which|that)$/.test(lower(ctx, first)) || resumed) {
+      // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on; likewise the subject
+      // of the verb that takes up after it ("Jobs, who founded Apple, has died").
+      const k = (resumed ? relativeStart(relative, first) : first) - 1;
       const direct = ctx.byToken[k] ?? -1;
       const mi = direct >= 0 ? direct : (ctx.byToken[k - 1] ?? -1); // skip the comma
       if (mi >= 0) {
@@ -209,7 +217,7 @@ export function findParticipants(
       }
     } else {
       // A pronoun subject takes the nearest person before it (same or previous sentence).
-      for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts]; k--) {
+      for (let k = ts - 1; k >= 0 && k >= ts - 6 && ctx.clause[k] === ctx.clause[ts] && !(afterRelative && relative[k]! > 0); k--) {
         if (PRONOUNS.has(lower(ctx, k))) {
           // "His mother died": a possessive pronoun before a noun is not the subject; the noun is.
           if (/^(?:his|her|their|its)$/.test(lower(ctx, k)) && k + 1 < ts) break;
@@ -242,6 +250,39 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+/** The first token (the relative pronoun) of the relative region token i is in. */
+function relativeStart(relative: Int32Array, i: number): number {
+  let k = i;
+  while (k > 0 && relative[k - 1] === relative[i]) k--;
+  return k;
+}
+
+/**
+ * Whether the relative region token i is in interrupts its clause between commas ("Inbev, which makes Stella Artois,
+ * said"): a comma right before its pronoun. A restrictive relative ("Countries which exceed the threshold are liable
+ * …") is part of its noun phrase and reaches no resumed verb.
+ */
+export function interrupting(ctx: ArgContext, relative: Int32Array, i: number): boolean {
+  const p = relativeStart(relative, i);
+  return p > 0 && ctx.doc.tokens[p - 1]!.text === ',';
+}
+
+/** Auxiliaries and adverbs between a relative clause's closing comma and the verb that takes up after it. */
+const TAKING_UP = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'been', 'being', 'be', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'does', 'did', 'do', 'also', 'not', 'now', 'then', 'since', 'already', 'just', 'finally', 'still']);
+
+/**
+ * Whether the verb at ts is the one that takes up the main clause right after a relative clause's closing comma
+ * ("…, has died", "…, was later arrested"), not a verb further on ("…, said those found guilty would …").
+ */
+function takesUp(ctx: ArgContext, relative: Int32Array, ts: number): boolean {
+  for (let k = ts - 1; k >= 0 && k >= ts - 4; k--) {
+    if (relative[k]! > 0) return ctx.doc.tokens[k]!.text === ',';
+    const w = ctx.lower[k]!;
+    if (!TAKING_UP.has(w) && !/ly$/.test(w)) return false;
+  }
+  return false;
 }
 
 /** Words between a possessed subject noun and its verb: auxiliaries ("were thrown out", "has risen"). */
@@ -362,8 +403,12 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
     }
   }
   let best: { m: PlacedMention; dist: number; g: string } | null = null;
+  // A place inside a relative clause between commas is where its own verb happened, not the main clause's, and the
+  // other way round ("Smith, who grew up in Leeds, has died").
+  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
   for (const m of clauseMentions(ctx, ts, 20)) {
     if (m.entity.type !== 'LOCATION') continue;
+    if (relative[m.tokenStart] !== relative[ts] && interrupting(ctx, relative, relative[m.tokenStart] ? m.tokenStart : ts)) continue;
     if (isPossessive(doc, m.tokenEnd)) continue;
     const g = governor(ctx, m);
     const locative = LOCATIVE.has(g) || (visit && (g === 'to' || (pos === 'verb' && m.tokenStart === te)));

@@ -11,8 +11,9 @@
  */
 import { hashString, mix } from '../entities/hash.js';
 import type { DocEntity } from '../text/doc.js';
-import { governor, LOCATIVE, participantType, type ArgContext, type PlacedMention } from './arguments.js';
+import { governor, interrupting, LOCATIVE, participantType, type ArgContext, type PlacedMention } from './arguments.js';
 import type { LinearModel } from './learned/linear-model.js';
+import { relativeRegions } from './clauses.js';
 
 /** The model's labels, in score order. */
 export const PARTICIPANT_LABELS = ['none', 'agent', 'patient', 'location', 'other'] as const;
@@ -116,10 +117,14 @@ export function candidateMentions(ctx: ArgContext, ts: number, te: number): Plac
   const toks = ctx.doc.tokens;
   const s = toks[ts]!.sentence;
   const out: PlacedMention[] = [];
+  // A name inside a relative clause between commas is no argument of a verb outside it ("Smith, who played for Leeds,
+  // was charged": not Leeds).
+  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+  const outside = relative[ts] === 0;
   for (let k = Math.max(0, ts - PARTICIPANT_WINDOW); k < Math.min(toks.length, te + PARTICIPANT_WINDOW); k++) {
     if (k >= ts && k < te) continue;
     const mi = ctx.byToken[k]!;
-    if (mi < 0 || toks[k]!.sentence !== s) continue;
+    if (mi < 0 || toks[k]!.sentence !== s || (outside && relative[k]! > 0 && interrupting(ctx, relative, k))) continue;
     const m = ctx.mentions[mi]!;
     if ((m.tokenStart < te && m.tokenEnd > ts) || !participantType(m.entity) || out.includes(m)) continue;
     out.push(m);

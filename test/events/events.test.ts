@@ -911,4 +911,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // The possessed phrase's own head is no verb: "Apple's third entry" is no event of Apple's.
     expect(parts('Apple’s third entry in the chart is a player from 1983.')).toEqual([]);
   });
+
+  it('a relative clause between commas lends its names and places to no verb outside it; the verb after it takes the name it hangs on', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} @${e.location?.name ?? '-'}`);
+    // "Putin, who worked for Apple, was charged": Putin was charged, not Apple.
+    expect(parts('Putin, who worked for Apple, was charged with fraud on Friday.')).toEqual(['LEGAL charged patient:Vladimir Putin @-']);
+    // A person's death: the places of the relative are no patient, so the death had no participant at all.
+    expect(parts('Putin, who visited Kazan and Iran, has died.').filter((p) => p.includes('died'))).toEqual(['DEATH died patient:Vladimir Putin @-']);
+    // A place inside the relative is where its own verb happened, not where the main clause's did.
+    expect(parts('Apple, which has a factory in Kazan, has bought Reuters.')).toEqual(['ACQUISITION bought agent:Apple,patient:Reuters @-']);
+    // Only the verb that takes up the main clause right after the comma: "said those found guilty" is no guilt of Putin's.
+    expect(parts('Putin, who vowed to fight fraud when he took office, said those found guilty would face tough punishments.')).toEqual([]);
+  });
 });
