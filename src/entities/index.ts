@@ -727,11 +727,16 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word), (word) => (gazetteerTypes(rec, word) & ORG_ONLY) !== 0);
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
+  // One-word "places" the article speaks of as places ("in Bedford", "Bedford, England"): they stay places beside a
+  // person of that surname; other towns of a person's surname are that person ("Eastwood" beside "Clint Eastwood").
+  const spokenPlaces = new Set<string>();
+  for (const m of inputs) if (m.type === 'LOCATION' && m.tokenEnd - m.tokenStart === 1 && placeContext(doc, m.tokenStart, m.tokenEnd)) spokenPlaces.add(m.key!);
   const entities = clusterMentions(inputs, {
     isNationality: (name) => factsOf(name).demonym !== null,
     countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
+    staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
   }).map((c) => {
     const roles: string[] = [];
     const facts = factsOf(c.name);
@@ -980,6 +985,13 @@ function addressed(doc: Doc, i: number): boolean {
 /** A country, region or city of that name (or a namesake of one). */
 function isKnownPlace(name: string): boolean {
   return !factsOf(name).unknownPlace;
+}
+
+/** A country, a region, or a capital city: a place whatever the article's people are called ("Washington", "Ireland"). */
+function isMajorPlace(name: string): boolean {
+  const facts = factsOf(name);
+  if (facts.country !== null || facts.placeSubtype === 'region' || facts.placeSubtype === 'country') return true;
+  return cityCandidates(name)[0]?.[6] === 1;
 }
 
 /** Prepositions after which a known place's name is the place ("in Cannes"; not "at", said of clubs and firms too). */
