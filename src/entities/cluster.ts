@@ -163,7 +163,10 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       g = groups.length;
       ofType.set(name, g);
       groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1, first: m.text, initials: undefined });
-      const compact = name.includes(' ') || name.includes('-') ? name.replace(/[ -]/g, '') : name;
+      // "The Aviator" and "Aviator", "The Home Office" opening a sentence and "Home Office": an article before a name
+      // is no part of which name it is (but "The Hague", a place so named, is not "Hague").
+      const bare = name.startsWith('the ') && name.length > 4 && !knownPlace(m.text) ? name.slice(4) : name;
+      const compact = bare.includes(' ') || bare.includes('-') ? bare.replace(/[ -]/g, '') : bare;
       const same = byName.get(compact);
       if (same === undefined) byName.set(compact, [g]);
       else same.push(g);

@@ -327,6 +327,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     return j;
   }
 
+  /** Whether the name at [a, b) is written with its opening article: a name of the alias table or the gazetteer ("The Times"). */
+  function writtenWithArticle(a: number, b: number): boolean {
+    const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return ENTITY_ALIASES.canonical('ORGANIZATION', nameKey(whole)) !== undefined || gazetteerTypes(rec, whole) !== 0;
+  }
+
   /** The "for", "or" or "nor" between two capitalised words inside span [a, b), or -1. */
   function personLink(a: number, b: number): number {
     for (let i = a + 1; i < b - 1; i++) if (PERSON_LINKS.has(lower[i]!) && STARTS_UPPER.test(toks[i - 1]!.text) && STARTS_UPPER.test(toks[i + 1]!.text)) return i;
@@ -399,6 +405,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // "Hence Tesco said": a conjunctive adverb opening the sentence is no part of the name after it.
     if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && opensSentence(a)) a++;
+    // "But Human Rights Watch said", "The Standards and Privileges Committee said": a conjunction opening the sentence
+    // is no part of a name, nor is an article opening it before an organisation's name — unless the name is written
+    // with it ("The Times" of the alias table, a gazetteer name such as "The Body Shop").
+    if (b - a > 1 && opensSentence(a) && (OPENING_CONJUNCTIONS.has(toks[a]!.text) || (type === 'ORGANIZATION' && OPENING_ARTICLES.has(toks[a]!.text) && !writtenWithArticle(a, b)))) a++;
     // "Toronto-based Barrick": a word built on another name describes the name after it and is no part of it.
     if (b - a > 1 && hasNameSuffix(toks[a]!.text)) a++;
     // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
@@ -595,6 +605,11 @@ function isBodyName(name: string): boolean {
   const space = key.lastIndexOf(' ');
   return space > 0 && BODY_HEADS.has(key.slice(space + 1));
 }
+
+/** Conjunctions that may open a sentence: never the first word of a name. */
+const OPENING_CONJUNCTIONS = new Set(['But', 'And']);
+/** Articles opening a sentence, capitalised by its first place. */
+const OPENING_ARTICLES = new Set(['The', 'A', 'An']);
 
 /** Adverbs that link a sentence to the one before: never a name. */
 const CONJUNCTIVE_ADVERBS = new Set([
