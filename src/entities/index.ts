@@ -417,6 +417,14 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       // What is left of "Welsh MPs", "Asian MP" is a nationality, not an organisation.
       if (b - a === 1 && demonymCountry(toks[a]!.text) !== null) type = 'MISC';
     }
+    // "US TV", "British TV", "European TV": a common noun written in capitals after a country, a region or a nationality
+    // is no part of a name; what is before it is the place or the nationality ("Capital FM", "Court TV" stay whole; a
+    // city is no such sign: "Mobile PC", "Cayenne SUV").
+    if (b - a > 1 && isGenericAcronym(toks[b - 1]!.text)) {
+      const rest = doc.text.slice(toks[a]!.start, toks[b - 2]!.end);
+      if (demonymCountry(rest) !== null) [b, type] = [b - 1, 'MISC'];
+      else if (countryOf(rest) !== null || resolvePlace(rest).subtype === 'region') [b, type] = [b - 1, 'LOCATION'];
+    }
     // Titles in front of a person's name are roles, not part of the name; so are the titles of honours and
     // peerages ("Sir Alex Ferguson" is Alex Ferguson, "Lord Tebbit" is Tebbit, as CoNLL marks them), so that
     // one person has one name, and one id, whether or not an article gives the title.

@@ -28,4 +28,11 @@ describe('where a name starts', () => {
     expect(entityId('ORGANIZATION', 'The Liberal Democrats', ENTITY_ALIASES)).toBe(entityId('ORGANIZATION', 'Lib Dems', ENTITY_ALIASES));
     expect(entityId('MISC', 'the Academy Awards', ENTITY_ALIASES)).toBe(entityId('MISC', 'Oscars', ENTITY_ALIASES));
   });
+
+  it('leaves a common noun in capitals after a place or a nationality out of the name', () => {
+    const found = names('He told US TV channels he would stay. The show was a hit on British TV last year. She presents on Court TV.');
+    expect(found).toEqual(expect.arrayContaining(['US', 'British', 'Court TV']));
+    expect(found).not.toContain('US TV');
+    expect(found).not.toContain('British TV');
+  });
 });
