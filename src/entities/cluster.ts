@@ -119,8 +119,17 @@ export interface ClusterKnowledge {
   countryOf?: (name: string) => string | null;
   /** Whether a word (lowercase) is a given name ("jude"): a tie between a person and another type goes to the person when one starts the name. */
   givenName?: (word: string) => boolean;
-  /** Whether a name is a known country, region or city: such a "place" never joins a person of that surname ("Washington"). Default: any may be. */
+  /**
+   * Whether a name is a known country, region or city: only such a one-word name typed both a place and a person may be
+   * two things in one article ("Jordan"; "Netscape" so typed is one). Default: any may be.
+   */
   knownPlace?: (name: string) => boolean;
+  /**
+   * Whether a one-word "place" stays the place beside a person of that surname: a country, a region, a capital, or a
+   * place the article speaks of as one ("in Bedford"). Default: `knownPlace`. A town the model took a person's surname
+   * for ("Eastwood" beside "Clint Eastwood") is the person otherwise.
+   */
+  staysPlace?: (name: string) => boolean;
 }
 
 /**
@@ -130,6 +139,7 @@ export interface ClusterKnowledge {
  */
 export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnowledge = {}): Cluster[] {
   const { isNationality = () => false, countryOf = () => null, givenName = () => false, knownPlace = () => true } = knowledge;
+  const staysPlace = knowledge.staysPlace ?? knownPlace;
   // 1. Identical names.
   const groups: Group[] = [];
   // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
@@ -153,7 +163,10 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       g = groups.length;
       ofType.set(name, g);
       groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1, first: m.text, initials: undefined });
-      const compact = name.includes(' ') || name.includes('-') ? name.replace(/[ -]/g, '') : name;
+      // "The Aviator" and "Aviator", "The Home Office" opening a sentence and "Home Office": an article before a name
+      // is no part of which name it is (but "The Hague", a place so named, is not "Hague").
+      const bare = name.startsWith('the ') && name.length > 4 && !knownPlace(m.text) ? name.slice(4) : name;
+      const compact = bare.includes(' ') || bare.includes('-') ? bare.replace(/[ -]/g, '') : bare;
       const same = byName.get(compact);
       if (same === undefined) byName.set(compact, [g]);
       else same.push(g);
@@ -180,7 +193,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     const top = groups[sorted[0]!]!;
     for (const other of sorted.slice(1)) {
       const grp = groups[other]!;
-      const placeAndPerson = top.words.length === 1 && ((top.type === 'LOCATION' && grp.type === 'PERSON') || (top.type === 'PERSON' && grp.type === 'LOCATION'));
+      // (A name no gazetteer knows as a place is no such pair: "Netscape" typed a place once and a person once is one thing.)
+      const placeAndPerson = top.words.length === 1 && knownPlace(top.first) && ((top.type === 'LOCATION' && grp.type === 'PERSON') || (top.type === 'PERSON' && grp.type === 'LOCATION'));
       if (!placeAndPerson || top.members.length >= 2 * grp.members.length) grp.parent = sorted[0]!;
     }
   }
@@ -191,6 +205,37 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     const a = root(groupOf(m));
     const b = root(groupOf(mentions[m.definedBy]!));
     if (a !== b) groups[a]!.parent = b;
+  });
+
+  // 2b. "M Williams" in a line-up is the "Martyn Williams" of the report: a person's initial and surname join the one
+  // name of the article that starts with that letter and ends in that surname (none when two fit: "Shane Williams").
+  const bySurname = new Map<string, number[]>();
+  groups.forEach((grp, g) => {
+    if (grp.words.length >= 2 && grp.words[0]!.length > 1) {
+      const last = grp.words[grp.words.length - 1]!;
+      const list = bySurname.get(last);
+      if (list === undefined) bySurname.set(last, [g]);
+      else list.push(g);
+    }
+  });
+  groups.forEach((grp, g) => {
+    if (grp.type !== 'PERSON' || grp.parent >= 0 || grp.words.length < 2 || grp.words[0]!.length !== 1) return;
+    const initial = grp.words[0]!;
+    const surname = grp.words.slice(1);
+    let found = -1;
+    for (const h of bySurname.get(surname[surname.length - 1]!) ?? []) {
+      const head = groups[h]!;
+      if (head.words.length <= surname.length || !head.words[0]!.startsWith(initial)) continue;
+      if (!surname.every((w, i) => head.words[head.words.length - surname.length + i] === w)) continue;
+      // A place is no person's full name ("S Korea" is no "Sam Korea"); a "place" no gazetteer knows may be one.
+      if (head.type !== 'PERSON' && (head.type !== 'LOCATION' || knownPlace(head.first))) continue;
+      const r = root(h);
+      if (found >= 0 && found !== r) return;
+      found = r;
+    }
+    if (found < 0 || found === g) return;
+    grp.parent = found;
+    groups[found]!.type = 'PERSON';
   });
 
   // 3. Short forms and acronyms join longer names (longest first, so chains resolve to the fullest).
@@ -240,13 +285,15 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       }
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
         // A one-word "place" no gazetteer knows is the person of that surname ("Troncon" after "Alessandro Troncon").
-        if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && (gType !== 'LOCATION' || !knownPlace(mentions[grp.members[0]!]!.text)));
+        if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && (gType !== 'LOCATION' || !staysPlace(mentions[grp.members[0]!]!.text)));
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
         // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
         else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
         // A one-word "person" that is an organisation's last word ("Villa" beside "Aston Villa") is that
         // organisation's short form when no person in the article has that name (person heads come first).
-        if (!fits && hType === 'ORGANIZATION' && gType === 'PERSON' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]) fits = (crossType = true);
+        // So is a one-word "place" no gazetteer knows and the article does not speak of as a place ("Villa" typed a
+        // place once and a person once; not "in Oxfordshire", which the geo table does not hold).
+        if (!fits && hType === 'ORGANIZATION' && (gType === 'PERSON' || (gType === 'LOCATION' && !knownPlace(mentions[grp.members[0]!]!.text) && !staysPlace(mentions[grp.members[0]!]!.text))) && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]) fits = (crossType = true);
       }
       if (!fits) continue;
       // Prefer the nearest full name mentioned before the short form, else the nearest after.

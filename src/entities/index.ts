@@ -327,6 +327,12 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     return j;
   }
 
+  /** Whether the name at [a, b) is written with its opening article: a name of the alias table or the gazetteer ("The Times"). */
+  function writtenWithArticle(a: number, b: number): boolean {
+    const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+    return ENTITY_ALIASES.canonical('ORGANIZATION', nameKey(whole)) !== undefined || gazetteerTypes(rec, whole) !== 0;
+  }
+
   /** The "for", "or" or "nor" between two capitalised words inside span [a, b), or -1. */
   function personLink(a: number, b: number): number {
     for (let i = a + 1; i < b - 1; i++) if (PERSON_LINKS.has(lower[i]!) && STARTS_UPPER.test(toks[i - 1]!.text) && STARTS_UPPER.test(toks[i + 1]!.text)) return i;
@@ -399,6 +405,10 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     while (a < b && EDGE_PUNCT.test(toks[a]!.text)) a++;
     // "Hence Tesco said": a conjunctive adverb opening the sentence is no part of the name after it.
     if (b - a > 1 && CONJUNCTIVE_ADVERBS.has(lower[a]!) && opensSentence(a)) a++;
+    // "But Human Rights Watch said", "The Standards and Privileges Committee said": a conjunction opening the sentence
+    // is no part of a name, nor is an article opening it before an organisation's name — unless the name is written
+    // with it ("The Times" of the alias table, a gazetteer name such as "The Body Shop").
+    if (b - a > 1 && opensSentence(a) && (OPENING_CONJUNCTIONS.has(toks[a]!.text) || (type === 'ORGANIZATION' && OPENING_ARTICLES.has(toks[a]!.text) && !writtenWithArticle(a, b)))) a++;
     // "Toronto-based Barrick": a word built on another name describes the name after it and is no part of it.
     if (b - a > 1 && hasNameSuffix(toks[a]!.text)) a++;
     // "Labour MP", "Salford MP", "Nicholas Blake QC": a post-nominal office or honour is no part of a name.
@@ -406,6 +416,14 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
       while (b - a > 1 && POST_NOMINALS.has(toks[b - 1]!.text)) b--;
       // What is left of "Welsh MPs", "Asian MP" is a nationality, not an organisation.
       if (b - a === 1 && demonymCountry(toks[a]!.text) !== null) type = 'MISC';
+    }
+    // "US TV", "British TV", "European TV": a common noun written in capitals after a country, a region or a nationality
+    // is no part of a name; what is before it is the place or the nationality ("Capital FM", "Court TV" stay whole; a
+    // city is no such sign: "Mobile PC", "Cayenne SUV").
+    if (b - a > 1 && isGenericAcronym(toks[b - 1]!.text)) {
+      const rest = doc.text.slice(toks[a]!.start, toks[b - 2]!.end);
+      if (demonymCountry(rest) !== null) [b, type] = [b - 1, 'MISC'];
+      else if (countryOf(rest) !== null || resolvePlace(rest).subtype === 'region') [b, type] = [b - 1, 'LOCATION'];
     }
     // Titles in front of a person's name are roles, not part of the name; so are the titles of honours and
     // peerages ("Sir Alex Ferguson" is Alex Ferguson, "Lord Tebbit" is Tebbit, as CoNLL marks them), so that
@@ -596,6 +614,11 @@ function isBodyName(name: string): boolean {
   return space > 0 && BODY_HEADS.has(key.slice(space + 1));
 }
 
+/** Conjunctions that may open a sentence: never the first word of a name. */
+const OPENING_CONJUNCTIONS = new Set(['But', 'And']);
+/** Articles opening a sentence, capitalised by its first place. */
+const OPENING_ARTICLES = new Set(['The', 'A', 'An']);
+
 /** Adverbs that link a sentence to the one before: never a name. */
 const CONJUNCTIVE_ADVERBS = new Set([
   'furthermore', 'moreover', 'likewise', 'hence', 'thus', 'therefore', 'nevertheless', 'nonetheless', 'meanwhile', 'however',
@@ -727,11 +750,16 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word), (word) => (gazetteerTypes(rec, word) & ORG_ONLY) !== 0);
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
+  // One-word "places" the article speaks of as places ("in Bedford", "Bedford, England"): they stay places beside a
+  // person of that surname; other towns of a person's surname are that person ("Eastwood" beside "Clint Eastwood").
+  const spokenPlaces = new Set<string>();
+  for (const m of inputs) if (m.type === 'LOCATION' && m.tokenEnd - m.tokenStart === 1 && placeContext(doc, m.tokenStart, m.tokenEnd)) spokenPlaces.add(m.key!);
   const entities = clusterMentions(inputs, {
     isNationality: (name) => factsOf(name).demonym !== null,
     countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
+    staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
   }).map((c) => {
     const roles: string[] = [];
     const facts = factsOf(c.name);
@@ -980,6 +1008,13 @@ function addressed(doc: Doc, i: number): boolean {
 /** A country, region or city of that name (or a namesake of one). */
 function isKnownPlace(name: string): boolean {
   return !factsOf(name).unknownPlace;
+}
+
+/** A country, a region, or a capital city: a place whatever the article's people are called ("Washington", "Ireland"). */
+function isMajorPlace(name: string): boolean {
+  const facts = factsOf(name);
+  if (facts.country !== null || facts.placeSubtype === 'region' || facts.placeSubtype === 'country') return true;
+  return cityCandidates(name)[0]?.[6] === 1;
 }
 
 /** Prepositions after which a known place's name is the place ("in Cannes"; not "at", said of clubs and firms too). */

@@ -64,5 +64,7 @@ export const NO_ALIASES: NameAliases = { canonical: () => undefined };
  */
 export function entityKey(type: string, name: string, aliases: NameAliases = NO_ALIASES): string {
   const key = nameKey(name);
-  return `${type}\u0000${aliases.canonical(type, key) ?? key}`;
+  // "The Liberal Democrats", "the Academy Awards": a table's name with an article before it is that name.
+  const known = aliases.canonical(type, key) ?? (key.startsWith('the ') ? aliases.canonical(type, key.slice(4)) : undefined);
+  return `${type}\u0000${known ?? key}`;
 }

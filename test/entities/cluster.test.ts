@@ -119,6 +119,59 @@ describe('clustering', () => {
     expect(cs2).toHaveLength(1);
   });
 
+  it('joins an initial and a surname to the one full name of the article with that initial and surname', () => {
+    const cs = clusterMentions([
+      m('Dafydd Pryce', 'PERSON', 0),
+      m('Owain Pryce', 'PERSON', 3),
+      m('D Pryce', 'PERSON', 10),
+      m('O. Pryce', 'PERSON', 13),
+      m('T Pryce', 'PERSON', 16),
+      m('Geraint Lloyd Bevan', 'LOCATION', 20),
+      m('G Bevan', 'PERSON', 30),
+    ], { knownPlace: () => false });
+    expect(cs.map((c) => [c.name, c.type, c.members])).toEqual([
+      ['Dafydd Pryce', 'PERSON', [0, 2]],
+      ['Owain Pryce', 'PERSON', [1, 3]],
+      ['T Pryce', 'PERSON', [4]],
+      ['Geraint Lloyd Bevan', 'PERSON', [5, 6]],
+    ]);
+    // two people fit: the initial stays on its own; a known place is no one's full name
+    const two = clusterMentions([m('Sara Jenkins', 'PERSON', 0), m('Siôn Jenkins', 'PERSON', 3), m('S Jenkins', 'PERSON', 6)]);
+    expect(two).toHaveLength(3);
+    const place = clusterMentions([m('South Korea', 'LOCATION', 0), m('S Korea', 'PERSON', 3)], { knownPlace: (n) => n === 'South Korea' });
+    expect(place).toHaveLength(2);
+  });
+
+  it('makes a one-word name typed a place and a person one thing unless it is a known place', () => {
+    const knownPlace = (name: string) => name === 'Jordan';
+    const one = clusterMentions([m('Zentrix', 'LOCATION', 0), m('Zentrix', 'PERSON', 10)], { knownPlace });
+    expect(one).toHaveLength(1);
+    const two = clusterMentions([m('Jordan', 'LOCATION', 0), m('Jordan', 'PERSON', 10)], { knownPlace });
+    expect(two).toHaveLength(2);
+  });
+
+  it('joins a town to the person of that surname unless it stays a place', () => {
+    const knownPlace = (name: string) => name === 'Eastwood' || name === 'Washington';
+    const staysPlace = (name: string) => name === 'Washington';
+    const cs = clusterMentions([m('Clint Eastwood', 'PERSON', 0), m('Eastwood', 'LOCATION', 10)], { knownPlace, staysPlace });
+    expect(cs.map((c) => [c.name, c.members])).toEqual([['Clint Eastwood', [0, 1]]]);
+    const capital = clusterMentions([m('George Washington', 'PERSON', 0), m('Washington', 'LOCATION', 10)], { knownPlace, staysPlace });
+    expect(capital).toHaveLength(2);
+  });
+
+  it('joins a one-word "place" no gazetteer knows to the organisation it ends, unless spoken of as a place', () => {
+    const club = clusterMentions([m('Aston Villa', 'ORGANIZATION', 0), m('Villa', 'LOCATION', 10)], { knownPlace: () => false, staysPlace: () => false });
+    expect(club).toHaveLength(1);
+    const county = clusterMentions([m('Bicester Hunt', 'ORGANIZATION', 0), m('Hunt', 'LOCATION', 10)], { knownPlace: () => false, staysPlace: () => true });
+    expect(county).toHaveLength(2);
+  });
+
+  it('joins a town named for a person of the article, through the stage', () => {
+    const doc = runPipeline(createDoc({ text: 'The director Clint Eastwood won the prize on Sunday. Critics said Eastwood deserved it, and the audience in Bedford cheered.' }), { until: 'entities' });
+    expect(doc.entities.find((e) => e.name === 'Clint Eastwood')?.mentions).toHaveLength(2);
+    expect(doc.entities.find((e) => e.name === 'Bedford')?.type).toBe('LOCATION');
+  });
+
   it('keeps the same words with two comparable types apart, and folds a stray type into a dominant one', () => {
     const two = clusterMentions([m('Jordan', 'LOCATION', 0), m('Jordan', 'PERSON', 5)]);
     expect(two.map((c) => c.type).sort()).toEqual(['LOCATION', 'PERSON']);
