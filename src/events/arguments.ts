@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { asideRegions, CLAUSE_REACH } from './clauses.js';
+import { asideRegions, CLAUSE_REACH, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -40,6 +40,8 @@ export interface ArgContext {
   byToken: Int32Array;
   /** Built on first use by nearestPersonBefore. */
   personBefore?: Int32Array;
+  /** Built on first use: relative clauses between commas (relativeRegions). */
+  relative?: Int32Array;
   /** Built on first use by findDate: asides between commas, dashes or brackets (asideRegions). */
   asides?: Int32Array;
 }

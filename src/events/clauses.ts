@@ -76,6 +76,43 @@ const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 
 const ASIDE_REACH = 30;
 
 /**
+ * Relative clauses that interrupt their main clause between commas ("Lord Scarman, who conducted the inquiry into
+ * the 1981 riots, has died"): every token from the relative pronoun to the comma after which the main clause's verb
+ * takes up gets the region's number (from 1), every other token 0. `clauseIds` runs such a relative on into the
+ * main clause. The participants and places of a verb outside it are not taken inside it (arguments.ts).
+ *
+ * @example
+ * relativeRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
+ */
+export function relativeRegions(doc: Doc): Int32Array {
+  return commaRegions(doc, false);
+}
+
+/** Relative clauses between commas, and with `participles` reduced relatives too ("The bill, proposed in 1993, has …"). */
+function commaRegions(doc: Doc, participles: boolean): Int32Array {
+  const { tokens, sentences } = doc;
+  const { lower } = tokenIndex(doc);
+  const out = new Int32Array(tokens.length);
+  let region = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = lower[i]!;
+    const participle = participles && tokens[i - 1]!.text === ',' && tokens[i]!.text === w && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed')));
+    if (!RELATIVE_PRONOUNS.has(w) && !participle) continue;
+    const end = sentences[tokens[i]!.sentence]!.tokenEnd;
+    for (let k = i + 1; k + 1 < end; k++) {
+      const x = lower[k]!;
+      if (x === ';' || x === ':' || RELATIVE_PRONOUNS.has(x)) break;
+      if (x !== ',' || !RESUMING_WORDS.has(lower[k + 1]!) || tokens[k + 1]!.text !== lower[k + 1]) continue;
+      region++;
+      for (let j = i; j <= k; j++) out[j] = region;
+      i = k;
+      break;
+    }
+  }
+  return out;
+}
+
+/**
  * Asides that interrupt their main clause — a time inside one dates nothing outside it, and one outside it
  * nothing inside:
  * - relative clauses between commas ("Lord Scarman, who conducted the inquiry into the 1981 riots, has died") and
@@ -92,23 +129,9 @@ const ASIDE_REACH = 30;
 export function asideRegions(doc: Doc): Int32Array {
   const { tokens, sentences } = doc;
   const { lower } = tokenIndex(doc);
-  const out = new Int32Array(tokens.length);
+  const out = commaRegions(doc, true);
   let region = 0;
-  for (let i = 1; i < tokens.length; i++) {
-    const w = lower[i]!;
-    const participle = tokens[i - 1]!.text === ',' && tokens[i]!.text === w && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed')));
-    if (!RELATIVE_PRONOUNS.has(w) && !participle) continue;
-    const end = sentences[tokens[i]!.sentence]!.tokenEnd;
-    for (let k = i + 1; k + 1 < end; k++) {
-      const x = lower[k]!;
-      if (x === ';' || x === ':' || RELATIVE_PRONOUNS.has(x)) break;
-      if (x !== ',' || !RESUMING_WORDS.has(lower[k + 1]!) || tokens[k + 1]!.text !== lower[k + 1]) continue;
-      region++;
-      for (let j = i; j <= k; j++) out[j] = region;
-      i = k;
-      break;
-    }
-  }
+  for (const r of out) region = Math.max(region, r);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     const dash = DASHES.has(t) && tokens[i]!.spaceBefore && tokens[i + 1]?.spaceBefore === true;
