@@ -39,7 +39,10 @@ const ARGUMENT_TARGETS = new Set([
   'plan', 'plans', 'policy', 'policies', 'decision', 'decisions', 'record', 'tax', 'taxes', 'proposal', 'proposals', 'comments',
   'remarks', 'report', 'budget', 'bill', 'law', 'laws', 'idea', 'ideas', 'stance', 'approach', 'strategy', 'handling',
   'response', 'claims', 'views', 'tape', 'imperialists', 'tabloids', 'magazines', 'media', 'critics', 'reforms', 'rules',
+  'legislation', 'scheme', 'schemes', 'regulations', 'directive', 'changes', 'verdict', 'ruling',
 ]);
+/** Adjectives of an attack in words or in court: "legal attacks on BitTorrent", "a personal attack on Mr Blair". */
+const VERBAL_ATTACK_KINDS = new Set(['legal', 'verbal', 'personal', 'political', 'rhetorical', 'scathing', 'stinging', 'blistering', 'withering']);
 /** After an attack in words: what it is "over", a quotation, "for failing". */
 const VERBAL_MARKS = new Set(['over', 'failing', '"', '“', '”', "'", '‘', '’']);
 /** Words of bodily harm: an attack "by muggers", "with a knife". */
@@ -70,6 +73,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   }
   // "a heart attack", "an asthma attack": an illness, not violence.
   if ((key === 'attack' || key === 'attacks') && ILLNESS_BEFORE.has(lower[ts - 1] ?? '')) return true;
+  // "the legal attacks on BitTorrent", "a personal attack on the chancellor": in court or in words, no violence.
+  if ((key === 'attack' || key === 'attacks') && VERBAL_ATTACK_KINDS.has(lower[ts - 1] ?? '')) return true;
   // "the United attack", "an attack blocked by the keeper": a team's forwards in a match report.
   // "Short attacks US over tsunami aid", "Corbett attacks 'dumbed-down TV'": the verb after its subject, in words,
   // as "attacked" is read below.
@@ -309,7 +314,7 @@ const MET_REQUIREMENTS = new Set([
   'requirement', 'requirements', 'target', 'targets', 'demand', 'demands', 'deadline', 'deadlines', 'standard', 'standards',
   'expectations', 'criteria', 'cost', 'costs', 'needs', 'obligations', 'conditions', 'commitments', 'goal', 'goals', 'terms',
   'bill', 'bills', 'payments', 'debts', 'forecasts', 'rule', 'rules', 'limits', 'quota', 'quotas', 'shortfall', 'agenda',
-  'legislation', 'projections', 'estimates',
+  'legislation', 'projections', 'estimates', 'concerns', 'complaints', 'grievances', 'pledges', 'promises',
 ]);
 /** Idioms: "met the same fate", "met his death", "met his match", "met his maker" (the object right after the verb). */
 const MET_IDIOMS = new Set(['fate', 'death', 'end', 'match', 'maker', 'waterloo']);

@@ -630,6 +630,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(result('The profits of Apple fell 10% in 2023.')).toBe('asserted');
   });
 
+  it('concerns and promises met are no meeting; legal attacks and attacks on legislation are no violence', () => {
+    expect(types('Putin insisted his concerns had been met in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Apple claimed it has met all of its promises in Russia.')).not.toContain('MEETING');
+    expect(types('The legal attacks on Apple in Kazan had driven people away.')).not.toContain('ATTACK');
+    expect(types('Airlines in Russia have attacked the legislation, saying prices could rise.')).not.toContain('ATTACK');
+    expect(types('Putin was attacked by muggers in Kazan on Friday.')).toContain('ATTACK');
+  });
+
   it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
     expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
     expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
