@@ -248,6 +248,14 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   const quotedObject = quotedAsSaying(ctx, cue, floor);
   if (quotedObject) return quotedObject;
   if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',' || (runTimeRules.on && lower[cue - 1] === 'by' && !ctx.cap[cue] && !inRelativeClause(ctx, cue - 1, floor)))) return mainSubject(ctx, cue, floor);
+  if (runTimeRules.on) {
+    // "The chairman attacked the plan and said …": a second verb of the same subject.
+    const and = coordinatedCue(ctx, cue, floor);
+    if (and >= 0) {
+      const c = mainSubject(ctx, and, floor, true);
+      if (c) return c;
+    }
+  }
   let end = cue;
   let relative = false;
   for (let guard = 0; guard < 8 && end > floor; guard++) {
@@ -257,6 +265,14 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     // Skip leading adverbs and auxiliaries: is anything left?
     let first = start;
     while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
+    // "Last month it said", "This week a judge claimed": a time phrase opening the clause is no part of its subject.
+    if (runTimeRules.on) {
+      const t = timeOpener(ctx, start, end);
+      if (t > first) {
+        start = first = t;
+        while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
+      }
+    }
     const w = lower[first];
     if (first >= end) {
       // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
@@ -395,16 +411,29 @@ function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], 
  * The subject of the main clause, for a participle (", adding that …"): the
  * first speaker-like phrase outside prepositional and participial openers.
  */
-function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+function mainSubject(ctx: QuoteContext, cue: number, floor: number, coordinated = false): Candidate | null {
   const { lower, doc } = ctx;
   if (runTimeRules.on) {
-    const found = attachedClauseSubject(ctx, cue, floor);
+    const found = coordinated && lower[cue - 1] !== ',' ? undefined : attachedClauseSubject(ctx, cue, floor);
     if (found !== undefined) return found;
     // The clause the participle hangs on is the last one before it: "He was challenged …, but he talked …, saying".
     // Only a clause that runs on to the participle's comma ("…, while India rejected aid, saying"; not "…, while most
     // rivals called for …, Trump hewed …, noting", where the clause after "while" is subordinate to the next).
     let comma = cue - 1;
     if (lower[comma] !== ',') comma--;
+    if (coordinated) {
+      // The clause the "and" closes opens at the last clause word before it, commas or not ("…, while Huckabee, the
+      // former governor, proposed … and said"; "… such a presence that Sanders thanked … and called").
+      for (let k = cue - 1; k > floor; k--) {
+        if (ctx.quoteOf[k]! >= 0) continue;
+        const w = lower[k]!;
+        if (w === ';' || CLAUSE_OPENERS.has(w) || ((LAST_CLAUSE.has(w) || w === 'and') && lower[k - 1] === ',')) {
+          floor = k + 1;
+          break;
+        }
+      }
+      comma = floor; // (the search below finds nothing more)
+    }
     for (let k = comma - 1; k > floor; k--) {
       if (ctx.quoteOf[k]! >= 0) continue;
       if (lower[k] === ';' || (LAST_CLAUSE.has(lower[k]!) && lower[k - 1] === ',')) {
@@ -434,6 +463,13 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
         const owner = c;
         c = cands.find((x) => x.tokenStart > owner.tokenEnd && x.tokenStart <= owner.tokenEnd + 3 && !(lower[x.tokenEnd] === "'s" || lower[x.tokenEnd] === '’s')) ?? owner;
       }
+      if (coordinated) {
+        // Before "and said", the first verb of the clause ends its subject: a phrase after it is an object ("The Tory
+        // co-chairman attacked Labour's pledges and said" → the co-chairman, not Labour).
+        const v = firstVerb(ctx, first, end);
+        if (v >= 0 && (!c || c.tokenStart >= v)) c = nounPhrase(ctx, first, v) ?? undefined;
+        else if (v < 0 && c && c.tokenStart !== first && !(DETERMINERS.has(lower[first]!) && c.tokenStart <= first + 3)) c = undefined;
+      }
       if (runTimeRules.on && c && c.kind !== 'entity' && c.kind !== 'pronoun' && lower[end] === ',') {
         // "the other candidate on the stage, former Secretary of State Hillary Clinton, drew a contrast, saying": a
         // verbless appositive that ends in a person's name names the subject.
@@ -447,6 +483,46 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     start = end + 1;
   }
   return null;
+}
+
+/**
+ * "The firm posted a loss and warned …", "Smith denied the charge and later said …": a cue after "and" (adverbs may stand
+ * between) with no subject of its own is a second verb of the clause before it. Returns the index of the "and", or -1.
+ */
+function coordinatedCue(ctx: QuoteContext, cue: number, floor: number): number {
+  const { lower } = ctx;
+  let k = cue - 1;
+  while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k]!) || endsWith(lower[k]!, 'ly'))) k--;
+  return k > floor && lower[k] === 'and' && ctx.quoteOf[k]! < 0 ? k : -1;
+}
+
+/** The first word of [from, to) that can only be a finite verb here: an auxiliary, a past in -ed, or a verb of saying or thinking. */
+function firstVerb(ctx: QuoteContext, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !ctx.word[k]) continue;
+    if (FINITE_VERBS.has(w) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
+  }
+  return -1;
+}
+
+/** Words that open a subordinate clause with a subject of its own. */
+const CLAUSE_OPENERS = new Set(['that', 'when', 'because', 'if', 'while', 'whereas', 'although', 'though', 'unless']);
+
+const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'earlier', 'late', 'early']);
+const TIME_NOUNS = new Set('week weekend month year decade season summer winter spring autumn morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/** "Last month", "This week", "Earlier this year", "Late on Friday"… opening [from, to) with no comma after it: the index after it, else `from`. */
+function timeOpener(ctx: QuoteContext, from: number, to: number): number {
+  const { lower } = ctx;
+  let k = from;
+  if (lower[k] === 'earlier' || lower[k] === 'later') k++;
+  if (!TIME_MODIFIERS.has(lower[k]!)) return from;
+  k++;
+  if (!TIME_NOUNS.has(lower[k]!)) return from;
+  k++;
+  // Something must be left for a subject ("This month's figures showed": the time phrase owns the subject).
+  return k < to && ctx.word[k] && !possessiveAt(ctx, k) ? k : from;
 }
 
 /**
@@ -559,6 +635,8 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
     if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;
+    // An article opens the phrase: "This week a judge" → "a judge".
+    if (runTimeRules.on && (w === 'a' || w === 'an' || w === 'the')) break;
   }
   let e = c.tokenEnd;
   // "for the Office of the Director of National Intelligence (ODNI) in Washington"

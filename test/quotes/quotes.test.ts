@@ -772,3 +772,24 @@ describe('the subject of a participle cue (quotes19)', () => {
     expect(speakerAt('LONDON — Senator Jones attacked the plan, saying it would fail.', 'saying', [...PEOPLE, LONDON])).toBe('Jones');
   });
 });
+
+describe('a second verb of the same subject, and time phrases before a subject (quotes23)', () => {
+  const LABOUR: EntitySpec = { name: 'Labour', type: 'ORGANIZATION', aliases: [] };
+  const ACME: EntitySpec = { name: 'Acme Corp', type: 'ORGANIZATION', aliases: [] };
+  const PEOPLE = [SMITH, JONES, PAULA, LABOUR, ACME];
+  const speakerOf = (text: string, cue: string) => {
+    const q = quotesOf(text, PEOPLE).find((x) => x.cue !== null && text.slice(x.cue.start, x.cue.end) === cue);
+    return q ? { mention: q.speaker?.mention?.text ?? null, name: q.speaker?.name ?? null } : 'no quote';
+  };
+
+  it('"X attacked Y and said …": the subject of the first verb speaks, not its object', () => {
+    expect(speakerOf('The party chairman attacked Labour\'s new plans as "empty" and said the voters would not be fooled.', 'said')).toMatchObject({ mention: 'The party chairman' });
+    expect(speakerOf('Grant signed the order on Monday, while Jones, the former governor, rejected it and said the plan was cruel.', 'said')).toMatchObject({ name: 'Mary Jones' });
+    expect(speakerOf('The union was furious with Smith because Grant had backed the cuts and argued they were needed.', 'argued')).toMatchObject({ name: 'Paula Grant' });
+  });
+
+  it('"Last month it said": an opening time phrase is no part of the subject', () => {
+    expect(speakerOf('Acme Corp lost money again. Last month it said it would close two of its factories.', 'said')).toMatchObject({ mention: 'it', name: 'Acme Corp' });
+    expect(speakerOf('This week a judge claimed the new law was not working.', 'claimed')).toMatchObject({ mention: 'a judge' });
+  });
+});
