@@ -51,6 +51,9 @@ const NON_NAME_CAPS = new Set([
 ]);
 
 
+/** "Canada-based", "Ballymena-born", "Nokia-sponsored": a name joined to a participle is a modifier, no name. */
+const HYPHEN_MODIFIER = /^\p{Lu}[\p{L}.]*-(?:\p{Ll}+ed|born|run|made|built|owned|grown)$/u;
+
 /** Speaker-like phrases in tokens [from, to), in text order, quoted tokens skipped. */
 export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candidate[] {
   const { doc, lower, mentionOf, mentions, quoteOf } = ctx;
@@ -78,7 +81,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const listed = MAY_BE_LISTED.mayHaveSig(sig[i]!);
     if (listed && PRONOUNS.has(w) && (w !== 'i' || doc.tokens[i]!.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (listed && DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
+    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !(runTimeRules.on && HYPHEN_MODIFIER.test(doc.tokens[i]!.text)) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && ctx.cap[j] && ctx.word[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
@@ -258,6 +261,14 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   }
   let end = cue;
   let relative = false;
+  if (runTimeRules.on) {
+    // "The foundation, which acts for Smith and Jones, said": the clause is the antecedent's, whatever "and" splits.
+    const comma = relativeBeforeCue(ctx, cue, floor);
+    if (comma >= 0) {
+      end = comma;
+      relative = true;
+    }
+  }
   for (let guard = 0; guard < 8 && end > floor; guard++) {
     // The piece of the clause before `end`, back to a comma or clause word.
     let start = end;
@@ -287,7 +298,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       const startsWithPrep = w !== undefined && PREPOSITIONS.has(w) && !SUBORDINATORS.has(w);
       if (relative) {
         // Antecedent of "who/which": the nearest speaker-like phrase.
-        const last = cands[cands.length - 1];
+        const last = cands[cands.length - 1] ?? (runTimeRules.on && lower[end] === ',' ? nounPhrase(ctx, first, end) : null);
         if (last) return last;
       } else if (startsWithPrep) {
         // "In an interview on Fox News Trump said": take a name right before the verb.
@@ -483,6 +494,31 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number, coordinated 
     start = end + 1;
   }
   return null;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'which', 'whose']);
+
+/**
+ * "The firm, which is owned by Smith and Jones, said", "The actor, whose films include A, B and C, said": a relative
+ * clause between commas closed right before the cue (its own commas only between verbless list items). Returns the
+ * index of the comma that opens it, or -1.
+ */
+export function relativeBeforeCue(ctx: QuoteContext, cue: number, floor: number): number {
+  const { lower } = ctx;
+  let k = cue;
+  while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k - 1]!) || endsWith(lower[k - 1]!, 'ly'))) k--;
+  if (lower[k - 1] !== ',' || ctx.quoteOf[k - 1]! >= 0) return -1;
+  let pieceEnd = k - 1;
+  for (let j = k - 2, pieces = 0; j > floor; j--) {
+    if (ctx.quoteOf[j]! >= 0) continue;
+    const w = lower[j]!;
+    if (w === ';' || w === '.' || w === '—' || w === '–' || w === '(' || w === ')') return -1;
+    if (w !== ',') continue;
+    if (RELATIVE_OPENERS.has(lower[j + 1]!)) return j;
+    if (++pieces > 3 || hasFiniteVerb(ctx, j + 1, pieceEnd)) return -1;
+    pieceEnd = j;
+  }
+  return -1;
 }
 
 /**

@@ -788,6 +788,16 @@ describe('a second verb of the same subject, and time phrases before a subject (
     expect(speakerOf('The union was furious with Smith because Grant had backed the cuts and argued they were needed.', 'argued')).toMatchObject({ name: 'Paula Grant' });
   });
 
+  it('"The Canada-based company says": a name joined to a participle is a modifier of the phrase, no speaker', () => {
+    expect(speakerOf('Sales fell again. The Canada-based company says it will cut costs.', 'says')).toMatchObject({ mention: 'The Canada-based company' });
+    expect(speakerOf('"We are very proud," said the Leeds-born singer.', 'said')).toMatchObject({ mention: 'the Leeds-born singer' });
+  });
+
+  it('"The firm, which is owned by Smith and Jones, said": the names inside a closed relative clause do not speak', () => {
+    expect(speakerOf('Acme Corp, which is owned by Smith and Jones, said that profits rose sharply.', 'said')).toMatchObject({ name: 'Acme Corp' });
+    expect(speakerOf('The actor, whose films include Red Sky, Dark Water and Mary Jones: The Story, said: "The theatre is too important to lose."', 'said')).toMatchObject({ mention: 'The actor' });
+  });
+
   it('"Last month it said": an opening time phrase is no part of the subject', () => {
     expect(speakerOf('Acme Corp lost money again. Last month it said it would close two of its factories.', 'said')).toMatchObject({ mention: 'it', name: 'Acme Corp' });
     expect(speakerOf('This week a judge claimed the new law was not working.', 'claimed')).toMatchObject({ mention: 'a judge' });
