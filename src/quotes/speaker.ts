@@ -785,9 +785,17 @@ export function roleHead(text: string): string {
 }
 
 /** Per article: role noun → persons introduced with it, in text order; role head → persons whose roles end in it. */
+/** Words that make a role another one: the deputy prime minister is not the prime minister, nor the shadow chancellor the chancellor. */
+const ROLE_QUALIFIERS = new Set(['deputy', 'shadow', 'vice', 'assistant', 'former', 'junior', 'acting', 'ex']);
+
+function qualifierOf(text: string): string | null {
+  for (const w of text.toLowerCase().split(/[\s-]+/)) if (ROLE_QUALIFIERS.has(w)) return w;
+  return null;
+}
+
 interface RoleIndex {
-  introduced: Map<string, { pos: number; entity: Entity }[]>;
-  byHead: Map<string, Entity[]>;
+  introduced: Map<string, { pos: number; entity: Entity; qualifier: string | null }[]>;
+  byHead: Map<string, { entity: Entity; qualifier: string | null }[]>;
 }
 const roleIndexes = new WeakMap<QuoteContext, RoleIndex>();
 
@@ -800,15 +808,25 @@ function roleIndex(ctx: QuoteContext): RoleIndex {
     const w = ctx.lower[m.tokenStart - 1]!;
     if (!DESCRIPTION_NOUNS.has(w)) continue;
     const list = index.introduced.get(w) ?? [];
-    list.push({ pos: m.start, entity: m.entity });
+    // "Deputy Prime Minister John Prescott", "shadow chancellor Oliver Letwin": the qualifier of the role, if any.
+    let qualifier: string | null = null;
+    for (let k = m.tokenStart - 2; k >= 0 && k >= m.tokenStart - 4 && ctx.word[k]; k--) {
+      if (ROLE_QUALIFIERS.has(ctx.lower[k]!)) qualifier = ctx.lower[k]!;
+    }
+    list.push({ pos: m.start, entity: m.entity, qualifier });
     index.introduced.set(w, list);
   }
   for (const list of index.introduced.values()) list.sort((a, b) => a.pos - b.pos);
   for (const e of ctx.doc.entities) {
     if (e.type !== 'PERSON') continue;
-    for (const h of new Set(e.roles.map(roleHead))) {
+    const seen = new Set<string>();
+    for (const r of e.roles) {
+      const h = roleHead(r);
+      const qualifier = qualifierOf(r);
+      if (seen.has(`${h} ${qualifier}`)) continue;
+      seen.add(`${h} ${qualifier}`);
       const list = index.byHead.get(h) ?? [];
-      list.push(e);
+      list.push({ entity: e, qualifier });
       index.byHead.set(h, list);
     }
   }
@@ -827,11 +845,14 @@ export function describedPerson(ctx: QuoteContext, description: string, at: numb
   if (!/^(?:the|this|that)\s/i.test(description)) return null;
   const head = roleHead(description);
   const index = roleIndex(ctx);
+  // "the prime minister" is not the one introduced as "Deputy Prime Minister John Prescott" (run-time rule).
+  const q = runTimeRules.on ? qualifierOf(description) : null;
+  const fits = (x: { qualifier: string | null }) => !runTimeRules.on || x.qualifier === q;
   let best: Entity | null = null;
-  for (const r of index.introduced.get(head) ?? []) if (r.pos < at) best = r.entity;
+  for (const r of index.introduced.get(head) ?? []) if (r.pos < at && fits(r)) best = r.entity;
   if (best) return best;
-  const list = index.byHead.get(head);
-  return list?.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
+  const list = [...new Set((index.byHead.get(head) ?? []).filter(fits).map((x) => x.entity))];
+  return list.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
 }
 
 /** Turns a candidate into a speaker, resolving pronouns, widening descriptions and linking them to their person. */

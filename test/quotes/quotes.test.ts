@@ -798,6 +798,13 @@ describe('a second verb of the same subject, and time phrases before a subject (
     expect(speakerOf('The actor, whose films include Red Sky, Dark Water and Mary Jones: The Story, said: "The theatre is too important to lose."', 'said')).toMatchObject({ mention: 'The actor' });
   });
 
+  it('"the prime minister" is not the person introduced as deputy prime minister (a qualified role names the one it qualifies)', () => {
+    const text = 'Deputy Prime Minister John Smith visited the plant on Monday. "We will not give up," the prime minister said.';
+    expect(speakerOf(text, 'said')).toMatchObject({ mention: 'the prime minister', name: null });
+    expect(speakerOf('Deputy Prime Minister John Smith visited the plant. "We will not give up," the deputy prime minister said.', 'said')).toMatchObject({ name: 'John Smith' });
+    expect(speakerOf('Shadow health minister Mary Jones attacked the budget. "It is a fraud," the shadow health minister said.', 'said')).toMatchObject({ name: 'Mary Jones' });
+  });
+
   it('"Last month it said": an opening time phrase is no part of the subject', () => {
     expect(speakerOf('Acme Corp lost money again. Last month it said it would close two of its factories.', 'said')).toMatchObject({ mention: 'it', name: 'Acme Corp' });
     expect(speakerOf('This week a judge claimed the new law was not working.', 'claimed')).toMatchObject({ mention: 'a judge' });
