@@ -847,7 +847,8 @@ export function describedPerson(ctx: QuoteContext, description: string, at: numb
   const index = roleIndex(ctx);
   // "the prime minister" is not the one introduced as "Deputy Prime Minister John Prescott" (run-time rule).
   const q = runTimeRules.on ? qualifierOf(description) : null;
-  const fits = (x: { qualifier: string | null }) => !runTimeRules.on || x.qualifier === q;
+  // ("The former France manager" may be the one the article calls France manager: a former role keeps the old match.)
+  const fits = (x: { qualifier: string | null }) => !runTimeRules.on || x.qualifier === q || q === 'former' || q === 'ex';
   let best: Entity | null = null;
   for (const r of index.introduced.get(head) ?? []) if (r.pos < at && fits(r)) best = r.entity;
   if (best) return best;

@@ -803,6 +803,7 @@ describe('a second verb of the same subject, and time phrases before a subject (
     expect(speakerOf(text, 'said')).toMatchObject({ mention: 'the prime minister', name: null });
     expect(speakerOf('Deputy Prime Minister John Smith visited the plant. "We will not give up," the deputy prime minister said.', 'said')).toMatchObject({ name: 'John Smith' });
     expect(speakerOf('Shadow health minister Mary Jones attacked the budget. "It is a fraud," the shadow health minister said.', 'said')).toMatchObject({ name: 'Mary Jones' });
+    expect(speakerOf('Health minister Mary Jones left office in May. "It was a privilege," the former health minister said.', 'said')).toMatchObject({ name: 'Mary Jones' });
   });
 
   it('"Last month it said": an opening time phrase is no part of the subject', () => {
