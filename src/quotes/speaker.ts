@@ -51,6 +51,9 @@ const NON_NAME_CAPS = new Set([
 ]);
 
 
+/** "Canada-based", "Ballymena-born", "Nokia-sponsored": a name joined to a participle is a modifier, no name. */
+const HYPHEN_MODIFIER = /^\p{Lu}[\p{L}.]*-(?:\p{Ll}+ed|born|run|made|built|owned|grown)$/u;
+
 /** Speaker-like phrases in tokens [from, to), in text order, quoted tokens skipped. */
 export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candidate[] {
   const { doc, lower, mentionOf, mentions, quoteOf } = ctx;
@@ -78,7 +81,7 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     const listed = MAY_BE_LISTED.mayHaveSig(sig[i]!);
     if (listed && PRONOUNS.has(w) && (w !== 'i' || doc.tokens[i]!.text === 'I') && !((w === 'it' || w === 'you') && i > from && ctx.word[i - 1])) raw.push({ kind: 'pronoun', tokenStart: i, tokenEnd: i + 1, entity: null });
     else if (listed && DESCRIPTION_NOUNS.has(w)) raw.push({ kind: 'description', tokenStart: i, tokenEnd: i + 1, entity: null });
-    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
+    else if (ctx.cap[i] && ctx.word[i] && lower[i - 1] !== '(' && !NON_NAME_CAPS.has(w) && !SPEECH_FORMS.has(w) && !(runTimeRules.on && HYPHEN_MODIFIER.test(doc.tokens[i]!.text)) && (!sentenceInitial(ctx, i) || nameBeforeVerb(ctx, i, to))) {
       let j = i + 1;
       while (j < to && mentionOf[j]! < 0 && quoteOf[j]! < 0 && ctx.cap[j] && ctx.word[j] && !DESCRIPTION_NOUNS.has(lower[j]!)) j++;
       raw.push({ kind: 'proper', tokenStart: i, tokenEnd: j, entity: null });
@@ -248,8 +251,24 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   const quotedObject = quotedAsSaying(ctx, cue, floor);
   if (quotedObject) return quotedObject;
   if (endsWith(lower[cue]!, 'ing') && (lower[cue - 1] === ',' || lower[cue - 2] === ',' || (runTimeRules.on && lower[cue - 1] === 'by' && !ctx.cap[cue] && !inRelativeClause(ctx, cue - 1, floor)))) return mainSubject(ctx, cue, floor);
+  if (runTimeRules.on) {
+    // "The chairman attacked the plan and said …": a second verb of the same subject.
+    const and = coordinatedCue(ctx, cue, floor);
+    if (and >= 0) {
+      const c = mainSubject(ctx, and, floor, true);
+      if (c) return c;
+    }
+  }
   let end = cue;
   let relative = false;
+  if (runTimeRules.on) {
+    // "The foundation, which acts for Smith and Jones, said": the clause is the antecedent's, whatever "and" splits.
+    const comma = relativeBeforeCue(ctx, cue, floor);
+    if (comma >= 0) {
+      end = comma;
+      relative = true;
+    }
+  }
   for (let guard = 0; guard < 8 && end > floor; guard++) {
     // The piece of the clause before `end`, back to a comma or clause word.
     let start = end;
@@ -257,6 +276,14 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
     // Skip leading adverbs and auxiliaries: is anything left?
     let first = start;
     while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
+    // "Last month it said", "This week a judge claimed": a time phrase opening the clause is no part of its subject.
+    if (runTimeRules.on) {
+      const t = timeOpener(ctx, start, end);
+      if (t > first) {
+        start = first = t;
+        while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
+      }
+    }
     const w = lower[first];
     if (first >= end) {
       // Empty piece ("Pezeshkian, nonetheless, assured"): look further left.
@@ -271,7 +298,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       const startsWithPrep = w !== undefined && PREPOSITIONS.has(w) && !SUBORDINATORS.has(w);
       if (relative) {
         // Antecedent of "who/which": the nearest speaker-like phrase.
-        const last = cands[cands.length - 1];
+        const last = cands[cands.length - 1] ?? (runTimeRules.on && lower[end] === ',' ? nounPhrase(ctx, first, end) : null);
         if (last) return last;
       } else if (startsWithPrep) {
         // "In an interview on Fox News Trump said": take a name right before the verb.
@@ -395,16 +422,29 @@ function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], 
  * The subject of the main clause, for a participle (", adding that …"): the
  * first speaker-like phrase outside prepositional and participial openers.
  */
-function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+function mainSubject(ctx: QuoteContext, cue: number, floor: number, coordinated = false): Candidate | null {
   const { lower, doc } = ctx;
   if (runTimeRules.on) {
-    const found = attachedClauseSubject(ctx, cue, floor);
+    const found = coordinated && lower[cue - 1] !== ',' ? undefined : attachedClauseSubject(ctx, cue, floor);
     if (found !== undefined) return found;
     // The clause the participle hangs on is the last one before it: "He was challenged …, but he talked …, saying".
     // Only a clause that runs on to the participle's comma ("…, while India rejected aid, saying"; not "…, while most
     // rivals called for …, Trump hewed …, noting", where the clause after "while" is subordinate to the next).
     let comma = cue - 1;
     if (lower[comma] !== ',') comma--;
+    if (coordinated) {
+      // The clause the "and" closes opens at the last clause word before it, commas or not ("…, while Huckabee, the
+      // former governor, proposed … and said"; "… such a presence that Sanders thanked … and called").
+      for (let k = cue - 1; k > floor; k--) {
+        if (ctx.quoteOf[k]! >= 0) continue;
+        const w = lower[k]!;
+        if (w === ';' || CLAUSE_OPENERS.has(w) || ((LAST_CLAUSE.has(w) || w === 'and') && lower[k - 1] === ',')) {
+          floor = k + 1;
+          break;
+        }
+      }
+      comma = floor; // (the search below finds nothing more)
+    }
     for (let k = comma - 1; k > floor; k--) {
       if (ctx.quoteOf[k]! >= 0) continue;
       if (lower[k] === ';' || (LAST_CLAUSE.has(lower[k]!) && lower[k - 1] === ',')) {
@@ -434,6 +474,13 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
         const owner = c;
         c = cands.find((x) => x.tokenStart > owner.tokenEnd && x.tokenStart <= owner.tokenEnd + 3 && !(lower[x.tokenEnd] === "'s" || lower[x.tokenEnd] === '’s')) ?? owner;
       }
+      if (coordinated) {
+        // Before "and said", the first verb of the clause ends its subject: a phrase after it is an object ("The Tory
+        // co-chairman attacked Labour's pledges and said" → the co-chairman, not Labour).
+        const v = firstVerb(ctx, first, end);
+        if (v >= 0 && (!c || c.tokenStart >= v)) c = nounPhrase(ctx, first, v) ?? undefined;
+        else if (v < 0 && c && c.tokenStart !== first && !(DETERMINERS.has(lower[first]!) && c.tokenStart <= first + 3)) c = undefined;
+      }
       if (runTimeRules.on && c && c.kind !== 'entity' && c.kind !== 'pronoun' && lower[end] === ',') {
         // "the other candidate on the stage, former Secretary of State Hillary Clinton, drew a contrast, saying": a
         // verbless appositive that ends in a person's name names the subject.
@@ -447,6 +494,71 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number): Candidate |
     start = end + 1;
   }
   return null;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'which', 'whose']);
+
+/**
+ * "The firm, which is owned by Smith and Jones, said", "The actor, whose films include A, B and C, said": a relative
+ * clause between commas closed right before the cue (its own commas only between verbless list items). Returns the
+ * index of the comma that opens it, or -1.
+ */
+export function relativeBeforeCue(ctx: QuoteContext, cue: number, floor: number): number {
+  const { lower } = ctx;
+  let k = cue;
+  while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k - 1]!) || endsWith(lower[k - 1]!, 'ly'))) k--;
+  if (lower[k - 1] !== ',' || ctx.quoteOf[k - 1]! >= 0) return -1;
+  let pieceEnd = k - 1;
+  for (let j = k - 2, pieces = 0; j > floor; j--) {
+    if (ctx.quoteOf[j]! >= 0) continue;
+    const w = lower[j]!;
+    if (w === ';' || w === '.' || w === '—' || w === '–' || w === '(' || w === ')') return -1;
+    if (w !== ',') continue;
+    if (RELATIVE_OPENERS.has(lower[j + 1]!)) return j;
+    if (++pieces > 3 || hasFiniteVerb(ctx, j + 1, pieceEnd)) return -1;
+    pieceEnd = j;
+  }
+  return -1;
+}
+
+/**
+ * "The firm posted a loss and warned …", "Smith denied the charge and later said …": a cue after "and" (adverbs may stand
+ * between) with no subject of its own is a second verb of the clause before it. Returns the index of the "and", or -1.
+ */
+function coordinatedCue(ctx: QuoteContext, cue: number, floor: number): number {
+  const { lower } = ctx;
+  let k = cue - 1;
+  while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k]!) || endsWith(lower[k]!, 'ly'))) k--;
+  return k > floor && lower[k] === 'and' && ctx.quoteOf[k]! < 0 ? k : -1;
+}
+
+/** The first word of [from, to) that can only be a finite verb here: an auxiliary, a past in -ed, or a verb of saying or thinking. */
+function firstVerb(ctx: QuoteContext, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const w = ctx.lower[k]!;
+    if (ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !ctx.word[k]) continue;
+    if (FINITE_VERBS.has(w) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
+  }
+  return -1;
+}
+
+/** Words that open a subordinate clause with a subject of its own. */
+const CLAUSE_OPENERS = new Set(['that', 'when', 'because', 'if', 'while', 'whereas', 'although', 'though', 'unless']);
+
+const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'earlier', 'late', 'early']);
+const TIME_NOUNS = new Set('week weekend month year decade season summer winter spring autumn morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/** "Last month", "This week", "Earlier this year", "Late on Friday"… opening [from, to) with no comma after it: the index after it, else `from`. */
+function timeOpener(ctx: QuoteContext, from: number, to: number): number {
+  const { lower } = ctx;
+  let k = from;
+  if (lower[k] === 'earlier' || lower[k] === 'later') k++;
+  if (!TIME_MODIFIERS.has(lower[k]!)) return from;
+  k++;
+  if (!TIME_NOUNS.has(lower[k]!)) return from;
+  k++;
+  // Something must be left for a subject ("This month's figures showed": the time phrase owns the subject).
+  return k < to && ctx.word[k] && !possessiveAt(ctx, k) ? k : from;
 }
 
 /**
@@ -559,6 +671,8 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
     if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;
+    // An article opens the phrase: "This week a judge" → "a judge".
+    if (runTimeRules.on && (w === 'a' || w === 'an' || w === 'the')) break;
   }
   let e = c.tokenEnd;
   // "for the Office of the Director of National Intelligence (ODNI) in Washington"
@@ -671,9 +785,17 @@ export function roleHead(text: string): string {
 }
 
 /** Per article: role noun → persons introduced with it, in text order; role head → persons whose roles end in it. */
+/** Words that make a role another one: the deputy prime minister is not the prime minister, nor the shadow chancellor the chancellor. */
+const ROLE_QUALIFIERS = new Set(['deputy', 'shadow', 'vice', 'assistant', 'former', 'junior', 'acting', 'ex']);
+
+function qualifierOf(text: string): string | null {
+  for (const w of text.toLowerCase().split(/[\s-]+/)) if (ROLE_QUALIFIERS.has(w)) return w;
+  return null;
+}
+
 interface RoleIndex {
-  introduced: Map<string, { pos: number; entity: Entity }[]>;
-  byHead: Map<string, Entity[]>;
+  introduced: Map<string, { pos: number; entity: Entity; qualifier: string | null }[]>;
+  byHead: Map<string, { entity: Entity; qualifier: string | null }[]>;
 }
 const roleIndexes = new WeakMap<QuoteContext, RoleIndex>();
 
@@ -686,15 +808,25 @@ function roleIndex(ctx: QuoteContext): RoleIndex {
     const w = ctx.lower[m.tokenStart - 1]!;
     if (!DESCRIPTION_NOUNS.has(w)) continue;
     const list = index.introduced.get(w) ?? [];
-    list.push({ pos: m.start, entity: m.entity });
+    // "Deputy Prime Minister John Prescott", "shadow chancellor Oliver Letwin": the qualifier of the role, if any.
+    let qualifier: string | null = null;
+    for (let k = m.tokenStart - 2; k >= 0 && k >= m.tokenStart - 4 && ctx.word[k]; k--) {
+      if (ROLE_QUALIFIERS.has(ctx.lower[k]!)) qualifier = ctx.lower[k]!;
+    }
+    list.push({ pos: m.start, entity: m.entity, qualifier });
     index.introduced.set(w, list);
   }
   for (const list of index.introduced.values()) list.sort((a, b) => a.pos - b.pos);
   for (const e of ctx.doc.entities) {
     if (e.type !== 'PERSON') continue;
-    for (const h of new Set(e.roles.map(roleHead))) {
+    const seen = new Set<string>();
+    for (const r of e.roles) {
+      const h = roleHead(r);
+      const qualifier = qualifierOf(r);
+      if (seen.has(`${h} ${qualifier}`)) continue;
+      seen.add(`${h} ${qualifier}`);
       const list = index.byHead.get(h) ?? [];
-      list.push(e);
+      list.push({ entity: e, qualifier });
       index.byHead.set(h, list);
     }
   }
@@ -713,11 +845,15 @@ export function describedPerson(ctx: QuoteContext, description: string, at: numb
   if (!/^(?:the|this|that)\s/i.test(description)) return null;
   const head = roleHead(description);
   const index = roleIndex(ctx);
+  // "the prime minister" is not the one introduced as "Deputy Prime Minister John Prescott" (run-time rule).
+  const q = runTimeRules.on ? qualifierOf(description) : null;
+  // ("The former France manager" may be the one the article calls France manager: a former role keeps the old match.)
+  const fits = (x: { qualifier: string | null }) => !runTimeRules.on || x.qualifier === q || q === 'former' || q === 'ex';
   let best: Entity | null = null;
-  for (const r of index.introduced.get(head) ?? []) if (r.pos < at) best = r.entity;
+  for (const r of index.introduced.get(head) ?? []) if (r.pos < at && fits(r)) best = r.entity;
   if (best) return best;
-  const list = index.byHead.get(head);
-  return list?.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
+  const list = [...new Set((index.byHead.get(head) ?? []).filter(fits).map((x) => x.entity))];
+  return list.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
 }
 
 /** Turns a candidate into a speaker, resolving pronouns, widening descriptions and linking them to their person. */

@@ -772,3 +772,42 @@ describe('the subject of a participle cue (quotes19)', () => {
     expect(speakerAt('LONDON — Senator Jones attacked the plan, saying it would fail.', 'saying', [...PEOPLE, LONDON])).toBe('Jones');
   });
 });
+
+describe('a second verb of the same subject, and time phrases before a subject (quotes23)', () => {
+  const LABOUR: EntitySpec = { name: 'Labour', type: 'ORGANIZATION', aliases: [] };
+  const ACME: EntitySpec = { name: 'Acme Corp', type: 'ORGANIZATION', aliases: [] };
+  const PEOPLE = [SMITH, JONES, PAULA, LABOUR, ACME];
+  const speakerOf = (text: string, cue: string) => {
+    const q = quotesOf(text, PEOPLE).find((x) => x.cue !== null && text.slice(x.cue.start, x.cue.end) === cue);
+    return q ? { mention: q.speaker?.mention?.text ?? null, name: q.speaker?.name ?? null } : 'no quote';
+  };
+
+  it('"X attacked Y and said …": the subject of the first verb speaks, not its object', () => {
+    expect(speakerOf('The party chairman attacked Labour\'s new plans as "empty" and said the voters would not be fooled.', 'said')).toMatchObject({ mention: 'The party chairman' });
+    expect(speakerOf('Grant signed the order on Monday, while Jones, the former governor, rejected it and said the plan was cruel.', 'said')).toMatchObject({ name: 'Mary Jones' });
+    expect(speakerOf('The union was furious with Smith because Grant had backed the cuts and argued they were needed.', 'argued')).toMatchObject({ name: 'Paula Grant' });
+  });
+
+  it('"The Canada-based company says": a name joined to a participle is a modifier of the phrase, no speaker', () => {
+    expect(speakerOf('Sales fell again. The Canada-based company says it will cut costs.', 'says')).toMatchObject({ mention: 'The Canada-based company' });
+    expect(speakerOf('"We are very proud," said the Leeds-born singer.', 'said')).toMatchObject({ mention: 'the Leeds-born singer' });
+  });
+
+  it('"The firm, which is owned by Smith and Jones, said": the names inside a closed relative clause do not speak', () => {
+    expect(speakerOf('Acme Corp, which is owned by Smith and Jones, said that profits rose sharply.', 'said')).toMatchObject({ name: 'Acme Corp' });
+    expect(speakerOf('The actor, whose films include Red Sky, Dark Water and Mary Jones: The Story, said: "The theatre is too important to lose."', 'said')).toMatchObject({ mention: 'The actor' });
+  });
+
+  it('"the prime minister" is not the person introduced as deputy prime minister (a qualified role names the one it qualifies)', () => {
+    const text = 'Deputy Prime Minister John Smith visited the plant on Monday. "We will not give up," the prime minister said.';
+    expect(speakerOf(text, 'said')).toMatchObject({ mention: 'the prime minister', name: null });
+    expect(speakerOf('Deputy Prime Minister John Smith visited the plant. "We will not give up," the deputy prime minister said.', 'said')).toMatchObject({ name: 'John Smith' });
+    expect(speakerOf('Shadow health minister Mary Jones attacked the budget. "It is a fraud," the shadow health minister said.', 'said')).toMatchObject({ name: 'Mary Jones' });
+    expect(speakerOf('Health minister Mary Jones left office in May. "It was a privilege," the former health minister said.', 'said')).toMatchObject({ name: 'Mary Jones' });
+  });
+
+  it('"Last month it said": an opening time phrase is no part of the subject', () => {
+    expect(speakerOf('Acme Corp lost money again. Last month it said it would close two of its factories.', 'said')).toMatchObject({ mention: 'it', name: 'Acme Corp' });
+    expect(speakerOf('This week a judge claimed the new law was not working.', 'claimed')).toMatchObject({ mention: 'a judge' });
+  });
+});

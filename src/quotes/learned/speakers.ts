@@ -24,7 +24,7 @@ import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
 import { COGNITION_FORMS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
-import { candidatesIn, quotedAsSaying, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
+import { candidatesIn, quotedAsSaying, relativeBeforeCue, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
 import { hashesOf as cueWordHashes } from './reported.js';
 import { wordFilter } from '../../text/word-filter.js';
@@ -242,6 +242,10 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     raw = candidatesIn(ctx, ce, k);
   } else {
     raw = candidatesIn(ctx, from, cs);
+    // "The actor, whose films include A, B and C, said": the names inside a relative clause closed before the cue are
+    // not its subject (a constraint on the decision only, as for participles).
+    const relative = decoding && runTimeRules.on ? relativeBeforeCue(ctx, cs, S.tokenStart) : -1;
+    if (relative >= 0) raw = raw.filter((c) => c.tokenEnd <= relative);
     if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
   dropOwned(ctx, raw, cs);
