@@ -401,6 +401,24 @@ export function contentWindow(ctx: QuoteContext, ce: number): number {
   return Math.min(S.tokenEnd, ce + CONTENT_REACH);
 }
 
+/** The state bits of what lies between the cue and a token: commas (0–3), a "that", a clause break, another cue word, a quotation. */
+const THAT = 1 << 2;
+const BREAK = 1 << 3;
+const CUE = 1 << 4;
+const QUOTE = 1 << 5;
+
+/** The state after token k (of class `cls`) of the content window of the cue ending at `ce`. */
+function afterToken(ctx: QuoteContext, model: { kindAt(ctx: QuoteContext, k: number): number }, ce: number, k: number, cls: number, state: number): number {
+  const lw = ctx.lower[k]!;
+  const commas = state & 3;
+  if (lw === ',') state = (state & ~3) | (commas < 3 ? commas + 1 : 3);
+  else if (lw === 'that' && k - ce < 6) state |= THAT;
+  else if (k > 0 && ctx.lower[k - 1] === ',' && CLAUSE_BREAKS.has(lw)) state |= BREAK;
+  if (!(state & CUE) && k > ce && model.kindAt(ctx, k) !== 0) state |= CUE;
+  if (cls === 1) state |= QUOTE;
+  return state;
+}
+
 /**
  * Features of every token of [ce, to) as content of the cue ending at `ce`,
  * CONTENT_FEATURES ids per token at (k − ce) · CONTENT_FEATURES. What lies
@@ -414,7 +432,7 @@ export function contentFeatureRows(ctx: QuoteContext, model: { kindAt(ctx: Quote
   const byCue = f1(106, cueWord);
   const stateByCue = f1(116, cueWord);
   const thatByCue = [f2(120, cueWord, 0), f2(120, cueWord, 1)];
-  let commas = 0, that = 0, brk = 0, cue = 0, quote = 0;
+  let state = 0;
   let prev = cueWord;
   let w = wordHash(ctx, hs, ce);
   let o = 0;
@@ -422,7 +440,6 @@ export function contentFeatureRows(ctx: QuoteContext, model: { kindAt(ctx: Quote
     const next = wordHash(ctx, hs, k + 1);
     const db = distBucket(k - ce + 1);
     const cls = tokenClass(ctx, k);
-    const state = commas | (that << 2) | (brk << 3) | (cue << 4) | (quote << 5);
     out[o++] = DIST[db]!;
     out[o++] = f1(102, w);
     out[o++] = f1(103, prev);
@@ -433,14 +450,9 @@ export function contentFeatureRows(ctx: QuoteContext, model: { kindAt(ctx: Quote
     out[o++] = f2(118, w, db);
     out[o++] = CLASS_DIST[cls * 8 + db]!;
     out[o++] = CLASS_LAST[cls * 2 + (k + 1 >= to ? 1 : 0)]!;
-    out[o++] = thatByCue[that]!;
+    out[o++] = thatByCue[(state & THAT) >> 2]!;
     out[o++] = IN_QUOTE[quoteOf[k]! >= 0 ? 1 : 0]!;
-    const lw = lower[k]!;
-    if (lw === ',') commas = commas < 3 ? commas + 1 : 3;
-    else if (lw === 'that' && k - ce < 6) that = 1;
-    else if (k > 0 && lower[k - 1] === ',' && CLAUSE_BREAKS.has(lw)) brk = 1;
-    if (!cue && k > ce && model.kindAt(ctx, k) !== 0) cue = 1;
-    if (cls === 1) quote = 1;
+    state = afterToken(ctx, model, ce, k, cls, state);
     prev = w;
     w = next;
   }
@@ -462,14 +474,13 @@ export function contentScores(ctx: QuoteContext, model: CueModel, ce: number, to
   const stateByCue = f1(116, cueWord);
   const thatW0 = m.weight(f2(120, cueWord, 0));
   const thatW1 = m.weight(f2(120, cueWord, 1));
-  let commas = 0, that = 0, brk = 0, cue = 0, quote = 0;
+  let state = 0;
   let prev = cueWord;
   let w = wordHash(ctx, hs, ce);
   for (let k = ce; k < to; k++) {
     const next = wordHash(ctx, hs, k + 1);
     const db = distBucket(k - ce + 1);
     const cls = tokenClass(ctx, k);
-    const state = commas | (that << 2) | (brk << 3) | (cue << 4) | (quote << 5);
     let s = 0;
     s += small[CONTENT_DIST + db]!;
     s += m.weight(f1(102, w));
@@ -481,15 +492,10 @@ export function contentScores(ctx: QuoteContext, model: CueModel, ce: number, to
     s += m.weight(f2(118, w, db));
     s += small[CONTENT_CLASS_DIST + cls * 8 + db]!;
     s += small[CONTENT_CLASS_LAST + cls * 2 + (k + 1 >= to ? 1 : 0)]!;
-    s += that ? thatW1 : thatW0;
+    s += state & THAT ? thatW1 : thatW0;
     s += small[CONTENT_IN_QUOTE + (quoteOf[k]! >= 0 ? 1 : 0)]!;
     out[k - ce] = s + bias;
-    const lw = lower[k]!;
-    if (lw === ',') commas = commas < 3 ? commas + 1 : 3;
-    else if (lw === 'that' && k - ce < 6) that = 1;
-    else if (k > 0 && lower[k - 1] === ',' && CLAUSE_BREAKS.has(lw)) brk = 1;
-    if (!cue && k > ce && model.kindAt(ctx, k) !== 0) cue = 1;
-    if (cls === 1) quote = 1;
+    state = afterToken(ctx, model, ce, k, cls, state);
     prev = w;
     w = next;
   }
