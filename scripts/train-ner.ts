@@ -8,8 +8,8 @@
  * --prune F drops the share F of the trained rows whose largest weight is
  * smallest (`CompactModel.pruned`); off by default. At 0.5 half the rows go and
  * the model file halves, for 0.1 F1 on the slice and dev and no measurable
- * speed gain (models/README.md): a reserve for when the Lambda bundle's 10 MB
- * budget gets tight.
+ * speed gain (models/README.md; the curve from 0.1 to 0.9 in docs/entities.md,
+ * Branch speed21): a reserve for when the Lambda bundle's 10 MB budget gets tight.
  * --prune-existing trains nothing: it prunes models/ner.bin as it is (the
  * shipped model, whose word clusters today's tokenizer no longer reproduces).
  *
