@@ -1220,6 +1220,9 @@ function givenNamesAlone(doc: Doc, inputs: ClusterInput[], rec: Recognizer): voi
     const h = hashString(key);
     if ((!rec.lexicon.firstNames.has(h) && (rec.lexicon.caps.get(h) ?? 5) < 5) || isKnownPlace(list[0]!.text)) continue;
     if (factsOf(list[0]!.text).demonym !== null || factsOf(list[0]!.text).award) continue; // "Irish", "an Oscar" are no one's given name
+    // A name the gazetteer knows only as an organisation's starts a company's name the model took for a person's ("Apple"
+    // beside "Apple Computer"): joining would make the company a person.
+    if (gazetteerTypes(rec, list[0]!.text) === ORG_ONLY) continue;
     // (A title may stand in apposition after its noun: "the biopic, Ray.")
     const titled = (a: number, b: number) => titleNounBefore(doc, a, b) || (a > 1 && toks[a - 1]!.text === ',' && TITLE_NOUNS.has(tokenIndex(doc).lower[a - 2]!));
     if (list.some((m) => quoted(m.tokenStart, m.tokenEnd) || titled(m.tokenStart, m.tokenEnd) || placeContext(doc, m.tokenStart, m.tokenEnd))) continue;

@@ -47,5 +47,8 @@ describe('one thing, one record', () => {
     // A work's title named after its subject stays apart.
     const film = entities('The film Ray won praise for Ray Charles\'s story. Jamie Foxx starred in Ray last year.');
     expect(film.some((e) => e.name === 'Ray')).toBe(true);
+    // A name the gazetteer knows only as a company's does not make the company a person.
+    const cars = entities('Aston Martin sold more cars. Aston said demand was strong.');
+    expect(cars.find((e) => e.name === 'Aston')?.type).toBe('ORGANIZATION');
   });
 });
