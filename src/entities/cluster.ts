@@ -275,7 +275,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     const gType = grp.type;
     const firstTok = mentions[grp.members[0]!]!.tokenStart;
     const firstText = mentions[grp.members[0]!]!.text;
-    const acronym = isAcronym(firstText) ? nameKey(firstText).replace(/[\s-]/g, '') : mixedAcronym(firstText);
+    const plain = isAcronym(firstText);
+    const acronym = plain ? nameKey(firstText).replace(/[\s-]/g, '') : mixedAcronym(firstText);
     // British style writes longer acronyms as words ("Sepa", "Icann", "Acpo"): one only joins an organisation's
     // or a MISC name whose initials it spells (a person's or a place's name is no acronym of a longer one).
     const wordAcronym = acronym === '' && TITLECASE_ACRONYM.test(firstText) ? firstText.toLowerCase() : '';
@@ -292,7 +293,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       // and a country's short name ("US", "UK") is the country, not whatever else has those initials.
       if (wordAcronym && head.words.length >= 2 && initialsOf(head) === wordAcronym) {
         fits = hType === 'ORGANIZATION' || hType === 'MISC';
-      } else if (acronym && head.words.length >= 2) {
+      } else if (acronym && head.words.length >= 2 && (plain || initialsOf(head) === acronym)) {
+        // (A mixed acronym that spells no initials may still be a short form, below: "AAAs" of "AAAs Championships".)
         const country = countryOf(mentions[grp.members[0]!]!.text);
         fits = initialsOf(head) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf(head.first) === country);
       }

@@ -18,6 +18,7 @@ describe('one thing, one record', () => {
     expect(mixedAcronym('Smith')).toBe('');
     const shop = clusterMentions([m('Pratt & Quayle', 'ORGANIZATION', 0), m('P&Q', 'ORGANIZATION', 10)]);
     expect(shop.map((c) => [c.name, c.members])).toEqual([['Pratt & Quayle', [0, 1]]]);
+    expect(clusterMentions([m('BBQs Festival', 'MISC', 0), m('BBQs', 'MISC', 10)])).toHaveLength(1);
     const office = clusterMentions([m('Department for Work and Pensions', 'ORGANIZATION', 0), m('DfWP', 'ORGANIZATION', 10)]);
     expect(office).toHaveLength(1);
     // A name with lowercase letters that are no small words' initials is no acronym.
