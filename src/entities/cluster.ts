@@ -68,6 +68,19 @@ const isAcronym = (s: string) => {
   return letters.length <= 8 && /^(?:\p{Lu}\.?){2,8}$/u.test(letters) && !/\p{Ll}/u.test(s);
 };
 
+/**
+ * An acronym written with "&" or with the lowercase initial of a small word ("J&J", "S&P", "MoD", "DfES", "TfL"), or
+ * in the plural ("IDNs"): its capitals, lowercase ("jj", "md", "des", "idn"), the initials of the name it stands for
+ * (whose small words and "&" the initials skip); '' for any other word ("McKoy" is a name: "c" is no small word's).
+ */
+export function mixedAcronym(s: string): string {
+  const bare = /^\p{Lu}{2,7}s$/u.test(s) ? s.slice(0, -1) : s;
+  if (bare === s && !/^\p{Lu}(?:[&of]?\p{Lu}){1,6}$/u.test(s)) return '';
+  let caps = '';
+  for (const c of bare) if (c !== '&' && c !== 'o' && c !== 'f') caps += c.toLowerCase();
+  return caps.length >= 2 ? caps : '';
+}
+
 /** The initials of a group's first form, computed once per group (asked again for every name it may be the expansion of). */
 function initialsOf(grp: Group): string {
   return (grp.initials ??= initials(grp.first));
@@ -262,7 +275,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     const gType = grp.type;
     const firstTok = mentions[grp.members[0]!]!.tokenStart;
     const firstText = mentions[grp.members[0]!]!.text;
-    const acronym = isAcronym(firstText) ? nameKey(firstText).replace(/[\s-]/g, '') : '';
+    const plain = isAcronym(firstText);
+    const acronym = plain ? nameKey(firstText).replace(/[\s-]/g, '') : mixedAcronym(firstText);
     // British style writes longer acronyms as words ("Sepa", "Icann", "Acpo"): one only joins an organisation's
     // or a MISC name whose initials it spells (a person's or a place's name is no acronym of a longer one).
     const wordAcronym = acronym === '' && TITLECASE_ACRONYM.test(firstText) ? firstText.toLowerCase() : '';
@@ -279,7 +293,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       // and a country's short name ("US", "UK") is the country, not whatever else has those initials.
       if (wordAcronym && head.words.length >= 2 && initialsOf(head) === wordAcronym) {
         fits = hType === 'ORGANIZATION' || hType === 'MISC';
-      } else if (acronym && head.words.length >= 2) {
+      } else if (acronym && head.words.length >= 2 && (plain || initialsOf(head) === acronym)) {
+        // (A mixed acronym that spells no initials may still be a short form, below: "AAAs" of "AAAs Championships".)
         const country = countryOf(mentions[grp.members[0]!]!.text);
         fits = initialsOf(head) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf(head.first) === country);
       }
@@ -289,6 +304,13 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
         // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
         else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
+        // "Department of Justice" beside "US Department of Justice", "Borders Council" beside "Scottish Borders Council":
+        // a name of two words or more is the one the article also writes with its country or nationality before it
+        // (an organisation's one-word last word joins it by the rule above).
+        if (!fits && gType !== 'PERSON' && grp.words.length >= 2 && head.words.length === grp.words.length + 1 && grp.words.every((w, i) => head.words[i + 1] === w)) {
+          const prefix = head.first.slice(0, head.first.search(/\s/u));
+          fits = countryOf(prefix) !== null || isNationality(prefix);
+        }
         // A one-word "person" that is an organisation's last word ("Villa" beside "Aston Villa") is that
         // organisation's short form when no person in the article has that name (person heads come first).
         // So is a one-word "place" no gazetteer knows and the article does not speak of as a place ("Villa" typed a

@@ -139,6 +139,13 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         } else if (s.end - s.start === 1 && !whole()) s.start--;
       }
     }
+    // "Theresa May said", "Christine May had": a one-word "person" or "place" that news text always capitalises (or a given
+    // name), no known place, then a month's name written as a word of its own (no day or year after it), is a person's
+    // given name and surname; the model reads the month as the date.
+    if (s.end - s.start === 1 && (s.type === PER || s.type === LOC) && s.end + 1 < toks.length && MONTH_SURNAMES.has(toks[s.end]!.text) && sameSentence(s.start, s.end) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && !/^\d/u.test(toks[s.end + 1]!.text) && !(spans[k + 1] && spans[k + 1]!.start === s.end) && (rec.lexicon.firstNames.has(hashString(lower[s.start]!)) || (rec.lexicon.caps.get(hashString(lower[s.start]!)) ?? 4) >= 4) && unknownPlace(toks[s.start]!.text)) {
+      s.end++;
+      s.type = PER;
+    }
     const after = s.end < toks.length && sameSentence(s.end - 1, s.end) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && STARTS_UPPER.test(toks[s.end]!.text) ? lower[s.end]! : '';
     // (Not where a capitalised word goes on after the noun, "the Swiss Army Knife", nor after a word built on a name, "California-based Institute".)
     // (A title may follow: "Metropolitan Police Commissioner Sir John Stevens".)
@@ -220,6 +227,9 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   if (added) out.sort((x, y) => x.start - y.start);
   return out;
 }
+
+/** Months' names that are also surnames ("Theresa May", "Kathy March"), written in full and capitalised. */
+const MONTH_SURNAMES = new Set(['March', 'April', 'May', 'June', 'August']);
 
 /** Legal forms that end a company's name ("Acme Inc", "Chrysler LLC"). */
 const LEGAL_FORMS = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.']);
@@ -750,6 +760,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   typeListsByMajority(doc, inputs, (word) => isPersonName(rec, word), (word) => (gazetteerTypes(rec, word) & ORG_ONLY) !== 0);
   companyShortForms(doc, inputs);
   organisationShortForms(doc, inputs, rec);
+  givenNamesAlone(doc, inputs, rec);
   // One-word "places" the article speaks of as places ("in Bedford", "Bedford, England"): they stay places beside a
   // person of that surname; other towns of a person's surname are that person ("Eastwood" beside "Clint Eastwood").
   const spokenPlaces = new Set<string>();
@@ -988,8 +999,8 @@ function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, t
   return (prev !== undefined && prev.type === type && linked(prev.tokenEnd, m.tokenStart)) || (next !== undefined && next.type === type && linked(m.tokenEnd, next.tokenStart));
 }
 
-/** Nouns for a work whose title may follow them ("the film Ray", "his album Nevermind"); none is a verb of news text but "film". */
-const TITLE_NOUNS = new Set(['film', 'movie', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song']);
+/** Nouns for a work whose title may follow them ("the film Ray", "his album Nevermind", "the biopic Ray"); none is a verb of news text but "film". */
+const TITLE_NOUNS = new Set(['film', 'movie', 'biopic', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song']);
 /** Words before "film" that make it a verb ("to film", "will film"). */
 const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
 
@@ -1173,6 +1184,49 @@ function organisationShortForms(doc: Doc, inputs: ClusterInput[], rec: Recognize
     if (sub === 'country' || sub === 'region') continue;
     if (list.some((m) => placeContext(doc, m.tokenStart, m.tokenEnd) || PLACE_NOUNS_AFTER.has(lower[m.tokenEnd] ?? ''))) continue; // "the Shanghai city government"
     for (const m of list) m.type = 'ORGANIZATION';
+  }
+}
+
+/**
+ * "Jonny" typed an organisation, "Huw" a place, beside "Jonny Wilkinson", "Huw Stephens": a one-word name of another type
+ * that is a given name of the lexicon, or a word news text always capitalises, and the first word of exactly one person's
+ * longer name in the article is that person (news calls people by their given name too; "Windows" beside "Windows
+ * Messenger" is a word news also writes lowercase). Not a known place ("Victoria"), nor a work's title after its noun
+ * or in quotes ("the film Ray", "'Ray'"), nor where the article speaks of it as a place ("starred in Ray").
+ * Mutates the inputs' types before clustering, so the given name joins the full name.
+ */
+function givenNamesAlone(doc: Doc, inputs: ClusterInput[], rec: Recognizer): void {
+  const fullNames = new Map<string, string | null>();
+  for (const m of inputs) {
+    if (m.type !== 'PERSON' || m.tokenEnd - m.tokenStart < 2) continue;
+    const key = m.key!;
+    const first = key.slice(0, key.indexOf(' '));
+    if (first.length < 2) continue;
+    const seen = fullNames.get(first);
+    if (seen === undefined) fullNames.set(first, key);
+    else if (seen !== null && seen !== key) fullNames.set(first, null);
+  }
+  if (fullNames.size === 0) return;
+  const toks = doc.tokens;
+  const quoted = (a: number, b: number) => a > 0 && b < toks.length && EDGE_PUNCT.test(toks[a - 1]!.text) && EDGE_PUNCT.test(toks[b]!.text) && toks[a - 1]!.text !== ',' && toks[b]!.text !== ',';
+  const byKey = new Map<string, ClusterInput[]>();
+  for (const m of inputs) {
+    if (m.type === 'PERSON' || m.tokenEnd - m.tokenStart !== 1 || !fullNames.get(m.key!)) continue;
+    let list = byKey.get(m.key!);
+    if (!list) byKey.set(m.key!, (list = []));
+    list.push(m);
+  }
+  for (const [key, list] of byKey) {
+    const h = hashString(key);
+    if ((!rec.lexicon.firstNames.has(h) && (rec.lexicon.caps.get(h) ?? 5) < 5) || isKnownPlace(list[0]!.text)) continue;
+    if (factsOf(list[0]!.text).demonym !== null || factsOf(list[0]!.text).award) continue; // "Irish", "an Oscar" are no one's given name
+    // A name the gazetteer knows only as an organisation's starts a company's name the model took for a person's ("Apple"
+    // beside "Apple Computer"): joining would make the company a person.
+    if (gazetteerTypes(rec, list[0]!.text) === ORG_ONLY) continue;
+    // (A title may stand in apposition after its noun: "the biopic, Ray.")
+    const titled = (a: number, b: number) => titleNounBefore(doc, a, b) || (a > 1 && toks[a - 1]!.text === ',' && TITLE_NOUNS.has(tokenIndex(doc).lower[a - 2]!));
+    if (list.some((m) => quoted(m.tokenStart, m.tokenEnd) || titled(m.tokenStart, m.tokenEnd) || placeContext(doc, m.tokenStart, m.tokenEnd))) continue;
+    for (const m of list) m.type = 'PERSON';
   }
 }
 
