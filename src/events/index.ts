@@ -458,7 +458,7 @@ export function findEvents(
   };
   learned.mentions.forEach((m, k) => {
     const c = clause[m.start]!;
-    const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants);
+    const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants, timeTokens);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
       return;
@@ -542,6 +542,28 @@ function modifiesNext(doc: Doc, lower: readonly string[], timeTokens: Int32Array
   return /^\p{Ll}/u.test(doc.tokens[te]!.text) && !AFTER_HEAD.has(lower[te]!);
 }
 
+/**
+ * Whether the word at [ts, te) stands between a determiner (an article, a demonstrative, a possessive) and the word
+ * it modifies: "the harassed night manager", "a bruising 40-3 defeat", "her coveted Nobel Prize", "his acting career".
+ * In that place a participle or a noun describes the noun after it; it heads no predicate and names no happening. The
+ * head is a lowercase word that no phrase ends at (not a preposition, a verb form, a conjunction, a relative; not a
+ * participle starting a reduced relative: "the offer made last week"; not a particle: "the break up of"), a capitalised
+ * word or a number.
+ */
+/** Particles of phrasal nouns and verbs ("the break-up", "the sell off", "a walk out"): the word before heads the phrase. */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back', 'in', 'on']);
+const PRENOMINAL_DETERMINERS = new Set<string>([...ARTICLES, ...DEMONSTRATIVES.filter((w) => w !== 'that'), ...POSSESSIVE_DETERMINERS, "'s", '’s']);
+function prenominal(doc: Doc, lower: readonly string[], timeTokens: Int32Array, ts: number, te: number): boolean {
+  const toks = doc.tokens;
+  if (ts === 0 || te >= toks.length || toks[ts - 1]!.sentence !== toks[ts]!.sentence || toks[te]!.sentence !== toks[ts]!.sentence) return false;
+  const det = lower[ts - 1]!;
+  if (!PRENOMINAL_DETERMINERS.has(det)) return false;
+  if (timeTokens[te]! >= 0) return false;
+  const next = toks[te]!.text;
+  if (/^\p{Lu}/u.test(next) || /^\d/.test(next)) return true;
+  return /^\p{Ll}[\p{L}-]*$/u.test(next) && !AFTER_HEAD.has(lower[te]!) && !PARTICLES.has(lower[te]!) && !/(?:ed|ing|en)$/.test(lower[te]!);
+}
+
 /** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
 const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
 
@@ -562,11 +584,13 @@ function otherEvent(
   cap: ArrayLike<number | boolean>,
   quoted: Int32Array,
   participantModel: LinearModel | null,
+  timeTokens: Int32Array,
 ): Event | string {
   const { start: ts, end: te } = m;
   if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
   if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
   if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
+  if (prenominal(doc, ctx.lower, timeTokens, ts, te)) return 'other: a modifier between a determiner and its noun';
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;

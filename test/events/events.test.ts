@@ -884,6 +884,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dates('Apple sold its Kazan factory to Reuters in 2020.')).toContain('2020-01-01');
   });
 
+  it('a word between a determiner and the noun it describes is no OTHER event; the noun or the verb of the clause is', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
+    expect(others('A bruising 40-3 defeat followed for Russia in Kazan in 2003.')).toEqual(['followed']);
+    expect(others('Pezeshkian made his acting debut in Kazan in 2003.')).toEqual(['debut']);
+    expect(others('Putin won the coveted Reuters award in Kazan in March 2003.')).toEqual(['won']);
+    // a particle after the word makes it the head of a phrasal noun, which stays an event
+    expect(others('Since the break up of Reuters in 2003, Putin has ruled Kazan.').includes('break')).toBe(others('Since the break of Reuters in 2003, Putin has ruled Kazan.').includes('break'));
+  });
   it('an untyped happening a source reports is an OTHER event flagged reported, dated only by a time of its own clause', () => {
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
     expect(others('Apple said it will open a factory in Kazan on Friday.')).toEqual(['open reported 2024-10-18']);
