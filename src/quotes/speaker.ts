@@ -14,7 +14,7 @@ import type { QuoteContext } from './context.js';
 import { wordFilter } from '../text/word-filter.js';
 import { edAfterNonE, endsWith, runTimeRules } from './suffix.js';
 import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS, COGNITION_FORMS } from './lexicon.js';
-import { HOLIDAYS } from '../lang/en/calendar.js';
+import { HOLIDAYS, MONTHS, WEEKDAYS } from '../lang/en/calendar.js';
 import { HONORIFICS, TITLE_HEADS } from '../lang/en/titles.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
 
@@ -546,7 +546,11 @@ function firstVerb(ctx: QuoteContext, from: number, to: number): number {
 const CLAUSE_OPENERS = new Set(['that', 'when', 'because', 'if', 'while', 'whereas', 'although', 'though', 'unless']);
 
 const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'earlier', 'late', 'early']);
-const TIME_NOUNS = new Set('week weekend month year decade season summer winter spring autumn morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+const TIME_NOUNS = new Set([
+  ...'week weekend month year decade season summer winter spring autumn morning afternoon evening night'.split(' '),
+  ...Object.keys(WEEKDAYS),
+  ...Object.keys(MONTHS).filter((m) => m.length > 4 || m === 'may' || m === 'june' || m === 'july'), // full names, not "jan", "sept"
+]);
 
 /** "Last month", "This week", "Earlier this year", "Late on Friday"… opening [from, to) with no comma after it: the index after it, else `from`. */
 function timeOpener(ctx: QuoteContext, from: number, to: number): number {
