@@ -461,6 +461,10 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   // "rose faster than in 2004", "a quick count, unlike in 2000", "an increase of 64% on 2003": a baseline too.
   if (before === 'unlike' || (before === 'in' && (ctx.lower[t.tokenStart - 2] === 'than' || ctx.lower[t.tokenStart - 2] === 'unlike'))) return `"${ctx.lower[t.tokenStart - 2] === 'than' ? 'than' : 'unlike'}" ${quoted(ctx, t)} is a baseline`;
   if (before === 'on' && /^(?:%|\d[\d.,]*%|cent|percent)$/.test(ctx.lower[t.tokenStart - 2] ?? '')) return `an amount "on" ${quoted(ctx, t)} is a baseline`;
+  // "up 27% from the same 2004 period", "rose 5% from 2003": a change measured from that time, which is its baseline.
+  let from = t.tokenStart - 1;
+  while (from > t.tokenStart - 3 && BASELINE_DETERMINERS.has(ctx.lower[from] ?? '')) from--;
+  if (ctx.lower[from] === 'from' && /^(?:%|\d[\d.,]*%|cent|percent)$/.test(ctx.lower[from - 1] ?? '')) return `a change "from" ${quoted(ctx, t)} is measured from a baseline`;
   // "since" after a superlative or an ordinal measures a record against that time ("their highest level since August
   // 2002", "her first Grand Slam title since 2003"); after a verb alone it is the start of what goes on ("has
   // represented the constituency since 1997"), as TimeML anchors it (BEGUN_BY).
@@ -520,6 +524,9 @@ function yearModifies(ctx: ArgContext, t: TimeExpression, ts: number): string | 
   if (NOT_AT_NOUN.has(governor)) return `"${governor} ${ctx.lower[t.tokenStart - 1]} ${text}" is a purpose, origin or baseline, not the event's date`;
   return null;
 }
+
+/** Words between "from" and a baseline time: "from the same 2004 period", "from its 2003 level". */
+const BASELINE_DETERMINERS = new Set(['the', 'same', 'its', 'their', 'a']);
 
 /** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
 const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;

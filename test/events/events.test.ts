@@ -638,6 +638,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin was attacked by muggers in Kazan on Friday.')).toContain('ATTACK');
   });
 
+  it('a change measured "from" a time is not dated by it (a baseline)', () => {
+    const result = (text: string) => events(text).events.find((e) => e.type === 'FINANCIAL_RESULT');
+    expect(result("Apple's profits rose 5% from 2003 to $2bn.")?.date ?? null).toBeNull();
+    expect(result('Total sales of Apple were $30bn, up 27% from the same 2004 period.')?.date ?? null).toBeNull();
+    expect(result("Apple's profits rose 5% in 2004.")?.date).toMatchObject({ start: '2004-01-01' });
+  });
+
   it('a match encounter, a cool reception met, a way negotiated, legislation met and an athletics meeting are no meetings', () => {
     expect(types('The previous encounter in Kazan on Friday ended with the Irish winning 1-0.')).not.toContain('MEETING');
     expect(types("Putin's words met a cool reception in Kazan on Friday.")).not.toContain('MEETING');
