@@ -85,14 +85,18 @@ const ASIDE_REACH = 30;
  * relativeRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
  */
 export function relativeRegions(doc: Doc): Int32Array {
-  return commaRegions(doc, false);
+  const out = new Int32Array(doc.tokens.length);
+  commaRegions(doc, false, out);
+  return out;
 }
 
-/** Relative clauses between commas, and with `participles` reduced relatives too ("The bill, proposed in 1993, has …"). */
-function commaRegions(doc: Doc, participles: boolean): Int32Array {
+/**
+ * Numbers into `out` (from 1) the relative clauses between commas, and with `participles` reduced relatives too ("The
+ * bill, proposed in 1993, has …"); returns how many.
+ */
+function commaRegions(doc: Doc, participles: boolean, out: Int32Array): number {
   const { tokens, sentences } = doc;
   const { lower } = tokenIndex(doc);
-  const out = new Int32Array(tokens.length);
   let region = 0;
   for (let i = 1; i < tokens.length; i++) {
     const w = lower[i]!;
@@ -109,8 +113,11 @@ function commaRegions(doc: Doc, participles: boolean): Int32Array {
       break;
     }
   }
-  return out;
+  return region;
 }
+
+/** Whether token i is a dash with a space on either side (" - "), not a hyphen. */
+const spacedDash = (tokens: Doc['tokens'], i: number) => DASHES.has(tokens[i]!.text) && tokens[i]!.spaceBefore && tokens[i + 1]?.spaceBefore === true;
 
 /**
  * Asides that interrupt their main clause — a time inside one dates nothing outside it, and one outside it
@@ -129,18 +136,16 @@ function commaRegions(doc: Doc, participles: boolean): Int32Array {
 export function asideRegions(doc: Doc): Int32Array {
   const { tokens, sentences } = doc;
   const { lower } = tokenIndex(doc);
-  const out = commaRegions(doc, true);
-  let region = 0;
-  for (const r of out) region = Math.max(region, r);
+  const out = new Int32Array(tokens.length);
+  let region = commaRegions(doc, true, out);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
-    const dash = DASHES.has(t) && tokens[i]!.spaceBefore && tokens[i + 1]?.spaceBefore === true;
-    if (!dash && t !== '(') continue;
+    if (t !== '(' && !spacedDash(tokens, i)) continue;
     const end = Math.min(sentences[tokens[i]!.sentence]!.tokenEnd, i + ASIDE_REACH);
     for (let k = i + 1; k < end; k++) {
       const x = tokens[k]!.text;
       if (t === '(' ? x === '(' : x === '(' || x === ')') break;
-      if (t === '(' ? x !== ')' : !(DASHES.has(x) && tokens[k]!.spaceBefore && tokens[k + 1]?.spaceBefore === true)) continue;
+      if (t === '(' ? x !== ')' : !spacedDash(tokens, k)) continue;
       // Between dashes, only a clause is an aside: "- filed in 1999 -", "- who took on the Bank of England in the
       // 1990s -"; a phrase with no verb says when or how much of the main clause ("sales fell - between 2002 and 2003 -").
       if (t !== '(' && !hasVerb(lower, i + 1, k)) break;
