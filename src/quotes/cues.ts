@@ -3,6 +3,8 @@
  * multi-word cues ("according to", "to quote", "in the words of", "pointed out").
  */
 import { wordFilter } from '../text/word-filter.js';
+import { runTimeRules } from './suffix.js';
+import { MONTHS, WEEKDAYS } from '../lang/en/calendar.js';
 import type { QuoteContext } from './context.js';
 import { ATTITUDE_FORMS, COGNITION_FORMS, DETERMINERS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
 
@@ -58,6 +60,41 @@ const EVIDENCE_NOUNS = new Set([
   'analysis', 'results', 'statistics', 'evidence', 'estimates', 'projections', 'tests', 'findings', 'filings', 'returns', 'emails', 'count',
 ]);
 
+/** More sources of evidence, at run time only (branch quotes24): documents whose findings a report attributes to them. */
+const MORE_EVIDENCE = new Set(['report', 'reports', 'review', 'reviews', 'audit', 'audits', 'census', 'tally', 'tallies', 'investigation', 'inquiry']);
+/** Verbs that pass their subject on to an infinitive ("polls continue to show", "a review seems to show"). */
+const RAISING = new Set(['continue', 'continues', 'continued', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'tend', 'tends', 'also']);
+const HAVE = new Set(['has', 'have', 'had']);
+
+/**
+ * A source of evidence is the subject of "show" at `i`: the noun right before it (after "has"/"have"), or — with the
+ * run-time rules — before a raising verb or adverbs ("polls continue to show", "figures also show", "a review seems to
+ * show", "polls have consistently shown"), or the head of a noun phrase with a "by"/"of" phrase of names before the
+ * verb ("a review by The Times shows", "an analysis of the 2004 results showed").
+ */
+function evidenceBefore(ctx: QuoteContext, i: number): boolean {
+  const { lower, cap } = ctx;
+  let s = i - 1;
+  if (HAVE.has(lower[s] ?? '')) s--;
+  if (EVIDENCE_NOUNS.has(lower[s] ?? '')) return true;
+  if (!runTimeRules.on) return false;
+  const isEvidence = (w: string | undefined) => w !== undefined && (EVIDENCE_NOUNS.has(w) || MORE_EVIDENCE.has(w));
+  const adverbs = (k: number) => {
+    while (k >= 0 && !cap[k] && ctx.word[k] && ((lower[k]!.length > 4 && lower[k]!.endsWith('ly')) || lower[k] === 'also' || lower[k] === 'now' || lower[k] === 'still')) k--;
+    return k;
+  };
+  s = adverbs(i - 1);
+  if (lower[s] === 'to' && RAISING.has(lower[s - 1] ?? '')) s = adverbs(s - 2);
+  if (HAVE.has(lower[s] ?? '')) s = adverbs(s - 1);
+  if (isEvidence(lower[s])) return true;
+  for (let j = s; j >= 1 && j > s - 8; j--) {
+    const x = lower[j]!;
+    if ((x === 'by' || x === 'of') && j < s) return isEvidence(lower[j - 1]);
+    if (!(cap[j] || DETERMINERS.has(x) || x === "'s" || x === '’s' || /^\d/.test(x))) return false;
+  }
+  return false;
+}
+
 /** Word → kind flags. `computeCue` returns a cue only for CUE_WORD words (at the cue's anchor token). */
 const WORD_KINDS = new Map<string, number>();
 for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS, ...STANCE_ADJECTIVES]) WORD_KINDS.set(w, CUE_WORD);
@@ -92,9 +129,7 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   if ((w === 'quote' || w === 'paraphrase') && lower[i - 1] === 'to') return { form: 'toQuote', lemma: 'to quote', tokenStart: i - 1, tokenEnd: i + 1 };
   // "the poll shows", "polls have shown": evidence speaking (a show on television, "showed up" are not).
   if (SHOW_FORMS.includes(w)) {
-    let s = i - 1;
-    if (lower[s] === 'has' || lower[s] === 'have' || lower[s] === 'had') s--;
-    return EVIDENCE_NOUNS.has(lower[s] ?? '') && lower[i + 1] !== 'up' ? { form: 'verb', lemma: 'show', tokenStart: i, tokenEnd: i + 1 } : null;
+    return evidenceBefore(ctx, i) && lower[i + 1] !== 'up' ? { form: 'verb', lemma: 'show', tokenStart: i, tokenEnd: i + 1 } : null;
   }
   // "Fans are concerned that …", "he was not entirely sure that …": a stance adjective after a form of "be", before a
   // that-clause, reports its subject's belief (not "it is sure that …": no holder).
@@ -117,8 +152,29 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   // "as X put it, …"
   if (lemma === 'put' && lower[i + 1] === 'it') return { form: 'verb', lemma: 'put it', tokenStart: i, tokenEnd: i + 2 };
   // Weak verbs count right after a quotation ("…," he continued) but not on their own.
-  if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '') && !afterQuote) return null;
+  // With the run-time rules a time phrase may stand between the weak verb and its "that" ("stated earlier this week
+  // that", "reported on Monday that"), as it may after any verb of saying.
+  if (WEAK_LEMMAS.has(lemma) && !STRONG_AFTER.has(lower[i + 1] ?? '') && !afterQuote && !(runTimeRules.on && lower[timePhraseEnd(lower, i + 1)] === 'that')) return null;
   return { form: 'verb', lemma, tokenStart: i, tokenEnd: i + 1 };
+}
+
+const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'spring', 'summer', 'autumn', 'winter', ...PART_OF_DAY, ...Object.keys(WEEKDAYS)]);
+
+/**
+ * The token after a time phrase starting at `k` ("earlier this week", "last month", "on Monday", "on Tuesday night",
+ * "in March", "yesterday", "recently"), or `k` when none starts there.
+ */
+function timePhraseEnd(lower: readonly string[], k: number): number {
+  let j = k;
+  if (lower[j] === 'earlier' || lower[j] === 'later') j++;
+  const w = lower[j] ?? '';
+  if (w === 'today' || w === 'yesterday' || w === 'tonight' || w === 'recently') return j + 1;
+  if ((w === 'last' || w === 'this' || w === 'next') && TIME_NOUNS.has(lower[j + 1] ?? '')) return j + 2;
+  if (w === 'on' && WEEKDAYS[lower[j + 1] ?? ''] !== undefined) return PART_OF_DAY.has(lower[j + 2] ?? '') ? j + 3 : j + 2;
+  if (w === 'in' && MONTHS[lower[j + 1] ?? ''] !== undefined && (lower[j + 1]!.length > 3 || lower[j + 1] === 'may')) return j + 2;
+  if (WEEKDAYS[w] !== undefined) return PART_OF_DAY.has(lower[j + 1] ?? '') ? j + 2 : j + 1;
+  return j > k && lower[j - 1] === 'earlier' ? j : k;
 }
 
 const BE_BEFORE_STANCE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', '’m', "'m", '’re', "'re", '’s', "'s"]);

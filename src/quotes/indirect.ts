@@ -433,6 +433,29 @@ function objectStart(ctx: QuoteContext, cue: Cue, sentEnd: number, quoteOf: Int3
   return words >= 2 || ctx.cap[k] ? k : -1;
 }
 
+/**
+ * The rest of an addressee's noun phrase before the reported clause (run-time rule, branch quotes24): "told the BBC
+ * News website he was …", "told the court the men did not …", "told police they had …", "told a meeting of the party
+ * it would …", "warned his side they must …". From `k`, names, up to three common words and an "of" phrase are skipped up to a subject
+ * pronoun, "there", "that" or a new determiner, which opens the clause; anything else (a preposition, a verb, an
+ * adverb, punctuation, a quotation) leaves `k` as it is ("warned changes to the scheme would …", "told of his plan").
+ */
+function addresseeEnd(ctx: QuoteContext, k: number, sentEnd: number): number {
+  const { lower, quoteOf } = ctx;
+  const last = Math.min(sentEnd - 1, k + 8);
+  let nouns = 0;
+  for (let j = k; j < last; j++) {
+    const w = lower[j]!;
+    if (quoteOf[j]! >= 0 || !ctx.word[j] || RELATIVES.has(w) || QUESTION_WORDS.has(w)) return k;
+    const opens = NOMINATIVE.has(w) || w === 'it' || w === 'there' || w === 'that' || (DETERMINERS.has(w) && lower[j - 1] !== 'of');
+    if (opens) return j > k && ctx.word[j + 1] ? j : k;
+    // At most three common words ("a meeting of the city council"): a longer phrase is no addressee.
+    if (!ctx.cap[j] && w !== 'of' && !DETERMINERS.has(w) && ++nouns > 3) return k;
+    if ((PREPOSITIONS.has(w) && w !== 'of') || FINITE.has(w) || SPEECH_FORMS.has(w) || CONJUNCTIONS.has(w) || (!ctx.cap[j] && (endsWith(w, 'ly') || endsWith(w, 'ed') || (endsWith(w, 'ing') && !DETERMINERS.has(lower[j - 1]!))))) return k;
+  }
+  return k;
+}
+
 /** Token where the reported clause starts after the cue, or -1. */
 function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
   const { lower, doc, mentionOf, mentions, quoteOf } = ctx;
@@ -449,6 +472,8 @@ function complementStart(ctx: QuoteContext, cue: Cue, sentEnd: number): number {
     const mi = mentionOf[k];
     if (mi !== undefined && mi >= 0) k = mentions[mi]!.tokenEnd;
     else if (OBJECT_PRONOUNS.has(lower[k]!)) k++;
+    // After a bare "to" only a plural noun ("admitted to jurors he …"): "promised to halve the deficit" is an infinitive.
+    if (runTimeRules.on && !(lower[k0] === 'to' && k === k0 + 1 && !(endsWith(lower[k]!, 's') && !endsWith(lower[k]!, 'ss', 'us')))) k = addresseeEnd(ctx, k, sentEnd);
     skippedObject = k > k0;
   }
   // Up to a few words of circumstance before "that": "said in a statement that", "said on Sunday that".

@@ -810,4 +810,27 @@ describe('a second verb of the same subject, and time phrases before a subject (
     expect(speakerOf('Acme Corp lost money again. Last month it said it would close two of its factories.', 'said')).toMatchObject({ mention: 'it', name: 'Acme Corp' });
     expect(speakerOf('This week a judge claimed the new law was not working.', 'claimed')).toMatchObject({ mention: 'a judge' });
   });
+
+  it('"polls continue to show that …", "figures also show …", "a report showed …": evidence behind a raising verb or adverb, and reports, speak', () => {
+    const polls = quotesOf('Still, polls continue to show that the turnout will be high in the north.', []);
+    expect(polls[0]).toMatchObject({ text: 'the turnout will be high in the north', speaker: { description: 'polls' } });
+    const figures = quotesOf('The latest data also show the jobless total fell sharply in March.', []);
+    expect(figures[0]).toMatchObject({ text: 'the jobless total fell sharply in March', speaker: { description: 'The latest data' } });
+    const report = quotesOf('The annual report showed that the bakery had lost money for a third year.', []);
+    expect(report[0]?.speaker?.description).toBe('The annual report');
+    expect(quotesOf('The report was a hit, and she showed up late.', [])).toEqual([]);
+  });
+  it('"stated earlier this week that …": a time phrase may stand between a weak verb of saying and its that-clause', () => {
+    expect(quotesOf('Smith stated earlier this week that he would not stand again.', [SMITH])[0]).toMatchObject({ text: 'he would not stand again', speaker: { name: 'John Smith' } });
+    expect(quotesOf('The bank reported on Monday that its profits had doubled.', [])[0]?.text).toBe('its profits had doubled');
+    expect(quotesOf('Smith posted a photo on Monday that showed his dog.', [SMITH])).toEqual([]);
+  });
+  it('"told the court he …": the addressee\'s noun phrase is no part of the reported clause', () => {
+    expect(quotesOf('Smith told the court he had been attacked on his way home.', [SMITH])[0]?.text).toBe('he had been attacked on his way home');
+    expect(quotesOf('Smith told a meeting of the city council it would be unwise to cut the budget.', [SMITH])[0]?.text).toBe('it would be unwise to cut the budget');
+    expect(quotesOf('The men told police they had been attacked by a gang.', [])[0]?.text).toBe('they had been attacked by a gang');
+    expect(quotesOf('Jones warned changes to the pension scheme would have to go ahead in April.', [JONES])[0]?.text).toBe('changes to the pension scheme would have to go ahead in April');
+    expect(quotesOf('Smith admitted to jurors he had lied about the accounts.', [SMITH])[0]?.text).toBe('he had lied about the accounts');
+    expect(quotesOf('Smith promised to halve the deficit within five years.', [SMITH])[0]?.text).toBe('to halve the deficit within five years');
+  });
 });
