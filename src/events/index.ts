@@ -9,7 +9,7 @@
 import type { Doc, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
-import { ARTICLES, BE_FORMS, DEMONSTRATIVES, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
+import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -124,7 +124,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
-    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed')) continue;
+    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key)) continue;
     if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;
@@ -288,7 +288,9 @@ export function findEvents(
       clauseOfCount = clause[i]!;
       triggersInClause = 1;
     }
-    for (let t = cand.ts; t < cand.te; t++) typed[t] = 1; // the lexicon has seen it: never an OTHER event, even when rejected
+    // The lexicon has seen it: never an OTHER event, even when rejected (2: a verb that is no reporting verb, whose
+    // object is no OTHER event: objectOfLexiconTrigger).
+    for (let t = cand.ts; t < cand.te; t++) typed[t] = cand.info.pos === 'verb' && cand.info.cls.type !== 'STATEMENT' ? 2 : 1;
     // A reporting verb is kept only when dated by a time expression of its sentence, which marks the sentence below:
     // alone it needs no learned layer (undated, it is dropped whatever the detector says). Inside an event name it
     // may be dated by the clause rule instead, so there it does.
@@ -334,10 +336,14 @@ export function findEvents(
     // An issued statement noun ("sent a letter", "issued a report") is an event as its issuing verb is: TimeML marks
     // the verb, so the detector's margin there counts too, and its mention dates the noun (the verb is at most five
     // tokens before the noun).
-    const from = cand.issued ? Math.max(ts - 5, doc.sentences[toks[ts]!.sentence]!.tokenStart) : ts;
+    // In the passive ("the report was published") the verb is at most three tokens after the noun.
+    const sent = doc.sentences[toks[ts]!.sentence]!;
+    const from = cand.issued ? Math.max(ts - 5, sent.tokenStart) : ts;
+    const to = cand.issued && issuedPassive(doc, lower, te - 1) ? Math.min(te + 3, sent.tokenEnd) : te;
     for (let k = ts - 1; k >= from && lm < 0; k--) lm = learned.mentionAt(k);
+    for (let k = te; k < to && lm < 0; k++) lm = learned.mentionAt(k);
     let gateMargin = -Infinity;
-    for (let k = from; k < te; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
+    for (let k = from; k < to; k++) gateMargin = Math.max(gateMargin, learned.marginAt(k));
     const ungated = UNGATED_TYPES.has(info.cls.type) && (info.pos === 'verb' || !modifiesNext(doc, lower, timeTokens, te));
     if (lm < 0 && byToken[ts]! < 0 && !(gateMargin > LEXICON_GATE) && !ungated) {
       reject(trigger.text, trigger.start, 'not an event mention (learned detector)');
@@ -503,6 +509,19 @@ function objectIsLexiconTrigger(lower: readonly string[], typed: Uint8Array, cla
   return false;
 }
 
+/**
+ * Whether the word at token ts is the object of a lexicon verb (no reporting verb) at most four words before it in
+ * its clause: right after it ("pressed charges") or after a determiner right after it ("quashed the convictions",
+ * "overturned their bans").
+ */
+function objectOfLexiconTrigger(lower: readonly string[], typed: Uint8Array, clause: ArrayLike<number>, ts: number): boolean {
+  for (let j = ts - 1, n = 0; n < 4 && j >= 0 && clause[j] === clause[ts]; j--, n++) {
+    if (typed[j]) return typed[j] === 2 && !typed[j + 1] && (j + 1 === ts || (PRENOMINAL_DETERMINERS.has(lower[j + 1]!) && lower[j + 1] !== "'s" && lower[j + 1] !== '’s'));
+    if (!WORD.test(lower[j]!) || PHRASE_BREAKS.has(lower[j]!)) break;
+  }
+  return false;
+}
+
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
 const HAPPENING_CLASSES = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL'].map((c) => EVENT_CLASSES.indexOf(c as EventClass)));
 const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
@@ -592,6 +611,8 @@ function otherEvent(
   if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
   if (prenominal(doc, ctx.lower, timeTokens, ts, te)) return 'other: a modifier between a determiner and its noun';
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
+  // "the Appeal Court quashed the convictions on Tuesday": what a typed verb acts on is no happening of that date.
+  if (objectOfLexiconTrigger(ctx.lower, typed, ctx.clause, ts)) return 'other: the object of a lexicon trigger';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
   if (cap[ts] && !first) return 'other: capitalised';

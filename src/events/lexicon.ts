@@ -60,7 +60,11 @@ export interface TriggerClass {
 const WEAPONS = /\b(?:weapons?|arms|missiles?|rockets?|drones?|tanks|ammunition|munitions|artillery|rifles?|guns?|warships?|submarines?|air[- ]defen[cs]e|S-\d+|(?:fighter|military|combat|attack|warplanes?)\s+(?:jets?|aircraft|helicopters?|planes?)|fighter jets?|warplanes?)\b/i;
 const LAWSUIT = /\b(?:lawsuits?|suits?|complaints?|charges?|case|appeal|petition|motion|claim|indictment|injunction)\b/i;
 const FINANCE = /\b(?:profits?|loss(?:es)?|earnings|revenues?|sales|income|results|dividends?|margins?|shares|stocks?|index|points|Dow|Nasdaq|FTSE|Nikkei|DAX)\b|[$€£%]|\b(?:percent|per cent|billion|million)\b/i;
-const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|boss|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office)\b/i;
+/** A post: a word of a post anywhere in the clause; a word that is often only a title in a name ("Tory leader Michael
+   Howard dismissed claims", "England captain Michael Vaughan") only after "as" ("named as England's new captain"). */
+const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|secretary|head|manager|boss|officer|executive|successor|coach|ambassador|governor|commander|board|post|position|job|role|office|commissioner|editor)\b|\bas\s+(?:[\w'’-]+\s+){0,4}(?:captain|skipper|leader|host|presenter|chair|treasurer|spokesman|spokeswoman|judge)\b/i;
+/** Who rules on a decision, a claim or a penalty, or what is ruled on. */
+const COURT_RULING = /\b(?:courts?|judges?|judgement|judgment|tribunal|appeals?|lords|justices?|magistrates|jury|panel|commission|regulators?|watchdog|ombudsman|convictions?|sentences?|verdicts?|ruling|decision|bans?|complaints?|claims?|suspension|disqualification|fine|injunction|order)\b/i;
 const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition|consoles?|handsets?|processors?|browser|cameras?|patch|patches)\b/i;
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
@@ -107,9 +111,16 @@ export const TRIGGERS: TriggerClass[] = [
     cue: undefined,
   },
   { type: 'DECISION', cameo: null, verbs: 'decided decides chose voted ruled', nouns: 'decision decisions ruling verdict vote' },
+  // A court's or an authority's ruling on an earlier decision, claim or penalty ("the tribunal upheld her claim", "the
+  // Court of Appeal quashed the sentences", "overturned the ban"); not "overturned a 2-0 deficit", "quashed rumours".
+  // Not features of the learned detector (moreVerbs).
+  { type: 'DECISION', cameo: null, verbs: '', moreVerbs: 'upheld overturned quashed', nouns: '', cue: COURT_RULING },
   {
     type: 'LEGAL', cameo: '11',
     verbs: 'sued sues sue charged indicted prosecuted convicted sentenced acquitted filed filing lost loses won wins fined investigated pleaded_guilty pleaded_not_guilty found_guilty',
+    // Charges brought, pressed or laid against someone: only with "charges" as the verb's object (senses.ts,
+    // notCharge); not features of the learned detector.
+    moreVerbs: 'brought pressed laid',
     // Investigations are legal action begun against someone (CAMEO 09 Investigate: CAMEO_OVERRIDE).
     nouns: 'lawsuit lawsuits suit trial hearing indictment prosecution conviction litigation investigation investigations inquiry probe',
     cue: undefined,
@@ -169,14 +180,16 @@ export const TRIGGERS: TriggerClass[] = [
   },
   {
     type: 'PERSONNEL', cameo: null,
-    verbs: 'appointed appoints named names nominated hired fired dismissed sacked replaced promoted retired ousted quit quits',
+    verbs: 'named names nominated hired fired dismissed replaced promoted retired ousted quit quits',
     nouns: 'appointment nomination retirement dismissal departure',
     cue: POST,
   },
   // Resigning and stepping down need no word of a post in the clause ("The mayor resigned on Sunday"): they are
-  // leaving one whatever it is called ("resigned to" after "be" is the adjective: senses.ts).
+  // leaving one whatever it is called ("resigned to" after "be" is the adjective: senses.ts). Being appointed or
+  // sacked likewise: in news the words mean a post given or taken away, whatever it is called ("Rush was appointed
+  // at the end of August", "Mutu was sacked by Chelsea on Friday"), unlike "named" (an award) or "fired" (shots).
   // Taking office: "was sworn in as president", "was inaugurated on Friday" (not features of the learned detector).
-  { type: 'PERSONNEL', cameo: null, verbs: 'resigned resigns stepped_down stood_down sworn_in', moreVerbs: 'inaugurated', nouns: 'resignation resignations' },
+  { type: 'PERSONNEL', cameo: null, verbs: 'resigned resigns stepped_down stood_down sworn_in appointed appoints sacked', moreVerbs: 'inaugurated', nouns: 'resignation resignations' },
   { type: 'ACCIDENT', cameo: null, verbs: 'crashed collided derailed capsized sank exploded collapsed', nouns: 'crash crashes collision accident accidents derailment explosion collapse' },
   { type: 'BANKRUPTCY', cameo: null, verbs: 'filed filing files', nouns: 'bankruptcy bankruptcies insolvency', cue: /\b(?:bankruptcy|insolvency|Chapter 11|creditor protection)\b/i },
   {
@@ -215,7 +228,7 @@ export const LEGAL_STAGES: ReadonlyMap<string, LegalStage> = new Map<string, Leg
     [
       ['inquiry', ['investigation', 'investigations', 'inquiry', 'probe', 'investigated']],
       ['suit', ['lawsuit', 'lawsuits', 'suit', 'sued', 'sues', 'sue', 'filed', 'filing', 'litigation']],
-      ['charge', ['charged', 'indicted', 'indictment', 'prosecuted', 'prosecution']],
+      ['charge', ['brought', 'pressed', 'laid', 'charged', 'indicted', 'indictment', 'prosecuted', 'prosecution']],
       ['trial', ['trial', 'hearing']],
       ['plea', ['pleaded guilty', 'pleaded not guilty']],
       ['verdict', ['convicted', 'conviction', 'found guilty', 'acquitted', 'won', 'wins', 'lost', 'loses']],

@@ -745,7 +745,11 @@ export function isSuccession(lower: readonly string[], k: number): boolean {
 const ISSUING_VERBS = new Set([
   'issued', 'issue', 'issues', 'issuing', 'published', 'publish', 'publishes', 'released', 'release', 'releases', 'sent', 'send',
   'sends', 'delivered', 'deliver', 'delivers', 'gave', 'give', 'gives', 'made', 'make', 'makes', 'wrote', 'write', 'writes', 'handed',
+  'produced', 'produce', 'produces',
 ]);
+/** Participles of issuing a text in the passive after the noun: "the report was published", "a letter has been sent". */
+const ISSUED_PARTICIPLES = new Set(['issued', 'published', 'released', 'sent', 'delivered', 'handed', 'written', 'produced']);
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'being', 'be']);
 /** Words that end a noun phrase before the noun: past one, the verb before is not the noun's. */
 const PHRASE_ENDS = new Set(['.', ',', ';', ':', '"', '“', '”', '(', ')', '-', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'of', 'about', 'and', 'or', 'but', 'that', 'which', 'who']);
 
@@ -757,12 +761,25 @@ const PHRASE_ENDS = new Set(['.', ',', ';', ':', '"', '“', '”', '(', ')', '-
  */
 export function issuedObject(doc: Doc, lower: readonly string[], ts: number): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
+  if (issuedPassive(doc, lower, ts)) return true;
   for (let k = ts - 1; k >= ts - 5 && inSentence(k); k--) {
     const w = lower[k]!;
     if (ISSUING_VERBS.has(w)) return k < ts - 1 || w !== 'release'; // "a release statement" is no issuing
     if (PHRASE_ENDS.has(w)) return false;
   }
   return false;
+}
+
+/**
+ * Whether the noun at token ts is the subject of a passive verb of issuing right after it: a form of "be" (after
+ * "has"/"had" or not), then the participle ("the report was published", "an identical letter has been sent").
+ */
+export function issuedPassive(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  let k = ts + 1;
+  while (k < ts + 3 && inSentence(k) && PASSIVE_AUX.has(lower[k]!)) k++;
+  const aux = lower[k - 1]!;
+  return k > ts + 1 && aux !== 'has' && aux !== 'have' && aux !== 'had' && inSentence(k) && ISSUED_PARTICIPLES.has(lower[k]!);
 }
 
 /** Statement nouns that are events only as what someone issues: "sent a letter to", "published a report". */
@@ -826,6 +843,7 @@ const CHARGED_NOT_ACCUSED = new Set([
  * a price, no charge in court ("charged with fraud", "was charged after …" stay).
  */
 export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if (BRINGING_VERBS.has(key)) return !chargesObject(doc, lower, te);
   if (key !== 'charged') return false;
   // "the prices it charged", "fees charged by banks": what is charged is a price.
   for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
@@ -840,6 +858,24 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
 export function notVitalEvent(lower: readonly string[], te: number, key: string, pos: 'verb' | 'noun'): boolean {
   if (key === 'born') return lower[te] === 'out' && lower[te + 1] === 'of';
   return pos === 'noun' && (lower[te] === 'rate' || lower[te] === 'rates');
+}
+
+/** Verbs that bring charges against someone: "brought fraud charges against", "pressed charges", "laid charges". */
+export const BRINGING_VERBS = new Set(['brought', 'pressed', 'laid']);
+/** Words that may stand between such a verb and "charges": determiners, numbers and kinds of offence (a price is "a charge", never "brought charges"). */
+const CHARGE_MODIFIERS = new Set(['criminal', 'fresh', 'new', 'further', 'formal', 'separate', 'more', 'the', 'no', 'any', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple']);
+/**
+ * Whether the object right after a bringing verb (at token k) is charges: at most three words between, each a
+ * modifier above or a lowercase word of the offence ("brought fraud charges", "pressed criminal charges").
+ */
+function chargesObject(doc: Doc, lower: readonly string[], k: number): boolean {
+  const inSentence = sentenceOf(doc, lower, k);
+  for (let j = k; j < k + 4 && inSentence(j); j++) {
+    const w = lower[j]!;
+    if (w === 'charges') return true;
+    if (!CHARGE_MODIFIERS.has(w) && !(/^[a-z-]+$/.test(doc.tokens[j]!.text) && !PHRASE_ENDS.has(w))) return false;
+  }
+  return false;
 }
 
 /** Nouns of what a seller charges: "the prices it charged". */
@@ -1015,8 +1051,31 @@ export function notPersonnel(lower: readonly string[], ts: number, te: number, k
   }
   if (key === 'nominated') return nominatedForWork(lower, te);
   if (key === 'promoted') return PROMOTED_NOT_PERSON.has(lower[te] ?? '') && !BE_FORMS.has(lower[ts - 1] ?? '');
+  // "the appointed bodies", "87 appointed members", "the sacked workers": the participle describes the noun after it.
+  if ((key === 'appointed' || key === 'sacked') && ts > 0 && (PARTICIPLE_DETERMINERS.has(lower[ts - 1]!) || /^\d/.test(lower[ts - 1]!))) return /^\p{Ll}+$/u.test(lower[te] ?? '') && !PERSONNEL_OBJECT_OPENERS.has(lower[te]!);
+  // "dismissed claims that", "dismissed the idea", "was dismissed as a publicity stunt": rejected, no one sacked.
+  if (key === 'dismissed') {
+    // "dismissed the Conservatives as a fading force": judged, not sacked ("dismissed as chairman" is a post).
+    for (let k = te; k < te + 6 && k < lower.length - 1; k++) if (lower[k] === 'as' && /^(?:a|an|the|"|“|'|‘|mere|pure|simply|nonsense|rubbish)$/.test(lower[k + 1]!)) return true;
+    for (let k = te; k < te + 4 && k < lower.length; k++) {
+      if (DISMISSED_THINGS.has(lower[k]!)) return true;
+      if (!/^\p{Ll}[\p{Ll}'’-]*$/u.test(lower[k]!)) break;
+    }
+  }
   return false;
 }
+
+/** Words before a participle that make it a modifier: "the appointed bodies", "a newly appointed judge". */
+const PARTICIPLE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'newly', 'recently', 'specially', 'directly', 'democratically', 'politically']);
+/** Words right after "appointed" that open its object or a phrase, not a noun it describes. */
+const PERSONNEL_OBJECT_OPENERS = new Set(['as', 'to', 'by', 'in', 'on', 'at', 'for', 'from', 'with', 'after', 'before', 'last', 'this', 'earlier', 'and', 'or', 'but', 'him', 'her', 'them', 'me', 'us', 'the', 'a', 'an']);
+/** What is dismissed when nobody loses a post: a claim, a suggestion, a fear. */
+const DISMISSED_THINGS = new Set([
+  'claim', 'claims', 'report', 'reports', 'suggestion', 'suggestions', 'speculation', 'allegation', 'allegations', 'rumour', 'rumours',
+  'rumor', 'rumors', 'fear', 'fears', 'concern', 'concerns', 'criticism', 'criticisms', 'call', 'calls', 'idea', 'ideas', 'talk', 'accusation',
+  'accusations', 'charge', 'charges', 'case', 'appeal', 'appeals', 'complaint', 'complaints', 'notion', 'warning', 'warnings', 'argument',
+  'arguments', 'plan', 'plans', 'proposal', 'proposals', 'threat', 'threats', 'worries', 'doubts', 'question', 'questions', 'bets', 'view', 'views',
+]);
 
 /** "nominated for her supporting role", "nominated for period drama Vera Drake": an award's category, no post. */
 function nominatedForWork(lower: readonly string[], k: number): boolean {

@@ -946,4 +946,38 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // Only the verb that takes up the main clause right after the comma: "said those found guilty" is no guilt of Putin's.
     expect(parts('Putin, who vowed to fight fraud when he took office, said those found guilty would face tough punishments.')).toEqual([]);
   });
+
+  it('being appointed or sacked is a change of post without a post word; "named"/"quit" with a post only after "as" for a title word', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} ${e.date?.start ?? '-'}`);
+    expect(parts('Putin was appointed by Apple on Friday.')).toEqual(['PERSONNEL appointed agent:Apple,patient:Vladimir Putin 2024-10-11']);
+    expect(parts('Apple sacked Pezeshkian on Friday.')).toEqual(['PERSONNEL sacked agent:Apple,patient:Masoud Pezeshkian 2024-10-11']);
+    expect(parts('Putin was named as Russia’s new team captain on Friday.').map((p) => p.split(' ')[0])).toEqual(['PERSONNEL']);
+    // the participle describing a noun, a claim dismissed, someone dismissed "as" a judgement: no change of post
+    expect(types('Putin said the appointed members of the Kazan council met on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Putin has dismissed claims that Apple will leave Kazan, his chief of staff said on Friday.')).not.toContain('PERSONNEL');
+    expect(types('Putin dismissed Pezeshkian as a "fading" force on Friday, his chief of staff said.')).not.toContain('PERSONNEL');
+    expect(types('Pezeshkian was dismissed as chairman of Apple on Friday.')).toContain('PERSONNEL');
+    // a title word before a name is no post given or left ("Kazan leader Putin dismissed…")
+    expect(types('Kazan leader Putin dismissed the reports on Friday.')).not.toContain('PERSONNEL');
+  });
+  it('a court’s ruling on a decision, claim or penalty is a DECISION, and what it rules on no OTHER event of that date', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(parts('The Kazan court quashed the convictions of Putin on Friday.')).toEqual(['DECISION quashed 2024-10-11']);
+    expect(parts('A tribunal in Kazan overturned the bans on Pezeshkian on Friday.')).toEqual(['DECISION overturned 2024-10-11']);
+    // a deficit overturned or rumours quashed: no ruling
+    expect(types('Russia overturned a two-goal deficit in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('Apple quashed rumours of a takeover of Reuters on Friday.')).not.toContain('DECISION');
+  });
+  it('charges brought, pressed or laid are a LEGAL charge; a report or letter issued in the passive is a STATEMENT', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} ${e.date?.start ?? '-'}`);
+    expect(parts('Prosecutors brought fraud charges against Putin on Friday.').filter((p) => p.startsWith('LEGAL'))).toEqual(['LEGAL brought patient:Vladimir Putin 2024-10-11']);
+    expect(parts('Police in Kazan pressed charges against Pezeshkian on Friday.').map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual(['LEGAL pressed']);
+    // not charges as the object: no legal act
+    expect(types('Apple brought new phones to Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Apple laid the foundations of a factory in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(parts('A damning report was published by Reuters on Friday.')).toEqual(['STATEMENT report agent:Reuters 2024-10-11']);
+    expect(parts('A letter has been sent to Putin by Apple on Friday.').map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual(['STATEMENT letter']);
+    // a report that is only read or discussed stays none
+    expect(types('Putin read the report on Friday.')).not.toContain('STATEMENT');
+  });
 });
