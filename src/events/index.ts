@@ -536,17 +536,44 @@ const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
 const UNGATED_TYPES = new Set(['HEALTH']);
 
 /** Words that may follow a noun that heads its phrase ("a transplant in 2004", "surgery and", "the operation, which"). */
+/** Verbs of forecasting: what they govern is predicted ("forecasts growth of 5%", "is expected to rise"). */
+const FORECAST_VERBS = new Set([
+  'forecast', 'forecasts', 'forecasting', 'forecasted', 'predict', 'predicts', 'predicted', 'predicting', 'projecting', 'projects',
+  'projected', 'expect', 'expects', 'expected', 'expecting', 'anticipates', 'anticipated', 'anticipating',
+]);
 /** Auxiliaries of the future. */
 const FUTURE = new Set(['will', 'shall', "'ll", '’ll']);
 
 /**
  * Whether a change or result at tokens [ts, te) is put in the future: "will" before the verb in its clause ("will
- * grow", "will be lower", "will also rise"), or after the noun it is subject of ("sales will rise", "the profits of Apple will fall").
+ * grow", "will be lower", "will also rise"), or after the noun it is subject of ("sales will rise", "the profits of Apple will fall"),
+ * or a verb of forecasting before it ("forecasts a fall of 8%").
  */
 function forecast(doc: Doc, clause: Int32Array, ts: number, te: number, lower: readonly string[]): boolean {
   const c = clause[ts]!;
   for (let k = ts - 1; k >= 0 && k >= ts - 3 && clause[k] === c; k--) if (FUTURE.has(lower[k]!)) return true;
+  if (forecastVerbBefore(doc, lower, ts)) return true;
   for (let k = te; k < doc.tokens.length && k <= te + 3 && clause[k] === c && /^[\p{L}'’]/u.test(lower[k]!); k++) if (FUTURE.has(lower[k]!)) return true;
+  return false;
+}
+
+/** Whether the subject ending before te is forecast: "spending is expected to rise", "sales are forecast to fall". */
+function forecastAfter(doc: Doc, lower: readonly string[], te: number): boolean {
+  const sentence = doc.tokens[te - 1]!.sentence;
+  return te + 1 < lower.length && doc.tokens[te + 1]!.sentence === sentence && (BE_FORMS as readonly string[]).includes(lower[te]!) && FORECAST_VERBS.has(lower[te + 1]!);
+}
+
+/**
+ * Whether a verb of forecasting comes shortly before token ts, within its sentence and not across a comma: "Nestle
+ * forecasts earnings growth of 5% in 2005", "spending is expected to rise in 2005", "the IMF predicts that the cost of
+ * running …". What is forecast has not happened.
+ */
+function forecastVerbBefore(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  for (let k = ts - 1; k >= 0 && k >= ts - 6 && doc.tokens[k]!.sentence === sentence; k--) {
+    if (FORECAST_VERBS.has(lower[k]!)) return true;
+    if (lower[k] === ',' || lower[k] === ';' || lower[k] === ':') return false;
+  }
   return false;
 }
 
@@ -630,6 +657,9 @@ function otherEvent(
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
   const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
+  if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
+  // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
+  if (FORECAST_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te + 1) return 'other: a forecast dated by what it forecasts';
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   if (participants.length === 0 && !location) return 'other: no participant or place';
   const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : 'asserted';

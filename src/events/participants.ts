@@ -239,6 +239,37 @@ function placeOnly(ctx: ArgContext, m: PlacedMention): boolean {
   return PLACE_ONLY_BEFORE.has(g) || (DIRECTIONAL.has(g) && m.entity.subtype !== 'country');
 }
 
+/** Words that end a place's noun phrase before any name: "the US and India", "US troops in Iraq". */
+const PHRASE_BREAKS = new Set([
+  'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'than', 'that', 'which', 'who', 'whose',
+  'the', 'a', 'an', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might',
+  'should', 'must', 'said', 'says', 'told', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'it', 'they', 'he', 'she', 'we',
+  'not', 'also', 'after', 'before', 'over', 'under', 'into', 'about', 'against', 'between', 'during', 'since', 'until', 'while',
+  // A title starts a new noun phrase ("the deal with Tanzania Mr Brown said"); so does a common verb ("Amadeus beat The
+  // Killing Fields"; a past form in -ed is caught by its ending).
+  'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'beat', 'beats', 'met', 'meets', 'told', 'tells', 'won', 'wins', 'lost', 'loses',
+  'saw', 'sees', 'hit', 'hits', 'took', 'takes', 'made', 'makes', 'gave', 'gives', 'got', 'gets', 'sent', 'sends', 'led', 'leads',
+]);
+
+/**
+ * The name a place premodifies, or null: a place before a name ("US bank Wells Fargo", "US phone company SBC Communications", "US
+ * President George W Bush") is part of that name's noun phrase, not a party of its own.
+ */
+function modifiedName(ctx: ArgContext, m: PlacedMention): PlacedMention | null {
+  if (m.entity.type !== 'LOCATION') return null;
+  const sentence = ctx.doc.tokens[m.tokenStart]!.sentence;
+  for (let k = m.tokenEnd; k < m.tokenEnd + 3 && k < ctx.lower.length && ctx.doc.tokens[k]!.sentence === sentence; k++) {
+    const j = ctx.byToken[k]!;
+    if (j >= 0) {
+      const other = ctx.mentions[j]!;
+      return other.entity.id !== m.entity.id && (other.entity.type === 'ORGANIZATION' || other.entity.type === 'PERSON') ? other : null;
+    }
+    const w = ctx.lower[k]!;
+    if (!/^\p{L}[\p{L}-]*$/u.test(w) || PHRASE_BREAKS.has(w) || (w.endsWith('ed') && w.length > 4)) return null;
+  }
+  return null;
+}
+
 /**
  * The participants and place of a trigger: the learned label decides whether each
  * named mention within the window takes part (keeping or dropping what the rules
@@ -288,12 +319,21 @@ export function decideArguments(
     // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether a guess
     // by position (the nearest name before or after the verb) is one. A name a preposition or possessive ties to the
     // trigger ("between X and Y", "by X", "X's visit") is one: that reading is simply right.
+    // "talks with US bank Wells Fargo": the bank, not the country, is the party the rules meant.
+    const named = c ? modifiedName(ctx, c.mention) : null;
+    if (named) {
+      if (!out.some((q) => q.entity.id === named.entity.id)) out.push({ entity: named.entity, role: p.role, why: `${p.why} (the name "${text(named)}" it premodifies)` });
+      continue;
+    }
     if (!c || !POSITIONAL.test(p.why)) out.push(p);
     else if (!rejects(c)) out.push({ entity: p.entity, role: p.role, why: `${p.why} (learned ${c.label} ${c.margin.toFixed(1)})` });
   }
   for (const c of best.values()) {
     if (!adds(c) || out.some((p) => p.entity.id === c.mention.entity.id) || ruleLocation?.value.id === c.mention.entity.id) continue;
-    out.push({ entity: c.mention.entity, role: roleOf(c, undefined), why: `learned ${c.label} (${c.margin.toFixed(1)}): "${text(c.mention)}"` });
+    const named = modifiedName(ctx, c.mention);
+    if (named && out.some((p) => p.entity.id === named.entity.id)) continue;
+    const m = named ?? c.mention;
+    out.push({ entity: m.entity, role: roleOf(c, undefined), why: `learned ${c.label} (${c.margin.toFixed(1)}): "${text(c.mention)}"${named ? ` (the name "${text(named)}" it premodifies)` : ''}` });
   }
   let place: ScoredCandidate | null = null;
   for (const c of best.values()) if (c.label === 'location' && c.margin > margins.add && c.mention.entity.type === 'LOCATION' && (!place || c.margin > place.margin)) place = c;

@@ -21,12 +21,13 @@ const GUNFIRE = new Set(['gun', 'guns', 'gunman', 'gunmen', 'gunfire', 'gunshot'
 /** What follows "struck" or "strike" in a deal, not a blow ("struck a deal", "strike a balance"). */
 /** Words of a football or rugby match, where a "strike" is a shot at goal. */
 const MATCH_WORDS = new Set(['goal', 'goals', 'scored', 'score', 'scoring', 'header', 'penalty', 'free-kick', 'match', 'game', 'half-time', 'minute', 'minutes', 'keeper', 'goalkeeper', 'striker', 'equaliser', 'winner', 'league', 'cup', 'yard', 'yards', 'double', 'victory', 'draw', 'side',
-  'beat', 'win', 'won', 'lead', 'box', 'shot', 'volley', 'net', 'right-footed', 'left-footed', 'midfielder', 'defender', 'fans', 'season']);
+  'beat', 'win', 'won', 'lead', 'box', 'shot', 'volley', 'net', 'right-footed', 'left-footed', 'midfielder', 'defender', 'fans', 'season',
+  'player', 'players', 'first-half', 'second-half', 'injury-time', 'stoppage-time', 'sin-binned', 'kick', 'ball']);
 /** Words of military force, where a "strike" is an attack. */
 const ARMS = new Set(['air', 'missile', 'missiles', 'military', 'troops', 'army', 'bomb', 'bombs', 'bombing', 'rocket', 'rockets', 'drone', 'drones', 'forces', 'pre-emptive', 'nuclear', 'airstrike', 'airstrikes']);
 /** Agreements, which are struck as deals are ("a deal being struck"). */
 const DEAL_WORDS = new Set(['deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'pact', 'compromise', 'settlement']);
-const STRUCK_OBJECTS = new Set(['shot', 'effort', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
+const STRUCK_OBJECTS = new Set(['shot', 'effort', 'penalty', 'free-kick', 'post', 'crossbar', 'woodwork', 'deal', 'deals', 'agreement', 'agreements', 'accord', 'bargain', 'balance', 'chord', 'gold', 'note', 'pact', 'partnership', 'compromise', 'tone']);
 const BE_FORMS = new Set<string>(BE_FORM_WORDS);
 /** Words before "attack" that make it an illness ("a heart attack"). */
 const ILLNESS_BEFORE = new Set(['heart', 'asthma', 'panic', 'anxiety']);
@@ -62,9 +63,13 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   const sentence = doc.tokens[ts]!.sentence;
   const inSentence = sentenceOf(doc, lower, ts);
   if (NATURAL_VERBS.has(key) && naturalCause(lower, ts, te, inSentence)) return true;
+  // "killing the ball" (rugby), "killed off the plan": nobody killed.
+  if (KILL_FORMS.has(key) && (lower[te] === 'off' || (lower[te] === 'the' && lower[te + 1] === 'ball'))) return true;
   // "join strike", "on strike", "a hunger strike", "strike action": workers' or a protester's strike, no attack.
   if ((key === 'strike' || key === 'strikes') && (LABOUR_BEFORE_STRIKE.has(lower[ts - 1] ?? '') || LABOUR_AFTER_STRIKE.has(lower[te] ?? ''))) return true;
   if (key === 'struck' || key === 'strike' || key === 'strikes') {
+    // "struck out at file-sharing networks", "strike out on his own": in words or alone, no blow.
+    if (lower[te] === 'out' && key !== 'strikes') return true;
     for (let k = te; k < te + 4 && inSentence(k); k++) if (STRUCK_OBJECTS.has(lower[k]!)) return true;
     // "a deal being struck", "the agreement was struck": the deal before its passive verb.
     if (key === 'struck') for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) if (DEAL_WORDS.has(lower[k]!)) return true;
@@ -79,6 +84,9 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
   // "Short attacks US over tsunami aid", "Corbett attacks 'dumbed-down TV'": the verb after its subject, in words,
   // as "attacked" is read below.
   if (key === 'attacks' && ts > 0 && inSentence(ts - 1) && /^\p{Lu}/u.test(doc.tokens[ts - 1]!.text) && verbalAttack(doc, lower, ts, te, inSentence)) return true;
+  // "little opportunity to shine in attack", "played in attack": a team's forward line (no article; "killed in an
+  // attack" has one, and a sentence of killing or arms keeps it).
+  if (key === 'attack' && lower[ts - 1] === 'in' && !ATTACK_OBJECT.has(lower[te] ?? '') && !harmInSentence(doc, lower, sentence)) return true;
   if (key === 'attack' || key === 'attacks') return matchPlay(doc, lower, sentence) || attackInPolitics(doc, lower, ts, te, inSentence);
   if (key === 'attacked') return verbalAttack(doc, lower, ts, te, inSentence) || attackInPolitics(doc, lower, ts, te, inSentence);
   if (key !== 'shot' && key !== 'shooting') return false;
@@ -92,6 +100,8 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     else if (GUNFIRE.has(lower[k]!)) gunfire = true;
   }
   if (filming) return true;
+  // "shooting tamely at the keeper in first-half injury time": a shot at goal.
+  if (key === 'shooting' && !gunfire && matchPlay(doc, lower, sentence)) return true;
   // "shooting of The Libertine", "Shooting on Casino Royale": the filming of a named work.
   if (key === 'shooting' && (lower[te] === 'of' || lower[te] === 'on') && inSentence(te + 1)) {
     const { mentions, at } = mentionAt(doc);
@@ -118,6 +128,7 @@ const NATURAL_CAUSES = new Set([
   'disaster', 'disasters', 'disease', 'diseases', 'epidemic', 'pandemic', 'virus', 'flu', 'influenza', 'malaria', 'cholera',
   'cancer', 'aids', 'sars', 'illness', 'infection',
 ]);
+const KILL_FORMS = new Set(['kill', 'kills', 'killed', 'killing']);
 const NATURAL_VERBS = new Set(['killed', 'kills', 'kill', 'killing', 'struck', 'strikes', 'strike', 'hit', 'hits', 'devastated', 'destroyed', 'wiped']);
 
 /**
@@ -135,6 +146,16 @@ function naturalCause(lower: readonly string[], ts: number, te: number, inSenten
     for (let j = k + 1; j < k + 4 && inSentence(j); j++) if (NATURAL_CAUSES.has(lower[j]!)) return true;
     break;
   }
+  return false;
+}
+
+/** What an attack is made on or against: "in attack on the base" keeps the attack. */
+const ATTACK_OBJECT = new Set(['on', 'against', 'by']);
+
+/** Whether the sentence speaks of guns, arms or bodily harm. */
+function harmInSentence(doc: Doc, lower: readonly string[], sentence: number): boolean {
+  const s = doc.sentences[sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (GUNFIRE.has(lower[k]!) || ARMS.has(lower[k]!) || BODILY.has(lower[k]!)) return true;
   return false;
 }
 
@@ -442,6 +463,8 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
   return DESCRIBED.has(lower[te]!) && doc.tokens[te]!.text === lower[te];
 }
 
+/** Verbs before "summit" that make it a top reached ("reached the summit of the chart"). */
+const SUMMIT_CLIMBS = new Set(['reach', 'reached', 'reaches', 'reaching', 'climb', 'climbed', 'climbs', 'scaled', 'sat', 'sits', 'top', 'topped']);
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
 export function notSummit(doc: Doc, lower: readonly string[], ts: number): boolean {
   const w = lower[ts]!;
@@ -451,6 +474,8 @@ export function notSummit(doc: Doc, lower: readonly string[], ts: number): boole
   const named = doc.tokens[ts]!.text !== w; // capitalised: part of a name
   // "the UN Convention on refugees", "the Geneva Conventions", "the European Patent Convention": a treaty, no meeting.
   if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
+  // "reached the summit of the chart", "sat on rugby's summit": the top of something, no meeting.
+  if (w === 'summit' && !named) for (let k = ts - 1; k >= Math.max(0, ts - 4); k--) if (SUMMIT_CLIMBS.has(lower[k]!)) return true;
   // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
   return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }

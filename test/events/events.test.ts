@@ -980,4 +980,35 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // a report that is only read or discussed stays none
     expect(types('Putin read the report on Friday.')).not.toContain('STATEMENT');
   });
+
+  it('a place before a name belongs to its noun phrase: the name takes part, not the place', () => {
+    const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')}`);
+    expect(parts('Putin held merger talks with Russia bank Apple on Friday.')).toEqual(['MEETING talks agent:Vladimir Putin,participant:Apple']);
+    expect(parts('Putin met Iran President Pezeshkian in Kazan on Friday.')).toEqual(['MEETING met agent:Vladimir Putin,participant:Masoud Pezeshkian']);
+    // A verb or a title between them starts a new phrase: the place stays a party.
+    expect(parts('On top of the deal with Iran Mr Putin said more would follow.').filter((p) => p.includes('deal'))).toEqual(['AGREEMENT deal participant:Iran']);
+  });
+
+  it('what is forecast has not happened: no OTHER event, a result flagged possible; a forecast is not dated by what it forecasts', () => {
+    const list = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
+    expect(list('Apple forecasts earnings growth of about 5% in 2025.')).toEqual([]);
+    expect(list('Spending in Russia is expected to rise in 2025.')).toEqual([]);
+    expect(list('In 2024, Apple forecast an 8% fall in prices in 2025.').filter((p) => p.includes('2025'))).toEqual([]);
+    expect(list('Apple has forecast a net loss of 40m dollars in 2025.')).toEqual(['FINANCIAL_RESULT loss possible 2025-01-01']);
+    // Growth that happened stays asserted.
+    expect(list('Apple reported earnings growth of about 5% in 2023.').some((p) => p.endsWith('asserted 2023-01-01'))).toBe(true);
+  });
+
+  it('football shots, play in attack, a ball killed, a top reached and a verbal strike are no violence and no summit', () => {
+    expect(types('Putin was wasteful in first-half injury time, shooting tamely at the keeper on Friday.')).not.toContain('ATTACK');
+    expect(types('Putin, given little chance to shine in attack in Kazan on Friday, was praised.')).not.toContain('ATTACK');
+    expect(types('Putin was sin-binned in Kazan on Friday after killing the ball.')).not.toContain('ATTACK');
+    expect(types('Putin struck a penalty in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('Apple has struck out at Reuters with another lawsuit on Friday.')).not.toContain('ATTACK');
+    expect(types("On Friday Putin called it a fantastic strike from the Kazan player.")).not.toContain('ATTACK');
+    expect(types('The song reached the summit of the Kazan chart on Friday.')).not.toContain('SUMMIT');
+    // Violence stays violence.
+    expect(types('Three soldiers were killed in attack on a base in Kazan on Friday.')).toContain('ATTACK');
+    expect(types('Putin attended a summit in Kazan on Friday.')).toContain('SUMMIT');
+  });
 });
