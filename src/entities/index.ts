@@ -92,6 +92,8 @@ const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
 /** What comes before and after a name in a list: its separators and brackets. */
 const LIST_BEFORE = new Set([',', ':', ';', '(', 'and', '&']);
 const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
+/** What a line-up's "A" or "I" initial follows: a list's separator or bracket ("; A Foley", "Replacements: A Titterrell"). */
+const LINE_UP_BEFORE = new Set([',', ';', ':', '(', '-', '–']);
 /** The chapters of the US Bankruptcy Code that news names ("Chapter 11 protection", "filed for Chapter 7"). */
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
@@ -121,6 +123,21 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   const out: Span[] = [];
   const sameSentence = (i: number, j: number) => toks[i]!.sentence === toks[j]!.sentence;
   let added = false;
+  // "A Foley", "I Harinordoquy": in a line-up (three or more initials and surnames between a list's commas), "A" and "I"
+  // before a surname there are initials too, not the article and the pronoun: after a list's comma, semicolon, colon or
+  // bracket, or opening a sentence that goes on as the list ("A Titterrell, D Bell, …"), before a surname that a list's
+  // separator ends and that is no nationality ("A Frenchman, …").
+  let listedInitials = 0;
+  for (let i = 1; i + 2 < toks.length && listedInitials < 3; i++) {
+    if (INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
+  }
+  const lineUpInitial = (i: number): boolean => {
+    if (listedInitials < 3 || i < 0 || i + 1 >= toks.length || (toks[i]!.text !== 'A' && toks[i]!.text !== 'I')) return false;
+    if (!sameSentence(i, i + 1) || !SURNAME.test(toks[i + 1]!.text) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) return false;
+    if (demonymCountry(toks[i + 1]!.text) !== null || DEMONYM_NOUNS.has(lower[i + 1]!)) return false;
+    if (doc.sentences[toks[i]!.sentence]!.tokenStart === i) return toks[i + 2]?.text === ',' && INITIAL.test(toks[i + 3]?.text ?? '');
+    return LINE_UP_BEFORE.has(lower[i - 1]!);
+  };
   for (let k = 0; k < spans.length; k++) {
     const s = { ...spans[k]! };
     const prevEnd = out.length > 0 ? out[out.length - 1]!.end : 0;
@@ -128,7 +145,10 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       const before = toks[s.start - 1]!.text;
       // "Mount Kenya", "Lake Geneva": a feature noun written before a place's name is part of it.
       if (s.type === LOC && GEO_PREFIXES.has(before)) s.start--;
-      else if (INITIAL.test(before)) {
+      else if (s.end - s.start === 1 && lineUpInitial(s.start - 1)) {
+        s.start--;
+        s.type = PER;
+      } else if (INITIAL.test(before)) {
         // A compass initial before a place is the place's ("S Korea") where the whole is a known place; before one
         // word of another type, an initial is the name's first part where the whole is no known place ("N Ormerod"
         // read as an organisation: the line-up rule types it later; "J Sainsbury" is the company's name).
@@ -139,6 +159,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         } else if (s.end - s.start === 1 && !whole()) s.start--;
       }
     }
+    if (s.end - s.start === 2 && s.type !== PER && lineUpInitial(s.start)) s.type = PER;
     // "Theresa May said", "Christine May had": a one-word "person" or "place" that news text always capitalises (or a given
     // name), no known place, then a month's name written as a word of its own (no day or year after it), is a person's
     // given name and surname; the model reads the month as the date.
@@ -199,7 +220,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (const s of out) if (s.end - s.start === 2 && INITIAL.test(toks[s.start]!.text)) initialNames++;
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!INITIAL.test(toks[i]!.text) || !SURNAME.test(toks[i + 1]!.text) || !LIST_BEFORE.has(lower[i - 1]!) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) continue;
+      if (!(INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
       if (!sameSentence(i, i + 1) || overlapsAny(out, i, i + 2)) continue;
       out.push({ start: i, end: i + 2, type: PER });
       added = true;
