@@ -246,6 +246,44 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     added = true;
   }
   if (added) out.sort((x, y) => x.start - y.start);
+  return joinNicknames(doc, out, rec);
+}
+
+const OPEN_QUOTES = new Set(['"', "'", '‘', '“']);
+const CLOSE_QUOTES = new Set(['"', "'", '’', '”']);
+
+/**
+ * "Marion "Suge" Knight", "Ahmed 'Mido' Hossam": a nickname of one or two capitalised words in quotes between a given
+ * name and a surname is part of the person's name, which the recogniser reads as two or three names. The name before
+ * the quote or the one after it must be a person's as the recogniser typed it (or the word before a given name of the
+ * lexicon), the quotes must hug the nickname, and the word after the closing quote be capitalised, all in one sentence.
+ */
+function joinNicknames(doc: Doc, out: Span[], rec: Recognizer): Span[] {
+  const toks = doc.tokens;
+  const { lower } = tokenIndex(doc);
+  for (let k = 0; k < out.length; k++) {
+    const left = out[k]!;
+    const q = left.end;
+    if (q + 3 >= toks.length || !OPEN_QUOTES.has(toks[q]!.text)) continue;
+    let c = q + 1;
+    while (c < q + 3 && c < toks.length && STARTS_UPPER.test(toks[c]!.text) && /^\p{L}/u.test(toks[c]!.text)) c++;
+    if (c === q + 1 || c + 1 >= toks.length || !CLOSE_QUOTES.has(toks[c]!.text) || !SURNAME.test(toks[c + 1]!.text)) continue;
+    const sentence = toks[left.start]!.sentence;
+    if (toks[c + 1]!.sentence !== sentence) continue;
+    // The quotes hug the nickname: "Marion "Suge" Knight", not a quotation that opens after a name.
+    if (toks[q + 1]!.start !== toks[q]!.end || toks[c]!.start !== toks[c - 1]!.end) continue;
+    // The spans the recogniser made of the nickname and the surname ("Mido' Hossam" as one) go into the name.
+    let j = k + 1;
+    let end = c + 2;
+    let personAfter = false;
+    while (j < out.length && out[j]!.start < c + 2) {
+      end = Math.max(end, out[j]!.end);
+      personAfter = out[j]!.type === PER;
+      j++;
+    }
+    if (left.type !== PER && !personAfter && !(left.end - left.start === 1 && rec.lexicon.firstNames.has(hashString(lower[left.start]!)))) continue;
+    out.splice(k, j - k, { start: left.start, end, type: PER });
+  }
   return out;
 }
 

@@ -75,3 +75,17 @@ describe('line-up initials "A" and "I"', () => {
     expect(names('A Pellow, a builder, said so.').has('A Pellow')).toBe(false);
   });
 });
+
+describe('nicknames in quotes', () => {
+  it('keeps a quoted nickname between a given name and a surname inside one person\'s name', () => {
+    const rap = entities('Label boss Carlton "Ace" Pendry was arrested. Pendry denied it.');
+    expect(rap.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.aliases])).toEqual([['Carlton "Ace" Pendry', ['Pendry']]]);
+    const striker = entities("Forward Ahmed 'Zizo' Mansour scored twice.").filter((e) => e.type === 'PERSON');
+    expect(striker.map((e) => e.name)).toEqual(["Ahmed 'Zizo' Mansour"]);
+  });
+
+  it('leaves a quotation that follows a name alone', () => {
+    const t = entities('Pendry said "Yes" Mansour nodded.');
+    expect(t.some((e) => e.name.includes('"'))).toBe(false);
+  });
+});
