@@ -824,13 +824,15 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // person of that surname; other towns of a person's surname are that person ("Eastwood" beside "Clint Eastwood").
   const spokenPlaces = new Set<string>();
   for (const m of inputs) if (m.type === 'LOCATION' && m.tokenEnd - m.tokenStart === 1 && placeContext(doc, m.tokenStart, m.tokenEnd)) spokenPlaces.add(m.key!);
-  const entities = clusterMentions(inputs, {
+  const clusters = clusterMentions(inputs, {
     isNationality: (name) => factsOf(name).demonym !== null,
     countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
-  }).map((c) => {
+  });
+  const titles = worksOfTheArticle(doc, clusters, mentions, inputs, rec);
+  const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
     const facts = factsOf(c.name);
     if (c.type === 'PERSON') {
@@ -904,7 +906,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the comedy Sideways", "her new album Stakonia", "BBC drama Holby City": a name after a noun for a work is the
     // work's title (MISC), not a person, a company or a place (unless a known place, or spoken of as a person).
     // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
-    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts.unknownPlace && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
+    // So is a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways" beside "the comedy Sideways").
+    if (c.type !== 'MISC' && titles.has(ci)) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
     if (facts.award) c.type = 'MISC';
@@ -1064,6 +1067,57 @@ const TITLE_NOUNS = new Set(['film', 'movie', 'biopic', 'album', 'novel', 'sitco
 const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
 
 /** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
+/**
+ * The clusters that are titles of works: a name after a noun for a work ("the comedy Sideways"), and, as conjuncts are
+ * things of one kind, a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways": commas, then
+ * "and"), again for the names listed with those. A title is no known place, no acronym, no name spoken to ("Mr …"),
+ * and, when found only through a list, no name a given name of the lexicon starts (a person listed with a film).
+ */
+function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
+  const titles = new Set<number>();
+  const clusterOf = new Int32Array(mentions.length).fill(-1);
+  const can = clusters.map((c, ci) => {
+    for (const k of c.members) clusterOf[k] = ci;
+    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && factsOf(c.name).unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
+  });
+  clusters.forEach((c, ci) => {
+    if (can[ci] && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) titles.add(ci);
+  });
+  if (titles.size === 0) return titles;
+  const lower = tokenIndex(doc).lower;
+  const order = mentions.map((_, k) => k).sort((a, b) => mentions[a]!.tokenStart - mentions[b]!.tokenStart);
+  // What joins the n-th name to the next: "and" or ", and", a comma, or nothing of a list.
+  const link = (n: number): 'and' | 'comma' | null => {
+    if (n + 1 >= order.length) return null;
+    const from = mentions[order[n]!]!.tokenEnd;
+    const to = mentions[order[n + 1]!]!.tokenStart;
+    if (to - from === 1) return lower[from] === ',' ? 'comma' : lower[from] === 'and' ? 'and' : null;
+    return to - from === 2 && lower[from] === ',' && lower[from + 1] === 'and' ? 'and' : null;
+  };
+  // A comma joins two names of a list only where "and" ends the list ("A, B and C"): "Set in her native Dartford, Wasp
+  // tells …" and "the novel by Frances Hodgson Burnett, A Little Princess" are no lists.
+  const listed = (n: number): boolean => {
+    let j = n;
+    while (link(j) === 'comma') j++;
+    return link(j) === 'and';
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let n = 0; n + 1 < order.length; n++) {
+      const a = order[n]!;
+      const b = order[n + 1]!;
+      if (!listed(n)) continue;
+      for (const [x, y] of [[a, b], [b, a]] as const) {
+        const cy = clusterOf[y]!;
+        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can[cy] || givenNameFirst(rec, clusters[cy]!.name)) continue;
+        titles.add(cy);
+        grew = true;
+      }
+    }
+  }
+  return titles;
+}
+
 function titleNounBefore(doc: Doc, a: number, b: number): boolean {
   const lower = tokenIndex(doc).lower;
   const noun = lower[a - 1] ?? '';
