@@ -92,6 +92,8 @@ const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
 /** What comes before and after a name in a list: its separators and brackets. */
 const LIST_BEFORE = new Set([',', ':', ';', '(', 'and', '&']);
 const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
+/** What a line-up's "A" or "I" initial follows: a list's separator or bracket ("; A Foley", "Replacements: A Titterrell"). */
+const LINE_UP_BEFORE = new Set([',', ';', ':', '(', '-', '–']);
 /** The chapters of the US Bankruptcy Code that news names ("Chapter 11 protection", "filed for Chapter 7"). */
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
@@ -121,6 +123,21 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   const out: Span[] = [];
   const sameSentence = (i: number, j: number) => toks[i]!.sentence === toks[j]!.sentence;
   let added = false;
+  // "A Foley", "I Harinordoquy": in a line-up (three or more initials and surnames between a list's commas), "A" and "I"
+  // before a surname there are initials too, not the article and the pronoun: after a list's comma, semicolon, colon or
+  // bracket, or opening a sentence that goes on as the list ("A Titterrell, D Bell, …"), before a surname that a list's
+  // separator ends and that is no nationality ("A Frenchman, …").
+  let listedInitials = 0;
+  for (let i = 1; i + 2 < toks.length && listedInitials < 3; i++) {
+    if (INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
+  }
+  const lineUpInitial = (i: number): boolean => {
+    if (listedInitials < 3 || i < 0 || i + 1 >= toks.length || (toks[i]!.text !== 'A' && toks[i]!.text !== 'I')) return false;
+    if (!sameSentence(i, i + 1) || !SURNAME.test(toks[i + 1]!.text) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) return false;
+    if (demonymCountry(toks[i + 1]!.text) !== null || DEMONYM_NOUNS.has(lower[i + 1]!)) return false;
+    if (doc.sentences[toks[i]!.sentence]!.tokenStart === i) return toks[i + 2]?.text === ',' && INITIAL.test(toks[i + 3]?.text ?? '');
+    return LINE_UP_BEFORE.has(lower[i - 1]!);
+  };
   for (let k = 0; k < spans.length; k++) {
     const s = { ...spans[k]! };
     const prevEnd = out.length > 0 ? out[out.length - 1]!.end : 0;
@@ -128,7 +145,10 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       const before = toks[s.start - 1]!.text;
       // "Mount Kenya", "Lake Geneva": a feature noun written before a place's name is part of it.
       if (s.type === LOC && GEO_PREFIXES.has(before)) s.start--;
-      else if (INITIAL.test(before)) {
+      else if (s.end - s.start === 1 && lineUpInitial(s.start - 1)) {
+        s.start--;
+        s.type = PER;
+      } else if (INITIAL.test(before)) {
         // A compass initial before a place is the place's ("S Korea") where the whole is a known place; before one
         // word of another type, an initial is the name's first part where the whole is no known place ("N Ormerod"
         // read as an organisation: the line-up rule types it later; "J Sainsbury" is the company's name).
@@ -139,6 +159,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         } else if (s.end - s.start === 1 && !whole()) s.start--;
       }
     }
+    if (s.end - s.start === 2 && s.type !== PER && lineUpInitial(s.start)) s.type = PER;
     // "Theresa May said", "Christine May had": a one-word "person" or "place" that news text always capitalises (or a given
     // name), no known place, then a month's name written as a word of its own (no day or year after it), is a person's
     // given name and surname; the model reads the month as the date.
@@ -199,7 +220,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (const s of out) if (s.end - s.start === 2 && INITIAL.test(toks[s.start]!.text)) initialNames++;
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!INITIAL.test(toks[i]!.text) || !SURNAME.test(toks[i + 1]!.text) || !LIST_BEFORE.has(lower[i - 1]!) || !LIST_AFTER.has(toks[i + 2]?.text ?? '.')) continue;
+      if (!(INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
       if (!sameSentence(i, i + 1) || overlapsAny(out, i, i + 2)) continue;
       out.push({ start: i, end: i + 2, type: PER });
       added = true;
@@ -225,6 +246,44 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     added = true;
   }
   if (added) out.sort((x, y) => x.start - y.start);
+  return joinNicknames(doc, out, rec);
+}
+
+const OPEN_QUOTES = new Set(['"', "'", '‘', '“']);
+const CLOSE_QUOTES = new Set(['"', "'", '’', '”']);
+
+/**
+ * "Marion "Suge" Knight", "Ahmed 'Mido' Hossam": a nickname of one or two capitalised words in quotes between a given
+ * name and a surname is part of the person's name, which the recogniser reads as two or three names. The name before
+ * the quote or the one after it must be a person's as the recogniser typed it (or the word before a given name of the
+ * lexicon), the quotes must hug the nickname, and the word after the closing quote be capitalised, all in one sentence.
+ */
+function joinNicknames(doc: Doc, out: Span[], rec: Recognizer): Span[] {
+  const toks = doc.tokens;
+  const { lower } = tokenIndex(doc);
+  for (let k = 0; k < out.length; k++) {
+    const left = out[k]!;
+    const q = left.end;
+    if (q + 3 >= toks.length || !OPEN_QUOTES.has(toks[q]!.text)) continue;
+    let c = q + 1;
+    while (c < q + 3 && c < toks.length && STARTS_UPPER.test(toks[c]!.text) && /^\p{L}/u.test(toks[c]!.text)) c++;
+    if (c === q + 1 || c + 1 >= toks.length || !CLOSE_QUOTES.has(toks[c]!.text) || !SURNAME.test(toks[c + 1]!.text)) continue;
+    const sentence = toks[left.start]!.sentence;
+    if (toks[c + 1]!.sentence !== sentence) continue;
+    // The quotes hug the nickname: "Marion "Suge" Knight", not a quotation that opens after a name.
+    if (toks[q + 1]!.start !== toks[q]!.end || toks[c]!.start !== toks[c - 1]!.end) continue;
+    // The spans the recogniser made of the nickname and the surname ("Mido' Hossam" as one) go into the name.
+    let j = k + 1;
+    let end = c + 2;
+    let personAfter = false;
+    while (j < out.length && out[j]!.start < c + 2) {
+      end = Math.max(end, out[j]!.end);
+      personAfter = out[j]!.type === PER;
+      j++;
+    }
+    if (left.type !== PER && !personAfter && !(left.end - left.start === 1 && rec.lexicon.firstNames.has(hashString(lower[left.start]!)))) continue;
+    out.splice(k, j - k, { start: left.start, end, type: PER });
+  }
   return out;
 }
 
@@ -765,13 +824,15 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // person of that surname; other towns of a person's surname are that person ("Eastwood" beside "Clint Eastwood").
   const spokenPlaces = new Set<string>();
   for (const m of inputs) if (m.type === 'LOCATION' && m.tokenEnd - m.tokenStart === 1 && placeContext(doc, m.tokenStart, m.tokenEnd)) spokenPlaces.add(m.key!);
-  const entities = clusterMentions(inputs, {
+  const clusters = clusterMentions(inputs, {
     isNationality: (name) => factsOf(name).demonym !== null,
     countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
-  }).map((c) => {
+  });
+  const titles = worksOfTheArticle(doc, clusters, mentions, inputs, rec);
+  const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
     const facts = factsOf(c.name);
     if (c.type === 'PERSON') {
@@ -845,7 +906,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "the comedy Sideways", "her new album Stakonia", "BBC drama Holby City": a name after a noun for a work is the
     // work's title (MISC), not a person, a company or a place (unless a known place, or spoken of as a person).
     // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
-    if (c.type !== 'MISC' && !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts.unknownPlace && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd)) && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
+    // So is a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways" beside "the comedy Sideways").
+    if (c.type !== 'MISC' && titles.has(ci)) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
     if (facts.award) c.type = 'MISC';
@@ -1005,6 +1067,57 @@ const TITLE_NOUNS = new Set(['film', 'movie', 'biopic', 'album', 'novel', 'sitco
 const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
 
 /** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
+/**
+ * The clusters that are titles of works: a name after a noun for a work ("the comedy Sideways"), and, as conjuncts are
+ * things of one kind, a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways": commas, then
+ * "and"), again for the names listed with those. A title is no known place, no acronym, no name spoken to ("Mr …"),
+ * and, when found only through a list, no name a given name of the lexicon starts (a person listed with a film).
+ */
+function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
+  const titles = new Set<number>();
+  const clusterOf = new Int32Array(mentions.length).fill(-1);
+  const can = clusters.map((c, ci) => {
+    for (const k of c.members) clusterOf[k] = ci;
+    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && factsOf(c.name).unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
+  });
+  clusters.forEach((c, ci) => {
+    if (can[ci] && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) titles.add(ci);
+  });
+  if (titles.size === 0) return titles;
+  const lower = tokenIndex(doc).lower;
+  const order = mentions.map((_, k) => k).sort((a, b) => mentions[a]!.tokenStart - mentions[b]!.tokenStart);
+  // What joins the n-th name to the next: "and" or ", and", a comma, or nothing of a list.
+  const link = (n: number): 'and' | 'comma' | null => {
+    if (n + 1 >= order.length) return null;
+    const from = mentions[order[n]!]!.tokenEnd;
+    const to = mentions[order[n + 1]!]!.tokenStart;
+    if (to - from === 1) return lower[from] === ',' ? 'comma' : lower[from] === 'and' ? 'and' : null;
+    return to - from === 2 && lower[from] === ',' && lower[from + 1] === 'and' ? 'and' : null;
+  };
+  // A comma joins two names of a list only where "and" ends the list ("A, B and C"): "Set in her native Dartford, Wasp
+  // tells …" and "the novel by Frances Hodgson Burnett, A Little Princess" are no lists.
+  const listed = (n: number): boolean => {
+    let j = n;
+    while (link(j) === 'comma') j++;
+    return link(j) === 'and';
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let n = 0; n + 1 < order.length; n++) {
+      const a = order[n]!;
+      const b = order[n + 1]!;
+      if (!listed(n)) continue;
+      for (const [x, y] of [[a, b], [b, a]] as const) {
+        const cy = clusterOf[y]!;
+        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can[cy] || givenNameFirst(rec, clusters[cy]!.name)) continue;
+        titles.add(cy);
+        grew = true;
+      }
+    }
+  }
+  return titles;
+}
+
 function titleNounBefore(doc: Doc, a: number, b: number): boolean {
   const lower = tokenIndex(doc).lower;
   const noun = lower[a - 1] ?? '';

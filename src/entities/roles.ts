@@ -12,7 +12,11 @@
  * precede person names) plus the general list below.
  */
 import type { Doc } from '../text/doc.js';
-import { HONORIFICS, NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS } from '../lang/en/index.js';
+import { isMediaName } from './subtypes.js';
+import { HONORIFICS, MONTHS, NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from '../lang/en/index.js';
+
+/** Weekday and month names written in full ("on Tuesday", "in October"): a time, never a role's first word. */
+const CALENDAR_WORDS = new Set([...Object.keys(WEEKDAYS), ...Object.keys(MONTHS).filter((m) => m.length > 3 || m === 'may')]);
 
 const FORMS_OF_ADDRESS = new Set<string>(HONORIFICS);
 
@@ -59,6 +63,9 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
     // "Bank of England Governor": an "of" between capitalised words belongs to the owner's name.
     if (lw === 'of' && i > 0 && toks[i - 1]!.sentence === sentence && /^\p{Lu}/u.test(toks[i - 1]!.text) && /^\p{Lu}/u.test(toks[i + 1]!.text)) continue;
     if (STOP.has(lw)) break;
+    // "On Tuesday Foreign Secretary Jack Straw", "in October Tory leader Michael Howard": the day or month is the time of
+    // the sentence, not part of the role ("Sunday Telegraph journalist" keeps the newspaper's name, named or named like one).
+    if (CALENDAR_WORDS.has(lw) && !isNamed(i) && !isMediaName(`${w} ${toks[i + 1]!.text}`)) break;
     const capitalised = /^\p{Lu}/u.test(w);
     const isInitial = i === doc.sentences[sentence]!.tokenStart;
     const ok = lex.heads.has(lw) || lex.modifiers.has(lw) || isNamed(i) || (capitalised && !isInitial && /^[\p{L}.-]+$/u.test(w)) || (capitalised && isInitial && lex.modifiers.has(lw));

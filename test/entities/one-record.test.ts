@@ -53,3 +53,39 @@ describe('one thing, one record', () => {
     expect(cars.find((e) => e.name === 'Aston')?.type).toBe('ORGANIZATION');
   });
 });
+
+describe('line-up initials "A" and "I"', () => {
+  const names = (text: string) => new Map(entities(text).map((e) => [e.name, e.type] as const));
+
+  it('reads "A" and "I" before a surname in a line-up as initials, not as the article and the pronoun', () => {
+    const t = names('Wexford: G Hallam; B Tennant, A Pellow, F Mossop; R Quade, I Brannock. Replacements: A Corwen, D Lusk, I Abernath.');
+    for (const n of ['A Pellow', 'I Brannock', 'A Corwen', 'I Abernath']) expect([n, t.get(n)]).toEqual([n, 'PERSON']);
+    for (const n of ['Pellow', 'Brannock', 'Corwen', 'Abernath']) expect(t.has(n)).toBe(false);
+    // A line-up line opening with one.
+    const bench = names('Squad named. Forwards: G Hallam, B Tennant, F Mossop, R Quade.\nA Fennick, D Lusk, S Orde.');
+    expect(bench.get('A Fennick')).toBe('PERSON');
+    // "A Pellow" joins the full name of the report, as "B Tennant" does.
+    const report = entities('Adam Pellow scored twice. Wexford: G Hallam; B Tennant, A Pellow, F Mossop; R Quade, I Brannock.');
+    expect(report.filter((e) => e.name.endsWith('Pellow')).map((e) => [e.name, e.aliases])).toEqual([['Adam Pellow', ['A Pellow']]]);
+  });
+
+  it('leaves "A" an article outside line-ups and before a nationality', () => {
+    const t = names('A Frenchman, G Hallam, B Tennant and F Mossop were picked; R Quade, A Pellow and I Brannock were not.');
+    expect(t.has('A Frenchman')).toBe(false);
+    expect(names('A Pellow, a builder, said so.').has('A Pellow')).toBe(false);
+  });
+});
+
+describe('nicknames in quotes', () => {
+  it('keeps a quoted nickname between a given name and a surname inside one person\'s name', () => {
+    const rap = entities('Label boss Carlton "Ace" Pendry was arrested. Pendry denied it.');
+    expect(rap.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.aliases])).toEqual([['Carlton "Ace" Pendry', ['Pendry']]]);
+    const striker = entities("Forward Ahmed 'Zizo' Mansour scored twice.").filter((e) => e.type === 'PERSON');
+    expect(striker.map((e) => e.name)).toEqual(["Ahmed 'Zizo' Mansour"]);
+  });
+
+  it('leaves a quotation that follows a name alone', () => {
+    const t = entities('Pendry said "Yes" Mansour nodded.');
+    expect(t.some((e) => e.name.includes('"'))).toBe(false);
+  });
+});

@@ -33,6 +33,18 @@ describe('roles', () => {
     expect(role('She called Paulo Santos.', 'Paulo')).toBeNull();
   });
 
+  it('leaves a weekday or a month before a title out of the role: it is the time of the sentence', () => {
+    expect(role('But on Thursday Health Secretary Jo Pilling said no.', 'Jo')).toBe('Health Secretary');
+    expect(role('In March party chairman Ed Marsh quit.', 'Ed')).toBe('party chairman');
+    expect(role('On 3 November singer Lena Rowe left.', 'Lena')).toBe('singer');
+    // A newspaper named for its day stays, named or not.
+    expect(role('The book, by Sunday Herald journalist Al Penn, sold well.', 'Al')).toBe('Sunday Herald journalist');
+    // Inside a named mention it stays: the newspaper's name is part of the role.
+    const doc = createDoc({ text: 'The book, by Sunday Courier journalist Al Penn, sold well.' });
+    const i = doc.tokens.findIndex((t) => t.text === 'Al');
+    expect(roleBefore(doc, i, lex, (k) => doc.tokens[k]!.text === 'Sunday' || doc.tokens[k]!.text === 'Courier')).toBe('Sunday Courier journalist');
+  });
+
   it('takes a role from an appositive that closes after a title head', () => {
     expect(after("Sergey Ryabkov, Russia's deputy foreign minister, said so.", 'Ryabkov')).toBe("Russia's deputy foreign minister");
     expect(after('Anna Weber, the ministry spokeswoman.', 'Weber')).toBe('ministry spokeswoman');

@@ -95,6 +95,16 @@ describe('types from the context of a name', () => {
     expect(types('He likened the task to a musical Rubik\'s cube.').get('Rubik')).not.toBe('MISC');
   });
 
+  it('reads names listed with a title of a work as titles too, but not a person listed with it', () => {
+    const t = types('Award hopefuls Golden Harbour, Million Dollar Baby and Brindle Street did well. The comedy Brindle Street led.');
+    expect(['Golden Harbour', 'Million Dollar Baby', 'Brindle Street'].map((n) => [n, t.get(n)])).toEqual(['Golden Harbour', 'Million Dollar Baby', 'Brindle Street'].map((n) => [n, 'MISC']));
+    const p = types('The prize went to Jamie Foxx and Brindle Street. The comedy Brindle Street led.');
+    expect(p.get('Jamie Foxx')).toBe('PERSON');
+    // A comma alone is no list: a fronted phrase ends there.
+    const q = types('Set in her native Harlowby, Brindle Street tells a story. The comedy Brindle Street led.');
+    expect(q.get('Harlowby')).not.toBe('MISC');
+  });
+
   it('types a person or place whose last word ends only companies\' names as the company, not a known place', () => {
     for (const name of ['Harlow Bros', 'Fenwick Technologies', 'Marlow Securities']) {
       const t = types(`Shares in ${name} fell 5% on Monday after ${name} warned on profits.`);
