@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -132,6 +132,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(doc, lower, i)) continue;
+    if (pick.cls.type === 'PROTEST' && notProtest(lower, i, i + n, key)) continue;
     if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
     if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) continue;
     if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;

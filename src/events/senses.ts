@@ -1179,3 +1179,15 @@ export function accidentSense(doc: Doc, lower: readonly string[], ts: number, te
   }
   return 'accident';
 }
+
+/** What follows "demonstrated" when it means showed: "demonstrated why he has never scored", "demonstrated its power". */
+const SHOWN_AFTER = new Set(['why', 'how', 'that', 'what', 'its', 'his', 'her', 'their', 'our', 'the', 'a', 'an', 'this', 'some', 'great', 'real']);
+
+/**
+ * A PROTEST trigger in another sense: "demonstrated why …", "demonstrated the value of": shown, not a demonstration;
+ * "has protested his innocence": a denial, no protest.
+ */
+export function notProtest(lower: readonly string[], ts: number, te: number, key: string): boolean {
+  if ((key === 'demonstrated' || key === 'demonstrate' || key === 'demonstrates') && SHOWN_AFTER.has(lower[te] ?? '')) return true;
+  return (key === 'protested' || key === 'protest' || key === 'protests' || key === 'protesting') && lower[te + 1] === 'innocence' && ts >= 0;
+}

@@ -999,7 +999,7 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(list('Apple reported earnings growth of about 5% in 2023.').some((p) => p.endsWith('asserted 2023-01-01'))).toBe(true);
   });
 
-  it('football shots, play in attack, a ball killed, a top reached and a verbal strike are no violence and no summit', () => {
+  it('football shots, play in attack, a ball killed, a top reached and a verbal strike are no violence and no summit; showing why is no protest', () => {
     expect(types('Putin was wasteful in first-half injury time, shooting tamely at the keeper on Friday.')).not.toContain('ATTACK');
     expect(types('Putin, given little chance to shine in attack in Kazan on Friday, was praised.')).not.toContain('ATTACK');
     expect(types('Putin was sin-binned in Kazan on Friday after killing the ball.')).not.toContain('ATTACK');
@@ -1007,6 +1007,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple has struck out at Reuters with another lawsuit on Friday.')).not.toContain('ATTACK');
     expect(types("On Friday Putin called it a fantastic strike from the Kazan player.")).not.toContain('ATTACK');
     expect(types('The song reached the summit of the Kazan chart on Friday.')).not.toContain('SUMMIT');
+    // Showing why, or protesting one's innocence, is no protest.
+    expect(types('Putin demonstrated why he has never lost against Apple in Kazan on Friday.')).not.toContain('PROTEST');
+    expect(types('Putin has continually protested his innocence in Kazan since Friday.')).not.toContain('PROTEST');
+    expect(types('Thousands demonstrated against Apple in Kazan on Friday.')).toContain('PROTEST');
     // Violence stays violence.
     expect(types('Three soldiers were killed in attack on a base in Kazan on Friday.')).toContain('ATTACK');
     expect(types('Putin attended a summit in Kazan on Friday.')).toContain('SUMMIT');
