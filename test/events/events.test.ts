@@ -899,6 +899,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // a particle after the word makes it the head of a phrasal noun, which stays an event
     expect(others('Since the break up of Reuters in 2003, Putin has ruled Kazan.').includes('break')).toBe(others('Since the break of Reuters in 2003, Putin has ruled Kazan.').includes('break'));
   });
+  it('a dated happening the detector is sure of is an OTHER event with no participant or place; a forecast or an ongoing activity is none', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(others('Such clubs grew quickly last year.')).toEqual(['grew 2023-01-01']);
+    expect(others('The tower was demolished in 1995.')).toEqual(['demolished 1995-01-01']);
+    expect(others('The factory was built in the 1970s.')).toEqual(['built 1970-01-01']);
+    // put in the future with no actor, it is a forecast
+    expect(others('The economy will shrink in 2005.')).toEqual([]);
+    // an ongoing activity with no actor is no dated happening either
+    expect(others('The two firms have been working on the engine since 2001.')).toEqual([]);
+  });
   it('an untyped happening a source reports is an OTHER event flagged reported, dated only by a time of its own clause', () => {
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
     expect(others('Apple said it will open a factory in Kazan on Friday.')).toEqual(['open reported 2024-10-18']);
