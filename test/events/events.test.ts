@@ -1021,6 +1021,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin demonstrated why he has never lost against Apple in Kazan on Friday.')).not.toContain('PROTEST');
     expect(types('Putin has continually protested his innocence in Kazan since Friday.')).not.toContain('PROTEST');
     expect(types('Thousands demonstrated against Apple in Kazan on Friday.')).toContain('PROTEST');
+    // Taking over a task, or taking over with no object before "but": no takeover.
+    expect(types('Kazan were bottom of the league when Putin took over but Apple enjoyed a fine start in 2003.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over regulation of the Kazan market in January 2004.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over Reuters in 2003.')).toContain('ACQUISITION');
     // Violence stays violence.
     expect(types('Three soldiers were killed in attack on a base in Kazan on Friday.')).toContain('ATTACK');
     expect(types('Putin attended a summit in Kazan on Friday.')).toContain('SUMMIT');
