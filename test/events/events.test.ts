@@ -1009,6 +1009,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(list('Apple reported earnings growth of about 5% in 2023.').some((p) => p.endsWith('asserted 2023-01-01'))).toBe(true);
   });
 
+  it('an infinitive is planned, not done: no OTHER event, unless after a verb of beginning or going on', () => {
+    const list = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(list('The first phone of Apple is due to be shipped in 2025.')).toEqual([]);
+    expect(list('Apple is to start producing phones in Kazan in 2025.').filter((p) => p.startsWith('OTHER'))).toEqual([]);
+    expect(list('Exports of Apple started to grow in 2004.')).toHaveLength(1);
+  });
+
   it('football shots, play in attack, a ball killed, a top reached and a verbal strike are no violence and no summit; showing why is no protest', () => {
     expect(types('Putin was wasteful in first-half injury time, shooting tamely at the keeper on Friday.')).not.toContain('ATTACK');
     expect(types('Putin, given little chance to shine in attack in Kazan on Friday, was praised.')).not.toContain('ATTACK');
