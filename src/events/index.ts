@@ -558,6 +558,24 @@ function forecast(doc: Doc, clause: Int32Array, ts: number, te: number, lower: r
   return false;
 }
 
+/** Verbs of beginning, going on and continuing: "started to grow", "went on to play" happened; "to start producing" is planned. */
+const ASPECTUAL = new Set([
+  'start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'begun', 'beginning', 'continue', 'continues',
+  'continued', 'continuing', 'went', 'going', 'goes', 'gone', 'on', 'came', 'come', 'comes', 'managed', 'helped', 'used',
+]);
+
+/**
+ * Whether the word at ts is an infinitive ("the first to be released in 2006", "is to start producing films in 2005",
+ * "hopes to sell"): a plan or a purpose, not yet done. Not after a verb of beginning or going on ("the economy started
+ * to grow in 2004", "went on to break the record on 12 June"): that happened.
+ */
+function infinitive(lower: readonly string[], ts: number): boolean {
+  let k = ts - 1;
+  if (lower[k] === 'be' || lower[k] === 'have') k--;
+  else if (ASPECTUAL.has(lower[k] ?? '') && lower[k - 1] === 'to') k--;
+  return lower[k] === 'to' && !ASPECTUAL.has(lower[k - 1] ?? '');
+}
+
 /** Whether the subject ending before te is forecast: "spending is expected to rise", "sales are forecast to fall". */
 function forecastAfter(doc: Doc, lower: readonly string[], te: number): boolean {
   const sentence = doc.tokens[te - 1]!.sentence;
@@ -667,6 +685,7 @@ function otherEvent(
   const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
+  if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
   if (FORECAST_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te + 1) return 'other: a forecast dated by what it forecasts';
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);

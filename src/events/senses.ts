@@ -744,7 +744,7 @@ function honourNotPost(lower: readonly string[], k: number, naming: boolean): bo
  * After "took over", these make it intransitive, a succession in a post ("took over as manager", "took over at
  * the club", "took over after three bosses stood down", "took over in 2003"); with an object it is a takeover.
  */
-const SUCCESSION_AFTER = new Set(['as', 'at', 'from', 'after', 'following', 'when', 'in', 'on', 'last', 'this', 'earlier', 'later', ',', '.', ';', 'and']);
+const SUCCESSION_AFTER = new Set(['as', 'at', 'from', 'after', 'following', 'when', 'in', 'on', 'last', 'this', 'earlier', 'later', ',', '.', ';', 'and', 'but', 'until', 'before', 'during', ')']);
 
 /** Whether a naming verb (`key`) at the token before `k` gives an honour or a name rather than a post. */
 export function isHonour(key: string, lower: readonly string[], k: number): boolean {
@@ -752,7 +752,8 @@ export function isHonour(key: string, lower: readonly string[], k: number): bool
 }
 
 /** What is taken over that is a post or a task, not a company: "the job", "the reins", "the kicking duties". */
-const POSTS_TAKEN = new Set(['job', 'post', 'role', 'reins', 'duties', 'duty', 'shirt', 'captaincy', 'chairmanship', 'presidency', 'leadership', 'helm', 'responsibility', 'responsibilities', 'position', 'armband']);
+const POSTS_TAKEN = new Set(['job', 'post', 'role', 'reins', 'duties', 'duty', 'shirt', 'captaincy', 'chairmanship', 'presidency', 'leadership', 'helm', 'responsibility', 'responsibilities', 'position', 'armband',
+  'regulation', 'management', 'running', 'command', 'stewardship', 'mantle', 'baton']);
 
 /** Whether "took over" followed by token `k` is a succession (intransitive, or a post or task taken over), not a takeover. */
 export function isSuccession(lower: readonly string[], k: number): boolean {

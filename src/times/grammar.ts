@@ -615,11 +615,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'clock',
-    // "10.30am" starts with its digits; "1500 GMT" (no colon) only with a time zone
+    // "10.30am" starts with its digits; "1500 GMT", "1700 local time" (no colon) only with a time zone
     // ("1500 hours" may be a duration)
     trigger: { digits: true, words: NOON, before: 0 },
     re: new RegExp(
-      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2})(?::(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET)\\b))(\\d{2})|(${alt(NOON)}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
+      `${B}(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(${AMPM})|(\\d{1,2})(?::(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time|hours|h\\b))|(?=\\d{2}\\s*(?:GMT|UTC|EST|EDT|BST|CET|ET|local time)\\b))(\\d{2})|(${alt(NOON)}))${TIMEZONE}(?:\\s+(?:on\\s+)?(${DAYWORD}))?(?![\\p{L}\\p{N}])`,
       'gu',
     ),
     norm: (m, ctx) => {

@@ -1009,6 +1009,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(list('Apple reported earnings growth of about 5% in 2023.').some((p) => p.endsWith('asserted 2023-01-01'))).toBe(true);
   });
 
+  it('an infinitive is planned, not done: no OTHER event, unless after a verb of beginning or going on', () => {
+    const list = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(list('The first phone of Apple is due to be shipped in 2025.')).toEqual([]);
+    expect(list('Apple is to start producing phones in Kazan in 2025.').filter((p) => p.startsWith('OTHER'))).toEqual([]);
+    expect(list('Exports of Apple started to grow in 2004.')).toHaveLength(1);
+  });
+
   it('football shots, play in attack, a ball killed, a top reached and a verbal strike are no violence and no summit; showing why is no protest', () => {
     expect(types('Putin was wasteful in first-half injury time, shooting tamely at the keeper on Friday.')).not.toContain('ATTACK');
     expect(types('Putin, given little chance to shine in attack in Kazan on Friday, was praised.')).not.toContain('ATTACK');
@@ -1021,6 +1028,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin demonstrated why he has never lost against Apple in Kazan on Friday.')).not.toContain('PROTEST');
     expect(types('Putin has continually protested his innocence in Kazan since Friday.')).not.toContain('PROTEST');
     expect(types('Thousands demonstrated against Apple in Kazan on Friday.')).toContain('PROTEST');
+    // Taking over a task, or taking over with no object before "but": no takeover.
+    expect(types('Kazan were bottom of the league when Putin took over but Apple enjoyed a fine start in 2003.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over regulation of the Kazan market in January 2004.')).not.toContain('ACQUISITION');
+    expect(types('Apple took over Reuters in 2003.')).toContain('ACQUISITION');
     // Violence stays violence.
     expect(types('Three soldiers were killed in attack on a base in Kazan on Friday.')).toContain('ATTACK');
     expect(types('Putin attended a summit in Kazan on Friday.')).toContain('SUMMIT');

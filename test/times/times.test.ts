@@ -107,6 +107,7 @@ describe('relative dates against a Monday publication', () => {
   it('a 24-hour clock time without a colon, with a time zone', () => {
     expect(one('Kick-off is at 1945 GMT.')).toMatchObject({ text: '1945 GMT', value: '2024-10-14T19:45' });
     expect(one('The castle was built in 1500.')).toMatchObject({ value: '1500' });
+    expect(one('The show will be televised from 1700 local time.')).toMatchObject({ text: '1700 local time', value: '2024-10-14T17:00' });
   });
   it('a yearless date in a clause without tense marker takes the nearest year', () => {
     expect(one('The new law comes into force on 1 January.', '2004-12-15')).toMatchObject({ value: '2005-01-01' });
