@@ -36,3 +36,21 @@ describe('passive verbs of naming before a quotation', () => {
     expect(speakers('Peter Wood called the plan “a disaster waiting to happen”.')).toEqual(['Peter Wood']);
   });
 });
+
+describe('a plural noun the lexicon also lists as a verb, heading the subject', () => {
+  // "figures", "reports", "claims" are verb forms in the lexicon; right before the verb they are the subject's head.
+  it('keeps the adjective or role word before it as part of the phrase, not as the speaker', () => {
+    expect(speakers('Official figures showed that the town had grown by a tenth.')).toEqual(['Official figures']);
+    expect(speakers('Latest figures suggest that fewer boats came into the harbour.')).toEqual(['Latest figures']);
+    expect(speakers('Fresh reports suggested that the bridge had been closed.')).toEqual(['Fresh reports']);
+  });
+
+  it('finds a determiner-led subject ending in such a noun', () => {
+    expect(speakers('The figures show that more pupils walked to school.')).toEqual(['The figures']);
+    expect(speakers('Local reports have claimed that the mill will shut.')).toEqual(['Local reports']);
+  });
+
+  it('still reads a name before such a form as its subject', () => {
+    expect(speakers('Smith reports that the mill will shut.')).toEqual(['Smith']);
+  });
+});
