@@ -17,6 +17,7 @@ import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIP
 import { HOLIDAYS, MONTHS, WEEKDAYS } from '../lang/en/calendar.js';
 import { HONORIFICS, TITLE_HEADS } from '../lang/en/titles.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
+import { EVIDENCE_NOUNS, MORE_EVIDENCE } from './cues.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -355,6 +356,14 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         // not the place (a country that is the subject itself, "Britain has said", keeps it).
         if (c && c.kind === 'entity' && c.entity!.type === 'LOCATION' && c.tokenEnd < trimBeforeVerb(lower, c.tokenEnd, end)) {
           c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        }
+        // "LSE shareholders fear", "Liverpool fans claimed": an organisation directly before the plural noun that heads the
+        // subject modifies it — the people speak, not the organisation (its figures or data still speak for it: "CML
+        // figures showed").
+        if (runTimeRules.on && c && c.kind === 'entity' && (c.entity!.type === 'ORGANIZATION' || c.entity!.type === 'MISC')) {
+          const h = trimBeforeVerb(lower, c.tokenEnd, end) - 1;
+          const w = lower[h]!;
+          if (h === c.tokenEnd && !ctx.cap[h] && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w) && !EVIDENCE_NOUNS.has(w) && !MORE_EVIDENCE.has(w) && nounBeforeVerb(ctx, h, end)) c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end)) ?? c;
         }
         // "Official figures showed", "Police reports say": a role word or a capitalised word before the plural noun
         // that heads the subject modifies it; the whole phrase speaks.
