@@ -55,13 +55,13 @@ export function cueWordKinds(ctx: QuoteContext): Uint8Array {
 
 /** "show" reports what a source of evidence says: "a new poll shows …", "records showed …". */
 const SHOW_FORMS = ['show', 'shows', 'showed', 'shown'];
-const EVIDENCE_NOUNS = new Set([
+export const EVIDENCE_NOUNS = new Set([
   'poll', 'polls', 'polling', 'survey', 'surveys', 'data', 'study', 'studies', 'research', 'figures', 'numbers', 'records', 'documents',
   'analysis', 'results', 'statistics', 'evidence', 'estimates', 'projections', 'tests', 'findings', 'filings', 'returns', 'emails', 'count',
 ]);
 
 /** More sources of evidence, at run time only (branch quotes24): documents whose findings a report attributes to them. */
-const MORE_EVIDENCE = new Set(['report', 'reports', 'review', 'reviews', 'audit', 'audits', 'census', 'tally', 'tallies', 'investigation', 'inquiry']);
+export const MORE_EVIDENCE = new Set(['report', 'reports', 'review', 'reviews', 'audit', 'audits', 'census', 'tally', 'tallies', 'investigation', 'inquiry']);
 /** Verbs that pass their subject on to an infinitive ("polls continue to show", "a review seems to show"). */
 const RAISING = new Set(['continue', 'continues', 'continued', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'tend', 'tends', 'also']);
 const HAVE = new Set(['has', 'have', 'had']);

@@ -17,6 +17,7 @@ import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIP
 import { HOLIDAYS, MONTHS, WEEKDAYS } from '../lang/en/calendar.js';
 import { HONORIFICS, TITLE_HEADS } from '../lang/en/titles.js';
 import { BE_FORMS as BE_FORM_WORDS } from '../lang/en/function-words.js';
+import { EVIDENCE_NOUNS, MORE_EVIDENCE } from './cues.js';
 
 const ROLE_ADJECTIVES = new Set(['former', 'senior', 'top', 'chief', 'deputy', 'local', 'foreign', 'then', 'late', 'new', 'longtime', 'veteran', 'republican', 'democratic', 'conservative', 'liberal', 'presidential', 'federal', 'state', 'white', 'house', 'campaign', 'party', 'press', 'communications', 'national', 'security', 'political', 'independent', 'unnamed', 'anonymous', 'retired', 'incumbent', 'acting', 'assistant', 'associate', 'executive', 'general', 'vice', 'lead', 'spokes']);
 
@@ -129,7 +130,30 @@ function nameBeforeVerb(ctx: QuoteContext, i: number, to: number): boolean {
   let j = i + 1;
   while (j < to && j < i + 4 && ctx.cap[j] && ctx.word[j]) j++;
   const w = ctx.lower[j];
-  return w !== undefined && (SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w));
+  return w !== undefined && (SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !(j < to && nounBeforeVerb(ctx, j, to));
+}
+
+/** Forms of "show", the verb of a source of evidence ("figures show"). */
+const SHOW_VERBS = new Set(['show', 'shows', 'showed', 'shown']);
+
+/**
+ * A verb form in -s that ends a subject phrase right before the phrase's verb at `to` (only adverbs and auxiliaries
+ * between) is a plural noun, not a verb: "Official figures showed", "the figures show", "Initial reports suggested",
+ * "Press reports have claimed" — two verbs do not follow each other in English. (The lexicon lists "figures",
+ * "reports", "claims", "estimates" as verbs of saying or thinking.)
+ */
+function nounBeforeVerb(ctx: QuoteContext, k: number, to: number): boolean {
+  const { lower } = ctx;
+  const w = lower[k]!;
+  if (!runTimeRules.on || ctx.cap[k] || w.length < 4 || !endsWith(w, 's') || endsWith(w, 'ss', 'us', 'is') || trimBeforeVerb(lower, k + 1, to) !== k + 1) return false;
+  const v = lower[to];
+  return v !== undefined && (SPEECH_FORMS.has(v) || COGNITION_FORMS.has(v) || SHOW_VERBS.has(v));
+}
+
+/** The word at k of a subject phrase ending before `to` reads as a verb of saying or thinking. */
+function verbInPhrase(ctx: QuoteContext, k: number, to: number): boolean {
+  const w = ctx.lower[k]!;
+  return (SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !nounBeforeVerb(ctx, k, to);
 }
 
 function sentenceInitial(ctx: QuoteContext, i: number): boolean {
@@ -183,7 +207,7 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
     if (DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied'))) return null; // "the city embodied
     if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;
-    if (PREPOSITIONS.has(w) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w) || ctx.quoteOf[k]! >= 0) return null;
+    if (PREPOSITIONS.has(w) || RELATIVES.has(w) || verbInPhrase(ctx, k, to) || ctx.quoteOf[k]! >= 0) return null;
   }
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
@@ -208,7 +232,7 @@ function loosePhrase(ctx: QuoteContext, from: number, to: number): Candidate | n
     const w = lower[k]!;
     if (ctx.quoteOf[k]! >= 0) return null;
     if (!ctx.word[k] && w !== '%' && !possessiveAt(ctx, k) && w !== '-' && w !== '.') return null;
-    if ((k === from && !numeric && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return null;
+    if ((k === from && !numeric && (PREPOSITIONS.has(w) || /^\p{N}/u.test(w) || w === 'what' || w === 'now')) || RELATIVES.has(w) || verbInPhrase(ctx, k, to)) return null;
     if (k > from && DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && endsWith(w, 'ed', 'ing')) return null;
   }
@@ -332,6 +356,20 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         // not the place (a country that is the subject itself, "Britain has said", keeps it).
         if (c && c.kind === 'entity' && c.entity!.type === 'LOCATION' && c.tokenEnd < trimBeforeVerb(lower, c.tokenEnd, end)) {
           c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end));
+        }
+        // "LSE shareholders fear", "Liverpool fans claimed": an organisation directly before the plural noun that heads the
+        // subject modifies it — the people speak, not the organisation (its figures or data still speak for it: "CML
+        // figures showed").
+        if (runTimeRules.on && c && c.kind === 'entity' && (c.entity!.type === 'ORGANIZATION' || c.entity!.type === 'MISC')) {
+          const h = trimBeforeVerb(lower, c.tokenEnd, end) - 1;
+          const w = lower[h]!;
+          if (h === c.tokenEnd && !ctx.cap[h] && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w) && !EVIDENCE_NOUNS.has(w) && !MORE_EVIDENCE.has(w) && nounBeforeVerb(ctx, h, end)) c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end)) ?? c;
+        }
+        // "Official figures showed", "Police reports say": a role word or a capitalised word before the plural noun
+        // that heads the subject modifies it; the whole phrase speaks.
+        if (runTimeRules.on && c && (c.kind === 'description' || c.kind === 'proper')) {
+          const head = trimBeforeVerb(lower, first, end) - 1;
+          if (head >= c.tokenEnd && nounBeforeVerb(ctx, head, end)) c = nounPhrase(ctx, first, end) ?? (coordinated ? null : loosePhrase(ctx, first, end)) ?? c;
         }
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
