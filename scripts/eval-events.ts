@@ -17,14 +17,19 @@
  *    - participant precision/recall: on found gold events that have
  *      HAS_PARTICIPANT annotations, system participants whose mentions overlap
  *      a participant of the event; recall over the named (NAM) participants;
- *    - trigger precision: system triggers overlapping any gold event mention.
+ *    - trigger precision: system triggers overlapping any gold event mention; MEANTIME annotates events in the
+ *      first six sentences of each article only, so it is also given over the triggers of those sentences
+ *      (`trigger_precision_annotated_sentences`);
+ *    - recall over all gold events (`recall_all_events`): every gold event mention, time-anchored or not, found
+ *      when a system trigger overlaps it (undated events reach the events table, not the timeline).
  *    With --loss-table, each missed time-anchored event is counted (counts only, no
  *    text) under the first link of the chain that loses it: the lexicon trigger
  *    dropped (and why), a lexicon word that is no trigger there, the learned
  *    detector, or the OTHER route (and why); see `lossCategory`.
  *    The same three figures are printed for the TimeBank held-out fifth (`timebank_held_out_stage`: the
  *    selection set, never trained on; TimeML annotates every sentence, so trigger precision there counts
- *    every system trigger against all events): the set on which changes to the stage are chosen.
+ *    every system trigger against all events; `recall_all_events` there too): the set on which changes to the
+ *    stage are chosen.
  * 2. The example article(s) in ../shared/examples: every non-optional gold event
  *    found with the right type, date, location and participants; gold dates.
  * 3. The learned event models: unless --shipped-models, they are first trained
@@ -193,7 +198,7 @@ function evalMeantime() {
     return null;
   }
   const corpora = corpusArg ? [corpusArg] : ['apple', 'gm'];
-  const c = { anchored: 0, found: 0, dateRight: 0, anchoredDct: 0, foundDct: 0, sys: 0, sysTrue: 0, partSys: 0, partRight: 0, partGold: 0, partGoldFound: 0, docs: 0, chars: 0, ms: 0 };
+  const c = { anchored: 0, found: 0, dateRight: 0, anchoredDct: 0, foundDct: 0, all: 0, allFound: 0, sys: 0, sysTrue: 0, sysScope: 0, sysScopeTrue: 0, partSys: 0, partRight: 0, partGold: 0, partGoldFound: 0, docs: 0, chars: 0, ms: 0 };
   for (const corpus of corpora) {
     linksFor?.(corpus);
     const dir = join(base, `corpus_${corpus}`);
@@ -211,13 +216,24 @@ function evalMeantime() {
       c.docs++;
       const goldEvents = [...g.events.entries()];
       c.sys += events.length;
+      // MEANTIME annotates events in the first six sentences only (0 to 5; the rebuilt text separates sentences by a
+      // blank line): triggers after them count against trigger precision whatever they are.
+      let scopeEnd = 0;
+      for (let k = 0; k < 6 && scopeEnd >= 0; k++) scopeEnd = g.text.indexOf('\n\n', scopeEnd + (k ? 2 : 0));
+      if (scopeEnd < 0) scopeEnd = g.text.length;
       for (const e of events) {
         const hit = goldEvents.some(([, ge]) => covers(e, ge));
         if (hit) c.sysTrue++;
+        if (e.trigger.start < scopeEnd) {
+          c.sysScope++;
+          if (hit) c.sysScopeTrue++;
+        }
         else if (showErrors) console.log(`FP-TRIGGER ${f} ${e.type} "${e.trigger.text}" | ${e.sentence.text.slice(0, 120)}`);
       }
       for (const [id, ge] of goldEvents) {
         const sys = events.find((e) => covers(e, ge));
+        c.all++;
+        if (sys) c.allFound++;
         const anchor = g.anchors.get(id);
         if (anchor || g.dctAnchored.has(id)) {
           c.anchoredDct++;
@@ -282,7 +298,11 @@ function evalMeantime() {
     date_accuracy: r(c.dateRight, c.found),
     recall_anchored_incl_creation_time: r(c.foundDct, c.anchoredDct),
     trigger_precision: r(c.sysTrue, c.sys),
+    gold_events: c.all,
+    recall_all_events: r(c.allFound, c.all),
     system_events: c.sys,
+    trigger_precision_annotated_sentences: r(c.sysScopeTrue, c.sysScope),
+    system_events_annotated_sentences: c.sysScope,
     participant_precision: r(c.partRight, c.partSys),
     participant_recall_named: r(c.partGoldFound, c.partGold),
     speed_chars_per_ms_all_stages: +(c.chars / c.ms).toFixed(1),
@@ -302,7 +322,7 @@ function evalMeantime() {
  * DATE expression of the text, date accuracy on those found, trigger precision over all gold events.
  */
 function evalTimebankStage(texts: AnnotatedText[]) {
-  const c = { anchored: 0, found: 0, dateRight: 0, sys: 0, sysTrue: 0, other: 0, otherTrue: 0 };
+  const c = { anchored: 0, found: 0, dateRight: 0, all: 0, allFound: 0, sys: 0, sysTrue: 0, other: 0, otherTrue: 0 };
   for (const a of texts) {
     const doc = createDoc({ text: a.text, publishedAt: a.dct });
     runStages(doc);
@@ -320,6 +340,8 @@ function evalTimebankStage(texts: AnnotatedText[]) {
     }
     const times = new Map(a.times.map((t) => [t.id, t]));
     for (const g of a.events) {
+      c.all++;
+      if (events.some((e) => covers(e, g))) c.allFound++;
       const tx = times.get(a.anchors.get(g.id) ?? '');
       if (!tx || tx.type !== 'DATE') continue;
       c.anchored++;
@@ -344,6 +366,8 @@ function evalTimebankStage(texts: AnnotatedText[]) {
     date_accuracy: r(c.dateRight, c.found),
     trigger_precision: r(c.sysTrue, c.sys),
     system_events: c.sys,
+    gold_events: c.all,
+    recall_all_events: r(c.allFound, c.all),
     other_events: c.other,
     other_precision: r(c.otherTrue, c.other),
     ...(lossTable ? { missed_time_anchored_by_cause: Object.fromEntries([...tbLosses].sort((a, b) => b[1] - a[1])) } : {}),

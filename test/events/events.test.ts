@@ -909,6 +909,21 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // an ongoing activity with no actor is no dated happening either
     expect(others('The two firms have been working on the engine since 2001.')).toEqual([]);
   });
+  it('a typed happening the detector is sure of is kept asserted with no participant, place or date; a vague, possible, negated or reported one is not', () => {
+    const kept = (text: string) => events(text, null).events.map((e) => `${e.type} ${e.trigger.text} ${e.factuality}`);
+    // A common-noun actor is no entity: the happening is still one a reader lists (events table, no timeline row).
+    expect(kept('A court has ruled against the ban.')).toEqual(['DECISION ruled asserted']);
+    expect(kept('Several protesters were arrested outside the embassy.')).toEqual(['ARREST arrested asserted']);
+    const evs = events('A court has ruled against the ban.', null).events;
+    expect(evs[0]!.date).toBeNull();
+    expect(evs[0]!.evidence.participants).toContain("kept with no participant, place or date: the learned detector's margin");
+    // The detector is less sure of a bare mention of a meeting: still too vague to chart.
+    expect(kept('Their first meeting was short.')).toEqual([]);
+    // Not asserted: a possible, negated or reported bare happening stays out.
+    expect(kept('The two men could be arrested.')).toEqual([]);
+    expect(kept('The two men were not arrested.')).toEqual([]);
+    expect(kept('He said: "The court has ruled against the ban."')).toEqual([]);
+  });
   it('an untyped happening a source reports is an OTHER event flagged reported, dated only by a time of its own clause', () => {
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality} ${e.date?.start ?? '-'}`);
     expect(others('Apple said it will open a factory in Kazan on Friday.')).toEqual(['open reported 2024-10-18']);
