@@ -132,7 +132,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'SUMMIT' && notSummit(doc, lower, i)) continue;
-    if (pick.cls.type === 'PROTEST' && notProtest(lower, i, i + n, key)) continue;
+    if (pick.cls.type === 'PROTEST' && notProtest(lower, i + n, key)) continue;
     if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
     if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) continue;
     if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;
@@ -547,12 +547,13 @@ const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
  */
 const UNGATED_TYPES = new Set(['HEALTH']);
 
-/** Words that may follow a noun that heads its phrase ("a transplant in 2004", "surgery and", "the operation, which"). */
 /** Verbs of forecasting: what they govern is predicted ("forecasts growth of 5%", "is expected to rise"). */
 const FORECAST_VERBS = new Set([
   'forecast', 'forecasts', 'forecasting', 'forecasted', 'predict', 'predicts', 'predicted', 'predicting', 'projecting', 'projects',
   'projected', 'expect', 'expects', 'expected', 'expecting', 'anticipates', 'anticipated', 'anticipating',
 ]);
+/** Forms of "be", as a set. */
+const BE_SET = new Set<string>(BE_FORMS);
 /** Auxiliaries of the future. */
 const FUTURE = new Set(['will', 'shall', "'ll", '’ll']);
 
@@ -566,6 +567,26 @@ function forecast(doc: Doc, clause: Int32Array, ts: number, te: number, lower: r
   for (let k = ts - 1; k >= 0 && k >= ts - 3 && clause[k] === c; k--) if (FUTURE.has(lower[k]!)) return true;
   if (forecastVerbBefore(doc, lower, ts)) return true;
   for (let k = te; k < doc.tokens.length && k <= te + 3 && clause[k] === c && /^[\p{L}'’]/u.test(lower[k]!); k++) if (FUTURE.has(lower[k]!)) return true;
+  return false;
+}
+
+/** Whether the subject ending before te is forecast: "spending is expected to rise", "sales are forecast to fall". */
+function forecastAfter(doc: Doc, lower: readonly string[], te: number): boolean {
+  const sentence = doc.tokens[te - 1]!.sentence;
+  return te + 1 < lower.length && doc.tokens[te + 1]!.sentence === sentence && BE_SET.has(lower[te]!) && FORECAST_VERBS.has(lower[te + 1]!);
+}
+
+/**
+ * Whether a verb of forecasting comes shortly before token ts, within its sentence and not across a comma: "Nestle
+ * forecasts earnings growth of 5% in 2005", "spending is expected to rise in 2005", "the IMF predicts that the cost of
+ * running …". What is forecast has not happened.
+ */
+function forecastVerbBefore(doc: Doc, lower: readonly string[], ts: number): boolean {
+  const sentence = doc.tokens[ts]!.sentence;
+  for (let k = ts - 1; k >= 0 && k >= ts - 6 && doc.tokens[k]!.sentence === sentence; k--) {
+    if (FORECAST_VERBS.has(lower[k]!)) return true;
+    if (lower[k] === ',' || lower[k] === ';' || lower[k] === ':') return false;
+  }
   return false;
 }
 
@@ -587,26 +608,7 @@ function infinitive(lower: readonly string[], ts: number): boolean {
   return lower[k] === 'to' && !ASPECTUAL.has(lower[k - 1] ?? '');
 }
 
-/** Whether the subject ending before te is forecast: "spending is expected to rise", "sales are forecast to fall". */
-function forecastAfter(doc: Doc, lower: readonly string[], te: number): boolean {
-  const sentence = doc.tokens[te - 1]!.sentence;
-  return te + 1 < lower.length && doc.tokens[te + 1]!.sentence === sentence && (BE_FORMS as readonly string[]).includes(lower[te]!) && FORECAST_VERBS.has(lower[te + 1]!);
-}
-
-/**
- * Whether a verb of forecasting comes shortly before token ts, within its sentence and not across a comma: "Nestle
- * forecasts earnings growth of 5% in 2005", "spending is expected to rise in 2005", "the IMF predicts that the cost of
- * running …". What is forecast has not happened.
- */
-function forecastVerbBefore(doc: Doc, lower: readonly string[], ts: number): boolean {
-  const sentence = doc.tokens[ts]!.sentence;
-  for (let k = ts - 1; k >= 0 && k >= ts - 6 && doc.tokens[k]!.sentence === sentence; k--) {
-    if (FORECAST_VERBS.has(lower[k]!)) return true;
-    if (lower[k] === ',' || lower[k] === ';' || lower[k] === ':') return false;
-  }
-  return false;
-}
-
+/** Words that may follow a noun that heads its phrase ("a transplant in 2004", "surgery and", "the operation, which"). */
 const AFTER_HEAD = new Set<string>([...PREPOSITIONS, ...BE_FORMS, ...SUBORDINATORS, ...RELATIVE_PRONOUNS, 'and', 'or', 'but', 'has', 'had', 'have', 'will', 'would', 'went', 'earlier', 'last', 'this']);
 
 /**

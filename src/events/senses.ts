@@ -1188,7 +1188,7 @@ const SHOWN_AFTER = new Set(['why', 'how', 'that', 'what', 'its', 'his', 'her', 
  * A PROTEST trigger in another sense: "demonstrated why …", "demonstrated the value of": shown, not a demonstration;
  * "has protested his innocence": a denial, no protest.
  */
-export function notProtest(lower: readonly string[], ts: number, te: number, key: string): boolean {
+export function notProtest(lower: readonly string[], te: number, key: string): boolean {
   if ((key === 'demonstrated' || key === 'demonstrate' || key === 'demonstrates') && SHOWN_AFTER.has(lower[te] ?? '')) return true;
-  return (key === 'protested' || key === 'protest' || key === 'protests' || key === 'protesting') && lower[te + 1] === 'innocence' && ts >= 0;
+  return (key === 'protested' || key === 'protest' || key === 'protests' || key === 'protesting') && lower[te + 1] === 'innocence';
 }
