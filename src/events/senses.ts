@@ -876,7 +876,10 @@ const CHARGED_NOT_ACCUSED = new Set([
   'down', 'to', 'into', 'at', 'through', 'up', 'ahead', 'forward', 'out', 'off', 'across', 'past', 'towards', 'around',
   'clients', 'customers', 'users', 'consumers', 'passengers', 'patients', 'fees', 'fee', 'interest', 'more', 'less', 'rent',
   'prices', 'tenants', 'students', 'drivers', 'motorists', 'shoppers', 'buyers', 'subscribers', 'visitors', 'viewers',
+  'vat', 'tax', 'taxes', 'duty', 'commission', 'premiums',
 ]);
+/** Before "charged": a battery or a device kept charged ("kept charged by extra engine power", "fully charged"). */
+const CHARGED_BATTERY_BEFORE = new Set(['kept', 'fully', 'constantly', 'partly', 'partially', 'recharged', 'stay', 'stays', 'remain', 'remains']);
 
 /**
  * "the kick was charged down", "charged into the box", "charged clients for access", "charged £5 a month": a run or
@@ -887,6 +890,7 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
   if (key !== 'charged') return false;
   // "the prices it charged", "fees charged by banks": what is charged is a price.
   for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
+  if (CHARGED_BATTERY_BEFORE.has(lower[ts - 1] ?? '')) return true;
   if (!sentenceOf(doc, lower, ts)(te)) return false;
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }

@@ -1033,7 +1033,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The internal network of Apple crashed in Kazan on Friday.')).not.toContain('ACCIDENT');
     expect(types('A new law is being introduced in Russia by Putin on Friday.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('Apple launched the careers of Putin and Pezeshkian in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('A motor of Apple kept charged by the engine ran in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged VAT by Apple in Kazan on Friday.')).not.toContain('LEGAL');
     // The senses that stay.
+    expect(types('Putin was charged by police with fraud in Kazan on Friday.')).toContain('LEGAL');
     expect(types('Apple introduced a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
     expect(types('The court in Kazan ruled on Friday that Apple must pay.')).toContain('DECISION');
     expect(types('Gunmen killed 20 people in Kazan on Friday.')).toContain('ATTACK');
