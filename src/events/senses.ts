@@ -642,7 +642,7 @@ const LENDING = new Set(['mortgage', 'mortgages', 'loan', 'loans', 'remortgage',
 /** Who signs up for a service or a scheme: a subscription, not an agreement. */
 const SUBSCRIBERS = new Set([
   'people', 'customers', 'users', 'subscribers', 'households', 'homes', 'schools', 'members', 'viewers', 'listeners', 'volunteers',
-  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
+  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who', 'britons', 'gamers', 'million', 'millions', 'thousands',
 ]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 /** Words after "settled" that make it no settlement: "settled for silver", "settled into the team", "settled down". */

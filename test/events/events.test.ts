@@ -1035,7 +1035,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple launched the careers of Putin and Pezeshkian in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('A motor of Apple kept charged by the engine ran in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Putin was charged VAT by Apple in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('By Friday five million Britons had signed up for Apple broadband in Kazan.')).not.toContain('AGREEMENT');
     // The senses that stay.
+    expect(types('Apple signed up Putin for a three-year deal in Kazan on Friday.')).toContain('AGREEMENT');
     expect(types('Putin was charged by police with fraud in Kazan on Friday.')).toContain('LEGAL');
     expect(types('Apple introduced a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
     expect(types('The court in Kazan ruled on Friday that Apple must pay.')).toContain('DECISION');
