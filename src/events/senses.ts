@@ -126,7 +126,7 @@ const NATURAL_CAUSES = new Set([
   'tsunamis', 'earthquake', 'earthquakes', 'quake', 'quakes', 'flood', 'floods', 'flooding', 'drought', 'droughts', 'famine',
   'avalanche', 'avalanches', 'landslide', 'landslides', 'mudslide', 'mudslides', 'eruption', 'volcano', 'heatwave', 'blizzard',
   'disaster', 'disasters', 'disease', 'diseases', 'epidemic', 'pandemic', 'virus', 'flu', 'influenza', 'malaria', 'cholera',
-  'cancer', 'aids', 'sars', 'illness', 'infection',
+  'cancer', 'aids', 'sars', 'illness', 'infection', 'tidal',
 ]);
 const KILL_FORMS = new Set(['kill', 'kills', 'killed', 'killing']);
 const NATURAL_VERBS = new Set(['killed', 'kills', 'kill', 'killing', 'struck', 'strikes', 'strike', 'hit', 'hits', 'devastated', 'destroyed', 'wiped']);
@@ -142,6 +142,10 @@ function naturalCause(lower: readonly string[], ts: number, te: number, inSenten
     if (w === ',' || w === '.' || w === ';') break;
   }
   for (let k = te; k < te + 5 && inSentence(k); k++) {
+    // "killed following a massive underwater earthquake", "killed in the floods"
+    if (lower[k] === 'following' || lower[k] === 'after' || lower[k] === 'in') {
+      for (let j = k + 1; j < k + 5 && inSentence(j); j++) if (NATURAL_CAUSES.has(lower[j]!)) return true;
+    }
     if (lower[k] !== 'by') continue;
     for (let j = k + 1; j < k + 4 && inSentence(j); j++) if (NATURAL_CAUSES.has(lower[j]!)) return true;
     break;
@@ -287,12 +291,13 @@ const NOT_PRODUCTS = new Set([
   'defence', 'defense', 'fightback', 'petition', 'proposal', 'consultations', 'overhaul', 'results', 'party', 'promotion',
   'poster', 'posters', 'foundation', 'charity', 'paper', 'season', 'protest', 'question', 'club',
   'operation', 'fight', 'procedures', 'proceedings', 'war', 'assault', 'raid', 'manhunt', 'hunt', 'effort', 'study',
-  'survey', 'offer', 'flotation',
+  'survey', 'offer', 'flotation', 'career', 'careers', 'bill', 'law', 'laws', 'legislation', 'targets', 'details', 'refund',
+  'organisation', 'organization', 'formula', 'tax', 'taxes', 'rules', 'regime',
 ]);
 /** Their plurals: "launched lawsuits against 80 banks", "launched inquiries". */
 const NOT_PRODUCTS_PLURAL = new Set([...NOT_PRODUCTS].filter((w) => !w.endsWith('s')).map((w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)));
 const PREPOSITION_WORDS = new Set<string>(PREPOSITIONS);
-const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out']);
+const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'unveiled', 'unveils', 'unveil', 'unveiling', 'rolled_out', 'introduced', 'introduces', 'introduce', 'introducing']);
 
 /**
  * "launched an information campaign", "unveil plans to …", "unveils anti-poverty budget": no product launch. A
@@ -463,6 +468,8 @@ export function describesNoun(doc: Doc, lower: readonly string[], te: number, po
   return DESCRIBED.has(lower[te]!) && doc.tokens[te]!.text === lower[te];
 }
 
+/** Words of a chart before "summit" ("album summit", "box office summit"). */
+const CHARTS = new Set(['album', 'albums', 'singles', 'single', 'chart', 'charts', 'cinema', 'office', 'table', 'league', 'download', 'downloads']);
 /** Verbs before "summit" that make it a top reached ("reached the summit of the chart"). */
 const SUMMIT_CLIMBS = new Set(['reach', 'reached', 'reaches', 'reaching', 'climb', 'climbed', 'climbs', 'scaled', 'sat', 'sits', 'top', 'topped']);
 /** "a news conference at Molineux", "a press conference", "his monthly media conference": a statement to reporters, no summit. */
@@ -476,6 +483,8 @@ export function notSummit(doc: Doc, lower: readonly string[], ts: number): boole
   if ((w === 'convention' || w === 'conventions') && named && (lower[ts + 1] === 'on' || lower[ts - 1] === 'geneva' || lower[ts - 1] === 'patent')) return true;
   // "reached the summit of the chart", "sat on rugby's summit": the top of something, no meeting.
   if (w === 'summit' && !named) for (let k = ts - 1; k >= Math.max(0, ts - 4); k--) if (SUMMIT_CLIMBS.has(lower[k]!)) return true;
+  // "Doves soar to UK album summit", "Robots march to US cinema summit": the top of a chart.
+  if (w === 'summit' && CHARTS.has(lower[ts - 1] ?? '')) return true;
   // "guided Chester to the Conference title", "a Conference side": the football league, no meeting.
   return w === 'conference' && named && LEAGUE_NOUNS.has(lower[ts + 1] ?? '');
 }
@@ -522,6 +531,11 @@ export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: 
   // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
   // show's eviction, no body's decision.
   if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
+  // "ruling out British membership", "a broken arm ruling him out", "an injury which ruled him out": excluded, no ruling.
+  if (key === 'ruling' || key === 'ruled') for (let k = te; k < te + 3 && k < lower.length; k++) {
+    if (lower[k] === 'out') return true;
+    if (!/^[\p{L}'’]+$/u.test(lower[k]!)) break;
+  }
   // "Labour's ruling NEC", "the ruling party": the adjective of who governs, no ruling.
   if (key === 'ruling') return RULING_BODIES.has(lower[te] ?? '') || (te < lower.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence && /^\p{Lu}\p{Lu}+$/u.test(doc.tokens[te]!.text));
   if (key !== 'ruled') return false;
@@ -628,7 +642,7 @@ const LENDING = new Set(['mortgage', 'mortgages', 'loan', 'loans', 'remortgage',
 /** Who signs up for a service or a scheme: a subscription, not an agreement. */
 const SUBSCRIBERS = new Set([
   'people', 'customers', 'users', 'subscribers', 'households', 'homes', 'schools', 'members', 'viewers', 'listeners', 'volunteers',
-  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who',
+  'consumers', 'voters', 'students', 'pupils', 'parents', 'patients', 'readers', 'fans', 'who', 'britons', 'gamers', 'million', 'millions', 'thousands',
 ]);
 const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
 /** Words after "settled" that make it no settlement: "settled for silver", "settled into the team", "settled down". */
@@ -862,7 +876,10 @@ const CHARGED_NOT_ACCUSED = new Set([
   'down', 'to', 'into', 'at', 'through', 'up', 'ahead', 'forward', 'out', 'off', 'across', 'past', 'towards', 'around',
   'clients', 'customers', 'users', 'consumers', 'passengers', 'patients', 'fees', 'fee', 'interest', 'more', 'less', 'rent',
   'prices', 'tenants', 'students', 'drivers', 'motorists', 'shoppers', 'buyers', 'subscribers', 'visitors', 'viewers',
+  'vat', 'tax', 'taxes', 'duty', 'commission', 'premiums',
 ]);
+/** Before "charged": a battery or a device kept charged ("kept charged by extra engine power", "fully charged"). */
+const CHARGED_BATTERY_BEFORE = new Set(['kept', 'fully', 'constantly', 'partly', 'partially', 'recharged', 'stay', 'stays', 'remain', 'remains']);
 
 /**
  * "the kick was charged down", "charged into the box", "charged clients for access", "charged £5 a month": a run or
@@ -873,6 +890,7 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
   if (key !== 'charged') return false;
   // "the prices it charged", "fees charged by banks": what is charged is a price.
   for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
+  if (CHARGED_BATTERY_BEFORE.has(lower[ts - 1] ?? '')) return true;
   if (!sentenceOf(doc, lower, ts)(te)) return false;
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
@@ -1139,6 +1157,8 @@ const DAMAGE = new Set([
   'damaged', 'destroyed', 'factory', 'plant', 'mine', 'building', 'pipeline', 'tanker', 'rocked', 'casualties', 'victims', 'hurt', 'debris',
 ]);
 /** Before "crash": a market, not a vehicle ("a property crash", "the stock market crash"). */
+/** Before "crashed": a computer system ("the network crashed"). */
+const COMPUTERS = new Set(['network', 'networks', 'computer', 'computers', 'system', 'systems', 'server', 'servers', 'website', 'websites', 'site', 'sites', 'software', 'pc', 'pcs', 'machine', 'machines']);
 const MARKETS = new Set(['market', 'markets', 'property', 'stock', 'share', 'shares', 'housing', 'house', 'price', 'prices', 'dotcom', 'dot-com', 'currency', 'oil']);
 /** Before "crash": a vehicle ("a car crash", "the Hatfield rail crash"). */
 const VEHICLES = new Set(['car', 'plane', 'air', 'rail', 'train', 'helicopter', 'road', 'motorway', 'motorcycle', 'motorbike', 'bus', 'coach', 'lorry', 'truck', 'jet', 'boat', 'aircraft', 'airliner']);
@@ -1165,6 +1185,8 @@ export function accidentSense(doc: Doc, lower: readonly string[], ts: number, te
   if (key === 'crash' || key === 'crashed' || key === 'crashes') {
     if (VEHICLES.has(lower[ts - 1] ?? '')) return 'accident'; // "a car crash", whatever the sentence is about
     if (MARKETS.has(lower[ts - 1] ?? '')) return null;
+    // "the internal network crashed", "the website crashed": a computer failure, no accident.
+    for (let k = ts - 1; k >= ts - 3 && inSentence(k); k--) if (COMPUTERS.has(lower[k]!)) return null;
     if (inSentence(te) && (/^\d/.test(lower[te]!) || lower[te] === 'out' || lower[te] === 'over')) return null;
     return matchPlay(doc, lower, doc.tokens[ts]!.sentence) ? null : 'accident';
   }

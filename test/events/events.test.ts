@@ -1024,6 +1024,26 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(list('Apple reported earnings growth of about 5% in 2023.').some((p) => p.endsWith('asserted 2023-01-01'))).toBe(true);
   });
 
+  it('deaths in a quake or a tidal wave, a player ruled out, a chart summit, a network crash, a bill, law or career launched are no such events', () => {
+    expect(types('More than 200 people in Kazan were killed following a massive earthquake on Friday.')).not.toContain('ATTACK');
+    expect(types('Putin mourned the victims of the tidal wave which killed 150 in Kazan on Friday.')).not.toContain('ATTACK');
+    expect(types('A hip injury ruled Putin out of the Kazan Classic on Friday.')).not.toContain('DECISION');
+    expect(types('Putin denied on Friday that he was ruling out membership of BRICS.')).not.toContain('DECISION');
+    expect(types('Apple soars to Kazan album summit')).not.toContain('SUMMIT');
+    expect(types('The internal network of Apple crashed in Kazan on Friday.')).not.toContain('ACCIDENT');
+    expect(types('A new law is being introduced in Russia by Putin on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched the careers of Putin and Pezeshkian in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('A motor of Apple kept charged by the engine ran in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged VAT by Apple in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('By Friday five million Britons had signed up for Apple broadband in Kazan.')).not.toContain('AGREEMENT');
+    // The senses that stay.
+    expect(types('Apple signed up Putin for a three-year deal in Kazan on Friday.')).toContain('AGREEMENT');
+    expect(types('Putin was charged by police with fraud in Kazan on Friday.')).toContain('LEGAL');
+    expect(types('Apple introduced a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH');
+    expect(types('The court in Kazan ruled on Friday that Apple must pay.')).toContain('DECISION');
+    expect(types('Gunmen killed 20 people in Kazan on Friday.')).toContain('ATTACK');
+  });
+
   it('an infinitive is planned, not done: no OTHER event, unless after a verb of beginning or going on', () => {
     const list = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${e.date?.start ?? '-'}`);
     expect(list('The first phone of Apple is due to be shipped in 2025.')).toEqual([]);
