@@ -525,6 +525,57 @@ function yearModifies(ctx: ArgContext, t: TimeExpression, ts: number): string | 
   return null;
 }
 
+/** Prepositions that make a noun phrase a year modifies the time of the clause: "during the 1994 genocide", "at the 2004 awards". */
+const TIME_GOVERNORS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'since', 'until', 'till', 'by', 'throughout', 'following', 'ahead', 'amid', 'through', 'within']);
+
+/**
+ * Why a year that premodifies a noun ("the classic 1982 film", "a study of the 1993 floods", "the 2004 rule change")
+ * is no time of the event at ts, or null. The year says when the noun's thing was (made, held, set); it dates the
+ * clause's verb only when its noun phrase is the object of a time preposition ("during the 1994 genocide", "at the
+ * 2004 awards", "after the 2001 election") or the noun is the event itself ("his 2003 return"). Kept as a rule,
+ * being right in English news generally.
+ */
+export function yearPremodifier(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (!/^\d{4}s?$/.test(toks[t.tokenEnd - 1]?.text ?? '')) return null;
+  const sentence = toks[t.tokenStart]!.sentence;
+  const next = toks[t.tokenEnd];
+  if (!next || next.sentence !== sentence || !/^\p{L}[\p{L}'’-]*$/u.test(next.text)) return null;
+  const w = ctx.lower[t.tokenEnd]!;
+  if (PREPOSITIONS.has(w) || PHRASE_END.has(w) || CLAUSE_OPENERS.has(w) || NOT_PREMODIFIED.has(w) || /(?:ing|ly|ed)$/.test(w)) return null;
+  // The noun phrase runs from the year to its head within four words; the trigger in it is its own event.
+  let end = t.tokenEnd;
+  for (; end < t.tokenEnd + 4 && toks[end]?.sentence === sentence; end++) {
+    if (end === ts) return null;
+    if (!/^[\p{L}\d][\p{L}\d'’-]*$/u.test(ctx.lower[end]!) || PREPOSITIONS.has(ctx.lower[end]!) || PHRASE_END.has(ctx.lower[end]!)) break;
+  }
+  // "a repeat of the 1976 final, when Saints won": the when-clause is dated by the phrase's year.
+  const when = ctx.lower[end] === ',' ? end + 1 : end;
+  if (ctx.lower[when] === 'when' && ts > when) return null;
+  // Back from the year over determiners, adjectives and a coordinated year ("the 2002 and 2004 finals") to what
+  // governs the phrase: a time preposition dates the clause; anything else (a verb, "of", "for", the sentence start) does not.
+  let k = t.tokenStart - 1;
+  for (; k >= 0 && k >= t.tokenStart - 5 && toks[k]!.sentence === sentence; k--) {
+    if (k === ts) break;
+    const v = ctx.lower[k]!;
+    if (PREPOSITIONS.has(v) || CLAUSE_OPENERS.has(v) || !/^[\p{L}\d'’]/u.test(v)) break;
+    if (!(NOUN_DETERMINERS.has(v) || /^\d{4}s?$/.test(v) || v === 'and' || /^\p{Lu}/u.test(toks[k]!.text) || /^[a-z]+$/.test(v) && !VERBISH.test(v))) break;
+  }
+  // A compound time preposition: "ahead of", "in the wake of", "prior to", "in the run-up to".
+  if (k >= 1 && (ctx.lower[k] === 'of' || ctx.lower[k] === 'to') && COMPOUND_TIME.has(ctx.lower[k - 1]!)) return null;
+  // The trigger itself governs it ("attended the 2005 awards", "won the 2004 final"): the time of its own object.
+  if (k === ts || (k >= 0 && toks[k]!.sentence === sentence && TIME_GOVERNORS.has(ctx.lower[k]!))) return null;
+  return `${quoted(ctx, t)} premodifies the noun "${next.text}": the time of that thing, not of the clause`;
+}
+/** Words after a year that are no noun it premodifies. */
+const NOT_PREMODIFIED = new Set(['as', 'so', 'too', 'also', 'then', 'onwards', 'alone', 'only', 'still', 'again', 'ago', 'is', 'be', 'been', 'being', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'did', 'do', 'does', 'saw', 'marked']);
+/** Words that open a clause: a walk back to a year's governor stops at them ("which mirrors the 1980s war"). */
+const CLAUSE_OPENERS = new Set(['which', 'that', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if']);
+/** Words before "of"/"to" that make a time preposition of them: "ahead of", "in the wake of", "prior to", "the run-up to". */
+const COMPOUND_TIME = new Set(['ahead', 'wake', 'prior', 'run-up', 'up', 'eve', 'end', 'start', 'beginning', 'middle', 'course', 'time']);
+/** Word forms that are verbs more often than adjectives before a year: a walk back stops at them. */
+const VERBISH = /(?:ed|es)$/;
+
 /** Words between "from" and a baseline time: "from the same 2004 period", "from its 2003 level". */
 const BASELINE_DETERMINERS = new Set(['the', 'same', 'its', 'their', 'a']);
 

@@ -10,7 +10,7 @@ import type { Doc, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
-import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, type ArgContext } from './arguments.js';
+import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, yearPremodifier, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
@@ -694,7 +694,7 @@ function otherEvent(
   if (cap[ts] && !first) return 'other: capitalised';
   const anchor = learned.anchorOf(k);
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
-  const baseline = notEventTime(ctx, anchor, ts);
+  const baseline = notEventTime(ctx, anchor, ts) ?? yearPremodifier(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
   // (asked last: factuality is computed on demand.) What a source reports ("X said it will redeem the shares on 31
   // October") is an event with the flag `reported`, as a typed event is, when its anchor is in its own clause: a time

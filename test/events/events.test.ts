@@ -876,6 +876,18 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dates('Putin met Apple workers at the 2003 Kazan fair.')).toEqual(['MEETING 2003-01-01']);
   });
 
+  it('a year premodifying a noun dates no OTHER event of the clause, unless a time preposition governs its phrase', () => {
+    const list = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    // The year says when the film, the pioneer or the titles were, not when the clause happened.
+    expect(list('A remake of the 1998 film was directed by Putin.')).toEqual([]);
+    expect(list('Putin was inspired by the songs of 1998 pioneer Netanyahu.')).toEqual([]);
+    expect(list('Putin was stripped of his 1998 titles.')).toEqual([]);
+    // After a time preposition, or with a when-clause on it, the phrase dates the clause; a plain year still does.
+    expect(list('Putin was inspired by the songs of Netanyahu during the 1998 crisis.')).toEqual(['inspired 1998-01-01']);
+    expect(list('It was a repeat of the 1998 final, when Putin astounded the world.')).toEqual(['astounded 1998-01-01']);
+    expect(list('Putin was stripped of his titles in 1998.')).toEqual(['stripped 1998-01-01']);
+  });
+
   it('a baseline after "than in", "unlike in" or an amount "on" dates no event', () => {
     const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
     expect(dates('Apple sales rose faster than in 2004.')).toEqual(['FINANCIAL_RESULT -']);
