@@ -1156,9 +1156,9 @@ const DAMAGE = new Set([
   'killed', 'killing', 'injured', 'injuring', 'injuries', 'dead', 'died', 'wounded', 'blast', 'bomb', 'bombs', 'fire', 'gas', 'damage',
   'damaged', 'destroyed', 'factory', 'plant', 'mine', 'building', 'pipeline', 'tanker', 'rocked', 'casualties', 'victims', 'hurt', 'debris',
 ]);
-/** Before "crash": a market, not a vehicle ("a property crash", "the stock market crash"). */
 /** Before "crashed": a computer system ("the network crashed"). */
 const COMPUTERS = new Set(['network', 'networks', 'computer', 'computers', 'system', 'systems', 'server', 'servers', 'website', 'websites', 'site', 'sites', 'software', 'pc', 'pcs', 'machine', 'machines']);
+/** Before "crash": a market, not a vehicle ("a property crash", "the stock market crash"). */
 const MARKETS = new Set(['market', 'markets', 'property', 'stock', 'share', 'shares', 'housing', 'house', 'price', 'prices', 'dotcom', 'dot-com', 'currency', 'oil']);
 /** Before "crash": a vehicle ("a car crash", "the Hatfield rail crash"). */
 const VEHICLES = new Set(['car', 'plane', 'air', 'rail', 'train', 'helicopter', 'road', 'motorway', 'motorcycle', 'motorbike', 'bus', 'coach', 'lorry', 'truck', 'jet', 'boat', 'aircraft', 'airliner']);
