@@ -1066,7 +1066,6 @@ const TITLE_NOUNS = new Set(['film', 'movie', 'biopic', 'album', 'novel', 'sitco
 /** Words before "film" that make it a verb ("to film", "will film"). */
 const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
 
-/** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
 /**
  * The clusters that are titles of works: a name after a noun for a work ("the comedy Sideways"), and, as conjuncts are
  * things of one kind, a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways": commas, then
@@ -1118,6 +1117,7 @@ function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; typ
   return titles;
 }
 
+/** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
 function titleNounBefore(doc: Doc, a: number, b: number): boolean {
   const lower = tokenIndex(doc).lower;
   const noun = lower[a - 1] ?? '';
