@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { asideRegions, CLAUSE_REACH, relativeRegions } from './clauses.js';
+import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -569,8 +569,6 @@ export function yearPremodifier(ctx: ArgContext, t: TimeExpression, ts: number):
 }
 /** Words after a year that are no noun it premodifies. */
 const NOT_PREMODIFIED = new Set(['as', 'so', 'too', 'also', 'then', 'onwards', 'alone', 'only', 'still', 'again', 'ago', 'is', 'be', 'been', 'being', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'did', 'do', 'does', 'saw', 'marked']);
-/** Words that open a clause: a walk back to a year's governor stops at them ("which mirrors the 1980s war"). */
-const CLAUSE_OPENERS = new Set(['which', 'that', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if']);
 /** Words before "of"/"to" that make a time preposition of them: "ahead of", "in the wake of", "prior to", "the run-up to". */
 const COMPOUND_TIME = new Set(['ahead', 'wake', 'prior', 'run-up', 'up', 'eve', 'end', 'start', 'beginning', 'middle', 'course', 'time']);
 /** Word forms that are verbs more often than adjectives before a year: a walk back stops at them. */

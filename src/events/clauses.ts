@@ -14,7 +14,7 @@ import {
 import { IRREGULAR_PAST } from '../lang/en/verbs.js';
 
 /** Words that open a subordinate or complement clause. "as" is left out: "as far back as" is no clause. */
-const CLAUSE_OPENERS = new Set([
+export const CLAUSE_OPENERS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless',
   'whether', 'where', 'when', 'since', 'but', 'despite',
 ]);
@@ -279,8 +279,8 @@ const CALLED_OFF = /^(?:cancel(?:l)?ed|scrapped|postponed|abandoned|shelved|abor
 export type Modality = { ok: true } | { ok: false; why: string };
 
 /** Verbs whose infinitive happened: beginning, going on, managing ("started to pay", "went on to play", "managed to win"). */
-const IMPLICATIVE = new Set(['started', 'starts', 'starting', 'began', 'begun', 'begins', 'beginning', 'continued', 'continues', 'continuing', 'managed', 'manages']);
-const GO_FORMS = new Set(['went', 'go', 'goes', 'going', 'gone']);
+export const IMPLICATIVE = new Set(['started', 'starts', 'starting', 'began', 'begun', 'begins', 'beginning', 'continued', 'continues', 'continuing', 'managed', 'manages']);
+export const GO_FORMS = new Set(['went', 'go', 'goes', 'going', 'gone']);
 /** Changes by a factor, which "almost" measures rather than denies: "almost doubled". */
 const MULTIPLIED = new Set(['doubled', 'tripled', 'trebled', 'quadrupled', 'halved', 'doubles', 'triples', 'halves']);
 const ARTICLE_WORDS = new Set<string>(ARTICLES);

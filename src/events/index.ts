@@ -11,7 +11,7 @@ import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, yearPremodifier, type ArgContext } from './arguments.js';
-import { CLAUSE_REACH, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
+import { CLAUSE_REACH, GO_FORMS, IMPLICATIVE, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
@@ -590,16 +590,17 @@ function forecastVerbBefore(doc: Doc, lower: readonly string[], ts: number): boo
   return false;
 }
 
-/** Verbs of beginning, going on and continuing: "started to grow", "went on to play" happened; "to start producing" is planned. */
-const ASPECTUAL = new Set([
-  'start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'begun', 'beginning', 'continue', 'continues',
-  'continued', 'continuing', 'went', 'going', 'goes', 'gone', 'on', 'came', 'come', 'comes', 'managed', 'helped', 'used',
-]);
+/**
+ * Verbs of beginning, going on and continuing: "started to grow", "went on to play" happened; "to start producing" is
+ * planned. The implicative verbs `modality` reads ("started to pay", "went on to play"), their base forms, and a few more.
+ */
+const ASPECTUAL = new Set([...IMPLICATIVE, ...GO_FORMS, 'start', 'begin', 'continue', 'on', 'came', 'come', 'comes', 'helped', 'used']);
 
 /**
  * Whether the word at ts is an infinitive ("the first to be released in 2006", "is to start producing films in 2005",
  * "hopes to sell"): a plan or a purpose, not yet done. Not after a verb of beginning or going on ("the economy started
- * to grow in 2004", "went on to break the record on 12 June"): that happened.
+ * to grow in 2004", "went on to break the record on 12 June"): that happened. Stricter than `modality`, which lets a
+ * scheduled infinitive through ("is to meet", shown on the timeline as scheduled): an OTHER event is asserted only.
  */
 function infinitive(lower: readonly string[], ts: number): boolean {
   let k = ts - 1;
