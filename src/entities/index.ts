@@ -19,7 +19,8 @@ import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_WORDS, ORGANISATION_LONG_NAMES, ORGANISATION_SHORT_FORMS, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
 import { nameKey } from '../text/names.js';
-import { tokenIndex } from '../text/token-index.js';
+import { tokenIndex, type TokenIndex } from '../text/token-index.js';
+import { wordFilter } from '../text/word-filter.js';
 import { isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
 
@@ -87,6 +88,19 @@ const ORG = TYPES.indexOf('ORG');
 const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
 /** An initial: one capital letter, with or without a full stop (not "A" nor "I", which are words). */
 const INITIAL = /^[B-HJ-Z]\.?$/u;
+/**
+ * Whether token i may be an INITIAL, from the token index alone: one or two characters, the first a capital. The
+ * scans below test every token of a document; this spares the regex for nearly all of them.
+ */
+function mayBeInitial(ix: TokenIndex, toks: Doc['tokens'], i: number): boolean {
+  return ix.cap[i] === 1 && toks[i]!.text.length <= 2;
+}
+/**
+ * Negative tests for the organisation tables on the lowercased token's signature (TokenIndex.sig), for the scans that
+ * look up every token or every word before a span: most tokens are rejected without hashing their strings.
+ */
+const MAY_BE_SHORT_FORM = wordFilter([...ORGANISATION_SHORT_FORMS].map((n) => n.toLowerCase()));
+const MAY_BE_LONG_NAME_FIRST = wordFilter(ORGANISATION_LONG_NAME_FIRSTS);
 /** A surname: a capital, then a lowercase letter or an apostrophe ("Quist", "O'Kelly"). */
 const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
 /** What comes before and after a name in a list: its separators and brackets. */
@@ -119,7 +133,8 @@ function overlapsAny(spans: readonly Span[], from: number, to: number): boolean 
  */
 function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   const toks = doc.tokens;
-  const { lower } = tokenIndex(doc);
+  const ix = tokenIndex(doc);
+  const { lower, sig } = ix;
   const out: Span[] = [];
   const sameSentence = (i: number, j: number) => toks[i]!.sentence === toks[j]!.sentence;
   let added = false;
@@ -129,7 +144,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // separator ends and that is no nationality ("A Frenchman, …").
   let listedInitials = 0;
   for (let i = 1; i + 2 < toks.length && listedInitials < 3; i++) {
-    if (INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
+    if (mayBeInitial(ix, toks, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
   }
   const lineUpInitial = (i: number): boolean => {
     if (listedInitials < 3 || i < 0 || i + 1 >= toks.length || (toks[i]!.text !== 'A' && toks[i]!.text !== 'I')) return false;
@@ -200,7 +215,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     let best: Span | null = null;
     const sentence = toks[s.start]!.sentence;
     for (let a = Math.max(0, s.start - ORGANISATION_LONG_NAME_WORDS + 1); a <= s.start; a++) {
-      if (!ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
+      if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
         if (best && b - a <= best.end - best.start) continue;
         if (!ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
@@ -220,7 +235,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (const s of out) if (s.end - s.start === 2 && INITIAL.test(toks[s.start]!.text)) initialNames++;
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!(INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
+      if (!(mayBeInitial(ix, toks, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
       if (!sameSentence(i, i + 1) || overlapsAny(out, i, i + 2)) continue;
       out.push({ start: i, end: i + 2, type: PER });
       added = true;
@@ -232,7 +247,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // of address may follow ("BBC Mr Howard").
   const capitalAt = (i: number, j: number) => j >= 0 && j < toks.length && sameSentence(i, j) && STARTS_UPPER.test(toks[j]!.text);
   for (let i = 1; i < toks.length; i++) {
-    if (!ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
+    if (!MAY_BE_SHORT_FORM.mayHaveSig(sig[i]!) || !ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
     if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
     if (out.some((s) => s.start <= i && s.end > i)) continue;
     out.push({ start: i, end: i + 1, type: ORG });
