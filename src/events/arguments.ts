@@ -195,7 +195,9 @@ export function findParticipants(
     // "Keating's convictions were thrown out in 1996", "Coleco, whose stock peaked in 1983"): checked first, as a name
     // before that possessed subject is no subject of the verb.
     const owner = possessorOfSubject(ctx, before, ts);
-    if (owner) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
+    // A life event happens to its subject alone: "Howard, whose grandmother died", "Smith's son was born" — the
+    // possessor is a relative of the one who died or was born, no party to it.
+    if (owner && !subjectIsPatient) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
     // A verb after a relative clause between commas ("Keaveney, who appeared in Brookside, has died", "Smith, who played
     // for Leeds, was charged"): the names inside the relative are none of its subject; the name it hangs on is (below).
     const relative = (ctx.relative ??= relativeRegions(ctx.doc));

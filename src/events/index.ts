@@ -21,7 +21,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
-import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
+import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, inFiction, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
 
@@ -126,6 +126,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
     if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key)) continue;
     if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
+    if ((pick.cls.type === 'ATTACK' || pick.cls.type === 'DEATH') && inFiction(doc, lower, i, i + n)) continue;
     if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;
     if (pick.cls.type === 'VISIT' && notVisit(doc, lower, i + n, key)) continue;
@@ -182,6 +183,9 @@ export function eventArguments(
     // A reporting verb's object is the content of what was said: only its speaker takes part (unless "told", "quoted"…).
     if (statement && !objectRole) participants = participants.filter((p) => p.role === 'agent');
   }
+  // The one person a death or a birth happens to: "the death of … Mike Doyle in a car crash" is Doyle's, whatever role
+  // the learned decision gave him (fitsRole keeps only patients of these types).
+  if (type === 'DEATH' || type === 'BIRTH') participants = participants.map((p) => (p.role === 'agent' && p.entity.type === 'PERSON' ? { ...p, role: 'patient' as const, why: `${p.why} (the person of a ${type === 'DEATH' ? 'death' : 'birth'})` } : p));
   return { participants: participants.filter((p) => fitsRole(type, p.role, p.entity)), location };
 }
 
@@ -534,6 +538,20 @@ function objectOfLexiconTrigger(lower: readonly string[], typed: Uint8Array, cla
   return false;
 }
 
+/** Words of a death that its cause follows with "of" or "from" ("died of a heart attack", "death from a stroke"). */
+const DEATH_WORDS = new Set(['died', 'dies', 'die', 'dying', 'death', 'deaths', 'dead']);
+/**
+ * Whether the word at ts is what someone died of ("died of a heart attack", "died from a stroke", "the death from an
+ * overdose"): the cause is told with the death, no happening of its own. At most three words between "of"/"from" and it.
+ */
+function causeOfDeath(lower: readonly string[], clause: ArrayLike<number>, ts: number): boolean {
+  for (let j = ts - 1, n = 0; n <= 3 && j > 0 && clause[j] === clause[ts]; j--, n++) {
+    if (lower[j] === 'of' || lower[j] === 'from') return DEATH_WORDS.has(lower[j - 1]!);
+    if (!WORD.test(lower[j]!) || PHRASE_BREAKS.has(lower[j]!)) return false;
+  }
+  return false;
+}
+
 /** Learned classes that are happenings: OCCURRENCE, I_ACTION ("ordered", "tried"), ASPECTUAL ("opened", "began"). */
 const HAPPENING_CLASSES = new Set(['OCCURRENCE', 'I_ACTION', 'ASPECTUAL'].map((c) => EVENT_CLASSES.indexOf(c as EventClass)));
 const OCCURRENCE = EVENT_CLASSES.indexOf('OCCURRENCE');
@@ -690,6 +708,7 @@ function otherEvent(
   for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
   // "the Appeal Court quashed the convictions on Tuesday": what a typed verb acts on is no happening of that date.
   if (objectOfLexiconTrigger(ctx.lower, typed, ctx.clause, ts)) return 'other: the object of a lexicon trigger';
+  if (causeOfDeath(ctx.lower, ctx.clause, ts)) return 'other: the cause of a death';
   const toks = doc.tokens;
   const first = ts === 0 || toks[ts - 1]!.sentence !== toks[ts]!.sentence;
   if (cap[ts] && !first) return 'other: capitalised';
@@ -748,6 +767,9 @@ const PERSON_PATIENT = new Set(['DEATH', 'BIRTH', 'HEALTH', 'ARREST']);
  * Buffalo, N.Y., doctor"), though a country can be ("attacked Iran").
  */
 function fitsRole(type: string, role: string, entity: { type: string; subtype: string | null }): boolean {
+  // A death or a birth is told to no addressee and happens in a place, not to it ("figures on the deaths to the
+  // Commons", "born in Beirut": no party to it).
+  if ((type === 'DEATH' || type === 'BIRTH') && (role === 'recipient' || entity.type === 'LOCATION')) return false;
   if (role !== 'patient') return true;
   if (PERSON_PATIENT.has(type)) return entity.type === 'PERSON';
   if (type === 'ATTACK' && entity.type === 'LOCATION') return entity.subtype === 'country';

@@ -200,7 +200,8 @@ export const TRIGGERS: TriggerClass[] = [
   },
   { type: 'BIRTH', cameo: null, verbs: 'born', nouns: 'birth', possessorIsPatient: true, subjectIsPatient: true },
   { type: 'HEALTH', cameo: null, verbs: 'diagnosed underwent undergone hospitalised hospitalized', nouns: 'surgery transplant operation diagnosis', possessorIsPatient: true, subjectIsPatient: true, cue: /\b(?:surgery|transplant|cancer|hospital|liver|heart|kidney|tumou?r|illness|disease|medical|diagnosed|underwent|undergone)\b/i },
-  { type: 'DEATH', cameo: null, verbs: 'died dies passed_away', nouns: 'death deaths funeral', possessorIsPatient: true, subjectIsPatient: true },
+  // "was found dead": a death as news reports one found (not a feature of the learned detector: moreVerbs).
+  { type: 'DEATH', cameo: null, verbs: 'died dies passed_away', moreVerbs: 'found_dead', nouns: 'death deaths funeral', possessorIsPatient: true, subjectIsPatient: true },
 ];
 
 /** Per-trigger CAMEO overrides where the root differs inside a type (military force is 19, assault 18). */

@@ -1214,3 +1214,42 @@ export function notProtest(lower: readonly string[], te: number, key: string): b
   if ((key === 'demonstrated' || key === 'demonstrate' || key === 'demonstrates') && SHOWN_AFTER.has(lower[te] ?? '')) return true;
   return (key === 'protested' || key === 'protest' || key === 'protests' || key === 'protesting') && lower[te + 1] === 'innocence';
 }
+
+/** Works whose plot a sentence may tell: "in the film", "in the sixth book", "in his new game". */
+const WORKS = new Set(['film', 'films', 'movie', 'movies', 'novel', 'novels', 'book', 'books', 'series', 'episode', 'episodes', 'sequel', 'drama', 'soap', 'comic', 'plot', 'trilogy', 'cartoon', 'musical', 'opera']);
+/** Words before "game" that make it a video game, not a match ("in the game against Leeds"). */
+const GAME_KINDS = new Set(['video', 'computer', 'console', 'online']);
+/** People of a plot or a game: "a character will be killed", "the hero is attacked". */
+const PLOT_PEOPLE = new Set(['character', 'characters', 'hero', 'heroine', 'villain', 'villains', 'avatar']);
+/** Verbs by which a work shows a happening: "depicts a bomb attack". */
+const DEPICTING = new Set(['depicts', 'depicted', 'depicting', 'depict', 'portrays', 'portrayed', 'portraying', 'dramatises', 'dramatizes', 'dramatised', 'dramatized', 'imagines', 'imagined']);
+/** Verbs by which a game lets its players act: "lets players kill", "allows you to attack". */
+const LETTING = new Set(['lets', 'let', 'letting', 'allows', 'allowed', 'allowing', 'enables', 'enabling']);
+
+/**
+ * Whether a killing, attack or death at tokens [ts, te) happens in a work's plot or a game, not in the world: the
+ * sentence puts it "in the film/book/game" before it, its subject is a character, a game's player is let do it, the
+ * reader is ("each time you are killed"), or a work depicts one ("depicts a bomb attack": an invented one; a work about
+ * "the 1972 killings" names real ones).
+ */
+export function inFiction(doc: Doc, lower: readonly string[], ts: number, te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, ts);
+  const s = doc.sentences[doc.tokens[ts]!.sentence]!;
+  // "In the film, he murders", "will be killed in the sixth book": a work after "in the", anywhere in the sentence
+  // ("in his book" may be a memoir's true account: not read).
+  for (let k = s.tokenStart; k < s.tokenEnd - 1; k++) {
+    if (lower[k] !== 'in' || !/^(?:the|this)$/.test(lower[k + 1] ?? '')) continue;
+    for (let j = k + 2; j <= k + 4 && j < s.tokenEnd; j++) {
+      if (WORKS.has(lower[j]!) || ((lower[j] === 'game' || lower[j] === 'games') && GAME_KINDS.has(lower[j - 1]!))) return true;
+      if (!/^[\p{Ll}\p{N}-]+$/u.test(doc.tokens[j]!.text)) break;
+    }
+  }
+  for (let k = ts - 1; k >= ts - 5 && inSentence(k); k--) {
+    const w = lower[k]!;
+    if (PLOT_PEOPLE.has(w) || w === 'you' || w === 'gamers') return true;
+    if (w === 'players' && LETTING.has(lower[k - 1] ?? '')) return true;
+    if (DEPICTING.has(w)) return lower[k + 1] === 'a' || lower[k + 1] === 'an';
+    if (w === ',' || w === ';') break;
+  }
+  return false;
+}

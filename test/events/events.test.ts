@@ -1084,3 +1084,36 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin attended a summit in Kazan on Friday.')).toContain('SUMMIT');
   });
 });
+
+describe('deaths and killings (events24)', () => {
+  const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} ${e.date?.start ?? '-'}`);
+  it('"was found dead" is a death, its subject the one who died', () => {
+    expect(parts('Putin was found dead at his home in Kazan on Friday.')).toEqual(['DEATH found dead patient:Vladimir Putin 2024-10-11']);
+  });
+  it('a death happens to its subject alone: the owner of "whose grandmother", a relative, is no party to it', () => {
+    expect(parts('Putin, whose grandmother died in Kazan in 1990, has opened a school.').filter((p) => p.startsWith('DEATH'))).toEqual(['DEATH died  1990-01-01']);
+    expect(parts('Putin died in Kazan on Friday.')).toEqual(['DEATH died patient:Vladimir Putin 2024-10-11']);
+  });
+  it('what someone died of is told with the death, no happening of its own', () => {
+    expect(parts('Putin died of a heart attack in Kazan in 1998.')).toEqual(['DEATH died patient:Vladimir Putin 1998-01-01']);
+  });
+  it('the person a death happens to is its patient, whatever role the learned decision gives', () => {
+    expect(parts('The death of former Kazan coach and Apple director Putin in a car crash in Kazan shocked the club.').filter((x) => x.startsWith('DEATH'))).toEqual(['DEATH death patient:Vladimir Putin -']);
+  });
+  it('a death is told to no addressee: "to X" after it is no party to it', () => {
+    // "to Reuters" is where figures go, "a shock to Pezeshkian" whom it shocked.
+    expect(parts('Putin will give the figures on the deaths of soldiers to Reuters on Monday.').filter((x) => x.startsWith('DEATH'))).toEqual(['DEATH deaths  2024-10-21']);
+    expect(parts('Apple said the death of Putin in Kazan in 1990 was a shock to Pezeshkian.').join()).not.toContain('Pezeshkian');
+  });
+  it('a killing or death in a plot, a game or a depiction is no happening in the world', () => {
+    const types = (text: string) => events(text).events.map((e) => e.type);
+    expect(types('In the film, Putin kills a guard in Kazan and is shot by Pezeshkian.')).not.toContain('ATTACK');
+    expect(types('A character will be killed in Kazan in the third book.')).not.toContain('ATTACK');
+    expect(types('Each time you are attacked in Kazan you must start again.')).not.toContain('ATTACK');
+    expect(types('The Apple drama depicts a bomb attack on Kazan.')).not.toContain('ATTACK');
+    // A work about real killings names them; a player in sport is attacked in the world.
+    expect(types('The Apple documentary depicts the 1995 bombing in Kazan.')).toContain('ATTACK');
+    expect(types('Putin was attacked by fans in Kazan on Saturday after the game.')).toContain('ATTACK');
+    expect(types('Putin died in the film on Friday.')).not.toContain('DEATH');
+  });
+});
