@@ -22,7 +22,7 @@ import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNo
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from './lexicon.js';
-import { endsWith } from './suffix.js';
+import { endsWith, runTimeRules } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
 
 const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
@@ -119,8 +119,9 @@ function extractQuotes(doc: Doc): void {
       else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
     }
   }
-  // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it).
-  splitAroundAttribution(ctx, drafts);
+  // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
+  // rule: the cue grid is selected on this stage's output, and the split moved its near-tie (branch quotes26).
+  if (runTimeRules.on) splitAroundAttribution(ctx, drafts);
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
@@ -287,7 +288,8 @@ const SPEAKER_RELATIVES = new Set(['who', 'whom', 'whose']);
  * …", "Sales rose, the company said, with …", "Since November, according to Human Rights Watch, forces have …") is
  * cut around it: the words before the attribution's opening comma and after its closing comma, two pieces of one
  * group (as PolNeAR annotates such content); a piece with no word is left out. After the models, so their training
- * data (the rules' drafts) stays as it was. Pieces are appended (text order is computed afterwards).
+ * data (the rules' drafts) stays as it was, and gated by `runTimeRules.on`: `train:cues` selects the cue grid on this
+ * stage's output, where the split moved a near-tie. Pieces are appended (text order is computed afterwards).
  */
 function splitAroundAttribution(ctx: QuoteContext, drafts: Draft[]): void {
   const { lower, word, quoteOf, index } = ctx;
