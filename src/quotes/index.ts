@@ -21,8 +21,8 @@ import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
 import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
 import { candidatesIn, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
-import { DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB } from './lexicon.js';
-import { endsWith } from './suffix.js';
+import { COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from './lexicon.js';
+import { endsWith, runTimeRules } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
 
 const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
@@ -119,6 +119,9 @@ function extractQuotes(doc: Doc): void {
       else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
     }
   }
+  // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
+  // rule: the cue grid is selected on this stage's output, and the split moved its near-tie (branch quotes26).
+  if (runTimeRules.on) splitAroundAttribution(ctx, drafts);
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
@@ -271,6 +274,69 @@ function opensNextSentence(ctx: QuoteContext, prev: Draft, d: Draft): boolean {
     }
   }
   return true;
+}
+
+/** Words that may stand between an attribution set off by commas and those commas: "…, he said on Friday, …", "…, Mr Smith told reporters, …". */
+const ATTRIBUTION_SPAN = 8;
+/** Words that open a clause: an attribution right after one sits in that clause. */
+const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'whether', 'since', 'because', 'if', 'although', 'though', 'while', 'when', 'where', 'and', 'but', 'or']);
+/** Relative pronouns that describe the speaker right after the attribution: "…, according to Ann Lee, who …". */
+const SPEAKER_RELATIVES = new Set(['who', 'whom', 'whose']);
+
+/**
+ * Reported speech whose content runs through its own attribution set off by commas ("The museum, he said, celebrated
+ * …", "Sales rose, the company said, with …", "Since November, according to Human Rights Watch, forces have …") is
+ * cut around it: the words before the attribution's opening comma and after its closing comma, two pieces of one
+ * group (as PolNeAR annotates such content); a piece with no word is left out. After the models, so their training
+ * data (the rules' drafts) stays as it was, and gated by `runTimeRules.on`: `train:cues` selects the cue grid on this
+ * stage's output, where the split moved a near-tie. Pieces are appended (text order is computed afterwards).
+ */
+function splitAroundAttribution(ctx: QuoteContext, drafts: Draft[]): void {
+  const { lower, word, quoteOf, index } = ctx;
+  const n = drafts.length;
+  const grouped = new Set<number>();
+  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
+  for (let di = 0; di < n; di++) {
+    const d = drafts[di]!;
+    if (d.kind !== 'indirect' || !d.cue || d.groupWith >= 0 || grouped.has(di)) continue;
+    const cs = tokenAt(ctx, d.start);
+    const ce = tokenAt(ctx, d.end - 1); // last token of the content
+    let a = d.cue.tokenStart;
+    let b = d.cue.tokenEnd;
+    if (a <= cs || b > ce) continue;
+    if (d.speaker && d.speaker.start >= d.start && d.speaker.end <= d.end) {
+      a = Math.min(a, tokenAt(ctx, d.speaker.start));
+      b = Math.max(b, tokenAt(ctx, d.speaker.end - 1) + 1);
+    }
+    // The attribution's commas, with only a few words of it between.
+    let open = a - 1;
+    while (open > cs && a - open <= ATTRIBUTION_SPAN && lower[open] !== ',' && word[open] && quoteOf[open]! < 0) open--;
+    let close = b;
+    while (close < ce && close - b < ATTRIBUTION_SPAN && lower[close] !== ',' && word[close] && quoteOf[close]! < 0) close++;
+    if (lower[open] !== ',' || lower[close] !== ',' || open <= cs || close >= ce) continue;
+    let end1 = open - 1;
+    while (end1 >= cs && !word[end1]) end1--;
+    let start2 = close + 1;
+    while (start2 <= ce && !word[start2]) start2++;
+    // "…, which, critics say, will add …", "…hints on whether, as the party claims, he plans …", "… and, according to
+    // reports, talks are …": the attribution sits in the clause its last word opens; what comes before is not said.
+    const first = end1 >= cs && !CLAUSE_OPENERS.has(lower[end1]!);
+    // "…, according to Ann Lee, who created the show": a relative clause describes the source (the content goes on
+    // after its comma, if any); "…, the firm said, but warned that …": a second verb of saying has a content of its own.
+    if (start2 <= ce && SPEAKER_RELATIVES.has(lower[start2]!)) {
+      // (what follows the relative clause's comma is the content again: "…, according to Ann Lee, who runs it, will …")
+      while (start2 <= ce && lower[start2] !== ',' && quoteOf[start2]! < 0) start2++;
+      start2 = lower[start2] === ',' ? start2 + 1 : ce + 1;
+      while (start2 <= ce && !word[start2]) start2++;
+    }
+    const second = start2 <= ce && !((lower[start2] === 'and' || lower[start2] === 'but') && (SPEECH_FORMS.has(lower[start2 + 1] ?? '') || COGNITION_FORMS.has(lower[start2 + 1] ?? '')));
+    if (!first && !second) continue;
+    if (first) {
+      const rest = second ? { ...d, start: index.starts[start2]!, groupWith: di } : null;
+      d.end = index.ends[end1]!;
+      if (rest) drafts.push(rest);
+    } else if (second) d.start = index.starts[start2]!;
+  }
 }
 
 /**

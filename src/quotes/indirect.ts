@@ -765,6 +765,18 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   let comma = cue.tokenStart - 1;
   while (comma > sentStart && cue.tokenStart - comma <= 6 && lower[comma] !== ',') comma--;
   if (lower[comma] !== ',' || comma <= sentStart + 1) return null;
+  // ", which he wrote, directed and starred in", ", which his party opposed,": a relative clause about the noun before
+  // it; ", called Picasa,": a name given. Neither attributes the sentence around it (run-time rule, branch quotes26).
+  if (runTimeRules.on && (RELATIVES.has(lower[comma + 1]!) || (comma === cue.tokenStart - 1 && NAMING_PARTICIPLES.has(lower[cue.tokenStart]!)))) return null;
+  // ", ahead of IMF forecasts,", ", in US terms,", ", and neighbouring Deep South states,", ", unveiled in the Gershon
+  // report,", ", covering the Budget plans,": a phrase opening with a preposition, a conjunction or a participle is no
+  // subject, so its last word is a noun, not a verb of saying ("as" stays: ", as the party claims,").
+  if (runTimeRules.on && comma < cue.tokenStart - 1) {
+    const w = lower[comma + 1]!;
+    const next = lower[comma + 2] ?? '';
+    const conjunctionPhrase = CONJUNCTIONS.has(w) && !ctx.cap[comma + 2] && !PRONOUNS.has(next) && !DETERMINERS.has(next); // (not ", and Parry acknowledges that,")
+    if ((PREPOSITIONS.has(w) && w !== 'as') || conjunctionPhrase || (!ctx.cap[comma + 1] && endsWith(w, 'ing', 'ed') && !PREPOSITION_ING.has(w))) return null;
+  }
   const after = lower[cue.tokenEnd] === ',' ? cue.tokenEnd : cue.tokenEnd + 1;
   // ", said Smith, who leads the party.": the rest describes the speaker (a trailing attribution).
   if (appositiveTail(ctx, after, sentEnd)) return null;
@@ -845,6 +857,10 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     }
   }
   const weakCue = cue.lemma === 'show' || TRAILING_WEAK.has(cue.lemma);
+  // "…, which she wrote, edited and printed.", "…, who cast doubt on his injury claims.": a relative clause about the
+  // noun before the comma attributes nothing (run-time rule, branch quotes26). When the cue ends the sentence ("…
+  // charges, which he denies."), the clause is what the subject denies or claims, as before.
+  if (runTimeRules.on && RELATIVES.has(lower[comma + 1]!) && !/^[.!?]$/.test(lower[cue.tokenEnd] ?? '.')) return null;
   if (appositive < 0 && !trailingSaid(ctx, comma + 1, sentEnd, weakCue ? cue.tokenStart : -1) && cue.form !== 'according') return null;
   // "Speaking to Tony Blair, the minister said: “…”": a cue followed by a colon or a quotation introduces that, not what precedes it.
   for (let j = cue.tokenEnd; j < sentEnd && j < cue.tokenEnd + 3; j++) if (lower[j] === ':' || quoteOf[j]! >= 0) return null;
