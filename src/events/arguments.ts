@@ -130,6 +130,7 @@ export function findParticipants(
   const ms = all.filter((m) => participantType(m.entity));
   const before = ms.filter((m) => m.tokenEnd <= ts);
   const after = ms.filter((m) => m.tokenStart >= te);
+  let passive = false; // a verb trigger in the passive: its "by" phrase is the agent
 
   if (pos === 'noun') {
     // Possessor: "Soleimani's assassination", "Russia's transfer of…".
@@ -181,13 +182,13 @@ export function findParticipants(
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
     const be = /^(?:was|were|been|being|is|are|be)$/;
-    const participle = /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given|found)$/.test(lower(ctx, ts));
+    const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
     // "a man charged over the attack", "Firm fined $1m"): the participle of a verb that always takes an object, with none
     // after it, only a preposition of cause or agent, a comma or the sentence's end.
     const next = te < doc.tokens.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence ? lower(ctx, te) : '';
     const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next) || (lower(ctx, ts) === 'fined' && /^[$£€]/.test(next)));
-    const passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
+    passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     // A name after a subordinator that is also a preposition, right before the verb, is its subject ("days after
     // Audrey died", "since Putin resigned").
@@ -247,7 +248,7 @@ export function findParticipants(
     // A town or venue after "to" is where someone goes ("travel to Old Trafford"), not a recipient; a country can be one ("sold arms to Iran").
     else if (g === 'to' && (m.entity.type !== 'LOCATION' || m.entity.subtype === 'country')) add(m.entity, 'recipient', `to "${name}"`);
     else if (g === 'against' || (g === 'on' && possessorIsPatient)) add(m.entity, 'patient', `${g} "${name}"`);
-    else if (g === 'by' && pos === 'noun') add(m.entity, 'agent', `by "${name}"`);
+    else if (g === 'by' && (pos === 'noun' || passive)) add(m.entity, 'agent', `by "${name}"`);
     else if (g === 'from' && pos === 'noun') add(m.entity, 'participant', `from "${name}"`);
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }

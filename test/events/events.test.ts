@@ -798,6 +798,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(resigned?.role ?? 'agent').not.toBe('patient');
   });
 
+  it('in the passive the subject is the patient and the "by" phrase the agent, irregular participles too ("was bought by")', () => {
+    const roles = (text: string, type: string) =>
+      Object.fromEntries((events(text).events.find((e) => e.type === type)?.participants ?? []).map((p) => [p.name, p.role]));
+    expect(roles('Reuters was bought by Apple on Friday.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
+    expect(roles('Reuters, being bought by Apple on Friday, said nothing.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
+    expect(roles('Apple bought Reuters on Friday.', 'ACQUISITION')).toMatchObject({ Apple: 'agent', Reuters: 'patient' });
+    expect(roles('Pezeshkian was sacked by Reuters on Friday.', 'PERSONNEL')).toMatchObject({ 'Masoud Pezeshkian': 'patient', Reuters: 'agent' });
+  });
+
   it('"took over as …" or "at …" is a succession in a post; "took over" a company is an acquisition', () => {
     expect(types('Pezeshkian took over as president on Friday.')).not.toContain('ACQUISITION');
     expect(types('Pezeshkian took over at Reuters on Friday.')).not.toContain('ACQUISITION');
