@@ -694,8 +694,11 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "settled the game on 68 minutes", "settled for silver", "get Gavin settled into the team", "scores to be settled":
   // a match decided, a place taken or a grudge, no settlement.
   if (key === 'settled' && (SETTLED_NOT_DEAL.has(lower[te] ?? '') || objectAmong(doc, lower, ts, te, SETTLED_CONTESTS, '', 3) || lower[ts - 3] === 'scores')) return true;
+  // "settled on a price", "is settled on the test of …": chosen or decided, no settlement; but "settled on Friday",
+  // "settled on 3 May" is one, dated (a capital or a digit after "on").
+  if (key === 'settled' && lower[te] === 'on' && inSentence(te + 1) && /^\p{Ll}/u.test(doc.tokens[te + 1]!.text)) return true;
   // "the number of mortgages approved", "mortgage approvals", "loans approved but not yet made": lending figures, no deal.
-  if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
+  if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (BE_FORMS.has(lower[ts - 1] ?? '') && LENDING.has(lower[ts - 2] ?? '')) || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
   if (!AGREE_VERBS.has(key)) return false;
   // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
   if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;

@@ -436,6 +436,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   it('mortgages approved are lending figures, no agreement', () => {
     expect(types('The number of mortgages approved in Kazan fell on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin approved the deal with Apple in Kazan on Friday.')).toContain('AGREEMENT');
+    // In the passive too, and the word gives no untyped (OTHER) event instead.
+    expect(types('Fewer mortgages were approved in Kazan in January, Apple said on Friday.')).toEqual(['STATEMENT']);
+  });
+
+  it('"settled on" a choice is no settlement and no other event; a case settled on a day is one', () => {
+    expect(types('The panel in Kazan settled on the theory of bad apples in January.')).toEqual([]);
+    expect(types('Apple settled the lawsuit with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
+    expect(types('The case between Apple and Reuters was settled on Friday.')).toContain('AGREEMENT');
   });
 
   it('what a storm, a quake or a disease kills or strikes is no attack', () => {
