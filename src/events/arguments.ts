@@ -425,6 +425,12 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
 
 /** The dated time expression of the clause nearest to the trigger (durations, sets and undated references do not date an event). */
 /**
+ * Modals right after a time expression that make it their subject ("2005 should be the year", "2005 will see"): a
+ * time talked about, not when anything happened. (Not "was": "1983 was when I was elected" dates the election.)
+ */
+const SUBJECT_MODALS = new Set(['will', 'would', 'should', 'could', 'may', 'might', 'must', 'can', 'shall']);
+
+/**
  * Why time expression t is no time of the event at tokens [ts, te), or null when it may be one. After "than",
  * "compared with/to", or "since" after a superlative or an ordinal, it is a baseline, not when the event happened
  * ("rose to their highest level since August 2002", "won her first Grand Slam title since 2003", "a loss of $761m,
@@ -446,6 +452,10 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   const asides = (ctx.asides ??= asideRegions(ctx.doc));
   if (asides[t.tokenStart] !== asides[ts]) return `${quoted(ctx, t)} is ${asides[ts] ? 'outside' : 'inside'} an aside (a relative clause between commas, dashes or brackets)`;
   if (t.tokenEnd === ts) return null;
+  // "said 2005 should be the year": a time that is the subject of a modal is what the clause talks about.
+  if (SUBJECT_MODALS.has(ctx.lower[t.tokenEnd] ?? '') && ctx.clause[t.tokenEnd] === ctx.clause[t.tokenStart] && !PREPOSITIONS.has(ctx.lower[t.tokenStart - 1] ?? '') && !PREPOSITIONS.has(ctx.lower[t.tokenStart] ?? '')) {
+    return `${quoted(ctx, t)} is the subject of the modal "${ctx.lower[t.tokenEnd]}"`;
+  }
   const modified = yearModifies(ctx, t, ts);
   if (modified) return modified;
   const offset = offsetBefore(ctx, ts);

@@ -345,6 +345,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin said on Friday that Russia would meet its golden rule.')).not.toContain('MEETING');
   });
 
+  it('a time that is the subject of a modal ("2005 should be the year") dates nothing', () => {
+    const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
+    expect(dated('Reuters said the ruling of the court in Kazan meant 2005 should be the year of reform.', 'DECISION')).toBeNull();
+    expect(dated('The court in Kazan issued its ruling in 2005.', 'DECISION')).toBe('2005-01-01');
+  });
+
   it('a time after "than", "compared with" or a record\'s "since" is a baseline, not when the event happened', () => {
     const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
     expect(dated('Apple shares rose 5% in Kazan, their highest level since March 2003.', 'FINANCIAL_RESULT')).toBeNull();
