@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, relativeRegions } from './clauses.js';
+import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, PASSIVE_ADVERBS, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -180,7 +180,8 @@ export function findParticipants(
     }
   } else {
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
-    // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
+    // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted", "was
+    // also bought").
     const be = /^(?:was|were|been|being|is|are|be)$/;
     const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
@@ -188,7 +189,7 @@ export function findParticipants(
     // after it, only a preposition of cause or agent, a comma or the sentence's end.
     const next = te < doc.tokens.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence ? lower(ctx, te) : '';
     const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next) || (lower(ctx, ts) === 'fined' && /^[$£€]/.test(next)));
-    passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
+    passive = participle && (be.test(lower(ctx, ts - 1)) || ((/ly$/.test(lower(ctx, ts - 1)) || PASSIVE_ADVERBS.has(lower(ctx, ts - 1))) && be.test(lower(ctx, ts - 2))) || reduced);
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     // A name after a subordinator that is also a preposition, right before the verb, is its subject ("days after
     // Audrey died", "since Putin resigned").

@@ -819,6 +819,8 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(roles('Reuters, being bought by Apple on Friday, said nothing.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
     expect(roles('Apple bought Reuters on Friday.', 'ACQUISITION')).toMatchObject({ Apple: 'agent', Reuters: 'patient' });
     expect(roles('Pezeshkian was sacked by Reuters on Friday.', 'PERSONNEL')).toMatchObject({ 'Masoud Pezeshkian': 'patient', Reuters: 'agent' });
+    // An adverb between "was" and the participle: "was also bought", "was later sacked".
+    expect(roles('Reuters was also bought by Apple on Friday.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
   });
 
   it('"took over as …" or "at …" is a succession in a post; "took over" a company is an acquisition', () => {
