@@ -421,6 +421,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The proposal, unveiled in Kazan on Friday, angered Russia.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('Putin launched his new party in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('The new phone, unveiled by Apple in Kazan on Friday, sold out.')).toContain('PRODUCT_LAUNCH');
+    // Past an amount in brackets, and the further words of a longer noun phrase.
+    expect(types('Putin launched a £1.5m ($2.8m) bid for Reuters in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin unveiled a one-off £200 council tax refund in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+  });
+
+  it('a film that launched an actress into the mainstream launched no product', () => {
+    expect(types('The film launched the actress into the mainstream in Kazan in 2001.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched the iPod on to the market in Kazan in 2001.')).toContain('PRODUCT_LAUNCH');
   });
 
   it('an event noun that only describes the noun after it is no event ("the election campaign", "a consultation paper")', () => {
