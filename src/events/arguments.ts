@@ -6,7 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
-import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, relativeRegions } from './clauses.js';
+import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, PASSIVE_ADVERBS, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
 /** An entity mention with its entity (the Doc's mention look-up, text/layers.ts). */
@@ -130,6 +130,7 @@ export function findParticipants(
   const ms = all.filter((m) => participantType(m.entity));
   const before = ms.filter((m) => m.tokenEnd <= ts);
   const after = ms.filter((m) => m.tokenStart >= te);
+  let passive = false; // a verb trigger in the passive: its "by" phrase is the agent
 
   if (pos === 'noun') {
     // Possessor: "Soleimani's assassination", "Russia's transfer of…".
@@ -179,15 +180,16 @@ export function findParticipants(
     }
   } else {
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
-    // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted").
+    // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted", "was
+    // also bought").
     const be = /^(?:was|were|been|being|is|are|be)$/;
-    const participle = /(?:ed|born|shot|struck|sold|held|hit|sent|made|taken|given|found)$/.test(lower(ctx, ts));
+    const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
     // "a man charged over the attack", "Firm fined $1m"): the participle of a verb that always takes an object, with none
     // after it, only a preposition of cause or agent, a comma or the sentence's end.
     const next = te < doc.tokens.length && doc.tokens[te]!.sentence === doc.tokens[ts]!.sentence ? lower(ctx, te) : '';
     const reduced = objectRole === 'patient' && TRANSITIVE_ONLY.has(lower(ctx, ts)) && !ARTICLE_OR_PRONOUN.has(lower(ctx, ts - 1)) && (next === '' || REDUCED_PASSIVE_NEXT.has(next) || (lower(ctx, ts) === 'fined' && /^[$£€]/.test(next)));
-    const passive = participle && (be.test(lower(ctx, ts - 1)) || (/ly$/.test(lower(ctx, ts - 1)) && be.test(lower(ctx, ts - 2))) || reduced);
+    passive = participle && (be.test(lower(ctx, ts - 1)) || ((/ly$/.test(lower(ctx, ts - 1)) || PASSIVE_ADVERBS.has(lower(ctx, ts - 1))) && be.test(lower(ctx, ts - 2))) || reduced);
     const subjectRole: Role = passive || subjectIsPatient ? 'patient' : 'agent';
     // A name after a subordinator that is also a preposition, right before the verb, is its subject ("days after
     // Audrey died", "since Putin resigned").
@@ -249,7 +251,7 @@ export function findParticipants(
     // A town or venue after "to" is where someone goes ("travel to Old Trafford"), not a recipient; a country can be one ("sold arms to Iran").
     else if (g === 'to' && (m.entity.type !== 'LOCATION' || m.entity.subtype === 'country')) add(m.entity, 'recipient', `to "${name}"`);
     else if (g === 'against' || (g === 'on' && possessorIsPatient)) add(m.entity, 'patient', `${g} "${name}"`);
-    else if (g === 'by' && pos === 'noun') add(m.entity, 'agent', `by "${name}"`);
+    else if (g === 'by' && (pos === 'noun' || passive)) add(m.entity, 'agent', `by "${name}"`);
     else if (g === 'from' && pos === 'noun') add(m.entity, 'participant', `from "${name}"`);
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
@@ -426,6 +428,12 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
 
 /** The dated time expression of the clause nearest to the trigger (durations, sets and undated references do not date an event). */
 /**
+ * Modals right after a time expression that make it their subject ("2005 should be the year", "2005 will see"): a
+ * time talked about, not when anything happened. (Not "was": "1983 was when I was elected" dates the election.)
+ */
+const SUBJECT_MODALS = new Set(['will', 'would', 'should', 'could', 'may', 'might', 'must', 'can', 'shall']);
+
+/**
  * Why time expression t is no time of the event at tokens [ts, te), or null when it may be one. After "than",
  * "compared with/to", or "since" after a superlative or an ordinal, it is a baseline, not when the event happened
  * ("rose to their highest level since August 2002", "won her first Grand Slam title since 2003", "a loss of $761m,
@@ -447,6 +455,10 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   const asides = (ctx.asides ??= asideRegions(ctx.doc));
   if (asides[t.tokenStart] !== asides[ts]) return `${quoted(ctx, t)} is ${asides[ts] ? 'outside' : 'inside'} an aside (a relative clause between commas, dashes or brackets)`;
   if (t.tokenEnd === ts) return null;
+  // "said 2005 should be the year": a time that is the subject of a modal is what the clause talks about.
+  if (SUBJECT_MODALS.has(ctx.lower[t.tokenEnd] ?? '') && ctx.clause[t.tokenEnd] === ctx.clause[t.tokenStart] && !PREPOSITIONS.has(ctx.lower[t.tokenStart - 1] ?? '') && !PREPOSITIONS.has(ctx.lower[t.tokenStart] ?? '')) {
+    return `${quoted(ctx, t)} is the subject of the modal "${ctx.lower[t.tokenEnd]}"`;
+  }
   const modified = yearModifies(ctx, t, ts);
   if (modified) return modified;
   const offset = offsetBefore(ctx, ts);

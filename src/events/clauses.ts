@@ -254,7 +254,7 @@ const NOUN_PHRASE_START = /^(?:the|a|an|its|his|her|their|our|this|that|any|prop
 const STAVE = new Set(['stave', 'staves', 'staved', 'staving', 'fend', 'fends', 'fended', 'fending', 'ward', 'warded', 'warding']);
 
 /** Adverbs between "was" and the participle: "was also cancelled", "has since been scrapped". */
-const PASSIVE_ADVERBS = new Set(['also', 'later', 'eventually', 'subsequently', 'finally', 'then', 'since', 'now', 'already', 'quickly', 'hastily', 'been']);
+export const PASSIVE_ADVERBS = new Set(['also', 'later', 'eventually', 'subsequently', 'finally', 'then', 'since', 'now', 'already', 'quickly', 'hastily', 'been']);
 const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Words that end the noun's phrase before its verb: punctuation, clause openers, another verb. */
 const PHRASE_STOPS = new Set([',', ';', ':', '.', '(', ')', '"', 'that', 'which', 'who', 'said', 'says', 'after', 'before', 'because', 'when', 'while', 'but', 'as']);

@@ -91,7 +91,34 @@ interface TriggerArguments {
 }
 
 /** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
-function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string): Candidate | null {
+/** Whether the lexicon word at tokens [i, i + n), of the type picked, is used here in a sense that is no such event. */
+function otherSense(doc: Doc, lower: readonly string[], i: number, n: number, key: string, pick: TriggerInfo): boolean {
+  return (
+    (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) ||
+    ((pick.cls.type === 'ATTACK' || pick.cls.type === 'DEATH') && inFiction(doc, lower, i, i + n)) ||
+    (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) ||
+    (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) ||
+    (pick.cls.type === 'VISIT' && notVisit(doc, lower, i + n, key)) ||
+    (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) ||
+    (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) ||
+    (pick.cls.type === 'SUMMIT' && notSummit(doc, lower, i)) ||
+    (pick.cls.type === 'PROTEST' && notProtest(lower, i + n, key)) ||
+    (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) ||
+    (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) ||
+    (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) ||
+    ((pick.cls.type === 'BIRTH' || pick.cls.type === 'DEATH') && notVitalEvent(lower, i + n, key, pick.pos)) ||
+    (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) ||
+    (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key) || notCourtSense(doc, lower, i, i + n, key))) ||
+    (pick.cls.type === 'PERSONNEL' && (notDeparture(lower, i + n, key) || notPersonnel(lower, i, i + n, key)))
+  );
+}
+
+/**
+ * The lexicon trigger starting at token i, or null. A word the lexicon types but whose sense here is no event of that
+ * type ("mortgages were approved", "the case was settled on the test of …") is marked in `rejected`: no OTHER event
+ * either.
+ */
+function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string, rejected: Uint8Array): Candidate | null {
   const toks = doc.tokens;
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
@@ -125,27 +152,18 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
     if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key)) continue;
-    if (pick.cls.type === 'ATTACK' && notViolence(doc, lower, i, i + n, key)) continue;
-    if ((pick.cls.type === 'ATTACK' || pick.cls.type === 'DEATH') && inFiction(doc, lower, i, i + n)) continue;
-    if (pick.cls.type === 'ACQUISITION' && notAcquisition(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'PRODUCT_LAUNCH' && notProductLaunch(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'VISIT' && notVisit(doc, lower, i + n, key)) continue;
-    if (pick.cls.type === 'AGREEMENT' && notAgreement(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'MEETING' && notMeeting(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'SUMMIT' && notSummit(doc, lower, i)) continue;
-    if (pick.cls.type === 'PROTEST' && notProtest(lower, i + n, key)) continue;
-    if (pick.cls.type === 'ELECTION' && notElection(lower, i + n, key)) continue;
-    if (pick.cls.type === 'RESTRUCTURING' && notClosure(lower, i + n, key, i)) continue;
-    if (pick.cls.type === 'HEALTH' && surgeryPlace(lower, i, key)) continue;
-    if ((pick.cls.type === 'BIRTH' || pick.cls.type === 'DEATH') && notVitalEvent(lower, i + n, key, pick.pos)) continue;
+    if (otherSense(doc, lower, i, n, key, pick)) {
+      rejected.fill(1, i, i + n);
+      continue;
+    }
     if (describesNoun(doc, lower, i + n, pick.pos)) continue;
-    if (pick.cls.type === 'DECISION' && notDecision(doc, lower, i, i + n, key)) continue;
-    if (pick.cls.type === 'LEGAL' && (notTrial(doc, lower, i, i + n, key) || notLawsuit(doc, lower, i, i + n, key) || notCharge(doc, lower, i, i + n, key) || notCourtSense(doc, lower, i, i + n, key))) continue;
-    if (pick.cls.type === 'PERSONNEL' && (notDeparture(lower, i + n, key) || notPersonnel(lower, i, i + n, key))) continue;
     if (pick.cls.type === 'ACCIDENT') {
       const { mentions, at } = mentionAt(doc);
       const sense = accidentSense(doc, lower, i, i + n, key, (k) => at[k]! >= 0 && mentions[at[k]!]!.entity.type === 'ORGANIZATION');
-      if (!sense) continue;
+      if (!sense) {
+        rejected.fill(1, i, i + n);
+        continue;
+      }
       if (sense === 'bankruptcy') return { info: { cls: BANKRUPTCY, pos: pick.pos }, ts: i, te: i + n, key };
     }
     const issued = pick.cls.type === 'STATEMENT' && pick.pos === 'noun' && issuedObject(doc, lower, i);
@@ -227,6 +245,7 @@ export function findEvents(
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = new Uint8Array(toks.length);
+  const senseRejected = new Uint8Array(toks.length); // lexicon words in a sense that is no event: no OTHER event either
   const quoted = quotedAt(doc);
   // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
   // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
@@ -284,7 +303,7 @@ export function findEvents(
     const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
     if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
-    const cand = triggerAt(doc, lower, i, clauseTextAt(i));
+    const cand = triggerAt(doc, lower, i, clauseTextAt(i), senseRejected);
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
     if (clause[i] === clauseOfCount) {
@@ -480,7 +499,7 @@ export function findEvents(
   };
   learned.mentions.forEach((m, k) => {
     const c = clause[m.start]!;
-    const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, byToken, cap, quoted, models.participants, timeTokens);
+    const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, senseRejected, byToken, cap, quoted, models.participants, timeTokens);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
       return;
@@ -694,6 +713,7 @@ function otherEvent(
   k: number,
   m: { start: number; end: number; cls: number; margin: number },
   typed: Uint8Array,
+  senseRejected: Uint8Array,
   byToken: Int32Array,
   cap: ArrayLike<number | boolean>,
   quoted: Int32Array,
@@ -705,7 +725,7 @@ function otherEvent(
   if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
   if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
   if (prenominal(doc, ctx.lower, timeTokens, ts, te)) return 'other: a modifier between a determiner and its noun';
-  for (let i = ts; i < te; i++) if (typed[i] || byToken[i]! >= 0) return typed[i] ? 'other: a lexicon word' : 'other: inside a name';
+  for (let i = ts; i < te; i++) if (typed[i] || senseRejected[i] || byToken[i]! >= 0) return typed[i] || senseRejected[i] ? 'other: a lexicon word' : 'other: inside a name';
   // "the Appeal Court quashed the convictions on Tuesday": what a typed verb acts on is no happening of that date.
   if (objectOfLexiconTrigger(ctx.lower, typed, ctx.clause, ts)) return 'other: the object of a lexicon trigger';
   if (causeOfDeath(ctx.lower, ctx.clause, ts)) return 'other: the cause of a death';

@@ -292,8 +292,11 @@ const NOT_PRODUCTS = new Set([
   'poster', 'posters', 'foundation', 'charity', 'paper', 'season', 'protest', 'question', 'club',
   'operation', 'fight', 'procedures', 'proceedings', 'war', 'assault', 'raid', 'manhunt', 'hunt', 'effort', 'study',
   'survey', 'offer', 'flotation', 'career', 'careers', 'bill', 'law', 'laws', 'legislation', 'targets', 'details', 'refund',
-  'organisation', 'organization', 'formula', 'tax', 'taxes', 'rules', 'regime',
+  'organisation', 'organization', 'formula', 'tax', 'taxes', 'rules', 'regime', 'pledge', 'pledges',
 ]);
+/** Where a person or a band is launched when nothing is put on sale: "launched the actress into the mainstream". */
+const INTO = new Set(['into', 'onto', 'to']);
+const FAME = new Set(['mainstream', 'spotlight', 'limelight', 'stardom', 'superstardom', 'fame', 'big-time', 'stage']);
 /** Their plurals: "launched lawsuits against 80 banks", "launched inquiries". */
 const NOT_PRODUCTS_PLURAL = new Set([...NOT_PRODUCTS].filter((w) => !w.endsWith('s')).map((w) => (w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`)));
 const PREPOSITION_WORDS = new Set<string>(PREPOSITIONS);
@@ -306,7 +309,9 @@ const LAUNCH_VERBS = new Set(['launched', 'launches', 'launch', 'launching', 'un
  */
 export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   if (!LAUNCH_VERBS.has(key)) return false;
-  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS) || objectAmong(doc, lower, ts, te, NOT_PRODUCTS_PLURAL)) return true;
+  if (objectAmong(doc, lower, ts, te, NOT_PRODUCTS, '', 6) || objectAmong(doc, lower, ts, te, NOT_PRODUCTS_PLURAL, '', 6)) return true;
+  // "launched the actress into the mainstream", "launched Nirvana on to the international stage": a career.
+  if (objectAmong(doc, lower, ts, te, FAME, '', 8) && objectAmong(doc, lower, ts, te, INTO, '', 5)) return true;
   // "Probe launched into …", "Inquiry launched after …": a headline's reduced passive, its noun right before it and a
   // preposition after it (no object: "the charity launched a phone" launches a product).
   if (NOT_PRODUCTS.has(lower[ts - 1] ?? '') && PREPOSITION_WORDS.has(lower[te] ?? '')) return true;
@@ -326,8 +331,17 @@ export function notProductLaunch(doc: Doc, lower: readonly string[], ts: number,
 /** Whether one of `words` is among the `reach` words after the verb at [ts, te), before a punctuation mark or `stop`. */
 function objectAmong(doc: Doc, lower: readonly string[], ts: number, te: number, words: ReadonlySet<string>, stop = '', reach = 5): boolean {
   const inSentence = sentenceOf(doc, lower, ts);
-  for (let k = te; k < te + reach && inSentence(k); k++) {
+  for (let k = te, end = te + reach; k < end && inSentence(k); k++) {
     const w = lower[k]!;
+    // An amount in brackets is no word of the phrase ("launched a £1.5m ($2.8m) bid").
+    if (w === '(') {
+      const close = lower.indexOf(')', k);
+      if (close > k && close - k <= 6) {
+        end += close - k + 1;
+        k = close;
+        continue;
+      }
+    }
     if (w === ',' || w === '.' || w === ';' || w === ':' || w === stop) break;
     // A hyphenated compound is its last part ("mini-manifesto", "web-site").
     if (words.has(w) || (w.includes('-') && words.has(w.slice(w.lastIndexOf('-') + 1)))) return true;
@@ -694,8 +708,11 @@ export function notAgreement(doc: Doc, lower: readonly string[], ts: number, te:
   // "settled the game on 68 minutes", "settled for silver", "get Gavin settled into the team", "scores to be settled":
   // a match decided, a place taken or a grudge, no settlement.
   if (key === 'settled' && (SETTLED_NOT_DEAL.has(lower[te] ?? '') || objectAmong(doc, lower, ts, te, SETTLED_CONTESTS, '', 3) || lower[ts - 3] === 'scores')) return true;
+  // "settled on a price", "is settled on the test of …": chosen or decided, no settlement; but "settled on Friday",
+  // "settled on 3 May" is one, dated (a capital or a digit after "on").
+  if (key === 'settled' && lower[te] === 'on' && inSentence(te + 1) && /^\p{Ll}/u.test(doc.tokens[te + 1]!.text)) return true;
   // "the number of mortgages approved", "mortgage approvals", "loans approved but not yet made": lending figures, no deal.
-  if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
+  if ((key === 'approved' || key === 'approval' || key === 'approvals') && (LENDING.has(lower[ts - 1] ?? '') || (BE_FORMS.has(lower[ts - 1] ?? '') && LENDING.has(lower[ts - 2] ?? '')) || (lower[ts - 1] === 'been' && LENDING.has(lower[ts - 3] ?? '')))) return true;
   if (!AGREE_VERBS.has(key)) return false;
   // '"…," agreed Mr Morgenstern': a speech verb after a quotation.
   if (CLOSING_MARKS.has(lower[ts - 1] ?? '')) return true;

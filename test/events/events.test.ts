@@ -345,6 +345,12 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Putin said on Friday that Russia would meet its golden rule.')).not.toContain('MEETING');
   });
 
+  it('a time that is the subject of a modal ("2005 should be the year") dates nothing', () => {
+    const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
+    expect(dated('Reuters said the ruling of the court in Kazan meant 2005 should be the year of reform.', 'DECISION')).toBeNull();
+    expect(dated('The court in Kazan issued its ruling in 2005.', 'DECISION')).toBe('2005-01-01');
+  });
+
   it('a time after "than", "compared with" or a record\'s "since" is a baseline, not when the event happened', () => {
     const dated = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.date?.start ?? null;
     expect(dated('Apple shares rose 5% in Kazan, their highest level since March 2003.', 'FINANCIAL_RESULT')).toBeNull();
@@ -415,6 +421,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('The proposal, unveiled in Kazan on Friday, angered Russia.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('Putin launched his new party in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
     expect(types('The new phone, unveiled by Apple in Kazan on Friday, sold out.')).toContain('PRODUCT_LAUNCH');
+    // Past an amount in brackets, and the further words of a longer noun phrase.
+    expect(types('Putin launched a £1.5m ($2.8m) bid for Reuters in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Putin unveiled a one-off £200 council tax refund in Kazan on Friday.')).not.toContain('PRODUCT_LAUNCH');
+  });
+
+  it('a film that launched an actress into the mainstream launched no product', () => {
+    expect(types('The film launched the actress into the mainstream in Kazan in 2001.')).not.toContain('PRODUCT_LAUNCH');
+    expect(types('Apple launched the iPod on to the market in Kazan in 2001.')).toContain('PRODUCT_LAUNCH');
   });
 
   it('an event noun that only describes the noun after it is no event ("the election campaign", "a consultation paper")', () => {
@@ -436,6 +450,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
   it('mortgages approved are lending figures, no agreement', () => {
     expect(types('The number of mortgages approved in Kazan fell on Friday.')).not.toContain('AGREEMENT');
     expect(types('Putin approved the deal with Apple in Kazan on Friday.')).toContain('AGREEMENT');
+    // In the passive too, and the word gives no untyped (OTHER) event instead.
+    expect(types('Fewer mortgages were approved in Kazan in January, Apple said on Friday.')).toEqual(['STATEMENT']);
+  });
+
+  it('"settled on" a choice is no settlement and no other event; a case settled on a day is one', () => {
+    expect(types('The panel in Kazan settled on the theory of bad apples in January.')).toEqual([]);
+    expect(types('Apple settled the lawsuit with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
+    expect(types('The case between Apple and Reuters was settled on Friday.')).toContain('AGREEMENT');
   });
 
   it('what a storm, a quake or a disease kills or strikes is no attack', () => {
@@ -796,6 +818,17 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // Only verbs that always take an object: "resigned after" stays active.
     const resigned = events('Pezeshkian resigned after the vote on Friday.').events.flatMap((e) => e.participants).find((p) => p.name === 'Masoud Pezeshkian');
     expect(resigned?.role ?? 'agent').not.toBe('patient');
+  });
+
+  it('in the passive the subject is the patient and the "by" phrase the agent, irregular participles too ("was bought by")', () => {
+    const roles = (text: string, type: string) =>
+      Object.fromEntries((events(text).events.find((e) => e.type === type)?.participants ?? []).map((p) => [p.name, p.role]));
+    expect(roles('Reuters was bought by Apple on Friday.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
+    expect(roles('Reuters, being bought by Apple on Friday, said nothing.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
+    expect(roles('Apple bought Reuters on Friday.', 'ACQUISITION')).toMatchObject({ Apple: 'agent', Reuters: 'patient' });
+    expect(roles('Pezeshkian was sacked by Reuters on Friday.', 'PERSONNEL')).toMatchObject({ 'Masoud Pezeshkian': 'patient', Reuters: 'agent' });
+    // An adverb between "was" and the participle: "was also bought", "was later sacked".
+    expect(roles('Reuters was also bought by Apple on Friday.', 'ACQUISITION')).toMatchObject({ Reuters: 'patient', Apple: 'agent' });
   });
 
   it('"took over as …" or "at …" is a succession in a post; "took over" a company is an acquisition', () => {
