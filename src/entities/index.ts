@@ -94,6 +94,18 @@ const LIST_BEFORE = new Set([',', ':', ';', '(', 'and', '&']);
 const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
 /** What a line-up's "A" or "I" initial follows: a list's separator or bracket ("; A Foley", "Replacements: A Titterrell"). */
 const LINE_UP_BEFORE = new Set([',', ';', ':', '(', '-', '–']);
+/** A number that may end a name: one to three digits ("Radio 4", "Nikkei 225"), or four that are no year ("Andre 3000", not "Christmas 2004"). */
+const NAME_NUMBER = /^(?:[1-9]\d{0,2}|(?!1[5-9]|20)[1-9]\d{3})(?:['’]s)?$/u;
+/** A number and its possessive written as one token ("4's"): the name ends before the possessive. */
+const NUMBER_POSSESSIVE = /^\d+['’]s$/u;
+const NOT_AFTER_NAME_NUMBER = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'to', 'at', 'on', 'by', 'per', 'from', 'with', 'v', 'vs', 'not', 'all', 'out', 'off', 'up', 'down', 'under', 'over', 'more', 'less', 'point', 'goal', 'run', 'seat', 'vote', 'year', 'day', 'week', 'month', 'hour', 'minute', 'second', 'mile', 'metre', 'yard', 'wicket', 'game', 'match', 'place', 'percent', 'pc', 'million', 'billion', 'bn', 'm', 'km', 'kg', 'mph', 'am', 'pm', 'st', 'nd', 'rd', 'th', 'og', 'pen', 'min', 'sec', 'ft', 'lb']);
+const SINGULAR_IN_S = new Set(['is', 'was', 'has', 'does', 'says', 'its', 'this', 'his', 'as', 'plus', 'bus', 'series', 'news', 'chassis']);
+/** Whether the word after "Name 3" reads the number as part of the name: a possessive, or a lowercase word that is no plural, unit or link of a count. */
+function readsOnAsName(next: string): boolean {
+  if (POSSESSIVE_CLITIC.has(next)) return true;
+  if (!/^\p{Ll}+$/u.test(next) || NOT_AFTER_NAME_NUMBER.has(next)) return false;
+  return !next.endsWith('s') || SINGULAR_IN_S.has(next);
+}
 /** The chapters of the US Bankruptcy Code that news names ("Chapter 11 protection", "filed for Chapter 7"). */
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
@@ -179,6 +191,11 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         k++;
       }
     }
+    // "BBC Radio 4's", "PlayStation 3 will", "Band Aid 20 single": a number of one to three digits written right after a
+    // name and read on as the name (a possessive, a verb, a singular noun) is part of it. Not a score or a count: not a
+    // year, nor before a hyphen, a capitalised word, punctuation, "and"/"or", a plural or a unit ("Chelsea 1 Arsenal 2",
+    // "Somerset 83 and 174", "Labour 10 points ahead", a scorer's "Gerrard 79 og"), nor after a currency ("C$ 30 a share").
+    if (s.end + 1 < toks.length && NAME_NUMBER.test(toks[s.end]!.text) && /[\p{L}\d]$/u.test(toks[s.end - 1]!.text) && sameSentence(s.end - 1, s.end + 1) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && !(spans[k + 1] && spans[k + 1]!.start <= s.end + 1) && (NUMBER_POSSESSIVE.test(toks[s.end]!.text) || (toks[s.end]!.end === toks[s.end + 1]!.start - (POSSESSIVE_CLITIC.has(toks[s.end + 1]!.text) ? 0 : 1) && /^\d+$/u.test(toks[s.end]!.text) && readsOnAsName(toks[s.end + 1]!.text)))) s.end++;
     // "Chrysler LLC Jim Press": a company's legal form ends its name; a given name and capitalised words after it,
     // in the same span, are a person's name (its surname too where the span stopped short of it).
     const legal = legalFormInside(lower, s.start, s.end);
@@ -535,7 +552,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // nor after a place preposition: "residents in Edinburgh City").
     else if (b - a > 1 && CLUB_AFTER_CITY.has(toks[b - 1]!.text) && !PLACE_PREPOSITIONS.has(lower[a - 1] ?? '') && isClubOfCity(doc.text.slice(toks[a]!.start, toks[b - 2]!.end), doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) type = 'ORGANIZATION';
     else if (b - a > 1 && b - a <= 3 && GEO_PREFIXES.has(toks[a]!.text) && toks[a]!.text !== toks[b - 1]!.text && !FACILITY_HEADS.has(toks[b - 1]!.text) && !ORG_OR_MISC_END.has(rec.lexicon.nameEnds.get(hashString(lower[b - 1]!)) ?? 0)) type = 'LOCATION';
-    out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
+    // ("BBC Radio 4's": the possessive written with the number is no part of the name.)
+    out.push({ start: toks[a]!.start, end: toks[b - 1]!.end - (b - a > 1 && NUMBER_POSSESSIVE.test(toks[b - 1]!.text) ? 2 : 0), type, subtype: null, tokenStart: a, tokenEnd: b });
   }
 }
 
