@@ -61,3 +61,15 @@ describe('a number ending a name (ent22)', () => {
     expect(said('Zentronic Corp')).toEqual(['Zentronic Corp', 'Zentronic']);
   });
 });
+
+describe('a common word opening the sentence before a person\'s surname (ent22)', () => {
+  it('is the sentence\'s capital where the article names the person with a given name', () => {
+    const found = names('Angry Hollins hits out at referee\n\nGary Hollins said the referee had been wrong all afternoon.');
+    expect(found).toContain('Gary Hollins');
+    expect(found).not.toContain('Angry Hollins');
+  });
+
+  it('keeps a given name that opens the sentence', () => {
+    expect(names('Bill Marsh spoke first. Later, Ann Marsh said the plan was sound.')).toEqual(expect.arrayContaining(['Bill Marsh', 'Ann Marsh']));
+  });
+});
