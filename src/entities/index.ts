@@ -394,16 +394,20 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   }
   // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
-  // "Classy Henman", "Angry Williams", "Off-colour Gardener" (headlines): a word news text mostly writes lowercase (or
-  // a hyphened word starting with one), no given name, opening the sentence before a person's name that the article
-  // also writes after another first word ("Tim Henman"), is the sentence's capital, not the person's name.
+  // "Angry Williams", "Off-colour Gardener" (headlines): a word news text mostly writes lowercase (or a hyphened word
+  // starting with one), no given name, opening the article's first sentence before a person's name that the article
+  // also writes after another first word ("Serena Williams") and never again so, is the headline's capital, not the
+  // person's name. (Only the first sentence: in the body, "Rand Paul's departure" beside "Matt Paul" — "rand" is a
+  // currency, and no given name of the lexicon.)
   for (const m of out) {
     const a = m.tokenStart;
     const n = m.tokenEnd - a - 1;
-    if (m.type !== 'PERSON' || n < 1 || !opensSentence(a) || rec.lexicon.firstNames.has(hashString(lower[a]!))) continue;
+    if (m.type !== 'PERSON' || n < 1 || !opensSentence(a) || toks[a]!.sentence !== 0 || rec.lexicon.firstNames.has(hashString(lower[a]!))) continue;
     const hyphen = lower[a]!.indexOf('-');
     if (!mostlyLowercase(lower[a]!) && !(hyphen > 0 && mostlyLowercase(lower[a]!.slice(0, hyphen)))) continue;
     const rest = lower.slice(a + 1, m.tokenEnd).join(' ');
+    const whole = lower.slice(a, m.tokenEnd).join(' ');
+    if (out.some((o) => o !== m && lower.slice(o.tokenStart, o.tokenEnd).join(' ') === whole)) continue;
     if (!out.some((o) => o !== m && o.type === 'PERSON' && o.tokenEnd - o.tokenStart > n && lower[o.tokenEnd - n - 1] !== lower[a] && lower.slice(o.tokenEnd - n, o.tokenEnd).join(' ') === rest)) continue;
     m.tokenStart = a + 1;
     m.start = toks[a + 1]!.start;
@@ -553,7 +557,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && lower[a] === 'chapter' && /^\d+$/.test(toks[b]?.text ?? '')) {
       b++;
       type = 'MISC';
-    }
+    } else if (b - a === 2 && lower[a] === 'chapter' && /^\d+$/.test(toks[a + 1]!.text)) type = 'MISC';
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.

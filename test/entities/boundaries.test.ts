@@ -69,7 +69,8 @@ describe('a common word opening the sentence before a person\'s surname (ent22)'
     expect(found).not.toContain('Angry Hollins');
   });
 
-  it('keeps a given name that opens the sentence', () => {
+  it('keeps a given name that opens the sentence, and a name opening a sentence of the body', () => {
     expect(names('Bill Marsh spoke first. Later, Ann Marsh said the plan was sound.')).toEqual(expect.arrayContaining(['Bill Marsh', 'Ann Marsh']));
+    expect(names('Gary Hollins spoke first on Monday. Rand Hollins said the plan was sound.')).toEqual(expect.arrayContaining(['Gary Hollins', 'Rand Hollins']));
   });
 });
