@@ -86,6 +86,9 @@ function initialsOf(grp: Group): string {
   return (grp.initials ??= initials(grp.first));
 }
 
+/** A word of digits only ("64" of "Commodore 64"). */
+const NUMBER_WORD = /^\d+$/u;
+
 /** True when every word of `short` occurs in `long`, in order. */
 function isSubsequence(short: string[], long: string[]): boolean {
   let j = 0;
@@ -299,6 +302,10 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
         fits = initialsOf(head) === acronym && (hType !== 'PERSON' || gType === 'PERSON') && (country === null || countryOf(head.first) === country);
       }
       else if (head.words.length > grp.words.length && isSubsequence(grp.words, head.words)) {
+        // "Commodore" is not "Commodore 64", nor "Shrek" "Shrek 2", nor "BBC Radio" "BBC Radio 4": a number ending a
+        // name (a model, a sequel, a station) makes it another thing than the name without it (a person's aside:
+        // "Andre 3000").
+        if (hType !== 'PERSON' && NUMBER_WORD.test(head.words[head.words.length - 1]!) && !grp.words.includes(head.words[head.words.length - 1]!)) continue;
         // A one-word "place" no gazetteer knows is the person of that surname ("Troncon" after "Alessandro Troncon").
         if (hType === 'PERSON') fits = gType === 'PERSON' || (grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0] && (gType !== 'LOCATION' || !staysPlace(mentions[grp.members[0]!]!.text)));
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".

@@ -108,6 +108,18 @@ const LIST_BEFORE = new Set([',', ':', ';', '(', 'and', '&']);
 const LIST_AFTER = new Set([',', ';', '(', ')', '.', 'and', '&']);
 /** What a line-up's "A" or "I" initial follows: a list's separator or bracket ("; A Foley", "Replacements: A Titterrell"). */
 const LINE_UP_BEFORE = new Set([',', ';', ':', '(', '-', '–']);
+/** A number that may end a name: one to three digits ("Radio 4", "Nikkei 225"), or four that are no year ("Andre 3000", not "Christmas 2004"). */
+const NAME_NUMBER = /^(?:[1-9]\d{0,2}|(?!1[5-9]|20)[1-9]\d{3})(?:['’]s)?$/u;
+/** A number and its possessive written as one token ("4's"): the name ends before the possessive. */
+const NUMBER_POSSESSIVE = /^\d+['’]s$/u;
+const NOT_AFTER_NAME_NUMBER = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'to', 'at', 'on', 'by', 'per', 'from', 'with', 'v', 'vs', 'not', 'all', 'out', 'off', 'up', 'down', 'under', 'over', 'more', 'less', 'point', 'goal', 'run', 'seat', 'vote', 'year', 'day', 'week', 'month', 'hour', 'minute', 'second', 'mile', 'metre', 'yard', 'wicket', 'game', 'match', 'place', 'percent', 'pc', 'million', 'billion', 'bn', 'm', 'km', 'kg', 'mph', 'am', 'pm', 'st', 'nd', 'rd', 'th', 'og', 'pen', 'min', 'sec', 'ft', 'lb']);
+const SINGULAR_IN_S = new Set(['is', 'was', 'has', 'does', 'says', 'its', 'this', 'his', 'as', 'plus', 'bus', 'series', 'news', 'chassis']);
+/** Whether the word after "Name 3" reads the number as part of the name: a possessive, or a lowercase word that is no plural, unit or link of a count. */
+function readsOnAsName(next: string): boolean {
+  if (POSSESSIVE_CLITIC.has(next)) return true;
+  if (!/^\p{Ll}+$/u.test(next) || NOT_AFTER_NAME_NUMBER.has(next)) return false;
+  return !next.endsWith('s') || SINGULAR_IN_S.has(next);
+}
 /** The chapters of the US Bankruptcy Code that news names ("Chapter 11 protection", "filed for Chapter 7"). */
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
@@ -194,6 +206,11 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         k++;
       }
     }
+    // "BBC Radio 4's", "PlayStation 3 will", "Band Aid 20 single": a number of one to three digits written right after a
+    // name and read on as the name (a possessive, a verb, a singular noun) is part of it. Not a score or a count: not a
+    // year, nor before a hyphen, a capitalised word, punctuation, "and"/"or", a plural or a unit ("Chelsea 1 Arsenal 2",
+    // "Somerset 83 and 174", "Labour 10 points ahead", a scorer's "Gerrard 79 og"), nor after a currency ("C$ 30 a share").
+    if (s.end + 1 < toks.length && NAME_NUMBER.test(toks[s.end]!.text) && /[\p{L}\d]$/u.test(toks[s.end - 1]!.text) && sameSentence(s.end - 1, s.end + 1) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && !(spans[k + 1] && spans[k + 1]!.start <= s.end + 1) && (NUMBER_POSSESSIVE.test(toks[s.end]!.text) || (toks[s.end]!.end === toks[s.end + 1]!.start - (POSSESSIVE_CLITIC.has(toks[s.end + 1]!.text) ? 0 : 1) && /^\d+$/u.test(toks[s.end]!.text) && readsOnAsName(toks[s.end + 1]!.text)))) s.end++;
     // "Chrysler LLC Jim Press": a company's legal form ends its name; a given name and capitalised words after it,
     // in the same span, are a person's name (its surname too where the span stopped short of it).
     const legal = legalFormInside(lower, s.start, s.end);
@@ -392,6 +409,24 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
   }
   // A name a title showed to be a person's is one everywhere in the article ("President George W Bush", "the George W Bush domain").
   if (titled.size > 0) for (const m of out) if (m.type !== 'PERSON' && titled.has(nameKey(doc.text.slice(m.start, m.end)))) m.type = 'PERSON';
+  // "Angry Williams", "Off-colour Gardener" (headlines): a word news text mostly writes lowercase (or a hyphened word
+  // starting with one), no given name, opening the article's first sentence before a person's name that the article
+  // also writes after another first word ("Serena Williams") and never again so, is the headline's capital, not the
+  // person's name. (Only the first sentence: in the body, "Rand Paul's departure" beside "Matt Paul" — "rand" is a
+  // currency, and no given name of the lexicon.)
+  for (const m of out) {
+    const a = m.tokenStart;
+    const n = m.tokenEnd - a - 1;
+    if (m.type !== 'PERSON' || n < 1 || !opensSentence(a) || toks[a]!.sentence !== 0 || rec.lexicon.firstNames.has(hashString(lower[a]!))) continue;
+    const hyphen = lower[a]!.indexOf('-');
+    if (!mostlyLowercase(lower[a]!) && !(hyphen > 0 && mostlyLowercase(lower[a]!.slice(0, hyphen)))) continue;
+    const rest = lower.slice(a + 1, m.tokenEnd).join(' ');
+    const whole = lower.slice(a, m.tokenEnd).join(' ');
+    if (out.some((o) => o !== m && lower.slice(o.tokenStart, o.tokenEnd).join(' ') === whole)) continue;
+    if (!out.some((o) => o !== m && o.type === 'PERSON' && o.tokenEnd - o.tokenStart > n && lower[o.tokenEnd - n - 1] !== lower[a] && lower.slice(o.tokenEnd - n, o.tokenEnd).join(' ') === rest)) continue;
+    m.tokenStart = a + 1;
+    m.start = toks[a + 1]!.start;
+  }
   return out;
 
   /**
@@ -537,7 +572,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     if (b - a === 1 && lower[a] === 'chapter' && /^\d+$/.test(toks[b]?.text ?? '')) {
       b++;
       type = 'MISC';
-    }
+    } else if (b - a === 2 && lower[a] === 'chapter' && /^\d+$/.test(toks[a + 1]!.text)) type = 'MISC';
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
@@ -550,7 +585,8 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // nor after a place preposition: "residents in Edinburgh City").
     else if (b - a > 1 && CLUB_AFTER_CITY.has(toks[b - 1]!.text) && !PLACE_PREPOSITIONS.has(lower[a - 1] ?? '') && isClubOfCity(doc.text.slice(toks[a]!.start, toks[b - 2]!.end), doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) type = 'ORGANIZATION';
     else if (b - a > 1 && b - a <= 3 && GEO_PREFIXES.has(toks[a]!.text) && toks[a]!.text !== toks[b - 1]!.text && !FACILITY_HEADS.has(toks[b - 1]!.text) && !ORG_OR_MISC_END.has(rec.lexicon.nameEnds.get(hashString(lower[b - 1]!)) ?? 0)) type = 'LOCATION';
-    out.push({ start: toks[a]!.start, end: toks[b - 1]!.end, type, subtype: null, tokenStart: a, tokenEnd: b });
+    // ("BBC Radio 4's": the possessive written with the number is no part of the name.)
+    out.push({ start: toks[a]!.start, end: toks[b - 1]!.end - (b - a > 1 && NUMBER_POSSESSIVE.test(toks[b - 1]!.text) ? 2 : 0), type, subtype: null, tokenStart: a, tokenEnd: b });
   }
 }
 

@@ -26,10 +26,13 @@ const PRODUCT_NAME = /^\p{Lu}[\p{L}]*-\d+\p{L}?$/u; // model designations: "S-30
  * Whether a name ends like a media outlet's: a MEDIA_ENDINGS word after a word
  * boundary, or "news". (A case-insensitive Unicode regex did this at ~1% of the
  * whole pipeline's time.)
- * @example isMediaName('The Moscow Times') // true; isMediaName('Postman') // false
+ * @example isMediaName('The Moscow Times') // true; isMediaName('BBC Radio 4') // true; isMediaName('Postman') // false
  */
 export function isMediaName(name: string): boolean {
-  const lw = name.toLowerCase();
+  let lw = name.toLowerCase();
+  // "BBC Radio 4", "BBC News 24": a station's number after the outlet's word.
+  const last = lw.charCodeAt(lw.length - 1);
+  if (last >= 48 && last <= 57) lw = lw.replace(/ \d+$/u, '');
   if (lw.endsWith('news')) return true;
   // "Agency" alone is no outlet ("US Anti-Doping Agency", "Central Intelligence Agency"); a news or press agency is.
   if (lw.endsWith(' news agency') || lw.endsWith(' press agency') || lw === 'press agency') return true;

@@ -36,3 +36,41 @@ describe('where a name starts', () => {
     expect(found).not.toContain('British TV');
   });
 });
+
+describe('a number ending a name (ent22)', () => {
+  const ents = (text: string) => runPipeline(createDoc({ text }), { until: 'entities' }).entities;
+
+  it('keeps a station\'s, a model\'s or a sequel\'s number in the name, without the possessive', () => {
+    const es = ents('Mrs Kettering told BBC Radio 4\'s morning show that the Gamebox 3 will cost less. The Ferndale Aid 20 single sold well.');
+    const radio = es.find((e) => e.name.startsWith('BBC Radio'));
+    expect(radio?.name).toBe('BBC Radio 4');
+    expect(radio?.subtype).toBe('media');
+    expect(es.map((e) => e.name)).toEqual(expect.arrayContaining(['Gamebox 3', 'Ferndale Aid 20']));
+  });
+
+  it('leaves out scores, counts, scorers\' minutes, years and prices', () => {
+    const found = ents('Millwall 2 Reading 1. Labour is 10 points ahead of the Tories and Kent 83 and 174 for five. Scorers: Dorrance 79 og. Sales rose over Christmas 2004 in Leeds. Norvale offered C$ 30 a share.').map((e) => e.name);
+    expect(found.filter((n) => /\d/u.test(n))).toEqual([]);
+  });
+
+  it('does not join a name to the same name with a number after it', () => {
+    const text = 'Zentronic Corp made the Zentronic 64 computer in 1982. Zentronic went bust in 1994 but fans still love the Zentronic 64 today.';
+    const es = ents(text);
+    const said = (name: string) => es.find((e) => e.name === name)?.mentions.map((x) => text.slice(x.start, x.end));
+    expect(said('Zentronic 64')).toEqual(['Zentronic 64', 'Zentronic 64']);
+    expect(said('Zentronic Corp')).toEqual(['Zentronic Corp', 'Zentronic']);
+  });
+});
+
+describe('a common word opening the sentence before a person\'s surname (ent22)', () => {
+  it('is the sentence\'s capital where the article names the person with a given name', () => {
+    const found = names('Angry Hollins hits out at referee\n\nGary Hollins said the referee had been wrong all afternoon.');
+    expect(found).toContain('Gary Hollins');
+    expect(found).not.toContain('Angry Hollins');
+  });
+
+  it('keeps a given name that opens the sentence, and a name opening a sentence of the body', () => {
+    expect(names('Bill Marsh spoke first. Later, Ann Marsh said the plan was sound.')).toEqual(expect.arrayContaining(['Bill Marsh', 'Ann Marsh']));
+    expect(names('Gary Hollins spoke first on Monday. Rand Hollins said the plan was sound.')).toEqual(expect.arrayContaining(['Gary Hollins', 'Rand Hollins']));
+  });
+});
