@@ -4,7 +4,7 @@
  * setting clearly worse is never chosen, however conservative; and the choice does not depend on the grid's order.
  */
 import { describe, expect, it } from 'vitest';
-import { bootstrapWeights, selectMostPreciseNearBest, selectOneSE, stricterReview, type GridCell, type ReviewThresholds } from '../../src/quotes/learned/select-grid.js';
+import { bootstrapWeights, selectIncumbent, selectMostPreciseNearBest, selectOneSE, stricterReview, type GridCell, type ReviewThresholds } from '../../src/quotes/learned/select-grid.js';
 
 const N = 80;
 const gold = new Int32Array(N).fill(10);
@@ -47,5 +47,27 @@ describe('grid selection by the one-standard-error rule', () => {
     expect(stricterReview(strict.params, loose.params)).toBeLessThan(0);
     expect(stricterReview(timid.params, strict.params)).toBeLessThan(0);
     expect(stricterReview({ ...strict.params, keep: -3e38 }, strict.params)).toBeLessThan(0);
+  });
+});
+
+describe('grid selection by the incumbent rule (quotes27)', () => {
+  it('keeps the incumbent of a near-tie, even when the challenger is a hair better', () => {
+    // strict is the incumbent; loose is a hair better and more precise: the old rule would flip to it.
+    const sel = selectIncumbent([loose, strict, timid], gold, strict);
+    expect(sel.kept).toBe(true);
+    expect(sel.chosen).toBe(-2);
+  });
+
+  it("drops an incumbent clearly beaten, for the old rule's choice", () => {
+    const sel = selectIncumbent([loose, strict, timid], gold, timid);
+    expect(sel.kept).toBe(false);
+    expect(sel.chosen).toBe(0);
+  });
+
+  it('without an incumbent (or one that no longer qualifies) chooses as the old rule, and a rerun keeps that choice', () => {
+    const cells = [loose, strict, timid];
+    const first = selectIncumbent(cells, gold, null);
+    expect(first.chosen).toBe(selectMostPreciseNearBest(cells, gold));
+    expect(selectIncumbent(cells, gold, cells[first.chosen]!).kept).toBe(true);
   });
 });

@@ -129,3 +129,20 @@ export interface ReviewThresholds { clause: number; minSpeaker: number; keep: nu
 export function stricterReview(a: ReviewThresholds, b: ReviewThresholds): number {
   return a.clause - b.clause || b.minSpeaker - a.minSpeaker || a.keep - b.keep || b.detect - a.detect || b.add - a.add || b.accept - a.accept;
 }
+
+/**
+ * The incumbent rule (branch quotes27): the setting shipped last stays while it passes the qualifying test (with the
+ * caller's tolerance on its floors, see scripts/train-cues.ts) and its held-out reported F1 lies within `tolerance` of
+ * the best qualifying setting's; otherwise `fallback` chooses among the qualifying settings (the old rule). Near-ties
+ * then cannot flip the choice from one retrain to the next — a challenger must beat the incumbent by more than the
+ * slice can tell apart —, and a setting the old rule chose (within 0.25 of the best) is kept by a rerun, so the
+ * training stays a fixed point and reproduces byte for byte. `incumbent` is the incumbent's cell when it passes the
+ * qualifying test, else null.
+ */
+export function selectIncumbent<P>(cells: readonly GridCell<P>[], gold: ArrayLike<number>, incumbent: GridCell<P> | null, tolerance = 0.005, fallback = selectMostPreciseNearBest): { chosen: number; kept: boolean; bestF: number; incumbentF: number } {
+  const fs = cells.map((c) => f1(null, gold, c));
+  const bestF = fs.length ? Math.max(...fs) : 0;
+  const incumbentF = incumbent ? f1(null, gold, incumbent) : 0;
+  if (incumbent && incumbentF >= bestF - tolerance - 1e-9) return { chosen: -2, kept: true, bestF, incumbentF };
+  return { chosen: cells.length ? fallback(cells, gold) : -1, kept: false, bestF, incumbentF };
+}
