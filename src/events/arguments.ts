@@ -591,8 +591,8 @@ const VERBISH = /(?:ed|es)$/;
 /** Words between "from" and a baseline time: "from the same 2004 period", "from its 2003 level". */
 const BASELINE_DETERMINERS = new Set(['the', 'same', 'its', 'their', 'a']);
 
-/** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
-const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
+/** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million", "just over 5%", "an estimated 50,000"). */
+const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|an|share|just|over|under|about|around|almost|nearly|roughly|some|estimated)$/;
 
 /** Words that make "until" the time an event happens: "not expected to start until 2006", "unlikely … until". */
 const NOT_UNTIL = new Set(['not', "n't", 'never', 'unlikely', 'no']);
