@@ -860,6 +860,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // "attacked" a policy is an attack in words; "attacked by muggers" is not.
     expect(attack("Putin attacked Pezeshkian's tax plans in Kazan on Friday.")).toBe(false);
     expect(attack('Putin was attacked by muggers in Kazan on Friday.')).toBe(true);
+    // "attacked … as" a judgement is in words; "attacked as he left" is not.
+    expect(attack('The trilogy has been attacked by some teachers in Kazan as blasphemy.')).toBe(false);
+    expect(attack('Putin attacked the plan as a stunt in Kazan on Friday.')).toBe(false);
+    expect(attack('Pezeshkian was attacked as he left a bar in Kazan on Friday.')).toBe(true);
+    // Shooting "on" a title is filming; the shooting on a street or on a day is gunfire.
+    expect(attack('Shooting on Casino Royale is expected to begin in Kazan on Friday.')).toBe(false);
+    expect(attack('The shooting on Monday in Kazan killed two people.')).toBe(true);
   });
 
   it('a shopper\'s purchase and "bought time" are no acquisitions; a company bought is one', () => {
