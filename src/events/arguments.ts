@@ -501,7 +501,7 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   let k = t.tokenStart - 1;
   if (ctx.lower[k] === 'in') k--;
   let amount = false;
-  for (; k >= t.tokenStart - 10 && k >= 0 && ctx.clause[k] === ctx.clause[ts] && AMOUNT_TOKEN.test(ctx.lower[k]!); k--) amount ||= /\d/.test(ctx.lower[k]!);
+  for (; k >= t.tokenStart - 10 && k >= 0 && ctx.clause[k] === ctx.clause[t.tokenStart] && AMOUNT_TOKEN.test(ctx.lower[k]!); k--) amount ||= /\d/.test(ctx.lower[k]!);
   if (amount && ctx.lower[k] === 'from' && k > ts) return `"from" an amount ${quoted(ctx, t)} is a baseline`;
   return null;
 }
@@ -591,8 +591,11 @@ const VERBISH = /(?:ed|es)$/;
 /** Words between "from" and a baseline time: "from the same 2004 period", "from its 2003 level". */
 const BASELINE_DETERMINERS = new Set(['the', 'same', 'its', 'their', 'a']);
 
-/** Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million"). */
-const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|share)$/;
+/**
+ * Tokens of an amount ("$2.89bn", "20%", "38m euros", "1.5 million", "just over 5%", "an estimated 50,000", "a peak
+ * of about 400,000 tonnes a year").
+ */
+const AMOUNT_TOKEN = /^(?:[$€£¥]?\d[\d.,]*(?:bn|m|k|%)?|[$€£¥%():;]|bn|m|million|billion|per|cent|percent|euros?|dollars?|pounds?|yen|points?|pence|cents?|a|an|share|just|over|under|about|around|almost|nearly|roughly|some|estimated|of|peak|high|low|record|level|tonnes|barrels|year)$/;
 
 /** Words that make "until" the time an event happens: "not expected to start until 2006", "unlikely … until". */
 const NOT_UNTIL = new Set(['not', "n't", 'never', 'unlikely', 'no']);

@@ -107,6 +107,9 @@ export function notViolence(doc: Doc, lower: readonly string[], ts: number, te: 
     const { mentions, at } = mentionAt(doc);
     const m = at[te + 1]! >= 0 ? mentions[at[te + 1]!]! : null;
     if (m && m.entity.type === 'MISC') return true;
+    // "on" a title the recogniser cut or mistyped ("Shooting on Casino Royale"); not "on" a street, a person or a day.
+    const onTitle = lower[te] === 'on' && /^\p{Lu}/u.test(doc.tokens[te + 1]!.text) && (!m || m.entity.type === 'ORGANIZATION') && !doc.times.some((t) => t.tokenStart === te + 1);
+    if (onTitle) return true;
   }
   const next = inSentence(te) ? lower[te]! : '';
   if (key === 'shot' && (next === 'up' || next === 'to' || next === 'straight' || next === 'into')) return true; // "shot up", "shot to fame"
@@ -187,9 +190,16 @@ function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number
     const w = lower[k]!;
     if (w === ',' || w === '.' || w === ';') break;
     if (ARGUMENT_TARGETS.has(w) || VERBAL_MARKS.has(w)) return true;
+    // "attacked … as blasphemy", "attacked the plan as a stunt": judged in words ("attacked as he left" is no judgement).
+    if (w === 'as' && inSentence(k + 1)) {
+      const next = lower[k + 1]!;
+      if (next === 'a' || next === 'an' || OPENING_QUOTES.has(next)) return true;
+      if (/^\p{Ll}+$/u.test(doc.tokens[k + 1]!.text) && (!inSentence(k + 2) || /^[.,;:]$/.test(lower[k + 2]!))) return true;
+    }
   }
   return false;
 }
+const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
 
 /** Political parties, whose attacks are in words ("the latest Tory attack", "his attack on Labour"). */
 const PARTIES = new Set(['labour', 'tory', 'tories', 'conservative', 'conservatives', 'democrats', 'republicans', 'republican', 'democratic', 'lib', 'liberal', 'liberals', 'snp', 'ukip']);

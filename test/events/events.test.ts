@@ -356,6 +356,8 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(dated('Apple shares rose 5% in Kazan, their highest level since March 2003.', 'FINANCIAL_RESULT')).toBeNull();
     expect(dated('Apple sales rose 5% in Kazan compared with 2003.', 'FINANCIAL_RESULT')).toBeNull();
     expect(dated('Apple posted a loss of $5m in Kazan, lower than 2003.', 'FINANCIAL_RESULT')).toBeNull();
+    expect(dated('Apple sales in Kazan rose to 25% on Friday, from just over 20% in 2003.', 'FINANCIAL_RESULT')).not.toBe('2003-01-01');
+    expect(dated('Apple sales in Kazan rose 5% on Friday, but this is down from a peak of almost 96% in 2003.', 'FINANCIAL_RESULT')).not.toBe('2003-01-01');
     expect(events('Pezeshkian won his first title in Kazan since 2003.').events.map((e) => e.date?.start ?? null)).not.toContain('2003-01-01');
     // After a verb alone, "since" is when what goes on began (TimeML's anchor).
     expect(dated('Putin has visited Kazan every year since 2003.', 'VISIT')).toBe('2003-01-01');
@@ -858,6 +860,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // "attacked" a policy is an attack in words; "attacked by muggers" is not.
     expect(attack("Putin attacked Pezeshkian's tax plans in Kazan on Friday.")).toBe(false);
     expect(attack('Putin was attacked by muggers in Kazan on Friday.')).toBe(true);
+    // "attacked … as" a judgement is in words; "attacked as he left" is not.
+    expect(attack('The trilogy has been attacked by some teachers in Kazan as blasphemy.')).toBe(false);
+    expect(attack('Putin attacked the plan as a stunt in Kazan on Friday.')).toBe(false);
+    expect(attack('Pezeshkian was attacked as he left a bar in Kazan on Friday.')).toBe(true);
+    // Shooting "on" a title is filming; the shooting on a street or on a day is gunfire.
+    expect(attack('Shooting on Casino Royale is expected to begin in Kazan on Friday.')).toBe(false);
+    expect(attack('The shooting on Monday in Kazan killed two people.')).toBe(true);
   });
 
   it('a shopper\'s purchase and "bought time" are no acquisitions; a company bought is one', () => {
