@@ -24,6 +24,7 @@ const THINGS: NamedThing[] = [
   { name: 'Ashgabat', type: 'LOCATION', subtype: 'city' },
   { name: 'Iran', type: 'LOCATION', subtype: 'country' },
   { name: 'Russia', type: 'LOCATION', subtype: 'country' },
+  { name: 'Acme Holdings', type: 'ORGANIZATION', aliases: ['Acme'] },
 ];
 
 function events(text: string) {
@@ -99,6 +100,30 @@ describe('learned participants inside the rules that are simply right', () => {
     const met = evs.find((e) => e.type === 'MEETING')!;
     expect(names(met)).toEqual(['participant:Masoud Pezeshkian']); // the subject (a guess by position) dropped, "with" kept
     expect(names(events(text).find((e) => e.type === 'MEETING')!)).toContain('agent:Vladimir Putin'); // the shipped model keeps it
+  });
+});
+
+describe('the source of a report, a place before a noun, a name in the subject\'s phrase (issue 12, point 4)', () => {
+  const parties = (text: string, type: string) => events(text).filter((e) => e.type === type).map(names);
+  it('the subject of a verb of saying is no party of what it reports', () => {
+    for (const p of parties('Putin said 30 protesters were arrested in Ashgabat on Monday.', 'ARREST')) expect(p).not.toContain('patient:Vladimir Putin');
+    for (const p of parties('John Smith says 300 people died in Ashgabat on Friday.', 'DEATH')) expect(p).toEqual([]);
+    for (const p of parties('According to Pezeshkian, Acme bought a stake in Ashgabat on Monday.', 'ACQUISITION')) expect(p).toEqual(['agent:Acme Holdings']);
+  });
+  it('unless a pronoun before the trigger takes it up', () => {
+    expect(parties('John Smith said he had resigned on Monday.', 'PERSONNEL')).toEqual([['agent:John Smith']]);
+    expect(parties('Acme said it had bought a stake in Ashgabat on Monday.', 'ACQUISITION')).toEqual([['agent:Acme Holdings']]);
+  });
+  it('a place before the common noun that heads the subject is where, not who', () => {
+    const legal = events('An Ashgabat grand jury indicted Pezeshkian on Monday.').filter((e) => e.type === 'LEGAL');
+    expect(legal).toHaveLength(1);
+    expect(names(legal[0]!)).not.toContain('agent:Ashgabat');
+    expect(legal[0]!.location?.name).toBe('Ashgabat');
+    // A time phrase between a name and its verb is no noun of the subject.
+    expect(parties('Russia last week attacked Iran.', 'ATTACK')).toEqual([['agent:Russia', 'patient:Iran']]);
+  });
+  it('a name in a phrase of the subject\'s noun is a party, not the agent', () => {
+    expect(parties('Two directors at Acme resigned on Friday.', 'PERSONNEL')).toEqual([['participant:Acme Holdings']]);
   });
 });
 
