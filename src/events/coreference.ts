@@ -75,7 +75,7 @@ const sameParticipants = (a: Event, b: Event) =>
 export function ruleCorefMerge(doc: Doc, events: Event[]): Event[] {
   const out: Event[] = [];
   for (const e of events) {
-    const j = ruleAntecedent(out, e);
+    const j = ruleAntecedent(doc, out, e);
     if (j >= 0) mergeInto(doc, out[j]!, e, '');
     else out.push(e);
   }
@@ -83,9 +83,12 @@ export function ruleCorefMerge(doc: Doc, events: Event[]): Event[] {
 }
 
 /** Index in `out` of the nearest earlier event the rule merges `e` into, or −1. */
-function ruleAntecedent(out: Event[], e: Event): number {
+function ruleAntecedent(doc: Doc, out: Event[], e: Event): number {
   for (let j = out.length - 1; e.type !== 'STATEMENT' && j >= 0 && j >= out.length - COREF_WINDOW; j--) {
     const o = out[j]!;
+    // OTHER only says the lexicon has no type for the word: an untyped predicate joined by "and" to another of its
+    // sentence is a second happening ("formed in the early 1980s and scored six hits"), whatever date they share.
+    if (o.type === 'OTHER' && e.type === 'OTHER' && /^and$/i.test(doc.tokens[e.trigger.tokenStart - 1]?.text ?? '') && o.mentions.some((m) => doc.tokens[m.tokenStart]?.sentence === e.sentence)) continue;
     if (o.type === e.type && !conflicts(o, e) && ((!!o.location && !!e.location && o.location.id === e.location.id) || sameDate(o, e) || sameParticipants(o, e))) return j;
   }
   return -1;
@@ -243,7 +246,7 @@ export function learnedCorefMerge(doc: Doc, lower: readonly string[], events: Ev
     // participants ("met … at Ashgabat" … "at the Ashgabat meeting").
     let why = ` (learned, margin ${bestMargin.toFixed(1)})`;
     if (best < 0) {
-      best = ruleAntecedent(out, e);
+      best = ruleAntecedent(doc, out, e);
       why = ' (same place, date or participants)';
     }
     if (best >= 0) {

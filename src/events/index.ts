@@ -490,7 +490,7 @@ export function findEvents(
   const otherClauses = new Set<number>();
   /** Why learned mention m may give no OTHER event in its clause c, or null when it may. */
   const clauseBlocks = (m: { start: number; end: number; cls: number }, c: number): string | null => {
-    if (otherClauses.has(c)) return 'other: clause has an OTHER event';
+    if (otherClauses.has(c) && !(m.cls === OCCURRENCE && coordinatedVerb(lower, clause, m.start))) return 'other: clause has an OTHER event';
     if (typedClauses.has(c) && m.cls !== OCCURRENCE) return 'other: clause has a typed event and the mention is no occurrence';
     if (typedClauses.has(c) && objectIsLexiconTrigger(lower, typed, clause, m.end)) return 'other: its object is a lexicon trigger';
     if ((nounEventBefore.get(c) ?? Infinity) < m.start) return 'other: a typed event noun before it is its subject';
@@ -525,6 +525,16 @@ export function findEvents(
  */
 export function triggerSpans(e: Event): Array<{ start: number; end: number }> {
   return e.mentions;
+}
+
+/**
+ * Whether the word at token ts is a second verb joined by "and" to a predicate before it in its clause ("issued shares
+ * to X, and repurchased 1.1 million", "was arrested and charged"): "and" right before it in the clause, a regular past
+ * form (-ed: no part-of-speech layer, so the ending tells a verb from a noun of a list, "sales and growth"), and no
+ * determiner before "and" ("the bank's acquired and merged units" is no predicate).
+ */
+function coordinatedVerb(lower: readonly string[], clause: ArrayLike<number>, ts: number): boolean {
+  return ts > 1 && lower[ts - 1] === 'and' && clause[ts - 1] === clause[ts] && /^[a-z]+ed$/.test(lower[ts]!) && !PRENOMINAL_DETERMINERS.has(lower[ts - 2]!);
 }
 
 /** Words that end the phrase next to a verb: past one, a noun is no longer its object or subject. */

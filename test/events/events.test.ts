@@ -997,6 +997,14 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     // …and a predicate whose subject is the typed event noun says something of that event.
     expect(types('The meeting between Putin and Pezeshkian at Ashgabat on Friday was short.')).toEqual(['MEETING']);
   });
+  it('a second happening joined by "and" in a clause with an OTHER event is an OTHER event of its own, not merged into the first', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'} ${e.mentions.length}`);
+    // Two predicates of one subject are two happenings, even of one date: neither swallows the other as a mention.
+    expect(others('Putin founded a choir in 1994 and recorded six albums with Pezeshkian.')).toEqual(['founded 1994-01-01 1', 'recorded 1994-01-01 1']);
+    expect(others('Pezeshkian joined Apple in 1994 and moved to Kazan.')).toEqual(['joined 1994-01-01 1', 'moved 1994-01-01 1']);
+    // A noun after "and" is no second predicate: only a regular past form is taken for one (no part-of-speech layer).
+    expect(others('Putin founded a choir in 1994 and the growth of Apple.')).toEqual(['founded 1994-01-01 1']);
+  });
   it('the name owning the subject right before a verb is a party to its event, and no name before it is the subject', () => {
     const parts = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text} ${names(e).join(',')} ${e.date?.start ?? '-'}`);
     // "Putin's convictions were thrown out": Putin takes part; without him the happening had no participant at all.
