@@ -384,6 +384,9 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   if ((key === 'met' || key === 'meet' || key === 'meets') && /^(?:his|her|their|its|the|a)$/.test(lower[te] ?? '')) {
     for (let k = te + 1; k <= te + 2 && k < lower.length; k++) if (MET_IDIOMS.has(lower[k]!) && lower[k + 1] !== 'of') return true;
   }
+  // "the best meet we have had", "pulled out of international meets": "meet" as a noun is a sports competition (a
+  // determiner or an adjective of competitions before it; never a verb there).
+  if ((key === 'meet' || key === 'meets') && ts > 0 && MEET_NOUN_BEFORE.has(lower[ts - 1]!)) return true;
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
@@ -402,6 +405,8 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   if (key !== 'meeting' && key !== 'meetings') return false;
   // "had won their last six meetings", "the previous two meetings between the sides": matches between two teams.
   if (key === 'meetings' && ts > 1 && LAST_WORDS.has(lower[ts - 2]!) && (/^\d+$/.test(lower[ts - 1]!) || NUMBER_WORDS.has(lower[ts - 1]!))) return true;
+  // "In their last meeting, the Irish beat Italy": the previous match between two sides (a win or a score in the sentence).
+  if (ts > 0 && LAST_WORDS.has(lower[ts - 1]!) && (sentenceHasAny(doc, lower, ts, MATCH_WINS) || sentenceHas(doc, lower, ts, SCORE))) return true;
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   const withAfter = te < s.tokenEnd && lower[te] === 'with';
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -422,6 +427,16 @@ const REACTIONS = new Set([
   'reviews', 'jeers', 'chorus', 'reception', 'response', 'reaction', 'condemnation', 'complaints', 'laughter', 'howls',
 ]);
 const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
+/** Verbs of a match won or drawn: a "last meeting" where one side "beat" the other is a match. */
+const MATCH_WINS = new Set(['beat', 'beaten', 'defeated', 'drew', 'thrashed', 'hammered', 'edged', 'triumphed']);
+/** Words before "meet" as a noun: "the meet", "a meet", "international meets", "the best meet". */
+const MEET_NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'best', 'international', 'indoor', 'outdoor', 'athletics', 'track', 'grand', 'prix', 'annual', 'swimming', 'swim', 'gymnastics']);
+/** Whether the sentence of token k has a word matching `re`. */
+function sentenceHas(doc: Doc, lower: readonly string[], k: number, re: RegExp): boolean {
+  const s = doc.sentences[doc.tokens[k]!.sentence]!;
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) if (re.test(lower[j]!)) return true;
+  return false;
+}
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
 /** Words that may stand between a requirement and its "met": "the target he says he has now met", "wish could easily be met". */
 const BETWEEN_REQUIREMENT_AND_MET = new Set([
@@ -458,7 +473,7 @@ function sentenceHasAny(doc: Doc, lower: readonly string[], k: number, words: Re
 }
 
 /** Words of athletics: a "meeting" among them is a competition ("indoor meeting", "the 60m at the … meeting"). */
-const ATHLETICS = new Set(['indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
+const ATHLETICS = new Set(['clocked', 'indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
 /** A race's distance or a height or length cleared: "60m", "800m", "10km", "2.16m". */
 const RACE_DISTANCE = /^\d+(?:\.\d+)?(?:m|km)$/;
 /** Words of a match or a draw: a "meeting with" a team or player among them (or a score) is the match. */

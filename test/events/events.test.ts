@@ -510,6 +510,13 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types("Putin's plan was met with criticism in Kazan on Friday.")).not.toContain('MEETING');
     expect(types('Apple had won their last six meetings in Kazan on Friday.')).not.toContain('MEETING');
     expect(types('Putin met with Netanyahu in Kazan on Friday.')).toContain('MEETING');
+    // "meet" as a noun is a sports competition; a "last meeting" with a win in it is the previous match.
+    expect(types('Ivanova missed two international meets in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('It was not the best meet of the season in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('In their last meeting, Rubin beat Spartak in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Ivanova clocked 7.1 seconds at a meeting in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('At their last meeting in Kazan on Friday, the ministers agreed a plan.')).toContain('MEETING');
+    expect(types('The ministers will meet in Kazan on Friday.')).toContain('MEETING');
     expect(types('Putin met Netanyahu to decide the fate of Kazan on Friday.')).toContain('MEETING');
   });
 
