@@ -914,6 +914,14 @@ export function notLawsuit(doc: Doc, lower: readonly string[], ts: number, te: n
 }
 
 /** Words after "charged" of a run or a price, not an accusation: "charged down the wing", "charged customers £5". */
+/** Duties one is "charged with" (tasked), never offences: "charged with overseeing", "charged with drawing up". */
+const TASK_GERUNDS = new Set([
+  'overseeing', 'thinking', 'testing', 'investigating', 'examining', 'reviewing', 'monitoring', 'ensuring', 'drawing', 'drafting',
+  'developing', 'implementing', 'regulating', 'enforcing', 'tackling', 'improving', 'promoting', 'coordinating', 'co-ordinating',
+  'organising', 'organizing', 'advising', 'delivering', 'planning', 'supervising', 'preparing', 'looking', 'assessing',
+  'evaluating', 'designing', 'devising', 'overhauling', 'reforming', 'modernising', 'safeguarding', 'protecting', 'policing',
+  'rebuilding', 'reviving', 'restoring', 'finding', 'identifying', 'recommending', 'producing', 'setting', 'creating',
+]);
 const CHARGED_NOT_ACCUSED = new Set([
   'down', 'to', 'into', 'at', 'through', 'up', 'ahead', 'forward', 'out', 'off', 'across', 'past', 'towards', 'around',
   'clients', 'customers', 'users', 'consumers', 'passengers', 'patients', 'fees', 'fee', 'interest', 'more', 'less', 'rent',
@@ -934,6 +942,8 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
   for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
   if (CHARGED_BATTERY_BEFORE.has(lower[ts - 1] ?? '')) return true;
   if (!sentenceOf(doc, lower, ts)(te)) return false;
+  // "a team charged with overseeing the plan", "charged with thinking up ideas": tasked with a duty, no accusation.
+  if (lower[te] === 'with' && TASK_GERUNDS.has(lower[te + 1] ?? '')) return true;
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
 

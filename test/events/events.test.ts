@@ -583,6 +583,10 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('His kick was charged down by Putin in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Apple charged clients for access to Putin in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Putin was charged with fraud in Kazan on Friday.')).toContain('LEGAL');
+    // Charged with a duty: tasked, no accusation (a crime after "charged with" stays one).
+    expect(types('A panel charged with overseeing the budget met Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('The unit was charged with thinking up new plans in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged with faking a crash in Kazan on Friday.')).toContain('LEGAL');
   });
 
   it("a household's goods, a first-person buyer and users acquired are no acquisition", () => {
