@@ -566,10 +566,29 @@ const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team',
  * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
  * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
  */
+/** Parties voted for in an election: "voted Labour", "vote for the Tories", "the Lib Dem vote". */
+const VOTED_PARTIES = new Set([
+  'labour', 'conservative', 'conservatives', 'tory', 'tories', 'liberal', 'liberals', 'lib', 'democrat', 'democrats',
+  'republican', 'republicans', 'green', 'greens', 'ukip', 'snp', 'plaid', 'bnp',
+]);
+const PARTY_ADJECTIVES = new Set(['labour', 'conservative', 'tory', 'liberal', 'democrat', 'republican', 'green', 'ukip', 'snp', 'bnp']);
+/** A voter's support for a party or a party's share of the votes, no body's decision: "pensioners voted Conservative",
+ *  "urged Muslims not to vote for Labour", "a Lib Dem vote could let the Tories in", "won 31% of the vote". */
+function partyVote(lower: readonly string[], ts: number, te: number): boolean {
+  let k = te;
+  if (lower[k] === 'for') k++;
+  if (lower[k] === 'a' || lower[k] === 'the') k++;
+  if (VOTED_PARTIES.has(lower[k] ?? '')) return true;
+  if (lower[ts] !== 'vote') return false;
+  // "the Labour vote", "a Lib Dem vote" (a party's name as an adjective; "Democrats vote against" is the party deciding).
+  if (PARTY_ADJECTIVES.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'dem' && lower[ts - 2] === 'lib')) return true;
+  // "31% of the vote", "a third of the vote": a share of the votes cast.
+  return lower[ts - 1] === 'the' && lower[ts - 2] === 'of' && /^(?:%|\d+(?:\.\d+)?%|per|cent|half|third|quarter|share|majority)$/.test(lower[ts - 3] ?? '');
+}
 export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
   // show's eviction, no body's decision.
-  if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
+  if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of') || partyVote(lower, ts, te);
   // "ruling out British membership", "a broken arm ruling him out", "an injury which ruled him out": excluded, no ruling.
   if (key === 'ruling' || key === 'ruled') for (let k = te; k < te + 3 && k < lower.length; k++) {
     if (lower[k] === 'out') return true;

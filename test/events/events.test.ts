@@ -579,6 +579,15 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple signed a deal with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
   });
 
+  it('voting for a party and a share of the vote are no decision', () => {
+    expect(types('Most farmers voted Labour in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('Putin urged students to vote for the Tories in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The Greens won 12% of the vote in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('A Lib Dem vote could help Putin in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The Liberal Democrats will vote against the bill in Kazan on Friday.')).toContain('DECISION');
+    expect(types('The Duma voted for the bill in Kazan on Friday.')).toContain('DECISION');
+  });
+
   it('a kick "charged down" and clients "charged" for a service are no charge in court', () => {
     expect(types('His kick was charged down by Putin in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Apple charged clients for access to Putin in Kazan on Friday.')).not.toContain('LEGAL');
