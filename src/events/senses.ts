@@ -387,6 +387,8 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   // "the best meet we have had", "pulled out of international meets": "meet" as a noun is a sports competition (a
   // determiner or an adjective of competitions before it; never a verb there).
   if ((key === 'meet' || key === 'meets') && ts > 0 && MEET_NOUN_BEFORE.has(lower[ts - 1]!)) return true;
+  // "where he met his future wife", "when the two met as students": getting acquainted, no meeting.
+  if (key === 'met' && ((/^(?:his|her|their)$/.test(lower[te] ?? '') && lower[te + 1] === 'future') || (lower[te] === 'as' && ACQUAINTED_AS.has(lower[te + 1] ?? '')))) return true;
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
@@ -429,6 +431,8 @@ const REACTIONS = new Set([
 const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
 /** Verbs of a match won or drawn: a "last meeting" where one side "beat" the other is a match. */
 const MATCH_WINS = new Set(['beat', 'beaten', 'defeated', 'drew', 'thrashed', 'hammered', 'edged', 'triumphed']);
+/** What two people "met as" when they got acquainted: "met as students", "met as teenagers". */
+const ACQUAINTED_AS = new Set(['students', 'children', 'teenagers', 'schoolboys', 'schoolgirls', 'schoolchildren', 'undergraduates', 'classmates', 'youngsters', 'kids', 'boys', 'girls']);
 /** Words before "meet" as a noun: "the meet", "a meet", "international meets", "the best meet". */
 const MEET_NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'best', 'international', 'indoor', 'outdoor', 'athletics', 'track', 'grand', 'prix', 'annual', 'swimming', 'swim', 'gymnastics']);
 /** Whether the sentence of token k has a word matching `re`. */

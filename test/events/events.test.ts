@@ -517,6 +517,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Ivanova clocked 7.1 seconds at a meeting in Kazan on Friday.')).not.toContain('MEETING');
     expect(types('At their last meeting in Kazan on Friday, the ministers agreed a plan.')).toContain('MEETING');
     expect(types('The ministers will meet in Kazan on Friday.')).toContain('MEETING');
+    // Getting acquainted is no meeting.
+    expect(types('In Kazan on Friday, Putin recalled the year he met his future wife.')).not.toContain('MEETING');
+    expect(types('The two singers met as students in Kazan in 1990.')).not.toContain('MEETING');
     expect(types('Putin met Netanyahu to decide the fate of Kazan on Friday.')).toContain('MEETING');
   });
 
