@@ -384,6 +384,11 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   if ((key === 'met' || key === 'meet' || key === 'meets') && /^(?:his|her|their|its|the|a)$/.test(lower[te] ?? '')) {
     for (let k = te + 1; k <= te + 2 && k < lower.length; k++) if (MET_IDIOMS.has(lower[k]!) && lower[k + 1] !== 'of') return true;
   }
+  // "the best meet we have had", "pulled out of international meets": "meet" as a noun is a sports competition (a
+  // determiner or an adjective of competitions before it; never a verb there).
+  if ((key === 'meet' || key === 'meets') && ts > 0 && MEET_NOUN_BEFORE.has(lower[ts - 1]!)) return true;
+  // "where he met his future wife", "when the two met as students": getting acquainted, no meeting.
+  if (key === 'met' && ((/^(?:his|her|their)$/.test(lower[te] ?? '') && lower[te + 1] === 'future') || (lower[te] === 'as' && ACQUAINTED_AS.has(lower[te + 1] ?? '')))) return true;
   if (key === 'meet' || key === 'meets' || key === 'met') {
     // "he met Carr's cross with a header", "Winter's free kick was met by Byrne": a player meets the ball.
     if (objectAmong(doc, lower, ts, te, BALL_WORDS, '', 4)) return true;
@@ -402,6 +407,8 @@ export function notMeeting(doc: Doc, lower: readonly string[], ts: number, te: n
   if (key !== 'meeting' && key !== 'meetings') return false;
   // "had won their last six meetings", "the previous two meetings between the sides": matches between two teams.
   if (key === 'meetings' && ts > 1 && LAST_WORDS.has(lower[ts - 2]!) && (/^\d+$/.test(lower[ts - 1]!) || NUMBER_WORDS.has(lower[ts - 1]!))) return true;
+  // "In their last meeting, the Irish beat Italy": the previous match between two sides (a win or a score in the sentence).
+  if (ts > 0 && LAST_WORDS.has(lower[ts - 1]!) && (sentenceHasAny(doc, lower, ts, MATCH_WINS) || sentenceHas(doc, lower, ts, SCORE))) return true;
   const s = doc.sentences[doc.tokens[ts]!.sentence]!;
   const withAfter = te < s.tokenEnd && lower[te] === 'with';
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -422,6 +429,18 @@ const REACTIONS = new Set([
   'reviews', 'jeers', 'chorus', 'reception', 'response', 'reaction', 'condemnation', 'complaints', 'laughter', 'howls',
 ]);
 const LAST_WORDS = new Set(['last', 'previous', 'past', 'first', 'next']);
+/** Verbs of a match won or drawn: a "last meeting" where one side "beat" the other is a match. */
+const MATCH_WINS = new Set(['beat', 'beaten', 'defeated', 'drew', 'thrashed', 'hammered', 'edged', 'triumphed']);
+/** What two people "met as" when they got acquainted: "met as students", "met as teenagers". */
+const ACQUAINTED_AS = new Set(['students', 'children', 'teenagers', 'schoolboys', 'schoolgirls', 'schoolchildren', 'undergraduates', 'classmates', 'youngsters', 'kids', 'boys', 'girls']);
+/** Words before "meet" as a noun: "the meet", "a meet", "international meets", "the best meet". */
+const MEET_NOUN_BEFORE = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'best', 'international', 'indoor', 'outdoor', 'athletics', 'track', 'grand', 'prix', 'annual', 'swimming', 'swim', 'gymnastics']);
+/** Whether the sentence of token k has a word matching `re`. */
+function sentenceHas(doc: Doc, lower: readonly string[], k: number, re: RegExp): boolean {
+  const s = doc.sentences[doc.tokens[k]!.sentence]!;
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) if (re.test(lower[j]!)) return true;
+  return false;
+}
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']);
 /** Words that may stand between a requirement and its "met": "the target he says he has now met", "wish could easily be met". */
 const BETWEEN_REQUIREMENT_AND_MET = new Set([
@@ -458,7 +477,7 @@ function sentenceHasAny(doc: Doc, lower: readonly string[], k: number, words: Re
 }
 
 /** Words of athletics: a "meeting" among them is a competition ("indoor meeting", "the 60m at the … meeting"). */
-const ATHLETICS = new Set(['indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
+const ATHLETICS = new Set(['clocked', 'indoor', 'outdoor', 'athletics', 'invitational', 'sprint', 'sprints', 'hurdles', 'relay', 'steeplechase', 'marathon', 'javelin', 'discus', 'pole', 'vault', 'heptathlon', 'decathlon']);
 /** A race's distance or a height or length cleared: "60m", "800m", "10km", "2.16m". */
 const RACE_DISTANCE = /^\d+(?:\.\d+)?(?:m|km)$/;
 /** Words of a match or a draw: a "meeting with" a team or player among them (or a score) is the match. */
@@ -551,10 +570,29 @@ const LEAGUE_NOUNS = new Set(['title', 'side', 'sides', 'club', 'clubs', 'team',
  * "D'Arcy has been ruled out of the Ireland team", "ruled out for a month", "has ruled out a comeback", "has not ruled
  * out charging": kept out (by injury) or excluded, no ruling. A ruling is "ruled that …", "ruled the act was valid".
  */
+/** Parties voted for in an election: "voted Labour", "vote for the Tories", "the Lib Dem vote". */
+const VOTED_PARTIES = new Set([
+  'labour', 'conservative', 'conservatives', 'tory', 'tories', 'liberal', 'liberals', 'lib', 'democrat', 'democrats',
+  'republican', 'republicans', 'green', 'greens', 'ukip', 'snp', 'plaid', 'bnp',
+]);
+const PARTY_ADJECTIVES = new Set(['labour', 'conservative', 'tory', 'liberal', 'democrat', 'republican', 'green', 'ukip', 'snp', 'bnp']);
+/** A voter's support for a party or a party's share of the votes, no body's decision: "pensioners voted Conservative",
+ *  "urged Muslims not to vote for Labour", "a Lib Dem vote could let the Tories in", "won 31% of the vote". */
+function partyVote(lower: readonly string[], ts: number, te: number): boolean {
+  let k = te;
+  if (lower[k] === 'for') k++;
+  if (lower[k] === 'a' || lower[k] === 'the') k++;
+  if (VOTED_PARTIES.has(lower[k] ?? '')) return true;
+  if (lower[ts] !== 'vote') return false;
+  // "the Labour vote", "a Lib Dem vote" (a party's name as an adjective; "Democrats vote against" is the party deciding).
+  if (PARTY_ADJECTIVES.has(lower[ts - 1] ?? '') || (lower[ts - 1] === 'dem' && lower[ts - 2] === 'lib')) return true;
+  // "31% of the vote", "a third of the vote": a share of the votes cast.
+  return lower[ts - 1] === 'the' && lower[ts - 2] === 'of' && /^(?:%|\d+(?:\.\d+)?%|per|cent|half|third|quarter|share|majority)$/.test(lower[ts - 3] ?? '');
+}
 export function notDecision(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
   // "voted best film", "voted Record Of The Year", "voted Stone the winner", "voted off the show": a poll's honour or a
   // show's eviction, no body's decision.
-  if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of');
+  if (VOTE_VERBS.has(key)) return lower[te] === 'off' || honourNotPost(lower, te, false) || (lower[te] === 'out' && lower[te + 1] === 'of') || partyVote(lower, ts, te);
   // "ruling out British membership", "a broken arm ruling him out", "an injury which ruled him out": excluded, no ruling.
   if (key === 'ruling' || key === 'ruled') for (let k = te; k < te + 3 && k < lower.length; k++) {
     if (lower[k] === 'out') return true;
@@ -899,6 +937,14 @@ export function notLawsuit(doc: Doc, lower: readonly string[], ts: number, te: n
 }
 
 /** Words after "charged" of a run or a price, not an accusation: "charged down the wing", "charged customers £5". */
+/** Duties one is "charged with" (tasked), never offences: "charged with overseeing", "charged with drawing up". */
+const TASK_GERUNDS = new Set([
+  'overseeing', 'thinking', 'testing', 'investigating', 'examining', 'reviewing', 'monitoring', 'ensuring', 'drawing', 'drafting',
+  'developing', 'implementing', 'regulating', 'enforcing', 'tackling', 'improving', 'promoting', 'coordinating', 'co-ordinating',
+  'organising', 'organizing', 'advising', 'delivering', 'planning', 'supervising', 'preparing', 'looking', 'assessing',
+  'evaluating', 'designing', 'devising', 'overhauling', 'reforming', 'modernising', 'safeguarding', 'protecting', 'policing',
+  'rebuilding', 'reviving', 'restoring', 'finding', 'identifying', 'recommending', 'producing', 'setting', 'creating',
+]);
 const CHARGED_NOT_ACCUSED = new Set([
   'down', 'to', 'into', 'at', 'through', 'up', 'ahead', 'forward', 'out', 'off', 'across', 'past', 'towards', 'around',
   'clients', 'customers', 'users', 'consumers', 'passengers', 'patients', 'fees', 'fee', 'interest', 'more', 'less', 'rent',
@@ -919,6 +965,8 @@ export function notCharge(doc: Doc, lower: readonly string[], ts: number, te: nu
   for (let k = ts - 1; k >= ts - 3 && k >= 0; k--) if (PRICE_NOUNS.has(lower[k]!)) return true;
   if (CHARGED_BATTERY_BEFORE.has(lower[ts - 1] ?? '')) return true;
   if (!sentenceOf(doc, lower, ts)(te)) return false;
+  // "a team charged with overseeing the plan", "charged with thinking up ideas": tasked with a duty, no accusation.
+  if (lower[te] === 'with' && TASK_GERUNDS.has(lower[te + 1] ?? '')) return true;
   return CHARGED_NOT_ACCUSED.has(lower[te]!) || amountAt(lower, te);
 }
 

@@ -510,6 +510,16 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types("Putin's plan was met with criticism in Kazan on Friday.")).not.toContain('MEETING');
     expect(types('Apple had won their last six meetings in Kazan on Friday.')).not.toContain('MEETING');
     expect(types('Putin met with Netanyahu in Kazan on Friday.')).toContain('MEETING');
+    // "meet" as a noun is a sports competition; a "last meeting" with a win in it is the previous match.
+    expect(types('Ivanova missed two international meets in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('It was not the best meet of the season in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('In their last meeting, Rubin beat Spartak in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('Ivanova clocked 7.1 seconds at a meeting in Kazan on Friday.')).not.toContain('MEETING');
+    expect(types('At their last meeting in Kazan on Friday, the ministers agreed a plan.')).toContain('MEETING');
+    expect(types('The ministers will meet in Kazan on Friday.')).toContain('MEETING');
+    // Getting acquainted is no meeting.
+    expect(types('In Kazan on Friday, Putin recalled the year he met his future wife.')).not.toContain('MEETING');
+    expect(types('The two singers met as students in Kazan in 1990.')).not.toContain('MEETING');
     expect(types('Putin met Netanyahu to decide the fate of Kazan on Friday.')).toContain('MEETING');
   });
 
@@ -572,10 +582,23 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(types('Apple signed a deal with Reuters in Kazan on Friday.')).toContain('AGREEMENT');
   });
 
+  it('voting for a party and a share of the vote are no decision', () => {
+    expect(types('Most farmers voted Labour in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('Putin urged students to vote for the Tories in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The Greens won 12% of the vote in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('A Lib Dem vote could help Putin in Kazan on Friday.')).not.toContain('DECISION');
+    expect(types('The Liberal Democrats will vote against the bill in Kazan on Friday.')).toContain('DECISION');
+    expect(types('The Duma voted for the bill in Kazan on Friday.')).toContain('DECISION');
+  });
+
   it('a kick "charged down" and clients "charged" for a service are no charge in court', () => {
     expect(types('His kick was charged down by Putin in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Apple charged clients for access to Putin in Kazan on Friday.')).not.toContain('LEGAL');
     expect(types('Putin was charged with fraud in Kazan on Friday.')).toContain('LEGAL');
+    // Charged with a duty: tasked, no accusation (a crime after "charged with" stays one).
+    expect(types('A panel charged with overseeing the budget met Putin in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('The unit was charged with thinking up new plans in Kazan on Friday.')).not.toContain('LEGAL');
+    expect(types('Putin was charged with faking a crash in Kazan on Friday.')).toContain('LEGAL');
   });
 
   it("a household's goods, a first-person buyer and users acquired are no acquisition", () => {
