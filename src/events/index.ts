@@ -746,6 +746,8 @@ function otherEvent(
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
   const baseline = notEventTime(ctx, anchor, ts) ?? yearPremodifier(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
+  const relative = /^\d{3,4}$/.test(anchor.value) ? relativeBetween(doc, ctx.lower, te, anchor.tokenStart) : -1;
+  if (relative >= 0) return `other: anchor in the relative clause "${ctx.lower[relative]} …" after the trigger`;
   // (asked last: factuality is computed on demand.) What a source reports ("X said it will redeem the shares on 31
   // October") is an event with the flag `reported`, as a typed event is, when its anchor is in its own clause: a time
   // of the reporting clause ("On Sunday, X said that …") never dates it.
@@ -786,6 +788,26 @@ function otherEvent(
       date: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"`,
     },
   };
+}
+
+/** Relative pronouns: what follows them is a clause of its own about the noun before. */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * The token of a relative pronoun between the end of a trigger (te) and a later time expression (at), in one
+ * sentence, else -1: the time is in a relative clause that says something of a noun after the trigger, and dates that
+ * clause's verb, not the trigger ("was found among the papers of X, who died in 2001"; "left the firm which he
+ * founded in 1987"). Kept as a rule: in English a relative clause is a clause of its own. Asked (in otherEvent) only
+ * for a year or a decade, the history of the noun; a day or a season there is often the news day the main clause
+ * shares ("hurt the index, which fell 1.4% on Friday": TimeBank dates both by Friday).
+ */
+function relativeBetween(doc: Doc, lower: readonly string[], te: number, at: number): number {
+  const toks = doc.tokens;
+  for (let k = te; k < at; k++) {
+    if (toks[k]!.sentence !== toks[te - 1]!.sentence) return -1;
+    if (RELATIVES.has(lower[k]!)) return k;
+  }
+  return -1;
 }
 
 /** Types whose patient is a person: a place is never killed, born, arrested or operated on. */
