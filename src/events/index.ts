@@ -599,6 +599,15 @@ const FORECAST_VERBS = new Set([
   'forecast', 'forecasts', 'forecasting', 'forecasted', 'predict', 'predicts', 'predicted', 'predicting', 'projecting', 'projects',
   'projected', 'expect', 'expects', 'expected', 'expecting', 'anticipates', 'anticipated', 'anticipating',
 ]);
+/**
+ * Verbs of intending: a time after one dates what is intended, not the intention ("is planning HDTV services in 2006",
+ * "is aiming to be the first winner since 1976", "is looking for him to stay beyond 2008"). TimeML's I_ACTION/I_STATE
+ * intentions; kept as a rule, being right in English news.
+ */
+const INTENTION_VERBS = new Set([
+  'plan', 'plans', 'planned', 'planning', 'aim', 'aims', 'aimed', 'aiming', 'intend', 'intends', 'intended', 'intending',
+  'hope', 'hopes', 'hoped', 'hoping', 'seek', 'seeks', 'sought', 'seeking', 'looking',
+]);
 /** Forms of "be", as a set. */
 const BE_SET = new Set<string>(BE_FORMS);
 /** Auxiliaries of the future. */
@@ -762,6 +771,8 @@ function otherEvent(
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
   if (FORECAST_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te + 1) return 'other: a forecast dated by what it forecasts';
+  // "BSkyB is planning HDTV services in 2006", "is looking for Wenger to stay beyond 2008": likewise an intention.
+  if (INTENTION_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te) return 'other: an intention dated by what it intends';
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   // With no participant and no place, only a mention the detector is sure of, not put in the future and not an -ing
   // form, is a dated happening of its own ("such groups grew rapidly last year", "sales hit $600 million in 1985", "a
