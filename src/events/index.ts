@@ -599,6 +599,15 @@ const FORECAST_VERBS = new Set([
   'forecast', 'forecasts', 'forecasting', 'forecasted', 'predict', 'predicts', 'predicted', 'predicting', 'projecting', 'projects',
   'projected', 'expect', 'expects', 'expected', 'expecting', 'anticipates', 'anticipated', 'anticipating',
 ]);
+/**
+ * Verbs of intending: a time after one dates what is intended, not the intention ("is planning HDTV services in 2006",
+ * "is aiming to be the first winner since 1976", "is looking for him to stay beyond 2008"). TimeML's I_ACTION/I_STATE
+ * intentions; kept as a rule, being right in English news.
+ */
+const INTENTION_VERBS = new Set([
+  'plan', 'plans', 'planned', 'planning', 'aim', 'aims', 'aimed', 'aiming', 'intend', 'intends', 'intended', 'intending',
+  'hope', 'hopes', 'hoped', 'hoping', 'seek', 'seeks', 'sought', 'seeking', 'looking',
+]);
 /** Forms of "be", as a set. */
 const BE_SET = new Set<string>(BE_FORMS);
 /** Auxiliaries of the future. */
@@ -746,6 +755,8 @@ function otherEvent(
   if (!anchor?.from || quoted[anchor.tokenStart] !== quoted[ts]) return anchor ? 'other: anchor without calendar range' : 'other: no learned anchor';
   const baseline = notEventTime(ctx, anchor, ts) ?? yearPremodifier(ctx, anchor, ts);
   if (baseline) return `other: anchor ${baseline}`;
+  const relative = /^\d{3,4}$/.test(anchor.value) ? relativeBetween(doc, ctx.lower, te, anchor.tokenStart) : -1;
+  if (relative >= 0) return `other: anchor in the relative clause "${ctx.lower[relative]} …" after the trigger`;
   // (asked last: factuality is computed on demand.) What a source reports ("X said it will redeem the shares on 31
   // October") is an event with the flag `reported`, as a typed event is, when its anchor is in its own clause: a time
   // of the reporting clause ("On Sunday, X said that …") never dates it.
@@ -760,6 +771,8 @@ function otherEvent(
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
   if (FORECAST_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te + 1) return 'other: a forecast dated by what it forecasts';
+  // "BSkyB is planning HDTV services in 2006", "is looking for Wenger to stay beyond 2008": likewise an intention.
+  if (INTENTION_VERBS.has(ctx.lower[ts]!) && anchor.tokenStart > te) return 'other: an intention dated by what it intends';
   const { participants, location } = eventArguments(ctx, ts, te, null, ctx.lower[ts]!, participantModel);
   // With no participant and no place, only a mention the detector is sure of, not put in the future and not an -ing
   // form, is a dated happening of its own ("such groups grew rapidly last year", "sales hit $600 million in 1985", "a
@@ -786,6 +799,26 @@ function otherEvent(
       date: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"`,
     },
   };
+}
+
+/** Relative pronouns: what follows them is a clause of its own about the noun before. */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * The token of a relative pronoun between the end of a trigger (te) and a later time expression (at), in one
+ * sentence, else -1: the time is in a relative clause that says something of a noun after the trigger, and dates that
+ * clause's verb, not the trigger ("was found among the papers of X, who died in 2001"; "left the firm which he
+ * founded in 1987"). Kept as a rule: in English a relative clause is a clause of its own. Asked (in otherEvent) only
+ * for a year or a decade, the history of the noun; a day or a season there is often the news day the main clause
+ * shares ("hurt the index, which fell 1.4% on Friday": TimeBank dates both by Friday).
+ */
+function relativeBetween(doc: Doc, lower: readonly string[], te: number, at: number): number {
+  const toks = doc.tokens;
+  for (let k = te; k < at; k++) {
+    if (toks[k]!.sentence !== toks[te - 1]!.sentence) return -1;
+    if (RELATIVES.has(lower[k]!)) return k;
+  }
+  return -1;
 }
 
 /** Types whose patient is a person: a place is never killed, born, arrested or operated on. */

@@ -953,6 +953,21 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     expect(list('Putin was stripped of his titles in 1998.')).toEqual(['stripped 1998-01-01']);
   });
 
+  it('a time in a relative clause after an OTHER trigger dates the relative clause, not the trigger', () => {
+    const list = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(list('The letters were found among the papers of Putin, who died in Kazan in 2001.')).not.toContain('found 2001-01-01');
+    expect(list('Putin left Apple, which he founded in 1998.')).not.toContain('left 1998-01-01');
+    // Without the relative clause the time is the trigger's own.
+    expect(list('The letters were found among the papers of Putin in Kazan in 2001.')).toContain('found 2001-01-01');
+    expect(list('Putin left Apple in 1998.')).toContain('left 1998-01-01');
+  });
+
+  it('a verb of intending is not dated by a time after it, which dates what is intended', () => {
+    const list = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(list('Apple is planning new phones in Kazan in 2006.')).not.toContain('planning 2006-01-01');
+    expect(list('Putin is looking for Netanyahu to stay in Kazan beyond 2008.')).not.toContain('looking 2008-01-01');
+  });
+
   it('a baseline after "than in", "unlike in" or an amount "on" dates no event', () => {
     const dates = (text: string) => events(text).events.map((e) => `${e.type} ${e.date?.start ?? '-'}`);
     expect(dates('Apple sales rose faster than in 2004.')).toEqual(['FINANCIAL_RESULT -']);
