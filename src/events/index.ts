@@ -90,7 +90,6 @@ interface TriggerArguments {
   location: ReturnType<typeof findLocation>;
 }
 
-/** The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues. */
 /** Whether the lexicon word at tokens [i, i + n), of the type picked, is used here in a sense that is no such event. */
 function otherSense(doc: Doc, lower: readonly string[], i: number, n: number, key: string, pick: TriggerInfo): boolean {
   return (
@@ -114,9 +113,9 @@ function otherSense(doc: Doc, lower: readonly string[], i: number, n: number, ke
 }
 
 /**
- * The lexicon trigger starting at token i, or null. A word the lexicon types but whose sense here is no event of that
- * type ("mortgages were approved", "the case was settled on the test of …") is marked in `rejected`: no OTHER event
- * either.
+ * The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues; or null. A
+ * word the lexicon types but whose sense here is no event of that type ("mortgages were approved", "the case was
+ * settled on the test of …") is marked in `rejected`: no OTHER event either.
  */
 function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string, rejected: Uint8Array): Candidate | null {
   const toks = doc.tokens;
