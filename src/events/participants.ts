@@ -145,15 +145,13 @@ const PERSON_PRONOUN = new Set(['he', 'she', 'his', 'her', 'i', 'my', 'we', 'our
 const GROUP_PRONOUN = new Set(['it', 'its', 'they', 'their', 'we', 'our']);
 
 /**
- * Whether mention m is the source of a report whose complement holds the trigger, and whether a pronoun of the
- * complement takes it up: 0 no report; 1 the subject of a verb of saying before the trigger ("Forsyth says 3000
- * died"), 2 the source after it (", Smith said" / "said Smith"), 3 "according to X"; times 3, plus 0 no agreeing
- * pronoun in the complement, 1 one there, 2 one among the three words before the trigger ("X said he had resigned",
- * "X said his resignation").
+ * Whether mention m is the source of a report whose complement holds the trigger: the subject of a verb of saying
+ * before the trigger ("Forsyth says 3000 died"), the source after it (", Smith said" / "said Smith") or "according to
+ * X". 'taken up' when an agreeing pronoun among the three words before the trigger takes the source up ("X said he had
+ * resigned", "X said his resignation"): then it is a party after all.
  */
-function reportSource(ctx: ArgContext, t: TriggerKey, m: PlacedMention): number {
+function reportSource(ctx: ArgContext, t: TriggerKey, m: PlacedMention): 'no' | 'source' | 'taken up' {
   const { lower } = ctx;
-  const REPORTING = SAYING;
   let kind = 0;
   let from = 0;
   let to = 0;
@@ -164,7 +162,7 @@ function reportSource(ctx: ArgContext, t: TriggerKey, m: PlacedMention): number 
   } else if (m.tokenEnd <= t.ts) {
     for (let k = m.tokenEnd; k < t.ts && k < m.tokenEnd + 4; k++) {
       const w = lower[k]!;
-      if (REPORTING.has(w)) {
+      if (SAYING.has(w)) {
         kind = 1;
         from = k + 1;
         to = t.ts;
@@ -172,19 +170,18 @@ function reportSource(ctx: ArgContext, t: TriggerKey, m: PlacedMention): number 
       }
       if (!SAY_AUX.has(w)) break;
     }
-  } else if (REPORTING.has(lower[m.tokenStart - 1] ?? '') || REPORTING.has(lower[m.tokenEnd] ?? '') || (SAY_AUX.has(lower[m.tokenEnd] ?? '') && REPORTING.has(lower[m.tokenEnd + 1] ?? ''))) {
+  } else if (SAYING.has(lower[m.tokenStart - 1] ?? '') || SAYING.has(lower[m.tokenEnd] ?? '') || (SAY_AUX.has(lower[m.tokenEnd] ?? '') && SAYING.has(lower[m.tokenEnd + 1] ?? ''))) {
     // Inverted: the report before its source, set off by a comma or a quotation mark.
     for (let k = t.te; k < m.tokenStart; k++) if (/^[,"”'’:]$/.test(lower[k]!)) kind = 2;
     from = t.ts - PARTICIPANT_WINDOW;
     to = t.ts;
   }
-  if (!kind) return 0;
+  if (!kind) return 'no';
   const agrees = m.entity.type === 'PERSON' ? PERSON_PRONOUN : GROUP_PRONOUN;
-  let pron = 0;
   const toks = ctx.doc.tokens;
   const s = toks[t.ts]!.sentence;
-  for (let k = Math.max(0, from); k < to; k++) if (toks[k]!.sentence === s && agrees.has(lower[k]!)) pron = k >= to - 3 ? 2 : Math.max(pron, 1);
-  return kind * 3 + pron;
+  for (let k = Math.max(0, from, to - 3); k < to; k++) if (toks[k]!.sentence === s && agrees.has(lower[k]!)) return 'taken up';
+  return 'source';
 }
 
 const bucket = (n: number) => (n <= 3 ? n : n <= 5 ? 4 : n <= 8 ? 5 : n <= 12 ? 6 : 7);
@@ -413,6 +410,7 @@ export function decideArguments(
   let premodifier: ScoredCandidate | null = null;
   for (const p of rules) {
     const c = best.get(p.entity.id);
+    let report: ReturnType<typeof reportSource>;
     // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether a guess
     // by position (the nearest name before or after the verb) is one. A name a preposition or possessive ties to the
     // trigger ("between X and Y", "by X", "X's visit") is one: that reading is simply right.
@@ -433,8 +431,8 @@ export function decideArguments(
     // he had resigned", "Acme said its sales rose"). A feature of the learned model for it was tried (docs/events.md,
     // events26): MEANTIME links the pronoun, not the name, so it cannot teach the second case, and its weight did not
     // outweigh the position features of a passive ("Putin said 30 were arrested": learned patient 12).
-    else if (reportSource(ctx, t, c.mention) >= 3) {
-      if (reportSource(ctx, t, c.mention) % 3 === 2) out.push({ entity: p.entity, role: p.role, why: `${p.why}, the source of a report a pronoun before the trigger takes up` });
+    else if ((report = reportSource(ctx, t, c.mention)) !== 'no') {
+      if (report === 'taken up') out.push({ entity: p.entity, role: p.role, why: `${p.why}, the source of a report a pronoun before the trigger takes up` });
     } else if (!rejects(c)) out.push({ entity: p.entity, role: p.role, why: `${p.why} (learned ${c.label} ${c.margin.toFixed(1)})` });
   }
   for (const c of best.values()) {
@@ -444,8 +442,7 @@ export function decideArguments(
       continue;
     }
     // The source of a report is no party of what it reports, unless a pronoun before the trigger takes it up.
-    const report = reportSource(ctx, t, c.mention);
-    if (report >= 3 && report % 3 !== 2) continue;
+    if (reportSource(ctx, t, c.mention) === 'source') continue;
     const named = modifiedName(ctx, c.mention);
     if (named && out.some((p) => p.entity.id === named.entity.id)) continue;
     const m = named ?? c.mention;
