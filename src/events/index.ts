@@ -67,7 +67,13 @@ const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
 /** Words after which a verb-or-noun trigger is a noun ("the attack", "his visit", "its first-ever summit"). */
-const DETERMINERS = new RegExp(`^(?:${[...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose'].join('|')}|['’]s?)$`, 'i');
+const DETERMINERS = new Set<string>([...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose', "'", '’', "'s", '’s']);
+/**
+ * Whether token k is one of the DETERMINERS, in any case: read from the lowercased texts (a Set look-up, where a
+ * case-insensitive regex over the token's text ran for every lexicon word; the words are plain ASCII, so lowercasing
+ * and the regex's case folding agree).
+ */
+const isDeterminer = (lower: readonly string[], k: number) => k >= 0 && DETERMINERS.has(lower[k]!);
 
 interface Candidate {
   info: TriggerInfo;
@@ -148,7 +154,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
     if (usable.length > 1) usable.sort((a, b) => Number(!!b.cls.cue) - Number(!!a.cls.cue));
     // A word both verb and noun ("attack", "visit") is a noun after a determiner or possessive.
     const prev = toks[i - 1]?.text ?? '';
-    const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
+    const nounish = isDeterminer(lower, i - 1) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
     const pos = nounish ? 'noun' : 'verb';
     let pick = usable[0]!;
     for (const u of usable) if (u.pos === pos) {
@@ -193,7 +199,7 @@ export function eventArguments(
   margins?: ParticipantMargins,
 ): { participants: ReturnType<typeof findParticipants>; location: ReturnType<typeof findLocation> } {
   const type = info?.cls.type ?? 'OTHER';
-  const pos = info?.pos ?? (DETERMINERS.test(ctx.doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb');
+  const pos = info?.pos ?? (isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb');
   const statement = type === 'STATEMENT';
   // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
   const objectRole = statement
@@ -301,9 +307,8 @@ export function findEvents(
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
     // Triggers are common words: a capitalised one inside a sentence is a name ("March", "United States"),
     // except the head of a named meeting ("BRICS Summit").
-    const w = toks[i]!.text;
-    const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
-    if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
+    // (Whether it opens its sentence is asked only of a capitalised word: most are lowercase.)
+    if (cap[i] && !(i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text)) && !SUMMIT_HEADS.test(toks[i]!.text)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
     // (clauseTextOf is passed as it is, made once outside the loop: a closure made here per token would cost an
     // allocation per lexicon word, and one reading the loop's `i` a context for `i` at every token.)
@@ -769,7 +774,7 @@ function otherEvent(
   if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
-  const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
+  const mod = modality(doc, ctx.clause, ts, isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
