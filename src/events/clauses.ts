@@ -57,6 +57,7 @@ export function clauseIds(doc: Doc): Int32Array {
 
 /** Relative pronouns: a clause they open may interrupt its main clause up to a comma. */
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom', 'whose']);
+const MAY_BE_RELATIVE = wordFilter(RELATIVE_PRONOUNS);
 /** Words that, right after a comma, take up a clause a relative clause interrupted: "…, has died", "…, said". */
 const RESUMING_WORDS = new Set([
   'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'does', 'did',
@@ -96,9 +97,12 @@ export function relativeRegions(doc: Doc): Int32Array {
  */
 function commaRegions(doc: Doc, participles: boolean, out: Int32Array): number {
   const { tokens, sentences } = doc;
-  const { lower } = tokenIndex(doc);
+  const { lower, sig } = tokenIndex(doc);
   let region = 0;
   for (let i = 1; i < tokens.length; i++) {
+    // Most tokens are neither a relative pronoun nor a word after a comma: decided from the typed signature and the
+    // token before, with no string hashed (this runs over every token of the article, twice).
+    if (!MAY_BE_RELATIVE.mayHaveSig(sig[i]!) && !(participles && lower[i - 1] === ',')) continue;
     const w = lower[i]!;
     const participle = participles && tokens[i - 1]!.text === ',' && tokens[i]!.text === w && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed')));
     if (!RELATIVE_PRONOUNS.has(w) && !participle) continue;
@@ -139,6 +143,11 @@ export function asideRegions(doc: Doc): Int32Array {
   const out = new Int32Array(tokens.length);
   let region = commaRegions(doc, true, out);
   for (let i = 0; i < tokens.length; i++) {
+    // Only "(" and the DASHES open one: tested on the lowercased text's one character (these tokens lowercase to
+    // themselves), with no token object read and no string hashed per token.
+    const l = lower[i]!;
+    const c = l.length === 1 ? l.charCodeAt(0) : 0;
+    if (c !== 0x28 && c !== 0x2d && c !== 0x2013 && c !== 0x2014) continue;
     const t = tokens[i]!.text;
     if (t !== '(' && !spacedDash(tokens, i)) continue;
     const end = Math.min(sentences[tokens[i]!.sentence]!.tokenEnd, i + ASIDE_REACH);

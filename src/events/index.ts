@@ -67,7 +67,13 @@ const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
 /** Words after which a verb-or-noun trigger is a noun ("the attack", "his visit", "its first-ever summit"). */
-const DETERMINERS = new RegExp(`^(?:${[...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose'].join('|')}|['’]s?)$`, 'i');
+const DETERMINERS = new Set<string>([...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, 'first', 'last', 'latest', 'recent', 'new', 'annual', 'first-ever', 'whose', "'", '’', "'s", '’s']);
+/**
+ * Whether token k is one of the DETERMINERS, in any case: read from the lowercased texts (a Set look-up, where a
+ * case-insensitive regex over the token's text ran for every lexicon word; the words are plain ASCII, so lowercasing
+ * and the regex's case folding agree).
+ */
+const isDeterminer = (lower: readonly string[], k: number) => k >= 0 && DETERMINERS.has(lower[k]!);
 
 interface Candidate {
   info: TriggerInfo;
@@ -117,7 +123,7 @@ function otherSense(doc: Doc, lower: readonly string[], i: number, n: number, ke
  * word the lexicon types but whose sense here is no event of that type ("mortgages were approved", "the case was
  * settled on the test of …") is marked in `rejected`: no OTHER event either.
  */
-function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (withoutTrigger?: boolean) => string, rejected: Uint8Array): Candidate | null {
+function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: (i: number, withoutTrigger?: boolean) => string, rejected: Uint8Array): Candidate | null {
   const toks = doc.tokens;
   const first = lower[i]!; // in TRIGGER_FIRST: findEvents tests that before calling
   for (let n = MULTIWORD_FIRST.has(first) ? 3 : 1; n >= 1; n--) {
@@ -130,25 +136,31 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseText: (w
     if (isHonour(key, lower, i + n)) continue;
     if (adjectivalReported(lower, i, key)) continue;
     let ctxText: string | undefined; // built on the first cue to test: most senses have none
-    const usable = infos.filter((inf) => {
+    // (A loop, not a filter with a closure: this runs for every token that starts a lexicon word.)
+    const usable: TriggerInfo[] = [];
+    for (const inf of infos) {
       // "the Financial Times reported.", "is reported to": a report, not a company's results (the statement sense stays).
-      if (inf.cls.type === 'FINANCIAL_RESULT' && (notFinancialReport(doc, lower, i, i + n, key) || notFinancialVerb(doc, lower, i, i + n, key))) return false;
+      if (inf.cls.type === 'FINANCIAL_RESULT' && (notFinancialReport(doc, lower, i, i + n, key) || notFinancialVerb(doc, lower, i, i + n, key))) continue;
       const cue = (inf.cls.type === 'LEGAL' && LEGAL_CUE_OF.get(key)) || inf.cls.cue;
       // A word that is its own cue ("loss", "results") needs another: "an away loss to Ireland", "the loss of his
       // partner", "Scotland's recent results" are no financial results.
       if (cue && inf.cls.type === 'FINANCIAL_RESULT' && SELF_CUED.has(key)) {
-        const rest = clauseText(true);
-        return cue.test(rest) || ACCOUNTS.test(rest);
-      }
-      return !cue || cue.test((ctxText ??= clauseText()));
-    });
+        const rest = clauseTextOf(i, true);
+        if (cue.test(rest) || ACCOUNTS.test(rest)) usable.push(inf);
+      } else if (!cue || cue.test((ctxText ??= clauseTextOf(i)))) usable.push(inf);
+    }
     if (usable.length === 0) continue;
     // Cued classes are more specific than uncued ones ("reported a profit" is a result, not a statement).
-    usable.sort((a, b) => Number(!!b.cls.cue) - Number(!!a.cls.cue));
+    if (usable.length > 1) usable.sort((a, b) => Number(!!b.cls.cue) - Number(!!a.cls.cue));
     // A word both verb and noun ("attack", "visit") is a noun after a determiner or possessive.
     const prev = toks[i - 1]?.text ?? '';
-    const nounish = DETERMINERS.test(prev) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
-    const pick = usable.find((u) => u.pos === (nounish ? 'noun' : 'verb')) ?? usable[0]!;
+    const nounish = isDeterminer(lower, i - 1) || /^(?:[A-Z]\S*|\$?\d.*)$/.test(prev) && i > 0 && toks[i - 1]!.sentence === toks[i]!.sentence && !/^[A-Z][a-z]+$/.test(toks[i]!.text);
+    const pos = nounish ? 'noun' : 'verb';
+    let pick = usable[0]!;
+    for (const u of usable) if (u.pos === pos) {
+      pick = u;
+      break;
+    }
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
     if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key)) continue;
     if (otherSense(doc, lower, i, n, key, pick)) {
@@ -187,7 +199,7 @@ export function eventArguments(
   margins?: ParticipantMargins,
 ): { participants: ReturnType<typeof findParticipants>; location: ReturnType<typeof findLocation> } {
   const type = info?.cls.type ?? 'OTHER';
-  const pos = info?.pos ?? (DETERMINERS.test(ctx.doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb');
+  const pos = info?.pos ?? (isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb');
   const statement = type === 'STATEMENT';
   // What follows a reporting verb is the content of the statement, not its addressee, except after "told", "quoted"…
   const objectRole = statement
@@ -261,9 +273,6 @@ export function findEvents(
     if (!withoutTrigger) return doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
     return `${doc.text.slice(toks[a]!.start, toks[i]!.start)} ${doc.text.slice(toks[i]!.end, toks[b - 1]!.end)}`;
   };
-  // Made outside the token loop: a closure in the loop's body that reads its `i` makes V8 allocate a context for
-  // `i` at every token (about 40 bytes × every token of the text), not only where a closure is made.
-  const clauseTextAt = (i: number) => (withoutTrigger?: boolean) => clauseTextOf(i, withoutTrigger);
 
   /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
   const argumentsOf = (cand: Candidate): TriggerArguments => {
@@ -298,11 +307,12 @@ export function findEvents(
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
     // Triggers are common words: a capitalised one inside a sentence is a name ("March", "United States"),
     // except the head of a named meeting ("BRICS Summit").
-    const w = toks[i]!.text;
-    const sentenceFirst = i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text);
-    if (cap[i] && !sentenceFirst && !SUMMIT_HEADS.test(w)) continue;
+    // (Whether it opens its sentence is asked only of a capitalised word: most are lowercase.)
+    if (cap[i] && !(i === 0 || toks[i - 1]!.sentence !== toks[i]!.sentence || /^[“"‘'(]$/.test(toks[i - 1]!.text)) && !SUMMIT_HEADS.test(toks[i]!.text)) continue;
     if (timeTokens[i]! >= 0) continue; // "March 06, 2008" is a date, not a march
-    const cand = triggerAt(doc, lower, i, clauseTextAt(i), senseRejected);
+    // (clauseTextOf is passed as it is, made once outside the loop: a closure made here per token would cost an
+    // allocation per lexicon word, and one reading the loop's `i` a context for `i` at every token.)
+    const cand = triggerAt(doc, lower, i, clauseTextOf, senseRejected);
     if (!cand) continue;
     // A clause with dozens of triggers is a list or garbage, not prose: analysing each would only cost time.
     if (clause[i] === clauseOfCount) {
@@ -764,7 +774,7 @@ function otherEvent(
   if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
-  const mod = modality(doc, ctx.clause, ts, DETERMINERS.test(doc.tokens[ts - 1]?.text ?? '') ? 'noun' : 'verb', ctx.lower);
+  const mod = modality(doc, ctx.clause, ts, isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb', ctx.lower);
   if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';

@@ -7,7 +7,8 @@ import { spanOfChars } from '../text/layers.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
 import { scanRules } from './scan.js';
-import { hasFutureMarker, markedTense, tenseAround, weekdayTense } from './tense.js';
+import { hasFutureMarker, markedTense, tenseAround, weekdayTense, type TenseView } from './tense.js';
+import { tokenIndex } from '../text/token-index.js';
 
 export interface TimeMatch extends Norm {
   start: number;
@@ -30,14 +31,15 @@ export function findTimes(doc: Doc): TimeMatch[] {
   const { text, publishedAt } = doc;
   const anchor = parseIsoDate(publishedAt);
   const toks = doc.tokens;
+  const { lower } = tokenIndex(doc);
   const ctx: RuleContext = {
     anchor,
     before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
     after: (pos, n) => text.slice(pos, pos + n),
-    tense: (start, end) => tenseAround(sentenceTokens(toks, start), start, end),
-    markedTense: (start, end) => markedTense(sentenceTokens(toks, start), start, end),
-    weekdayTense: (start, end) => weekdayTense(sentenceTokens(toks, start), start, end),
-    futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, pos)),
+    tense: (start, end) => tenseAround(sentenceTokens(toks, lower, start), start, end),
+    markedTense: (start, end) => markedTense(sentenceTokens(toks, lower, start), start, end),
+    weekdayTense: (start, end) => weekdayTense(sentenceTokens(toks, lower, start), start, end),
+    futureInSentence: (pos) => hasFutureMarker(sentenceTokens(toks, lower, pos)),
   };
   const candidates: TimeMatch[] = [];
   scanRules(text, RULES, (rule, m) => {
@@ -98,9 +100,9 @@ function coverage(length: number): Uint8Array {
   return sharedCoverage;
 }
 
-/** Tokens of the sentence around `pos` (binary search), at most 40 either side. */
-function sentenceTokens(tokens: Doc['tokens'], pos: number) {
-  if (tokens.length === 0) return tokens;
+/** Tokens of the sentence around `pos` (binary search), at most 40 either side: a window into the Doc's arrays. */
+function sentenceTokens(tokens: Doc['tokens'], lower: readonly string[], pos: number): TenseView {
+  if (tokens.length === 0) return { tokens, lower, from: 0, to: 0 };
   let lo = 0;
   let hi = tokens.length - 1;
   while (lo < hi) {
@@ -113,7 +115,7 @@ function sentenceTokens(tokens: Doc['tokens'], pos: number) {
   let b = lo;
   while (a > 0 && tokens[a - 1]!.sentence === s && lo - a < 40) a--;
   while (b < tokens.length - 1 && tokens[b + 1]!.sentence === s && b - lo < 40) b++;
-  return tokens.slice(a, b + 1);
+  return { tokens, lower, from: a, to: b + 1 };
 }
 
 /**

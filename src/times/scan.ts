@@ -75,11 +75,37 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const DENSE = 1 / 16;
 const MIN_DENSE = 256;
 
-/** The words of a text (their start offsets) and, per rule, the indices of the words that trigger it, or null when they are dense. */
+/**
+ * The words of a text (their start offsets, `count` of them) and, per rule, the indices of the words that trigger it,
+ * or null when they are dense. The arrays are scratch reused from text to text (see `scratchOf`): valid until the
+ * next call of `textWords`, which every caller finishes reading before (one text at a time, no recursion).
+ */
 interface TextWords {
-  starts: number[];
+  starts: Int32Array;
+  count: number;
   triggered: Array<number[] | null>;
   limits: number[];
+}
+
+/**
+ * Scratch for `textWords`, one per rule list: allocating a growing array of every word's offset and a list per rule
+ * for each text was the time stage's largest allocation (about 7 MB per MB of text, in a profile over BBC News).
+ */
+interface Scratch {
+  words: TextWords;
+  /** Per rule, its list of trigger-word indices (kept while `words.triggered` holds null for a dense rule). */
+  lists: number[][];
+}
+const scratches = new WeakMap<readonly Rule[], Scratch>();
+
+function scratchOf(rules: readonly Rule[]): Scratch {
+  let s = scratches.get(rules);
+  if (!s) {
+    const lists = rules.map((): number[] => []);
+    s = { words: { starts: new Int32Array(4096), count: 0, triggered: [...lists], limits: rules.map(() => 0) }, lists };
+    scratches.set(rules, s);
+  }
+  return s;
 }
 
 function addTrigger(words: TextWords, r: number, k: number): void {
@@ -93,12 +119,14 @@ function addTrigger(words: TextWords, r: number, k: number): void {
 function textWords(text: string, rules: readonly Rule[]): TextWords {
   const { byWord, digitRules, shapes } = indexOf(rules);
   const n = text.length;
-  const words: TextWords = { starts: [], triggered: [], limits: [] };
-  for (const rule of rules) {
-    words.triggered.push([]);
-    words.limits.push(Math.max(MIN_DENSE, (n * DENSE) / (rule.trigger.before + 1)));
+  const { words, lists } = scratchOf(rules);
+  for (let r = 0; r < rules.length; r++) {
+    lists[r]!.length = 0;
+    words.triggered[r] = lists[r]!;
+    words.limits[r] = Math.max(MIN_DENSE, (n * DENSE) / (rules[r]!.trigger.before + 1));
   }
-  const { starts } = words;
+  let starts = words.starts;
+  let k = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -121,17 +149,23 @@ function textWords(text: string, rules: readonly Rule[]): TextWords {
         i += len;
       }
     }
-    const k = starts.length;
-    starts.push(start);
-    if (digit) for (const r of digitRules) addTrigger(words, r, k);
+    if (k === starts.length) {
+      const grown = new Int32Array(2 * k);
+      grown.set(starts);
+      words.starts = starts = grown;
+    }
+    starts[k] = start;
+    k++;
+    if (digit) for (const r of digitRules) addTrigger(words, r, k - 1);
     const first = letterIndex(text.charCodeAt(start));
     const last = letterIndex(text.charCodeAt(i - 1));
     if (first < 0 || last < 0 || i - start > MAX_TRIGGER) continue;
     const key = shapeKey(first, last, i - start);
     if ((shapes[key >> 5]! & (1 << (key & 31))) === 0) continue;
     const hit = byWord.get(text.slice(start, i).toLowerCase());
-    if (hit) for (const r of hit) addTrigger(words, r, k);
+    if (hit) for (const r of hit) addTrigger(words, r, k - 1);
   }
+  words.count = k;
   return words;
 }
 
@@ -140,7 +174,7 @@ function textWords(text: string, rules: readonly Rule[]): TextWords {
  * trigger words, the `before` words preceding each, and an apostrophe just
  * before any of them.
  */
-function startsOf(text: string, starts: readonly number[], triggered: readonly number[], before: number, out: number[]): void {
+function startsOf(text: string, starts: Int32Array, triggered: readonly number[], before: number, out: number[]): void {
   out.length = 0;
   let next = 0; // words before it are listed already
   for (const k of triggered) {
@@ -180,9 +214,12 @@ export function ruleStarts(text: string, rules: readonly Rule[]): Array<number[]
  * @example
  * scanRules('They met on Friday.', RULES, (rule, m) => console.log(rule.name, m[0])) // weekday Friday
  */
+/** Scratch of `scanRules`: the positions one rule is tried at (refilled per rule). */
+const POSITIONS: number[] = [];
+
 export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Rule, m: RegExpExecArray) => void): void {
   const { sticky } = indexOf(rules);
-  const positions: number[] = [];
+  const positions = POSITIONS;
   const { starts, triggered } = textWords(text, rules);
   rules.forEach((rule, r) => {
     const words = triggered[r];

@@ -41,11 +41,12 @@ const NOT_PRESENT_VERB = new Set([
 /** Forms of "be" after which "due to" schedules ("is due to arrive on Wednesday"); elsewhere it gives a cause. */
 const DUE_BE = new Set(['is', 'are', 'am', "'s", '’s', 'be', 'was', 'were']);
 
-function markerTense(tokens: readonly TenseToken[], i: number, present = false): WeekdayTense | null {
+function markerTense(view: TenseView, i: number, present = false): WeekdayTense | null {
+  const { tokens, lower, to } = view;
   const word = tokens[i]!.text;
-  const w = word.toLowerCase();
-  const next = tokens[i + 1]?.text.toLowerCase();
-  const prev = auxBefore(tokens, i);
+  const w = lower[i]!;
+  const next = i + 1 < to ? lower[i + 1] : undefined;
+  const prev = auxBefore(view, i);
   // "due to" schedules after "is" ("is due to arrive"); elsewhere it gives a cause ("closed due to mechanical
   // problems") or a plan given up ("had been due to open"; "was due to" is still ahead when written).
   if (w === 'due' && next === 'to' && (prev === undefined || !DUE_BE.has(prev))) return null;
@@ -62,8 +63,8 @@ function markerTense(tokens: readonly TenseToken[], i: number, present = false):
   if (!present) return null;
   if (PRESENT_BE.has(w)) {
     // "is thought to have been hammered out on Thursday", "is understood to have": the infinitive's tense counts.
-    const n2 = tokens[i + 2]?.text.toLowerCase();
-    const n3 = tokens[i + 3]?.text.toLowerCase();
+    const n2 = i + 2 < to ? lower[i + 2] : undefined;
+    const n3 = i + 3 < to ? lower[i + 3] : undefined;
     if (next !== undefined && (PAST_WORDS.has(next) || next.endsWith('ed')) && ((n2 === 'to' && n3 === 'have') || n2 === 'that')) return null;
     return 'present';
   }
@@ -95,7 +96,7 @@ const FRONTING = new Set([
 /** Punctuation that closes the clause an expression sits in. */
 const CLAUSE_BREAKS = new Set([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
 
-/** Minimal token view: the words of one sentence with their offsets. */
+/** Minimal token: a word with its offsets. */
 export interface TenseToken {
   start: number;
   end: number;
@@ -103,71 +104,90 @@ export interface TenseToken {
 }
 
 /**
+ * The words of one sentence: tokens [from, to) of `tokens`, with `lower[k]` the lowercased text of token k (the Doc's
+ * token index). A window into the Doc's arrays, not a copy: the time stage asks for the tense of every expression it
+ * normalises, and slicing the sentence and lowercasing its words again at every ask was most of the stage's time
+ * after the scan.
+ */
+export interface TenseView {
+  tokens: readonly TenseToken[];
+  lower: readonly string[];
+  from: number;
+  to: number;
+}
+
+/** A view of a whole token list (lowercased here): for callers holding one sentence's tokens. */
+export function tenseView(tokens: readonly TenseToken[]): TenseView {
+  return { tokens, lower: tokens.map((t) => t.text.toLowerCase()), from: 0, to: tokens.length };
+}
+
+/**
  * Tense of the clause around [start, end): the marker word nearest to the span
  * (by token distance, ties to the left) decides; 'past' when there is none.
  *
  * @example
- * tenseAround([{start:0,end:4,text:'They'},{start:5,end:9,text:'will'},{start:10,end:14,text:'meet'},{start:15,end:21,text:'Friday'}], 15, 21) // 'future'
+ * tenseAround(tenseView([{start:0,end:4,text:'They'},{start:5,end:9,text:'will'},{start:10,end:14,text:'meet'},{start:15,end:21,text:'Friday'}]), 15, 21) // 'future'
  */
-export function tenseAround(tokens: readonly TenseToken[], start: number, end: number): Tense {
-  return markedTense(tokens, start, end) ?? 'past';
+export function tenseAround(view: TenseView, start: number, end: number): Tense {
+  return markedTense(view, start, end) ?? 'past';
 }
 
 /** Tense of the clause around [start, end) as its nearest marker word gives it; null when the clause has none (a present tense: "comes into force on 1 January"). */
-export function markedTense(tokens: readonly TenseToken[], start: number, end: number): Tense | null {
-  return nearestMarker(tokens, start, end, false) as Tense | null;
+export function markedTense(view: TenseView, start: number, end: number): Tense | null {
+  return nearestMarker(view, start, end, false) as Tense | null;
 }
 
 /**
  * The direction of a weekday in its clause: as `markedTense`, with a present-tense verb also a marker
  * ("is visiting constituencies on Monday", "when trading resumes on Tuesday"); 'past' when there is none.
  */
-export function weekdayTense(tokens: readonly TenseToken[], start: number, end: number): WeekdayTense {
-  return nearestMarker(tokens, start, end, true) ?? 'past';
+export function weekdayTense(view: TenseView, start: number, end: number): WeekdayTense {
+  return nearestMarker(view, start, end, true) ?? 'past';
 }
 
-function nearestMarker(tokens: readonly TenseToken[], start: number, end: number, present: boolean): WeekdayTense | null {
+function nearestMarker(view: TenseView, start: number, end: number, present: boolean): WeekdayTense | null {
+  const { tokens, lower, from: lo, to } = view;
   let best: WeekdayTense | null = null;
   let bestDist = Infinity;
   // The verb usually comes first and its adjuncts may run long ("attended the British premiere of new film, Beyond
   // the Sea, in London's Leicester Square on Thursday"): the window reaches further left than right.
   const left = 20;
   const right = 12;
-  let first = tokens.findIndex((t) => t.end > start);
-  if (first < 0) first = tokens.length;
+  let first = lo;
+  while (first < to && tokens[first]!.end <= start) first++;
   let last = first;
-  while (last < tokens.length && tokens[last]!.start < end) last++;
+  while (last < to && tokens[last]!.start < end) last++;
   // A fronted adverbial ("On Monday, MPs voted", "But late on Thursday, it announced"): its comma does not end the
   // clause, whose verb follows it.
   // "since Monday", "since 1 December": a time already past.
-  if (first > 0 && tokens[first - 1]!.text.toLowerCase() === 'since') return 'past';
+  if (first > lo && lower[first - 1] === 'since') return 'past';
   // To the left, a subordinator opens the expression's clause: what comes before it is another clause.
-  let from = Math.max(0, first - left);
+  let from = Math.max(lo, first - left);
   for (let i = first - 1; i >= from; i--) {
-    const w = tokens[i]!.text.toLowerCase();
+    const w = lower[i]!;
     if (!LEFT_SUBORDINATORS.has(w)) continue;
     // "after midnight on Tuesday", "after training on Friday": a time or a gerund after it takes the main clause's
     // tense ("after Saturday's game" does not: the game is over).
-    if (w === 'after' && ((i === first - 1 && !/^['’]s$/.test(tokens[last]?.text ?? '')) || /ing$/i.test(tokens[i + 1]!.text))) continue;
+    if (w === 'after' && ((i === first - 1 && !/^['’]s$/.test(last < to ? tokens[last]!.text : '')) || lower[i + 1]!.endsWith('ing'))) continue;
     from = i + 1;
     break;
   }
   // An expression that opens its clause ("On Monday, MPs voted", "And on Thursday Mr Blair is saying", "where
   // Saturday's game is being played"): the clause's verb follows it, past its comma.
   let fronted = true;
-  for (let i = from; i < first && fronted; i++) if (!FRONTING.has(tokens[i]!.text.toLowerCase())) fronted = false;
-  for (let i = from; i < Math.min(tokens.length, first + right); i++) {
+  for (let i = from; i < first && fronted; i++) if (!FRONTING.has(lower[i]!)) fronted = false;
+  for (let i = from; i < Math.min(to, first + right); i++) {
     const t = tokens[i]!;
     if (t.start < end && t.end > start) continue; // inside the expression itself
     // To the right, a clause boundary ends the search: "will be televised on Saturday, the BBC said"
     // (the reporting clause's tense is not the event's).
-    if (t.start >= end && (CLAUSE_BREAKS.has(t.text) || SUBORDINATORS.has(t.text.toLowerCase()))) {
+    if (t.start >= end && (CLAUSE_BREAKS.has(t.text) || SUBORDINATORS.has(lower[i]!))) {
       if (fronted && i === last && t.text === ',') continue;
       break;
     }
     // A present marks a weekday's clause only before it, as its verb, or after it when it opens the clause: else
     // "is" after it is mostly the verb of a longer subject ("the oil firm sold to a buyer on Sunday is the subject of").
-    const tense = markerTense(tokens, i, present && (t.end <= start || fronted));
+    const tense = markerTense(view, i, present && (t.end <= start || fronted));
     if (!tense) continue;
     // Prefer markers to the left at equal distance: the verb usually precedes its adjunct.
     const dist = t.end <= start ? first - i : i - first + 0.5;
@@ -180,13 +200,16 @@ function nearestMarker(tokens: readonly TenseToken[], start: number, end: number
 }
 
 /** The word before token i, skipping adverbs in -ly ("will be widely televised"), lowercased. */
-function auxBefore(tokens: readonly TenseToken[], i: number): string | undefined {
+function auxBefore(view: TenseView, i: number): string | undefined {
+  const { lower, from } = view;
   let j = i - 1;
-  while (j >= 0 && j > i - 3 && /ly$/i.test(tokens[j]!.text)) j--;
-  return j >= 0 ? tokens[j]!.text.toLowerCase() : undefined;
+  // (A word ends in "ly" in any case exactly when its lowercased text ends in "ly".)
+  while (j >= from && j > i - 3 && lower[j]!.endsWith('ly')) j--;
+  return j >= from ? lower[j] : undefined;
 }
 
 /** Whether any word of the sentence marks the future. */
-export function hasFutureMarker(tokens: readonly TenseToken[]): boolean {
-  return tokens.some((_, i) => markerTense(tokens, i) === 'future');
+export function hasFutureMarker(view: TenseView): boolean {
+  for (let i = view.from; i < view.to; i++) if (markerTense(view, i) === 'future') return true;
+  return false;
 }
