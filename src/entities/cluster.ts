@@ -346,6 +346,10 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   });
   const out: Cluster[] = [];
   for (const [r, gs] of clusters) {
+    if (gs.length === 1) {
+      out.push(singleGroupCluster(gs[0]!, mentions, keyOf));
+      continue;
+    }
     const votes = new Map<EntityType, number>();
     const forms = new Map<string, number>();
     const members: number[] = [];
@@ -385,4 +389,32 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   }
   out.sort((a, b) => a.members[0]! - b.members[0]!);
   return out;
+}
+
+/**
+ * The cluster of a group that nothing joined (most of them): what the general collection computes, without its
+ * per-cluster maps and sets. Its members are already in text order (pushed by mention index), one type votes, and
+ * its forms are the group's own.
+ */
+function singleGroupCluster(grp: Group, mentions: readonly ClusterInput[], keyOf: (text: string) => string): Cluster {
+  // The fullest form: most words, then longest, then most frequent, then first seen.
+  let name = '';
+  let nameWords = -1;
+  let nameCount = 0;
+  for (const [f, count] of grp.forms) {
+    const w = wordCount(keyOf(f));
+    if (w > nameWords || (w === nameWords && (f.length > name.length || (f.length === name.length && count > nameCount)))) {
+      name = f;
+      nameWords = w;
+      nameCount = count;
+    }
+  }
+  const aliases: string[] = [];
+  if (grp.forms.size > 1) {
+    for (const m of grp.members) {
+      const f = mentions[m]!.text;
+      if (f !== name && !aliases.includes(f)) aliases.push(f);
+    }
+  }
+  return { type: grp.type, name, aliases, members: grp.members };
 }

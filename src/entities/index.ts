@@ -18,7 +18,7 @@ import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_WORDS, ORGANISATION_LONG_NAMES, ORGANISATION_SHORT_FORMS, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
-import { nameKey } from '../text/names.js';
+import { keyHash, nameKey, plainNameKeyHash } from '../text/names.js';
 import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
@@ -101,6 +101,8 @@ function mayBeInitial(ix: TokenIndex, toks: Doc['tokens'], i: number): boolean {
  */
 const MAY_BE_SHORT_FORM = wordFilter([...ORGANISATION_SHORT_FORMS].map((n) => n.toLowerCase()));
 const MAY_BE_LONG_NAME_FIRST = wordFilter(ORGANISATION_LONG_NAME_FIRSTS);
+/** `keyHash` of each well-known organisation's long name: most plain slices tested against them are rejected by hash. */
+const LONG_NAME_HASHES = new Set([...ORGANISATION_LONG_NAMES].map(keyHash));
 /** A surname: a capital, then a lowercase letter or an apostrophe ("Quist", "O'Kelly"). */
 const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
 /** What comes before and after a name in a list: its separators and brackets. */
@@ -235,7 +237,8 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
         if (best && b - a <= best.end - best.start) continue;
-        if (!ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
+        const plainHash = plainNameKeyHash(doc.text, toks[a]!.start, toks[b - 1]!.end);
+        if (plainHash >= 0 ? !LONG_NAME_HASHES.has(plainHash) || !ORGANISATION_LONG_NAMES.has(doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()) : !ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
         if (out.some((x) => x.start < b && x.end > a && (x.start < a || x.end > b))) continue;
         best = { start: a, end: b, type: ORG };
       }
@@ -882,10 +885,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
   });
-  const titles = worksOfTheArticle(doc, clusters, mentions, inputs, rec);
+  // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
+  const clusterFacts = clusters.map((c) => factsOf(c.name));
+  const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
   const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
-    const facts = factsOf(c.name);
+    const facts = clusterFacts[ci]!;
     if (c.type === 'PERSON') {
       for (const k of c.members) {
         for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
@@ -1123,12 +1128,12 @@ const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
  * "and"), again for the names listed with those. A title is no known place, no acronym, no name spoken to ("Mr …"),
  * and, when found only through a list, no name a given name of the lexicon starts (a person listed with a film).
  */
-function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
+function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, facts: readonly NameFacts[], mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
   const titles = new Set<number>();
   const clusterOf = new Int32Array(mentions.length).fill(-1);
   const can = clusters.map((c, ci) => {
     for (const k of c.members) clusterOf[k] = ci;
-    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && factsOf(c.name).unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
+    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts[ci]!.unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
   });
   clusters.forEach((c, ci) => {
     if (can[ci] && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) titles.add(ci);
