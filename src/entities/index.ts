@@ -134,6 +134,25 @@ function overlapsAny(spans: readonly Span[], from: number, to: number): boolean 
   return false;
 }
 
+/** Whether a span overlaps tokens [from, to) and reaches outside them (a plain function, like `overlapsAny`). */
+function straddles(spans: readonly Span[], from: number, to: number): boolean {
+  for (const s of spans) if (s.start < to && s.end > from && (s.start < from || s.end > to)) return true;
+  return false;
+}
+
+/** How many spans lie within tokens [from, to). */
+function countWithin(spans: readonly Span[], from: number, to: number): number {
+  let n = 0;
+  for (const s of spans) if (s.start >= from && s.end <= to) n++;
+  return n;
+}
+
+/** Index of the first span that ends after token `i` (-1 if none). */
+function firstEndingAfter(spans: readonly Span[], i: number): number {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.end > i) return k;
+  return -1;
+}
+
 /**
  * The recogniser's spans completed where English writing settles what the model may miss:
  * - "D Marlowe", "K. Ostler": an initial right before a person's name, outside any span, is the first part of that name,
@@ -239,14 +258,13 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         if (best && b - a <= best.end - best.start) continue;
         const plainHash = plainNameKeyHash(doc.text, toks[a]!.start, toks[b - 1]!.end);
         if (plainHash >= 0 ? !LONG_NAME_HASHES.has(plainHash) || !ORGANISATION_LONG_NAMES.has(doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()) : !ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
-        if (out.some((x) => x.start < b && x.end > a && (x.start < a || x.end > b))) continue;
+        if (straddles(out, a, b)) continue;
         best = { start: a, end: b, type: ORG };
       }
     }
-    if (!best || (best.start === s.start && best.end === s.end && out.filter((x) => x.start >= s.start && x.end <= s.end).length === 1)) continue;
-    const first = out.findIndex((x) => x.end > best!.start);
-    const inside = out.filter((x) => x.start >= best!.start && x.end <= best!.end).length;
-    out.splice(first, inside, best);
+    if (!best || (best.start === s.start && best.end === s.end && countWithin(out, s.start, s.end) === 1)) continue;
+    const first = firstEndingAfter(out, best.start);
+    out.splice(first, countWithin(out, best.start, best.end), best);
     k = first;
   }
   // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
@@ -269,7 +287,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (let i = 1; i < toks.length; i++) {
     if (!MAY_BE_SHORT_FORM.mayHaveSig(sig[i]!) || !ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
     if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
-    if (out.some((s) => s.start <= i && s.end > i)) continue;
+    if (overlapsAny(out, i, i + 1)) continue;
     out.push({ start: i, end: i + 1, type: ORG });
     added = true;
   }
