@@ -12,6 +12,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { nameKey } from '../text/names.js';
+import { isSpaceCode } from '../text/chars.js';
 
 export interface ClusterInput {
   /** Surface text of the mention, already stripped of titles and possessives. */
@@ -50,9 +51,23 @@ export function wordCount(key: string): number {
 
 /** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
 export function initials(name: string): string {
-  const ws = name.split(/\s+/).filter((w) => w && !FUNCTION_WORDS.has(w.toLowerCase()));
-  if (ws.length < 2) return '';
-  return ws.map((w) => w[0]!.toLowerCase()).join('');
+  // = name.split(/\s+/), less empty words and function words, each word's first unit lowercased; scanned by char
+  // code, slicing only words short enough to be a function word (none is longer than three letters, and lowercasing
+  // never shortens a string).
+  let out = '';
+  let words = 0;
+  const n = name.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(name.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpaceCode(name.charCodeAt(i))) i++;
+    if (i - start <= 3 && FUNCTION_WORDS.has(name.slice(start, i).toLowerCase())) continue;
+    words++;
+    out += name[start]!.toLowerCase();
+  }
+  return words < 2 ? '' : out;
 }
 
 /** An acronym of three to six letters written as a word: "Sepa", "Icann". */
