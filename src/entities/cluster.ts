@@ -12,6 +12,7 @@
  */
 import type { EntityType } from '../document/schema.js';
 import { nameKey } from '../text/names.js';
+import { isSpaceCode } from '../text/chars.js';
 
 export interface ClusterInput {
   /** Surface text of the mention, already stripped of titles and possessives. */
@@ -50,9 +51,23 @@ export function wordCount(key: string): number {
 
 /** Acronym of a multi-word name: initials of its content words ("Office of the Director of National Intelligence" → "odni"). */
 export function initials(name: string): string {
-  const ws = name.split(/\s+/).filter((w) => w && !FUNCTION_WORDS.has(w.toLowerCase()));
-  if (ws.length < 2) return '';
-  return ws.map((w) => w[0]!.toLowerCase()).join('');
+  // = name.split(/\s+/), less empty words and function words, each word's first unit lowercased; scanned by char
+  // code, slicing only words short enough to be a function word (none is longer than three letters, and lowercasing
+  // never shortens a string).
+  let out = '';
+  let words = 0;
+  const n = name.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(name.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpaceCode(name.charCodeAt(i))) i++;
+    if (i - start <= 3 && FUNCTION_WORDS.has(name.slice(start, i).toLowerCase())) continue;
+    words++;
+    out += name[start]!.toLowerCase();
+  }
+  return words < 2 ? '' : out;
 }
 
 /** An acronym of three to six letters written as a word: "Sepa", "Icann". */
@@ -346,6 +361,10 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   });
   const out: Cluster[] = [];
   for (const [r, gs] of clusters) {
+    if (gs.length === 1) {
+      out.push(singleGroupCluster(gs[0]!, mentions, keyOf));
+      continue;
+    }
     const votes = new Map<EntityType, number>();
     const forms = new Map<string, number>();
     const members: number[] = [];
@@ -385,4 +404,32 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   }
   out.sort((a, b) => a.members[0]! - b.members[0]!);
   return out;
+}
+
+/**
+ * The cluster of a group that nothing joined (most of them): what the general collection computes, without its
+ * per-cluster maps and sets. Its members are already in text order (pushed by mention index), one type votes, and
+ * its forms are the group's own.
+ */
+function singleGroupCluster(grp: Group, mentions: readonly ClusterInput[], keyOf: (text: string) => string): Cluster {
+  // The fullest form: most words, then longest, then most frequent, then first seen.
+  let name = '';
+  let nameWords = -1;
+  let nameCount = 0;
+  for (const [f, count] of grp.forms) {
+    const w = wordCount(keyOf(f));
+    if (w > nameWords || (w === nameWords && (f.length > name.length || (f.length === name.length && count > nameCount)))) {
+      name = f;
+      nameWords = w;
+      nameCount = count;
+    }
+  }
+  const aliases: string[] = [];
+  if (grp.forms.size > 1) {
+    for (const m of grp.members) {
+      const f = mentions[m]!.text;
+      if (f !== name && !aliases.includes(f)) aliases.push(f);
+    }
+  }
+  return { type: grp.type, name, aliases, members: grp.members };
 }

@@ -19,6 +19,21 @@ import type { Lexicon } from './lexicon.js';
 // Local bindings: hot loops must not go through module-namespace getters.
 const hashString = hash.hashString;
 const mix = hash.mix;
+
+/**
+ * `mix` as a signed 32-bit integer (the same 32 bits; never 0): stored into a Uint32Array it is the same id. A call
+ * V8 does not inline (the per-token feature function is too large to inline every one) returns it as a small integer,
+ * where `mix`'s unsigned result above 2³¹ is a heap number allocated per call (9 MB per pass over BBC).
+ */
+function mixS(a: number, b: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
 const SEQ_SEED = lexicon.SEQ_SEED;
 
 export interface TokenFeatures {
@@ -372,32 +387,32 @@ export function featurizer(
     }
     // = mix(mix(T.PrevCur, p), cur) etc.: the inner mixes come with the word forms.
     const wp = hasPrev ? words[i - 1]! : EDGE_BEFORE;
-    ids[len0++] = mix(wp.prevCur, cur);
-    ids[len0++] = mix(wi.curNext, nx);
-    ids[len0++] = mix((i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE).prevPrevCur, mix(p, cur));
-    ids[len0++] = mix(wp.shapePrevCur, sh);
-    ids[len0++] = mix(wi.shapeCurNext, sn);
-    ids[len0++] = mix(wp.shortTri, mix(sh, sn));
+    ids[len0++] = mixS(wp.prevCur, cur);
+    ids[len0++] = mixS(wi.curNext, nx);
+    ids[len0++] = mixS((i - 2 >= lo ? words[i - 2]! : EDGE_BEFORE).prevPrevCur, mixS(p, cur));
+    ids[len0++] = mixS(wp.shapePrevCur, sh);
+    ids[len0++] = mixS(wi.shapeCurNext, sn);
+    ids[len0++] = mixS(wp.shortTri, mixS(sh, sn));
     const ra = runA[i]!;
     if (ra >= 0) {
       const rb = runB[i]!;
       const pos = rb - ra === 1 ? 3 : i === ra ? 0 : i === rb - 1 ? 2 : 1; // B I L U within the run
-      if (rb - ra > 1) ids[len0++] = mix(T.RunInfo, runInfo[i]! * 4 + pos);
+      if (rb - ra > 1) ids[len0++] = mixS(T.RunInfo, runInfo[i]! * 4 + pos);
       const end = lex.nameEnds.get(hLower[rb - 1]!);
-      if (end !== undefined) ids[len0++] = mix(T.RunEnd, end * 4 + pos);
+      if (end !== undefined) ids[len0++] = mixS(T.RunEnd, end * 4 + pos);
       const start = lex.nameStarts.get(hLower[ra]!);
-      if (start !== undefined) ids[len0++] = mix(T.RunStart, start * 4 + pos);
+      if (start !== undefined) ids[len0++] = mixS(T.RunStart, start * 4 + pos);
       if (i > ra) {
-        ids[len0++] = mix(T.RunPrev, ra - 1 >= lo ? hLower[ra - 1]! : BOS);
-        ids[len0++] = mix(T.RunPrevCluster, ra - 1 >= lo ? words[ra - 1]!.cluster : 256);
+        ids[len0++] = mixS(T.RunPrev, ra - 1 >= lo ? hLower[ra - 1]! : BOS);
+        ids[len0++] = mixS(T.RunPrevCluster, ra - 1 >= lo ? words[ra - 1]!.cluster : 256);
       }
-      if (i < rb - 1) ids[len0++] = mix(T.RunNext, rb < hi ? hLower[rb]! : EOS);
+      if (i < rb - 1) ids[len0++] = mixS(T.RunNext, rb < hi ? hLower[rb]! : EOS);
     }
     if (wi.upper) {
       const lw = lower[i]!;
-      ids[len0++] = mix(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
-      if (hasPrev) ids[len0++] = mix(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
-      if (hasNext) ids[len0++] = mix(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
+      ids[len0++] = mixS(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
+      if (hasPrev) ids[len0++] = mixS(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
+      if (hasNext) ids[len0++] = mixS(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
       const occ = occurrences.get(cur)!;
       if (occ.length > 1) {
         const ctxStart = len0;
@@ -419,11 +434,11 @@ export function featurizer(
     }
     if (gazHit[i]) {
       const g = gaz[i]!;
-      ids[len0++] = mix(T.Gaz, g);
-      ids[len0++] = mix(mix(T.GazWord, g), ctx);
+      ids[len0++] = mixS(T.Gaz, g);
+      ids[len0++] = mixS(mixS(T.GazWord, g), ctx);
     }
-    if (hasPrev && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mix(T.PrevFirst, sh);
-    if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mix(T.NextLast, sh);
+    if (hasPrev && words[i - 1]!.first && words[i - 1]!.upper) ids[len0++] = mixS(T.PrevFirst, sh);
+    if (hasNext && words[i + 1]!.last && words[i + 1]!.upper) ids[len0++] = mixS(T.NextLast, sh);
   }
   offsets[to - from] = len0;
   if (scratch) {

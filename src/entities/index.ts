@@ -18,7 +18,7 @@ import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_WORDS, ORGANISATION_LONG_NAMES, ORGANISATION_SHORT_FORMS, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
-import { nameKey } from '../text/names.js';
+import { keyHash, nameKey, plainNameKeyHash } from '../text/names.js';
 import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
@@ -101,6 +101,8 @@ function mayBeInitial(ix: TokenIndex, toks: Doc['tokens'], i: number): boolean {
  */
 const MAY_BE_SHORT_FORM = wordFilter([...ORGANISATION_SHORT_FORMS].map((n) => n.toLowerCase()));
 const MAY_BE_LONG_NAME_FIRST = wordFilter(ORGANISATION_LONG_NAME_FIRSTS);
+/** `keyHash` of each well-known organisation's long name: most plain slices tested against them are rejected by hash. */
+const LONG_NAME_HASHES = new Set([...ORGANISATION_LONG_NAMES].map(keyHash));
 /** A surname: a capital, then a lowercase letter or an apostrophe ("Quist", "O'Kelly"). */
 const SURNAME = /^\p{Lu}[\p{Ll}'’][\p{L}'’-]*$/u;
 /** What comes before and after a name in a list: its separators and brackets. */
@@ -130,6 +132,25 @@ const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 function overlapsAny(spans: readonly Span[], from: number, to: number): boolean {
   for (const s of spans) if (s.start < to && s.end > from) return true;
   return false;
+}
+
+/** Whether a span overlaps tokens [from, to) and reaches outside them (a plain function, like `overlapsAny`). */
+function straddles(spans: readonly Span[], from: number, to: number): boolean {
+  for (const s of spans) if (s.start < to && s.end > from && (s.start < from || s.end > to)) return true;
+  return false;
+}
+
+/** How many spans lie within tokens [from, to). */
+function countWithin(spans: readonly Span[], from: number, to: number): number {
+  let n = 0;
+  for (const s of spans) if (s.start >= from && s.end <= to) n++;
+  return n;
+}
+
+/** Index of the first span that ends after token `i` (-1 if none). */
+function firstEndingAfter(spans: readonly Span[], i: number): number {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.end > i) return k;
+  return -1;
 }
 
 /**
@@ -235,15 +256,15 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
         if (best && b - a <= best.end - best.start) continue;
-        if (!ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
-        if (out.some((x) => x.start < b && x.end > a && (x.start < a || x.end > b))) continue;
+        const plainHash = plainNameKeyHash(doc.text, toks[a]!.start, toks[b - 1]!.end);
+        if (plainHash >= 0 ? !LONG_NAME_HASHES.has(plainHash) || !ORGANISATION_LONG_NAMES.has(doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()) : !ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
+        if (straddles(out, a, b)) continue;
         best = { start: a, end: b, type: ORG };
       }
     }
-    if (!best || (best.start === s.start && best.end === s.end && out.filter((x) => x.start >= s.start && x.end <= s.end).length === 1)) continue;
-    const first = out.findIndex((x) => x.end > best!.start);
-    const inside = out.filter((x) => x.start >= best!.start && x.end <= best!.end).length;
-    out.splice(first, inside, best);
+    if (!best || (best.start === s.start && best.end === s.end && countWithin(out, s.start, s.end) === 1)) continue;
+    const first = firstEndingAfter(out, best.start);
+    out.splice(first, countWithin(out, best.start, best.end), best);
     k = first;
   }
   // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
@@ -266,7 +287,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (let i = 1; i < toks.length; i++) {
     if (!MAY_BE_SHORT_FORM.mayHaveSig(sig[i]!) || !ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
     if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
-    if (out.some((s) => s.start <= i && s.end > i)) continue;
+    if (overlapsAny(out, i, i + 1)) continue;
     out.push({ start: i, end: i + 1, type: ORG });
     added = true;
   }
@@ -882,10 +903,12 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
   });
-  const titles = worksOfTheArticle(doc, clusters, mentions, inputs, rec);
+  // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
+  const clusterFacts = clusters.map((c) => factsOf(c.name));
+  const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
   const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
-    const facts = factsOf(c.name);
+    const facts = clusterFacts[ci]!;
     if (c.type === 'PERSON') {
       for (const k of c.members) {
         for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
@@ -1123,12 +1146,12 @@ const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
  * "and"), again for the names listed with those. A title is no known place, no acronym, no name spoken to ("Mr …"),
  * and, when found only through a list, no name a given name of the lexicon starts (a person listed with a film).
  */
-function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
+function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, facts: readonly NameFacts[], mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
   const titles = new Set<number>();
   const clusterOf = new Int32Array(mentions.length).fill(-1);
   const can = clusters.map((c, ci) => {
     for (const k of c.members) clusterOf[k] = ci;
-    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && factsOf(c.name).unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
+    return !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts[ci]!.unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
   });
   clusters.forEach((c, ci) => {
     if (can[ci] && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) titles.add(ci);

@@ -49,6 +49,33 @@ function isPlainAsciiName(s: string): boolean {
   return true;
 }
 
+/**
+ * A hash of `nameKey(text.slice(start, end))` when that slice is a plain ASCII name (its key is its lowercase), else
+ * -1; equal to `keyHash` of that key. A scan that tests many slices against a few keys (`keyHash` of each) skips the
+ * slices whose hash is none of theirs without building the slice or its key.
+ *
+ * @example plainNameKeyHash('the UN said', 4, 6) === keyHash('un') // true
+ */
+export function plainNameKeyHash(text: string, start: number, end: number): number {
+  if (end <= start || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return -1;
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    // What isPlainAsciiName refuses (a space never ends the slice, so a double space lies inside it).
+    if (c >= 127 || c < 32 || c === 46 || c === 39 || c === 96 || (c === 32 && text.charCodeAt(i + 1) === 32)) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** FNV-1a over a key's UTF-16 code units (see `plainNameKeyHash`). @example keyHash('un') === plainNameKeyHash('UN', 0, 2) // true */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Name keys of one entity type to their canonical key ("united states" → "us"); none by default. */
 export interface NameAliases {
   canonical(type: string, key: string): string | undefined;

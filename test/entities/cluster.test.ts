@@ -75,6 +75,9 @@ describe('clustering', () => {
 
   it('links acronyms to expansions by initials and by in-text definition', () => {
     expect(initials('Office of the Director of National Intelligence')).toBe('odni');
+    // Any run of white space separates words; function words in any case are skipped; one word has no initials.
+    expect(initials('  Bank\u00a0Of\tThe  Élysée ')).toBe('bé');
+    expect(initials('The Hague')).toBe('');
     const cs = clusterMentions([m('United Nations', 'ORGANIZATION', 0), m('UN', 'ORGANIZATION', 5), m('U.S.', 'LOCATION', 7), m('United States', 'LOCATION', 9)]);
     expect(cs.find((c) => c.name === 'United Nations')!.aliases).toEqual(['UN']);
     expect(cs.find((c) => c.name === 'United States')!.aliases).toEqual(['U.S.']);

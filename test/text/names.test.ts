@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityId } from '../../src/document/ids.js';
 import { geoKey, resolvePlace } from '../../src/entities/geo.js';
 import { extract } from '../../src/pipeline.js';
-import { entityKey, nameKey, type NameAliases } from '../../src/text/names.js';
+import { entityKey, keyHash, nameKey, plainNameKeyHash, type NameAliases } from '../../src/text/names.js';
 
 describe('one name key', () => {
   it('folds dots, apostrophes, dashes, case and spacing, nothing else', () => {
@@ -36,5 +36,15 @@ describe('one name key', () => {
     expect(us(a)?.name).toBe('U.S.');
     expect(us(b)?.name).toBe('US');
     expect(us(a)!.entity_id).toBe(us(b)!.entity_id);
+  });
+});
+
+describe('plainNameKeyHash', () => {
+  it('hashes a plain ASCII slice as keyHash hashes its name key, without building either', () => {
+    const text = 'said the Red Cross Society on Monday';
+    for (const [a, b] of [[9, 18], [5, 26], [0, 4]] as const) expect(plainNameKeyHash(text, a, b)).toBe(keyHash(nameKey(text.slice(a, b))));
+  });
+  it('refuses slices whose key is more than their lowercase (dots, apostrophes, spacing, non-ASCII, edges)', () => {
+    for (const s of ['U.S. Army', "O'Brien Ltd", 'Red  Cross', 'Fédération X', ' Red Cross', 'Red Cross ', '']) expect(plainNameKeyHash(s, 0, s.length)).toBe(-1);
   });
 });
