@@ -20,13 +20,18 @@
  * (after / before / around). Prints the table, the most frequent cue words
  * per category, and with --show CAT N examples of a category.
  *
- *   npx tsx scripts/analyse-reported.ts [--show CAT] [--n N] [--model FILE] [--params JSON]
+ *   npx tsx scripts/analyse-reported.ts [--show CAT] [--n N] [--model FILE] [--params JSON] [--bands]
+ *
+ * --bands also prints the learned additions that end up in the output by their
+ * cue score × acceptance score, each cell "matched / made": how precise the
+ * additions a lower `add` or `accept` would let in are (run it with
+ * --params '{"detect":-6,"add":-6,"accept":-3e38}' to see every band).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quotesStage, ruleQuotes } from '../src/quotes/index.js';
-import { reviewTrace } from '../src/quotes/review.js';
+import { acceptHook, reviewTrace } from '../src/quotes/review.js';
 import { isNegatedCue } from '../src/quotes/negation.js';
 import { isHeldOut, readSplit, tokensOf } from '../src/quotes/learned/polnear.js';
 import { CueModel, loadCueModel, maySpeak, NOT_FUNCTION, useCueModel } from '../src/quotes/learned/reported.js';
@@ -43,6 +48,7 @@ const opt = (name: string) => {
 };
 const show = opt('--show');
 const nShow = Number(opt('--n') ?? 30);
+const bands = args.includes('--bands');
 const modelFile = opt('--model');
 const shipped = modelFile ? CueModel.fromBytes(readFileSync(resolve(modelFile))) : loadCueModel();
 // --params '{"add":-6,"accept":-3e38}': other decision settings (e.g. to see what candidate generation alone reaches).
@@ -56,6 +62,8 @@ let gold = 0;
 let missed = 0;
 let predR = 0;
 let predRMatched = 0;
+/** --bands: every learned addition that reached the output, by its cue and acceptance scores. */
+const added: { cue: number; accept: number; matched: boolean }[] = [];
 const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 
 const articles = readSplit(join(dataDir, 'polnear', 'data', 'train')).filter((a) => isHeldOut(a.id));
@@ -64,12 +72,21 @@ for (const art of articles) {
   const { ctx, doc, text } = a;
   const { starts, ends } = ctx.index;
   const rules = ruleQuotes(doc).drafts;
-  const traces: { cs: number; ce: number; score: number; outcome: string; start: number; end: number }[] = [];
-  reviewTrace.fn = (cs, ce, score, outcome, start, end) => traces.push({ cs, ce, score, outcome, start, end });
+  const traces: { cs: number; ce: number; score: number; outcome: string; start: number; end: number; accept: number }[] = [];
+  // The acceptance hook sees a candidate's features right before the review decides on it.
+  let acceptScore = NaN;
+  acceptHook.collect = (f) => (acceptScore = model.accept.score(f));
+  reviewTrace.fn = (cs, ce, score, outcome, start, end) => traces.push({ cs, ce, score, outcome, start, end, accept: acceptScore });
   quotesStage.run(doc);
   reviewTrace.fn = null;
+  acceptHook.collect = null;
   const preds = quotePredictions(doc.quotes);
   const { gMatch, pMatch } = matchAttributions(a.gold, preds);
+  for (const t of traces) {
+    if (t.outcome !== 'added') continue;
+    const pi = preds.findIndex((p) => !p.quoted && p.content.length > 0 && p.content[0]![0] === t.start);
+    if (pi >= 0) added.push({ cue: t.score, accept: t.accept, matched: pMatch[pi]! >= 0 });
+  }
   preds.forEach((p, pi) => {
     if (p.quoted) return;
     predR++;
@@ -139,8 +156,24 @@ for (const [cat, wm] of words) {
   const top = [...wm].sort((x, y) => y[1] - x[1]).slice(0, 15);
   console.log(`\n${cat}: ${top.map(([w, n]) => `${w} ${n}`).join(', ')}`);
 }
+if (bands) printBands();
 if (show) {
   for (const [cat, ex] of examples) if (cat.startsWith(show)) console.log(`\n== ${cat}\n` + ex.slice(0, nShow).join('\n'));
+}
+
+/** The additions in the output by cue score (rows) × acceptance score (columns): matched / made. */
+function printBands(): void {
+  const cueEdges = [-Infinity, 0, 3, 5.5, 8, Infinity];
+  const acceptEdges = [-Infinity, -3, -1, 0, 2, 4, 6, Infinity];
+  const label = (e: number[], i: number) => `${e[i] === -Infinity ? '' : e[i]}..${e[i + 1] === Infinity ? '' : e[i + 1]}`;
+  console.log(`\nlearned additions in the output, matched / made, by cue score (rows) × acceptance score (columns):`);
+  console.log('cue'.padEnd(10) + acceptEdges.slice(0, -1).map((_, j) => label(acceptEdges, j).padStart(10)).join('') + '     all');
+  for (let i = 0; i < cueEdges.length - 1; i++) {
+    const row = added.filter((x) => x.cue >= cueEdges[i]! && x.cue < cueEdges[i + 1]!);
+    const cell = (xs: typeof added) => `${xs.filter((x) => x.matched).length}/${xs.length}`;
+    const cells = acceptEdges.slice(0, -1).map((_, j) => cell(row.filter((x) => x.accept >= acceptEdges[j]! && x.accept < acceptEdges[j + 1]!)).padStart(10));
+    console.log(label(cueEdges, i).padEnd(10) + cells.join('') + cell(row).padStart(8));
+  }
 }
 
 function sum(m: Map<string, number>): number {

@@ -122,6 +122,8 @@ function extractQuotes(doc: Doc): void {
   // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
   // rule: the cue grid is selected on this stage's output, and the split moved its near-tie (branch quotes26).
   if (runTimeRules.on) splitAroundAttribution(ctx, drafts);
+  // "Then, says Mr Lee, the market found out": the content starts after the inverted speaker's comma (branch quotes28).
+  if (runTimeRules.on) splitInvertedAttribution(ctx, drafts);
   const order = textOrder(drafts);
 
   // A quotation kept without a cue that directly follows someone's reported speech
@@ -336,6 +338,55 @@ function splitAroundAttribution(ctx: QuoteContext, drafts: Draft[]): void {
       d.end = index.ends[end1]!;
       if (rest) drafts.push(rest);
     } else if (second) d.start = index.starts[start2]!;
+  }
+}
+
+/**
+ * An inverted attribution set off by commas before the rest of its sentence ("Then, says Mr Lee, the market found
+ * out", "The answer, says Prof Ng, is wi-fi", "Currently, says Dr Roe, equipment … is very expensive"): the rules read
+ * the content from the cue on, speaker included. The speaker cannot be part of what was said: the content is the
+ * words after the speaker's comma, and the words of the sentence before the cue's comma a first piece of the same
+ * group (as `splitAroundAttribution` cuts "The museum, he said, celebrated …"), unless they hold a quotation or other
+ * speech or end in a word that opens a clause. After the models and gated by `runTimeRules.on`, as that rule is.
+ */
+function splitInvertedAttribution(ctx: QuoteContext, drafts: Draft[]): void {
+  const { lower, word, quoteOf, index } = ctx;
+  const n = drafts.length;
+  const grouped = new Set<number>();
+  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
+  for (let di = 0; di < n; di++) {
+    const d = drafts[di]!;
+    if (d.kind !== 'indirect' || !d.cue || !d.speaker || d.groupWith >= 0 || grouped.has(di)) continue;
+    const { tokenStart: a, tokenEnd: b } = d.cue;
+    if (lower[a - 1] !== ',' || index.starts[b]! > d.start || d.start >= d.end) continue;
+    const cs = tokenAt(ctx, d.start);
+    const ce = tokenAt(ctx, d.end - 1);
+    if (d.speaker.start < d.start || d.speaker.end > d.end) continue;
+    const ss = tokenAt(ctx, d.speaker.start);
+    const se = tokenAt(ctx, d.speaker.end - 1) + 1;
+    // The speaker's phrase opens the content ("usability guru Dr Jo Lee"), a comma right after it.
+    if (ss - cs > 3 || se - cs > ATTRIBUTION_SPAN || lower[se] !== ',' || se >= ce) continue;
+    let opener = false;
+    for (let k = cs; k < ss; k++) if (!word[k] || quoteOf[k]! >= 0) opener = true;
+    if (opener) continue;
+    let start2 = se + 1;
+    while (start2 <= ce && !word[start2]) start2++;
+    if (start2 > ce || SPEAKER_RELATIVES.has(lower[start2]!)) continue;
+    d.start = index.starts[start2]!;
+    // The words before the cue's comma, back to the sentence's start.
+    const sentence = ctx.doc.sentences[ctx.doc.tokens[a]!.sentence]!;
+    let end1 = a - 2;
+    while (end1 >= sentence.tokenStart && !word[end1]) end1--;
+    if (end1 < sentence.tokenStart || CLAUSE_OPENERS.has(lower[end1]!)) continue;
+    const from = index.starts[sentence.tokenStart]!;
+    const to = index.ends[end1]!;
+    let free = true;
+    for (let k = sentence.tokenStart; k <= end1; k++) if (quoteOf[k]! >= 0) free = false;
+    for (const o of drafts) if (o !== d && o.start < to && o.end > from) free = false;
+    if (!free) continue;
+    drafts.push({ ...d, start: index.starts[start2]!, groupWith: di });
+    d.start = from;
+    d.end = to;
   }
 }
 

@@ -34,6 +34,15 @@ function reported(text: string): Reported[] {
 }
 
 describe('an attribution set off by commas inside the reported sentence', () => {
+  it('leaves an inverted speaker after the cue out of the content (quotes28)', () => {
+    const [a] = reported('The answer, says Prof Adeyemi, is cheaper batteries.');
+    expect(a!.texts).toEqual(['The answer', 'is cheaper batteries']);
+    expect(a!.speaker).toBe('Adeyemi');
+    const [b] = reported('Currently, says Dr Lindqvist, the equipment that powers the network is very expensive.');
+    expect(b!.texts.at(-1)).toBe('the equipment that powers the network is very expensive');
+    expect(b!.speaker).toBe('Lindqvist');
+  });
+
   it('is cut out of the content: the words on both sides are two pieces of one quotation', () => {
     const [r] = reported('The new bridge, he said, would open to traffic in the spring.');
     expect(r!.texts).toEqual(['The new bridge', 'would open to traffic in the spring']);
