@@ -40,36 +40,11 @@ const STATE_ABBREVIATIONS = new Set('Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill
 
 const CLITIC = /^(.+?)((?:['’](?:s|re|ve|ll|d|m))|n['’]t)$/iu;
 
-/**
- * Per token array made by `tokenize`: 1 for a token of ASCII letters only, 2 of ASCII letters and digits with at least
- * one digit, 0 for any other token. Such a token is one whole run of letters and digits, which the time stage's
- * scanner then takes as a word without reading its characters again (see `plainTokens`).
- */
-const PLAIN_OF = new WeakMap<readonly RawToken[], Uint8Array>();
-/** Scratch for the flags while tokenizing: at most one token per character. */
-let plainScratch = new Uint8Array(4096);
-/** Set by `wordEndAt`: the flag of the word it measured (0 when it was not all ASCII letters and digits). */
-let lastPlain = 0;
-
-/**
- * The plain-word flags of the tokens (see PLAIN_OF), or undefined for tokens `tokenize` did not make.
- *
- * @example
- * const toks = tokenize('Rates rose 5% in Q3.'); // Rates rose 5 % in Q3 .
- * [...plainTokens(toks)!]; // [1, 1, 2, 0, 1, 2, 0]
- */
-export function plainTokens(tokens: readonly RawToken[]): Uint8Array | undefined {
-  return PLAIN_OF.get(tokens);
-}
-
 export function tokenize(text: string): RawToken[] {
   const out: RawToken[] = [];
   let i = 0;
   let spaceBefore = true;
   const n = text.length;
-  if (plainScratch.length < n) plainScratch = new Uint8Array(Math.max(n, 2 * plainScratch.length));
-  const plain = plainScratch;
-  plain.fill(0, 0, n);
   while (i < n) {
     // Spaces and ASCII words are scanned by char code; a regex decides only
     // where a non-ASCII character is involved (or a URL may start).
@@ -105,7 +80,6 @@ export function tokenize(text: string): RawToken[] {
         push(out, text, i, split, spaceBefore);
         push(out, text, split, end, false);
       } else {
-        if (end === wordEnd) plain[out.length] = lastPlain;
         out.push({ start: i, end, text: word, sentence: 0, spaceBefore }); // the word's slice, not a second one
       }
       i = end;
@@ -119,37 +93,28 @@ export function tokenize(text: string): RawToken[] {
     }
     spaceBefore = false;
   }
-  PLAIN_OF.set(out, plain.slice(0, out.length));
   return out;
 }
 
 /** Where the WORD match starting at i ends (i: no word there). */
 function wordEndAt(text: string, i: number): number {
-  lastPlain = 0;
   const c0 = text.charCodeAt(i);
   if (c0 >= 0x80) return wordEndByRegex(text, i);
   if (!isAsciiAlnumCode(c0)) return i;
   let j = i + 1;
-  let joined = false;
-  let digit = c0 <= 0x39;
   for (;;) {
     let c = text.charCodeAt(j); // NaN past the end: no class matches it
-    while (isAsciiAlnumCode(c)) {
-      if (c <= 0x39) digit = true;
-      c = text.charCodeAt(++j);
-    }
+    while (isAsciiAlnumCode(c)) c = text.charCodeAt(++j);
     if (c >= 0x80) return wordEndByRegex(text, i);
     // An inner connector (- ' . & _ /) joins the letters or digits after it.
     if (c === 0x2d || c === 0x27 || c === 0x2e || c === 0x26 || c === 0x5f || c === 0x2f) {
       const d = text.charCodeAt(j + 1);
       if (isAsciiAlnumCode(d)) {
         j += 2;
-        joined = true;
         continue;
       }
       if (d >= 0x80) return wordEndByRegex(text, i);
     }
-    if (!joined) lastPlain = digit ? 2 : 1;
     return j;
   }
 }

@@ -6,10 +6,9 @@ import type { Doc, DocTime, Stage } from '../text/doc.js';
 import { spanOfChars } from '../text/layers.js';
 import { type Period, parseIsoDate } from './calendar.js';
 import { RULES, type Norm, type RuleContext } from './grammar.js';
-import { scanRules, type TokenWords } from './scan.js';
+import { scanRules } from './scan.js';
 import { hasFutureMarker, markedTense, tenseAround, weekdayTense, type TenseView } from './tense.js';
 import { tokenIndex } from '../text/token-index.js';
-import { plainTokens } from '../text/tokenize.js';
 
 export interface TimeMatch extends Norm {
   start: number;
@@ -32,11 +31,7 @@ export function findTimes(doc: Doc): TimeMatch[] {
   const { text, publishedAt } = doc;
   const anchor = parseIsoDate(publishedAt);
   const toks = doc.tokens;
-  const ix = tokenIndex(doc);
-  const { lower } = ix;
-  // The scanner finds the words from the tokens when they are the tokenizer's own (see wordsByTokens).
-  const plain = plainTokens(toks);
-  const words: TokenWords | undefined = plain ? { starts: ix.starts, ends: ix.ends, lower, plain } : undefined;
+  const { lower } = tokenIndex(doc);
   const ctx: RuleContext = {
     anchor,
     before: (pos, n) => text.slice(Math.max(0, pos - n), pos),
@@ -54,7 +49,7 @@ export function findTimes(doc: Doc): TimeMatch[] {
     const c: TimeMatch = { type: norm.type, value: norm.value, from: norm.from, to: norm.to, start: m.index, end: m.index + m[0].length, rule: rule.name };
     if (norm.discourse) c.discourse = norm.discourse;
     candidates.push(c);
-  }, words);
+  });
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: TimeMatch[] = [];
   // Covered characters: spans are at most MAX_EXPRESSION long, so checking them is linear overall.

@@ -116,19 +116,8 @@ function addTrigger(words: TextWords, r: number, k: number): void {
   else words.triggered[r] = null;
 }
 
-/**
- * A Doc's tokens as the scanner reads them: offsets, lowercased texts, and which are plain words (`plainTokens` of
- * tokenize.ts: 1 for ASCII letters only, 2 with a digit). The tokens must be `tokenize`'s of the very text scanned.
- */
-export interface TokenWords {
-  starts: Int32Array;
-  ends: Int32Array;
-  lower: readonly string[];
-  plain: Uint8Array;
-}
-
-function textWords(text: string, rules: readonly Rule[], tokens?: TokenWords): TextWords {
-  const index = indexOf(rules);
+function textWords(text: string, rules: readonly Rule[]): TextWords {
+  const { byWord, digitRules, shapes } = indexOf(rules);
   const n = text.length;
   const { words, lists } = scratchOf(rules);
   for (let r = 0; r < rules.length; r++) {
@@ -136,47 +125,10 @@ function textWords(text: string, rules: readonly Rule[], tokens?: TokenWords): T
     words.triggered[r] = lists[r]!;
     words.limits[r] = Math.max(MIN_DENSE, (n * DENSE) / (rules[r]!.trigger.before + 1));
   }
-  words.count = 0;
-  if (tokens) wordsByTokens(text, tokens, words, index);
-  else wordsByChars(text, 0, n, words, index);
-  return words;
-}
-
-/**
- * Finds the words by the tokens: a plain token whose neighbouring characters are no letters or digits is a whole word
- * as it stands (its lowercase known), and the characters of every other token are scanned as `wordsByChars` scans a
- * text. The same words as scanning the whole text: `tokenize` leaves only white space between tokens, and no white
- * space is a letter or digit, so every word starts within a token.
- */
-function wordsByTokens(text: string, tokens: TokenWords, words: TextWords, index: RuleIndex): void {
-  const { starts, ends, lower, plain } = tokens;
-  let i = 0; // the text before i has been scanned
-  for (let k = 0; k < starts.length; k++) {
-    const e = ends[k]!;
-    if (e <= i) continue; // within a word that ran on from an earlier token ("didn" of "did" "n't")
-    const s = starts[k]!;
-    const p = plain[k]!;
-    if (p !== 0 && s >= i && !mayBeWordChar(text, s - 1) && !mayBeWordChar(text, e)) {
-      addWord(text, s, e, p === 2, lower[k]!, words, index);
-      i = e;
-    } else {
-      i = wordsByChars(text, s > i ? s : i, e, words, index);
-    }
-  }
-}
-
-/** Whether the character at i may be a letter or digit: exact for ASCII, true for any other (the caller then scans). */
-function mayBeWordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  return c >= 128 || ASCII_WORD[c] === 1;
-}
-
-/** Finds the words starting in [from, to) by their characters (the last may run on past `to`); returns where the scan stopped. */
-function wordsByChars(text: string, from: number, to: number, words: TextWords, index: RuleIndex): number {
-  const n = text.length;
-  let i = from;
-  while (i < to) {
+  let starts = words.starts;
+  let k = 0;
+  let i = 0;
+  while (i < n) {
     let c = text.charCodeAt(i);
     if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
       i++;
@@ -197,41 +149,24 @@ function wordsByChars(text: string, from: number, to: number, words: TextWords, 
         i += len;
       }
     }
-    addWord(text, start, i, digit, null, words, index);
+    if (k === starts.length) {
+      const grown = new Int32Array(2 * k);
+      grown.set(starts);
+      words.starts = starts = grown;
+    }
+    starts[k] = start;
+    k++;
+    if (digit) for (const r of digitRules) addTrigger(words, r, k - 1);
+    const first = letterIndex(text.charCodeAt(start));
+    const last = letterIndex(text.charCodeAt(i - 1));
+    if (first < 0 || last < 0 || i - start > MAX_TRIGGER) continue;
+    const key = shapeKey(first, last, i - start);
+    if ((shapes[key >> 5]! & (1 << (key & 31))) === 0) continue;
+    const hit = byWord.get(text.slice(start, i).toLowerCase());
+    if (hit) for (const r of hit) addTrigger(words, r, k - 1);
   }
-  return i;
-}
-
-/** Lists the word [start, end) and the rules it triggers (`lower`: its lowercase when known). */
-function addWord(text: string, start: number, end: number, digit: boolean, lower: string | null, words: TextWords, index: RuleIndex): void {
-  const k = words.count;
-  if (k === words.starts.length) {
-    const grown = new Int32Array(2 * k);
-    grown.set(words.starts);
-    words.starts = grown;
-  }
-  words.starts[k] = start;
-  words.count = k + 1;
-  if (digit) for (const r of index.digitRules) addTrigger(words, r, k);
-  const first = letterIndex(text.charCodeAt(start));
-  const last = letterIndex(text.charCodeAt(end - 1));
-  if (first < 0 || last < 0 || end - start > MAX_TRIGGER) return;
-  const key = shapeKey(first, last, end - start);
-  if ((index.shapes[key >> 5]! & (1 << (key & 31))) === 0) return;
-  const hit = index.byWord.get(lower ?? text.slice(start, end).toLowerCase());
-  if (hit) for (const r of hit) addTrigger(words, r, k);
-}
-
-/**
- * The start offsets of the words of a text (maximal runs of letters and digits), found by the tokens when given:
- * for tests of the two ways' equality.
- *
- * @example
- * wordStarts("Mid-October's 5pm") // [0, 4, 12, 14]
- */
-export function wordStarts(text: string, rules: readonly Rule[], tokens?: TokenWords): number[] {
-  const { starts, count } = textWords(text, rules, tokens);
-  return Array.from(starts.subarray(0, count));
+  words.count = k;
+  return words;
 }
 
 /**
@@ -260,8 +195,8 @@ function startsOf(text: string, starts: Int32Array, triggered: readonly number[]
  * @example
  * ruleStarts('They met on Friday.', RULES)[RULES.findIndex((r) => r.name === 'weekday')] // [9, 12]: "on" and "Friday"
  */
-export function ruleStarts(text: string, rules: readonly Rule[], tokens?: TokenWords): Array<number[] | null> {
-  const { starts, triggered } = textWords(text, rules, tokens);
+export function ruleStarts(text: string, rules: readonly Rule[]): Array<number[] | null> {
+  const { starts, triggered } = textWords(text, rules);
   return rules.map((rule, r) => {
     const words = triggered[r];
     if (!words) return null;
@@ -282,10 +217,10 @@ export function ruleStarts(text: string, rules: readonly Rule[], tokens?: TokenW
 /** Scratch of `scanRules`: the positions one rule is tried at (refilled per rule). */
 const POSITIONS: number[] = [];
 
-export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Rule, m: RegExpExecArray) => void, tokens?: TokenWords): void {
+export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Rule, m: RegExpExecArray) => void): void {
   const { sticky } = indexOf(rules);
   const positions = POSITIONS;
-  const { starts, triggered } = textWords(text, rules, tokens);
+  const { starts, triggered } = textWords(text, rules);
   rules.forEach((rule, r) => {
     const words = triggered[r];
     if (!words) {
