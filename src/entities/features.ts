@@ -20,20 +20,8 @@ import type { Lexicon } from './lexicon.js';
 const hashString = hash.hashString;
 const mix = hash.mix;
 
-/**
- * `mix` as a signed 32-bit integer (the same 32 bits; never 0): stored into a Uint32Array it is the same id. A call
- * V8 does not inline (the per-token feature function is too large to inline every one) returns it as a small integer,
- * where `mix`'s unsigned result above 2³¹ is a heap number allocated per call (9 MB per pass over BBC).
- */
-function mixS(a: number, b: number): number {
-  let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h === 0 ? 1 : h;
-}
+/** `mix` as a signed integer (see hash.ts): the ids written to the id buffer, unboxed when a call is not inlined. */
+const mixS = hash.mixS;
 const SEQ_SEED = lexicon.SEQ_SEED;
 
 export interface TokenFeatures {

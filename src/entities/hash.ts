@@ -24,3 +24,18 @@ export function mix(a: number, b: number): number {
   h ^= h >>> 16;
   return h >>> 0 || 1;
 }
+
+/**
+ * `mix` as a signed 32-bit integer (the same 32 bits; never 0): stored into a Uint32Array, or given to `mix` again,
+ * it is the same id. A call V8 does not inline returns it as a small integer, where `mix`'s unsigned result above
+ * 2³¹ is a heap number allocated per call. Compare it with an unsigned id only after `>>> 0`.
+ */
+export function mixS(a: number, b: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}

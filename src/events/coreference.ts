@@ -13,7 +13,7 @@
  * the earlier rule's case (same place, date or participants, nothing in conflict)
  * still merges.
  */
-import { hashString, mix } from '../entities/hash.js';
+import { hashString, mix, mixS } from '../entities/hash.js';
 import type { Doc, DocEvent } from '../text/doc.js';
 import type { LinearModel } from './learned/linear-model.js';
 import type { LegalStage } from './lexicon.js';
@@ -161,7 +161,7 @@ export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, be
   out.push(
     T_BIAS,
     mix(T_FORM, sameStem),
-    mix(T_TYPE_STEM, mix(ka.type, sameStem)),
+    mix(T_TYPE_STEM, mixS(ka.type, sameStem)),
     mix(T_POS, ((sameStem * 2 + +ka.noun) * 2 + +kb.noun)),
     mix(T_DET, sameStem * 2 + +kb.anaphoric),
     mix(T_DATE, date),
@@ -173,7 +173,7 @@ export function corefFeatures(a: Event, ka: CorefKey, b: Event, kb: CorefKey, be
     mix(T_SENT, sd),
     mix(T_SENT_STEM, sd * 3 + sameStem),
     mix(T_BETWEEN, Math.min(between, 5)),
-    mix(T_TYPE_DATE, mix(ka.type, date)),
+    mix(T_TYPE_DATE, mixS(ka.type, date)),
   );
 }
 

@@ -9,7 +9,7 @@
  * lexicon type); every id is an integer mix of precomputed hashes, and only the
  * few candidate mentions of kept triggers are scored.
  */
-import { hashString, mix } from '../entities/hash.js';
+import { hashString, mix, mixS } from '../entities/hash.js';
 import type { DocEntity } from '../text/doc.js';
 import { governor, interrupting, LOCATIVE, participantType, type ArgContext, type PlacedMention } from './arguments.js';
 import type { LinearModel } from './learned/linear-model.js';
@@ -215,12 +215,12 @@ export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMen
     T_BIAS,
     mix(T_DIST, dir * 8 + bucket(to - from)),
     mix(T_CLAUSE, dir * 2 + (clause[m.tokenStart] === clause[t.ts] ? 1 : 0)),
-    mix(T_ENT, mix(dir, ent)),
-    mix(T_GOV, mix(dir, gov)),
-    mix(T_GOV_TYPE, mix(mix(dir, gov), t.typeH)),
-    mix(T_ENT_TYPE, mix(mix(dir, ent), t.typeH)),
-    mix(T_LEMMA, mix(dir, t.lemmaH)),
-    mix(T_LEMMA_ENT, mix(mix(dir, t.lemmaH), ent)),
+    mix(T_ENT, mixS(dir, ent)),
+    mix(T_GOV, mixS(dir, gov)),
+    mix(T_GOV_TYPE, mixS(mixS(dir, gov), t.typeH)),
+    mix(T_ENT_TYPE, mixS(mixS(dir, ent), t.typeH)),
+    mix(T_LEMMA, mixS(dir, t.lemmaH)),
+    mix(T_LEMMA_ENT, mixS(mixS(dir, t.lemmaH), ent)),
     mix(T_PASSIVE, dir * 4 + noun * 2 + passive),
     mix(T_COMMAS, dir * 4 + Math.min(commas, 3)),
     mix(T_NAMES, dir * 4 + Math.min(names, 3)),
@@ -228,8 +228,8 @@ export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMen
     mix(T_RANK, dir * 4 + r),
     mix(T_RANK_PASSIVE, ((dir * 4 + r) * 2 + passive) * 2 + noun),
     mix(T_POSSESSIVE, (dir * 2 + possessive) * 2 + noun),
-    mix(T_GOV_ENT, mix(gov, ent)),
-    mix(T_NEXT, mix(dir, next)),
+    mix(T_GOV_ENT, mixS(gov, ent)),
+    mix(T_NEXT, mixS(dir, next)),
   );
 }
 

@@ -4,7 +4,7 @@
  * stem, shape, affixes) are hashed once per article; a feature id is a template
  * id mixed with those hashes (as in the entity recogniser).
  */
-import { hashString, mix } from '../../entities/hash.js';
+import { hashString, mix, mixS } from '../../entities/hash.js';
 import { TRIGGERS } from '../lexicon.js';
 import type { LinearModel } from './linear-model.js';
 import type { TimeSpan, TokenSpan, TokenView } from './tokens.js';
@@ -27,7 +27,8 @@ const enum T {
 }
 
 const f1 = (t: T, a: number) => mix(t, a);
-const f2 = (t: T, a: number, b: number) => mix(mix(t, a), b);
+// The inner mix signed (no heap number when not inlined): `mix` reads only its 32 bits, so the id is the same.
+const f2 = (t: T, a: number, b: number) => mix(mixS(t, a), b);
 
 function shapeOf(w: string): string {
   let out = '';

@@ -53,7 +53,9 @@ export class LinearModel {
     return this.keys.length;
   }
 
+  /** The weight of a feature id, given unsigned (`mix`) or as the same 32 bits signed (`mixS`). */
   weight(id: number): number {
+    id >>>= 0;
     const keys = this.slotKeys;
     let slot = id & this.mask;
     let key: number;

@@ -33,7 +33,7 @@
  *   cue LinearModel | content LinearModel | acceptance LinearModel | f32 params[PARAM_COUNT] (see `CueParams`)
  */
 import { readFileSync } from 'node:fs';
-import { hashString, mix } from '../../entities/hash.js';
+import { hashString, mixS } from '../../entities/hash.js';
 import { resolveModelPath } from '../../models.js';
 import { wordFilter, type WordFilter } from '../../text/word-filter.js';
 import type { QuoteContext } from '../context.js';
@@ -285,9 +285,11 @@ export function tokenClass(ctx: QuoteContext, k: number): number {
   return 11;
 }
 
-const f1 = (t: number, a: number) => mix(t, a);
-const f2 = (t: number, a: number, b: number) => mix(mix(t, a), b);
-const f3 = (t: number, a: number, b: number, c: number) => mix(mix(mix(t, a), b), c);
+// Signed ids (`mixS`: no heap number per call when not inlined): every one is stored into a Uint32Array or looked up
+// by `LinearWeights.weight`, which compares it unsigned, so the ids are the same as `mix`'s.
+const f1 = (t: number, a: number) => mixS(t, a);
+const f2 = (t: number, a: number, b: number) => mixS(mixS(t, a), b);
+const f3 = (t: number, a: number, b: number, c: number) => mixS(mixS(mixS(t, a), b), c);
 
 const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no']);
 const suffixHashes = new Map<string, number>();
@@ -444,9 +446,9 @@ export function contentFeatureRows(ctx: QuoteContext, model: { kindAt(ctx: Quote
     out[o++] = f1(102, w);
     out[o++] = f1(103, prev);
     out[o++] = f1(104, next);
-    out[o++] = mix(byCue, db);
+    out[o++] = mixS(byCue, db);
     out[o++] = STATE[state]!;
-    out[o++] = mix(stateByCue, state);
+    out[o++] = mixS(stateByCue, state);
     out[o++] = f2(118, w, db);
     out[o++] = CLASS_DIST[cls * 8 + db]!;
     out[o++] = CLASS_LAST[cls * 2 + (k + 1 >= to ? 1 : 0)]!;
@@ -486,9 +488,9 @@ export function contentScores(ctx: QuoteContext, model: CueModel, ce: number, to
     s += m.weight(f1(102, w));
     s += m.weight(f1(103, prev));
     s += m.weight(f1(104, next));
-    s += m.weight(mix(byCue, db));
+    s += m.weight(mixS(byCue, db));
     s += small[CONTENT_STATE + state]!;
-    s += m.weight(mix(stateByCue, state));
+    s += m.weight(mixS(stateByCue, state));
     s += m.weight(f2(118, w, db));
     s += small[CONTENT_CLASS_DIST + cls * 8 + db]!;
     s += small[CONTENT_CLASS_LAST + cls * 2 + (k + 1 >= to ? 1 : 0)]!;

@@ -16,7 +16,7 @@
  *   f32 calibration weights | f32 params[PARAM_COUNT] (see `SpeakerParams`)
  */
 import { readFileSync } from 'node:fs';
-import { hashString, mix } from '../../entities/hash.js';
+import { hashString, mix, mixS } from '../../entities/hash.js';
 import { resolveModelPath } from '../../models.js';
 import type { QuoteKind } from '../../document/schema.js';
 import type { QuoteContext } from '../context.js';
@@ -522,27 +522,27 @@ function featurize(ctx: QuoteContext, q: SpeakerQuery, ranker: Scorer | null): v
     const db = distBucket(d);
     const r3 = small(rank);
     let k = 0;
-    BUF[k++] = mix(P(1), th);
-    BUF[k++] = mix(P(2, isRule, other), 0);
-    BUF[k++] = mix(P(3, isRule), th);
-    BUF[k++] = mix(P(5, isRule, cuePos, kindC), 0);
-    BUF[k++] = mix(P(11, dir, db), th);
-    BUF[k++] = mix(P(13, dir, adjacent, verbish), th);
-    BUF[k++] = mix(P(14, dir, r3), th);
-    BUF[k++] = mix(P(16, dir, small(commas), quote), th);
-    BUF[k++] = mix(mix(P(18), th), tokenHash(ctx, hs, a - 1));
-    BUF[k++] = mix(mix(P(19), th), tokenHash(ctx, hs, b));
-    BUF[k++] = mix(P(20, dir, prep), th);
-    BUF[k++] = mix(P(21, nextPerson), th);
-    BUF[k++] = mix(P(22, possessive, sentStart), th);
-    BUF[k++] = mix(mix(P(25, dir), lemma), th);
-    BUF[k++] = mix(P(27, cuePos, dir), th);
-    BUF[k++] = mix(P(33, ruleType, isRule), th);
-    BUF[k++] = mix(P(35, small(between), dir), th);
-    BUF[k++] = mix(P(38, relative, dir, whoBetween), th);
-    if (c.kind === 'description' || c.kind === 'proper' || c.kind === 'np') BUF[k++] = mix(mix(P(28), th), tokenHash(ctx, hs, b - 1));
+    BUF[k++] = mixS(P(1), th);
+    BUF[k++] = mixS(P(2, isRule, other), 0);
+    BUF[k++] = mixS(P(3, isRule), th);
+    BUF[k++] = mixS(P(5, isRule, cuePos, kindC), 0);
+    BUF[k++] = mixS(P(11, dir, db), th);
+    BUF[k++] = mixS(P(13, dir, adjacent, verbish), th);
+    BUF[k++] = mixS(P(14, dir, r3), th);
+    BUF[k++] = mixS(P(16, dir, small(commas), quote), th);
+    BUF[k++] = mixS(mixS(P(18), th), tokenHash(ctx, hs, a - 1));
+    BUF[k++] = mixS(mixS(P(19), th), tokenHash(ctx, hs, b));
+    BUF[k++] = mixS(P(20, dir, prep), th);
+    BUF[k++] = mixS(P(21, nextPerson), th);
+    BUF[k++] = mixS(P(22, possessive, sentStart), th);
+    BUF[k++] = mixS(mixS(P(25, dir), lemma), th);
+    BUF[k++] = mixS(P(27, cuePos, dir), th);
+    BUF[k++] = mixS(P(33, ruleType, isRule), th);
+    BUF[k++] = mixS(P(35, small(between), dir), th);
+    BUF[k++] = mixS(P(38, relative, dir, whoBetween), th);
+    if (c.kind === 'description' || c.kind === 'proper' || c.kind === 'np') BUF[k++] = mixS(mixS(P(28), th), tokenHash(ctx, hs, b - 1));
     // "Smith, the party's chairman, said": an appositive between the name and the cue.
-    if (before && d >= 3 && lower[gapFrom] === ',' && lower[gapTo - 1] === ',') BUF[k++] = mix(P(29, r3), th);
+    if (before && d >= 3 && lower[gapFrom] === ',' && lower[gapTo - 1] === ',') BUF[k++] = mixS(P(29, r3), th);
     if (ranker) q.scores[i] = ranker.score(BUF, 0, k);
     else c.feats = Array.from(BUF.subarray(0, k));
   }
