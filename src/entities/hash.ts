@@ -16,13 +16,7 @@ export function hashString(s: string, seed = 0x811c9dc5): number {
 
 /** Combines two 32-bit values (order matters); never returns 0, the empty-slot key. */
 export function mix(a: number, b: number): number {
-  let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0 || 1;
+  return mixS(a, b) >>> 0;
 }
 
 /**

@@ -285,6 +285,18 @@ const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'whethe
 /** Relative pronouns that describe the speaker right after the attribution: "…, according to Ann Lee, who …". */
 const SPEAKER_RELATIVES = new Set(['who', 'whom', 'whose']);
 
+/** Indices of the reported-speech drafts in no group yet (neither a piece nor a group's head), as the list stood. */
+function ungroupedIndirect(drafts: readonly Draft[]): number[] {
+  const grouped = new Set<number>();
+  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
+  const out: number[] = [];
+  for (let di = 0; di < drafts.length; di++) {
+    const d = drafts[di]!;
+    if (d.kind === 'indirect' && d.groupWith < 0 && !grouped.has(di)) out.push(di);
+  }
+  return out;
+}
+
 /**
  * Reported speech whose content runs through its own attribution set off by commas ("The museum, he said, celebrated
  * …", "Sales rose, the company said, with …", "Since November, according to Human Rights Watch, forces have …") is
@@ -295,12 +307,9 @@ const SPEAKER_RELATIVES = new Set(['who', 'whom', 'whose']);
  */
 function splitAroundAttribution(ctx: QuoteContext, drafts: Draft[]): void {
   const { lower, word, quoteOf, index } = ctx;
-  const n = drafts.length;
-  const grouped = new Set<number>();
-  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
-  for (let di = 0; di < n; di++) {
+  for (const di of ungroupedIndirect(drafts)) {
     const d = drafts[di]!;
-    if (d.kind !== 'indirect' || !d.cue || d.groupWith >= 0 || grouped.has(di)) continue;
+    if (!d.cue) continue;
     const cs = tokenAt(ctx, d.start);
     const ce = tokenAt(ctx, d.end - 1); // last token of the content
     let a = d.cue.tokenStart;
@@ -351,12 +360,9 @@ function splitAroundAttribution(ctx: QuoteContext, drafts: Draft[]): void {
  */
 function splitInvertedAttribution(ctx: QuoteContext, drafts: Draft[]): void {
   const { lower, word, quoteOf, index } = ctx;
-  const n = drafts.length;
-  const grouped = new Set<number>();
-  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
-  for (let di = 0; di < n; di++) {
+  for (const di of ungroupedIndirect(drafts)) {
     const d = drafts[di]!;
-    if (d.kind !== 'indirect' || !d.cue || !d.speaker || d.groupWith >= 0 || grouped.has(di)) continue;
+    if (!d.cue || !d.speaker) continue;
     const { tokenStart: a, tokenEnd: b } = d.cue;
     if (lower[a - 1] !== ',' || index.starts[b]! > d.start || d.start >= d.end) continue;
     const cs = tokenAt(ctx, d.start);
