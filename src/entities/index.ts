@@ -134,6 +134,16 @@ function overlapsAny(spans: readonly Span[], from: number, to: number): boolean 
   return false;
 }
 
+/**
+ * Whether text[from, to) is a well-known organisation's long name. Most slices asked are plain ASCII and none of
+ * them: their key's hash rejects them without building the slice or its key.
+ */
+function isLongOrganisationName(text: string, from: number, to: number): boolean {
+  const hash = plainNameKeyHash(text, from, to); // -1: not a plain ASCII name, whose key would be its lowercase
+  if (hash >= 0) return LONG_NAME_HASHES.has(hash) && ORGANISATION_LONG_NAMES.has(text.slice(from, to).toLowerCase());
+  return ORGANISATION_LONG_NAMES.has(nameKey(text.slice(from, to)));
+}
+
 /** Whether a span overlaps tokens [from, to) and reaches outside them (a plain function, like `overlapsAny`). */
 function straddles(spans: readonly Span[], from: number, to: number): boolean {
   for (const s of spans) if (s.start < to && s.end > from && (s.start < from || s.end > to)) return true;
@@ -256,8 +266,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
         if (best && b - a <= best.end - best.start) continue;
-        const plainHash = plainNameKeyHash(doc.text, toks[a]!.start, toks[b - 1]!.end);
-        if (plainHash >= 0 ? !LONG_NAME_HASHES.has(plainHash) || !ORGANISATION_LONG_NAMES.has(doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase()) : !ORGANISATION_LONG_NAMES.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) continue;
+        if (!isLongOrganisationName(doc.text, toks[a]!.start, toks[b - 1]!.end)) continue;
         if (straddles(out, a, b)) continue;
         best = { start: a, end: b, type: ORG };
       }
