@@ -206,6 +206,9 @@ export function ruleStarts(text: string, rules: readonly Rule[]): Array<number[]
   });
 }
 
+/** Scratch of `scanRules`: the positions one rule is tried at (refilled per rule). */
+const POSITIONS: number[] = [];
+
 /**
  * Calls `visit` with every match of every rule, rule by rule (in array order)
  * and, within a rule, in text order: the same matches, in the same order, as
@@ -214,9 +217,6 @@ export function ruleStarts(text: string, rules: readonly Rule[]): Array<number[]
  * @example
  * scanRules('They met on Friday.', RULES, (rule, m) => console.log(rule.name, m[0])) // weekday Friday
  */
-/** Scratch of `scanRules`: the positions one rule is tried at (refilled per rule). */
-const POSITIONS: number[] = [];
-
 export function scanRules(text: string, rules: readonly Rule[], visit: (rule: Rule, m: RegExpExecArray) => void): void {
   const { sticky } = indexOf(rules);
   const positions = POSITIONS;
