@@ -1194,7 +1194,6 @@ describe('deaths and killings (events24)', () => {
     expect(parts('Apple said the death of Putin in Kazan in 1990 was a shock to Pezeshkian.').join()).not.toContain('Pezeshkian');
   });
   it('a killing or death in a plot, a game or a depiction is no happening in the world', () => {
-    const types = (text: string) => events(text).events.map((e) => e.type);
     expect(types('In the film, Putin kills a guard in Kazan and is shot by Pezeshkian.')).not.toContain('ATTACK');
     expect(types('A character will be killed in Kazan in the third book.')).not.toContain('ATTACK');
     expect(types('Each time you are attacked in Kazan you must start again.')).not.toContain('ATTACK');
