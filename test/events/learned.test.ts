@@ -177,7 +177,7 @@ describe.skipIf(!shipped)('the shipped event models (models/event-*.bin)', () =>
     const alone = view(s);
     const before = detectEventMentions(mentions, alone);
     const beforeFactuality = classifyFactuality(factuality, alone, before);
-    // 150,000 distinct forms (the table starts with 65,536 slots and grows at three quarters full), then the same sentence.
+    // 150,000 distinct forms (the table starts with 131,072 slots and grows at half full), then the same sentence.
     const filler = Array.from({ length: 150_000 }, (_, k) => `w${k.toString(36)}`);
     const big: TokenView = { texts: [...filler, '.', ...alone.texts], sentence: [...filler.map(() => 0), 0, ...Array.from(alone.sentence, (x) => x + 1)] };
     const shift = filler.length + 1;

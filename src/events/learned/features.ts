@@ -191,14 +191,11 @@ const S_MARGIN = 7; // (as a float) the own row's best event score minus its "no
  * token costs one slot read; the Form object itself is read only by the
  * factuality and anchoring features, of the few words around a mention. Emptied
  * between articles once it holds MAX_FORMS forms (memory stays bounded), and
- * grown when one article alone fills three quarters of its slots. Kept small (2 MB,
- * up to 3/4 full; the 2,225 BBC articles have 37,713 distinct token forms) rather than
- * sparse (4 MB, at most half full, before): each token's look-up is a cache miss for
- * most forms, and a denser table misses less.
+ * grown when one article alone brings more forms than half its slots.
  */
 class FormTable {
-  private static readonly SLOTS = 1 << 16;
-  private static readonly MAX_FORMS = 45000;
+  private static readonly SLOTS = 1 << 17;
+  private static readonly MAX_FORMS = 80000;
   slots = FormTable.SLOTS;
   data = new Int32Array(STRIDE * FormTable.SLOTS);
   margins = new Float32Array(this.data.buffer);
@@ -252,7 +249,7 @@ class FormTable {
       if (k === h0 && d[STRIDE * s + S_H1] === h1) return s;
       s = (s + 1) & mask;
     }
-    if (4 * (this.list.length + 1) > 3 * this.slots) {
+    if (2 * (this.list.length + 1) > this.slots) {
       this.grow();
       return this.find(w);
     }
