@@ -553,15 +553,11 @@ const NOT_LOOKED_UP: WordInfo = makeWordInfo('', new Uint32Array(0), 0, 0, 0, 0,
  * neither compares the stored form's string (measured: those loads were 40% of
  * the table's cost) nor touches the WordInfo object. With at most
  * MAX_FORMS forms, a false match has a probability of about 10⁻⁹ per table.
- * Emptied when it holds MAX_FORMS forms, so memory stays bounded. Sized to stay
- * small (1 MB of keys, at most 3/4 full) rather than sparse: the per-token look-up
- * is a cache miss for most forms, and a denser table misses less (the 2,225 BBC
- * articles have 37,713 distinct token forms; 4 MB of keys before, recogniser
- * about 3% faster so).
+ * Emptied when it holds MAX_FORMS forms, so memory stays bounded.
  */
 class WordTable {
-  private static readonly SLOTS = 1 << 16;
-  private static readonly MAX_FORMS = 49152;
+  private static readonly SLOTS = 1 << 18;
+  private static readonly MAX_FORMS = 150000;
   /** keys[4s] = first hash (0: empty slot), keys[4s + 1] = second hash, keys[4s + 2] = WordInfo.hLower, keys[4s + 3] = WordInfo.hShort. */
   readonly keys = new Uint32Array(4 * WordTable.SLOTS);
   readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
