@@ -215,6 +215,10 @@ function colonAttribution(ctx: QuoteContext, sentStart: number, sentEnd: number,
   if (cand.kind === 'entity' && cand.entity!.type !== 'PERSON' && cand.entity!.type !== 'ORGANIZATION') return null;
   // The turn runs to the end of its paragraph.
   const para = doc.paragraphs[doc.sentences[doc.tokens[colon]!.sentence]!.paragraph]!;
+  // A headline or a transcript turn opens its paragraph: a "Name: …" after other sentences of the paragraph is a
+  // title ("… the picture. Joshua Reynolds: The Creation of Celebrity will feature …") or a list ("Subs Not Used:
+  // Fish, Jeffers"), no speech.
+  if (runTimeRules.on && doc.tokens[sentStart]!.sentence !== para.sentenceStart) return null;
   let last = Math.min(doc.sentences[para.sentenceEnd - 1]!.tokenEnd, colon + MAX_CONTENT * 2) - 1;
   while (last > colon && /^[.!?,:…]$/.test(lower[last]!)) last--;
   let words = 0;

@@ -145,7 +145,7 @@ const SHOW_VERBS = new Set(['show', 'shows', 'showed', 'shown']);
 function nounBeforeVerb(ctx: QuoteContext, k: number, to: number): boolean {
   const { lower } = ctx;
   const w = lower[k]!;
-  if (!runTimeRules.on || ctx.cap[k] || w.length < 4 || !endsWith(w, 's') || endsWith(w, 'ss', 'us', 'is') || trimBeforeVerb(lower, k + 1, to) !== k + 1) return false;
+  if (!runTimeRules.on || (ctx.cap[k] && !sentenceInitial(ctx, k)) || w.length < 4 || !endsWith(w, 's') || endsWith(w, 'ss', 'us', 'is') || trimBeforeVerb(lower, k + 1, to) !== k + 1) return false;
   const v = lower[to];
   return v !== undefined && (SPEECH_FORMS.has(v) || COGNITION_FORMS.has(v) || SHOW_VERBS.has(v));
 }
@@ -169,6 +169,7 @@ const SUBORDINATORS = new Set(['when', 'where', 'while', 'if', 'because', 'altho
 /** Prepositions that also open clauses: "after Trump told …". */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'as', 'because']);
 
+const CARDINALS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'dozen']);
 const NP_OPENERS = new Set(['the', 'a', 'an', 'one', 'my', 'his', 'her', 'their', 'its', 'our', 'your', 'several', 'some', 'many', 'two', 'three', 'both', 'other', 'another']);
 
 /** End of [from, to) without the adverbs that may stand right before the verb ("the announcer *then* said"). */
@@ -204,6 +205,8 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   if (end - from < 2 || end - from > 6 || !NP_OPENERS.has(lower[from]!)) return null;
   for (let k = from + 1; k < end; k++) {
     const w = lower[k]!;
+    // "The three firms claim": a number after the article counts the phrase's head.
+    if (runTimeRules.on && k === from + 1 && lower[from] === 'the' && CARDINALS.has(w)) continue;
     if (DETERMINERS.has(w)) return null;
     if (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied'))) return null; // "the city embodied
     if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;

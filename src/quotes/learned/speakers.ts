@@ -153,6 +153,8 @@ export interface SpeakerQuery {
   /** The quote's UTF-16 range. */
   start: number;
   end: number;
+  /** UTF-16 range no chosen candidate may overlap: the quote's own content (its source is outside what it says). */
+  barred: readonly [number, number];
   /** The rules' speaker is taken as it is, without ranking (`settledCandidate`). */
   settled: boolean;
   /** Ranker scores of the candidates (zeros where there is no choice). */
@@ -220,13 +222,21 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   const cs = cue.tokenStart;
   const ce = cue.tokenEnd;
   const S = doc.sentences[doc.tokens[cs]!.sentence]!;
-  const { starts, ends } = ctx.index;
   const participle = decoding && runTimeRules.on && participleAfterClause(ctx, cs);
+  // "Reports say Standard Life, which owns …, may seek …": a source is never inside what it is reported to say. A
+  // constraint on the decision only, as for "according to" (the ranker is trained on every candidate of the window):
+  // the content's candidates stay in the query, so the softmax and the confidence see them as in training, but none
+  // can be chosen. Not when the cue stands inside the content ("The museum, he said, celebrated …", "Then, says Mr
+  // Lee, the market …"): the attribution is cut out of it after the decision (`splitAroundAttribution`,
+  // `splitInvertedAttribution`).
+  const { starts, ends } = ctx.index;
+  const barred = decoding && runTimeRules.on && (ends[ce - 1]! <= start || starts[cs]! >= end) ? barredRange(ctx, cs, ce, start, end) : NOTHING_BARRED;
+  if (rule && rule.start < barred[1] && rule.end > barred[0]) rule = null;
   if (rule) {
     const settled = settledCandidate(ctx, rule, cs, ce) ?? (participle ? mainClauseCandidate(ctx, rule, cs) : null);
     if (settled) {
       const c: SpeakerCandidate = { cand: settled, kind: settled.kind, start: rule.start, end: rule.end, isRule: true, inRule: true, feats: NO_FEATURES };
-      return { cue, kind, rule, candidates: [c], ruleIndex: 0, start, end, settled: true, scores: NO_SCORES };
+      return { cue, kind, rule, candidates: [c], ruleIndex: 0, start, end, barred: NOTHING_BARRED, settled: true, scores: NO_SCORES };
     }
   }
   const from = Math.max(S.tokenStart, cs - REACH_BEFORE);
@@ -278,9 +288,29 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     for (const c of candidates) if (c.start >= rule.start && c.end <= rule.end) c.inRule = true;
     markAppositive(ctx, candidates, rule, cs);
   }
-  const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, settled: false, scores: candidates.length > 1 ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
+  const q: SpeakerQuery = { cue, kind, rule, candidates, ruleIndex, start, end, barred, settled: false, scores: candidates.length > 1 ? new Array<number>(candidates.length).fill(0) : NO_SCORES };
   if (candidates.length > 1) featurize(ctx, q, ranker);
   return q;
+}
+
+const NOTHING_BARRED: readonly [number, number] = [0, 0];
+/** Words of an inverted attribution's speaker phrase before its comma ("…, said the operators of the site, were …"). */
+const INVERTED_SPEAKER_SPAN = 8;
+
+/**
+ * The range of a quote whose cue stands outside it where its speaker cannot be: the whole content, except, after an
+ * inverted cue following a comma ("Then, says Mr Lee, the market found out"), the speaker's phrase that the content
+ * starts with, up to its comma (`splitInvertedAttribution` in index.ts cuts it out of the content after the decision).
+ */
+function barredRange(ctx: QuoteContext, cs: number, ce: number, start: number, end: number): readonly [number, number] {
+  const { lower, word, quoteOf } = ctx;
+  const { starts, ends } = ctx.index;
+  if (lower[cs - 1] !== ',' || ce >= lower.length || starts[ce] !== start) return [start, end];
+  for (let k = ce; k < ce + INVERTED_SPEAKER_SPAN && k + 1 < lower.length && quoteOf[k]! < 0; k++) {
+    if (lower[k] === ',') return [Math.min(end, starts[k + 1]!), end];
+    if (!word[k]) break;
+  }
+  return [start, end];
 }
 
 /**
@@ -584,11 +614,15 @@ export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<
   const n = q.candidates.length;
   z.fill(0);
   if (n === 0) return { chosen: -1, z };
-  let best = 0;
-  for (let i = 1; i < n; i++) if (scores[i]! > scores[best]!) best = i;
-  // Softmax probabilities, as needed: p_i = exp(s_i − s_best) / Σ exp(s_j − s_best).
+  let top = 0;
+  for (let i = 1; i < n; i++) if (scores[i]! > scores[top]!) top = i;
+  // Softmax probabilities over every candidate, as needed: p_i = exp(s_i − s_top) / Σ exp(s_j − s_top).
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(scores[i]! - scores[best]!);
+  for (let i = 0; i < n; i++) sum += Math.exp(scores[i]! - scores[top]!);
+  // The best candidate that may be chosen (`barred`: not inside the quote).
+  let best = -1;
+  for (let i = 0; i < n; i++) if (!isBarred(q, i) && (best < 0 || scores[i]! > scores[best]!)) best = i;
+  if (best < 0) return { chosen: -1, z };
   let chosen = q.ruleIndex;
   if (q.settled) {
     const c = q.candidates[chosen]!;
@@ -601,13 +635,13 @@ export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<
     return { chosen, z };
   }
   if (chosen < 0) {
-    if (1 / sum >= params.adopt) chosen = best;
+    if (Math.exp(scores[best]! - scores[top]!) / sum >= params.adopt) chosen = best;
   } else if (best !== chosen && !q.candidates[best]!.inRule && !RULE_FORMS.has(q.cue.form) && scores[best]! - scores[chosen]! > params.margin) chosen = best;
   if (chosen < 0) return { chosen, z };
   let second = -Infinity;
   for (let i = 0; i < n; i++) if (i !== chosen && scores[i]! > second) second = scores[i]!;
   const c = q.candidates[chosen]!;
-  const pc = Math.min(1 - 1e-6, Math.max(1e-6, Math.exp(scores[chosen]! - scores[best]!) / sum));
+  const pc = Math.min(1 - 1e-6, Math.max(1e-6, Math.exp(scores[chosen]! - scores[top]!) / sum));
   z[0] = 1;
   z[1] = Math.log(pc / (1 - pc));
   z[2] = second === -Infinity ? 5 : Math.max(-5, Math.min(5, scores[chosen]! - second));
@@ -622,6 +656,12 @@ export function decide(q: SpeakerQuery, scores: ArrayLike<number>, params: Pick<
   z[22] = n === 1 ? 1 : 0;
   z[23] = c.cand === null ? 1 : 0;
   return { chosen, z };
+}
+
+/** Candidate `i` lies inside the quote it would be the source of (`SpeakerQuery.barred`). */
+function isBarred(q: SpeakerQuery, i: number): boolean {
+  const c = q.candidates[i]!;
+  return c.start < q.barred[1] && c.end > q.barred[0];
 }
 
 /** Slot of the chosen candidate's type among the calibration features 6–13. */
