@@ -981,6 +981,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // people) is the people, never a place or a person; nor an organisation unless the article calls it "the …"
     // ("the Beatles" beside "the former Beatle" is the band; a people is named bare: "Hindus marched").
     if ((c.type === 'LOCATION' || c.type === 'PERSON' || (c.type === 'ORGANIZATION' && !c.members.some((k) => tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] === 'the'))) && miscPluralOf(c.name, miscKeys) && facts.unknownPlace && !isPersonName(rec, c.name)) c.type = 'MISC';
+    // "Bangladeshis", "Swedes", "Muslims": the plural of a nationality or a creed is a people (MISC), never a place.
+    if (c.type === 'LOCATION' && isPeoplePlural(c.name, facts) && facts.unknownPlace) c.type = 'MISC';
     // "East Asia", "Western Europe": a compass word and a known continent, region or country is a place.
     if (c.type !== 'LOCATION' && compassPlace(c.name)) c.type = 'LOCATION';
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
@@ -1095,6 +1097,14 @@ function miscPluralOf(name: string, miscKeys: ReadonlySet<string>): boolean {
   // (A letter before the "s": not a possessive, "NM2's" beside "NM2".)
   if (name.includes(' ') || !/\p{Ll}s$/u.test(name) || name.length < 4) return false;
   return miscKeys.has(nameKey(name.slice(0, -1)));
+}
+/** Adherents of a creed, named as peoples are ("Muslims", "Sikhs"); no nationality lexicon holds them. */
+const CREED_NOUNS = new Set(['muslim', 'christian', 'hindu', 'sikh', 'jew', 'buddhist', 'catholic', 'protestant', 'mormon', 'shia', 'shiite', 'sunni', 'jain', 'anglican', 'methodist', 'baptist', 'evangelical', 'copt', 'druze']);
+
+/** A one-word plural of a nationality or a creed: "Bangladeshis", "Swedes", "Muslims" (not "Wales", "Paris"). */
+function isPeoplePlural(name: string, facts: NameFacts): boolean {
+  if (name.includes(' ') || !/\p{Ll}s$/u.test(name)) return false;
+  return facts.demonym !== null || CREED_NOUNS.has(name.slice(0, -1).toLowerCase());
 }
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** A compass word and a known continent, region or country: "East Asia", "Western Europe", "southern Africa". */

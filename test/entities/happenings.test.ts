@@ -32,3 +32,12 @@ describe('shows, sports meetings and conferences are happenings (MISC), not bodi
     expect(b.get('Organisation of the Islamic Conference')?.[0]).toBe('ORGANIZATION');
   });
 });
+
+describe('the plural of a nationality or a creed is a people, not a place', () => {
+  it('types "Bangladeshis" and "Muslims" MISC, and leaves places ending in "s" alone', () => {
+    const t = types('The rescued members included Bangladeshis and Rohingya, a stateless minority of Muslims from Myanmar.');
+    expect([t.get('Bangladeshis')?.[0], t.get('Muslims')?.[0]]).toEqual(['MISC', 'MISC']);
+    const p = types('She flew from Paris to Athens and then on to Wales.');
+    expect([p.get('Paris')?.[0], p.get('Athens')?.[0], p.get('Wales')?.[0]]).toEqual(['LOCATION', 'LOCATION', 'LOCATION']);
+  });
+});
