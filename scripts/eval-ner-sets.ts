@@ -256,11 +256,25 @@ function scoreGum(articles: GumArticle[]) {
         c(e.type).tp++;
         for (const g of hits) found.add(g.instance);
       } else if (e.mentions.every((m) => named.some((g) => !GUM_TYPE[g.type] && inside(m, g)))) continue;
-      else c(e.type).fp++;
+      else {
+        c(e.type).fp++;
+        if (errorLog) {
+          const over = named.find((g) => e.mentions.some((m) => inside(m, g)));
+          const m0 = e.mentions[0]!;
+          const ctx = `${a.text.slice(Math.max(0, m0.start - 40), m0.start)}[${a.text.slice(m0.start, m0.end)}]${a.text.slice(m0.end, m0.end + 40)}`.replace(/\s+/g, ' ');
+          errorLog.push(`gum\tspurious\t${e.type}\t${over ? `${over.type}:${a.text.slice(over.start, over.end)}` : '-'}\t${ctx}`);
+        }
+      }
     }
     for (const [inst, type] of goldEntities) {
       c(type).gold++;
       if (found.has(inst)) c(type).found++;
+      else if (errorLog) {
+        const g = named.find((m) => m.instance === inst && !nested(m))!;
+        const ctx = `${a.text.slice(Math.max(0, g.start - 40), g.start)}[${a.text.slice(g.start, g.end)}]${a.text.slice(g.end, g.end + 40)}`.replace(/\s+/g, ' ');
+        const p = doc.entities.find((e) => e.mentions.some((m) => m.start < g.end && g.start < m.end));
+        errorLog.push(`gum\tmiss\t${type}\t${p ? `${p.type}:${p.name}` : '-'}\t${ctx}`);
+      }
     }
   }
   return entityScores(c);

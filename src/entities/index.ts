@@ -21,7 +21,7 @@ import { memoized } from '../text/memo.js';
 import { keyHash, nameKey, plainNameKeyHash } from '../text/names.js';
 import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
-import { isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
+import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
 
 export { loadRecognizer } from './recognizer.js';
@@ -981,6 +981,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // people) is the people, never a place or a person; nor an organisation unless the article calls it "the …"
     // ("the Beatles" beside "the former Beatle" is the band; a people is named bare: "Hindus marched").
     if ((c.type === 'LOCATION' || c.type === 'PERSON' || (c.type === 'ORGANIZATION' && !c.members.some((k) => tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] === 'the'))) && miscPluralOf(c.name, miscKeys) && facts.unknownPlace && !isPersonName(rec, c.name)) c.type = 'MISC';
+    // "Bangladeshis", "Swedes", "Muslims": the plural of a nationality or a creed is a people (MISC), never a place.
+    if (c.type === 'LOCATION' && isPeoplePlural(c.name, facts) && facts.unknownPlace) c.type = 'MISC';
     // "East Asia", "Western Europe": a compass word and a known continent, region or country is a place.
     if (c.type !== 'LOCATION' && compassPlace(c.name)) c.type = 'LOCATION';
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
@@ -1001,7 +1003,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
     if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'MISC';
     // "the Athens Olympics", "the Berlin Film Festival": an organisation's or a place's name ending like a happening's is the happening (MISC, subtype event).
-    if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION') && isHappeningName(c.name)) c.type = 'MISC';
+    // So is a "person" so named, unless a given name starts it ("Macworld Expo", "Olympic Games" said to be people);
+    // and a sports meeting named "… Games" ("the Athens Games"), a conference held somewhere ("at the Game Developers
+    // Conference"). CoNLL has almost none of these, so the model reads them as the bodies their words suggest.
+    if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION' || (c.type === 'PERSON' && !givenNameFirst(rec, c.name))) && (isHappeningName(c.name) || isGamesMeeting(c.name, isKnownPlace) || conferenceHeld(doc, c.name, c.members.map((k) => mentions[k]!)))) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
@@ -1092,6 +1097,14 @@ function miscPluralOf(name: string, miscKeys: ReadonlySet<string>): boolean {
   // (A letter before the "s": not a possessive, "NM2's" beside "NM2".)
   if (name.includes(' ') || !/\p{Ll}s$/u.test(name) || name.length < 4) return false;
   return miscKeys.has(nameKey(name.slice(0, -1)));
+}
+/** Adherents of a creed, named as peoples are ("Muslims", "Sikhs"); no nationality lexicon holds them. */
+const CREED_NOUNS = new Set(['muslim', 'christian', 'hindu', 'sikh', 'jew', 'buddhist', 'catholic', 'protestant', 'mormon', 'shia', 'shiite', 'sunni', 'jain', 'anglican', 'methodist', 'baptist', 'evangelical', 'copt', 'druze']);
+
+/** A one-word plural of a nationality or a creed: "Bangladeshis", "Swedes", "Muslims" (not "Wales", "Paris"). */
+function isPeoplePlural(name: string, facts: NameFacts): boolean {
+  if (name.includes(' ') || !/\p{Ll}s$/u.test(name)) return false;
+  return facts.demonym !== null || CREED_NOUNS.has(name.slice(0, -1).toLowerCase());
 }
 const COMPASS_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** A compass word and a known continent, region or country: "East Asia", "Western Europe", "southern Africa". */
@@ -1534,6 +1547,26 @@ function companyShortForms(doc: Doc, inputs: ClusterInput[]): void {
   }
 }
 const EMPLOYER_PREPOSITIONS = new Set(['at', 'of', 'for', 'with', 'from']);
+
+/** Words before a conference's name that say it is held, not a body: "at the …", "the annual …", "the 2005 …". */
+const HELD_BEFORE = new Set(['at', 'annual', 'attend', 'attends', 'attended', 'attending', 'during', 'told', 'addressed', 'opened', 'opens']);
+
+/**
+ * Whether a name ending in "Conference" is a meeting: one of its mentions follows a word of HELD_BEFORE or a year
+ * ("at the Worldwide Developers Conference", "the annual Game Developers Conference"). Not a name with "of" or "for"
+ * in it, which bodies have ("Organisation of the Islamic Conference", "Conference for …").
+ */
+function conferenceHeld(doc: Doc, name: string, ms: readonly NamedMention[]): boolean {
+  if (!name.endsWith(' Conference') || name.includes(' of ') || name.includes(' for ')) return false;
+  const lower = tokenIndex(doc).lower;
+  for (const m of ms) {
+    let k = m.tokenStart - 1;
+    if (/^(?:19|20)\d\d$/u.test(lower[k] ?? '')) return true;
+    if (lower[k] === 'the') k--;
+    if (/^(?:19|20)\d\d$/u.test(lower[k] ?? '') || HELD_BEFORE.has(lower[k] ?? '')) return true;
+  }
+  return false;
+}
 
 /** Whether the mention at token `i` follows an organisation's role and a preposition: "analyst at [the] X". */
 function employedAt(doc: Doc, i: number): boolean {

@@ -16,7 +16,11 @@ const EVENT_NAME = /\b(?:Summit|Conference|Games|Olympics|Cup|Championships?|Fes
  * Conference or Forum, which also end the names of bodies ("US Congress", "Welsh Assembly"), nor Games
  * ("Rockstar Games"). The rugby championships named for their nations count ("Six Nations", "Tri-Nations").
  */
-const HAPPENING_NAME = /\s(?:Olympics|Championships?|Festival|Grand Prix|Expo|Elections?|Cup|Open)$|^(?:Six|Five|Tri)[ -]Nations$/u;
+const HAPPENING_NAME = /\s(?:Olympics|Championships?|Festival|Grand Prix|Expo|Elections?|Cup|Open|Show)$|^(?:Six|Five|Tri)[ -]Nations$/u;
+/** Trade and public shows, which are events ("Consumer Electronics Show", "Geneva Motor Show"); a TV show is a work. */
+const SHOW_EVENT = /\s(?:Motor|Auto|Electronics|Air|Flower|Boat|Trade|Car)\s+Show$/u;
+/** Words naming the kind of a sports meeting before "Games": "Commonwealth Games", "Boston Indoor Games". */
+const GAMES_KINDS = new Set(['olympic', 'commonwealth', 'paralympic', 'asian', 'winter', 'summer', 'indoor', 'youth', 'highland', 'mediterranean', 'island', 'goodwill', 'arab', 'african', 'european', 'world', 'pan', 'gay', 'special']);
 
 /** Laws, bills and treaties: "Freedom of Information Act", "Finance Bill", "Kyoto Protocol" (MISC, as CoNLL types them). */
 const LAW_NAME = /\s(?:Act|Bill|Treaty|Protocol|Directive|Amendment|Agreement|Accord)$/u;
@@ -56,6 +60,18 @@ export function isHappeningName(name: string): boolean {
 }
 
 /**
+ * Whether a name ending in "Games" is a sports meeting: a kind of meeting ("Commonwealth Games", "Olympic Games") or
+ * a place (`isPlace`: "the Athens Games", "the 2002 Manchester Games") before it. Game makers are named otherwise
+ * ("Rockstar Games", "Argonaut Games").
+ * @example isGamesMeeting('Sydney Games', (w) => w === 'Sydney') // true; isGamesMeeting('Rockstar Games', () => false) // false
+ */
+export function isGamesMeeting(name: string, isPlace: (words: string) => boolean): boolean {
+  if (!name.endsWith(' Games')) return false;
+  const before = name.slice(0, -' Games'.length);
+  return before.split(' ').some((w) => GAMES_KINDS.has(w.toLowerCase())) || isPlace(before);
+}
+
+/**
  * Whether a name of several words ends like a law's, bill's or treaty's ("… Act", "… Bill", "… Treaty").
  * @example isLawName('Human Rights Act') // true; isLawName('Act') // false
  */
@@ -67,7 +83,7 @@ export function isLawName(name: string): boolean {
  * @example orgOrMiscSubtype(doc, 'ORGANIZATION', 'Nezavisimaya Gazeta', spans) // 'media' when followed by "newspaper"
  */
 export function orgOrMiscSubtype(doc: Doc, type: string, name: string, spans: { tokenStart: number; tokenEnd: number }[]): string | null {
-  if (EVENT_NAME.test(name)) return 'event';
+  if (EVENT_NAME.test(name) || SHOW_EVENT.test(name)) return 'event';
   if (type === 'MISC' && PRODUCT_NAME.test(name)) return 'product';
   if (type === 'MISC' && LAW_NAME.test(name)) return 'law';
   if (type !== 'ORGANIZATION') return null;
