@@ -8,6 +8,10 @@ import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
 import { toRows } from '../../src/datasets/tables.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
+import { hashString } from '../../src/entities/hash.js';
+import { LinearModel } from '../../src/events/learned/linear-model.js';
+import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
+import { withLinkModels } from '../../src/events/training/links.js';
 
 const MONDAY = '2024-10-14';
 const THINGS: NamedThing[] = [
@@ -1186,7 +1190,15 @@ describe('deaths and killings (events24)', () => {
     expect(parts('Putin died of a heart attack in Kazan in 1998.')).toEqual(['DEATH died patient:Vladimir Putin 1998-01-01']);
   });
   it('the person a death happens to is its patient, whatever role the learned decision gives', () => {
-    expect(parts('The death of former Kazan coach and Apple director Putin in a car crash in Kazan shocked the club.').filter((x) => x.startsWith('DEATH'))).toEqual(['DEATH death patient:Vladimir Putin -']);
+    // A participant model that calls every name an agent by 10 (its bias weight alone): the learned role is
+    // overruled for the person, not trusted (the shipped model's role for this name changes as it is retrained).
+    const w = new Int8Array(PARTICIPANT_LABELS.length);
+    w[PARTICIPANT_LABELS.indexOf('agent')] = 127;
+    const agents = LinearModel.fromRows('EVP1', PARTICIPANT_LABELS.length, Uint32Array.of(hashString('participant:bias')), Float32Array.of(10 / 127), w);
+    const death = withLinkModels(agents, null, () => parts('The death of former Kazan coach and Apple director Putin in a car crash in Kazan shocked the club.').filter((x) => x.startsWith('DEATH')));
+    expect(death).toHaveLength(1);
+    expect(death[0]).toContain('patient:Vladimir Putin');
+    expect(death[0]).not.toContain('agent:Vladimir Putin');
   });
   it('a death is told to no addressee: "to X" after it is no party to it', () => {
     // "to Reuters" is where figures go, "a shock to Pezeshkian" whom it shocked.

@@ -130,7 +130,7 @@ describe('the source of a report, a place before a noun, a name in the subject\'
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = process.env.ARTICLE_EXPORT_DATA_DIR ?? join(repo, '..', 'shared', 'data');
 describe('the coreference threshold on held-out scores', () => {
-  it('is the lowest within one standard error of the best, whether their F1 rounds up or down', () => {
+  it('is the one nearest the boundary (here the grid start) within one standard error of the best, whether their F1 rounds up or down', () => {
     const up = (2 * 23) / 141; // 0.32624…: rounds up to 0.326
     expect(bestThreshold([0.1, up, up, up, up, 0.31], 50)).toBe(1);
     const down = 2 / 6; // 0.3333…: rounds down to 0.333
@@ -138,6 +138,17 @@ describe('the coreference threshold on held-out scores', () => {
     // A point two pairs lower is within the error of ~50 gold pairs; one far lower is not.
     expect(bestThreshold([0.3143, 0.3143, 0.3165, 0.3188, 0.3066], 50)).toBe(0);
     expect(bestThreshold([0.1, 0.2, 0.3188, 0.3066], 50)).toBe(2);
+  });
+
+  it("stays at the model's own boundary when the scores do not tell thresholds apart, not at the grid's edge", () => {
+    // A grid of 33 thresholds (−8 … 8), the boundary 0 at index 16; pooled F1 flat within a point, as on MEANTIME.
+    const flat = Array.from({ length: 33 }, (_, k) => 0.15 + k * 0.0005);
+    expect(bestThreshold(flat, 50, 16)).toBe(16);
+    // When the best is far from the boundary, the nearest threshold of the band: no further than the evidence says.
+    const high = Array.from({ length: 33 }, (_, k) => (k < 24 ? 0.1 : 0.4));
+    expect(bestThreshold(high, 50, 16)).toBe(24);
+    const low = Array.from({ length: 33 }, (_, k) => (k > 6 ? 0.1 : 0.4));
+    expect(bestThreshold(low, 50, 16)).toBe(6);
   });
 });
 
