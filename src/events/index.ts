@@ -20,6 +20,7 @@ import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerI
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
+import { futureAux } from './future.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, inFiction, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
@@ -435,12 +436,15 @@ export function findEvents(
       if (inSpeech(trigger.start)) {
         factuality = 'reported';
         factualityWhy = 'inside quoted speech: the speaker\'s claim';
-      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
+      } else if (!mod.ok) {
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
+      } else if (futureAux(lower, clause, ts, te, info.pos)) {
+        // "will hold talks on Thursday", "the conference will be …": not yet a fact (src/events/future.ts).
+        factuality = 'possible';
+        factualityWhy = 'rule: future ("will")';
       } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
-        // "the market will grow to 836m euros by 2009", "sales will rise 5%": a forecast, not a result; a meeting that
-        // "will" take place is scheduled, a figure that "will" rise is predicted.
+        // "the market will grow to 836m euros by 2009", "sales are set to rise 5%": a forecast, not a result.
         factuality = 'possible';
         factualityWhy = 'rule: a forecast ("will")';
       }
@@ -774,8 +778,12 @@ function otherEvent(
   if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
-  const mod = modality(doc, ctx.clause, ts, isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb', ctx.lower);
-  if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
+  const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
+  const mod = modality(doc, ctx.clause, ts, pos, ctx.lower);
+  if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
+  // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
+  // will …" stays, flagged reported).
+  if (!reportedHere && futureAux(ctx.lower, ctx.clause, ts, te, pos)) return 'other: not asserted (future "will")';
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.

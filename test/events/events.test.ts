@@ -157,11 +157,18 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['almost', 'Apple almost collapsed in Kazan on Friday.', 'BANKRUPTCY', 'negated'],
     ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
     ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
+    ['future (will)', 'Putin will meet Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
     const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
     expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.filter((r) => r.event_type === type)).toEqual([]);
+  });
+
+  it('an untyped happening put in the future ("will") is no OTHER event; the same one in the past is', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
+    expect(others('Pezeshkian will start 2025 with a series of concerts in Kazan.')).toEqual([]);
+    expect(others('Pezeshkian started 2024 with a series of concerts in Kazan.')).toEqual(['started']);
   });
 
   it('an asserted event is on the timeline', () => {
