@@ -439,8 +439,8 @@ export function findEvents(
       } else if (!mod.ok) {
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
-      } else if (futureAux(lower, clause, ts, te, info.pos)) {
-        // "will hold talks on Thursday", "the conference will be …": not yet a fact (src/events/future.ts).
+      } else if (futureAux(lower, clause, ts, info.pos)) {
+        // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts).
         factuality = 'possible';
         factualityWhy = 'rule: future ("will")';
       } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
@@ -783,7 +783,7 @@ function otherEvent(
   if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
   // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
   // will …" stays, flagged reported).
-  if (!reportedHere && futureAux(ctx.lower, ctx.clause, ts, te, pos)) return 'other: not asserted (future "will")';
+  if (!reportedHere && futureAux(ctx.lower, ctx.clause, ts, pos)) return 'other: not asserted (future "will")';
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.

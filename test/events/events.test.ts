@@ -158,6 +158,7 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
     ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
     ['future (will)', 'Putin will meet Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
+    ['future noun (will hold)', 'Putin will hold talks with Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
@@ -169,6 +170,11 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
     expect(others('Pezeshkian will start 2025 with a series of concerts in Kazan.')).toEqual([]);
     expect(others('Pezeshkian started 2024 with a series of concerts in Kazan.')).toEqual(['started']);
+  });
+
+  it('a past happening named as the object of a future verb stays asserted ("will appeal against the ruling")', () => {
+    const fact = (text: string) => events(text).events.find((e) => e.type === 'DECISION')?.factuality;
+    expect(fact('Apple will appeal against the ruling by Russia on Friday.')).toBe('asserted');
   });
 
   it('an asserted event is on the timeline', () => {
