@@ -439,7 +439,7 @@ export function findEvents(
       } else if (!mod.ok) {
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
-      } else if (futureAux(lower, clause, ts, info.pos)) {
+      } else if (futureAux(doc, lower, clause, ts, info.pos)) {
         // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts).
         factuality = 'possible';
         factualityWhy = 'rule: future ("will")';
@@ -515,6 +515,9 @@ export function findEvents(
     const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, senseRejected, byToken, cap, quoted, models.participants, timeTokens);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
+      // A clause the article puts in the future gives no OTHER event through another of its words either ("will play
+      // his first full match", "will make its debut in Toronto in March 2006, after it was found …").
+      if (ev === FUTURE_OTHER) otherClauses.add(c);
       return;
     }
     events.push(ev);
@@ -783,7 +786,7 @@ function otherEvent(
   if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
   // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
   // will …" stays, flagged reported).
-  if (!reportedHere && futureAux(ctx.lower, ctx.clause, ts, pos)) return 'other: not asserted (future "will")';
+  if (!reportedHere && futureAux(doc, ctx.lower, ctx.clause, ts, pos)) return FUTURE_OTHER;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
@@ -817,6 +820,9 @@ function otherEvent(
     },
   };
 }
+
+/** otherEvent's reason for a happening put in the future by "will". */
+const FUTURE_OTHER = 'other: not asserted (future "will")';
 
 /** Relative pronouns: what follows them is a clause of its own about the noun before. */
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);

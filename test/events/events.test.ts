@@ -170,6 +170,10 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
     expect(others('Pezeshkian will start 2025 with a series of concerts in Kazan.')).toEqual([]);
     expect(others('Pezeshkian started 2024 with a series of concerts in Kazan.')).toEqual(['started']);
+    // Nor through another word of the same clause.
+    expect(others('Pezeshkian will play his first full concert in Kazan in 2025.')).toEqual([]);
+    // A capitalised "Will" inside a sentence is a title or a name, not the future.
+    expect(others('A version of We Will Rock You sung by Pezeshkian topped the chart in Kazan in 2020.')).toEqual(['sung']);
   });
 
   it('a past happening named as the object of a future verb stays asserted ("will appeal against the ruling")', () => {
