@@ -442,7 +442,7 @@ export function findEvents(
       } else if (futureAux(doc, lower, clause, ts, info.pos)) {
         // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts).
         factuality = 'possible';
-        factualityWhy = 'rule: future ("will")';
+        factualityWhy = FUTURE_WHY;
       } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
         // "the market will grow to 836m euros by 2009", "sales are set to rise 5%": a forecast, not a result.
         factuality = 'possible';
@@ -451,7 +451,8 @@ export function findEvents(
     }
     // Kept bare only when asserted: a possible, negated or reported happening with no actor, place or date is mostly
     // a hypothetical or a speaker's generality ("could be jailed", "if Labour is elected").
-    if (bare && factuality !== 'asserted') {
+    // A scheduled one ("will acquire the shares") is as concrete as a past one: kept, flagged possible.
+    if (bare && factuality !== 'asserted' && factualityWhy !== FUTURE_WHY) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
     }
@@ -820,6 +821,9 @@ function otherEvent(
     },
   };
 }
+
+/** The factuality evidence of a typed event put in the future by "will". */
+const FUTURE_WHY = 'rule: future ("will")';
 
 /** otherEvent's reason for a happening put in the future by "will". */
 const FUTURE_OTHER = 'other: not asserted (future "will")';

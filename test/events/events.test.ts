@@ -176,6 +176,12 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     expect(others('A version of We Will Rock You sung by Pezeshkian topped the chart in Kazan in 2020.')).toEqual(['sung']);
   });
 
+  it('a scheduled event with no participant, place or date is kept, flagged possible; a hypothetical one is not', () => {
+    const fact = (text: string) => events(text).events.find((e) => e.type === 'ACQUISITION')?.factuality;
+    expect(fact('The firm will acquire the shares.')).toBe('possible');
+    expect(fact('The firm could acquire the shares.')).toBeUndefined();
+  });
+
   it('a past happening named as the object of a future verb stays asserted ("will appeal against the ruling")', () => {
     const fact = (text: string) => events(text).events.find((e) => e.type === 'DECISION')?.factuality;
     expect(fact('Apple will appeal against the ruling by Russia on Friday.')).toBe('asserted');
