@@ -516,6 +516,9 @@ export function findEvents(
     const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, senseRejected, byToken, cap, quoted, models.participants, timeTokens);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
+      // A clause the article puts in the future gives no OTHER event through another of its words either ("will play
+      // his first full match", "will make its debut in Toronto in March 2006, after it was found …").
+      if (ev === FUTURE_OTHER) otherClauses.add(c);
       return;
     }
     events.push(ev);
@@ -782,9 +785,9 @@ function otherEvent(
   const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
   const mod = modality(doc, ctx.clause, ts, pos, ctx.lower);
   if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
-  // "Holmes will start 2005 with a series of races": the article's own future is no fact yet: flagged possible, off the
-  // timeline (a source's "said it will …" stays, flagged reported).
-  const future = !reportedHere && futureAux(doc, ctx.lower, ctx.clause, ts, pos);
+  // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
+  // will …" stays, flagged reported).
+  if (!reportedHere && futureAux(doc, ctx.lower, ctx.clause, ts, pos)) return FUTURE_OTHER;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
@@ -797,7 +800,7 @@ function otherEvent(
   // strike that began last spring"); a forecast with no actor ("the economy will slow in 2005") is none, nor an
   // ongoing activity with no actor ("has been raising rates since June 2004", "have been working on the chip since 2001").
   if (participants.length === 0 && !location && !(m.margin > BARE_OTHER_MARGIN && !forecast(doc, ctx.clause, ts, te, ctx.lower) && !/ing$/.test(ctx.lower[te - 1]!))) return 'other: no participant or place';
-  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : future ? 'possible' : 'asserted';
+  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : 'asserted';
   return {
     id: '',
     type: 'OTHER',
@@ -811,7 +814,7 @@ function otherEvent(
     participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
     evidence: {
       type: `learned mention "${doc.text.slice(toks[ts]!.start, toks[te - 1]!.end)}" (occurrence) with no type in the lexicon`,
-      factuality: future ? FUTURE_WHY : `learned: ${factuality}`,
+      factuality: `learned: ${factuality}`,
       participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
       location: location?.why ?? 'no place governed by in/at in the clause',
       date: `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"`,
@@ -821,6 +824,9 @@ function otherEvent(
 
 /** The factuality evidence of a typed event put in the future by "will". */
 const FUTURE_WHY = 'rule: future ("will")';
+
+/** otherEvent's reason for a happening put in the future by "will". */
+const FUTURE_OTHER = 'other: not asserted (future "will")';
 
 /** Relative pronouns: what follows them is a clause of its own about the noun before. */
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);
