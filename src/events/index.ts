@@ -20,6 +20,7 @@ import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerI
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
+import { futureAux } from './future.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, inFiction, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
@@ -435,19 +436,23 @@ export function findEvents(
       if (inSpeech(trigger.start)) {
         factuality = 'reported';
         factualityWhy = 'inside quoted speech: the speaker\'s claim';
-      } else if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) {
+      } else if (!mod.ok) {
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
+      } else if (futureAux(doc, lower, clause, ts, info.pos)) {
+        // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts).
+        factuality = 'possible';
+        factualityWhy = FUTURE_WHY;
       } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
-        // "the market will grow to 836m euros by 2009", "sales will rise 5%": a forecast, not a result; a meeting that
-        // "will" take place is scheduled, a figure that "will" rise is predicted.
+        // "the market will grow to 836m euros by 2009", "sales are set to rise 5%": a forecast, not a result.
         factuality = 'possible';
         factualityWhy = 'rule: a forecast ("will")';
       }
     }
     // Kept bare only when asserted: a possible, negated or reported happening with no actor, place or date is mostly
     // a hypothetical or a speaker's generality ("could be jailed", "if Labour is elected").
-    if (bare && factuality !== 'asserted') {
+    // A scheduled one ("will acquire the shares") is as concrete as a past one: kept, flagged possible.
+    if (bare && factuality !== 'asserted' && factualityWhy !== FUTURE_WHY) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
     }
@@ -511,6 +516,9 @@ export function findEvents(
     const ev = clauseBlocks(m, c) ?? otherEvent(doc, ctx, learned, k, m, typed, senseRejected, byToken, cap, quoted, models.participants, timeTokens);
     if (typeof ev === 'string') {
       onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, ev);
+      // A clause the article puts in the future gives no OTHER event through another of its words either ("will play
+      // his first full match", "will make its debut in Toronto in March 2006, after it was found …").
+      if (ev === FUTURE_OTHER) otherClauses.add(c);
       return;
     }
     events.push(ev);
@@ -774,8 +782,12 @@ function otherEvent(
   if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
-  const mod = modality(doc, ctx.clause, ts, isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb', ctx.lower);
-  if (!mod.ok && !/"(?:will|shall|'ll)"/i.test(mod.why)) return `other: not asserted (rule: ${mod.why})`;
+  const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
+  const mod = modality(doc, ctx.clause, ts, pos, ctx.lower);
+  if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
+  // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
+  // will …" stays, flagged reported).
+  if (!reportedHere && futureAux(doc, ctx.lower, ctx.clause, ts, pos)) return FUTURE_OTHER;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
   if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
@@ -809,6 +821,12 @@ function otherEvent(
     },
   };
 }
+
+/** The factuality evidence of a typed event put in the future by "will". */
+const FUTURE_WHY = 'rule: future ("will")';
+
+/** otherEvent's reason for a happening put in the future by "will". */
+const FUTURE_OTHER = 'other: not asserted (future "will")';
 
 /** Relative pronouns: what follows them is a clause of its own about the noun before. */
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which']);

@@ -161,11 +161,34 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['almost', 'Apple almost collapsed in Kazan on Friday.', 'BANKRUPTCY', 'negated'],
     ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
     ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
+    ['future (will)', 'Putin will meet Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
+    ['future noun (will hold)', 'Putin will hold talks with Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
     const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
     expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.filter((r) => r.event_type === type)).toEqual([]);
+  });
+
+  it('an untyped happening put in the future ("will") is no OTHER event; the same one in the past is', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
+    expect(others('Pezeshkian will start 2025 with a series of concerts in Kazan.')).toEqual([]);
+    expect(others('Pezeshkian started 2024 with a series of concerts in Kazan.')).toEqual(['started']);
+    // Nor through another word of the same clause.
+    expect(others('Pezeshkian will play his first full concert in Kazan in 2025.')).toEqual([]);
+    // A capitalised "Will" inside a sentence is a title or a name, not the future.
+    expect(others('A version of We Will Rock You sung by Pezeshkian topped the chart in Kazan in 2020.')).toEqual(['sung']);
+  });
+
+  it('a scheduled event with no participant, place or date is kept, flagged possible; a hypothetical one is not', () => {
+    const fact = (text: string) => events(text).events.find((e) => e.type === 'ACQUISITION')?.factuality;
+    expect(fact('The firm will acquire the shares.')).toBe('possible');
+    expect(fact('The firm could acquire the shares.')).toBeUndefined();
+  });
+
+  it('a past happening named as the object of a future verb stays asserted ("will appeal against the ruling")', () => {
+    const fact = (text: string) => events(text).events.find((e) => e.type === 'DECISION')?.factuality;
+    expect(fact('Apple will appeal against the ruling by Russia on Friday.')).toBe('asserted');
   });
 
   it('an asserted event is on the timeline', () => {
