@@ -1235,6 +1235,8 @@ const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their',
 /** "starring in", "her role in": the name after is a work acted in. */
 const ACTING_BEFORE_IN = new Set(['starring', 'starred', 'stars', 'role', 'roles']);
 const QUOTE_TOKENS = new Set(['"', '“', "'", '‘']);
+/** Punctuation that closes a title set off by a comma after its noun ("the album, Absolution, was …"). */
+const TITLE_CLOSERS = new Set([',', '.', ';', ')']);
 
 /**
  * Whether the name at tokens [a, b), typed `type`, is named as a work there: a noun for a work right before it (or
@@ -1245,16 +1247,20 @@ const QUOTE_TOKENS = new Set(['"', '“', "'", '‘']);
 function titleCue(doc: Doc, a: number, b: number, type: EntityType, person: boolean): boolean {
   const lower = tokenIndex(doc).lower;
   if (POSSESSIVE.test(lower[b] ?? '')) return false;
-  const n = workNounBefore(doc, a);
+  const n = workNounBefore(doc, a, b);
   if (n >= 0 && !(person && hasOtherReadings(lower[n]!))) return true;
   if (type !== 'ORGANIZATION' && lower[a - 1] === 'in' && ACTING_BEFORE_IN.has(lower[a - 2] ?? '')) return true;
   return workNounInApposition(doc, b);
 }
 
-/** The index of a noun for a work right before token a, or before the quote opening there ("the single 'Dirty'"); else -1. */
-function workNounBefore(doc: Doc, a: number): number {
+/**
+ * The index of a noun for a work right before token a, or before the quote opening there ("the single 'Dirty'"), or
+ * before a comma when the name at [a, b) is closed by punctuation ("their new album, Absolution, is …"); else -1.
+ */
+function workNounBefore(doc: Doc, a: number, b = -1): number {
   const toks = doc.tokens;
-  const n = QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
+  let n = QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
+  if (b >= 0 && toks[n]?.text === ',' && n === a - 1 && TITLE_CLOSERS.has(toks[b]?.text ?? '')) n--;
   return n >= 0 && toks[n]!.sentence === toks[a]!.sentence && !lineBreakBefore(doc, n + 1) && workNounAt(doc, n) ? n : -1;
 }
 

@@ -11,7 +11,7 @@ import { MODALS } from '../lang/en/index.js';
 import { nameKey } from '../text/names.js';
 
 /** Nouns for a work that a title may follow, and that news text never uses as verbs. */
-const PLAIN_WORK_NOUNS = ['film', 'movie', 'biopic', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song', 'soap', 'sequel', 'memoir', 'programme'];
+const PLAIN_WORK_NOUNS = ['film', 'movie', 'biopic', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song', 'soap', 'sequel', 'memoir', 'programme', 'opera'];
 /**
  * Nouns for a work that are verbs or other words too ("polls show", "to book", "will play", "to track", "a single
  * European market", "the series England won"): nouns only after a determiner or modifier. ("to film": see VERB_MARKERS.)
@@ -20,16 +20,18 @@ const VERB_WORK_NOUNS = ['series', 'show', 'play', 'book', 'game', 'single', 'tr
 export const WORK_NOUNS: ReadonlySet<string> = new Set([...PLAIN_WORK_NOUNS, ...VERB_WORK_NOUNS]);
 const VERB_READINGS: ReadonlySet<string> = new Set(VERB_WORK_NOUNS);
 
-/** Whether a noun for a work has other readings (a verb, an adjective, a match): "show", "play", "game", "single". */
+/** Whether a noun for a work is also a verb or a match of sport ("play", "game", "show", "series"): no person's name after it is a title. */
 export function hasOtherReadings(noun: string): boolean {
-  return VERB_READINGS.has(noun);
+  return SPORTS_READINGS.has(noun);
 }
 /** Words before "film" etc. that make it a verb ("to film", "will show", "they play"). */
 const VERB_MARKERS = new Set<string>(['to', 'not', 'i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'which', 'that', ...MODALS]);
 /** Determiners and modifiers after which a noun that is also a verb is the noun ("the film", "his new single", "hit show"). */
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'new', 'latest', 'debut', 'hit', 'first', 'second', 'third', 'previous', 'forthcoming', 'upcoming', 'classic', 'cult', 'smash', 'tv', 'television', 'radio', 'video', 'computer', 'romantic', 'animated', 'horror', 'war', 'stage', 'comedy', 'drama', 'crime', 'police', 'children', "children's", 'teen', 'fantasy', 'action', 'adventure', 'spy', 'reality', 'chat', 'quiz', 'talk', 'cop', 'medical', 'sci-fi', 'title', 'lead', 'original', 'popular', 'recent', 'online', 'award-winning', 'best-selling', 'bestselling', 'acclaimed', 'controversial', 'successful', 'critically-acclaimed', 'oscar-winning', 'hit-making', 'fifth', 'fourth', 'final', 'big-budget']);
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'new', 'latest', 'debut', 'hit', 'first', 'second', 'third', 'previous', 'forthcoming', 'upcoming', 'classic', 'cult', 'smash', 'tv', 'television', 'radio', 'video', 'computer', 'romantic', 'animated', 'horror', 'war', 'stage', 'comedy', 'drama', 'crime', 'police', 'children', "children's", 'teen', 'fantasy', 'action', 'adventure', 'spy', 'reality', 'chat', 'quiz', 'talk', 'cop', 'medical', 'sci-fi', 'title', 'lead', 'original', 'popular', 'recent', 'online', 'award-winning', 'best-selling', 'bestselling', 'acclaimed', 'controversial', 'successful', 'critically-acclaimed', 'oscar-winning', 'hit-making', 'fifth', 'fourth', 'final', 'big-budget', 'current', 'own', 'talent', 'game', 'variety', 'breakfast', 'cookery', 'sketch', 'music', 'panel', 'solo', 'charity', 'comeback']);
 /** "A single" before a capitalised word is mostly the adjective ("a single European market"): "single" is the noun only after these. */
-const SINGLE_BEFORE = new Set(['debut', 'new', 'latest', 'hit', 'next', 'first', 'second', 'third', 'last', 'previous', 'forthcoming', 'his', 'her', 'their', 'its', 'charity', 'comeback', 'solo']);
+const SINGLE_BEFORE = new Set(['debut', 'new', 'latest', 'hit', 'next', 'first', 'second', 'third', 'last', 'previous', 'forthcoming', 'recent', 'current', 'his', 'her', 'their', 'its', 'charity', 'comeback', 'solo']);
+/** Nouns for a work that are also sports' and news verbs ("will play Federer", "in the game Henry scored", "polls show Smith ahead"): no person's name after them is a title. */
+const SPORTS_READINGS = new Set(['play', 'game', 'show', 'series']);
 /** Small words a title holds between its capitalised words ("Call of Duty", "Meet the Fockers", "Lost in Translation"). */
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'at', 'with', 'and', ':', '&', 'de', 'la', 'le']);
 /** Small words after which a separate name may follow instead of the title going on ("… and Jamie Foxx", "… in Edinburgh"). */
@@ -37,6 +39,8 @@ const JOINERS = new Set(['and', '&', 'in', 'on', 'to', 'for', 'at', 'with']);
 const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
 const CLOSE_QUOTE_OF: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
 const POSSESSIVE_CLITICS = new Set(["'s", '’s', "'", '’']);
+/** Punctuation that closes a title set off by a comma after its noun. */
+const TITLE_CLOSERS = new Set([',', '.', ';', ')']);
 /** Longest title read after a noun, in tokens. */
 const MAX_TITLE = 10;
 
@@ -125,9 +129,11 @@ export function joinTitleSpans<S extends TypedSpan>(doc: Doc, spans: S[], miscTy
   let out = spans;
   for (let i = 0; i + 1 < lower.length; i++) {
     if (!WORK_NOUNS.has(lower[i]!) || !workNounAt(doc, i)) continue;
-    if (lineBreakBefore(doc, i + 1)) continue;
-    const title = titleEnd(doc, i + 1, separateNameAt);
-    if (title === null) continue;
+    // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
+    const comma = lower[i + 1] === ',' ? 1 : 0;
+    if (lineBreakBefore(doc, i + 1 + comma)) continue;
+    const title = titleEnd(doc, i + 1 + comma, separateNameAt);
+    if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) continue;
     const inside: number[] = [];
     let outside = false;
     out.forEach((s, k) => {
