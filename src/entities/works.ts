@@ -53,7 +53,8 @@ const MAX_TITLE = 10;
 export function workNounAt(doc: Doc, i: number): boolean {
   const { lower, cap } = tokenIndex(doc);
   const noun = lower[i]!;
-  if (!WORK_NOUNS.has(noun) || i === 0) return false;
+  // A capitalised noun is part of a name ("The Catherine Tate Show, BBC Two", "Opera, Safari and Netscape").
+  if (!WORK_NOUNS.has(noun) || i === 0 || cap[i] === 1) return false;
   const toks = doc.tokens;
   if (toks[i - 1]!.sentence !== toks[i]!.sentence) return !VERB_READINGS.has(noun);
   const before = lower[i - 1]!;
