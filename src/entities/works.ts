@@ -53,9 +53,11 @@ const MAX_TITLE = 10;
 export function workNounAt(doc: Doc, i: number): boolean {
   const { lower, cap } = tokenIndex(doc);
   const noun = lower[i]!;
-  // A capitalised noun is part of a name ("The Catherine Tate Show, BBC Two", "Opera, Safari and Netscape").
-  if (!WORK_NOUNS.has(noun) || i === 0 || cap[i] === 1) return false;
+  if (!WORK_NOUNS.has(noun) || i === 0) return false;
   const toks = doc.tokens;
+  // A capitalised noun inside a sentence is part of a name ("The Catherine Tate Show, BBC Two", "Opera, Safari and
+  // Netscape"); opening one it is the noun ("Comedy Fat Albert took $12m").
+  if (cap[i] === 1 && doc.sentences[toks[i]!.sentence]!.tokenStart !== i) return false;
   if (toks[i - 1]!.sentence !== toks[i]!.sentence) return !VERB_READINGS.has(noun);
   const before = lower[i - 1]!;
   if (VERB_MARKERS.has(before)) return false;
