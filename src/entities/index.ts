@@ -23,6 +23,7 @@ import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
+import { hasOtherReadings, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -308,7 +309,18 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     added = true;
   }
   if (added) out.sort((x, y) => x.start - y.start);
-  return joinNicknames(doc, out, rec);
+  // "the game Call of Duty" read as "Duty", "U2's album How to Dismantle an Atomic Bomb" read as two names: one title.
+  // A title stops before a separate name the recogniser found after "and" or a preposition: a person, an organisation or
+  // a known place ("the film Ray and Jamie Foxx", "Hollyoaks to Channel 4", "the single … in Edinburgh"); after a
+  // preposition a MISC name too ("… at the Australian Open"), after "and" a name of several words ("Meet The Fockers and
+  // Shall We Dance" are two films). "Angels and Demons", "Christmas with the Kranks", "Mutiny on the Bounty" go on.
+  const separateNameAt = (i: number, joiner: string): boolean => {
+    const s = out.find((x) => x.start === i);
+    if (s === undefined) return false;
+    if (s.type === PER || s.type === ORG || (s.type === LOC && isKnownPlace(doc.text.slice(toks[s.start]!.start, toks[s.end - 1]!.end)))) return true;
+    return joiner === 'and' || joiner === '&' ? s.end - s.start > 1 : s.type === MISC;
+  };
+  return joinNicknames(doc, joinTitleSpans(doc, out, MISC, (start, end, type) => ({ start, end, type }), PER, separateNameAt), rec);
 }
 
 const OPEN_QUOTES = new Set(['"', "'", '‘', '“']);
@@ -915,6 +927,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
   const clusterFacts = clusters.map((c) => factsOf(c.name));
   const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
+  const titleParts = titles.size === 0 ? null : titleShortForms([...titles].map((ci) => clusters[ci]!.name));
   const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
     const facts = clusterFacts[ci]!;
@@ -993,12 +1006,14 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // Only the full name counts ("the film Ray" does not make Ray Charles a title), not an acronym, nor a possessive ("a musical Rubik's cube").
     // So is a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways" beside "the comedy Sideways").
     if (c.type !== 'MISC' && titles.has(ci)) c.type = 'MISC';
+    // "Halo" beside "the game Halo 2", "San Andreas" beside "Grand Theft Auto: San Andreas": a title's short form is the work.
+    if (c.type !== 'MISC' && titleParts !== null && titleParts.has(nameKey(c.name)) && facts.unknownPlace) c.type = 'MISC';
     // "won an Oscar", "Bafta nominations", "the Mobo Awards": an award is MISC, however its context typed it
     // (its mentions were typed so before clustering; this catches a name completed by clustering).
     if (facts.award) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
-    if ((c.type === 'LOCATION' || c.type === 'PERSON') && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    if ((c.type === 'LOCATION' || c.type === 'PERSON') && !titles.has(ci) && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
     // "the Human Rights Act", "the Finance Bill", "the Kyoto Protocol": a law, bill or treaty is MISC, however its
     // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
     if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'MISC';
@@ -1011,7 +1026,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
     // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
-    if (c.type !== 'ORGANIZATION' && isBodyName(c.name) && facts.country === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    if (c.type !== 'ORGANIZATION' && !titles.has(ci) && isBodyName(c.name) && facts.country === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
     // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
     // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
     if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
@@ -1157,16 +1172,13 @@ function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, t
   return (prev !== undefined && prev.type === type && linked(prev.tokenEnd, m.tokenStart)) || (next !== undefined && next.type === type && linked(m.tokenEnd, next.tokenStart));
 }
 
-/** Nouns for a work whose title may follow them ("the film Ray", "his album Nevermind", "the biopic Ray"); none is a verb of news text but "film". */
-const TITLE_NOUNS = new Set(['film', 'movie', 'biopic', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song']);
-/** Words before "film" that make it a verb ("to film", "will film"). */
-const VERB_MARKERS = new Set<string>(['to', ...MODALS]);
-
 /**
- * The clusters that are titles of works: a name after a noun for a work ("the comedy Sideways"), and, as conjuncts are
- * things of one kind, a name listed with such a title ("The Aviator, Million Dollar Baby and Sideways": commas, then
- * "and"), again for the names listed with those. A title is no known place, no acronym, no name spoken to ("Mr …"),
- * and, when found only through a list, no name a given name of the lexicon starts (a person listed with a film).
+ * The clusters that are titles of works: a name after a noun for a work ("the comedy Sideways", "his new single
+ * 'Dirty'"), before one in apposition ("Sideways, the comedy about …"), or after "starring in", "role in" ("her role in
+ * Vera Drake"); and, as conjuncts are things of one kind, a name listed with such a title ("The Aviator, Million Dollar
+ * Baby and Sideways": commas, then "and"), again for the names listed with those. A title is no known place, no
+ * acronym, no name spoken to ("Mr …"), and, when found only through a list, or after a noun with other readings ("in
+ * the game Henry scored"), no name a given name of the lexicon starts (a person).
  */
 function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, facts: readonly NameFacts[], mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
   const titles = new Set<number>();
@@ -1176,7 +1188,9 @@ function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; typ
     return !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts[ci]!.unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
   });
   clusters.forEach((c, ci) => {
-    if (can[ci] && c.members.some((k) => inputs[k]!.text === c.name && titleNounBefore(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) titles.add(ci);
+    if (!can[ci] || !c.members.some((k) => inputs[k]!.text === c.name)) return;
+    const person = c.type === 'PERSON' && givenNameFirst(rec, c.name);
+    if (c.members.some((k) => inputs[k]!.text === c.name && titleCue(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, c.type, person))) titles.add(ci);
   });
   if (titles.size === 0) return titles;
   const lower = tokenIndex(doc).lower;
@@ -1204,7 +1218,8 @@ function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; typ
       if (!listed(n)) continue;
       for (const [x, y] of [[a, b], [b, a]] as const) {
         const cy = clusterOf[y]!;
-        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can[cy] || givenNameFirst(rec, clusters[cy]!.name)) continue;
+        // (Not a name with a possessive after it: "Fahrenheit 9/11 and Mel Gibson's The Passion" lists the works, not Gibson.)
+        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can[cy] || givenNameFirst(rec, clusters[cy]!.name) || POSSESSIVE.test(lower[mentions[y]!.tokenEnd] ?? '')) continue;
         titles.add(cy);
         grew = true;
       }
@@ -1213,11 +1228,56 @@ function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; typ
   return titles;
 }
 
-/** Whether a title noun stands right before the name at tokens [a, b), as a noun ("the film Ray", not "to film Ray"), and no possessive follows it. */
-function titleNounBefore(doc: Doc, a: number, b: number): boolean {
+/** Words a noun for a work in apposition is followed by: "Sideways, the comedy about …", "Ray, the film, …". */
+// (No verb: "Set in South Wales, the film is …", "Directed by Antoine Fuqua, the film was …" open a clause whose subject is the work.)
+const APPOSITION_NOUN_ENDS = new Set([',', '.', ';', ')', '-', '–', 'which', 'that', 'about', 'starring', 'by', 'set', 'based', 'directed', 'written', 'featuring', 'in', 'with', 'from', 'of']);
+const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+/** "starring in", "her role in": the name after is a work acted in. */
+const ACTING_BEFORE_IN = new Set(['starring', 'starred', 'stars', 'role', 'roles']);
+const QUOTE_TOKENS = new Set(['"', '“', "'", '‘']);
+/** Punctuation that closes a title set off by a comma after its noun ("the album, Absolution, was …"). */
+const TITLE_CLOSERS = new Set([',', '.', ';', ')']);
+
+/**
+ * Whether the name at tokens [a, b), typed `type`, is named as a work there: a noun for a work right before it (or
+ * before its opening quote), read as a noun ("the film Ray", not "to film Ray"; "in the game Henry scored" is no
+ * title of a `person`), a noun for a work in apposition after it, or acting before it ("starring in", "role in"; not of
+ * an organisation: "his role in Enron"). Not a name with a possessive after it ("a musical Rubik's cube").
+ */
+function titleCue(doc: Doc, a: number, b: number, type: EntityType, person: boolean): boolean {
   const lower = tokenIndex(doc).lower;
-  const noun = lower[a - 1] ?? '';
-  return TITLE_NOUNS.has(noun) && doc.tokens[a - 1]!.sentence === doc.tokens[a]!.sentence && !(noun === 'film' && VERB_MARKERS.has(lower[a - 2] ?? '')) && !POSSESSIVE.test(lower[b] ?? '');
+  if (POSSESSIVE.test(lower[b] ?? '')) return false;
+  const n = workNounBefore(doc, a, b);
+  if (n >= 0 && !(person && hasOtherReadings(lower[n]!))) return true;
+  if (type !== 'ORGANIZATION' && lower[a - 1] === 'in' && ACTING_BEFORE_IN.has(lower[a - 2] ?? '')) return true;
+  return workNounInApposition(doc, b);
+}
+
+/**
+ * The index of a noun for a work right before token a, or before the quote opening there ("the single 'Dirty'"), or
+ * before a comma when the name at [a, b) is closed by punctuation ("their new album, Absolution, is …"); else -1.
+ */
+function workNounBefore(doc: Doc, a: number, b = -1): number {
+  const toks = doc.tokens;
+  let n = QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
+  if (b >= 0 && toks[n]?.text === ',' && n === a - 1 && TITLE_CLOSERS.has(toks[b]?.text ?? '')) n--;
+  return n >= 0 && toks[n]!.sentence === toks[a]!.sentence && !lineBreakBefore(doc, n + 1) && workNounAt(doc, n) ? n : -1;
+}
+
+/** Whether a noun for a work stands right before the name at tokens [a, b) ("the film Ray", not "to film Ray"), and no possessive follows it. */
+function titleNounBefore(doc: Doc, a: number, b: number): boolean {
+  return workNounBefore(doc, a) >= 0 && !POSSESSIVE.test(tokenIndex(doc).lower[b] ?? '');
+}
+
+/** Whether ", the film" (a comma, a determiner, at most two modifiers, a noun for a work, then no noun going on) follows token b. */
+function workNounInApposition(doc: Doc, b: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  if (lower[b] !== ',' || !APPOSITION_DETERMINERS.has(lower[b + 1] ?? '')) return false;
+  for (let j = b + 2; j <= b + 4 && j + 1 < lower.length; j++) {
+    if (WORK_NOUNS.has(lower[j]!)) return APPOSITION_NOUN_ENDS.has(lower[j + 1]!);
+    if (doc.tokens[j]!.sentence !== doc.tokens[b]!.sentence || !/^[\p{Ll}-]+$/u.test(lower[j]!)) return false;
+  }
+  return false;
 }
 
 /** Whether a form of address stands right before token i ("Mr Contrack"): the name is a person's. */
@@ -1433,7 +1493,7 @@ function givenNamesAlone(doc: Doc, inputs: ClusterInput[], rec: Recognizer): voi
     // beside "Apple Computer"): joining would make the company a person.
     if (gazetteerTypes(rec, list[0]!.text) === ORG_ONLY) continue;
     // (A title may stand in apposition after its noun: "the biopic, Ray.")
-    const titled = (a: number, b: number) => titleNounBefore(doc, a, b) || (a > 1 && toks[a - 1]!.text === ',' && TITLE_NOUNS.has(tokenIndex(doc).lower[a - 2]!));
+    const titled = (a: number, b: number) => titleNounBefore(doc, a, b) || (a > 1 && toks[a - 1]!.text === ',' && workNounAt(doc, a - 2));
     if (list.some((m) => quoted(m.tokenStart, m.tokenEnd) || titled(m.tokenStart, m.tokenEnd) || placeContext(doc, m.tokenStart, m.tokenEnd))) continue;
     for (const m of list) m.type = 'PERSON';
   }

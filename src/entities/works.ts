@@ -1,0 +1,178 @@
+/**
+ * Titles of works (films, albums, songs, games, books, shows) named after a noun for the work: "the film Ray",
+ * "U2's latest album How to Dismantle an Atomic Bomb", "the game Call of Duty", "the TV series The A-Team". CoNLL
+ * has few of them, so the recogniser types them as the people, bodies and places their words suggest, or cuts them
+ * at a small word or a colon ("Call of Duty" → "Duty", "Hitman: Contracts" → "Hitman"). The noun is evidence that
+ * the words after it are one title; the entity stage retypes the title's cluster (and with it its other mentions).
+ */
+import type { Doc } from '../text/doc.js';
+import { tokenIndex } from '../text/token-index.js';
+import { MODALS } from '../lang/en/index.js';
+import { nameKey } from '../text/names.js';
+
+/** Nouns for a work that a title may follow, and that news text never uses as verbs. */
+const PLAIN_WORK_NOUNS = ['film', 'movie', 'biopic', 'album', 'novel', 'sitcom', 'musical', 'documentary', 'drama', 'comedy', 'thriller', 'song', 'soap', 'sequel', 'memoir', 'programme', 'opera'];
+/**
+ * Nouns for a work that are verbs or other words too ("polls show", "to book", "will play", "to track", "a single
+ * European market", "the series England won"): nouns only after a determiner or modifier. ("to film": see VERB_MARKERS.)
+ */
+const VERB_WORK_NOUNS = ['series', 'show', 'play', 'book', 'game', 'single', 'track'];
+export const WORK_NOUNS: ReadonlySet<string> = new Set([...PLAIN_WORK_NOUNS, ...VERB_WORK_NOUNS]);
+const VERB_READINGS: ReadonlySet<string> = new Set(VERB_WORK_NOUNS);
+
+/** Whether a noun for a work is also a verb or a match of sport ("play", "game", "show", "series"): no person's name after it is a title. */
+export function hasOtherReadings(noun: string): boolean {
+  return SPORTS_READINGS.has(noun);
+}
+/** Words before "film" etc. that make it a verb ("to film", "will show", "they play"). */
+const VERB_MARKERS = new Set<string>(['to', 'not', 'i', 'we', 'you', 'they', 'he', 'she', 'it', 'who', 'which', 'that', ...MODALS]);
+/** Determiners and modifiers after which a noun that is also a verb is the noun ("the film", "his new single", "hit show"). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'your', 'this', 'new', 'latest', 'debut', 'hit', 'first', 'second', 'third', 'previous', 'forthcoming', 'upcoming', 'classic', 'cult', 'smash', 'tv', 'television', 'radio', 'video', 'computer', 'romantic', 'animated', 'horror', 'war', 'stage', 'comedy', 'drama', 'crime', 'police', 'children', "children's", 'teen', 'fantasy', 'action', 'adventure', 'spy', 'reality', 'chat', 'quiz', 'talk', 'cop', 'medical', 'sci-fi', 'title', 'lead', 'original', 'popular', 'recent', 'online', 'award-winning', 'best-selling', 'bestselling', 'acclaimed', 'controversial', 'successful', 'critically-acclaimed', 'oscar-winning', 'hit-making', 'fifth', 'fourth', 'final', 'big-budget', 'current', 'own', 'talent', 'game', 'variety', 'breakfast', 'cookery', 'sketch', 'music', 'panel', 'solo', 'charity', 'comeback']);
+/** "A single" before a capitalised word is mostly the adjective ("a single European market"): "single" is the noun only after these. */
+const SINGLE_BEFORE = new Set(['debut', 'new', 'latest', 'hit', 'next', 'first', 'second', 'third', 'last', 'previous', 'forthcoming', 'recent', 'current', 'his', 'her', 'their', 'its', 'charity', 'comeback', 'solo']);
+/** Nouns for a work that are also sports' and news verbs ("will play Federer", "in the game Henry scored", "polls show Smith ahead"): no person's name after them is a title. */
+const SPORTS_READINGS = new Set(['play', 'game', 'show', 'series']);
+/** Small words a title holds between its capitalised words ("Call of Duty", "Meet the Fockers", "Lost in Translation"). */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'at', 'with', 'and', ':', '&', 'de', 'la', 'le']);
+/** Small words after which a separate name may follow instead of the title going on ("… and Jamie Foxx", "… in Edinburgh"). */
+const JOINERS = new Set(['and', '&', 'in', 'on', 'to', 'for', 'at', 'with']);
+const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSE_QUOTE_OF: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
+const POSSESSIVE_CLITICS = new Set(["'s", '’s', "'", '’']);
+/** Punctuation that closes a title set off by a comma after its noun. */
+const TITLE_CLOSERS = new Set([',', '.', ';', ')']);
+/** Longest title read after a noun, in tokens. */
+const MAX_TITLE = 10;
+
+/**
+ * Whether token i is a noun for a work read as a noun: "the film", "U2's latest album", "BBC drama", "hit single";
+ * not "to film", "polls show", "a single European market", and not a noun of a compound going on ("film studio",
+ * "game maker": the caller reads only a capitalised word after it).
+ * @example workNounAt(doc('his film Ray'), 1) // true; workNounAt(doc('to film Ray'), 1) // false
+ */
+export function workNounAt(doc: Doc, i: number): boolean {
+  const { lower, cap } = tokenIndex(doc);
+  const noun = lower[i]!;
+  if (!WORK_NOUNS.has(noun) || i === 0) return false;
+  const toks = doc.tokens;
+  // A capitalised noun inside a sentence is part of a name ("The Catherine Tate Show, BBC Two", "Opera, Safari and
+  // Netscape"); opening one it is the noun ("Comedy Fat Albert took $12m").
+  if (cap[i] === 1 && doc.sentences[toks[i]!.sentence]!.tokenStart !== i) return false;
+  if (toks[i - 1]!.sentence !== toks[i]!.sentence) return !VERB_READINGS.has(noun);
+  const before = lower[i - 1]!;
+  if (VERB_MARKERS.has(before)) return false;
+  if (noun === 'single') return SINGLE_BEFORE.has(before) || POSSESSIVE_CLITICS.has(before);
+  if (!VERB_READINGS.has(noun)) return true;
+  // "the film", "Spielberg's film", "BBC drama", "ITV soap": a determiner, a modifier, a possessive or a name before it.
+  return NOUN_BEFORE.has(before) || POSSESSIVE_CLITICS.has(before) || before.endsWith("'s") || before.endsWith('’s') || (cap[i - 1] === 1 && doc.sentences[toks[i - 1]!.sentence]!.tokenStart !== i - 1);
+}
+
+/**
+ * The end (exclusive) of the title that starts at token a right after a noun for a work: the words inside quotes when
+ * a quote opens there ("the single 'Dirty Little Secret'": the title is inside), else the capitalised words and
+ * numbers from a, with the small words and colons of titles between them ("Call of Duty", "Hitman: Contracts",
+ * "Halo 2"), in one sentence, at most MAX_TITLE tokens. A possessive ends it ("the film Ray's"); "and" too, which
+ * joins two names more often than it sits in a title ("the film Ray and Jamie Foxx"). -1 when no title starts at a.
+ * With a quote, `quoted` tells the caller the title begins one token later.
+ * @example titleEnd(doc('the game Call of Duty sold'), 2) // 5
+ */
+export function titleEnd(doc: Doc, a: number, separateNameAt: (i: number, joiner: string) => boolean = () => false): { start: number; end: number } | null {
+  const toks = doc.tokens;
+  const { lower, cap, word } = tokenIndex(doc);
+  const sentence = toks[a]?.sentence;
+  if (sentence === undefined) return null;
+  // One sentence, and one line: a headline's last word is no title of the first line's words ("… Broadway play\n\nActor …").
+  const same = (i: number) => i < toks.length && toks[i]!.sentence === sentence && (i === a || !lineBreakBefore(doc, i));
+  const titleWord = (i: number) => same(i) && word[i] === 1 && (cap[i] === 1 || isDigitStart(toks[i]!.text));
+  if (OPEN_QUOTES.has(toks[a]!.text)) {
+    const close = CLOSE_QUOTE_OF[toks[a]!.text]!;
+    for (let i = a + 1; i <= a + MAX_TITLE + 1 && same(i); i++) {
+      if (toks[i]!.text !== close && !(close === '"' && toks[i]!.text === '”')) continue;
+      return i > a + 1 && titleWord(a + 1) ? { start: a + 1, end: i } : null;
+    }
+    return null;
+  }
+  if (!titleWord(a)) return null;
+  let end = a + 1;
+  for (let i = a + 1; i < a + MAX_TITLE && same(i); i++) {
+    if (titleWord(i)) {
+      end = i + 1;
+      continue;
+    }
+    // Small words between title words: "Call of Duty", "The Squid and the Whale", "Girl with a Pearl Earring".
+    let j = i;
+    while (j < a + MAX_TITLE && same(j) && TITLE_SMALL_WORDS.has(lower[j]!)) j++;
+    // A number after a preposition is a year or a count ("… in 2004"), not the title's.
+    if (j === i || !titleWord(j) || (JOINERS.has(lower[i]!) && (isDigitStart(toks[j]!.text) || (j === i + 1 || lower[i] !== 'and' ? separateNameAt(j, lower[i]!) : false)))) break;
+    i = j - 1;
+  }
+  return { start: a, end };
+}
+
+const isDigitStart = (s: string) => s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57;
+
+/** Whether a line break separates token i from the token before it. */
+export function lineBreakBefore(doc: Doc, i: number): boolean {
+  const toks = doc.tokens;
+  return doc.text.slice(toks[i - 1]!.end, toks[i]!.start).includes('\n');
+}
+
+/** A token span with a type index, as the recogniser gives them. */
+type TypedSpan = { start: number; end: number; type: number };
+
+/**
+ * Joins the recogniser's spans inside a title after a noun for a work into the one title span, typed MISC
+ * (`miscType`): "the game Call of Duty" read as "Duty", "U2's album How to Dismantle an Atomic Bomb" read as
+ * "Dismantle" and "Atomic Bomb", "the game Hitman: Contracts" read as "Hitman". Only where the recogniser found a
+ * name inside the title (its evidence that a name is there) and no span runs out of it; a span the title equals is
+ * left to the entity stage's type rules. Returns the spans sorted by start (the input array when nothing changed).
+ */
+export function joinTitleSpans<S extends TypedSpan>(doc: Doc, spans: S[], miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
+  const { lower } = tokenIndex(doc);
+  let out = spans;
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (!WORK_NOUNS.has(lower[i]!) || !workNounAt(doc, i)) continue;
+    // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
+    const comma = lower[i + 1] === ',' ? 1 : 0;
+    if (lineBreakBefore(doc, i + 1 + comma)) continue;
+    const title = titleEnd(doc, i + 1 + comma, separateNameAt);
+    if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) continue;
+    const inside: number[] = [];
+    let outside = false;
+    out.forEach((s, k) => {
+      if (s.start >= title.end || s.end <= title.start) return;
+      if (s.start < title.start || s.end > title.end) outside = true;
+      inside.push(k);
+    });
+    // A person inside is no title after a noun that is also a verb: "will play Roger Federer at …".
+    if (outside || inside.length === 0 || (hasOtherReadings(lower[i]!) && inside.some((k) => out[k]!.type === personType))) continue;
+    if (inside.length === 1 && out[inside[0]!]!.start === title.start && out[inside[0]!]!.end === title.end) continue;
+    out = out.filter((_, k) => !inside.includes(k));
+    out.push(make(title.start, title.end, miscType));
+    out.sort((x, y) => x.start - y.start);
+  }
+  return out;
+}
+
+/**
+ * The name keys of the short forms of titles: the words before a number ("Halo" of "Halo 2", "Fahrenheit" of
+ * "Fahrenheit 9/11") and the parts around a colon ("Hitman" and "Contracts" of "Hitman: Contracts"), of two letters or more.
+ * @example [...titleShortForms(['Halo 2', 'Grand Theft Auto: San Andreas'])] // ['halo', 'grand theft auto', 'san andreas']
+ */
+export function titleShortForms(titles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const add = (part: string) => {
+    const p = part.trim();
+    if (p.length >= 2) out.add(nameKey(p));
+  };
+  for (const t of titles) {
+    const colon = t.indexOf(':');
+    if (colon > 0) {
+      add(t.slice(0, colon));
+      add(t.slice(colon + 1));
+    }
+    const last = t.lastIndexOf(' ');
+    if (last > 0 && isDigitStart(t.slice(last + 1))) add(t.slice(0, last));
+  }
+  return out;
+}
