@@ -215,6 +215,45 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
 
+/** Words that end a subject phrase read leftwards from its verb: clause words, conjunctions and punctuation. */
+const SUBJECT_PHRASE_STOP = new Set([...SEGMENT_BREAK, 'or', 'though', 'although', 'whereas', 'after', 'before', 'since', 'until', 'as', 'than', 'who', 'which', 'whose', 'where', 'what', 'how', 'why', 'whether', 'there', 'it', 'this', 'these', 'those']);
+
+/**
+ * The plain noun phrase that is the subject of the verb at `cue` when no name or pronoun heads it ("Shareholders said",
+ * "Most analysts said", "nearly a quarter said", "Other proponents of the bill said"): the lowercase words right before
+ * the verb (adverbs trimmed), back to a clause word or punctuation, at most eight. The candidate ends at its head — the
+ * word before its first preposition, else its last word — so the speaker ranker reads the head noun (which nouns can be
+ * a source is its learned preference, through the head-word feature). Null when the words hold a verb, a name or a
+ * quotation, or no word that can head a noun.
+ */
+export function subjectPhrase(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+  const { lower } = ctx;
+  const end = trimBeforeVerb(lower, floor, cue);
+  let start = end;
+  while (start > floor && end - start < 8) {
+    const k = start - 1;
+    const w = lower[k]!;
+    if (SUBJECT_PHRASE_STOP.has(w) || ctx.quoteOf[k]! >= 0 || ctx.mentionOf[k]! >= 0 || PRONOUNS.has(w)) break;
+    if (!ctx.word[k] && w !== '%' && !possessiveAt(ctx, k) && w !== '-') return null;
+    if (ctx.cap[k] && !sentenceInitial(ctx, k)) return null;
+    if (FINITE_VERBS.has(w) || verbInPhrase(ctx, k, cue) || (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied', 'ing')))) return null;
+    start = k;
+  }
+  if (start >= end || (start > floor && end - start >= 8)) return null;
+  // An opening preposition makes the words an adjunct ("In the end said …"), not a subject.
+  if (PREPOSITIONS.has(lower[start]!) && lower[start] !== 'about') return null;
+  let head = end - 1;
+  for (let k = start + 1; k < end; k++) {
+    if (PREPOSITIONS.has(lower[k]!)) {
+      head = k - 1;
+      break;
+    }
+  }
+  const h = lower[head]!;
+  if (!ctx.word[head] || DETERMINERS.has(h) || APPROXIMATELY.has(h) || /^\p{N}/u.test(h) || h.length < 3) return null;
+  return { kind: 'np', tokenStart: start, tokenEnd: head + 1, entity: null };
+}
+
 /**
  * Whatever short phrase stands right before the verb when nothing better was
  * found ("Adelson said", "41 percent said"): up to six words with no verb-like
@@ -563,14 +602,15 @@ export function relativeBeforeCue(ctx: QuoteContext, cue: number, floor: number)
 }
 
 /**
- * "The firm posted a loss and warned …", "Smith denied the charge and later said …": a cue after "and" (adverbs may stand
- * between) with no subject of its own is a second verb of the clause before it. Returns the index of the "and", or -1.
+ * "The firm posted a loss and warned …", "Smith denied the charge and later said …", "The bank gave no details, but said
+ * …": a cue after "and" or "but" (adverbs may stand between) with no subject of its own is a second verb of the clause
+ * before it, whose subject it shares. Returns the index of the conjunction, or -1.
  */
 function coordinatedCue(ctx: QuoteContext, cue: number, floor: number): number {
   const { lower } = ctx;
   let k = cue - 1;
   while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k]!) || endsWith(lower[k]!, 'ly'))) k--;
-  return k > floor && lower[k] === 'and' && ctx.quoteOf[k]! < 0 ? k : -1;
+  return k > floor && (lower[k] === 'and' || lower[k] === 'but') && ctx.quoteOf[k]! < 0 ? k : -1;
 }
 
 /** The first word of [from, to) that can only be a finite verb here: an auxiliary, a past in -ed, or a verb of saying or thinking. */
@@ -578,10 +618,13 @@ function firstVerb(ctx: QuoteContext, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
     if (ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !ctx.word[k]) continue;
-    if (FINITE_VERBS.has(w) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
+    if (FINITE_VERBS.has(w) || (runTimeRules.on && IRREGULAR_PASTS.has(w)) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
   }
   return -1;
 }
+
+/** Irregular past tenses that are no nouns: "The bank gave no details …, but said" (the verb ends the subject). */
+const IRREGULAR_PASTS = new Set(['gave', 'made', 'took', 'went', 'came', 'saw', 'got', 'found', 'told', 'kept', 'held', 'sent', 'paid', 'won', 'led', 'met', 'ran', 'began', 'became', 'brought', 'bought', 'thought', 'knew', 'wrote', 'spoke', 'chose', 'rose', 'fell', 'grew', 'drew', 'sold', 'struck', 'stood', 'meant', 'felt']);
 
 /** Words that open a subordinate clause with a subject of its own. */
 const CLAUSE_OPENERS = new Set(['that', 'when', 'because', 'if', 'while', 'whereas', 'although', 'though', 'unless']);
