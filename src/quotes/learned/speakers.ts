@@ -256,7 +256,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     // not its subject (a constraint on the decision only, as for participles).
     const relative = decoding && runTimeRules.on ? relativeBeforeCue(ctx, cs, S.tokenStart) : -1;
     if (relative >= 0) raw = raw.filter((c) => c.tokenEnd <= relative);
-    if (runTimeRules.on && cue.form === 'verb') addSubjectPhrase(ctx, raw, cs, Math.max(from, S.tokenStart));
+    if (cue.form === 'verb') addSubjectPhrase(ctx, raw, cs, Math.max(from, S.tokenStart));
     if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
   dropOwned(ctx, raw, cs);
@@ -406,7 +406,8 @@ const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that'
 /**
  * "Shareholders said", "Most analysts said", "Other proponents of the bill said": the plain noun phrase that is the
  * cue's subject, a candidate of its own when no name, pronoun or listed role lies in it (the ranker learns which head
- * nouns can be a source). Kept in text order among the candidates before the cue.
+ * nouns can be a source). Kept in text order among the candidates before the cue. Not a run-time rule: the ranker is
+ * trained with these candidates (as positives where the gold source is the phrase, negatives elsewhere).
  */
 function addSubjectPhrase(ctx: QuoteContext, raw: Candidate[], cs: number, floor: number): void {
   const np = subjectPhrase(ctx, cs, floor);
