@@ -410,10 +410,10 @@ const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that'
  * trained with these candidates (as positives where the gold source is the phrase, negatives elsewhere).
  */
 function addSubjectPhrase(ctx: QuoteContext, raw: Candidate[], cs: number, floor: number): void {
-  const np = subjectPhrase(ctx, cs, floor);
-  // A candidate among the phrase's words (up to the cue) already stands for it.
-  if (!np || raw.some((c) => c.tokenEnd > np.tokenStart && c.tokenStart < cs)) return;
-  raw.push(np);
+  const found = subjectPhrase(ctx, cs, floor);
+  // A candidate among the phrase's own words (after a name modifying it) already stands for it.
+  if (!found || raw.some((c) => c.tokenEnd > found.body && c.tokenStart < cs)) return;
+  raw.push(found.cand);
   raw.sort((a, b) => a.tokenStart - b.tokenStart);
 }
 
