@@ -215,6 +215,77 @@ export function nounPhrase(ctx: QuoteContext, from: number, to: number): Candida
   return { kind: 'np', tokenStart: from, tokenEnd: end, entity: null };
 }
 
+/** Words that end a subject phrase read leftwards from its verb: clause words, conjunctions and punctuation. */
+const SUBJECT_PHRASE_STOP = new Set([...SEGMENT_BREAK, 'or', 'nor', 'though', 'although', 'whereas', 'after', 'before', 'since', 'until', 'as', 'than', 'who', 'which', 'whose', 'where', 'what', 'how', 'why', 'whether', 'there', 'it', 'this', 'these', 'those']);
+
+/** Words that may open a plain noun phrase besides the determiners: quantifiers ("Most analysts", "nearly a quarter"). */
+const PHRASE_OPENERS = new Set([...NP_OPENERS, 'most', 'many', 'all', 'few', 'more', 'fewer', 'half', 'nearly', 'almost', 'about', 'around', 'some', 'these', 'those', 'such', 'no', 'each', 'every', 'any']);
+
+/** A plain noun phrase that is a cue's subject: its candidate (ending at its head) and where its own words start after a modifying name. */
+export interface SubjectPhrase {
+  cand: Candidate;
+  body: number;
+}
+
+/**
+ * The plain noun phrase that is the subject of the verb at `cue` when no name or pronoun heads it ("Shareholders said",
+ * "Most analysts said", "nearly a quarter said", "Other proponents of the bill said", "MCI's directors have argued", "the
+ * NBC network claimed"): the lowercase words right before the verb (adverbs and a time phrase trimmed), back to a
+ * clause word or punctuation, at most eight, with a name that modifies or owns them and the determiner before it. The
+ * candidate ends at its head — the word before its first preposition, else its last word — so the speaker ranker reads
+ * the head noun (which nouns can be a source is its learned preference, through the head-word feature). The phrase
+ * opens with a determiner or quantifier, a possessor, or is a bare plural ("Shareholders"). Null when the words hold a
+ * verb, a quotation or an unlisted capitalised word, follow a relative pronoun ("which owns brands") or a conjunction
+ * (a coordinated subject: left to the names and roles in it).
+ */
+export function subjectPhrase(ctx: QuoteContext, cue: number, floor: number): SubjectPhrase | null {
+  const { lower, mentionOf, mentions } = ctx;
+  let end = trimBeforeVerb(lower, floor, cue);
+  // "Other reports this week said": a time phrase before the verb is no part of the subject.
+  if (end - 2 > floor && TIME_MODIFIERS.has(lower[end - 2]!) && TIME_NOUNS.has(lower[end - 1]!)) end -= 2;
+  let start = end;
+  let body = end;
+  while (start > floor && end - start < 8) {
+    const k = start - 1;
+    const w = lower[k]!;
+    const mi = mentionOf[k]!;
+    if (mi >= 0) {
+      // "MCI's directors", "the NBC network": a name owning or modifying the phrase, with its determiner.
+      if (start === end) return null;
+      body = start;
+      start = mentions[mi]!.tokenStart;
+      if (start > floor && DETERMINERS.has(lower[start - 1]!)) start--;
+      break;
+    }
+    if (SUBJECT_PHRASE_STOP.has(w) || ctx.quoteOf[k]! >= 0 || PRONOUNS.has(w)) break;
+    if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;
+    if (ctx.cap[k] && !sentenceInitial(ctx, k)) return null;
+    if (FINITE_VERBS.has(w) || w === 'cannot' || verbInPhrase(ctx, k, cue) || (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied', 'ing')))) return null;
+    // A determiner only opens the phrase ("In a filing to US regulators the airline warned").
+    if (k < end - 1 && DETERMINERS.has(lower[k + 1]!) && !possessiveAt(ctx, k + 1) && !PHRASE_OPENERS.has(w) && !PREPOSITIONS.has(w)) return null;
+    start = k;
+    body = k;
+  }
+  if (start >= end || (start > floor && end - start >= 8 && body === start)) return null;
+  const before = lower[start - 1];
+  if (before !== undefined && RELATIVES.has(before)) return null;
+  let head = end - 1;
+  for (let k = body + 1; k < end; k++) {
+    if (PREPOSITIONS.has(lower[k]!)) {
+      head = k - 1;
+      break;
+    }
+  }
+  const h = lower[head]!;
+  if (!ctx.word[head] || DETERMINERS.has(h) || APPROXIMATELY.has(h) || PREPOSITIONS.has(h) || /^\p{N}/u.test(h) || h.length < 3) return null;
+  // "Kestrel Mills figures showed", "The ODPM data showed": a name's figures or data speak for the name (a run-time
+  // constraint, like the content's bar: the ranker is trained with these phrases as candidates).
+  if (runTimeRules.on && body > start && (EVIDENCE_NOUNS.has(h) || MORE_EVIDENCE.has(h))) return null;
+  const opened = body > start || PHRASE_OPENERS.has(lower[start]!) || DETERMINERS.has(lower[start]!) || possessiveAt(ctx, start + 1);
+  if (!opened && !(head === end - 1 && endsWith(h, 's') && !endsWith(h, 'ss', 'us', 'is'))) return null;
+  return { cand: { kind: 'np', tokenStart: start, tokenEnd: head + 1, entity: null }, body };
+}
+
 /**
  * Whatever short phrase stands right before the verb when nothing better was
  * found ("Adelson said", "41 percent said"): up to six words with no verb-like
@@ -563,14 +634,15 @@ export function relativeBeforeCue(ctx: QuoteContext, cue: number, floor: number)
 }
 
 /**
- * "The firm posted a loss and warned …", "Smith denied the charge and later said …": a cue after "and" (adverbs may stand
- * between) with no subject of its own is a second verb of the clause before it. Returns the index of the "and", or -1.
+ * "The firm posted a loss and warned …", "Smith denied the charge and later said …", "The bank gave no details, but said
+ * …": a cue after "and" or "but" (adverbs may stand between) with no subject of its own is a second verb of the clause
+ * before it, whose subject it shares. Returns the index of the conjunction, or -1.
  */
 function coordinatedCue(ctx: QuoteContext, cue: number, floor: number): number {
   const { lower } = ctx;
   let k = cue - 1;
   while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k]!) || endsWith(lower[k]!, 'ly'))) k--;
-  return k > floor && lower[k] === 'and' && ctx.quoteOf[k]! < 0 ? k : -1;
+  return k > floor && (lower[k] === 'and' || lower[k] === 'but') && ctx.quoteOf[k]! < 0 ? k : -1;
 }
 
 /** The first word of [from, to) that can only be a finite verb here: an auxiliary, a past in -ed, or a verb of saying or thinking. */
@@ -578,10 +650,13 @@ function firstVerb(ctx: QuoteContext, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const w = ctx.lower[k]!;
     if (ctx.cap[k] || ctx.quoteOf[k]! >= 0 || !ctx.word[k]) continue;
-    if (FINITE_VERBS.has(w) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
+    if (FINITE_VERBS.has(w) || (runTimeRules.on && IRREGULAR_PASTS.has(w)) || edAfterNonE(w) || endsWith(w, 'ied') || ((SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) && !DETERMINERS.has(ctx.lower[k - 1]!) && !POSSESSIVE_BEFORE.has(ctx.lower[k - 1]!))) return k;
   }
   return -1;
 }
+
+/** Irregular past tenses that are no nouns: "The bank gave no details …, but said" (the verb ends the subject). */
+const IRREGULAR_PASTS = new Set(['gave', 'made', 'took', 'went', 'came', 'saw', 'got', 'found', 'told', 'kept', 'held', 'sent', 'paid', 'won', 'led', 'met', 'ran', 'began', 'became', 'brought', 'bought', 'thought', 'knew', 'wrote', 'spoke', 'chose', 'rose', 'fell', 'grew', 'drew', 'sold', 'struck', 'stood', 'meant', 'felt']);
 
 /** Words that open a subordinate clause with a subject of its own. */
 const CLAUSE_OPENERS = new Set(['that', 'when', 'because', 'if', 'while', 'whereas', 'although', 'though', 'unless']);

@@ -24,7 +24,7 @@ import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
 import { COGNITION_FORMS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
-import { candidatesIn, quotedAsSaying, relativeBeforeCue, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
+import { candidatesIn, subjectPhrase, quotedAsSaying, relativeBeforeCue, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
 import { hashesOf as cueWordHashes } from './reported.js';
 import { wordFilter } from '../../text/word-filter.js';
@@ -256,6 +256,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     // not its subject (a constraint on the decision only, as for participles).
     const relative = decoding && runTimeRules.on ? relativeBeforeCue(ctx, cs, S.tokenStart) : -1;
     if (relative >= 0) raw = raw.filter((c) => c.tokenEnd <= relative);
+    if (cue.form === 'verb') addSubjectPhrase(ctx, raw, cs, Math.max(from, S.tokenStart));
     if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
   dropOwned(ctx, raw, cs);
@@ -401,6 +402,20 @@ function placeNoSubject(ctx: QuoteContext, c: Candidate, cue: number): boolean {
 }
 /** Lowercase words after a place that are no head of its phrase: conjunctions, relatives, clause words. */
 const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that', 'whose', 'where', 'when', 'while', 'as', 'if', 'because', 'so', 'than', 'then', 'now', 'itself']);
+
+/**
+ * "Shareholders said", "Most analysts said", "Other proponents of the bill said": the plain noun phrase that is the
+ * cue's subject, a candidate of its own when no name, pronoun or listed role lies in it (the ranker learns which head
+ * nouns can be a source). Kept in text order among the candidates before the cue. Not a run-time rule: the ranker is
+ * trained with these candidates (as positives where the gold source is the phrase, negatives elsewhere).
+ */
+function addSubjectPhrase(ctx: QuoteContext, raw: Candidate[], cs: number, floor: number): void {
+  const found = subjectPhrase(ctx, cs, floor);
+  // A candidate among the phrase's own words (after a name modifying it) already stands for it.
+  if (!found || raw.some((c) => c.tokenEnd > found.body && c.tokenStart < cs)) return;
+  raw.push(found.cand);
+  raw.sort((a, b) => a.tokenStart - b.tokenStart);
+}
 
 /**
  * Removes, in place, the names that belong to another phrase and so name no speaker: an organisation or place after
