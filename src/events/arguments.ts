@@ -207,10 +207,12 @@ export function findParticipants(
     // After the relative (outside it, in the clause it runs on into), only the verb that takes up the main clause.
     const afterRelative = relative[ts] === 0 && relative[first]! > 0 && interrupting(ctx, relative, first);
     const resumed = afterRelative && takesUp(ctx, relative, ts);
+    let shared: { m: PlacedMention; why: string } | null = null;
     const subj = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0));
     if (owner) {
       // found above
     } else if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
+    else if ((shared = sharedSubject(ctx, ts, first))) add(shared.m.entity, subjectRole, `shared subject "${doc.text.slice(shared.m.start, shared.m.end)}" (${shared.why})`);
     else if (/^(?:who|which|that)$/.test(lower(ctx, first)) || resumed) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on; likewise the subject
       // of the verb that takes up after it ("Jobs, who founded Apple, has died").
@@ -289,6 +291,71 @@ function takesUp(ctx: ArgContext, relative: Int32Array, ts: number): boolean {
     if (!TAKING_UP.has(w) && !/ly$/.test(w)) return false;
   }
   return false;
+}
+
+/**
+ * The subject a verb with none in its own clause shares with the clause before it: a verb coordinated by "but" ("The
+ * Scottish Executive considered options but agreed to a ban") and a verb right after a short ", as …," aside
+ * ("Primerica, as expected, also acquired the assets"). Only auxiliaries and adverbs may stand between "but" or the
+ * aside's closing comma and the verb; the subject is the name that opens the clause before (after its opener, an
+ * adverbial up to a comma, articles and titles), so an object of the first verb is never taken ("The plan pleased
+ * Smith but failed": no subject). `first` is the first token of the verb's clause.
+ */
+/** Adverbs of sequence between "but" and its verb ("but later agreed"). */
+const LATER = new Set(['later', 'soon', 'again', 'eventually', 'instead', 'afterwards', 'subsequently']);
+/** Clause openers after which a clause is a main clause or a complement, whose subject a "but" clause may share. */
+const SHARING_OPENERS = new Set(['that', 'but']);
+function sharedSubject(ctx: ArgContext, ts: number, first: number): { m: PlacedMention; why: string } | null {
+  const toks = ctx.doc.tokens;
+  let k = ts - 1;
+  while (k >= first && k >= ts - 4 && (TAKING_UP.has(lower(ctx, k)) || LATER.has(lower(ctx, k)) || /ly$/.test(lower(ctx, k)))) k--;
+  if (k < first || k <= 0) return null;
+  let end: number; // the previous clause ends before this token
+  let why: string;
+  if (k === first && (lower(ctx, k) === 'but' || lower(ctx, k) === 'yet')) {
+    end = k;
+    why = `before "${toks[k]!.text}"`;
+  } else if (toks[k]!.text === ',' && lower(ctx, first) === 'as' && toks[first - 1]?.text === ',' && k - first <= 5) {
+    for (let j = first + 1; j < k; j++) if (/^[,;:]$/.test(toks[j]!.text)) return null;
+    end = first - 1;
+    why = 'before the aside ", as …,"';
+  } else return null;
+  if (end <= 0 || toks[end - 1]!.sentence !== toks[ts]!.sentence) return null;
+  const prev = clauseFirst(ctx, end - 1);
+  // "but" joins main clauses: a clause before it that a subordinator opens ("when Thatcher was riding high, but was
+  // disappointed") is not the one whose subject the verb shares.
+  if (CLAUSE_OPENERS.has(lower(ctx, prev)) && !SHARING_OPENERS.has(lower(ctx, prev))) return null;
+  const m = openingSubject(ctx, prev, end);
+  // In the aside case the name stands right before the aside's opening comma.
+  if (!m || (why.startsWith('before the aside') && m.tokenEnd !== end)) return null;
+  return { m, why };
+}
+
+/**
+ * The name that opens the clause starting at token `first` as its subject, before token `end`: after the clause's
+ * opener ("that", "but"…), an adverbial up to a comma ("Earlier, …", "On Friday, …"), articles and titles; a named
+ * participant, no possessor ("Acme's shares"). Null when anything else comes first ("The plan pleased Smith").
+ */
+function openingSubject(ctx: ArgContext, first: number, end: number): PlacedMention | null {
+  const toks = ctx.doc.tokens;
+  const start = CLAUSE_OPENERS.has(lower(ctx, first)) ? first + 1 : first;
+  let j = start;
+  // An adverbial opening the clause, up to a comma within five tokens.
+  if (j < end && ctx.byToken[j]! < 0 && !NOUN_PHRASE_WORDS.has(lower(ctx, j))) {
+    let comma = -1;
+    for (let x = j + 1; x < Math.min(end, j + 6); x++) if (toks[x]!.text === ',') { comma = x; break; }
+    if (comma < 0) return null;
+    j = comma + 1;
+  }
+  for (; j < end; j++) {
+    const mi = ctx.byToken[j]!;
+    if (mi >= 0) {
+      const m = ctx.mentions[mi]!;
+      return participantType(m.entity) && !isPossessive(ctx.doc, m.tokenEnd) && m.tokenEnd <= end ? m : null;
+    }
+    if (!NOUN_PHRASE_WORDS.has(lower(ctx, j))) return null;
+  }
+  return null;
 }
 
 /** Words between a possessed subject noun and its verb: auxiliaries ("were thrown out", "has risen"). */

@@ -1249,3 +1249,21 @@ describe('deaths and killings (events24)', () => {
     expect(types('Putin died in the film on Friday.')).not.toContain('DEATH');
   });
 });
+
+describe('a subject shared across "but" or a short ", as …," aside', () => {
+  it('a verb coordinated by "but" with no subject of its own takes the name that opens the clause before', () => {
+    for (const text of ['Earlier, Apple weighed its options but sued the studio.', 'Apple weighed its options but later sued the studio.']) {
+      const legal = events(text).events.find((e) => e.type === 'LEGAL');
+      expect(legal && names(legal)).toEqual(['agent:Apple']);
+    }
+  });
+  it('a verb right after ", as expected," takes the name before the aside', () => {
+    const acq = events('Apple, as expected, also acquired the studio.').events.find((e) => e.type === 'ACQUISITION');
+    expect(acq && names(acq)).toEqual(['agent:Apple']);
+  });
+  it('no subject when the first clause opens with anything but the name, or is subordinate', () => {
+    expect(events('The studio pleased Putin but was later sued.').events.flatMap(names)).not.toContain('agent:Putin');
+    expect(events('The studio pleased Putin but was later sued.').events.flatMap(names)).not.toContain('patient:Putin');
+    expect(events('When Putin was in power, but sued the studio.').events.flatMap(names)).not.toContain('agent:Putin');
+  });
+});
