@@ -5,6 +5,7 @@
  * coordinates for unambiguous countries and cities).
  */
 import type { EntityType } from '../document/schema.js';
+import { OPENING_QUOTE_TOKENS } from '../text/chars.js';
 import { entityId } from '../document/ids.js';
 import { ARTICLES, AWARD_HEADS, AWARD_NAMES, HOLIDAYS, HONORIFICS as HONORIFIC_WORDS, MODALS, ORGANISATION_ROLE_HEADS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
 import type { Doc, DocEntity, NamedMention, Stage } from '../text/doc.js';
@@ -323,7 +324,6 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   return joinNicknames(doc, joinTitleSpans(doc, out, MISC, (start, end, type) => ({ start, end, type }), PER, separateNameAt), rec);
 }
 
-const OPEN_QUOTES = new Set(['"', "'", '‘', '“']);
 const CLOSE_QUOTES = new Set(['"', "'", '’', '”']);
 
 /**
@@ -338,7 +338,7 @@ function joinNicknames(doc: Doc, out: Span[], rec: Recognizer): Span[] {
   for (let k = 0; k < out.length; k++) {
     const left = out[k]!;
     const q = left.end;
-    if (q + 3 >= toks.length || !OPEN_QUOTES.has(toks[q]!.text)) continue;
+    if (q + 3 >= toks.length || !OPENING_QUOTE_TOKENS.has(toks[q]!.text)) continue;
     let c = q + 1;
     while (c < q + 3 && c < toks.length && STARTS_UPPER.test(toks[c]!.text) && /^\p{L}/u.test(toks[c]!.text)) c++;
     if (c === q + 1 || c + 1 >= toks.length || !CLOSE_QUOTES.has(toks[c]!.text) || !SURNAME.test(toks[c + 1]!.text)) continue;
@@ -1234,7 +1234,6 @@ const APPOSITION_NOUN_ENDS = new Set([',', '.', ';', ')', '-', '–', 'which', '
 const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 /** "starring in", "her role in": the name after is a work acted in. */
 const ACTING_BEFORE_IN = new Set(['starring', 'starred', 'stars', 'role', 'roles']);
-const QUOTE_TOKENS = new Set(['"', '“', "'", '‘']);
 /** Punctuation that closes a title set off by a comma after its noun ("the album, Absolution, was …"). */
 const TITLE_CLOSERS = new Set([',', '.', ';', ')']);
 
@@ -1259,7 +1258,7 @@ function titleCue(doc: Doc, a: number, b: number, type: EntityType, person: bool
  */
 function workNounBefore(doc: Doc, a: number, b = -1): number {
   const toks = doc.tokens;
-  let n = QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
+  let n = OPENING_QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
   if (b >= 0 && toks[n]?.text === ',' && n === a - 1 && TITLE_CLOSERS.has(toks[b]?.text ?? '')) n--;
   return n >= 0 && toks[n]!.sentence === toks[a]!.sentence && !lineBreakBefore(doc, n + 1) && workNounAt(doc, n) ? n : -1;
 }

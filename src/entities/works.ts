@@ -6,6 +6,7 @@
  * the words after it are one title; the entity stage retypes the title's cluster (and with it its other mentions).
  */
 import type { Doc } from '../text/doc.js';
+import { OPENING_QUOTE_TOKENS } from '../text/chars.js';
 import { tokenIndex } from '../text/token-index.js';
 import { MODALS } from '../lang/en/index.js';
 import { nameKey } from '../text/names.js';
@@ -36,7 +37,6 @@ const SPORTS_READINGS = new Set(['play', 'game', 'show', 'series']);
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'a', 'an', 'in', 'on', 'to', 'for', 'at', 'with', 'and', ':', '&', 'de', 'la', 'le']);
 /** Small words after which a separate name may follow instead of the title going on ("… and Jamie Foxx", "… in Edinburgh"). */
 const JOINERS = new Set(['and', '&', 'in', 'on', 'to', 'for', 'at', 'with']);
-const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
 const CLOSE_QUOTE_OF: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
 const POSSESSIVE_CLITICS = new Set(["'s", '’s', "'", '’']);
 /** Punctuation that closes a title set off by a comma after its noun. */
@@ -84,7 +84,7 @@ export function titleEnd(doc: Doc, a: number, separateNameAt: (i: number, joiner
   // One sentence, and one line: a headline's last word is no title of the first line's words ("… Broadway play\n\nActor …").
   const same = (i: number) => i < toks.length && toks[i]!.sentence === sentence && (i === a || !lineBreakBefore(doc, i));
   const titleWord = (i: number) => same(i) && word[i] === 1 && (cap[i] === 1 || isDigitStart(toks[i]!.text));
-  if (OPEN_QUOTES.has(toks[a]!.text)) {
+  if (OPENING_QUOTE_TOKENS.has(toks[a]!.text)) {
     const close = CLOSE_QUOTE_OF[toks[a]!.text]!;
     for (let i = a + 1; i <= a + MAX_TITLE + 1 && same(i); i++) {
       if (toks[i]!.text !== close && !(close === '"' && toks[i]!.text === '”')) continue;

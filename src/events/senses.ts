@@ -3,6 +3,7 @@
  * (docs/events.md, "What is not an event"): "shot" a film, "took over" a post, "named" best director.
  */
 import type { Doc } from '../text/doc.js';
+import { OPENING_QUOTE_TOKENS } from '../text/chars.js';
 import { BE_FORMS as BE_FORM_WORDS, PREPOSITIONS } from '../lang/en/function-words.js';
 import { mentionAt } from '../text/layers.js';
 import { MONTHS } from '../lang/en/calendar.js';
@@ -193,13 +194,12 @@ function verbalAttack(doc: Doc, lower: readonly string[], ts: number, te: number
     // "attacked … as blasphemy", "attacked the plan as a stunt": judged in words ("attacked as he left" is no judgement).
     if (w === 'as' && inSentence(k + 1)) {
       const next = lower[k + 1]!;
-      if (next === 'a' || next === 'an' || OPENING_QUOTES.has(next)) return true;
+      if (next === 'a' || next === 'an' || OPENING_QUOTE_TOKENS.has(next)) return true;
       if (/^\p{Ll}+$/u.test(doc.tokens[k + 1]!.text) && (!inSentence(k + 2) || /^[.,;:]$/.test(lower[k + 2]!))) return true;
     }
   }
   return false;
 }
-const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
 
 /** Political parties, whose attacks are in words ("the latest Tory attack", "his attack on Labour"). */
 const PARTIES = new Set(['labour', 'tory', 'tories', 'conservative', 'conservatives', 'democrats', 'republicans', 'republican', 'democratic', 'lib', 'liberal', 'liberals', 'snp', 'ukip']);

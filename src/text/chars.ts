@@ -24,3 +24,6 @@ export function isSpaceCode(c: number): boolean {
 export function isAsciiAlnumCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
+
+/** The tokens that open a quotation or a quoted title: straight and curly, double and single marks. */
+export const OPENING_QUOTE_TOKENS: ReadonlySet<string> = new Set(['"', '“', "'", '‘']);
