@@ -37,6 +37,7 @@ import { CompactModel, viterbi } from '../src/entities/model.js';
 import { LEXICON_FILE, MODEL_FILE } from '../src/entities/recognizer.js';
 import { entityStrings, goldDoc, readConll, readGmb, readWikiann, type GoldDoc, type TaggedSentence } from '../src/entities/training/corpus.js';
 import { heldOut } from '../src/entities/training/split.js';
+import { hashString } from '../src/entities/hash.js';
 import { nameFilter } from '../src/entities/training/names.js';
 import { wordClusters } from '../src/entities/training/clusters.js';
 import { meanWeights, PerceptronTrainer, prng, quantise, type AveragedWeights } from '../src/entities/training/perceptron.js';
@@ -65,6 +66,16 @@ const DROPOUT = arg('dropout', 0);
 const NAME_EDGES = !process.argv.includes('--no-name-edges');
 const GMB = arg('gmb', 0);
 const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : join(repo, 'models');
+/**
+ * --folds K --fold k: also leave out the k-th of K folds of CoNLL train (by a hash of the document index), so the
+ * model's output on that fold is what it does on unseen text (cross-validated outputs for models trained on the
+ * recogniser's output: scripts/train-entity-types.ts).
+ */
+const FOLDS = arg('folds', 0);
+const FOLD = arg('fold', -1);
+const inFold = (docIndex: number) => FOLDS > 0 && hashString(`conll2003-fold:${docIndex}`) % FOLDS === FOLD;
+/** A CoNLL train document nothing here learns from: the held-out slice, and the left-out fold. */
+const leftOut = (docIndex: number) => heldOut(docIndex) || inFold(docIndex);
 
 const t0 = Date.now();
 const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -175,7 +186,7 @@ function titleWords(path: string): { heads: string[]; modifiers: string[] } {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const p = line.trim().split(/\s+/);
     if (p[0] === '-DOCSTART-') docIndex++;
-    if (heldOut(docIndex)) continue;
+    if (leftOut(docIndex)) continue;
     if (p.length < 4) {
       if (sents[sents.length - 1]!.length) sents.push([]);
       continue;
@@ -293,7 +304,7 @@ const wikiTrain = readWikiann(join(dataDir, 'wikiann-en', 'train'));
 
 const conllAll = readConll(join(dataDir, 'conll2003', 'train.txt'));
 // The held-out slice selects epochs and settings; nothing below learns from it.
-const conllTrain = conllAll.filter((_, i) => !heldOut(i));
+const conllTrain = conllAll.filter((_, i) => !leftOut(i));
 const sliceDocs = conllAll.filter((_, i) => heldOut(i)).map(goldDoc);
 const conllValid = readConll(join(dataDir, 'conll2003', 'valid.txt'));
 const gmb = GMB > 0 ? readGmb(join(dataDir, 'gmb', 'ner_dataset.csv.zip')) : [];
