@@ -20,7 +20,7 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
 import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
-import { candidatesIn, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, coordinatedSubject, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from './lexicon.js';
 import { endsWith, runTimeRules } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
@@ -117,6 +117,9 @@ function extractQuotes(doc: Doc): void {
       const trimmed = loosePhraseEnd(ctx, d.speaker);
       if (trimmed === null) d.speaker = d.confidence = null;
       else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
+    } else if (runTimeRules.on && d.cue.form === 'verb' && d.speaker.end <= ctx.index.starts[d.cue.tokenStart]!) {
+      // "GM and Ford blamed …": the last of coordinated names speaks with the others (see `coordinatedSubject`).
+      d.speaker = coordinatedSubject(ctx, d.speaker, d.cue.tokenStart) ?? d.speaker;
     }
   }
   // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
