@@ -117,10 +117,9 @@ function extractQuotes(doc: Doc): void {
       const trimmed = loosePhraseEnd(ctx, d.speaker);
       if (trimmed === null) d.speaker = d.confidence = null;
       else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
-    } else if (runTimeRules.on && d.cue.form === 'verb' && d.speaker.end <= ctx.index.starts[d.cue.tokenStart]!) {
-      // "GM and Ford blamed …": the last of coordinated names speaks with the others (see `coordinatedSubject`).
-      d.speaker = coordinatedSubject(ctx, d.speaker, d.cue.tokenStart) ?? d.speaker;
     }
+    // "GM and Ford blamed …", "Analysts and investors welcomed …": the last conjunct speaks with the others.
+    if (runTimeRules.on && d.speaker && d.cue.form === 'verb' && d.speaker.end <= ctx.index.starts[d.cue.tokenStart]!) d.speaker = coordinatedSubject(ctx, d.speaker, d.cue.tokenStart) ?? d.speaker;
   }
   // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
   // rule: the cue grid is selected on this stage's output, and the split moved its near-tie (branch quotes26).

@@ -1046,7 +1046,8 @@ const BEFORE_COORDINATION = new Set(['the', 'both', 'but', 'while', 'when', 'aft
  * the object of a preposition or a verb ("training in Holland and Ferguson said" is two clauses).
  */
 export function coordinatedSubject(ctx: QuoteContext, speaker: FoundSpeaker, cue: number): FoundSpeaker | null {
-  if (speaker.kind !== 'entity' && speaker.kind !== 'proper') return null;
+  const named = speaker.kind === 'entity' || speaker.kind === 'proper';
+  if (!named && speaker.kind !== 'np') return null;
   const { doc, lower, mentionOf, mentions } = ctx;
   const { starts, ends } = ctx.index;
   const sentence = doc.sentences[doc.tokens[cue]!.sentence]!;
@@ -1054,8 +1055,14 @@ export function coordinatedSubject(ctx: QuoteContext, speaker: FoundSpeaker, cue
   let first = tokenAt(ctx, speaker.start);
   if (last >= cue || first <= sentence.tokenStart + 1 || trimBeforeVerb(lower, last + 1, cue) !== last + 1) return null;
   // The names before "and" ("France and the US"): each a whole mention, joined by commas ("Sony, Microsoft and").
-  let k = lower[first - 1] === 'the' ? first - 2 : first - 1;
+  let k = named && lower[first - 1] === 'the' ? first - 2 : first - 1;
   if (lower[k] !== 'and') return null;
+  if (!named) {
+    // "Analysts and investors have welcomed": a plain noun phrase before "and", ending in its head as the speaker's does.
+    const left = subjectPhrase(ctx, k, sentence.tokenStart);
+    if (!left || left.cand.tokenEnd !== k || left.body !== left.cand.tokenStart || PREPOSITIONS.has(lower[left.cand.tokenStart]!)) return null;
+    return coordination(ctx, left.cand.tokenStart, last, sentence.tokenStart);
+  }
   let joined = 0;
   while (k > sentence.tokenStart) {
     const mi = mentionOf[k - 1]!;
@@ -1067,12 +1074,16 @@ export function coordinatedSubject(ctx: QuoteContext, speaker: FoundSpeaker, cue
     if (lower[k - 1] !== ',' || mentionOf[k - 2] === undefined || mentionOf[k - 2]! < 0) break;
     k--;
   }
-  if (joined === 0) return null;
-  const before = k > sentence.tokenStart ? lower[k - 1]! : null;
-  if (before !== null && ctx.word[k - 1] && !BEFORE_COORDINATION.has(before) && !DESCRIPTION_NOUNS.has(before)) return null;
-  if (before !== null && !ctx.word[k - 1] && !/^[,;:(“"‘'—–-]$/.test(before)) return null;
-  first = k;
-  const start = starts[first]!;
-  const end = ends[last]!;
-  return { entity: null, name: null, description: doc.text.slice(start, end), start, end, kind: 'np' };
+  return joined === 0 ? null : coordination(ctx, k, last, sentence.tokenStart);
+}
+
+/** The coordination of tokens [first, last] as a speaker with no entity, when it opens its clause (see `coordinatedSubject`). */
+function coordination(ctx: QuoteContext, first: number, last: number, sentenceStart: number): FoundSpeaker | null {
+  const { lower } = ctx;
+  const before = first > sentenceStart ? lower[first - 1]! : null;
+  if (before !== null && ctx.word[first - 1] && !BEFORE_COORDINATION.has(before) && !DESCRIPTION_NOUNS.has(before)) return null;
+  if (before !== null && !ctx.word[first - 1] && !/^[,;:(“"‘'—–-]$/.test(before)) return null;
+  const start = ctx.index.starts[first]!;
+  const end = ctx.index.ends[last]!;
+  return { entity: null, name: null, description: ctx.doc.text.slice(start, end), start, end, kind: 'np' };
 }

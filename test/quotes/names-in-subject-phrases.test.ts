@@ -60,7 +60,12 @@ describe('coordinated names before the cue', () => {
     expect(speakers('Talks resumed. France and the US said they would cut tariffs.')[0]?.speaker).toBe('France and the US');
   });
 
-  it('are not joined across two clauses', () => {
+  it('include plain noun phrases ("Analysts and investors")', () => {
+    expect(speakers('Prices rose. Wine makers and farmers said the frost had cut the harvest.')[0]?.speaker).toBe('Wine makers and farmers');
+  });
+
+  it('are not joined across two clauses or after a preposition', () => {
     expect(speakers('He has been training in Holland and Ferguson said he was happy with his form.')[0]?.speaker).toBe('Ferguson');
+    expect(speakers('The plan met opposition, with bankers and farmers saying it went too far.')[0]?.speaker).not.toBe('with bankers and farmers');
   });
 });
