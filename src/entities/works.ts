@@ -8,6 +8,7 @@
 import type { Doc } from '../text/doc.js';
 import { OPENING_QUOTE_TOKENS } from '../text/chars.js';
 import { tokenIndex } from '../text/token-index.js';
+import { wordFilter } from '../text/word-filter.js';
 import { MODALS } from '../lang/en/index.js';
 import { nameKey } from '../text/names.js';
 
@@ -20,6 +21,8 @@ const PLAIN_WORK_NOUNS = ['film', 'movie', 'biopic', 'album', 'novel', 'sitcom',
 const VERB_WORK_NOUNS = ['series', 'show', 'play', 'book', 'game', 'single', 'track'];
 export const WORK_NOUNS: ReadonlySet<string> = new Set([...PLAIN_WORK_NOUNS, ...VERB_WORK_NOUNS]);
 const VERB_READINGS: ReadonlySet<string> = new Set(VERB_WORK_NOUNS);
+/** The scan for work nouns over every token reads each token's signature first (see `wordFilter`). */
+const MAY_BE_WORK_NOUN = wordFilter(WORK_NOUNS);
 
 /** Whether a noun for a work is also a verb or a match of sport ("play", "game", "show", "series"): no person's name after it is a title. */
 export function hasOtherReadings(noun: string): boolean {
@@ -128,10 +131,10 @@ type TypedSpan = { start: number; end: number; type: number };
  * left to the entity stage's type rules. Returns the spans sorted by start (the input array when nothing changed).
  */
 export function joinTitleSpans<S extends TypedSpan>(doc: Doc, spans: S[], miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
-  const { lower } = tokenIndex(doc);
+  const { lower, sig } = tokenIndex(doc);
   let out = spans;
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (!WORK_NOUNS.has(lower[i]!) || !workNounAt(doc, i)) continue;
+    if (!MAY_BE_WORK_NOUN.mayHaveSig(sig[i]!) || !workNounAt(doc, i)) continue;
     // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
     const comma = lower[i + 1] === ',' ? 1 : 0;
     if (lineBreakBefore(doc, i + 1 + comma)) continue;
