@@ -900,21 +900,13 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
   const capsOf = (word: string) => rec.lexicon.caps.get(hashString(word)) ?? 0;
-  // Each distinct name's facts come from the process-wide memo once per article: a look-up there misses the caches,
-  // and an article asks again and again for the same few names (an organisation's every mention, then each cluster's name).
-  const factsHere = new Map<string, NameFacts>();
-  const factsOfName = (name: string): NameFacts => {
-    let facts = factsHere.get(name);
-    if (facts === undefined) factsHere.set(name, (facts = factsOf(name)));
-    return facts;
-  };
 
   // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
   // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
   for (const m of inputs) {
     // (The award test is cheaper computed than looked up: its sets are small; the facts' memo is asked only for a country.)
     if (isAward(m.text)) m.type = 'MISC';
-    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOfName(m.text).country !== null) m.type = 'LOCATION';
+    else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOf(m.text).country !== null) m.type = 'LOCATION';
   }
   const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
   // The article's MISC names (before the type rules), for their plurals ("Muslim" → "Muslims").
@@ -929,14 +921,14 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const spokenPlaces = new Set<string>();
   for (const m of inputs) if (m.type === 'LOCATION' && m.tokenEnd - m.tokenStart === 1 && placeContext(doc, m.tokenStart, m.tokenEnd)) spokenPlaces.add(m.key!);
   const clusters = clusterMentions(inputs, {
-    isNationality: (name) => factsOfName(name).demonym !== null,
-    countryOf: (name) => factsOfName(name).country,
+    isNationality: (name) => factsOf(name).demonym !== null,
+    countryOf: (name) => factsOf(name).country,
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
   });
-  // Each cluster's name facts, looked up once.
-  const clusterFacts = clusters.map((c) => factsOfName(c.name));
+  // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
+  const clusterFacts = clusters.map((c) => factsOf(c.name));
   const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
   const titleParts = titles.size === 0 ? null : titleShortForms([...titles].map((ci) => clusters[ci]!.name));
   const entities = clusters.map((c, ci) => {
