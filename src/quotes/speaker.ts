@@ -835,6 +835,13 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   let s = c.tokenStart;
   for (let steps = 0; s - 1 >= floor && steps < 5; steps++) {
     const w = lower[s - 1]!;
+    // A name of several words right before: all of it, whatever "and" or "of" it holds ("A Department for Work and
+    // Pensions spokeswoman", "A Top of the Pops spokesperson").
+    const mi = ctx.mentionOf[s - 1]!;
+    if (mi >= 0 && ctx.mentions[mi]!.tokenStart < s - 1 && ctx.mentions[mi]!.tokenStart >= floor) {
+      s = ctx.mentions[mi]!.tokenStart;
+      continue;
+    }
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
     if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;

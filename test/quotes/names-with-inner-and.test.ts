@@ -36,3 +36,16 @@ describe('a name holding "and" as the speaker', () => {
     expect(firstSpeaker(text, [{ name: 'Fenwick Heritage and Wildlife Trust', type: 'ORGANIZATION' }]).words).toBe('Officials from the Fenwick Heritage and Wildlife Trust');
   });
 });
+
+describe('a role after a name holding "and" or "of"', () => {
+  it('is described with the whole name', () => {
+    const text = 'The scheme closed on Friday. A Ministry for Roads and Harbours spokeswoman said the decision was final.';
+    const s = firstSpeaker(text, [{ name: 'Ministry for Roads and Harbours', type: 'ORGANIZATION' }]);
+    expect(s.words).toBe('A Ministry for Roads and Harbours spokeswoman');
+  });
+
+  it('is described with the whole name holding "of the" too', () => {
+    const text = 'The show was cancelled. A Best of the Week spokesperson said the decision was final.';
+    expect(firstSpeaker(text, [{ name: 'Best of the Week', type: 'ORGANIZATION' }]).words).toBe('A Best of the Week spokesperson');
+  });
+});
