@@ -45,6 +45,19 @@ export interface FoundSpeaker {
 const MAY_BE_LISTED = wordFilter([...PRONOUNS, ...DESCRIPTION_NOUNS]);
 
 const SEGMENT_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'because', 'but', 'and', 'while', 'whereas', 'if', 'when', 'so']);
+
+/**
+ * Whether token `k` ends a piece of the clause (a comma or a clause word) — not where it lies inside a name the entity
+ * stage found: "The Securities and Exchange Commission said", "A Department for Culture, Media and Sport spokeswoman
+ * said" are one subject, whose piece would otherwise start at "Exchange" or "Sport".
+ */
+function breaksSegment(ctx: QuoteContext, k: number): boolean {
+  if (!SEGMENT_BREAK.has(ctx.lower[k]!)) return false;
+  const mi = ctx.mentionOf[k]!;
+  if (mi < 0) return true;
+  const m = ctx.mentions[mi]!;
+  return k === m.tokenStart || k === m.tokenEnd - 1;
+}
 const NON_NAME_CAPS = new Set([
   ...'the a an in on at for with after before during but and or so however meanwhile still yet then this that these those it its he she they we i you his her their our my your there here when while if as by from to of not no yes also mr mrs ms dr sen rep gov president monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
   // One-word holidays: "used a Christmas message to denounce …" names no speaker.
@@ -398,7 +411,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
   for (let guard = 0; guard < 8 && end > floor; guard++) {
     // The piece of the clause before `end`, back to a comma or clause word.
     let start = end;
-    while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
+    while (start > floor && !breaksSegment(ctx, start - 1)) start--;
     // Skip leading adverbs and auxiliaries: is anything left?
     let first = start;
     while (first < end && (SKIPPABLE_BEFORE_VERB.has(lower[first]!) || endsWith(lower[first]!, 'ly') || !ctx.word[first])) first++;
@@ -476,7 +489,7 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         if (c && c.kind === 'description' && lower[start - 1] === ',') {
           // "John Smith, the ministry spokesman, said": the name stands before the comma.
           let s2 = start - 1;
-          while (s2 > floor && !SEGMENT_BREAK.has(lower[s2 - 1]!)) s2--;
+          while (s2 > floor && !breaksSegment(ctx, s2 - 1)) s2--;
           const prevCands = candidatesIn(ctx, s2, start - 1);
           const name = prevCands[prevCands.length - 1];
           if (name && name.kind === 'entity' && name.entity!.type === 'PERSON' && name.tokenEnd === start - 1) return name;
@@ -542,13 +555,13 @@ function personBeforeAppositive(ctx: QuoteContext, cands: readonly Candidate[], 
   // "its chairman and chief executive": the appositive may hold coordinated pieces (not a relative clause).
   for (let guard = 0; guard < 3 && lower[start - 1] === 'and' && start - 1 > floor; guard++) {
     start--;
-    while (start > floor && !SEGMENT_BREAK.has(lower[start - 1]!)) start--;
+    while (start > floor && !breaksSegment(ctx, start - 1)) start--;
     cands = candidatesIn(ctx, start, end).filter(usable);
   }
   if (lower[start - 1] !== ',' || RELATIVES.has(lower[start]!) || hasFiniteVerb(ctx, start, end)) return null;
   if (cands.some((c) => c.kind === 'pronoun' || (c.kind === 'entity' && c.entity!.type === 'PERSON'))) return null;
   let s2 = start - 1;
-  while (s2 > floor && !SEGMENT_BREAK.has(lower[s2 - 1]!)) s2--;
+  while (s2 > floor && !breaksSegment(ctx, s2 - 1)) s2--;
   // The name heads the phrase before the comma ("Tom Heap,"), not one inside a prepositional phrase ("A spokesman for Unison,").
   const name = candidatesIn(ctx, s2, start - 1).at(-1);
   if (!name || name.kind !== 'entity' || name.entity!.type !== 'PERSON' || name.tokenEnd !== start - 1 || inPrepositionalPhrase(ctx, name, s2)) return null;
@@ -810,12 +823,25 @@ export function phraseAfter(ctx: QuoteContext, from: number, limit: number): Can
   return c;
 }
 
+/** Whether token `k` lies inside a name that began before it ("… Culture, Media and Sport", "Heritage and Wildlife Trust"). */
+function continuesName(ctx: QuoteContext, k: number): boolean {
+  const mi = ctx.mentionOf[k]!;
+  return mi >= 0 && ctx.mentions[mi]!.tokenStart < k;
+}
+
 /** Text of a description candidate, widened to its noun phrase ("a spokesperson for the Office of … (ODNI)"). */
 export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, ceiling: number): { start: number; end: number } {
   const { lower, doc } = ctx;
   let s = c.tokenStart;
   for (let steps = 0; s - 1 >= floor && steps < 5; steps++) {
     const w = lower[s - 1]!;
+    // A name of several words right before: all of it, whatever "and" or "of" it holds ("A Department for Work and
+    // Pensions spokeswoman", "A Top of the Pops spokesperson").
+    const mi = ctx.mentionOf[s - 1]!;
+    if (mi >= 0 && ctx.mentions[mi]!.tokenStart < s - 1 && ctx.mentions[mi]!.tokenStart >= floor) {
+      s = ctx.mentions[mi]!.tokenStart;
+      continue;
+    }
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
     if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
     s--;
@@ -826,7 +852,7 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
   // "for the Office of the Director of National Intelligence (ODNI) in Washington"
   while (e < ceiling && (lower[e] === 'for' || lower[e] === 'of' || lower[e] === 'at' || lower[e] === 'in' || lower[e] === 'from' || lower[e] === 'with')) {
     let k = e + 1;
-    while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || possessiveAt(ctx, k) || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]))) k++;
+    while (k < ceiling && (DETERMINERS.has(lower[k]!) || ctx.cap[k] || lower[k] === '(' || lower[k] === ')' || possessiveAt(ctx, k) || lower[k] === '&' || (lower[k] === 'of' && k + 1 < ceiling && ctx.cap[k + 1]) || continuesName(ctx, k))) k++;
     // "for the department": a determiner takes the common noun after it, unless that is the verb.
     if (DETERMINERS.has(lower[k - 1]!) && k < ceiling && ctx.word[k] && !SPEECH_FORMS.has(lower[k]!) && !endsWith(lower[k]!, 'ed', 's')) k++;
     while (k > e + 1 && DETERMINERS.has(lower[k - 1]!)) k--;
