@@ -24,7 +24,7 @@ import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
-import { hasOtherReadings, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
+import { firstStartAtOrAfter, hasOtherReadings, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -128,15 +128,6 @@ function readsOnAsName(next: string): boolean {
 const BANKRUPTCY_CHAPTERS = new Set(['7', '9', '11', '12', '13', '15']);
 
 /**
- * Whether a span overlaps tokens [from, to). A plain function, not a closure in the token loops below: a closure
- * there that reads the loop's `i` makes V8 allocate a context for `i` at every token.
- */
-function overlapsAny(spans: readonly Span[], from: number, to: number): boolean {
-  for (const s of spans) if (s.start < to && s.end > from) return true;
-  return false;
-}
-
-/**
  * Whether text[from, to) is a well-known organisation's long name, given `keyHash` of its name key (-1 when only
  * nameKey can tell: see GrowingNameKeyHash). Most slices asked are none of them: the hash rejects them without
  * building the slice or its key.
@@ -146,23 +137,36 @@ function isLongOrganisationName(text: string, from: number, to: number, hash: nu
   return ORGANISATION_LONG_NAMES.has(nameKey(text.slice(from, to)));
 }
 
-/** Whether a span overlaps tokens [from, to) and reaches outside them (a plain function, like `overlapsAny`). */
-function straddles(spans: readonly Span[], from: number, to: number): boolean {
-  for (const s of spans) if (s.start < to && s.end > from && (s.start < from || s.end > to)) return true;
+// The helpers below read spans sorted by start, `longest` tokens long at most: a span starting `longest` tokens or
+// more before a token ends before it. They look at the spans near the tokens asked (binary search), not at all of a
+// document's spans per question, which made the completion quadratic on long documents.
+
+/** Whether a span overlaps tokens [from, to) and reaches outside them. */
+function straddles(spans: readonly Span[], longest: number, from: number, to: number): boolean {
+  for (let k = firstStartAtOrAfter(spans, from - longest + 1); k < spans.length && spans[k]!.start < to; k++) {
+    const s = spans[k]!;
+    if (s.end > from && (s.start < from || s.end > to)) return true;
+  }
   return false;
 }
 
 /** How many spans lie within tokens [from, to). */
 function countWithin(spans: readonly Span[], from: number, to: number): number {
   let n = 0;
-  for (const s of spans) if (s.start >= from && s.end <= to) n++;
+  for (let k = firstStartAtOrAfter(spans, from); k < spans.length && spans[k]!.start <= to; k++) if (spans[k]!.end <= to) n++;
   return n;
 }
 
 /** Index of the first span that ends after token `i` (-1 if none). */
-function firstEndingAfter(spans: readonly Span[], i: number): number {
-  for (let k = 0; k < spans.length; k++) if (spans[k]!.end > i) return k;
+function firstEndingAfter(spans: readonly Span[], longest: number, i: number): number {
+  for (let k = firstStartAtOrAfter(spans, i - longest + 1); k < spans.length; k++) if (spans[k]!.end > i) return k;
   return -1;
+}
+
+/** Whether any token of [from, to) is marked (the tokens spans cover, for `overlapsAny`'s question asked per token). */
+function anyMarked(marks: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (marks[i] === 1) return true;
+  return false;
 }
 
 /**
@@ -260,6 +264,9 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   }
   // "the Liberal Democrats" read as "Liberal" and "Democrats", "the International Committee of the Red Cross" as two
   // names: the words of a well-known organisation's name, spans whole within them or untagged words, are that name.
+  // (`out` is in text order here, as the recogniser's spans are: the helpers search it by start.)
+  let longest = 0;
+  for (const s of out) longest = Math.max(longest, s.end - s.start);
   for (let k = 0; k < out.length; k++) {
     const s = out[k]!;
     let best: Span | null = null;
@@ -272,15 +279,24 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
         const hash = keyHashFromA.hashTo(toks[b - 1]!.end);
         if (best && b - a <= best.end - best.start) continue;
         if (!isLongOrganisationName(doc.text, toks[a]!.start, toks[b - 1]!.end, hash)) continue;
-        if (straddles(out, a, b)) continue;
+        if (straddles(out, longest, a, b)) continue;
         best = { start: a, end: b, type: ORG };
       }
     }
     if (!best || (best.start === s.start && best.end === s.end && countWithin(out, s.start, s.end) === 1)) continue;
-    const first = firstEndingAfter(out, best.start);
+    const first = firstEndingAfter(out, longest, best.start);
     out.splice(first, countWithin(out, best.start, best.end), best);
+    longest = Math.max(longest, best.end - best.start);
     k = first;
   }
+  // The tokens the spans cover, kept up to date as the loops below add spans: whether a span overlaps tokens is asked
+  // of these marks (a scan of all the spans per token asked was quadratic in the length of a document).
+  const covered = new Uint8Array(toks.length);
+  const addSpan = (span: Span) => {
+    out.push(span);
+    covered.fill(1, span.start, span.end);
+  };
+  for (const s of out) covered.fill(1, s.start, s.end);
   // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
   // capitalised word the model left untagged, between the list's commas, is one more of those names.
   let initialNames = 0;
@@ -288,8 +304,8 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
       if (!(mayBeInitial(ix, toks, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
-      if (!sameSentence(i, i + 1) || overlapsAny(out, i, i + 2)) continue;
-      out.push({ start: i, end: i + 2, type: PER });
+      if (!sameSentence(i, i + 1) || anyMarked(covered, i, i + 2)) continue;
+      addSpan({ start: i, end: i + 2, type: PER });
       added = true;
     }
   }
@@ -301,15 +317,15 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (let i = 1; i < toks.length; i++) {
     if (!MAY_BE_SHORT_FORM.mayHaveSig(sig[i]!) || !ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
     if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
-    if (overlapsAny(out, i, i + 1)) continue;
-    out.push({ start: i, end: i + 1, type: ORG });
+    if (anyMarked(covered, i, i + 1)) continue;
+    addSpan({ start: i, end: i + 1, type: ORG });
     added = true;
   }
   // "Chapter 11" the model left untagged.
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lower[i] !== 'chapter' || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
-    if (overlapsAny(out, i, i + 2)) continue;
-    out.push({ start: i, end: i + 1, type: MISC });
+    if (anyMarked(covered, i, i + 2)) continue;
+    addSpan({ start: i, end: i + 1, type: MISC });
     added = true;
   }
   if (added) out.sort((x, y) => x.start - y.start);
@@ -319,8 +335,8 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // preposition a MISC name too ("… at the Australian Open"), after "and" a name of several words ("Meet The Fockers and
   // Shall We Dance" are two films). "Angels and Demons", "Christmas with the Kranks", "Mutiny on the Bounty" go on.
   const separateNameAt = (i: number, joiner: string): boolean => {
-    const s = out.find((x) => x.start === i);
-    if (s === undefined) return false;
+    const s = out[firstStartAtOrAfter(out, i)]; // (the first span starting at i: `out` is sorted by start here)
+    if (s === undefined || s.start !== i) return false;
     if (s.type === PER || s.type === ORG || (s.type === LOC && isKnownPlace(doc.text.slice(toks[s.start]!.start, toks[s.end - 1]!.end)))) return true;
     return joiner === 'and' || joiner === '&' ? s.end - s.start > 1 : s.type === MISC;
   };
@@ -1084,9 +1100,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   const out = moved ? mergeSameId(merged) : merged;
   geocodeTowns(out);
   // Mentions carry their entity's subtype, which the article's context may have set.
-  const byStart: NamedMention[] = [];
-  for (const m of mentions) byStart[m.tokenStart] = m;
-  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart[s.tokenStart]!.subtype = e.subtype;
+  // (A Map: an array written at scattered token indices becomes a slow dictionary-mode array on a long document.)
+  const byStart = new Map<number, NamedMention>();
+  for (const m of mentions) byStart.set(m.tokenStart, m);
+  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
   return out;
 }
 

@@ -132,37 +132,52 @@ type TypedSpan = { start: number; end: number; type: number };
  */
 export function joinTitleSpans<S extends TypedSpan>(doc: Doc, spans: S[], miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
   const { lower, sig } = tokenIndex(doc);
-  let out = spans;
+  // The spans overlapping a title are found by binary search in the spans sorted by start, not by a scan of all of
+  // them per noun for a work (that made the stage quadratic on long documents: a newspaper issue has hundreds).
+  let out = isSortedByStart(spans) ? spans : [...spans].sort((x, y) => x.start - y.start);
+  let longest = 0; // the longest span: none starting further back than that before a title reaches into it
+  for (const s of out) longest = Math.max(longest, s.end - s.start);
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (MAY_BE_WORK_NOUN.mayHaveSig(sig[i]!) && workNounAt(doc, i)) out = joinTitleAfter(doc, out, i, miscType, make, personType, separateNameAt);
+    if (!MAY_BE_WORK_NOUN.mayHaveSig(sig[i]!) || !workNounAt(doc, i)) continue; // (workNounAt checks the word)
+    // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
+    const comma = lower[i + 1] === ',' ? 1 : 0;
+    if (lineBreakBefore(doc, i + 1 + comma)) continue;
+    const title = titleEnd(doc, i + 1 + comma, separateNameAt);
+    if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) continue;
+    const inside: number[] = [];
+    let outside = false;
+    for (let k = firstStartAtOrAfter(out, title.start - longest + 1); k < out.length && out[k]!.start < title.end; k++) {
+      const s = out[k]!;
+      if (s.end <= title.start) continue;
+      if (s.start < title.start || s.end > title.end) outside = true;
+      inside.push(k);
+    }
+    // A person inside is no title after a noun that is also a verb: "will play Roger Federer at …".
+    if (outside || inside.length === 0 || (hasOtherReadings(lower[i]!) && inside.some((k) => out[k]!.type === personType))) continue;
+    if (inside.length === 1 && out[inside[0]!]!.start === title.start && out[inside[0]!]!.end === title.end) continue;
+    // (Every span inside starts within the title, so they are consecutive in start order, and the title takes their place.)
+    if (out === spans) out = [...spans];
+    out.splice(inside[0]!, inside.length, make(title.start, title.end, miscType));
+    longest = Math.max(longest, title.end - title.start);
   }
   return out;
 }
 
-/**
- * `joinTitleSpans` at the work noun of token i: the spans with the title after it joined, or `out` itself. (A function
- * of its own: a closure in the body of the token loop above would make V8 allocate a context at every token.)
- */
-function joinTitleAfter<S extends TypedSpan>(doc: Doc, out: S[], i: number, miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
-  const { lower } = tokenIndex(doc);
-  // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
-  const comma = lower[i + 1] === ',' ? 1 : 0;
-  if (lineBreakBefore(doc, i + 1 + comma)) return out;
-  const title = titleEnd(doc, i + 1 + comma, separateNameAt);
-  if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) return out;
-  const inside: number[] = [];
-  let outside = false;
-  out.forEach((s, k) => {
-    if (s.start >= title.end || s.end <= title.start) return;
-    if (s.start < title.start || s.end > title.end) outside = true;
-    inside.push(k);
-  });
-  // A person inside is no title after a noun that is also a verb: "will play Roger Federer at …".
-  if (outside || inside.length === 0 || (hasOtherReadings(lower[i]!) && inside.some((k) => out[k]!.type === personType))) return out;
-  if (inside.length === 1 && out[inside[0]!]!.start === title.start && out[inside[0]!]!.end === title.end) return out;
-  const joined = out.filter((_, k) => !inside.includes(k));
-  joined.push(make(title.start, title.end, miscType));
-  return joined.sort((x, y) => x.start - y.start);
+function isSortedByStart(spans: readonly TypedSpan[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k]!.start < spans[k - 1]!.start) return false;
+  return true;
+}
+
+/** Index of the first span (sorted by start) that starts at token `i` or after it; the length when none does. */
+export function firstStartAtOrAfter(spans: readonly { start: number }[], i: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

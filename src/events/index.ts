@@ -6,7 +6,7 @@
  * documented trigger lexicon gives the type; arguments are read off the tokens
  * around the trigger.
  */
-import type { Doc, DocParticipant, DocQuote, Stage } from '../text/doc.js';
+import type { Doc, DocEntity, DocParticipant, DocQuote, Stage } from '../text/doc.js';
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
@@ -275,6 +275,24 @@ export function findEvents(
     return `${doc.text.slice(toks[a]!.start, toks[i]!.start)} ${doc.text.slice(toks[i]!.end, toks[b - 1]!.end)}`;
   };
 
+  // The entities of each name key (canonical name and aliases), in the order of doc.entities: built on the first event
+  // name, instead of keying every entity's names at every event name (quadratic on a long document).
+  let entitiesByKey: Map<string, DocEntity[]> | null = null;
+  const entitiesNamed = (key: string): readonly DocEntity[] => {
+    if (entitiesByKey === null) {
+      entitiesByKey = new Map();
+      for (const e of doc.entities) {
+        for (const n of [e.name, ...e.aliases]) {
+          const k = nameKey(n);
+          const list = entitiesByKey.get(k);
+          if (list === undefined) entitiesByKey.set(k, [e]);
+          else if (list[list.length - 1] !== e) list.push(e);
+        }
+      }
+    }
+    return entitiesByKey.get(key) ?? [];
+  };
+
   /** The participants and place of a trigger (found once: the learned layer's sentence selection may ask first). */
   const argumentsOf = (cand: Candidate): TriggerArguments => {
     if (cand.args) return cand.args;
@@ -285,9 +303,7 @@ export function findEvents(
     if (eventName) {
       // An event name ("BRICS Summit") names its organiser: match the words before the trigger to a known entity.
       const head = nameKey(doc.text.slice(eventName.start, toks[ts]!.start));
-      const org = doc.entities.find(
-        (e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality' && [e.name, ...e.aliases].some((n) => nameKey(n) === head),
-      );
+      const org = entitiesNamed(head).find((e) => e !== eventName.entity && e.type !== 'LOCATION' && e.subtype !== 'nationality');
       if (org && !participants.participants.some((p) => p.entity.id === org.id)) participants.participants.push({ entity: org, role: 'participant', why: `named in "${eventName.entity.name}"` });
     }
     return (cand.args = { participants: participants.participants, location });

@@ -40,19 +40,21 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
   if (p.add >= 1e38) return out;
 
   // What is found already (contents and cues): tokens the detector skips, and UTF-16 ranges.
+  // (The UTF-16 units taken are marked: a range overlaps what is found when one of its units is marked. A list of the
+  // ranges scanned per question made the review quadratic in the length of a document.)
   const skip = new Uint8Array(ctx.lower.length);
-  const busy: number[] = [];
+  const busy = new Uint8Array(doc.text.length);
   for (const d of out) {
-    busy.push(d.start, d.end);
+    busy.fill(1, d.start, d.end);
     skip.fill(1, tokenAt(ctx, d.start), tokenAt(ctx, d.end - 1) + 1);
     if (d.cue) {
-      busy.push(starts[d.cue.tokenStart]!, ends[d.cue.tokenEnd - 1]!);
+      busy.fill(1, starts[d.cue.tokenStart]!, ends[d.cue.tokenEnd - 1]!);
       skip.fill(1, d.cue.tokenStart, d.cue.tokenEnd);
     }
   }
   const scores = detectCues(model, ctx, skip);
   const overlaps = (s: number, e: number) => {
-    for (let i = 0; i < busy.length; i += 2) if (s < busy[i + 1]! && e > busy[i]!) return true;
+    for (let i = s; i < e; i++) if (busy[i] === 1) return true;
     return false;
   };
   const trace = reviewTrace.fn;
@@ -116,7 +118,7 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     const cue = cueOf(ctx, model, cs, ce);
     const speaker = cand ? toSpeaker(ctx, cand, history, S.tokenStart, cs) : null;
     remember(history, doc.tokens[cs]!.sentence, speaker);
-    busy.push(Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
+    busy.fill(1, Math.min(starts[cs]!, start), Math.max(ends[ce - 1]!, end));
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }
   return out;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../src/text/create-doc.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { documentLayers } from '../../src/document/build.js';
+import { joinTitleSpans } from '../../src/entities/works.js';
 
 /** Name → type of the entity layer of a text run up to the entity stage. */
 const types = (text: string) => {
@@ -33,5 +34,31 @@ describe('titles of works after a noun for the work are one MISC name', () => {
     expect(u.get('Leeds')).toBe('LOCATION');
     // A capitalised noun for a work is part of a name, or a name itself: "Opera" the browser cues no title.
     expect(types('Some users switched to browsers such as Opera, Safari and Firefox last year.').get('Safari')).not.toBe('MISC');
+  });
+});
+
+describe('joinTitleSpans finds the spans in a title by their position (speed28)', () => {
+  const doc = createDoc({ text: 'Fans of Ann Lee and Bo Kay saw the film Call of Duty Rising, Leeds said.' });
+  // Tokens: Fans0 of1 Ann2 Lee3 and4 Bo5 Kay6 saw7 the8 film9 Call10 of11 Duty12 Rising13 ,14 Leeds15 said16 .17
+  const make = (start: number, end: number, type: number) => ({ start, end, type });
+  const MISC = 3;
+  const PER = 0;
+
+  it('replaces the spans inside the title by the title, in place, keeping the spans around it', () => {
+    const spans = [make(2, 4, PER), make(5, 7, PER), make(10, 11, 1), make(12, 14, 2), make(15, 16, 2)];
+    const out = joinTitleSpans(doc, spans, MISC, make, PER);
+    expect(out).toEqual([make(2, 4, PER), make(5, 7, PER), make(10, 14, MISC), make(15, 16, 2)]);
+    expect(spans).toHaveLength(5); // the caller's array is not changed
+  });
+
+  it('joins nothing where a span that starts well before the title reaches into it', () => {
+    // One span from "saw" to "Call": it starts three tokens before the title, and runs out of it.
+    const spans = [make(2, 4, PER), make(7, 11, 1), make(12, 14, 2)];
+    expect(joinTitleSpans(doc, spans, MISC, make, PER)).toBe(spans);
+  });
+
+  it('returns spans given out of order sorted by start, the title joined', () => {
+    const spans = [make(12, 14, 2), make(2, 4, PER), make(10, 11, 1)];
+    expect(joinTitleSpans(doc, spans, MISC, make, PER)).toEqual([make(2, 4, PER), make(10, 14, MISC)]);
   });
 });
