@@ -19,7 +19,7 @@ import { loadRecognizer, recognizeSpans, type Recognizer } from './recognizer.js
 import { roleAfter, roleBefore } from './roles.js';
 import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_WORDS, ORGANISATION_LONG_NAMES, ORGANISATION_SHORT_FORMS, OTHER_ALIASES, US_STATE_NAMES } from './aliases.js';
 import { memoized } from '../text/memo.js';
-import { keyHash, nameKey, plainNameKeyHash } from '../text/names.js';
+import { GrowingNameKeyHash, keyHash, nameKey } from '../text/names.js';
 import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
@@ -137,12 +137,12 @@ function overlapsAny(spans: readonly Span[], from: number, to: number): boolean 
 }
 
 /**
- * Whether text[from, to) is a well-known organisation's long name. Most slices asked are plain ASCII and none of
- * them: their key's hash rejects them without building the slice or its key.
+ * Whether text[from, to) is a well-known organisation's long name, given `keyHash` of its name key (-1 when only
+ * nameKey can tell: see GrowingNameKeyHash). Most slices asked are none of them: the hash rejects them without
+ * building the slice or its key.
  */
-function isLongOrganisationName(text: string, from: number, to: number): boolean {
-  const hash = plainNameKeyHash(text, from, to); // -1: not a plain ASCII name, whose key would be its lowercase
-  if (hash >= 0) return LONG_NAME_HASHES.has(hash) && ORGANISATION_LONG_NAMES.has(text.slice(from, to).toLowerCase());
+function isLongOrganisationName(text: string, from: number, to: number, hash: number): boolean {
+  if (hash >= 0 && !LONG_NAME_HASHES.has(hash)) return false;
   return ORGANISATION_LONG_NAMES.has(nameKey(text.slice(from, to)));
 }
 
@@ -266,9 +266,12 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     const sentence = toks[s.start]!.sentence;
     for (let a = Math.max(0, s.start - ORGANISATION_LONG_NAME_WORDS + 1); a <= s.start; a++) {
       if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
+      // The key's hash grows with the slice, b after b (each character hashed once).
+      const keyHashFromA = new GrowingNameKeyHash(doc.text, toks[a]!.start);
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
+        const hash = keyHashFromA.hashTo(toks[b - 1]!.end);
         if (best && b - a <= best.end - best.start) continue;
-        if (!isLongOrganisationName(doc.text, toks[a]!.start, toks[b - 1]!.end)) continue;
+        if (!isLongOrganisationName(doc.text, toks[a]!.start, toks[b - 1]!.end, hash)) continue;
         if (straddles(out, a, b)) continue;
         best = { start: a, end: b, type: ORG };
       }

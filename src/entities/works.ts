@@ -8,6 +8,7 @@
 import type { Doc } from '../text/doc.js';
 import { OPENING_QUOTE_TOKENS } from '../text/chars.js';
 import { tokenIndex } from '../text/token-index.js';
+import { wordFilter } from '../text/word-filter.js';
 import { MODALS } from '../lang/en/index.js';
 import { nameKey } from '../text/names.js';
 
@@ -20,6 +21,8 @@ const PLAIN_WORK_NOUNS = ['film', 'movie', 'biopic', 'album', 'novel', 'sitcom',
 const VERB_WORK_NOUNS = ['series', 'show', 'play', 'book', 'game', 'single', 'track'];
 export const WORK_NOUNS: ReadonlySet<string> = new Set([...PLAIN_WORK_NOUNS, ...VERB_WORK_NOUNS]);
 const VERB_READINGS: ReadonlySet<string> = new Set(VERB_WORK_NOUNS);
+/** The scan for work nouns over every token reads each token's signature first (see `wordFilter`). */
+const MAY_BE_WORK_NOUN = wordFilter(WORK_NOUNS);
 
 /** Whether a noun for a work is also a verb or a match of sport ("play", "game", "show", "series"): no person's name after it is a title. */
 export function hasOtherReadings(noun: string): boolean {
@@ -128,30 +131,38 @@ type TypedSpan = { start: number; end: number; type: number };
  * left to the entity stage's type rules. Returns the spans sorted by start (the input array when nothing changed).
  */
 export function joinTitleSpans<S extends TypedSpan>(doc: Doc, spans: S[], miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
-  const { lower } = tokenIndex(doc);
+  const { lower, sig } = tokenIndex(doc);
   let out = spans;
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (!WORK_NOUNS.has(lower[i]!) || !workNounAt(doc, i)) continue;
-    // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
-    const comma = lower[i + 1] === ',' ? 1 : 0;
-    if (lineBreakBefore(doc, i + 1 + comma)) continue;
-    const title = titleEnd(doc, i + 1 + comma, separateNameAt);
-    if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) continue;
-    const inside: number[] = [];
-    let outside = false;
-    out.forEach((s, k) => {
-      if (s.start >= title.end || s.end <= title.start) return;
-      if (s.start < title.start || s.end > title.end) outside = true;
-      inside.push(k);
-    });
-    // A person inside is no title after a noun that is also a verb: "will play Roger Federer at …".
-    if (outside || inside.length === 0 || (hasOtherReadings(lower[i]!) && inside.some((k) => out[k]!.type === personType))) continue;
-    if (inside.length === 1 && out[inside[0]!]!.start === title.start && out[inside[0]!]!.end === title.end) continue;
-    out = out.filter((_, k) => !inside.includes(k));
-    out.push(make(title.start, title.end, miscType));
-    out.sort((x, y) => x.start - y.start);
+    if (MAY_BE_WORK_NOUN.mayHaveSig(sig[i]!) && workNounAt(doc, i)) out = joinTitleAfter(doc, out, i, miscType, make, personType, separateNameAt);
   }
   return out;
+}
+
+/**
+ * `joinTitleSpans` at the work noun of token i: the spans with the title after it joined, or `out` itself. (A function
+ * of its own: a closure in the body of the token loop above would make V8 allocate a context at every token.)
+ */
+function joinTitleAfter<S extends TypedSpan>(doc: Doc, out: S[], i: number, miscType: number, make: (start: number, end: number, type: number) => S, personType: number, separateNameAt?: (i: number, joiner: string) => boolean): S[] {
+  const { lower } = tokenIndex(doc);
+  // "their third album, The Holy Bible, was …": a title set off by commas after its noun.
+  const comma = lower[i + 1] === ',' ? 1 : 0;
+  if (lineBreakBefore(doc, i + 1 + comma)) return out;
+  const title = titleEnd(doc, i + 1 + comma, separateNameAt);
+  if (title === null || (comma === 1 && !TITLE_CLOSERS.has(lower[title.end] ?? ''))) return out;
+  const inside: number[] = [];
+  let outside = false;
+  out.forEach((s, k) => {
+    if (s.start >= title.end || s.end <= title.start) return;
+    if (s.start < title.start || s.end > title.end) outside = true;
+    inside.push(k);
+  });
+  // A person inside is no title after a noun that is also a verb: "will play Roger Federer at …".
+  if (outside || inside.length === 0 || (hasOtherReadings(lower[i]!) && inside.some((k) => out[k]!.type === personType))) return out;
+  if (inside.length === 1 && out[inside[0]!]!.start === title.start && out[inside[0]!]!.end === title.end) return out;
+  const joined = out.filter((_, k) => !inside.includes(k));
+  joined.push(make(title.start, title.end, miscType));
+  return joined.sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Cue } from './cues.js';
 import { attributeQuotes, NAMING_LEMMAS, type DirectQuote } from './direct.js';
 import { findIndirect, nominalCue, notSpeechCue, nounBeforePreposition, pluralNounCue } from './indirect.js';
 import { isAgentlessPassive, isNegatedCue, isPassiveCue, objectlessParticiple } from './negation.js';
-import { candidatesIn, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, coordinatedSubject, resolvePronoun, toSpeaker, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 import { COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from './lexicon.js';
 import { endsWith, runTimeRules } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
@@ -118,6 +118,8 @@ function extractQuotes(doc: Doc): void {
       if (trimmed === null) d.speaker = d.confidence = null;
       else if (trimmed !== d.speaker.end) d.speaker = { ...d.speaker, end: trimmed, description: ctx.doc.text.slice(d.speaker.start, trimmed) };
     }
+    // "GM and Ford blamed …", "Analysts and investors welcomed …": the last conjunct speaks with the others.
+    if (runTimeRules.on && d.speaker && d.cue.form === 'verb' && d.speaker.end <= ctx.index.starts[d.cue.tokenStart]!) d.speaker = coordinatedSubject(ctx, d.speaker, d.cue.tokenStart) ?? d.speaker;
   }
   // "The museum, he said, celebrated …": reported content never holds its own attribution (split around it). A run-time
   // rule: the cue grid is selected on this stage's output, and the split moved its near-tie (branch quotes26).

@@ -50,26 +50,43 @@ function isPlainAsciiName(s: string): boolean {
 }
 
 /**
- * A hash of `nameKey(text.slice(start, end))` when that slice is a plain ASCII name (its key is its lowercase), else
- * -1; equal to `keyHash` of that key. A scan that tests many slices against a few keys (`keyHash` of each) skips the
- * slices whose hash is none of theirs without building the slice or its key.
+ * `keyHash(nameKey(text.slice(start, end)))` for one start and ends that only grow, each character hashed once: a scan
+ * that tries every end of a name from one start (the well-known organisations' long names) pays for the longest slice,
+ * not for every slice again. ASCII slices are folded here as nameKey folds them (case; full stops, apostrophes and
+ * backticks dropped; spaces collapsed and trimmed); from the first character of any other kind (non-ASCII, control)
+ * `hashTo` returns -1: such a slice's key only nameKey computes.
  *
- * @example plainNameKeyHash('the UN said', 4, 6) === keyHash('un') // true
+ * @example const h = new GrowingNameKeyHash('the U.S. Army said', 4); h.hashTo(8) === keyHash('us'); h.hashTo(13) === keyHash('us army') // true, true
  */
-export function plainNameKeyHash(text: string, start: number, end: number): number {
-  if (end <= start || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return -1;
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    // What isPlainAsciiName refuses (a space never ends the slice, so a double space lies inside it).
-    if (c >= 127 || c < 32 || c === 46 || c === 39 || c === 96 || (c === 32 && text.charCodeAt(i + 1) === 32)) return -1;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
+export class GrowingNameKeyHash {
+  private hash = 0x811c9dc5;
+  private at: number;
+  private ascii = true;
+  private any = false; // a character is hashed (spaces before it are trimmed)
+  private space = false; // a space is due before the next character (spaces after the last one are trimmed)
+  constructor(private readonly text: string, start: number) {
+    this.at = start;
   }
-  return h >>> 0;
+
+  hashTo(end: number): number {
+    const text = this.text;
+    for (; this.ascii && this.at < end; this.at++) {
+      let c = text.charCodeAt(this.at);
+      if (c >= 127 || c < 32) this.ascii = false;
+      else if (c === 32) this.space = this.any;
+      else if (c !== 46 && c !== 39 && c !== 96) {
+        if (this.space) this.hash = Math.imul(this.hash ^ 32, 0x01000193);
+        if (c >= 65 && c <= 90) c += 32;
+        this.hash = Math.imul(this.hash ^ c, 0x01000193);
+        this.any = true;
+        this.space = false;
+      }
+    }
+    return this.ascii ? this.hash >>> 0 : -1;
+  }
 }
 
-/** FNV-1a over a key's UTF-16 code units (see `plainNameKeyHash`). @example keyHash('un') === plainNameKeyHash('UN', 0, 2) // true */
+/** FNV-1a over a key's UTF-16 code units (see `GrowingNameKeyHash`). @example keyHash('un') === new GrowingNameKeyHash('UN', 0).hashTo(2) // true */
 export function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityId } from '../../src/document/ids.js';
 import { geoKey, resolvePlace } from '../../src/entities/geo.js';
 import { extract } from '../../src/pipeline.js';
-import { entityKey, keyHash, nameKey, plainNameKeyHash, type NameAliases } from '../../src/text/names.js';
+import { entityKey, GrowingNameKeyHash, keyHash, nameKey, type NameAliases } from '../../src/text/names.js';
 
 describe('one name key', () => {
   it('folds dots, apostrophes, dashes, case and spacing, nothing else', () => {
@@ -39,12 +39,23 @@ describe('one name key', () => {
   });
 });
 
-describe('plainNameKeyHash', () => {
-  it('hashes a plain ASCII slice as keyHash hashes its name key, without building either', () => {
-    const text = 'said the Red Cross Society on Monday';
-    for (const [a, b] of [[9, 18], [5, 26], [0, 4]] as const) expect(plainNameKeyHash(text, a, b)).toBe(keyHash(nameKey(text.slice(a, b))));
+describe('GrowingNameKeyHash', () => {
+  const hashOf = (text: string, a: number, b: number) => new GrowingNameKeyHash(text, a).hashTo(b);
+  it('hashes an ASCII slice as keyHash hashes its name key, without building either', () => {
+    const text = "said the Red Cross Society on Monday; the U.S. Army 's  men .";
+    for (const [a, b] of [[9, 18], [5, 26], [0, 4], [42, 50], [42, 45], [42, 61], [51, 61], [50, 54]] as const) expect(hashOf(text, a, b)).toBe(keyHash(nameKey(text.slice(a, b))));
   });
-  it('refuses slices whose key is more than their lowercase (dots, apostrophes, spacing, non-ASCII, edges)', () => {
-    for (const s of ['U.S. Army', "O'Brien Ltd", 'Red  Cross', 'Fédération X', ' Red Cross', 'Red Cross ', '']) expect(plainNameKeyHash(s, 0, s.length)).toBe(-1);
+  it('gives every end from one start the hash of that slice alone', () => {
+    const text = "  O'Brien`s Co. . Ltd  of  the  U.S.A. ";
+    for (let a = 0; a < text.length; a++) {
+      const growing = new GrowingNameKeyHash(text, a);
+      for (let b = a; b <= text.length; b++) expect(growing.hashTo(b)).toBe(keyHash(nameKey(text.slice(a, b))));
+    }
+  });
+  it('gives -1 from the first character only nameKey folds (non-ASCII, control characters)', () => {
+    const h = new GrowingNameKeyHash('Red Cross Fédération', 0);
+    expect(h.hashTo(9)).toBe(keyHash('red cross'));
+    expect(h.hashTo(20)).toBe(-1);
+    expect(new GrowingNameKeyHash('Red\tCross', 0).hashTo(9)).toBe(-1);
   });
 });
