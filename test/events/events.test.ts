@@ -140,6 +140,10 @@ describe('names and modifiers are not events or dates', () => {
     const { events: evs } = events('Yesterday, at this year’s conference in Kazan, Apple unveiled a new phone.', '2010-06-08');
     expect(evs.find((e) => e.type === 'PRODUCT_LAUNCH')).toMatchObject({ date: { start: '2010-06-07' } });
   });
+  it('a possessive time dates the noun trigger it governs', () => {
+    const { events: evs } = events("Police want to question a man over last month's shooting death of a doctor.");
+    expect(evs.find((e) => e.type === 'DEATH')?.date).toMatchObject({ start: '2024-09-01', end: '2024-09-30' });
+  });
   it('a when-clause takes the time it hangs on', () => {
     const { events: evs } = events('Sales have recovered since 2008, when Apple cut 5,000 jobs.');
     expect(evs.find((e) => e.type === 'RESTRUCTURING')?.date).toMatchObject({ start: '2008-01-01', end: '2008-12-31' });
