@@ -1075,10 +1075,9 @@ export function coordinatedSubject(ctx: QuoteContext, speaker: FoundSpeaker, cue
   const named = speaker.kind === 'entity' || speaker.kind === 'proper';
   if (!named && speaker.kind !== 'np') return null;
   const { doc, lower, mentionOf, mentions } = ctx;
-  const { starts, ends } = ctx.index;
   const sentence = doc.sentences[doc.tokens[cue]!.sentence]!;
   const last = tokenAt(ctx, speaker.end - 1);
-  let first = tokenAt(ctx, speaker.start);
+  const first = tokenAt(ctx, speaker.start);
   if (last >= cue || first <= sentence.tokenStart + 1 || trimBeforeVerb(lower, last + 1, cue) !== last + 1) return null;
   // The names before "and" ("France and the US"): each a whole mention, joined by commas ("Sony, Microsoft and").
   let k = named && lower[first - 1] === 'the' ? first - 2 : first - 1;
