@@ -1202,17 +1202,23 @@ function conjoinedWith(doc: Doc, mentions: readonly NamedMention[], k: number, t
  */
 function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; type: EntityType; members: number[] }>, facts: readonly NameFacts[], mentions: readonly NamedMention[], inputs: readonly ClusterInput[], rec: Recognizer): Set<number> {
   const titles = new Set<number>();
-  const clusterOf = new Int32Array(mentions.length).fill(-1);
-  const can = clusters.map((c, ci) => {
-    for (const k of c.members) clusterOf[k] = ci;
+  // Whether a cluster may be a title at all; asked only of clusters with a cue or in a list beside a title (few).
+  const can = (ci: number): boolean => {
+    const c = clusters[ci]!;
     return !/^[\p{Lu}\d&.]+$/u.test(c.name) && facts[ci]!.unknownPlace && !c.members.some((k) => addressed(doc, mentions[k]!.tokenStart));
-  });
-  clusters.forEach((c, ci) => {
-    if (!can[ci] || !c.members.some((k) => inputs[k]!.text === c.name)) return;
-    const person = c.type === 'PERSON' && givenNameFirst(rec, c.name);
-    if (c.members.some((k) => inputs[k]!.text === c.name && titleCue(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, c.type, person))) titles.add(ci);
-  });
+  };
+  for (let ci = 0; ci < clusters.length; ci++) {
+    // The cue for a "person" (`person` true) is the cue for any other type less some nouns: a cluster without the
+    // latter is no title, whatever else holds, and most clusters have none.
+    if (!hasTitleCue(doc, clusters[ci]!, mentions, inputs, false) || !can(ci)) continue;
+    const c = clusters[ci]!;
+    if (c.type !== 'PERSON' || !givenNameFirst(rec, c.name) || hasTitleCue(doc, c, mentions, inputs, true)) titles.add(ci);
+  }
   if (titles.size === 0) return titles;
+  const clusterOf = new Int32Array(mentions.length).fill(-1);
+  clusters.forEach((c, ci) => {
+    for (const k of c.members) clusterOf[k] = ci;
+  });
   const lower = tokenIndex(doc).lower;
   const order = mentions.map((_, k) => k).sort((a, b) => mentions[a]!.tokenStart - mentions[b]!.tokenStart);
   // What joins the n-th name to the next: "and" or ", and", a comma, or nothing of a list.
@@ -1239,13 +1245,19 @@ function worksOfTheArticle(doc: Doc, clusters: ReadonlyArray<{ name: string; typ
       for (const [x, y] of [[a, b], [b, a]] as const) {
         const cy = clusterOf[y]!;
         // (Not a name with a possessive after it: "Fahrenheit 9/11 and Mel Gibson's The Passion" lists the works, not Gibson.)
-        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can[cy] || givenNameFirst(rec, clusters[cy]!.name) || POSSESSIVE.test(lower[mentions[y]!.tokenEnd] ?? '')) continue;
+        if (!titles.has(clusterOf[x]!) || cy < 0 || titles.has(cy) || !can(cy) || givenNameFirst(rec, clusters[cy]!.name) || POSSESSIVE.test(lower[mentions[y]!.tokenEnd] ?? '')) continue;
         titles.add(cy);
         grew = true;
       }
     }
   }
   return titles;
+}
+
+/** Whether a mention of the cluster's full name is named as a work there (`titleCue`). */
+function hasTitleCue(doc: Doc, c: { name: string; type: EntityType; members: number[] }, mentions: readonly NamedMention[], inputs: readonly ClusterInput[], person: boolean): boolean {
+  for (const k of c.members) if (inputs[k]!.text === c.name && titleCue(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, c.type, person)) return true;
+  return false;
 }
 
 /** Words a noun for a work in apposition is followed by: "Sideways, the comedy about …", "Ray, the film, …". */
