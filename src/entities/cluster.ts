@@ -96,6 +96,12 @@ export function mixedAcronym(s: string): string {
   return caps.length >= 2 ? caps : '';
 }
 
+/** Counts one more mention of the group written `form`, making the group's map of forms at its second form. */
+function addForm(grp: Group, form: string): void {
+  const forms = (grp.forms ??= new Map([[grp.first, grp.firstCount]]));
+  forms.set(form, (forms.get(form) ?? 0) + 1);
+}
+
 /** The initials of a group's first form, computed once per group (asked again for every name it may be the expansion of). */
 function initialsOf(grp: Group): string {
   return (grp.initials ??= initials(grp.first));
@@ -130,13 +136,18 @@ function mergeSorted(a: number[], b: number[]): number[] {
 }
 
 interface Group {
-  forms: Map<string, number>;
+  /**
+   * How often each form was written, once the group has two forms; null while it has one, `first`, written
+   * `firstCount` times (most groups: a name and its key nearly always have one spelling in an article).
+   */
+  forms: Map<string, number> | null;
+  firstCount: number;
   /** One type per group: the same words typed otherwise are another group. */
   type: EntityType;
   members: number[];
   words: string[];
   parent: number;
-  /** The first form seen (the first key of `forms`). */
+  /** The first form seen (the first key of `forms`, when there is a map). */
   first: string;
   /** `initials(first)`, computed on first use. */
   initials: string | undefined;
@@ -193,7 +204,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     if (g === undefined) {
       g = groups.length;
       ofType.set(name, g);
-      groups.push({ forms: new Map(), type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1, first: m.text, initials: undefined });
+      groups.push({ forms: null, firstCount: 0, type: m.type, members: [], words: name === '' ? [] : name.split(' '), parent: -1, first: m.text, initials: undefined });
       // "The Aviator" and "Aviator", "The Home Office" opening a sentence and "Home Office": an article before a name
       // is no part of which name it is (but "The Hague", a place so named, is not "Hague").
       const bare = name.startsWith('the ') && name.length > 4 && !knownPlace(m.text) ? name.slice(4) : name;
@@ -203,7 +214,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       else same.push(g);
     }
     const grp = groups[g]!;
-    grp.forms.set(m.text, (grp.forms.get(m.text) ?? 0) + 1);
+    if (grp.forms === null && m.text === grp.first) grp.firstCount++;
+    else addForm(grp, m.text);
     grp.members.push(k);
   });
   const root = (g: number): number => {
@@ -370,7 +382,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     const members: number[] = [];
     for (const grp of gs) {
       votes.set(grp.type, (votes.get(grp.type) ?? 0) + grp.members.length);
-      for (const [f, c] of grp.forms) forms.set(f, (forms.get(f) ?? 0) + c);
+      if (grp.forms === null) forms.set(grp.first, (forms.get(grp.first) ?? 0) + grp.firstCount);
+      else for (const [f, c] of grp.forms) forms.set(f, (forms.get(f) ?? 0) + c);
       for (const k of grp.members) members.push(k);
     }
     members.sort((a, b) => a - b);
@@ -412,6 +425,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
  * its forms are the group's own.
  */
 function singleGroupCluster(grp: Group, mentions: readonly ClusterInput[], keyOf: (text: string) => string): Cluster {
+  if (grp.forms === null) return { type: grp.type, name: grp.first, aliases: [], members: grp.members };
   // The fullest form: most words, then longest, then most frequent, then first seen.
   let name = '';
   let nameWords = -1;
@@ -425,11 +439,9 @@ function singleGroupCluster(grp: Group, mentions: readonly ClusterInput[], keyOf
     }
   }
   const aliases: string[] = [];
-  if (grp.forms.size > 1) {
-    for (const m of grp.members) {
-      const f = mentions[m]!.text;
-      if (f !== name && !aliases.includes(f)) aliases.push(f);
-    }
+  for (const m of grp.members) {
+    const f = mentions[m]!.text;
+    if (f !== name && !aliases.includes(f)) aliases.push(f);
   }
   return { type: grp.type, name, aliases, members: grp.members };
 }
