@@ -840,7 +840,70 @@ class NameFacts {
   private demonymV: string | null | undefined = undefined;
   private subtypeV: PlaceInfo['subtype'] | undefined = undefined;
   private ids: [string | undefined, string | undefined, string | undefined, string | undefined] = [undefined, undefined, undefined, undefined];
+  /** The name-only tests below asked so far (one bit each), and those that hold. */
+  private tested = 0;
+  private holds = 0;
+  private firstWordHashV = -1;
+  private lowerHashV = -1;
+  private gazetteerHashV = -1;
+  private wordsV = -1;
   constructor(readonly name: string) {}
+  /** Whether `test` holds of the name, computed on first use. */
+  private is(bit: number, test: (name: string) => boolean): boolean {
+    if ((this.tested & bit) === 0) {
+      this.tested |= bit;
+      if (test(this.name)) this.holds |= bit;
+    }
+    return (this.holds & bit) !== 0;
+  }
+  /** `isBodyName`: "Thames Valley Police", "the Russian Embassy". */
+  get bodyName(): boolean {
+    return this.is(1, isBodyName);
+  }
+  /** `isMediaName`: "Saudi Gazette", "BBC Radio 4". */
+  get mediaName(): boolean {
+    return this.is(2, isMediaName);
+  }
+  /** `isLawName`: "the Human Rights Act". */
+  get lawName(): boolean {
+    return this.is(4, isLawName);
+  }
+  /** `isHappeningName`: "the Athens Olympics". */
+  get happeningName(): boolean {
+    return this.is(8, isHappeningName);
+  }
+  /** `endsLikeOrganisation`: "Lucent Technologies", "Bristol Rovers". */
+  get endsLikeOrganisation(): boolean {
+    return this.is(16, endsLikeOrganisation);
+  }
+  /** `compassPlace`: "East Asia". */
+  get compassPlace(): boolean {
+    return this.is(32, compassPlace);
+  }
+  /** A name of the organisation alias table ("Tories", "Man Utd", "BBC"). */
+  get organisationAlias(): boolean {
+    return this.is(64, (name) => OTHER_ALIASES.canonical('ORGANIZATION', nameKey(name)) !== undefined);
+  }
+  /** Words of the name key (`wordCount(nameKey(name))`). */
+  get words(): number {
+    if (this.wordsV < 0) this.wordsV = wordCount(nameKey(this.name));
+    return this.wordsV;
+  }
+  /** Hash of the name key's first word, for the lexicon's given names (`givenNameFirst`). */
+  get firstWordHash(): number {
+    if (this.firstWordHashV < 0) this.firstWordHashV = firstWordHash(this.name);
+    return this.firstWordHashV;
+  }
+  /** Hash of the whole name lowercased, for the lexicon's given names and surnames (`isPersonName`). */
+  get lowerHash(): number {
+    if (this.lowerHashV < 0) this.lowerHashV = hashString(this.name.toLowerCase());
+    return this.lowerHashV;
+  }
+  /** Hash of the name's tokens, for the gazetteer (`gazetteerTypes`). */
+  get gazetteerHash(): number {
+    if (this.gazetteerHashV < 0) this.gazetteerHashV = gazetteerHash(this.name);
+    return this.gazetteerHashV;
+  }
   get award(): boolean {
     if (this.awardV < 0) this.awardV = isAward(this.name) ? 1 : 0;
     return this.awardV === 1;
@@ -973,8 +1036,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // A "place" so listed is one too when no place gazetteer knows it and the article lists it with
     // organisations ("Microsoft, Sony and Nintendo"): conjuncts are things of one kind. (Without the
     // list test, "Pacific", "Jiangsu", "Republic", which the gazetteers know only from company names, became companies.)
-    if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonName(rec, c.name) && gazetteerTypes(rec, c.name) === ORG_ONLY) c.type = 'ORGANIZATION';
-    if (c.type === 'LOCATION' && !c.name.includes(' ') && facts.unknownPlace && gazetteerTypes(rec, c.name) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
+    if (c.type === 'PERSON' && !c.name.includes(' ') && !isPersonNameHash(rec, facts.lowerHash) && (rec.lexicon.gaz.get(facts.gazetteerHash) ?? 0) === ORG_ONLY) c.type = 'ORGANIZATION';
+    if (c.type === 'LOCATION' && !c.name.includes(' ') && facts.unknownPlace && (rec.lexicon.gaz.get(facts.gazetteerHash) ?? 0) === ORG_ONLY && c.members.some((k) => conjoinedWith(doc, mentions, k, 'ORGANIZATION'))) c.type = 'ORGANIZATION';
     // "the village of Shatoi": a one-word "person" after a settlement's noun and "of" is the place.
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => placeNounOf(doc, mentions[k]!.tokenStart))) c.type = 'LOCATION';
     // "Barrick shares", "Shares in Slough", "Atria's chairman": a one-word "person" or "place" spoken of as a
@@ -991,32 +1054,32 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "Lucent Technologies", "Warner Bros", "Calyon Securities": a "person" or "place" of several words ending like a
     // company's name is the company (not a known place: "South Bank"; "Bank" alone ends places too).
     // Sports clubs' endings too: "Belgrave Harriers", "Bristol Rovers", "Swansea RFC".
-    if ((c.type === 'PERSON' || c.type === 'LOCATION') && endsLikeOrganisation(c.name) && facts.unknownPlace) c.type = 'ORGANIZATION';
+    if ((c.type === 'PERSON' || c.type === 'LOCATION') && facts.endsLikeOrganisation && facts.unknownPlace) c.type = 'ORGANIZATION';
     // "Newcastle striker", "West Ham's manager", "Leeds fans": a "place" whose players or staff the
     // article speaks of is the club (countries and first-level regions stay places: "England captain").
-    if (c.type === 'LOCATION' && wordCount(nameKey(c.name)) <= 2) {
+    if (c.type === 'LOCATION' && facts.words <= 2) {
       const sub = facts.placeSubtype;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     }
     // "Falcons boss", "the Falcons prop": a one-word plural (a club's nickname) whose players or staff the article speaks
     // of is the club, whatever the model made of it (MISC, or a person the lexicon does not know). Not a people's
     // plural (a nationality: "Americans"), a happening ("Olympics", "Games") or a known place.
-    if ((c.type === 'MISC' || (c.type === 'PERSON' && !isPersonName(rec, c.name))) && isNicknamePlural(c.name) && facts.demonym === null && !isHappeningName(c.name) && facts.unknownPlace && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
+    if ((c.type === 'MISC' || (c.type === 'PERSON' && !isPersonNameHash(rec, facts.lowerHash))) && isNicknamePlural(c.name) && facts.demonym === null && !facts.happeningName && facts.unknownPlace && c.members.some((k) => clubContext(doc, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     // "London Irish 19-33 Wasps": a name beside a match score is a team; not a country (a national side is the
     // country's name) nor a region, a nationality or a happening. (A name in brackets after a player's in a squad list,
     // "J Lewsey (Wasps)", is a club in rugby line-ups but a country in results lists, "Ato Boldon (Trinidad)": not used.)
-    if ((c.type === 'LOCATION' || (c.type === 'MISC' && facts.demonym === null && !isHappeningName(c.name) && !facts.award)) && wordCount(nameKey(c.name)) <= 3 && facts.country === null) {
+    if ((c.type === 'LOCATION' || (c.type === 'MISC' && facts.demonym === null && !facts.happeningName && !facts.award)) && facts.words <= 3 && facts.country === null) {
       const sub = facts.placeSubtype;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => scoreBeside(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'ORGANIZATION';
     }
     // "Muslims" beside "Muslim leaders": a one-word plural whose singular the article uses as a MISC name (a creed, a
     // people) is the people, never a place or a person; nor an organisation unless the article calls it "the …"
     // ("the Beatles" beside "the former Beatle" is the band; a people is named bare: "Hindus marched").
-    if ((c.type === 'LOCATION' || c.type === 'PERSON' || (c.type === 'ORGANIZATION' && !c.members.some((k) => tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] === 'the'))) && miscPluralOf(c.name, miscKeys) && facts.unknownPlace && !isPersonName(rec, c.name)) c.type = 'MISC';
+    if ((c.type === 'LOCATION' || c.type === 'PERSON' || (c.type === 'ORGANIZATION' && !c.members.some((k) => tokenIndex(doc).lower[mentions[k]!.tokenStart - 1] === 'the'))) && miscPluralOf(c.name, miscKeys) && facts.unknownPlace && !isPersonNameHash(rec, facts.lowerHash)) c.type = 'MISC';
     // "Bangladeshis", "Swedes", "Muslims": the plural of a nationality or a creed is a people (MISC), never a place.
     if (c.type === 'LOCATION' && isPeoplePlural(c.name, facts) && facts.unknownPlace) c.type = 'MISC';
     // "East Asia", "Western Europe": a compass word and a known continent, region or country is a place.
-    if (c.type !== 'LOCATION' && compassPlace(c.name)) c.type = 'LOCATION';
+    if (c.type !== 'LOCATION' && facts.compassPlace) c.type = 'LOCATION';
     // "won an Oscar for", "the Aviator has": a name heading a phrase with an article is a title or an
     // award, not a person ("a Jones penalty", "the Bush administration" modify a noun and stay people).
     if (c.type === 'PERSON' && 2 * c.members.filter((k) => headsArticlePhrase(doc, mentions[k]!)).length >= c.members.length) c.type = 'MISC';
@@ -1032,20 +1095,20 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     if (facts.award) c.type = 'MISC';
     // "Saudi Gazette", "Jakarta Post": a "place" or "person" ending like a newspaper's or broadcaster's name is
     // the outlet, unless a given name starts it ("Jim Press" is a person).
-    if ((c.type === 'LOCATION' || c.type === 'PERSON') && !titles.has(ci) && c.name.includes(' ') && isMediaName(c.name) && (c.type === 'LOCATION' || !givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    if ((c.type === 'LOCATION' || c.type === 'PERSON') && !titles.has(ci) && c.name.includes(' ') && facts.mediaName && (c.type === 'LOCATION' || !rec.lexicon.firstNames.has(facts.firstWordHash))) c.type = 'ORGANIZATION';
     // "the Human Rights Act", "the Finance Bill", "the Kyoto Protocol": a law, bill or treaty is MISC, however its
     // context typed it (not a person whose given name starts the name: "Tony Bill" is no bill).
-    if (c.type !== 'MISC' && isLawName(c.name) && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'MISC';
+    if (c.type !== 'MISC' && facts.lawName && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(facts.firstWordHash))) c.type = 'MISC';
     // "the Athens Olympics", "the Berlin Film Festival": an organisation's or a place's name ending like a happening's is the happening (MISC, subtype event).
     // So is a "person" so named, unless a given name starts it ("Macworld Expo", "Olympic Games" said to be people);
     // and a sports meeting named "… Games" ("the Athens Games"), a conference held somewhere ("at the Game Developers
     // Conference"). CoNLL has almost none of these, so the model reads them as the bodies their words suggest.
-    if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION' || (c.type === 'PERSON' && !givenNameFirst(rec, c.name))) && (isHappeningName(c.name) || isGamesMeeting(c.name, isKnownPlace) || conferenceHeld(doc, c.name, c.members.map((k) => mentions[k]!)))) c.type = 'MISC';
+    if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION' || (c.type === 'PERSON' && !rec.lexicon.firstNames.has(facts.firstWordHash))) && (facts.happeningName || isGamesMeeting(c.name, isKnownPlace) || conferenceHeld(doc, c.name, c.members.map((k) => mentions[k]!)))) c.type = 'MISC';
     // A name of the organisation alias table ("Tories", "Man Utd", "BBC") is that organisation, whatever the context typed it.
-    if (c.type !== 'ORGANIZATION' && OTHER_ALIASES.canonical('ORGANIZATION', nameKey(c.name)) !== undefined) c.type = 'ORGANIZATION';
+    if (c.type !== 'ORGANIZATION' && facts.organisationAlias) c.type = 'ORGANIZATION';
     // "the Russian Embassy", "the Biden Administration", "Thames Valley Police": a name of several words headed by a
     // noun for a body is that body (not a country, "the Russian Federation", nor a person whose given name starts the name).
-    if (c.type !== 'ORGANIZATION' && !titles.has(ci) && isBodyName(c.name) && facts.country === null && !(c.type === 'PERSON' && givenNameFirst(rec, c.name))) c.type = 'ORGANIZATION';
+    if (c.type !== 'ORGANIZATION' && !titles.has(ci) && facts.bodyName && facts.country === null && !(c.type === 'PERSON' && rec.lexicon.firstNames.has(facts.firstWordHash))) c.type = 'ORGANIZATION';
     // "D Chin (Belgrave Harriers), S Jones (Trafford AC)": in an article that names three or more people by an
     // initial and a surname (a line-up, a results list), such a name is a person, whatever its context typed it.
     if (lineUp && c.type !== 'PERSON' && initialAndSurname(c.name)) c.type = 'PERSON';
@@ -1155,9 +1218,12 @@ const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The gazetteer's type bits for a whole name (GAZ_TYPES order), 0 when it does not list it. */
 function gazetteerTypes(rec: Recognizer, name: string): number {
+  return rec.lexicon.gaz.get(gazetteerHash(name)) ?? 0;
+}
+function gazetteerHash(name: string): number {
   let h = SEQ_SEED;
   for (const t of nameTokens(name)) h = seqHash(h, t);
-  return rec.lexicon.gaz.get(h) ?? 0;
+  return h;
 }
 
 const AWARDS = new Set(AWARD_NAMES);
@@ -1351,12 +1417,17 @@ function unknownPlace(name: string): boolean {
 
 /** Whether a given name of the lexicon starts the name ("Jim Press", "Tony Bill"): a person's, whatever its last word says. */
 function givenNameFirst(rec: Recognizer, name: string): boolean {
-  return rec.lexicon.firstNames.has(hashString(nameKey(name).split(' ')[0]!));
+  return rec.lexicon.firstNames.has(firstWordHash(name));
+}
+function firstWordHash(name: string): number {
+  return hashString(nameKey(name).split(' ')[0]!);
 }
 
 /** A given name or surname of the lexicon ("Jones", "Freddie"): a person's name, whatever else it is. */
 function isPersonName(rec: Recognizer, word: string): boolean {
-  const h = hashString(word.toLowerCase());
+  return isPersonNameHash(rec, hashString(word.toLowerCase()));
+}
+function isPersonNameHash(rec: Recognizer, h: number): boolean {
   return rec.lexicon.firstNames.has(h) || rec.lexicon.lastNames.has(h);
 }
 
