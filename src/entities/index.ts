@@ -952,14 +952,16 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     return { text, type: m.type, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, definedBy: undefined, key: nameKey(text) };
   });
   // In-text acronym definitions: "Office of the Director of National Intelligence (ODNI)".
-  const startsAt = new Int32Array(toks.length + 2).fill(-1); // the mention starting at each token (the last one, if several)
-  mentions.forEach((m, k) => (startsAt[m.tokenStart] = k));
+  // The mention starting at each token (the last one, if several), made at the first name before a bracket.
+  let startsAt: Map<number, number> | null = null;
   // "Person" names an acronym in brackets spells, with the acronym's type (see below).
   const acronymOfPerson = new Map<number, EntityType>();
   mentions.forEach((m, k) => {
     const open = toks[m.tokenEnd];
-    const inner = startsAt[m.tokenEnd + 1]!;
-    if (open?.text !== '(' || inner < 0 || m.tokenEnd - m.tokenStart < 2) return;
+    if (open?.text !== '(' || m.tokenEnd - m.tokenStart < 2) return;
+    startsAt ??= new Map(mentions.map((o, j) => [o.tokenStart, j]));
+    const inner = startsAt.get(m.tokenEnd + 1) ?? -1;
+    if (inner < 0) return;
     const im = mentions[inner]!;
     if (toks[im.tokenEnd]?.text !== ')' || im.tokenEnd !== im.tokenStart + 1) return;
     // Only an acronym that starts like the name defines it: "… Intelligence (ODNI)", not "Carmen Wuestenhagen (Germany)".
@@ -1015,9 +1017,10 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     const facts = clusterFacts[ci]!;
     if (c.type === 'PERSON') {
       for (const k of c.members) {
-        for (const role of [roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf), roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed)]) {
-          if (role) addRole(roles, role);
-        }
+        const before = roleBefore(doc, mentions[k]!.tokenStart, rec.roles, isNamed, capsOf);
+        if (before) addRole(roles, before);
+        const after = roleAfter(doc, mentions[k]!.tokenEnd, rec.roles, isNamed);
+        if (after) addRole(roles, after);
       }
     }
     let subtype: string | null = null;

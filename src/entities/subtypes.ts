@@ -5,6 +5,7 @@
  * (Places get theirs from the geo table, nationalities from demonyms.)
  */
 import type { Doc } from '../text/doc.js';
+import { tokenIndex } from '../text/token-index.js';
 
 const MEDIA_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'agency', 'broadcaster', 'channel', 'magazine', 'radio', 'television', 'tv', 'website', 'outlet', 'network', 'tabloid', 'paper', 'journal', 'newswire', 'wire']);
 /** Last words of media names ("… Times", "… Gazette"); any word ending in "news" too ("Sky News", "Newsnews"). */
@@ -89,11 +90,12 @@ export function orgOrMiscSubtype(doc: Doc, type: string, name: string, spans: { 
   if (type !== 'ORGANIZATION') return null;
   if (isMediaName(name)) return 'media';
   const toks = doc.tokens;
+  const lower = tokenIndex(doc).lower;
   for (const s of spans) {
     // "X newspaper", "X news agency"; "X, the state news agency"; "the X daily"
     const sentence = toks[s.tokenStart]!.sentence;
     for (let i = s.tokenEnd, seen = 0; i < toks.length && seen < 5 && toks[i]!.sentence === sentence; i++, seen++) {
-      const w = toks[i]!.text.toLowerCase();
+      const w = lower[i]!;
       if (MEDIA_NOUNS.has(w)) return 'media';
       if (seen > 0 && !/^(?:the|a|an|state|news|national|official|daily|weekly|,|[\p{L}]+-(?:run|owned|based))$/u.test(w)) break;
       if (seen === 0 && w !== ',' && !/^(?:news|daily|weekly|state)$/u.test(w) && !MEDIA_NOUNS.has(w)) break;
