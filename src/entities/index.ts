@@ -743,10 +743,16 @@ const GENERIC_ACRONYMS = new Set(
   ].join(' ').split(' '),
 );
 
+/** The longest of those ("HDTV"): a longer word without its full stops and plural s is none of them. */
+const LONGEST_GENERIC_ACRONYM = Math.max(...[...GENERIC_ACRONYMS].map((w) => w.length));
+
 /** One of those, with or without full stops or a plural s ("P.C.", "LCDs"). */
 function isGenericAcronym(word: string): boolean {
-  const bare = word.replace(/\./g, '');
-  return GENERIC_ACRONYMS.has(word) || GENERIC_ACRONYMS.has(bare) || (bare.endsWith('s') && GENERIC_ACRONYMS.has(bare.slice(0, -1)));
+  if (GENERIC_ACRONYMS.has(word)) return true;
+  // (Asked of every name's last word: most are longer than any of them, and hold no full stop to drop.)
+  const bare = word.includes('.') ? word.replace(/\./g, '') : word;
+  if (bare.length > LONGEST_GENERIC_ACRONYM + 1) return false;
+  return GENERIC_ACRONYMS.has(bare) || (bare.endsWith('s') && GENERIC_ACRONYMS.has(bare.slice(0, -1)));
 }
 
 /** ISO 4217 codes of currencies news quotes prices in. */
@@ -1612,8 +1618,12 @@ function organisationFirstWords(inputs: readonly ClusterInput[], endings: Readon
   const out = new Set<string>();
   for (const m of inputs) {
     if (m.type !== 'ORGANIZATION') continue;
-    const words = m.key!.split(' ');
-    if (words.length >= 2 && (endings.has(words[words.length - 1]!) || (words.length >= 3 && endings.has(words.slice(-2).join(' '))))) out.add(words[0]!);
+    // The key's last word and last two words, sliced by its spaces (a name key has single spaces, none at its ends).
+    const key = m.key!;
+    const last = key.lastIndexOf(' ');
+    if (last < 0) continue;
+    const beforeLast = key.lastIndexOf(' ', last - 1);
+    if (endings.has(key.slice(last + 1)) || (beforeLast >= 0 && endings.has(key.slice(beforeLast + 1)))) out.add(key.slice(0, key.indexOf(' ')));
   }
   return out;
 }
