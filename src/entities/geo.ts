@@ -149,10 +149,12 @@ export function resolveTown(name: string): PlaceInfo | null {
   return town ? { geo: { country_code: town[0], latitude: town[1], longitude: town[2], geonames_id: town[3] }, subtype: 'city', region: town[4] ? `${town[0]}-${town[4]}` : undefined } : null;
 }
 
-/** The cities of ≥ 15,000 people a name may mean when several share it (most populous first), else []. */
-export function cityCandidates(name: string): readonly CityCandidate[] {
-  return load().cities.get(geoKey(name)) ?? [];
-}
+/**
+ * The cities of ≥ 15,000 people a name may mean when several share it (most populous first), else []. Memoized as
+ * `resolvePlace` is: the entity stage asks it of one place name several times (a known place? an organisation?
+ * geocoding in context), and the names come back article after article.
+ */
+export const cityCandidates: (name: string) => readonly CityCandidate[] = memoized((name) => load().cities.get(geoKey(name)) ?? []);
 
 /** A candidate city as an entity's geo. */
 export function cityGeo(c: CityCandidate): Geo {
