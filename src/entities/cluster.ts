@@ -107,13 +107,6 @@ function initialsOf(grp: Group): string {
   return (grp.initials ??= initials(grp.first));
 }
 
-/** The groups' indices by word count, ascending, in group order within one count (a counting sort: no comparator calls). */
-function byWordCount(groups: readonly Group[]): number[] {
-  const counts: number[][] = [];
-  groups.forEach((grp, g) => (counts[grp.words.length] ??= []).push(g));
-  return counts.flat(); // (flat skips the counts no group has)
-}
-
 /** A word of digits only ("64" of "Commodore 64"). */
 const NUMBER_WORD = /^\d+$/u;
 
@@ -305,7 +298,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     for (const w of grp.words) push(byWord, w, g);
     push(byInitials, initialsOf(grp), g);
   });
-  const order = byWordCount(groups);
+  const order = groups.map((_, g) => g).sort((a, b) => groups[a]!.words.length - groups[b]!.words.length || a - b);
   for (const g of order) {
     const grp = groups[g]!;
     if (grp.parent >= 0) continue;
