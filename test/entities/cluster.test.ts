@@ -9,6 +9,16 @@ import { documentLayers } from '../../src/document/build.js';
 const m = (text: string, type: ClusterInput['type'], at: number, definedBy?: number): ClusterInput => ({ text, type, tokenStart: at, tokenEnd: at + text.split(' ').length, definedBy });
 
 describe('clustering', () => {
+  it('counts every spelling of one name key, the first one included, when a second spelling appears later', () => {
+    // "Zorvex" is written first, then "ZORVEX" twice: the most frequent of two forms of one length names the entity.
+    const [c] = clusterMentions([m('Zorvex', 'ORGANIZATION', 0), m('ZORVEX', 'ORGANIZATION', 4), m('ZORVEX', 'ORGANIZATION', 8)]);
+    expect(c).toMatchObject({ name: 'ZORVEX', aliases: ['Zorvex'], members: [0, 1, 2] });
+    // Three "Zorvex" before two "ZORVEX": the first spelling's count goes on when the second appears.
+    const [d] = clusterMentions(['Zorvex', 'Zorvex', 'Zorvex', 'ZORVEX', 'ZORVEX'].map((t, i) => m(t, 'ORGANIZATION', 4 * i)));
+    expect(d).toMatchObject({ name: 'Zorvex', aliases: ['ZORVEX'], members: [0, 1, 2, 3, 4] });
+    const [e] = clusterMentions([m('Zorvex', 'ORGANIZATION', 0), m('Zorvex', 'ORGANIZATION', 4)]);
+    expect(e).toMatchObject({ name: 'Zorvex', aliases: [], members: [0, 1] });
+  });
   it('joins short forms to the full name and keeps the fullest form as name', () => {
     const cs = clusterMentions([m('Angela Merkel', 'PERSON', 0), m('Merkel', 'PERSON', 10), m('Merkel', 'PERSON', 20)]);
     expect(cs).toHaveLength(1);
