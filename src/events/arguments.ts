@@ -281,11 +281,11 @@ export function findParticipants(
 }
 
 /** Verbs whose subject is the agent of the noun event they take ("Iran filed a lawsuit", "X held talks"). */
-const LIGHT_VERB = /^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|given|issued|took|take|taken|began|begun|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|produced|delivered|wrote|written)$/;
+const LIGHT_VERB = /^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|delivered|wrote)$/;
 /** Adverbs between an auxiliary "has" and its participle ("have repeatedly called", "have all welcomed"). */
 const AUXILIARY_ADVERBS = new Set(['also', 'already', 'all', 'both', 'now', 'just', 'since', 'not', 'never', 'still', 'yet', 'jointly', 'once', 'again', 'even', 'always', 'long']);
 /**
- * Participles of verbs of reaction and saying: their subject comments on the event they take, it is no party to it
+ * Participles of verbs of reaction: their subject comments on the event they take, it is no party to it
  * ("The UK has welcomed the decision", "Fans have hailed the conviction", "The Tories have called for an inquiry").
  * Not verbs that act on the event ("has extended the deal", "has widened losses", "had rejected a deal"): their
  * subject is a party; nor verbs of saying, whose source a pronoun may take up as a party ("Sony has said it wanted to
@@ -298,7 +298,7 @@ const REACTION_PARTICIPLES = new Set([
 ]);
 
 /**
- * Whether the "has/have/had" at k is the auxiliary of a verb of reaction or saying before the noun trigger at ts
+ * Whether the "has/have/had" at k is the auxiliary of a verb of reaction before the noun trigger at ts
  * ("have repeatedly called for the embargo", "has welcomed the decision"): then that verb, not "have", takes the noun,
  * and its subject is no party to the event.
  */
@@ -422,7 +422,7 @@ const PARTICIPLE = /(?:ed|en|wn|ing)$/;
 const IRREGULAR_PARTICIPLES = new Set(['hit', 'held', 'sold', 'shot', 'struck', 'sent', 'made', 'met', 'won', 'lost', 'left', 'kept', 'put', 'set', 'cut', 'built', 'bought', 'brought', 'caught', 'fought', 'found', 'paid', 'led', 'run', 'begun', 'sunk', 'hung', 'spent', 'told', 'split', 'quit', 'shut', 'hurt', 'cast', 'read', 'won', 'bid']);
 /**
  * Past participles in -en of verbs that take an object: after a form of "be" the verb is passive ("England were beaten by
- * Ireland": England is the patient). Not "been", "seen as", intransitive "fallen", "risen".
+ * Ireland": England is the patient). Not "been", nor intransitive "fallen", "risen".
  */
 const EN_PARTICIPLES = new Set(['beaten', 'chosen', 'stolen', 'broken', 'driven', 'thrown', 'overthrown', 'shown', 'written', 'rewritten', 'withdrawn', 'overtaken', 'forgiven', 'drawn', 'sworn', 'shaken', 'bitten', 'eaten', 'hidden', 'frozen', 'forbidden', 'spoken', 'woken', 'ridden', 'undertaken', 'mistaken', 'blown', 'known']);
 /** Words that only modify a noun: before the trigger, they make it the head of the possessed phrase ("Abba's first reunion"). */
