@@ -189,7 +189,10 @@ export function findParticipants(
     }
     // Subject of a light verb: "Iran filed a lawsuit", "X held talks", "X sent a letter".
     for (let k = ts - 1; k >= ts - 5 && k >= 0 && ctx.clause[k] === ctx.clause[ts]; k--) {
-      if (/^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|delivered|wrote)$/.test(lower(ctx, k))) {
+      if (LIGHT_VERB.test(lower(ctx, k))) {
+        // "has" before a verb of reaction is its auxiliary: "The UK has welcomed the decision", "Fans have hailed the
+        // deal" — the subject reacts to the event, it is no party to it.
+        if (auxiliaryOfReaction(ctx, k, ts)) break;
         const subj = before.findLast((m) => m.tokenEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
         if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
         break;
@@ -200,7 +203,7 @@ export function findParticipants(
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted", "was
     // also bought").
     const be = /^(?:was|were|been|being|is|are|be)$/;
-    const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts));
+    const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts)) || EN_PARTICIPLES.has(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
     // "a man charged over the attack", "Firm fined $1m"): the participle of a verb that always takes an object, with none
     // after it, only a preposition of cause or agent, a comma or the sentence's end.
@@ -275,6 +278,35 @@ export function findParticipants(
     else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
   }
   return out;
+}
+
+/** Verbs whose subject is the agent of the noun event they take ("Iran filed a lawsuit", "X held talks"). */
+const LIGHT_VERB = /^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|delivered|wrote)$/;
+/** Adverbs between an auxiliary "has" and its participle ("have repeatedly called", "have all welcomed"). */
+const AUXILIARY_ADVERBS = new Set(['also', 'already', 'all', 'both', 'now', 'just', 'since', 'not', 'never', 'still', 'yet', 'jointly', 'once', 'again', 'even', 'always', 'long']);
+/**
+ * Participles of verbs of reaction: their subject comments on the event they take, it is no party to it
+ * ("The UK has welcomed the decision", "Fans have hailed the conviction", "The Tories have called for an inquiry").
+ * Not verbs that act on the event ("has extended the deal", "has widened losses", "had rejected a deal"): their
+ * subject is a party; nor verbs of saying, whose source a pronoun may take up as a party ("Sony has said it wanted to
+ * launch the PSP"; participants.ts reads reports).
+ */
+const REACTION_PARTICIPLES = new Set([
+  'hailed', 'welcomed', 'praised', 'applauded', 'criticised', 'criticized', 'condemned', 'attacked', 'slammed', 'blasted', 'called',
+  'urged', 'demanded', 'questioned', 'blamed', 'backed', 'supported', 'opposed', 'defended', 'dismissed', 'feared', 'lamented',
+  'regretted', 'celebrated', 'mocked',
+]);
+
+/**
+ * Whether the "has/have/had" at k is the auxiliary of a verb of reaction before the noun trigger at ts
+ * ("have repeatedly called for the embargo", "has welcomed the decision"): then that verb, not "have", takes the noun,
+ * and its subject is no party to the event.
+ */
+function auxiliaryOfReaction(ctx: ArgContext, k: number, ts: number): boolean {
+  if (!/^(?:has|have|had)$/.test(lower(ctx, k))) return false;
+  let j = k + 1;
+  while (j < ts && (AUXILIARY_ADVERBS.has(lower(ctx, j)) || /ly$/.test(lower(ctx, j)))) j++;
+  return j < ts && REACTION_PARTICIPLES.has(lower(ctx, j));
 }
 
 /** The first token (the relative pronoun) of the relative region token i is in. */
@@ -388,6 +420,11 @@ const ARTICLES_BEFORE_APPOSITION = new Set(['a', 'an', 'the']);
 const NOUN_ENDING = /(?:ion|ment|ance|ence|ure|ry|ity|ness|ship|sis|al)$/;
 const PARTICIPLE = /(?:ed|en|wn|ing)$/;
 const IRREGULAR_PARTICIPLES = new Set(['hit', 'held', 'sold', 'shot', 'struck', 'sent', 'made', 'met', 'won', 'lost', 'left', 'kept', 'put', 'set', 'cut', 'built', 'bought', 'brought', 'caught', 'fought', 'found', 'paid', 'led', 'run', 'begun', 'sunk', 'hung', 'spent', 'told', 'split', 'quit', 'shut', 'hurt', 'cast', 'read', 'won', 'bid']);
+/**
+ * Past participles in -en of verbs that take an object: after a form of "be" the verb is passive ("England were beaten by
+ * Ireland": England is the patient). Not "been", nor intransitive "fallen", "risen".
+ */
+const EN_PARTICIPLES = new Set(['beaten', 'chosen', 'stolen', 'broken', 'driven', 'thrown', 'overthrown', 'shown', 'written', 'rewritten', 'withdrawn', 'overtaken', 'forgiven', 'drawn', 'sworn', 'shaken', 'bitten', 'eaten', 'hidden', 'frozen', 'forbidden', 'spoken', 'woken', 'ridden', 'undertaken', 'mistaken', 'blown', 'known']);
 /** Words that only modify a noun: before the trigger, they make it the head of the possessed phrase ("Abba's first reunion"). */
 const NOUN_PHRASE_MODIFIERS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'next', 'latest', 'new', 'recent', 'own', 'former', 'public', 'previous', 'only', 'final', 'biggest', 'largest', 'official', 'annual', 'early', 'late']);
 

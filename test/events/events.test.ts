@@ -1271,3 +1271,21 @@ describe('a subject shared across "but" or a short ", as …," aside', () => {
     expect(events('When Putin was in power, but sued the studio.').events.flatMap(names)).not.toContain('agent:Putin');
   });
 });
+
+describe('who is a party to an event (events36)', () => {
+  it('the subject of "has welcomed / hailed / called for" reacts to the event it names, no party to it', () => {
+    const parties = (text: string) => events(text).events.flatMap(names);
+    // With "have" taken as the light verb these gave the reactor as the agent (main at events36).
+    expect(parties('Israel and Iran have repeatedly called for the embargo to be lifted.')).not.toContain('agent:Iran');
+    expect(parties('Putin has criticised the deal.')).not.toContain('agent:Vladimir Putin');
+    expect(parties('Apple has welcomed the ruling by Russia on Friday.')).toEqual(['agent:Russia']);
+    // "have" as the light verb itself, or the auxiliary of one, keeps its subject as the agent.
+    expect(parties('Putin has held talks with Pezeshkian in Kazan on Friday.')).toContain('agent:Vladimir Putin');
+    expect(parties('Apple has been in talks with Reuters since Friday.')).toContain('agent:Apple');
+  });
+  it('the subject of a passive "-en" participle is its patient', () => {
+    const roles = (text: string) => events(text).events.flatMap(names);
+    expect(roles('Israel were beaten by Iran in Kazan on Friday.')).toContain('patient:Israel');
+    expect(roles('Israel were beaten by Iran in Kazan on Friday.')).not.toContain('agent:Israel');
+  });
+});
