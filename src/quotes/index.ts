@@ -74,8 +74,23 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
     confidence: null,
   }));
   for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
+  resolveQuotedPronouns(ctx, found, history);
   const drafts = withoutNegated(ctx, found);
   return { ctx, history, drafts };
+}
+
+/**
+ * The person a quotation's he/she stands for, read again once reported speech is found too: quotations are attributed
+ * before reported speech, so a pronoun after 'Dennison said the money was not a factor. "…," he told Radio Five Live'
+ * was resolved without Dennison's attribution in the sentence before, and went to the first person named there.
+ */
+function resolveQuotedPronouns(ctx: QuoteContext, drafts: Draft[], history: SpeakerHistory): void {
+  for (const d of drafts) {
+    const s = d.speaker;
+    if (d.kind === 'indirect' || !s || s.kind !== 'pronoun') continue;
+    const entity = resolvePronoun(ctx, tokenAt(ctx, s.start), history);
+    if (entity !== s.entity) d.speaker = { ...s, entity, name: entity?.name ?? null };
+  }
 }
 
 /** Draft indices in text order (group links stay valid: they are indices). */
