@@ -24,6 +24,7 @@ import { candidatesIn, coordinatedSubject, resolvePronoun, toSpeaker, type Found
 import { COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from './lexicon.js';
 import { endsWith, runTimeRules } from './suffix.js';
 import { HONORIFICS } from '../lang/en/titles.js';
+import { formsOf } from '../lang/en/verbs.js';
 
 const HONORIFIC_WORDS = new Set<string>(HONORIFICS);
 import { decideSpeakers, loadSpeakerModel } from './learned/speakers.js';
@@ -43,6 +44,8 @@ export interface Draft {
   confidence: number | null;
   /** Reported speech the learned cue detector added (review.ts). */
   added?: boolean;
+  /** A plan, not speech ("plans to open …"): it names who the next quotation is by, and is no record itself. */
+  plan?: boolean;
 }
 
 /** What the rules found, before the speaker model's review: drafts and their text order. */
@@ -71,8 +74,23 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
     confidence: null,
   }));
   for (const r of indirect) found.push({ start: r.start, end: r.end, kind: 'indirect', speaker: r.speaker, cue: r.cue, addressee: r.addressee, groupWith: -1, confidence: null });
+  resolveQuotedPronouns(ctx, found, history);
   const drafts = withoutNegated(ctx, found);
   return { ctx, history, drafts };
+}
+
+/**
+ * The person a quotation's he/she stands for, read again once reported speech is found too: quotations are attributed
+ * before reported speech, so a pronoun after 'Dennison said the money was not a factor. "…," he told Radio Five Live'
+ * was resolved without Dennison's attribution in the sentence before, and went to the first person named there.
+ */
+function resolveQuotedPronouns(ctx: QuoteContext, drafts: Draft[], history: SpeakerHistory): void {
+  for (const d of drafts) {
+    const s = d.speaker;
+    if (d.kind === 'indirect' || !s || s.kind !== 'pronoun') continue;
+    const entity = resolvePronoun(ctx, tokenAt(ctx, s.start), history);
+    if (entity !== s.entity) d.speaker = { ...s, entity, name: entity?.name ?? null };
+  }
 }
 
 /** Draft indices in text order (group links stay valid: they are indices). */
@@ -104,6 +122,7 @@ function extractQuotes(doc: Doc): void {
   // accused, the rest no speech) and "rising demand for oil", "hopes of a payoff" (a noun before a preposition its
   // verb never takes).
   drafts = withoutNonSpeech(ctx, drafts);
+  for (const d of drafts) if (d.kind === 'indirect' && d.cue && intentionInfinitive(ctx, d, d.cue)) d.plan = true;
   // Speakers that cannot be, once the models have decided (their training data, the rules' drafts, stay as they
   // were): the subject of a passive verb of naming before a quotation ("The plan was branded “a disaster” by
   // unions": the plan is named; only the agent after the cue may speak) and a loose phrase ending in a preposition or
@@ -157,13 +176,16 @@ function extractQuotes(doc: Doc): void {
     found = true;
   }
   if (found) followPrevious(ctx, drafts, order, false);
+  // Plans are no quotes: they stayed until here only to tell who speaks the quotation after them ('It is looking to
+  // create new revenue streams. "We have two executives …"').
+  const shown = order.filter((di) => !drafts[di]!.plan && !(drafts[di]!.groupWith >= 0 && drafts[drafts[di]!.groupWith]!.plan));
   const rank = new Int32Array(drafts.length);
-  order.forEach((d, r) => (rank[d] = r));
+  shown.forEach((d, r) => (rank[d] = r));
   let resolve: ((s: FoundSpeaker) => DocSpeaker) | null = null; // built on first use: many texts have no speaker
   const grouped = new Set<number>();
-  for (const d of drafts) if (d.groupWith >= 0) grouped.add(d.groupWith);
+  for (const di of shown) if (drafts[di]!.groupWith >= 0) grouped.add(drafts[di]!.groupWith);
 
-  doc.quotes = order.map((di, r) => {
+  doc.quotes = shown.map((di, r) => {
     const d = drafts[di]!;
     const first = d.groupWith >= 0 ? d.groupWith : grouped.has(di) ? di : -1;
     const speaker = d.speaker ? (resolve ??= speakerResolver(ctx, rules.history))(d.speaker) : null;
@@ -430,6 +452,27 @@ function withoutNonSpeech(ctx: QuoteContext, found: Draft[]): Draft[] {
     out.push({ ...d, groupWith: d.groupWith >= 0 ? index[d.groupWith]! : -1 });
   });
   return out;
+}
+
+/**
+ * Verbs of intention, expectation and decision: an infinitive after them reports a plan or an act, not words said
+ * ("Nintendo plans to release …", "China is expected to face …", "the firm agreed to pay …"). Verbs of saying that
+ * take an infinitive stay speech ("promised to", "vowed to", "threatened to", "urged them to").
+ */
+const INTENTION_FORMS = formsOf(['plan', 'want', 'intend', 'hope', 'expect', 'aim', 'seek', 'decide', 'agree', 'wish', 'seem', 'appear', 'tend', 'opt', 'prepare', 'try', 'look']);
+
+/**
+ * Reported "speech" that is an infinitive right after a verb of intention ("plans to buy …"), a purpose after "aimed"
+ * ("Talks aimed at averting …") or the charge after a plea ("pleaded guilty to fraud"): a plan, an act or a charge,
+ * no words anyone said. PolNeAR annotates many of these as attitudes; a journalist cannot print them as quotes.
+ */
+function intentionInfinitive(ctx: QuoteContext, d: Draft, cue: Cue): boolean {
+  const { lower } = ctx;
+  const verb = lower[cue.tokenEnd - 1]!;
+  const first = tokenAt(ctx, d.start);
+  if (first !== cue.tokenEnd) return false;
+  if (lower[first] === 'to') return INTENTION_FORMS.has(verb) || verb === 'guilty';
+  return lower[first] === 'at' && INTENTION_FORMS.get(verb) === 'aim';
 }
 
 /** What ends a sentence of running text: a headline has none of these at its end. */
