@@ -1475,7 +1475,11 @@ const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'd
 /** Nouns for a company that stand before its name in apposition. */
 const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group',
   // Not only companies: "Britain's biggest union Unison", "US banking giant Citigroup", "flag carrier Olympic".
-  'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain']);
+  'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain',
+  // Bodies of other kinds that one name stands for: "US TV network Fox", "UK rock band Muse", "independent label
+  // Domino", "film studio Fox", "property website Rightmove", "Russian newspaper Vedomosti", "rock outfit Rooster".
+  // ("maker" and "developer" are left out: "film maker Moore", "property developer Candy" are people.)
+  'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper']);
 /** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
 const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
