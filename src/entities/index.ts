@@ -1478,8 +1478,11 @@ const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retai
   'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain',
   // Bodies of other kinds that one name stands for: "US TV network Fox", "UK rock band Muse", "independent label
   // Domino", "film studio Fox", "property website Rightmove", "Russian newspaper Vedomosti", "rock outfit Rooster".
-  // ("maker" and "developer" are left out: "film maker Moore", "property developer Candy" are people.)
-  'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper']);
+  // So do "net provider Pipex", "Nordic operator Teliasonera", "technology site ZDNet", "TV channel Five", "radio station
+  // Xfm", "browser maker Netscape" ("developer" is left out: "property developer Candy" is a person).
+  'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper', 'provider', 'operator', 'site', 'channel', 'station', 'maker']);
+/** Words before "maker" that make the maker a person: "film maker Moore". */
+const CRAFT_WORDS = new Set(['film', 'movie', 'documentary', 'programme', 'program', 'music', 'record', 'furniture', 'cheese', 'wine']);
 /** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
 const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
@@ -1540,6 +1543,7 @@ function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
  */
 function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COMPANY_NOUNS_BEFORE): boolean {
   const { lower, word } = tokenIndex(doc);
+  if (lower[a - 1] === 'maker' && CRAFT_WORDS.has(lower[a - 2] ?? '')) return false;
   return nouns.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1;
 }
 
