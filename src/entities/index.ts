@@ -1057,6 +1057,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
+    // "plane maker Airbus", "radio station Xfm": a one-word MISC name after a company noun too (not a people, an award or a happening).
+    if (c.type === 'MISC' && !c.name.includes(' ') && facts.demonym === null && !facts.award && !facts.happeningName && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart))) c.type = 'ORGANIZATION';
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
     // (Only nouns no person is called: "fellow broadcaster Michael Pointon", "watchdog Sir Philip Mawer" stay people.)
     if ((c.type === 'PERSON' || (c.type === 'LOCATION' && facts.unknownPlace)) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
