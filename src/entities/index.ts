@@ -1057,6 +1057,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
     }
+    // "plane maker Airbus", "radio station Xfm": a one-word MISC name after a company noun too (not a people, an award or a happening).
+    if (c.type === 'MISC' && !c.name.includes(' ') && facts.demonym === null && !facts.award && !facts.happeningName && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart))) c.type = 'ORGANIZATION';
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
     // (Only nouns no person is called: "fellow broadcaster Michael Pointon", "watchdog Sir Philip Mawer" stay people.)
     if ((c.type === 'PERSON' || (c.type === 'LOCATION' && facts.unknownPlace)) && c.name.includes(' ') && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart, COMPANY_ONLY_NOUNS_BEFORE))) c.type = 'ORGANIZATION';
@@ -1475,7 +1477,14 @@ const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'region', 'd
 /** Nouns for a company that stand before its name in apposition. */
 const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retailer', 'manufacturer', 'conglomerate', 'airline', 'insurer', 'chipmaker', 'supermarket', 'bank', 'brokerage', 'firm', 'group',
   // Not only companies: "Britain's biggest union Unison", "US banking giant Citigroup", "flag carrier Olympic".
-  'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain']);
+  'union', 'charity', 'broadcaster', 'carrier', 'regulator', 'watchdog', 'giant', 'chain',
+  // Bodies of other kinds that one name stands for: "US TV network Fox", "UK rock band Muse", "independent label
+  // Domino", "film studio Fox", "property website Rightmove", "Russian newspaper Vedomosti", "rock outfit Rooster".
+  // So do "net provider Pipex", "Nordic operator Teliasonera", "technology site ZDNet", "TV channel Five", "radio station
+  // Xfm", "browser maker Netscape" ("developer" is left out: "property developer Candy" is a person).
+  'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper', 'provider', 'operator', 'site', 'channel', 'station', 'maker']);
+/** Words before "maker" that make the maker a person: "film maker Moore". */
+const CRAFT_WORDS = new Set(['film', 'movie', 'documentary', 'programme', 'program', 'music', 'record', 'furniture', 'cheese', 'wine']);
 /** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
 const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */
@@ -1536,6 +1545,7 @@ function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
  */
 function companyNounBefore(doc: Doc, a: number, nouns: ReadonlySet<string> = COMPANY_NOUNS_BEFORE): boolean {
   const { lower, word } = tokenIndex(doc);
+  if (lower[a - 1] === 'maker' && CRAFT_WORDS.has(lower[a - 2] ?? '')) return false;
   return nouns.has(lower[a - 1] ?? '') && a >= 2 && !ARTICLE_WORDS.has(lower[a - 2]!) && doc.tokens[a - 2]!.sentence === doc.tokens[a]!.sentence && word[a - 2] === 1;
 }
 

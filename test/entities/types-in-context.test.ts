@@ -34,6 +34,20 @@ describe('types from the context of a name', () => {
     expect(types('Shares in retailer Peter Hammond Stores fell.').get('Peter Hammond Stores')).toBe('ORGANIZATION');
   });
 
+  it('reads a one-word name after a network, band, label, provider, channel, broadcaster … noun as the organisation', () => {
+    expect(types('The head of US TV network Kelsey admitted the broadcaster had relied on reality shows.').get('Kelsey')).toBe('ORGANIZATION');
+    expect(types('The prize went to UK rock band Harlow, who were named best act.').get('Harlow')).toBe('ORGANIZATION');
+    expect(types('They signed with independent label Tamsin last year.').get('Tamsin')).toBe('ORGANIZATION');
+    expect(types('According to Russian newspaper Kolokov, the loans would be repaid.').get('Kolokov')).toBe('ORGANIZATION');
+    expect(types('A spokeswoman for net provider Halcyn said the attacks had stopped.').get('Halcyn')).toBe('ORGANIZATION');
+    expect(types('TV channel Nine has been criticised for the advert.').get('Nine')).toBe('ORGANIZATION');
+    // A one-word name the recogniser made MISC is the company too.
+    expect(types('Satellite broadcaster Skyvox is planning new services.').get('Skyvox')).toBe('ORGANIZATION');
+    // A noun a person may be called stays a person's: "fellow musician", "film maker".
+    expect(types('His friend and fellow musician Marlowe said the band would play.').get('Marlowe')).toBe('PERSON');
+    expect(types('The documentary by film maker Moorcroft was shown on Monday.').get('Moorcroft')).toBe('PERSON');
+  });
+
   it('types a law, a bill or a treaty MISC (subtype law), but not a person whose given name starts the name', () => {
     const doc = createDoc({ text: 'Ministers said the Coastal Waters Protection Bill would replace the Harbour Dues Act, as the Merrow Treaty allows. The director, Tony Bill, was there.' });
     runPipeline(doc, { until: 'entities' });
