@@ -1,7 +1,7 @@
 /**
  * Scores the event stage.
  *
- *   npx tsx scripts/eval-events.ts [--gold-entities] [--errors] [--meantime-errors] [--loss-table] [--corpus apple|gm] [--meantime-folds] [--seed N]
+ *   npx tsx scripts/eval-events.ts [--gold-entities] [--errors] [--meantime-errors] [--loss-table] [--corpus apple|gm] [--meantime-folds] [--seed N] [--drop-margin M]
  *
  * 1. MEANTIME (Wikinews, CAT XML) corpora apple and gm: the text is rebuilt from
  *    the tokens, publishedAt = the document creation time, and the pipeline that
@@ -63,6 +63,7 @@ import { periodDates, type Period } from '../src/times/calendar.js';
 import { oracleEntities } from '../test/events/oracle-entities.js';
 import { parseMeantime, type MeantimeDoc, type Span } from '../src/events/training/meantime-links.js';
 import { defaultLinkOptions, readLinkDocs, setCoreModels, trainLinkModels } from '../src/events/training/links.js';
+import { PARTICIPANT_MARGINS } from '../src/events/participants.js';
 
 export { parseMeantime };
 
@@ -82,6 +83,11 @@ const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]
 /** The training seed of the models the script trains (13, as `npm run train:events` ships): the stage's figures move by
  * an event or two between seeds of the same code, so a change is compared with that spread before it is kept. */
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 13;
+/** --drop-margin M[,M2…]: the participant model's drop margin (PARTICIPANT_MARGINS.drop) to measure on the held-out
+ * figures; with several, the core models are trained once and the link models and MEANTIME / TimeBank figures are
+ * computed for each (the coreference model trains on the events' participants, so it is retrained per margin; the
+ * examples are then not scored). */
+const dropMargins = args.includes('--drop-margin') ? args[args.indexOf('--drop-margin') + 1]!.split(',').map(Number) : [PARTICIPANT_MARGINS.drop];
 
 /** Calendar range of a TIMEX3 value (day, month, year, week, quarter), or null. */
 function valueRange(value: string): { start: string; end: string } | null {
@@ -322,6 +328,7 @@ function evalMeantime() {
     system_events_annotated_sentences: c.sysScope,
     participant_precision: r(c.partRight, c.partSys),
     participant_recall_named: r(c.partGoldFound, c.partGold),
+    participant_counts: `right ${c.partRight} of ${c.partSys}; named found ${c.partGoldFound} of ${c.partGold}`,
     speed_chars_per_ms_all_stages: +(c.chars / c.ms).toFixed(1),
     participants_and_coreference: linksUsed,
     ...(lossTable
@@ -465,6 +472,7 @@ let linksUsed = 'shipped models (models/event-participants.bin, event-coref.bin:
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let learned: Record<string, unknown> | string = 'shipped models (models/event-*.bin, trained with MEANTIME: not cross-corpus)';
   let timebankStage: (() => ReturnType<typeof evalTimebankStage>) | null = null;
+  let linkSetup: (() => void) | null = null;
   if (!args.includes('--shipped-models')) {
     const corpora = readEventCorpora(dataDir);
     timebankStage = () => evalTimebankStage(corpora.timebankHeldOut.map((a) => a.source));
@@ -482,28 +490,44 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       : null;
     setCoreModels(core);
     learned = built.report;
-    // Participants and coreference are learned from MEANTIME only: each corpus is scored with models trained on the
-    // other (cross-corpus); --link-rules scores the rules they replace instead.
-    const rulesOnly = args.includes('--link-rules');
-    const docs = { apple: readLinkDocs(dataDir, 'apple'), gm: readLinkDocs(dataDir, 'gm') };
-    const trained = rulesOnly ? null : { apple: trainLinkModels(docs.gm, defaultLinkOptions()), gm: trainLinkModels(docs.apple, defaultLinkOptions()) };
-    linksFor = (corpus) => {
-      const m = trained?.[corpus as 'apple' | 'gm'];
-      const participants = args.includes('--participant-rules') ? null : (m?.participants ?? null);
-      const coreference = args.includes('--coref-rules') ? null : (m?.coreference ?? null);
-      useEventModels({ ...(coreFor?.[corpus] ?? core), participants, coreference });
-    };
-    linksUsed = rulesOnly ? 'rules (--link-rules)' : 'learned, cross-corpus (apple scored with models trained on gm and the reverse)';
-    useEventModels({ ...core, participants: null, coreference: null });
-    if (!rulesOnly) {
-      const all = trainLinkModels([...docs.apple, ...docs.gm], defaultLinkOptions());
-      examplesModels = {
-        ...core,
-        participants: args.includes('--participant-rules') ? null : all.participants,
-        coreference: args.includes('--coref-rules') ? null : all.coreference,
+    linkSetup = () => {
+      // Participants and coreference are learned from MEANTIME only: each corpus is scored with models trained on the
+      // other (cross-corpus); --link-rules scores the rules they replace instead.
+      const rulesOnly = args.includes('--link-rules');
+      const docs = { apple: readLinkDocs(dataDir, 'apple'), gm: readLinkDocs(dataDir, 'gm') };
+      const trained = rulesOnly ? null : { apple: trainLinkModels(docs.gm, defaultLinkOptions()), gm: trainLinkModels(docs.apple, defaultLinkOptions()) };
+      linksFor = (corpus) => {
+        const m = trained?.[corpus as 'apple' | 'gm'];
+        const participants = args.includes('--participant-rules') ? null : (m?.participants ?? null);
+        const coreference = args.includes('--coref-rules') ? null : (m?.coreference ?? null);
+        useEventModels({ ...(coreFor?.[corpus] ?? core), participants, coreference });
       };
-    }
+      linksUsed = rulesOnly ? 'rules (--link-rules)' : 'learned, cross-corpus (apple scored with models trained on gm and the reverse)';
+      useEventModels({ ...core, participants: null, coreference: null });
+      if (!rulesOnly) {
+        const all = trainLinkModels([...docs.apple, ...docs.gm], defaultLinkOptions());
+        examplesModels = {
+          ...core,
+          participants: args.includes('--participant-rules') ? null : all.participants,
+          coreference: args.includes('--coref-rules') ? null : all.coreference,
+        };
+      }
+    };
   }
+  if (dropMargins.length > 1) {
+    const by_drop_margin: Record<string, unknown> = {};
+    for (const drop of dropMargins) {
+      PARTICIPANT_MARGINS.drop = drop;
+      linkSetup?.();
+      const meantime = evalMeantime();
+      if (examplesModels) useEventModels(examplesModels);
+      by_drop_margin[String(drop)] = { meantime, timebank_held_out_stage: timebankStage?.() ?? null };
+    }
+    console.log(JSON.stringify({ seed: seedArg, learned_models: learned, by_drop_margin }, null, 2));
+    process.exit(0);
+  }
+  PARTICIPANT_MARGINS.drop = dropMargins[0]!;
+  linkSetup?.();
   const meantime = args.includes('--examples-only') ? null : evalMeantime();
   // The TimeBank held-out fifth with the models trained without it (and without MEANTIME); links as on the examples.
   if (examplesModels) useEventModels(examplesModels);
