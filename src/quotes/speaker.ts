@@ -265,14 +265,19 @@ export function subjectPhrase(ctx: QuoteContext, cue: number, floor: number): Su
     // "A leading expert on the Cuban economy says", "unions at Fiat have said": a name after a preposition belongs to
     // the preposition's object, not to the subject; the subject's head is the noun before the preposition. The walk
     // goes on past it; when no head stands there ("In Washington officials said"), the phrase stays as it was.
-    const stop = edge === null ? nameStop(ctx, end, floor) : edge.named ? edge.start : -1;
-    if (stop > floor + 1 && COMPLEMENT_PREPOSITIONS.has(lower[stop - 1]!)) {
+    // ("Unions for Kestrel staff in Leeds said": a complement may hold a name and a complement of its own.)
+    let stop = edge === null ? nameStop(ctx, end, floor) : edge.named ? edge.start : -1;
+    while (stop > floor + 1 && COMPLEMENT_PREPOSITIONS.has(lower[stop - 1]!)) {
       const outer = phraseEdge(ctx, cue, stop - 1, end, floor);
       if (outer === 'name') return null;
-      if (outer !== null && outer.start < stop - 1) {
-        const phrase = phraseFrom(ctx, outer, end, true);
-        if (phrase && !(EVIDENCE_NOUNS.has(lower[phrase.cand.tokenEnd - 1]!) || MORE_EVIDENCE.has(lower[phrase.cand.tokenEnd - 1]!) || DOCUMENT_HEADS.has(lower[phrase.cand.tokenEnd - 1]!))) return phrase;
+      if (outer === null || outer.start >= stop - 1) break;
+      if (outer.named && outer.start > floor + 1 && COMPLEMENT_PREPOSITIONS.has(lower[outer.start - 1]!)) {
+        stop = outer.start;
+        continue;
       }
+      const phrase = phraseFrom(ctx, outer, end, true);
+      if (phrase && !(EVIDENCE_NOUNS.has(lower[phrase.cand.tokenEnd - 1]!) || MORE_EVIDENCE.has(lower[phrase.cand.tokenEnd - 1]!) || DOCUMENT_HEADS.has(lower[phrase.cand.tokenEnd - 1]!))) return phrase;
+      break;
     }
   }
   return edge === null || edge === 'name' ? null : phraseFrom(ctx, edge, end, false);
@@ -326,6 +331,8 @@ function phraseEdge(ctx: QuoteContext, cue: number, from: number, end: number, f
       return { start, body, named: true };
     }
     if (SUBJECT_PHRASE_STOP.has(w) || ctx.quoteOf[k]! >= 0 || PRONOUNS.has(w)) break;
+    // "Chelsea's win at Fulham - confirming …": a spaced dash closes an aside, no hyphen inside a word (run time).
+    if (runTimeRules.on && w === '-' && ctx.doc.tokens[k]!.spaceBefore) break;
     if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;
     if (ctx.cap[k] && !sentenceInitial(ctx, k)) return null;
     if (FINITE_VERBS.has(w) || w === 'cannot' || verbInPhrase(ctx, k, cue) || (!ctx.cap[k] && (edAfterNonE(w) || (endsWith(w, 'ing') && !attributiveIng(ctx, k, from, floor)) || endsWith(w, 'ied')))) return null;
