@@ -28,6 +28,8 @@ export interface Candidate {
   tokenStart: number;
   tokenEnd: number;
   entity: Entity | null;
+  /** A subject phrase's candidate ends at its head ("Other proponents"); its words run on to here ("… of the bill"). */
+  phraseEnd?: number;
 }
 
 /** A speaker as found in the text, with what it resolves to. */
@@ -238,6 +240,8 @@ const PHRASE_OPENERS = new Set([...NP_OPENERS, 'most', 'many', 'all', 'few', 'mo
 export interface SubjectPhrase {
   cand: Candidate;
   body: number;
+  /** The walk went past a name in the object of a preposition ("A leading expert on the Cuban economy"). */
+  complement: boolean;
 }
 
 /**
@@ -252,39 +256,109 @@ export interface SubjectPhrase {
  * (a coordinated subject: left to the names and roles in it).
  */
 export function subjectPhrase(ctx: QuoteContext, cue: number, floor: number): SubjectPhrase | null {
-  const { lower, mentionOf, mentions } = ctx;
+  const { lower } = ctx;
   let end = trimBeforeVerb(lower, floor, cue);
   // "Other reports this week said": a time phrase before the verb is no part of the subject.
   if (end - 2 > floor && TIME_MODIFIERS.has(lower[end - 2]!) && TIME_NOUNS.has(lower[end - 1]!)) end -= 2;
-  let start = end;
-  let body = end;
+  const edge = phraseEdge(ctx, cue, end, end, floor);
+  if (runTimeRules.on && edge !== 'name') {
+    // "A leading expert on the Cuban economy says", "unions at Fiat have said": a name after a preposition belongs to
+    // the preposition's object, not to the subject; the subject's head is the noun before the preposition. The walk
+    // goes on past it; when no head stands there ("In Washington officials said"), the phrase stays as it was.
+    // ("Unions for Kestrel staff in Leeds said": a complement may hold a name and a complement of its own.)
+    let stop = edge === null ? nameStop(ctx, end, floor) : edge.named ? edge.start : -1;
+    while (stop > floor + 1 && COMPLEMENT_PREPOSITIONS.has(lower[stop - 1]!)) {
+      const outer = phraseEdge(ctx, cue, stop - 1, end, floor);
+      if (outer === 'name') return null;
+      if (outer === null || outer.start >= stop - 1) break;
+      if (outer.named && outer.start > floor + 1 && COMPLEMENT_PREPOSITIONS.has(lower[outer.start - 1]!)) {
+        stop = outer.start;
+        continue;
+      }
+      const phrase = phraseFrom(ctx, outer, end, true);
+      if (phrase && !(EVIDENCE_NOUNS.has(lower[phrase.cand.tokenEnd - 1]!) || MORE_EVIDENCE.has(lower[phrase.cand.tokenEnd - 1]!) || DOCUMENT_HEADS.has(lower[phrase.cand.tokenEnd - 1]!))) return phrase;
+      break;
+    }
+  }
+  return edge === null || edge === 'name' ? null : phraseFrom(ctx, edge, end, false);
+}
+
+/** Prepositions that tie a complement to a subject's head noun ("an expert on", "unions at", "voices in"); not "by" (an agent: "a report by Oxfam" speaks for Oxfam). */
+const COMPLEMENT_PREPOSITIONS = new Set(['of', 'on', 'at', 'in', 'for', 'from', 'with', 'about', 'within', 'among', 'across', 'inside', 'near', 'behind']);
+/** Heads whose words are their author's: "A statement from the Home Office said" speaks for the Home Office. */
+const DOCUMENT_HEADS = new Set(['statement', 'statements', 'letter', 'message', 'memo', 'note', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+/** Where the subject phrase's walk leftwards from `end` meets a name right before `end` (the start of the name and its determiner), or -1. */
+function nameStop(ctx: QuoteContext, end: number, floor: number): number {
+  const mi = end > floor ? ctx.mentionOf[end - 1]! : -1;
+  if (mi < 0) return -1;
+  let start = ctx.mentions[mi]!.tokenStart;
+  if (start > floor && DETERMINERS.has(ctx.lower[start - 1]!)) start--;
+  return start;
+}
+
+/** The left edge of a subject phrase: its first word, where its own words start after a modifying name, and whether a name stopped the walk. */
+interface PhraseEdge {
+  start: number;
+  body: number;
+  named: boolean;
+}
+
+/**
+ * The words of a subject phrase ending at `end`, read leftwards from `from` (see `subjectPhrase`). 'name' when a
+ * person's name heads the subject with words after it that it does not modify (the name is the speaker); null when the
+ * words are no plain noun phrase (a verb, a quotation, an unlisted capital, a name right before `from`).
+ */
+function phraseEdge(ctx: QuoteContext, cue: number, from: number, end: number, floor: number): PhraseEdge | 'name' | null {
+  const { lower, mentionOf, mentions } = ctx;
+  let start = from;
+  let body = from;
   while (start > floor && end - start < 8) {
     const k = start - 1;
     const w = lower[k]!;
     const mi = mentionOf[k]!;
     if (mi >= 0) {
       // "MCI's directors", "the NBC network": a name owning or modifying the phrase, with its determiner.
-      if (start === end) return null;
+      if (start === from) return null;
       // "Dr Mike Watts head of exploration said", "Ed Davey meanwhile said", "Supt Deats went on to warn": the words
       // after a person's name are no noun phrase it modifies (as in "the Trump campaign", "Some Clinton backers") but an
       // apposition, an adverb or a verb — the name is the subject, a candidate of its own already. A run-time constraint
       // (the ranker is trained as before: a retrain with it in training read 4 speakers worse on the held-out slice).
-      if (runTimeRules.on && !possessiveAt(ctx, start) && mentions[mi]!.entity.type === 'PERSON' && notModifiedByName(ctx, start, end)) return null;
+      if (runTimeRules.on && !possessiveAt(ctx, start) && mentions[mi]!.entity.type === 'PERSON' && notModifiedByName(ctx, start, end)) return 'name';
       body = start;
       start = mentions[mi]!.tokenStart;
       if (start > floor && DETERMINERS.has(lower[start - 1]!)) start--;
-      break;
+      return { start, body, named: true };
     }
     if (SUBJECT_PHRASE_STOP.has(w) || ctx.quoteOf[k]! >= 0 || PRONOUNS.has(w)) break;
+    // "Chelsea's win at Fulham - confirming …": a spaced dash closes an aside, no hyphen inside a word (run time).
+    if (runTimeRules.on && w === '-' && ctx.doc.tokens[k]!.spaceBefore) break;
     if (!ctx.word[k] && !possessiveAt(ctx, k) && w !== '-') return null;
     if (ctx.cap[k] && !sentenceInitial(ctx, k)) return null;
-    if (FINITE_VERBS.has(w) || w === 'cannot' || verbInPhrase(ctx, k, cue) || (!ctx.cap[k] && (edAfterNonE(w) || endsWith(w, 'ied', 'ing')))) return null;
+    if (FINITE_VERBS.has(w) || w === 'cannot' || verbInPhrase(ctx, k, cue) || (!ctx.cap[k] && (edAfterNonE(w) || (endsWith(w, 'ing') && !attributiveIng(ctx, k, from, floor)) || endsWith(w, 'ied')))) return null;
     // A determiner only opens the phrase ("In a filing to US regulators the airline warned").
     if (k < end - 1 && DETERMINERS.has(lower[k + 1]!) && !possessiveAt(ctx, k + 1) && !PHRASE_OPENERS.has(w) && !PREPOSITIONS.has(w)) return null;
     start = k;
     body = k;
   }
-  if (start >= end || (start > floor && end - start >= 8 && body === start)) return null;
+  if (start >= from || (start > floor && end - start >= 8 && body === start)) return null;
+  return { start, body, named: false };
+}
+
+/**
+ * "A leading expert", "the ruling party": an -ing word between an opening determiner and a noun of the phrase is an
+ * adjective, not a verb (a run-time reading, for the walk past a complement).
+ */
+function attributiveIng(ctx: QuoteContext, k: number, from: number, floor: number): boolean {
+  if (!runTimeRules.on || k - 1 < floor || k + 1 >= from) return false;
+  const prev = ctx.lower[k - 1]!;
+  return (prev === 'a' || prev === 'an' || prev === 'the') && !!ctx.word[k + 1] && !ctx.cap[k + 1] && !PREPOSITIONS.has(ctx.lower[k + 1]!);
+}
+
+/** The subject phrase of words [edge.start, end) as a candidate ending at its head (see `subjectPhrase`), or null. */
+function phraseFrom(ctx: QuoteContext, edge: PhraseEdge, end: number, complement: boolean): SubjectPhrase | null {
+  const { lower } = ctx;
+  const { start, body } = edge;
   const before = lower[start - 1];
   if (before !== undefined && RELATIVES.has(before)) return null;
   let head = end - 1;
@@ -300,8 +374,10 @@ export function subjectPhrase(ctx: QuoteContext, cue: number, floor: number): Su
   // constraint, like the content's bar: the ranker is trained with these phrases as candidates).
   if (runTimeRules.on && body > start && (EVIDENCE_NOUNS.has(h) || MORE_EVIDENCE.has(h))) return null;
   const opened = body > start || PHRASE_OPENERS.has(lower[start]!) || DETERMINERS.has(lower[start]!) || possessiveAt(ctx, start + 1);
-  if (!opened && !(head === end - 1 && endsWith(h, 's') && !endsWith(h, 'ss', 'us', 'is'))) return null;
-  return { cand: { kind: 'np', tokenStart: start, tokenEnd: head + 1, entity: null }, body };
+  // A bare plural opens the phrase at its last word ("Shareholders said") or before its complement ("unions at Fiat").
+  const plural = (head === end - 1 || complement) && endsWith(h, 's') && !endsWith(h, 'ss', 'us', 'is');
+  if (!opened && !plural) return null;
+  return { cand: { kind: 'np', tokenStart: start, tokenEnd: head + 1, entity: null, phraseEnd: end }, body, complement };
 }
 
 /** Adverbs that may follow a subject's name ("Ed Davey meanwhile said"), besides those in -ly and -wards. */
@@ -843,7 +919,8 @@ export function descriptionText(ctx: QuoteContext, c: Candidate, floor: number, 
       continue;
     }
     if (PREPOSITIONS.has(w) || SEGMENT_BREAK.has(w) || !ctx.word[s - 1] || SKIPPABLE_BEFORE_VERB.has(w) || SPEECH_FORMS.has(w) || RELATIVES.has(w)) break;
-    if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w)) break; // a verb, most likely
+    // A verb, most likely — but "A leading expert": an -ing word after an article is an adjective (run time).
+    if (endsWith(w, 'ed', 'ing') && !DETERMINERS.has(w) && !(runTimeRules.on && endsWith(w, 'ing') && /^(?:a|an|the)$/.test(lower[s - 2] ?? ''))) break;
     s--;
     // An article opens the phrase: "This week a judge" → "a judge".
     if (runTimeRules.on && (w === 'a' || w === 'an' || w === 'the')) break;
@@ -1030,6 +1107,19 @@ export function describedPerson(ctx: QuoteContext, description: string, at: numb
   return list.length === 1 && list[0]!.mentions[0]!.start < at ? list[0]! : null;
 }
 
+/**
+ * "A leading expert on the Cuban economy says": a description heading the subject phrase before the cue at `ceiling`
+ * takes the phrase's words, its complement with them (a run-time reading; `descriptionText` stops at "leading" and
+ * widens only over names).
+ */
+function withComplement(ctx: QuoteContext, c: Candidate, span: { start: number; end: number }, floor: number, ceiling: number): { start: number; end: number } {
+  if (!runTimeRules.on || c.tokenEnd >= ceiling || !COMPLEMENT_PREPOSITIONS.has(ctx.lower[c.tokenEnd]!)) return span;
+  const p = subjectPhrase(ctx, ceiling, floor);
+  if (!p || p.cand.tokenEnd !== c.tokenEnd || p.cand.phraseEnd === undefined) return span;
+  const { tokens } = ctx.doc;
+  return { start: Math.min(span.start, tokens[p.cand.tokenStart]!.start), end: Math.max(span.end, tokens[p.cand.phraseEnd - 1]!.end) };
+}
+
 /** Turns a candidate into a speaker, resolving pronouns, widening descriptions and linking them to their person. */
 export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHistory, floor: number, ceiling: number): FoundSpeaker {
   const { doc } = ctx;
@@ -1044,7 +1134,7 @@ export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHisto
       return { entity: e, name: e?.name ?? null, description: text, start, end, kind: c.kind };
     }
     case 'description': {
-      const span = descriptionText(ctx, c, floor, ceiling);
+      const span = withComplement(ctx, c, descriptionText(ctx, c, floor, ceiling), floor, ceiling);
       const description = doc.text.slice(span.start, span.end);
       const entity = describedPerson(ctx, description, span.start);
       return { entity, name: entity?.name ?? null, description, start: span.start, end: span.end, kind: c.kind };
@@ -1052,8 +1142,10 @@ export function toSpeaker(ctx: QuoteContext, c: Candidate, history: SpeakerHisto
     case 'proper':
       return { entity: null, name: text, description: null, start, end, kind: c.kind };
     case 'np': {
-      const entity = describedPerson(ctx, text, start);
-      return { entity, name: entity?.name ?? null, description: text, start, end, kind: c.kind };
+      // "Other proponents of the bill", "A leading expert on the Cuban economy": a subject phrase is its whole words.
+      const whole = c.phraseEnd !== undefined && c.phraseEnd > c.tokenEnd ? doc.text.slice(start, doc.tokens[c.phraseEnd - 1]!.end) : text;
+      const entity = describedPerson(ctx, whole, start);
+      return { entity, name: entity?.name ?? null, description: whole, start, end: start + whole.length, kind: c.kind };
     }
   }
 }

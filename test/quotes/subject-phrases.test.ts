@@ -47,8 +47,9 @@ describe('the plain noun phrase before the cue', () => {
   });
 
   it('is the source of reported speech no name or role stands for', () => {
+    // The speaker is the whole phrase, its complement with it (quotes34); the candidate ranked ends at its head.
     const r = reported('Other backers of the plan said it was a fair compromise that avoided the excesses of the old system.');
-    expect(r.map((x) => x.speaker)).toEqual(['Other backers']);
+    expect(r.map((x) => x.speaker)).toEqual(['Other backers of the plan']);
   });
 });
 

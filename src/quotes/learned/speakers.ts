@@ -412,7 +412,9 @@ const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that'
 function addSubjectPhrase(ctx: QuoteContext, raw: Candidate[], cs: number, floor: number): void {
   const found = subjectPhrase(ctx, cs, floor);
   // A candidate among the phrase's own words (after a name modifying it) already stands for it.
-  if (!found || raw.some((c) => c.tokenEnd > found.body && c.tokenStart < cs)) return;
+  // (After a complement's name, only the head's words count: "unions at Fiat" is no candidate for Fiat.)
+  const reach = found?.complement ? found.cand.tokenEnd : cs;
+  if (!found || raw.some((c) => c.tokenEnd > found.body && c.tokenStart < reach)) return;
   raw.push(found.cand);
   raw.sort((a, b) => a.tokenStart - b.tokenStart);
 }
