@@ -55,6 +55,14 @@ const TIME_WORDS = new Set([...Object.keys(WEEKDAYS), 'today', 'yesterday', 'ton
 const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
 const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);
+/**
+ * Verbs of judging someone, whose object is the one judged ("accused Mr Brown of …", "criticised the regulator",
+ * "blamed it for …"): English puts no speaker after them the way "…, said the spokesman." does.
+ */
+const JUDGING_LEMMAS = new Set(
+  ('accuse blame criticise criticize condemn praise thank applaud fault charge credit congratulate lambast slam blast ' +
+    'attack mock ridicule denounce chastise rebuke reprimand castigate censure commend hail laud').split(' '),
+);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", '’ve', "'ve", 'wo', 'ca', 'won', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'shall']);
 
 /**
@@ -897,6 +905,9 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly') && !addresseeToEnd(ctx, cue, sentEnd)) return null;
     if (!cand && subjectBefore) return null;
     if (!cand || cue.form === 'according') {
+      // "Vincent Cable, for the Lib Dems, accused Mr Brown of …", "…, blaming it for falling sales.": the phrase
+      // after a verb of judging is the one judged, its object, never an inverted speaker (branch quotes35).
+      if (runTimeRules.on && cue.form === 'verb' && JUDGING_LEMMAS.has(cue.lemma)) return null;
       cand = phraseAfter(ctx, cue.tokenEnd, tail);
       // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
       if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
