@@ -11,7 +11,7 @@ import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -55,14 +55,6 @@ const TIME_WORDS = new Set([...Object.keys(WEEKDAYS), 'today', 'yesterday', 'ton
 const NON_SUBJECT = new Set(['to', 'and', 'or', 'but', 'so', 'not', 'never', 'also', 'that', 'what', 'how', 'why', 'whether', 'yes', 'no', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'goodbye', 'hello', 'thanks', 'sorry', 'again', 'once', 'twice', 'later', 'earlier', 'recently', 'today', 'tonight', 'yesterday', 'tomorrow', 'last', 'next', 'this']);
 /** Nouns whose own "that"-clause is not the verb's content: "responding to the news that …". */
 const NOUN_COMPLEMENT = new Set(['news', 'report', 'reports', 'claim', 'claims', 'fact', 'idea', 'notion', 'allegation', 'allegations', 'suggestion', 'belief', 'rumor', 'rumors', 'rumour', 'question', 'argument', 'evidence', 'assertion', 'view', 'promise', 'warning', 'possibility', 'hope', 'fear', 'fears', 'concern', 'concerns', 'word', 'reason', 'sense', 'impression', 'assumption', 'theory', 'way', 'point', 'time', 'extent', 'so', 'such']);
-/**
- * Verbs of judging someone, whose object is the one judged ("accused Mr Brown of …", "criticised the regulator",
- * "blamed it for …"): English puts no speaker after them the way "…, said the spokesman." does.
- */
-const JUDGING_LEMMAS = new Set(
-  ('accuse blame criticise criticize condemn praise thank applaud fault charge credit congratulate lambast slam blast ' +
-    'attack mock ridicule denounce chastise rebuke reprimand castigate censure commend hail laud').split(' '),
-);
 const FINITE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', '’s', "'s", '’re', "'re", '’ll', "'ll", '’d', "'d", '’ve', "'ve", 'wo', 'ca', 'won', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'shall']);
 
 /**

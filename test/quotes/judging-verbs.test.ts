@@ -9,6 +9,7 @@ import { quotesOf } from './helpers.js';
 const people = [
   { name: 'Martin Hale', type: 'PERSON' as const, aliases: ['Hale', 'Mr Hale'] },
   { name: 'Owen Whitfield', type: 'PERSON' as const, aliases: ['Whitfield'] },
+  { name: 'Harbour Standards Board', type: 'ORGANIZATION' as const, aliases: ['HSB'] },
 ];
 
 describe('a verb of judging', () => {
@@ -29,5 +30,11 @@ describe('a verb of judging', () => {
   it('reads no inverted speaker after a participle of blame', () => {
     const text = 'Since the old ferry service was closed last spring, the council has been slow and unhelpful, blaming it for the losses.';
     expect(quotesOf(text, people).some((q) => q.text.startsWith('Since the old ferry'))).toBe(false);
+  });
+
+  it('never takes a name after the one it judges as the speaker', () => {
+    const text = 'The head of the pilots guild, a former captain, has criticised the port regulator, the Harbour Standards Board (HSB).';
+    const quotes = quotesOf(text, people);
+    expect(quotes.some((q) => q.speaker?.name === 'Harbour Standards Board')).toBe(false);
   });
 });
