@@ -11,7 +11,7 @@ import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
 import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -897,6 +897,9 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (cand && cue.form === 'verb' && ctx.word[cue.tokenEnd] && !PREPOSITIONS.has(next) && !TIME_WORDS.has(next) && !endsWith(next, 'ly') && !addresseeToEnd(ctx, cue, sentEnd)) return null;
     if (!cand && subjectBefore) return null;
     if (!cand || cue.form === 'according') {
+      // "Vincent Cable, for the Lib Dems, accused Mr Brown of …", "…, blaming it for falling sales.": the phrase
+      // after a verb of judging is the one judged, its object, never an inverted speaker (branch quotes35).
+      if (runTimeRules.on && cue.form === 'verb' && JUDGING_LEMMAS.has(cue.lemma)) return null;
       cand = phraseAfter(ctx, cue.tokenEnd, tail);
       // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
       if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;

@@ -76,3 +76,12 @@ export const DETERMINERS = new Set<string>([...ARTICLES, ...QUANTIFIERS, ...POSS
  */
 const NOT_PHRASE_OPENERS = new Set(['than', 'around', 'outside', 'inside', 'within', 'across', 'toward', 'towards', 'via', 'per']);
 export const PREPOSITIONS = new Set<string>([...PREPOSITION_WORDS.filter((w) => !NOT_PHRASE_OPENERS.has(w)), ...SUBORDINATORS]);
+
+/**
+ * Verbs of judging someone, whose object is the one judged ("accused Mr Brown of …", "criticised the regulator",
+ * "blamed it for …"): English puts no speaker after them the way "…, said the spokesman." does.
+ */
+export const JUDGING_LEMMAS = new Set(
+  ('accuse blame criticise criticize condemn praise thank applaud fault charge credit congratulate lambast slam blast ' +
+    'attack mock ridicule denounce chastise rebuke reprimand castigate censure commend hail laud').split(' '),
+);

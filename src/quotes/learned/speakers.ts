@@ -22,7 +22,8 @@ import type { QuoteKind } from '../../document/schema.js';
 import type { QuoteContext } from '../context.js';
 import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
-import { COGNITION_FORMS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
+import { COGNITION_FORMS, JUDGING_LEMMAS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
+import { isPassiveCue } from '../negation.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
 import { candidatesIn, subjectPhrase, quotedAsSaying, relativeBeforeCue, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
 import { LinearModel, sigmoid } from './linear.js';
@@ -230,7 +231,15 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
   // Lee, the market …"): the attribution is cut out of it after the decision (`splitAroundAttribution`,
   // `splitInvertedAttribution`).
   const { starts, ends } = ctx.index;
-  const barred = decoding && runTimeRules.on && (ends[ce - 1]! <= start || starts[cs]! >= end) ? barredRange(ctx, cs, ce, start, end) : NOTHING_BARRED;
+  // "The head of the market has criticised the watchdog, the FSA.": after a verb of judging, the words are the one
+  // judged, never its source (branch quotes35; a constraint on the decision only, as above). Not in a passive, whose
+  // agent follows ("was criticised by unions").
+  const judged = decoding && runTimeRules.on && cue.form === 'verb' && JUDGING_LEMMAS.has(cue.lemma) && ends[ce - 1]! <= start && ctx.lower[ce] !== 'by' && !isPassiveCue(ctx, cue);
+  const barred = judged
+    ? ([ends[ce - 1]!, Math.max(end, ends[S.tokenEnd - 1]!)] as const)
+    : decoding && runTimeRules.on && (ends[ce - 1]! <= start || starts[cs]! >= end)
+      ? barredRange(ctx, cs, ce, start, end)
+      : NOTHING_BARRED;
   if (rule && rule.start < barred[1] && rule.end > barred[0]) rule = null;
   if (rule) {
     const settled = settledCandidate(ctx, rule, cs, ce) ?? (participle ? mainClauseCandidate(ctx, rule, cs) : null);
