@@ -6,6 +6,7 @@
  */
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
+import { IRREGULAR_PAST } from '../lang/en/verbs.js';
 import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, PASSIVE_ADVERBS, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
@@ -228,7 +229,11 @@ export function findParticipants(
     const afterRelative = relative[ts] === 0 && relative[first]! > 0 && interrupting(ctx, relative, first);
     const resumed = afterRelative && takesUp(ctx, relative, ts);
     let shared: { m: PlacedMention; why: string } | null = null;
-    const subj = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0));
+    const nearest = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0));
+    // The nearest name is no subject when a common noun heads the subject ("protesters demonstrated", "the Porsche
+    // designed radio set will be launched") or when it is the object of a participle ("the drama starring Audrey Tautou,
+    // was ruled"): no other name is taken then.
+    const subj = nearest && (commonNounSubject(ctx, nearest, ts) || objectOfParticiple(ctx, nearest)) ? null : nearest;
     if (owner) {
       // found above
     } else if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
@@ -468,6 +473,71 @@ function possessorOfSubject(ctx: ArgContext, before: PlacedMention[], ts: number
   const m = before[before.length - 1];
   if (!m || m.tokenEnd !== k || PREPOSITIONS.has(governor(ctx, m))) return null;
   return m;
+}
+
+/** Words between a subject and its verb, skipped when looking for the subject's head: auxiliaries, modals, negation, adverbs. */
+const BEFORE_VERB = new Set<string>([...AUXILIARIES, ...SUBJECT_AUX, 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'cannot', 'shall', 'do', 'does', 'not', "n't", 'never', 'now', 'already', 'still', 'just', 'soon', 'later', 'once', 'again', 'even', 'only', 'first', 'ever', 'often', 'too', 'yet', 'alone', 'both', 'all', 'each', 'himself', 'herself', 'itself', 'themselves', 'yesterday', 'today', 'tomorrow', 'tonight']);
+/** Words that open a noun phrase or a new clause: a subject noun after them is not part of a name before them. */
+const PHRASE_OPENERS = new Set<string>([...ARTICLES, ...DEMONSTRATIVES, ...POSSESSIVE_DETERMINERS, ...QUANTIFIERS, 'and', 'or', 'but', ',', ';', 'that', 'which', 'who', 'whose', 'every', 'any', 'no']);
+/** Lowercase words that are no head of a subject noun phrase. */
+const NOT_HEAD = new Set<string>([...NOT_SUBJECT_NOUN, ...PHRASE_OPENERS, 'him', 'them', 'us', 'me']);
+const POSSESSIVE_DETERMINER_SET = new Set<string>(POSSESSIVE_DETERMINERS);
+/** Time nouns a demonstrative or "last"/"next" makes an adverbial ("Smith this week said"), not a subject. */
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'summer', 'winter', 'spring', 'autumn', 'season', 'time']);
+
+/**
+ * Whether a common noun after the name m heads the subject of the verb at ts, so that m is not the subject: the word
+ * before the verb (auxiliaries and adverbs skipped) is a lowercase noun whose phrase opens after m with a determiner or a
+ * clause word ("…, and protesters demonstrated", "said the firm would"), or with a participle right after the name ("the
+ * Porsche designed radio set will be launched": the name made the set). A name followed by nouns alone ("Microsoft
+ * shares rose") modifies the subject and stays its party; a name coordinated with it ("Smith and his wife divorced") too.
+ */
+function commonNounSubject(ctx: ArgContext, m: PlacedMention, ts: number): boolean {
+  const { doc } = ctx;
+  let k = ts - 1;
+  while (k >= m.tokenEnd && (BEFORE_VERB.has(lower(ctx, k)) || /^\p{Ll}+ly$/u.test(doc.tokens[k]!.text))) k--;
+  // "Smith this week said": a time adverbial, not a subject.
+  if (k > m.tokenEnd && TIME_NOUNS.has(lower(ctx, k)) && /^(?:this|last|next|that)$/.test(lower(ctx, k - 1))) return false;
+  if (k < m.tokenEnd || !/^\p{Ll}[\p{Ll}-]*$/u.test(doc.tokens[k]!.text) || NOT_HEAD.has(lower(ctx, k))) return false;
+  // A word right before a trigger that is no past form may be the trigger's own modifier ("his acting debut", "the
+  // terrorist attacks"): the trigger is then a noun, its modifiers no subject.
+  if (k === ts - 1 && !/ed$/.test(lower(ctx, ts)) && !IRREGULAR_PAST.has(lower(ctx, ts))) return false;
+  // "the favourite having won": a participial clause shares the subject of the main clause, its noun is a predicate.
+  if (k === ts - 1 && /^(?:having|being)$/.test(lower(ctx, k))) return false;
+  // Back over the subject's noun phrase: lowercase words, numbers and unrecognised capitalised words ("P7131").
+  let j = k - 1;
+  while (j >= m.tokenEnd && ctx.byToken[j] === -1 && !PHRASE_OPENERS.has(lower(ctx, j)) && /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(doc.tokens[j]!.text)) j--;
+  if (j < m.tokenEnd) {
+    // The phrase runs back to the name: "Microsoft shares rose" (the name modifies the subject) unless a participle
+    // follows the name ("Porsche designed radio set": the name is the participle's agent).
+    const w = lower(ctx, m.tokenEnd);
+    return m.tokenEnd < k && /^\p{Ll}/u.test(doc.tokens[m.tokenEnd]!.text) && /(?:ed|ing)$/.test(w) && w.length > 4;
+  }
+  if (!PHRASE_OPENERS.has(lower(ctx, j))) return false;
+  // "its index dropped": the pronoun may take the name up (the possessor of the subject is a party, as for "Apple's").
+  if (POSSESSIVE_DETERMINER_SET.has(lower(ctx, j))) return false;
+  // An apposition: "Bondi, the specialist appointed", "Milburn - the man appointed": the noun is the name.
+  if (j === m.tokenEnd + 1 && /^[,(–—-]$/.test(doc.tokens[m.tokenEnd]!.text)) return false;
+  // "Smith and his wife divorced", "Smith and colleagues said": the name is one of the subjects.
+  const coordinated = (i: number) => (lower(ctx, i) === 'and' || lower(ctx, i) === 'or') && i === m.tokenEnd;
+  if (coordinated(j) || (j > m.tokenEnd && coordinated(j - 1) && !/^[,;]$/.test(lower(ctx, j)))) return false;
+  return true;
+}
+
+/** Nouns in -ing that may govern a name without being a participle ("Tuesday morning Smith said", "the meeting Smith called"). */
+const ING_NOUNS = new Set(['morning', 'evening', 'meeting', 'building', 'wedding', 'hearing', 'briefing', 'ruling', 'funding', 'spring', 'king', 'thing', 'ring', 'string', 'opening', 'offering', 'ceiling', 'during', 'something', 'nothing', 'anything', 'everything']);
+
+/**
+ * Whether the name m is the object of a participle that modifies a noun before it ("the drama starring Audrey Tautou",
+ * "a film featuring Smith"): the participle's object is no subject of a later verb.
+ */
+function objectOfParticiple(ctx: ArgContext, m: PlacedMention): boolean {
+  const k = m.tokenStart - 1;
+  const w = lower(ctx, k);
+  if (k < 1 || !/^\p{Ll}+ing$/u.test(ctx.doc.tokens[k]!.text) || w.length < 6 || ING_NOUNS.has(w)) return false;
+  // The participle modifies a lowercase noun right before it ("drama starring"), not a determiner ("the meeting").
+  const noun = ctx.doc.tokens[k - 1]!.text;
+  return /^\p{Ll}[\p{Ll}-]*$/u.test(noun) && !NOT_HEAD.has(lower(ctx, k - 1)) && !BEFORE_VERB.has(lower(ctx, k - 1));
 }
 
 /** Lowercase words after "to" that start a noun phrase, not a verb ("to one between…", "to them", "to some"). */

@@ -1289,3 +1289,26 @@ describe('who is a party to an event (events36)', () => {
     expect(roles('Israel were beaten by Iran in Kazan on Friday.')).not.toContain('agent:Israel');
   });
 });
+
+describe('a common noun that heads the subject (events38)', () => {
+  const parties = (text: string) => events(text).events.flatMap(names);
+  /** The participants' evidence of the event whose trigger is `trigger`. */
+  const why = (text: string, trigger: string) => events(text).events.find((e) => e.trigger.text === trigger)?.evidence.participants;
+  // The nearest name before the verb was taken as its subject in each of these (main at events38).
+  it('a name before a participle that modifies the subject noun made it, it is no subject', () => {
+    expect(why('An Apple designed digital radio set will be launched in Kazan on Friday.', 'launched')).not.toMatch(/subject "Apple"/);
+  });
+  it('the object of a participle is no subject of the verb after it', () => {
+    expect(parties('The drama starring Putin, was recently ruled illegal by a court in Kazan on Friday.')).not.toContain('patient:Vladimir Putin');
+  });
+  it('a name of the clause before is no subject of a verb whose subject is a common noun', () => {
+    expect(why('Reuters received complaints, and protesters demonstrated in Kazan on Friday.', 'demonstrated')).not.toMatch(/Reuters/);
+    // (The learned model may still add Russia as a party of its own accord; the rule no longer gives it as the subject.)
+    expect(why('A Russia defence and telecommunications company has agreed to pay $2m on Friday.', 'agreed')).not.toMatch(/subject "Russia"/);
+  });
+  it('a name in apposition to the subject noun, right before it, or before a time adverbial, still is the subject', () => {
+    expect(parties('The Apple board has agreed to pay $2m on Friday.')).toContain('agent:Apple');
+    expect(parties('Pezeshkian, the president elected in July, met Putin in Kazan on Friday.')).toContain('agent:Masoud Pezeshkian');
+    expect(parties('Putin this week visited Kazan.')).toContain('agent:Vladimir Putin');
+  });
+});
