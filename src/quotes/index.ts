@@ -122,7 +122,7 @@ function extractQuotes(doc: Doc): void {
   // accused, the rest no speech) and "rising demand for oil", "hopes of a payoff" (a noun before a preposition its
   // verb never takes).
   drafts = withoutNonSpeech(ctx, drafts);
-  for (const d of drafts) if (d.kind === 'indirect' && d.cue && intentionInfinitive(ctx, d, d.cue)) d.plan = true;
+  for (const d of drafts) if (intentionInfinitive(ctx, d)) d.plan = true;
   // Speakers that cannot be, once the models have decided (their training data, the rules' drafts, stay as they
   // were): the subject of a passive verb of naming before a quotation ("The plan was branded “a disaster” by
   // unions": the plan is named; only the agent after the cue may speak) and a loose phrase ending in a preposition or
@@ -466,7 +466,9 @@ const INTENTION_FORMS = formsOf(['plan', 'want', 'intend', 'hope', 'expect', 'ai
  * ("Talks aimed at averting …") or the charge after a plea ("pleaded guilty to fraud"): a plan, an act or a charge,
  * no words anyone said. PolNeAR annotates many of these as attitudes; a journalist cannot print them as quotes.
  */
-function intentionInfinitive(ctx: QuoteContext, d: Draft, cue: Cue): boolean {
+function intentionInfinitive(ctx: QuoteContext, d: Draft): boolean {
+  const { cue } = d;
+  if (d.kind !== 'indirect' || !cue) return false;
   const { lower } = ctx;
   const verb = lower[cue.tokenEnd - 1]!;
   const first = tokenAt(ctx, d.start);
