@@ -1055,7 +1055,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // words (its chairman, an apposition) retype a known place.
     if ((c.type === 'PERSON' || c.type === 'LOCATION') && !c.name.includes(' ')) {
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
-      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null))) c.type = 'ORGANIZATION';
+      if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null, c.type === 'PERSON'))) c.type = 'ORGANIZATION';
     }
     // "plane maker Airbus", "radio station Xfm": a one-word MISC name after a company noun too (not a people, an award or a happening).
     if (c.type === 'MISC' && !c.name.includes(' ') && facts.demonym === null && !facts.award && !facts.happeningName && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart))) c.type = 'ORGANIZATION';
@@ -1508,35 +1508,85 @@ function placeNounOf(doc: Doc, a: number): boolean {
 }
 
 /** Whether the mention at tokens [a, b) is spoken of as a company: "Barrick shares", "shares in Slough", "Atria's chairman" (a known place's shares are its market's). */
-function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean): boolean {
+function companyContext(doc: Doc, a: number, b: number, knownPlace: boolean, person: boolean): boolean {
   const { lower, word } = tokenIndex(doc);
   if (!knownPlace && (lower[a - 1] === 'in' || lower[a - 1] === 'of') && (lower[a - 2] === 'shares' || lower[a - 2] === 'stake')) return true;
   if (companyNounBefore(doc, a)) return true;
   if (companyApposition(doc, b)) return true;
   if (listedAfterOrganisationNoun(doc, a)) return true;
+  // Cues a town shares ("a report from Grozny", "40% of Grozny"): read only for a "person".
+  // A list after the cue shares it: "a survey by Earthlink and Webroot".
+  if (person && (findingsBy(lower, beforeList(doc, a) + 1) || stakeOf(lower, a, b))) return true;
   const k = POSSESSIVE.test(lower[b] ?? '') ? b + 1 : b;
   const w = lower[k] ?? '';
   if (!COMPANY_ONLY_AFTER.has(w) || (knownPlace && (w === 'shares' || w === 'stock'))) return false;
   return w !== 'shares' || !OBJECT_STARTS.has(lower[k + 1] ?? '');
 }
 
+/**
+ * The token before the list of names that the name at token a ends ("by [Earthlink and] Webroot", "including
+ * [Hyundai, Toyota,] Suzuki"): back over capitalised words (with their "'s": "Macy's, Bloomingdale's"), commas, "and",
+ * "or", at most 15 tokens, in the sentence; -1 at the sentence's start.
+ */
+function beforeList(doc: Doc, a: number): number {
+  const { lower, cap } = tokenIndex(doc);
+  const sentence = doc.tokens[a]!.sentence;
+  let i = a - 1;
+  while (i >= 0 && a - i < 16 && doc.tokens[i]!.sentence === sentence && (cap[i] === 1 || lower[i] === ',' || lower[i] === 'and' || lower[i] === 'or' || POSSESSIVE_CLITIC.has(lower[i]!))) i--;
+  return i >= 0 && doc.tokens[i]!.sentence === sentence ? i : -1;
+}
+
 /** Plural nouns for organisations that introduce examples ("firms such as", "sites like", "clubs including"). */
-const ORGANISATION_PLURALS = new Set(['firms', 'companies', 'sites', 'websites', 'giants', 'rivals', 'brands', 'makers', 'manufacturers', 'retailers', 'banks', 'airlines', 'carmakers', 'operators', 'providers', 'publishers', 'studios', 'labels', 'chains', 'supermarkets', 'insurers', 'clubs', 'teams', 'sides', 'bands', 'groups', 'charities', 'unions', 'broadcasters', 'networks']);
+const ORGANISATION_PLURALS = new Set(['firms', 'companies', 'sites', 'websites', 'giants', 'rivals', 'brands', 'makers', 'manufacturers', 'retailers', 'banks', 'airlines', 'carmakers', 'automakers', 'operators', 'providers', 'publishers', 'studios', 'labels', 'chains', 'supermarkets', 'stores', 'insurers', 'funds', 'clubs', 'teams', 'sides', 'bands', 'groups', 'charities', 'unions', 'broadcasters', 'networks']);
+/**
+ * The plural nouns that name only bodies when a list of names stands right after them in apposition: "hedge funds TCI
+ * and Atticus", "carmakers Hyundai and Kia". (Not "rivals", "giants", "sides", "makers", "teams": "title rivals
+ * Federer and Nadal", "film makers Coen and Coen" are people.)
+ */
+const BODY_PLURALS_BEFORE_LIST = new Set(['firms', 'companies', 'websites', 'brands', 'manufacturers', 'retailers', 'banks', 'airlines', 'carmakers', 'automakers', 'operators', 'providers', 'publishers', 'studios', 'labels', 'chains', 'supermarkets', 'insurers', 'funds', 'clubs', 'bands', 'charities', 'unions', 'broadcasters', 'networks']);
 const EXAMPLE_MARKERS = new Set(['like', 'including']);
 
 /**
  * Whether the name at token a stands in a list of examples of organisations: "firms such as Amazon", "sites like
- * Google, Amazon and eBay", "100 firms including Sony" (things of the kind the noun names).
+ * Google, Amazon and eBay", "100 firms including Sony", "carmakers, including Hyundai, Toyota, Kia" (things of the kind
+ * the noun names), or in a list right after such a noun in apposition ("hedge funds TCI and Atticus").
  */
 function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
   const { lower, cap } = tokenIndex(doc);
-  const sentence = doc.tokens[a]!.sentence;
-  let i = a - 1;
-  // Back over the list items before this one: capitalised words, commas, "and", "or".
-  while (i >= 0 && a - i < 16 && doc.tokens[i]!.sentence === sentence && (cap[i] === 1 || lower[i] === ',' || lower[i] === 'and' || lower[i] === 'or')) i--;
-  if (i < 1 || doc.tokens[i]!.sentence !== sentence) return false;
-  if (EXAMPLE_MARKERS.has(lower[i]!)) return ORGANISATION_PLURALS.has(lower[i - 1]!);
-  return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[i - 2] ?? '');
+  const i = beforeList(doc, a);
+  if (i < 1) return false;
+  // The noun itself right before the list: the list is in apposition to it ("hedge funds TCI and Atticus").
+  if (BODY_PLURALS_BEFORE_LIST.has(lower[i]!) && cap[i + 1] === 1) return true;
+  // "firms, including …", "firms, such as …": a comma may stand between the noun and the marker.
+  const beforeMarker = (j: number) => (lower[j] === ',' ? j - 1 : j);
+  if (EXAMPLE_MARKERS.has(lower[i]!)) return ORGANISATION_PLURALS.has(lower[beforeMarker(i - 1)] ?? '');
+  return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[beforeMarker(i - 2)] ?? '');
+}
+
+/** Nouns for findings that a body publishes: "a survey by Earthlink", "research by Jupiter", "figures from Nielsen". */
+const FINDINGS_NOUNS = new Set(['survey', 'surveys', 'research', 'study', 'poll', 'report', 'figures', 'data', 'statistics', 'analysis', 'estimates', 'forecast', 'forecasts', 'index']);
+/** Those whose "from" names their publisher, not where they came from ("a report from Kabul"). */
+const FINDINGS_FROM_NOUNS = new Set(['survey', 'surveys', 'research', 'study', 'poll', 'figures', 'data', 'statistics', 'estimates']);
+/** Participles of gathering findings: "figures compiled by Chart-Track", "data gathered by Websidestory". */
+const FINDINGS_PARTICIPLES = new Set(['compiled', 'gathered', 'collected', 'conducted', 'commissioned', 'published']);
+
+/**
+ * Whether the one-word name at token a is who published findings: "a survey by Earthlink", "figures compiled by
+ * Chart-Track". A person so credited is named in full first ("a study by Professor Ann Lee"), so a name never given
+ * more than one word there is a body's.
+ */
+function findingsBy(lower: readonly string[], a: number): boolean {
+  if (a < 2) return false;
+  const head = lower[a - 2] ?? '';
+  if (lower[a - 1] === 'from') return FINDINGS_FROM_NOUNS.has(head);
+  return lower[a - 1] === 'by' && (FINDINGS_NOUNS.has(head) || (FINDINGS_PARTICIPLES.has(head) && FINDINGS_NOUNS.has(lower[a - 3] ?? '')));
+}
+
+/** Whether the name at tokens [a, b) is what a share is of: "20% of Yugansk", "49 per cent of Tiscali" (no person is owned in percent). */
+function stakeOf(lower: readonly string[], a: number, b: number): boolean {
+  if (lower[a - 1] !== 'of' || POSSESSIVE.test(lower[b] ?? '')) return false; // "30% of Blair's voters"
+  const amount = lower[a - 2] ?? '';
+  return amount === '%' || amount === 'percent' || amount === 'cent' || /^\d+(?:\.\d+)?%$/u.test(amount);
 }
 
 /**

@@ -48,6 +48,20 @@ describe('types from the context of a name', () => {
     expect(types('The documentary by film maker Moorcroft was shown on Monday.').get('Moorcroft')).toBe('PERSON');
   });
 
+  it('reads a one-word name in a list of examples of companies, credited with findings, or owned in percent as the organisation', () => {
+    // A comma between the plural noun and "including"/"such as"; a list in apposition right after the noun.
+    expect(types('Several carmakers, including Brandt, Kellner and Ostrow, have opened plants there.').get('Kellner')).toBe('ORGANIZATION');
+    expect(types('Investment funds Harwood and Lisle want the chairman removed.').get('Harwood')).toBe('ORGANIZATION');
+    // Findings and who published them: the whole list after "by".
+    const survey = types('A recent survey by Pellman and Coyle found that most machines were infected.');
+    expect([survey.get('Pellman'), survey.get('Coyle')]).toEqual(['ORGANIZATION', 'ORGANIZATION']);
+    expect(types('According to figures compiled by Marrick, sales rose 5%.').get('Marrick')).toBe('ORGANIZATION');
+    expect(types('Rosneft used the loan to buy Jenkins. Reports said CNPC had been offered 20% of Jenkins in return.').get('Jenkins')).toBe('ORGANIZATION');
+    // Not nouns people may be named after ("title rivals"), nor a share of a person's belongings, nor a report from a town.
+    expect(types('The final was won by Ferrow after title rivals Dallen and Ferrow met in Paris.').get('Dallen')).toBe('PERSON');
+    expect(types('She said 30% of Holcroft\'s voters stayed at home.').get('Holcroft')).not.toBe('ORGANIZATION');
+  });
+
   it('types a law, a bill or a treaty MISC (subtype law), but not a person whose given name starts the name', () => {
     const doc = createDoc({ text: 'Ministers said the Coastal Waters Protection Bill would replace the Harbour Dues Act, as the Merrow Treaty allows. The director, Tony Bill, was there.' });
     runPipeline(doc, { until: 'entities' });
