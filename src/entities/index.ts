@@ -1057,6 +1057,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null, c.type === 'PERSON'))) c.type = 'ORGANIZATION';
     }
+    // "operating system Linux", "programs such as Ad-Aware and Spybot", "hit games like Halo 2": a one-word "person"
+    // named as a product or a work is one (MISC), not a person (after the company cues, which name the maker).
+    if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => namedAsProduct(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
     // "plane maker Airbus", "radio station Xfm": a one-word MISC name after a company noun too (not a people, an award or a happening).
     if (c.type === 'MISC' && !c.name.includes(' ') && facts.demonym === null && !facts.award && !facts.happeningName && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart))) c.type = 'ORGANIZATION';
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
@@ -1561,6 +1564,31 @@ function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
   const beforeMarker = (j: number) => (lower[j] === ',' ? j - 1 : j);
   if (EXAMPLE_MARKERS.has(lower[i]!)) return ORGANISATION_PLURALS.has(lower[beforeMarker(i - 1)] ?? '');
   return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[beforeMarker(i - 2)] ?? '');
+}
+
+/**
+ * Plural nouns for products and works that introduce examples of them: "programs such as Ad-Aware", "software like
+ * Linux", "browsers such as Opera, Safari", "hit games like Halo 2", "viruses such as Gaobot". (Not "brands" and
+ * "services", whose examples are often the companies: "services like Napster".)
+ */
+const PRODUCT_PLURALS = new Set(['programs', 'programmes', 'software', 'applications', 'browsers', 'games', 'films', 'movies', 'albums', 'songs', 'singles', 'novels', 'products', 'drugs', 'medicines', 'gadgets', 'devices', 'consoles', 'handsets', 'tools', 'viruses', 'worms']);
+/** Nouns for a product that stand right before its name in apposition and that no person is called: "drug Tysabri", "web browser Safari". */
+const PRODUCT_NOUNS_BEFORE = new Set(['software', 'browser', 'drug', 'console', 'toy', 'handset', 'gadget', 'virus', 'worm', 'program', 'application', 'processor', 'codenamed', 'code-named']);
+
+/**
+ * Whether the name at token a is named as a product or a work: after a product noun in apposition ("multiple sclerosis
+ * drug Tysabri", "operating system Linux", "codenamed Longhorn"), or in a list of examples after a plural one
+ * ("programs such as Ad-Aware and Spybot", "software like Linux").
+ */
+function namedAsProduct(doc: Doc, a: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  const before = lower[a - 1] ?? '';
+  if (PRODUCT_NOUNS_BEFORE.has(before) || (before === 'system' && lower[a - 2] === 'operating')) return doc.tokens[a - 1]!.sentence === doc.tokens[a]!.sentence;
+  const i = beforeList(doc, a);
+  if (i < 1) return false;
+  const beforeMarker = (j: number) => (lower[j] === ',' ? j - 1 : j);
+  if (EXAMPLE_MARKERS.has(lower[i]!)) return PRODUCT_PLURALS.has(lower[beforeMarker(i - 1)] ?? '');
+  return lower[i] === 'as' && lower[i - 1] === 'such' && PRODUCT_PLURALS.has(lower[beforeMarker(i - 2)] ?? '');
 }
 
 /** Nouns for findings that a body publishes: "a survey by Earthlink", "research by Jupiter", "figures from Nielsen". */

@@ -62,6 +62,18 @@ describe('types from the context of a name', () => {
     expect(types('She said 30% of Holcroft\'s voters stayed at home.').get('Holcroft')).not.toBe('ORGANIZATION');
   });
 
+  it('reads a one-word "person" named as a product or a work (after a product noun, or in a list of examples) as MISC', () => {
+    expect(types('Users of the open source operating system Jenkins say it rarely crashes.').get('Jenkins')).toBe('MISC');
+    expect(types('Sales of the sclerosis drug Mitchell were halted after a death.').get('Mitchell')).toBe('MISC');
+    const programs = types('Free programs such as Hodgson and Jenkins are widely used.');
+    expect([programs.get('Hodgson'), programs.get('Jenkins')]).toEqual(['MISC', 'MISC']);
+    expect(types('They tend to go for films like Mitchell, Hodgson and Baxter.').get('Hodgson')).toBe('MISC');
+    expect(types('The next version of Windows, codenamed Pellham, is due in 2006.').get('Pellham')).toBe('MISC');
+    // Examples of people stay people.
+    const artists = types('Other artists such as Hodgson and Jenkins agreed to perform.');
+    expect([artists.get('Hodgson'), artists.get('Jenkins')]).toEqual(['PERSON', 'PERSON']);
+  });
+
   it('types a law, a bill or a treaty MISC (subtype law), but not a person whose given name starts the name', () => {
     const doc = createDoc({ text: 'Ministers said the Coastal Waters Protection Bill would replace the Harbour Dues Act, as the Merrow Treaty allows. The director, Tony Bill, was there.' });
     runPipeline(doc, { until: 'entities' });
