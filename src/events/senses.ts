@@ -265,10 +265,10 @@ const TARGETS_IN_WORDS = new Set(['words', 'moves', 'case', 'cost', 'costs', 'po
 
 /** Buyers and goods of a shop, not of a company: "every customer who bought the CD", "200 million tracks bought online". */
 const SHOPPING = new Set([
-  'customer', 'customers', 'shopper', 'shoppers', 'consumer', 'consumers', 'fans', 'people', 'viewers', 'users', 'buyers',
+  'customer', 'customers', 'shopper', 'shoppers', 'consumer', 'consumers', 'fans', 'people', 'viewers', 'users', 'buyers', 'gamers',
   'tracks', 'songs', 'singles', 'albums', 'cds', 'cd', 'dvd', 'dvds', 'tickets', 'copies', 'online',
 ]);
-const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'purchased', 'purchase']);
+const PURCHASE_VERBS = new Set(['bought', 'buys', 'buy', 'buying', 'purchased', 'purchase', 'purchasing']);
 /** A household's goods, not a company or a stake: "purchased an HP inkjet printer", "has just bought a new home". */
 const HOUSEHOLD_GOODS = new Set([
   'phone', 'phones', 'handset', 'handsets', 'printer', 'printers', 'ipod', 'ipods', 'console', 'consoles', 'video', 'videos',
@@ -278,11 +278,44 @@ const HOUSEHOLD_GOODS = new Set([
 const ACQUIRED_NOT_COMPANY = new Set(['users', 'customers', 'subscribers', 'members', 'taste', 'skills', 'reputation', 'habit']);
 
 /**
+ * The bare and -ing forms of buying (lexicon `moreVerbs`, events39). Far more often than "bought" they are a shopper's
+ * or a trader's ("gamers will be able to buy the PSP", "buying euros", "the embarrassment of buying presents"), so
+ * they type an acquisition only when what is bought is a company or a part of one (`companyObject`).
+ */
+const BARE_PURCHASE_FORMS = new Set(['buy', 'buying', 'purchasing', 'acquiring']);
+/** Words of a company or a part of one as what is bought: "a 26% stake", "rival May", "the PC division", "the rights". */
+const COMPANY_WORDS = new Set([
+  'stake', 'stakes', 'holding', 'holdings', '%', 'assets', 'division', 'unit', 'business', 'businesses', 'subsidiary',
+  'firm', 'firms', 'company', 'companies', 'rival', 'rivals', 'label', 'brand', 'brands', 'rights', 'estate', 'operations',
+  'shareholders', 'investors', 'minority',
+]);
+/** Words that end the object of "buy": a punctuation mark, a clause or the seller or price ("from Boeing", "for $5bn"). */
+const PURCHASE_OBJECT_ENDS = new Set([',', '.', ';', ':', '"', '(', ')', 'from', 'for', 'with', 'to', 'at', 'by', 'and', 'but', 'if', 'because', 'as', 'that', 'which', 'who']);
+/**
+ * Whether the object after a purchase verb ending at token te (a particle "out", "back", "up" skipped; at most eight
+ * words, up to a punctuation mark, a seller or a price) names an organisation (not as the possessor of a product:
+ * "Sony's PlayStation Portable") or a company word ("a 17.5% equity stake", "the whole firm").
+ */
+function companyObject(doc: Doc, lower: readonly string[], te: number): boolean {
+  const inSentence = sentenceOf(doc, lower, te - 1);
+  const { mentions, at } = mentionAt(doc);
+  let k = te;
+  if (lower[k] === 'out' || lower[k] === 'back' || lower[k] === 'up') k++;
+  for (const end = k + 8; k < end && inSentence(k) && !PURCHASE_OBJECT_ENDS.has(lower[k]!); k++) {
+    if (COMPANY_WORDS.has(lower[k]!)) return true;
+    const m = at[k]! >= 0 ? mentions[at[k]!]! : null;
+    if (m && m.entity.type === 'ORGANIZATION' && !/^['’]s?$/.test(lower[m.tokenEnd] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
  * A purchase that is no acquisition: a shopper's ("every customer who bought the CD", "200 million tracks bought
  * online", "people who buy the UMD", a shop word within three tokens either side) or time "bought" for something.
  */
 export function notAcquisition(doc: Doc, lower: readonly string[], ts: number, te: number, key: string): boolean {
-  if (key === 'acquired' || key === 'acquire' || key === 'acquires') return objectAmong(doc, lower, ts, te, ACQUIRED_NOT_COMPANY);
+  if (BARE_PURCHASE_FORMS.has(key) && !companyObject(doc, lower, te)) return true;
+  if (key === 'acquired' || key === 'acquire' || key === 'acquires' || key === 'acquiring') return objectAmong(doc, lower, ts, te, ACQUIRED_NOT_COMPANY);
   if (!PURCHASE_VERBS.has(key)) return false;
   const inSentence = sentenceOf(doc, lower, ts);
   if (inSentence(te) && lower[te] === 'time') return true;

@@ -1312,3 +1312,19 @@ describe('a common noun that heads the subject (events38)', () => {
     expect(parties('Putin this week visited Kazan.')).toContain('agent:Vladimir Putin');
   });
 });
+
+describe('the bare and -ing forms of buying (events39)', () => {
+  const acquisitions = (text: string) => events(text).events.filter((e) => e.type === 'ACQUISITION').map((e) => e.trigger.text);
+  // Not in the lexicon before events39: "will buy", "is buying" gave no event.
+  it('a company bought, or a stake in one, is an acquisition', () => {
+    expect(acquisitions('Reuters will buy a 20% stake in Apple for $2bn, it said on Friday.')).toEqual(['buy']);
+    expect(acquisitions('Apple is buying Reuters for $2bn.')).toEqual(['buying']);
+    expect(acquisitions('On Friday Apple agreed to buy out minority shareholders in its Kazan unit.')).toEqual(['buy']);
+  });
+  it('goods, currencies or anything that is no company bought are no acquisition', () => {
+    expect(acquisitions('Gamers in Kazan will be able to buy the new Apple console on Friday.')).toEqual([]);
+    expect(acquisitions('Putin was buying presents in Kazan on Friday.')).toEqual([]);
+    expect(acquisitions('Central banks in Russia were buying euros on Friday.')).toEqual([]);
+    expect(acquisitions("Fans in Kazan can buy Apple's new phone from Friday.")).toEqual([]);
+  });
+});
