@@ -47,14 +47,15 @@ export type ExtractOutcome = { ok: true; document: ArticleDocument } | { ok: fal
 
 /**
  * Most articles `extractMany` runs through the stages together. Batching pays because each stage's
- * tables stay hot in the CPU's caches across the batch (over BBC News: ~6-14% less CPU at 8, ~12-30%
- * at 32, no further gain at 64-128); past that it only holds more parsed Docs in memory at once.
+ * code and tables stay hot in the CPU's caches across the batch instead of being evicted by the other
+ * stages between articles: over BBC News, 32 articles a batch took 0.70-0.92 of the CPU of one by one
+ * (docs/events.md, speed31), and 64 or 128 no less than 32; a larger batch only holds more Docs at once.
  */
 export const BATCH_ARTICLES = 32;
 /**
- * Most text (UTF-16 code units) a batch holds, so a run of long articles does not hold 32 of them:
- * a parsed Doc takes ~150 times its text in memory, so 256 K characters stay under ~40 MB. An article
- * longer than this runs alone.
+ * Most text (UTF-16 code units) a batch holds, so that a run of long articles does not hold 32 of them:
+ * a finished Doc keeps ~45 bytes of heap per character (BBC News), so 256 K characters hold ~12 MB
+ * (a BBC batch of 32 is ~64 K). An article longer than this runs alone.
  */
 export const BATCH_CHARS = 256 * 1024;
 

@@ -50,12 +50,11 @@ export interface Pipeline {
   run(doc: Doc, options?: RunOptions): Doc;
   /**
    * Runs the stages over many Docs stage by stage: each stage over every Doc
-   * before the next stage starts, so a stage's tables and code stay in the CPU's
-   * caches across articles instead of being evicted by the other stages
-   * between them (the whole pipeline ~10-30% less CPU over BBC News with 32
-   * articles a batch; see docs/events.md, speed31). The results are those of `run` on each Doc
-   * alone: a stage reads and writes only its Doc (its scratch buffers are
-   * refilled per call). A Doc whose stage throws is left out of the later
+   * before the next stage starts, so a stage's code and tables stay in the
+   * CPU's caches across articles instead of being evicted by the other stages
+   * between them (see BATCH_ARTICLES in pipeline.ts). The results are those of
+   * `run` on each Doc alone: a stage reads and writes only its Doc (its scratch
+   * buffers are refilled per call). A Doc whose stage throws is left out of the later
    * stages and its failure returned at its index (null for the others), so one
    * bad article does not stop its neighbours.
    */
