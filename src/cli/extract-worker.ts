@@ -56,6 +56,7 @@ export async function processFile(
   return processArticle({ bytes, size: bytes.length }, source);
 }
 
+/** Where a file's article comes from, as processArticle(s) is told it. */
 function fileSource(
   file: { path: string; relative: string },
   opts: { published: string | null; dateOrder: DateOrder | null; language?: string | null; maxBytes?: number },
