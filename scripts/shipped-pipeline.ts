@@ -4,7 +4,7 @@
  * TypeScript through tsx measures tsx's transform instead (its keep-names
  * wrappers and rewritten regex literals cost 5–10% of the pipeline's time).
  *
- *   const { extract } = await importShippedPipeline();
+ *   const { extract, extractMany } = await importShippedPipeline();
  *
  * The bundle is written to .tmp/shipped/ inside the repository, so the built
  * code finds models/ at the package root as dist/ does.
@@ -20,7 +20,7 @@ type Entities = typeof import('../src/entities/index.js');
 type Recognizer = typeof import('../src/entities/recognizer.js');
 type CreateDoc = typeof import('../src/text/create-doc.js');
 
-export type ShippedPipeline = Pick<Pipeline, 'extract' | 'runPipeline'> &
+export type ShippedPipeline = Pick<Pipeline, 'extract' | 'extractMany' | 'runPipeline' | 'BATCH_ARTICLES'> &
   Pick<Entities, 'loadRecognizer'> &
   Pick<Recognizer, 'recognizeSpans'> &
   Pick<CreateDoc, 'createDoc'>;
@@ -36,7 +36,7 @@ export async function buildShippedPipeline(): Promise<string> {
     absWorkingDir: repo,
     stdin: {
       contents: [
-        "export { extract, runPipeline } from './src/pipeline.ts';",
+        "export { BATCH_ARTICLES, extract, extractMany, runPipeline } from './src/pipeline.ts';",
         "export { loadRecognizer } from './src/entities/index.ts';",
         "export { recognizeSpans } from './src/entities/recognizer.ts';",
         "export { createDoc } from './src/text/create-doc.ts';",

@@ -19,6 +19,7 @@ import { progressBar } from './progress.js';
 import { SummaryCollector } from './summary.js';
 import { defaultJobs, mapInOrder } from './worker-pool.js';
 import { parseLanguage } from '../input/language.js';
+import { BATCH_ARTICLES } from '../pipeline.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -89,7 +90,8 @@ export async function extractCommand(inputs: string[], opts: ExtractOptions, io 
   const progress = progressBar(io.stderr as NodeJS.WriteStream, files.length);
   let i = 0;
   try {
-    for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? jobsFor(files.length) })) {
+    // A batch per message as large as the pipeline's own (BATCH_ARTICLES): the worker runs it stage by stage.
+    for await (const r of mapInOrder<ExtractTask, ExtractResult>(WORKER, tasks, { jobs: opts.jobs ?? jobsFor(files.length), batch: BATCH_ARTICLES })) {
       const { file, name } = queue[i++]!;
       const sha = r.inputSha256;
       const onWritten = sha ? () => journal.record({ name, input_sha256: sha, options, status: r.status }) : undefined;

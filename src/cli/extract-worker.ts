@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { toDatasetFiles, type TableName } from '../datasets/index.js';
 import type { ArticleDocument, ErrorRecord } from '../document/schema.js';
 import { InputError, type DateOrder, type SourceInfo } from '../input/index.js';
-import { failed, processArticle, type ArticleOutcome } from '../process/process-article.js';
+import { failed, processArticle, processArticles, type ArticleOutcome } from '../process/process-article.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { summaryDigest, type SummaryDigest } from './summary.js';
 
@@ -45,15 +45,7 @@ export async function processFile(
   opts: { published: string | null; dateOrder: DateOrder | null; language?: string | null; maxBytes?: number },
   bytes?: Uint8Array,
 ): Promise<ArticleOutcome> {
-  const source: SourceInfo = {
-    kind: 'file',
-    identity: file.relative,
-    name: file.path,
-    defaultPublishedAt: opts.published,
-    dateOrder: opts.dateOrder,
-    language: opts.language ?? null,
-    maxBytes: opts.maxBytes,
-  };
+  const source = fileSource(file, opts);
   if (!bytes) {
     try {
       bytes = readFileSync(file.path);
@@ -64,14 +56,44 @@ export async function processFile(
   return processArticle({ bytes, size: bytes.length }, source);
 }
 
-/** The pool's task: a batch of files, their results in the same order. */
-export default async function extractBatch(tasks: ExtractTask[]): Promise<ExtractResult[]> {
-  const out: ExtractResult[] = [];
-  for (const t of tasks) out.push(await extractTask(t));
-  return out;
+/** Where a file's article comes from, as processArticle(s) is told it. */
+function fileSource(
+  file: { path: string; relative: string },
+  opts: { published: string | null; dateOrder: DateOrder | null; language?: string | null; maxBytes?: number },
+): SourceInfo {
+  return {
+    kind: 'file',
+    identity: file.relative,
+    name: file.path,
+    defaultPublishedAt: opts.published,
+    dateOrder: opts.dateOrder,
+    language: opts.language ?? null,
+    maxBytes: opts.maxBytes,
+  };
 }
 
-async function extractTask(task: ExtractTask): Promise<ExtractResult> {
+/**
+ * The pool's task: a batch of files, their results in the same order. The files read (and not
+ * reused) go through the pipeline together (processArticles: stage by stage, less CPU).
+ */
+export default async function extractBatch(tasks: ExtractTask[]): Promise<ExtractResult[]> {
+  const results: (ExtractResult | null)[] = tasks.map(() => null);
+  const toProcess: { index: number; sha256: string; bytes: Uint8Array }[] = [];
+  for (const [index, task] of tasks.entries()) {
+    const read = await readTask(task);
+    if ('status' in read) results[index] = read;
+    else toProcess.push({ index, ...read });
+  }
+  const outcomes = processArticles(toProcess.map(({ index, bytes }) => ({ content: { bytes, size: bytes.length }, source: fileSource(tasks[index]!, tasks[index]!) })));
+  outcomes.forEach((outcome, j) => {
+    const { index, sha256 } = toProcess[j]!;
+    results[index] = fromOutcome(outcome, sha256, tasks[index]!);
+  });
+  return results as ExtractResult[];
+}
+
+/** A task's bytes and their checksum, or its result already: the read error, or the outputs reused. */
+async function readTask(task: ExtractTask): Promise<ExtractResult | { sha256: string; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   try {
     // Synchronous: a worker has nothing else to do meanwhile, and fs/promises costs ~10× the CPU of
@@ -85,7 +107,7 @@ async function extractTask(task: ExtractTask): Promise<ExtractResult> {
     const reused = await reuse(task, sha256);
     if (reused) return reused;
   }
-  return fromOutcome(await processFile(task, task, bytes), sha256, task);
+  return { sha256, bytes };
 }
 
 function fromOutcome(outcome: ArticleOutcome, inputSha256: string | null, task: ExtractTask): ExtractResult {
