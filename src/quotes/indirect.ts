@@ -686,6 +686,8 @@ function addresseeToEnd(ctx: QuoteContext, cue: Cue, sentEnd: number): boolean {
     const w = lower[j]!;
     if (/^[.!?]$/.test(w)) return heard && j >= sentEnd - 2;
     if (!ctx.word[j] && w !== '’s' && w !== "'s" && w !== '’' && w !== "'") return false;
+    // "…, she told BBC Radio 4's Today programme.": a possessive after a name is no "is" (run-time rule, branch quotes36).
+    if (runTimeRules.on && (w === "'s" || w === '’s') && ctx.cap[j - 1]) continue;
     if (FINITE.has(w) || w === 'that' || w === 'to' || RELATIVES.has(w) || QUESTION_WORDS.has(w) || ctx.quoteOf[j]! >= 0 || ++words > 6) return false;
     // Somebody to tell: a name, a role or an audience ("told a joke", "advise buying it" tell nobody).
     if (ctx.cap[j] || ctx.mentionOf[j]! >= 0 || DESCRIPTION_NOUNS.has(w) || AUDIENCE.has(w) || HEARERS.has(w)) heard = true;
@@ -702,7 +704,10 @@ function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: 
   // verb or nothing but the sentence end, a time or an addressee follows it.
   const aux = lower[cue.tokenStart - 1] === 'has' || lower[cue.tokenStart - 1] === 'have' || lower[cue.tokenStart - 1] === 'had';
   const next = lower[cue.tokenEnd] ?? '.';
-  if (!aux && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
+  // "…, the bank said in a statement.", "…, the company says on its website.": "said" and "says" before a circumstance
+  // are the verb (a participle "said" is followed by "to" or "by": "a deal said to be worth …"; run-time rule, branch quotes36).
+  const circumstance = runTimeRules.on && (w === 'said' || w === 'says') && PREPOSITIONS.has(next) && next !== 'to' && next !== 'by' && next !== 'as' && next !== 'of';
+  if (!aux && !circumstance && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
   for (let j = comma + 2; j < cue.tokenStart; j++) if (DETERMINERS.has(lower[j]!)) return false;
   return true;
 }

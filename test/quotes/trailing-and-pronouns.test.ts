@@ -26,6 +26,16 @@ describe('a trailing attribution', () => {
     expect(quotesOf(text, people).some((x) => x.text === '"Serious shortages" are likely in the coming winter as the old looms wear out')).toBe(true);
   });
 
+  it('may end with a circumstance after a plain subject', () => {
+    const text = 'The mills reported on Monday. Sales of cloth rose sharply during the last year, the company said in a statement.';
+    expect(quotesOf(text, people).some((x) => x.text === 'Sales of cloth rose sharply during the last year')).toBe(true);
+  });
+
+  it('may tell a programme named with a possessive', () => {
+    const text = 'The rates would be cut to half by the spring, Ms Marsh told Radio Hollin\'s Morning programme.';
+    expect(quotesOf(text, people).find((x) => x.text.startsWith('The rates would'))?.speaker?.name).toBe('Delia Marsh');
+  });
+
   it('is never a participle after a comma', () => {
     const text = 'Hollin Mills rejected the offer from its rival in March, saying it undervalued the business.';
     const quotes = quotesOf(text, people);
