@@ -85,12 +85,41 @@ export function ruleQuotes(doc: Doc): RuleQuotes {
  * was resolved without Dennison's attribution in the sentence before, and went to the first person named there.
  */
 function resolveQuotedPronouns(ctx: QuoteContext, drafts: Draft[], history: SpeakerHistory): void {
-  for (const d of drafts) {
+  // Since branch quotes36 (run-time rule): reported speech's he/she too, in text order, each correction written back to
+  // the history the pronouns after it read ('…the "unfair tax", he added. The government could not go on …, he added.':
+  // the second "he" had read the first one's reading before the sentence above it was attributed).
+  const again = runTimeRules.on;
+  for (const di of again ? textOrder(drafts) : drafts.keys()) {
+    const d = drafts[di]!;
     const s = d.speaker;
-    if (d.kind === 'indirect' || !s || s.kind !== 'pronoun') continue;
-    const entity = resolvePronoun(ctx, tokenAt(ctx, s.start), history);
-    if (entity !== s.entity) d.speaker = { ...s, entity, name: entity?.name ?? null };
+    if ((d.kind === 'indirect' && !again) || !s || s.kind !== 'pronoun') continue;
+    const tok = tokenAt(ctx, s.start);
+    // Reported content right before its he/she ("…, he said.") names no antecedent of it (see `trailingAttribution`).
+    const from = d.kind === 'indirect' && pronounAfterContent(ctx, d.end, tok) ? tok : 0;
+    const entity = resolvePronoun(ctx, tok, history, undefined, from);
+    if (entity === s.entity) continue;
+    d.speaker = { ...s, entity, name: entity?.name ?? null };
+    if (!again) continue;
+    const sentence = ctx.doc.tokens[tok]!.sentence;
+    const recorded = history.get(sentence);
+    // Another attribution of the sentence speaks there, or an unnamed person ("a spokeswoman") does.
+    if (recorded === null || (recorded !== undefined && recorded !== s.entity)) continue;
+    if (entity) history.set(sentence, entity);
+    else history.delete(sentence);
   }
+}
+
+/**
+ * The he/she at token `tok` attributes the reported content ending at offset `end` right after it, only punctuation
+ * between: "…, he said." (not "…, which he denies.", "…, but he has always denied this.", where the pronoun stands
+ * for someone the content names).
+ */
+export function pronounAfterContent(ctx: QuoteContext, end: number, tok: number): boolean {
+  const w = ctx.lower[tok];
+  if (w !== 'he' && w !== 'she') return false;
+  let k = tokenAt(ctx, end);
+  while (k < tok && !ctx.word[k]) k++;
+  return k === tok;
 }
 
 /** Draft indices in text order (group links stay valid: they are indices). */

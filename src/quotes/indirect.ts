@@ -12,7 +12,7 @@ import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
-import { candidatesIn, phraseAfter, remember, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, remember, resolvePronoun, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
   start: number;
@@ -94,7 +94,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       if (!cue) {
         // "…, the Associated Press reported.", "…, the survey found.": a weak verb ending the sentence after its subject.
         const weak = trailingWeakCue(ctx, k);
-        const t = weak ? trailingAttribution(ctx, weak, S.tokenStart, S.tokenEnd, history) : null;
+        const t = weak ? trailingAttribution(ctx, weak, S.tokenStart, S.tokenEnd, history, quoteOf) : null;
         if (t) {
           out.push(t);
           coveredUntil = S.tokenEnd;
@@ -104,7 +104,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // Whole-sentence attributions, tried in order: "X, he said, Y", "<clause>, X said/according to X", "According to X, <clause>".
       const whole =
         (cue.form === 'verb' ? parentheticalAttribution(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
-        (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined) ? trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history) : null) ??
+        (cue.form === 'according' || (cue.form === 'verb' && lower[cue.tokenStart - 1] !== undefined) ? trailingAttribution(ctx, cue, S.tokenStart, S.tokenEnd, history, quoteOf) : null) ??
         (cue.form === 'according' ? leadingAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null) ??
         (cue.form === 'according' ? medialAccording(ctx, cue, S.tokenStart, S.tokenEnd, quoteOf, history) : null);
       if (whole) {
@@ -144,7 +144,8 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         else if (w === ')' && parens > 0) parens--;
         if ((w === ';' && parens === 0) || w === '—' || w === '–') break;
         if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
-        if (objectOnly && e > contentStart && (w === ',' || w === '(' || CLAUSE_END_WORDS.has(w))) break;
+        // ("threatening to cut 12,000 jobs": a comma inside a number ends nothing — run-time rule, branch quotes36.)
+        if (objectOnly && e > contentStart && ((w === ',' && !(runTimeRules.on && numberComma(ctx, e))) || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
         if ((w === 'and' || w === 'but') && e > contentStart && (SPEECH_FORMS.has(lower[e + 1] ?? '') || COGNITION_FORMS.has(lower[e + 1] ?? '') || ATTITUDE_FORMS.has(lower[e + 1] ?? ''))) break;
         // "…, but he said Trump could …": a new subject and its own cue start another attribution.
@@ -685,6 +686,8 @@ function addresseeToEnd(ctx: QuoteContext, cue: Cue, sentEnd: number): boolean {
     const w = lower[j]!;
     if (/^[.!?]$/.test(w)) return heard && j >= sentEnd - 2;
     if (!ctx.word[j] && w !== '’s' && w !== "'s" && w !== '’' && w !== "'") return false;
+    // "…, she told BBC Radio 4's Today programme.": a possessive after a name is no "is" (run-time rule, branch quotes36).
+    if (runTimeRules.on && (w === "'s" || w === '’s') && ctx.cap[j - 1]) continue;
     if (FINITE.has(w) || w === 'that' || w === 'to' || RELATIVES.has(w) || QUESTION_WORDS.has(w) || ctx.quoteOf[j]! >= 0 || ++words > 6) return false;
     // Somebody to tell: a name, a role or an audience ("told a joke", "advise buying it" tell nobody).
     if (ctx.cap[j] || ctx.mentionOf[j]! >= 0 || DESCRIPTION_NOUNS.has(w) || AUDIENCE.has(w) || HEARERS.has(w)) heard = true;
@@ -701,7 +704,10 @@ function determinerSubject(ctx: QuoteContext, comma: number, cue: Cue, sentEnd: 
   // verb or nothing but the sentence end, a time or an addressee follows it.
   const aux = lower[cue.tokenStart - 1] === 'has' || lower[cue.tokenStart - 1] === 'have' || lower[cue.tokenStart - 1] === 'had';
   const next = lower[cue.tokenEnd] ?? '.';
-  if (!aux && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
+  // "…, the bank said in a statement.", "…, the company says on its website.": "said" and "says" before a circumstance
+  // are the verb (a participle "said" is followed by "to" or "by": "a deal said to be worth …"; run-time rule, branch quotes36).
+  const circumstance = runTimeRules.on && (w === 'said' || w === 'says') && PREPOSITIONS.has(next) && next !== 'to' && next !== 'by' && next !== 'as' && next !== 'of';
+  if (!aux && !circumstance && !/^[.!?]$/.test(next) && !TIME_WORDS.has(next) && !addresseeToEnd(ctx, cue, sentEnd)) return false;
   for (let j = comma + 2; j < cue.tokenStart; j++) if (DETERMINERS.has(lower[j]!)) return false;
   return true;
 }
@@ -820,7 +826,7 @@ function isSpeechVerbAt(ctx: QuoteContext, j: number): boolean {
 }
 
 /** "<clause>, X said." or "<clause>, according to X.": the content precedes the attribution. */
-function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, history: SpeakerHistory): IndirectQuote | null {
+function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd: number, history: SpeakerHistory, keptQuoteOf: Int32Array): IndirectQuote | null {
   const { lower, doc, quoteOf } = ctx;
   // Find the comma that opens the attribution: ", according to X." / ", X said." / ", said X."
   let comma = cue.tokenStart - 1;
@@ -860,6 +866,9 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
       }
     }
   }
+  // "…, saying it followed free market principles.", "…, has been jailed for swearing on stage.": an attribution
+  // after its content has a finite verb; a participle after a comma adds to the sentence (run-time rule, branch quotes36).
+  if (runTimeRules.on && cue.form === 'verb' && endsWith(lower[cue.tokenStart]!, 'ing')) return null;
   const weakCue = cue.lemma === 'show' || TRAILING_WEAK.has(cue.lemma);
   // "…, which she wrote, edited and printed.", "…, who cast doubt on his injury claims.": a relative clause about the
   // noun before the comma attributes nothing (run-time rule, branch quotes26). When the cue ends the sentence ("…
@@ -913,16 +922,34 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
   if (!cand) return null;
   // "…, the chancellor said the cuts …, he told activists.": the attribution inside the content is the one to keep.
   if (cue.form === 'verb' && ctx.word[cue.tokenEnd] && addresseeToEnd(ctx, cue, sentEnd)) for (let j = sentStart + 1; j < comma; j++) if (ctx.quoteOf[j]! < 0 && cueAt(ctx, j, false)?.form === 'verb') return null;
-  // The content: the sentence before the comma, without quotations.
+  // The content: the sentence before the comma, without quotations. A span the quotation stage rejected (a scare
+  // quote or a title: 'The BBC should steer away from "demonising" Mr Campbell, Lord Mandelson has said.') is words
+  // of the content, as it is for "X said …" (run-time rule, branch quotes36).
+  const contentQuoteOf = runTimeRules.on ? keptQuoteOf : quoteOf;
   let cs = sentStart;
-  for (let j = sentStart; j < comma; j++) if (quoteOf[j]! >= 0) return null;
-  while (cs < comma && !ctx.word[cs]) cs++;
+  for (let j = sentStart; j < comma; j++) if (contentQuoteOf[j]! >= 0) return null;
+  // (The opening mark of such a span opening the sentence stays with its words: '"Major problems" are expected …'.)
+  while (cs < comma && !ctx.word[cs] && !(runTimeRules.on && opensSpanBefore(ctx, cs, comma))) cs++;
   let words = 0;
   for (let j = cs; j < comma; j++) if (ctx.word[j]) words++;
   if (words < 4) return null;
-  const speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
+  let speaker = toSpeaker(ctx, cand, history, comma + 1, sentEnd);
+  // "The baby and his wife Sarah would be …, he said.": the people the content names are no antecedent of the
+  // pronoun that attributes it, as those inside a quotation are none for '"…," he said' (run-time rule, branch quotes36).
+  if (runTimeRules.on && cand.kind === 'pronoun' && cand.tokenStart === comma + 1 && (lower[comma + 1] === 'he' || lower[comma + 1] === 'she')) {
+    const entity = resolvePronoun(ctx, cand.tokenStart, history, undefined, comma + 1);
+    if (entity !== speaker.entity) speaker = { ...speaker, entity, name: entity?.name ?? null };
+  }
   remember(history, doc.tokens[cue.tokenStart]!.sentence, speaker);
   return { start: doc.tokens[cs]!.start, end: doc.tokens[comma - 1]!.end, cue, speaker, addressee: addresseeAfter(ctx, cue, sentEnd) };
+}
+
+/** Token `k` is the opening mark of a quoted span that closes before token `end`. */
+function opensSpanBefore(ctx: QuoteContext, k: number, end: number): boolean {
+  const i = ctx.quoteOf[k]!;
+  if (i < 0 || (k > 0 && ctx.quoteOf[k - 1] === i)) return false;
+  const span = ctx.spans[i]!;
+  return span.closed && span.closeEnd <= ctx.index.starts[end]!;
 }
 
 /**

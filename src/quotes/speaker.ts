@@ -966,9 +966,10 @@ export function remember(history: SpeakerHistory, sentence: number, speaker: Fou
  * The entity a pronoun refers to: for he/she, the person the current sentence
  * (before the pronoun) or the nearest previous sentences are about — the
  * speaker of an attribution there, else its first person mentioned outside
- * quotation marks; for it/they, an organisation likewise.
+ * quotation marks; for it/they, an organisation likewise. In the current sentence only tokens from `from` on count
+ * (a trailing attribution's content names no antecedent of its pronoun).
  */
-export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory, as?: 'he' | 'she' | 'person'): Entity | null {
+export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory, as?: 'he' | 'she' | 'person', from = 0): Entity | null {
   const w = as ?? ctx.lower[tok]!;
   const want: Entity['type'] | null = w === 'he' || w === 'she' || w === 'person' ? 'PERSON' : w === 'it' || w === 'they' ? 'ORGANIZATION' : null;
   if (!want) return null;
@@ -981,18 +982,42 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
     for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && fits(c.entity!)) return c.entity;
     return null;
   };
-  const here = firstOfType(Math.max(doc.sentences[sent]!.tokenStart, tok - 60), tok);
+  // A sentence that opens with "he"/"she" is about whom that pronoun stands for, not the first person named after it
+  // (run-time rule, branch quotes36): 'He hoped Jay Rowe would "…", he added.', 'He had a cameo in the film, in which
+  // his part was played by Steve Cole. "…," he said.' The pronoun, like the one it repeats, looks further back.
+  const opensWithPronoun = (s: number): boolean => runTimeRules.on && want === 'PERSON' && sentenceOpensWith(ctx, s, w);
+  const here = opensWithPronoun(sent) && sentenceOpener(ctx, sent) < tok ? null : firstOfType(Math.max(doc.sentences[sent]!.tokenStart, tok - 60, from), tok);
   if (here) return here;
   for (let s = sent - 1; s >= 0 && s >= sent - 5; s--) {
     const h = history.get(s);
     if (h === null && want === 'PERSON') return null; // "A spokeswoman said … She added": that person, unnamed
     if (h && fits(h)) return h;
+    if (opensWithPronoun(s)) continue;
     const S = doc.sentences[s]!;
     const e = firstOfType(Math.max(S.tokenStart, S.tokenEnd - 200), S.tokenEnd);
     if (e) return e;
     if (want === 'ORGANIZATION') break; // "it/they" reach back one sentence only
   }
   return null;
+}
+
+/** Words that may open a sentence before its subject: "But he …", "And she …". */
+const SUBJECT_OPENERS = new Set(['but', 'and', 'so', 'yet', 'however', 'meanwhile', 'still', 'now', 'then', 'also', 'later', 'instead']);
+
+/** The first word of sentence `s` that is no opener (conjunction, adverb, punctuation, quotation mark), or its end. */
+function sentenceOpener(ctx: QuoteContext, s: number): number {
+  const S = ctx.doc.sentences[s]!;
+  let k = S.tokenStart;
+  while (k < S.tokenEnd && (!ctx.word[k] || SUBJECT_OPENERS.has(ctx.lower[k]!) || ctx.lower[k] === ',')) k++;
+  return k;
+}
+
+/** Sentence `s` opens with the subject pronoun `w` (for 'person', "he" or "she"), outside quotation marks. */
+function sentenceOpensWith(ctx: QuoteContext, s: number, w: string): boolean {
+  const k = sentenceOpener(ctx, s);
+  if (k >= ctx.doc.sentences[s]!.tokenEnd || ctx.quoteOf[k]! >= 0) return false;
+  const first = ctx.lower[k]!;
+  return w === 'person' ? first === 'he' || first === 'she' : first === w;
 }
 
 /** Titles before a name that say a person is a man or a woman ("Mr Smith", "Lady Thatcher"). */
