@@ -365,18 +365,24 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
   }
 
   // 4. Collect.
-  const clusters = new Map<number, Group[]>();
-  groups.forEach((grp, g) => {
-    const r = root(g);
-    if (!clusters.has(r)) clusters.set(r, []);
-    clusters.get(r)!.push(grp);
-  });
+  // Most groups are clusters of their own: those are built straight from the group, and only the roots of several
+  // groups get a list of them (in group order, which the choice of the name among equal forms follows). `out` is
+  // sorted by first member at the end, so the order clusters are made in does not matter.
+  const rootOf = new Int32Array(groups.length);
+  const size = new Int32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) size[(rootOf[g] = root(g))]!++;
   const out: Cluster[] = [];
-  for (const [r, gs] of clusters) {
-    if (gs.length === 1) {
-      out.push(singleGroupCluster(gs[0]!, mentions, keyOf));
-      continue;
+  const clusters = new Map<number, Group[]>();
+  for (let g = 0; g < groups.length; g++) {
+    const r = rootOf[g]!;
+    if (size[r] === 1) out.push(singleGroupCluster(groups[g]!, mentions, keyOf));
+    else {
+      const gs = clusters.get(r);
+      if (gs === undefined) clusters.set(r, [groups[g]!]);
+      else gs.push(groups[g]!);
     }
+  }
+  for (const [r, gs] of clusters) {
     const votes = new Map<EntityType, number>();
     const forms = new Map<string, number>();
     const members: number[] = [];

@@ -73,6 +73,7 @@ export function harmonize(doc: Doc, spans: TypedSpan[], lex?: Lexicon): TypedSpa
   return spans.map((s, i) => {
     const k = keys[i];
     const m = k == null ? undefined : majority.get(k);
-    return m === undefined ? s : { ...s, type: m };
+    // (A span whose type the majority keeps is returned as it is: no copy of every span.)
+    return m === undefined || m === s.type ? s : { ...s, type: m };
   });
 }

@@ -214,7 +214,10 @@ export function featurizer(
     if (startCase[i] === 1) {
       if (hasLower(w) && !docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
     } else if (isLowerStart(w)) {
-      if (CAP_SIG[sig[i]!] === 1 && capitalised.has(lower[i]!)) docLower.add(lower[i]!);
+      // A word found already ("the" after a sentence's "The") is asked one Set, not two: most tokens that pass the
+      // signature are function words written both ways, each a dozen times an article.
+      const lw = lower[i]!;
+      if (CAP_SIG[sig[i]!] === 1 && !docLower.has(lw) && capitalised.has(lw)) docLower.add(lw);
     }
   }
   for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document

@@ -58,9 +58,15 @@ function cityOf(word: string, region: string): boolean {
 export function geocodeInContext(doc: Doc, entities: readonly PlaceEntity[]): void {
   const toks = doc.tokens;
   const places = entities.filter((e) => e.type === 'LOCATION');
-  const resolved = places.map((e) => placeOfNames(e.name, e.aliases));
-  const own = new Map(places.map((e, i) => [e, resolved[i]!.place]));
-  const shared = new Map(places.map((e, i) => [e, cityCandidates(resolved[i]!.form)]));
+  // Each place's reading on its own names, and the cities of the name that reading used (filled in one loop: no
+  // arrays of pairs per place).
+  const own = new Map<PlaceEntity, PlaceInfo>();
+  const shared = new Map<PlaceEntity, readonly CityCandidate[]>();
+  for (const e of places) {
+    const { place, form } = placeOfNames(e.name, e.aliases);
+    own.set(e, place);
+    shared.set(e, cityCandidates(form));
+  }
 
   // The article's context: countries and regions it names, its nationalities, its unshared cities.
   const countries = new Set<string>();

@@ -1162,7 +1162,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     };
   });
   const merged = mergeSameId(entities);
-  const alone = new Map(merged.map((e) => [e, e.geo]));
+  // Each place's reading on its name alone (only places are asked below: no pair array per entity).
+  const alone = new Map<DocEntity, DocEntity['geo']>();
+  for (const e of merged) if (e.type === 'LOCATION') alone.set(e, e.geo);
   geocodeInContext(doc, merged);
   // A place the article's context moved off its name's usual reading ("Georgia" the US state,
   // "Birmingham, Alabama") is another real thing: it gets an id of its own. The usual reading keeps the name's id.
@@ -1178,9 +1180,16 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   geocodeTowns(out);
   // Mentions carry their entity's subtype, which the article's context may have set.
   // (A Map: an array written at scattered token indices becomes a slow dictionary-mode array on a long document.)
-  const byStart = new Map<number, NamedMention>();
-  for (const m of mentions) byStart.set(m.tokenStart, m);
-  for (const e of out) if (e.type === 'LOCATION') for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  // (Built only in an article with a place.)
+  let byStart: Map<number, NamedMention> | null = null;
+  for (const e of out) {
+    if (e.type !== 'LOCATION') continue;
+    if (byStart === null) {
+      byStart = new Map();
+      for (const m of mentions) byStart.set(m.tokenStart, m);
+    }
+    for (const s of e.mentions) byStart.get(s.tokenStart)!.subtype = e.subtype;
+  }
   return out;
 }
 

@@ -19,6 +19,13 @@ describe('clustering', () => {
     const [e] = clusterMentions([m('Zorvex', 'ORGANIZATION', 0), m('Zorvex', 'ORGANIZATION', 4)]);
     expect(e).toMatchObject({ name: 'Zorvex', aliases: [], members: [0, 1] });
   });
+  it('gives clusters of one group and joined clusters in the order of their first mention', () => {
+    // "Velmora" (one group) comes between the two groups of "Quentin Darrow" and "Darrow", which join; "Brisk Foods"
+    // alone comes last. Clusters are listed by first mention whichever way they were collected.
+    const cs = clusterMentions([m('Darrow', 'PERSON', 0), m('Velmora', 'LOCATION', 3), m('Quentin Darrow', 'PERSON', 6), m('Brisk Foods', 'ORGANIZATION', 10), m('Velmora', 'LOCATION', 14)]);
+    expect(cs.map((c) => [c.name, c.members])).toEqual([['Quentin Darrow', [0, 2]], ['Velmora', [1, 4]], ['Brisk Foods', [3]]]);
+    expect(cs[0]!.aliases).toEqual(['Darrow']);
+  });
   it('joins short forms to the full name and keeps the fullest form as name', () => {
     const cs = clusterMentions([m('Angela Merkel', 'PERSON', 0), m('Merkel', 'PERSON', 10), m('Merkel', 'PERSON', 20)]);
     expect(cs).toHaveLength(1);
