@@ -628,6 +628,70 @@ function trailingWeakCue(ctx: QuoteContext, k: number): Cue | null {
   return { form: 'verb', lemma, tokenStart: k, tokenEnd: k + 1 };
 }
 
+/**
+ * `cand`, an organisation, place or other non-person name opening the phrase from `from` (after a determiner or
+ * adjectives), modifies the words after it up to `end` (the cue, less
+ * adverbs and auxiliaries): "City consultancy Deloitte", "the UK elections watchdog", "the UK's financial watchdog".
+ * Those words are the rest of one noun phrase — no preposition, conjunction, clause word, determiner or verb.
+ */
+function premodifierName(ctx: QuoteContext, cand: Candidate, from: number, end: number): boolean {
+  const { lower } = ctx;
+  if (cand.kind !== 'entity' || cand.entity!.type === 'PERSON') return false;
+  // Before the name, only the phrase's own determiner and adjectives ("the", "a senior"; not "but despite").
+  for (let j = from; j < cand.tokenStart; j++) if (!ctx.word[j] || PREPOSITIONS.has(lower[j]!) || CONJUNCTIONS.has(lower[j]!) || RELATIVES.has(lower[j]!)) return false;
+  let k = cand.tokenEnd;
+  if (lower[k] === "'s" || lower[k] === '’s') k++;
+  let e = end;
+  while (e > k && (SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) || endsWith(lower[e - 1]!, 'ly'))) e--;
+  if (e <= k) return false;
+  for (let j = k; j < e; j++) {
+    const w = lower[j]!;
+    if (!ctx.word[j] || ctx.quoteOf[j]! >= 0 || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w) || FINITE.has(w) || DETERMINERS.has(w) || QUESTION_WORDS.has(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * The subject phrase of a trailing attribution whose first name only modifies it: the name ending right before the
+ * cue ("…, City consultancy Deloitte has warned." → Deloitte), else the whole phrase ("…, the UK elections watchdog
+ * has said."). A passive names no speaker.
+ */
+function headedSubject(ctx: QuoteContext, comma: number, cue: number): Candidate | null {
+  const { lower } = ctx;
+  if (PASSIVE_AUX.has(lower[cue - 1]!)) return null;
+  let e = cue;
+  while (e > comma + 1 && (SKIPPABLE_BEFORE_VERB.has(lower[e - 1]!) || endsWith(lower[e - 1]!, 'ly')) && !PASSIVE_AUX.has(lower[e - 1]!)) e--;
+  const cands = candidatesIn(ctx, comma + 1, e);
+  const last = cands[cands.length - 1];
+  if (last && last.tokenEnd === e && last.tokenStart > cands[0]!.tokenStart) return last;
+  return { kind: 'np', tokenStart: comma + 1, tokenEnd: e, entity: null };
+}
+
+/** Determiners opening an inverted plain subject ("…, warned the magazine."). */
+const INVERTED_DETERMINERS = new Set(['the', 'a', 'an', 'one']);
+/**
+ * Verbs of saying that stand inverted before a plain noun phrase ending the sentence ("…, warned the magazine."); not
+ * those that commonly take an object there ("…, acknowledged the point.", "…, told the press.", "…, confirmed the deal.").
+ */
+const INVERTING_LEMMAS = new Set(['say', 'add', 'warn', 'claim', 'argue', 'insist', 'explain', 'note', 'write', 'report', 'conclude', 'predict', 'suggest', 'declare', 'state', 'comment', 'observe', 'reply', 'respond', 'stress', 'caution', 'continue', 'maintain', 'believe', 'think']);
+
+/**
+ * "the magazine", "a top academic", "the education watchdog" from `from` to the sentence's final punctuation: a
+ * determiner and one to three lowercase words, none a preposition, conjunction, clause word, pronoun or auxiliary.
+ */
+function plainPhraseToEnd(ctx: QuoteContext, from: number, sentEnd: number): Candidate | null {
+  const { lower } = ctx;
+  if (!INVERTED_DETERMINERS.has(lower[from]!)) return null;
+  let e = from + 1;
+  while (e < sentEnd && ctx.word[e]) e++;
+  if (e - from < 2 || e - from > 4 || !/^[.!?]$/.test(lower[e] ?? '') || e + 1 < sentEnd) return null;
+  for (let j = from + 1; j < e; j++) {
+    const w = lower[j]!;
+    if (ctx.cap[j] || ctx.quoteOf[j]! >= 0 || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || RELATIVES.has(w) || FINITE.has(w) || DETERMINERS.has(w) || PRONOUNS.has(w) || QUESTION_WORDS.has(w)) return null;
+  }
+  return { kind: 'np', tokenStart: from, tokenEnd: e, entity: null };
+}
+
 /** Role nouns that name what an organisation is ("news agency", "newspaper"), not a person in it. */
 const ORGANISATION_HEADS = new Set(['agency', 'newspaper', 'broadcaster']);
 
@@ -891,6 +955,10 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     if (!cand || !(/^[.!?]$/.test(next) || (PREPOSITIONS.has(next) && next !== 'out' && next !== 'up') || TIME_WORDS.has(next) || endsWith(next, 'ly'))) return null;
   } else {
     cand = candidatesIn(ctx, comma + 1, speakerEnd)[0] ?? null;
+    // "…, City consultancy Deloitte has warned.", "…, the UK elections watchdog has said.": a name that modifies the
+    // words after it is no subject; the subject is the phrase it opens — its last name, or its head noun (run-time
+    // rule, branch quotes37).
+    if (runTimeRules.on && cand && appositive < 0 && cue.form === 'verb' && premodifierName(ctx, cand, comma + 1, speakerEnd)) cand = headedSubject(ctx, comma, cue.tokenStart);
     // "…, the women say officers …", "…, the central bank told Reuters.": words other than adverbs and auxiliaries
     // before the verb are its subject, so the phrase after it is no inverted speaker ("…, says the spokesman.").
     let subjectBefore = false;
@@ -910,6 +978,9 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
       // after a verb of judging is the one judged, its object, never an inverted speaker (branch quotes35).
       if (runTimeRules.on && cue.form === 'verb' && JUDGING_LEMMAS.has(cue.lemma)) return null;
       cand = phraseAfter(ctx, cue.tokenEnd, tail);
+      // "…, warned the magazine.", "…, says the education watchdog.": a plain determiner-led noun phrase that ends the
+      // sentence after the verb is its inverted subject, whatever its noun (run-time rule, branch quotes37).
+      if (!cand && runTimeRules.on && cue.form === 'verb' && INVERTING_LEMMAS.has(cue.lemma)) cand = plainPhraseToEnd(ctx, cue.tokenEnd, sentEnd);
       // ", said members would strike": a clause follows the verb, so it is not an inverted "…, said the spokesman."
       if (cand && cue.form === 'verb') for (let j = cand.tokenEnd; j < tail; j++) if (FINITE.has(lower[j]!)) return null;
     }
