@@ -12,7 +12,7 @@ import { toRows } from '../../src/datasets/tables.js';
 import { documentLayers } from '../../src/document/build.js';
 import { LinearModel } from '../../src/events/learned/linear-model.js';
 import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
-import { bestThreshold, defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
+import { bestThreshold, defaultLinkOptions, pruneRare, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
 import { extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
@@ -149,6 +149,22 @@ describe('the coreference threshold on held-out scores', () => {
     expect(bestThreshold(high, 50, 16)).toBe(24);
     const low = Array.from({ length: 33 }, (_, k) => (k > 6 ? 0.1 : 0.4));
     expect(bestThreshold(low, 50, 16)).toBe(6);
+  });
+});
+
+describe('rare features left out of link training (events40)', () => {
+  const ex = (ids: number[], label = 0) => ({ ids: Uint32Array.from(ids), label });
+  it('drops a feature seen in fewer examples than the cut, counted over all documents, and keeps the rest', () => {
+    // Feature 1 in every example (a bias), 2 in two examples of two documents, 3 in one example (twice in it: counted once).
+    const perDoc = [[ex([1, 2, 3, 3], 1), ex([1])], [ex([1, 2], 0)]];
+    const kept = pruneRare(perDoc, 2);
+    expect(kept.map((d) => d.map((x) => [...x.ids]))).toEqual([[[1, 2], [1]], [[1, 2]]]);
+    expect(kept.map((d) => d.map((x) => x.label))).toEqual([[1, 0], [0]]);
+    expect(pruneRare(perDoc, 3).flat().map((x) => [...x.ids])).toEqual([[1], [1], [1]]);
+  });
+  it('keeps everything at a cut of 1', () => {
+    const perDoc = [[ex([5, 6])], [ex([7])]];
+    expect(pruneRare(perDoc, 1)).toBe(perDoc);
   });
 });
 

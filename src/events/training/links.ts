@@ -130,9 +130,17 @@ export interface LinkTrainOptions {
    * merged pairs); the mean of the members does not follow any one path. 1: a single perceptron on all documents.
    */
   members: number;
+  /**
+   * Features seen in fewer training examples than this are left out (1: all kept). A hashed conjunction seen in one or
+   * two examples (a governing word with a trigger type, a trigger word with an entity type) is learned from one
+   * document: leaving that document out, or reordering, moves its weight and the BBC decisions it tips.
+   */
+  minCount: number;
 }
 
-export const defaultLinkOptions = (seed = 13): LinkTrainOptions => ({ epochs: 10, seed, maxRows: 20000, members: BAG_MEMBERS });
+export const defaultLinkOptions = (seed = 13): LinkTrainOptions => ({ epochs: 10, seed, maxRows: 20000, members: BAG_MEMBERS, minCount: MIN_COUNT });
+
+const MIN_COUNT = 3;
 
 const BAG_MEMBERS = 30;
 
@@ -144,6 +152,7 @@ type Example = { ids: Uint32Array; label: number };
  */
 function baggedWeights(docs: readonly LinkDoc[], perDoc: readonly Example[][], labels: number, opts: LinkTrainOptions): AveragedWeights {
   const k = Math.max(1, opts.members);
+  perDoc = pruneRare(perDoc, opts.minCount);
   // A document's member is fixed by its name, not its index: leaving one document out changes only the members it was in.
   const left = docs.map((d) => hashString(d.gold.name) % k);
   const members: AveragedWeights[] = [];
@@ -169,6 +178,14 @@ export function trainParticipants(docs: LinkDoc[], opts: LinkTrainOptions): Line
     return examples;
   });
   return toModel(baggedWeights(docs, perDoc, PARTICIPANT_LABELS.length, opts), PARTICIPANT_MODEL.magic, PARTICIPANT_LABELS.length, opts.maxRows);
+}
+
+/** The examples without the features seen in fewer than `minCount` of them (counted over all documents given). */
+export function pruneRare(perDoc: readonly Example[][], minCount: number): Example[][] {
+  if (minCount <= 1) return perDoc as Example[][];
+  const seen = new Map<number, number>();
+  for (const ex of perDoc) for (const x of ex) for (const id of new Set(x.ids)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return perDoc.map((ex) => ex.map((x) => ({ ids: x.ids.filter((id) => seen.get(id)! >= minCount), label: x.label })));
 }
 
 function shuffle(order: number[], rand: () => number) {
