@@ -84,11 +84,12 @@ const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]
  * an event or two between seeds of the same code, so a change is compared with that spread before it is kept. */
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 13;
 /** --link-seed N, --link-min-count K: the link models' training seed (13, as shipped) and rare-feature cut
- * (LinkTrainOptions.minCount), to measure their spread on the held-out figures (docs/events.md, events40). */
+ * of the participant and coreference models (LinkTrainOptions.minCount), to measure their spread on the held-out figures (docs/events.md, events40). */
 const linkOptions = () => {
-  const at = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : null);
-  const base = defaultLinkOptions(at('--link-seed') ?? 13);
-  return { ...base, minCount: at('--link-min-count') ?? base.minCount };
+  const at = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1]!.split(',').map(Number) : null);
+  const base = defaultLinkOptions(at('--link-seed')?.[0] ?? 13);
+  const counts = at('--link-min-count');
+  return { ...base, minCount: counts ? { participants: counts[0]!, coreference: counts[1] ?? counts[0]! } : base.minCount };
 };
 /** --drop-margin M[,M2…]: the participant model's drop margin (PARTICIPANT_MARGINS.drop) to measure on the held-out
  * figures; with several, the core models are trained once and the link models and MEANTIME / TimeBank figures are

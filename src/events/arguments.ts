@@ -531,7 +531,7 @@ const ING_NOUNS = new Set(['morning', 'evening', 'meeting', 'building', 'wedding
  * Whether the name m is the object of a participle that modifies a noun before it ("the drama starring Audrey Tautou",
  * "a film featuring Smith"): the participle's object is no subject of a later verb.
  */
-export function objectOfParticiple(ctx: ArgContext, m: PlacedMention): boolean {
+function objectOfParticiple(ctx: ArgContext, m: PlacedMention): boolean {
   const k = m.tokenStart - 1;
   const w = lower(ctx, k);
   if (k < 1 || !/^\p{Ll}+ing$/u.test(ctx.doc.tokens[k]!.text) || w.length < 6 || ING_NOUNS.has(w)) return false;

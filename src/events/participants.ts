@@ -11,7 +11,7 @@
  */
 import { hashString, mix, mixS } from '../entities/hash.js';
 import type { DocEntity } from '../text/doc.js';
-import { governor, interrupting, LOCATIVE, objectOfParticiple, participantType, type ArgContext, type PlacedMention } from './arguments.js';
+import { governor, interrupting, LOCATIVE, participantType, type ArgContext, type PlacedMention } from './arguments.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { relativeRegions } from './clauses.js';
 
@@ -405,10 +405,7 @@ export function decideArguments(
   const rejects = (c: ScoredCandidate) => c.label === 'none' && c.margin > margins.drop;
   // A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor.
   const possessiveElsewhere = (m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
-  // The object of a participle that modifies a noun before the trigger ("the drama starring Putin, was ruled") is no
-  // subject, as the rules say (events38): the model, which may not have seen the participle's word, does not add it.
-  const participleObject = (m: PlacedMention) => m.tokenEnd <= t.ts && objectOfParticiple(ctx, m);
-  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention) && !placeOnly(ctx, c.mention) && !participleObject(c.mention);
+  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention) && !placeOnly(ctx, c.mention);
   const out: Found[] = [];
   let premodifier: ScoredCandidate | null = null;
   for (const p of rules) {

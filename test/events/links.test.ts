@@ -179,4 +179,16 @@ describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; 
     expect(a.coreference.toBuffer().equals(b.coreference.toBuffer())).toBe(true);
     expect(a.report).toEqual(b.report);
   });
+
+  it('with rare features cut (events40) stays deterministic and keeps fewer feature rows', () => {
+    const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
+    const opts = { ...defaultLinkOptions(), epochs: 3, minCount: { participants: 3, coreference: 3 } };
+    const a = trainLinkModels(docs, opts);
+    const b = trainLinkModels(docs, opts);
+    const all = trainLinkModels(docs, { ...opts, minCount: { participants: 1, coreference: 1 } });
+    expect(a.participants.toBuffer().equals(b.participants.toBuffer())).toBe(true);
+    expect(a.coreference.toBuffer().equals(b.coreference.toBuffer())).toBe(true);
+    expect(a.participants.rows).toBeLessThan(all.participants.rows);
+    expect(a.coreference.rows).toBeLessThan(all.coreference.rows);
+  });
 });
