@@ -83,7 +83,7 @@ const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]
 /** The training seed of the models the script trains (13, as `npm run train:events` ships): the stage's figures move by
  * an event or two between seeds of the same code, so a change is compared with that spread before it is kept. */
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 13;
-/** --link-seed N, --link-min-count K: the link models' training seed (13, as shipped) and rare-feature cut
+/** --link-seed N, --link-min-count P,C: the link models' training seed (13, as shipped) and rare-feature cut
  * of the participant and coreference models (LinkTrainOptions.minCount), to measure their spread on the held-out figures (docs/events.md, events40). */
 const linkOptions = () => {
   const at = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1]!.split(',').map(Number) : null);
