@@ -83,6 +83,14 @@ const corpusArg = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1]
 /** The training seed of the models the script trains (13, as `npm run train:events` ships): the stage's figures move by
  * an event or two between seeds of the same code, so a change is compared with that spread before it is kept. */
 const seedArg = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 13;
+/** --link-seed N, --link-min-count P,C: the link models' training seed (13, as shipped) and rare-feature cut
+ * of the participant and coreference models (LinkTrainOptions.minCount), to measure their spread on the held-out figures (docs/events.md, events40). */
+const linkOptions = () => {
+  const at = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1]!.split(',').map(Number) : null);
+  const base = defaultLinkOptions(at('--link-seed')?.[0] ?? 13);
+  const counts = at('--link-min-count');
+  return { ...base, minCount: counts ? { participants: counts[0]!, coreference: counts[1] ?? counts[0]! } : base.minCount };
+};
 /** --drop-margin M[,M2…]: the participant model's drop margin (PARTICIPANT_MARGINS.drop) to measure on the held-out
  * figures; with several, the core models are trained once and the link models and MEANTIME / TimeBank figures are
  * computed for each (the coreference model trains on the events' participants, so it is retrained per margin; the
@@ -495,7 +503,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       // other (cross-corpus); --link-rules scores the rules they replace instead.
       const rulesOnly = args.includes('--link-rules');
       const docs = { apple: readLinkDocs(dataDir, 'apple'), gm: readLinkDocs(dataDir, 'gm') };
-      const trained = rulesOnly ? null : { apple: trainLinkModels(docs.gm, defaultLinkOptions()), gm: trainLinkModels(docs.apple, defaultLinkOptions()) };
+      const trained = rulesOnly ? null : { apple: trainLinkModels(docs.gm, linkOptions()), gm: trainLinkModels(docs.apple, linkOptions()) };
       linksFor = (corpus) => {
         const m = trained?.[corpus as 'apple' | 'gm'];
         const participants = args.includes('--participant-rules') ? null : (m?.participants ?? null);
@@ -505,7 +513,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       linksUsed = rulesOnly ? 'rules (--link-rules)' : 'learned, cross-corpus (apple scored with models trained on gm and the reverse)';
       useEventModels({ ...core, participants: null, coreference: null });
       if (!rulesOnly) {
-        const all = trainLinkModels([...docs.apple, ...docs.gm], defaultLinkOptions());
+        const all = trainLinkModels([...docs.apple, ...docs.gm], linkOptions());
         examplesModels = {
           ...core,
           participants: args.includes('--participant-rules') ? null : all.participants,

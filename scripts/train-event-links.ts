@@ -3,7 +3,7 @@
  * models/event-participants.bin (participant roles) and models/event-coref.bin
  * (event coreference within an article).
  *
- *   npx tsx scripts/train-event-links.ts [--out DIR] [--seed 13] [--epochs 10] [--no-write]
+ *   npx tsx scripts/train-event-links.ts [--out DIR] [--seed 13] [--epochs 10] [--min-count P,C] [--no-write]
  *
  * Data: MEANTIME apple and gm (../shared/data or $ARTICLE_EXPORT_DATA_DIR), run
  * through the shipping pipeline up to the event stage (so retrain after entity,
@@ -18,7 +18,11 @@ import { join } from 'node:path';
 import { COREF_MODEL, PARTICIPANT_MODEL } from '../src/events/learned/models.js';
 import { defaultLinkOptions, readLinkDocs, trainAndScoreLinks, trainLinkModels } from '../src/events/training/links.js';
 
-const opts = { ...defaultLinkOptions(numberArg('seed', 13)), epochs: numberArg('epochs', 10) };
+const defaults = defaultLinkOptions(numberArg('seed', 13));
+const counts = process.argv.includes('--min-count') ? process.argv[process.argv.indexOf('--min-count') + 1]!.split(',').map(Number) : null;
+// --min-count P,C: the rare-feature cut of the participant and coreference models (LinkTrainOptions.minCount).
+const minCount = counts ? { participants: counts[0]!, coreference: counts[1] ?? counts[0]! } : defaults.minCount;
+const opts = { ...defaults, epochs: numberArg('epochs', 10), minCount };
 const log = timedLog();
 
 const apple = readLinkDocs(dataDir, 'apple');

@@ -12,7 +12,7 @@ import { toRows } from '../../src/datasets/tables.js';
 import { documentLayers } from '../../src/document/build.js';
 import { LinearModel } from '../../src/events/learned/linear-model.js';
 import { PARTICIPANT_LABELS } from '../../src/events/participants.js';
-import { bestThreshold, defaultLinkOptions, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
+import { bestThreshold, defaultLinkOptions, pruneRare, readLinkDocs, trainLinkModels, withLinkModels } from '../../src/events/training/links.js';
 import { extract, runPipeline } from '../../src/pipeline.js';
 import { createDoc } from '../../src/text/create-doc.js';
 import { oracleEntities, type NamedThing } from './oracle-entities.js';
@@ -152,6 +152,22 @@ describe('the coreference threshold on held-out scores', () => {
   });
 });
 
+describe('rare features left out of link training (events40)', () => {
+  const ex = (ids: number[], label = 0) => ({ ids: Uint32Array.from(ids), label });
+  it('drops a feature seen in fewer examples than the cut, counted over all documents, and keeps the rest', () => {
+    // Feature 1 in every example (a bias), 2 in two examples of two documents, 3 in one example (twice in it: counted once).
+    const perDoc = [[ex([1, 2, 3, 3], 1), ex([1])], [ex([1, 2], 0)]];
+    const kept = pruneRare(perDoc, 2);
+    expect(kept.map((d) => d.map((x) => [...x.ids]))).toEqual([[[1, 2], [1]], [[1, 2]]]);
+    expect(kept.map((d) => d.map((x) => x.label))).toEqual([[1, 0], [0]]);
+    expect(pruneRare(perDoc, 3).flat().map((x) => [...x.ids])).toEqual([[1], [1], [1]]);
+  });
+  it('keeps everything at a cut of 1', () => {
+    const perDoc = [[ex([5, 6])], [ex([7])]];
+    expect(pruneRare(perDoc, 1)).toBe(perDoc);
+  });
+});
+
 describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; skipped when absent)', () => {
   it('is deterministic: the same documents and seed give the same model files byte for byte', () => {
     const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
@@ -162,5 +178,17 @@ describe.skipIf(!existsSync(join(dataDir, 'meantime-en')))('training (MEANTIME; 
     expect(a.participants.toBuffer().equals(b.participants.toBuffer())).toBe(true);
     expect(a.coreference.toBuffer().equals(b.coreference.toBuffer())).toBe(true);
     expect(a.report).toEqual(b.report);
+  });
+
+  it('with rare features cut (events40) stays deterministic and keeps fewer feature rows', () => {
+    const docs = [...readLinkDocs(dataDir, 'apple', 3), ...readLinkDocs(dataDir, 'gm', 3)];
+    const opts = { ...defaultLinkOptions(), epochs: 3, minCount: { participants: 3, coreference: 3 } };
+    const a = trainLinkModels(docs, opts);
+    const b = trainLinkModels(docs, opts);
+    const all = trainLinkModels(docs, { ...opts, minCount: { participants: 1, coreference: 1 } });
+    expect(a.participants.toBuffer().equals(b.participants.toBuffer())).toBe(true);
+    expect(a.coreference.toBuffer().equals(b.coreference.toBuffer())).toBe(true);
+    expect(a.participants.rows).toBeLessThan(all.participants.rows);
+    expect(a.coreference.rows).toBeLessThan(all.coreference.rows);
   });
 });

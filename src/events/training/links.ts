@@ -130,9 +130,18 @@ export interface LinkTrainOptions {
    * merged pairs); the mean of the members does not follow any one path. 1: a single perceptron on all documents.
    */
   members: number;
+  /**
+   * Per model, features seen in fewer training examples than this are left out (1: all kept). A hashed conjunction
+   * seen in one or two examples (a type with a word stem, a governing word with a trigger type) is learned from one
+   * document: leaving that document out, or reordering, moves its weight and the BBC decisions it tips.
+   */
+  minCount: { participants: number; coreference: number };
 }
 
-export const defaultLinkOptions = (seed = 13): LinkTrainOptions => ({ epochs: 10, seed, maxRows: 20000, members: BAG_MEMBERS });
+export const defaultLinkOptions = (seed = 13): LinkTrainOptions => ({ epochs: 10, seed, maxRows: 20000, members: BAG_MEMBERS, minCount: { ...MIN_COUNT } });
+
+/** See LinkTrainOptions.minCount (docs/events.md, events40). */
+const MIN_COUNT = { participants: 1, coreference: 1 };
 
 const BAG_MEMBERS = 30;
 
@@ -142,8 +151,9 @@ type Example = { ids: Uint32Array; label: number };
  * The mean weights of `opts.members` averaged perceptrons (see LinkTrainOptions.members) over the examples of each
  * document (`perDoc`, in document order), each member in its own seeded order.
  */
-function baggedWeights(docs: readonly LinkDoc[], perDoc: readonly Example[][], labels: number, opts: LinkTrainOptions): AveragedWeights {
+function baggedWeights(docs: readonly LinkDoc[], perDoc: readonly Example[][], labels: number, opts: LinkTrainOptions, minCount: number): AveragedWeights {
   const k = Math.max(1, opts.members);
+  perDoc = pruneRare(perDoc, minCount);
   // A document's member is fixed by its name, not its index: leaving one document out changes only the members it was in.
   const left = docs.map((d) => hashString(d.gold.name) % k);
   const members: AveragedWeights[] = [];
@@ -168,7 +178,15 @@ export function trainParticipants(docs: LinkDoc[], opts: LinkTrainOptions): Line
     for (const c of participantCases([d])) for (let k = 0; k < c.labels.length; k++) examples.push({ ids: Uint32Array.from(c.ids.slice(c.offsets[k]!, c.offsets[k + 1]!)), label: c.labels[k]! });
     return examples;
   });
-  return toModel(baggedWeights(docs, perDoc, PARTICIPANT_LABELS.length, opts), PARTICIPANT_MODEL.magic, PARTICIPANT_LABELS.length, opts.maxRows);
+  return toModel(baggedWeights(docs, perDoc, PARTICIPANT_LABELS.length, opts, opts.minCount.participants), PARTICIPANT_MODEL.magic, PARTICIPANT_LABELS.length, opts.maxRows);
+}
+
+/** The examples without the features seen in fewer than `minCount` of them (counted over all documents given). */
+export function pruneRare(perDoc: readonly Example[][], minCount: number): Example[][] {
+  if (minCount <= 1) return perDoc as Example[][];
+  const seen = new Map<number, number>();
+  for (const ex of perDoc) for (const x of ex) for (const id of new Set(x.ids)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return perDoc.map((ex) => ex.map((x) => ({ ids: x.ids.filter((id) => seen.get(id)! >= minCount), label: x.label })));
 }
 
 function shuffle(order: number[], rand: () => number) {
@@ -345,7 +363,7 @@ export function trainCoreference(
   threshold = 0,
 ): { model: LinearModel; pairs: number; positive: number } {
   const perDoc = docs.map((d) => corefExamples([d], source));
-  const weights = baggedWeights(docs, perDoc, 2, opts);
+  const weights = baggedWeights(docs, perDoc, 2, opts, opts.minCount.coreference);
   const ex = perDoc.flat();
   const bias = weights.rows.get(COREF_BIAS_FEATURE) ?? new Float32Array(2);
   bias[1] = bias[1]! - threshold;
