@@ -24,7 +24,7 @@ import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
-import { firstStartAtOrAfter, hasOtherReadings, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
+import { firstStartAtOrAfter, hasOtherReadings, joinSequelLists, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -340,7 +340,9 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     if (s.type === PER || s.type === ORG || (s.type === LOC && isKnownPlace(doc.text.slice(toks[s.start]!.start, toks[s.end - 1]!.end)))) return true;
     return joiner === 'and' || joiner === '&' ? s.end - s.start > 1 : s.type === MISC;
   };
-  return joinNicknames(doc, joinTitleSpans(doc, out, MISC, (start, end, type) => ({ start, end, type }), PER, separateNameAt), rec);
+  const make = (start: number, end: number, type: number) => ({ start, end, type });
+  // "Doom 3, Half Life 2 and Halo 2": titles with a sequel's number listed together, read over their numbers.
+  return joinNicknames(doc, joinSequelLists(doc, joinTitleSpans(doc, out, MISC, make, PER, separateNameAt), MISC, make), rec);
 }
 
 const CLOSE_QUOTES = new Set(['"', "'", '’', '”']);
