@@ -1019,6 +1019,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
   const clusterFacts = clusters.map((c) => factsOf(c.name));
   const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
+  // A MISC name with a sequel's number is a title too ("Halo 2"): "playing Halo" names the same game.
+  for (let ci = 0; ci < clusters.length; ci++) if (clusters[ci]!.type === 'MISC' && SEQUEL_TITLE.test(clusters[ci]!.name)) titles.add(ci);
   const titleParts = titles.size === 0 ? null : titleShortForms([...titles].map((ci) => clusters[ci]!.name));
   const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
@@ -1499,6 +1501,9 @@ const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retai
   'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper', 'provider', 'operator', 'site', 'channel', 'station', 'maker']);
 /** Words before "maker" that make the maker a person: "film maker Moore". */
 const CRAFT_WORDS = new Set(['film', 'movie', 'documentary', 'programme', 'program', 'music', 'record', 'furniture', 'cheese', 'wine']);
+/** A name ending in a sequel's number written in digits: "Halo 2", "Doom 3" (not 1: "Formula 1"; not Roman numerals: "Richard III" the play is also the king). */
+const SEQUEL_TITLE = /\S [2-9]$/u;
+
 /** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
 const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */

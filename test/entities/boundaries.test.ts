@@ -58,6 +58,9 @@ describe('a number ending a name (ent22)', () => {
     const titles = ['Zorvath 3', 'Kelmira 2', 'Dunrake 2', 'Torvik 2', 'Hallan 4'];
     expect(titles.map((name) => es.find((e) => e.name === name)?.type)).toEqual(titles.map(() => 'MISC'));
     expect(es.some((e) => e.name === 'Zorvath' || e.name === 'Kelmira' || e.name === 'Torvik')).toBe(false);
+    // The title's name alone is the same work ("playing Kelmira"), not a person.
+    const alone = ents('If you finished Zorvath 3, Kelmira 2 and Dunrake 2, there is more. When gamers are not playing Kelmira, they watch films.');
+    expect(alone.find((e) => e.name === 'Kelmira')?.type).toBe('MISC');
     // Not substitutes and their minutes in brackets.
     const subs = ents('Dorrance, Kilbane (Tarvish 6), Molloy (Brenard 8) and Pike played.').map((e) => e.name);
     expect(subs.filter((n) => /\d/u.test(n))).toEqual([]);
