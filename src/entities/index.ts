@@ -24,7 +24,7 @@ import { tokenIndex, type TokenIndex } from '../text/token-index.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
-import { firstStartAtOrAfter, hasOtherReadings, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
+import { firstStartAtOrAfter, hasOtherReadings, joinSequelLists, joinTitleSpans, lineBreakBefore, titleShortForms, WORK_NOUNS, workNounAt } from './works.js';
 
 export { loadRecognizer } from './recognizer.js';
 
@@ -340,7 +340,9 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     if (s.type === PER || s.type === ORG || (s.type === LOC && isKnownPlace(doc.text.slice(toks[s.start]!.start, toks[s.end - 1]!.end)))) return true;
     return joiner === 'and' || joiner === '&' ? s.end - s.start > 1 : s.type === MISC;
   };
-  return joinNicknames(doc, joinTitleSpans(doc, out, MISC, (start, end, type) => ({ start, end, type }), PER, separateNameAt), rec);
+  const make = (start: number, end: number, type: number) => ({ start, end, type });
+  // "Doom 3, Half Life 2 and Halo 2": titles with a sequel's number listed together, read over their numbers.
+  return joinNicknames(doc, joinSequelLists(doc, joinTitleSpans(doc, out, MISC, make, PER, separateNameAt), MISC, make), rec);
 }
 
 const CLOSE_QUOTES = new Set(['"', "'", '’', '”']);
@@ -1017,6 +1019,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
   const clusterFacts = clusters.map((c) => factsOf(c.name));
   const titles = worksOfTheArticle(doc, clusters, clusterFacts, mentions, inputs, rec);
+  // A MISC name with a sequel's number is a title too ("Halo 2"): "playing Halo" names the same game.
+  for (let ci = 0; ci < clusters.length; ci++) if (clusters[ci]!.type === 'MISC' && SEQUEL_TITLE.test(clusters[ci]!.name)) titles.add(ci);
   const titleParts = titles.size === 0 ? null : titleShortForms([...titles].map((ci) => clusters[ci]!.name));
   const entities = clusters.map((c, ci) => {
     const roles: string[] = [];
@@ -1497,6 +1501,9 @@ const COMPANY_NOUNS_BEFORE = new Set(['company', 'automaker', 'carmaker', 'retai
   'network', 'band', 'outfit', 'label', 'studio', 'website', 'newspaper', 'provider', 'operator', 'site', 'channel', 'station', 'maker']);
 /** Words before "maker" that make the maker a person: "film maker Moore". */
 const CRAFT_WORDS = new Set(['film', 'movie', 'documentary', 'programme', 'program', 'music', 'record', 'furniture', 'cheese', 'wine']);
+/** A name ending in a sequel's number written in digits: "Halo 2", "Doom 3" (not 1: "Formula 1"; not Roman numerals: "Richard III" the play is also the king). */
+const SEQUEL_TITLE = /\S [2-9]$/u;
+
 /** The company nouns no person is called (a retailer, a broadcaster, a watchdog, a giant may be one). */
 const COMPANY_ONLY_NOUNS_BEFORE = new Set(['company', 'firm', 'group', 'bank', 'brokerage', 'airline', 'automaker', 'carmaker', 'chipmaker', 'conglomerate', 'supermarket', 'chain', 'union', 'charity']);
 /** Words after "X shares" that make "shares" a verb ("Trump shares his view"). */

@@ -202,3 +202,53 @@ export function titleShortForms(titles: readonly string[]): Set<string> {
   }
   return out;
 }
+
+/** A sequel's number as a token of its own: "Halo 2", "Rocky IV" (not 1: "Formula 1", "Channel 1" are no sequels). */
+const SEQUEL_NUMBER = /^(?:[2-9]|II|III|IV|VI?)$/;
+/** Words that join the items of a list. */
+const LIST_JOINERS = new Set([',', 'and', 'or']);
+
+/**
+ * Joins titles with a sequel's number listed together into MISC spans over their numbers: "Doom 3, Half Life 2 and
+ * Halo 2", "Halo 2 and Half-Life 2", "like Half-Life 2, or Halo 2" (the recogniser reads "Halo" as a person, cut
+ * before the number, and "Doom 3" as an organisation). A name with a number after it is mostly a score ("Cruzeiro 2
+ * Vitoria 1") or a line of a scorecard in news text, but two or more such names joined by "and", "or" or commas are
+ * titles: CoNLL-2003 train, with hundreds of scores, has no such list. Not inside brackets ("Scotland (Samuel 6)":
+ * a substitute and his minute), nor a number going on ("Bolton 2-1", "Smith 2.5").
+ */
+export function joinSequelLists<S extends TypedSpan>(doc: Doc, spans: S[], miscType: number, make: (start: number, end: number, type: number) => S): S[] {
+  const toks = doc.tokens;
+  const lower = tokenIndex(doc).lower;
+  const sameSentence = (i: number, j: number) => j < toks.length && toks[i]!.sentence === toks[j]!.sentence;
+  // Whether token i is a sequel's number ending the name before it: a lone small number, with no number, sign or
+  // bracket going on after it, the name not in brackets.
+  const sequelAt = (i: number, nameStart: number): boolean => {
+    if (i >= toks.length || !sameSentence(nameStart, i) || !SEQUEL_NUMBER.test(toks[i]!.text)) return false;
+    if (toks[i - 1]!.end !== toks[i]!.start - 1) return false; // one space between name and number
+    const next = toks[i + 1];
+    if (next !== undefined && sameSentence(i, i + 1) && (isDigitStart(next.text) || NUMBER_GOES_ON.has(next.text))) return false;
+    return lower[nameStart - 1] !== '(';
+  };
+  // The end (exclusive) of each span's title with its number: after the span ("Halo" 2) or its own last token ("Doom 3"); -1 if none.
+  const itemEnd = spans.map((s) => (sequelAt(s.end, s.start) ? s.end + 1 : s.end - s.start > 1 && sequelAt(s.end - 1, s.start) ? s.end : -1));
+  // The index of the next span when it starts right after span k's number and a joiner (", and" too).
+  const joinedNext = (k: number): number => {
+    let i = itemEnd[k]!;
+    if (!LIST_JOINERS.has(lower[i] ?? '')) return -1;
+    i++;
+    if (lower[i - 1] === ',' && (lower[i] === 'and' || lower[i] === 'or')) i++;
+    const n = k + 1;
+    return n < spans.length && spans[n]!.start === i && itemEnd[n]! > 0 && sameSentence(spans[k]!.start, i) ? n : -1;
+  };
+  const inList = new Uint8Array(spans.length);
+  for (let k = 0; k + 1 < spans.length; k++) {
+    if (itemEnd[k]! < 0) continue;
+    const n = joinedNext(k);
+    if (n > 0) inList[k] = inList[n] = 1;
+  }
+  if (!inList.includes(1)) return spans;
+  return spans.map((s, k) => (inList[k] === 1 ? make(s.start, itemEnd[k]!, miscType) : s));
+}
+
+/** Tokens after a number that make it a score, a decimal, a range or a time rather than a sequel's number. */
+const NUMBER_GOES_ON = new Set(['-', '–', '.', '%', ':', '/', 'per', 'goals', 'points', 'pts']);

@@ -53,6 +53,19 @@ describe('a number ending a name (ent22)', () => {
     expect(found.filter((n) => /\d/u.test(n))).toEqual([]);
   });
 
+  it('reads titles with a sequel\'s number listed together over their numbers, as works', () => {
+    const es = ents('If you finished Zorvath 3, Kelmira 2 and Dunrake 2, there is more. Fans rank Torvik 2 or Hallan 4 highest.');
+    const titles = ['Zorvath 3', 'Kelmira 2', 'Dunrake 2', 'Torvik 2', 'Hallan 4'];
+    expect(titles.map((name) => es.find((e) => e.name === name)?.type)).toEqual(titles.map(() => 'MISC'));
+    expect(es.some((e) => e.name === 'Zorvath' || e.name === 'Kelmira' || e.name === 'Torvik')).toBe(false);
+    // The title's name alone is the same work ("playing Kelmira"), not a person.
+    const alone = ents('If you finished Zorvath 3, Kelmira 2 and Dunrake 2, there is more. When gamers are not playing Kelmira, they watch films.');
+    expect(alone.find((e) => e.name === 'Kelmira')?.type).toBe('MISC');
+    // Not substitutes and their minutes in brackets.
+    const subs = ents('Dorrance, Kilbane (Tarvish 6), Molloy (Brenard 8) and Pike played.').map((e) => e.name);
+    expect(subs.filter((n) => /\d/u.test(n))).toEqual([]);
+  });
+
   it('does not join a name to the same name with a number after it', () => {
     const text = 'Zentronic Corp made the Zentronic 64 computer in 1982. Zentronic went bust in 1994 but fans still love the Zentronic 64 today.';
     const es = ents(text);
