@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
-import type { SQSEvent } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import S3rver from 's3rver';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -51,9 +51,13 @@ interface S3rverEvent {
   Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string } } }[];
 }
 
+/** Messages per delivered event: the batch size of the deployed queue's event source (infra). */
+export const LOCAL_BATCH_SIZE = 10;
+
 /**
- * Calls `deliver` with an SQS-shaped event for every object created or deleted in `bucket`,
- * one at a time in arrival order (s3rver's emitter fires for every bucket, so
+ * Calls `deliver` with SQS-shaped events for the objects created or deleted in `bucket`: one
+ * message per S3 event, in arrival order, up to `batchSize` messages per event as Lambda's queue
+ * delivers them, one event at a time; the handler puts a batch's articles through the pipeline together (s3rver's emitter fires for every bucket, so
  * writes to the output bucket are filtered out rather than looping back). s3rver
  * reports deletes made with DeleteObject (`aws s3 rm`), not those of a DeleteObjects batch.
  */
@@ -61,18 +65,33 @@ export function forwardObjectEvents(
   local: LocalS3,
   bucket: string,
   deliver: (event: SQSEvent) => Promise<unknown>,
-): { idle(): Promise<void>; stop(): void } {
+  options: { batchSize?: number } = {},
+): { idle(): Promise<void>; pause(): void; resume(): void; stop(): void } {
+  const batchSize = options.batchSize ?? LOCAL_BATCH_SIZE;
+  const pending: SQSRecord[] = [];
+  let paused = false;
+  let draining = false;
   let chain: Promise<unknown> = Promise.resolve();
+  // Delivers what is waiting, batchSize messages per event; messages that arrive meanwhile join the next one.
+  const drain = () => {
+    if (paused || draining || pending.length === 0) return;
+    draining = true;
+    chain = chain.then(async () => {
+      while (!paused && pending.length > 0) {
+        const event: SQSEvent = { Records: pending.splice(0, batchSize) };
+        await deliver(event).catch((err) => console.error(`local queue: delivery failed: ${(err as Error).message}`));
+      }
+      draining = false;
+    });
+  };
   const listener = (e: S3rverEvent) => {
     const records = e.Records.filter((r) => r.s3.bucket.name === bucket && /^Object(Created|Removed)/.test(r.eventName));
     if (records.length === 0) return;
     const body = JSON.stringify({
       Records: records.map((r) => ({ ...r, s3: { ...r.s3, object: { ...r.s3.object, key: encodeS3EventKey(r.s3.object.key) } } })),
     });
-    const event = sqsEvent(body);
-    chain = chain
-      .then(() => deliver(event))
-      .catch((err) => console.error(`local queue: delivery failed: ${(err as Error).message}`));
+    pending.push(sqsEvent(body).Records[0]!);
+    drain();
   };
   (local.server as unknown as EventEmitter).on('event', listener);
   return {
@@ -84,6 +103,12 @@ export function forwardObjectEvents(
         await seen;
         await new Promise((r) => setTimeout(r, 20));
       } while (seen !== chain);
+    },
+    /** Messages wait (e.g. while many files are uploaded, so that they are delivered in full batches). */
+    pause: () => void (paused = true),
+    resume: () => {
+      paused = false;
+      drain();
     },
     stop: () => void (local.server as unknown as EventEmitter).off('event', listener),
   };

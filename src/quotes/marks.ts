@@ -110,7 +110,8 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     while (from < marks.length && marks[from]! < para.start) from++;
     let to = from;
     while (to < marks.length && marks[to]! < para.end) to++;
-    const spans = pairParagraph(text, para.start, para.end, p, marks.slice(from, to), reopenedBy(text, doc.paragraphs[p + 1]?.start));
+    // Most paragraphs hold no mark: no pairing (its sets and arrays) for them.
+    const spans = from === to ? NO_SPANS : pairParagraph(text, para.start, para.end, p, marks.slice(from, to), reopenedBy(text, doc.paragraphs[p + 1]?.start));
     from = to;
     // Multi-paragraph: this paragraph reopens the quotation left open by the previous one.
     const first = spans[0];
@@ -167,6 +168,9 @@ function firstNonSpace(text: string, from: number): number {
   while (i < text.length && /\s/.test(text[i]!)) i++;
   return i;
 }
+
+/** What pairParagraph gives a paragraph without marks. */
+const NO_SPANS: readonly Paired[] = [];
 
 /** Pairs the quotation marks at `marks` (text offsets, ascending) of the paragraph [start, end). */
 function pairParagraph(text: string, start: number, end: number, paragraph: number, marks: number[], nextOpens: MarkFamily | null): Paired[] {

@@ -106,6 +106,8 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     }
     i++;
   }
+  // (Most calls find one candidate or none: then nothing modifies anything, and no second array is needed.)
+  if (raw.length <= 1) return raw;
   // A title or organisation directly before a name (or before a role) modifies it:
   // "CIA Director William Burns", "foreign ministry spokesman", "US officials".
   const out: Candidate[] = [];

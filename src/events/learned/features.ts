@@ -441,6 +441,14 @@ function poolFor(model: LinearModel): void {
   pool.used = 4 * L;
 }
 
+const ROW_IDS: number[] = [];
+
+/** Adds the weights of `ids` to the score row at `offset`, then empties `ids`. */
+function addRow(ids: number[], model: LinearModel, rows: Float32Array, offset: number): void {
+  for (const id of ids) model.addOne(id, rows, offset);
+  ids.length = 0;
+}
+
 /** Offset in pool.rows of the score rows of the form in slot `s` of the form table, for the pool's model (computed there). */
 function rowsOf(s: number, model: LinearModel): number {
   const o = STRIDE * s;
@@ -456,12 +464,20 @@ function rowsOf(s: number, model: LinearModel): number {
   const at = pool.used;
   pool.used += size;
   const rows = pool.rows;
-  const ids: number[][] = [[], [], [], [f1(T.Prev2, f.lowerH)], [], [f1(T.Next2, f.lowerH)]];
-  ownIds(f, 0, ids[OWN0]!);
-  ownIds(f, 1, ids[OWN1]!);
-  prevIds(f, ids[PREV]!);
-  nextIds(f, ids[NEXT]!);
-  for (let r = 0; r < ROWS; r++) for (const id of ids[r]!) model.addOne(id, rows, at + r * L);
+  // One row's feature ids at a time, in one reused array (a form's first use per article made six arrays).
+  const ids = ROW_IDS;
+  ownIds(f, 0, ids);
+  addRow(ids, model, rows, at + OWN0 * L);
+  ownIds(f, 1, ids);
+  addRow(ids, model, rows, at + OWN1 * L);
+  prevIds(f, ids);
+  addRow(ids, model, rows, at + PREV * L);
+  ids.push(f1(T.Prev2, f.lowerH));
+  addRow(ids, model, rows, at + PREV2 * L);
+  nextIds(f, ids);
+  addRow(ids, model, rows, at + NEXT * L);
+  ids.push(f1(T.Next2, f.lowerH));
+  addRow(ids, model, rows, at + NEXT2 * L);
   let best = -Infinity;
   for (let l = 1; l < L; l++) best = Math.max(best, rows[at + OWN0 * L + l]! - rows[at + OWN0 * L]!, rows[at + OWN1 * L + l]! - rows[at + OWN1 * L]!);
   FORMS.margins[o + S_MARGIN] = best;
