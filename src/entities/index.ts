@@ -1576,10 +1576,17 @@ function listedAfterOrganisationNoun(doc: Doc, a: number): boolean {
   if (i < 1) return false;
   // The noun itself right before the list: the list is in apposition to it ("hedge funds TCI and Atticus").
   if (BODY_PLURALS_BEFORE_LIST.has(lower[i]!) && cap[i + 1] === 1) return true;
-  // "firms, including …", "firms, such as …": a comma may stand between the noun and the marker.
-  const beforeMarker = (j: number) => (lower[j] === ',' ? j - 1 : j);
-  if (EXAMPLE_MARKERS.has(lower[i]!)) return ORGANISATION_PLURALS.has(lower[beforeMarker(i - 1)] ?? '');
-  return lower[i] === 'as' && lower[i - 1] === 'such' && ORGANISATION_PLURALS.has(lower[beforeMarker(i - 2)] ?? '');
+  return examplesOf(lower, i, ORGANISATION_PLURALS);
+}
+
+/**
+ * Whether token i ends a marker of examples ("like", "including", "such as") after one of `nouns`: "firms such as",
+ * "programs like"; a comma may stand between the noun and the marker ("carmakers, including").
+ */
+function examplesOf(lower: readonly string[], i: number, nouns: ReadonlySet<string>): boolean {
+  const nounBefore = (j: number) => lower[lower[j] === ',' ? j - 1 : j] ?? '';
+  if (EXAMPLE_MARKERS.has(lower[i]!)) return nouns.has(nounBefore(i - 1));
+  return lower[i] === 'as' && lower[i - 1] === 'such' && nouns.has(nounBefore(i - 2));
 }
 
 /**
@@ -1602,9 +1609,7 @@ function namedAsProduct(doc: Doc, a: number): boolean {
   if (PRODUCT_NOUNS_BEFORE.has(before) || (before === 'system' && lower[a - 2] === 'operating')) return doc.tokens[a - 1]!.sentence === doc.tokens[a]!.sentence;
   const i = beforeList(doc, a);
   if (i < 1) return false;
-  const beforeMarker = (j: number) => (lower[j] === ',' ? j - 1 : j);
-  if (EXAMPLE_MARKERS.has(lower[i]!)) return PRODUCT_PLURALS.has(lower[beforeMarker(i - 1)] ?? '');
-  return lower[i] === 'as' && lower[i - 1] === 'such' && PRODUCT_PLURALS.has(lower[beforeMarker(i - 2)] ?? '');
+  return examplesOf(lower, i, PRODUCT_PLURALS);
 }
 
 /** Nouns for findings that a body publishes: "a survey by Earthlink", "research by Jupiter", "figures from Nielsen". */
