@@ -1328,3 +1328,20 @@ describe('the bare and -ing forms of buying (events39)', () => {
     expect(acquisitions("Fans in Kazan can buy Apple's new phone from Friday.")).toEqual([]);
   });
 });
+
+describe('undated happenings the article tells as past (events41)', () => {
+  const found = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text}${e.date ? '' : ' undated'}`);
+  // At main both were dropped: a typed verb with no participant, place or date below margin 30; an OTHER mention with
+  // no dated time expression in its sentence.
+  it('a lexicon verb with no participant, place or date is kept when it is a past form of the main clause', () => {
+    expect(found('Quarterly revenue rose 27% to $715 million.')).toContain('FINANCIAL_RESULT rose undated');
+    expect(found('Revenue will rise 27% to $715 million, analysts said.')).toEqual([]);
+    expect(found('The vouchers let pensioners choose from a list of approved suppliers.')).toEqual([]);
+  });
+  it('an undated occurrence with a participant is an OTHER event when the detector is sure and it is a past of the main clause', () => {
+    expect(found('Apple has received a takeover offer. Its shares rose.')).toContain('OTHER received undated');
+    // A stance is no happening; quoted speech is the speaker's.
+    expect(found('Apple has refused to comment on the merger.').filter((e) => e.startsWith('OTHER'))).toEqual([]);
+    expect(found('"Apple has received a takeover offer," Putin said. Its shares rose.').filter((e) => e.startsWith('OTHER'))).toEqual([]);
+  });
+});
