@@ -522,6 +522,7 @@ export function findEvents(
   // Light verbs ("went on strike", "held talks") are never OTHER events (otherEvent).
   const typedClauses = new Set(events.map((e) => clause[e.trigger.tokenStart]!));
   const otherClauses = new Set<number>();
+  const undatedOtherClauses = new Set<number>();
   /** Why learned mention m may give no OTHER event in its clause c, or null when it may. */
   const clauseBlocks = (m: { start: number; end: number; cls: number }, c: number): string | null => {
     if (otherClauses.has(c) && !(m.cls === OCCURRENCE && coordinatedVerb(lower, clause, m.start))) return 'other: clause has an OTHER event';
@@ -540,8 +541,13 @@ export function findEvents(
       if (ev === FUTURE_OTHER) otherClauses.add(c);
       return;
     }
+    // An undated OTHER event does not keep a dated one out of its clause ("X was replaced as member by Y, after being
+    // deselected in December 1996"), only another undated one.
+    if (!ev.date) {
+      if (undatedOtherClauses.has(c)) return onReject?.(doc.text.slice(toks[m.start]!.start, toks[m.end - 1]!.end), toks[m.start]!.start, 'other: clause has an OTHER event');
+      undatedOtherClauses.add(c);
+    } else otherClauses.add(c);
     events.push(ev);
-    otherClauses.add(c);
   });
   events.sort((a, b) => a.trigger.start - b.trigger.start);
   const merged =

@@ -1344,4 +1344,7 @@ describe('undated happenings the article tells as past (events41)', () => {
     expect(found('Apple has refused to comment on the merger.').filter((e) => e.startsWith('OTHER'))).toEqual([]);
     expect(found('"Apple has received a takeover offer," Putin said. Its shares rose.').filter((e) => e.startsWith('OTHER'))).toEqual([]);
   });
+  it('an undated OTHER event keeps no dated one out of its clause', () => {
+    expect(found('Putin was replaced as the member for Kazan by Pezeshkian, after being deselected by his party in December 1996.')).toContain('OTHER deselected');
+  });
 });
