@@ -36,6 +36,8 @@ const CAMEO_OF = new Map(Object.entries(CAMEO_OVERRIDE));
 const LEGAL_CUE_OF = new Map(Object.entries(LEGAL_VERB_CUE));
 /** The bankruptcy class, for a company's collapse (accidentSense). */
 const BANKRUPTCY = TRIGGER_INDEX.get('bankruptcy')![0]!.cls;
+/** The award class (an honour named or nominated for: triggerAt). */
+const AWARD = TRIGGER_INDEX.get('scooped')![0]!.cls;
 const MAX_TRIGGERS_PER_CLAUSE = 24;
 /** Financial-result nouns that satisfy their own cue and have other senses (a defeat, a bereavement, a match's results). */
 const SELF_CUED = new Set(['loss', 'losses', 'results']);
@@ -134,7 +136,12 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
     // "took over at Villa Park", "took over as chief executive": a succession in a post, not an acquisition.
     const infos = key === 'took_over' && isSuccession(lower, i + n) ? TRIGGER_INDEX.get('replaced') : TRIGGER_INDEX.get(key);
     if (!infos) continue;
-    if (isHonour(key, lower, i + n)) continue;
+    if (isHonour(key, lower, i + n)) {
+      // "nominated for an Oscar", "named best director", "named Player of the Year": an award, not a post ("named
+      // after" is a name).
+      if (lower[i + n] !== 'after') return { info: { cls: AWARD, pos: 'verb' }, ts: i, te: i + n, key };
+      continue;
+    }
     if (adjectivalReported(lower, i, key)) continue;
     let ctxText: string | undefined; // built on the first cue to test: most senses have none
     // (A loop, not a filter with a closure: this runs for every token that starts a lexicon word.)
@@ -163,7 +170,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
       break;
     }
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
-    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key)) continue;
+    if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key) && key !== 'lost') continue;
     if (otherSense(doc, lower, i, n, key, pick)) {
       rejected.fill(1, i, i + n);
       continue;

@@ -27,6 +27,8 @@ export type EventType =
   | 'ORDER'
   | 'PRODUCT_LAUNCH'
   | 'FINANCIAL_RESULT'
+  | 'AWARD'
+  | 'SPORT_RESULT'
   | 'PERSONNEL'
   | 'ACCIDENT'
   | 'BANKRUPTCY'
@@ -66,6 +68,11 @@ const POST = /\b(?:CEO|chief|chairman|chairwoman|president|director|minister|sec
 /** Who rules on a decision, a claim or a penalty, or what is ruled on. */
 const COURT_RULING = /\b(?:courts?|judges?|judgement|judgment|tribunal|appeals?|lords|justices?|magistrates|jury|panel|commission|regulators?|watchdog|ombudsman|convictions?|sentences?|verdicts?|ruling|decision|bans?|complaints?|claims?|suspension|disqualification|fine|injunction|order)\b/i;
 const PRODUCT = /\b(?:product|products|device|phone|iPhone|iPod|iPad|Mac|computer|laptop|software|app|apps|version|model|models|car|cars|vehicle|vehicles|service|platform|SDK|update|store|system|edition|consoles?|handsets?|processors?|browser|cameras?|patch|patches)\b/i;
+
+/** A prize or award: what is won, received or nominated for in an AWARD event. */
+const AWARD_CUE = /\b(?:awards?|prizes?|Oscars?|Grammys?|Baftas?|Brits?|Emmys?|Golden Globes?|medals?|trophy|trophies|accolades?|honours?|Palme d'Or|Booker|Nobel)\b/i;
+/** A contest: a score ("2-0", "6-4") or a word of a competition, for a SPORT_RESULT. */
+const CONTEST = /\b\d{1,2}-\d{1,2}\b|\b(?:match|matches|final|semi-finals?|quarter-finals?|derby|cup|league|tournament|championships?|grand slam|fixture|six nations|premiership|goals?|tries|victory|defeat)\b/i;
 
 /** The trigger classes. Order matters only for words listed twice: the first class with a satisfied cue wins. */
 /**
@@ -172,6 +179,10 @@ export const TRIGGERS: TriggerClass[] = [
     nouns: 'release introduction debut',
     cue: PRODUCT,
   },
+  // An award or prize won, received or a nomination for one ("won an Oscar", "earned him a Screen Actors Guild award",
+  // "was nominated in six Oscar categories"): before the results, so that an award "earned" is no income. Forms that
+  // are no features of the learned detector (moreVerbs; "won", "nominated", "earned" already are).
+  { type: 'AWARD', cameo: null, verbs: '', moreVerbs: 'won wins received receives earned collected scooped picked_up nominated', nouns: '', cue: AWARD_CUE },
   {
     type: 'FINANCIAL_RESULT', cameo: null,
     verbs: 'posted posts reported reports earned lost losing made fell rose dropped increased decreased declined grew jumped slumped plunged surged gained closed tumbled soared slid climbed',
@@ -181,6 +192,10 @@ export const TRIGGERS: TriggerClass[] = [
     nouns: 'profit profits loss losses earnings revenue revenues results increase decline drop sales',
     cue: FINANCE,
   },
+  // A match or contest won, lost or a side beaten ("Arsenal lost 2-0 at Old Trafford", "Wales beat England in the Six
+  // Nations"): with a score or a word of a competition in the clause; after the results ("shares lost 2% in the final
+  // hour" is a result). Not features of the learned detector (moreVerbs).
+  { type: 'SPORT_RESULT', cameo: null, verbs: '', moreVerbs: 'beat beats defeated thrashed won wins lost loses', nouns: '', cue: CONTEST },
   {
     type: 'PERSONNEL', cameo: null,
     verbs: 'named names nominated hired fired dismissed replaced promoted retired ousted quit quits',

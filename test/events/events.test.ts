@@ -1348,3 +1348,18 @@ describe('undated happenings the article tells as past (events41)', () => {
     expect(found('Putin was replaced as the member for Kazan by Pezeshkian, after being deselected by his party in December 1996.')).toContain('OTHER deselected');
   });
 });
+
+describe('awards and match results (events41)', () => {
+  const types = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text}`);
+  // No type at main: an award won was at most an OTHER event, a match result none.
+  it('an award or prize won, scooped or a nomination for one is an AWARD', () => {
+    expect(types('Putin won an award for his film in Kazan on Friday.')).toContain('AWARD won');
+    expect(types('Pezeshkian was nominated for an Oscar on Friday.')).toContain('AWARD nominated');
+    expect(types('Apple named Putin chief executive on Friday.')).toContain('PERSONNEL named');
+  });
+  it('a match won or lost, with a score or a word of a competition, is a SPORT_RESULT; a market move stays a result', () => {
+    expect(types('Reuters lost 2-0 to Apple in the cup final in Kazan on Friday.')).toContain('SPORT_RESULT lost');
+    expect(types('Shares in Apple lost 2% in the final hour of trading in Kazan on Friday.')).not.toContain('SPORT_RESULT lost');
+    expect(types('Putin won the argument in Kazan on Friday.').filter((t) => t.startsWith('SPORT') || t.startsWith('AWARD'))).toEqual([]);
+  });
+});
