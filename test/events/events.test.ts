@@ -1018,7 +1018,9 @@ describe('learned mentions gate and extend the lexicon; participants fit the typ
     const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => e.trigger.text);
     expect(others('A bruising 40-3 defeat followed for Russia in Kazan in 2003.')).toEqual(['followed']);
     expect(others('Pezeshkian made his acting debut in Kazan in 2003.')).toEqual(['debut']);
-    expect(others('Putin won the coveted Reuters award in Kazan in March 2003.')).toEqual(['won']);
+    // ("won" an award is an AWARD since events41; "coveted" is still no OTHER event)
+    expect(others('Putin won the coveted Reuters award in Kazan in March 2003.')).toEqual([]);
+    expect(events('Putin won the coveted Reuters award in Kazan in March 2003.').events.map((e) => e.type)).toEqual(['AWARD']);
     // a particle after the word makes it the head of a phrasal noun, which stays an event
     expect(others('Since the break up of Reuters in 2003, Putin has ruled Kazan.').includes('break')).toBe(others('Since the break of Reuters in 2003, Putin has ruled Kazan.').includes('break'));
   });
