@@ -35,11 +35,40 @@ export function mentionAt(doc: Doc): MentionLookup {
   if (!m) {
     const mentions: MentionRef[] = [];
     for (const entity of doc.entities) for (const s of entity.mentions) if (s.tokenEnd > s.tokenStart) mentions.push({ entity, start: s.start, end: s.end, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd });
-    mentions.sort((a, b) => a.start - b.start);
-    m = { mentions, at: coverage(doc.tokens.length, mentions) };
+    const sorted = byStart(mentions);
+    m = { mentions: sorted, at: coverage(doc.tokens.length, sorted) };
     mentionCache.set(doc.entities, m);
   }
   return m;
+}
+
+/** Mentions with list positions below this (and offsets below 2^31) are sorted by one number each: start · 2^21 + position. */
+const POSITIONS = 1 << 21;
+/** The keys of `byStart`, reused from call to call (nothing in it outlives a call): grown on demand. */
+let sortKeys = new Float64Array(256);
+
+/**
+ * The spans in order of start, spans with the same start in list order: what `spans.sort((a, b) => a.start - b.start)`
+ * gives (the sort is stable), without a comparator call per comparison (a JS call each: a tenth of the quote stage's
+ * context built in a profile over BBC). Each span is keyed by one number, start · 2^21 + its position (exact in a
+ * double below 2^52), and the keys are sorted numerically as a typed array is (in a buffer kept between calls: a
+ * typed array of its own per call would cost an allocation of its backing store).
+ */
+function byStart<T extends Span>(spans: T[]): T[] {
+  const n = spans.length;
+  if (n < 2) return spans;
+  if (n >= POSITIONS) return spans.sort((a, b) => a.start - b.start);
+  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
+  const keys = sortKeys.subarray(0, n);
+  for (let i = 0; i < n; i++) {
+    const s = spans[i]!.start;
+    if (!(s >= 0 && s < 2 ** 31)) return spans.sort((a, b) => a.start - b.start);
+    keys[i] = s * POSITIONS + i;
+  }
+  keys.sort();
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = spans[keys[i]! % POSITIONS]!;
+  return out;
 }
 
 /** For each token: index into `doc.times` of the time expression covering it, or -1. */
