@@ -28,9 +28,9 @@ const MAY_OPEN_CLAUSE = wordFilter([...CLAUSE_OPENERS, ...CLAUSE_PUNCT, 'as']);
  * @example
  * clauseIds(createDoc({ text: 'He said that they met.' })) // [0, 0, 1, 1, 1, 1]
  */
-export function clauseIds(doc: Doc): Int32Array {
+export function clauseIds(doc: Doc, /** Where to write them (one per token), when the caller has an array for them. */ out?: Int32Array): Int32Array {
   const { tokens, sentences } = doc;
-  const ids = new Int32Array(tokens.length);
+  const ids = out ?? new Int32Array(tokens.length);
   const { lower, sig } = tokenIndex(doc);
   let id = 0;
   let prevSentence = -1;

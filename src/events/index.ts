@@ -249,15 +249,18 @@ export function findEvents(
   const models = loadEventModels();
   const reject = (trigger: string, at: number, why: string) => onReject?.(trigger, at, why);
   const toks = doc.tokens;
-  const clause = clauseIds(doc);
+  // The per-token and per-sentence arrays of this function, views of one buffer (a typed array of its own costs an
+  // allocation of its backing store each): clause ids, the two token flags, the two sentence flags.
+  const perDoc = new ArrayBuffer(6 * toks.length + 2 * doc.sentences.length);
+  const clause = clauseIds(doc, new Int32Array(perDoc, 0, toks.length));
   const inSpeech = rangeTest(speechRanges(doc));
   const { mentions, at: byToken } = mentionAt(doc);
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
   /** Tokens of lexicon triggers (kept or rejected). */
-  const typed = new Uint8Array(toks.length);
-  const senseRejected = new Uint8Array(toks.length); // lexicon words in a sense that is no event: no OTHER event either
+  const typed = new Uint8Array(perDoc, 4 * toks.length, toks.length);
+  const senseRejected = new Uint8Array(perDoc, 5 * toks.length, toks.length); // lexicon words in a sense that is no event: no OTHER event either
   const quoted = quotedAt(doc);
   // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
   // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
@@ -312,7 +315,7 @@ export function findEvents(
   // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
   // is read in: those with a trigger, and those with a dated time expression (OTHER events need a learned anchor with
   // a calendar range in their sentence).
-  const needed = new Uint8Array(doc.sentences.length);
+  const needed = new Uint8Array(perDoc, 6 * toks.length, doc.sentences.length);
   const cands: Candidate[] = [];
   let clauseOfCount = -1;
   let triggersInClause = 0;
@@ -348,7 +351,7 @@ export function findEvents(
     cands.push(cand);
   }
   /** Sentences with a time expression that can date an event (a date or time with a calendar range). */
-  const dated = new Uint8Array(doc.sentences.length);
+  const dated = new Uint8Array(perDoc, 6 * toks.length + doc.sentences.length, doc.sentences.length);
   for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = dated[toks[t.tokenStart]!.sentence] = 1;
   // A trigger in a sentence with no such time expression is dated at most by the clause rule (findDate), whatever the
   // learned layer says: with no participant, no place and no such date it is dropped, and needs no learned layer.
