@@ -7,6 +7,7 @@
 import type { Doc, DocEntity as Entity, DocTime as TimeExpression } from '../text/doc.js';
 import type { MentionRef } from '../text/layers.js';
 import { IRREGULAR_PAST } from '../lang/en/verbs.js';
+import type { Arena } from '../text/arena.js';
 import { asideRegions, CLAUSE_OPENERS, CLAUSE_REACH, PASSIVE_ADVERBS, relativeRegions } from './clauses.js';
 import { ARTICLES, DEMONSTRATIVES, NOUN_PHRASE_TITLE_WORDS, PERSON_PRONOUNS, POSSESSIVE_DETERMINERS, PREPOSITIONS as PREPOSITION_WORDS, QUANTIFIERS } from '../lang/en/index.js';
 
@@ -45,6 +46,10 @@ export interface ArgContext {
   relative?: Int32Array;
   /** Built on first use by findDate: asides between commas, dashes or brackets (asideRegions). */
   asides?: Int32Array;
+  /** Built on first use by the participant features: each token's kind (participants.ts). */
+  kinds?: Uint8Array;
+  /** Where the tables above are made, when the caller keeps one for the document (findEvents). */
+  arena?: Arena;
 }
 
 const lower = (ctx: ArgContext, k: number) => ctx.lower[k] ?? '';
@@ -223,7 +228,7 @@ export function findParticipants(
     if (owner && !subjectIsPatient) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
     // A verb after a relative clause between commas ("Keaveney, who appeared in Brookside, has died", "Smith, who played
     // for Leeds, was charged"): the names inside the relative are none of its subject; the name it hangs on is (below).
-    const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+    const relative = (ctx.relative ??= relativeRegions(ctx.doc, ctx.arena?.int32(ctx.doc.tokens.length)));
     const first = clauseFirst(ctx, ts);
     // After the relative (outside it, in the clause it runs on into), only the verb that takes up the main clause.
     const afterRelative = relative[ts] === 0 && relative[first]! > 0 && interrupting(ctx, relative, first);
@@ -578,7 +583,7 @@ function nearestPersonBefore(ctx: ArgContext, k: number): PlacedMention | null {
 /** For each token k, the largest j < k whose mention is a person (-1 if none). */
 function personTokensBefore(ctx: ArgContext): Int32Array {
   const n = ctx.doc.tokens.length;
-  const out = new Int32Array(n + 1);
+  const out = ctx.arena ? ctx.arena.int32(n + 1) : new Int32Array(n + 1);
   let last = -1;
   for (let k = 0; k <= n; k++) {
     out[k] = last;
@@ -602,7 +607,7 @@ export function findLocation(ctx: ArgContext, ts: number, te: number, pos: 'verb
   let best: { m: PlacedMention; dist: number; g: string } | null = null;
   // A place inside a relative clause between commas is where its own verb happened, not the main clause's, and the
   // other way round ("Smith, who grew up in Leeds, has died").
-  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+  const relative = (ctx.relative ??= relativeRegions(ctx.doc, ctx.arena?.int32(ctx.doc.tokens.length)));
   for (const m of clauseMentions(ctx, ts, 20)) {
     if (m.entity.type !== 'LOCATION') continue;
     if (relative[m.tokenStart] !== relative[ts] && interrupting(ctx, relative, relative[m.tokenStart] ? m.tokenStart : ts)) continue;
@@ -643,7 +648,7 @@ export function notEventTime(ctx: ArgContext, t: TimeExpression, ts: number): st
   }
   // "X, who led the 1981 inquiry, has died", "The demand - filed in 1999 - was rejected": a time inside an aside
   // dates nothing outside it, and one outside it nothing inside.
-  const asides = (ctx.asides ??= asideRegions(ctx.doc));
+  const asides = (ctx.asides ??= asideRegions(ctx.doc, ctx.arena?.int32(ctx.doc.tokens.length)));
   if (asides[t.tokenStart] !== asides[ts]) return `${quoted(ctx, t)} is ${asides[ts] ? 'outside' : 'inside'} an aside (a relative clause between commas, dashes or brackets)`;
   if (t.tokenEnd === ts) return null;
   // "said 2005 should be the year": a time that is the subject of a modal is what the clause talks about.

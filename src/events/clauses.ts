@@ -28,9 +28,9 @@ const MAY_OPEN_CLAUSE = wordFilter([...CLAUSE_OPENERS, ...CLAUSE_PUNCT, 'as']);
  * @example
  * clauseIds(createDoc({ text: 'He said that they met.' })) // [0, 0, 1, 1, 1, 1]
  */
-export function clauseIds(doc: Doc): Int32Array {
+export function clauseIds(doc: Doc, /** Where to write them (one per token), when the caller has an array for them. */ out?: Int32Array): Int32Array {
   const { tokens, sentences } = doc;
-  const ids = new Int32Array(tokens.length);
+  const ids = out ?? new Int32Array(tokens.length);
   const { lower, sig } = tokenIndex(doc);
   let id = 0;
   let prevSentence = -1;
@@ -85,8 +85,7 @@ const ASIDE_REACH = 30;
  * @example
  * relativeRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
  */
-export function relativeRegions(doc: Doc): Int32Array {
-  const out = new Int32Array(doc.tokens.length);
+export function relativeRegions(doc: Doc, /** Zeros, one per token, to write them into. */ out: Int32Array = new Int32Array(doc.tokens.length)): Int32Array {
   commaRegions(doc, false, out);
   return out;
 }
@@ -137,10 +136,9 @@ const spacedDash = (tokens: Doc['tokens'], i: number) => DASHES.has(tokens[i]!.t
  * @example
  * asideRegions(doc) // "Scarman, who led the 1981 inquiry, has died." → [0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0]
  */
-export function asideRegions(doc: Doc): Int32Array {
+export function asideRegions(doc: Doc, /** Zeros, one per token, to write them into. */ out: Int32Array = new Int32Array(doc.tokens.length)): Int32Array {
   const { tokens, sentences } = doc;
   const { lower } = tokenIndex(doc);
-  const out = new Int32Array(tokens.length);
   let region = commaRegions(doc, true, out);
   for (let i = 0; i < tokens.length; i++) {
     // Only "(" and the DASHES open one: tested on the lowercased text's one character (these tokens lowercase to

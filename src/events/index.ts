@@ -13,6 +13,7 @@ import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMIN
 import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, yearPremodifier, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, GO_FORMS, IMPLICATIVE, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
+import { Arena } from '../text/arena.js';
 import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
 import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
@@ -257,15 +258,19 @@ export function findEvents(
   const models = loadEventModels();
   const reject = (trigger: string, at: number, why: string) => onReject?.(trigger, at, why);
   const toks = doc.tokens;
-  const clause = clauseIds(doc);
+  // The per-token and per-sentence tables of this document, views of one buffer (a typed array of its own costs an
+  // allocation of its backing store each): clause ids, the two token flags and two sentence flags below, and the
+  // argument rules' tables (relative clauses, asides, the person before each token, the token kinds).
+  const arena = new Arena(19 * toks.length + 2 * doc.sentences.length + 32);
+  const clause = clauseIds(doc, arena.int32(toks.length));
   const inSpeech = rangeTest(speechRanges(doc));
   const { mentions, at: byToken } = mentionAt(doc);
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
-  const ctx: ArgContext = { doc, lower, clause, mentions, byToken };
+  const ctx: ArgContext = { doc, lower, clause, mentions, byToken, arena };
   /** Tokens of lexicon triggers (kept or rejected). */
-  const typed = new Uint8Array(toks.length);
-  const senseRejected = new Uint8Array(toks.length); // lexicon words in a sense that is no event: no OTHER event either
+  const typed = arena.uint8(toks.length);
+  const senseRejected = arena.uint8(toks.length); // lexicon words in a sense that is no event: no OTHER event either
   const quoted = quotedAt(doc);
   // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
   // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
@@ -320,7 +325,7 @@ export function findEvents(
   // First the lexicon's triggers (what needs no learned layer); then the learned layer, only over the sentences it
   // is read in: those with a trigger, and those with a dated time expression (OTHER events need a learned anchor with
   // a calendar range in their sentence).
-  const needed = new Uint8Array(doc.sentences.length);
+  const needed = arena.uint8(doc.sentences.length);
   const cands: Candidate[] = [];
   let clauseOfCount = -1;
   let triggersInClause = 0;
@@ -356,7 +361,7 @@ export function findEvents(
     cands.push(cand);
   }
   /** Sentences with a time expression that can date an event (a date or time with a calendar range). */
-  const dated = new Uint8Array(doc.sentences.length);
+  const dated = arena.uint8(doc.sentences.length);
   for (const t of doc.times) if ((t.type === 'DATE' || t.type === 'TIME') && t.from) needed[toks[t.tokenStart]!.sentence] = dated[toks[t.tokenStart]!.sentence] = 1;
   // A trigger in a sentence with no such time expression is dated at most by the clause rule (findDate), whatever the
   // learned layer says: with no participant, no place and no such date it is dropped, and needs no learned layer.

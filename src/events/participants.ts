@@ -119,7 +119,7 @@ export function candidateMentions(ctx: ArgContext, ts: number, te: number): Plac
   const out: PlacedMention[] = [];
   // A name inside a relative clause between commas is no argument of a verb outside it ("Smith, who played for Leeds,
   // was charged": not Leeds).
-  const relative = (ctx.relative ??= relativeRegions(ctx.doc));
+  const relative = (ctx.relative ??= relativeRegions(ctx.doc, ctx.arena?.int32(ctx.doc.tokens.length)));
   const outside = relative[ts] === 0;
   for (let k = Math.max(0, ts - PARTICIPANT_WINDOW); k < Math.min(toks.length, te + PARTICIPANT_WINDOW); k++) {
     if (k >= ts && k < te) continue;
@@ -197,7 +197,7 @@ export function participantFeatures(ctx: ArgContext, t: TriggerKey, m: PlacedMen
   let commas = 0;
   let names = 0;
   let verbs = 0;
-  const kinds = tokenKinds(lower);
+  const kinds = (ctx.kinds ??= ctx.arena ? ctx.arena.uint8(lower.length) : tokenKinds(lower));
   for (let k = from; k < to; k++) {
     const kind = tokenKind(lower, kinds, k);
     if (kind === 1) commas++;

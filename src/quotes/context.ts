@@ -28,6 +28,8 @@ export interface QuoteContext {
   cues?: CueCache;
   /** Word hashes for the learned cue models (learned/reported.ts), filled lazily per token (0: not yet). */
   hashes?: Uint32Array;
+  /** Zeros, one per token, for the cue-word kinds `cues.ts` fills once (its `CueCache.kind`). */
+  cueKinds?: Uint8Array;
 }
 
 /** Index of the token containing or starting after `offset`. */
@@ -38,5 +40,11 @@ export function tokenAt(ctx: QuoteContext, offset: number): number {
 export function buildContext(doc: Doc): QuoteContext {
   const index = tokenIndex(doc);
   const { mentions, at } = mentionAt(doc);
-  return { doc, mentionOf: at, mentions, quoteOf: quotedAt(doc), spans: doc.quotedSpans, lower: index.lower, word: index.word, cap: index.cap, index };
+  // The two per-token arrays the stage fills later, views of one buffer (a typed array of its own costs an allocation
+  // of its backing store each): the learned cue models' word hashes and the cue-word kinds.
+  const n = index.lower.length;
+  const perToken = new ArrayBuffer(5 * n);
+  const hashes = new Uint32Array(perToken, 0, n);
+  const cueKinds = new Uint8Array(perToken, 4 * n, n);
+  return { doc, mentionOf: at, mentions, quoteOf: quotedAt(doc), spans: doc.quotedSpans, lower: index.lower, word: index.word, cap: index.cap, index, hashes, cueKinds };
 }

@@ -112,7 +112,7 @@ function cacheOf(ctx: QuoteContext): CueCache {
   let cache = ctx.cues;
   if (!cache) {
     const n = ctx.lower.length;
-    const kind = new Uint8Array(n);
+    const kind = ctx.cueKinds?.length === n ? ctx.cueKinds : new Uint8Array(n);
     const sig = ctx.index.sig;
     for (let k = 0; k < n; k++) if (MAY_BE_KIND.mayHaveSig(sig[k]!)) kind[k] = WORD_KINDS.get(ctx.lower[k]!) ?? 0;
     cache = { kind, memo: new Map() };

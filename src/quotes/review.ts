@@ -42,8 +42,10 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
   // What is found already (contents and cues): tokens the detector skips, and UTF-16 ranges.
   // (The UTF-16 units taken are marked: a range overlaps what is found when one of its units is marked. A list of the
   // ranges scanned per question made the review quadratic in the length of a document.)
-  const skip = new Uint8Array(ctx.lower.length);
-  const busy = new Uint8Array(doc.text.length);
+  // (Both views of one buffer: a typed array of its own costs an allocation of its backing store each.)
+  const marks = new ArrayBuffer(ctx.lower.length + doc.text.length);
+  const skip = new Uint8Array(marks, 0, ctx.lower.length);
+  const busy = new Uint8Array(marks, ctx.lower.length, doc.text.length);
   for (const d of out) {
     busy.fill(1, d.start, d.end);
     skip.fill(1, tokenAt(ctx, d.start), tokenAt(ctx, d.end - 1) + 1);

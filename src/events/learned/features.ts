@@ -307,15 +307,19 @@ export class WordInfo {
   readonly form = (i: number): Form => this.list[this.index[i]!]!;
 }
 
-export function wordInfo(view: TokenView): WordInfo {
+export function wordInfo(
+  view: TokenView,
+  /** Where the per-token arrays go (15 bytes a token of zeros from `at`, a multiple of 4): the caller's buffer, or one of their own. */
+  buf: ArrayBuffer = new ArrayBuffer(15 * view.texts.length),
+  at = 0,
+): WordInfo {
   const n = view.texts.length;
-  const buf = new ArrayBuffer(15 * n);
-  const index = new Int32Array(buf, 0, n);
-  const slot = new Int32Array(buf, 4 * n, n);
-  const lowerH = new Uint32Array(buf, 8 * n, n);
-  const initial = new Uint8Array(buf, 12 * n, n);
-  const hot = new Uint8Array(buf, 13 * n, n);
-  const kind = new Uint8Array(buf, 14 * n, n);
+  const index = new Int32Array(buf, at, n);
+  const slot = new Int32Array(buf, at + 4 * n, n);
+  const lowerH = new Uint32Array(buf, at + 8 * n, n);
+  const initial = new Uint8Array(buf, at + 12 * n, n);
+  const hot = new Uint8Array(buf, at + 13 * n, n);
+  const kind = new Uint8Array(buf, at + 14 * n, n);
   const sentence = view.sentence;
   FORMS.trim();
   let version: number;

@@ -48,9 +48,9 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
   const sentences = doc.sentences;
   let m = 0;
   for (let s = 0; s < sentences.length; s++) if (!needed || needed[s]) m += sentences[s]!.tokenEnd - sentences[s]!.tokenStart;
-  // One backing buffer for the four per-token arrays (tok, sentence, margin, at): typed-array allocations are
-  // costly one by one.
-  const buf = new ArrayBuffer(16 * m);
+  // One backing buffer for the four per-token arrays (tok, sentence, margin, at) and the word facts' six (wordInfo,
+  // 15 bytes a token after them): typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(31 * m);
   const tok = new Int32Array(buf, 0, m);
   const texts = new Array<string>(m);
   const sentence = new Int32Array(buf, 4 * m, m);
@@ -64,7 +64,7 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
     }
   }
   const view: TokenView = { texts, sentence };
-  const info = wordInfo(view);
+  const info = wordInfo(view, buf, 16 * m);
   const margin = new Float32Array(buf, 8 * m, m).fill(-Infinity);
   const local = detectEventMentions(models.mentions, view, info, margin);
   const at = new Int32Array(buf, 12 * m, m).fill(-1);
