@@ -123,6 +123,10 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     if (named !== undefined && c.kind !== 'pronoun' && possessiveAt(ctx, c.tokenEnd) && (named !== next || roleBetween(ctx, c.tokenEnd + 1, next.tokenStart)) && (named.kind === 'proper' || (named.kind === 'entity' && named.entity!.type === 'PERSON'))) continue;
     if (adjacent && c.kind !== 'pronoun' && !(c.kind === 'entity' && c.entity!.type === 'PERSON')) {
       if (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON') || next.kind === 'proper') continue;
+      // "Civil rights group Liberty said", "the statistical office INSEE said": a role noun right before an
+      // organisation's name is in apposition to it, and the name speaks (run-time rule, branch quotes38; not across a
+      // possessive: "the group's Paris office").
+      if (runTimeRules.on && c.kind === 'description' && next.tokenStart === c.tokenEnd && next.kind === 'entity' && isOrganisationName(next.entity!)) continue;
     }
     // A place or organisation a few common words before a role or a person modifies them too: "London race
     // director David Bedford", "the Gloucester prop", "the Sydney Olympic gold medallist".
@@ -130,6 +134,11 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     out.push(c);
   }
   return out;
+}
+
+/** An organisation or a news outlet (MISC of subtype media: "the newspaper Le Monde"). */
+function isOrganisationName(e: Entity): boolean {
+  return e.type === 'ORGANIZATION' || (e.type === 'MISC' && e.subtype === 'media');
 }
 
 /** One to three words of a noun phrase between a modifier and its head: lowercase words or capitalised modifiers, no punctuation or function word. */

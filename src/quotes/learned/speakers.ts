@@ -265,6 +265,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     // not its subject (a constraint on the decision only, as for participles).
     const relative = decoding && runTimeRules.on ? relativeBeforeCue(ctx, cs, S.tokenStart) : -1;
     if (relative >= 0) raw = raw.filter((c) => c.tokenEnd <= relative);
+    if (decoding && runTimeRules.on) dropModifyingNationalities(ctx, raw, cs);
     if (cue.form === 'verb') addSubjectPhrase(ctx, raw, cs, Math.max(from, S.tokenStart));
     if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
@@ -408,6 +409,18 @@ function placeNoSubject(ctx: QuoteContext, c: Candidate, cue: number): boolean {
     if (!SKIPPABLE_BEFORE_VERB.has(w) && !w.endsWith('ly') && !PREPOSITIONS.has(w) && !MODIFIER_STOP.has(w) && !SPEECH_FORMS.has(w) && !COGNITION_FORMS.has(w)) return true;
   }
   return false;
+}
+/**
+ * Removes, in place, the nationalities before the cue that only modify a noun ("unions at the Italian carmaker have
+ * said", "the Indonesian rupiah weakened as analysts warned", "A German news organization cited"): like a place, such
+ * a word names no speaker (`placeNoSubject`). Done before the plain subject phrase is sought, which the nationality
+ * would otherwise stand for ("A German news organization" becomes a candidate). A constraint on the decision only
+ * (run-time rule, branch quotes38): the ranker is trained on every candidate of the window.
+ */
+function dropModifyingNationalities(ctx: QuoteContext, cands: Candidate[], cue: number): void {
+  let n = 0;
+  for (const c of cands) if (!(c.kind === 'entity' && c.entity!.type === 'MISC' && c.entity!.subtype === 'nationality' && placeNoSubject(ctx, c, cue))) cands[n++] = c;
+  cands.length = n;
 }
 /** Lowercase words after a place that are no head of its phrase: conjunctions, relatives, clause words. */
 const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that', 'whose', 'where', 'when', 'while', 'as', 'if', 'because', 'so', 'than', 'then', 'now', 'itself']);
