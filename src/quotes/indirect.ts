@@ -12,7 +12,7 @@ import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
-import { candidatesIn, phraseAfter, remember, resolvePronoun, subjectOf, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, remember, resolvePronoun, subjectOf, subjectPhrase, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
   start: number;
@@ -651,6 +651,13 @@ function premodifierName(ctx: QuoteContext, cand: Candidate, from: number, end: 
   return true;
 }
 
+/** `cand` follows a preposition (and its determiner) with words of the phrase from `from` before it: "unions at the Italian carmaker". */
+function objectOfPreposition(ctx: QuoteContext, cand: Candidate, from: number): boolean {
+  let k = cand.tokenStart - 1;
+  if (DETERMINERS.has(ctx.lower[k]!)) k--;
+  return k > from && PREPOSITIONS.has(ctx.lower[k]!);
+}
+
 /**
  * The subject phrase of a trailing attribution whose first name only modifies it: the name ending right before the
  * cue ("…, City consultancy Deloitte has warned." → Deloitte), else the whole phrase ("…, the UK elections watchdog
@@ -959,6 +966,12 @@ function trailingAttribution(ctx: QuoteContext, cue: Cue, sentStart: number, sen
     // words after it is no subject; the subject is the phrase it opens — its last name, or its head noun (run-time
     // rule, branch quotes37).
     if (runTimeRules.on && cand && appositive < 0 && cue.form === 'verb' && premodifierName(ctx, cand, comma + 1, speakerEnd)) cand = headedSubject(ctx, comma, cue.tokenStart);
+    // "…, unions at the Italian carmaker have said.": a name after a preposition inside the subject phrase is the
+    // preposition's object; the subject is the noun phrase before the preposition (run-time rule, branch quotes38).
+    if (runTimeRules.on && cand && appositive < 0 && cue.form === 'verb' && objectOfPreposition(ctx, cand, comma + 1)) {
+      const phrase = subjectPhrase(ctx, cue.tokenStart, comma + 1);
+      if (phrase?.complement && phrase.cand.tokenEnd <= cand.tokenStart) cand = phrase.cand;
+    }
     // "…, the women say officers …", "…, the central bank told Reuters.": words other than adverbs and auxiliaries
     // before the verb are its subject, so the phrase after it is no inverted speaker ("…, says the spokesman.").
     let subjectBefore = false;

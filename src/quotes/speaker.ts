@@ -123,6 +123,10 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     if (named !== undefined && c.kind !== 'pronoun' && possessiveAt(ctx, c.tokenEnd) && (named !== next || roleBetween(ctx, c.tokenEnd + 1, next.tokenStart)) && (named.kind === 'proper' || (named.kind === 'entity' && named.entity!.type === 'PERSON'))) continue;
     if (adjacent && c.kind !== 'pronoun' && !(c.kind === 'entity' && c.entity!.type === 'PERSON')) {
       if (next.kind === 'description' || (next.kind === 'entity' && next.entity!.type === 'PERSON') || next.kind === 'proper') continue;
+      // "Civil rights group Liberty said", "the statistical office INSEE said": a role noun right before an
+      // organisation's name is in apposition to it, and the name speaks (run-time rule, branch quotes38; not across a
+      // possessive: "the group's Paris office").
+      if (runTimeRules.on && c.kind === 'description' && next.tokenStart === c.tokenEnd && next.kind === 'entity' && isOrganisationName(next.entity!)) continue;
     }
     // A place or organisation a few common words before a role or a person modifies them too: "London race
     // director David Bedford", "the Gloucester prop", "the Sydney Olympic gold medallist".
@@ -130,6 +134,11 @@ export function candidatesIn(ctx: QuoteContext, from: number, to: number): Candi
     out.push(c);
   }
   return out;
+}
+
+/** An organisation or a news outlet (MISC of subtype media: "the newspaper Le Monde"). */
+function isOrganisationName(e: Entity): boolean {
+  return e.type === 'ORGANIZATION' || (e.type === 'MISC' && e.subtype === 'media');
 }
 
 /** One to three words of a noun phrase between a modifier and its head: lowercase words or capitalised modifiers, no punctuation or function word. */
@@ -476,6 +485,10 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
       if (c) return c;
     }
   }
+  if (runTimeRules.on) {
+    const antecedent = antecedentOfWho(ctx, cue, floor);
+    if (antecedent) return antecedent;
+  }
   let end = cue;
   let relative = false;
   if (runTimeRules.on) {
@@ -587,6 +600,13 @@ export function subjectOf(ctx: QuoteContext, cue: number, floor: number): Candid
         return null;
       }
     } else {
+      // "James Tambone, who it says headed …", "Natalie, who he says asked …": a pronoun or name between the relative
+      // word and the cue is the cue's own subject; the antecedent is what it speaks about (run-time rule, branch quotes38).
+      if (runTimeRules.on && OBJECT_RELATIVES.has(w!)) {
+        const inner = candidatesIn(ctx, first + 1, end);
+        const own = inner[inner.length - 1];
+        if (own && (own.kind === 'pronoun' || own.kind === 'entity') && trailingOnlySkippable(ctx, own.tokenEnd, cue)) return own;
+      }
       relative = true; // "…, who said": the subject is the phrase before the comma
     }
     if (start <= floor) break;
@@ -728,6 +748,39 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number, coordinated 
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'which', 'whose']);
+/** Relative words that may be the object of the clause's verb ("which it says …", "who he says …"). */
+const OBJECT_RELATIVES = new Set(['who', 'whom', 'which']);
+
+/**
+ * "a challenge from Tory leader Michael Howard who said …", "angering a sheriff who says he was tricked": a cue right
+ * after "who" (adverbs aside) with no comma before it is said by the phrase "who" follows — a name, pronoun or role
+ * ending there, else a short determiner-led noun phrase — not by the subject of the clause around it. Null when
+ * neither ends right before "who" (the general search then runs).
+ */
+function antecedentOfWho(ctx: QuoteContext, cue: number, floor: number): Candidate | null {
+  const { lower } = ctx;
+  let k = cue;
+  while (k > floor && (SKIPPABLE_BEFORE_VERB.has(lower[k - 1]!) || endsWith(lower[k - 1]!, 'ly'))) k--;
+  const who = k - 1;
+  if (who <= floor || lower[who] !== 'who' || !ctx.word[who - 1] || ctx.quoteOf[who - 1]! >= 0) return null;
+  const from = Math.max(floor, who - 8);
+  const cands = candidatesIn(ctx, from, who);
+  const last = cands[cands.length - 1];
+  if (last && last.tokenEnd === who) {
+    // "a professor of history at American University who has …": a place or organisation governed by a preposition
+    // (not the agent's "by") is no antecedent of "who"; the phrase before it is, left to the general search.
+    let p = last.tokenStart - 1;
+    if (DETERMINERS.has(lower[p]!)) p--;
+    const governed = last.kind === 'entity' && last.entity!.type !== 'PERSON' && PREPOSITIONS.has(lower[p]!) && lower[p] !== 'by';
+    return governed ? null : last;
+  }
+  const after = last ? last.tokenEnd : from;
+  for (let j = who - 1; j >= after && j >= who - 5; j--) {
+    if (!ctx.word[j] || PREPOSITIONS.has(lower[j]!)) break;
+    if (NP_OPENERS.has(lower[j]!)) return nounPhrase(ctx, j, who);
+  }
+  return null;
+}
 
 /**
  * "The firm, which is owned by Smith and Jones, said", "The actor, whose films include A, B and C, said": a relative

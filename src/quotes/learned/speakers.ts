@@ -265,6 +265,7 @@ export function speakerQuery(ctx: QuoteContext, cue: Cue, kind: QuoteKind, start
     // not its subject (a constraint on the decision only, as for participles).
     const relative = decoding && runTimeRules.on ? relativeBeforeCue(ctx, cs, S.tokenStart) : -1;
     if (relative >= 0) raw = raw.filter((c) => c.tokenEnd <= relative);
+    if (decoding && runTimeRules.on) dropModifyingNationalities(ctx, raw, cs);
     if (cue.form === 'verb') addSubjectPhrase(ctx, raw, cs, Math.max(from, S.tokenStart));
     if (!participle) for (const c of candidatesIn(ctx, ce, to)) raw.push(c);
   }
@@ -409,6 +410,18 @@ function placeNoSubject(ctx: QuoteContext, c: Candidate, cue: number): boolean {
   }
   return false;
 }
+/**
+ * Removes, in place, the nationalities before the cue that only modify a noun ("unions at the Italian carmaker have
+ * said", "the Indonesian rupiah weakened as analysts warned", "A German news organization cited"): like a place, such
+ * a word names no speaker (`placeNoSubject`). Done before the plain subject phrase is sought, which the nationality
+ * would otherwise stand for ("A German news organization" becomes a candidate). A constraint on the decision only
+ * (run-time rule, branch quotes38): the ranker is trained on every candidate of the window.
+ */
+function dropModifyingNationalities(ctx: QuoteContext, cands: Candidate[], cue: number): void {
+  let n = 0;
+  for (const c of cands) if (!(c.kind === 'entity' && c.entity!.type === 'MISC' && c.entity!.subtype === 'nationality' && placeNoSubject(ctx, c, cue))) cands[n++] = c;
+  cands.length = n;
+}
 /** Lowercase words after a place that are no head of its phrase: conjunctions, relatives, clause words. */
 const MODIFIER_STOP = new Set(['and', 'or', 'but', 'nor', 'who', 'which', 'that', 'whose', 'where', 'when', 'while', 'as', 'if', 'because', 'so', 'than', 'then', 'now', 'itself']);
 
@@ -476,14 +489,26 @@ function settledCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number, ce:
     const q = quotedAsSaying(ctx, cs, floor);
     if (q && ctx.index.starts[q.tokenStart]! < rule.end && ctx.index.ends[q.tokenEnd - 1]! > rule.start) return q;
   }
-  if (rule.kind === 'entity' ? rule.entity?.type !== 'PERSON' : rule.kind !== 'pronoun') return null;
   const a = tokenOf(ctx, rule.start);
   const b = tokenOf(ctx, rule.end - 1) + 1;
+  // "Tory leader Michael Howard who said …", "angering a sheriff who says …": the phrase right before a "who" that
+  // opens the cue's clause (no comma: it names whom the clause is about) says it, whatever its kind (run-time rule,
+  // branch quotes38).
+  if (runTimeRules.on && b < cs && ctx.lower[b] === 'who' && ctx.lower[b - 1] !== ',' && onlySkippable(ctx, b + 1, cs)) return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
+  if (rule.kind === 'entity' ? rule.entity?.type !== 'PERSON' : rule.kind !== 'pronoun') return null;
   if (rule.kind === 'pronoun' && (b !== a + 1 || !SETTLED_PRONOUNS.has(ctx.lower[a]!))) return null;
   if (b <= cs) {
+    // "Tory leader Michael Howard who said …": the relative word right after the name is no other subject (run-time
+    // rule, branch quotes38; not after a comma, where the clause may describe someone else's words).
     for (let k = b; k < cs; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!)) return null;
   } else if (a !== ce) return null;
   return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
+}
+
+/** Tokens [from, to) are adverbs and auxiliaries only. */
+function onlySkippable(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!) && !ctx.lower[k]!.endsWith('ly')) return false;
+  return true;
 }
 
 /** Scores where there is no choice, and features not kept (never written). */
