@@ -252,13 +252,7 @@ export function featurizer(
 
   // Other occurrences of each capitalised word: their neighbours are evidence too
   // ("Pirelli shares" in one sentence helps "Pirelli said" in another).
-  const occurrences = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    if (!upper[i]) continue;
-    let list = occurrences.get(hLower[i]!);
-    if (!list) occurrences.set(hLower[i]!, (list = []));
-    if (list.length < 12) list.push(i);
-  }
+  const { occurrenceLists, occurrenceList, docPrev, docNext } = documentContexts(doc, n, upper, hLower);
 
   // Gazetteer: longest match starting at each capitalised token.
   const gaz = new Uint32Array(buf, 8 * n, n); // per token: type mask << 2 | position code, up to one match
@@ -404,19 +398,21 @@ export function featurizer(
       ids[len0++] = mixS(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
       if (hasPrev) ids[len0++] = mixS(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
       if (hasNext) ids[len0++] = mixS(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
-      const occ = occurrences.get(cur)!;
+      const occ = occurrenceLists[occurrenceList[i]!]!;
       if (occ.length > 1) {
+        // The other occurrences' neighbour ids in list order, each once (ids made once per document, see documentContexts).
         const ctxStart = len0;
-        for (const j of occ) {
+        for (let q = 0; q < occ.length; q++) {
+          const j = occ[q]!;
           if (j === i) continue;
-          const sj = doc.sentences[toks[j]!.sentence]!;
-          const a = j - 1 >= sj.tokenStart ? mix(T.DocPrev, hLower[j - 1]!) : 0;
-          const b = j + 1 < sj.tokenEnd ? mix(T.DocNext, hLower[j + 1]!) : 0;
+          const a = docPrev[j]!;
+          const b = docNext[j]!;
           let dupA = a === 0;
           let dupB = b === 0;
           for (let k = ctxStart; k < len0; k++) {
-            if (ids[k] === a) dupA = true;
-            if (ids[k] === b) dupB = true;
+            const id = ids[k]!;
+            if (id === a) dupA = true;
+            if (id === b) dupB = true;
           }
           if (!dupA) ids[len0++] = a;
           if (!dupB) ids[len0++] = b;
@@ -438,6 +434,47 @@ export function featurizer(
   }
   return { ids: ids.subarray(0, len0), offsets, words };
   };
+}
+
+/** At most this many occurrences of a capitalised word lend their neighbours to the others. */
+const MAX_OCCURRENCES = 12;
+
+/**
+ * The other-occurrence evidence of a document, prepared once: the first MAX_OCCURRENCES occurrences of each
+ * capitalised word (by lowercase hash), the list each capitalised token reads (`occurrenceList[i]`, an index into
+ * `occurrenceLists`), and for every token in a list of two or more the ids its neighbours lend the others
+ * (`docPrev[j]` = mix(T.DocPrev, lower hash of the word before j), `docNext[j]` likewise after; 0 at a sentence
+ * edge). A name seen twelve times in an article is read by each of its occurrences: computing these per token
+ * mixed each neighbour up to eleven times and looked up the word's list and each occurrence's sentence again.
+ */
+function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32Array) {
+  const toks = doc.tokens;
+  const byWord = new Map<number, number>();
+  const occurrenceLists: number[][] = [];
+  const occurrenceList = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!upper[i]) continue;
+    let g = byWord.get(hLower[i]!);
+    if (g === undefined) {
+      g = occurrenceLists.length;
+      byWord.set(hLower[i]!, g);
+      occurrenceLists.push([]);
+    }
+    occurrenceList[i] = g;
+    const list = occurrenceLists[g]!;
+    if (list.length < MAX_OCCURRENCES) list.push(i);
+  }
+  const docPrev = new Uint32Array(n);
+  const docNext = new Uint32Array(n);
+  for (const list of occurrenceLists) {
+    if (list.length < 2) continue;
+    for (const j of list) {
+      const sj = doc.sentences[toks[j]!.sentence]!;
+      docPrev[j] = j - 1 >= sj.tokenStart ? mix(T.DocPrev, hLower[j - 1]!) : 0;
+      docNext[j] = j + 1 < sj.tokenEnd ? mix(T.DocNext, hLower[j + 1]!) : 0;
+    }
+  }
+  return { occurrenceLists, occurrenceList, docPrev, docNext };
 }
 
 /** Reusable id and offset buffers for `featurizer` (see its `scratch` parameter). */

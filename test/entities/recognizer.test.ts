@@ -192,6 +192,29 @@ describe('featurizer with skipped tokens', () => {
   });
 });
 
+describe('other occurrences of a capitalised word (document context)', () => {
+  /** The feature ids of the first "Zorvex" of the text (word-level ids left out, as the recogniser asks). */
+  const firstZorvexIds = (text: string) => {
+    const doc = createDoc({ text });
+    const i = doc.tokens.findIndex((t) => t.text === 'Zorvex');
+    const f = featuresOf(doc, false);
+    return [...f.ids.subarray(f.offsets[i]!, f.offsets[i + 1]!)];
+  };
+
+  it('lend their neighbours to each occurrence, each neighbour id once, from the first twelve occurrences only', () => {
+    const base = 'Zorvex opened a plant. Analysts praised Zorvex shares.';
+    const ids = firstZorvexIds(base);
+    // Another occurrence with new neighbours adds their two ids; one with neighbours already lent adds none.
+    expect(firstZorvexIds(`${base} Buyers liked Zorvex bonds.`).length).toBe(ids.length + 2);
+    expect(firstZorvexIds(`${base} Analysts praised Zorvex shares.`).length).toBe(ids.length);
+    // A different word there lends nothing to "Zorvex".
+    expect(firstZorvexIds(`${base} Buyers liked Quindle bonds.`)).toEqual(ids);
+    // The neighbours of a thirteenth occurrence are not read.
+    const twelve = `${base} ${'Zorvex rose. '.repeat(10)}`;
+    expect(firstZorvexIds(`${twelve}Buyers liked Zorvex bonds.`)).toEqual(firstZorvexIds(twelve));
+  });
+});
+
 describe('features scored once per word form', () => {
   it('are exactly the ids the full feature set has and the per-token set leaves out', () => {
     // The recogniser adds cached per-word scores for these ids (wordRow), so
