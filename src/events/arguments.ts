@@ -777,6 +777,18 @@ export function yearPremodifier(ctx: ArgContext, t: TimeExpression, ts: number):
   if (k === ts || (k >= 0 && toks[k]!.sentence === sentence && TIME_GOVERNORS.has(ctx.lower[k]!))) return null;
   return `${quoted(ctx, t)} premodifies the noun "${next.text}": the time of that thing, not of the clause`;
 }
+/**
+ * Why a year alone that premodifies a common noun ("Leigh's 1950s drama", "the classic 1982 film", "its 2004 dividend")
+ * is no time of the typed event at ts, or null: `yearPremodifier` for the lexicon's events. Narrower than for OTHER
+ * events: not a year inside a longer time ("the fourth quarter of 2004"), nor one before a name, which is often the
+ * event's own edition ("the 2005 Consumer Electronics Show", "Woodward's 2005 Lions on their tour").
+ */
+export function yearOfAThing(ctx: ArgContext, t: TimeExpression, ts: number): string | null {
+  if (t.tokenEnd !== t.tokenStart + 1) return null;
+  const next = ctx.doc.tokens[t.tokenEnd];
+  if (!next || /^\p{Lu}\p{Ll}/u.test(next.text)) return null;
+  return yearPremodifier(ctx, t, ts);
+}
 /** Words after a year that are no noun it premodifies. */
 const NOT_PREMODIFIED = new Set(['as', 'so', 'too', 'also', 'then', 'onwards', 'alone', 'only', 'still', 'again', 'ago', 'is', 'be', 'been', 'being', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'did', 'do', 'does', 'saw', 'marked']);
 /** Words before "of"/"to" that make a time preposition of them: "ahead of", "in the wake of", "prior to", "the run-up to". */
@@ -912,7 +924,7 @@ export function findDate(
     // A possessive time ("this year's conference") modifies a noun; it does not date the clause — but it does date
     // that noun when the noun is the trigger ("last month's shooting death", "Tomorrow's vote").
     if (isPossessive(ctx.doc, t.tokenEnd) && !possessiveTimeOf(ctx, t, ts)) continue;
-    if (notEventTime(ctx, t, ts) || (statement && notStatementTime(ctx, t, ts, te))) continue;
+    if (notEventTime(ctx, t, ts) || yearOfAThing(ctx, t, ts) || (statement && notStatementTime(ctx, t, ts, te))) continue;
     const dist = k >= te ? k - te : ts - k;
     if (!best || dist < best.dist) best = { t, dist };
   }

@@ -10,7 +10,7 @@ import type { Doc, DocEntity, DocParticipant, DocQuote, Stage } from '../text/do
 import { mentionAt, quotedAt, timeAt } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { ARTICLES, BE_FORMS, DEMONSTRATIVES, IRREGULAR_PAST, POSSESSIVE_DETERMINERS, PREPOSITIONS, RELATIVE_PRONOUNS, SUBORDINATORS } from '../lang/en/index.js';
-import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, yearPremodifier, type ArgContext } from './arguments.js';
+import { findDate, findLocation, findParticipants, notEventTime, notStatementTime, yearOfAThing, yearPremodifier, type ArgContext } from './arguments.js';
 import { CLAUSE_REACH, GO_FORMS, IMPLICATIVE, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { Arena } from '../text/arena.js';
@@ -123,6 +123,76 @@ function otherSense(doc: Doc, lower: readonly string[], i: number, n: number, ke
 }
 
 /**
+ * Verb types whose verbs act on an event noun as their object without being that event's type: one launches,
+ * strikes, wins or loses a deal, a lawsuit, an attack, an election ("struck a $1bn deal with its pilots" is an
+ * agreement, no strike; "lawsuits launched against downloaders" are lawsuits, no product). Not the verbs of saying,
+ * agreeing, deciding, meeting, suing or protesting, whose event nouns are what they report, approve, decide, negotiate or
+ * investigate: both are happenings ("approved the merger", "negotiate a settlement").
+ */
+const SUPPORTING_TYPES = new Set(['PRODUCT_LAUNCH', 'ATTACK', 'AWARD', 'SPORT_RESULT', 'ORDER', 'RESTRUCTURING']);
+/** Of the protest verbs only striking supports another event ("struck a deal"); one protests or boycotts the event itself. */
+const STRIKE_FORMS = new Set(['struck', 'striking', 'strike', 'strikes']);
+/** Tokens that end a verb's object phrase (a following phrase is no object: "launched a phone with a deal"). */
+const OBJECT_ENDS = new Set<string>([
+  ...PREPOSITIONS, ...RELATIVE_PRONOUNS, ...SUBORDINATORS, ...BE_FORMS, 'and', 'or', 'but', ',', '.', ';', ':', '(', ')', '"', '“', '”',
+  // An auxiliary or a modal starts the next clause's verb ("attack Iran would require talks").
+  'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'to', 'not',
+]);
+
+/**
+ * Whether the word at k is a lexicon event noun of a type other than `type` that needs no cue: an event whatever the
+ * clause ("deal", "lawsuit", "election"), not one of many senses ("nomination" for a post or a prize, "order", "sales").
+ */
+function eventNounOfOtherType(lower: readonly string[], k: number, type: string): boolean {
+  const infos = TRIGGER_INDEX.get(lower[k] ?? '');
+  if (!infos) return false;
+  let noun = false;
+  for (const inf of infos) {
+    if (inf.cls.type === type || (inf.pos === 'noun' && inf.cls.cue)) return false;
+    if (inf.pos === 'noun') noun = true;
+  }
+  return noun;
+}
+
+/**
+ * Whether the verb trigger at [ts, te) only supports an event noun of another type, which is then the event: the
+ * head of its object phrase (its last word, at most six words on, before a preposition, conjunction or punctuation)
+ * is one ("struck a $1bn cost-cutting deal with its pilots", "launched a fresh lawsuit"), or, as a participle, one stands right before it ("lawsuits launched
+ * against downloaders", "the deal was struck"). The lexicon's own nouns decide, not a list of objects per verb.
+ */
+function supportVerb(doc: Doc, lower: readonly string[], ts: number, te: number, pick: TriggerInfo): boolean {
+  const type = pick.cls.type;
+  if (pick.pos !== 'verb' || !(SUPPORTING_TYPES.has(type) || (type === 'PROTEST' && STRIKE_FORMS.has(lower[ts]!)))) return false;
+  const toks = doc.tokens;
+  const sentence = toks[ts]!.sentence;
+  let head = -1;
+  for (let k = te; k < te + 6 && k < toks.length && toks[k]!.sentence === sentence && !OBJECT_ENDS.has(lower[k]!); k++) head = k;
+  if (head >= 0 && eventNounOfOtherType(lower, head, type)) return true;
+  if (!pastForm(lower[te - 1]!)) return false;
+  const before = BE_SET.has(lower[ts - 1] ?? '') ? ts - 2 : ts - 1;
+  return before >= 0 && toks[before]!.sentence === sentence && eventNounOfOtherType(lower, before, type);
+}
+
+/** Words before a plural noun that no verb follows: numbers and quantifiers ("two wins", "successive wins"). */
+const COUNTING = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'successive', 'consecutive', 'straight', 'many', 'several', 'few', 'more', 'recent', 'opening', 'previous', 'back-to-back']);
+/** Subjects and adverbs a verb "wins" may follow in lowercase ("which finally wins her the award"). */
+const BEFORE_VERB = new Set(['it', 'he', 'she', 'who', 'which', 'that', 'finally', 'also', 'often', 'usually', 'always', 'never', 'still', 'now', 'then', 'only', 'just', 'whoever']);
+
+/**
+ * Whether "wins" at token i is the plural noun, wins counted or described, no match won on a day: after a determiner,
+ * a number or a quantifier ("my wins abroad", "just two wins in 2005", "successive wins over Canada"), or after a
+ * lowercase modifier with no object after it ("after Futures tournament wins in Wrexham"). A verb takes an object
+ * ("Russian film wins BBC world prize", "which finally wins her the award").
+ */
+function pluralWins(doc: Doc, lower: readonly string[], i: number, nounish: boolean): boolean {
+  const prev = lower[i - 1] ?? '';
+  if (nounish && !/^\p{Lu}/u.test(doc.tokens[i - 1]?.text ?? '')) return true;
+  if (COUNTING.has(prev)) return true;
+  const next = lower[i + 1] ?? '.';
+  return /^\p{Ll}/u.test(doc.tokens[i - 1]?.text ?? '') && !BEFORE_VERB.has(prev) && (PREPOSITION_SET.has(next) || /^[.,;:]$/.test(next));
+}
+
+/**
  * The trigger starting at token i, longest first (three-, two-, one-word), with its class chosen by cues; or null. A
  * word the lexicon types but whose sense here is no event of that type ("mortgages were approved", "the case was
  * settled on the test of …") is marked in `rejected`: no OTHER event either.
@@ -173,7 +243,15 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
     // "a 5% fall in rents", "a rise in": a bare form the lexicon lists only as a verb is a noun there, and no trigger.
     // ("lost" is a past, missing from IRREGULAR_PAST: "Arsenal lost 2-0".)
     if ((nounish || prev === '%') && pick.moreVerb && !key.endsWith('ed') && !IRREGULAR_PAST.has(key) && key !== 'lost') continue;
-    if (otherSense(doc, lower, i, n, key, pick)) {
+    // Neither is a happening of any type: no OTHER event either (`rejected`).
+    // "The film also deals with …", "it calls for …": an -s noun after a subject pronoun or an adverb of the verb's
+    // place is a verb in another sense (the lexicon lists the word as a noun only).
+    const verbSense = pick.pos === 'noun' && n === 1 && key.endsWith('s') && BEFORE_VERB.has(prev.toLowerCase()) && prev !== 'that';
+    if (verbSense || (key === 'wins' && pluralWins(doc, lower, i, nounish))) {
+      rejected.fill(1, i, i + n);
+      continue;
+    }
+    if (otherSense(doc, lower, i, n, key, pick) || supportVerb(doc, lower, i, i + n, pick)) {
       rejected.fill(1, i, i + n);
       continue;
     }
@@ -428,7 +506,7 @@ export function findEvents(
     let chosen = false;
     if (anchor && quoted[anchor.tokenStart] !== quoted[ts]) anchor = null;
     if (anchor && statement && info.pos === 'verb' && anchor.tokenStart > te + 4) anchor = null;
-    if (anchor && (notEventTime(ctx, anchor, ts) || (statement && notStatementTime(ctx, anchor, ts, te)))) {
+    if (anchor && (notEventTime(ctx, anchor, ts) || yearOfAThing(ctx, anchor, ts) || (statement && notStatementTime(ctx, anchor, ts, te)))) {
       chosen = info.pos === 'verb';
       anchor = null;
     }
@@ -665,6 +743,7 @@ const INTENTION_VERBS = new Set([
 ]);
 /** Forms of "be", as a set. */
 const BE_SET = new Set<string>(BE_FORMS);
+const PREPOSITION_SET = new Set<string>(PREPOSITIONS);
 /** Auxiliaries of the future. */
 const FUTURE = new Set(['will', 'shall', "'ll", '’ll']);
 

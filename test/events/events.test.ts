@@ -1365,3 +1365,28 @@ describe('awards and match results (events41)', () => {
     expect(types('Putin won the argument in Kazan on Friday.').filter((t) => t.startsWith('SPORT') || t.startsWith('AWARD'))).toEqual([]);
   });
 });
+
+describe('events as a journalist reads them: support verbs, plural wins, a year of another noun (events42)', () => {
+  const found = (text: string) => events(text).events.map((e) => `${e.type} ${e.trigger.text}${e.date ? ` ${e.date.start}` : ''}`);
+  it('a verb whose object is an event noun of another type only supports it: "struck a deal" is no strike', () => {
+    expect(found('Last week Reuters struck a $2bn cost-cutting deal with its pilots and drivers.').filter((e) => e.startsWith('PROTEST') || e.startsWith('ATTACK'))).toEqual([]);
+    expect(found('Many shoppers disagreed with the lawsuits launched against Reuters by Apple.').filter((e) => e.startsWith('PRODUCT_LAUNCH'))).toEqual([]);
+    // A product launched stays a launch; a labour strike stays a protest.
+    expect(found('Apple launched a new phone in Kazan on Friday.')).toContain('PRODUCT_LAUNCH launched 2024-10-11');
+    expect(found('Reuters pilots struck over pay in Kazan on Friday.')).toContain('PROTEST struck 2024-10-11');
+  });
+  it('"wins" counted or described is a plural noun, no match won; with an object it is a verb', () => {
+    const sport = (text: string) => found(text).filter((e) => e.startsWith('SPORT_RESULT') || e.startsWith('AWARD') || e.startsWith('OTHER'));
+    expect(sport('Putin is looking to add to just two wins in 2023 at the tournament in Kazan.')).toEqual([]);
+    expect(sport('Putin has high hopes after league tournament wins in Kazan and Minsk.')).toEqual([]);
+    expect(sport("Putin's new film wins Reuters world prize")).toContain('AWARD wins');
+  });
+  it('a year premodifying another noun does not date the event', () => {
+    expect(found("Solaris - Tarkovsky's 1970s drama about a space station - was named best film in Kazan.")).toContain('AWARD named');
+    // The year of the event's own noun phrase still dates it.
+    expect(found('Putin won the 1997 election in Kazan.')).toContain('ELECTION election 1997-01-01');
+  });
+  it('an -s noun after a subject or an adverb of the verb is a verb in another sense', () => {
+    expect(found('The film also deals with the war in Kazan in 1993.').filter((e) => e.startsWith('AGREEMENT'))).toEqual([]);
+  });
+});
