@@ -1064,6 +1064,14 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     // "operating system Linux", "programs such as Ad-Aware and Spybot", "hit games like Halo 2": a one-word "person"
     // named as a product or a work is one (MISC), not a person (after the company cues, which name the maker).
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => namedAsProduct(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
+    // "the Cabir worm", "a virus called Bofra", "the Hackarmy trojan": a name the article gives as a piece of malware's
+    // is that program (MISC), whatever the recogniser made of it — where no gazetteer knows the name, or where most of
+    // its mentions are so named ("the FBI virus" once among many mentions of the FBI is not). Not a country, nor a
+    // person of several words (the "Beckham virus" is named after David Beckham, who stays a person).
+    if (c.type !== 'MISC' && facts.country === null && !(c.type === 'PERSON' && c.name.includes(' '))) {
+      const named = malwareMentions(doc, c.members, mentions);
+      if (named > 0 && (named * 2 >= c.members.length || (facts.unknownPlace && (rec.lexicon.gaz.get(facts.gazetteerHash) ?? 0) === 0 && !isPersonNameHash(rec, facts.lowerHash)))) c.type = 'MISC';
+    }
     // "plane maker Airbus", "radio station Xfm": a one-word MISC name after a company noun too (not a people, an award or a happening).
     if (c.type === 'MISC' && !c.name.includes(' ') && facts.demonym === null && !facts.award && !facts.happeningName && c.members.some((k) => companyNounBefore(doc, mentions[k]!.tokenStart))) c.type = 'ORGANIZATION';
     // "security firm Saint Bernard Software": a longer "person" or unknown "place" after a company noun in apposition.
@@ -1374,7 +1382,25 @@ function titleCue(doc: Doc, a: number, b: number, type: EntityType, person: bool
   const n = workNounBefore(doc, a, b);
   if (n >= 0 && !(person && hasOtherReadings(lower[n]!))) return true;
   if (type !== 'ORGANIZATION' && lower[a - 1] === 'in' && ACTING_BEFORE_IN.has(lower[a - 2] ?? '')) return true;
+  if (type === 'PERSON' && starOfWork(doc, b)) return true;
   return workNounInApposition(doc, b);
+}
+
+/** Nouns for who acts in a work, between the work and the actor's name: "Vera Drake star Imelda Staunton". */
+const ACTOR_NOUNS = new Set(['star', 'stars', 'actor', 'actors', 'actress']);
+
+/**
+ * Whether an actor's noun and a capitalised name follow token b ("[Ray] star Jamie Foxx", "[Brookside] actress
+ * Anna Keaveney"): what stands before is the work (or its character), never a person — no one is called "Foxx star".
+ * Asked only of a "person": places, clubs and bands have stars too ("Hollywood star", "Rolling Stones star").
+ * (Not "director", "producer": companies have them, "Disney director John Bryson".)
+ */
+function starOfWork(doc: Doc, b: number): boolean {
+  const toks = doc.tokens;
+  const noun = toks[b];
+  const next = toks[b + 1];
+  if (!noun || !next || !ACTOR_NOUNS.has(noun.text) || next.sentence !== toks[b - 1]!.sentence) return false;
+  return /^\p{Lu}\p{Ll}/u.test(next.text) && noun.start === toks[b - 1]!.end + 1 && next.start === noun.end + 1;
 }
 
 /**
@@ -1610,6 +1636,23 @@ function namedAsProduct(doc: Doc, a: number): boolean {
   const i = beforeList(doc, a);
   if (i < 1) return false;
   return examplesOf(lower, i, PRODUCT_PLURALS);
+}
+
+/** Nouns for malicious programs, which follow their name ("the Slammer worm") or are "called" it. */
+const MALWARE_NOUNS = new Set(['virus', 'worm', 'trojan']);
+
+/** How many of the mentions are named as malware: "the Santy worm", "a virus called Bofra". */
+function malwareMentions(doc: Doc, members: readonly number[], mentions: readonly NamedMention[]): number {
+  const lower = tokenIndex(doc).lower;
+  let named = 0;
+  for (const k of members) {
+    const m = mentions[k]!;
+    const after = doc.tokens[m.tokenEnd];
+    const followed = after !== undefined && MALWARE_NOUNS.has(lower[m.tokenEnd]!) && after.text !== 'Virus' && after.sentence === doc.tokens[m.tokenStart]!.sentence;
+    const called = (lower[m.tokenStart - 1] === 'called' || lower[m.tokenStart - 1] === 'dubbed') && MALWARE_NOUNS.has(lower[m.tokenStart - 2] ?? '');
+    if (followed || called) named++;
+  }
+  return named;
 }
 
 /** Nouns for findings that a body publishes: "a survey by Earthlink", "research by Jupiter", "figures from Nielsen". */

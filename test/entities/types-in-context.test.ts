@@ -196,4 +196,22 @@ describe('types from the context of a name', () => {
     expect(types('The firms met at a trade fair in Marseille this week.').get('Marseille')).toBe('LOCATION');
     expect(types('The prize was given in Anderson\'s home town.').get('Anderson')).not.toBe('LOCATION');
   });
+
+  it('reads a "person" before an actor\'s noun and a name ("Quilby star Helen Marsh") as the work, not a person', () => {
+    expect(types('Critics said Quilby star Helen Marsh was superb.').get('Quilby')).toBe('MISC');
+    expect(types('Former Dorrow Lane actress Amy Fenton said she was delighted.').get('Dorrow Lane')).toBe('MISC');
+    // Also a title that starts with a given name (a character's name).
+    expect(types('He met Hannah Quilby star Helen Marsh at the party.').get('Hannah Quilby')).toBe('MISC');
+    // The star herself stays a person.
+    expect(types('Critics said Quilby star Helen Marsh was superb.').get('Helen Marsh')).toBe('PERSON');
+  });
+
+  it('reads a name the article gives as a virus, worm or trojan as that program (MISC), not a person of several words', () => {
+    const t = types('A new virus called Drennick is spreading fast. Drennick steals passwords, experts said.');
+    expect(t.get('Drennick')).toBe('MISC');
+    expect(types('In 2003 the Varrowby worm knocked out cash machines in Texas.').get('Varrowby')).toBe('MISC');
+    // The person a virus is named after stays the person.
+    const p = types('Pictures of Tom Harlow were used as bait. The Harlow virus spread on Monday, and Tom Harlow said nothing.');
+    expect(p.get('Tom Harlow')).toBe('PERSON');
+  });
 });
