@@ -131,6 +131,9 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       // "While Mr Seifert has suggested a merged company would be run out of London, the mayor …": a cue inside
       // an opening subordinate clause reports only that clause, which ends at its comma.
       const inOpening = openingClause(ctx, S.tokenStart, cue.tokenStart);
+      // "Jones, who says she is innocent, could lose her seat": a cue in a relative clause set off by commas reports
+      // only that clause, which ends at the comma before the main clause's verb (run-time rule, branch quotes39).
+      const inRelative = runTimeRules.on && inCommaRelative(ctx, cue.tokenStart);
       // Parentheses opened inside the content: "540bn yen ($5.2bn; £2.77bn) in fresh backing" — a semicolon there
       // separates two amounts and ends nothing.
       let parens = 0;
@@ -144,6 +147,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
         else if (w === ')' && parens > 0) parens--;
         if ((w === ';' && parens === 0) || w === '—' || w === '–') break;
         if (inOpening && w === ',' && e > contentStart && !numberComma(ctx, e)) break;
+        if (inRelative && w === ',' && e > contentStart && parens === 0 && mainClauseVerbAfter(ctx, e + 1)) break;
         // ("threatening to cut 12,000 jobs": a comma inside a number ends nothing — run-time rule, branch quotes36.)
         if (objectOnly && e > contentStart && ((w === ',' && !(runTimeRules.on && numberComma(ctx, e))) || w === '(' || CLAUSE_END_WORDS.has(w))) break;
         // "claimed vast wealth and said it …": a second verb starts its own attribution.
@@ -812,6 +816,25 @@ function openingClause(ctx: QuoteContext, sentStart: number, cue: number): boole
   return true;
 }
 
+/** ", who says …", ", who has insisted …": the cue opens a relative clause set off by a comma. */
+function inCommaRelative(ctx: QuoteContext, cue: number): boolean {
+  let j = cue - 1;
+  // "who has always insisted", "who now says": auxiliaries and adverbs between the relative and the cue.
+  while (j > cue - 4 && (FINITE.has(ctx.lower[j]!) || endsWith(ctx.lower[j]!, 'ly') || ctx.lower[j] === 'now' || ctx.lower[j] === 'also' || ctx.lower[j] === 'still')) j--;
+  return ctx.lower[j] === 'who' && ctx.lower[j - 1] === ',';
+}
+
+/**
+ * The main clause's verb at `k`, right after the comma closing a relative clause: an auxiliary or modal ("could",
+ * "has"), a verb of saying or thinking ("said:", "believes"), or a lowercase past form ("denied", "went").
+ */
+function mainClauseVerbAfter(ctx: QuoteContext, k: number): boolean {
+  const w = ctx.lower[k];
+  if (w === undefined || ctx.cap[k] || !ctx.word[k]) return false;
+  if (w === '’s' || w === "'s" || w === '’d' || w === "'d") return false;
+  return FINITE.has(w) || isCueForm(w) || (endsWith(w, 'ed') && w.length > 4);
+}
+
 /** A comma inside a number ("5,196"): digits glued to it on both sides. */
 function numberComma(ctx: QuoteContext, j: number): boolean {
   const t = ctx.doc.tokens;
@@ -862,6 +885,9 @@ function parentheticalAttribution(ctx: QuoteContext, cue: Cue, sentStart: number
   // ", said Smith, who leads the party.": the rest describes the speaker (a trailing attribution).
   if (appositiveTail(ctx, after, sentEnd)) return null;
   let cand: Candidate | null = candidatesIn(ctx, comma + 1, cue.tokenStart)[0] ?? null;
+  // "…, the Denver centre has argued, …": a name that only modifies the subject is no speaker, as in a trailing
+  // attribution (run-time rule, branch quotes39).
+  if (runTimeRules.on && cand && premodifierName(ctx, cand, comma + 1, cue.tokenStart)) cand = headedSubject(ctx, comma, cue.tokenStart) ?? cand;
   if (!cand) cand = phraseAfter(ctx, cue.tokenEnd, after);
   if (!cand) return null;
   for (let j = Math.max(sentStart, comma - MAX_CONTENT); j < sentEnd && j < after + MAX_CONTENT; j++) if (quoteOf[j]! >= 0) return null;

@@ -1033,14 +1033,23 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
   // "he" is no woman's pronoun nor "she" a man's, where the article says which the person is (see `genderOf`).
   const other = w === 'he' ? 'f' : w === 'she' ? 'm' : null;
   const fits = (e: Entity): boolean => e.type === want && (other === null || genderOf(ctx, e) !== other);
+  // "…, which it says …", "…, who they claim …": the relative's antecedent is what the clause is about, not who speaks in
+  // it (run-time rule, branch quotes39): "The US has sued the WTO, which it says …" is no WTO statement.
+  const antecedent = runTimeRules.on && want === 'ORGANIZATION' ? relativeAntecedentEnd(ctx, tok) : -1;
   const firstOfType = (from: number, to: number): Entity | null => {
-    for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && fits(c.entity!)) return c.entity;
+    for (const c of candidatesIn(ctx, from, to)) if (c.kind === 'entity' && fits(c.entity!) && c.tokenEnd !== antecedent) return c.entity;
     return null;
   };
   // A sentence that opens with "he"/"she" is about whom that pronoun stands for, not the first person named after it
   // (run-time rule, branch quotes36): 'He hoped Jay Rowe would "…", he added.', 'He had a cameo in the film, in which
   // his part was played by Steve Cole. "…," he said.' The pronoun, like the one it repeats, looks further back.
   const opensWithPronoun = (s: number): boolean => runTimeRules.on && want === 'PERSON' && sentenceOpensWith(ctx, s, w);
+  if (antecedent >= 0) {
+    const subject = openingSubject(ctx, sent, tok);
+    // "The US has asked the WTO to …, which it says …": the main clause's subject speaks — a country as a government;
+    // "The government is cracking down on …, which it says …": a description, which no name stands for.
+    if (subject) return subject.kind === 'entity' && (fits(subject.entity!) || subject.entity!.subtype === 'country') ? subject.entity : null;
+  }
   const here = opensWithPronoun(sent) && sentenceOpener(ctx, sent) < tok ? null : firstOfType(Math.max(doc.sentences[sent]!.tokenStart, tok - 60, from), tok);
   if (here) return here;
   for (let s = sent - 1; s >= 0 && s >= sent - 5; s--) {
@@ -1054,6 +1063,23 @@ export function resolvePronoun(ctx: QuoteContext, tok: number, history: SpeakerH
     if (want === 'ORGANIZATION') break; // "it/they" reach back one sentence only
   }
   return null;
+}
+
+/** The candidate opening sentence `sent` as its subject (after "But", "The"), unless a pronoun: "The US has …" → the US. */
+function openingSubject(ctx: QuoteContext, sent: number, tok: number): Candidate | null {
+  const k = sentenceOpener(ctx, sent);
+  if (k >= tok || PRONOUNS.has(ctx.lower[k]!)) return null;
+  const c = candidatesIn(ctx, k, tok)[0];
+  if (!c || c.kind === 'pronoun') return null;
+  const lead = DETERMINERS.has(ctx.lower[k]!) ? k + 1 : k;
+  return c.tokenStart <= lead ? c : null;
+}
+
+/** Where the antecedent of the relative word right before `tok` ends (", which it says" → the comma), or -1. */
+function relativeAntecedentEnd(ctx: QuoteContext, tok: number): number {
+  const rel = ctx.lower[tok - 1];
+  if (rel !== 'which' && rel !== 'who' && rel !== 'that') return -1;
+  return ctx.lower[tok - 2] === ',' ? tok - 2 : tok - 1;
 }
 
 /** Words that may open a sentence before its subject: "But he …", "And she …". */
