@@ -12,7 +12,7 @@ import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
 import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
-import { candidatesIn, phraseAfter, remember, resolvePronoun, subjectOf, subjectPhrase, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
+import { candidatesIn, phraseAfter, prepositionBefore, remember, resolvePronoun, subjectOf, subjectPhrase, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
   start: number;
@@ -657,9 +657,7 @@ function premodifierName(ctx: QuoteContext, cand: Candidate, from: number, end: 
 
 /** `cand` follows a preposition (and its determiner) with words of the phrase from `from` before it: "unions at the Italian carmaker". */
 function objectOfPreposition(ctx: QuoteContext, cand: Candidate, from: number): boolean {
-  let k = cand.tokenStart - 1;
-  if (DETERMINERS.has(ctx.lower[k]!)) k--;
-  return k > from && PREPOSITIONS.has(ctx.lower[k]!);
+  return prepositionBefore(ctx, cand.tokenStart) > from;
 }
 
 /**

@@ -748,6 +748,13 @@ function mainSubject(ctx: QuoteContext, cue: number, floor: number, coordinated 
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'which', 'whose']);
+/** The preposition governing the phrase at `start` (its determiner skipped: "at the Italian carmaker"), or -1. */
+export function prepositionBefore(ctx: QuoteContext, start: number): number {
+  let k = start - 1;
+  if (DETERMINERS.has(ctx.lower[k]!)) k--;
+  return PREPOSITIONS.has(ctx.lower[k]!) ? k : -1;
+}
+
 /** Relative words that may be the object of the clause's verb ("which it says …", "who he says …"). */
 const OBJECT_RELATIVES = new Set(['who', 'whom', 'which']);
 
@@ -769,9 +776,8 @@ function antecedentOfWho(ctx: QuoteContext, cue: number, floor: number): Candida
   if (last && last.tokenEnd === who) {
     // "a professor of history at American University who has …": a place or organisation governed by a preposition
     // (not the agent's "by") is no antecedent of "who"; the phrase before it is, left to the general search.
-    let p = last.tokenStart - 1;
-    if (DETERMINERS.has(lower[p]!)) p--;
-    const governed = last.kind === 'entity' && last.entity!.type !== 'PERSON' && PREPOSITIONS.has(lower[p]!) && lower[p] !== 'by';
+    const p = prepositionBefore(ctx, last.tokenStart);
+    const governed = last.kind === 'entity' && last.entity!.type !== 'PERSON' && p >= 0 && lower[p] !== 'by';
     return governed ? null : last;
   }
   const after = last ? last.tokenEnd : from;
