@@ -80,7 +80,7 @@ FROM documents d
 CROSS JOIN UNNEST(d.events) AS v
 CROSS JOIN UNNEST(v.participants) AS p;
 
--- timeline: Each entity's dated asserted events (happened or scheduled) in date order (SemEval-2015 Task 4 view)
+-- timeline: Each entity's dated events that happened (asserted) or are scheduled (possible, scheduled evidence) in date order (SemEval-2015 Task 4 view)
 CREATE OR REPLACE VIEW articleexport.timeline AS
 SELECT p.entity_id AS entity_id, coalesce(e.name, p.name) AS name, v.date_start AS date_start,
   coalesce(v.date_end, v.date_start) AS date_end, v.type AS event_type, v.trigger AS trigger, v.article_id AS article_id, v.event_id AS event_id

@@ -7,6 +7,7 @@
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import type { ArticleDocument } from '../document/schema.js';
+import { scheduledEvent } from '../events/future.js';
 
 const S = Type.String();
 const N = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -43,7 +44,7 @@ export const TABLES = {
   event_participants: row('event_participants', 'One row per participant of an event', {
     article_id: S, event_id: S, entity_id: S, name: S, role: S,
   }),
-  timeline: row('timeline', "Each entity's dated asserted events (happened or scheduled) in date order (SemEval-2015 Task 4 view)", {
+  timeline: row('timeline', "Each entity's dated events that happened (asserted) or are scheduled (possible, scheduled evidence) in date order (SemEval-2015 Task 4 view)", {
     entity_id: S, name: S, date_start: S, date_end: S, event_type: S, trigger: S, article_id: S, event_id: S,
   }),
 } satisfies Record<string, TObject>;
@@ -70,8 +71,9 @@ export function toRows(doc: ArticleDocument): Rows {
   const names = new Map(doc.entities.map((e) => [e.entity_id, e.name]));
   const timeline: Row<'timeline'>[] = [];
   for (const ev of doc.events) {
-    // Only what the article asserts happened or is scheduled: negated, possible, cancelled and reported events stay in `events` with their flag.
-    if (!ev.date?.start || ev.factuality !== 'asserted') continue;
+    // Only what the article asserts happened, or schedules ("is to visit on Friday", "will meet on Monday": possible,
+    // with scheduled evidence); negated, modal or conditional, cancelled and reported events stay in `events` with their flag.
+    if (!ev.date?.start || !(ev.factuality === 'asserted' || scheduledEvent(ev))) continue;
     for (const p of ev.participants) {
       timeline.push({
         entity_id: p.entity_id, name: names.get(p.entity_id) ?? p.name, date_start: ev.date.start,

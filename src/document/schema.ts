@@ -194,7 +194,7 @@ export const Event = Type.Object(
     cameo: Nullable(Type.String({ description: 'CAMEO root code where one applies' })),
     factuality: Type.Union(
       [Type.Literal('asserted'), Type.Literal('negated'), Type.Literal('possible'), Type.Literal('cancelled'), Type.Literal('reported')],
-      { description: 'What the article commits to: asserted (happened, or scheduled), negated, possible (modal, conditional, planned), cancelled (or failed), reported (the claim of a source)' },
+      { description: 'What the article commits to: asserted (happened), negated, possible (modal, conditional, planned or scheduled: a scheduled one has evidence.factuality starting "scheduled: " and is charted on the timeline), cancelled (or failed), reported (the claim of a source)' },
     ),
     trigger: Span,
     mentions: Type.Array(Span, {

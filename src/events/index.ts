@@ -21,7 +21,7 @@ import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerI
 import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
-import { futureAux } from './future.js';
+import { SCHEDULED_EVIDENCE, futureAux, purposeInfinitive, scheduledInfinitive, scheduledNoun } from './future.js';
 import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, inFiction, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
@@ -539,29 +539,45 @@ export function findEvents(
     // stage's rules (quoted speech, negators, modals, intentions).
     let factuality: Factuality = lm >= 0 ? learned.factualityOf(lm) : 'asserted';
     let factualityWhy = lm >= 0 ? `learned: ${factuality}` : byToken[ts]! >= 0 ? 'asserted: event name' : 'asserted: lexicon trigger just below the detector\'s own threshold';
+    let schedule: string | null = null;
+    let purpose: string | null = null;
     if (factuality === 'asserted') {
       const mod = modality(doc, clause, ts, info.pos, lower);
       if (inSpeech(trigger.start)) {
         factuality = 'reported';
         factualityWhy = 'inside quoted speech: the speaker\'s claim';
-      } else if (!mod.ok) {
+      } else if (!mod.ok && !(schedulable(mod) && (schedule = scheduleOf(lower, clause, cand)))) {
+        // (An infinitive is no intention when a plan schedules it: "plans to open", below.)
         factuality = /negat/.test(mod.why) ? 'negated' : /cancel/.test(mod.why) ? 'cancelled' : 'possible';
         factualityWhy = `rule: ${mod.why}`;
-      } else if (futureAux(doc, lower, clause, ts, info.pos)) {
-        // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts).
-        factuality = 'possible';
-        factualityWhy = FUTURE_WHY;
       } else if (info.cls.type === 'FINANCIAL_RESULT' && forecast(doc, clause, ts, te, lower)) {
-        // "the market will grow to 836m euros by 2009", "sales are set to rise 5%": a forecast, not a result.
+        // "the market will grow to 836m euros by 2009", "sales are set to rise 5%": a forecast, not a result (nor a
+        // schedule: asked before it).
         factuality = 'possible';
         factualityWhy = 'rule: a forecast ("will")';
+      } else if (schedule || (schedule = scheduleOf(lower, clause, cand))) {
+        // "is to visit", "is due to take place", "plans to open": not yet a fact, but charted as scheduled.
+        factuality = 'possible';
+        factualityWhy = `${SCHEDULED_EVIDENCE}${schedule}`;
+      } else if (info.pos === 'verb' && (purpose = purposeInfinitive(lower, ts))) {
+        // "the aim is to buy": a wish, not a schedule.
+        factuality = 'possible';
+        factualityWhy = `rule: a purpose (${purpose})`;
+      } else if (futureAux(doc, lower, clause, ts, info.pos)) {
+        // "will hold talks on Thursday", "will be released in late January": not yet a fact (src/events/future.ts),
+        // scheduled — unless someone predicts it ("bookmakers predict she will be named best actress").
+        factuality = 'possible';
+        factualityWhy = forecastVerbBefore(doc, lower, ts) ? 'rule: a forecast ("will")' : FUTURE_WHY;
       }
+    } else if (factuality === 'possible' && !inSpeech(trigger.start) && (schedule = scheduleOf(lower, clause, cand)) && schedulable(modality(doc, clause, ts, info.pos, lower))) {
+      // The learned factuality already says possible ("is scheduled to meet"): the rule tells that it is scheduled.
+      factualityWhy = `${SCHEDULED_EVIDENCE}${schedule}`;
     }
     // Kept bare only when asserted: a possible, negated or reported happening with no actor, place or date is mostly
     // a hypothetical or a speaker's generality ("could be jailed", "if Labour is elected").
-    // A scheduled one ("will acquire the shares") is as concrete as a past one: kept, flagged possible.
-    // (Not one kept as a past verb of the main clause: "will be decided" is no past.)
-    if (bare && factuality !== 'asserted' && (factualityWhy !== FUTURE_WHY || pastMain)) {
+    // A scheduled one ("will acquire the shares", "is to acquire the shares") is as concrete as a past one: kept,
+    // flagged possible. (Not one kept as a past verb of the main clause: "will be decided" is no past.)
+    if (bare && factuality !== 'asserted' && (!factualityWhy.startsWith(SCHEDULED_EVIDENCE) || pastMain)) {
       reject(trigger.text, trigger.start, 'no participant, place or date');
       continue;
     }
@@ -1007,7 +1023,22 @@ function undatedCandidate(doc: Doc, ctx: ArgContext, quoted: Int32Array, m: { st
 }
 
 /** The factuality evidence of a typed event put in the future by "will". */
-const FUTURE_WHY = 'rule: future ("will")';
+const FUTURE_WHY = `${SCHEDULED_EVIDENCE}future ("will")`;
+
+/**
+ * Whether a trigger's modality leaves room for a schedule: none at all, or only the infinitive of a plan ("plans to
+ * open": `modality` calls every infinitive an intention). Not a negation, a modal or a condition ("if X were to visit").
+ */
+function schedulable(mod: { ok: boolean; why?: string }): boolean {
+  return mod.ok || (mod.why ?? '').startsWith('infinitive');
+}
+
+/** What schedules a typed trigger ("is to visit", "is due to take place", "plans to open"), or null (src/events/future.ts). */
+function scheduleOf(lower: readonly string[], clause: Int32Array, cand: Candidate): string | null {
+  // A change of figures is forecast, never scheduled: "GDP is set to grow by 6%", "plans to grow sales".
+  if (cand.info.cls.type === 'FINANCIAL_RESULT' && cand.info.pos === 'verb') return null;
+  return cand.info.pos === 'verb' ? scheduledInfinitive(lower, cand.ts) : scheduledNoun(lower, clause, cand.ts, cand.te);
+}
 
 /** otherEvent's reason for a happening put in the future by "will". */
 const FUTURE_OTHER = 'other: not asserted (future "will")';

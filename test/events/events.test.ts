@@ -150,7 +150,7 @@ describe('names and modifiers are not events or dates', () => {
   });
 });
 
-describe('events that did not (yet) happen keep their factuality and stay off the timeline', () => {
+describe('events that did not (yet) happen keep their factuality and stay off the timeline, unless scheduled', () => {
   it.each([
     ['hypothetical', 'Any Israeli plan to attack Iran would require talks with the Pentagon.', 'ATTACK', 'possible'],
     ['irrealis noun', 'Israel weighs any strike on Iran.', 'ATTACK', 'possible'],
@@ -165,13 +165,38 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     ['almost', 'Apple almost collapsed in Kazan on Friday.', 'BANKRUPTCY', 'negated'],
     ['close to', 'A row over its accounts in 2002 brought the group close to bankruptcy, but Apple has recovered since.', 'BANKRUPTCY', 'possible'],
     ['on the verge', 'In 2002 Apple was on the verge of bankruptcy.', 'BANKRUPTCY', 'possible'],
-    ['future (will)', 'Putin will meet Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
-    ['future noun (will hold)', 'Putin will hold talks with Netanyahu in Kazan on Friday.', 'MEETING', 'possible'],
+    ['if … were to', 'If Putin were to visit Kazan on Friday, Netanyahu would meet him.', 'VISIT', 'possible'],
+    ['a purpose, not a schedule', 'The aim is to acquire Reuters in March.', 'ACQUISITION', 'possible'],
   ])('%s', (_label, text, type, factuality) => {
     const { doc, events: evs } = events(text);
     expect(evs.find((e) => e.type === type)?.factuality).toBe(factuality);
     const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
     expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.filter((r) => r.event_type === type)).toEqual([]);
+  });
+
+  it.each([
+    ['future (will)', 'Putin will meet Netanyahu in Kazan on Friday.', 'MEETING'],
+    ['future noun (will hold)', 'Putin will hold talks with Netanyahu in Kazan on Friday.', 'MEETING'],
+    ['is to', 'Putin is to visit Kazan on Friday.', 'VISIT'],
+    ['is due to', 'Putin is due to meet Netanyahu in Kazan on Friday.', 'MEETING'],
+    ['a noun due to take place', 'The meeting between Putin and Netanyahu is due to take place in Kazan on Friday.', 'MEETING'],
+    ['plans to', 'Apple plans to acquire Reuters in March.', 'ACQUISITION'],
+    ['learned possible, scheduled by the rule', 'Putin is scheduled to meet Netanyahu on Friday.', 'MEETING'],
+  ])('scheduled (events44): %s is possible, and on the timeline', (_label, text, type) => {
+    const { doc, events: evs } = events(text);
+    const ev = evs.find((e) => e.type === type);
+    expect(ev?.factuality).toBe('possible');
+    expect(ev?.evidence.factuality).toMatch(/^scheduled: /);
+    const article = { article_id: 'a1', source: {} } as unknown as Parameters<typeof toRows>[0]['article'];
+    expect(toRows({ ...doc, article, entities: doc.entities, quotes: doc.quotes, times: doc.times, events: evs }).timeline.filter((r) => r.event_type === type).length).toBeGreaterThan(0);
+  });
+
+  it('a prediction, a forecast of figures, a purpose or a condition is possible but not scheduled (events44)', () => {
+    const evidence = (text: string, type: string) => events(text).events.find((e) => e.type === type)?.evidence.factuality ?? '';
+    expect(evidence('Bookmakers predict Putin will meet Netanyahu in Kazan on Friday.', 'MEETING')).not.toMatch(/^scheduled: /);
+    expect(evidence('Apple said revenue is set to rise by 6% in 2025.', 'FINANCIAL_RESULT')).not.toMatch(/^scheduled: /);
+    expect(evidence('The aim is to acquire Reuters in March.', 'ACQUISITION')).toBe('rule: a purpose ("aim is to")');
+    expect(evidence('If Putin were to visit Kazan on Friday, Netanyahu would meet him.', 'VISIT')).not.toMatch(/^scheduled: /);
   });
 
   it('an untyped happening put in the future ("will") is no OTHER event; the same one in the past is', () => {
