@@ -912,6 +912,19 @@ function pastMainClause(doc: Doc, lower: readonly string[], clause: Int32Array, 
 /** Verbs whose event is their object ("went on strike", "took part", "held talks"): never an event of their own. */
 const LIGHT_VERBS = new Set(['go', 'goes', 'went', 'gone', 'going', 'take', 'takes', 'took', 'taken', 'taking', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'get', 'gets', 'got', 'give', 'gives', 'gave', 'given', 'come', 'came', 'comes', 'do', 'did', 'does', 'done', 'hold', 'held', 'holds', 'put', 'set', 'become', 'became']);
 
+/** Nouns of an ending after "came to a/an": "came to an end", "came to a halt", "came to a close". */
+const ENDINGS = new Set(['end', 'halt', 'close', 'standstill', 'stop']);
+
+/**
+ * Whether the light verb at ts comes to an end ("the war came to an end in 2003", "talks came to a halt"): the phrase
+ * is a happening of its own, whose event is no object of the verb.
+ */
+function comesToAnEnd(lower: readonly string[], ts: number): boolean {
+  const w = lower[ts]!;
+  return (w === 'came' || w === 'come' || w === 'comes' || w === 'coming') && lower[ts + 1] === 'to'
+    && (lower[ts + 2] === 'an' || lower[ts + 2] === 'a') && ENDINGS.has(lower[ts + 3] ?? '');
+}
+
 /**
  * An event of type OTHER from learned mention k: a happening (an occurrence,
  * action or beginning; not a report or state; no light verb) outside names and
@@ -938,7 +951,7 @@ function otherEvent(
   // With no date, only a sure past happening of the main clause may be an (undated) event: asked first, being cheap.
   if (!sentenceDated && !undatedCandidate(doc, ctx, quoted, m)) return 'other: no dated time expression in the sentence';
   if (!HAPPENING_CLASSES.has(m.cls)) return 'other: not a happening class';
-  if (LIGHT_VERBS.has(ctx.lower[ts]!)) return 'other: light verb';
+  if (LIGHT_VERBS.has(ctx.lower[ts]!) && !comesToAnEnd(ctx.lower, ts)) return 'other: light verb';
   if (describesNoun(doc, ctx.lower, te, 'noun')) return 'other: describes the noun after it'; // "the 2001 election campaign"
   if (prenominal(doc, ctx.lower, timeTokens, ts, te)) return 'other: a modifier between a determiner and its noun';
   for (let i = ts; i < te; i++) if (typed[i] || senseRejected[i] || byToken[i]! >= 0) return typed[i] || senseRejected[i] ? 'other: a lexicon word' : 'other: inside a name';

@@ -1415,3 +1415,12 @@ describe('events as a journalist reads them: support verbs, plural wins, a year 
     expect(found('The film also deals with the war in Kazan in 1993.').filter((e) => e.startsWith('AGREEMENT'))).toEqual([]);
   });
 });
+
+describe('an ending is a happening (events44)', () => {
+  it('"came to an end" is no light verb: an OTHER event of its date', () => {
+    const others = (text: string) => events(text).events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.date?.start ?? '-'}`);
+    expect(others('The war in Kazan came to an end in 2003.')).toEqual(['came 2003-01-01']);
+    // Another light use of "came" stays none.
+    expect(others('Putin came to Kazan in 2003.')).toEqual([]);
+  });
+});
