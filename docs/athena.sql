@@ -82,12 +82,13 @@ CROSS JOIN UNNEST(v.participants) AS p;
 
 -- timeline: Each entity's dated events that happened (asserted) or are scheduled (possible, scheduled evidence) in date order (SemEval-2015 Task 4 view)
 CREATE OR REPLACE VIEW articleexport.timeline AS
-SELECT p.entity_id AS entity_id, coalesce(e.name, p.name) AS name, v.date_start AS date_start,
-  coalesce(v.date_end, v.date_start) AS date_end, v.type AS event_type, v.trigger AS trigger, v.article_id AS article_id, v.event_id AS event_id
-FROM events v
-JOIN event_participants p ON p.article_id = v.article_id AND p.event_id = v.event_id
-LEFT JOIN entities e ON e.article_id = p.article_id AND e.entity_id = p.entity_id
-WHERE v.date_start IS NOT NULL AND v.factuality = 'asserted';
+SELECT p.entity_id AS entity_id, coalesce(e.name, p.name) AS name, v."date".start AS date_start,
+  coalesce(v."date"."end", v."date".start) AS date_end, v.type AS event_type, v.trigger.text AS trigger, d.article.article_id AS article_id, v.event_id AS event_id
+FROM documents d
+CROSS JOIN UNNEST(d.events) AS v
+CROSS JOIN UNNEST(v.participants) AS p
+LEFT JOIN entities e ON e.article_id = d.article.article_id AND e.entity_id = p.entity_id
+WHERE v."date".start IS NOT NULL AND (v.factuality = 'asserted' OR (v.factuality = 'possible' AND v.evidence['factuality'] LIKE 'scheduled: %'));
 
 -- errors: One row per input that got an error record instead of datasets
 CREATE OR REPLACE VIEW articleexport.errors AS

@@ -44,6 +44,8 @@ beforeAll(async () => {
   const inputs: [string, Uint8Array][] = readdirSync(EXAMPLES).map((f) => [f, readFileSync(join(EXAMPLES, f))]);
   // A title over two lines (JSON input), and an input that gets an error record.
   inputs.push(['multiline.json', enc(JSON.stringify({ title: 'Talks in Paris:\nday two', published_at: '2024-10-14', text: 'Angela Merkel met Emmanuel Macron in Paris on Friday.\n\n"We agree on the plan," Merkel said. "It will take time."\n\n"And we will act together," she said on Saturday.' }))]);
+  // A scheduled event (possible, on the timeline: events44).
+  inputs.push(['scheduled.json', enc(JSON.stringify({ title: 'A visit', published_at: '2024-10-14', text: 'Angela Merkel is to visit Emmanuel Macron in Paris on Friday.' }))]);
   inputs.push(['empty.txt', new Uint8Array()]);
   for (const [name, bytes] of inputs) {
     const outcome = processArticle({ bytes, size: bytes.length }, { kind: 's3', identity: `s3://in/${name}`, name, bucket: 'in', key: name });
