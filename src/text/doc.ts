@@ -157,7 +157,7 @@ export interface DocEvent {
   mentions: Span[];
   /** Index into doc.sentences of the trigger's sentence. */
   sentence: number;
-  /** What the article commits to: asserted (happened or scheduled), negated, possible, cancelled, reported (a source's claim). */
+  /** What the article commits to: asserted (happened), negated, possible (modal, conditional, planned or scheduled: scheduled ones have evidence "scheduled: …" and are charted), cancelled, reported (a source's claim). */
   factuality: 'asserted' | 'negated' | 'possible' | 'cancelled' | 'reported';
   /** The time expression that dates the event. */
   date: DocTime | null;
