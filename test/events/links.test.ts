@@ -25,6 +25,8 @@ const THINGS: NamedThing[] = [
   { name: 'Iran', type: 'LOCATION', subtype: 'country' },
   { name: 'Russia', type: 'LOCATION', subtype: 'country' },
   { name: 'Acme Holdings', type: 'ORGANIZATION', aliases: ['Acme'] },
+  { name: 'Mary Jones', type: 'PERSON', aliases: ['Jones'] },
+  { name: 'Borex', type: 'ORGANIZATION' },
 ];
 
 function events(text: string) {
@@ -41,6 +43,22 @@ const noneModel = (margin: number) => {
   w[0] = 127;
   return LinearModel.fromRows('EVP1', PARTICIPANT_LABELS.length, Uint32Array.of(hashString('participant:bias')), Float32Array.of(margin / 127), w);
 };
+
+describe('different happenings by their words are never merged (events43)', () => {
+  const mentions = (text: string) => events(text).map((e) => `${e.type} ${e.mentions.map((m) => m.text).join('+')}`);
+  it('two untyped events of different words stay two, by the rule too (same date, place and person)', () => {
+    expect(mentions('In 2019 John Smith painted a mural in Ashgabat. In 2019 Smith sang in Ashgabat.')).toEqual(['OTHER painted', 'OTHER sang']);
+    expect(mentions('On Friday John Smith hosted a dinner where Jones lost her temper.')).toEqual(['OTHER hosted', 'OTHER lost']);
+  });
+  it('a mention introduced with "also" is another occurrence, not the earlier one', () => {
+    expect(mentions('Police arrested John Smith in Ashgabat on Friday. Police also arrested Mary Jones.')).toEqual(['ARREST arrested', 'ARREST arrested']);
+    expect(mentions('Smith was charged with fraud on Monday. Jones has also been charged with fraud.')).toEqual(['LEGAL charged', 'LEGAL charged']);
+  });
+  it('two changes by different amounts are different happenings; the same amount may still merge', () => {
+    expect(mentions('Acme profits rose 12% in the third quarter. Borex profits rose 3% in the same period.')).toEqual(['FINANCIAL_RESULT rose', 'FINANCIAL_RESULT rose']);
+    expect(mentions('Acme profits rose 12% in the third quarter. The profits rose 12% on higher sales.')).toEqual(['FINANCIAL_RESULT rose+rose']);
+  });
+});
 
 describe('merged events keep every trigger', () => {
   it('a later mention of the same meeting merges into the first, and the event lists both triggers', () => {
