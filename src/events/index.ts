@@ -411,7 +411,7 @@ export function findEvents(
   let triggersInClause = 0;
   for (let i = 0; i < toks.length; i++) {
     // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
-    if ((wordBitsOf[i]! & TRIGGER_FIRST_BIT) === 0 || !TRIGGER_FIRST.has(lower[i]!)) continue;
+    if ((wordBitsOf[i]! & TRIGGER_FIRST_BIT) === 0) continue;
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;

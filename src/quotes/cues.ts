@@ -99,8 +99,9 @@ function evidenceBefore(ctx: QuoteContext, i: number): boolean {
 const WORD_KINDS = new Map<string, number>();
 for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS, ...STANCE_ADJECTIVES]) WORD_KINDS.set(w, CUE_WORD);
 for (const w of ATTITUDE_FORMS.keys()) WORD_KINDS.set(w, (WORD_KINDS.get(w) ?? 0) | ATTITUDE_WORD);
-/** WORD_KINDS' bit in the shared per-document word bits (`wordBits`): only the tokens it marks are looked up. */
-const CUE_OR_ATTITUDE = wordBit('quote cue and attitude words', WORD_KINDS.keys());
+/** The two kinds' bits in the shared per-document word bits (`wordBits`): each token's kinds without a look-up of its own. */
+const CUE_WORD_BIT = wordBit('quote cue words', [...WORD_KINDS].filter(([, kind]) => kind & CUE_WORD).map(([w]) => w));
+const ATTITUDE_WORD_BIT = wordBit('attitude verb forms', [...WORD_KINDS].filter(([, kind]) => kind & ATTITUDE_WORD).map(([w]) => w));
 
 export interface CueCache {
   kind: Uint8Array;
@@ -115,8 +116,10 @@ function cacheOf(ctx: QuoteContext): CueCache {
     const n = ctx.lower.length;
     const kind = ctx.cueKinds?.length === n ? ctx.cueKinds : new Uint8Array(n);
     const bits = wordBits(ctx.doc);
-    // (The table's own look-up for the few tokens whose bits say they are listed: the bits key words by hashes.)
-    for (let k = 0; k < n; k++) if ((bits[k]! & CUE_OR_ATTITUDE) !== 0) kind[k] = WORD_KINDS.get(ctx.lower[k]!) ?? 0;
+    for (let k = 0; k < n; k++) {
+      const b = bits[k]!;
+      if (b !== 0) kind[k] = (b & CUE_WORD_BIT ? CUE_WORD : 0) | (b & ATTITUDE_WORD_BIT ? ATTITUDE_WORD : 0);
+    }
     cache = { kind, memo: new Map() };
     ctx.cues = cache;
   }

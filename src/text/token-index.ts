@@ -28,9 +28,6 @@ export interface TokenIndex {
    */
   readonly formH0: Int32Array;
   readonly formH1: Int32Array;
-  /** The same two hashes of each token's lowercased text (`lower`), for tables of lowercase words (`wordBits`). */
-  readonly lowerH0: Int32Array;
-  readonly lowerH1: Int32Array;
 }
 
 const cache = new WeakMap<readonly Token[], TokenIndex>();
@@ -57,17 +54,15 @@ export function tokenIndex(doc: Doc): TokenIndex {
 function build(tokens: readonly Token[]): TokenIndex {
   const n = tokens.length;
   const lower = new Array<string>(n);
-  // One backing buffer for the nine arrays: typed-array allocations are costly one by one.
-  const buf = new ArrayBuffer(28 * n);
+  // One backing buffer for the seven arrays: typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(20 * n);
   const starts = new Int32Array(buf, 0, n);
   const ends = new Int32Array(buf, 4 * n, n);
   const formH0 = new Int32Array(buf, 8 * n, n);
   const formH1 = new Int32Array(buf, 12 * n, n);
-  const lowerH0 = new Int32Array(buf, 16 * n, n);
-  const lowerH1 = new Int32Array(buf, 20 * n, n);
-  const sig = new Uint16Array(buf, 24 * n, n);
-  const word = new Uint8Array(buf, 26 * n, n);
-  const cap = new Uint8Array(buf, 27 * n, n);
+  const sig = new Uint16Array(buf, 16 * n, n);
+  const word = new Uint8Array(buf, 18 * n, n);
+  const cap = new Uint8Array(buf, 19 * n, n);
   for (let k = 0; k < n; k++) {
     const t = tokens[k]!;
     starts[k] = t.start;
@@ -77,18 +72,13 @@ function build(tokens: readonly Token[]): TokenIndex {
     lower[k] = w;
     sig[k] = wordSignature(w);
     formHashesInto(s, formH0, formH1, k);
-    // Most tokens are lowercase already: their text's hashes are their lowercased text's.
-    if (w === s) {
-      lowerH0[k] = formH0[k]!;
-      lowerH1[k] = formH1[k]!;
-    } else formHashesInto(w, lowerH0, lowerH1, k);
     // Decided by the first character for nearly all tokens (words start with a letter or digit,
     // punctuation is one character); the regex only for the rest.
     const c = s.charCodeAt(0);
     word[k] = (c < 0x80 && isAsciiAlnumCode(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
     cap[k] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? 1 : 0) : UPPER_START.test(s) ? 1 : 0;
   }
-  return { lower, word, cap, sig, starts, ends, formH0, formH1, lowerH0, lowerH1 };
+  return { lower, word, cap, sig, starts, ends, formH0, formH1 };
 }
 
 /** Index of the token containing or starting after `offset` (tokens.length if none). */
