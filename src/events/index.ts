@@ -14,7 +14,7 @@ import { findDate, findLocation, findParticipants, notEventTime, notStatementTim
 import { CLAUSE_REACH, GO_FORMS, IMPLICATIVE, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { Arena } from '../text/arena.js';
-import { wordBit, wordBits } from '../text/word-bits.js';
+import { wordFilter } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
 import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
@@ -66,8 +66,7 @@ const MULTIWORD_SECOND = [2, 3].map((n) => {
 });
 /** Tokens that can start a trigger (the test `triggerAt` opens with); all others are skipped at once. */
 const TRIGGER_FIRST = new Set([...TRIGGER_INDEX.keys(), ...MULTIWORD_FIRST]);
-/** TRIGGER_FIRST's bit in the shared per-document word bits (`wordBits`). */
-const TRIGGER_FIRST_BIT = wordBit('event trigger first words', TRIGGER_FIRST);
+const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
@@ -345,8 +344,7 @@ export function findEvents(
   const inSpeech = rangeTest(speechRanges(doc));
   const { mentions, at: byToken } = mentionAt(doc);
   const timeTokens = timeAt(doc);
-  const { lower, cap } = tokenIndex(doc);
-  const wordBitsOf = wordBits(doc);
+  const { lower, cap, sig } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken, arena };
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = arena.uint8(toks.length);
@@ -411,7 +409,7 @@ export function findEvents(
   let triggersInClause = 0;
   for (let i = 0; i < toks.length; i++) {
     // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
-    if ((wordBitsOf[i]! & TRIGGER_FIRST_BIT) === 0) continue;
+    if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;

@@ -2,7 +2,7 @@
  * Reporting cues: which tokens are speech verbs used as verbs, and the
  * multi-word cues ("according to", "to quote", "in the words of", "pointed out").
  */
-import { wordBit, wordBits } from '../text/word-bits.js';
+import { wordFilter } from '../text/word-filter.js';
 import { runTimeRules } from './suffix.js';
 import { MONTHS, WEEKDAYS } from '../lang/en/calendar.js';
 import type { QuoteContext } from './context.js';
@@ -99,9 +99,7 @@ function evidenceBefore(ctx: QuoteContext, i: number): boolean {
 const WORD_KINDS = new Map<string, number>();
 for (const w of ['according', 'words', 'quote', 'paraphrase', ...SPEECH_FORMS.keys(), ...COGNITION_FORMS.keys(), ...SHOW_FORMS, ...STANCE_ADJECTIVES]) WORD_KINDS.set(w, CUE_WORD);
 for (const w of ATTITUDE_FORMS.keys()) WORD_KINDS.set(w, (WORD_KINDS.get(w) ?? 0) | ATTITUDE_WORD);
-/** The two kinds' bits in the shared per-document word bits (`wordBits`): each token's kinds without a look-up of its own. */
-const CUE_WORD_BIT = wordBit('quote cue words', [...WORD_KINDS].filter(([, kind]) => kind & CUE_WORD).map(([w]) => w));
-const ATTITUDE_WORD_BIT = wordBit('attitude verb forms', [...WORD_KINDS].filter(([, kind]) => kind & ATTITUDE_WORD).map(([w]) => w));
+const MAY_BE_KIND = wordFilter(WORD_KINDS.keys());
 
 export interface CueCache {
   kind: Uint8Array;
@@ -115,11 +113,8 @@ function cacheOf(ctx: QuoteContext): CueCache {
   if (!cache) {
     const n = ctx.lower.length;
     const kind = ctx.cueKinds?.length === n ? ctx.cueKinds : new Uint8Array(n);
-    const bits = wordBits(ctx.doc);
-    for (let k = 0; k < n; k++) {
-      const b = bits[k]!;
-      if (b !== 0) kind[k] = (b & CUE_WORD_BIT ? CUE_WORD : 0) | (b & ATTITUDE_WORD_BIT ? ATTITUDE_WORD : 0);
-    }
+    const sig = ctx.index.sig;
+    for (let k = 0; k < n; k++) if (MAY_BE_KIND.mayHaveSig(sig[k]!)) kind[k] = WORD_KINDS.get(ctx.lower[k]!) ?? 0;
     cache = { kind, memo: new Map() };
     ctx.cues = cache;
   }

@@ -36,7 +36,6 @@ import { readFileSync } from 'node:fs';
 import { hashString, mixS } from '../../entities/hash.js';
 import { resolveModelPath } from '../../models.js';
 import { wordFilter, type WordFilter } from '../../text/word-filter.js';
-import { wordBit, wordBits } from '../../text/word-bits.js';
 import type { QuoteContext } from '../context.js';
 import { LinearModel } from './linear.js';
 
@@ -79,12 +78,10 @@ export class CueModel {
   readonly kinds: Map<string, number>;
   readonly filter: WordFilter;
   /**
-   * The anchor words' bit in the shared per-document word bits (`wordBits`: detectCues' token scan). Function words are
-   * left out: the scan skips them anyway, and being the commonest tokens ("the", "of", "to") they would pass the
-   * signature test often. The bit also covers the anchors of any other cue model loaded in this process, so `kinds`
-   * is still asked.
+   * The signature filter of the anchor words (detectCues' token scan). Function words are left out: the scan skips them anyway, and
+   * being the commonest tokens ("the", "of", "to") they would pass it often.
    */
-  readonly anchorBit: number;
+  readonly anchorFilter: WordFilter;
   /**
    * The cue detector's weights folded per anchor word (`fastCueScore`): the
    * weights of the features over the word alone, and over the word with the
@@ -118,7 +115,7 @@ export class CueModel {
     for (const w of vocabulary) this.kinds.set(w, -1);
     anchors.forEach((w, i) => this.kinds.set(w, i));
     this.filter = wordFilter(vocabulary);
-    this.anchorBit = wordBit('cue model anchor words', anchors);
+    this.anchorFilter = wordFilter(anchors);
     const n = anchors.length;
     this.hash = new Uint32Array(n);
     this.prior = new Float64Array(n);
@@ -543,14 +540,14 @@ const BUF = new Uint32Array(CUE_FEATURES);
 export function detectCues(model: CueModel, ctx: QuoteContext, skip: Uint8Array | null = null): CueScores {
   const n = ctx.lower.length;
   const threshold = model.params.detect;
-  const bits = wordBits(ctx.doc);
-  const { anchorBit, kinds } = model;
+  const sig = ctx.index.sig;
+  const { anchorFilter, kinds } = model;
   const { quoteOf, lower } = ctx;
   const hs = hashesOf(ctx);
   const cues: DetectedCue[] = [];
   let cur: DetectedCue | null = null;
   for (let k = 0; k < n; k++) {
-    if ((bits[k]! & anchorBit) === 0 || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
+    if (!anchorFilter.mayHaveSig(sig[k]!) || quoteOf[k]! >= 0 || (skip && skip[k]) || !maySpeak(ctx, k)) continue;
     const i = kinds.get(lower[k]!);
     if (i === undefined || i < 0) continue;
     const s = model.fastCueScore(ctx, k, i, hs, threshold);
