@@ -12,6 +12,7 @@
  */
 import type { Doc } from '../text/doc.js';
 import { tokenIndex } from '../text/token-index.js';
+import { formHashesInto } from '../text/form-hash.js';
 import * as hash from './hash.js';
 import * as lexicon from './lexicon.js';
 import type { Lexicon } from './lexicon.js';
@@ -48,6 +49,9 @@ const enum T {
 
 /** Scratch for a word form's two table hashes. */
 const formHash = new Uint32Array(2);
+/** `WordTable.hashes`' scratch. */
+const FORM_H0 = new Int32Array(1);
+const FORM_H1 = new Int32Array(1);
 
 /** Scratch bitmap over token signatures (one byte each), all zero between calls. */
 const CAP_SIG = new Uint8Array(1 << 16);
@@ -186,7 +190,7 @@ export function featurizer(
   // docLower is only asked about capitalised words, so only their forms are collected.
   // A bit per 16-bit signature of the capitalised forms (`tokenIndex.sig`) answers
   // "not capitalised anywhere" for nearly every lowercase token without a string look-up.
-  const sig = tokenIndex(doc).sig;
+  const { sig, formH0, formH1 } = tokenIndex(doc);
   // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
   const buf = new ArrayBuffer(24 * n);
   // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
@@ -240,7 +244,11 @@ export function featurizer(
     } else unneededFrom = -1;
     const w = toks[i]!.text;
     const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
-    WordTable.hashes(f, formHash);
+    // The token's own text was hashed by the token index; only an all-caps line's substituted spelling is hashed here.
+    if (f === w) {
+      formHash[0] = formH0[i]!;
+      formHash[1] = formH1[i]!;
+    } else WordTable.hashes(f, formHash);
     let slot = cache.find(formHash);
     if (slot < 0) slot = cache.add(formHash, wordInfo(f, lex));
     // The hashes come from the table's slot (the cache line just read), not from the WordInfo object.
@@ -603,18 +611,11 @@ class WordTable {
   readonly vals = new Array<WordInfo | undefined>(WordTable.SLOTS);
   private size = 0;
 
-  /** The two hashes of a form (the first never 0), written to `out`. */
+  /** The two hashes of a form (the first never 0), written to `out`: `formHashesInto`'s, which the token index keeps per token. */
   static hashes(form: string, out: Uint32Array): void {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < form.length; i++) {
-      const c = form.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    out[0] = a >>> 0 || 1;
-    out[1] = b >>> 0;
+    formHashesInto(form, FORM_H0, FORM_H1, 0);
+    out[0] = FORM_H0[0]!;
+    out[1] = FORM_H1[0]!;
   }
 
   /** The slot of the form with hashes h, or -1. */

@@ -7,6 +7,7 @@
 import type { Doc, Token } from './doc.js';
 import { wordSignature } from './word-filter.js';
 import { isAsciiAlnumCode } from './chars.js';
+import { formHashesInto } from './form-hash.js';
 
 export interface TokenIndex {
   /** `tokens[k].text.toLowerCase()`. */
@@ -20,6 +21,13 @@ export interface TokenIndex {
   /** Token start and end offsets, typed: scans and binary searches by offset load no token objects. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /**
+   * The two 32-bit hashes of each token's text (`formHashesInto`, as case-sensitive word forms are keyed by the entity
+   * recogniser's word table and the event detector's form table): hashed once here, while the text is read for
+   * `lower`, instead of once by each table.
+   */
+  readonly formH0: Int32Array;
+  readonly formH1: Int32Array;
 }
 
 const cache = new WeakMap<readonly Token[], TokenIndex>();
@@ -46,13 +54,15 @@ export function tokenIndex(doc: Doc): TokenIndex {
 function build(tokens: readonly Token[]): TokenIndex {
   const n = tokens.length;
   const lower = new Array<string>(n);
-  // One backing buffer for the five arrays: typed-array allocations are costly one by one.
-  const buf = new ArrayBuffer(12 * n);
+  // One backing buffer for the seven arrays: typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(20 * n);
   const starts = new Int32Array(buf, 0, n);
   const ends = new Int32Array(buf, 4 * n, n);
-  const sig = new Uint16Array(buf, 8 * n, n);
-  const word = new Uint8Array(buf, 10 * n, n);
-  const cap = new Uint8Array(buf, 11 * n, n);
+  const formH0 = new Int32Array(buf, 8 * n, n);
+  const formH1 = new Int32Array(buf, 12 * n, n);
+  const sig = new Uint16Array(buf, 16 * n, n);
+  const word = new Uint8Array(buf, 18 * n, n);
+  const cap = new Uint8Array(buf, 19 * n, n);
   for (let k = 0; k < n; k++) {
     const t = tokens[k]!;
     starts[k] = t.start;
@@ -61,13 +71,14 @@ function build(tokens: readonly Token[]): TokenIndex {
     const w = s.toLowerCase();
     lower[k] = w;
     sig[k] = wordSignature(w);
+    formHashesInto(s, formH0, formH1, k);
     // Decided by the first character for nearly all tokens (words start with a letter or digit,
     // punctuation is one character); the regex only for the rest.
     const c = s.charCodeAt(0);
     word[k] = (c < 0x80 && isAsciiAlnumCode(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
     cap[k] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? 1 : 0) : UPPER_START.test(s) ? 1 : 0;
   }
-  return { lower, word, cap, sig, starts, ends };
+  return { lower, word, cap, sig, starts, ends, formH0, formH1 };
 }
 
 /** Index of the token containing or starting after `offset` (tokens.length if none). */

@@ -6,6 +6,7 @@
  */
 import { hashString, mix, mixS } from '../../entities/hash.js';
 import { TRIGGERS } from '../lexicon.js';
+import { formHashesInto } from '../../text/form-hash.js';
 import type { LinearModel } from './linear-model.js';
 import type { TimeSpan, TokenSpan, TokenView } from './tokens.js';
 
@@ -229,17 +230,24 @@ class FormTable {
     return this.find(w);
   }
 
-  private find(w: string): number {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
+  /** The slot of form `w` whose hashes (`formHashesInto`) are h0 and h1, added when new. */
+  slotOfHashed(w: string, h0: number, h1: number): number {
+    if (w.length === 1) {
+      const c = w.charCodeAt(0);
+      if (c < 128) {
+        const s = this.single[c]!;
+        return s >= 0 ? s : (this.single[c] = this.findHashed(w, h0, h1));
+      }
     }
-    const h0 = a | 0 || 1;
-    const h1 = b | 0;
+    return this.findHashed(w, h0, h1);
+  }
+
+  private find(w: string): number {
+    formHashesInto(w, HASHES0, HASHES1, 0);
+    return this.findHashed(w, HASHES0[0]!, HASHES1[0]!);
+  }
+
+  private findHashed(w: string, h0: number, h1: number): number {
     const mask = this.slots - 1;
     const d = this.data;
     let s = h0 & mask;
@@ -251,7 +259,7 @@ class FormTable {
     }
     if (2 * (this.list.length + 1) > this.slots) {
       this.grow();
-      return this.find(w);
+      return this.findHashed(w, h0, h1);
     }
     const f = newForm(w);
     const o = STRIDE * s;
@@ -285,6 +293,9 @@ class FormTable {
 }
 
 const FORMS = new FormTable();
+/** `FormTable.find`'s hashes of a form not hashed by the caller. */
+const HASHES0 = new Int32Array(1);
+const HASHES1 = new Int32Array(1);
 
 /** Per-token facts of an article: each token's word form and whether it opens its sentence. */
 export class WordInfo {
@@ -321,6 +332,7 @@ export function wordInfo(
   const hot = new Uint8Array(buf, at + 13 * n, n);
   const kind = new Uint8Array(buf, at + 14 * n, n);
   const sentence = view.sentence;
+  const { formH0: h0, formH1: h1 } = view;
   FORMS.trim();
   let version: number;
   do {
@@ -328,7 +340,7 @@ export function wordInfo(
     version = FORMS.version;
     let opener = 0;
     for (let i = 0; i < n; i++) {
-      const s = FORMS.slotOf(view.texts[i]!);
+      const s = h0 !== undefined && h1 !== undefined ? FORMS.slotOfHashed(view.texts[i]!, h0[i]!, h1[i]!) : FORMS.slotOf(view.texts[i]!);
       const d = FORMS.data;
       const o = STRIDE * s;
       slot[i] = s;

@@ -5,6 +5,7 @@
  * lexicon stage reads the results per token.
  */
 import type { Doc, DocTime } from '../../text/doc.js';
+import { tokenIndex } from '../../text/token-index.js';
 import { anchorOf, candidatesBySentence } from './anchoring.js';
 import { factualityOf } from './factuality.js';
 import { eventContext, wordInfo, type EventContext } from './features.js';
@@ -48,12 +49,16 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
   const sentences = doc.sentences;
   let m = 0;
   for (let s = 0; s < sentences.length; s++) if (!needed || needed[s]) m += sentences[s]!.tokenEnd - sentences[s]!.tokenStart;
-  // One backing buffer for the four per-token arrays (tok, sentence, margin, at) and the word facts' six (wordInfo,
-  // 15 bytes a token after them): typed-array allocations are costly one by one.
-  const buf = new ArrayBuffer(31 * m);
+  // One backing buffer for the six per-token arrays (tok, sentence, margin, at, the two form hashes) and the word
+  // facts' six (wordInfo, 15 bytes a token after them): typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(39 * m);
   const tok = new Int32Array(buf, 0, m);
   const texts = new Array<string>(m);
   const sentence = new Int32Array(buf, 4 * m, m);
+  // The tokens' form hashes, copied from the token index (which hashed each token's text once per document).
+  const index = tokenIndex(doc);
+  const formH0 = new Int32Array(buf, 16 * m, m);
+  const formH1 = new Int32Array(buf, 20 * m, m);
   let c = 0;
   for (let s = 0; s < sentences.length; s++) {
     if (needed && !needed[s]) continue;
@@ -61,10 +66,12 @@ export function learnEvents(doc: Doc, models: EventModels = loadEventModels(), n
       tok[c] = i;
       texts[c] = toks[i]!.text;
       sentence[c] = s;
+      formH0[c] = index.formH0[i]!;
+      formH1[c] = index.formH1[i]!;
     }
   }
-  const view: TokenView = { texts, sentence };
-  const info = wordInfo(view, buf, 16 * m);
+  const view: TokenView = { texts, sentence, formH0, formH1 };
+  const info = wordInfo(view, buf, 24 * m);
   const margin = new Float32Array(buf, 8 * m, m).fill(-Infinity);
   const local = detectEventMentions(models.mentions, view, info, margin);
   const at = new Int32Array(buf, 12 * m, m).fill(-1);

@@ -10,6 +10,9 @@ export interface TokenView {
   readonly texts: readonly string[];
   /** Sentence index of each token (non-decreasing). */
   readonly sentence: ArrayLike<number>;
+  /** Optional: each text's two form hashes (`formHashesInto`, as the Doc's token index has them), so the form table need not hash the texts again. */
+  readonly formH0?: Int32Array;
+  readonly formH1?: Int32Array;
 }
 
 /** Tokens start..end−1. */
