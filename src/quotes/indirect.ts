@@ -11,7 +11,7 @@ import type { DirectQuote } from './direct.js';
 import { addresseeAfter } from './direct.js';
 import { WEEKDAYS } from '../lang/en/calendar.js';
 import { POSSESSIVE_DETERMINERS } from '../lang/en/function-words.js';
-import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS } from './lexicon.js';
+import { ADDRESSEE_LEMMAS, ATTITUDE_FORMS, COGNITION_FORMS, DESCRIPTION_NOUNS, DETERMINERS, PREPOSITIONS, PRONOUNS, RELATIVES, SKIPPABLE_BEFORE_VERB, TO_ADDRESSEE_LEMMAS, SPEECH_FORMS, STANCE_ADJECTIVES, WEAK_LEMMAS, JUDGING_LEMMAS, CLAIM_NOUNS } from './lexicon.js';
 import { candidatesIn, phraseAfter, prepositionBefore, remember, resolvePronoun, subjectOf, subjectPhrase, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory } from './speaker.js';
 
 export interface IndirectQuote {
@@ -192,8 +192,109 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
       });
       coveredUntil = last + 1;
     }
+    if (runTimeRules.on) possessedClaims(ctx, S.tokenStart, S.tokenEnd, quoteOf, history, out);
   }
   return out;
+}
+
+const POSSESSIVE_PRONOUN_AS = new Map<string, 'he' | 'she'>([['his', 'he'], ['her', 'she']]);
+/** Verbs whose object a relative "that" leaves out after a noun of speech: "the claim that he made", not its content. */
+const GAP_VERBS = new Set(['made', 'make', 'makes', 'issued', 'gave', 'give', 'released', 'published', 'delivered', 'repeated', 'rejected', 'denied', 'dismissed', 'withdrew', 'retracted', 'heard', 'read', 'received', 'put', 'sent', 'wrote']);
+
+/**
+ * "The court rejected Mr Smith's claim that the firm had lied", "Jones repeated his warning that prices would rise":
+ * a noun of speech with a possessor and a that-clause reports the clause, said by the possessor (run-time rule, branch
+ * quotes40). Only such a noun phrase inside the clause (after a word of it: an object or a preposition's object), whose
+ * content runs to the clause's end as a verb's does; a subject ("His claim that … was false") ends its content before
+ * a main verb the rules cannot find. Nested in an outer attribution's content, the noun's own attribution is added.
+ */
+function possessedClaims(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory, out: IndirectQuote[]): void {
+  const { lower, doc } = ctx;
+  for (let k = sentStart + 2; k < sentEnd - 2; k++) {
+    if (!CLAIM_NOUNS.has(lower[k]!) || lower[k + 1] !== 'that' || quoteOf[k]! >= 0 || ctx.cap[k]) continue;
+    const possessor = possessorBefore(ctx, k, sentStart);
+    if (!possessor) continue;
+    const content = thatClauseAt(ctx, k + 2, sentEnd, quoteOf);
+    if (!content) continue;
+    if (out.some((q) => q.cue.tokenStart <= k && q.cue.tokenEnd > k) || out.some((q) => q.start === doc.tokens[content.start]!.start)) continue;
+    const cue: Cue = { form: 'verb', lemma: lower[k]!.replace(/s$/, ''), tokenStart: k, tokenEnd: k + 1 };
+    const speaker = possessor.pronoun
+      ? speakerOfPossessivePronoun(ctx, possessor.tokenStart, history)
+      : toSpeaker(ctx, possessor.cand!, history, possessor.tokenStart, k);
+    out.push({ start: doc.tokens[content.start]!.start, end: doc.tokens[content.last]!.end, cue, speaker, addressee: null });
+  }
+}
+
+/** The possessor of the noun at `k`: "his"/"her"/"their"/"its" or a name before "'s", one modifier between allowed. */
+function possessorBefore(ctx: QuoteContext, k: number, sentStart: number): { tokenStart: number; pronoun: boolean; cand: Candidate | null } | null {
+  const { lower } = ctx;
+  // "his recent claim", "Trump's evidence-free assertion": one lower-case modifier.
+  let j = k - 1;
+  if (ctx.word[j] && !ctx.cap[j] && !(POSSESSIVE_DETERMINERS as readonly string[]).includes(lower[j]!) && lower[j] !== "'s" && lower[j] !== '’s') j--;
+  const w = lower[j];
+  let first: number;
+  let result: { tokenStart: number; pronoun: boolean; cand: Candidate | null };
+  if (w === 'his' || w === 'her' || w === 'their' || w === 'its') {
+    first = j;
+    result = { tokenStart: j, pronoun: true, cand: null };
+  } else if (w === "'s" || w === '’s') {
+    const cands = candidatesIn(ctx, Math.max(sentStart, j - 6), j);
+    const cand = cands[cands.length - 1];
+    if (!cand || cand.tokenEnd !== j || (cand.kind !== 'entity' && cand.kind !== 'proper')) return null;
+    first = cand.tokenStart;
+    result = { tokenStart: cand.tokenStart, pronoun: false, cand };
+  } else return null;
+  // ("accepted Prime Minister Tony Blair's promise", "at Mr Mallon's claim": the title's words belong to the phrase.)
+  while (first - 1 > sentStart && ctx.cap[first - 1] && ctx.word[first - 1]) first--;
+  return first - 1 >= sentStart && governsObject(ctx, first - 1) ? result : null;
+}
+
+const BEFORE_BASE_VERB = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'does', 'do']);
+
+/**
+ * The word at `j` takes the noun phrase after it as its object: a preposition ("amid Trump's accusations that"), a
+ * past form ("rejected Mr Smith's claim that") or a verb after "to" or a modal ("will underpin his claim that"). Not
+ * a verb of speech or thought, whose object is a clause the phrase is the subject of ("Cook said Lord Goldsmith's
+ * admission that … suggested …"), nor a noun the possessor's phrase goes on from ("cartel Opec's announcement").
+ */
+function governsObject(ctx: QuoteContext, j: number): boolean {
+  const w = ctx.lower[j]!;
+  if (!ctx.word[j] || ctx.cap[j] || SPEECH_FORMS.has(w) || COGNITION_FORMS.has(w)) return false;
+  if (PREPOSITIONS.has(w)) return true;
+  return endsWith(w, 'ed') || ATTITUDE_FORMS.has(w) || BEFORE_BASE_VERB.has(ctx.lower[j - 1] ?? '');
+}
+
+/** The speaker named by a possessive pronoun: "his" stands for a man as "he" does; "their", "its" left unlinked. */
+function speakerOfPossessivePronoun(ctx: QuoteContext, tok: number, history: SpeakerHistory): FoundSpeaker {
+  const t = ctx.doc.tokens[tok]!;
+  const as = POSSESSIVE_PRONOUN_AS.get(ctx.lower[tok]!);
+  const entity = as ? resolvePronoun(ctx, tok, history, as) : null;
+  // (Resolved, it stands as its entity: the pronoun pass after the rules reads "his" as no pronoun of a person.)
+  if (entity) return { entity, name: entity.name, description: null, start: t.start, end: t.end, kind: 'entity' };
+  return { entity: null, name: null, description: t.text, start: t.start, end: t.end, kind: 'pronoun' };
+}
+
+/**
+ * The clause after a noun's "that" (token `from` on): a subject and a finite verb, not a relative clause missing its
+ * object ("the claim that he made"); it runs to the sentence end, a semicolon, a dash, a quotation or a comma before
+ * the author's addition (", which …", ", according to …"). Null under three words.
+ */
+function thatClauseAt(ctx: QuoteContext, from: number, sentEnd: number, quoteOf: Int32Array): { start: number; last: number } | null {
+  const { lower, doc } = ctx;
+  for (let j = from; j < Math.min(sentEnd, from + 4); j++) if (GAP_VERBS.has(lower[j]!)) return null;
+  let e = from;
+  while (e < sentEnd && e - from < MAX_CONTENT) {
+    const w = lower[e]!;
+    if (quoteOf[e]! >= 0 || w === ';' || w === '—' || w === '–') break;
+    if (w === ',' && e > from && /^(?:\p{Ll}+ing|which|who|whom|whose|while|whereas|although|though|according|but)$/u.test(doc.tokens[e + 1]?.text ?? '') && !PREPOSITION_ING.has(lower[e + 1]!)) break;
+    if (w === ',' && lower[e + 1] !== undefined && trailingSaid(ctx, e + 1, sentEnd)) break;
+    e++;
+  }
+  let last = e - 1;
+  while (last >= from && /^(?:[.!?,:…]|and|but|or|as)$/.test(lower[last]!)) last--;
+  let words = 0;
+  for (let t = from; t <= last; t++) if (ctx.word[t]) words++;
+  return words >= 3 ? { start: from, last } : null;
 }
 
 const CLAUSE_END_WORDS = new Set(['because', 'while', 'when', 'after', 'before', 'although', 'though', 'since', 'as', 'but', 'which', 'who', 'where', 'whereas', 'during', 'according']);

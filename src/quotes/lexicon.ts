@@ -85,3 +85,13 @@ export const JUDGING_LEMMAS = new Set(
   ('accuse blame criticise criticize condemn praise thank applaud fault charge credit congratulate lambast slam blast ' +
     'attack mock ridicule denounce chastise rebuke reprimand castigate censure commend hail laud').split(' '),
 );
+
+/**
+ * Nouns of a speech act that take a that-clause stating what was said: "his claim that …", "Sony's assertion that …".
+ * Not nouns of attitude (belief, hope, fear, concern, sense, view): those state no words.
+ */
+export const CLAIM_NOUNS = new Set([
+  'claim', 'claims', 'assertion', 'assertions', 'statement', 'warning', 'warnings', 'allegation', 'allegations', 'accusation',
+  'accusations', 'argument', 'insistence', 'suggestion', 'admission', 'prediction', 'predictions', 'assurance', 'assurances',
+  'promise', 'pledge', 'recommendation', 'contention', 'denial', 'announcement', 'declaration', 'complaint', 'charge',
+]);

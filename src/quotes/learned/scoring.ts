@@ -117,6 +117,33 @@ export function matchAttributions(gold: readonly GoldAttribution[], preds: reado
   return { gMatch, pMatch };
 }
 
+/** Words between two offsets of the text (signed: negative when `b` comes before `a`). */
+function wordsBetween(text: string, a: number, b: number): number {
+  const n = (text.slice(Math.min(a, b), Math.max(a, b)).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return b < a ? -n : n;
+}
+
+/**
+ * For the error listing of a missed gold attribution: the prediction overlapping its content most, if any, with
+ * the overlap (share of the shorter) and how far its start and end lie from the gold's, in words (+ = later), so
+ * that boundary errors can be told from content never found.
+ */
+function nearestPrediction(g: GoldAttribution, preds: readonly Prediction[], pMatch: Int32Array, text: string): string {
+  let best = -1;
+  let bestInter = 0;
+  preds.forEach((p, pi) => {
+    const inter = intersect(g.content, p.content);
+    if (inter > bestInter) [best, bestInter] = [pi, inter];
+  });
+  if (best < 0) return '';
+  const p = preds[best]!;
+  const r = bestInter / Math.min(len(g.content), len(p.content));
+  const gs = g.content[0]![0], ge = g.content[g.content.length - 1]![1];
+  const ps = p.content[0]![0], pe = p.content[p.content.length - 1]![1];
+  const taken = pMatch[best]! >= 0 ? ', matched elsewhere' : '';
+  return `  ~~ nearest ${p.quoted ? 'Q' : 'R'} overlap ${r.toFixed(2)}${taken}, start ${wordsBetween(text, gs, ps)}, end ${wordsBetween(text, ge, pe)}: ${text.slice(ps, pe).slice(0, 100).replace(/\n/g, ' ')}`;
+}
+
 /** Adds one article's predictions to `scores`. */
 export function scoreArticle(scores: Scores, id: string, text: string, gold: GoldAttribution[], preds: Prediction[]): void {
   const { gMatch, pMatch } = matchAttributions(gold, preds);
@@ -126,7 +153,7 @@ export function scoreArticle(scores: Scores, id: string, text: string, gold: Gol
     t.gold++;
     const pi = gMatch[gi]!;
     if (pi < 0) {
-      scores.log.push(`MISS ${g.quoted ? 'Q' : 'R'} ${id}: [${show(g.cue)}] ${show(g.content)}`);
+      scores.log.push(`MISS ${g.quoted ? 'Q' : 'R'} ${id}: [${show(g.cue)}] ${show(g.content)}${nearestPrediction(g, preds, pMatch, text)}`);
       return;
     }
     t.goldMatched++;

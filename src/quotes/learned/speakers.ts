@@ -22,7 +22,7 @@ import type { QuoteKind } from '../../document/schema.js';
 import type { QuoteContext } from '../context.js';
 import type { Cue } from '../cues.js';
 import type { Draft } from '../index.js';
-import { COGNITION_FORMS, JUDGING_LEMMAS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
+import { CLAIM_NOUNS, COGNITION_FORMS, JUDGING_LEMMAS, PREPOSITIONS, SKIPPABLE_BEFORE_VERB, SPEECH_FORMS } from '../lexicon.js';
 import { isPassiveCue } from '../negation.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/index.js';
 import { candidatesIn, subjectPhrase, quotedAsSaying, relativeBeforeCue, toSpeaker, type Candidate, type FoundSpeaker, type SpeakerHistory, type SpeakerKind } from '../speaker.js';
@@ -495,6 +495,8 @@ function settledCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number, ce:
   // opens the cue's clause (no comma: it names whom the clause is about) says it, whatever its kind (run-time rule,
   // branch quotes38).
   if (runTimeRules.on && b < cs && ctx.lower[b] === 'who' && ctx.lower[b - 1] !== ',' && onlySkippable(ctx, b + 1, cs)) return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
+  // (A possessive pronoun the rules resolved stands as its entity: "his" is no pronoun the decoder resolves again.)
+  if (runTimeRules.on && possessorOfClaim(ctx, a, b, cs)) return { kind: rule.entity ? 'entity' : rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
   if (rule.kind === 'entity' ? rule.entity?.type !== 'PERSON' : rule.kind !== 'pronoun') return null;
   if (rule.kind === 'pronoun' && (b !== a + 1 || !SETTLED_PRONOUNS.has(ctx.lower[a]!))) return null;
   if (b <= cs) {
@@ -503,6 +505,20 @@ function settledCandidate(ctx: QuoteContext, rule: FoundSpeaker, cs: number, ce:
     for (let k = b; k < cs; k++) if (!SKIPPABLE_BEFORE_VERB.has(ctx.lower[k]!)) return null;
   } else if (a !== ce) return null;
   return { kind: rule.kind, tokenStart: a, tokenEnd: b, entity: rule.entity };
+}
+
+/**
+ * Tokens [a, b) are the possessor of the noun cue at `cs` with its that-clause: "Mr Smith's claim that …", "his
+ * recent warning that …" (at most one modifier between). The possessor said it, whatever candidates lie around
+ * (run-time rule, branch quotes40; see `possessedClaims`).
+ */
+function possessorOfClaim(ctx: QuoteContext, a: number, b: number, cs: number): boolean {
+  const { lower } = ctx;
+  if (!CLAIM_NOUNS.has(lower[cs]!) || lower[cs + 1] !== 'that') return false;
+  let k = b;
+  if (lower[k] === "'s" || lower[k] === '’s') k++;
+  else if (!(b === a + 1 && /^(?:his|her|their|its)$/.test(lower[a]!))) return false;
+  return k === cs || (k === cs - 1 && !ctx.cap[k]);
 }
 
 /** Tokens [from, to) are adverbs and auxiliaries only. */
