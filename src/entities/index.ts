@@ -1015,6 +1015,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
+    makersProduct: (name) => makersProduct(rec, name),
   });
   // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
   const clusterFacts = clusters.map((c) => factsOf(c.name));
@@ -1433,6 +1434,26 @@ function workNounInApposition(doc: Doc, b: number): boolean {
 /** Whether a form of address stands right before token i ("Mr Contrack"): the name is a person's. */
 function addressed(doc: Doc, i: number): boolean {
   return HONORIFICS.has(tokenIndex(doc).lower[i - 1] ?? '');
+}
+
+/**
+ * "Nintendo DS", "Sony PSP", "Apple Powerbook", "Motorola Razr": a name of several words whose first word the
+ * gazetteer knows only as a company (and the name lists no person's) and whose last word is a name of its own —
+ * always capitalised in news text (the capitalisation lexicon's top bucket) or unknown to it, in no gazetteer, and no
+ * word the training corpora's names end with — is the company's product, not the company. ("Mitsubishi Motors",
+ * "Samsung Electronics", "Cairn Energy", "Sony Ericsson" end in a company's word, a common noun or a company.)
+ */
+function makersProduct(rec: Recognizer, name: string): boolean {
+  const words = nameTokens(name);
+  if (words.length < 2) return false;
+  const maker = words[0]!;
+  const last = words[words.length - 1]!;
+  if (!/^\p{L}/u.test(last) || (rec.lexicon.gaz.get(seqHash(SEQ_SEED, maker)) ?? 0) !== ORG_ONLY) return false;
+  // A company named like a person ("Phillips", the given name of the athlete Phillips Idowu) may be the person's name.
+  if (rec.lexicon.firstNames.has(hashString(maker)) || rec.lexicon.lastNames.has(hashString(maker))) return false;
+  if ((rec.lexicon.gaz.get(seqHash(SEQ_SEED, last)) ?? 0) !== 0 || (rec.lexicon.nameEnds.get(hashString(last)) ?? 0) !== 0) return false;
+  const caps = rec.lexicon.caps.get(hashString(last)) ?? 0;
+  return (caps === 0 || caps === 5) && !ORGANISATION_ENDINGS.has(last) && !isKnownPlace(last);
 }
 
 /** A country, region or city of that name (or a namesake of one). */
