@@ -1062,6 +1062,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null, c.type === 'PERSON'))) c.type = 'ORGANIZATION';
     }
+    // "the Xbox console", "its PSP handheld", "the Firefox browser", "the UMD format": a name between a determiner and a
+    // noun for a device or format names that product (MISC), not its maker ("a Sony console" would; "the" does not).
+    if ((c.type === 'ORGANIZATION' || (c.type === 'LOCATION' && facts.unknownPlace)) && c.members.some((k) => productBeforeNoun(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'MISC';
     // "operating system Linux", "programs such as Ad-Aware and Spybot", "hit games like Halo 2": a one-word "person"
     // named as a product or a work is one (MISC), not a person (after the company cues, which name the maker).
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => namedAsProduct(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
@@ -1650,6 +1653,19 @@ const PRODUCT_NOUNS_BEFORE = new Set(['software', 'browser', 'drug', 'console', 
  * drug Tysabri", "operating system Linux", "codenamed Longhorn"), or in a list of examples after a plural one
  * ("programs such as Ad-Aware and Spybot", "software like Linux").
  */
+/** Nouns for a device, a program or a format that follow its name ("the Xbox console"); not nouns a maker's name also precedes ("operating system", "software", "network"). */
+const PRODUCT_NOUNS_AFTER = new Set(['console', 'consoles', 'handheld', 'handhelds', 'browser', 'format', 'chip', 'handset', 'camera']);
+const OWN_DETERMINERS = new Set(['the', 'its', 'their']);
+
+/** A name after "the", "its" or "their" (and "new", "latest") and before a noun of `PRODUCT_NOUNS_AFTER`, in one sentence. */
+function productBeforeNoun(doc: Doc, a: number, b: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  if (!PRODUCT_NOUNS_AFTER.has(lower[b] ?? '')) return false;
+  let d = a - 1;
+  if (lower[d] === 'new' || lower[d] === 'latest') d--;
+  return d >= 0 && OWN_DETERMINERS.has(lower[d]!) && doc.tokens[d]!.sentence === doc.tokens[b]!.sentence;
+}
+
 function namedAsProduct(doc: Doc, a: number): boolean {
   const lower = tokenIndex(doc).lower;
   const before = lower[a - 1] ?? '';

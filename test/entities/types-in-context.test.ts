@@ -229,4 +229,11 @@ describe('types from the context of a name', () => {
     expect(records('Shares in Mitsubishi Motors rose on Monday. Mitsubishi said profits would double.')).toEqual([['Mitsubishi Motors', 2]]);
     expect(records('Samsung Electronics posted record profits. Samsung said chip sales were strong.')).toEqual([['Samsung Electronics', 2]]);
   });
+
+  it('reads a name between "the"/"its" and a noun for a device or format ("the Zentrix console") as that product (MISC)', () => {
+    expect(types('Microsoft said sales of the Zentrix console rose. The Zentrix was launched in March.').get('Zentrix')).toBe('MISC');
+    // Nouns a maker's or a broadcaster's name also precedes are no such cue.
+    expect(types('Calls across the Vodafone network were cut on Monday, Vodafone said.').get('Vodafone')).toBe('ORGANIZATION');
+    expect(types('He told the Kestrel TV programme that he would stand down.').get('Kestrel TV')).not.toBe('MISC');
+  });
 });
