@@ -172,6 +172,12 @@ export interface ClusterKnowledge {
    * for ("Eastwood" beside "Clint Eastwood") is the person otherwise.
    */
   staysPlace?: (name: string) => boolean;
+  /**
+   * Whether a longer organisation's or MISC name is a company's product, read from its first word (the maker) and
+   * its last ("Nintendo DS", "Sony PSP", "Motorola Razr"): the maker's bare name is then no short form of it, but
+   * the company. Default: never.
+   */
+  makersProduct?: (name: string) => boolean;
 }
 
 /**
@@ -182,6 +188,7 @@ export interface ClusterKnowledge {
 export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnowledge = {}): Cluster[] {
   const { isNationality = () => false, countryOf = () => null, givenName = () => false, knownPlace = () => true } = knowledge;
   const staysPlace = knowledge.staysPlace ?? knownPlace;
+  const makersProduct = knowledge.makersProduct ?? (() => false);
   // 1. Identical names.
   const groups: Group[] = [];
   // Group of each (type, name key): one map per type, so no concatenated key is built and hashed per mention.
@@ -338,6 +345,8 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
         // "Zangezur" → "Zangezur Corridor"; but "Russian" is not a short form of "Russian Embassy".
         // An organisation is also called by its last word: "Villa" for "Aston Villa", "United" for "Manchester United".
         else fits = gType === hType && ((head.words[0] === grp.words[0] && !isNationality(mentions[grp.members[0]!]!.text)) || (gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[head.words.length - 1] === grp.words[0]));
+        // "Nintendo" beside "Nintendo DS" is the company, not the console: a maker's name is no short form of its product's.
+        if (fits && gType === 'ORGANIZATION' && grp.words.length === 1 && head.words[0] === grp.words[0] && makersProduct(head.first)) fits = false;
         // "Department of Justice" beside "US Department of Justice", "Borders Council" beside "Scottish Borders Council":
         // a name of two words or more is the one the article also writes with its country or nationality before it
         // (an organisation's one-word last word joins it by the rule above).

@@ -1015,6 +1015,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     givenName: (word) => rec.lexicon.firstNames.has(hashString(word)),
     knownPlace: isKnownPlace,
     staysPlace: (name) => spokenPlaces.has(nameKey(name)) || (isKnownPlace(name) && isMajorPlace(name)),
+    makersProduct: (name) => makersProduct(rec, name),
   });
   // Each cluster's name facts, looked up once (the memo is a large process-wide Map: each look-up of a fresh string misses the caches).
   const clusterFacts = clusters.map((c) => factsOf(c.name));
@@ -1061,6 +1062,9 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
       const sub = c.type === 'LOCATION' ? facts.placeSubtype : null;
       if (sub !== 'country' && sub !== 'region' && c.members.some((k) => companyContext(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd, sub !== null, c.type === 'PERSON'))) c.type = 'ORGANIZATION';
     }
+    // "the Xbox console", "its PSP handheld", "the Firefox browser", "the UMD format": a name between a determiner and a
+    // noun for a device or format names that product (MISC), not its maker ("a Sony console" would; "the" does not).
+    if ((c.type === 'ORGANIZATION' || (c.type === 'LOCATION' && facts.unknownPlace)) && c.members.some((k) => productBeforeNoun(doc, mentions[k]!.tokenStart, mentions[k]!.tokenEnd))) c.type = 'MISC';
     // "operating system Linux", "programs such as Ad-Aware and Spybot", "hit games like Halo 2": a one-word "person"
     // named as a product or a work is one (MISC), not a person (after the company cues, which name the maker).
     if (c.type === 'PERSON' && !c.name.includes(' ') && c.members.some((k) => namedAsProduct(doc, mentions[k]!.tokenStart))) c.type = 'MISC';
@@ -1435,6 +1439,26 @@ function addressed(doc: Doc, i: number): boolean {
   return HONORIFICS.has(tokenIndex(doc).lower[i - 1] ?? '');
 }
 
+/**
+ * "Nintendo DS", "Sony PSP", "Apple Powerbook", "Motorola Razr": a name of several words whose first word the
+ * gazetteer knows only as a company (and the name lists no person's) and whose last word is a name of its own —
+ * always capitalised in news text (the capitalisation lexicon's top bucket) or unknown to it, in no gazetteer, and no
+ * word the training corpora's names end with — is the company's product, not the company. ("Mitsubishi Motors",
+ * "Samsung Electronics", "Cairn Energy", "Sony Ericsson" end in a company's word, a common noun or a company.)
+ */
+function makersProduct(rec: Recognizer, name: string): boolean {
+  const words = nameTokens(name);
+  if (words.length < 2) return false;
+  const maker = words[0]!;
+  const last = words[words.length - 1]!;
+  if (!/^\p{L}/u.test(last) || (rec.lexicon.gaz.get(seqHash(SEQ_SEED, maker)) ?? 0) !== ORG_ONLY) return false;
+  // A company named like a person ("Phillips", the given name of the athlete Phillips Idowu) may be the person's name.
+  if (rec.lexicon.firstNames.has(hashString(maker)) || rec.lexicon.lastNames.has(hashString(maker))) return false;
+  if ((rec.lexicon.gaz.get(seqHash(SEQ_SEED, last)) ?? 0) !== 0 || (rec.lexicon.nameEnds.get(hashString(last)) ?? 0) !== 0) return false;
+  const caps = rec.lexicon.caps.get(hashString(last)) ?? 0;
+  return (caps === 0 || caps === 5) && !ORGANISATION_ENDINGS.has(last) && !isKnownPlace(last);
+}
+
 /** A country, region or city of that name (or a namesake of one). */
 function isKnownPlace(name: string): boolean {
   return !factsOf(name).unknownPlace;
@@ -1629,6 +1653,19 @@ const PRODUCT_NOUNS_BEFORE = new Set(['software', 'browser', 'drug', 'console', 
  * drug Tysabri", "operating system Linux", "codenamed Longhorn"), or in a list of examples after a plural one
  * ("programs such as Ad-Aware and Spybot", "software like Linux").
  */
+/** Nouns for a device, a program or a format that follow its name ("the Xbox console"); not nouns a maker's name also precedes ("operating system", "software", "network"). */
+const PRODUCT_NOUNS_AFTER = new Set(['console', 'consoles', 'handheld', 'handhelds', 'browser', 'format', 'chip', 'handset', 'camera']);
+const OWN_DETERMINERS = new Set(['the', 'its', 'their']);
+
+/** A name after "the", "its" or "their" (and "new", "latest") and before a noun of `PRODUCT_NOUNS_AFTER`, in one sentence. */
+function productBeforeNoun(doc: Doc, a: number, b: number): boolean {
+  const lower = tokenIndex(doc).lower;
+  if (!PRODUCT_NOUNS_AFTER.has(lower[b] ?? '')) return false;
+  let d = a - 1;
+  if (lower[d] === 'new' || lower[d] === 'latest') d--;
+  return d >= 0 && OWN_DETERMINERS.has(lower[d]!) && doc.tokens[d]!.sentence === doc.tokens[b]!.sentence;
+}
+
 function namedAsProduct(doc: Doc, a: number): boolean {
   const lower = tokenIndex(doc).lower;
   const before = lower[a - 1] ?? '';

@@ -214,4 +214,26 @@ describe('types from the context of a name', () => {
     const p = types('Pictures of Tom Harlow were used as bait. The Harlow virus spread on Monday, and Tom Harlow said nothing.');
     expect(p.get('Tom Harlow')).toBe('PERSON');
   });
+
+  it('keeps a maker\'s bare name apart from its product\'s ("Nintendo" is not "Nintendo Zorbit"), not from its company names', () => {
+    const records = (text: string) => {
+      const doc = createDoc({ text });
+      runPipeline(doc, { until: 'entities' });
+      return documentLayers(doc).entities.map((e) => [e.name, e.mention_count]);
+    };
+    const console = records('The Nintendo Zorbit goes on sale in Europe next week. Nintendo said it expects to sell two million of the handhelds by March, and Nintendo shares rose 3%.');
+    expect(console).toContainEqual(['Nintendo', 2]);
+    expect(console).toContainEqual(['Nintendo Zorbit', 1]);
+    expect(records('Motorola said sales of the Motorola Vexlo phone were strong. Analysts said Motorola had a good year.')).toContainEqual(['Motorola', 2]);
+    // A company's own longer name (its words end companies' names, or are common nouns) still takes its short form.
+    expect(records('Shares in Mitsubishi Motors rose on Monday. Mitsubishi said profits would double.')).toEqual([['Mitsubishi Motors', 2]]);
+    expect(records('Samsung Electronics posted record profits. Samsung said chip sales were strong.')).toEqual([['Samsung Electronics', 2]]);
+  });
+
+  it('reads a name between "the"/"its" and a noun for a device or format ("the Zentrix console") as that product (MISC)', () => {
+    expect(types('Microsoft said sales of the Zentrix console rose. The Zentrix was launched in March.').get('Zentrix')).toBe('MISC');
+    // Nouns a maker's or a broadcaster's name also precedes are no such cue.
+    expect(types('Calls across the Vodafone network were cut on Monday, Vodafone said.').get('Vodafone')).toBe('ORGANIZATION');
+    expect(types('He told the Kestrel TV programme that he would stand down.').get('Kestrel TV')).not.toBe('MISC');
+  });
 });
