@@ -980,7 +980,7 @@ function otherEvent(
   const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
   // A happening the article schedules for a date ("plans to redeem the notes on Nov. 16", "is due to expire on
   // Friday") is charted as a typed one is: possible, with scheduled evidence (scheduledOther).
-  const schedule = quoted[ts]! < 0 ? scheduledOther(doc, ctx, ts, pos, anchor, learnedFactuality) : null;
+  const schedule = quoted[ts]! < 0 ? scheduledOther(doc, ctx, learned, ts, te, pos, anchor, learnedFactuality) : null;
   if (learnedFactuality !== 'asserted' && !reportedHere && !schedule) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
@@ -1033,11 +1033,22 @@ function otherEvent(
  * condition governs ("if the offer were to expire"; `modality`, as for typed events: schedulable). A schedule with no
  * date of its own stays out: only dated happenings of the article are charted.
  */
-function scheduledOther(doc: Doc, ctx: ArgContext, ts: number, pos: 'verb' | 'noun', anchor: { tokenStart: number } | null, learnedFactuality: Factuality): string | null {
+function scheduledOther(doc: Doc, ctx: ArgContext, learned: ReturnType<typeof learnEvents>, ts: number, te: number, pos: 'verb' | 'noun', anchor: { tokenStart: number } | null, learnedFactuality: Factuality): string | null {
   if (pos !== 'verb' || !anchor || anchor.tokenStart <= ts || ctx.clause[anchor.tokenStart] !== ctx.clause[ts]) return null;
   if (learnedFactuality !== 'asserted' && learnedFactuality !== 'possible') return null;
   const schedule = scheduledInfinitive(ctx.lower, ts);
-  return schedule && schedulable(modality(doc, ctx.clause, ts, pos, ctx.lower)) ? schedule : null;
+  // "is set to" / "is poised to" before an untyped verb is as often a forecast as a schedule ("the industry is set to
+  // explode in 2005", "is set to smash more records in 2005"), and no type tells which (a typed change of figures is
+  // a forecast: scheduleOf): left out.
+  if (!schedule || /\b(?:set|poised) to"$/.test(schedule)) return null;
+  // A verb between the trigger and the date is what the date belongs to ("planned to stay at the label he founded in
+  // 1987", "set to be scaled back as a first step towards reducing the deficit by 2009"); an -ing form right after it
+  // is its own complement ("is to start producing films in 2005").
+  for (let k = te; k < anchor.tokenStart; k++) {
+    const w = ctx.lower[k]!;
+    if (learned.mentionAt(k) >= 0 && (pastForm(w) || (w.endsWith('ing') && k > te))) return null;
+  }
+  return schedulable(modality(doc, ctx.clause, ts, pos, ctx.lower)) ? schedule : null;
 }
 
 /**

@@ -212,6 +212,9 @@ describe('events that did not (yet) happen keep their factuality and stay off th
     expect(other('Pezeshkian Holdings redeemed its convertible notes on Nov. 16.')?.factuality).toBe('asserted');
     expect(other('Pezeshkian Holdings might redeem its convertible notes on Nov. 16.')).toBeUndefined();
     expect(other('Pezeshkian Holdings hopes to redeem its convertible notes on Nov. 16.')).toBeUndefined();
+    // "set to" before an untyped verb is a forecast as often as a schedule; a verb between owns the date.
+    expect(events('The gaming industry of Kazan is set to explode in 2025.').events.filter((e) => e.factuality === 'possible')).toEqual([]);
+    expect(events('Pezeshkian said he planned to stay at the label he founded in 1987.').events.filter((e) => e.type === 'OTHER').map((e) => `${e.trigger.text} ${e.factuality}`)).toEqual(['founded asserted']);
   });
 
   it('an untyped happening put in the future ("will") is no OTHER event; the same one in the past is', () => {
