@@ -977,17 +977,20 @@ function otherEvent(
   // of the reporting clause ("On Sunday, X said that …") never dates it.
   const learnedFactuality = learned.factualityOf(k);
   const reportedHere = anchor !== null && learnedFactuality === 'reported' && ctx.clause[anchor.tokenStart] === ctx.clause[ts];
-  if (learnedFactuality !== 'asserted' && !reportedHere) return 'other: not asserted';
+  const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
+  // A happening the article schedules for a date ("plans to redeem the notes on Nov. 16", "is due to expire on
+  // Friday") is charted as a typed one is: possible, with scheduled evidence (scheduledOther).
+  const schedule = quoted[ts]! < 0 ? scheduledOther(doc, ctx, learned, ts, te, pos, anchor, learnedFactuality) : null;
+  if (learnedFactuality !== 'asserted' && !reportedHere && !schedule) return 'other: not asserted';
   // The rules that make a typed event negated or possible (a negator, a modal, a condition, an intention) keep an
   // untyped one out, as OTHER events are only the asserted ones ("could lose", "did not win", "plans to open").
-  const pos = isDeterminer(ctx.lower, ts - 1) ? 'noun' : 'verb';
   const mod = modality(doc, ctx.clause, ts, pos, ctx.lower);
-  if (!mod.ok) return `other: not asserted (rule: ${mod.why})`;
+  if (!mod.ok && !schedule) return `other: not asserted (rule: ${mod.why})`;
   // "Holmes will start 2005 with a series of races": the article's own future is no fact yet (a source's "said it
   // will …" stays, flagged reported).
   if (!reportedHere && futureAux(doc, ctx.lower, ctx.clause, ts, pos)) return FUTURE_OTHER;
   if (forecastVerbBefore(doc, ctx.lower, ts) || forecastAfter(doc, ctx.lower, te)) return 'other: forecast';
-  if (infinitive(ctx.lower, ts)) return 'other: an infinitive';
+  if (!schedule && infinitive(ctx.lower, ts)) return 'other: an infinitive';
   // "Barclays forecast an 8% fall in 2005": a time after a verb of forecasting dates what is forecast, not the forecast.
   if (FORECAST_VERBS.has(ctx.lower[ts]!) && (!anchor || anchor.tokenStart > te + 1)) return 'other: a forecast dated by what it forecasts';
   // "BSkyB is planning HDTV services in 2006", "is looking for Wenger to stay beyond 2008": likewise an intention.
@@ -1000,7 +1003,7 @@ function otherEvent(
   // Undated, it needs a participant: a happening with no date and no actor is nothing to chart.
   if (undatedWhy && participants.length === 0) return undatedWhy;
   if (participants.length === 0 && !location && !(m.margin > BARE_OTHER_MARGIN && !forecast(doc, ctx.clause, ts, te, ctx.lower) && !/ing$/.test(ctx.lower[te - 1]!))) return 'other: no participant or place';
-  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : 'asserted';
+  const factuality = quoted[ts]! >= 0 || reportedHere ? 'reported' : schedule ? 'possible' : 'asserted';
   return {
     id: '',
     type: 'OTHER',
@@ -1014,12 +1017,38 @@ function otherEvent(
     participants: participants.map((p): DocParticipant => ({ entity: p.entity, role: p.role })),
     evidence: {
       type: `learned mention "${doc.text.slice(toks[ts]!.start, toks[te - 1]!.end)}" (occurrence) with no type in the lexicon`,
-      factuality: `learned: ${factuality}`,
+      factuality: factuality === 'possible' ? `${SCHEDULED_EVIDENCE}${schedule}` : `learned: ${factuality}`,
       participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
       location: location?.why ?? 'no place governed by in/at in the clause',
       date: anchor ? `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` : `none (${undatedWhy!.slice(7)}; kept undated: a past happening of the main clause, the learned detector's margin ${m.margin.toFixed(1)} above ${UNDATED_OTHER_MARGIN})`,
     },
   };
+}
+
+/**
+ * What schedules an untyped verb for its date, or null: an infinitive after "be", "be due/set/scheduled to" or a plan
+ * ("is to open", "was due to expire", "plans to redeem"; scheduledInfinitive), dated by a calendar anchor after the
+ * verb in its clause (the date the schedule names: "plans to redeem on Nov. 16"), outside quoted speech, that the
+ * learned factuality calls asserted or possible (not negated: "is not due to expire") and that no negation, modal or
+ * condition governs ("if the offer were to expire"; `modality`, as for typed events: schedulable). A schedule with no
+ * date of its own stays out: only dated happenings of the article are charted.
+ */
+function scheduledOther(doc: Doc, ctx: ArgContext, learned: ReturnType<typeof learnEvents>, ts: number, te: number, pos: 'verb' | 'noun', anchor: { tokenStart: number } | null, learnedFactuality: Factuality): string | null {
+  if (pos !== 'verb' || !anchor || anchor.tokenStart <= ts || ctx.clause[anchor.tokenStart] !== ctx.clause[ts]) return null;
+  if (learnedFactuality !== 'asserted' && learnedFactuality !== 'possible') return null;
+  const schedule = scheduledInfinitive(ctx.lower, ts);
+  // "is set to" / "is poised to" before an untyped verb is as often a forecast as a schedule ("the industry is set to
+  // explode in 2005", "is set to smash more records in 2005"), and no type tells which (a typed change of figures is
+  // a forecast: scheduleOf): left out.
+  if (!schedule || /\b(?:set|poised) to"$/.test(schedule)) return null;
+  // A verb between the trigger and the date is what the date belongs to ("planned to stay at the label he founded in
+  // 1987", "set to be scaled back as a first step towards reducing the deficit by 2009"); an -ing form right after it
+  // is its own complement ("is to start producing films in 2005").
+  for (let k = te; k < anchor.tokenStart; k++) {
+    const w = ctx.lower[k]!;
+    if (learned.mentionAt(k) >= 0 && (pastForm(w) || (w.endsWith('ing') && k > te))) return null;
+  }
+  return schedulable(modality(doc, ctx.clause, ts, pos, ctx.lower)) ? schedule : null;
 }
 
 /**
