@@ -191,10 +191,12 @@ export function featurizer(
   // A bit per 16-bit signature of the capitalised forms (`tokenIndex.sig`) answers
   // "not capitalised anywhere" for nearly every lowercase token without a string look-up.
   const { sig, formH0, formH1 } = tokenIndex(doc);
-  // One backing buffer for the per-token arrays of this function: typed arrays are costly to allocate one by one.
-  const buf = new ArrayBuffer(24 * n);
+  // One backing buffer for the per-token arrays of this function (and of documentContexts): typed arrays are costly
+  // to allocate one by one. 32-bit arrays first (5 here, 6 for documentContexts, at 4-byte aligned offsets), then bytes.
+  const buf = new ArrayBuffer(BYTES_PER_TOKEN * n + 4);
+  const u8 = WORDS_PER_TOKEN * 4 * n + 4;
   // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
-  const startCase = new Uint8Array(buf, 23 * n, n);
+  const startCase = new Uint8Array(buf, u8 + 3 * n, n);
   const capitalised = new Set<string>();
   const setSigs: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -231,7 +233,7 @@ export function featurizer(
   const words = new Array<WordInfo>(n);
   const hLower = new Uint32Array(buf, 0, n);
   const hShort = new Uint32Array(buf, 4 * n, n);
-  const upper = new Uint8Array(buf, 20 * n, n); // = words[i].upper, without reading the WordInfo
+  const upper = new Uint8Array(buf, u8, n); // = words[i].upper, without reading the WordInfo
   // Only tokens that get features, and their neighbours up to two away, need their word form's facts.
   let unneededFrom = -1;
   for (let i = 0; i < n; i++) {
@@ -260,11 +262,11 @@ export function featurizer(
 
   // Other occurrences of each capitalised word: their neighbours are evidence too
   // ("Pirelli shares" in one sentence helps "Pirelli said" in another).
-  const { occurrenceLists, occurrenceList, docPrev, docNext } = documentContexts(doc, n, upper, hLower);
+  const { occurrences, occurrenceStart, occurrenceList, docPrev, docNext } = documentContexts(doc, n, upper, hLower, buf);
 
   // Gazetteer: longest match starting at each capitalised token.
   const gaz = new Uint32Array(buf, 8 * n, n); // per token: type mask << 2 | position code, up to one match
-  const gazHit = new Uint8Array(buf, 21 * n, n);
+  const gazHit = new Uint8Array(buf, u8 + n, n);
   for (let i = 0; i < n; i++) {
     if (startCase[i] === 0) continue; // not capitalised, no digit
     let h = SEQ_SEED;
@@ -307,7 +309,7 @@ export function featurizer(
   // name such words end or start), and the words around the whole run.
   const runA = new Int32Array(buf, 12 * n, n).fill(-1);
   const runB = new Int32Array(buf, 16 * n, n);
-  const runInfo = new Uint8Array(buf, 22 * n, n); // length (≤ 4) | has "&" << 3 | has "of" << 4 | has "and" << 5
+  const runInfo = new Uint8Array(buf, u8 + 2 * n, n); // length (≤ 4) | has "&" << 3 | has "of" << 4 | has "and" << 5
   for (const s of doc.sentences) {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
@@ -406,12 +408,14 @@ export function featurizer(
       ids[len0++] = mixS(T.DocLower, (docLower.has(lw) ? 2 : 0) + (docCap.has(lw) ? 1 : 0) + 4 * ctx);
       if (hasPrev) ids[len0++] = mixS(T.PrevLowerCapsLex, words[i - 1]!.capsB * 2 + upper[i - 1]!);
       if (hasNext) ids[len0++] = mixS(T.NextCapsLex, words[i + 1]!.capsB * 2 + upper[i + 1]!);
-      const occ = occurrenceLists[occurrenceList[i]!]!;
-      if (occ.length > 1) {
+      const g = occurrenceList[i]!;
+      const occFrom = occurrenceStart[g]!;
+      const occTo = occurrenceStart[g + 1]!;
+      if (occTo - occFrom > 1) {
         // The other occurrences' neighbour ids in list order, each once (ids made once per document, see documentContexts).
         const ctxStart = len0;
-        for (let q = 0; q < occ.length; q++) {
-          const j = occ[q]!;
+        for (let q = occFrom; q < occTo; q++) {
+          const j = occurrences[q]!;
           if (j === i) continue;
           const a = docPrev[j]!;
           const b = docNext[j]!;
@@ -447,42 +451,61 @@ export function featurizer(
 /** At most this many occurrences of a capitalised word lend their neighbours to the others. */
 const MAX_OCCURRENCES = 12;
 
+/** 32-bit arrays per token in the featurizer's buffer: 5 of its own, 6 of documentContexts'; then 4 byte arrays. */
+const WORDS_PER_TOKEN = 11;
+const BYTES_PER_TOKEN = 4 * WORDS_PER_TOKEN + 4;
+
 /**
  * The other-occurrence evidence of a document, prepared once: the first MAX_OCCURRENCES occurrences of each
- * capitalised word (by lowercase hash), the list each capitalised token reads (`occurrenceList[i]`, an index into
- * `occurrenceLists`), and for every token in a list of two or more the ids its neighbours lend the others
- * (`docPrev[j]` = mix(T.DocPrev, lower hash of the word before j), `docNext[j]` likewise after; 0 at a sentence
- * edge). A name seen twelve times in an article is read by each of its occurrences: computing these per token
- * mixed each neighbour up to eleven times and looked up the word's list and each occurrence's sentence again.
+ * capitalised word (by lowercase hash), the list each capitalised token reads (`occurrenceList[i]`: list g is
+ * `occurrences[occurrenceStart[g] .. occurrenceStart[g + 1]]`, in token order), and for every token in a list of two
+ * or more the ids its neighbours lend the others (`docPrev[j]` = mix(T.DocPrev, lower hash of the word before j),
+ * `docNext[j]` likewise after; 0 at a sentence edge). A name seen twelve times in an article is read by each of its
+ * occurrences: computing these per token mixed each neighbour up to eleven times and looked up the word's list and
+ * each occurrence's sentence again.
+ * The lists are flat typed arrays in the featurizer's buffer (`buf`, zero-filled, words 5–10 per token): an array
+ * per capitalised word (a JS array's first push allocates 17 slots) was the largest allocation of this function.
  */
-function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32Array) {
+function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32Array, buf: ArrayBuffer) {
   const toks = doc.tokens;
   const byWord = new Map<number, number>();
-  const occurrenceLists: number[][] = [];
-  const occurrenceList = new Int32Array(n);
+  const occurrenceList = new Int32Array(buf, 20 * n, n);
+  const docPrev = new Uint32Array(buf, 24 * n, n);
+  const docNext = new Uint32Array(buf, 28 * n, n);
+  const occurrences = new Int32Array(buf, 32 * n, n);
+  const filled = new Int32Array(buf, 36 * n, n); // per list: occurrences placed so far
+  const occurrenceStart = new Int32Array(buf, 40 * n, n + 1); // first counts (at g + 1), then the lists' starts
+  let lists = 0;
   for (let i = 0; i < n; i++) {
     if (!upper[i]) continue;
     let g = byWord.get(hLower[i]!);
     if (g === undefined) {
-      g = occurrenceLists.length;
+      g = lists++;
       byWord.set(hLower[i]!, g);
-      occurrenceLists.push([]);
     }
     occurrenceList[i] = g;
-    const list = occurrenceLists[g]!;
-    if (list.length < MAX_OCCURRENCES) list.push(i);
+    if (occurrenceStart[g + 1]! < MAX_OCCURRENCES) occurrenceStart[g + 1]!++;
   }
-  const docPrev = new Uint32Array(n);
-  const docNext = new Uint32Array(n);
-  for (const list of occurrenceLists) {
-    if (list.length < 2) continue;
-    for (const j of list) {
+  for (let g = 0; g < lists; g++) occurrenceStart[g + 1]! += occurrenceStart[g]!;
+  for (let i = 0; i < n; i++) {
+    if (!upper[i]) continue;
+    const g = occurrenceList[i]!;
+    const at = occurrenceStart[g]! + filled[g]!;
+    if (at < occurrenceStart[g + 1]!) {
+      occurrences[at] = i;
+      filled[g]!++;
+    }
+  }
+  for (let g = 0; g < lists; g++) {
+    if (occurrenceStart[g + 1]! - occurrenceStart[g]! < 2) continue;
+    for (let q = occurrenceStart[g]!; q < occurrenceStart[g + 1]!; q++) {
+      const j = occurrences[q]!;
       const sj = doc.sentences[toks[j]!.sentence]!;
       docPrev[j] = j - 1 >= sj.tokenStart ? mix(T.DocPrev, hLower[j - 1]!) : 0;
       docNext[j] = j + 1 < sj.tokenEnd ? mix(T.DocNext, hLower[j + 1]!) : 0;
     }
   }
-  return { occurrenceLists, occurrenceList, docPrev, docNext };
+  return { occurrences, occurrenceStart, occurrenceList, docPrev, docNext };
 }
 
 /** Reusable id and offset buffers for `featurizer` (see its `scratch` parameter). */
