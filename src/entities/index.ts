@@ -1648,11 +1648,6 @@ const PRODUCT_PLURALS = new Set(['programs', 'programmes', 'software', 'applicat
 /** Nouns for a product that stand right before its name in apposition and that no person is called: "drug Tysabri", "web browser Safari". */
 const PRODUCT_NOUNS_BEFORE = new Set(['software', 'browser', 'drug', 'console', 'toy', 'handset', 'gadget', 'virus', 'worm', 'program', 'application', 'processor', 'codenamed', 'code-named']);
 
-/**
- * Whether the name at token a is named as a product or a work: after a product noun in apposition ("multiple sclerosis
- * drug Tysabri", "operating system Linux", "codenamed Longhorn"), or in a list of examples after a plural one
- * ("programs such as Ad-Aware and Spybot", "software like Linux").
- */
 /** Nouns for a device, a program or a format that follow its name ("the Xbox console"); not nouns a maker's name also precedes ("operating system", "software", "network"). */
 const PRODUCT_NOUNS_AFTER = new Set(['console', 'consoles', 'handheld', 'handhelds', 'browser', 'format', 'chip', 'handset', 'camera']);
 const OWN_DETERMINERS = new Set(['the', 'its', 'their']);
@@ -1666,6 +1661,11 @@ function productBeforeNoun(doc: Doc, a: number, b: number): boolean {
   return d >= 0 && OWN_DETERMINERS.has(lower[d]!) && doc.tokens[d]!.sentence === doc.tokens[b]!.sentence;
 }
 
+/**
+ * Whether the name at token a is named as a product or a work: after a product noun in apposition ("multiple sclerosis
+ * drug Tysabri", "operating system Linux", "codenamed Longhorn"), or in a list of examples after a plural one
+ * ("programs such as Ad-Aware and Spybot", "software like Linux").
+ */
 function namedAsProduct(doc: Doc, a: number): boolean {
   const lower = tokenIndex(doc).lower;
   const before = lower[a - 1] ?? '';
