@@ -18,10 +18,10 @@ export interface TypedSpan {
 
 const MAX_LEN = 6;
 
-/** How many of the votes equal `n`. */
+/** How many of the four types' votes equal `n`. */
 function countOf(votes: readonly number[], n: number): number {
   let c = 0;
-  for (const x of votes) if (x === n) c++;
+  for (let t = 0; t < 4; t++) if (votes[t] === n) c++;
   return c;
 }
 
@@ -39,41 +39,40 @@ export function harmonize(doc: Doc, spans: TypedSpan[], lex?: Lexicon): TypedSpa
     for (let i = a + 1; i < b; i++) k += ' ' + lower[i]!;
     return k;
   };
-  // Each span's words, built once (null: too long to vote).
-  const keys = spans.map((s) => (s.end - s.start <= MAX_LEN ? keyOf(s.start, s.end) : null));
+  // Each span's tally of votes (by type, then the majority in slot 4: -1 for none), shared by the spans of one name:
+  // each name's words are built and looked up once, and its majority is read from its tally, not from a second map.
   const votes = new Map<string, number[]>();
-  spans.forEach((s, i) => {
-    const k = keys[i];
-    if (k == null) return;
+  const tallies = spans.map((s) => {
+    if (s.end - s.start > MAX_LEN) return null;
+    const k = keyOf(s.start, s.end);
     let v = votes.get(k);
-    if (!v) votes.set(k, (v = [0, 0, 0, 0]));
+    if (!v) votes.set(k, (v = [0, 0, 0, 0, -1]));
     v[s.type]!++;
+    return v;
   });
-  const majority = new Map<string, number>();
   for (const [k, v] of votes) {
     let best = 0;
     for (let t = 1; t < 4; t++) if (v[t]! > v[best]!) best = t;
-    if (countOf(v, v[best]!) === 1) majority.set(k, best);
+    if (countOf(v, v[best]!) === 1) v[4] = best;
     else if (lex) {
       // A tie ("Sony" once an organisation, once a place): the gazetteer decides when it lists
       // the name under exactly one of the tied types.
       // A given name or surname tied with a person stays a person ("Jones scored", "a Jones penalty").
       const words = k.split(' ');
       if (v[PER] === v[best] && words.every((w) => lex.firstNames.has(hashString(w)) || lex.lastNames.has(hashString(w)))) {
-        majority.set(k, PER);
+        v[4] = PER;
         continue;
       }
       let h = SEQ_SEED;
       for (const w of words) h = seqHash(h, w);
       const mask = lex.gaz.get(h) ?? 0;
       const listed = [0, 1, 2, 3].filter((t) => v[t] === v[best] && mask & (1 << t));
-      if (listed.length === 1) majority.set(k, listed[0]!);
+      if (listed.length === 1) v[4] = listed[0]!;
     }
   }
   return spans.map((s, i) => {
-    const k = keys[i];
-    const m = k == null ? undefined : majority.get(k);
+    const m = tallies[i]?.[4] ?? -1;
     // (A span whose type the majority keeps is returned as it is: no copy of every span.)
-    return m === undefined || m === s.type ? s : { ...s, type: m };
+    return m < 0 || m === s.type ? s : { ...s, type: m };
   });
 }

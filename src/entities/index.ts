@@ -91,11 +91,12 @@ const COMPASS_INITIALS = new Set(['N', 'S', 'E', 'W']);
 /** An initial: one capital letter, with or without a full stop (not "A" nor "I", which are words). */
 const INITIAL = /^[B-HJ-Z]\.?$/u;
 /**
- * Whether token i may be an INITIAL, from the token index alone: one or two characters, the first a capital. The
- * scans below test every token of a document; this spares the regex for nearly all of them.
+ * Whether token i may be an INITIAL, from the token index's typed arrays alone: one or two characters (a token's text
+ * is its slice of the document: its length is end − start), the first a capital. The scans below test every token of
+ * a document; this spares the regex, and the token object and its string, for nearly all of them.
  */
-function mayBeInitial(ix: TokenIndex, toks: Doc['tokens'], i: number): boolean {
-  return ix.cap[i] === 1 && toks[i]!.text.length <= 2;
+function mayBeInitial(ix: TokenIndex, i: number): boolean {
+  return ix.cap[i] === 1 && ix.ends[i]! - ix.starts[i]! <= 2;
 }
 /**
  * Negative tests for the organisation tables on the lowercased token's signature (TokenIndex.sig), for the scans that
@@ -183,7 +184,8 @@ function anyMarked(marks: Uint8Array, from: number, to: number): boolean {
 function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   const toks = doc.tokens;
   const ix = tokenIndex(doc);
-  const { lower, sig } = ix;
+  // (`cap[i] === 1` is `STARTS_UPPER.test(toks[i].text)`, read from a typed array: no token object or string is loaded.)
+  const { lower, sig, cap } = ix;
   const out: Span[] = [];
   const sameSentence = (i: number, j: number) => toks[i]!.sentence === toks[j]!.sentence;
   let added = false;
@@ -193,7 +195,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // separator ends and that is no nationality ("A Frenchman, …").
   let listedInitials = 0;
   for (let i = 1; i + 2 < toks.length && listedInitials < 3; i++) {
-    if (mayBeInitial(ix, toks, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
+    if (mayBeInitial(ix, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]!.text)) listedInitials++;
   }
   const lineUpInitial = (i: number): boolean => {
     if (listedInitials < 3 || i < 0 || i + 1 >= toks.length || (toks[i]!.text !== 'A' && toks[i]!.text !== 'I')) return false;
@@ -205,14 +207,14 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   for (let k = 0; k < spans.length; k++) {
     const s = { ...spans[k]! };
     const prevEnd = out.length > 0 ? out[out.length - 1]!.end : 0;
-    if (s.start > 0 && s.start - 1 >= prevEnd && sameSentence(s.start - 1, s.start) && STARTS_UPPER.test(toks[s.start]!.text)) {
+    if (s.start > 0 && s.start - 1 >= prevEnd && cap[s.start] === 1 && sameSentence(s.start - 1, s.start)) {
       const before = toks[s.start - 1]!.text;
       // "Mount Kenya", "Lake Geneva": a feature noun written before a place's name is part of it.
       if (s.type === LOC && GEO_PREFIXES.has(before)) s.start--;
       else if (s.end - s.start === 1 && lineUpInitial(s.start - 1)) {
         s.start--;
         s.type = PER;
-      } else if (INITIAL.test(before)) {
+      } else if (mayBeInitial(ix, s.start - 1) && INITIAL.test(before)) {
         // A compass initial before a place is the place's ("S Korea") where the whole is a known place; before one
         // word of another type, an initial is the name's first part where the whole is no known place ("N Ormerod"
         // read as an organisation: the line-up rule types it later; "J Sainsbury" is the company's name).
@@ -231,10 +233,10 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
       s.end++;
       s.type = PER;
     }
-    const after = s.end < toks.length && sameSentence(s.end - 1, s.end) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 && STARTS_UPPER.test(toks[s.end]!.text) ? lower[s.end]! : '';
+    const after = s.end < toks.length && cap[s.end] === 1 && sameSentence(s.end - 1, s.end) && toks[s.end - 1]!.end === toks[s.end]!.start - 1 ? lower[s.end]! : '';
     // (Not where a capitalised word goes on after the noun, "the Swiss Army Knife", nor after a word built on a name, "California-based Institute".)
     // (A title may follow: "Metropolitan Police Commissioner Sir John Stevens".)
-    const goesOn = s.end + 1 < toks.length && sameSentence(s.end, s.end + 1) && STARTS_UPPER.test(toks[s.end + 1]!.text) && !rec.roles.heads.has(lower[s.end + 1]!);
+    const goesOn = s.end + 1 < toks.length && cap[s.end + 1] === 1 && sameSentence(s.end, s.end + 1) && !rec.roles.heads.has(lower[s.end + 1]!);
     if (after !== '' && !goesOn && !hasNameSuffix(toks[s.end - 1]!.text) && ((s.type !== PER && BODY_HEADS.has(after)) || COMPANY_ONLY_ENDINGS.has(after))) {
       const next = spans[k + 1];
       if (!next || next.start > s.end) s.end++;
@@ -272,7 +274,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     let best: Span | null = null;
     const sentence = toks[s.start]!.sentence;
     for (let a = Math.max(0, s.start - ORGANISATION_LONG_NAME_WORDS + 1); a <= s.start; a++) {
-      if (!MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence || !STARTS_UPPER.test(toks[a]!.text)) continue;
+      if (cap[a] !== 1 || !MAY_BE_LONG_NAME_FIRST.mayHaveSig(sig[a]!) || !ORGANISATION_LONG_NAME_FIRSTS.has(lower[a]!) || toks[a]!.sentence !== sentence) continue;
       // The key's hash grows with the slice, b after b (each character hashed once).
       const keyHashFromA = new GrowingNameKeyHash(doc.text, toks[a]!.start);
       for (let b = Math.max(s.end, a + 2); b <= Math.min(toks.length, a + 2 * ORGANISATION_LONG_NAME_WORDS) && toks[b - 1]!.sentence === sentence; b++) {
@@ -300,10 +302,10 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // "E Varley, L Quist, N Ormerod": in a line-up (two or more names of an initial and a surname), an initial and a
   // capitalised word the model left untagged, between the list's commas, is one more of those names.
   let initialNames = 0;
-  for (const s of out) if (s.end - s.start === 2 && INITIAL.test(toks[s.start]!.text)) initialNames++;
+  for (const s of out) if (s.end - s.start === 2 && mayBeInitial(ix, s.start) && INITIAL.test(toks[s.start]!.text)) initialNames++;
   if (initialNames >= 2) {
     for (let i = 1; i + 1 < toks.length; i++) {
-      if (!(mayBeInitial(ix, toks, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
+      if (!(mayBeInitial(ix, i) && INITIAL.test(toks[i]!.text) && SURNAME.test(toks[i + 1]!.text) && LIST_BEFORE.has(lower[i - 1]!) && LIST_AFTER.has(toks[i + 2]?.text ?? '.')) && !lineUpInitial(i)) continue;
       if (!sameSentence(i, i + 1) || anyMarked(covered, i, i + 2)) continue;
       addSpan({ start: i, end: i + 2, type: PER });
       added = true;
@@ -313,7 +315,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   // it, that the model left untagged. Not where it opens its sentence ("Fed up with …"), nor beside another
   // capitalised word (part of a longer name or a line of capitals: "Fed Cup", "BBC Radio", "WHO WARNS"), though a form
   // of address may follow ("BBC Mr Howard").
-  const capitalAt = (i: number, j: number) => j >= 0 && j < toks.length && sameSentence(i, j) && STARTS_UPPER.test(toks[j]!.text);
+  const capitalAt = (i: number, j: number) => j >= 0 && j < toks.length && cap[j] === 1 && sameSentence(i, j);
   for (let i = 1; i < toks.length; i++) {
     if (!MAY_BE_SHORT_FORM.mayHaveSig(sig[i]!) || !ORGANISATION_SHORT_FORMS.has(toks[i]!.text) || doc.sentences[toks[i]!.sentence]!.tokenStart === i) continue;
     if (capitalAt(i, i - 1) || (capitalAt(i, i + 1) && !HONORIFICS.has(lower[i + 1]!))) continue;
@@ -321,9 +323,9 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
     addSpan({ start: i, end: i + 1, type: ORG });
     added = true;
   }
-  // "Chapter 11" the model left untagged.
+  // "Chapter 11" the model left untagged. (A capitalised token of seven characters first: no string is read for the others.)
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (lower[i] !== 'chapter' || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
+    if (cap[i] !== 1 || ix.ends[i]! - ix.starts[i]! !== 7 || toks[i]!.text !== 'Chapter' || !BANKRUPTCY_CHAPTERS.has(toks[i + 1]!.text) || !sameSentence(i, i + 1)) continue;
     if (anyMarked(covered, i, i + 2)) continue;
     addSpan({ start: i, end: i + 1, type: MISC });
     added = true;
@@ -639,7 +641,7 @@ function findMentions(doc: Doc, rec: Recognizer = loadRecognizer()): NamedMentio
     // "1900 GMT": a time zone belongs to the time expression (the times stage reads it), not to the entity table.
     if (b - a === 1 && TIME_ZONES.has(toks[a]!.text)) return;
     // "Christmas", "Boxing Day": dates (the times stage resolves them), not names.
-    if (b - a <= 3 && HOLIDAY_KEYS.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) return;
+    if (b - a <= 3 && mayBeHoliday(lower[a]!) && HOLIDAY_KEYS.has(nameKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end)))) return;
     // A multi-word name headed by a geographic feature noun is a place ("Zangezur Corridor", "Strait of Hormuz",
     // "River Avon", "Lake Geneva", "Mount Kenya"; not "Mount Sinai Hospital": the last word heads that one).
     if (b - a > 1 && (GEO_HEADS.has(toks[b - 1]!.text) || (GEO_HEADS.has(toks[a]!.text) && toks[a + 1]!.text === 'of'))) type = 'LOCATION';
@@ -761,6 +763,21 @@ function isGenericAcronym(word: string): boolean {
 const CURRENCY_CODES = new Set('USD EUR GBP JPY CHF CNY RMB CAD AUD NZD HKD SGD INR RUB KRW BRL MXN SEK NOK DKK ZAR TRY PLN'.split(' '));
 
 const HOLIDAY_KEYS = new Set<string>(HOLIDAYS.map((h) => nameKey(h)));
+/** Every prefix of a holiday's name key ("c", "ch", …, "christmas eve"), for `mayBeHoliday`. */
+const HOLIDAY_KEY_PREFIXES = new Set<string>([...HOLIDAY_KEYS].flatMap((k) => [...k].map((_, i) => k.slice(0, i + 1))));
+
+/**
+ * Whether a name whose first token is `first` (lowercased) may be a holiday of HOLIDAY_KEYS. A first token of plain
+ * lowercase ASCII letters starts the name's key as it is (nameKey changes no such letter), so it must start a holiday's
+ * key: most names are told apart here without building their slice and key (the test runs for nearly every mention).
+ */
+function mayBeHoliday(first: string): boolean {
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charCodeAt(i);
+    if (c < 97 || c > 122) return true;
+  }
+  return HOLIDAY_KEY_PREFIXES.has(first);
+}
 
 /** Time-zone abbreviations (CoNLL-2003 tags "GMT" MISC; here it is part of a time). */
 const TIME_ZONES = new Set('GMT BST UTC CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST HKT SGT'.split(' '));
@@ -847,7 +864,12 @@ class NameFacts {
   private countryV: string | null | undefined = undefined;
   private demonymV: string | null | undefined = undefined;
   private subtypeV: PlaceInfo['subtype'] | undefined = undefined;
-  private ids: [string | undefined, string | undefined, string | undefined, string | undefined] = [undefined, undefined, undefined, undefined];
+  // The name's id per type, computed on first use: fields of the object itself, not an array beside it (one
+  // allocation and one cold memory read fewer per name, whose facts are read once per cluster of every article).
+  private idPerson: string | undefined = undefined;
+  private idOrganization: string | undefined = undefined;
+  private idLocation: string | undefined = undefined;
+  private idMisc: string | undefined = undefined;
   /** The name-only tests below asked so far (one bit each), and those that hold. */
   private tested = 0;
   private holds = 0;
@@ -933,8 +955,10 @@ class NameFacts {
     return this.unknownPlaceV === 1;
   }
   id(type: EntityType): string {
-    const t = type === 'PERSON' ? 0 : type === 'ORGANIZATION' ? 1 : type === 'LOCATION' ? 2 : 3;
-    return (this.ids[t] ??= entityId(type, this.name, ENTITY_ALIASES));
+    if (type === 'PERSON') return (this.idPerson ??= entityId(type, this.name, ENTITY_ALIASES));
+    if (type === 'ORGANIZATION') return (this.idOrganization ??= entityId(type, this.name, ENTITY_ALIASES));
+    if (type === 'LOCATION') return (this.idLocation ??= entityId(type, this.name, ENTITY_ALIASES));
+    return (this.idMisc ??= entityId(type, this.name, ENTITY_ALIASES));
   }
 }
 const factsOf = memoized((name: string) => new NameFacts(name));
@@ -1415,7 +1439,8 @@ function workNounBefore(doc: Doc, a: number, b = -1): number {
   const toks = doc.tokens;
   let n = OPENING_QUOTE_TOKENS.has(toks[a - 1]?.text ?? '') ? a - 2 : a - 1;
   if (b >= 0 && toks[n]?.text === ',' && n === a - 1 && TITLE_CLOSERS.has(toks[b]?.text ?? '')) n--;
-  return n >= 0 && toks[n]!.sentence === toks[a]!.sentence && !lineBreakBefore(doc, n + 1) && workNounAt(doc, n) ? n : -1;
+  // (The noun first: it rejects nearly every word before a name without reading the tokens.)
+  return n >= 0 && workNounAt(doc, n) && toks[n]!.sentence === toks[a]!.sentence && !lineBreakBefore(doc, n + 1) ? n : -1;
 }
 
 /** Whether a noun for a work stands right before the name at tokens [a, b) ("the film Ray", not "to film Ray"), and no possessive follows it. */

@@ -116,8 +116,11 @@ const isDigitStart = (s: string) => s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 
 
 /** Whether a line break separates token i from the token before it. */
 export function lineBreakBefore(doc: Doc, i: number): boolean {
+  // (= doc.text.slice(…).includes('\n'), read by char code: no string is made per token asked.)
   const toks = doc.tokens;
-  return doc.text.slice(toks[i - 1]!.end, toks[i]!.start).includes('\n');
+  const text = doc.text;
+  for (let k = toks[i - 1]!.end, end = toks[i]!.start; k < end; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /** A token span with a type index, as the recogniser gives them. */
