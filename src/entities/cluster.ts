@@ -305,7 +305,7 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
     for (const w of grp.words) push(byWord, w, g);
     push(byInitials, initialsOf(grp), g);
   });
-  const order = groups.map((_, g) => g).sort((a, b) => groups[a]!.words.length - groups[b]!.words.length || a - b);
+  const order = byWordCount(groups);
   for (const g of order) {
     const grp = groups[g]!;
     if (grp.parent >= 0) continue;
@@ -375,23 +375,26 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
 
   // 4. Collect.
   // Most groups are clusters of their own: those are built straight from the group, and only the roots of several
-  // groups get a list of them (in group order, which the choice of the name among equal forms follows). `out` is
-  // sorted by first member at the end, so the order clusters are made in does not matter.
+  // groups get a list of them (in group order, which the choice of the name among equal forms follows).
+  // Clusters come in the order of their first mention with no sort: groups are made in the order of their first
+  // mention, so a cluster's first mention is that of its first group, where its place in `out` is taken.
   const rootOf = new Int32Array(groups.length);
   const size = new Int32Array(groups.length);
   for (let g = 0; g < groups.length; g++) size[(rootOf[g] = root(g))]!++;
   const out: Cluster[] = [];
-  const clusters = new Map<number, Group[]>();
+  const clusters = new Map<number, { groups: Group[]; at: number }>();
   for (let g = 0; g < groups.length; g++) {
     const r = rootOf[g]!;
     if (size[r] === 1) out.push(singleGroupCluster(groups[g]!, mentions, keyOf));
     else {
-      const gs = clusters.get(r);
-      if (gs === undefined) clusters.set(r, [groups[g]!]);
-      else gs.push(groups[g]!);
+      const joined = clusters.get(r);
+      if (joined === undefined) {
+        clusters.set(r, { groups: [groups[g]!], at: out.length });
+        out.push(null as unknown as Cluster); // (filled below)
+      } else joined.groups.push(groups[g]!);
     }
   }
-  for (const [r, gs] of clusters) {
+  for (const [r, { groups: gs, at }] of clusters) {
     const votes = new Map<EntityType, number>();
     const forms = new Map<string, number>();
     const members: number[] = [];
@@ -428,10 +431,21 @@ export function clusterMentions(mentions: ClusterInput[], knowledge: ClusterKnow
       seen.add(f);
       aliases.push(f);
     }
-    out.push({ type, name, aliases, members });
+    out[at] = { type, name, aliases, members };
   }
-  out.sort((a, b) => a.members[0]! - b.members[0]!);
   return out;
+}
+
+/**
+ * The groups' indices by word count, fewest first, in group order within a count (as a stable sort by word count
+ * would give them; counted, not sorted: no comparator, no sort's work arrays per article).
+ */
+function byWordCount(groups: readonly Group[]): number[] {
+  let most = 0;
+  for (const grp of groups) most = Math.max(most, grp.words.length);
+  const order: number[] = [];
+  for (let w = 0; w <= most; w++) for (let g = 0; g < groups.length; g++) if (groups[g]!.words.length === w) order.push(g);
+  return order;
 }
 
 /**

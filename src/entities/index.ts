@@ -1017,8 +1017,8 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
   // An award is no short form of a person's name ("an Oscar" does not join "Oscar Pistorius"), and a country named
   // as an organisation ("US" beside "US Senate") is the country, not a short form of the organisation.
   for (const m of inputs) {
-    // (The award test is cheaper computed than looked up: its sets are small; the facts' memo is asked only for a country.)
-    if (isAward(m.text)) m.type = 'MISC';
+    // (The award test is cheaper computed, from the mention's name key, than looked up: its sets are small; the facts' memo is asked only for a country.)
+    if (isAwardKey(m.key!)) m.type = 'MISC';
     else if ((m.type === 'ORGANIZATION' || m.type === 'MISC') && factsOf(m.text).country !== null) m.type = 'LOCATION';
   }
   const lineUp = new Set(inputs.filter((m) => initialAndSurname(m.text)).map((m) => m.text)).size >= 3;
@@ -1294,7 +1294,10 @@ const AWARD_LAST_WORDS = new Set(AWARD_HEADS);
 
 /** An award's name: listed ("Oscar", "Golden Globes"), or two words or more ending in Award(s) or Prize(s). */
 function isAward(name: string): boolean {
-  const key = nameKey(name);
+  return isAwardKey(nameKey(name));
+}
+/** `isAward` of a name given its name key. */
+function isAwardKey(key: string): boolean {
   const space = key.lastIndexOf(' ');
   return AWARDS.has(key) || (space > 0 && AWARD_LAST_WORDS.has(key.slice(space + 1)));
 }
@@ -1506,9 +1509,11 @@ const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'througho
 function placeContext(doc: Doc, a: number, b: number): boolean {
   const { lower } = tokenIndex(doc);
   const toks = doc.tokens;
-  if (a < 1 || toks[a - 1]!.sentence !== toks[a]!.sentence || POSSESSIVE.test(lower[b] ?? '')) return false;
-  if (PLACE_PREPOSITIONS.has(lower[a - 1]!)) return true;
-  return lower[a - 1] === ',' && a >= 2 && isKnownPlace(toks[a - 2]!.text);
+  // (The word before first: most names follow neither a place preposition nor a comma, and are told so from it alone.)
+  const before = a < 1 ? '' : lower[a - 1]!;
+  if ((before !== ',' && !PLACE_PREPOSITIONS.has(before)) || toks[a - 1]!.sentence !== toks[a]!.sentence || POSSESSIVE.test(lower[b] ?? '')) return false;
+  if (before !== ',') return true;
+  return a >= 2 && isKnownPlace(toks[a - 2]!.text);
 }
 
 /** No country, region or city of that name (nor a namesake of one). (Memoized: several rules ask it of each name.) */

@@ -25,7 +25,9 @@ const MIN_SHARE = 0.6;
 export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonName: (word: string) => boolean, listedOrganisation: (word: string) => boolean = () => true): void {
   const lower = tokenIndex(doc).lower;
   const retyped = new Map<string, EntityType>(); // "<old type> <name key>" → new type
-  const order = inputs.map((_, k) => k).sort((a, b) => inputs[a]!.tokenStart - inputs[b]!.tokenStart);
+  // (The mentions come in text order from the entity stage: sorted only when they are not, with no sort's work arrays.)
+  const order = inputs.map((_, k) => k);
+  if (!inTextOrder(inputs)) order.sort((a, b) => inputs[a]!.tokenStart - inputs[b]!.tokenStart);
   let i = 0;
   while (i < order.length) {
     let j = i;
@@ -71,6 +73,12 @@ export function typeListsByMajority(doc: Doc, inputs: ClusterInput[], isPersonNa
     if (type === 'LOCATION') return knownPlace;
     return !isPersonName(m.text); // ORGANIZATION
   }
+}
+
+/** Whether the mentions' starts never decrease (a stable sort by start would leave them as they are). */
+function inTextOrder(inputs: readonly ClusterInput[]): boolean {
+  for (let k = 1; k < inputs.length; k++) if (inputs[k]!.tokenStart < inputs[k - 1]!.tokenStart) return false;
+  return true;
 }
 
 /** What separates two names: a comma, "and" or ", and", or anything else. */

@@ -12,6 +12,7 @@
  * precede person names) plus the general list below.
  */
 import type { Doc } from '../text/doc.js';
+import { tokenIndex } from '../text/token-index.js';
 import { isMediaName } from './subtypes.js';
 import { HONORIFICS, MONTHS, NOT_TITLES, TITLE_HEADS, TITLE_MODIFIERS, WEEKDAYS } from '../lang/en/index.js';
 
@@ -48,10 +49,12 @@ const STOP = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'by
 export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (i: number) => boolean, capsOf: (lowercaseWord: string) => number = () => 0): string | null {
   const toks = doc.tokens;
   if (start === 0) return null;
+  // (Lowercase forms and capitals from the token index: asked before every person's mention, no string is made.)
+  const { lower, cap } = tokenIndex(doc);
   const sentence = toks[start]!.sentence;
   const last = start - 1;
   if (toks[last]!.sentence !== sentence) return null;
-  const head = lex.heads.has(toks[last]!.text.toLowerCase()) ? last : headOfOwner(doc, last, lex);
+  const head = lex.heads.has(lower[last]!) ? last : headOfOwner(doc, last, lex);
   if (head < 0) return null;
   const headTok = toks[head]!;
   let first = head;
@@ -59,14 +62,14 @@ export function roleBefore(doc: Doc, start: number, lex: RoleLexicon, isNamed: (
     const t = toks[i]!;
     if (t.sentence !== sentence) break;
     const w = t.text;
-    const lw = w.toLowerCase();
+    const lw = lower[i]!;
     // "Bank of England Governor": an "of" between capitalised words belongs to the owner's name.
     if (lw === 'of' && i > 0 && toks[i - 1]!.sentence === sentence && /^\p{Lu}/u.test(toks[i - 1]!.text) && /^\p{Lu}/u.test(toks[i + 1]!.text)) continue;
     if (STOP.has(lw)) break;
     // "On Tuesday Foreign Secretary Jack Straw", "in October Tory leader Michael Howard": the day or month is the time of
     // the sentence, not part of the role ("Sunday Telegraph journalist" keeps the newspaper's name, named or named like one).
     if (CALENDAR_WORDS.has(lw) && !isNamed(i) && !isMediaName(`${w} ${toks[i + 1]!.text}`)) break;
-    const capitalised = /^\p{Lu}/u.test(w);
+    const capitalised = cap[i] === 1;
     const isInitial = i === doc.sentences[sentence]!.tokenStart;
     const ok = lex.heads.has(lw) || lex.modifiers.has(lw) || isNamed(i) || (capitalised && !isInitial && /^[\p{L}.-]+$/u.test(w)) || (capitalised && isInitial && lex.modifiers.has(lw));
     if (!ok) {
@@ -109,9 +112,10 @@ function runningTextCase(doc: Doc, first: number, end: number, text: string, isN
  */
 function headOfOwner(doc: Doc, last: number, lex: RoleLexicon): number {
   const toks = doc.tokens;
+  const { lower, cap } = tokenIndex(doc);
   const sentence = toks[last]!.sentence;
   let i = last;
-  while (i >= 0 && last - i < 4 && toks[i]!.sentence === sentence && /^\p{Lu}[\p{L}.-]*$/u.test(toks[i]!.text) && !lex.heads.has(toks[i]!.text.toLowerCase())) i--;
+  while (i >= 0 && last - i < 4 && cap[i] === 1 && toks[i]!.sentence === sentence && /^\p{Lu}[\p{L}.-]*$/u.test(toks[i]!.text) && !lex.heads.has(lower[i]!)) i--;
   if (i === last || i < 1) return -1;
   if (toks[i]!.text === 'the') i--;
   if (i < 1 || toks[i]!.text !== 'of') return -1;
@@ -143,15 +147,16 @@ export function roleAfter(doc: Doc, end: number, lex: RoleLexicon, isNamed: (i: 
   const comma = toks[end];
   if (!comma || comma.text !== ',' || end === 0 || comma.sentence !== toks[end - 1]!.sentence) return null;
   const sentence = comma.sentence;
+  const { lower } = tokenIndex(doc);
   const inSentence = (i: number) => i < toks.length && toks[i]!.sentence === sentence;
   let i = end + 1;
-  if (toks[i] && APPOSITIVE_START.has(toks[i]!.text.toLowerCase())) i++;
+  if (toks[i] && APPOSITIVE_START.has(lower[i]!)) i++;
   const first = i;
   let lastHead = -1;
   let other = 0;
   for (; inSentence(i) && i - first < 8; i++) {
     const w = toks[i]!.text;
-    const lw = w.toLowerCase();
+    const lw = lower[i]!;
     if (lex.heads.has(lw)) {
       lastHead = i;
       continue;
