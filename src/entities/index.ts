@@ -21,6 +21,7 @@ import { ENTITY_ALIASES, ORGANISATION_LONG_NAME_FIRSTS, ORGANISATION_LONG_NAME_W
 import { memoized } from '../text/memo.js';
 import { GrowingNameKeyHash, keyHash, nameKey } from '../text/names.js';
 import { tokenIndex, type TokenIndex } from '../text/token-index.js';
+import { ScratchMarks } from './scratch.js';
 import { wordFilter } from '../text/word-filter.js';
 import { isGamesMeeting, isHappeningName, isLawName, isMediaName, orgOrMiscSubtype } from './subtypes.js';
 import { typeListsByMajority } from './lists.js';
@@ -164,6 +165,10 @@ function firstEndingAfter(spans: readonly Span[], longest: number, i: number): n
   return -1;
 }
 
+/** The marks of `completeSpans` (tokens its spans cover) and of `buildEntities` (tokens inside a mention), reused per document. */
+const COVERED = new ScratchMarks();
+const NAMED = new ScratchMarks();
+
 /** Whether any token of [from, to) is marked (the tokens spans cover, for `overlapsAny`'s question asked per token). */
 function anyMarked(marks: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (marks[i] === 1) return true;
@@ -293,7 +298,7 @@ function completeSpans(doc: Doc, spans: Span[], rec: Recognizer): Span[] {
   }
   // The tokens the spans cover, kept up to date as the loops below add spans: whether a span overlaps tokens is asked
   // of these marks (a scan of all the spans per token asked was quadratic in the length of a document).
-  const covered = new Uint8Array(toks.length);
+  const covered = COVERED.zeroed(toks.length);
   const addSpan = (span: Span) => {
     out.push(span);
     covered.fill(1, span.start, span.end);
@@ -1009,7 +1014,7 @@ function buildEntities(doc: Doc, mentions: NamedMention[], rec: Recognizer = loa
     }
     inputs[inner]!.definedBy = k;
   });
-  const named = new Uint8Array(toks.length);
+  const named = NAMED.zeroed(toks.length);
   for (const m of mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) named[i] = 1;
   const isNamed = (i: number) => named[i] === 1;
   const capsOf = (word: string) => rec.lexicon.caps.get(hashString(word)) ?? 0;
