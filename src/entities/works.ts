@@ -243,14 +243,19 @@ export function joinSequelLists<S extends TypedSpan>(doc: Doc, spans: S[], miscT
     const n = k + 1;
     return n < spans.length && spans[n]!.start === i && itemEnd[n]! > 0 && sameSentence(spans[k]!.start, i) ? n : -1;
   };
-  const inList = new Uint8Array(spans.length);
+  // (Made at the first list found: most articles have none, and a typed array per article costs microseconds.)
+  let inList: Uint8Array | null = null;
   for (let k = 0; k + 1 < spans.length; k++) {
     if (itemEnd[k]! < 0) continue;
     const n = joinedNext(k);
-    if (n > 0) inList[k] = inList[n] = 1;
+    if (n > 0) {
+      inList ??= new Uint8Array(spans.length);
+      inList[k] = inList[n] = 1;
+    }
   }
-  if (!inList.includes(1)) return spans;
-  return spans.map((s, k) => (inList[k] === 1 ? make(s.start, itemEnd[k]!, miscType) : s));
+  if (inList === null) return spans;
+  const listed = inList;
+  return spans.map((s, k) => (listed[k] === 1 ? make(s.start, itemEnd[k]!, miscType) : s));
 }
 
 /** Tokens after a number that make it a score, a decimal, a range or a time rather than a sequel's number. */
