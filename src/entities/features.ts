@@ -520,6 +520,7 @@ export interface WordInfo {
   form: string;
   /** Context-free feature ids: word, lowercase, shapes, affixes, hyphen parts, given name. */
   ids: Uint32Array;
+  /** Hashes below are kept signed (`| 0`): see makeWordInfo. */
   hLower: number;
   hShort: number;
   capsB: number;
@@ -560,15 +561,19 @@ function makeWordInfo(
   lex: Lexicon | null,
 ): WordInfo {
   const gazSeq = mix(SEQ_SEED, hLower); // = seqHash(SEQ_SEED, lower)
+  // The hashes are kept as signed 32-bit integers (`| 0`, `mixS`): an unsigned one above 2³¹ is no small integer, so
+  // V8 would store every such field as a boxed heap number (one more load, often a cache miss, per read in the
+  // featurizer's token loops). They are only mixed again or stored into Uint32Arrays, where the same 32 bits give
+  // the same id (see `mixS`).
   return {
-    form, ids, hLower, hShort, capsB, len, upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null,
-    prevCur: mix(T.PrevCur, hLower),
-    prevPrevCur: mix(T.PrevPrevCur, hLower),
-    curNext: mix(T.CurNext, hLower),
-    shapePrevCur: mix(T.ShapePrevCur, hShort),
-    shapeCurNext: mix(T.ShapeCurNext, hShort),
-    shortTri: mix(T.ShortTri, hShort),
-    gazSeq,
+    form, ids, hLower: hLower | 0, hShort: hShort | 0, capsB, len, upper, first, last, cluster, hyLast: hyLast | 0, scores: -1, rows: 0, scoresOf: null,
+    prevCur: mixS(T.PrevCur, hLower),
+    prevPrevCur: mixS(T.PrevPrevCur, hLower),
+    curNext: mixS(T.CurNext, hLower),
+    shapePrevCur: mixS(T.ShapePrevCur, hShort),
+    shapeCurNext: mixS(T.ShapeCurNext, hShort),
+    shortTri: mixS(T.ShortTri, hShort),
+    gazSeq: gazSeq | 0,
     gazMask: lex === null ? -1 : (lex.gaz.get(gazSeq) ?? -1),
     gazPrefix: lex !== null && lex.gazPrefixes.has(gazSeq),
   };
