@@ -178,7 +178,8 @@ export function featurizer(
   /**
    * Buffers for the ids and offsets, kept (and grown) across documents by a caller that
    * consumes each range before the next call on any featurizer sharing them (the recogniser):
-   * sizable typed arrays are costly to allocate per document.
+   * sizable typed arrays are costly to allocate per document. The per-token tables are kept
+   * there too: the returned function may be called only until the next featurizer is made with the same scratch.
    */
   scratch: FeatureScratch | null = null,
 ): (from: number, to: number) => TokenFeatures {
@@ -193,7 +194,7 @@ export function featurizer(
   const { sig, formH0, formH1 } = tokenIndex(doc);
   // One backing buffer for the per-token arrays of this function (and of documentContexts): typed arrays are costly
   // to allocate one by one. 32-bit arrays first (5 here, 6 for documentContexts, at 4-byte aligned offsets), then bytes.
-  const buf = new ArrayBuffer(BYTES_PER_TOKEN * n + 4);
+  const buf = tokenTables(scratch, BYTES_PER_TOKEN * n + 4);
   const u8 = WORDS_PER_TOKEN * 4 * n + 4;
   // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
   const startCase = new Uint8Array(buf, u8 + 3 * n, n);
@@ -478,10 +479,11 @@ function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32
   let lists = 0;
   for (let i = 0; i < n; i++) {
     if (!upper[i]) continue;
-    let g = byWord.get(hLower[i]!);
+    const key = hLower[i]! | 0; // signed: a small integer key, where an unsigned one above 2³¹ is boxed per look-up
+    let g = byWord.get(key);
     if (g === undefined) {
       g = lists++;
-      byWord.set(hLower[i]!, g);
+      byWord.set(key, g);
     }
     occurrenceList[i] = g;
     if (occurrenceStart[g + 1]! < MAX_OCCURRENCES) occurrenceStart[g + 1]!++;
@@ -512,6 +514,24 @@ function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32
 export interface FeatureScratch {
   ids: Uint32Array;
   offsets: Int32Array;
+  /** The per-token tables' buffer of the last document (see `tokenTables`). */
+  tables?: ArrayBuffer;
+}
+
+/** Documents whose per-token tables take more bytes than this (about 87,000 tokens) get a buffer of their own. */
+const MAX_KEPT_TABLES = 4 << 20;
+
+/**
+ * `bytes` zeros for the featurizer's per-token tables: with a scratch, the buffer of the previous document, zeroed
+ * again (a fresh ArrayBuffer of this size cost ~10 µs per document in a profile over BBC News, more than the memset:
+ * its backing store is allocated, zeroed and later released outside the JS heap), so it is as a new one would be.
+ */
+function tokenTables(scratch: FeatureScratch | null, bytes: number): ArrayBuffer {
+  if (scratch === null || bytes > MAX_KEPT_TABLES) return new ArrayBuffer(bytes);
+  const kept = scratch.tables;
+  if (kept === undefined || kept.byteLength < bytes) return (scratch.tables = new ArrayBuffer(Math.min(MAX_KEPT_TABLES, Math.max(bytes, 2 * (kept?.byteLength ?? 0)))));
+  new Uint8Array(kept, 0, bytes).fill(0);
+  return kept;
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */

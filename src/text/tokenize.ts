@@ -84,8 +84,12 @@ export function tokenize(text: string): RawToken[] {
       }
       i = end;
     } else {
-      REPEAT_PUNCT.lastIndex = i;
-      const rep = REPEAT_PUNCT.exec(text);
+      // A run of one repeated mark ("...", "--") needs the same character next: asked by char code first.
+      let rep: RegExpExecArray | null = null;
+      if (text.charCodeAt(i + 1) === c0) {
+        REPEAT_PUNCT.lastIndex = i;
+        rep = REPEAT_PUNCT.exec(text);
+      }
       const cp = text.codePointAt(i)!;
       const len = rep ? rep[0].length : cp > 0xffff ? 2 : 1;
       push(out, text, i, i + len, spaceBefore);
