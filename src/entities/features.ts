@@ -122,13 +122,13 @@ export interface TokenInfo {
   capsLine: Uint8Array;
 }
 
-export function tokenInfo(doc: Doc): TokenInfo {
+/** `flags`: 2 × tokens zeros the two per-token arrays are made of (a caller may pass a range of a buffer it reuses). */
+export function tokenInfo(doc: Doc, flags: Uint8Array = new Uint8Array(2 * doc.tokens.length)): TokenInfo {
   const toks = doc.tokens;
   const n = toks.length;
   const lower = tokenIndex(doc).lower; // shared with the later stages: each token is lowercased once per document
-  const flags = new ArrayBuffer(2 * n);
-  const initial = new Uint8Array(flags, 0, n);
-  const capsLine = new Uint8Array(flags, n, n);
+  const initial = flags.subarray(0, n);
+  const capsLine = flags.subarray(n, 2 * n);
   for (const s of doc.sentences) {
     let first = true;
     let words = 0;
