@@ -216,15 +216,16 @@ export function featurizer(
   const docLower = new Set<string>();
   const docCap = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
     if (startCase[i] === 1) {
+      const w = toks[i]!.text;
       if (hasLower(w) && !docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
-    } else if (isLowerStart(w)) {
+    } else if (CAP_SIG[sig[i]!] === 1 && isLowerStart(toks[i]!.text)) {
+      // The signature first: about one lowercase token in seven passes it, and the others' text is not read.
       // A word found already ("the" after a sentence's "The") is asked one Set, not two: most tokens that pass the
       // signature are function words written both ways, each a dozen times an article.
       const lw = lower[i]!;
-      if (CAP_SIG[sig[i]!] === 1 && !docLower.has(lw) && capitalised.has(lw)) docLower.add(lw);
+      if (!docLower.has(lw) && capitalised.has(lw)) docLower.add(lw);
     }
   }
   for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document
@@ -245,20 +246,25 @@ export function featurizer(
         continue;
       }
     } else unneededFrom = -1;
-    const w = toks[i]!.text;
-    const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
+    // The form is the token's own text but in an all-caps line (read only there, or when the table lacks the form).
+    let f: string | null = null;
+    if (capsLine[i]) {
+      const w = toks[i]!.text;
+      const v = hasLower(w) ? w : (docCap.get(lower[i]!) ?? w);
+      if (v !== w) f = v;
+    }
     // The token's own text was hashed by the token index; only an all-caps line's substituted spelling is hashed here.
-    if (f === w) {
+    if (f === null) {
       formHash[0] = formH0[i]!;
       formHash[1] = formH1[i]!;
     } else WordTable.hashes(f, formHash);
     let slot = cache.find(formHash);
-    if (slot < 0) slot = cache.add(formHash, wordInfo(f, lex));
+    if (slot < 0) slot = cache.add(formHash, wordInfo(f ?? toks[i]!.text, lex));
     // The hashes come from the table's slot (the cache line just read), not from the WordInfo object.
     words[i] = cache.vals[slot]!;
     hLower[i] = cache.keys[4 * slot + 2]!;
     hShort[i] = cache.keys[4 * slot + 3]!;
-    upper[i] = (f === w ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
+    upper[i] = (f === null ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
   }
 
   // Other occurrences of each capitalised word: their neighbours are evidence too

@@ -143,7 +143,9 @@ function hasApostrophe(word: string): boolean {
 }
 
 function isAbbreviation(word: string): boolean {
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  // Asked of every word before a period (most sentence ends): each regex only where it can match — one code point
+  // (at most two code units), or a word with an inner period.
+  if (word.length <= 2 && /^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (word.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
