@@ -122,13 +122,13 @@ export interface TokenInfo {
   capsLine: Uint8Array;
 }
 
-export function tokenInfo(doc: Doc): TokenInfo {
+/** `flags`: 2 × tokens zeros the two per-token arrays are made of (a caller may pass a range of a buffer it reuses). */
+export function tokenInfo(doc: Doc, flags: Uint8Array = new Uint8Array(2 * doc.tokens.length)): TokenInfo {
   const toks = doc.tokens;
   const n = toks.length;
   const lower = tokenIndex(doc).lower; // shared with the later stages: each token is lowercased once per document
-  const flags = new ArrayBuffer(2 * n);
-  const initial = new Uint8Array(flags, 0, n);
-  const capsLine = new Uint8Array(flags, n, n);
+  const initial = flags.subarray(0, n);
+  const capsLine = flags.subarray(n, 2 * n);
   for (const s of doc.sentences) {
     let first = true;
     let words = 0;
@@ -178,7 +178,8 @@ export function featurizer(
   /**
    * Buffers for the ids and offsets, kept (and grown) across documents by a caller that
    * consumes each range before the next call on any featurizer sharing them (the recogniser):
-   * sizable typed arrays are costly to allocate per document.
+   * sizable typed arrays are costly to allocate per document. The per-token tables are kept
+   * there too: the returned function may be called only until the next featurizer is made with the same scratch.
    */
   scratch: FeatureScratch | null = null,
 ): (from: number, to: number) => TokenFeatures {
@@ -193,7 +194,7 @@ export function featurizer(
   const { sig, formH0, formH1 } = tokenIndex(doc);
   // One backing buffer for the per-token arrays of this function (and of documentContexts): typed arrays are costly
   // to allocate one by one. 32-bit arrays first (5 here, 6 for documentContexts, at 4-byte aligned offsets), then bytes.
-  const buf = new ArrayBuffer(BYTES_PER_TOKEN * n + 4);
+  const buf = tokenTables(scratch, BYTES_PER_TOKEN * n + 4);
   const u8 = WORDS_PER_TOKEN * 4 * n + 4;
   // Per token: 1 = isUpperStart, 2 = starts with a digit (asked by several loops below; decided once).
   const startCase = new Uint8Array(buf, u8 + 3 * n, n);
@@ -215,15 +216,16 @@ export function featurizer(
   const docLower = new Set<string>();
   const docCap = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const w = toks[i]!.text;
     if (initial[i] || capsLine[i]) continue;
     if (startCase[i] === 1) {
+      const w = toks[i]!.text;
       if (hasLower(w) && !docCap.has(lower[i]!)) docCap.set(lower[i]!, w);
-    } else if (isLowerStart(w)) {
+    } else if (CAP_SIG[sig[i]!] === 1 && isLowerStart(toks[i]!.text)) {
+      // The signature first: about one lowercase token in seven passes it, and the others' text is not read.
       // A word found already ("the" after a sentence's "The") is asked one Set, not two: most tokens that pass the
       // signature are function words written both ways, each a dozen times an article.
       const lw = lower[i]!;
-      if (CAP_SIG[sig[i]!] === 1 && !docLower.has(lw) && capitalised.has(lw)) docLower.add(lw);
+      if (!docLower.has(lw) && capitalised.has(lw)) docLower.add(lw);
     }
   }
   for (const g of setSigs) CAP_SIG[g] = 0; // shared scratch: left all zero for the next document
@@ -244,20 +246,25 @@ export function featurizer(
         continue;
       }
     } else unneededFrom = -1;
-    const w = toks[i]!.text;
-    const f = capsLine[i] && !hasLower(w) ? (docCap.get(lower[i]!) ?? w) : w;
+    // The form is the token's own text but in an all-caps line (read only there, or when the table lacks the form).
+    let f: string | null = null;
+    if (capsLine[i]) {
+      const w = toks[i]!.text;
+      const v = hasLower(w) ? w : (docCap.get(lower[i]!) ?? w);
+      if (v !== w) f = v;
+    }
     // The token's own text was hashed by the token index; only an all-caps line's substituted spelling is hashed here.
-    if (f === w) {
+    if (f === null) {
       formHash[0] = formH0[i]!;
       formHash[1] = formH1[i]!;
     } else WordTable.hashes(f, formHash);
     let slot = cache.find(formHash);
-    if (slot < 0) slot = cache.add(formHash, wordInfo(f, lex));
+    if (slot < 0) slot = cache.add(formHash, wordInfo(f ?? toks[i]!.text, lex));
     // The hashes come from the table's slot (the cache line just read), not from the WordInfo object.
     words[i] = cache.vals[slot]!;
     hLower[i] = cache.keys[4 * slot + 2]!;
     hShort[i] = cache.keys[4 * slot + 3]!;
-    upper[i] = (f === w ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
+    upper[i] = (f === null ? startCase[i] === 1 : isUpperStart(f)) ? 1 : 0;
   }
 
   // Other occurrences of each capitalised word: their neighbours are evidence too
@@ -478,10 +485,11 @@ function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32
   let lists = 0;
   for (let i = 0; i < n; i++) {
     if (!upper[i]) continue;
-    let g = byWord.get(hLower[i]!);
+    const key = hLower[i]! | 0; // signed: a small integer key, where an unsigned one above 2³¹ is boxed per look-up
+    let g = byWord.get(key);
     if (g === undefined) {
       g = lists++;
-      byWord.set(hLower[i]!, g);
+      byWord.set(key, g);
     }
     occurrenceList[i] = g;
     if (occurrenceStart[g + 1]! < MAX_OCCURRENCES) occurrenceStart[g + 1]!++;
@@ -512,6 +520,24 @@ function documentContexts(doc: Doc, n: number, upper: Uint8Array, hLower: Uint32
 export interface FeatureScratch {
   ids: Uint32Array;
   offsets: Int32Array;
+  /** The per-token tables' buffer of the last document (see `tokenTables`). */
+  tables?: ArrayBuffer;
+}
+
+/** Documents whose per-token tables take more bytes than this (about 87,000 tokens) get a buffer of their own. */
+const MAX_KEPT_TABLES = 4 << 20;
+
+/**
+ * `bytes` zeros for the featurizer's per-token tables: with a scratch, the buffer of the previous document, zeroed
+ * again (a fresh ArrayBuffer of this size cost ~10 µs per document in a profile over BBC News, more than the memset:
+ * its backing store is allocated, zeroed and later released outside the JS heap), so it is as a new one would be.
+ */
+function tokenTables(scratch: FeatureScratch | null, bytes: number): ArrayBuffer {
+  if (scratch === null || bytes > MAX_KEPT_TABLES) return new ArrayBuffer(bytes);
+  const kept = scratch.tables;
+  if (kept === undefined || kept.byteLength < bytes) return (scratch.tables = new ArrayBuffer(Math.min(MAX_KEPT_TABLES, Math.max(bytes, 2 * (kept?.byteLength ?? 0)))));
+  new Uint8Array(kept, 0, bytes).fill(0);
+  return kept;
 }
 
 /** What a word form contributes on its own, computed once per distinct form. */
@@ -520,6 +546,7 @@ export interface WordInfo {
   form: string;
   /** Context-free feature ids: word, lowercase, shapes, affixes, hyphen parts, given name. */
   ids: Uint32Array;
+  /** Hashes below are kept signed (`| 0`): see makeWordInfo. */
   hLower: number;
   hShort: number;
   capsB: number;
@@ -560,15 +587,19 @@ function makeWordInfo(
   lex: Lexicon | null,
 ): WordInfo {
   const gazSeq = mix(SEQ_SEED, hLower); // = seqHash(SEQ_SEED, lower)
+  // The hashes are kept as signed 32-bit integers (`| 0`, `mixS`): an unsigned one above 2³¹ is no small integer, so
+  // V8 would store every such field as a boxed heap number (one more load, often a cache miss, per read in the
+  // featurizer's token loops). They are only mixed again or stored into Uint32Arrays, where the same 32 bits give
+  // the same id (see `mixS`).
   return {
-    form, ids, hLower, hShort, capsB, len, upper, first, last, cluster, hyLast, scores: -1, rows: 0, scoresOf: null,
-    prevCur: mix(T.PrevCur, hLower),
-    prevPrevCur: mix(T.PrevPrevCur, hLower),
-    curNext: mix(T.CurNext, hLower),
-    shapePrevCur: mix(T.ShapePrevCur, hShort),
-    shapeCurNext: mix(T.ShapeCurNext, hShort),
-    shortTri: mix(T.ShortTri, hShort),
-    gazSeq,
+    form, ids, hLower: hLower | 0, hShort: hShort | 0, capsB, len, upper, first, last, cluster, hyLast: hyLast | 0, scores: -1, rows: 0, scoresOf: null,
+    prevCur: mixS(T.PrevCur, hLower),
+    prevPrevCur: mixS(T.PrevPrevCur, hLower),
+    curNext: mixS(T.CurNext, hLower),
+    shapePrevCur: mixS(T.ShapePrevCur, hShort),
+    shapeCurNext: mixS(T.ShapeCurNext, hShort),
+    shortTri: mixS(T.ShortTri, hShort),
+    gazSeq: gazSeq | 0,
     gazMask: lex === null ? -1 : (lex.gaz.get(gazSeq) ?? -1),
     gazPrefix: lex !== null && lex.gazPrefixes.has(gazSeq),
   };

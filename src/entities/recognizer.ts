@@ -47,19 +47,35 @@ export function loadRecognizer(): Recognizer {
 let scores = new Float32Array(MAX_WINDOW * N_LABELS);
 const featureScratch: FeatureScratch = { ids: new Uint32Array(4096), offsets: new Int32Array(256) };
 
+/** Documents with more tokens than this get their byte flags in a buffer of their own. */
+const MAX_KEPT_FLAGS = 1 << 20;
+let keptFlags = new Uint8Array(4096);
+
+/**
+ * `bytes` zeros for one document's byte flags (labels, plainRuns', tokenInfo's), in a buffer reused from document to
+ * document (zeroed again): three fresh backing stores a document cost more than the memset. Valid until the next call.
+ */
+function documentFlags(bytes: number): Uint8Array {
+  if (bytes > MAX_KEPT_FLAGS) return new Uint8Array(bytes);
+  if (keptFlags.length < bytes) keptFlags = new Uint8Array(Math.min(MAX_KEPT_FLAGS, Math.max(bytes, 2 * keptFlags.length)));
+  else keptFlags.fill(0, 0, bytes);
+  return keptFlags.subarray(0, bytes);
+}
+
 /**
  * BILOU label per token of the doc.
  * @example tagTokens(createDoc({ text: 'Putin met Pezeshkian.' }), loadRecognizer())
  */
 function tagTokens(doc: Doc, rec: Recognizer): Uint8Array {
   const n = doc.tokens.length;
-  const labels = new Uint8Array(n);
-  if (n === 0) return labels;
+  if (n === 0) return new Uint8Array(0);
+  const flags = documentFlags(5 * n);
+  const labels = flags.subarray(0, n);
   // Features that look at one word only (its own, its position context, or a
   // neighbour's) are scored once per word form and cached on its WordInfo
   // (wordRow); only features that combine words are looked up per token.
-  const skip = plainRuns(doc, rec.lexicon) ?? new Uint8Array(n); // all zero: every token scored
-  const info = tokenInfo(doc);
+  const skip = plainRuns(doc, rec.lexicon, flags.subarray(n, 3 * n)) ?? new Uint8Array(n); // all zero: every token scored
+  const info = tokenInfo(doc, flags.subarray(3 * n, 5 * n));
   const features = featurizer(doc, rec.lexicon, info, false, skip, featureScratch);
   const weights = rec.weights;
   const { initial, capsLine } = info;
@@ -171,13 +187,12 @@ function wordRow(wi: WordInfo, weights: FeatureWeights, row: number): number {
  * and followed by a plain word is plain too (about a tenth of the scored tokens;
  * CoNLL held-out slice, GMB, MEANTIME and WikiANN F1 unchanged).
  * Returns null for a text that has almost no capitals (all lowercase), where
- * the shortcut would hide every name.
+ * the shortcut would hide every name. `flags`: 2 × tokens zeros its two arrays are made of.
  */
-export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
+export function plainRuns(doc: Doc, lex?: Lexicon, flags: Uint8Array = new Uint8Array(2 * doc.tokens.length)): Uint8Array | null {
   const toks = doc.tokens;
   const n = toks.length;
-  const flags = new ArrayBuffer(2 * n);
-  const plain = new Uint8Array(flags, 0, n);
+  const plain = flags.subarray(0, n);
   let notPlain = 0;
   for (let i = 0; i < n; i++) {
     // Tokens glued to a marked one belong with it ("U.S.-led": "-" and "led").
@@ -200,7 +215,7 @@ export function plainRuns(doc: Doc, lex?: Lexicon): Uint8Array | null {
       if (lex.caps.get(hashString(lower[i]!)) === 1) plain[i] = 1;
     }
   }
-  const skip = new Uint8Array(flags, n, n);
+  const skip = flags.subarray(n, 2 * n);
   for (const s of doc.sentences) {
     const marked = (k: number) => k >= s.tokenStart && k < s.tokenEnd && !plain[k];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {

@@ -13,23 +13,31 @@
  */
 export class Arena {
   private readonly buffer: ArrayBuffer;
-  private used = 0;
+  /** Next free byte, and the end of the arena's range, in `buffer`. */
+  private used: number;
+  private readonly end: number;
 
-  constructor(bytes: number) {
-    this.buffer = new ArrayBuffer(bytes);
+  /**
+   * An arena of `bytes` zeros: a buffer of its own, or (`buffer`, `offset`: 4-byte aligned) that range of a zeroed
+   * buffer its owner allocated with other tables (one backing store fewer), which nothing else writes.
+   */
+  constructor(bytes: number, buffer?: ArrayBuffer, offset = 0) {
+    this.buffer = buffer ?? new ArrayBuffer(bytes);
+    this.used = buffer ? offset : 0;
+    this.end = this.used + bytes;
   }
 
   /** n zeros as 32-bit integers. */
   int32(n: number): Int32Array {
     const at = (this.used + 3) & ~3;
-    if (at + 4 * n > this.buffer.byteLength) return new Int32Array(n);
+    if (at + 4 * n > this.end) return new Int32Array(n);
     this.used = at + 4 * n;
     return new Int32Array(this.buffer, at, n);
   }
 
   /** n zeros as bytes. */
   uint8(n: number): Uint8Array {
-    if (this.used + n > this.buffer.byteLength) return new Uint8Array(n);
+    if (this.used + n > this.end) return new Uint8Array(n);
     const at = this.used;
     this.used += n;
     return new Uint8Array(this.buffer, at, n);

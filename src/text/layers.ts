@@ -4,8 +4,7 @@
  * quoted span covers token k. Every stage that asks reads these; none maps
  * offsets to tokens again.
  */
-import type { Doc, DocEntity, Span, Token } from './doc.js';
-import { Arena } from './arena.js';
+import type { Doc, DocEntity, Span } from './doc.js';
 import { tokenAtOffset, tokenIndex } from './token-index.js';
 
 /** An entity mention with its entity. */
@@ -87,18 +86,14 @@ export function quotedAt(doc: Doc): Int32Array {
 }
 
 /**
- * The coverage arrays of a Doc's layers (entity mentions, times, quoted spans), views of one buffer made on the first
- * one asked (a typed array of its own costs an allocation of its backing store each): room for one array per layer;
- * a layer replaced and asked again gets an array of its own.
+ * Token → index of the first span (in list order) covering it, or -1. The coverage arrays of a Doc's layers (entity
+ * mentions, times, quoted spans) are views of the token index's spare arena (a typed array of its own costs an
+ * allocation of its backing store each): room for one array per layer; a layer replaced and asked again gets an
+ * array of its own.
  */
-const coverageArenas = new WeakMap<readonly Token[], Arena>();
-
-/** Token → index of the first span (in list order) covering it, or -1. */
 function coverage(doc: Doc, spans: readonly Span[]): Int32Array {
   const n = doc.tokens.length;
-  let arena = coverageArenas.get(doc.tokens);
-  if (!arena) coverageArenas.set(doc.tokens, (arena = new Arena(12 * n)));
-  const out = arena.int32(n).fill(-1);
+  const out = tokenIndex(doc).spare.int32(n).fill(-1);
   spans.forEach((s, i) => {
     for (let k = s.tokenStart; k < s.tokenEnd; k++) if (out[k] === -1) out[k] = i;
   });

@@ -8,6 +8,7 @@ import type { Doc, Token } from './doc.js';
 import { wordSignature } from './word-filter.js';
 import { isAsciiAlnumCode } from './chars.js';
 import { formHashesInto } from './form-hash.js';
+import { Arena } from './arena.js';
 
 export interface TokenIndex {
   /** `tokens[k].text.toLowerCase()`. */
@@ -28,6 +29,11 @@ export interface TokenIndex {
    */
   readonly formH0: Int32Array;
   readonly formH1: Int32Array;
+  /**
+   * 12 bytes a token of zeros for tables that live as long as the Doc (the layers' coverage arrays, src/text/layers.ts):
+   * carved from the index's own buffer, so a document pays for one backing store, not two.
+   */
+  readonly spare: Arena;
 }
 
 const cache = new WeakMap<readonly Token[], TokenIndex>();
@@ -54,8 +60,8 @@ export function tokenIndex(doc: Doc): TokenIndex {
 function build(tokens: readonly Token[]): TokenIndex {
   const n = tokens.length;
   const lower = new Array<string>(n);
-  // One backing buffer for the seven arrays: typed-array allocations are costly one by one.
-  const buf = new ArrayBuffer(20 * n);
+  // One backing buffer for the seven arrays and the spare arena: typed-array allocations are costly one by one.
+  const buf = new ArrayBuffer(SPARE_AT * n + SPARE * n);
   const starts = new Int32Array(buf, 0, n);
   const ends = new Int32Array(buf, 4 * n, n);
   const formH0 = new Int32Array(buf, 8 * n, n);
@@ -78,8 +84,12 @@ function build(tokens: readonly Token[]): TokenIndex {
     word[k] = (c < 0x80 && isAsciiAlnumCode(c)) || ((c >= 0x80 || s.length > 1) && WORD_CHAR.test(s)) ? 1 : 0;
     cap[k] = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? 1 : 0) : UPPER_START.test(s) ? 1 : 0;
   }
-  return { lower, word, cap, sig, starts, ends, formH0, formH1 };
+  return { lower, word, cap, sig, starts, ends, formH0, formH1, spare: new Arena(SPARE * n, buf, SPARE_AT * n) };
 }
+
+/** Bytes a token of the index's arrays, then of its spare arena (see `TokenIndex.spare`). */
+const SPARE_AT = 20;
+const SPARE = 12;
 
 /** Index of the token containing or starting after `offset` (tokens.length if none). */
 export function tokenAtOffset(ix: TokenIndex, offset: number): number {

@@ -84,8 +84,12 @@ export function tokenize(text: string): RawToken[] {
       }
       i = end;
     } else {
-      REPEAT_PUNCT.lastIndex = i;
-      const rep = REPEAT_PUNCT.exec(text);
+      // A run of one repeated mark ("...", "--") needs the same character next: asked by char code first.
+      let rep: RegExpExecArray | null = null;
+      if (text.charCodeAt(i + 1) === c0) {
+        REPEAT_PUNCT.lastIndex = i;
+        rep = REPEAT_PUNCT.exec(text);
+      }
       const cp = text.codePointAt(i)!;
       const len = rep ? rep[0].length : cp > 0xffff ? 2 : 1;
       push(out, text, i, i + len, spaceBefore);
@@ -139,7 +143,9 @@ function hasApostrophe(word: string): boolean {
 }
 
 function isAbbreviation(word: string): boolean {
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  // Asked of every word before a period (most sentence ends): each regex only where it can match — one code point
+  // (at most two code units), or a word with an inner period.
+  if (word.length <= 2 && /^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (word.includes('.') && /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return ABBREVIATIONS.has(word.toLowerCase());
 }

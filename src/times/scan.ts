@@ -12,6 +12,8 @@ import type { Rule } from './grammar.js';
 interface RuleIndex {
   /** Lower-case trigger word → indices of the rules it triggers. */
   byWord: Map<string, number[]>;
+  /** The same words in an open-addressing table keyed by their FNV-1a hash (see `asciiTrigger`). */
+  ascii: AsciiWords;
   /** Rules triggered by any word holding a digit. */
   digitRules: number[];
   /** Bit set: whether some trigger word has this first letter, last letter and length (see shapeKey); skips most words before any string is built. */
@@ -43,9 +45,65 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
     }
   });
   const sticky = rules.map((rule) => new RegExp(rule.re.source, `${rule.re.flags.replace('g', '')}y`));
-  const index = { byWord, digitRules, shapes, sticky };
+  const index = { byWord, ascii: asciiWords(byWord), digitRules, shapes, sticky };
   indexes.set(rules, index);
   return index;
+}
+
+/** Trigger words (a–z) by hash: slot s holds entry `entry[s]` (-1: empty) of hash `hashes[s]`. */
+interface AsciiWords {
+  hashes: Int32Array;
+  entry: Int32Array;
+  words: string[];
+  rules: number[][];
+}
+
+const fnvStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+const FNV_SEED = 0x811c9dc5 | 0;
+
+function asciiWords(byWord: Map<string, number[]>): AsciiWords {
+  let size = 16;
+  while (size < 2 * byWord.size) size <<= 1;
+  const table: AsciiWords = { hashes: new Int32Array(size), entry: new Int32Array(size).fill(-1), words: [], rules: [] };
+  for (const [w, rules] of byWord) {
+    let h = FNV_SEED;
+    for (let k = 0; k < w.length; k++) h = fnvStep(h, w.charCodeAt(k));
+    let s = h & (size - 1);
+    while (table.entry[s] !== -1) s = (s + 1) & (size - 1);
+    table.hashes[s] = h;
+    table.entry[s] = table.words.length;
+    table.words.push(w);
+    table.rules.push(rules);
+  }
+  return table;
+}
+
+/**
+ * The rules the word text[start, end) triggers, read from its char codes: what `byWord.get(text.slice(start,
+ * end).toLowerCase())` gives for a word of ASCII letters and digits (toLowerCase maps A–Z to a–z, and no trigger word
+ * holds a digit), without building the two strings — about one word in ten passes the shape filter and gets here.
+ * null: the word has a non-ASCII character (the caller asks `byWord`).
+ */
+function asciiTrigger(table: AsciiWords, text: string, start: number, end: number): number[] | undefined | null {
+  let h = FNV_SEED;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return null;
+    const l = c | 32; // A–Z → a–z; digits stay below 'a'
+    if (l < 97 || l > 122) return undefined;
+    h = fnvStep(h, l);
+  }
+  const mask = table.hashes.length - 1;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const e = table.entry[s]!;
+    if (e === -1) return undefined;
+    if (table.hashes[s] !== h) continue;
+    const w = table.words[e]!;
+    if (w.length !== end - start) continue;
+    let same = true;
+    for (let k = 0; k < w.length && same; k++) same = (text.charCodeAt(start + k) | 32) === w.charCodeAt(k);
+    if (same) return table.rules[e];
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/uy;
@@ -117,7 +175,7 @@ function addTrigger(words: TextWords, r: number, k: number): void {
 }
 
 function textWords(text: string, rules: readonly Rule[]): TextWords {
-  const { byWord, digitRules, shapes } = indexOf(rules);
+  const { byWord, ascii, digitRules, shapes } = indexOf(rules);
   const n = text.length;
   const { words, lists } = scratchOf(rules);
   for (let r = 0; r < rules.length; r++) {
@@ -162,7 +220,8 @@ function textWords(text: string, rules: readonly Rule[]): TextWords {
     if (first < 0 || last < 0 || i - start > MAX_TRIGGER) continue;
     const key = shapeKey(first, last, i - start);
     if ((shapes[key >> 5]! & (1 << (key & 31))) === 0) continue;
-    const hit = byWord.get(text.slice(start, i).toLowerCase());
+    let hit = asciiTrigger(ascii, text, start, i);
+    if (hit === null) hit = byWord.get(text.slice(start, i).toLowerCase());
     if (hit) for (const r of hit) addTrigger(words, r, k - 1);
   }
   words.count = k;

@@ -30,4 +30,18 @@ describe('Arena: zeroed typed arrays from one buffer', () => {
     expect(c.buffer).not.toBe(a.buffer);
     expect([...b, ...c]).toEqual([0, 0, 0]);
   });
+
+  it('over a range of a given buffer, hands out arrays inside that range only, then allocates on its own', () => {
+    const buffer = new ArrayBuffer(32);
+    const arena = new Arena(12, buffer, 16);
+    const a = arena.int32(2);
+    const b = arena.uint8(4);
+    expect([a.buffer, a.byteOffset, b.buffer, b.byteOffset]).toEqual([buffer, 16, buffer, 24]);
+    const c = arena.uint8(1); // the range [16, 28) is used up
+    expect(c.buffer).not.toBe(buffer);
+    a.fill(-1);
+    b.fill(9);
+    expect([...new Uint8Array(buffer, 0, 16)].every((x) => x === 0)).toBe(true); // before the range: untouched
+    expect([...new Uint8Array(buffer, 28, 4)]).toEqual([0, 0, 0, 0]); // after it: untouched
+  });
 });
