@@ -246,7 +246,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
     // Neither is a happening of any type: no OTHER event either (`rejected`).
     // "The film also deals with …", "it calls for …": an -s noun after a subject pronoun or an adverb of the verb's
     // place is a verb in another sense (the lexicon lists the word as a noun only).
-    const verbSense = pick.pos === 'noun' && n === 1 && key.endsWith('s') && BEFORE_VERB.has(prev.toLowerCase()) && prev !== 'that';
+    const verbSense = pick.pos === 'noun' && n === 1 && key.endsWith('s') && BEFORE_VERB.has(lower[i - 1] ?? '') && prev !== 'that';
     if (verbSense || (key === 'wins' && pluralWins(doc, lower, i, nounish))) {
       rejected.fill(1, i, i + n);
       continue;
@@ -341,7 +341,9 @@ export function findEvents(
   // argument rules' tables (relative clauses, asides, the person before each token, the token kinds).
   const arena = new Arena(19 * toks.length + 2 * doc.sentences.length + 32);
   const clause = clauseIds(doc, arena.int32(toks.length));
-  const inSpeech = rangeTest(speechRanges(doc));
+  // Quoted speech, asked only of kept asserted triggers (many documents have none): its ranges are found on first ask.
+  let inSpeechTest: ((pos: number) => boolean) | null = null;
+  const inSpeech = (pos: number) => (inSpeechTest ??= rangeTest(speechRanges(doc)))(pos);
   const { mentions, at: byToken } = mentionAt(doc);
   const timeTokens = timeAt(doc);
   const { lower, cap, sig } = tokenIndex(doc);
@@ -352,8 +354,15 @@ export function findEvents(
   const quoted = quotedAt(doc);
   // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
   // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
-  const contentOfCue = new Map<number, DocQuote>();
-  for (const q of doc.quotes) if (q.cue) for (let k = q.cue.tokenStart; k < q.cue.tokenEnd; k++) contentOfCue.set(k, q);
+  // (Built on the first reporting verb that is dated: most triggers are no such verb.)
+  let contentOfCue: Map<number, DocQuote> | null = null;
+  const quoteOfCue = (k: number): DocQuote | undefined => {
+    if (contentOfCue === null) {
+      contentOfCue = new Map();
+      for (const q of doc.quotes) if (q.cue) for (let t = q.cue.tokenStart; t < q.cue.tokenEnd; t++) contentOfCue.set(t, q);
+    }
+    return contentOfCue.get(k);
+  };
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
@@ -520,7 +529,7 @@ export function findEvents(
     // A time inside what the reporting verb introduces dates the content, not the saying; one right after the
     // verb is its own ("said on Sunday it had …", "said earlier this month it would …"), wherever the content
     // boundary fell.
-    const said = statement ? contentOfCue.get(ts) : undefined;
+    const said = statement && date ? quoteOfCue(ts) : undefined;
     const rightAfter = date !== null && date.value.tokenStart >= te && date.value.tokenStart <= te + 1;
     if (date && said && date.value.tokenStart >= said.tokenStart && date.value.tokenStart < said.tokenEnd && !rightAfter) date = null;
     if (needsDate(cand) && !date) {
