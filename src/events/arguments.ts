@@ -149,10 +149,15 @@ export function findParticipants(
     if (!(organiser ? organiserType(entity) : participantType(entity)) || out.some((p) => p.entity.id === entity.id)) return;
     out.push({ entity, role, why });
   };
-  const all = clauseMentions(ctx, ts, 14);
-  const ms = all.filter((m) => participantType(m.entity));
-  const before = ms.filter((m) => m.tokenEnd <= ts);
-  const after = ms.filter((m) => m.tokenStart >= te);
+  // The participant-type mentions of the clause before and after the trigger, in text order (one loop, no
+  // filtered copies: this runs for every kept trigger).
+  const before: PlacedMention[] = [];
+  const after: PlacedMention[] = [];
+  for (const m of clauseMentions(ctx, ts, 14)) {
+    if (!participantType(m.entity)) continue;
+    if (m.tokenEnd <= ts) before.push(m);
+    if (m.tokenStart >= te) after.push(m);
+  }
   let passive = false; // a verb trigger in the passive: its "by" phrase is the agent
 
   if (pos === 'noun') {
@@ -208,7 +213,7 @@ export function findParticipants(
     // Subject: nearest mention before the verb that no preposition governs and that is not a possessor.
     // Passive: a form of "be" right before the participle, or before an adverb before it ("was wrongly convicted", "was
     // also bought").
-    const be = /^(?:was|were|been|being|is|are|be)$/;
+    const be = BE_FORM;
     const participle = /(?:ed|born|taken|given)$/.test(lower(ctx, ts)) || IRREGULAR_PARTICIPLES.has(lower(ctx, ts)) || EN_PARTICIPLES.has(lower(ctx, ts));
     // A reduced passive, as headlines and reduced relatives write it ("Singer Sizzla jailed for swearing",
     // "a man charged over the attack", "Firm fined $1m"): the participle of a verb that always takes an object, with none
@@ -290,6 +295,8 @@ export function findParticipants(
   return out;
 }
 
+/** A form of "be" before a participle: the verb is passive (findParticipants). */
+const BE_FORM = /^(?:was|were|been|being|is|are|be)$/;
 /** Verbs whose subject is the agent of the noun event they take ("Iran filed a lawsuit", "X held talks"). */
 const LIGHT_VERB = /^(?:filed|held|hold|holds|had|has|have|signed|sign|launched|staged|conducted|made|gave|issued|took|take|began|opened|attended|attend|hosted|host|reached|announced|carried|completed|posted|reported|sent|published|released|delivered|wrote)$/;
 /** Adverbs between an auxiliary "has" and its participle ("have repeatedly called", "have all welcomed"). */

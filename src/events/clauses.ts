@@ -33,24 +33,22 @@ export function clauseIds(doc: Doc, /** Where to write them (one per token), whe
   const ids = out ?? new Int32Array(tokens.length);
   const { lower, sig } = tokenIndex(doc);
   let id = 0;
-  let prevSentence = -1;
-  // Token objects are read only at a sentence's first token (its index gives where the sentence ends) and at
-  // the few tokens the filter passes: most tokens are decided from the typed arrays alone.
-  let sentenceEnd = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i >= sentenceEnd) {
-      const sentence = tokens[i]!.sentence;
-      sentenceEnd = sentences[sentence]!.tokenEnd;
-      if (prevSentence >= 0) id++;
-      prevSentence = sentence;
-    } else if (MAY_OPEN_CLAUSE.mayHaveSig(sig[i]!)) {
-      // (Punctuation lowercases to itself, so the filter on lowercased tokens covers CLAUSE_PUNCT too.)
-      const w = lower[i]!;
-      // ", as …" opens a reason or comparison clause; a bare "as" does not ("as far back as").
-      const commaAs = w === 'as' && tokens[i - 1]?.text === ',';
-      if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(tokens[i]!.text) || commaAs) id++;
+  // Sentence by sentence (the sentences cover the tokens in order): no token object is read, the few tokens the
+  // filter passes are decided from their lowercased texts (punctuation lowercases to itself), most tokens from the
+  // typed signature alone. Each sentence after the first opens a clause.
+  for (let s = 0; s < sentences.length; s++) {
+    const { tokenStart, tokenEnd } = sentences[s]!;
+    if (tokenStart >= tokenEnd) continue;
+    if (tokenStart > 0) id++;
+    ids[tokenStart] = id;
+    for (let i = tokenStart + 1; i < tokenEnd; i++) {
+      if (MAY_OPEN_CLAUSE.mayHaveSig(sig[i]!)) {
+        const w = lower[i]!;
+        // ", as …" opens a reason or comparison clause; a bare "as" does not ("as far back as").
+        if (CLAUSE_OPENERS.has(w) || CLAUSE_PUNCT.has(w) || (w === 'as' && lower[i - 1] === ',')) id++;
+      }
+      ids[i] = id;
     }
-    ids[i] = id;
   }
   return ids;
 }
@@ -103,7 +101,8 @@ function commaRegions(doc: Doc, participles: boolean, out: Int32Array): number {
     // token before, with no string hashed (this runs over every token of the article, twice).
     if (!MAY_BE_RELATIVE.mayHaveSig(sig[i]!) && !(participles && lower[i - 1] === ',')) continue;
     const w = lower[i]!;
-    const participle = participles && tokens[i - 1]!.text === ',' && tokens[i]!.text === w && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed')));
+    // (The word's own tests first: the token objects, cold in memory, are read only for the few participles.)
+    const participle = participles && lower[i - 1] === ',' && (IRREGULAR_PARTICIPLES.has(w) || (w.length > 4 && w.endsWith('ed'))) && tokens[i]!.text === w;
     if (!RELATIVE_PRONOUNS.has(w) && !participle) continue;
     const end = sentences[tokens[i]!.sentence]!.tokenEnd;
     for (let k = i + 1; k + 1 < end; k++) {

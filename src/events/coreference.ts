@@ -314,8 +314,9 @@ export function learnedCorefMerge(doc: Doc, lower: readonly string[], events: Ev
     }
     // The rule's case stands when the model declines: same type, nothing in conflict, and the same place, date or
     // participants ("met … at Ashgabat" … "at the Ashgabat meeting").
-    let why = ` (learned, margin ${bestMargin.toFixed(1)})`;
-    if (best < 0) {
+    let why: string;
+    if (best >= 0) why = ` (learned, margin ${bestMargin.toFixed(1)})`;
+    else {
       best = ruleAntecedent(doc, out, e);
       why = ' (same place, date or participants)';
     }

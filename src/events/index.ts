@@ -14,7 +14,7 @@ import { findDate, findLocation, findParticipants, notEventTime, notStatementTim
 import { CLAUSE_REACH, GO_FORMS, IMPLICATIVE, clauseIds, modality, rangeTest, speechRanges } from './clauses.js';
 import { tokenIndex } from '../text/token-index.js';
 import { Arena } from '../text/arena.js';
-import { wordFilter } from '../text/word-filter.js';
+import { wordFilter, wordSignature } from '../text/word-filter.js';
 import { LEXICON_GATE, learnEvents } from './learned/layer.js';
 import { EVENT_CLASSES, type EventClass, type Factuality } from './learned/tokens.js';
 import { CAMEO_OVERRIDE, LEGAL_STAGES, LEGAL_VERB_CUE, NEEDS_DATE, buildTriggerIndex, type TriggerInfo } from './lexicon.js';
@@ -67,6 +67,20 @@ const MULTIWORD_SECOND = [2, 3].map((n) => {
 /** Tokens that can start a trigger (the test `triggerAt` opens with); all others are skipped at once. */
 const TRIGGER_FIRST = new Set([...TRIGGER_INDEX.keys(), ...MULTIWORD_FIRST]);
 const MAY_START_TRIGGER = wordFilter(TRIGGER_FIRST);
+/**
+ * Per signature (`wordSignature`) of a word of TRIGGER_FIRST, the lengths such words have (bit n: n characters, bit 31:
+ * 31 or more; every bit for a word that is not plain ASCII). The scan asks it, from the token's offsets, before the
+ * Set look-up: a token that passes the signature filter with another length ("in", the commonest, collides with a
+ * trigger word's signature) is rejected without reading its string, whose first read is a cache miss. A token whose
+ * lowercase form is plain ASCII has as many UTF-16 units as its text (no character lowercases into ASCII with another
+ * length), so the offsets give the lowercase form's length.
+ */
+const TRIGGER_FIRST_LENGTHS = new Map<number, number>();
+for (const w of TRIGGER_FIRST) {
+  const sig = wordSignature(w);
+  const bits = /^[\x00-\x7f]*$/.test(w) ? 1 << Math.min(w.length, 31) : -1;
+  TRIGGER_FIRST_LENGTHS.set(sig, (TRIGGER_FIRST_LENGTHS.get(sig) ?? 0) | bits);
+}
 /** Types whose object takes part on an equal footing ("Putin met Pezeshkian"). */
 const SYMMETRIC = new Set(['MEETING', 'CALL', 'SUMMIT']);
 const OBJECT_TAKING_REPORT_VERBS = new Set(['told', 'tells', 'urged', 'warned', 'warns', 'quoted']);
@@ -246,7 +260,7 @@ function triggerAt(doc: Doc, lower: readonly string[], i: number, clauseTextOf: 
     // Neither is a happening of any type: no OTHER event either (`rejected`).
     // "The film also deals with …", "it calls for …": an -s noun after a subject pronoun or an adverb of the verb's
     // place is a verb in another sense (the lexicon lists the word as a noun only).
-    const verbSense = pick.pos === 'noun' && n === 1 && key.endsWith('s') && BEFORE_VERB.has(prev.toLowerCase()) && prev !== 'that';
+    const verbSense = pick.pos === 'noun' && n === 1 && key.endsWith('s') && BEFORE_VERB.has(lower[i - 1] ?? '') && prev !== 'that';
     if (verbSense || (key === 'wins' && pluralWins(doc, lower, i, nounish))) {
       rejected.fill(1, i, i + n);
       continue;
@@ -341,10 +355,12 @@ export function findEvents(
   // argument rules' tables (relative clauses, asides, the person before each token, the token kinds).
   const arena = new Arena(19 * toks.length + 2 * doc.sentences.length + 32);
   const clause = clauseIds(doc, arena.int32(toks.length));
-  const inSpeech = rangeTest(speechRanges(doc));
+  // Quoted speech, asked only of kept asserted triggers (many documents have none): its ranges are found on first ask.
+  let inSpeechTest: ((pos: number) => boolean) | null = null;
+  const inSpeech = (pos: number) => (inSpeechTest ??= rangeTest(speechRanges(doc)))(pos);
   const { mentions, at: byToken } = mentionAt(doc);
   const timeTokens = timeAt(doc);
-  const { lower, cap, sig } = tokenIndex(doc);
+  const { lower, cap, sig, starts, ends } = tokenIndex(doc);
   const ctx: ArgContext = { doc, lower, clause, mentions, byToken, arena };
   /** Tokens of lexicon triggers (kept or rejected). */
   const typed = arena.uint8(toks.length);
@@ -352,8 +368,15 @@ export function findEvents(
   const quoted = quotedAt(doc);
   // What each reporting verb introduces: the content of the quotation whose cue it is ("Police arrested two men
   // on Tuesday, officials said": "Tuesday" dates the arrest, not the saying).
-  const contentOfCue = new Map<number, DocQuote>();
-  for (const q of doc.quotes) if (q.cue) for (let k = q.cue.tokenStart; k < q.cue.tokenEnd; k++) contentOfCue.set(k, q);
+  // (Built on the first reporting verb that is dated: most triggers are no such verb.)
+  let contentOfCue: Map<number, DocQuote> | null = null;
+  const quoteOfCue = (k: number): DocQuote | undefined => {
+    if (contentOfCue === null) {
+      contentOfCue = new Map();
+      for (const q of doc.quotes) if (q.cue) for (let t = q.cue.tokenStart; t < q.cue.tokenEnd; t++) contentOfCue.set(t, q);
+    }
+    return contentOfCue.get(k);
+  };
 
   // Clause text, for cue words, computed lazily: the clause, at most CLAUSE_REACH tokens either side
   // (bounded for huge clauses). Clause ids only grow along the text, so a clause is a contiguous run.
@@ -409,7 +432,7 @@ export function findEvents(
   let triggersInClause = 0;
   for (let i = 0; i < toks.length; i++) {
     // Most tokens start no trigger (the test triggerAt ends with): skip them before anything else.
-    if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !TRIGGER_FIRST.has(lower[i]!)) continue;
+    if (!MAY_START_TRIGGER.mayHaveSig(sig[i]!) || !((TRIGGER_FIRST_LENGTHS.get(sig[i]!) ?? 0) & (1 << Math.min(ends[i]! - starts[i]!, 31))) || !TRIGGER_FIRST.has(lower[i]!)) continue;
     // Inside a person, organisation or place name a word is no trigger; inside an event name ("BRICS Summit") it is.
     // (A recogniser may also type "BRICS Summit" as an organisation: its final word still triggers.)
     if (byToken[i]! >= 0 && mentions[byToken[i]!]!.entity.type !== 'MISC' && !(mentions[byToken[i]!]!.tokenEnd === i + 1 && SUMMIT_HEADS_ANY_CASE.test(toks[i]!.text))) continue;
@@ -520,7 +543,7 @@ export function findEvents(
     // A time inside what the reporting verb introduces dates the content, not the saying; one right after the
     // verb is its own ("said on Sunday it had …", "said earlier this month it would …"), wherever the content
     // boundary fell.
-    const said = statement ? contentOfCue.get(ts) : undefined;
+    const said = statement && date ? quoteOfCue(ts) : undefined;
     const rightAfter = date !== null && date.value.tokenStart >= te && date.value.tokenStart <= te + 1;
     if (date && said && date.value.tokenStart >= said.tokenStart && date.value.tokenStart < said.tokenEnd && !rightAfter) date = null;
     if (needsDate(cand) && !date) {

@@ -363,6 +363,9 @@ function nameInSubjectPhrase(ctx: ArgContext, t: TriggerKey, m: PlacedMention): 
   return p - 1 >= 0 && ctx.byToken[p - 1]! < 0 && isCommonWord(noun) && /^\p{Ll}/u.test(ctx.doc.tokens[p - 1]!.text);
 }
 
+/** Of two scored mentions of one entity, the one that ranks higher speaks for it: an argument label by its margin, "none" last. */
+const candidateRank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.margin : x.margin);
+
 /**
  * The participants and place of a trigger: the learned label decides whether each
  * named mention within the window takes part (keeping or dropping what the rules
@@ -391,8 +394,7 @@ export function decideArguments(
   const best = new Map<string, ScoredCandidate>();
   for (const c of scoreCandidates(ctx, t, model, cands)) {
     const prev = best.get(c.mention.entity.id);
-    const rank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.margin : x.margin);
-    if (!prev || rank(c) > rank(prev)) best.set(c.mention.entity.id, c);
+    if (!prev || candidateRank(c) > candidateRank(prev)) best.set(c.mention.entity.id, c);
   }
   const text = (m: PlacedMention) => ctx.doc.text.slice(m.start, m.end);
   const roleOf = (c: ScoredCandidate, ruleRole: Role | undefined): Role => {
