@@ -43,7 +43,7 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
   let floor = Math.max(doc.sentences[sent]!.tokenStart, openTok - WINDOW);
   let limit = openTok;
   let hasWords = false;
-  for (let k = floor; k < openTok; k++) if (quoteOf[k]! < 0 && ctx.word[k]) hasWords = true;
+  for (let k = floor; k < openTok && !hasWords; k++) if (quoteOf[k]! < 0 && ctx.word[k]) hasWords = true;
   if (!hasWords && sent > 0) {
     // "Ryabkov said:" ending the previous sentence or paragraph.
     const S = doc.sentences[sent - 1]!;
