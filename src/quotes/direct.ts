@@ -4,7 +4,7 @@
  * paragraphs, and rejects scare quotes and titles.
  */
 import type { DocEntity as Entity } from '../text/doc.js';
-import { isAsciiAlnumCode } from '../text/chars.js';
+import { isAsciiAlnumCode, isSpaceCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
@@ -405,8 +405,8 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     // Trim spaces inside the marks.
     let start = q.start;
     let end = q.end;
-    while (start < end && /\s/.test(doc.text[start]!)) start++;
-    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    while (start < end && isSpaceCode(doc.text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(doc.text.charCodeAt(end - 1))) end--;
     if (end <= start) continue;
     const content = doc.text.slice(start, end);
     const words = wordCount(content);

@@ -203,6 +203,7 @@ export function findIndirect(ctx: QuoteContext, quotes: DirectQuote[], history: 
 /** Signatures (`TokenIndex.sig`) of words the per-sentence scans seek: a token whose signature differs is not the word. */
 const THAT_SIG = wordSignature('that');
 const COLON_SIG = wordSignature(':');
+const AS_SIG = wordSignature('as');
 
 const POSSESSIVE_PRONOUN_AS = new Map<string, 'he' | 'she'>([['his', 'he'], ['her', 'she']]);
 /** Verbs whose object a relative "that" leaves out after a noun of speech: "the claim that he made", not its content. */
@@ -1207,8 +1208,12 @@ function medialAccording(ctx: QuoteContext, cue: Cue, sentStart: number, sentEnd
  */
 function leadingAs(ctx: QuoteContext, sentStart: number, sentEnd: number, quoteOf: Int32Array, history: SpeakerHistory): IndirectQuote | null {
   const { lower, doc } = ctx;
+  const { sig } = ctx.index;
   let a = sentStart;
   while (a < sentEnd && !ctx.word[a]) a++;
+  // "As …" or "And as …": neither of the first two words is "as" in nearly every sentence, told by their signatures
+  // alone (this runs for every sentence; the strings and the Set look-up only where a signature matches).
+  if (sig[a] !== AS_SIG && sig[a + 1] !== AS_SIG) return null;
   if (CONJUNCTIONS.has(lower[a]!) || lower[a] === 'so') a++;
   if (lower[a] !== 'as') return null;
   let k = a + 1;

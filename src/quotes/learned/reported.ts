@@ -603,9 +603,13 @@ export function contentOf(model: CueModel, ctx: QuoteContext, ce: number): { tok
 /** The best cue score of the tokens [from, to) (−Infinity when none is a vocabulary word that can anchor a cue). */
 export function cueScore(model: CueModel, ctx: QuoteContext, from: number, to: number): number {
   let best = -Infinity;
+  const { sig } = ctx.index;
   for (let k = from; k < to; k++) {
-    if (model.kindAt(ctx, k) !== NOT_FUNCTION) continue;
-    const s = model.fastCueScore(ctx, k, model.kinds.get(ctx.lower[k]!)!);
+    // (`kindAt` is NOT_FUNCTION exactly for an anchor word, index ≥ 0: one look-up gives both.)
+    if (!model.filter.mayHaveSig(sig[k]!)) continue;
+    const i = model.kinds.get(ctx.lower[k]!);
+    if (i === undefined || i < 0) continue;
+    const s = model.fastCueScore(ctx, k, i);
     if (s > best) best = s;
   }
   return best;
