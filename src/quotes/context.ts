@@ -33,6 +33,8 @@ export interface QuoteContext {
   /** The learned review's marks (review.ts, which zeroes them before use): one per token and one per UTF-16 unit of the text. */
   reviewSkip?: Uint8Array;
   reviewBusy?: Uint8Array;
+  /** The tokens "that", ascending (indirect.ts `thatTokens`, on first use). */
+  thatTokens?: readonly number[];
 }
 
 /** Index of the token containing or starting after `offset`. */
