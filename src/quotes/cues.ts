@@ -158,6 +158,14 @@ function computeCue(ctx: QuoteContext, i: number, cognition: boolean, afterQuote
   return { form: 'verb', lemma, tokenStart: i, tokenEnd: i + 1 };
 }
 
+/**
+ * The words `WEEKDAYS[w]` and `MONTHS[w]` read a value for: their own keys and Object.prototype's names (the tables are
+ * plain objects). A Set look-up answers the same without a keyed object look-up of a fresh string, which V8 pays with a
+ * probe of its process-wide string table.
+ */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const WEEKDAY_KEYS = new Set([...Object.keys(WEEKDAYS), ...PROTOTYPE_NAMES]);
+const MONTH_KEYS = new Set([...Object.keys(MONTHS), ...PROTOTYPE_NAMES]);
 const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 const TIME_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'spring', 'summer', 'autumn', 'winter', ...PART_OF_DAY, ...Object.keys(WEEKDAYS)]);
 
@@ -171,9 +179,9 @@ function timePhraseEnd(lower: readonly string[], k: number): number {
   const w = lower[j] ?? '';
   if (w === 'today' || w === 'yesterday' || w === 'tonight' || w === 'recently') return j + 1;
   if ((w === 'last' || w === 'this' || w === 'next') && TIME_NOUNS.has(lower[j + 1] ?? '')) return j + 2;
-  if (w === 'on' && WEEKDAYS[lower[j + 1] ?? ''] !== undefined) return PART_OF_DAY.has(lower[j + 2] ?? '') ? j + 3 : j + 2;
-  if (w === 'in' && MONTHS[lower[j + 1] ?? ''] !== undefined && (lower[j + 1]!.length > 3 || lower[j + 1] === 'may')) return j + 2;
-  if (WEEKDAYS[w] !== undefined) return PART_OF_DAY.has(lower[j + 1] ?? '') ? j + 2 : j + 1;
+  if (w === 'on' && WEEKDAY_KEYS.has(lower[j + 1] ?? '')) return PART_OF_DAY.has(lower[j + 2] ?? '') ? j + 3 : j + 2;
+  if (w === 'in' && MONTH_KEYS.has(lower[j + 1] ?? '') && (lower[j + 1]!.length > 3 || lower[j + 1] === 'may')) return j + 2;
+  if (WEEKDAY_KEYS.has(w)) return PART_OF_DAY.has(lower[j + 1] ?? '') ? j + 2 : j + 1;
   return j > k && lower[j - 1] === 'earlier' ? j : k;
 }
 

@@ -4,7 +4,7 @@
  * paragraphs, and rejects scare quotes and titles.
  */
 import type { DocEntity as Entity } from '../text/doc.js';
-import { isAsciiAlnumCode } from '../text/chars.js';
+import { isAsciiAlnumCode, isSpaceCode } from '../text/chars.js';
 import { tokenAt, type QuoteContext } from './context.js';
 import { endsWith } from './suffix.js';
 import { CUE_WORD, cueAt, cueWordKinds, type Cue } from './cues.js';
@@ -43,7 +43,7 @@ function cueBefore(ctx: QuoteContext, q: QuotedSpan, history: SpeakerHistory): A
   let floor = Math.max(doc.sentences[sent]!.tokenStart, openTok - WINDOW);
   let limit = openTok;
   let hasWords = false;
-  for (let k = floor; k < openTok; k++) if (quoteOf[k]! < 0 && ctx.word[k]) hasWords = true;
+  for (let k = floor; k < openTok && !hasWords; k++) if (quoteOf[k]! < 0 && ctx.word[k]) hasWords = true;
   if (!hasWords && sent > 0) {
     // "Ryabkov said:" ending the previous sentence or paragraph.
     const S = doc.sentences[sent - 1]!;
@@ -405,8 +405,8 @@ export function attributeQuotes(ctx: QuoteContext, spans: QuotedSpan[], history:
     // Trim spaces inside the marks.
     let start = q.start;
     let end = q.end;
-    while (start < end && /\s/.test(doc.text[start]!)) start++;
-    while (end > start && /\s/.test(doc.text[end - 1]!)) end--;
+    while (start < end && isSpaceCode(doc.text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(doc.text.charCodeAt(end - 1))) end--;
     if (end <= start) continue;
     const content = doc.text.slice(start, end);
     const words = wordCount(content);

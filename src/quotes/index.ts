@@ -12,8 +12,8 @@
  * to the person the text named with that role earlier.
  */
 import type { QuoteKind } from '../document/schema.js';
-import type { Doc, DocEntity as Entity, DocQuote, DocSpeaker, Stage } from '../text/doc.js';
-import { spanOfChars, spanOfTokens } from '../text/layers.js';
+import type { Doc, DocEntity as Entity, DocQuote, DocSpeaker, Span, Stage } from '../text/doc.js';
+import { spanOfTokens } from '../text/layers.js';
 import { nameKey } from '../text/names.js';
 import { buildContext, tokenAt, type QuoteContext } from './context.js';
 import type { Cue } from './cues.js';
@@ -122,9 +122,27 @@ export function pronounAfterContent(ctx: QuoteContext, end: number, tok: number)
   return k === tok;
 }
 
-/** Draft indices in text order (group links stay valid: they are indices). */
+/** Above this many drafts `textOrder` sorts with the built-in sort (insertion sort is quadratic in the worst case). */
+const INSERTION_SORT_MAX = 64;
+
+/** Draft indices in text order, by start and then index (group links stay valid: they are indices). */
 function textOrder(drafts: Draft[]): number[] {
-  return drafts.map((_, i) => i).sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
+  const n = drafts.length;
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n > INSERTION_SORT_MAX) return order.sort((a, b) => drafts[a]!.start - drafts[b]!.start || a - b);
+  // A document's drafts are few and nearly in order (the quotations', then the reported speech's): an insertion sort,
+  // stable as the comparator's index tie-break is, moves only what is out of place and calls no comparator.
+  for (let i = 1; i < n; i++) {
+    const start = drafts[i]!.start;
+    let j = i - 1;
+    while (j >= 0 && drafts[order[j]!]!.start > start) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+  return order;
 }
 
 /**
@@ -220,17 +238,51 @@ function extractQuotes(doc: Doc): void {
     const speaker = d.speaker ? (resolve ??= speakerResolver(ctx, rules.history))(d.speaker) : null;
     // Pieces of a group share the first piece's speaker confidence.
     const confidence = d.confidence ?? (first >= 0 ? drafts[first]!.confidence : null);
+    const span = charSpan(ctx, d.start, d.end);
     return {
-      id: `q${r + 1}`,
-      ...spanOfChars(doc, d.start, d.end),
+      id: quoteId(r),
+      start: span.start,
+      end: span.end,
+      tokenStart: span.tokenStart,
+      tokenEnd: span.tokenEnd,
       kind: d.kind,
       speaker,
       speakerConfidence: speaker && confidence !== null ? Math.round(confidence * 1000) / 1000 : null,
       cue: d.cue ? spanOfTokens(doc, d.cue.tokenStart, d.cue.tokenEnd) : null,
       addressee: d.addressee,
-      group: first >= 0 ? `q${rank[first]! + 1}` : null,
+      group: first >= 0 ? quoteId(rank[first]!) : null,
     } satisfies DocQuote;
   });
+}
+
+/** Quote ids by rank ("q1", "q2", …), each string made once for all articles: a template string per quote was a visible share of the stage. */
+const QUOTE_IDS: string[] = [];
+
+/** The id of the quote of rank `r` (from 0): "q" and r + 1. */
+export function quoteId(r: number): string {
+  return (QUOTE_IDS[r] ??= `q${r + 1}`);
+}
+
+/**
+ * The span of the characters [start, end): the tokens they touch (what `spanOfChars` gives), both ends found by binary
+ * search on the context's token offsets (`spanOfChars` walks to the end token by token: a long quotation is many
+ * tokens).
+ *
+ * @example
+ * charSpan(ctx, 6, 9); // 'Putin met Xi.': { start: 6, end: 9, tokenStart: 1, tokenEnd: 2 }
+ */
+export function charSpan(ctx: QuoteContext, start: number, end: number): Span {
+  const tokenStart = tokenAt(ctx, start);
+  const { starts } = ctx.index;
+  // The first token from tokenStart on that starts at or after `end` (offsets ascend).
+  let lo = tokenStart;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start, end, tokenStart, tokenEnd: lo };
 }
 
 /**
@@ -592,22 +644,17 @@ const PERSON_EPITHET = /^the (?:\d+-year-old|youngster|teenager|veteran|(?:[A-Z]
  */
 function speakerResolver(ctx: QuoteContext, history: SpeakerHistory): (s: FoundSpeaker) => DocSpeaker {
   const { doc } = ctx;
-  // Both tables are built on first use (most speakers need neither the second nor, once seen, a new look-up).
-  let byLastWords: Map<string, Entity> | null = null;
+  // The people's name keys, on first use (most speakers need them once: the answer is kept per entity below).
+  let people: { key: string; entity: Entity }[] | null = null;
+  // The person whose name's last words (one word dropped or more) make `key`: the longest name, the first of equals.
+  // (Sought by a scan of the article's few people: a table of every name's every tail, split and joined, cost more
+  // than the look-ups it served.)
   const fullerName = (key: string): Entity | undefined => {
-    if (!byLastWords) {
-      byLastWords = new Map();
-      for (const e of doc.entities) {
-        if (e.type !== 'PERSON') continue;
-        const words = nameKey(e.name).split(' ');
-        for (let k = 1; k < words.length; k++) {
-          const key = words.slice(k).join(' ');
-          const cur = byLastWords.get(key);
-          if (!cur || cur.name.length < e.name.length) byLastWords.set(key, e);
-        }
-      }
-    }
-    return byLastWords.get(key);
+    people ??= doc.entities.filter((e) => e.type === 'PERSON').map((entity) => ({ key: nameKey(entity.name), entity }));
+    const tail = ` ${key}`;
+    let best: Entity | undefined;
+    for (const p of people) if (p.key.endsWith(tail) && (!best || best.name.length < p.entity.name.length)) best = p.entity;
+    return best;
   };
   // A person's fuller entity, per entity (speakers repeat).
   const fuller = new Map<Entity, Entity>();
@@ -624,6 +671,6 @@ function speakerResolver(ctx: QuoteContext, history: SpeakerHistory): (s: FoundS
     // "said the 30-year-old", "the youngster said", "said the Dutchman": an epithet of the person the text is about,
     // found as "he" or "she" is.
     if (!entity && (s.kind === 'description' || s.kind === 'np') && s.description && PERSON_EPITHET.test(s.description) && !NOT_EPITHETS.has(s.description.slice(4))) entity = resolvePronoun(ctx, tokenAt(ctx, s.start), history, 'person');
-    return { entity, name: entity?.name ?? s.name, description: s.description, mention: spanOfChars(doc, s.start, s.end) };
+    return { entity, name: entity?.name ?? s.name, description: s.description, mention: charSpan(ctx, s.start, s.end) };
   };
 }

@@ -165,7 +165,7 @@ function reopenedBy(text: string, start: number | undefined): MarkFamily | null 
 
 function firstNonSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -42,10 +42,7 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
   // What is found already (contents and cues): tokens the detector skips, and UTF-16 ranges.
   // (The UTF-16 units taken are marked: a range overlaps what is found when one of its units is marked. A list of the
   // ranges scanned per question made the review quadratic in the length of a document.)
-  // (Both views of one buffer: a typed array of its own costs an allocation of its backing store each.)
-  const marks = new ArrayBuffer(ctx.lower.length + doc.text.length);
-  const skip = new Uint8Array(marks, 0, ctx.lower.length);
-  const busy = new Uint8Array(marks, ctx.lower.length, doc.text.length);
+  const { skip, busy } = reviewMarks(ctx);
   for (const d of out) {
     busy.fill(1, d.start, d.end);
     skip.fill(1, tokenAt(ctx, d.start), tokenAt(ctx, d.end - 1) + 1);
@@ -124,6 +121,20 @@ export function reviewReported(ctx: QuoteContext, drafts: Draft[], history: Spea
     out.push({ start, end, kind: 'indirect', speaker, cue, addressee: null, groupWith: -1, confidence: null, added: true });
   }
   return out;
+}
+
+/**
+ * The review's marks, all zero: a mark per token (`skip`) and per UTF-16 unit of the text (`busy`). The context's own
+ * (views of its one buffer, zeroed here: a review may run twice on one context), else new ones for a context built
+ * without them.
+ */
+function reviewMarks(ctx: QuoteContext): { skip: Uint8Array; busy: Uint8Array } {
+  const n = ctx.lower.length;
+  const chars = ctx.doc.text.length;
+  if (ctx.reviewSkip?.length === n && ctx.reviewBusy?.length === chars) return { skip: ctx.reviewSkip.fill(0), busy: ctx.reviewBusy.fill(0) };
+  // (Both views of one buffer: a typed array of its own costs an allocation of its backing store each.)
+  const marks = new ArrayBuffer(n + chars);
+  return { skip: new Uint8Array(marks, 0, n), busy: new Uint8Array(marks, n, chars) };
 }
 
 /** The detected cue as the rules write cues: its anchor word's lemma, "according to" as its own form. */

@@ -1144,8 +1144,17 @@ function genderOf(ctx: QuoteContext, e: Entity): 'm' | 'f' | null {
 
 /** The head noun of a role or description: its last word before "of", "for", "at"… ("the spokesman for Acme" → spokesman). */
 export function roleHead(text: string): string {
-  return text.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
+  // Memoised by text: the same roles come back in every article ("spokesman", "chief executive"), each read by two
+  // regex splits. Bounded as `nameKey`'s memo is.
+  let head = roleHeads.get(text);
+  if (head === undefined) {
+    if (roleHeads.size >= 50_000) roleHeads.clear();
+    head = text.split(/\s+(?:for|of|at|in|from|with)\s/i)[0]!.split(/\s+/).pop()!.toLowerCase();
+    roleHeads.set(text, head);
+  }
+  return head;
 }
+const roleHeads = new Map<string, string>();
 
 /** Per article: role noun → persons introduced with it, in text order; role head → persons whose roles end in it. */
 /** Words that make a role another one: the deputy prime minister is not the prime minister, nor the shadow chancellor the chancellor. */

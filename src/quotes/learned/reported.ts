@@ -169,7 +169,7 @@ export class CueModel {
     const pc = tokenClass(ctx, k - 1);
     const sentStart = ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.tokenStart === k ? 1 : 0;
     let neg = 0;
-    for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (NEGATION.has(lower[j]!)) neg = 1;
+    for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (isNegation(lower[j]!)) neg = 1;
     const m = this.cue;
     const s =
       this.prior[i]! +
@@ -292,6 +292,13 @@ const f2 = (t: number, a: number, b: number) => mixS(mixS(t, a), b);
 const f3 = (t: number, a: number, b: number, c: number) => mixS(mixS(mixS(t, a), b), c);
 
 const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no']);
+/**
+ * A negation word. Every one starts with "n": one character read rejects nearly every token before the Set look-up
+ * (three per scored token, before each cue word).
+ */
+function isNegation(w: string): boolean {
+  return w.charCodeAt(0) === 0x6e && NEGATION.has(w);
+}
 const suffixHashes = new Map<string, number>();
 /** Hash of the word's last three characters (memoised by word: cue words are few). */
 export function suffixHash(w: string): number {
@@ -324,7 +331,7 @@ export function cueFeatures(ctx: QuoteContext, k: number, out: Uint32Array): voi
   const sentStart = ctx.doc.sentences[ctx.doc.tokens[k]!.sentence]!.tokenStart === k ? 1 : 0;
   const cap = ctx.cap[k]!;
   let neg = 0;
-  for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (NEGATION.has(lower[j]!)) neg = 1;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (isNegation(lower[j]!)) neg = 1;
   out[0] = 1;
   out[1] = f1(2, w);
   out[2] = f1(3, p1);
@@ -596,9 +603,13 @@ export function contentOf(model: CueModel, ctx: QuoteContext, ce: number): { tok
 /** The best cue score of the tokens [from, to) (−Infinity when none is a vocabulary word that can anchor a cue). */
 export function cueScore(model: CueModel, ctx: QuoteContext, from: number, to: number): number {
   let best = -Infinity;
+  const { sig } = ctx.index;
   for (let k = from; k < to; k++) {
-    if (model.kindAt(ctx, k) !== NOT_FUNCTION) continue;
-    const s = model.fastCueScore(ctx, k, model.kinds.get(ctx.lower[k]!)!);
+    // (`kindAt` is NOT_FUNCTION exactly for an anchor word, index ≥ 0: one look-up gives both.)
+    if (!model.filter.mayHaveSig(sig[k]!)) continue;
+    const i = model.kinds.get(ctx.lower[k]!);
+    if (i === undefined || i < 0) continue;
+    const s = model.fastCueScore(ctx, k, i);
     if (s > best) best = s;
   }
   return best;
