@@ -7,6 +7,7 @@
  * an apostrophe just before one, as in "'90s"), so the matches are exactly
  * those of a global scan of the whole text.
  */
+import { keyHash } from '../text/names.js';
 import type { Rule } from './grammar.js';
 
 interface RuleIndex {
@@ -66,8 +67,7 @@ function asciiWords(byWord: Map<string, number[]>): AsciiWords {
   while (size < 2 * byWord.size) size <<= 1;
   const table: AsciiWords = { hashes: new Int32Array(size), entry: new Int32Array(size).fill(-1), words: [], rules: [] };
   for (const [w, rules] of byWord) {
-    let h = FNV_SEED;
-    for (let k = 0; k < w.length; k++) h = fnvStep(h, w.charCodeAt(k));
+    const h = keyHash(w) | 0; // the FNV-1a that asciiTrigger computes from the text's char codes
     let s = h & (size - 1);
     while (table.entry[s] !== -1) s = (s + 1) & (size - 1);
     table.hashes[s] = h;
