@@ -22,7 +22,7 @@ import { loadEventModels } from './learned/models.js';
 import type { LinearModel } from './learned/linear-model.js';
 import { COREF_THRESHOLD, addSpans, appendCapped, learnedCorefMerge, otherStages, ruleCorefMerge, type Event } from './coreference.js';
 import { SCHEDULED_EVIDENCE, futureAux, purposeInfinitive, scheduledInfinitive, scheduledNoun } from './future.js';
-import { decideArguments, triggerKey, type ParticipantMargins } from './participants.js';
+import { decideArguments, evidenceText, triggerKey, type ParticipantMargins } from './participants.js';
 import { ISSUED_ONLY, accidentSense, adjectivalReported, describesNoun, inFiction, isHonour, isSuccession, issuedObject, issuedPassive, notAcquisition, notAgreement, notCharge, notClosure, notCourtSense, notDecision, notDeparture, notElection, notFinancialReport, notFinancialVerb, notLawsuit, notMeeting, notPersonnel, notProductLaunch, notProtest, notSummit, notTrial, notViolence, notVisit, notVitalEvent, surgeryPlace } from './senses.js';
 
 export { TRIGGERS } from './lexicon.js';
@@ -316,7 +316,7 @@ export function eventArguments(
   }
   // The one person a death or a birth happens to: "the death of … Mike Doyle in a car crash" is Doyle's, whatever role
   // the learned decision gave him (fitsRole keeps only patients of these types).
-  if (type === 'DEATH' || type === 'BIRTH') participants = participants.map((p) => (p.role === 'agent' && p.entity.type === 'PERSON' ? { ...p, role: 'patient' as const, why: `${p.why} (the person of a ${type === 'DEATH' ? 'death' : 'birth'})` } : p));
+  if (type === 'DEATH' || type === 'BIRTH') participants = participants.map((p) => (p.role === 'agent' && p.entity.type === 'PERSON' ? { entity: p.entity, role: 'patient' as const, why: `${evidenceText(ctx.doc.text, p)} (the person of a ${type === 'DEATH' ? 'death' : 'birth'})` } : p));
   return { participants: participants.filter((p) => fitsRole(type, p.role, p.entity)), location };
 }
 
@@ -620,13 +620,13 @@ export function findEvents(
         type: `lexicon:${info.cls.type.toLowerCase()} ${info.pos} "${key.replace(/_/g, ' ')}"`,
         factuality: factualityWhy,
         participants: participants.length
-          ? participants.map((p) => `${p.role}: ${p.why}`).join('; ')
+          ? participants.map((p) => `${p.role}: ${evidenceText(doc.text, p)}`).join('; ')
           : bare
             ? pastMain
               ? `none found (kept with no participant, place or date: a past verb of its sentence's main clause, the learned detector's margin ${gateMargin.toFixed(1)} above ${BARE_PAST_MARGIN})`
               : `none found (kept with no participant, place or date: the learned detector's margin ${gateMargin.toFixed(1)} is above ${BARE_TYPED_MARGIN})`
             : 'none found',
-        location: location?.why ?? 'no place governed by in/at in the clause',
+        location: location ? evidenceText(doc.text, location) : 'no place governed by in/at in the clause',
         date: date?.why ?? 'no dated time expression in the clause',
       },
     };
@@ -1041,8 +1041,8 @@ function otherEvent(
     evidence: {
       type: `learned mention "${doc.text.slice(toks[ts]!.start, toks[te - 1]!.end)}" (occurrence) with no type in the lexicon`,
       factuality: factuality === 'possible' ? `${SCHEDULED_EVIDENCE}${schedule}` : `learned: ${factuality}`,
-      participants: participants.length ? participants.map((p) => `${p.role}: ${p.why}`).join('; ') : 'none found',
-      location: location?.why ?? 'no place governed by in/at in the clause',
+      participants: participants.length ? participants.map((p) => `${p.role}: ${evidenceText(doc.text, p)}`).join('; ') : 'none found',
+      location: location ? evidenceText(doc.text, location) : 'no place governed by in/at in the clause',
       date: anchor ? `learned anchor: "${doc.text.slice(anchor.start, anchor.end)}"` : `none (${undatedWhy!.slice(7)}; kept undated: a past happening of the main clause, the learned detector's margin ${m.margin.toFixed(1)} above ${UNDATED_OTHER_MARGIN})`,
     },
   };

@@ -269,10 +269,44 @@ export function scoreCandidates(ctx: ArgContext, t: TriggerKey, model: LinearMod
 }
 
 type Role = 'agent' | 'patient' | 'participant' | 'recipient';
-interface Found {
+
+/**
+ * How the learned model stands behind a finding, its evidence text formatted only when the event is output
+ * (`evidenceText`): most findings belong to triggers dropped later, and the number's text (toFixed) and the name's
+ * slice were most of the participant path's allocations.
+ */
+type LearnedHow = 'kept' | 'added' | 'location' | 'premodifier';
+/** What an evidence text is made of: the rules' text, and the learned decision behind it when one is. */
+export interface Evidence {
+  why: string;
+  /** The model's score of the mention: 'kept' appends it to the rules' `why`; the others are texts of their own. */
+  learnedBy?: ScoredCandidate;
+  learnedHow?: LearnedHow;
+  /** 'added': the name the learned mention premodifies, which is the one added. */
+  named?: PlacedMention | null;
+}
+interface Found extends Evidence {
   entity: DocEntity;
   role: Role;
-  why: string;
+}
+type Place = { value: DocEntity } & Evidence;
+
+/** The evidence text of a participant or place (`text`: the document's text). */
+export function evidenceText(text: string, e: Evidence): string {
+  const c = e.learnedBy;
+  if (!c) return e.why;
+  const margin = c.margin.toFixed(1);
+  const name = text.slice(c.mention.start, c.mention.end);
+  switch (e.learnedHow) {
+    case 'kept':
+      return `${e.why} (learned ${c.label} ${margin})`;
+    case 'added':
+      return `learned ${c.label} (${margin}): "${name}"${e.named ? ` (the name "${text.slice(e.named.start, e.named.end)}" it premodifies)` : ''}`;
+    case 'premodifier':
+      return `the place before the subject's noun (${margin}): "${name}"`;
+    default:
+      return `learned location (${margin}): "${name}"`;
+  }
 }
 
 /** Prepositions after which a place is only where something happens ("In Wiltshire, police arrested…"): the locative ones and a few more. */
@@ -366,6 +400,49 @@ function nameInSubjectPhrase(ctx: ArgContext, t: TriggerKey, m: PlacedMention): 
 /** Of two scored mentions of one entity, the one that ranks higher speaks for it: an argument label by its margin, "none" last. */
 const candidateRank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.margin : x.margin);
 
+/** Each entity's best-ranked scored mention, in the order the entities first appear among the candidates (a handful: a list, no Map). */
+function bestByEntity(scored: ScoredCandidate[]): ScoredCandidate[] {
+  const best: ScoredCandidate[] = [];
+  for (const c of scored) {
+    const i = indexOfEntity(best, c.mention.entity.id);
+    if (i < 0) best.push(c);
+    else if (candidateRank(c) > candidateRank(best[i]!)) best[i] = c;
+  }
+  return best;
+}
+function indexOfEntity(cands: readonly ScoredCandidate[], id: string): number {
+  for (let i = 0; i < cands.length; i++) if (cands[i]!.mention.entity.id === id) return i;
+  return -1;
+}
+function bestOf(cands: readonly ScoredCandidate[], id: string): ScoredCandidate | undefined {
+  const i = indexOfEntity(cands, id);
+  return i < 0 ? undefined : cands[i];
+}
+const hasEntity = (found: readonly Found[], id: string) => {
+  for (const p of found) if (p.entity.id === id) return true;
+  return false;
+};
+
+/** The role of a mention the model added (`decideArguments`). */
+function learnedRole(ctx: ArgContext, t: TriggerKey, c: ScoredCandidate, symmetric: boolean, subjectIsPatient: boolean): Role {
+  if (c.label === 'agent') return subjectIsPatient && c.mention.entity.type === 'PERSON' && c.mention.tokenEnd <= t.ts ? 'patient' : 'agent';
+  if (c.label === 'patient') return symmetric ? 'participant' : 'patient';
+  return governor(ctx, c.mention) === 'to' ? 'recipient' : 'participant';
+}
+const isArgument = (c: ScoredCandidate) => c.label === 'agent' || c.label === 'patient' || c.label === 'other';
+/** A rule's finding is dropped only when the model is sure enough; a mention the rules missed is added likewise. */
+const rejects = (c: ScoredCandidate, margins: ParticipantMargins) => c.label === 'none' && c.margin > margins.drop;
+/** A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor. */
+const possessiveElsewhere = (ctx: ArgContext, t: TriggerKey, m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
+const adds = (ctx: ArgContext, t: TriggerKey, c: ScoredCandidate, margins: ParticipantMargins) =>
+  isArgument(c) && c.margin > margins.add && !possessiveElsewhere(ctx, t, c.mention) && !placeOnly(ctx, c.mention);
+/** The participants without the place's entity (a place is no participant as well). */
+function withoutPlace(found: Found[], place: Place | null): Found[] {
+  if (!place) return found;
+  const id = place.value.id;
+  return hasEntity(found, id) ? found.filter((p) => p.entity.id !== id) : found;
+}
+
 /**
  * The participants and place of a trigger: the learned label decides whether each
  * named mention within the window takes part (keeping or dropping what the rules
@@ -376,42 +453,28 @@ const candidateRank = (x: ScoredCandidate) => (x.label === 'none' ? -1e9 - x.mar
  * are on an equal footing); another argument is a recipient after "to", else a
  * participant. A person before a life-event verb ("X died") is its patient
  * whatever the model says. The rules' place stands unless the model rejects it;
- * else the model's best place that is no participant.
+ * else the model's best place that is no participant. Evidence texts of learned
+ * decisions are formatted on output (`evidenceText`).
  */
 export function decideArguments(
   ctx: ArgContext,
   t: TriggerKey,
   model: LinearModel,
   rules: Found[],
-  ruleLocation: { value: DocEntity; why: string } | null,
+  ruleLocation: Place | null,
   symmetric: boolean,
   subjectIsPatient: boolean,
   margins: ParticipantMargins = PARTICIPANT_MARGINS,
-): { participants: Found[]; location: { value: DocEntity; why: string } | null } {
+): { participants: Found[]; location: Place | null } {
   const cands = candidateMentions(ctx, t.ts, t.te);
   // Nothing to decide: the rules' findings (a place is no participant as well).
-  if (cands.length === 0) return { participants: ruleLocation ? rules.filter((p) => p.entity.id !== ruleLocation.value.id) : rules, location: ruleLocation };
-  const best = new Map<string, ScoredCandidate>();
-  for (const c of scoreCandidates(ctx, t, model, cands)) {
-    const prev = best.get(c.mention.entity.id);
-    if (!prev || candidateRank(c) > candidateRank(prev)) best.set(c.mention.entity.id, c);
-  }
-  const text = (m: PlacedMention) => ctx.doc.text.slice(m.start, m.end);
-  const roleOf = (c: ScoredCandidate, ruleRole: Role | undefined): Role => {
-    if (c.label === 'agent') return subjectIsPatient && c.mention.entity.type === 'PERSON' && c.mention.tokenEnd <= t.ts ? 'patient' : 'agent';
-    if (c.label === 'patient') return symmetric ? 'participant' : 'patient';
-    return ruleRole ?? (governor(ctx, c.mention) === 'to' ? 'recipient' : 'participant');
-  };
-  const isArgument = (c: ScoredCandidate) => c.label === 'agent' || c.label === 'patient' || c.label === 'other';
-  /** A rule's finding is dropped only when the model is sure enough; a mention the rules missed is added likewise. */
-  const rejects = (c: ScoredCandidate) => c.label === 'none' && c.margin > margins.drop;
-  // A name with 's modifies the noun after it ("against Russia's agency"): an argument only as the trigger's own possessor.
-  const possessiveElsewhere = (m: PlacedMention) => /^['’]s?$/.test(ctx.doc.tokens[m.tokenEnd]?.text ?? '') && m.tokenEnd + 1 !== t.ts;
-  const adds = (c: ScoredCandidate) => isArgument(c) && c.margin > margins.add && !possessiveElsewhere(c.mention) && !placeOnly(ctx, c.mention);
+  if (cands.length === 0) return { participants: withoutPlace(rules, ruleLocation), location: ruleLocation };
+  const best = bestByEntity(scoreCandidates(ctx, t, model, cands));
+  const text = ctx.doc.text;
   const out: Found[] = [];
   let premodifier: ScoredCandidate | null = null;
   for (const p of rules) {
-    const c = best.get(p.entity.id);
+    const c = bestOf(best, p.entity.id);
     let report: ReturnType<typeof reportSource>;
     // The rules' role stands (they read passives, possessors, "between"/"with"…); the model decides whether a guess
     // by position (the nearest name before or after the verb) is one. A name a preposition or possessive ties to the
@@ -419,15 +482,16 @@ export function decideArguments(
     // "talks with US bank Wells Fargo": the bank, not the country, is the party the rules meant.
     const named = c ? modifiedName(ctx, c.mention) : null;
     if (named) {
-      if (!out.some((q) => q.entity.id === named.entity.id)) out.push({ entity: named.entity, role: p.role, why: `${p.why} (the name "${text(named)}" it premodifies)` });
+      if (!hasEntity(out, named.entity.id)) out.push({ entity: named.entity, role: p.role, why: `${p.why} (the name "${text.slice(named.start, named.end)}" it premodifies)` });
       continue;
     }
-    if (c && POSITIONAL.test(p.why) && placeBeforeSubjectNoun(ctx, t, c.mention)) {
+    const positional = c !== undefined && POSITIONAL.test(p.why);
+    if (positional && placeBeforeSubjectNoun(ctx, t, c.mention)) {
       premodifier ??= c;
       continue;
     }
-    if (c && p.role === 'agent' && POSITIONAL.test(p.why) && nameInSubjectPhrase(ctx, t, c.mention)) out.push({ ...p, role: 'participant', why: `${p.why} (in the phrase of the subject's noun)` });
-    else if (!c || !POSITIONAL.test(p.why)) out.push(p);
+    if (positional && p.role === 'agent' && nameInSubjectPhrase(ctx, t, c.mention)) out.push({ ...p, role: 'participant', why: `${p.why} (in the phrase of the subject's noun)` });
+    else if (!positional) out.push(p);
     // A "subject" found across a verb of saying ("Forsyth says 3000 died", "Putin said 30 were arrested") is the
     // report's source, no party of what it reports; unless a pronoun right before the trigger takes it up ("Smith said
     // he had resigned", "Acme said its sales rose"). A feature of the learned model for it was tried (docs/events.md,
@@ -435,10 +499,10 @@ export function decideArguments(
     // outweigh the position features of a passive ("Putin said 30 were arrested": learned patient 12).
     else if ((report = reportSource(ctx, t, c.mention)) !== 'no') {
       if (report === 'taken up') out.push({ entity: p.entity, role: p.role, why: `${p.why}, the source of a report a pronoun before the trigger takes up` });
-    } else if (!rejects(c)) out.push({ entity: p.entity, role: p.role, why: `${p.why} (learned ${c.label} ${c.margin.toFixed(1)})` });
+    } else if (!rejects(c, margins)) out.push({ entity: p.entity, role: p.role, why: p.why, learnedBy: c, learnedHow: 'kept' });
   }
-  for (const c of best.values()) {
-    if (!adds(c) || out.some((p) => p.entity.id === c.mention.entity.id) || ruleLocation?.value.id === c.mention.entity.id) continue;
+  for (const c of best) {
+    if (!adds(ctx, t, c, margins) || hasEntity(out, c.mention.entity.id) || ruleLocation?.value.id === c.mention.entity.id) continue;
     if (placeBeforeSubjectNoun(ctx, t, c.mention)) {
       premodifier ??= c;
       continue;
@@ -446,16 +510,17 @@ export function decideArguments(
     // The source of a report is no party of what it reports, unless a pronoun before the trigger takes it up.
     if (reportSource(ctx, t, c.mention) === 'source') continue;
     const named = modifiedName(ctx, c.mention);
-    if (named && out.some((p) => p.entity.id === named.entity.id)) continue;
+    if (named && hasEntity(out, named.entity.id)) continue;
     const m = named ?? c.mention;
-    const role = roleOf(c, undefined);
-    out.push({ entity: m.entity, role: role === 'agent' && !named && nameInSubjectPhrase(ctx, t, m) ? 'participant' : role, why: `learned ${c.label} (${c.margin.toFixed(1)}): "${text(c.mention)}"${named ? ` (the name "${text(named)}" it premodifies)` : ''}` });
+    const role = learnedRole(ctx, t, c, symmetric, subjectIsPatient);
+    out.push({ entity: m.entity, role: role === 'agent' && !named && nameInSubjectPhrase(ctx, t, m) ? 'participant' : role, why: '', learnedBy: c, learnedHow: 'added', named });
   }
   let place: ScoredCandidate | null = null;
-  for (const c of best.values()) if (c.label === 'location' && c.margin > margins.add && c.mention.entity.type === 'LOCATION' && (!place || c.margin > place.margin)) place = c;
-  const ruleCand = ruleLocation ? best.get(ruleLocation.value.id) : undefined;
-  const ruleKept = ruleLocation && !(ruleCand && rejects(ruleCand)) ? ruleLocation : null;
+  for (const c of best) if (c.label === 'location' && c.margin > margins.add && c.mention.entity.type === 'LOCATION' && (!place || c.margin > place.margin)) place = c;
+  const ruleCand = ruleLocation ? bestOf(best, ruleLocation.value.id) : undefined;
+  const ruleKept = ruleLocation && !(ruleCand && rejects(ruleCand, margins)) ? ruleLocation : null;
   if (!place && premodifier && !(premodifier.label === 'none' && premodifier.margin > margins.drop)) place = premodifier;
-  const location = ruleKept ?? (place && !out.some((p) => p.entity.id === place!.mention.entity.id) ? { value: place.mention.entity, why: `${place === premodifier ? 'the place before the subject\'s noun' : 'learned location'} (${place.margin.toFixed(1)}): "${text(place.mention)}"` } : null);
-  return { participants: location ? out.filter((p) => p.entity.id !== location.value.id) : out, location };
+  const location: Place | null =
+    ruleKept ?? (place && !hasEntity(out, place.mention.entity.id) ? { value: place.mention.entity, why: '', learnedBy: place, learnedHow: place === premodifier ? 'premodifier' : 'location' } : null);
+  return { participants: withoutPlace(out, location), location };
 }
