@@ -142,13 +142,9 @@ export function findParticipants(
   possessorIsPatient: boolean,
   objectRole: Role | null = 'patient',
   subjectIsPatient = false,
-): Array<{ entity: Entity; role: Role; why: string }> {
+): RuleFinding[] {
   const { doc } = ctx;
-  const out: Array<{ entity: Entity; role: Role; why: string }> = [];
-  const add = (entity: Entity, role: Role, why: string, organiser = false) => {
-    if (!(organiser ? organiserType(entity) : participantType(entity)) || out.some((p) => p.entity.id === entity.id)) return;
-    out.push({ entity, role, why });
-  };
+  const out: RuleFinding[] = [];
   // The participant-type mentions of the clause before and after the trigger, in text order (one loop, no
   // filtered copies: this runs for every kept trigger).
   const before: PlacedMention[] = [];
@@ -165,14 +161,14 @@ export function findParticipants(
     for (let k = ts - 1; k >= ts - 4 && k >= 0; k--) {
       if (isPossessive(doc, k) && ctx.byToken[k - 1]! >= 0) {
         const m = ctx.mentions[ctx.byToken[k - 1]!]!;
-        add(m.entity, possessorIsPatient ? 'patient' : 'agent', `possessor "${doc.text.slice(m.start, m.end)}'s"`);
+        addFinding(out, m.entity, possessorIsPatient ? 'patient' : 'agent', `possessor "${doc.text.slice(m.start, m.end)}'s"`);
         break;
       }
       if (ctx.byToken[k]! >= 0) {
         // Name modifying the noun: "BRICS Summit" (places modifying a noun are locations, handled there).
         const m = ctx.mentions[ctx.byToken[k]!]!;
         if (m.tokenEnd === ts || (m.tokenEnd === k + 1 && k >= ts - 2)) {
-          if (m.entity.type !== 'LOCATION') add(m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`, true);
+          if (m.entity.type !== 'LOCATION') addFinding(out, m.entity, 'participant', `modifier "${doc.text.slice(m.start, m.end)}"`, true);
         }
         break;
       }
@@ -184,7 +180,7 @@ export function findParticipants(
         const surface = doc.text.slice(doc.tokens[k]!.start, doc.tokens[ts - 1]!.end);
         const known = namedElsewhere(doc).get(surface);
         if (known) {
-          add(known, 'participant', `modifier "${surface}" (named elsewhere in the text)`, true);
+          addFinding(out, known, 'participant', `modifier "${surface}" (named elsewhere in the text)`, true);
           break;
         }
       }
@@ -194,7 +190,7 @@ export function findParticipants(
       const w = lower(ctx, k);
       if (w === 'his' || w === 'her') {
         const p = nearestPersonBefore(ctx, k);
-        if (p) add(p.entity, possessorIsPatient ? 'patient' : 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
+        if (p) addFinding(out, p.entity, possessorIsPatient ? 'patient' : 'agent', `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
         break;
       }
     }
@@ -204,8 +200,8 @@ export function findParticipants(
         // "has" before a verb of reaction is its auxiliary: "The UK has welcomed the decision", "Fans have hailed the
         // deal" — the subject reacts to the event, it is no party to it.
         if (auxiliaryOfReaction(ctx, k, ts)) break;
-        const subj = before.findLast((m) => m.tokenEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd));
-        if (subj) add(subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
+        const subj = lightVerbSubject(ctx, before, k);
+        if (subj) addFinding(out, subj.entity, 'agent', `subject of "${doc.tokens[k]!.text}"`);
         break;
       }
     }
@@ -230,7 +226,7 @@ export function findParticipants(
     const owner = possessorOfSubject(ctx, before, ts);
     // A life event happens to its subject alone: "Howard, whose grandmother died", "Smith's son was born" — the
     // possessor is a relative of the one who died or was born, no party to it.
-    if (owner && !subjectIsPatient) add(owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
+    if (owner && !subjectIsPatient) addFinding(out, owner.entity, 'participant', `possessor of the subject "${doc.text.slice(owner.start, owner.end)}"`);
     // A verb after a relative clause between commas ("Keaveney, who appeared in Brookside, has died", "Smith, who played
     // for Leeds, was charged"): the names inside the relative are none of its subject; the name it hangs on is (below).
     const relative = (ctx.relative ??= relativeRegions(ctx.doc, ctx.arena?.int32(ctx.doc.tokens.length)));
@@ -239,15 +235,15 @@ export function findParticipants(
     const afterRelative = relative[ts] === 0 && relative[first]! > 0 && interrupting(ctx, relative, first);
     const resumed = afterRelative && takesUp(ctx, relative, ts);
     let shared: { m: PlacedMention; why: string } | null = null;
-    const nearest = owner ? null : before.findLast((m) => (!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0));
+    const nearest = owner ? null : nearestSubject(ctx, before, ts, afterRelative, relative);
     // The nearest name is no subject when a common noun heads the subject ("protesters demonstrated", "the Porsche
     // designed radio set will be launched") or when it is the object of a participle ("the drama starring Audrey Tautou,
     // was ruled"): no other name is taken then.
     const subj = nearest && (commonNounSubject(ctx, nearest, ts) || objectOfParticiple(ctx, nearest)) ? null : nearest;
     if (owner) {
       // found above
-    } else if (subj) add(subj.entity, subjectRole, `${passive ? 'passive subject' : 'subject'} "${doc.text.slice(subj.start, subj.end)}"`);
-    else if ((shared = sharedSubject(ctx, ts, first))) add(shared.m.entity, subjectRole, `shared subject "${doc.text.slice(shared.m.start, shared.m.end)}" (${shared.why})`);
+    } else if (subj) addFinding(out, subj.entity, subjectRole, passive ? 'passive subject' : 'subject', false, subj);
+    else if ((shared = sharedSubject(ctx, ts, first))) addFinding(out, shared.m.entity, subjectRole, `shared subject "${doc.text.slice(shared.m.start, shared.m.end)}" (${shared.why})`);
     else if (/^(?:who|which|that)$/.test(lower(ctx, first)) || resumed) {
       // Relative clause: "Jobs, who died yesterday" — the subject is the name the clause hangs on; likewise the subject
       // of the verb that takes up after it ("Jobs, who founded Apple, has died").
@@ -256,7 +252,7 @@ export function findParticipants(
       const mi = direct >= 0 ? direct : (ctx.byToken[k - 1] ?? -1); // skip the comma
       if (mi >= 0) {
         const m = ctx.mentions[mi]!;
-        add(m.entity, subjectRole, `relative-clause subject "${doc.text.slice(m.start, m.end)}"`);
+        addFinding(out, m.entity, subjectRole, 'relative-clause subject', false, m);
       }
     } else {
       // A pronoun subject takes the nearest person before it (same or previous sentence).
@@ -265,16 +261,14 @@ export function findParticipants(
           // "His mother died": a possessive pronoun before a noun is not the subject; the noun is.
           if (/^(?:his|her|their|its)$/.test(lower(ctx, k)) && k + 1 < ts) break;
           const p = nearestPersonBefore(ctx, k);
-          if (p) add(p.entity, subjectRole, `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
+          if (p) addFinding(out, p.entity, subjectRole, `pronoun "${doc.tokens[k]!.text}" → ${p.entity.name}`);
           break;
         }
       }
     }
     // Direct object: first mention right after the verb (within 3 tokens, no preposition between).
-    const obj = after.find(
-      (m) => m.tokenStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(doc, m.tokenEnd) && !punctuationBetween(doc, te, m.tokenStart),
-    );
-    if (obj && objectRole) add(obj.entity, passive ? 'agent' : objectRole, `object "${doc.text.slice(obj.start, obj.end)}"`);
+    const obj = directObject(ctx, after, te);
+    if (obj && objectRole) addFinding(out, obj.entity, passive ? 'agent' : objectRole, 'object', false, obj);
   }
   // Prepositional arguments after the trigger, up to an infinitive, whose own arguments follow it
   // ("decided to fly back to Greece": Greece is where they flew, not a party to the decision).
@@ -283,16 +277,64 @@ export function findParticipants(
     if (m.tokenStart - te > 10 || m.tokenStart > infinitive) break;
     if (isPossessive(doc, m.tokenEnd)) continue; // "against Russia's agency": Russia only modifies the argument
     const g = governor(ctx, m);
-    const name = doc.text.slice(m.start, m.end);
-    if (g === 'between' || g === 'with' || g === 'and' && out.some((p) => p.why.startsWith('between'))) add(m.entity, 'participant', `${g} "${name}"`);
+    if (g === 'between' || g === 'with' || g === 'and' && afterBetween(out)) addFinding(out, m.entity, 'participant', g, false, m);
     // A town or venue after "to" is where someone goes ("travel to Old Trafford"), not a recipient; a country can be one ("sold arms to Iran").
-    else if (g === 'to' && (m.entity.type !== 'LOCATION' || m.entity.subtype === 'country')) add(m.entity, 'recipient', `to "${name}"`);
-    else if (g === 'against' || (g === 'on' && possessorIsPatient)) add(m.entity, 'patient', `${g} "${name}"`);
-    else if (g === 'by' && (pos === 'noun' || passive)) add(m.entity, 'agent', `by "${name}"`);
-    else if (g === 'from' && pos === 'noun') add(m.entity, 'participant', `from "${name}"`);
-    else if (g === 'of' && pos === 'noun' && possessorIsPatient) add(m.entity, 'patient', `of "${name}"`);
+    else if (g === 'to' && (m.entity.type !== 'LOCATION' || m.entity.subtype === 'country')) addFinding(out, m.entity, 'recipient', 'to', false, m);
+    else if (g === 'against' || (g === 'on' && possessorIsPatient)) addFinding(out, m.entity, 'patient', g, false, m);
+    else if (g === 'by' && (pos === 'noun' || passive)) addFinding(out, m.entity, 'agent', 'by', false, m);
+    else if (g === 'from' && pos === 'noun') addFinding(out, m.entity, 'participant', 'from', false, m);
+    else if (g === 'of' && pos === 'noun' && possessorIsPatient) addFinding(out, m.entity, 'patient', 'of', false, m);
   }
   return out;
+}
+
+/**
+ * A participant the rules found: its entity, role and why. `quoted`: the mention whose text, in quotation marks,
+ * ends the why ("subject \"Acme\""), sliced only when the event is output (participants.ts `evidenceText`): most
+ * findings belong to triggers dropped later.
+ */
+export interface RuleFinding {
+  entity: Entity;
+  role: Role;
+  why: string;
+  quoted?: PlacedMention;
+}
+
+/** Adds a finding unless its entity is no participant type (no organiser type, for `organiser`) or is found already. */
+function addFinding(out: RuleFinding[], entity: Entity, role: Role, why: string, organiser = false, quoted?: PlacedMention): void {
+  if (!(organiser ? organiserType(entity) : participantType(entity))) return;
+  for (const p of out) if (p.entity.id === entity.id) return;
+  out.push(quoted ? { entity, role, why, quoted } : { entity, role, why });
+}
+
+/** Whether a "between" finding is there already ("between X and Y": Y after "and" is a participant too). */
+function afterBetween(out: readonly RuleFinding[]): boolean {
+  for (const p of out) if (p.why.startsWith('between')) return true;
+  return false;
+}
+
+/** The subject of a light verb at k: the nearest mention before it that no preposition governs and that is no possessor. */
+function lightVerbSubject(ctx: ArgContext, before: readonly PlacedMention[], k: number): PlacedMention | undefined {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.tokenEnd <= k && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(ctx.doc, m.tokenEnd)) return m;
+  }
+  return undefined;
+}
+
+/** The nearest mention before a verb trigger that may be its subject (findParticipants). */
+function nearestSubject(ctx: ArgContext, before: readonly PlacedMention[], ts: number, afterRelative: boolean, relative: Int32Array): PlacedMention | undefined {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if ((!PREPOSITIONS.has(governor(ctx, m)) || subordinateSubject(ctx, m, ts)) && !isPossessive(ctx.doc, m.tokenEnd) && !(afterRelative && relative[m.tokenStart]! > 0)) return m;
+  }
+  return undefined;
+}
+
+/** Direct object: the first mention right after the verb (within 3 tokens, no preposition or punctuation between). */
+function directObject(ctx: ArgContext, after: readonly PlacedMention[], te: number): PlacedMention | undefined {
+  for (const m of after) if (m.tokenStart - te <= 3 && !PREPOSITIONS.has(governor(ctx, m)) && !isPossessive(ctx.doc, m.tokenEnd) && !punctuationBetween(ctx.doc, te, m.tokenStart)) return m;
+  return undefined;
 }
 
 /** A form of "be" before a participle: the verb is passive (findParticipants). */

@@ -284,6 +284,8 @@ export interface Evidence {
   learnedHow?: LearnedHow;
   /** 'added': the name the learned mention premodifies, which is the one added. */
   named?: PlacedMention | null;
+  /** The mention whose text, in quotation marks, ends the rules' `why` (arguments.ts `RuleFinding`). */
+  quoted?: PlacedMention;
 }
 interface Found extends Evidence {
   entity: DocEntity;
@@ -291,15 +293,18 @@ interface Found extends Evidence {
 }
 type Place = { value: DocEntity } & Evidence;
 
+/** The rules' text of a finding: its `why`, and the quoted mention's text after it. */
+const ruleText = (text: string, e: Evidence) => (e.quoted ? `${e.why} "${text.slice(e.quoted.start, e.quoted.end)}"` : e.why);
+
 /** The evidence text of a participant or place (`text`: the document's text). */
 export function evidenceText(text: string, e: Evidence): string {
   const c = e.learnedBy;
-  if (!c) return e.why;
+  if (!c) return ruleText(text, e);
   const margin = c.margin.toFixed(1);
   const name = text.slice(c.mention.start, c.mention.end);
   switch (e.learnedHow) {
     case 'kept':
-      return `${e.why} (learned ${c.label} ${margin})`;
+      return `${ruleText(text, e)} (learned ${c.label} ${margin})`;
     case 'added':
       return `learned ${c.label} (${margin}): "${name}"${e.named ? ` (the name "${text.slice(e.named.start, e.named.end)}" it premodifies)` : ''}`;
     case 'premodifier':
@@ -482,7 +487,7 @@ export function decideArguments(
     // "talks with US bank Wells Fargo": the bank, not the country, is the party the rules meant.
     const named = c ? modifiedName(ctx, c.mention) : null;
     if (named) {
-      if (!hasEntity(out, named.entity.id)) out.push({ entity: named.entity, role: p.role, why: `${p.why} (the name "${text.slice(named.start, named.end)}" it premodifies)` });
+      if (!hasEntity(out, named.entity.id)) out.push({ entity: named.entity, role: p.role, why: `${ruleText(text, p)} (the name "${text.slice(named.start, named.end)}" it premodifies)` });
       continue;
     }
     const positional = c !== undefined && POSITIONAL.test(p.why);
@@ -490,7 +495,7 @@ export function decideArguments(
       premodifier ??= c;
       continue;
     }
-    if (positional && p.role === 'agent' && nameInSubjectPhrase(ctx, t, c.mention)) out.push({ ...p, role: 'participant', why: `${p.why} (in the phrase of the subject's noun)` });
+    if (positional && p.role === 'agent' && nameInSubjectPhrase(ctx, t, c.mention)) out.push({ entity: p.entity, role: 'participant', why: `${ruleText(text, p)} (in the phrase of the subject's noun)` });
     else if (!positional) out.push(p);
     // A "subject" found across a verb of saying ("Forsyth says 3000 died", "Putin said 30 were arrested") is the
     // report's source, no party of what it reports; unless a pronoun right before the trigger takes it up ("Smith said
@@ -498,8 +503,8 @@ export function decideArguments(
     // events26): MEANTIME links the pronoun, not the name, so it cannot teach the second case, and its weight did not
     // outweigh the position features of a passive ("Putin said 30 were arrested": learned patient 12).
     else if ((report = reportSource(ctx, t, c.mention)) !== 'no') {
-      if (report === 'taken up') out.push({ entity: p.entity, role: p.role, why: `${p.why}, the source of a report a pronoun before the trigger takes up` });
-    } else if (!rejects(c, margins)) out.push({ entity: p.entity, role: p.role, why: p.why, learnedBy: c, learnedHow: 'kept' });
+      if (report === 'taken up') out.push({ entity: p.entity, role: p.role, why: `${ruleText(text, p)}, the source of a report a pronoun before the trigger takes up` });
+    } else if (!rejects(c, margins)) out.push({ entity: p.entity, role: p.role, why: p.why, quoted: p.quoted, learnedBy: c, learnedHow: 'kept' });
   }
   for (const c of best) {
     if (!adds(ctx, t, c, margins) || hasEntity(out, c.mention.entity.id) || ruleLocation?.value.id === c.mention.entity.id) continue;
